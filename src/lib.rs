@@ -1,0 +1,1 @@
+//! plaint: a complaint case tracker.
