@@ -1,1 +1,20 @@
-//! plaint: a complaint case tracker.
+//! plaint: a command-line complaint case tracker.
+//!
+//! Each complaint is one YAML file in a workspace folder. The library holds
+//! everything but argument parsing and printing, so tests drive it directly:
+//! - [`model`]: cases, history events, IDs (pure data);
+//! - [`storage`]: the workspace folder, lock, atomic writes, case files;
+//! - [`policy`]: presets, settings, workflow rules;
+//! - [`intake`] and [`actions`]: validating input and changing cases;
+//! - [`cli`]: the command line.
+
+pub mod actions;
+pub mod cli;
+pub mod dates;
+pub mod error;
+pub mod intake;
+pub mod model;
+pub mod policy;
+pub mod storage;
+
+pub use error::{Error, Result};

@@ -1,1 +1,5 @@
-fn main() {}
+//! The `plaint` binary: everything lives in the library.
+
+fn main() {
+    std::process::exit(plaint::cli::main());
+}

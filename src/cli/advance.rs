@@ -1,0 +1,40 @@
+//! `plaint advance`: move a case through the workflow.
+
+use anyhow::Context as _;
+
+use super::args::AdvanceArgs;
+use super::view::{changed_json, status_label};
+use super::{Ctx, output, print_warnings, resolve};
+use crate::actions;
+use crate::dates::parse_datetime;
+use crate::policy::workflow::TransitionRequest;
+
+/// Validates and records the move.
+pub fn run(ctx: &Ctx, args: &AdvanceArgs) -> anyhow::Result<i32> {
+    let id = resolve(ctx, &args.id)?;
+    let at = args
+        .at
+        .as_deref()
+        .map(|t| parse_datetime(t, ctx.ws.offset))
+        .transpose()
+        .context("--at")?;
+    let request = TransitionRequest {
+        target: args.state.trim().to_string(),
+        note: args.note.clone(),
+        reason: args.reason.clone(),
+        to: args.to.clone(),
+        outcome: args.outcome.clone(),
+        force: args.force,
+    };
+    let changed = actions::advance(&ctx.ws, &id, &request, at, &ctx.actor())?;
+    print_warnings(&changed.warnings);
+    if ctx.look.json {
+        output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
+    } else {
+        output::print_line(&format!(
+            "{id} is now {}",
+            status_label(ctx, &changed.case.status)
+        ))?;
+    }
+    Ok(0)
+}

@@ -1,0 +1,255 @@
+//! Every command-line argument of plaint. The doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// plaint: complaint cases as YAML files, with statutory working-day deadlines.
+///
+/// Each complaint is one readable YAML file in a workspace folder. The
+/// workspace is `-C DIR`, else $PLAINT_WORKSPACE, else the nearest parent
+/// folder holding plaint.yaml, else a default workspace in your data folder.
+#[derive(Debug, Parser)]
+#[command(name = "plaint", version, max_term_width = 100)]
+pub struct Cli {
+    /// The workspace folder.
+    #[arg(short = 'C', long = "workspace", global = true, value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+    /// Print one JSON document on stdout (errors as JSON on stderr).
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// The acting officer (else $PLAINT_USER, the settings, git's user.name, the login name).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub acting: Option<String>,
+    /// Evaluate deadlines and reports as of this day (YYYY-MM-DD).
+    #[arg(long, global = true, env = "PLAINT_TODAY", value_name = "DATE")]
+    pub today: Option<String>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a workspace (plaint.yaml, .gitignore, .gitattributes).
+    Init(InitArgs),
+    /// Register a complaint from flags or a YAML/JSON document; prints the new ID.
+    #[command(visible_alias = "new")]
+    Register(Box<RegisterArgs>),
+    /// Show a case, its deadlines and its history.
+    Show(ShowArgs),
+    /// List cases, with filters.
+    List(ListArgs),
+    /// Assign a case to an officer.
+    Assign(AssignArgs),
+    /// Move a case to another workflow state.
+    Advance(AdvanceArgs),
+    /// Append a note to a case.
+    Note(NoteArgs),
+    /// Edit a case file in $EDITOR; an invalid result is refused.
+    Edit(EditArgs),
+}
+
+/// Arguments of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to make a workspace (default: the current folder).
+    pub dir: Option<PathBuf>,
+    /// The policy preset.
+    #[arg(long, default_value = "generic", value_parser = ["tourism", "hospital", "generic"])]
+    pub preset: String,
+    /// The working-day calendar: cn, weekends, or a calendar file.
+    #[arg(long, default_value = "cn")]
+    pub calendar: String,
+    /// The language of labels in tables and reports.
+    #[arg(long, value_enum, default_value = "en")]
+    pub language: LanguageArg,
+    /// The office's UTC offset.
+    #[arg(long, default_value = "+08:00", allow_hyphen_values = true)]
+    pub timezone: String,
+}
+
+/// Label language.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LanguageArg {
+    /// English.
+    En,
+    /// Chinese.
+    Zh,
+}
+
+/// Arguments of `register`.
+#[derive(Debug, Args)]
+pub struct RegisterArgs {
+    /// Read the case from a YAML or JSON document ('-' for stdin); flags override its fields.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// A one-line summary.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// A complainant's name (repeat for a joint complaint).
+    #[arg(long, value_name = "NAME")]
+    pub complainant: Vec<String>,
+    /// The phone of the complainant given at the same position.
+    #[arg(long)]
+    pub phone: Vec<String>,
+    /// The e-mail of the complainant given at the same position.
+    #[arg(long)]
+    pub email: Vec<String>,
+    /// The address of the first complainant.
+    #[arg(long)]
+    pub address: Option<String>,
+    /// The respondent's name.
+    #[arg(long)]
+    pub respondent: Option<String>,
+    /// The respondent's department.
+    #[arg(long)]
+    pub department: Option<String>,
+    /// The respondent's location.
+    #[arg(long)]
+    pub location: Option<String>,
+    /// A category code of the policy.
+    #[arg(long)]
+    pub category: Option<String>,
+    /// phone, letter, visit, email, online, hotline or transfer-in.
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// normal, important or urgent.
+    #[arg(long)]
+    pub priority: Option<String>,
+    /// When the complaint arrived (default: now), e.g. "2026-11-29 09:30".
+    #[arg(long)]
+    pub received: Option<String>,
+    /// What the complainant asks for.
+    #[arg(long)]
+    pub demands: Option<String>,
+    /// What happened.
+    #[arg(long)]
+    pub facts: Option<String>,
+    /// When the contract ended (YYYY-MM-DD), for filing time limits.
+    #[arg(long)]
+    pub contract_end: Option<String>,
+    /// The officer who owns the case (default: you).
+    #[arg(long)]
+    pub assignee: Option<String>,
+    /// A label (repeatable).
+    #[arg(long)]
+    pub tag: Vec<String>,
+    /// The case's ID in another system.
+    #[arg(long)]
+    pub external_ref: Option<String>,
+}
+
+/// Arguments of `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+}
+
+/// Sort keys of `list`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum SortKey {
+    /// Urgent and important first, then by ID (the default).
+    Priority,
+    /// By ID, which is by date of receipt.
+    Id,
+    /// By moment of receipt.
+    Received,
+    /// By workflow state.
+    Status,
+    /// By assignee.
+    Assignee,
+}
+
+/// Output formats of `list`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ListFormat {
+    /// A table on a terminal, tab-separated when piped.
+    Table,
+    /// A JSON array of case objects.
+    Json,
+    /// RFC 4180 CSV.
+    Csv,
+    /// One ID per line.
+    Ids,
+}
+
+/// Arguments of `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only cases in this state (repeatable); `open` means every open state.
+    #[arg(long)]
+    pub status: Vec<String>,
+    /// Only cases assigned to this officer.
+    #[arg(long)]
+    pub assignee: Option<String>,
+    /// Only cases of this category.
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Only cases whose text contains this (case-insensitive).
+    #[arg(long)]
+    pub search: Option<String>,
+    /// The order of rows.
+    #[arg(long, value_enum, default_value = "priority")]
+    pub sort: SortKey,
+    /// The output format (`--json` is `--format json`).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
+    /// Include each case's history in JSON output.
+    #[arg(long)]
+    pub full: bool,
+}
+
+/// Arguments of `assign`.
+#[derive(Debug, Args)]
+pub struct AssignArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The officer who takes the case over.
+    pub officer: String,
+}
+
+/// Arguments of `advance`.
+#[derive(Debug, Args)]
+pub struct AdvanceArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The state to move to.
+    pub state: String,
+    /// A note recorded with the move.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// The rejection reason code (for `rejected`).
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// The authority the case goes to (for `transferred`).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// The outcome code (for `resolved`).
+    #[arg(long)]
+    pub outcome: Option<String>,
+    /// When it happened, if not now (e.g. "2026-11-28 16:00").
+    #[arg(long)]
+    pub at: Option<String>,
+    /// Accept despite the filing time limit; recorded in the history.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `note`.
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The note ('-' reads it from stdin).
+    pub text: String,
+}
+
+/// Arguments of `edit`.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+}

@@ -1,0 +1,19 @@
+//! `plaint assign`: hand a case to an officer.
+
+use super::args::AssignArgs;
+use super::view::changed_json;
+use super::{Ctx, output, print_warnings, resolve};
+use crate::actions;
+
+/// Assigns the case; the history keeps every handover.
+pub fn run(ctx: &Ctx, args: &AssignArgs) -> anyhow::Result<i32> {
+    let id = resolve(ctx, &args.id)?;
+    let changed = actions::assign(&ctx.ws, &id, &args.officer, &ctx.actor())?;
+    print_warnings(&changed.warnings);
+    if ctx.look.json {
+        output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
+    } else if changed.written {
+        output::print_line(&format!("{id} assigned to {}", args.officer.trim()))?;
+    }
+    Ok(0)
+}

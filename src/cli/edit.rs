@@ -1,0 +1,94 @@
+//! `plaint edit`: change a case in the officer's editor.
+//!
+//! The editor works on a copy in `.plaint/`; the case file is replaced only
+//! when the edited copy is valid and the case has not changed meanwhile, so
+//! an invalid edit leaves the file byte-identical (and the copy is kept).
+
+use anyhow::Context as _;
+
+use super::args::EditArgs;
+use super::view::changed_json;
+use super::{Ctx, output, resolve};
+use crate::actions::apply_edit;
+use crate::error::Error;
+use crate::storage::atomic::write_atomic;
+use crate::storage::casefile::parse_case;
+use crate::storage::workspace::LOCAL_DIR;
+
+/// Opens the case in `$VISUAL`/`$EDITOR` and stores a valid result.
+pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
+    let id = resolve(ctx, &args.id)?;
+    let path = ctx.ws.case_path(&id);
+    let original =
+        std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let before = parse_case(std::str::from_utf8(&original).unwrap_or(""), &path)?;
+    let copy = ctx.ws.root.join(LOCAL_DIR).join(format!("edit-{id}.yaml"));
+    write_atomic(&copy, &original)?;
+    run_editor(&copy)?;
+    let edited = std::fs::read_to_string(&copy)
+        .with_context(|| format!("cannot read the edited copy {}", copy.display()))?;
+    let actor = ctx.actor();
+    let after = match apply_edit(&ctx.ws, &before, &edited, &actor) {
+        Ok(Some(after)) => after,
+        Ok(None) => {
+            let _ = std::fs::remove_file(&copy);
+            output::notice(&format!("{id}: no changes"));
+            if ctx.look.json {
+                output::print_json(&changed_json(ctx, &before, &[]))?;
+            }
+            return Ok(0);
+        }
+        Err(e) => {
+            return Err(anyhow::Error::from(e).context(format!(
+                "{} was left unchanged; your edited copy is kept at {}",
+                path.display(),
+                copy.display()
+            )));
+        }
+    };
+    let lock = ctx.ws.lock()?;
+    let now = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    if now != original {
+        return Err(Error::Refused(format!(
+            "{id} was changed by someone else while you were editing; your copy is kept at {} — run `plaint edit {id}` again",
+            copy.display()
+        ))
+        .into());
+    }
+    ctx.ws.write_case(&lock, &after)?;
+    drop(lock);
+    let _ = std::fs::remove_file(&copy);
+    if ctx.look.json {
+        output::print_json(&changed_json(ctx, &after, &[]))?;
+    } else {
+        let fields = after
+            .history
+            .last()
+            .map(|e| e.fields.join(", "))
+            .unwrap_or_default();
+        output::print_line(&format!("{id} edited: {fields}"))?;
+    }
+    Ok(0)
+}
+
+/// Runs the user's editor on `path` and waits for it.
+fn run_editor(path: &std::path::Path) -> anyhow::Result<()> {
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
+        .unwrap_or_else(|| "vi".to_string());
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("plaint-edit")
+        .arg(path)
+        .status()
+        .with_context(|| format!("cannot start the editor '{editor}'"))?;
+    if !status.success() {
+        return Err(Error::Invalid(format!(
+            "the editor '{editor}' failed ({status}); the case was left unchanged"
+        ))
+        .into());
+    }
+    Ok(())
+}

@@ -1,0 +1,188 @@
+//! The command line: parse arguments into a request, run it against the
+//! library, print the answer. No domain logic lives here.
+
+mod advance;
+pub mod args;
+mod assign;
+mod edit;
+mod init;
+mod list;
+mod note;
+pub mod output;
+mod register;
+mod show;
+pub mod view;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use clap::Parser;
+
+use crate::actions::Actor;
+use crate::dates::{now_in, parse_date};
+use crate::policy::settings::Settings;
+use crate::storage::{Location, Workspace, locate};
+use args::{Cli, Command};
+use output::Look;
+
+/// Everything a command needs: the workspace, the output style, the clock.
+pub struct Ctx {
+    /// The opened workspace.
+    pub ws: Workspace,
+    /// How to print.
+    pub look: Look,
+    /// The current moment in the office's offset.
+    pub now: DateTime<FixedOffset>,
+    /// The day deadlines are evaluated on (`--today`, else the date of `now`).
+    pub today: NaiveDate,
+    acting: Option<String>,
+}
+
+impl Ctx {
+    /// The acting officer and the moment of the action.
+    pub fn actor(&self) -> Actor {
+        Actor {
+            name: acting_officer(self.acting.as_deref(), &self.ws),
+            now: self.now,
+        }
+    }
+}
+
+/// Runs plaint with the process arguments; returns the exit code.
+pub fn main() -> i32 {
+    let json = std::env::args().any(|a| a == "--json");
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e, json),
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => 0,
+        Err(err) => output::report_error(&err, json),
+    }
+}
+
+fn usage_error(e: clap::Error, json: bool) -> i32 {
+    use clap::error::ErrorKind;
+    if json && !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let rendered = e.to_string();
+        let message: Vec<&str> = rendered
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more"))
+            .collect();
+        let message = message.join(" ").trim_start_matches("error: ").to_string();
+        let doc = serde_json::json!({"error": {"message": message, "code": "usage"}});
+        eprintln!("{doc}");
+        return 2;
+    }
+    let _ = e.print();
+    e.exit_code()
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<i32> {
+    let look = output::detect(cli.json);
+    if let Command::Init(args) = &cli.command {
+        return init::run(args, look);
+    }
+    let ws = open_workspace(cli.workspace.as_deref())?;
+    let now = now_in(ws.offset);
+    let today = match cli.today.as_deref() {
+        Some(text) => parse_date(text).context("--today")?,
+        None => now.date_naive(),
+    };
+    let ctx = Ctx {
+        ws,
+        look,
+        now,
+        today,
+        acting: cli.acting,
+    };
+    match cli.command {
+        Command::Init(_) => unreachable!("handled above"),
+        Command::Register(args) => register::run(&ctx, &args),
+        Command::Show(args) => show::run(&ctx, &args),
+        Command::List(args) => list::run(&ctx, &args),
+        Command::Assign(args) => assign::run(&ctx, &args),
+        Command::Advance(args) => advance::run(&ctx, &args),
+        Command::Note(args) => note::run(&ctx, &args),
+        Command::Edit(args) => edit::run(&ctx, &args),
+    }
+}
+
+/// Finds and opens the workspace; creates the default one on first use.
+fn open_workspace(explicit: Option<&Path>) -> anyhow::Result<Workspace> {
+    let env = std::env::var_os("PLAINT_WORKSPACE")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let cwd = std::env::current_dir().context("the current folder is not readable")?;
+    let default = default_workspace_dir()?;
+    match locate(explicit, env.as_deref(), &cwd, &default) {
+        Location::Found(root) => Ok(Workspace::open(&root)?),
+        Location::Default(root) => {
+            if root.join(crate::policy::settings::SETTINGS_FILE).is_file() {
+                return Ok(Workspace::open(&root)?);
+            }
+            let ws = Workspace::init(&root, &Settings::new("generic", "cn"))?;
+            output::notice(&format!(
+                "created the default workspace in {} (use `plaint init DIR --preset tourism` for another)",
+                root.display()
+            ));
+            Ok(ws)
+        }
+    }
+}
+
+/// The default workspace: the user's data folder for plaint.
+fn default_workspace_dir() -> anyhow::Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "plaint")
+        .map(|dirs| dirs.data_dir().join("workspace"))
+        .context("no home folder found for the default workspace; give one with -C DIR or PLAINT_WORKSPACE")
+}
+
+/// The acting officer: `--as`, `PLAINT_USER`, the settings, git's
+/// `user.name` in the workspace, the login name.
+fn acting_officer(flag: Option<&str>, ws: &Workspace) -> String {
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    flag.map(str::to_string)
+        .or_else(|| env("PLAINT_USER"))
+        .or_else(|| ws.settings.officer.clone())
+        .or_else(|| git_user_name(&ws.root))
+        .or_else(|| env("USER"))
+        .or_else(|| env("USERNAME"))
+        .or_else(|| env("LOGNAME"))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+fn git_user_name(dir: &Path) -> Option<String> {
+    let out = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .current_dir(dir)
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let name = String::from_utf8(out.stdout).ok()?.trim().to_string();
+    (out.status.success() && !name.is_empty()).then_some(name)
+}
+
+/// Resolves a user-typed ID in the context's workspace.
+pub fn resolve(ctx: &Ctx, query: &str) -> anyhow::Result<crate::model::CaseId> {
+    Ok(ctx.ws.resolve(query)?)
+}
+
+/// Prints warnings on stderr (and nowhere else: JSON output carries them too).
+pub fn print_warnings(warnings: &[String]) {
+    for w in warnings {
+        output::warn(w);
+    }
+}

@@ -1,0 +1,31 @@
+//! `plaint note`: append a note.
+
+use std::io::Read;
+
+use anyhow::Context as _;
+
+use super::args::NoteArgs;
+use super::view::changed_json;
+use super::{Ctx, output, resolve};
+use crate::actions;
+
+/// Appends the note to the case's history.
+pub fn run(ctx: &Ctx, args: &NoteArgs) -> anyhow::Result<i32> {
+    let id = resolve(ctx, &args.id)?;
+    let text = if args.text == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("stdin is not UTF-8 text")?;
+        text
+    } else {
+        args.text.clone()
+    };
+    let changed = actions::note(&ctx.ws, &id, &text, &ctx.actor())?;
+    if ctx.look.json {
+        output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
+    } else if ctx.look.terminal {
+        output::notice(&format!("note added to {id}"));
+    }
+    Ok(0)
+}

@@ -1,0 +1,144 @@
+//! Printing: JSON documents, tables on a terminal, plain text when piped,
+//! and errors. Data goes to stdout, messages to stderr.
+
+use std::io::{IsTerminal, Write};
+
+use anstyle::{AnsiColor, Style};
+use comfy_table::{ContentArrangement, Table, presets};
+use serde::Serialize;
+
+use crate::error::Error;
+
+/// How output should look, decided once from flags and the environment.
+#[derive(Clone, Copy, Debug)]
+pub struct Look {
+    /// `--json` was given.
+    pub json: bool,
+    /// stdout is a terminal: pretty tables and colour are welcome.
+    pub terminal: bool,
+    /// Colour is allowed (terminal, and no `NO_COLOR`).
+    pub color: bool,
+}
+
+/// The output style for this process.
+pub fn detect(json: bool) -> Look {
+    let terminal = std::io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    Look {
+        json,
+        terminal,
+        color: terminal && !no_color,
+    }
+}
+
+/// Prints one JSON document on stdout.
+pub fn print_json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Prints a line on stdout.
+pub fn print_line(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}")?;
+    Ok(())
+}
+
+/// Prints a warning on stderr.
+pub fn warn(message: &str) {
+    let style = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
+    anstream::eprintln!("{style}warning{style:#}: {message}");
+}
+
+/// Prints a short confirmation on stderr, for a person at a terminal.
+pub fn notice(message: &str) {
+    anstream::eprintln!("{message}");
+}
+
+/// A new table styled for the terminal, or borderless for pipes.
+pub fn table(style: Look, header: Vec<String>) -> Table {
+    let mut table = Table::new();
+    if style.terminal {
+        table.load_preset(presets::UTF8_FULL_CONDENSED);
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+    } else {
+        table.load_preset(presets::NOTHING);
+    }
+    if !style.color {
+        table.force_no_tty();
+    } else {
+        table.enforce_styling();
+    }
+    table.set_header(header);
+    table
+}
+
+/// Prints a table on a terminal, or tab-separated rows when piped, so that
+/// scripts can `cut -f` it.
+pub fn print_rows(style: Look, header: Vec<String>, rows: Vec<Vec<String>>) -> anyhow::Result<()> {
+    if style.terminal {
+        let mut t = table(style, header);
+        for row in rows {
+            t.add_row(row);
+        }
+        return print_line(&t.to_string());
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", header.join("\t"))?;
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| c.replace(['\t', '\n'], " ")).collect();
+        writeln!(out, "{}", cells.join("\t"))?;
+    }
+    Ok(())
+}
+
+/// Styles `text` as a heading when colour is on.
+pub fn bold(style: Look, text: &str) -> String {
+    paint(style, Style::new().bold(), text)
+}
+
+/// Styles `text` as an alarm (overdue) when colour is on.
+pub fn alarm(style: Look, text: &str) -> String {
+    paint(
+        style,
+        Style::new().fg_color(Some(AnsiColor::Red.into())).bold(),
+        text,
+    )
+}
+
+/// Styles `text` as secondary when colour is on.
+pub fn dim(style: Look, text: &str) -> String {
+    paint(style, Style::new().dimmed(), text)
+}
+
+fn paint(style: Look, s: Style, text: &str) -> String {
+    if style.color {
+        format!("{s}{text}{s:#}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The exit code and `--json` code of an error.
+pub fn error_codes(err: &anyhow::Error) -> (i32, &'static str) {
+    match err.downcast_ref::<Error>() {
+        Some(e) => (e.exit_code(), e.code()),
+        None => (1, "error"),
+    }
+}
+
+/// Prints an error on stderr, as JSON when `json`, and returns the exit code.
+pub fn report_error(err: &anyhow::Error, json: bool) -> i32 {
+    let (exit, code) = error_codes(err);
+    let message = format!("{err:#}");
+    if json {
+        let doc = serde_json::json!({"error": {"message": message, "code": code}});
+        eprintln!("{doc}");
+    } else {
+        let style = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+        anstream::eprintln!("{style}error{style:#}: {message}");
+    }
+    exit
+}

@@ -1,0 +1,145 @@
+//! `plaint register`: a new case from flags or a document.
+
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use super::args::RegisterArgs;
+use super::view::changed_json;
+use super::{Ctx, output, print_warnings};
+use crate::actions;
+use crate::error::Error;
+use crate::intake::{Intake, build_case};
+use crate::model::{Action, Draft, Person, Respondent, draft::unknown_keys};
+
+/// Registers the case and prints its ID.
+pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
+    let mut draft = match &args.from {
+        Some(path) => read_draft(path)?,
+        None => Draft::default(),
+    };
+    apply_flags(&mut draft, args)?;
+    let actor = ctx.actor();
+    let intake = Intake {
+        policy: &ctx.ws.policy,
+        offset: ctx.ws.offset,
+        now: actor.now,
+        by: &actor.name,
+        action: Action::Registered,
+    };
+    let built = build_case(draft, &intake).map_err(|errors| {
+        let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        Error::Invalid(format!("the case was not registered: {}", list.join("; ")))
+    })?;
+    let changed = actions::register(&ctx.ws, built)?;
+    if ctx.look.json {
+        output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
+        print_warnings(&changed.warnings);
+        return Ok(0);
+    }
+    print_warnings(&changed.warnings);
+    output::print_line(changed.case.id.as_str())?;
+    if ctx.look.terminal {
+        output::notice(&format!(
+            "registered {} ({}); next: `plaint show {}`",
+            changed.case.id,
+            super::view::status_label(ctx, &changed.case.status),
+            changed.case.id
+        ));
+    }
+    Ok(0)
+}
+
+/// Reads a YAML or JSON document ('-' for stdin), refusing unknown fields
+/// with all of them listed.
+fn read_draft(path: &Path) -> anyhow::Result<Draft> {
+    let label = path.display().to_string();
+    let text = if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .take(crate::storage::casefile::MAX_FILE_BYTES as u64 + 1)
+            .read_to_string(&mut text)
+            .context("stdin is not UTF-8 text")?;
+        text
+    } else {
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {label}"))?
+    };
+    parse_draft(&text, &label).map_err(anyhow::Error::from)
+}
+
+/// Parses a draft document (YAML or JSON) named `label` in messages.
+pub fn parse_draft(text: &str, label: &str) -> Result<Draft, Error> {
+    if text.len() > crate::storage::casefile::MAX_FILE_BYTES {
+        return Err(Error::Invalid(format!(
+            "{label}: the document is larger than {} bytes",
+            crate::storage::casefile::MAX_FILE_BYTES
+        )));
+    }
+    let text = text.replace("\r\n", "\n");
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(&text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
+    if !value.is_mapping() {
+        return Err(Error::Invalid(format!(
+            "{label}: expected one case as a mapping of fields"
+        )));
+    }
+    let unknown = unknown_keys(&value);
+    if !unknown.is_empty() {
+        return Err(Error::Invalid(format!(
+            "{label}: unknown field(s): {}; known fields: {}",
+            unknown.join(", "),
+            crate::model::draft::DRAFT_FIELDS.join(", ")
+        )));
+    }
+    serde_yaml::from_value(value).map_err(|e| Error::Invalid(format!("{label}: {e}")))
+}
+
+fn apply_flags(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<()> {
+    let set = |target: &mut Option<String>, value: &Option<String>| {
+        if value.is_some() {
+            *target = value.clone();
+        }
+    };
+    set(&mut draft.title, &args.title);
+    set(&mut draft.category, &args.category);
+    set(&mut draft.channel, &args.channel);
+    set(&mut draft.priority, &args.priority);
+    set(&mut draft.received, &args.received);
+    set(&mut draft.demands, &args.demands);
+    set(&mut draft.facts, &args.facts);
+    set(&mut draft.contract_end, &args.contract_end);
+    set(&mut draft.assignee, &args.assignee);
+    set(&mut draft.external_ref, &args.external_ref);
+    draft.tags.extend(args.tag.iter().cloned());
+    let people = args
+        .complainant
+        .len()
+        .max(args.phone.len())
+        .max(args.email.len());
+    if people > 0 && args.complainant.len() < people {
+        anyhow::bail!(Error::Invalid(
+            "give --complainant for every --phone/--email (they pair up by position)".into()
+        ));
+    }
+    for i in 0..people {
+        draft.complainants.push(Person {
+            name: args.complainant.get(i).cloned(),
+            phone: args.phone.get(i).cloned(),
+            email: args.email.get(i).cloned(),
+            ..Person::default()
+        });
+    }
+    if let (Some(address), Some(first)) = (&args.address, draft.complainants.first_mut()) {
+        first.address = Some(address.clone());
+    } else if args.address.is_some() {
+        anyhow::bail!(Error::Invalid("--address needs a --complainant".into()));
+    }
+    if args.respondent.is_some() || args.department.is_some() || args.location.is_some() {
+        let r = draft.respondent.get_or_insert_with(Respondent::default);
+        set(&mut r.name, &args.respondent);
+        set(&mut r.department, &args.department);
+        set(&mut r.location, &args.location);
+    }
+    Ok(())
+}

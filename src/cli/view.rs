@@ -1,0 +1,263 @@
+//! How a case is presented: the JSON case object of SPEC §8 and the text
+//! of `show`. Shared by every command that prints cases.
+
+use serde_json::{Map, Value};
+
+use super::Ctx;
+use super::output::{Look, bold, dim};
+use crate::model::{Action, Case, Event};
+use crate::policy::{code_label, pick};
+
+/// The case object: every stored field (history unless left out), plus
+/// `deadlines` and `overdue`.
+pub fn case_json(ctx: &Ctx, case: &Case, with_history: bool) -> Value {
+    let mut object = match serde_json::to_value(case) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    };
+    if !with_history {
+        object.remove("history");
+    }
+    object.insert("deadlines".into(), Value::Array(Vec::new()));
+    object.insert("overdue".into(), Value::Bool(false));
+    let _ = ctx;
+    Value::Object(object)
+}
+
+/// The case object with `warnings` added, for commands that change a case.
+pub fn changed_json(ctx: &Ctx, case: &Case, warnings: &[String]) -> Value {
+    let mut value = case_json(ctx, case, true);
+    if let Value::Object(map) = &mut value {
+        map.insert("warnings".into(), serde_json::json!(warnings));
+    }
+    value
+}
+
+/// The label of the case's state in the workspace language.
+pub fn status_label(ctx: &Ctx, status: &str) -> String {
+    ctx.ws.policy.state_label(status, ctx.ws.settings.language)
+}
+
+/// The label of a category code in the workspace language.
+pub fn category_label(ctx: &Ctx, category: &str) -> String {
+    code_label(
+        &ctx.ws.policy.categories,
+        category,
+        ctx.ws.settings.language,
+    )
+}
+
+/// The full text of `show`.
+pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
+    let lang = ctx.ws.settings.language;
+    let mut out = String::new();
+    let title = case.title.as_deref().unwrap_or("(no title)");
+    out.push_str(&format!(
+        "{}  {}  [{}]\n",
+        bold(look, case.id.as_str()),
+        bold(look, title),
+        status_label(ctx, &case.status)
+    ));
+    let mut line = |label: &str, value: String| {
+        if !value.is_empty() {
+            out.push_str(&format!("{}{value}\n", pad(&format!("{label}:"), 14)));
+        }
+    };
+    let received = case.received.format("%Y-%m-%d %H:%M %:z").to_string();
+    let channel = case
+        .channel
+        .map(|c| format!(" by {}", c.as_str()))
+        .unwrap_or_default();
+    line(
+        pick(lang, "Received", "登记时间"),
+        format!("{received}{channel}"),
+    );
+    for (i, p) in case.complainants.iter().enumerate() {
+        let rep = if case.representatives.contains(&i) {
+            " (representative)"
+        } else {
+            ""
+        };
+        let details: Vec<&str> = [&p.phone, &p.email, &p.address]
+            .into_iter()
+            .filter_map(|v| v.as_deref())
+            .collect();
+        line(
+            pick(lang, "Complainant", "投诉人"),
+            format!(
+                "{}{rep}{}",
+                p.name.as_deref().unwrap_or("(no name)"),
+                if details.is_empty() {
+                    String::new()
+                } else {
+                    format!("  {}", details.join(", "))
+                }
+            ),
+        );
+    }
+    if let Some(agent) = &case.agent {
+        line(
+            pick(lang, "Agent", "代理人"),
+            [&agent.name, &agent.contact, &agent.scope]
+                .into_iter()
+                .filter_map(|v| v.as_deref())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    if let Some(r) = &case.respondent {
+        line(
+            pick(lang, "Respondent", "被投诉者"),
+            [&r.name, &r.department, &r.location]
+                .into_iter()
+                .filter_map(|v| v.as_deref())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    if let Some(c) = &case.category {
+        line(pick(lang, "Category", "类别"), category_label(ctx, c));
+    }
+    line(
+        pick(lang, "Priority", "优先级"),
+        case.priority.as_str().to_string(),
+    );
+    line(
+        pick(lang, "Assignee", "承办人"),
+        case.assignee.clone().unwrap_or_default(),
+    );
+    if let Some(d) = case.contract_end {
+        line(pick(lang, "Contract end", "合同结束"), d.to_string());
+    }
+    if let Some(o) = &case.outcome {
+        line(
+            pick(lang, "Outcome", "办理结果"),
+            code_label(&ctx.ws.policy.outcomes, o, lang),
+        );
+    }
+    if let Some(s) = case.satisfaction {
+        line(pick(lang, "Satisfaction", "满意度"), s.as_str().to_string());
+    }
+    line(
+        pick(lang, "External ref", "外部编号"),
+        case.external_ref.clone().unwrap_or_default(),
+    );
+    line(pick(lang, "Tags", "标签"), case.tags.join(", "));
+    line(
+        pick(lang, "Links", "关联案件"),
+        case.links
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    for (label, text) in [
+        (pick(lang, "Demands", "投诉请求"), &case.demands),
+        (pick(lang, "Facts", "事实与理由"), &case.facts),
+        (pick(lang, "Measures", "整改措施"), &case.measures),
+    ] {
+        if let Some(text) = text {
+            out.push_str(&format!("\n{}\n{}\n", bold(look, label), indent(text)));
+        }
+    }
+    out.push_str(&format!(
+        "\n{}\n",
+        bold(look, pick(lang, "History", "处理记录"))
+    ));
+    for event in &case.history {
+        out.push_str(&format!(
+            "  {}  {}  {}\n",
+            dim(look, &event.at.format("%Y-%m-%d %H:%M").to_string()),
+            event.by,
+            describe_event(ctx, event)
+        ));
+    }
+    out
+}
+
+/// One line describing what an event did.
+pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
+    let lang = ctx.ws.settings.language;
+    let policy = &ctx.ws.policy;
+    let mut text = match event.action {
+        Action::Status => format!(
+            "{} → {}",
+            event
+                .from
+                .as_deref()
+                .map(|s| status_label(ctx, s))
+                .unwrap_or_default(),
+            event
+                .to
+                .as_deref()
+                .map(|s| status_label(ctx, s))
+                .unwrap_or_default()
+        ),
+        Action::Assigned => format!(
+            "assigned {}→ {}",
+            event
+                .from
+                .as_deref()
+                .map(|f| format!("{f} "))
+                .unwrap_or_default(),
+            event.to.as_deref().unwrap_or("")
+        ),
+        Action::Edited => format!("edited {}", event.fields.join(", ")),
+        Action::Milestone => format!(
+            "milestone {}",
+            event
+                .milestone
+                .as_deref()
+                .map(|m| code_label(&policy.milestones, m, lang))
+                .unwrap_or_default()
+        ),
+        Action::Extended => format!(
+            "extended {} by {} {}",
+            event.rule.as_deref().unwrap_or(""),
+            event.amount.unwrap_or(0),
+            event.unit.as_deref().unwrap_or("")
+        ),
+        Action::Followup => format!(
+            "follow-up: {}",
+            event.satisfaction.map(|s| s.as_str()).unwrap_or("")
+        ),
+        other => other.as_str().to_string(),
+    };
+    if let Some(reason) = &event.reason {
+        let label = if event.action == Action::Status {
+            code_label(&policy.rejection_reasons, reason, lang)
+        } else {
+            reason.clone()
+        };
+        text.push_str(&format!(" ({label})"));
+    }
+    if let Some(to) = &event.transfer_to {
+        text.push_str(&format!(" to {to}"));
+    }
+    if let Some(outcome) = &event.outcome {
+        text.push_str(&format!(
+            " [{}]",
+            code_label(&policy.outcomes, outcome, lang)
+        ));
+    }
+    if !event.forced.is_empty() {
+        text.push_str(&format!(" FORCED: {}", event.forced.join(", ")));
+    }
+    if let Some(note) = &event.note {
+        text.push_str(&format!(": {}", note.replace('\n', "\n      ")));
+    }
+    text
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Pads `text` with spaces to `width` terminal columns (CJK counts double).
+pub fn pad(text: &str, width: usize) -> String {
+    let used = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}

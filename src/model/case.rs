@@ -1,0 +1,254 @@
+//! The case record: every field a complaint file holds, in the order it is
+//! written.
+//!
+//! Field order here *is* the file format: serde writes struct fields in
+//! declaration order, so `git diff` of two versions of a case shows only what
+//! changed. Empty optional fields are left out of the file.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::event::Event;
+use super::id::CaseId;
+
+/// The case file format version this build reads and writes.
+pub const SCHEMA: u32 = 1;
+
+/// One complaint.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// File format version; always [`SCHEMA`] for files this build writes.
+    pub schema: u32,
+    /// Unique ID; equals the file name without `.yaml`.
+    pub id: CaseId,
+    /// A one-line summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// When the complaint reached the office; the start of most deadlines.
+    pub received: DateTime<FixedOffset>,
+    /// How it arrived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    /// Who complains; more than one makes a joint complaint.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub complainants: Vec<Person>,
+    /// Indexes into `complainants` of the representatives of a joint complaint.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub representatives: Vec<usize>,
+    /// Someone acting for the complainants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<Agent>,
+    /// Who the complaint is against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respondent: Option<Respondent>,
+    /// A category code from the policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// How urgently it must be handled.
+    #[serde(default)]
+    pub priority: Priority,
+    /// Free labels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// What the complainants ask for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demands: Option<String>,
+    /// What happened, in the complainants' words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<String>,
+    /// When the underlying contract ended (for filing time limits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract_end: Option<NaiveDate>,
+    /// The officer who owns the case now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<String>,
+    /// The current workflow state.
+    pub status: String,
+    /// How a resolved case ended (an outcome code from the policy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    /// Corrective actions taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measures: Option<String>,
+    /// The complainant's satisfaction, from the follow-up call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub satisfaction: Option<Satisfaction>,
+    /// The ID in the system the case was imported from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_ref: Option<String>,
+    /// Related case IDs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<CaseId>,
+    /// Append-only record of everything that happened to the case.
+    pub history: Vec<Event>,
+}
+
+/// A complainant.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Full name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Gender as stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<String>,
+    /// Nationality as stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nationality: Option<String>,
+    /// Postal address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// Postal code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postcode: Option<String>,
+    /// Telephone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// E-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// A person acting on the complainants' behalf.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agent {
+    /// Full name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Phone, e-mail or address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// What the agent is authorised to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+/// The party complained about.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Respondent {
+    /// Name of the company, agency or person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Where it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// The department concerned, inside the respondent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+}
+
+/// How a complaint arrived.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    /// By telephone.
+    Phone,
+    /// By post.
+    Letter,
+    /// In person.
+    Visit,
+    /// By e-mail.
+    Email,
+    /// Through a web form.
+    Online,
+    /// Through a hotline system.
+    Hotline,
+    /// Transferred from another authority.
+    TransferIn,
+}
+
+impl Channel {
+    /// Every channel, in display order.
+    pub const ALL: [Channel; 7] = [
+        Channel::Phone,
+        Channel::Letter,
+        Channel::Visit,
+        Channel::Email,
+        Channel::Online,
+        Channel::Hotline,
+        Channel::TransferIn,
+    ];
+
+    /// The name used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Phone => "phone",
+            Channel::Letter => "letter",
+            Channel::Visit => "visit",
+            Channel::Email => "email",
+            Channel::Online => "online",
+            Channel::Hotline => "hotline",
+            Channel::TransferIn => "transfer-in",
+        }
+    }
+}
+
+/// How urgently a case must be handled; `urgent` sorts first.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Priority {
+    /// Handle before everything else.
+    Urgent,
+    /// Escalated: important or repeated complaints.
+    Important,
+    /// The usual.
+    #[default]
+    Normal,
+}
+
+impl Priority {
+    /// The name used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::Urgent => "urgent",
+            Priority::Important => "important",
+            Priority::Normal => "normal",
+        }
+    }
+}
+
+/// The complainant's answer at the follow-up call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Satisfaction {
+    /// Content with how the case was handled.
+    Satisfied,
+    /// Neither.
+    Neutral,
+    /// Not content.
+    Dissatisfied,
+}
+
+impl Satisfaction {
+    /// The name used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Satisfaction::Satisfied => "satisfied",
+            Satisfaction::Neutral => "neutral",
+            Satisfaction::Dissatisfied => "dissatisfied",
+        }
+    }
+}
+
+impl Case {
+    /// The first complainant's name, the usual way to refer to a case.
+    pub fn complainant_name(&self) -> Option<&str> {
+        self.complainants.iter().find_map(|p| p.name.as_deref())
+    }
+
+    /// The respondent's name.
+    pub fn respondent_name(&self) -> Option<&str> {
+        self.respondent.as_ref().and_then(|r| r.name.as_deref())
+    }
+
+    /// The date of receipt in the case's own offset.
+    pub fn received_date(&self) -> NaiveDate {
+        self.received.date_naive()
+    }
+}

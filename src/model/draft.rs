@@ -1,0 +1,107 @@
+//! A case as a person or a script submits it: the document of
+//! `register --from` and each record of `import`.
+//!
+//! Values stay text until [`crate::intake`] checks them, so every problem can
+//! be reported with the field it is in.
+
+use serde::{Deserialize, Serialize};
+
+use super::case::{Agent, Person, Respondent};
+use super::event::Event;
+
+/// Every top-level key a draft may have.
+pub const DRAFT_FIELDS: &[&str] = &[
+    "id",
+    "schema",
+    "title",
+    "received",
+    "channel",
+    "complainants",
+    "representatives",
+    "agent",
+    "respondent",
+    "category",
+    "priority",
+    "tags",
+    "demands",
+    "facts",
+    "contract_end",
+    "assignee",
+    "status",
+    "outcome",
+    "measures",
+    "satisfaction",
+    "external_ref",
+    "links",
+    "history",
+];
+
+/// An unvalidated case.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    /// The case ID (only when re-importing exported cases).
+    pub id: Option<String>,
+    /// The schema of an exported case; must be 1 when present.
+    pub schema: Option<u32>,
+    /// One-line summary.
+    pub title: Option<String>,
+    /// When the complaint arrived; defaults to now.
+    pub received: Option<String>,
+    /// How it arrived.
+    pub channel: Option<String>,
+    /// Complainants.
+    #[serde(default)]
+    pub complainants: Vec<Person>,
+    /// Indexes of the representatives among the complainants.
+    #[serde(default)]
+    pub representatives: Vec<usize>,
+    /// Agent.
+    pub agent: Option<Agent>,
+    /// Respondent.
+    pub respondent: Option<Respondent>,
+    /// Category code.
+    pub category: Option<String>,
+    /// normal, important or urgent.
+    pub priority: Option<String>,
+    /// Free labels.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Demands.
+    pub demands: Option<String>,
+    /// Facts.
+    pub facts: Option<String>,
+    /// Contract end date.
+    pub contract_end: Option<String>,
+    /// Assignee.
+    pub assignee: Option<String>,
+    /// Current state (import of cases migrated mid-life).
+    pub status: Option<String>,
+    /// Outcome code.
+    pub outcome: Option<String>,
+    /// Corrective actions.
+    pub measures: Option<String>,
+    /// Satisfaction.
+    pub satisfaction: Option<String>,
+    /// ID in the source system.
+    pub external_ref: Option<String>,
+    /// Related case IDs.
+    #[serde(default)]
+    pub links: Vec<String>,
+    /// Full history (import of exported cases).
+    pub history: Option<Vec<Event>>,
+}
+
+/// The top-level keys of a document that a draft does not know.
+pub fn unknown_keys(document: &serde_yaml::Value) -> Vec<String> {
+    let Some(map) = document.as_mapping() else {
+        return Vec::new();
+    };
+    map.keys()
+        .map(|k| match k.as_str() {
+            Some(s) => s.to_string(),
+            None => format!("{k:?}"),
+        })
+        .filter(|k| !DRAFT_FIELDS.contains(&k.as_str()))
+        .collect()
+}

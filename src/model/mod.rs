@@ -1,0 +1,12 @@
+//! The case model: cases, their history events and their IDs. Pure data,
+//! no I/O.
+
+pub mod case;
+pub mod draft;
+pub mod event;
+pub mod id;
+
+pub use case::{Agent, Case, Channel, Person, Priority, Respondent, SCHEMA, Satisfaction};
+pub use draft::Draft;
+pub use event::{Action, Event};
+pub use id::CaseId;

@@ -1,0 +1,325 @@
+//! The policy: the workflow, the codes and the intake rules a workspace
+//! follows, built from a preset and the overrides in `plaint.yaml`.
+//!
+//! Presets are YAML data embedded in the binary; `plaint.yaml` may replace any
+//! top-level section of its preset under its `policy:` key. The result is
+//! validated once, so the rest of the program can trust that every state,
+//! code and requirement it meets is defined.
+
+pub mod settings;
+pub mod workflow;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// The display language of labels.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// English labels.
+    #[default]
+    En,
+    /// Chinese labels.
+    Zh,
+}
+
+/// A code with its labels in both languages (a category, a reason, ...).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Code {
+    /// The code stored in case files.
+    pub code: String,
+    /// English label.
+    pub en: String,
+    /// Chinese label.
+    pub zh: String,
+}
+
+/// A workflow state.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateDef {
+    /// The name stored in case files.
+    pub name: String,
+    /// English label.
+    pub en: String,
+    /// Chinese label.
+    pub zh: String,
+    /// Whether a case in this state is still being handled.
+    #[serde(default = "yes")]
+    pub open: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One section per key; a section present in `plaint.yaml` replaces the
+/// preset's section whole.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyOverrides {
+    /// Workflow states, the first being the state of a new case.
+    pub states: Option<Vec<StateDef>>,
+    /// Allowed moves: state → the states it may move to.
+    pub transitions: Option<BTreeMap<String, Vec<String>>>,
+    /// The state that pauses a case and returns to the state it came from.
+    pub suspend_state: Option<String>,
+    /// What must be present to enter a state (see [`workflow::REQUIREMENTS`]).
+    pub requires: Option<BTreeMap<String, Vec<String>>>,
+    /// Allowed categories; empty allows any.
+    pub categories: Option<Vec<Code>>,
+    /// Rejection reason codes.
+    pub rejection_reasons: Option<Vec<Code>>,
+    /// Resolution outcome codes.
+    pub outcomes: Option<Vec<Code>>,
+    /// Milestones the deadline rules can wait for.
+    pub milestones: Option<Vec<Code>>,
+    /// From this many complainants on, a complaint is joint and needs representatives.
+    pub joint_threshold: Option<usize>,
+    /// The most representatives a joint complaint may name.
+    pub max_representatives: Option<usize>,
+    /// Days after `contract_end` within which a complaint must be filed.
+    pub filing_limit_days: Option<i64>,
+}
+
+/// The validated policy of a workspace.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Policy {
+    /// The preset it was built from.
+    pub preset: String,
+    /// Workflow states; the first is the state of a new case.
+    pub states: Vec<StateDef>,
+    /// Allowed moves.
+    pub transitions: BTreeMap<String, Vec<String>>,
+    /// The pausing state, if the workflow has one.
+    pub suspend_state: Option<String>,
+    /// Requirements per target state.
+    pub requires: BTreeMap<String, Vec<String>>,
+    /// Allowed categories; empty allows any.
+    pub categories: Vec<Code>,
+    /// Rejection reason codes.
+    pub rejection_reasons: Vec<Code>,
+    /// Resolution outcome codes.
+    pub outcomes: Vec<Code>,
+    /// Milestone codes.
+    pub milestones: Vec<Code>,
+    /// Joint complaint threshold, if the policy has joint complaints.
+    pub joint_threshold: Option<usize>,
+    /// Most representatives of a joint complaint.
+    pub max_representatives: usize,
+    /// Filing time limit in days after `contract_end`, if any.
+    pub filing_limit_days: Option<i64>,
+}
+
+/// The names of the built-in presets.
+pub const PRESETS: [&str; 3] = ["tourism", "hospital", "generic"];
+
+fn preset_text(name: &str) -> Option<&'static str> {
+    match name {
+        "tourism" => Some(include_str!("presets/tourism.yaml")),
+        "hospital" => Some(include_str!("presets/hospital.yaml")),
+        "generic" => Some(include_str!("presets/generic.yaml")),
+        _ => None,
+    }
+}
+
+impl Policy {
+    /// Builds the policy of `preset` with `overrides` applied, and validates it.
+    pub fn build(preset: &str, overrides: &PolicyOverrides) -> Result<Policy> {
+        let text = preset_text(preset).ok_or_else(|| {
+            Error::Invalid(format!(
+                "unknown preset '{preset}'; presets are: {}",
+                PRESETS.join(", ")
+            ))
+        })?;
+        let base: PolicyOverrides = serde_yaml::from_str(text)
+            .map_err(|e| Error::Invalid(format!("built-in preset {preset}: {e}")))?;
+        let o = overrides.clone();
+        let policy = Policy {
+            preset: preset.to_string(),
+            states: o.states.or(base.states).unwrap_or_default(),
+            transitions: o.transitions.or(base.transitions).unwrap_or_default(),
+            suspend_state: o.suspend_state.or(base.suspend_state),
+            requires: o.requires.or(base.requires).unwrap_or_default(),
+            categories: o.categories.or(base.categories).unwrap_or_default(),
+            rejection_reasons: o
+                .rejection_reasons
+                .or(base.rejection_reasons)
+                .unwrap_or_default(),
+            outcomes: o.outcomes.or(base.outcomes).unwrap_or_default(),
+            milestones: o.milestones.or(base.milestones).unwrap_or_default(),
+            joint_threshold: o.joint_threshold.or(base.joint_threshold),
+            max_representatives: o
+                .max_representatives
+                .or(base.max_representatives)
+                .unwrap_or(3),
+            filing_limit_days: o.filing_limit_days.or(base.filing_limit_days),
+        };
+        policy.validate()?;
+        Ok(policy)
+    }
+
+    /// The state every new case starts in.
+    pub fn initial_state(&self) -> &str {
+        &self.states[0].name
+    }
+
+    /// The definition of state `name`.
+    pub fn state(&self, name: &str) -> Option<&StateDef> {
+        self.states.iter().find(|s| s.name == name)
+    }
+
+    /// Whether a case in state `name` is still being handled.
+    pub fn is_open(&self, name: &str) -> bool {
+        self.state(name).is_none_or(|s| s.open)
+    }
+
+    /// The label of state `name` in `language`.
+    pub fn state_label(&self, name: &str, language: Language) -> String {
+        self.state(name)
+            .map(|s| pick(language, &s.en, &s.zh).to_string())
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// Every state name, in workflow order.
+    pub fn state_names(&self) -> Vec<&str> {
+        self.states.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    fn validate(&self) -> Result<()> {
+        let bad = |msg: String| Error::Invalid(format!("policy: {msg}"));
+        if self.states.is_empty() {
+            return Err(bad("`states` is empty".into()));
+        }
+        let names: BTreeSet<&str> = self.states.iter().map(|s| s.name.as_str()).collect();
+        if names.len() != self.states.len() {
+            return Err(bad("`states` names a state twice".into()));
+        }
+        let known = |s: &str| names.contains(s);
+        for (from, targets) in &self.transitions {
+            if let Some(unknown) = std::iter::once(from).chain(targets).find(|s| !known(s)) {
+                return Err(bad(format!(
+                    "`transitions.{from}` mentions unknown state '{unknown}'"
+                )));
+            }
+        }
+        if let Some(s) = self.suspend_state.as_deref().filter(|s| !known(s)) {
+            return Err(bad(format!("`suspend_state` '{s}' is not a state")));
+        }
+        for (state, reqs) in &self.requires {
+            if !known(state) {
+                return Err(bad(format!("`requires.{state}`: '{state}' is not a state")));
+            }
+            if let Some(r) = reqs
+                .iter()
+                .find(|r| !workflow::REQUIREMENTS.contains(&r.as_str()))
+            {
+                return Err(bad(format!(
+                    "`requires.{state}`: unknown requirement '{r}'; known: {}",
+                    workflow::REQUIREMENTS.join(", ")
+                )));
+            }
+        }
+        for (section, codes) in [
+            ("categories", &self.categories),
+            ("rejection_reasons", &self.rejection_reasons),
+            ("outcomes", &self.outcomes),
+            ("milestones", &self.milestones),
+        ] {
+            let unique: BTreeSet<&str> = codes.iter().map(|c| c.code.as_str()).collect();
+            if unique.len() != codes.len() {
+                return Err(bad(format!("`{section}` lists a code twice")));
+            }
+        }
+        if let Some(m) = self.milestones.iter().find(|m| known(&m.code)) {
+            return Err(bad(format!(
+                "milestone '{}' has the name of a state; rename one of them",
+                m.code
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Looks up `code` in `codes`, or explains which codes exist.
+pub fn find_code<'a>(codes: &'a [Code], code: &str, what: &str) -> Result<&'a Code> {
+    codes.iter().find(|c| c.code == code).ok_or_else(|| {
+        Error::Invalid(format!(
+            "unknown {what} '{code}'; known: {}",
+            list_codes(codes)
+        ))
+    })
+}
+
+/// The codes of `codes`, comma separated, for messages.
+pub fn list_codes(codes: &[Code]) -> String {
+    if codes.is_empty() {
+        return "(none defined)".into();
+    }
+    codes
+        .iter()
+        .map(|c| c.code.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The label of `code` among `codes` in `language`, or the code itself.
+pub fn code_label(codes: &[Code], code: &str, language: Language) -> String {
+    codes
+        .iter()
+        .find(|c| c.code == code)
+        .map(|c| pick(language, &c.en, &c.zh).to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// Chooses the label for `language`.
+pub fn pick<'a>(language: Language, en: &'a str, zh: &'a str) -> &'a str {
+    match language {
+        Language::En => en,
+        Language::Zh => zh,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_builds() {
+        for preset in PRESETS {
+            let policy = Policy::build(preset, &PolicyOverrides::default()).unwrap();
+            assert_eq!(policy.initial_state(), "received");
+        }
+    }
+
+    #[test]
+    fn an_override_replaces_a_section() {
+        let overrides = PolicyOverrides {
+            joint_threshold: Some(6),
+            categories: Some(vec![]),
+            ..Default::default()
+        };
+        let policy = Policy::build("tourism", &overrides).unwrap();
+        assert_eq!(policy.joint_threshold, Some(6));
+        assert!(policy.categories.is_empty());
+        assert_eq!(policy.filing_limit_days, Some(90));
+    }
+
+    #[test]
+    fn an_unknown_state_in_transitions_is_refused() {
+        let mut transitions = BTreeMap::new();
+        transitions.insert("received".to_string(), vec!["acepted".to_string()]);
+        let overrides = PolicyOverrides {
+            transitions: Some(transitions),
+            ..Default::default()
+        };
+        let err = Policy::build("generic", &overrides)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("acepted"), "{err}");
+    }
+}

@@ -1,0 +1,155 @@
+//! `plaint.yaml`: the workspace settings file.
+//!
+//! Unknown keys are refused (a typo must not silently fall back to a
+//! default); serde's message names the key and its line.
+
+use chrono::FixedOffset;
+use serde::{Deserialize, Serialize};
+
+use super::{Language, Policy, PolicyOverrides};
+use crate::error::{Error, Result};
+
+/// The settings file's name in the workspace root.
+pub const SETTINGS_FILE: &str = "plaint.yaml";
+
+/// The contents of `plaint.yaml`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// The preset the policy starts from.
+    pub preset: String,
+    /// The working-day calendar: `cn`, `weekends`, or a file in `calendars/`.
+    #[serde(default = "default_calendar")]
+    pub calendar: String,
+    /// The UTC offset of the office, e.g. `+08:00`.
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
+    /// The language of labels in tables and reports.
+    #[serde(default)]
+    pub language: Language,
+    /// The acting officer when neither `--as` nor `PLAINT_USER` is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub officer: Option<String>,
+    /// Officers who handle cases; `assign` warns about other names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handlers: Vec<String>,
+    /// Overrides of the preset, section by section.
+    #[serde(default)]
+    pub policy: PolicyOverrides,
+}
+
+fn default_calendar() -> String {
+    "cn".into()
+}
+
+fn default_timezone() -> String {
+    "+08:00".into()
+}
+
+impl Settings {
+    /// Default settings for a new workspace.
+    pub fn new(preset: &str, calendar: &str) -> Self {
+        Settings {
+            preset: preset.into(),
+            calendar: calendar.into(),
+            timezone: default_timezone(),
+            language: Language::default(),
+            officer: None,
+            handlers: Vec::new(),
+            policy: PolicyOverrides::default(),
+        }
+    }
+
+    /// Parses `plaint.yaml` text; `label` names the file in messages.
+    pub fn parse(text: &str, label: &str) -> Result<Self> {
+        let settings: Settings =
+            serde_yaml::from_str(text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
+        settings
+            .offset()
+            .map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
+        Ok(settings)
+    }
+
+    /// The office's UTC offset.
+    pub fn offset(&self) -> Result<FixedOffset> {
+        parse_offset(&self.timezone)
+    }
+
+    /// The policy these settings describe.
+    pub fn policy(&self) -> Result<Policy> {
+        Policy::build(&self.preset, &self.policy)
+    }
+
+    /// The text `init` writes: the settings with comments that show how to
+    /// override the preset.
+    pub fn render_new(&self) -> String {
+        format!(
+            "# plaint workspace settings. See `plaint --help`.\n\
+             preset: {preset}        # tourism | hospital | generic\n\
+             calendar: {calendar}          # cn | weekends | the name of a file in calendars/\n\
+             timezone: \"{tz}\"\n\
+             language: {lang}          # en | zh: labels in tables and reports\n\
+             # officer: 王芳       # the acting officer when --as and PLAINT_USER are not given\n\
+             # handlers: [王芳, 李明]\n\
+             # policy:             # replace any section of the preset, e.g.\n\
+             #   joint_threshold: 5\n\
+             #   categories:\n\
+             #     - {{code: noise, en: Noise, zh: 噪音}}\n",
+            preset = self.preset,
+            calendar = self.calendar,
+            tz = self.timezone,
+            lang = match self.language {
+                Language::En => "en",
+                Language::Zh => "zh",
+            },
+        )
+    }
+}
+
+/// Parses a UTC offset such as `+08:00`, `-05:30` or `Z`.
+pub fn parse_offset(text: &str) -> Result<FixedOffset> {
+    let bad = || Error::Invalid(format!("timezone '{text}' is not a UTC offset like +08:00"));
+    if text == "Z" || text == "UTC" {
+        return Ok(FixedOffset::east_opt(0).expect("zero offset"));
+    }
+    let (sign, rest) = match text.as_bytes().first() {
+        Some(b'+') => (1, &text[1..]),
+        Some(b'-') => (-1, &text[1..]),
+        _ => return Err(bad()),
+    };
+    let (h, m) = rest.split_once(':').ok_or_else(bad)?;
+    let (h, m): (i32, i32) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    if !(0..=14).contains(&h) || !(0..60).contains(&m) {
+        return Err(bad());
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60)).ok_or_else(bad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typo_in_a_key_is_refused_with_the_key() {
+        let err = Settings::parse("preset: tourism\ncalender: cn\n", "plaint.yaml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("calender"), "{err}");
+        assert!(err.contains("plaint.yaml"), "{err}");
+    }
+
+    #[test]
+    fn the_written_template_parses_back() {
+        let settings = Settings::new("hospital", "weekends");
+        let parsed = Settings::parse(&settings.render_new(), "x").unwrap();
+        assert_eq!(parsed, settings);
+    }
+
+    #[test]
+    fn offsets() {
+        assert_eq!(parse_offset("+08:00").unwrap().local_minus_utc(), 8 * 3600);
+        assert_eq!(parse_offset("-05:30").unwrap().local_minus_utc(), -19800);
+        assert!(parse_offset("8").is_err());
+        assert!(parse_offset("+25:00").is_err());
+    }
+}

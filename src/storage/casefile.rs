@@ -1,0 +1,150 @@
+//! Reading and writing the text of one case file.
+//!
+//! Parsing is single-pass over the bytes: cheap scans for what YAML parsers
+//! report badly (git conflict markers, a future schema, oversized files) run
+//! before the one `serde_yaml` parse. Rendering is deterministic: the same
+//! case always gives the same bytes.
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::model::{Case, CaseId, SCHEMA};
+
+/// A case file larger than this is refused unread.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+/// The longest text one field may hold; longer material belongs in an
+/// attachment, not in the case file everyone merges.
+pub const MAX_FIELD_BYTES: usize = 256 * 1024;
+
+/// Parses the text of the case file at `path` and checks that its `id`
+/// matches the file name.
+pub fn parse_case(text: &str, path: &Path) -> Result<Case> {
+    let bad = |message: String| Error::BadFile {
+        path: path.to_path_buf(),
+        message,
+    };
+    if text.len() > MAX_FILE_BYTES {
+        return Err(bad(format!(
+            "file is {} bytes, more than the {MAX_FILE_BYTES} a case file may have",
+            text.len()
+        )));
+    }
+    if let Some(line) = conflict_marker_line(text) {
+        return Err(bad(format!(
+            "git conflict marker at line {line}: resolve the merge (see `plaint edit`), then run `plaint check`"
+        )));
+    }
+    check_schema_line(text).map_err(bad)?;
+    let case = parse_yaml_case(text).map_err(bad)?;
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if case.id.as_str() != stem {
+        return Err(bad(format!(
+            "the file says id {} but is named {stem}.yaml; rename the file or fix the id",
+            case.id
+        )));
+    }
+    validate_case(&case).map_err(bad)?;
+    Ok(case)
+}
+
+/// Parses case YAML (CRLF tolerated) without file-level checks.
+pub fn parse_yaml_case(text: &str) -> std::result::Result<Case, String> {
+    let normalized;
+    let text = if text.contains('\r') {
+        normalized = text.replace("\r\n", "\n");
+        &normalized
+    } else {
+        text
+    };
+    let case: Case = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+    if case.schema != SCHEMA {
+        return Err(schema_message(case.schema));
+    }
+    Ok(case)
+}
+
+/// Renders a case as the exact bytes of its file.
+pub fn render_case(case: &Case) -> Result<String> {
+    serde_yaml::to_string(case)
+        .map_err(|e| Error::Invalid(format!("case {} cannot be written: {e}", case.id)))
+}
+
+/// Checks the limits every stored case must meet: field sizes, indexes.
+pub fn validate_case(case: &Case) -> std::result::Result<(), String> {
+    for (field, value) in text_fields(case) {
+        if value.len() > MAX_FIELD_BYTES {
+            return Err(format!(
+                "field `{field}` is {} bytes; the limit is {} KiB (keep long documents as separate files)",
+                value.len(),
+                MAX_FIELD_BYTES / 1024
+            ));
+        }
+    }
+    if let Some(bad) = case
+        .representatives
+        .iter()
+        .find(|&&i| i >= case.complainants.len())
+    {
+        return Err(format!(
+            "`representatives` names complainant #{bad}, but there are only {} (indexes start at 0)",
+            case.complainants.len()
+        ));
+    }
+    if case.history.is_empty() {
+        return Err(
+            "`history` is empty; every case starts with a registered or imported event".into(),
+        );
+    }
+    Ok(())
+}
+
+/// Every free-text field of a case with its name, for size checks.
+fn text_fields(case: &Case) -> Vec<(&'static str, &str)> {
+    let top = [
+        ("title", &case.title),
+        ("demands", &case.demands),
+        ("facts", &case.facts),
+        ("measures", &case.measures),
+    ];
+    let notes = case.history.iter().map(|e| ("history.note", &e.note));
+    top.into_iter()
+        .chain(notes)
+        .filter_map(|(name, value)| value.as_deref().map(|v| (name, v)))
+        .collect()
+}
+
+/// The 1-based line of the first git conflict marker, if any.
+pub fn conflict_marker_line(text: &str) -> Option<usize> {
+    text.lines().position(is_conflict_marker).map(|i| i + 1)
+}
+
+fn is_conflict_marker(line: &str) -> bool {
+    (line.starts_with("<<<<<<<") || line.starts_with(">>>>>>>") || line.starts_with("|||||||"))
+        || line.trim_end() == "======="
+}
+
+/// Refuses a file whose top-level `schema:` is not one this build knows,
+/// before the full parse, so a future file is never misread or rewritten.
+fn check_schema_line(text: &str) -> std::result::Result<(), String> {
+    let Some(line) = text.lines().find(|l| l.starts_with("schema:")) else {
+        return Ok(()); // the full parse reports the missing field
+    };
+    let value = line["schema:".len()..].trim();
+    match value.parse::<u32>() {
+        Ok(SCHEMA) => Ok(()),
+        Ok(other) => Err(schema_message(other)),
+        Err(_) => Err(format!("`schema: {value}` is not a schema number")),
+    }
+}
+
+fn schema_message(found: u32) -> String {
+    format!(
+        "case file has schema {found}, but this plaint reads schema {SCHEMA} only; \
+         upgrade plaint to read it (the file was left untouched)"
+    )
+}
+
+/// The file name a case is stored under.
+pub fn file_name(id: &CaseId) -> String {
+    format!("{id}.yaml")
+}

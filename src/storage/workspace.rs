@@ -1,0 +1,292 @@
+//! The workspace: a folder holding `plaint.yaml` and `cases/YYYY/ID.yaml`.
+//!
+//! This module finds the workspace, reads and lists case files (in parallel,
+//! one parse per file), resolves partial IDs from file names alone, and owns
+//! the only code path that writes a case file: under the workspace lock,
+//! through [`write_atomic`].
+
+use std::path::{Path, PathBuf};
+
+use chrono::FixedOffset;
+use rayon::prelude::*;
+
+use super::atomic::write_atomic;
+use super::casefile::{file_name, parse_case, render_case, validate_case};
+use super::lock::WorkspaceLock;
+use crate::error::{Error, Result};
+use crate::model::{Case, CaseId, id};
+use crate::policy::Policy;
+use crate::policy::settings::{SETTINGS_FILE, Settings};
+
+/// The folder of case files inside a workspace.
+pub const CASES_DIR: &str = "cases";
+/// The local, git-ignored folder for the lock and caches.
+pub const LOCAL_DIR: &str = ".plaint";
+
+/// An opened workspace with its validated settings and policy.
+#[derive(Debug)]
+pub struct Workspace {
+    /// The folder holding `plaint.yaml`.
+    pub root: PathBuf,
+    /// The parsed `plaint.yaml`.
+    pub settings: Settings,
+    /// The policy built from the settings.
+    pub policy: Policy,
+    /// The office's UTC offset.
+    pub offset: FixedOffset,
+}
+
+/// Where the workspace was found, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// Named by `--workspace`, `PLAINT_WORKSPACE`, or found in a parent folder.
+    Found(PathBuf),
+    /// No workspace around: the default one in the user's data folder.
+    Default(PathBuf),
+}
+
+/// Finds the workspace the way git finds a repository: an explicit folder,
+/// else the environment, else the nearest parent of `cwd` with
+/// `plaint.yaml`, else `default`.
+pub fn locate(explicit: Option<&Path>, env: Option<&Path>, cwd: &Path, default: &Path) -> Location {
+    if let Some(dir) = explicit.or(env) {
+        return Location::Found(dir.to_path_buf());
+    }
+    match cwd
+        .ancestors()
+        .find(|dir| dir.join(SETTINGS_FILE).is_file())
+    {
+        Some(dir) => Location::Found(dir.to_path_buf()),
+        None => Location::Default(default.to_path_buf()),
+    }
+}
+
+/// Cases read from disk, and the files that could not be read.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Every readable case, sorted by ID.
+    pub cases: Vec<Case>,
+    /// Each unreadable file with the reason, sorted by path.
+    pub broken: Vec<Error>,
+}
+
+impl Workspace {
+    /// Opens the workspace at `root`, refusing an invalid `plaint.yaml`.
+    pub fn open(root: &Path) -> Result<Self> {
+        let path = root.join(SETTINGS_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::Invalid(format!(
+                    "{} is not a plaint workspace (no {SETTINGS_FILE}); run `plaint init {}` to create one",
+                    root.display(),
+                    root.display()
+                ))
+            } else {
+                Error::io(&path, e)
+            }
+        })?;
+        let label = path.display().to_string();
+        let settings = Settings::parse(&text, &label)?;
+        let policy = settings
+            .policy()
+            .map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
+        let offset = settings.offset()?;
+        Ok(Workspace {
+            root: root.to_path_buf(),
+            settings,
+            policy,
+            offset,
+        })
+    }
+
+    /// Creates a workspace in `root` (the folder may exist) and opens it.
+    /// Refuses to overwrite an existing `plaint.yaml`.
+    pub fn init(root: &Path, settings: &Settings) -> Result<Self> {
+        let path = root.join(SETTINGS_FILE);
+        if path.exists() {
+            return Err(Error::Refused(format!(
+                "{} already exists; this folder is a workspace already",
+                path.display()
+            )));
+        }
+        settings.policy()?;
+        std::fs::create_dir_all(root.join(CASES_DIR))
+            .map_err(|e| Error::io(root.join(CASES_DIR), e))?;
+        let lock = WorkspaceLock::acquire(&root.join(LOCAL_DIR).join("lock"))?;
+        write_atomic(&path, settings.render_new().as_bytes())?;
+        write_if_missing(
+            &root.join(".gitignore"),
+            "# local lock and caches of plaint\n.plaint/\n",
+        )?;
+        write_if_missing(
+            &root.join(".gitattributes"),
+            "# case files merge with `plaint merge-file` (run `plaint git-setup` once per clone)\n\
+             cases/** merge=plaint\n*.yaml text eol=lf\n",
+        )?;
+        drop(lock);
+        Workspace::open(root)
+    }
+
+    /// The path of the file of case `id`, whether or not it exists.
+    pub fn case_path(&self, id: &CaseId) -> PathBuf {
+        self.root
+            .join(CASES_DIR)
+            .join(id.year())
+            .join(file_name(id))
+    }
+
+    /// Takes the workspace lock, waiting for other `plaint` processes.
+    pub fn lock(&self) -> Result<WorkspaceLock> {
+        WorkspaceLock::acquire(&self.root.join(LOCAL_DIR).join("lock"))
+    }
+
+    /// Reads case `id`.
+    pub fn read_case(&self, id: &CaseId) -> Result<Case> {
+        read_case_file(&self.case_path(id))
+    }
+
+    /// Writes `case` to its file, atomically. The lock argument proves the
+    /// caller holds the workspace lock for its whole read-modify-write.
+    pub fn write_case(&self, _lock: &WorkspaceLock, case: &Case) -> Result<()> {
+        validate_case(case)
+            .map_err(|message| Error::Invalid(format!("case {}: {message}", case.id)))?;
+        let text = render_case(case)?;
+        write_atomic(&self.case_path(&case.id), text.as_bytes())
+    }
+
+    /// Gives `case` a fresh ID for its date of receipt, one no local file
+    /// has, and writes it.
+    pub fn create_case(&self, lock: &WorkspaceLock, case: &mut Case) -> Result<()> {
+        for _ in 0..64 {
+            case.id = CaseId::generate(case.received_date())?;
+            if !self.case_path(&case.id).exists() {
+                return self.write_case(lock, case);
+            }
+        }
+        Err(Error::Invalid(
+            "could not find a free case ID for that day".into(),
+        ))
+    }
+
+    /// Reads, changes and writes one case under the lock. `change` sees the
+    /// case as it is on disk now, so concurrent updates are never lost; if it
+    /// fails, nothing is written.
+    pub fn update<T>(
+        &self,
+        id: &CaseId,
+        change: impl FnOnce(&mut Case) -> Result<T>,
+    ) -> Result<(Case, T)> {
+        let lock = self.lock()?;
+        let mut case = self.read_case(id)?;
+        let result = change(&mut case)?;
+        self.write_case(&lock, &case)?;
+        Ok((case, result))
+    }
+
+    /// Every case file path (by name: `cases/YYYY/<valid ID>.yaml`), sorted.
+    pub fn case_files(&self) -> Result<Vec<PathBuf>> {
+        Ok(self
+            .case_ids()?
+            .into_iter()
+            .map(|id| self.case_path(&id))
+            .collect())
+    }
+
+    /// Every case ID, from file names alone, sorted.
+    pub fn case_ids(&self) -> Result<Vec<CaseId>> {
+        let cases = self.root.join(CASES_DIR);
+        let mut ids = Vec::new();
+        let years = match std::fs::read_dir(&cases) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ids),
+            Err(e) => return Err(Error::io(&cases, e)),
+        };
+        for year in years {
+            let year = year.map_err(|e| Error::io(&cases, e))?;
+            if !year.file_type().map(|t| t.is_dir()).unwrap_or(false) {
+                continue;
+            }
+            let dir = year.path();
+            for entry in std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))? {
+                let entry = entry.map_err(|e| Error::io(&dir, e))?;
+                let name = entry.file_name();
+                let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".yaml")) else {
+                    continue;
+                };
+                if let Ok(id) = CaseId::parse(stem)
+                    && id.as_str() == stem
+                    && id.year() == year.file_name().to_str().unwrap_or("")
+                {
+                    ids.push(id);
+                }
+            }
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// Reads every case in parallel. A broken file is reported, never fatal.
+    pub fn load_all(&self) -> Result<Loaded> {
+        let files = self.case_files()?;
+        let results: Vec<Result<Case>> = files.par_iter().map(|p| read_case_file(p)).collect();
+        let mut loaded = Loaded::default();
+        for result in results {
+            match result {
+                Ok(case) => loaded.cases.push(case),
+                Err(e) => loaded.broken.push(e),
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// Resolves what a user typed (a full ID, or a unique prefix or suffix
+    /// of one) to a case ID. A full ID is checked by its path alone.
+    pub fn resolve(&self, query: &str) -> Result<CaseId> {
+        let normalized = id::normalize_query(query)?;
+        if let Ok(full) = CaseId::parse(&normalized)
+            && full.as_str() == normalized
+        {
+            return if self.case_path(&full).is_file() {
+                Ok(full)
+            } else {
+                Err(Error::NotFound(query.to_string()))
+            };
+        }
+        let candidates: Vec<CaseId> = self
+            .case_ids()?
+            .into_iter()
+            .filter(|id| id.as_str().starts_with(&normalized) || id.as_str().ends_with(&normalized))
+            .collect();
+        match candidates.len() {
+            0 => Err(Error::NotFound(query.to_string())),
+            1 => Ok(candidates.into_iter().next().expect("one candidate")),
+            _ => Err(Error::Ambiguous {
+                query: query.to_string(),
+                candidates: candidates.iter().map(|c| c.to_string()).collect(),
+            }),
+        }
+    }
+}
+
+/// Reads and parses one case file.
+pub fn read_case_file(path: &Path) -> Result<Case> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Error::NotFound(path.display().to_string())
+        } else {
+            Error::io(path, e)
+        }
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| Error::BadFile {
+        path: path.to_path_buf(),
+        message: format!("not UTF-8 text ({e})"),
+    })?;
+    parse_case(text, path)
+}
+
+fn write_if_missing(path: &Path, contents: &str) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    write_atomic(path, contents.as_bytes())
+}
