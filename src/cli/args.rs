@@ -35,7 +35,7 @@ pub enum Command {
     /// Create a workspace (plaint.yaml, .gitignore, .gitattributes).
     Init(InitArgs),
     /// Register a complaint from flags or a YAML/JSON document; prints the new ID.
-    #[command(visible_alias = "new")]
+    #[command(visible_alias = "new", args_override_self = true)]
     Register(Box<RegisterArgs>),
     /// Show a case, its deadlines and its history.
     Show(ShowArgs),

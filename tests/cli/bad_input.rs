@@ -1,0 +1,231 @@
+//! Bad input of every kind: a clear message naming the thing, exit 1, and
+//! nothing on disk changed.
+
+use std::time::{Duration, Instant};
+
+use crate::support::{Ws, refused};
+
+#[test]
+fn unknown_state_and_disallowed_transition() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    refused(
+        &ws,
+        &["advance", &id, "finished"],
+        &["unknown state 'finished'", "states are: received"],
+    );
+    refused(
+        &ws,
+        &["advance", &id, "closed"],
+        &[
+            "cannot move from received to closed",
+            "accepted, rejected, transferred, withdrawn",
+        ],
+    );
+}
+
+#[test]
+fn bad_dates_are_refused() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    for bad in ["2026-13-01", "2026-02-30", "yesterday"] {
+        refused(
+            &ws,
+            &["register", "--title", "x", "--received", bad],
+            &["received", bad],
+        );
+        refused(
+            &ws,
+            &["register", "--title", "x", "--contract-end", bad],
+            &["contract_end", bad],
+        );
+        refused(
+            &ws,
+            &["advance", &id, "accepted", "--at", bad],
+            &["--at", bad],
+        );
+        refused(&ws, &["list", "--today", bad], &["--today", bad]);
+    }
+    refused(
+        &ws,
+        &["advance", &id, "accepted", "--at", "2020-01-01"],
+        &["before the case was received"],
+    );
+}
+
+#[test]
+fn unknown_codes_are_refused_with_the_known_ones() {
+    let ws = Ws::tourism();
+    refused(
+        &ws,
+        &["register", "--category", "weather"],
+        &["category", "'weather'", "shopping"],
+    );
+    refused(
+        &ws,
+        &["register", "--channel", "fax"],
+        &["channel", "'fax'", "hotline"],
+    );
+    refused(
+        &ws,
+        &["register", "--priority", "asap"],
+        &["priority", "'asap'"],
+    );
+    refused(
+        &ws,
+        &["list", "--status", "done"],
+        &["unknown state 'done'"],
+    );
+}
+
+#[test]
+fn path_like_ids_never_reach_the_disk() {
+    let ws = Ws::tourism();
+    for bad in ["../../etc/passwd", "..", "cases/2026", "a\\b"] {
+        refused(&ws, &["show", bad], &["not a case ID"]);
+        refused(&ws, &["note", bad, "x"], &["not a case ID"]);
+    }
+}
+
+#[test]
+fn damaged_case_files_are_named_with_the_reason() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let good = ws.case_text(&id);
+    let cases = [
+        (
+            "20261101-SYNTX",
+            "schema: 1\nid: 20261101-SYNTX\ntitle: [unclosed\n",
+            "20261101-SYNTX.yaml",
+        ),
+        (
+            "20261101-C0NF1",
+            "schema: 1\n<<<<<<< HEAD\ntitle: a\n=======\ntitle: b\n>>>>>>> theirs\n",
+            "conflict marker at line 2",
+        ),
+        ("20261101-W0RNG", &good, "but is named 20261101-W0RNG.yaml"),
+    ];
+    for (name, text, needle) in cases {
+        ws.write(&format!("cases/2026/{name}.yaml"), text);
+        refused(&ws, &["show", name], &[needle]);
+        refused(&ws, &["note", name, "x"], &[needle]);
+    }
+}
+
+#[test]
+fn a_future_schema_is_refused_and_never_rewritten() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let future = ws.case_text(&id).replace("schema: 1", "schema: 2") + "new_field: x\n";
+    ws.write(&format!("cases/{}/{id}.yaml", &id[..4]), &future);
+    refused(&ws, &["show", &id], &["schema 2", "upgrade plaint"]);
+    refused(&ws, &["note", &id, "x"], &["schema 2"]);
+    refused(&ws, &["advance", &id, "accepted"], &["schema 2"]);
+}
+
+#[test]
+fn a_document_with_unknown_fields_is_refused_listing_them() {
+    let ws = Ws::tourism();
+    let doc = ws.write(
+        ".home/case.yaml",
+        "title: x\ncomplainant: 张三\nphone_no: '1'\n",
+    );
+    refused(
+        &ws,
+        &["register", "--from", doc.to_str().unwrap()],
+        &["unknown field(s): complainant, phone_no"],
+    );
+}
+
+#[test]
+fn huge_text_is_refused() {
+    let ws = Ws::tourism();
+    let facts = "投".repeat(10 * 1024 * 1024 / 3);
+    let doc = ws.write(
+        ".home/huge.yaml",
+        &format!("title: x\nfacts: \"{facts}\"\n"),
+    );
+    refused(
+        &ws,
+        &["register", "--from", doc.to_str().unwrap()],
+        &["larger than"],
+    );
+    let doc = ws.write(
+        ".home/big.yaml",
+        &format!("title: x\nfacts: \"{}\"\n", "a".repeat(300 * 1024)),
+    );
+    refused(
+        &ws,
+        &["register", "--from", doc.to_str().unwrap()],
+        &["`facts`", "limit is 256 KiB"],
+    );
+}
+
+#[test]
+fn alias_bombs_and_deep_nesting_are_refused_fast() {
+    let ws = Ws::tourism();
+    let mut bomb = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for (i, prev) in ["a", "b", "c", "d", "e", "f", "g", "h"].iter().enumerate() {
+        let name = ["b", "c", "d", "e", "f", "g", "h", "i"][i];
+        bomb.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+    }
+    let deep = format!(
+        "schema: 1\nid: 20261101-DEEP0\ntags: {}{}\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    ws.write(
+        "cases/2026/20261101-B0MB0.yaml",
+        &format!("schema: 1\nid: 20261101-B0MB0\n{bomb}"),
+    );
+    ws.write("cases/2026/20261101-DEEP0.yaml", &deep);
+    for name in ["20261101-B0MB0", "20261101-DEEP0"] {
+        let start = Instant::now();
+        refused(&ws, &["show", name], &[name]);
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{name} took {:?}",
+            start.elapsed()
+        );
+    }
+    let doc = ws.write(".home/bomb.yaml", &bomb);
+    refused(
+        &ws,
+        &["register", "--from", doc.to_str().unwrap()],
+        &["bomb.yaml"],
+    );
+}
+
+#[test]
+fn a_typo_in_plaint_yaml_is_refused_with_the_key() {
+    let ws = Ws::tourism();
+    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+    ws.write("plaint.yaml", &settings.replace("calendar:", "calender:"));
+    refused(&ws, &["list"], &["plaint.yaml", "unknown field `calender`"]);
+    ws.write(
+        "plaint.yaml",
+        "preset: tourism\npolicy:\n  joint_treshold: 5\n",
+    );
+    refused(&ws, &["register", "--title", "x"], &["joint_treshold"]);
+}
+
+#[test]
+fn usage_errors_exit_2_and_json_errors_go_to_stderr() {
+    let ws = Ws::tourism();
+    let err = ws.fails(2, &["advance"]);
+    assert!(err.contains("required"), "{err}");
+    let err = ws.fails(2, &["advance", "--json"]);
+    let doc: serde_json::Value = serde_json::from_str(err.trim()).unwrap();
+    assert_eq!(doc["error"]["code"], "usage");
+    let err = ws.fails(1, &["show", "20250101-AAAAA", "--json"]);
+    let doc: serde_json::Value = serde_json::from_str(err.trim()).unwrap();
+    assert_eq!(doc["error"]["code"], "not_found");
+    assert!(
+        doc["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("20250101-AAAAA")
+    );
+}

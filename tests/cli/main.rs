@@ -1,0 +1,8 @@
+//! The integration tests: one binary, one module per area.
+
+mod support;
+
+mod bad_input;
+mod cases;
+mod concurrency;
+mod golden;

@@ -1,0 +1,170 @@
+//! A small builder over a temporary workspace: every test reads as
+//! "given a workspace, run plaint with these arguments, expect this".
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// A temporary workspace and the environment plaint runs in.
+pub struct Ws {
+    dir: TempDir,
+}
+
+impl Ws {
+    /// A fresh tourism workspace.
+    pub fn tourism() -> Ws {
+        Ws::with_preset("tourism")
+    }
+
+    /// A fresh workspace of `preset`.
+    pub fn with_preset(preset: &str) -> Ws {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let ws = Ws { dir };
+        ws.ok(&["init", ".", "--preset", preset]);
+        ws
+    }
+
+    /// The workspace folder.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A `plaint` command in this workspace, isolated from the user's
+    /// environment.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("plaint").expect("binary");
+        cmd.current_dir(self.root())
+            .env_remove("PLAINT_WORKSPACE")
+            .env_remove("PLAINT_TODAY")
+            .env_remove("VISUAL")
+            .env("PLAINT_USER", "tester")
+            .env("NO_COLOR", "1")
+            .env("HOME", self.root().join(".home"))
+            .env("XDG_DATA_HOME", self.root().join(".home/data"));
+        cmd
+    }
+
+    /// Runs plaint with `args`.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().expect("plaint runs")
+    }
+
+    /// Runs plaint, asserts success, returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "plaint {args:?} failed ({:?}):\n{}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8 stdout")
+    }
+
+    /// Runs plaint, asserts it fails with `code`, returns stderr.
+    pub fn fails(&self, code: i32, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "plaint {args:?}: expected exit {code}; stdout:\n{}\nstderr:\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stderr).expect("UTF-8 stderr")
+    }
+
+    /// Runs plaint with `--json`, asserts success, parses stdout.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let out = self.ok(&all);
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}):\n{out}"))
+    }
+
+    /// Registers a complete tourism case and returns its ID.
+    pub fn register(&self, extra: &[&str]) -> String {
+        let mut args = vec![
+            "register",
+            "--title",
+            "导游强迫购物",
+            "--complainant",
+            "张三",
+            "--phone",
+            "13800138000",
+            "--respondent",
+            "桂林阳光旅行社",
+            "--category",
+            "shopping",
+            "--channel",
+            "phone",
+            "--demands",
+            "退还购物款",
+            "--received",
+            "2026-11-02 09:30",
+        ];
+        args.extend_from_slice(extra);
+        self.ok(&args).trim().to_string()
+    }
+
+    /// The path of case `id`'s file.
+    pub fn case_path(&self, id: &str) -> PathBuf {
+        self.root()
+            .join("cases")
+            .join(&id[..4])
+            .join(format!("{id}.yaml"))
+    }
+
+    /// The text of case `id`'s file.
+    pub fn case_text(&self, id: &str) -> String {
+        std::fs::read_to_string(self.case_path(id)).expect("case file")
+    }
+
+    /// Writes a file inside the workspace.
+    pub fn write(&self, relative: &str, contents: &str) -> PathBuf {
+        let path = self.root().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+
+    /// Every file of the workspace but the lock folder, with its bytes: to
+    /// assert that a refused command changed nothing.
+    pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut files = BTreeMap::new();
+        collect(self.root(), self.root(), &mut files);
+        files
+    }
+}
+
+fn collect(root: &Path, dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let rel = path.strip_prefix(root).unwrap().to_path_buf();
+        if rel.starts_with(".plaint") || rel.starts_with(".home") {
+            continue;
+        }
+        if path.is_dir() {
+            collect(root, &path, files);
+        } else {
+            files.insert(rel, std::fs::read(&path).unwrap());
+        }
+    }
+}
+
+/// Asserts that running `args` fails with exit 1, that stderr mentions
+/// every one of `needles`, and that nothing on disk changed.
+pub fn refused(ws: &Ws, args: &[&str], needles: &[&str]) {
+    let before = ws.snapshot();
+    let err = ws.fails(1, args);
+    for needle in needles {
+        assert!(
+            err.contains(needle),
+            "stderr of {args:?} lacks {needle:?}:\n{err}"
+        );
+    }
+    assert_eq!(before, ws.snapshot(), "{args:?} changed files on disk");
+}
