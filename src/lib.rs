@@ -1,1 +1,3 @@
 //! plaint: a complaint case tracker.
+
+pub mod calendar;
