@@ -455,7 +455,7 @@ impl Calendar {
         date: NaiveDate,
         n: i64,
     ) -> Result<Computed<NaiveDate>, CalendarError> {
-        if n.abs() > MAX_WORKDAYS {
+        if n.unsigned_abs() > MAX_WORKDAYS.unsigned_abs() {
             return Err(CalendarError::TooManyWorkdays { n });
         }
         let d = day_number(date)?;
@@ -573,4 +573,404 @@ fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
         NaiveDate::from_ymd_opt(year, 1, 1)?,
         NaiveDate::from_ymd_opt(year, 12, 31)?,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn cn() -> Calendar {
+        Calendar::builtin("cn").unwrap()
+    }
+
+    /// Reference implementation: walks day by day, exactly as SPEC §7 reads.
+    fn naive_add(cal: &Calendar, start: NaiveDate, n: i64) -> NaiveDate {
+        let mut day = start;
+        if n == 0 {
+            while !cal.is_workday(day) {
+                day = day.succ_opt().unwrap();
+            }
+            return day;
+        }
+        let mut left = n.abs();
+        while left > 0 {
+            day = if n > 0 {
+                day.succ_opt().unwrap()
+            } else {
+                day.pred_opt().unwrap()
+            };
+            if cal.is_workday(day) {
+                left -= 1;
+            }
+        }
+        day
+    }
+
+    #[test]
+    fn max_day_is_9999_12_31() {
+        assert_eq!(d("9999-12-31").num_days_from_ce(), MAX_DAY);
+        assert_eq!(d("0001-01-01").weekday(), Weekday::Mon);
+    }
+
+    #[test]
+    fn builtin_names_all_resolve() {
+        assert_eq!(Calendar::builtin_names(), &["cn", "weekends"]);
+        for name in Calendar::builtin_names() {
+            assert_eq!(Calendar::builtin(name).unwrap().name(), *name);
+        }
+        assert!(Calendar::builtin("us").is_none());
+    }
+
+    #[test]
+    fn cn_covers_2023_to_2026_only() {
+        let cn = cn();
+        assert!(!cn.covers(2022));
+        assert!((2023..=2026).all(|y| cn.covers(y)));
+        assert!(!cn.covers(2027));
+        let weekends = Calendar::builtin("weekends").unwrap();
+        assert!(weekends.covers(1) && weekends.covers(2027) && weekends.covers(9999));
+    }
+
+    /// Known days checked by hand against the State Council notices as
+    /// carried in shared/data/cn_calendar.yaml.
+    #[test]
+    fn cn_known_days() {
+        let cn = cn();
+        let holiday = |s: &str, name: &str| {
+            match cn.day_kind(d(s)) {
+                DayKind::Holiday(h) => assert_eq!(h.name, name, "{s}"),
+                other => panic!("{s}: expected holiday {name}, got {other:?}"),
+            }
+            assert!(!cn.is_workday(d(s)), "{s}");
+        };
+        let makeup = |s: &str, name: &str| {
+            assert_eq!(
+                cn.day_kind(d(s)),
+                DayKind::MakeupWorkday {
+                    pays_back: Some(name.to_string())
+                },
+                "{s}"
+            );
+            assert!(cn.is_workday(d(s)), "{s}");
+        };
+        for day in 1..=3 {
+            holiday(&format!("2026-01-0{day}"), "New Year's Day");
+        }
+        makeup("2026-01-04", "New Year's Day");
+        makeup("2026-02-14", "Spring Festival");
+        makeup("2026-02-28", "Spring Festival");
+        for day in 15..=23 {
+            holiday(&format!("2026-02-{day}"), "Spring Festival");
+        }
+        for day in 1..=7 {
+            holiday(&format!("2026-10-0{day}"), "National Day");
+        }
+        makeup("2026-10-10", "National Day");
+        makeup("2025-01-26", "Spring Festival");
+        for day in 1..=5 {
+            holiday(&format!("2025-05-0{day}"), "Labour Day");
+        }
+        holiday("2025-10-06", "Mid-autumn Festival");
+        holiday("2025-10-08", "National Day");
+        makeup("2024-09-14", "Mid-autumn Festival");
+        for day in 1..=7 {
+            holiday(&format!("2024-10-0{day}"), "National Day");
+        }
+        match cn.day_kind(d("2026-10-06")) {
+            DayKind::Holiday(h) => {
+                assert_eq!(h.zh.as_deref(), Some("国庆节"));
+                assert!(h.in_lieu);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Ordinary days around the holidays.
+        assert_eq!(cn.day_kind(d("2026-10-08")), DayKind::Workday);
+        assert_eq!(cn.day_kind(d("2026-10-11")), DayKind::Weekend);
+        assert_eq!(cn.day_kind(d("2024-09-13")), DayKind::Workday);
+        assert_eq!(cn.day_kind(d("2025-05-06")), DayKind::Workday);
+        assert_eq!(cn.day_kind(d("2026-01-10")), DayKind::Weekend);
+    }
+
+    /// Every dated line of the embedded file, read with a plain text scan
+    /// independent of the serde path, is classified right.
+    #[test]
+    fn cn_every_listed_day_is_classified() {
+        let cn = cn();
+        let (mut holidays, mut makeups) = (0, 0);
+        for line in CN_YAML.lines().map(str::trim) {
+            if let Some(rest) = line.strip_prefix("- {date: ") {
+                let day = d(&rest[..10]);
+                assert!(matches!(cn.day_kind(day), DayKind::Holiday(_)), "{day}");
+                assert!(!cn.is_workday(day), "{day}");
+                holidays += 1;
+            } else if let Some(rest) = line.strip_prefix("- ") {
+                let day = d(&rest[..10]);
+                assert!(
+                    matches!(
+                        cn.day_kind(day),
+                        DayKind::MakeupWorkday { pays_back: Some(_) }
+                    ),
+                    "{day}"
+                );
+                assert!(cn.is_workday(day), "{day}");
+                makeups += 1;
+            }
+        }
+        assert_eq!((holidays, makeups), (28 + 28 + 28 + 33, 7 + 8 + 5 + 6));
+        let per_year: Vec<(usize, usize)> = (2023..=2026)
+            .map(|y| (cn.holidays_in(y).len(), cn.makeup_days_in(y).len()))
+            .collect();
+        assert_eq!(per_year, [(28, 7), (28, 8), (28, 5), (33, 6)]);
+        assert!(cn.holidays_in(2027).is_empty());
+    }
+
+    /// Weekdays minus weekday holidays plus make-up days, counted from the
+    /// data file by hand.
+    #[test]
+    fn cn_working_days_per_year() {
+        let cn = cn();
+        for (year, expected) in [
+            (2024, 262 - 19 + 8),
+            (2025, 261 - 18 + 5),
+            (2026, 261 - 19 + 6),
+        ] {
+            let last_of_previous = NaiveDate::from_ymd_opt(year - 1, 12, 31).unwrap();
+            let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap();
+            let got = cn.workdays_between(last_of_previous, last).unwrap();
+            assert_eq!(got.value, expected, "{year}");
+            assert!(got.uncovered_years.is_empty());
+        }
+    }
+
+    #[test]
+    fn add_workdays_table() {
+        let cn = cn();
+        // (start, n, expected, uncovered years)
+        let cases: &[(&str, i64, &str, &[i32])] = &[
+            // Wednesday before National Day week 2026.
+            ("2026-09-30", 0, "2026-09-30", &[]),
+            ("2026-09-30", 1, "2026-10-08", &[]),
+            ("2026-09-30", 5, "2026-10-13", &[]),
+            ("2026-09-30", 10, "2026-10-20", &[]),
+            ("2026-09-30", 60, "2026-12-29", &[]),
+            // Starting on a weekday holiday.
+            ("2026-10-01", 0, "2026-10-08", &[]),
+            ("2026-10-01", 1, "2026-10-08", &[]),
+            ("2026-10-01", 5, "2026-10-13", &[]),
+            ("2026-10-01", 10, "2026-10-20", &[]),
+            // Starting on a make-up Saturday (a working day).
+            ("2026-10-10", 0, "2026-10-10", &[]),
+            ("2026-10-10", 1, "2026-10-12", &[]),
+            ("2026-10-10", 5, "2026-10-16", &[]),
+            ("2026-10-10", 10, "2026-10-23", &[]),
+            ("2026-10-10", 60, "2027-01-01", &[2027]),
+            // Across Spring Festival 2026 (make-up 02-14 and 02-28).
+            ("2026-02-13", 0, "2026-02-13", &[]),
+            ("2026-02-13", 1, "2026-02-14", &[]),
+            ("2026-02-13", 5, "2026-02-27", &[]),
+            ("2026-02-13", 10, "2026-03-05", &[]),
+            ("2026-02-13", 60, "2026-05-19", &[]),
+            // Year boundary 2025 -> 2026 (New Year holiday, 01-04 make-up).
+            ("2025-12-30", 0, "2025-12-30", &[]),
+            ("2025-12-30", 1, "2025-12-31", &[]),
+            ("2025-12-30", 5, "2026-01-07", &[]),
+            ("2025-12-30", 10, "2026-01-14", &[]),
+            ("2025-12-30", 60, "2026-03-31", &[]),
+            // Year boundary 2026 -> 2027: 2027 is not covered.
+            ("2026-12-30", 0, "2026-12-30", &[]),
+            ("2026-12-30", 1, "2026-12-31", &[]),
+            ("2026-12-30", 5, "2027-01-06", &[2027]),
+            ("2026-12-31", 0, "2026-12-31", &[]),
+            // Starting on a rest day in an uncovered year warns with n = 0.
+            ("2027-01-02", 0, "2027-01-04", &[2027]),
+            // Backwards.
+            ("2026-10-08", -1, "2026-09-30", &[]),
+            ("2026-10-12", -1, "2026-10-10", &[]),
+            ("2026-10-12", -3, "2026-10-08", &[]),
+            ("2026-02-24", -2, "2026-02-13", &[]),
+            ("2027-01-04", -1, "2027-01-01", &[2027]),
+            ("2027-01-04", -2, "2026-12-31", &[2027]),
+            ("2027-01-01", -1, "2026-12-31", &[]),
+        ];
+        for &(start, n, expected, years) in cases {
+            let got = cn.add_workdays(d(start), n).unwrap();
+            assert_eq!(got.value, d(expected), "add_workdays({start}, {n})");
+            assert_eq!(
+                got.uncovered_years,
+                years.iter().copied().collect(),
+                "warnings of add_workdays({start}, {n})"
+            );
+            assert_eq!(
+                got.value,
+                naive_add(&cn, d(start), n),
+                "oracle, {start} {n}"
+            );
+        }
+    }
+
+    #[test]
+    fn workdays_between_table() {
+        let cn = cn();
+        let between = |a: &str, b: &str| cn.workdays_between(d(a), d(b)).unwrap();
+        assert_eq!(between("2026-09-30", "2026-10-20").value, 10);
+        assert_eq!(between("2026-10-20", "2026-09-30").value, -10);
+        assert_eq!(between("2026-10-01", "2026-10-07").value, 0);
+        assert_eq!(between("2026-10-09", "2026-10-10").value, 1);
+        assert_eq!(between("2026-05-05", "2026-05-05").value, 0);
+        let crossing = between("2026-12-30", "2027-01-06");
+        assert_eq!(crossing.value, 5);
+        assert_eq!(crossing.uncovered_years, BTreeSet::from([2027]));
+        assert!(
+            between("2026-12-30", "2026-12-31")
+                .uncovered_years
+                .is_empty()
+        );
+        // A century of weekdays: 2100-01-01 is a Friday.
+        let long = between("2026-12-31", "2126-12-31");
+        assert_eq!(long.uncovered_years.len(), 100);
+        assert_eq!(
+            long.warnings("cn"),
+            ["calendar 'cn' does not cover 2027-2126: weekends only assumed"]
+        );
+    }
+
+    #[test]
+    fn warnings_name_each_run_of_years() {
+        let computed = Computed {
+            value: (),
+            uncovered_years: BTreeSet::from([2020, 2021, 2022, 2027]),
+        };
+        assert_eq!(
+            computed.warnings("cn"),
+            [
+                "calendar 'cn' does not cover 2020-2022: weekends only assumed",
+                "calendar 'cn' does not cover 2027: weekends only assumed",
+            ]
+        );
+        assert!(Computed::exact(1).warnings("cn").is_empty());
+    }
+
+    #[test]
+    fn weekends_calendar_never_warns() {
+        let weekends = Calendar::builtin("weekends").unwrap();
+        let got = weekends.add_workdays(d("2030-12-31"), 5).unwrap();
+        assert_eq!(got.value, d("2031-01-07"));
+        assert!(got.uncovered_years.is_empty());
+        assert_eq!(weekends.day_kind(d("2026-10-01")), DayKind::Workday);
+    }
+
+    #[test]
+    fn far_dates_and_huge_counts_are_errors_not_panics() {
+        let cn = cn();
+        let far = NaiveDate::from_ymd_opt(99999, 1, 1).unwrap();
+        let err = cn.add_workdays(far, 1).unwrap_err();
+        assert_eq!(err, CalendarError::DateOutOfRange { date: far });
+        assert!(
+            err.to_string().contains("outside the supported range"),
+            "{err}"
+        );
+        assert!(cn.workdays_between(d("2026-01-01"), far).is_err());
+        assert!(
+            cn.workdays_between(NaiveDate::MIN, d("2026-01-01"))
+                .is_err()
+        );
+        let err = cn
+            .add_workdays(d("2026-01-01"), MAX_WORKDAYS + 1)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cannot count 100001 working days at once: the limit is 100000"
+        );
+        assert!(cn.add_workdays(d("2026-01-01"), i64::MIN).is_err());
+        assert!(matches!(
+            cn.add_workdays(d("9999-12-30"), 5),
+            Err(CalendarError::ResultOutOfRange { .. })
+        ));
+        assert!(cn.add_workdays(d("0001-01-01"), -1).is_err());
+        // The largest counts are fine and agree with the count back.
+        let big = cn.add_workdays(d("2026-01-01"), MAX_WORKDAYS).unwrap();
+        assert_eq!(
+            cn.workdays_between(d("2026-01-01"), big.value)
+                .unwrap()
+                .value,
+            MAX_WORKDAYS
+        );
+        let back = cn.add_workdays(d("2026-01-01"), -MAX_WORKDAYS).unwrap();
+        // Backwards, the days counted are [result, start): (result - 1, start - 1].
+        assert_eq!(
+            cn.workdays_between(back.value.pred_opt().unwrap(), d("2025-12-31"))
+                .unwrap()
+                .value,
+            MAX_WORKDAYS
+        );
+        // All of 9999-12-31's year still works.
+        assert_eq!(
+            cn.add_workdays(d("9999-12-30"), 1).unwrap().value,
+            d("9999-12-31")
+        );
+    }
+
+    #[test]
+    fn weekend_set_rejects_a_week_without_working_days() {
+        use Weekday::*;
+        assert!(WeekendSet::new([Mon, Tue, Wed, Thu, Fri, Sat, Sun]).is_none());
+        let fri_sat = WeekendSet::new([Fri, Sat]).unwrap();
+        assert_eq!(fri_sat.days(), [Fri, Sat]);
+        assert!(!fri_sat.contains(Sun));
+    }
+
+    fn covered_date() -> impl Strategy<Value = NaiveDate> {
+        let first = d("2023-01-01").num_days_from_ce();
+        let last = d("2026-12-31").num_days_from_ce();
+        (first..=last).prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).unwrap())
+    }
+
+    proptest! {
+        #[test]
+        fn add_then_between_gives_n(start in covered_date(), n in 1i64..200) {
+            let cn = cn();
+            let end = cn.add_workdays(start, n).unwrap().value;
+            prop_assert_eq!(cn.workdays_between(start, end).unwrap().value, n);
+        }
+
+        #[test]
+        fn add_agrees_with_a_day_by_day_walk(start in covered_date(), n in -200i64..200) {
+            let cn = cn();
+            prop_assert_eq!(cn.add_workdays(start, n).unwrap().value, naive_add(&cn, start, n));
+        }
+
+        #[test]
+        fn add_is_monotonic_and_lands_on_working_days(start in covered_date(), n in 0i64..200) {
+            let cn = cn();
+            let here = cn.add_workdays(start, n).unwrap().value;
+            let next = cn.add_workdays(start, n + 1).unwrap().value;
+            prop_assert!(here < next || (n == 0 && here <= next));
+            prop_assert!(cn.is_workday(here));
+            prop_assert!(here >= start);
+        }
+
+        #[test]
+        fn between_is_antisymmetric(a in covered_date(), b in covered_date()) {
+            let cn = cn();
+            let ab = cn.workdays_between(a, b).unwrap().value;
+            let ba = cn.workdays_between(b, a).unwrap().value;
+            prop_assert_eq!(ab, -ba);
+            prop_assert!(cn.workdays_between(a, b).unwrap().uncovered_years.is_empty());
+        }
+
+        #[test]
+        fn warns_exactly_when_an_uncovered_year_is_reached(start in covered_date(), n in 1i64..400) {
+            let cn = cn();
+            let got = cn.add_workdays(start, n).unwrap();
+            let expected: BTreeSet<i32> = (start.year()..=got.value.year())
+                .filter(|y| !(2023..=2026).contains(y))
+                .collect();
+            prop_assert_eq!(got.uncovered_years, expected);
+        }
+    }
 }
