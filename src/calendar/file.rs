@@ -28,7 +28,7 @@ use super::{
 /// The top-level document of a calendar file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Doc {
+struct CalendarFile {
     name: Option<String>,
     extends: Option<String>,
     weekend: Option<Vec<WeekdayName>>,
@@ -228,7 +228,7 @@ fn check_name(label: &str, name: &str) -> Result<(), CalendarError> {
 }
 
 fn parse_layer(label: &str, text: &str) -> Result<Layer, CalendarError> {
-    let doc: Doc = serde_yaml::from_str(text).map_err(|e| syntax(label, e))?;
+    let doc: CalendarFile = serde_yaml::from_str(text).map_err(|e| syntax(label, e))?;
     let name = doc.name.clone().unwrap_or_else(|| stem(label));
     check_name(label, &name)?;
 
@@ -530,4 +530,275 @@ fn resolve(
     let calendar = build(layer, parent.as_ref());
     done.insert(name.to_string(), calendar);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::DayKind;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    const OFFICE_2027: &str = "\
+name: office
+extends: cn
+coverage: {first: 2027, last: 2027}
+holidays:
+  - {date: 2027-01-01, name: \"New Year's Day\", zh: \"元旦\"}
+  - {date: 2026-10-10, name: Office closure}
+workdays:
+  - 2027-02-20
+  - {date: 2026-10-07, name: National Day}
+";
+
+    #[test]
+    fn extending_cn_with_2027_removes_the_warning() {
+        let office = Calendar::from_yaml("cal/office.yaml", OFFICE_2027).unwrap();
+        assert_eq!(office.name(), "office");
+        assert!(office.covers(2023) && office.covers(2027) && !office.covers(2028));
+        let got = office.add_workdays(d("2026-12-30"), 5).unwrap();
+        // 12-31 #1, 2027-01-01 holiday, 01-04..07 #2..#5.
+        assert_eq!(got.value, d("2027-01-07"));
+        assert!(got.uncovered_years.is_empty());
+        // cn's days still apply.
+        assert!(!office.is_workday(d("2026-10-01")));
+        assert_eq!(
+            office.day_kind(d("2027-02-20")),
+            DayKind::MakeupWorkday { pays_back: None }
+        );
+    }
+
+    #[test]
+    fn a_child_declaration_replaces_the_parents_for_that_date() {
+        let office = Calendar::from_yaml("office.yaml", OFFICE_2027).unwrap();
+        // cn: 2026-10-10 is a make-up Saturday; the office closes.
+        assert!(Calendar::builtin("cn").unwrap().is_workday(d("2026-10-10")));
+        match office.day_kind(d("2026-10-10")) {
+            DayKind::Holiday(h) => assert_eq!(h.name, "Office closure"),
+            other => panic!("{other:?}"),
+        }
+        // cn: 2026-10-07 is a holiday; the office works.
+        assert!(office.is_workday(d("2026-10-07")));
+        // The fast count sees the overrides too: 10-07 #1, 10-08 #2, 10-09 #3, 10-12 #4.
+        assert_eq!(
+            office.add_workdays(d("2026-10-06"), 4).unwrap().value,
+            d("2026-10-12")
+        );
+        assert_eq!(
+            office
+                .workdays_between(d("2026-09-30"), d("2026-10-12"))
+                .unwrap()
+                .value,
+            4
+        );
+    }
+
+    #[test]
+    fn name_defaults_to_the_file_stem_and_weekend_can_change() {
+        let text = "weekend: [Friday, sat]\ncoverage: {first: 2027, last: 2027}\n";
+        let cal = Calendar::from_yaml("calendars/gulf.yaml", text).unwrap();
+        assert_eq!(cal.name(), "gulf");
+        assert_eq!(cal.weekend().days(), [Weekday::Fri, Weekday::Sat]);
+        // 2027-01-01 is a Friday: rest; Sunday 01-03 works.
+        assert_eq!(cal.day_kind(d("2027-01-01")), DayKind::Weekend);
+        assert_eq!(
+            cal.add_workdays(d("2026-12-31"), 1).unwrap().value,
+            d("2027-01-03")
+        );
+        let got = cal.add_workdays(d("2027-12-30"), 3).unwrap();
+        assert_eq!(got.uncovered_years, BTreeSet::from([2028]));
+    }
+
+    #[test]
+    fn weekend_is_inherited_from_the_parent() {
+        let files = [
+            ("gulf.yaml", "weekend: [fri, sat]\n"),
+            (
+                "branch.yaml",
+                "extends: gulf\nholidays: [{date: 2027-03-01, name: Founding}]\n",
+            ),
+        ];
+        let set = CalendarSet::load(files).unwrap();
+        let branch = set.get("branch").unwrap();
+        assert_eq!(branch.weekend().days(), [Weekday::Fri, Weekday::Sat]);
+        assert!(set.get("cn").is_some());
+        assert_eq!(set.names(), ["cn", "weekends", "branch", "gulf"]);
+    }
+
+    #[test]
+    fn extends_weekends_covers_every_year() {
+        let cal = Calendar::from_yaml("plain.yaml", "extends: weekends\n").unwrap();
+        assert!(cal.covers(1990) && cal.covers(2100));
+    }
+
+    #[test]
+    fn holiday_and_workday_on_one_date_is_an_error() {
+        let text = "\
+holidays:
+  - {date: 2027-05-01, name: Labour Day}
+workdays:
+  - 2027-05-01
+";
+        let err = Calendar::from_yaml("office.yaml", text).unwrap_err();
+        assert_eq!(
+            err,
+            CalendarError::HolidayAndWorkday {
+                file: "office.yaml".into(),
+                date: d("2027-05-01")
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "office.yaml: 2027-05-01 is listed both as a holiday and as a make-up working day; keep only one"
+        );
+    }
+
+    #[test]
+    fn malformed_dates_are_reported_with_their_line() {
+        for (text, line, what) in [
+            (
+                "holidays:\n  - {date: 2027-02-30, name: X}\n",
+                2,
+                "no such day",
+            ),
+            (
+                "workdays:\n  - 2027-01-02\n  - 2027/01/03\n",
+                3,
+                "expected YYYY-MM-DD",
+            ),
+            ("workdays:\n  - {date: 27-1-3}\n", 2, "expected YYYY-MM-DD"),
+        ] {
+            let err = Calendar::from_yaml("office.yaml", text).unwrap_err();
+            let msg = err.to_string();
+            assert!(msg.starts_with("office.yaml: "), "{msg}");
+            assert!(msg.contains(&format!("line {line},")), "{msg}");
+            assert!(msg.contains(what), "{msg}");
+            assert!(
+                matches!(err, CalendarError::Syntax { line: Some(l), .. } if l == line),
+                "{err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        let err = Calendar::from_yaml("office.yaml", "name: office\nholiday:\n  - 2027-01-01\n")
+            .unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("office.yaml: line 2"), "{msg}");
+        assert!(msg.contains("unknown field `holiday`"), "{msg}");
+        let err = Calendar::from_yaml(
+            "office.yaml",
+            "holidays:\n  - {date: 2027-01-01, name: X, nmae: Y}\n",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("unknown field `nmae`"), "{err}");
+        let err =
+            Calendar::from_yaml("office.yaml", "weekend: [sat, sunday, funday]\n").unwrap_err();
+        assert!(
+            err.to_string().contains("unknown weekday 'funday'"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn extends_cycles_are_named() {
+        let files = [
+            ("a.yaml", "extends: b\n"),
+            ("b.yaml", "extends: c\n"),
+            ("c.yaml", "extends: a\n"),
+        ];
+        let err = CalendarSet::load(files).unwrap_err();
+        assert_eq!(
+            err,
+            CalendarError::ExtendsCycle {
+                cycle: "a -> b -> c -> a".into()
+            }
+        );
+        let err = CalendarSet::load([("self.yaml", "extends: self\n")]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "calendars extend each other in a cycle: self -> self; remove one of the `extends`"
+        );
+    }
+
+    #[test]
+    fn unknown_parents_and_name_clashes_are_errors() {
+        let err = Calendar::from_yaml("office.yaml", "extends: cm\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "office.yaml: extends unknown calendar 'cm' (known calendars: cn, weekends, office)"
+        );
+        let err = CalendarSet::load([("x/a.yaml", "name: b\n"), ("y/b.yaml", "")]).unwrap_err();
+        assert!(
+            matches!(err, CalendarError::DuplicateName { .. }),
+            "{err:?}"
+        );
+        let err = Calendar::from_yaml("cn.yaml", "").unwrap_err();
+        assert!(err.to_string().contains("'cn' is built in"), "{err}");
+        let err = Calendar::from_yaml("office.yaml", "name: my office\n").unwrap_err();
+        assert!(err.to_string().contains("letters, digits"), "{err}");
+    }
+
+    #[test]
+    fn bad_shapes_are_errors() {
+        let cases = [
+            (
+                "weekend: [mon, tue, wed, thu, fri, sat, sun]\n",
+                "all seven days",
+            ),
+            ("coverage: {first: 2028, last: 2027}\n", "first <= last"),
+            (
+                "years:\n  2027:\n    workdays: [2028-01-01]\n",
+                "listed under year 2027",
+            ),
+            (
+                "holidays:\n  - {date: 2027-01-01, name: A}\n  - {date: 2027-01-01, name: B}\n",
+                "listed twice",
+            ),
+            (
+                "holidays:\n  - {date: 2027-01-02, name: A, weekday: true}\n",
+                "2027-01-02 is a Sat",
+            ),
+            ("workdays:\n  - 2027\n", "line 2"),
+            ("holidays: [{date: 2027-01-01, name: [", "office.yaml: "),
+        ];
+        for (text, what) in cases {
+            let err = Calendar::from_yaml("office.yaml", text).unwrap_err();
+            assert!(err.to_string().contains(what), "{text:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn builtin_make_up_names_come_from_the_data_comments() {
+        let names = comment_names(
+            "      - 2026-02-14  # Sat Spring Festival\n      - 2026-02-15  # Sat Wrong day\n",
+        );
+        assert_eq!(names.len(), 1);
+        assert_eq!(names[&d("2026-02-14")], "Spring Festival");
+        let cn = Calendar::builtin("cn").unwrap();
+        assert_eq!(
+            cn.makeup_days_in(2026),
+            [
+                (d("2026-01-04"), Some("New Year's Day")),
+                (d("2026-02-14"), Some("Spring Festival")),
+                (d("2026-02-28"), Some("Spring Festival")),
+                (d("2026-05-09"), Some("Labour Day")),
+                (d("2026-09-20"), Some("National Day")),
+                (d("2026-10-10"), Some("National Day")),
+            ]
+        );
+    }
+
+    #[test]
+    fn strict_dates() {
+        assert_eq!(parse_date("2024-02-29"), Ok(d("2024-02-29")));
+        assert!(parse_date("2023-02-29").is_err());
+        assert!(parse_date("0000-01-01").is_err());
+        assert!(parse_date("2024-2-29").is_err());
+        assert!(parse_date("+2024-02-29").is_err());
+        assert!(parse_date("２０２４-02-29").is_err());
+    }
 }
