@@ -128,14 +128,13 @@ pub struct Holiday {
 
 impl fmt::Display for Holiday {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.name)?;
-        if let Some(zh) = &self.zh {
-            write!(f, " ({zh})")?;
+        let lieu = if self.in_lieu { "day off in lieu" } else { "" };
+        match (&self.zh, lieu) {
+            (Some(zh), "") => write!(f, "{} ({zh})", self.name),
+            (Some(zh), lieu) => write!(f, "{} ({zh}, {lieu})", self.name),
+            (None, "") => f.write_str(&self.name),
+            (None, lieu) => write!(f, "{} ({lieu})", self.name),
         }
-        if self.in_lieu {
-            f.write_str(", day off in lieu")?;
-        }
-        Ok(())
     }
 }
 
