@@ -18,7 +18,7 @@
 //! [`MAX_WORKDAYS`] working days are added at once, so nothing loops long.
 //!
 //! No I/O and no clock here: calendar files are parsed from text handed in
-//! ([`file`]), and the Civil Code period rules live in [`period`].
+//! ([`file`](mod@file)), and the Civil Code period rules live in [`period`](mod@period).
 
 pub mod file;
 pub mod period;
