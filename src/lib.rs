@@ -5,10 +5,12 @@
 //! - [`model`]: cases, history events, IDs (pure data);
 //! - [`storage`]: the workspace folder, lock, atomic writes, case files;
 //! - [`policy`]: presets, settings, workflow rules;
+//! - [`calendar`]: working-day calendars and Civil Code periods;
 //! - [`intake`] and [`actions`]: validating input and changing cases;
 //! - [`cli`]: the command line.
 
 pub mod actions;
+pub mod calendar;
 pub mod cli;
 pub mod dates;
 pub mod error;
