@@ -17,6 +17,7 @@ pub mod error;
 pub mod intake;
 pub mod model;
 pub mod policy;
+pub mod query;
 pub mod storage;
 
 pub use error::{Error, Result};

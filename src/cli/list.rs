@@ -1,24 +1,24 @@
 //! `plaint list`: cases with filters, as a table, JSON, CSV or IDs.
 
-use std::cmp::Ordering;
-
 use super::args::{ListArgs, ListFormat, SortKey};
 use super::view::{case_json, category_label, status_label};
 use super::{Ctx, output};
 use crate::error::Error;
 use crate::model::Case;
+use crate::query::{Filter, Sort, sort_cases};
 
 /// Lists every readable case that passes the filters; unreadable files are
 /// named on stderr and make the exit code 1.
 pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
-    validate_filters(ctx, args)?;
+    let filter = filter_of(args);
+    filter.validate(&ctx.ws.policy)?;
     let loaded = ctx.ws.load_all()?;
     let mut cases: Vec<&Case> = loaded
         .cases
         .iter()
-        .filter(|c| matches(ctx, args, c))
+        .filter(|c| filter.matches(&ctx.ws.policy, c))
         .collect();
-    sort_cases(&mut cases, args.sort);
+    sort_cases(&mut cases, sort_of(args.sort));
     let format = if ctx.look.json {
         ListFormat::Json
     } else {
@@ -41,81 +41,25 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
     report_broken(ctx, &loaded.broken)
 }
 
-fn validate_filters(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<()> {
-    let policy = &ctx.ws.policy;
-    for status in &args.status {
-        if status != "open" && policy.state(status).is_none() {
-            return Err(Error::Invalid(format!(
-                "--status: unknown state '{status}'; states are: open, {}",
-                policy.state_names().join(", ")
-            ))
-            .into());
-        }
+/// The library filter for these arguments.
+pub fn filter_of(args: &ListArgs) -> Filter {
+    Filter {
+        statuses: args.status.clone(),
+        assignee: args.assignee.clone(),
+        category: args.category.clone(),
+        search: args.search.clone(),
     }
-    if let Some(category) = &args.category
-        && !policy.categories.is_empty()
-    {
-        crate::policy::find_code(&policy.categories, category, "category")?;
+}
+
+/// The library sort key for a command-line sort key.
+pub fn sort_of(key: SortKey) -> Sort {
+    match key {
+        SortKey::Priority => Sort::Priority,
+        SortKey::Id => Sort::Id,
+        SortKey::Received => Sort::Received,
+        SortKey::Status => Sort::Status,
+        SortKey::Assignee => Sort::Assignee,
     }
-    Ok(())
-}
-
-fn matches(ctx: &Ctx, args: &ListArgs, case: &Case) -> bool {
-    let status_ok = args.status.is_empty()
-        || args
-            .status
-            .iter()
-            .any(|s| s == &case.status || (s == "open" && ctx.ws.policy.is_open(&case.status)));
-    let assignee_ok = args
-        .assignee
-        .as_ref()
-        .is_none_or(|a| case.assignee.as_deref() == Some(a.as_str()));
-    let category_ok = args
-        .category
-        .as_ref()
-        .is_none_or(|c| case.category.as_deref() == Some(c.as_str()));
-    let search_ok = args
-        .search
-        .as_ref()
-        .is_none_or(|needle| contains_text(case, &needle.to_lowercase()));
-    status_ok && assignee_ok && category_ok && search_ok
-}
-
-/// Whether any text of the case contains `needle` (already lower case).
-fn contains_text(case: &Case, needle: &str) -> bool {
-    let hit = |s: &str| s.to_lowercase().contains(needle);
-    let opt = |s: &Option<String>| s.as_deref().is_some_and(hit);
-    hit(case.id.as_str())
-        || opt(&case.title)
-        || opt(&case.demands)
-        || opt(&case.facts)
-        || opt(&case.measures)
-        || opt(&case.external_ref)
-        || opt(&case.category)
-        || case.tags.iter().any(|t| hit(t))
-        || case
-            .complainants
-            .iter()
-            .any(|p| opt(&p.name) || opt(&p.phone) || opt(&p.email))
-        || case
-            .respondent
-            .as_ref()
-            .is_some_and(|r| opt(&r.name) || opt(&r.department))
-        || case.history.iter().any(|e| opt(&e.note))
-}
-
-fn sort_cases(cases: &mut [&Case], key: SortKey) {
-    let by_id = |a: &&Case, b: &&Case| a.id.cmp(&b.id);
-    cases.sort_by(|a, b| {
-        let primary = match key {
-            SortKey::Priority => a.priority.cmp(&b.priority),
-            SortKey::Id => Ordering::Equal,
-            SortKey::Received => a.received.cmp(&b.received),
-            SortKey::Status => a.status.cmp(&b.status),
-            SortKey::Assignee => a.assignee.cmp(&b.assignee),
-        };
-        primary.then_with(|| by_id(a, b))
-    });
 }
 
 fn header(ctx: &Ctx) -> Vec<String> {
