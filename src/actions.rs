@@ -93,14 +93,7 @@ pub fn advance(
     at: Option<DateTime<FixedOffset>>,
     actor: &Actor,
 ) -> Result<Changed> {
-    if let Some(at) = at
-        && at > actor.now
-    {
-        return Err(Error::Invalid(format!(
-            "--at {} is in the future",
-            at.to_rfc3339()
-        )));
-    }
+    check_not_future(at, actor)?;
     let (case, warnings) = ws.update(id, |case| {
         let when = at.unwrap_or_else(|| actor.now.max(last_event_time(case)));
         workflow::advance(&ws.policy, case, request, when, &actor.name)
@@ -216,4 +209,139 @@ pub fn last_event_time(case: &Case) -> DateTime<FixedOffset> {
         .map(|e| e.at)
         .max()
         .unwrap_or(case.received)
+}
+
+/// Records that a milestone was reached; a no-op when it already was.
+pub fn mark(
+    ws: &Workspace,
+    id: &CaseId,
+    milestone: &str,
+    at: Option<DateTime<FixedOffset>>,
+    note: Option<&str>,
+    actor: &Actor,
+) -> Result<Changed> {
+    if ws.policy.milestone(milestone).is_none() {
+        return Err(Error::Invalid(format!(
+            "unknown milestone '{milestone}'; milestones: {}",
+            crate::policy::list_codes(&ws.policy.milestones)
+        )));
+    }
+    check_not_future(at, actor)?;
+    let lock = ws.lock()?;
+    let mut case = ws.read_case(id)?;
+    if let Some(done) = case
+        .history
+        .iter()
+        .find(|e| e.action == Action::Milestone && e.milestone.as_deref() == Some(milestone))
+    {
+        let warning = format!(
+            "{milestone} was already recorded for {id} on {}",
+            done.at.format("%Y-%m-%d %H:%M")
+        );
+        return Ok(Changed {
+            case,
+            written: false,
+            warnings: vec![warning],
+        });
+    }
+    let when = at.unwrap_or_else(|| actor.now.max(last_event_time(&case)));
+    workflow::check_event_time(&case, when)?;
+    let mut event = Event::new(when, &actor.name, Action::Milestone);
+    event.milestone = Some(milestone.to_string());
+    event.note = note.map(|n| n.replace("\r\n", "\n"));
+    case.history.push(event);
+    ws.write_case(&lock, &case)?;
+    Ok(Changed {
+        case,
+        written: true,
+        warnings: Vec::new(),
+    })
+}
+
+/// An extension request.
+#[derive(Clone, Debug)]
+pub struct ExtensionRequest {
+    /// The rule to extend.
+    pub rule: String,
+    /// How much to add; must be positive.
+    pub amount: i64,
+    /// `Workdays` or `Days`; `None` takes the rule's own unit.
+    pub unit: Option<crate::calendar::Unit>,
+    /// Why.
+    pub reason: String,
+}
+
+/// Extends a running deadline.
+pub fn extend(
+    ws: &Workspace,
+    id: &CaseId,
+    request: &ExtensionRequest,
+    today: chrono::NaiveDate,
+    actor: &Actor,
+) -> Result<Changed> {
+    use crate::calendar::Unit;
+    let rule = ws.policy.rule(&request.rule)?;
+    if request.amount <= 0 {
+        return Err(Error::Invalid(format!(
+            "--by must be a positive number of days, not {}",
+            request.amount
+        )));
+    }
+    if request.reason.trim().is_empty() {
+        return Err(Error::Invalid(
+            "--reason is empty; say why the deadline is extended".into(),
+        ));
+    }
+    let unit = request.unit.unwrap_or(match rule.unit {
+        Unit::Workdays => Unit::Workdays,
+        Unit::Days | Unit::Months => Unit::Days,
+    });
+    if unit == Unit::Months {
+        return Err(Error::Invalid(
+            "extensions are given in workdays or days".into(),
+        ));
+    }
+    let (case, ()) = ws.update(id, |case| {
+        let deadline = crate::deadline::evaluate_rule(case, &ws.policy, rule, &ws.calendar, ws.offset, today)
+            .map_err(|e| Error::Invalid(e.to_string()))?;
+        match deadline {
+            None => {
+                return Err(Error::Refused(format!(
+                    "the {} deadline of {id} has not started yet (it starts at {})",
+                    rule.name, rule.start
+                )));
+            }
+            Some(d) if !d.state.is_open() => {
+                return Err(Error::Refused(format!(
+                    "the {} deadline of {id} is already {} (stopped on {}); there is nothing to extend",
+                    rule.name,
+                    d.state.as_str(),
+                    d.stopped.map(|s| s.to_string()).unwrap_or_default()
+                )));
+            }
+            Some(_) => {}
+        }
+        let mut event = Event::new(actor.now.max(last_event_time(case)), &actor.name, Action::Extended);
+        event.rule = Some(rule.name.clone());
+        event.amount = Some(request.amount);
+        event.unit = Some(unit.as_str().to_string());
+        event.reason = Some(request.reason.trim().to_string());
+        case.history.push(event);
+        Ok(())
+    })?;
+    Ok(Changed {
+        case,
+        written: true,
+        warnings: Vec::new(),
+    })
+}
+
+fn check_not_future(at: Option<DateTime<FixedOffset>>, actor: &Actor) -> Result<()> {
+    match at {
+        Some(at) if at > actor.now => Err(Error::Invalid(format!(
+            "--at {} is in the future",
+            at.to_rfc3339()
+        ))),
+        _ => Ok(()),
+    }
 }

@@ -194,8 +194,11 @@ fn first_events(
     status: &str,
     assignee: Option<&str>,
 ) -> Vec<Event> {
+    // A complaint entered after the fact is registered as of its receipt, so
+    // that later steps can be backdated (`--at`) without history going
+    // backwards.
     let at = if intake.action == Action::Registered {
-        intake.now.max(received)
+        received.min(intake.now)
     } else {
         intake.now
     };

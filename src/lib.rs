@@ -6,6 +6,7 @@
 //! - [`storage`]: the workspace folder, lock, atomic writes, case files;
 //! - [`policy`]: presets, settings, workflow rules;
 //! - [`calendar`]: working-day calendars and Civil Code periods;
+//! - [`deadline`]: deadlines derived from history, rules and calendar;
 //! - [`intake`] and [`actions`]: validating input and changing cases;
 //! - [`cli`]: the command line.
 
@@ -13,6 +14,7 @@ pub mod actions;
 pub mod calendar;
 pub mod cli;
 pub mod dates;
+pub mod deadline;
 pub mod error;
 pub mod intake;
 pub mod model;

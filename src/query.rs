@@ -3,9 +3,14 @@
 
 use std::cmp::Ordering;
 
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::deadline::{self, Deadline, DeadlineState};
 use crate::error::{Error, Result};
 use crate::model::Case;
 use crate::policy::{Policy, find_code};
+use crate::storage::Workspace;
 
 /// Which cases to keep. Empty fields keep everything.
 #[derive(Clone, Debug, Default)]
@@ -18,6 +23,11 @@ pub struct Filter {
     pub category: Option<String>,
     /// Keep only cases whose text contains this, ignoring case.
     pub search: Option<String>,
+    /// Keep only cases with an overdue deadline.
+    pub overdue: bool,
+    /// Keep only cases with a deadline due within this many working days
+    /// (overdue ones included).
+    pub due_within: Option<i64>,
 }
 
 /// How to order cases; every order ends with the ID, so it is total.
@@ -34,6 +44,52 @@ pub enum Sort {
     Status,
     /// By assignee.
     Assignee,
+    /// By the earliest open due date; cases without one last.
+    Due,
+}
+
+/// A case with its deadlines as of a day.
+#[derive(Debug)]
+pub struct Row<'a> {
+    /// The case.
+    pub case: &'a Case,
+    /// Its started deadlines.
+    pub deadlines: Vec<Deadline>,
+    /// Why its deadlines could not be computed, if so.
+    pub error: Option<String>,
+}
+
+impl Row<'_> {
+    /// Whether any deadline is overdue.
+    pub fn overdue(&self) -> bool {
+        self.deadlines.iter().any(Deadline::overdue)
+    }
+
+    /// The earliest deadline still to be met.
+    pub fn next_due(&self) -> Option<&Deadline> {
+        deadline::next_due(&self.deadlines)
+    }
+}
+
+/// Evaluates the deadlines of every case as of `today`, in parallel.
+pub fn rows<'a>(ws: &Workspace, cases: &[&'a Case], today: NaiveDate) -> Vec<Row<'a>> {
+    cases
+        .par_iter()
+        .map(
+            |case| match deadline::evaluate(case, &ws.policy, &ws.calendar, ws.offset, today) {
+                Ok(deadlines) => Row {
+                    case,
+                    deadlines,
+                    error: None,
+                },
+                Err(e) => Row {
+                    case,
+                    deadlines: Vec::new(),
+                    error: Some(format!("case {}: deadlines not computed: {e}", case.id)),
+                },
+            },
+        )
+        .collect()
 }
 
 impl Filter {
@@ -47,6 +103,13 @@ impl Filter {
                     policy.state_names().join(", ")
                 )));
             }
+        }
+        if let Some(n) = self.due_within
+            && n < 0
+        {
+            return Err(Error::Invalid(format!(
+                "--due-within takes a number of working days, 0 or more, not {n}"
+            )));
         }
         if let Some(category) = &self.category
             && !policy.categories.is_empty()
@@ -77,6 +140,24 @@ impl Filter {
             .is_none_or(|needle| contains_text(case, &needle.to_lowercase()));
         status_ok && assignee_ok && category_ok && search_ok
     }
+
+    /// Whether the deadline filters keep a case with these deadlines.
+    pub fn matches_deadlines(&self, deadlines: &[Deadline]) -> bool {
+        let overdue_ok = !self.overdue || deadlines.iter().any(Deadline::overdue);
+        let due_ok = self.due_within.is_none_or(|n| {
+            deadlines.iter().any(|d| {
+                d.state == DeadlineState::Overdue
+                    || (d.state == DeadlineState::Running
+                        && d.workdays_left.is_some_and(|w| w <= n))
+            })
+        });
+        overdue_ok && due_ok
+    }
+
+    /// Whether any deadline filter is set (deadlines must be evaluated).
+    pub fn needs_deadlines(&self) -> bool {
+        self.overdue || self.due_within.is_some()
+    }
 }
 
 /// Whether any text of the case contains `needle` (already lower case).
@@ -102,16 +183,23 @@ fn contains_text(case: &Case, needle: &str) -> bool {
         || case.history.iter().any(|e| opt(&e.note))
 }
 
-/// Orders `cases` by `key`, then by ID.
-pub fn sort_cases(cases: &mut [&Case], key: Sort) {
-    cases.sort_by(|a, b| {
+/// Orders rows by `key`, then by ID.
+pub fn sort_rows(rows: &mut [Row], key: Sort) {
+    rows.sort_by(|a, b| {
+        let (x, y) = (a.case, b.case);
         let primary = match key {
-            Sort::Priority => a.priority.cmp(&b.priority),
+            Sort::Priority => x.priority.cmp(&y.priority),
             Sort::Id => Ordering::Equal,
-            Sort::Received => a.received.cmp(&b.received),
-            Sort::Status => a.status.cmp(&b.status),
-            Sort::Assignee => a.assignee.cmp(&b.assignee),
+            Sort::Received => x.received.cmp(&y.received),
+            Sort::Status => x.status.cmp(&y.status),
+            Sort::Assignee => x.assignee.cmp(&y.assignee),
+            Sort::Due => match (a.next_due(), b.next_due()) {
+                (Some(p), Some(q)) => p.due.cmp(&q.due),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            },
         };
-        primary.then_with(|| a.id.cmp(&b.id))
+        primary.then_with(|| x.id.cmp(&y.id))
     });
 }

@@ -49,6 +49,124 @@ pub enum Command {
     Note(NoteArgs),
     /// Edit a case file in $EDITOR; an invalid result is refused.
     Edit(EditArgs),
+    /// Record a milestone the deadline rules wait for (e.g. respondent-notified).
+    Mark(MarkArgs),
+    /// Extend a deadline, with a reason.
+    Extend(ExtendArgs),
+    /// Explain how a due date was reached, day by day.
+    Explain(ExplainArgs),
+    /// Working-day arithmetic and the holiday calendar.
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+}
+
+/// Arguments of `mark`.
+#[derive(Debug, Args)]
+pub struct MarkArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The milestone (see `plaint.yaml`'s policy, e.g. respondent-notified).
+    pub milestone: String,
+    /// When it happened, if not now.
+    #[arg(long)]
+    pub at: Option<String>,
+    /// A note recorded with it.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// Arguments of `extend`.
+#[derive(Debug, Args)]
+pub struct ExtendArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The deadline rule to extend.
+    pub rule: String,
+    /// How much to add (a positive number).
+    #[arg(long, allow_hyphen_values = true)]
+    pub by: String,
+    /// The unit of --by (default: working days for working-day rules, else days).
+    #[arg(long, value_enum)]
+    pub unit: Option<ExtendUnit>,
+    /// Why the deadline is extended (recorded in the history).
+    #[arg(long)]
+    pub reason: String,
+}
+
+/// Units of an extension.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExtendUnit {
+    /// Working days of the workspace calendar.
+    Workdays,
+    /// Calendar days.
+    Days,
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The deadline rule.
+    pub rule: String,
+}
+
+/// Subcommands of `calendar`.
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// Print the date N working days after DATE (N = 0: DATE or the next working day; N < 0: before).
+    Add(CalendarAddArgs),
+    /// Print the number of working days after A up to and including B.
+    Between(CalendarBetweenArgs),
+    /// List the holidays and make-up working days of a year.
+    Show(CalendarShowArgs),
+    /// Print whether DATE is a working day, and why.
+    IsWorkday(CalendarDayArgs),
+}
+
+/// Arguments of `calendar add`.
+#[derive(Debug, Args)]
+pub struct CalendarAddArgs {
+    /// The start date (never counted itself).
+    pub date: String,
+    /// How many working days to add.
+    #[arg(allow_hyphen_values = true)]
+    pub n: String,
+    /// Use this calendar instead of the workspace's.
+    #[arg(long)]
+    pub calendar: Option<String>,
+}
+
+/// Arguments of `calendar between`.
+#[derive(Debug, Args)]
+pub struct CalendarBetweenArgs {
+    /// The first date (not counted).
+    pub a: String,
+    /// The last date (counted).
+    pub b: String,
+    /// Use this calendar instead of the workspace's.
+    #[arg(long)]
+    pub calendar: Option<String>,
+}
+
+/// Arguments of `calendar show`.
+#[derive(Debug, Args)]
+pub struct CalendarShowArgs {
+    /// The year (default: the current one).
+    pub year: Option<String>,
+    /// Use this calendar instead of the workspace's.
+    #[arg(long)]
+    pub calendar: Option<String>,
+}
+
+/// Arguments of `calendar is-workday`.
+#[derive(Debug, Args)]
+pub struct CalendarDayArgs {
+    /// The date.
+    pub date: String,
+    /// Use this calendar instead of the workspace's.
+    #[arg(long)]
+    pub calendar: Option<String>,
 }
 
 /// Arguments of `init`.
@@ -161,6 +279,8 @@ pub enum SortKey {
     Status,
     /// By assignee.
     Assignee,
+    /// By the earliest due date still to be met.
+    Due,
 }
 
 /// Output formats of `list`.
@@ -191,6 +311,12 @@ pub struct ListArgs {
     /// Only cases whose text contains this (case-insensitive).
     #[arg(long)]
     pub search: Option<String>,
+    /// Only cases with an overdue deadline.
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only cases with a deadline due within N working days (overdue ones included).
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub due_within: Option<i64>,
     /// The order of rows.
     #[arg(long, value_enum, default_value = "priority")]
     pub sort: SortKey,

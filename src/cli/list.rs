@@ -1,11 +1,11 @@
 //! `plaint list`: cases with filters, as a table, JSON, CSV or IDs.
 
 use super::args::{ListArgs, ListFormat, SortKey};
-use super::view::{case_json, category_label, status_label};
+use super::view::{case_json_with, category_label, due_cell, status_label};
 use super::{Ctx, output};
 use crate::error::Error;
 use crate::model::Case;
-use crate::query::{Filter, Sort, sort_cases};
+use crate::query::{Filter, Row, Sort, rows, sort_rows};
 
 /// Lists every readable case that passes the filters; unreadable files are
 /// named on stderr and make the exit code 1.
@@ -13,12 +13,17 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
     let filter = filter_of(args);
     filter.validate(&ctx.ws.policy)?;
     let loaded = ctx.ws.load_all()?;
-    let mut cases: Vec<&Case> = loaded
+    let cases: Vec<&Case> = loaded
         .cases
         .iter()
         .filter(|c| filter.matches(&ctx.ws.policy, c))
         .collect();
-    sort_cases(&mut cases, sort_of(args.sort));
+    let mut rows: Vec<Row> = rows(&ctx.ws, &cases, ctx.today)
+        .into_iter()
+        .filter(|r| filter.matches_deadlines(&r.deadlines))
+        .collect();
+    sort_rows(&mut rows, sort_of(args.sort));
+    report_row_errors(&rows);
     let format = if ctx.look.json {
         ListFormat::Json
     } else {
@@ -26,17 +31,20 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
     };
     match format {
         ListFormat::Json => {
-            let docs: Vec<_> = cases.iter().map(|c| case_json(ctx, c, args.full)).collect();
+            let docs: Vec<_> = rows
+                .iter()
+                .map(|r| case_json_with(r.case, &r.deadlines, args.full))
+                .collect();
             output::print_json(&docs)?;
         }
         ListFormat::Ids => {
-            let ids: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
+            let ids: Vec<&str> = rows.iter().map(|r| r.case.id.as_str()).collect();
             if !ids.is_empty() {
                 output::print_line(&ids.join("\n"))?;
             }
         }
-        ListFormat::Csv => print_csv(ctx, &cases)?,
-        ListFormat::Table => print_table(ctx, &cases)?,
+        ListFormat::Csv => print_csv(ctx, &rows)?,
+        ListFormat::Table => print_table(ctx, &rows)?,
     }
     report_broken(ctx, &loaded.broken)
 }
@@ -48,6 +56,8 @@ pub fn filter_of(args: &ListArgs) -> Filter {
         assignee: args.assignee.clone(),
         category: args.category.clone(),
         search: args.search.clone(),
+        overdue: args.overdue,
+        due_within: args.due_within,
     }
 }
 
@@ -59,12 +69,26 @@ pub fn sort_of(key: SortKey) -> Sort {
         SortKey::Received => Sort::Received,
         SortKey::Status => Sort::Status,
         SortKey::Assignee => Sort::Assignee,
+        SortKey::Due => Sort::Due,
+    }
+}
+
+/// Prints each distinct coverage warning and computation error once.
+fn report_row_errors(rows: &[Row]) {
+    let mut seen = std::collections::BTreeSet::new();
+    for row in rows {
+        let warnings = row.deadlines.iter().flat_map(|d| d.warnings.iter());
+        for message in warnings.chain(row.error.iter()) {
+            if seen.insert(message.clone()) {
+                output::warn(message);
+            }
+        }
     }
 }
 
 fn header(ctx: &Ctx) -> Vec<String> {
     let zh = ctx.ws.settings.language == crate::policy::Language::Zh;
-    let cols: [(&str, &str); 8] = [
+    let cols: [(&str, &str); 9] = [
         ("ID", "编号"),
         ("Received", "登记日期"),
         ("Status", "状态"),
@@ -72,6 +96,7 @@ fn header(ctx: &Ctx) -> Vec<String> {
         ("Category", "类别"),
         ("Assignee", "承办人"),
         ("Complainant", "投诉人"),
+        ("Due", "期限"),
         ("Title", "标题"),
     ];
     cols.iter()
@@ -79,7 +104,8 @@ fn header(ctx: &Ctx) -> Vec<String> {
         .collect()
 }
 
-fn row(ctx: &Ctx, case: &Case) -> Vec<String> {
+fn cells(ctx: &Ctx, row: &Row) -> Vec<String> {
+    let case = row.case;
     vec![
         case.id.to_string(),
         case.received.format("%Y-%m-%d").to_string(),
@@ -91,16 +117,26 @@ fn row(ctx: &Ctx, case: &Case) -> Vec<String> {
             .unwrap_or_default(),
         case.assignee.clone().unwrap_or_default(),
         case.complainant_name().unwrap_or("").to_string(),
+        row.next_due().map(due_cell).unwrap_or_default(),
         case.title.clone().unwrap_or_default(),
     ]
 }
 
-fn print_table(ctx: &Ctx, cases: &[&Case]) -> anyhow::Result<()> {
-    let rows = cases.iter().map(|c| row(ctx, c)).collect();
-    output::print_rows(ctx.look, header(ctx), rows)
+fn print_table(ctx: &Ctx, rows: &[Row]) -> anyhow::Result<()> {
+    let lines = rows
+        .iter()
+        .map(|r| {
+            let mut cells = cells(ctx, r);
+            if r.overdue() {
+                cells = cells.iter().map(|c| output::alarm(ctx.look, c)).collect();
+            }
+            cells
+        })
+        .collect();
+    output::print_rows(ctx.look, header(ctx), lines)
 }
 
-fn print_csv(ctx: &Ctx, cases: &[&Case]) -> anyhow::Result<()> {
+fn print_csv(ctx: &Ctx, rows: &[Row]) -> anyhow::Result<()> {
     let mut writer = csv::Writer::from_writer(std::io::stdout().lock());
     writer.write_record([
         "id",
@@ -110,13 +146,18 @@ fn print_csv(ctx: &Ctx, cases: &[&Case]) -> anyhow::Result<()> {
         "category",
         "assignee",
         "complainant",
+        "next_due",
         "title",
     ])?;
-    for case in cases {
-        let mut record = row(ctx, case);
-        record[1] = case.received.to_rfc3339();
-        record[2] = case.status.clone();
-        record[4] = case.category.clone().unwrap_or_default();
+    for row in rows {
+        let mut record = cells(ctx, row);
+        record[1] = row.case.received.to_rfc3339();
+        record[2] = row.case.status.clone();
+        record[4] = row.case.category.clone().unwrap_or_default();
+        record[7] = row
+            .next_due()
+            .map(|d| d.due.to_string())
+            .unwrap_or_default();
         writer.write_record(&record)?;
     }
     writer.flush()?;

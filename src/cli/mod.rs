@@ -4,9 +4,13 @@
 mod advance;
 pub mod args;
 mod assign;
+mod calendar;
 mod edit;
+mod explain;
+mod extend;
 mod init;
 mod list;
+mod mark;
 mod note;
 pub mod output;
 mod register;
@@ -20,7 +24,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::Parser;
 
 use crate::actions::Actor;
-use crate::dates::{now_in, parse_date};
+use crate::dates::{now_in, parse_date, parse_datetime};
 use crate::policy::settings::Settings;
 use crate::storage::{Location, Workspace, locate};
 use args::{Cli, Command};
@@ -40,6 +44,27 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The deadlines of `case` as of `today`; coverage warnings and
+    /// computation errors are printed on stderr, never hidden.
+    pub fn deadlines(&self, case: &crate::model::Case) -> Vec<crate::deadline::Deadline> {
+        let ws = &self.ws;
+        match crate::deadline::evaluate(case, &ws.policy, &ws.calendar, ws.offset, self.today) {
+            Ok(deadlines) => {
+                let mut seen = std::collections::BTreeSet::new();
+                for w in deadlines.iter().flat_map(|d| d.warnings.iter()) {
+                    if seen.insert(w) {
+                        output::warn(w);
+                    }
+                }
+                deadlines
+            }
+            Err(e) => {
+                output::warn(&format!("case {}: deadlines not computed: {e}", case.id));
+                Vec::new()
+            }
+        }
+    }
+
     /// The acting officer and the moment of the action.
     pub fn actor(&self) -> Actor {
         Actor {
@@ -96,7 +121,10 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         return init::run(args, look);
     }
     let ws = open_workspace(cli.workspace.as_deref())?;
-    let now = now_in(ws.offset);
+    let now = match std::env::var("PLAINT_NOW").ok().filter(|v| !v.is_empty()) {
+        Some(text) => parse_datetime(&text, ws.offset).context("PLAINT_NOW")?,
+        None => now_in(ws.offset),
+    };
     let today = match cli.today.as_deref() {
         Some(text) => parse_date(text).context("--today")?,
         None => now.date_naive(),
@@ -117,6 +145,10 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Advance(args) => advance::run(&ctx, &args),
         Command::Note(args) => note::run(&ctx, &args),
         Command::Edit(args) => edit::run(&ctx, &args),
+        Command::Mark(args) => mark::run(&ctx, &args),
+        Command::Extend(args) => extend::run(&ctx, &args),
+        Command::Explain(args) => explain::run(&ctx, &args),
+        Command::Calendar(command) => calendar::run(&ctx, &command),
     }
 }
 

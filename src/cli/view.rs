@@ -5,12 +5,18 @@ use serde_json::{Map, Value};
 
 use super::Ctx;
 use super::output::{Look, bold, dim};
+use crate::deadline::{Deadline, DeadlineState};
 use crate::model::{Action, Case, Event};
 use crate::policy::{code_label, pick};
 
 /// The case object: every stored field (history unless left out), plus
-/// `deadlines` and `overdue`.
+/// `deadlines` and `overdue` as of the context's day.
 pub fn case_json(ctx: &Ctx, case: &Case, with_history: bool) -> Value {
+    case_json_with(case, &ctx.deadlines(case), with_history)
+}
+
+/// The case object with deadlines already evaluated.
+pub fn case_json_with(case: &Case, deadlines: &[Deadline], with_history: bool) -> Value {
     let mut object = match serde_json::to_value(case) {
         Ok(Value::Object(map)) => map,
         _ => Map::new(),
@@ -18,10 +24,97 @@ pub fn case_json(ctx: &Ctx, case: &Case, with_history: bool) -> Value {
     if !with_history {
         object.remove("history");
     }
-    object.insert("deadlines".into(), Value::Array(Vec::new()));
-    object.insert("overdue".into(), Value::Bool(false));
-    let _ = ctx;
+    object.insert(
+        "deadlines".into(),
+        serde_json::to_value(deadlines).unwrap_or(Value::Null),
+    );
+    object.insert(
+        "overdue".into(),
+        Value::Bool(deadlines.iter().any(Deadline::overdue)),
+    );
     Value::Object(object)
+}
+
+/// A short cell for the next deadline: `2026-12-04 acceptance (3)`, or
+/// `OVERDUE` with the rule when it has passed.
+pub fn due_cell(deadline: &Deadline) -> String {
+    match (deadline.state, deadline.workdays_left) {
+        (DeadlineState::Overdue, _) => format!("OVERDUE {} {}", deadline.due, deadline.rule),
+        (DeadlineState::Paused, _) => format!("paused {}", deadline.rule),
+        (_, Some(left)) => format!("{} {} ({left})", deadline.due, deadline.rule),
+        _ => format!("{} {}", deadline.due, deadline.rule),
+    }
+}
+
+/// The deadlines section of `show`.
+pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
+    let lang = ctx.ws.settings.language;
+    let mut out = format!("\n{}\n", bold(look, pick(lang, "Deadlines", "办理期限")));
+    if deadlines.is_empty() {
+        out.push_str("  (none running)\n");
+        return out;
+    }
+    let names: Vec<String> = deadlines
+        .iter()
+        .map(|d| {
+            let label = ctx
+                .ws
+                .policy
+                .rule(&d.rule)
+                .map(|r| pick(lang, &r.en, &r.zh).to_string())
+                .unwrap_or_default();
+            format!("{} ({label})", d.rule)
+        })
+        .collect();
+    let width = names
+        .iter()
+        .map(|n| unicode_width::UnicodeWidthStr::width(n.as_str()))
+        .max()
+        .unwrap_or(0);
+    for (d, name) in deadlines.iter().zip(&names) {
+        let left = match (d.days_left, d.workdays_left) {
+            (Some(days), Some(work)) if days < 0 => {
+                format!("{} day(s) late, {} working day(s)", -days, -work)
+            }
+            (Some(days), Some(work)) => format!("{days} day(s), {work} working day(s) left"),
+            _ => d
+                .stopped
+                .map(|s| format!("stopped {s}"))
+                .unwrap_or_default(),
+        };
+        let line = format!(
+            "  {}  {}  {:<8} {left}",
+            pad(name, width),
+            d.due,
+            d.state.as_str()
+        );
+        let line = if d.overdue() {
+            super::output::alarm(look, &line)
+        } else {
+            line
+        };
+        out.push_str(&line);
+        out.push('\n');
+        for ext in &d.extensions {
+            out.push_str(&format!(
+                "      extended +{} {} by {}{}\n",
+                ext.amount,
+                ext.unit.as_str(),
+                ext.by,
+                ext.reason
+                    .as_deref()
+                    .map(|r| format!(": {r}"))
+                    .unwrap_or_default()
+            ));
+        }
+        for p in &d.pauses {
+            out.push_str(&format!(
+                "      paused ({}) {} to {}: +{}\n",
+                p.state, p.from, p.until, p.adds
+            ));
+        }
+    }
+    out
 }
 
 /// The case object with `warnings` added, for commands that change a case.
@@ -160,6 +253,7 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
             out.push_str(&format!("\n{}\n{}\n", bold(look, label), indent(text)));
         }
     }
+    out.push_str(&deadlines_text(ctx, &ctx.deadlines(case), look));
     out.push_str(&format!(
         "\n{}\n",
         bold(look, pick(lang, "History", "处理记录"))

@@ -6,6 +6,7 @@
 //! validated once, so the rest of the program can trust that every state,
 //! code and requirement it meets is defined.
 
+pub mod rules;
 pub mod settings;
 pub mod workflow;
 
@@ -14,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use rules::DeadlineRule;
 
 /// The display language of labels.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,6 +86,8 @@ pub struct PolicyOverrides {
     pub max_representatives: Option<usize>,
     /// Days after `contract_end` within which a complaint must be filed.
     pub filing_limit_days: Option<i64>,
+    /// Statutory time limits.
+    pub deadlines: Option<Vec<DeadlineRule>>,
 }
 
 /// The validated policy of a workspace.
@@ -113,6 +117,8 @@ pub struct Policy {
     pub max_representatives: usize,
     /// Filing time limit in days after `contract_end`, if any.
     pub filing_limit_days: Option<i64>,
+    /// Statutory time limits.
+    pub deadlines: Vec<DeadlineRule>,
 }
 
 /// The names of the built-in presets.
@@ -158,6 +164,7 @@ impl Policy {
                 .or(base.max_representatives)
                 .unwrap_or(3),
             filing_limit_days: o.filing_limit_days.or(base.filing_limit_days),
+            deadlines: o.deadlines.or(base.deadlines).unwrap_or_default(),
         };
         policy.validate()?;
         Ok(policy)
@@ -235,11 +242,71 @@ impl Policy {
                 return Err(bad(format!("`{section}` lists a code twice")));
             }
         }
+        self.validate_deadlines()?;
         if let Some(m) = self.milestones.iter().find(|m| known(&m.code)) {
             return Err(bad(format!(
                 "milestone '{}' has the name of a state; rename one of them",
                 m.code
             )));
+        }
+        Ok(())
+    }
+}
+
+impl Policy {
+    /// The milestone `code`, if the policy defines it.
+    pub fn milestone(&self, code: &str) -> Option<&Code> {
+        self.milestones.iter().find(|m| m.code == code)
+    }
+
+    /// The deadline rule `name`, or an error listing the rules.
+    pub fn rule(&self, name: &str) -> Result<&DeadlineRule> {
+        self.deadlines
+            .iter()
+            .find(|r| r.name == name)
+            .ok_or_else(|| {
+                let names: Vec<&str> = self.deadlines.iter().map(|r| r.name.as_str()).collect();
+                Error::Invalid(format!(
+                    "unknown deadline rule '{name}'; rules: {}",
+                    if names.is_empty() {
+                        "(none defined)".to_string()
+                    } else {
+                        names.join(", ")
+                    }
+                ))
+            })
+    }
+
+    fn validate_deadlines(&self) -> Result<()> {
+        let event_known = |e: &str| self.state(e).is_some() || self.milestone(e).is_some();
+        let mut seen = BTreeSet::new();
+        for rule in &self.deadlines {
+            let bad = |msg: String| {
+                Error::Invalid(format!("policy: deadline rule '{}': {msg}", rule.name))
+            };
+            if !seen.insert(rule.name.as_str()) {
+                return Err(bad("defined twice".into()));
+            }
+            if rule.amount <= 0 {
+                return Err(bad(format!("amount must be positive, not {}", rule.amount)));
+            }
+            if !event_known(&rule.start) {
+                return Err(bad(format!(
+                    "start '{}' is neither a state nor a milestone",
+                    rule.start
+                )));
+            }
+            if rule.stop.is_empty() {
+                return Err(bad("`stop` is empty".into()));
+            }
+            if let Some(s) = rule.stop.iter().find(|s| !event_known(s)) {
+                return Err(bad(format!(
+                    "stop '{s}' is neither a state nor a milestone"
+                )));
+            }
+            if let Some(s) = rule.pause.iter().find(|s| self.state(s).is_none()) {
+                return Err(bad(format!("pause '{s}' is not a state")));
+            }
         }
         Ok(())
     }

@@ -13,6 +13,8 @@ use rayon::prelude::*;
 use super::atomic::write_atomic;
 use super::casefile::{file_name, parse_case, render_case, validate_case};
 use super::lock::WorkspaceLock;
+use crate::calendar::Calendar;
+use crate::calendar::file::CalendarSet;
 use crate::error::{Error, Result};
 use crate::model::{Case, CaseId, id};
 use crate::policy::Policy;
@@ -20,6 +22,8 @@ use crate::policy::settings::{SETTINGS_FILE, Settings};
 
 /// The folder of case files inside a workspace.
 pub const CASES_DIR: &str = "cases";
+/// The folder of custom calendar files.
+pub const CALENDARS_DIR: &str = "calendars";
 /// The local, git-ignored folder for the lock and caches.
 pub const LOCAL_DIR: &str = ".plaint";
 
@@ -34,6 +38,8 @@ pub struct Workspace {
     pub policy: Policy,
     /// The office's UTC offset.
     pub offset: FixedOffset,
+    /// The working-day calendar named in the settings.
+    pub calendar: Calendar,
 }
 
 /// Where the workspace was found, and how.
@@ -91,11 +97,13 @@ impl Workspace {
             .policy()
             .map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
         let offset = settings.offset()?;
+        let calendar = load_calendar(root, &settings.calendar)?;
         Ok(Workspace {
             root: root.to_path_buf(),
             settings,
             policy,
             offset,
+            calendar,
         })
     }
 
@@ -110,6 +118,7 @@ impl Workspace {
             )));
         }
         settings.policy()?;
+        load_calendar(root, &settings.calendar)?;
         std::fs::create_dir_all(root.join(CASES_DIR))
             .map_err(|e| Error::io(root.join(CASES_DIR), e))?;
         let lock = WorkspaceLock::acquire(&root.join(LOCAL_DIR).join("lock"))?;
@@ -266,6 +275,36 @@ impl Workspace {
             }),
         }
     }
+}
+
+/// Loads the custom calendars of `calendars/*.yaml` (every file must be
+/// valid) and returns the one called `name`.
+pub fn load_calendar(root: &Path, name: &str) -> Result<Calendar> {
+    let set = load_calendar_set(root)?;
+    set.get(name).cloned().ok_or_else(|| {
+        Error::Invalid(format!(
+            "{SETTINGS_FILE}: unknown calendar '{name}'; available: {} (custom calendars are files in {CALENDARS_DIR}/)",
+            set.names().join(", ")
+        ))
+    })
+}
+
+/// Parses every file of `calendars/`.
+pub fn load_calendar_set(root: &Path) -> Result<CalendarSet> {
+    let dir = root.join(CALENDARS_DIR);
+    let mut files = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for entry in entries {
+            let path = entry.map_err(|e| Error::io(&dir, e))?.path();
+            if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                files.push((path.display().to_string(), text));
+            }
+        }
+    }
+    files.sort();
+    CalendarSet::load(files.iter().map(|(l, t)| (l.as_str(), t.as_str())))
+        .map_err(|e| Error::Invalid(e.to_string()))
 }
 
 /// Reads and parses one case file.

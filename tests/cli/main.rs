@@ -5,4 +5,5 @@ mod support;
 mod bad_input;
 mod cases;
 mod concurrency;
+mod deadlines;
 mod golden;

@@ -52,9 +52,23 @@ impl Ws {
         self.cmd().args(args).output().expect("plaint runs")
     }
 
+    /// Runs plaint with the clock set to `now`, asserts success, returns stdout.
+    pub fn ok_at(&self, now: &str, args: &[&str]) -> String {
+        let out = self
+            .cmd()
+            .env("PLAINT_NOW", now)
+            .args(args)
+            .output()
+            .expect("plaint runs");
+        Self::success(args, out)
+    }
+
     /// Runs plaint, asserts success, returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
+        Self::success(args, self.run(args))
+    }
+
+    fn success(args: &[&str], out: Output) -> String {
         assert!(
             out.status.success(),
             "plaint {args:?} failed ({:?}):\n{}",
@@ -87,6 +101,11 @@ impl Ws {
 
     /// Registers a complete tourism case and returns its ID.
     pub fn register(&self, extra: &[&str]) -> String {
+        self.ok(&Self::register_args(extra)).trim().to_string()
+    }
+
+    /// The arguments of a complete tourism registration, plus `extra`.
+    pub fn register_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
         let mut args = vec![
             "register",
             "--title",
@@ -107,7 +126,7 @@ impl Ws {
             "2026-11-02 09:30",
         ];
         args.extend_from_slice(extra);
-        self.ok(&args).trim().to_string()
+        args
     }
 
     /// The path of case `id`'s file.

@@ -1,0 +1,186 @@
+//! `plaint calendar`: working-day arithmetic and the holiday list.
+//!
+//! Plain output is just the answer (`2026-10-13`, `5`), so scripts can use
+//! `$(plaint calendar add ...)`; coverage warnings go to stderr.
+
+use chrono::Datelike;
+
+use super::args::{
+    CalendarAddArgs, CalendarBetweenArgs, CalendarCommand, CalendarDayArgs, CalendarShowArgs,
+};
+use super::output::{self, print_rows};
+use super::{Ctx, print_warnings};
+use crate::calendar::{Calendar, DayKind};
+use crate::dates::parse_date;
+use crate::error::Error;
+use crate::policy::Language;
+use crate::storage::workspace::load_calendar;
+
+/// Runs one `calendar` subcommand.
+pub fn run(ctx: &Ctx, command: &CalendarCommand) -> anyhow::Result<i32> {
+    match command {
+        CalendarCommand::Add(args) => add(ctx, args),
+        CalendarCommand::Between(args) => between(ctx, args),
+        CalendarCommand::Show(args) => show(ctx, args),
+        CalendarCommand::IsWorkday(args) => is_workday(ctx, args),
+    }
+}
+
+fn calendar(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Calendar> {
+    Ok(match name {
+        Some(name) => load_calendar(&ctx.ws.root, name)?,
+        None => ctx.ws.calendar.clone(),
+    })
+}
+
+fn add(ctx: &Ctx, args: &CalendarAddArgs) -> anyhow::Result<i32> {
+    let cal = calendar(ctx, args.calendar.as_deref())?;
+    let date = parse_date(&args.date)?;
+    let n: i64 = args.n.trim().parse().map_err(|_| {
+        Error::Invalid(format!(
+            "N '{}' is not a whole number of working days",
+            args.n
+        ))
+    })?;
+    let result = cal
+        .add_workdays(date, n)
+        .map_err(|e| Error::Invalid(e.to_string()))?;
+    let warnings = result.warnings(cal.name());
+    print_warnings(&warnings);
+    if ctx.look.json {
+        output::print_json(&serde_json::json!({"date": result.value, "warnings": warnings}))?;
+    } else {
+        output::print_line(&result.value.to_string())?;
+    }
+    Ok(0)
+}
+
+fn between(ctx: &Ctx, args: &CalendarBetweenArgs) -> anyhow::Result<i32> {
+    let cal = calendar(ctx, args.calendar.as_deref())?;
+    let (a, b) = (parse_date(&args.a)?, parse_date(&args.b)?);
+    let result = cal
+        .workdays_between(a, b)
+        .map_err(|e| Error::Invalid(e.to_string()))?;
+    let warnings = result.warnings(cal.name());
+    print_warnings(&warnings);
+    if ctx.look.json {
+        output::print_json(&serde_json::json!({"workdays": result.value, "warnings": warnings}))?;
+    } else {
+        output::print_line(&result.value.to_string())?;
+    }
+    Ok(0)
+}
+
+fn is_workday(ctx: &Ctx, args: &CalendarDayArgs) -> anyhow::Result<i32> {
+    let cal = calendar(ctx, args.calendar.as_deref())?;
+    let date = parse_date(&args.date)?;
+    let kind = cal.day_kind(date);
+    let warnings = if cal.covers(date.year()) {
+        Vec::new()
+    } else {
+        vec![format!(
+            "calendar '{}' does not cover {}: weekends only assumed",
+            cal.name(),
+            date.year()
+        )]
+    };
+    print_warnings(&warnings);
+    if ctx.look.json {
+        output::print_json(&serde_json::json!({
+            "date": date,
+            "workday": kind.is_workday(),
+            "kind": kind,
+            "reason": kind.to_string(),
+            "warnings": warnings,
+        }))?;
+    } else {
+        let answer = if kind.is_workday() { "yes" } else { "no" };
+        output::print_line(&format!("{answer}\t{kind}"))?;
+    }
+    Ok(0)
+}
+
+fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<i32> {
+    let cal = calendar(ctx, args.calendar.as_deref())?;
+    let year: i32 = match &args.year {
+        Some(text) => text
+            .trim()
+            .parse()
+            .ok()
+            .filter(|y| (1..=9999).contains(y))
+            .ok_or_else(|| Error::Invalid(format!("'{text}' is not a year (1 to 9999)")))?,
+        None => ctx.today.year(),
+    };
+    let covered = cal.covers(year);
+    if !covered {
+        output::warn(&format!(
+            "calendar '{}' does not cover {year}: no holidays are known for it (add a calendar file in calendars/)",
+            cal.name()
+        ));
+    }
+    let zh = ctx.ws.settings.language == Language::Zh;
+    let holidays = cal.holidays_in(year);
+    let makeups = cal.makeup_days_in(year);
+    if ctx.look.json {
+        let holidays: Vec<_> = holidays
+            .iter()
+            .map(|(d, h)| {
+                serde_json::json!({"date": d, "weekday": d.format("%a").to_string(), "name": h.name, "zh": h.zh, "in_lieu": h.in_lieu})
+            })
+            .collect();
+        let workdays: Vec<_> = makeups
+            .iter()
+            .map(|(d, name)| serde_json::json!({"date": d, "weekday": d.format("%a").to_string(), "pays_back": name}))
+            .collect();
+        output::print_json(&serde_json::json!({
+            "calendar": cal.name(), "year": year, "covered": covered,
+            "holidays": holidays, "workdays": workdays,
+        }))?;
+        return Ok(0);
+    }
+    let mut rows: Vec<(chrono::NaiveDate, Vec<String>)> = Vec::new();
+    for (date, holiday) in &holidays {
+        let name = match (&holiday.zh, zh) {
+            (Some(z), true) => z.clone(),
+            _ => holiday.name.clone(),
+        };
+        let kind = if holiday.in_lieu {
+            "day off (in lieu)"
+        } else {
+            "holiday"
+        };
+        rows.push((
+            *date,
+            vec![
+                date.to_string(),
+                date.format("%a").to_string(),
+                kind.into(),
+                name,
+            ],
+        ));
+    }
+    for (date, name) in &makeups {
+        let kind = DayKind::MakeupWorkday { pays_back: None }.to_string();
+        rows.push((
+            *date,
+            vec![
+                date.to_string(),
+                date.format("%a").to_string(),
+                kind,
+                name.unwrap_or("").to_string(),
+            ],
+        ));
+    }
+    rows.sort_by_key(|(d, _)| *d);
+    let header = if zh {
+        vec!["日期", "星期", "类型", "名称"]
+    } else {
+        vec!["Date", "Day", "Kind", "Name"]
+    };
+    print_rows(
+        ctx.look,
+        header.into_iter().map(String::from).collect(),
+        rows.into_iter().map(|(_, r)| r).collect(),
+    )?;
+    Ok(0)
+}
