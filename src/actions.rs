@@ -32,14 +32,30 @@ pub struct Changed {
 }
 
 /// Stores a newly built case under a fresh ID.
+/// A repeat complaint (the complainant has an earlier case) is flagged and,
+/// when the policy says so, raised in priority.
 pub fn register(ws: &Workspace, built: Built) -> Result<Changed> {
     let mut case = built.case;
+    let mut warnings = built.warnings;
+    let earlier = crate::storage::contacts::earlier_cases(ws, &case)?;
+    if !earlier.is_empty() {
+        let ids: Vec<String> = earlier.iter().map(|id| id.to_string()).collect();
+        warnings.push(format!(
+            "repeat complaint: the complainant has earlier case(s) {}",
+            ids.join(", ")
+        ));
+        if let Some(raised) = ws.policy.repeat_priority
+            && raised < case.priority
+        {
+            case.priority = raised;
+        }
+    }
     let lock = ws.lock()?;
     ws.create_case(&lock, &mut case)?;
     Ok(Changed {
         case,
         written: true,
-        warnings: built.warnings,
+        warnings,
     })
 }
 
@@ -344,4 +360,38 @@ fn check_not_future(at: Option<DateTime<FixedOffset>>, actor: &Actor) -> Result<
         ))),
         _ => Ok(()),
     }
+}
+
+/// Records the follow-up call on a resolved or closed case.
+pub fn followup(
+    ws: &Workspace,
+    id: &CaseId,
+    satisfaction: &str,
+    note: Option<&str>,
+    at: Option<DateTime<FixedOffset>>,
+    actor: &Actor,
+) -> Result<Changed> {
+    let answer = crate::intake::parse_satisfaction(satisfaction).map_err(Error::Invalid)?;
+    check_not_future(at, actor)?;
+    let (case, ()) = ws.update(id, |case| {
+        if !crate::reports::stats::CLOSING_STATES.contains(&case.status.as_str()) {
+            return Err(Error::Refused(format!(
+                "case {id} is {}; the follow-up call is recorded once it is resolved or closed",
+                case.status
+            )));
+        }
+        let when = at.unwrap_or_else(|| actor.now.max(last_event_time(case)));
+        workflow::check_event_time(case, when)?;
+        let mut event = Event::new(when, &actor.name, Action::Followup);
+        event.satisfaction = Some(answer);
+        event.note = note.map(|n| n.replace("\r\n", "\n"));
+        case.history.push(event);
+        case.satisfaction = Some(answer);
+        Ok(())
+    })?;
+    Ok(Changed {
+        case,
+        written: true,
+        warnings: Vec::new(),
+    })
 }

@@ -8,6 +8,8 @@
 //! - [`calendar`]: working-day calendars and Civil Code periods;
 //! - [`deadline`]: deadlines derived from history, rules and calendar;
 //! - [`intake`] and [`actions`]: validating input and changing cases;
+//! - [`query`], [`repeat`], [`reports`], [`format`]: selecting, summarizing
+//!   and rendering cases;
 //! - [`cli`]: the command line.
 
 pub mod actions;
@@ -16,10 +18,13 @@ pub mod cli;
 pub mod dates;
 pub mod deadline;
 pub mod error;
+pub mod format;
 pub mod intake;
 pub mod model;
 pub mod policy;
 pub mod query;
+pub mod repeat;
+pub mod reports;
 pub mod storage;
 
 pub use error::{Error, Result};

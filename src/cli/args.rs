@@ -58,6 +58,12 @@ pub enum Command {
     /// Working-day arithmetic and the holiday calendar.
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// Record the follow-up call after resolution and the complainant's satisfaction.
+    Followup(FollowupArgs),
+    /// Counts, overdue and due-soon deadlines, times to decision and close, satisfaction.
+    Summary(SummaryArgs),
+    /// The quarterly publication report for cases received in a period.
+    Report(ReportArgs),
 }
 
 /// Arguments of `mark`.
@@ -323,9 +329,15 @@ pub struct ListArgs {
     /// The output format (`--json` is `--format json`).
     #[arg(long, value_enum, default_value = "table")]
     pub format: ListFormat,
+    /// Only repeat complaints (the complainant had an earlier case).
+    #[arg(long)]
+    pub repeat: bool,
     /// Include each case's history in JSON output.
     #[arg(long)]
     pub full: bool,
+    /// Start CSV output with a UTF-8 byte order mark (for spreadsheet programs).
+    #[arg(long)]
+    pub bom: bool,
 }
 
 /// Arguments of `assign`.
@@ -378,4 +390,57 @@ pub struct NoteArgs {
 pub struct EditArgs {
     /// The case ID, or a unique prefix or suffix of it.
     pub id: String,
+}
+
+/// Arguments of `summary`.
+#[derive(Debug, Args)]
+pub struct SummaryArgs {}
+
+/// Output formats of `report`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// Tables on a terminal, tab-separated when piped.
+    Table,
+    /// Markdown, ready to paste into a public notice.
+    Md,
+    /// RFC 4180 CSV of the main breakdown.
+    Csv,
+    /// The whole report as one JSON document.
+    Json,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The period of receipt: 2026-Q3, 2026-07, 2026, or 2026-07-01..2026-09-30.
+    #[arg(long)]
+    pub period: String,
+    /// The main breakdown: category, respondent, department or assignee.
+    #[arg(long, default_value = "category")]
+    pub by: String,
+    /// The output format: table, md, csv or json.
+    #[arg(long, default_value = "table")]
+    pub format: String,
+    /// Guarantee that no personal data is emitted (reports hold aggregates only).
+    #[arg(long)]
+    pub redact: bool,
+    /// Start CSV output with a UTF-8 byte order mark (for spreadsheet programs).
+    #[arg(long)]
+    pub bom: bool,
+}
+
+/// Arguments of `followup`.
+#[derive(Debug, Args)]
+pub struct FollowupArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The complainant's answer: satisfied, neutral or dissatisfied.
+    #[arg(long)]
+    pub satisfaction: String,
+    /// What was said.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// When the call took place, if not now.
+    #[arg(long)]
+    pub at: Option<String>,
 }

@@ -4,8 +4,10 @@ use super::args::{ListArgs, ListFormat, SortKey};
 use super::view::{case_json_with, category_label, due_cell, status_label};
 use super::{Ctx, output};
 use crate::error::Error;
+use crate::format::Table;
 use crate::model::Case;
 use crate::query::{Filter, Row, Sort, rows, sort_rows};
+use crate::repeat;
 
 /// Lists every readable case that passes the filters; unreadable files are
 /// named on stderr and make the exit code 1.
@@ -13,10 +15,14 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
     let filter = filter_of(args);
     filter.validate(&ctx.ws.policy)?;
     let loaded = ctx.ws.load_all()?;
+    let repeats = args
+        .repeat
+        .then(|| repeat::detect(&loaded.cases.iter().collect::<Vec<_>>()));
     let cases: Vec<&Case> = loaded
         .cases
         .iter()
         .filter(|c| filter.matches(&ctx.ws.policy, c))
+        .filter(|c| repeats.as_ref().is_none_or(|r| r.contains_key(&c.id)))
         .collect();
     let mut rows: Vec<Row> = rows(&ctx.ws, &cases, ctx.today)
         .into_iter()
@@ -43,7 +49,7 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
                 output::print_line(&ids.join("\n"))?;
             }
         }
-        ListFormat::Csv => print_csv(ctx, &rows)?,
+        ListFormat::Csv => output::print_raw(&csv_table(ctx, &rows).to_csv(args.bom))?,
         ListFormat::Table => print_table(ctx, &rows)?,
     }
     report_broken(ctx, &loaded.broken)
@@ -136,19 +142,21 @@ fn print_table(ctx: &Ctx, rows: &[Row]) -> anyhow::Result<()> {
     output::print_rows(ctx.look, header(ctx), lines)
 }
 
-fn print_csv(ctx: &Ctx, rows: &[Row]) -> anyhow::Result<()> {
-    let mut writer = csv::Writer::from_writer(std::io::stdout().lock());
-    writer.write_record([
-        "id",
-        "received",
-        "status",
-        "priority",
-        "category",
-        "assignee",
-        "complainant",
-        "next_due",
-        "title",
-    ])?;
+fn csv_table(ctx: &Ctx, rows: &[Row]) -> Table {
+    let mut table = Table::new(
+        None,
+        &[
+            "id",
+            "received",
+            "status",
+            "priority",
+            "category",
+            "assignee",
+            "complainant",
+            "next_due",
+            "title",
+        ],
+    );
     for row in rows {
         let mut record = cells(ctx, row);
         record[1] = row.case.received.to_rfc3339();
@@ -158,10 +166,9 @@ fn print_csv(ctx: &Ctx, rows: &[Row]) -> anyhow::Result<()> {
             .next_due()
             .map(|d| d.due.to_string())
             .unwrap_or_default();
-        writer.write_record(&record)?;
+        table.push(record);
     }
-    writer.flush()?;
-    Ok(())
+    table
 }
 
 /// Names every unreadable file on stderr; exit code 1 when there is any.

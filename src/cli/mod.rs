@@ -8,13 +8,16 @@ mod calendar;
 mod edit;
 mod explain;
 mod extend;
+mod followup;
 mod init;
 mod list;
 mod mark;
 mod note;
 pub mod output;
 mod register;
+mod report;
 mod show;
+mod summary;
 pub mod view;
 
 use std::path::{Path, PathBuf};
@@ -149,6 +152,9 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Extend(args) => extend::run(&ctx, &args),
         Command::Explain(args) => explain::run(&ctx, &args),
         Command::Calendar(command) => calendar::run(&ctx, &command),
+        Command::Followup(args) => followup::run(&ctx, &args),
+        Command::Summary(args) => summary::run(&ctx, &args),
+        Command::Report(args) => report::run(&ctx, &args),
     }
 }
 

@@ -94,6 +94,33 @@ pub fn print_rows(style: Look, header: Vec<String>, rows: Vec<Vec<String>>) -> a
     Ok(())
 }
 
+/// Prints tables: boxed on a terminal; piped, each as tab-separated rows
+/// after a `# title` line, with a blank line between tables.
+pub fn print_tables(look: Look, tables: &[crate::format::Table]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    for (i, table) in tables.iter().enumerate() {
+        if look.terminal {
+            write!(out, "{}", table.to_terminal(look.color))?;
+            continue;
+        }
+        if i > 0 {
+            writeln!(out)?;
+        }
+        if let Some(title) = &table.title {
+            writeln!(out, "# {title}")?;
+        }
+        write!(out, "{}", table.to_tsv())?;
+    }
+    Ok(())
+}
+
+/// Writes text to stdout as is.
+pub fn print_raw(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    Ok(())
+}
+
 /// Styles `text` as a heading when colour is on.
 pub fn bold(style: Look, text: &str) -> String {
     paint(style, Style::new().bold(), text)

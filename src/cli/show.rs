@@ -1,17 +1,31 @@
 //! `plaint show`: one case in full.
 
 use super::args::ShowArgs;
+use super::output::bold;
 use super::view::{case_json, show_text};
 use super::{Ctx, output, resolve};
+use crate::storage::contacts::earlier_cases;
 
 /// Prints the case, its deadlines and its history.
 pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
     let case = ctx.ws.read_case(&id)?;
+    let earlier = earlier_cases(&ctx.ws, &case)?;
     if ctx.look.json {
-        output::print_json(&case_json(ctx, &case, true))?;
+        let mut doc = case_json(ctx, &case, true);
+        doc["earlier_cases"] = serde_json::json!(earlier);
+        output::print_json(&doc)?;
     } else {
-        print!("{}", show_text(ctx, &case, ctx.look));
+        let mut text = show_text(ctx, &case, ctx.look);
+        if !earlier.is_empty() {
+            let ids: Vec<String> = earlier.iter().map(|id| id.to_string()).collect();
+            text.push_str(&format!(
+                "\n{} {}\n",
+                bold(ctx.look, "Repeat complaint; earlier cases:"),
+                ids.join(", ")
+            ));
+        }
+        output::print_raw(&text)?;
     }
     Ok(0)
 }

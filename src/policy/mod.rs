@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::model::Priority;
 use rules::DeadlineRule;
 
 /// The display language of labels.
@@ -88,6 +89,8 @@ pub struct PolicyOverrides {
     pub filing_limit_days: Option<i64>,
     /// Statutory time limits.
     pub deadlines: Option<Vec<DeadlineRule>>,
+    /// The priority a repeat complaint is raised to at registration.
+    pub repeat_priority: Option<Priority>,
 }
 
 /// The validated policy of a workspace.
@@ -119,6 +122,8 @@ pub struct Policy {
     pub filing_limit_days: Option<i64>,
     /// Statutory time limits.
     pub deadlines: Vec<DeadlineRule>,
+    /// The priority a repeat complaint is raised to, if any.
+    pub repeat_priority: Option<Priority>,
 }
 
 /// The names of the built-in presets.
@@ -165,6 +170,7 @@ impl Policy {
                 .unwrap_or(3),
             filing_limit_days: o.filing_limit_days.or(base.filing_limit_days),
             deadlines: o.deadlines.or(base.deadlines).unwrap_or_default(),
+            repeat_priority: o.repeat_priority.or(base.repeat_priority),
         };
         policy.validate()?;
         Ok(policy)

@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod casefile;
+pub mod contacts;
 pub mod lock;
 pub mod workspace;
 

@@ -160,7 +160,10 @@ impl Workspace {
         validate_case(case)
             .map_err(|message| Error::Invalid(format!("case {}: {message}", case.id)))?;
         let text = render_case(case)?;
-        write_atomic(&self.case_path(&case.id), text.as_bytes())
+        let before = super::contacts::mtime_before_write(self, &case.id);
+        write_atomic(&self.case_path(&case.id), text.as_bytes())?;
+        super::contacts::record_write(self, case, before);
+        Ok(())
     }
 
     /// Gives `case` a fresh ID for its date of receipt, one no local file

@@ -7,3 +7,4 @@ mod cases;
 mod concurrency;
 mod deadlines;
 mod golden;
+mod reports;

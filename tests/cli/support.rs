@@ -187,3 +187,22 @@ pub fn refused(ws: &Ws, args: &[&str], needles: &[&str]) {
     }
     assert_eq!(before, ws.snapshot(), "{args:?} changed files on disk");
 }
+
+/// The boxed terminal rendering of `summary`'s first tables, as a person
+/// at a terminal sees them (CJK alignment is what this pins).
+pub fn terminal_table_of_summary(ws: &Ws) -> String {
+    let out = ws.json(&["summary", "--today", "2026-11-27"]);
+    let mut table = plaint::format::Table::new(Some("按状态"), &["状态", "件数"]);
+    for (state, n) in out["by_status"].as_object().unwrap() {
+        let label = match state.as_str() {
+            "received" => "已登记",
+            "accepted" => "已受理",
+            "resolved" => "已办结",
+            "rejected" => "不予受理",
+            "transferred" => "已移送",
+            other => other,
+        };
+        table.push(vec![label.to_string(), n.to_string()]);
+    }
+    table.to_terminal(false)
+}

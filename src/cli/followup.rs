@@ -1,0 +1,37 @@
+//! `plaint followup`: the follow-up call and the complainant's satisfaction.
+
+use anyhow::Context as _;
+
+use super::args::FollowupArgs;
+use super::view::changed_json;
+use super::{Ctx, output, resolve};
+use crate::actions;
+use crate::dates::parse_datetime;
+
+/// Records the call.
+pub fn run(ctx: &Ctx, args: &FollowupArgs) -> anyhow::Result<i32> {
+    let id = resolve(ctx, &args.id)?;
+    let at = args
+        .at
+        .as_deref()
+        .map(|t| parse_datetime(t, ctx.ws.offset))
+        .transpose()
+        .context("--at")?;
+    let changed = actions::followup(
+        &ctx.ws,
+        &id,
+        &args.satisfaction,
+        args.note.as_deref(),
+        at,
+        &ctx.actor(),
+    )?;
+    if ctx.look.json {
+        output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
+    } else {
+        output::print_line(&format!(
+            "{id}: follow-up recorded ({})",
+            args.satisfaction.trim()
+        ))?;
+    }
+    Ok(0)
+}

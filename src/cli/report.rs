@@ -1,0 +1,204 @@
+//! `plaint report`: the publication report for a period.
+
+use super::args::ReportArgs;
+use super::view::category_label;
+use super::{Ctx, output};
+use crate::error::Error;
+use crate::format::Table;
+use crate::policy::{Language, code_label, pick};
+use crate::query::rows;
+use crate::reports::period::Period;
+use crate::reports::report::{By, Line, Report, build};
+
+/// Builds and prints the report.
+pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
+    let period = Period::parse(&args.period)?;
+    let by = By::parse(args.by.trim())?;
+    let format = if ctx.look.json {
+        "json"
+    } else {
+        args.format.trim()
+    };
+    if !["table", "md", "csv", "json"].contains(&format) {
+        return Err(Error::Invalid(format!(
+            "--format '{format}' is not a report format; use table, md, csv or json"
+        ))
+        .into());
+    }
+    let loaded = ctx.ws.load_all()?;
+    let cases: Vec<_> = loaded.cases.iter().collect();
+    let rows = rows(&ctx.ws, &cases, ctx.today);
+    let report = build(&ctx.ws, &rows, period, by, ctx.today);
+    match format {
+        "json" => output::print_json(&report)?,
+        "md" => output::print_raw(&markdown(ctx, &report))?,
+        "csv" => output::print_raw(&breakdown(ctx, &report).to_csv(args.bom))?,
+        _ => output::print_tables(ctx.look, &tables(ctx, &report))?,
+    }
+    super::list::report_broken(ctx, &loaded.broken)
+}
+
+fn l(ctx: &Ctx, en: &'static str, zh: &'static str) -> &'static str {
+    pick(ctx.ws.settings.language, en, zh)
+}
+
+fn key_label(ctx: &Ctx, by: By, key: &str) -> String {
+    match by {
+        By::Category => category_label(ctx, key),
+        _ => key.to_string(),
+    }
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map(|x| format!("{:.1}%", x * 100.0))
+        .unwrap_or_else(|| "-".into())
+}
+
+fn line_cells(label: String, line: &Line) -> Vec<String> {
+    vec![
+        label,
+        line.received.to_string(),
+        line.accepted.to_string(),
+        line.rejected.to_string(),
+        line.transferred.to_string(),
+        line.resolved.to_string(),
+        line.withdrawn.to_string(),
+        line.open.to_string(),
+        pct(line.on_time_rate),
+        line.median_days_to_close
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "-".into()),
+    ]
+}
+
+fn breakdown(ctx: &Ctx, report: &Report) -> Table {
+    let by_label = match report.by {
+        By::Category => l(ctx, "Category", "类别"),
+        By::Respondent => l(ctx, "Respondent", "被投诉者"),
+        By::Department => l(ctx, "Department", "部门"),
+        By::Assignee => l(ctx, "Assignee", "承办人"),
+    };
+    let mut table = Table::new(
+        Some(l(ctx, "Cases received", "受理情况")),
+        &[
+            by_label,
+            l(ctx, "Received", "收到"),
+            l(ctx, "Accepted", "受理"),
+            l(ctx, "Rejected", "不予受理"),
+            l(ctx, "Transferred", "移送"),
+            l(ctx, "Resolved", "办结"),
+            l(ctx, "Withdrawn", "撤回"),
+            l(ctx, "Open", "在办"),
+            l(ctx, "On time", "按时率"),
+            l(ctx, "Median days to close", "办结天数中位数"),
+        ],
+    );
+    for line in &report.breakdown {
+        table.push(line_cells(key_label(ctx, report.by, &line.key), line));
+    }
+    table.push(line_cells(
+        l(ctx, "Total", "合计").to_string(),
+        &report.total,
+    ));
+    table
+}
+
+fn code_table(
+    ctx: &Ctx,
+    title: &str,
+    column: &str,
+    map: &std::collections::BTreeMap<String, usize>,
+    label: impl Fn(&str) -> String,
+) -> Table {
+    let mut table = Table::new(Some(title), &[column, l(ctx, "Cases", "件数")]);
+    for (key, n) in map {
+        table.push(vec![label(key), n.to_string()]);
+    }
+    table
+}
+
+fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
+    let policy = &ctx.ws.policy;
+    let lang = ctx.ws.settings.language;
+    let mut on_time = Table::new(
+        Some(l(ctx, "Deadlines met on time", "期限执行情况")),
+        &[
+            l(ctx, "Rule", "期限"),
+            l(ctx, "Met", "按时"),
+            l(ctx, "Missed", "超时"),
+            l(ctx, "On time", "按时率"),
+        ],
+    );
+    for (rule, o) in &report.on_time {
+        let label = policy
+            .rule(rule)
+            .map(|r| pick(lang, &r.en, &r.zh).to_string())
+            .unwrap_or_default();
+        on_time.push(vec![
+            format!("{rule} ({label})"),
+            o.met.to_string(),
+            o.missed.to_string(),
+            pct(o.rate),
+        ]);
+    }
+    let mut satisfaction = code_table(
+        ctx,
+        l(ctx, "Follow-up satisfaction", "回访满意度"),
+        l(ctx, "Answer", "评价"),
+        &report.satisfaction,
+        str::to_string,
+    );
+    satisfaction.push(vec![
+        l(ctx, "Satisfaction rate", "满意率").into(),
+        pct(report.satisfaction_rate),
+    ]);
+    vec![
+        breakdown(ctx, report),
+        code_table(
+            ctx,
+            l(ctx, "Rejected, by reason", "不予受理原因"),
+            l(ctx, "Reason", "原因"),
+            &report.rejected_by_reason,
+            |k| code_label(&policy.rejection_reasons, k, lang),
+        ),
+        code_table(
+            ctx,
+            l(ctx, "Resolved, by outcome", "办结方式"),
+            l(ctx, "Outcome", "结果"),
+            &report.resolved_by_outcome,
+            |k| code_label(&policy.outcomes, k, lang),
+        ),
+        code_table(
+            ctx,
+            l(ctx, "By channel", "按渠道"),
+            l(ctx, "Channel", "渠道"),
+            &report.by_channel,
+            str::to_string,
+        ),
+        on_time,
+        satisfaction,
+    ]
+}
+
+fn markdown(ctx: &Ctx, report: &Report) -> String {
+    let title = match ctx.ws.settings.language {
+        Language::Zh => "投诉处理情况统计",
+        Language::En => "Complaint statistics",
+    };
+    let mut out = format!(
+        "# {title} — {}\n\n{}: {} – {}  \n{}: {}  \n{}: {}\n\n",
+        report.period.label,
+        l(ctx, "Period of receipt", "统计期间"),
+        report.period.start,
+        report.period.end,
+        l(ctx, "Generated", "生成日期"),
+        report.generated,
+        l(ctx, "Cases received", "收到投诉"),
+        report.total.received,
+    );
+    for table in tables(ctx, report) {
+        out.push_str(&table.to_markdown());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,160 @@
+//! `plaint summary`: one screen that says how the office is doing.
+
+use std::collections::BTreeMap;
+
+use super::args::SummaryArgs;
+use super::view::{category_label, status_label};
+use super::{Ctx, output};
+use crate::format::Table;
+use crate::policy::{Language, pick};
+use crate::query::rows;
+use crate::reports::summary::{DUE_SOON_WORKDAYS, Summary, summarize};
+
+/// Prints the summary as of `--today`.
+pub fn run(ctx: &Ctx, _args: &SummaryArgs) -> anyhow::Result<i32> {
+    let loaded = ctx.ws.load_all()?;
+    let cases: Vec<_> = loaded.cases.iter().collect();
+    let rows = rows(&ctx.ws, &cases, ctx.today);
+    let summary = summarize(&ctx.ws, &rows, ctx.today);
+    if ctx.look.json {
+        output::print_json(&summary)?;
+    } else {
+        output::print_tables(ctx.look, &tables(ctx, &summary))?;
+    }
+    super::list::report_broken(ctx, &loaded.broken)
+}
+
+fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
+    let lang = ctx.ws.settings.language;
+    let l = |en: &'static str, zh: &'static str| pick(lang, en, zh);
+    let num = |v: Option<f64>| v.map(|x| format!("{x}")).unwrap_or_else(|| "-".into());
+    let pct = |v: Option<f64>| {
+        v.map(|x| format!("{:.1}%", x * 100.0))
+            .unwrap_or_else(|| "-".into())
+    };
+    let mut overview = Table::new(
+        Some(l("Overview", "概况")),
+        &[l("Measure", "指标"), l("Value", "数值")],
+    );
+    for (name, value) in [
+        (l("Cases", "案件总数"), s.total.to_string()),
+        (l("Overdue", "已逾期"), s.overdue.to_string()),
+        (
+            l("Due within 3 working days", "3个工作日内到期"),
+            s.due_soon.to_string(),
+        ),
+        (l("Repeat complaints", "重复投诉"), s.repeat.to_string()),
+        (
+            l(
+                "Median working days to decision",
+                "受理决定用时中位数(工作日)",
+            ),
+            num(s.median_workdays_to_decision),
+        ),
+        (
+            l("90th percentile to decision", "受理决定用时90分位"),
+            num(s.p90_workdays_to_decision),
+        ),
+        (
+            l("Median working days to close", "办结用时中位数(工作日)"),
+            num(s.median_workdays_to_close),
+        ),
+        (
+            l("90th percentile to close", "办结用时90分位"),
+            num(s.p90_workdays_to_close),
+        ),
+        (l("Satisfaction rate", "满意率"), pct(s.satisfaction_rate)),
+    ] {
+        overview.push(vec![name.to_string(), value]);
+    }
+    debug_assert_eq!(DUE_SOON_WORKDAYS, 3);
+    let mut rules = Table::new(
+        Some(l("Deadlines", "办理期限")),
+        &[
+            l("Rule", "期限"),
+            l("Overdue", "逾期"),
+            l("Due soon", "即将到期"),
+            l("Met", "按时"),
+            l("Missed", "超时"),
+            l("On time", "按时率"),
+        ],
+    );
+    for rule in &ctx.ws.policy.deadlines {
+        let on_time = s.on_time.get(&rule.name);
+        rules.push(vec![
+            format!("{} ({})", rule.name, pick(lang, &rule.en, &rule.zh)),
+            s.overdue_by_rule
+                .get(&rule.name)
+                .copied()
+                .unwrap_or(0)
+                .to_string(),
+            s.due_soon_by_rule
+                .get(&rule.name)
+                .copied()
+                .unwrap_or(0)
+                .to_string(),
+            on_time.map(|o| o.met).unwrap_or(0).to_string(),
+            on_time.map(|o| o.missed).unwrap_or(0).to_string(),
+            pct(on_time.and_then(|o| o.rate)),
+        ]);
+    }
+    let status_rows = ctx
+        .ws
+        .policy
+        .states
+        .iter()
+        .filter_map(|st| {
+            s.by_status
+                .get(&st.name)
+                .map(|n| (status_label(ctx, &st.name), *n))
+        })
+        .collect();
+    vec![
+        overview,
+        rules,
+        counts(
+            l("By status", "按状态"),
+            l("Status", "状态"),
+            status_rows,
+            lang,
+        ),
+        counts(
+            l("By category", "按类别"),
+            l("Category", "类别"),
+            labelled(&s.by_category, |k| category_label(ctx, k)),
+            lang,
+        ),
+        counts(
+            l("By assignee", "按承办人"),
+            l("Assignee", "承办人"),
+            labelled(&s.by_assignee, str::to_string),
+            lang,
+        ),
+        counts(
+            l("By channel", "按渠道"),
+            l("Channel", "渠道"),
+            labelled(&s.by_channel, str::to_string),
+            lang,
+        ),
+        counts(
+            l("By priority", "按优先级"),
+            l("Priority", "优先级"),
+            labelled(&s.by_priority, str::to_string),
+            lang,
+        ),
+    ]
+}
+
+fn labelled(map: &BTreeMap<String, usize>, label: impl Fn(&str) -> String) -> Vec<(String, usize)> {
+    let mut rows: Vec<(String, usize)> = map.iter().map(|(k, v)| (label(k), *v)).collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    rows
+}
+
+fn counts(title: &str, column: &str, rows: Vec<(String, usize)>, lang: Language) -> Table {
+    let mut table = Table::new(Some(title), &[column, pick(lang, "Cases", "件数")]);
+    for (label, n) in rows {
+        table.push(vec![label, n.to_string()]);
+    }
+    table
+}

@@ -1,0 +1,205 @@
+//! `report`: the quarterly publication of complaint statistics (tourism
+//! measures art. 27). Aggregates only: no personal data ever appears.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::period::Period;
+use super::stats::{self, CLOSING_STATES, OnTime};
+use crate::error::{Error, Result};
+use crate::model::Case;
+use crate::query::Row;
+use crate::storage::Workspace;
+
+/// The main breakdown of a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum By {
+    /// Per category.
+    Category,
+    /// Per respondent.
+    Respondent,
+    /// Per respondent department.
+    Department,
+    /// Per assignee.
+    Assignee,
+}
+
+impl By {
+    /// Parses `--by`.
+    pub fn parse(text: &str) -> Result<By> {
+        match text {
+            "category" => Ok(By::Category),
+            "respondent" => Ok(By::Respondent),
+            "department" => Ok(By::Department),
+            "assignee" => Ok(By::Assignee),
+            other => Err(Error::Invalid(format!(
+                "--by '{other}' is not a breakdown; use category, respondent, department or assignee"
+            ))),
+        }
+    }
+
+    /// The name, as typed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            By::Category => "category",
+            By::Respondent => "respondent",
+            By::Department => "department",
+            By::Assignee => "assignee",
+        }
+    }
+
+    fn key(self, case: &Case) -> String {
+        let value = match self {
+            By::Category => case.category.clone(),
+            By::Respondent => case.respondent_name().map(str::to_string),
+            By::Department => case.respondent.as_ref().and_then(|r| r.department.clone()),
+            By::Assignee => case.assignee.clone(),
+        };
+        value.unwrap_or_else(|| "(none)".into())
+    }
+}
+
+/// One line of the main breakdown.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Line {
+    /// The key (category code, respondent name, ...).
+    pub key: String,
+    /// Cases received.
+    pub received: usize,
+    /// Of which ever accepted.
+    pub accepted: usize,
+    /// Of which rejected.
+    pub rejected: usize,
+    /// Of which transferred.
+    pub transferred: usize,
+    /// Of which resolved or closed.
+    pub resolved: usize,
+    /// Of which withdrawn.
+    pub withdrawn: usize,
+    /// Of which still open.
+    pub open: usize,
+    /// Met ÷ (met + missed) over all deadlines of these cases.
+    pub on_time_rate: Option<f64>,
+    /// Median calendar days from receipt to resolution or closing.
+    pub median_days_to_close: Option<f64>,
+}
+
+/// The report document; `--json` prints it as is.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// The period of receipt covered.
+    pub period: Period,
+    /// The day it was generated (deadlines evaluated as of it).
+    pub generated: NaiveDate,
+    /// The main breakdown key.
+    pub by: By,
+    /// The totals line.
+    pub total: Line,
+    /// One line per key, most cases first.
+    pub breakdown: Vec<Line>,
+    /// Cases per channel.
+    pub by_channel: BTreeMap<String, usize>,
+    /// Rejected cases per reason code.
+    pub rejected_by_reason: BTreeMap<String, usize>,
+    /// Resolved cases per outcome code.
+    pub resolved_by_outcome: BTreeMap<String, usize>,
+    /// Met and missed per deadline rule.
+    pub on_time: BTreeMap<String, OnTime>,
+    /// Follow-up answers.
+    pub satisfaction: BTreeMap<String, usize>,
+    /// Satisfied ÷ answered.
+    pub satisfaction_rate: Option<f64>,
+}
+
+/// Builds the report over `rows` received within `period`.
+pub fn build(ws: &Workspace, rows: &[Row], period: Period, by: By, today: NaiveDate) -> Report {
+    let offset = ws.offset;
+    let in_period: Vec<&Row> = rows
+        .iter()
+        .filter(|r| period.contains(r.case.received.with_timezone(&offset).date_naive()))
+        .collect();
+    let mut groups: BTreeMap<String, Vec<&Row>> = BTreeMap::new();
+    for row in &in_period {
+        groups.entry(by.key(row.case)).or_default().push(row);
+    }
+    let mut breakdown: Vec<Line> = groups
+        .iter()
+        .map(|(key, rows)| line(ws, key, rows))
+        .collect();
+    breakdown.sort_by(|a, b| b.received.cmp(&a.received).then_with(|| a.key.cmp(&b.key)));
+    let cases: Vec<&Case> = in_period.iter().map(|r| r.case).collect();
+    let last_status =
+        |case: &Case, state: &str, pick: fn(&crate::model::Event) -> Option<String>| {
+            case.history
+                .iter()
+                .rev()
+                .find(|e| e.to.as_deref() == Some(state))
+                .and_then(pick)
+        };
+    let satisfaction = stats::count(
+        cases
+            .iter()
+            .filter_map(|c| c.satisfaction)
+            .map(|s| s.as_str().to_string()),
+    );
+    let answered = satisfaction.values().sum();
+    Report {
+        total: line(ws, "total", &in_period),
+        generated: today,
+        by,
+        breakdown,
+        by_channel: stats::count(cases.iter().map(|c| {
+            c.channel
+                .map(|ch| ch.as_str())
+                .unwrap_or("(unknown)")
+                .to_string()
+        })),
+        rejected_by_reason: stats::count(cases.iter().filter(|c| c.status == "rejected").map(
+            |c| last_status(c, "rejected", |e| e.reason.clone()).unwrap_or_else(|| "(none)".into()),
+        )),
+        resolved_by_outcome: stats::count(
+            cases
+                .iter()
+                .filter(|c| CLOSING_STATES.contains(&c.status.as_str()))
+                .map(|c| c.outcome.clone().unwrap_or_else(|| "(none)".into())),
+        ),
+        on_time: stats::on_time(in_period.iter().flat_map(|r| r.deadlines.iter())),
+        satisfaction_rate: stats::ratio(*satisfaction.get("satisfied").unwrap_or(&0), answered),
+        satisfaction,
+        period,
+    }
+}
+
+fn line(ws: &Workspace, key: &str, rows: &[&Row]) -> Line {
+    let status_is = |s: &str| rows.iter().filter(|r| r.case.status == s).count();
+    let ever_accepted = rows
+        .iter()
+        .filter(|r| stats::first_reached(r.case, &["accepted"], ws.offset).is_some())
+        .count();
+    let mut days: Vec<i64> = rows
+        .iter()
+        .filter_map(|r| stats::days_until(r.case, &CLOSING_STATES, ws.offset))
+        .collect();
+    let on_time = stats::on_time(rows.iter().flat_map(|r| r.deadlines.iter()));
+    let (met, missed) = on_time
+        .values()
+        .fold((0, 0), |(m, x), o| (m + o.met, x + o.missed));
+    Line {
+        key: key.to_string(),
+        received: rows.len(),
+        accepted: ever_accepted,
+        rejected: status_is("rejected"),
+        transferred: status_is("transferred"),
+        resolved: status_is("resolved") + status_is("closed"),
+        withdrawn: status_is("withdrawn"),
+        open: rows
+            .iter()
+            .filter(|r| ws.policy.is_open(&r.case.status))
+            .count(),
+        on_time_rate: stats::ratio(met, met + missed),
+        median_days_to_close: stats::percentile(&mut days, 50.0),
+    }
+}

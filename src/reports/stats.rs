@@ -1,0 +1,124 @@
+//! Small statistics over the cases: percentiles, on-time rates, the time
+//! from receipt to a decision or to closing.
+
+use std::collections::BTreeMap;
+
+use chrono::{FixedOffset, NaiveDate};
+use serde::Serialize;
+
+use crate::calendar::Calendar;
+use crate::deadline::{Deadline, DeadlineState};
+use crate::model::{Action, Case};
+
+/// The states that decide on acceptance.
+pub const DECISION_STATES: [&str; 3] = ["accepted", "rejected", "transferred"];
+/// The states that close a case.
+pub const CLOSING_STATES: [&str; 2] = ["resolved", "closed"];
+
+/// Met and missed counts of one deadline rule.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct OnTime {
+    /// Stopped on time.
+    pub met: usize,
+    /// Stopped late.
+    pub missed: usize,
+    /// met ÷ (met + missed); `None` with nothing stopped yet.
+    pub rate: Option<f64>,
+}
+
+/// On-time counts per rule over many cases' deadlines.
+pub fn on_time<'a>(deadlines: impl Iterator<Item = &'a Deadline>) -> BTreeMap<String, OnTime> {
+    let mut map: BTreeMap<String, OnTime> = BTreeMap::new();
+    for d in deadlines {
+        let entry = map.entry(d.rule.clone()).or_default();
+        match d.state {
+            DeadlineState::Met => entry.met += 1,
+            DeadlineState::Missed => entry.missed += 1,
+            _ => {}
+        }
+    }
+    for entry in map.values_mut() {
+        entry.rate = ratio(entry.met, entry.met + entry.missed);
+    }
+    map
+}
+
+/// `part / whole`, rounded to 4 places; `None` for an empty whole.
+pub fn ratio(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| ((part as f64 / whole as f64) * 10_000.0).round() / 10_000.0)
+}
+
+/// The `p`-th percentile (0–100) by linear interpolation; `None` if empty.
+pub fn percentile(values: &mut [i64], p: f64) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_unstable();
+    let rank = p / 100.0 * (values.len() - 1) as f64;
+    let (low, high) = (rank.floor() as usize, rank.ceil() as usize);
+    let value = values[low] as f64 + (values[high] - values[low]) as f64 * (rank - low as f64);
+    Some((value * 100.0).round() / 100.0)
+}
+
+/// The day the case first entered one of `states`, in the office's offset.
+pub fn first_reached(case: &Case, states: &[&str], offset: FixedOffset) -> Option<NaiveDate> {
+    case.history
+        .iter()
+        .find(|e| {
+            matches!(e.action, Action::Status | Action::Imported)
+                && e.to.as_deref().is_some_and(|to| states.contains(&to))
+        })
+        .map(|e| e.at.with_timezone(&offset).date_naive())
+}
+
+/// Working days from receipt until the case first entered `states`.
+pub fn workdays_until(
+    case: &Case,
+    states: &[&str],
+    calendar: &Calendar,
+    offset: FixedOffset,
+) -> Option<i64> {
+    let reached = first_reached(case, states, offset)?;
+    let received = case.received.with_timezone(&offset).date_naive();
+    calendar
+        .workdays_between(received, reached)
+        .ok()
+        .map(|c| c.value)
+}
+
+/// Calendar days from receipt until the case first entered `states`.
+pub fn days_until(case: &Case, states: &[&str], offset: FixedOffset) -> Option<i64> {
+    let reached = first_reached(case, states, offset)?;
+    Some((reached - case.received.with_timezone(&offset).date_naive()).num_days())
+}
+
+/// Counts values into an ordered map.
+pub fn count<I: IntoIterator<Item = String>>(values: I) -> BTreeMap<String, usize> {
+    let mut map = BTreeMap::new();
+    for v in values {
+        *map.entry(v).or_insert(0) += 1;
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_interpolate() {
+        assert_eq!(percentile(&mut [], 50.0), None);
+        assert_eq!(percentile(&mut [5], 90.0), Some(5.0));
+        assert_eq!(percentile(&mut [4, 1, 3, 2], 50.0), Some(2.5));
+        assert_eq!(
+            percentile(&mut (1..=11).collect::<Vec<_>>(), 90.0),
+            Some(10.0)
+        );
+    }
+
+    #[test]
+    fn ratios_round_and_handle_zero() {
+        assert_eq!(ratio(0, 0), None);
+        assert_eq!(ratio(2, 3), Some(0.6667));
+    }
+}
