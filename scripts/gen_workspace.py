@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Generate a plaint workspace of N synthetic tourism cases for benchmarks.
+
+Usage: gen_workspace.py DIR N [--seed S]
+
+Each case has Chinese text and 3-8 history events, spread over 2024-2026,
+written in the exact format plaint writes. The folder must not exist.
+"""
+import os
+import random
+import sys
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛"]
+AGENCIES = ["桂林阳光旅行社", "丽江古城国际旅行社", "三亚椰风旅行社", "张家界山水旅游公司", "西安丝路旅行社",
+            "黄山云海旅游有限公司", "九寨沟风景区管理局", "厦门鼓浪屿客栈"]
+CATEGORIES = ["itinerary", "shopping", "guide", "accommodation", "transport", "catering", "ticketing", "contract"]
+OFFICERS = ["王芳", "李明", "陈静", "赵磊"]
+FLOWS = [
+    ["accepted", "investigating", "mediating", "resolved", "closed"],
+    ["accepted", "investigating", "resolved"],
+    ["rejected"],
+    ["transferred"],
+    ["accepted", "mediating"],
+    ["accepted"],
+    [],
+]
+
+
+def case_text(rng, cid, year, month, day):
+    hour = rng.randint(8, 17)
+    received = f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{rng.randint(0, 59):02d}:00+08:00"
+    name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(["", rng.choice(GIVEN)])
+    agency = rng.choice(AGENCIES)
+    officer = rng.choice(OFFICERS)
+    flow = rng.choice(FLOWS)
+    lines = [
+        "schema: 1",
+        f"id: {cid}",
+        f"title: {agency}导游擅自变更行程",
+        f"received: {received}",
+        "channel: " + rng.choice(["phone", "hotline", "online", "letter", "visit"]),
+        "complainants:",
+        f"- name: {name}",
+        f"  phone: '13{rng.randint(100000000, 999999999)}'",
+        "respondent:",
+        f"  name: {agency}",
+        "category: " + rng.choice(CATEGORIES),
+        "priority: normal",
+        f"demands: 退还团费 {rng.randint(5, 90) * 100} 元并赔礼道歉",
+        "facts: |-",
+        f"  {month}月{day}日参团出游，导游未经同意取消两个景点，",
+        "  并安排进入购物店停留两小时，不购物不让离开。",
+        f"assignee: {officer}",
+    ]
+    status = flow[-1] if flow else "received"
+    lines.append(f"status: {status}")
+    if status in ("resolved", "closed"):
+        lines.append("outcome: mediated")
+    lines.append("history:")
+    events = [f"- at: {received}\n  by: {officer}\n  action: registered"]
+    prev = "received"
+    t_day = day
+    for i, state in enumerate(flow):
+        t_day = min(28, t_day + 1)
+        at = f"{year:04d}-{month:02d}-{t_day:02d}T10:{i:02d}:00+08:00"
+        extra = ""
+        if state == "rejected":
+            extra = "\n  reason: outside-jurisdiction"
+        elif state == "transferred":
+            extra = "\n  transfer_to: 市场监督管理局"
+        elif state == "resolved":
+            extra = "\n  outcome: mediated"
+        events.append(f"- at: {at}\n  by: {officer}\n  action: status\n  from: {prev}\n  to: {state}{extra}")
+        prev = state
+    while len(events) < 3 or (len(events) < 8 and rng.random() < 0.4):
+        t_day = min(28, t_day + 1)
+        at = f"{year:04d}-{month:02d}-{t_day:02d}T16:{len(events):02d}:00+08:00"
+        events.append(f"- at: {at}\n  by: {officer}\n  action: note\n  note: 已电话联系投诉人，说明办理进度。")
+    return "\n".join(lines) + "\n" + "\n".join(events) + "\n"
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    root, n = sys.argv[1], int(sys.argv[2])
+    seed = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--seed" else 7
+    rng = random.Random(seed)
+    if os.path.exists(root):
+        sys.exit(f"{root} exists; give a new folder")
+    os.makedirs(root)
+    with open(os.path.join(root, "plaint.yaml"), "w") as f:
+        f.write("preset: tourism\ncalendar: cn\ntimezone: \"+08:00\"\nlanguage: zh\n")
+    seen = set()
+    for _ in range(n):
+        year = rng.choice([2024, 2025, 2026])
+        month, day = rng.randint(1, 12), rng.randint(1, 28)
+        while True:
+            cid = f"{year:04d}{month:02d}{day:02d}-" + "".join(rng.choice(ALPHABET) for _ in range(5))
+            if cid not in seen:
+                seen.add(cid)
+                break
+        folder = os.path.join(root, "cases", f"{year:04d}")
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, cid + ".yaml"), "w") as f:
+            f.write(case_text(rng, cid, year, month, day))
+
+
+if __name__ == "__main__":
+    main()
