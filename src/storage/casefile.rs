@@ -56,7 +56,12 @@ pub fn parse_yaml_case(text: &str) -> std::result::Result<Case, String> {
     } else {
         text
     };
-    let case: Case = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+    let fast =
+        super::fastyaml::to_json(text).and_then(|json| serde_json::from_str::<Case>(&json).ok());
+    let case: Case = match fast {
+        Some(case) => case,
+        None => serde_yaml::from_str(text).map_err(|e| e.to_string())?,
+    };
     if case.schema != SCHEMA {
         return Err(schema_message(case.schema));
     }
@@ -147,4 +152,98 @@ fn schema_message(found: u32) -> String {
 /// The file name a case is stored under.
 pub fn file_name(id: &CaseId) -> String {
     format!("{id}.yaml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Action, Event, Person, Priority, Respondent};
+    use chrono::DateTime;
+    use proptest::prelude::*;
+
+    fn case_with(texts: &[String], amount: i64) -> Case {
+        let at = DateTime::parse_from_rfc3339("2026-11-29T10:15:00+08:00").unwrap();
+        let mut note = Event::new(at, &texts[0], Action::Note);
+        note.note = Some(texts[1].clone());
+        note.amount = Some(amount);
+        Case {
+            schema: SCHEMA,
+            id: CaseId::parse("20261129-K7QF2").unwrap(),
+            title: Some(texts[2].clone()),
+            received: at,
+            channel: None,
+            complainants: vec![Person {
+                name: Some(texts[3].clone()),
+                phone: Some(texts[4].clone()),
+                ..Person::default()
+            }],
+            representatives: vec![0],
+            agent: None,
+            respondent: Some(Respondent {
+                name: Some(texts[5].clone()),
+                ..Respondent::default()
+            }),
+            category: None,
+            priority: Priority::Urgent,
+            tags: vec![texts[6].clone(), texts[7].clone()],
+            demands: Some(texts[8].clone()),
+            facts: Some(texts[9].clone()),
+            contract_end: None,
+            assignee: Some(texts[10].clone()),
+            status: "received".into(),
+            outcome: None,
+            measures: None,
+            satisfaction: None,
+            external_ref: Some(texts[11].clone()),
+            links: vec![],
+            history: vec![Event::new(at, "王芳", Action::Registered), note],
+        }
+    }
+
+    fn fast(text: &str) -> Option<Case> {
+        super::super::fastyaml::to_json(text).and_then(|j| serde_json::from_str(&j).ok())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        /// Whenever the fast reader answers, it answers what serde_yaml
+        /// answers, whatever the text in the fields.
+        #[test]
+        fn the_fast_reader_agrees_with_serde_yaml(
+            texts in proptest::collection::vec(
+                "[ a-z0-9'\"\\\\:#\\-\n\t|>&*!%@`{}\\[\\],?~.+张三\u{85}\u{a0}\u{2028}\u{1b}]{0,24}", 12),
+            amount in -5i64..100_000,
+        ) {
+            let case = case_with(&texts, amount);
+            let text = render_case(&case).unwrap();
+            let slow: Case = serde_yaml::from_str(&text).unwrap();
+            prop_assert_eq!(&slow, &case);
+            if let Some(fast) = fast(&text) {
+                prop_assert_eq!(fast, slow, "text:\n{}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn ordinary_cases_take_the_fast_path() {
+        let texts: Vec<String> = [
+            "王芳",
+            "已电话联系投诉人，\n说明办理进度。",
+            "导游强迫购物",
+            "张三",
+            "13800138000",
+            "桂林阳光旅行社",
+            "vip",
+            "2026",
+            "退还购物款 3000 元",
+            "7月1日进店\n停留三小时",
+            "李明",
+            "HOT-1",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let case = case_with(&texts, 10);
+        assert_eq!(fast(&render_case(&case).unwrap()), Some(case));
+    }
 }

@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod casefile;
 pub mod contacts;
+pub mod fastyaml;
 pub mod lock;
 pub mod workspace;
 

@@ -432,7 +432,10 @@ fn list_shows_what_is_overdue_and_due_soon() {
     };
     assert_eq!(ids(&["--overdue"]), format!("{overdue}\n"));
     // soon: due 10-21 (1 working day left); later: due 10-26 (4 left).
-    assert_eq!(ids(&["--due-within", "2", "--sort", "id"]), format!("{overdue}\n{soon}\n"));
+    assert_eq!(
+        ids(&["--due-within", "2", "--sort", "id"]),
+        format!("{overdue}\n{soon}\n")
+    );
     assert_eq!(
         ids(&["--sort", "due"]),
         format!("{overdue}\n{soon}\n{later}\n")
