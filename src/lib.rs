@@ -7,14 +7,18 @@
 //! - [`policy`]: presets, settings, workflow rules;
 //! - [`calendar`]: working-day calendars and Civil Code periods;
 //! - [`intake`] and [`actions`]: validating input and changing cases;
+//! - [`check`], [`merge`] and [`gitsetup`]: working as a team on git;
 //! - [`cli`]: the command line.
 
 pub mod actions;
 pub mod calendar;
+pub mod check;
 pub mod cli;
 pub mod dates;
 pub mod error;
+pub mod gitsetup;
 pub mod intake;
+pub mod merge;
 pub mod model;
 pub mod policy;
 pub mod query;

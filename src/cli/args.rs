@@ -49,6 +49,12 @@ pub enum Command {
     Note(NoteArgs),
     /// Edit a case file in $EDITOR; an invalid result is refused.
     Edit(EditArgs),
+    /// Validate every file of the workspace; exit 3 when anything is wrong.
+    Check(CheckArgs),
+    /// Register plaint as this clone's git merge driver for case files.
+    GitSetup(GitSetupArgs),
+    /// Merge three versions of a case file (git's merge driver: %O %A %B).
+    MergeFile(MergeFileArgs),
 }
 
 /// Arguments of `init`.
@@ -252,4 +258,24 @@ pub struct NoteArgs {
 pub struct EditArgs {
     /// The case ID, or a unique prefix or suffix of it.
     pub id: String,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {}
+
+/// Arguments of `git-setup`.
+#[derive(Debug, Args)]
+pub struct GitSetupArgs {}
+
+/// Arguments of `merge-file`. The result is written to OURS; the exit
+/// status is 0 for a clean merge and 1 for a conflict.
+#[derive(Debug, Args)]
+pub struct MergeFileArgs {
+    /// The common ancestor (git's %O; empty when both sides added the file).
+    pub base: PathBuf,
+    /// Our version, replaced by the result (git's %A).
+    pub ours: PathBuf,
+    /// Their version (git's %B).
+    pub theirs: PathBuf,
 }
