@@ -498,3 +498,94 @@ fn relative(root: &Path, path: &Path) -> String {
         .collect::<Vec<_>>()
         .join("/")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::PolicyOverrides;
+    use crate::storage::casefile::parse_yaml_case;
+
+    fn tourism() -> Policy {
+        Policy::build("tourism", &PolicyOverrides::default()).unwrap()
+    }
+
+    fn case(status: &str, events: &str) -> Case {
+        let text = format!(
+            "schema: 1\nid: 20261102-K7QF2\nreceived: 2026-11-02T09:30:00+08:00\nstatus: {status}\nhistory:\n\
+             - at: 2026-11-02T09:30:00+08:00\n  by: a\n  action: registered\n{events}"
+        );
+        parse_yaml_case(&text).unwrap()
+    }
+
+    fn status_event(minute: u32, from: &str, to: &str) -> String {
+        format!(
+            "- at: 2026-11-02T10:{minute:02}:00+08:00\n  by: a\n  action: status\n  from: {from}\n  to: {to}\n"
+        )
+    }
+
+    #[test]
+    fn a_consistent_history_has_no_problems() {
+        let events = status_event(1, "received", "accepted")
+            + &status_event(2, "accepted", "suspended")
+            + &status_event(3, "suspended", "accepted");
+        assert_eq!(
+            case_problems(Some(&tourism()), &case("accepted", &events)),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn concurrent_moves_from_one_state_are_not_damage() {
+        let events = status_event(1, "accepted", "investigating");
+        let events = status_event(0, "received", "accepted")
+            + &events
+            + &status_event(2, "accepted", "mediating");
+        assert!(case_problems(Some(&tourism()), &case("mediating", &events)).is_empty());
+    }
+
+    #[test]
+    fn impossible_histories_are_reported() {
+        let p = tourism();
+        let skip = case("resolved", &status_event(1, "received", "resolved"));
+        assert!(case_problems(Some(&p), &skip)[0].contains("does not allow"));
+        let unreached = case("mediating", &status_event(1, "investigating", "mediating"));
+        assert!(case_problems(Some(&p), &unreached)[0].contains("had not reached"));
+        let stale = case("received", &status_event(1, "received", "accepted"));
+        assert!(case_problems(Some(&p), &stale)[0].contains("`status` is received"));
+        let backwards = case(
+            "accepted",
+            &(status_event(5, "received", "accepted")
+                + "- at: 2026-11-02T10:01:00+08:00\n  by: a\n  action: note\n  note: x\n"),
+        );
+        assert!(case_problems(Some(&p), &backwards)[0].contains("before the event above it"));
+        let twice = case(
+            "received",
+            "- at: 2026-11-02T10:00:00+08:00\n  by: b\n  action: registered\n",
+        );
+        assert!(case_problems(Some(&p), &twice)[0].contains("registered once"));
+    }
+
+    #[test]
+    fn stray_files_are_classified_by_path() {
+        let p = Path::new("x");
+        assert!(matches!(classify(p, false, Some("2026")), Entry::Stray(..)));
+        let good = Path::new("cases/2026/20261102-K7QF2.yaml");
+        assert!(matches!(
+            classify(good, false, Some("2026")),
+            Entry::Case(_)
+        ));
+        assert!(matches!(
+            classify(good, false, Some("2025")),
+            Entry::Stray(..)
+        ));
+        assert!(matches!(
+            classify(good, true, Some("2026")),
+            Entry::Stray(..)
+        ));
+        let lower = Path::new("cases/2026/20261102-k7qf2.yaml");
+        assert!(matches!(
+            classify(lower, false, Some("2026")),
+            Entry::Stray(..)
+        ));
+    }
+}

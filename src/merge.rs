@@ -502,3 +502,261 @@ fn future_schema(text: &str) -> Option<String> {
     let value = line["schema:".len()..].trim();
     (value != crate::model::SCHEMA.to_string()).then(|| value.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, Duration, FixedOffset};
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::storage::casefile::{conflict_marker_line, parse_yaml_case};
+
+    fn at(minutes: i64) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-02T09:30:00+08:00").unwrap()
+            + Duration::minutes(minutes)
+    }
+
+    fn base() -> Case {
+        let text = "schema: 1\nid: 20261102-K7QF2\ntitle: 导游强迫购物\n\
+            received: 2026-11-02T09:30:00+08:00\nfacts: 原始说法\nassignee: 王芳\nstatus: received\n\
+            tags: [a]\nhistory:\n- at: 2026-11-02T09:30:00+08:00\n  by: 王芳\n  action: registered\n";
+        parse_yaml_case(text).unwrap()
+    }
+
+    fn note(case: &mut Case, minutes: i64, by: &str, text: &str) {
+        let mut e = Event::new(at(minutes), by, Action::Note);
+        e.note = Some(text.into());
+        case.history.push(e);
+    }
+
+    fn advance(case: &mut Case, minutes: i64, by: &str, to: &str) {
+        let mut e = Event::new(at(minutes), by, Action::Status);
+        e.from = Some(case.status.clone());
+        e.to = Some(to.into());
+        case.history.push(e);
+        case.status = to.into();
+    }
+
+    fn assign(case: &mut Case, minutes: i64, by: &str, to: &str) {
+        let mut e = Event::new(at(minutes), by, Action::Assigned);
+        e.from = case.assignee.clone();
+        e.to = Some(to.into());
+        case.history.push(e);
+        case.assignee = Some(to.into());
+    }
+
+    #[test]
+    fn notes_on_both_sides_are_all_kept_in_time_order() {
+        let (b, mut o, mut t) = (base(), base(), base());
+        note(&mut o, 10, "王芳", "ours 1");
+        note(&mut t, 5, "李明", "theirs 1");
+        note(&mut o, 20, "王芳", "ours 2");
+        let r = merge(&b, &o, &t).unwrap();
+        assert!(r.is_clean());
+        let notes: Vec<_> = r
+            .case
+            .history
+            .iter()
+            .filter_map(|e| e.note.as_deref())
+            .collect();
+        assert_eq!(notes, ["theirs 1", "ours 1", "ours 2"]);
+        assert_eq!(
+            r.case.history.len(),
+            4,
+            "the shared registration is kept once"
+        );
+    }
+
+    #[test]
+    fn a_field_changed_on_one_side_takes_that_side() {
+        let (b, mut o, mut t) = (base(), base(), base());
+        o.title = Some("新标题".into());
+        t.facts = None;
+        t.category = Some("shopping".into());
+        let r = merge(&b, &o, &t).unwrap();
+        assert!(r.is_clean());
+        assert_eq!(r.case.title.as_deref(), Some("新标题"));
+        assert_eq!(r.case.facts, None);
+        assert_eq!(r.case.category.as_deref(), Some("shopping"));
+    }
+
+    #[test]
+    fn status_and_assignee_changed_on_both_sides_follow_the_latest_event() {
+        let (b, mut o, mut t) = (base(), base(), base());
+        advance(&mut o, 10, "王芳", "accepted");
+        assign(&mut o, 11, "王芳", "张伟");
+        advance(&mut t, 12, "李明", "rejected");
+        assign(&mut t, 9, "李明", "刘洋");
+        let r = merge(&b, &o, &t).unwrap();
+        assert!(r.is_clean(), "{:?}", r.conflicts);
+        assert_eq!(r.case.status, "rejected");
+        assert_eq!(r.case.assignee.as_deref(), Some("张伟"));
+        assert_eq!(r.notes.len(), 2, "{:?}", r.notes);
+        let swapped = merge(&b, &t, &o).unwrap();
+        assert_eq!(swapped.case, r.case, "the merge is symmetric here");
+    }
+
+    #[test]
+    fn the_outcome_follows_the_latest_resolution() {
+        let (mut b, mut o, mut t) = (base(), base(), base());
+        for c in [&mut b, &mut o, &mut t] {
+            advance(c, 1, "王芳", "accepted");
+            advance(c, 2, "王芳", "investigating");
+        }
+        for (c, minutes, outcome) in [(&mut o, 10, "settled"), (&mut t, 20, "mediated")] {
+            advance(c, minutes, "x", "resolved");
+            c.history.last_mut().unwrap().outcome = Some(outcome.into());
+            c.outcome = Some(outcome.into());
+        }
+        let r = merge(&b, &o, &t).unwrap();
+        assert!(r.is_clean());
+        assert_eq!(r.case.outcome.as_deref(), Some("mediated"));
+    }
+
+    #[test]
+    fn facts_changed_differently_on_both_sides_is_a_conflict_in_markers() {
+        let (b, mut o, mut t) = (base(), base(), base());
+        o.facts = Some("甲的说法".into());
+        t.facts = Some("乙的说法\n第二行".into());
+        note(&mut t, 3, "李明", "n");
+        let r = merge(&b, &o, &t).unwrap();
+        assert_eq!(r.conflicts, ["facts"]);
+        let text = render_conflicted(&r).unwrap();
+        assert!(conflict_marker_line(&text).is_some());
+        assert!(text.contains("<<<<<<< ours\nfacts: 甲的说法\n=======\nfacts: |-\n  乙的说法\n  第二行\n>>>>>>> theirs\n"), "{text}");
+        let (ours, theirs) = split_conflict(&text).unwrap();
+        assert_eq!(
+            parse_yaml_case(&ours).unwrap().facts.as_deref(),
+            Some("甲的说法")
+        );
+        let theirs = parse_yaml_case(&theirs).unwrap();
+        assert_eq!(theirs.facts.as_deref(), Some("乙的说法\n第二行"));
+        assert_eq!(
+            theirs.history.len(),
+            2,
+            "non-conflicting merges are on both sides"
+        );
+    }
+
+    #[test]
+    fn a_field_removed_on_one_side_and_changed_on_the_other_conflicts() {
+        let (b, mut o, mut t) = (base(), base(), base());
+        o.facts = None;
+        t.facts = Some("改了".into());
+        let r = merge(&b, &o, &t).unwrap();
+        assert_eq!(r.conflicts, ["facts"]);
+        let text = render_conflicted(&r).unwrap();
+        assert!(
+            text.contains("<<<<<<< ours\n=======\nfacts: 改了\n>>>>>>> theirs\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn tags_and_links_merge_as_sets() {
+        let (b, mut o, mut t) = (base(), base(), base());
+        o.tags = vec!["a".into(), "vip".into()];
+        t.tags = vec!["repeat".into()];
+        let r = merge(&b, &o, &t).unwrap();
+        assert!(r.is_clean());
+        assert_eq!(r.case.tags, ["vip", "repeat"]);
+    }
+
+    #[test]
+    fn complainants_and_representatives_from_different_sides_that_do_not_fit_conflict() {
+        let mut b = base();
+        b.complainants = vec![Default::default(), Default::default()];
+        let (mut o, mut t) = (b.clone(), b.clone());
+        o.complainants.pop();
+        t.representatives = vec![1];
+        let r = merge(&b, &o, &t).unwrap();
+        assert_eq!(r.conflicts, ["complainants", "representatives"]);
+    }
+
+    #[test]
+    fn different_cases_are_never_merged() {
+        let (b, o, mut t) = (base(), base(), base());
+        t.id = crate::model::CaseId::parse("20261102-AAAAA").unwrap();
+        assert!(merge(&b, &o, &t).is_err());
+    }
+
+    #[test]
+    fn merge_files_refuses_a_future_schema_and_falls_back_for_other_files() {
+        let text = crate::storage::casefile::render_case(&base()).unwrap();
+        let future = text.replace("schema: 1", "schema: 2");
+        assert!(matches!(
+            merge_files(text.as_bytes(), future.as_bytes(), text.as_bytes()),
+            FileMerge::Refused(_)
+        ));
+        assert!(matches!(
+            merge_files(b"a\n", b"b\n", b"c\n"),
+            FileMerge::Text { cases: false, .. }
+        ));
+        assert!(matches!(
+            merge_files(text.as_bytes(), b"schema: 1\nid: [\n", text.as_bytes()),
+            FileMerge::Text { cases: true, .. }
+        ));
+        assert!(matches!(
+            merge_files(b"", text.as_bytes(), text.as_bytes()),
+            FileMerge::Merged { .. }
+        ));
+    }
+
+    #[test]
+    fn case_fields_are_in_file_order() {
+        let mut case = base();
+        case.channel = Some(crate::model::Channel::Phone);
+        case.complainants = vec![Default::default()];
+        case.representatives = vec![0];
+        case.agent = Some(Default::default());
+        case.respondent = Some(Default::default());
+        case.category = Some("c".into());
+        case.demands = Some("d".into());
+        case.contract_end = Some(at(0).date_naive());
+        case.outcome = Some("o".into());
+        case.measures = Some("m".into());
+        case.satisfaction = Some(crate::model::Satisfaction::Neutral);
+        case.external_ref = Some("x".into());
+        case.links = vec![case.id.clone()];
+        let serde_json::Value::Object(map) = serde_json::to_value(&case).unwrap() else {
+            panic!()
+        };
+        let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+        assert_eq!(keys, CASE_FIELDS);
+    }
+
+    proptest! {
+        #[test]
+        fn the_union_loses_no_event_and_reads_in_time_order(
+            shared in 0usize..4,
+            ours in proptest::collection::vec(0i64..50, 0..6),
+            theirs in proptest::collection::vec(0i64..50, 0..6),
+        ) {
+            let mut b = base();
+            for i in 0..shared {
+                note(&mut b, i as i64, "王芳", &format!("shared {i}"));
+            }
+            let (mut o, mut t) = (b.clone(), b.clone());
+            let mut ours = ours;
+            ours.sort();
+            let mut theirs = theirs;
+            theirs.sort();
+            for (i, m) in ours.iter().enumerate() {
+                note(&mut o, 10 + m, "王芳", &format!("ours {i}"));
+            }
+            for (i, m) in theirs.iter().enumerate() {
+                note(&mut t, 10 + m, "李明", &format!("theirs {i}"));
+            }
+            let r = merge(&b, &o, &t).unwrap();
+            prop_assert!(r.is_clean());
+            let h = &r.case.history;
+            prop_assert_eq!(h.len(), 1 + shared + ours.len() + theirs.len());
+            prop_assert!(h.windows(2).all(|w| w[0].at <= w[1].at));
+            for e in o.history.iter().chain(&t.history) {
+                prop_assert!(h.contains(e));
+            }
+            let again = merge(&b, &r.case, &t).unwrap();
+            prop_assert_eq!(&again.case, &r.case, "merging again changes nothing");
+        }
+    }
+}
