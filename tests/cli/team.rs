@@ -535,3 +535,46 @@ fn merge_file_never_writes_a_broken_case() {
         "{merged}"
     );
 }
+
+#[test]
+fn the_sample_pre_commit_hook_refuses_a_damaged_workspace() {
+    let team = Team::new();
+    let a = team.first_clone();
+    let hook = a.root.join(".git/hooks/pre-commit");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hooks/pre-commit"),
+        &hook,
+    )
+    .unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("plaint");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let commit = |message: &str| {
+        a.git(&["add", "-A"]);
+        team.git_command(&a.root)
+            .env("PATH", &path)
+            .env_remove("PLAINT_WORKSPACE")
+            .args(["commit", "-q", "-m", message])
+            .output()
+            .unwrap()
+    };
+    let id = a.register("钩子");
+    let file = a.root.join(format!("cases/2026/{id}.yaml"));
+    let good = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("<<<<<<< HEAD\n{good}=======\n>>>>>>> x\n")).unwrap();
+    let refused = commit("Damaged");
+    assert!(!refused.status.success(), "the hook stops the commit");
+    // git sends a hook's output to stderr.
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("conflict marker"), "{said}");
+    std::fs::write(&file, good).unwrap();
+    let accepted = commit("Sound");
+    assert!(
+        accepted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&accepted.stderr)
+    );
+}
