@@ -113,7 +113,8 @@ fn merge_with(base: Option<&Case>, ours: &Case, theirs: &Case) -> Result<MergeRe
             Some(serde_json::to_value(&history).map_err(json_error)?)
         } else {
             let (bv, ov, tv) = (b.as_ref().map(|b| b.get(field)), o.get(field), t.get(field));
-            match merge_field(field, bv, ov, tv, &history) {
+            let both = both_sides_added(field, base, ours, theirs);
+            match merge_field(field, bv, ov, tv, &history, both) {
                 Decision::Take(v) => v,
                 Decision::Derived(v, note) => {
                     notes.push(note);
@@ -151,14 +152,21 @@ enum Decision {
 }
 
 /// Decides one field. `base` is `None` when there is no common ancestor,
-/// `Some(None)` when the ancestor lacks the field.
+/// `Some(None)` when the ancestor lacks the field. `both_added` says both
+/// sides added events that set the field: then the merged history decides,
+/// even when one side came back to the base value (a suspended case that
+/// resumed), so the field always agrees with the history.
 fn merge_field(
     field: &str,
     base: Option<Option<&Value>>,
     ours: Option<&Value>,
     theirs: Option<&Value>,
     history: &[Event],
+    both_added: bool,
 ) -> Decision {
+    if both_added && let Some(value) = derive_from_history(field, history) {
+        return derived(field, value, ours != theirs);
+    }
     if ours == theirs {
         return Decision::Take(ours.cloned());
     }
@@ -174,19 +182,47 @@ fn merge_field(
         return Decision::Take(merge_set(base.flatten(), ours, theirs));
     }
     match derive_from_history(field, history) {
-        Some(value) => {
-            let shown = match &value {
-                Some(Value::String(s)) => s.clone(),
-                Some(other) => other.to_string(),
-                None => "(none)".to_string(),
-            };
-            Decision::Derived(
-                value,
-                format!("`{field}` was changed on both sides; took the latest event's: {shown}"),
-            )
-        }
+        Some(value) => derived(field, value, true),
         None => Decision::Conflict,
     }
+}
+
+/// A value taken from the merged history; explained when the sides differed.
+fn derived(field: &str, value: Option<Value>, sides_differ: bool) -> Decision {
+    if !sides_differ {
+        return Decision::Take(value);
+    }
+    let shown = match &value {
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+        None => "(none)".to_string(),
+    };
+    Decision::Derived(
+        value,
+        format!("`{field}` was changed on both sides; took the latest event's: {shown}"),
+    )
+}
+
+/// The kind of event that sets a field derived from history.
+fn setting_action(field: &str) -> Option<Action> {
+    match field {
+        "status" | "outcome" => Some(Action::Status),
+        "assignee" => Some(Action::Assigned),
+        _ => None,
+    }
+}
+
+/// Whether both sides added events (not in `base`) that set `field`.
+fn both_sides_added(field: &str, base: Option<&Case>, ours: &Case, theirs: &Case) -> bool {
+    let Some(action) = setting_action(field) else {
+        return false;
+    };
+    let added = |side: &Case| {
+        side.history
+            .iter()
+            .any(|e| e.action == action && base.is_none_or(|b| !b.history.contains(e)))
+    };
+    added(ours) && added(theirs)
 }
 
 /// The value of `status`, `assignee` or `outcome` implied by the latest
@@ -594,6 +630,20 @@ mod tests {
         assert_eq!(r.notes.len(), 2, "{:?}", r.notes);
         let swapped = merge(&b, &t, &o).unwrap();
         assert_eq!(swapped.case, r.case, "the merge is symmetric here");
+    }
+
+    #[test]
+    fn a_side_that_moved_back_to_the_base_state_still_counts_when_it_moved_last() {
+        let (mut b, mut o, mut t) = (base(), base(), base());
+        for c in [&mut b, &mut o, &mut t] {
+            advance(c, 1, "王芳", "accepted");
+        }
+        advance(&mut o, 10, "王芳", "investigating");
+        advance(&mut t, 20, "李明", "suspended");
+        advance(&mut t, 30, "李明", "accepted");
+        let r = merge(&b, &o, &t).unwrap();
+        assert!(r.is_clean());
+        assert_eq!(r.case.status, "accepted", "the latest move wins");
     }
 
     #[test]
