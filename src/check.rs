@@ -165,7 +165,10 @@ struct Examined {
     file: String,
     /// The `id` the file declares, when it could be read.
     id: Option<CaseId>,
-    case: Option<Case>,
+    /// The case's `links`, resolved once every id is known. The parsed case
+    /// itself is dropped in the worker, so memory stays flat on big
+    /// workspaces.
+    links: Vec<CaseId>,
     problems: Vec<Problem>,
 }
 
@@ -199,20 +202,15 @@ fn check_cases(root: &Path, policy: Option<&Policy>, report: &mut Report) -> Res
     let known: BTreeSet<&CaseId> = owners.keys().copied().collect();
     for e in &examined {
         report.problems.extend(e.problems.iter().cloned());
-        if let Some(case) = &e.case {
-            for link in &case.links {
-                if link == &case.id {
-                    report.problems.push(problem(
-                        &e.file,
-                        format!("`links` names the case itself ({link})"),
-                    ));
-                } else if !known.contains(link) {
-                    report.problems.push(problem(
-                        &e.file,
-                        format!("`links` names {link}, but no case file has that id"),
-                    ));
-                }
-            }
+        for link in &e.links {
+            let message = if Some(link) == e.id.as_ref() {
+                format!("`links` names the case itself ({link})")
+            } else if !known.contains(link) {
+                format!("`links` names {link}, but no case file has that id")
+            } else {
+                continue;
+            };
+            report.problems.push(problem(&e.file, message));
         }
     }
     Ok(())
@@ -228,7 +226,7 @@ fn examine(root: &Path, entry: &Entry, policy: Option<&Policy>) -> Examined {
     let mut out = Examined {
         file: file.clone(),
         id: None,
-        case: None,
+        links: Vec::new(),
         problems: Vec::new(),
     };
     if let Some(why) = stray {
@@ -262,7 +260,7 @@ fn examine(root: &Path, entry: &Entry, policy: Option<&Policy>) -> Examined {
                     .into_iter()
                     .map(|m| problem(&file, m)),
             );
-            out.case = Some(case);
+            out.links = case.links;
         }
         Err(err) => {
             let message = match err {
@@ -480,7 +478,9 @@ fn list_dir(dir: &Path) -> Result<Vec<(PathBuf, bool)>> {
         let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
         paths.push((entry.path(), is_dir));
     }
-    paths.sort();
+    // By name: comparing whole paths component by component is slow on a
+    // folder of 100,000 cases.
+    paths.sort_unstable_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
     Ok(paths)
 }
 
