@@ -2,14 +2,17 @@
 //! read-modify-write under the workspace lock: it validates first and writes
 //! only when everything is acceptable, so a refused command changes nothing.
 
+use std::path::Path;
+
 use chrono::{DateTime, FixedOffset};
 
 use crate::error::{Error, Result};
 use crate::intake::{Built, FieldError, check_against_policy};
+use crate::merge::split_conflict;
 use crate::model::{Action, Case, CaseId, Event};
 use crate::policy::workflow::{self, TransitionRequest};
 use crate::storage::Workspace;
-use crate::storage::casefile::parse_yaml_case;
+use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case};
 
 /// Who acts, and when.
 #[derive(Clone, Debug)]
@@ -154,8 +157,7 @@ pub fn apply_edit(
     edited_text: &str,
     actor: &Actor,
 ) -> Result<Option<Case>> {
-    let mut after = parse_yaml_case(edited_text)
-        .map_err(|m| Error::Invalid(format!("the edited case is not valid: {m}")))?;
+    let mut after = parse_edited(edited_text)?;
     if after.id != before.id {
         return Err(Error::Invalid(format!(
             "the edit changes `id` from {} to {}; IDs cannot change",
@@ -196,6 +198,96 @@ pub fn apply_edit(
     event.fields = fields;
     after.history.push(event);
     Ok(Some(after))
+}
+
+/// Parses an edited case, naming a leftover conflict marker plainly.
+fn parse_edited(edited_text: &str) -> Result<Case> {
+    if let Some(line) = conflict_marker_line(edited_text) {
+        return Err(Error::Invalid(format!(
+            "the edited case still has a git conflict marker at line {line}; keep one side of each conflict and delete the marker lines"
+        )));
+    }
+    parse_yaml_case(edited_text)
+        .map_err(|m| Error::Invalid(format!("the edited case is not valid: {m}")))
+}
+
+/// The two sides of a case file that a merge left with conflict markers.
+#[derive(Clone, Debug)]
+pub struct Conflicted {
+    /// Our side of every conflict: what `edit` compares the result with.
+    pub ours: Case,
+    /// Their side, when it parses.
+    pub theirs: Option<Case>,
+}
+
+/// Reads both sides of a conflicted case file at `path`.
+pub fn read_conflicted(text: &str, path: &Path) -> Result<Conflicted> {
+    let unreadable = || Error::BadFile {
+        path: path.to_path_buf(),
+        message: "the git conflict markers do not enclose whole sides plaint can read; \
+                  resolve them in a text editor, then run `plaint check`"
+            .into(),
+    };
+    let (ours, theirs) = split_conflict(text).ok_or_else(unreadable)?;
+    let ours = parse_case(&ours, path).map_err(|_| unreadable())?;
+    let theirs = parse_case(&theirs, path).ok();
+    Ok(Conflicted { ours, theirs })
+}
+
+/// Checks an edit that resolves a merge conflict and builds the case to
+/// write. Unlike [`apply_edit`] it always yields a case (the file on disk
+/// has markers), takes `status` from either side, and requires every event
+/// of both sides to be kept, in any order; an `edited` event records the
+/// resolution.
+pub fn apply_resolution(
+    ws: &Workspace,
+    sides: &Conflicted,
+    edited_text: &str,
+    actor: &Actor,
+) -> Result<Case> {
+    let mut after = parse_edited(edited_text)?;
+    let ours = &sides.ours;
+    if after.id != ours.id {
+        return Err(Error::Invalid(format!(
+            "the edit changes `id` from {} to {}; IDs cannot change",
+            ours.id, after.id
+        )));
+    }
+    let theirs_status = sides.theirs.as_ref().map(|t| t.status.as_str());
+    if after.status != ours.status && Some(after.status.as_str()) != theirs_status {
+        return Err(Error::Invalid(format!(
+            "the resolution sets `status` to {}, which neither side had; use `plaint advance` afterwards",
+            after.status
+        )));
+    }
+    let lost = [Some(ours), sides.theirs.as_ref()]
+        .into_iter()
+        .flatten()
+        .flat_map(|side| side.history.iter())
+        .any(|e| !after.history.contains(e));
+    if lost {
+        return Err(Error::Invalid(
+            "the resolution drops history events; keep the events of both sides (history is append-only)".into(),
+        ));
+    }
+    crate::intake::normalize_newlines(&mut after);
+    let problems: Vec<FieldError> = check_against_policy(&ws.policy, &after);
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        return Err(Error::Invalid(format!(
+            "the edited case is not valid: {}",
+            list.join("; ")
+        )));
+    }
+    let mut event = Event::new(
+        actor.now.max(last_event_time(&after)),
+        &actor.name,
+        Action::Edited,
+    );
+    event.fields = changed_fields(ours, &after);
+    event.note = Some("resolved a merge conflict".into());
+    after.history.push(event);
+    Ok(after)
 }
 
 /// The top-level fields whose values differ between two versions of a case.

@@ -10,16 +10,20 @@
 //! - [`intake`] and [`actions`]: validating input and changing cases;
 //! - [`query`], [`repeat`], [`reports`], [`format`]: selecting, summarizing
 //!   and rendering cases;
+//! - [`check`], [`merge`] and [`gitsetup`]: working as a team on git;
 //! - [`cli`]: the command line.
 
 pub mod actions;
 pub mod calendar;
+pub mod check;
 pub mod cli;
 pub mod dates;
 pub mod deadline;
 pub mod error;
 pub mod format;
+pub mod gitsetup;
 pub mod intake;
+pub mod merge;
 pub mod model;
 pub mod policy;
 pub mod query;

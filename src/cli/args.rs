@@ -64,6 +64,12 @@ pub enum Command {
     Summary(SummaryArgs),
     /// The quarterly publication report for cases received in a period.
     Report(ReportArgs),
+    /// Validate every file of the workspace; exit 3 when anything is wrong.
+    Check(CheckArgs),
+    /// Register plaint as this clone's git merge driver for case files.
+    GitSetup(GitSetupArgs),
+    /// Merge three versions of a case file (git's merge driver: %O %A %B).
+    MergeFile(MergeFileArgs),
 }
 
 /// Arguments of `mark`.
@@ -443,4 +449,24 @@ pub struct FollowupArgs {
     /// When the call took place, if not now.
     #[arg(long)]
     pub at: Option<String>,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {}
+
+/// Arguments of `git-setup`.
+#[derive(Debug, Args)]
+pub struct GitSetupArgs {}
+
+/// Arguments of `merge-file`. The result is written to OURS; the exit
+/// status is 0 for a clean merge and 1 for a conflict.
+#[derive(Debug, Args)]
+pub struct MergeFileArgs {
+    /// The common ancestor (git's %O; empty when both sides added the file).
+    pub base: PathBuf,
+    /// Our version, replaced by the result (git's %A).
+    pub ours: PathBuf,
+    /// Their version (git's %B).
+    pub theirs: PathBuf,
 }

@@ -3,16 +3,20 @@
 //! The editor works on a copy in `.plaint/`; the case file is replaced only
 //! when the edited copy is valid and the case has not changed meanwhile, so
 //! an invalid edit leaves the file byte-identical (and the copy is kept).
+//!
+//! A file a merge left with conflict markers opens as it is, markers and
+//! all, the way git users know; the result must keep one side of each
+//! conflict and every history event of both sides.
 
 use anyhow::Context as _;
 
 use super::args::EditArgs;
 use super::view::changed_json;
 use super::{Ctx, output, resolve};
-use crate::actions::apply_edit;
+use crate::actions::{apply_edit, apply_resolution, read_conflicted};
 use crate::error::Error;
 use crate::storage::atomic::write_atomic;
-use crate::storage::casefile::parse_case;
+use crate::storage::casefile::{conflict_marker_line, parse_case};
 use crate::storage::workspace::LOCAL_DIR;
 
 /// Opens the case in `$VISUAL`/`$EDITOR` and stores a valid result.
@@ -21,14 +25,26 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
     let path = ctx.ws.case_path(&id);
     let original =
         std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-    let before = parse_case(std::str::from_utf8(&original).unwrap_or(""), &path)?;
+    let text = std::str::from_utf8(&original).unwrap_or("");
+    let conflicted = match conflict_marker_line(text) {
+        Some(_) => Some(read_conflicted(text, &path)?),
+        None => None,
+    };
+    let before = match &conflicted {
+        Some(sides) => sides.ours.clone(),
+        None => parse_case(text, &path)?,
+    };
     let copy = ctx.ws.root.join(LOCAL_DIR).join(format!("edit-{id}.yaml"));
     write_atomic(&copy, &original)?;
     run_editor(&copy)?;
     let edited = std::fs::read_to_string(&copy)
         .with_context(|| format!("cannot read the edited copy {}", copy.display()))?;
     let actor = ctx.actor();
-    let after = match apply_edit(&ctx.ws, &before, &edited, &actor) {
+    let result = match &conflicted {
+        Some(sides) => apply_resolution(&ctx.ws, sides, &edited, &actor).map(Some),
+        None => apply_edit(&ctx.ws, &before, &edited, &actor),
+    };
+    let after = match result {
         Ok(Some(after)) => after,
         Ok(None) => {
             let _ = std::fs::remove_file(&copy);

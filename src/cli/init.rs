@@ -1,12 +1,16 @@
 //! `plaint init`: create a workspace.
 
+use std::path::Path;
+
 use super::args::{InitArgs, LanguageArg};
 use super::output::{self, Look};
+use crate::gitsetup::{register_driver, repository_top};
 use crate::policy::Language;
 use crate::policy::settings::{Settings, parse_offset};
 use crate::storage::Workspace;
 
-/// Writes `plaint.yaml`, `.gitignore` and `.gitattributes` in the folder.
+/// Writes `plaint.yaml`, `.gitignore` and `.gitattributes` in the folder,
+/// and registers the merge driver when the folder is in a git repository.
 pub fn run(args: &InitArgs, look: Look) -> anyhow::Result<i32> {
     let dir = match &args.dir {
         Some(dir) => dir.clone(),
@@ -20,11 +24,13 @@ pub fn run(args: &InitArgs, look: Look) -> anyhow::Result<i32> {
         LanguageArg::Zh => Language::Zh,
     };
     let ws = Workspace::init(&dir, &settings)?;
+    let driver = register_git_driver(&ws.root);
     if look.json {
         output::print_json(&serde_json::json!({
             "workspace": ws.root,
             "preset": ws.settings.preset,
             "calendar": ws.settings.calendar,
+            "git_driver": driver,
         }))?;
     } else {
         output::print_line(&format!(
@@ -32,6 +38,28 @@ pub fn run(args: &InitArgs, look: Look) -> anyhow::Result<i32> {
             ws.settings.preset,
             ws.root.display()
         ))?;
+        if let Some(command) = &driver {
+            output::notice(&format!("git merge driver registered: {command}"));
+        }
     }
     Ok(0)
+}
+
+/// Inside a git repository, registers the merge driver for case files so
+/// the clone that creates the workspace merges well from the start. A
+/// failure is a warning: the workspace itself is fine.
+fn register_git_driver(root: &Path) -> Option<String> {
+    repository_top(root)?;
+    let registered = std::env::current_exe()
+        .map_err(|e| e.to_string())
+        .and_then(|exe| register_driver(root, &exe).map_err(|e| e.to_string()));
+    match registered {
+        Ok(command) => Some(command),
+        Err(e) => {
+            output::warn(&format!(
+                "the git merge driver was not registered ({e}); run `plaint git-setup`"
+            ));
+            None
+        }
+    }
 }

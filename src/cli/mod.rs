@@ -5,13 +5,16 @@ mod advance;
 pub mod args;
 mod assign;
 mod calendar;
+mod check;
 mod edit;
 mod explain;
 mod extend;
 mod followup;
+mod git_setup;
 mod init;
 mod list;
 mod mark;
+mod merge_file;
 mod note;
 pub mod output;
 mod register;
@@ -120,8 +123,14 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     let look = output::detect(cli.json);
-    if let Command::Init(args) = &cli.command {
-        return init::run(args, look);
+    match &cli.command {
+        Command::Init(args) => return init::run(args, look),
+        Command::MergeFile(args) => return merge_file::run(args),
+        Command::Check(_) => return check::run(&workspace_root(cli.workspace.as_deref())?, look),
+        Command::GitSetup(_) => {
+            return git_setup::run(&workspace_root(cli.workspace.as_deref())?, look);
+        }
+        _ => {}
     }
     let ws = open_workspace(cli.workspace.as_deref())?;
     let now = match std::env::var("PLAINT_NOW").ok().filter(|v| !v.is_empty()) {
@@ -140,7 +149,9 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         acting: cli.acting,
     };
     match cli.command {
-        Command::Init(_) => unreachable!("handled above"),
+        Command::Init(_) | Command::MergeFile(_) | Command::Check(_) | Command::GitSetup(_) => {
+            unreachable!("handled above")
+        }
         Command::Register(args) => register::run(&ctx, &args),
         Command::Show(args) => show::run(&ctx, &args),
         Command::List(args) => list::run(&ctx, &args),
@@ -158,14 +169,34 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     }
 }
 
-/// Finds and opens the workspace; creates the default one on first use.
-fn open_workspace(explicit: Option<&Path>) -> anyhow::Result<Workspace> {
+/// Finds the workspace folder without opening it, for commands that must
+/// work when `plaint.yaml` is damaged (`check`, `git-setup`).
+fn workspace_root(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
+    match find_workspace(explicit)? {
+        Location::Found(root) => Ok(root),
+        Location::Default(root) if root.join(crate::policy::settings::SETTINGS_FILE).is_file() => {
+            Ok(root)
+        }
+        Location::Default(_) => Err(crate::error::Error::Invalid(
+            "no workspace here (no plaint.yaml in this folder or above); give one with -C DIR"
+                .into(),
+        )
+        .into()),
+    }
+}
+
+fn find_workspace(explicit: Option<&Path>) -> anyhow::Result<Location> {
     let env = std::env::var_os("PLAINT_WORKSPACE")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from);
     let cwd = std::env::current_dir().context("the current folder is not readable")?;
     let default = default_workspace_dir()?;
-    match locate(explicit, env.as_deref(), &cwd, &default) {
+    Ok(locate(explicit, env.as_deref(), &cwd, &default))
+}
+
+/// Finds and opens the workspace; creates the default one on first use.
+fn open_workspace(explicit: Option<&Path>) -> anyhow::Result<Workspace> {
+    match find_workspace(explicit)? {
         Location::Found(root) => Ok(Workspace::open(&root)?),
         Location::Default(root) => {
             if root.join(crate::policy::settings::SETTINGS_FILE).is_file() {

@@ -8,3 +8,4 @@ mod concurrency;
 mod deadlines;
 mod golden;
 mod reports;
+mod team;

@@ -1,0 +1,591 @@
+//! The integrity check of a whole workspace: what `plaint check` reports.
+//!
+//! It looks for every kind of damage a bad merge or a hand edit can do:
+//! case files that do not parse (syntax, schema, git conflict markers), a
+//! file whose name is not its `id`, two files with one `id`, histories the
+//! workflow could not have produced, references that do not resolve, an
+//! invalid `plaint.yaml` or calendar file, and stray files in `cases/`.
+//!
+//! Every problem is collected (one bad file never hides another); case
+//! files are read in parallel with one parse each. Read only: nothing here
+//! writes, so the check can run from a git hook while others work.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::calendar::CalendarSet;
+use crate::error::{Error, Result};
+use crate::intake::check_against_policy;
+use crate::model::{Action, Case, CaseId};
+use crate::policy::Policy;
+use crate::policy::settings::{SETTINGS_FILE, Settings};
+use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case};
+use crate::storage::workspace::CASES_DIR;
+
+/// The folder of custom calendar files.
+pub const CALENDARS_DIR: &str = "calendars";
+
+/// One thing wrong, in one file.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Problem {
+    /// The file, relative to the workspace root, with `/` separators.
+    pub file: String,
+    /// What is wrong and, where it helps, what to do.
+    pub message: String,
+}
+
+/// The result of a check: how many files were looked at and what is wrong.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Report {
+    /// Files examined: settings, calendars and everything under `cases/`.
+    pub files: usize,
+    /// Every problem found, sorted by file.
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    /// Whether the workspace is sound.
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Checks the workspace at `root`. Fails only when the folder cannot be
+/// read at all; everything wrong inside it is a [`Problem`].
+pub fn check_workspace(root: &Path) -> Result<Report> {
+    let mut report = Report::default();
+    let settings = check_settings(root, &mut report);
+    let policy = settings.as_ref().and_then(|s| s.policy().ok());
+    check_calendars(root, settings.as_ref(), &mut report)?;
+    check_cases(root, policy.as_ref(), &mut report)?;
+    report.problems.sort();
+    report.problems.dedup();
+    Ok(report)
+}
+
+fn problem(file: impl Into<String>, message: impl Into<String>) -> Problem {
+    Problem {
+        file: file.into(),
+        message: message.into(),
+    }
+}
+
+/// `plaint.yaml`: parses, and its policy and offset are valid.
+fn check_settings(root: &Path, report: &mut Report) -> Option<Settings> {
+    report.files += 1;
+    let path = root.join(SETTINGS_FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) => {
+            report.problems.push(problem(SETTINGS_FILE, e.to_string()));
+            return None;
+        }
+    };
+    if let Some(line) = conflict_marker_line(&text) {
+        report.problems.push(problem(
+            SETTINGS_FILE,
+            format!("git conflict marker at line {line}: resolve the merge by hand"),
+        ));
+        return None;
+    }
+    let settings = match Settings::parse(&text, SETTINGS_FILE) {
+        Ok(s) => s,
+        Err(e) => {
+            report.problems.push(problem(SETTINGS_FILE, e.to_string()));
+            return None;
+        }
+    };
+    if let Err(e) = settings.policy() {
+        report.problems.push(problem(SETTINGS_FILE, e.to_string()));
+    }
+    Some(settings)
+}
+
+/// `calendars/*.yaml` load together, and the settings name a known calendar.
+fn check_calendars(root: &Path, settings: Option<&Settings>, report: &mut Report) -> Result<()> {
+    let dir = root.join(CALENDARS_DIR);
+    let mut files: Vec<(String, String)> = Vec::new();
+    for (path, _) in list_dir(&dir)? {
+        let label = relative(root, &path);
+        if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
+            continue;
+        }
+        report.files += 1;
+        match std::fs::read_to_string(&path) {
+            Ok(text) => match conflict_marker_line(&text) {
+                Some(line) => report.problems.push(problem(
+                    &label,
+                    format!("git conflict marker at line {line}: resolve the merge by hand"),
+                )),
+                None => files.push((label, text)),
+            },
+            Err(e) => report.problems.push(problem(&label, e.to_string())),
+        }
+    }
+    let set = match CalendarSet::load(files.iter().map(|(l, t)| (l.as_str(), t.as_str()))) {
+        Ok(set) => set,
+        Err(e) => {
+            let file = files
+                .iter()
+                .map(|(l, _)| l.as_str())
+                .find(|l| e.to_string().contains(l))
+                .unwrap_or(CALENDARS_DIR);
+            report.problems.push(problem(file, e.to_string()));
+            return Ok(());
+        }
+    };
+    if let Some(settings) = settings
+        && set.get(&settings.calendar).is_none()
+    {
+        report.problems.push(problem(
+            SETTINGS_FILE,
+            format!(
+                "`calendar: {}` names no calendar; known: {}",
+                settings.calendar,
+                set.names().join(", ")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// What a file under `cases/` is, judged by its path alone.
+enum Entry {
+    /// `cases/YYYY/ID.yaml` with a valid ID of that year.
+    Case(PathBuf),
+    /// Anything else, with why it does not belong.
+    Stray(PathBuf, String),
+}
+
+/// What reading one case file found.
+struct Examined {
+    file: String,
+    /// The `id` the file declares, when it could be read.
+    id: Option<CaseId>,
+    /// The case's `links`, resolved once every id is known. The parsed case
+    /// itself is dropped in the worker, so memory stays flat on big
+    /// workspaces.
+    links: Vec<CaseId>,
+    problems: Vec<Problem>,
+}
+
+fn check_cases(root: &Path, policy: Option<&Policy>, report: &mut Report) -> Result<()> {
+    let entries = walk_cases(root)?;
+    report.files += entries.len();
+    let examined: Vec<Examined> = entries
+        .par_iter()
+        .map(|entry| examine(root, entry, policy))
+        .collect();
+    let mut owners: BTreeMap<&CaseId, Vec<&str>> = BTreeMap::new();
+    for e in &examined {
+        if let Some(id) = &e.id {
+            owners.entry(id).or_default().push(&e.file);
+        }
+    }
+    for (id, files) in &owners {
+        if files.len() > 1 {
+            for file in files {
+                let others: Vec<&str> = files.iter().copied().filter(|f| f != file).collect();
+                report.problems.push(problem(
+                    *file,
+                    format!(
+                        "duplicate id {id}: also in {}; keep one file per case",
+                        others.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    let known: BTreeSet<&CaseId> = owners.keys().copied().collect();
+    for e in &examined {
+        report.problems.extend(e.problems.iter().cloned());
+        for link in &e.links {
+            let message = if Some(link) == e.id.as_ref() {
+                format!("`links` names the case itself ({link})")
+            } else if !known.contains(link) {
+                format!("`links` names {link}, but no case file has that id")
+            } else {
+                continue;
+            };
+            report.problems.push(problem(&e.file, message));
+        }
+    }
+    Ok(())
+}
+
+/// Reads and judges one file under `cases/`.
+fn examine(root: &Path, entry: &Entry, policy: Option<&Policy>) -> Examined {
+    let (path, stray) = match entry {
+        Entry::Case(path) => (path, None),
+        Entry::Stray(path, why) => (path, Some(why.clone())),
+    };
+    let file = relative(root, path);
+    let mut out = Examined {
+        file: file.clone(),
+        id: None,
+        links: Vec::new(),
+        problems: Vec::new(),
+    };
+    if let Some(why) = stray {
+        // A misplaced case file still counts for duplicate IDs.
+        out.id = read_text(path)
+            .ok()
+            .and_then(|t| parse_yaml_case(&t).ok())
+            .map(|c| c.id);
+        let why = match &out.id {
+            Some(id) => format!(
+                "{why}; it holds case {id}, whose file is cases/{}/{id}.yaml",
+                id.year()
+            ),
+            None => why,
+        };
+        out.problems.push(problem(&file, why));
+        return out;
+    }
+    let text = match read_text(path) {
+        Ok(text) => text,
+        Err(message) => {
+            out.problems.push(problem(&file, message));
+            return out;
+        }
+    };
+    match parse_case(&text, path) {
+        Ok(case) => {
+            out.id = Some(case.id.clone());
+            out.problems.extend(
+                case_problems(policy, &case)
+                    .into_iter()
+                    .map(|m| problem(&file, m)),
+            );
+            out.links = case.links;
+        }
+        Err(err) => {
+            let message = match err {
+                Error::BadFile { message, .. } => message,
+                other => other.to_string(),
+            };
+            out.problems.push(problem(&file, message));
+            // A file named after another case still declares its own id.
+            out.id = parse_yaml_case(&text).ok().map(|c| c.id);
+        }
+    }
+    out
+}
+
+fn read_text(path: &Path) -> std::result::Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text ({e})"))
+}
+
+/// Everything wrong with a parsed case under the policy.
+pub fn case_problems(policy: Option<&Policy>, case: &Case) -> Vec<String> {
+    let Some(policy) = policy else {
+        return history_order_problems(case);
+    };
+    let mut problems: Vec<String> = check_against_policy(policy, case)
+        .into_iter()
+        .map(|e| e.to_string())
+        .collect();
+    problems.extend(history_order_problems(case));
+    problems.extend(workflow_problems(policy, case));
+    problems
+}
+
+/// The history opens with `registered` or `imported`, has only one such
+/// event, and never goes back in time.
+fn history_order_problems(case: &Case) -> Vec<String> {
+    let mut problems = Vec::new();
+    let opening = |a: Action| matches!(a, Action::Registered | Action::Imported);
+    if let Some(first) = case.history.first()
+        && !opening(first.action)
+    {
+        problems.push(format!(
+            "history starts with a `{}` event; the first event must be registered or imported",
+            first.action.as_str()
+        ));
+    }
+    let extra = case
+        .history
+        .iter()
+        .skip(1)
+        .filter(|e| opening(e.action))
+        .count();
+    if extra > 0 {
+        problems.push(format!(
+            "history has {} registered/imported events; a case is registered once",
+            extra + 1
+        ));
+    }
+    for (i, pair) in case.history.windows(2).enumerate() {
+        if pair[1].at < pair[0].at {
+            problems.push(format!(
+                "history event #{} ({}) is dated {}, before the event above it ({}); history must read in time order",
+                i + 2,
+                pair[1].action.as_str(),
+                pair[1].at.to_rfc3339(),
+                pair[0].at.to_rfc3339()
+            ));
+        }
+    }
+    problems
+}
+
+/// Each status event is a move the workflow allows, from a state the case
+/// had reached, and `status` is where the last one went.
+///
+/// Moves are checked one by one rather than as a single chain: when two
+/// clones advanced the same case concurrently, the merged history holds
+/// both moves from the same state, which is what happened, not damage.
+fn workflow_problems(policy: &Policy, case: &Case) -> Vec<String> {
+    let mut problems = Vec::new();
+    let initial = case
+        .history
+        .first()
+        .filter(|e| e.action == Action::Imported)
+        .and_then(|e| e.to.clone())
+        .unwrap_or_else(|| policy.initial_state().to_string());
+    let mut reached: Vec<String> = vec![initial.clone()];
+    let mut current = initial;
+    for (i, event) in case.history.iter().enumerate() {
+        if event.action != Action::Status {
+            continue;
+        }
+        let n = i + 1;
+        let (Some(from), Some(to)) = (event.from.as_deref(), event.to.as_deref()) else {
+            problems.push(format!("history event #{n} (status) lacks `from` or `to`"));
+            continue;
+        };
+        if let Some(unknown) = [from, to].into_iter().find(|s| policy.state(s).is_none()) {
+            problems.push(format!(
+                "history event #{n} names unknown state '{unknown}'; states are: {}",
+                policy.state_names().join(", ")
+            ));
+            continue;
+        }
+        if !reached.iter().any(|s| s == from) {
+            problems.push(format!(
+                "history event #{n} moves from {from}, a state the case had not reached"
+            ));
+        }
+        if !move_allowed(policy, &case.history[..i], from, to) {
+            problems.push(format!(
+                "history event #{n} moves from {from} to {to}, which the workflow does not allow"
+            ));
+        }
+        reached.push(to.to_string());
+        current = to.to_string();
+    }
+    if case.status != current {
+        problems.push(format!(
+            "`status` is {} but the history's last status event leads to {current}; \
+             the status follows the history (use `plaint advance`)",
+            case.status
+        ));
+    }
+    problems
+}
+
+/// Whether the workflow allows `from → to` after the events `before`:
+/// a listed transition, or a suspended case returning where it came from.
+fn move_allowed(policy: &Policy, before: &[crate::model::Event], from: &str, to: &str) -> bool {
+    if policy
+        .transitions
+        .get(from)
+        .is_some_and(|targets| targets.iter().any(|t| t == to))
+    {
+        return true;
+    }
+    policy.suspend_state.as_deref() == Some(from)
+        && before.iter().rev().any(|e| {
+            e.action == Action::Status
+                && e.to.as_deref() == Some(from)
+                && e.from.as_deref() == Some(to)
+        })
+}
+
+/// Every file under `cases/`, classified by its path. A missing `cases/`
+/// is an empty workspace, not a problem.
+fn walk_cases(root: &Path) -> Result<Vec<Entry>> {
+    let cases = root.join(CASES_DIR);
+    let mut entries = Vec::new();
+    for (path, is_dir) in list_dir(&cases)? {
+        let name = file_name(&path);
+        if is_dir {
+            let year_ok = name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit());
+            for (inner, inner_is_dir) in list_dir(&path)? {
+                entries.push(classify(
+                    &inner,
+                    inner_is_dir,
+                    year_ok.then_some(name.as_str()),
+                ));
+            }
+        } else if name != ".gitkeep" {
+            entries.push(Entry::Stray(
+                path,
+                "stray file: case files live in cases/YYYY/ID.yaml".into(),
+            ));
+        }
+    }
+    Ok(entries)
+}
+
+fn classify(path: &Path, is_dir: bool, year: Option<&str>) -> Entry {
+    let name = file_name(path);
+    let stray = |why: &str| Entry::Stray(path.to_path_buf(), why.to_string());
+    if is_dir {
+        return stray("stray folder: case files live in cases/YYYY/ID.yaml");
+    }
+    if name.starts_with(".plaint-") && name.ends_with(".tmp") {
+        return stray(
+            "leftover temporary file of an interrupted write; delete it (the case file itself is intact)",
+        );
+    }
+    let Some(stem) = name.strip_suffix(".yaml") else {
+        return stray("stray file: only case files (ID.yaml) belong here");
+    };
+    let Ok(id) = CaseId::parse(stem) else {
+        return stray("stray file: the name is not a case ID (YYYYMMDD-XXXXX.yaml)");
+    };
+    if id.as_str() != stem {
+        return stray(&format!(
+            "misnamed case file: the file name should be {id}.yaml"
+        ));
+    }
+    match year {
+        Some(y) if y == id.year() => Entry::Case(path.to_path_buf()),
+        _ => stray(&format!(
+            "case file in the wrong folder: it belongs in cases/{}/",
+            id.year()
+        )),
+    }
+}
+
+/// The entries of `dir` with whether each is a folder, sorted; none when
+/// `dir` does not exist. The type comes from the directory listing, so a
+/// large `cases/` costs no extra `stat` per file.
+fn list_dir(dir: &Path) -> Result<Vec<(PathBuf, bool)>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+        paths.push((entry.path(), is_dir));
+    }
+    // By name: comparing whole paths component by component is slow on a
+    // folder of 100,000 cases.
+    paths.sort_unstable_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+    Ok(paths)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// `path` relative to `root`, with `/` separators, for messages.
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::PolicyOverrides;
+    use crate::storage::casefile::parse_yaml_case;
+
+    fn tourism() -> Policy {
+        Policy::build("tourism", &PolicyOverrides::default()).unwrap()
+    }
+
+    fn case(status: &str, events: &str) -> Case {
+        let text = format!(
+            "schema: 1\nid: 20261102-K7QF2\nreceived: 2026-11-02T09:30:00+08:00\nstatus: {status}\nhistory:\n\
+             - at: 2026-11-02T09:30:00+08:00\n  by: a\n  action: registered\n{events}"
+        );
+        parse_yaml_case(&text).unwrap()
+    }
+
+    fn status_event(minute: u32, from: &str, to: &str) -> String {
+        format!(
+            "- at: 2026-11-02T10:{minute:02}:00+08:00\n  by: a\n  action: status\n  from: {from}\n  to: {to}\n"
+        )
+    }
+
+    #[test]
+    fn a_consistent_history_has_no_problems() {
+        let events = status_event(1, "received", "accepted")
+            + &status_event(2, "accepted", "suspended")
+            + &status_event(3, "suspended", "accepted");
+        assert_eq!(
+            case_problems(Some(&tourism()), &case("accepted", &events)),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn concurrent_moves_from_one_state_are_not_damage() {
+        let events = status_event(1, "accepted", "investigating");
+        let events = status_event(0, "received", "accepted")
+            + &events
+            + &status_event(2, "accepted", "mediating");
+        assert!(case_problems(Some(&tourism()), &case("mediating", &events)).is_empty());
+    }
+
+    #[test]
+    fn impossible_histories_are_reported() {
+        let p = tourism();
+        let skip = case("resolved", &status_event(1, "received", "resolved"));
+        assert!(case_problems(Some(&p), &skip)[0].contains("does not allow"));
+        let unreached = case("mediating", &status_event(1, "investigating", "mediating"));
+        assert!(case_problems(Some(&p), &unreached)[0].contains("had not reached"));
+        let stale = case("received", &status_event(1, "received", "accepted"));
+        assert!(case_problems(Some(&p), &stale)[0].contains("`status` is received"));
+        let backwards = case(
+            "accepted",
+            &(status_event(5, "received", "accepted")
+                + "- at: 2026-11-02T10:01:00+08:00\n  by: a\n  action: note\n  note: x\n"),
+        );
+        assert!(case_problems(Some(&p), &backwards)[0].contains("before the event above it"));
+        let twice = case(
+            "received",
+            "- at: 2026-11-02T10:00:00+08:00\n  by: b\n  action: registered\n",
+        );
+        assert!(case_problems(Some(&p), &twice)[0].contains("registered once"));
+    }
+
+    #[test]
+    fn stray_files_are_classified_by_path() {
+        let p = Path::new("x");
+        assert!(matches!(classify(p, false, Some("2026")), Entry::Stray(..)));
+        let good = Path::new("cases/2026/20261102-K7QF2.yaml");
+        assert!(matches!(
+            classify(good, false, Some("2026")),
+            Entry::Case(_)
+        ));
+        assert!(matches!(
+            classify(good, false, Some("2025")),
+            Entry::Stray(..)
+        ));
+        assert!(matches!(
+            classify(good, true, Some("2026")),
+            Entry::Stray(..)
+        ));
+        let lower = Path::new("cases/2026/20261102-k7qf2.yaml");
+        assert!(matches!(
+            classify(lower, false, Some("2026")),
+            Entry::Stray(..)
+        ));
+    }
+}

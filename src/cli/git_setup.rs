@@ -1,0 +1,21 @@
+//! `plaint git-setup`: register the merge driver in this clone.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use super::output::{self, Look};
+use crate::gitsetup::register_driver;
+
+/// Registers `plaint merge-file` (this binary, by absolute path) as the
+/// repository's merge driver for case files.
+pub fn run(root: &Path, look: Look) -> anyhow::Result<i32> {
+    let exe = std::env::current_exe().context("cannot find the path of the plaint binary")?;
+    let command = register_driver(root, &exe)?;
+    if look.json {
+        output::print_json(&serde_json::json!({ "driver": command }))?;
+    } else {
+        output::print_line(&format!("git merge driver registered: {command}"))?;
+    }
+    Ok(0)
+}

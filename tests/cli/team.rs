@@ -1,0 +1,586 @@
+//! A team on git, end to end: a bare repository, clones that register,
+//! note, assign and advance cases independently, then push and pull
+//! through `plaint merge-file`; plus `check` on the damage merges can do.
+//!
+//! Git runs with its own identity and an empty home, never the user's
+//! configuration (`GIT_CONFIG_NOSYSTEM`, `HOME` in the temp folder).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+use crate::support::Ws;
+
+/// A bare "origin" repository and the clones of the officers.
+struct Team {
+    dir: TempDir,
+}
+
+/// One officer's clone of the team repository.
+struct Clone<'t> {
+    team: &'t Team,
+    root: PathBuf,
+}
+
+impl Team {
+    /// An origin holding a tourism workspace created by 王芳's clone `a`.
+    fn new() -> Team {
+        let team = Team {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        let home = team.home();
+        std::fs::create_dir_all(&home).unwrap();
+        std::fs::write(
+            home.join(".gitconfig"),
+            "[user]\n\temail = officer@plaint.invalid\n[init]\n\tdefaultBranch = main\n\
+             [pull]\n\trebase = false\n[advice]\n\tdetachedHead = false\n",
+        )
+        .unwrap();
+        team.git(team.dir.path(), &["init", "-q", "--bare", "origin.git"]);
+        let a = team.clone_as("a", "王芳");
+        a.plaint_ok(&["init", ".", "--preset", "tourism"]);
+        a.commit("Create the workspace");
+        a.git(&["push", "-q", "origin", "HEAD:main"]);
+        team
+    }
+
+    /// The clone `a` that created the workspace.
+    fn first_clone(&self) -> Clone<'_> {
+        Clone {
+            team: self,
+            root: self.dir.path().join("a"),
+        }
+    }
+
+    fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
+    /// Clones origin into `name` with `officer` as git's user.name. The
+    /// merge driver is not registered: call `plaint git-setup` for that.
+    fn clone_as(&self, name: &str, officer: &str) -> Clone<'_> {
+        self.git(self.dir.path(), &["clone", "-q", "origin.git", name]);
+        let clone = Clone {
+            team: self,
+            root: self.dir.path().join(name),
+        };
+        clone.git(&["config", "user.name", officer]);
+        clone
+    }
+
+    fn git_command(&self, dir: &Path) -> Command {
+        let mut cmd = Command::new("git");
+        cmd.current_dir(dir)
+            .env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.home().join(".config"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env_remove("GIT_CONFIG_GLOBAL")
+            .env_remove("GIT_CONFIG_PARAMETERS")
+            .env_remove("GIT_CONFIG_COUNT")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env_remove("GIT_INDEX_FILE");
+        cmd
+    }
+
+    fn git(&self, dir: &Path, args: &[&str]) -> String {
+        let out = self.git_command(dir).args(args).output().expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?} failed:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+}
+
+impl Clone<'_> {
+    fn git(&self, args: &[&str]) -> String {
+        self.team.git(&self.root, args)
+    }
+
+    fn git_output(&self, args: &[&str]) -> Output {
+        self.team
+            .git_command(&self.root)
+            .args(args)
+            .output()
+            .expect("git runs")
+    }
+
+    fn commit(&self, message: &str) {
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "-m", message]);
+    }
+
+    fn plaint_ok(&self, args: &[&str]) -> String {
+        let out = self.plaint_cmd(args, &[]);
+        assert!(
+            out.status.success(),
+            "plaint {args:?} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// plaint in this clone as git's user.name (no `--as`, no
+    /// PLAINT_USER), with extra environment variables.
+    fn plaint_cmd(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("plaint"));
+        cmd.current_dir(&self.root)
+            .env("HOME", self.team.home())
+            .env("XDG_CONFIG_HOME", self.team.home().join(".config"))
+            .env("XDG_DATA_HOME", self.team.home().join("data"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("NO_COLOR", "1")
+            .env_remove("PLAINT_USER")
+            .env_remove("PLAINT_WORKSPACE")
+            .env_remove("PLAINT_TODAY")
+            .env_remove("VISUAL")
+            .env_remove("GIT_CONFIG_GLOBAL")
+            .env_remove("GIT_CONFIG_PARAMETERS")
+            .env_remove("GIT_CONFIG_COUNT")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env_remove("GIT_INDEX_FILE");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.args(args).output().expect("plaint runs")
+    }
+
+    fn show(&self, id: &str) -> Value {
+        serde_json::from_str(&self.plaint_ok(&["show", id, "--json"])).unwrap()
+    }
+
+    fn register(&self, title: &str) -> String {
+        self.plaint_ok(&[
+            "register",
+            "--title",
+            title,
+            "--complainant",
+            "张三",
+            "--respondent",
+            "桂林阳光旅行社",
+            "--demands",
+            "退款",
+            "--facts",
+            "原始说法",
+            "--received",
+            "2026-11-20 09:30",
+        ])
+        .trim()
+        .to_string()
+    }
+
+    fn ids(&self) -> Vec<String> {
+        self.plaint_ok(&["list", "--format", "ids"])
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Runs `plaint check --json`; its exit code and document.
+    fn check(&self) -> (i32, Value) {
+        let out = self.plaint_cmd(&["check", "--json"], &[]);
+        let doc = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "check printed no JSON ({e}): {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+        (out.status.code().unwrap(), doc)
+    }
+
+    fn assert_clean(&self) {
+        let (code, doc) = self.check();
+        assert_eq!(code, 0, "check found problems: {doc:#}");
+    }
+
+    /// Rewrites the `facts:` line of a case through `plaint edit`.
+    fn edit_facts(&self, id: &str, facts: &str) {
+        let script = format!("sed -i -e 's/^facts: .*/facts: {facts}/'");
+        let out = self.plaint_cmd(&["edit", id], &[("EDITOR", &script)]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+fn notes(case: &Value) -> Vec<String> {
+    case["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["note"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn two_clones_merge_concurrent_work_on_one_case_without_help() {
+    let team = Team::new();
+    let a = team.first_clone();
+    let shared = a.register("共同处理的投诉");
+    a.commit("Register a case");
+    a.git(&["push", "-q", "origin", "HEAD:main"]);
+    let b = team.clone_as("b", "李明");
+    b.plaint_ok(&["git-setup"]);
+
+    let mut registered = vec![shared.clone()];
+    registered.push(a.register("a 的第一件"));
+    registered.push(a.register("a 的第二件"));
+    a.plaint_ok(&["note", &shared, "a 打电话给投诉人"]);
+    a.plaint_ok(&["assign", &shared, "张伟"]);
+    a.plaint_ok(&["advance", &shared, "accepted"]);
+    a.plaint_ok(&["advance", &shared, "investigating"]);
+    a.commit("a works");
+
+    registered.push(b.register("b 的第一件"));
+    registered.push(b.register("b 的第二件"));
+    b.plaint_ok(&["note", &shared, "b 联系了旅行社"]);
+    b.plaint_ok(&["assign", &shared, "刘洋"]);
+    b.plaint_ok(&["advance", &shared, "accepted"]);
+    b.plaint_ok(&["advance", &shared, "mediating"]);
+    b.commit("b works");
+    let a_events = a.show(&shared)["history"].as_array().unwrap().clone();
+    let b_events = b.show(&shared)["history"].as_array().unwrap().clone();
+
+    a.git(&["push", "-q", "origin", "HEAD:main"]);
+    let pulled = b.git_output(&["pull", "-q", "--no-edit", "origin", "main"]);
+    assert!(
+        pulled.status.success(),
+        "the driver merges without help:\n{}",
+        String::from_utf8_lossy(&pulled.stderr)
+    );
+    b.assert_clean();
+    b.git(&["push", "-q", "origin", "HEAD:main"]);
+    a.git(&["pull", "-q", "--no-edit", "origin", "main"]);
+    a.assert_clean();
+
+    let mut want = registered.clone();
+    want.sort();
+    want.dedup();
+    assert_eq!(want.len(), 5, "IDs registered on both clones are distinct");
+    assert_eq!(a.ids(), want);
+    assert_eq!(b.ids(), want);
+
+    let merged = a.show(&shared);
+    let history = merged["history"].as_array().unwrap();
+    for event in a_events.iter().chain(&b_events) {
+        assert!(history.contains(event), "event lost: {event}");
+    }
+    let mut got = notes(&merged);
+    got.sort();
+    assert_eq!(got, ["a 打电话给投诉人", "b 联系了旅行社"]);
+    let by: Vec<&str> = history.iter().map(|e| e["by"].as_str().unwrap()).collect();
+    assert!(
+        by.contains(&"王芳") && by.contains(&"李明"),
+        "git's user.name acts: {by:?}"
+    );
+    let last_status = history
+        .iter()
+        .rev()
+        .find(|e| e["action"] == "status")
+        .unwrap();
+    assert_eq!(
+        merged["status"], last_status["to"],
+        "status follows the latest event"
+    );
+    let last_assign = history
+        .iter()
+        .rev()
+        .find(|e| e["action"] == "assigned")
+        .unwrap();
+    assert_eq!(merged["assignee"], last_assign["to"]);
+    assert_eq!(a.show(&shared), b.show(&shared), "both clones agree");
+}
+
+#[test]
+fn a_genuine_conflict_is_reported_and_edit_resolves_it() {
+    let team = Team::new();
+    let a = team.first_clone();
+    let id = a.register("事实有争议");
+    a.commit("Register");
+    a.git(&["push", "-q", "origin", "HEAD:main"]);
+    let b = team.clone_as("b", "李明");
+    b.plaint_ok(&["git-setup"]);
+
+    a.edit_facts(&id, "甲方的说法");
+    a.plaint_ok(&["note", &id, "a 的备注"]);
+    a.commit("a edits facts");
+    a.git(&["push", "-q", "origin", "HEAD:main"]);
+    b.edit_facts(&id, "乙方的说法");
+    b.commit("b edits facts");
+
+    let pulled = b.git_output(&["pull", "-q", "--no-edit", "origin", "main"]);
+    assert!(
+        !pulled.status.success(),
+        "a conflict is never silently resolved"
+    );
+    let text = std::fs::read_to_string(b.root.join(format!("cases/2026/{id}.yaml"))).unwrap();
+    assert!(
+        text.contains(
+            "<<<<<<< ours\nfacts: 乙方的说法\n=======\nfacts: 甲方的说法\n>>>>>>> theirs\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("a 的备注"), "the rest merged: {text}");
+    let (code, doc) = b.check();
+    assert_eq!(code, 3);
+    assert_eq!(doc["problems"][0]["file"], format!("cases/2026/{id}.yaml"));
+    assert!(
+        doc["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("conflict marker")
+    );
+
+    let keep_theirs = "sed -i -e '/^<<<<<<< /,/^=======$/d' -e '/^>>>>>>> /d'";
+    let out = b.plaint_cmd(&["edit", &id], &[("EDITOR", keep_theirs)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    b.assert_clean();
+    let resolved = b.show(&id);
+    assert_eq!(resolved["facts"], "甲方的说法");
+    let last = resolved["history"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["note"], "resolved a merge conflict");
+    assert_eq!(last["by"], "李明");
+    b.commit("Resolve the facts");
+    b.git(&["push", "-q", "origin", "HEAD:main"]);
+}
+
+#[test]
+fn without_the_driver_git_text_merges_and_check_finds_the_markers() {
+    let team = Team::new();
+    let a = team.first_clone();
+    let id = a.register("没有合并驱动");
+    a.commit("Register");
+    a.git(&["push", "-q", "origin", "HEAD:main"]);
+    // b never runs `plaint git-setup`: `merge=plaint` names no driver there.
+    let b = team.clone_as("b", "李明");
+    a.plaint_ok(&["note", &id, "a 的备注"]);
+    a.commit("a notes");
+    a.git(&["push", "-q", "origin", "HEAD:main"]);
+    b.plaint_ok(&["note", &id, "b 的备注"]);
+    b.commit("b notes");
+    let pulled = b.git_output(&["pull", "-q", "--no-edit", "origin", "main"]);
+    assert!(
+        !pulled.status.success(),
+        "git's text merge conflicts on history"
+    );
+    let (code, doc) = b.check();
+    assert_eq!(code, 3, "{doc:#}");
+    let message = doc["problems"][0]["message"].as_str().unwrap();
+    assert!(message.contains("conflict marker"), "{message}");
+    let out = b.plaint_cmd(&["list", "--format", "ids"], &[]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("conflict marker"));
+}
+
+#[test]
+fn init_in_a_repository_registers_the_driver_by_absolute_path() {
+    let team = Team::new();
+    let a = team.first_clone();
+    let driver = a.git(&["config", "merge.plaint.driver"]);
+    let exe = assert_cmd::cargo::cargo_bin("plaint");
+    assert_eq!(
+        driver.trim(),
+        format!("{} merge-file %O %A %B", exe.display())
+    );
+    let attributes = std::fs::read_to_string(a.root.join(".gitattributes")).unwrap();
+    assert!(attributes.contains("cases/** merge=plaint"));
+    let b = team.clone_as("b", "李明");
+    assert!(
+        b.git_output(&["config", "merge.plaint.driver"])
+            .stdout
+            .is_empty()
+    );
+    b.plaint_ok(&["git-setup"]);
+    assert_eq!(b.git(&["config", "merge.plaint.driver"]), driver);
+}
+
+#[test]
+fn git_setup_outside_a_repository_says_what_to_do() {
+    let ws = Ws::tourism();
+    let err = ws.fails(1, &["git-setup"]);
+    assert!(err.contains("not inside a git repository"), "{err}");
+}
+
+#[test]
+fn check_reports_every_problem_with_its_file() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let other = ws.register(&[]);
+    assert_eq!(ws.json(&["check"])["problems"], serde_json::json!([]));
+    let text = ws.case_text(&id);
+    ws.write("cases/2026/.plaint-x1.tmp", "half");
+    ws.write("cases/notes.txt", "x");
+    ws.write(
+        &format!("cases/2026/{id}.yaml"),
+        &text.replace("status: received", "status: closed"),
+    );
+    let linked = ws
+        .case_text(&other)
+        .replace("history:", "links:\n- 20261102-NNNNN\nhistory:");
+    ws.write(&format!("cases/2026/{other}.yaml"), &linked);
+    ws.write("cases/2026/20261102-DVP11.yaml", &text);
+    let out = ws.run(&["check", "--json"]);
+    assert_eq!(out.status.code(), Some(3));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["files"], 6);
+    let problems: Vec<String> = doc["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: {}",
+                p["file"].as_str().unwrap(),
+                p["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    let expect = [
+        "cases/2026/.plaint-x1.tmp: leftover temporary file",
+        "cases/notes.txt: stray file",
+        "but the history's last status event leads to received",
+        "names 20261102-NNNNN, but no case file has that id",
+        "cases/2026/20261102-DVP11.yaml: the file says id",
+        &format!("duplicate id {id}"),
+    ];
+    for needle in expect {
+        assert!(
+            problems.iter().any(|p| p.contains(needle)),
+            "{needle} not in {problems:#?}"
+        );
+    }
+    let err = ws.fails(3, &["check"]);
+    assert!(err.contains("problem(s) found"), "{err}");
+}
+
+#[test]
+fn check_reports_a_broken_settings_or_calendar_file() {
+    let ws = Ws::tourism();
+    ws.write("calendars/office.yaml", "extends: cm\n");
+    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+    ws.write(
+        "plaint.yaml",
+        &settings.replace("calendar: cn", "calendar: office2"),
+    );
+    let out = ws.run(&["check", "--json"]);
+    assert_eq!(out.status.code(), Some(3));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc["problems"][0]["file"], "calendars/office.yaml",
+        "{doc:#}"
+    );
+    ws.write("calendars/office.yaml", "extends: cn\n");
+    let doc: Value = serde_json::from_slice(&ws.run(&["check", "--json"]).stdout).unwrap();
+    assert_eq!(doc["problems"][0]["file"], "plaint.yaml", "{doc:#}");
+    assert!(
+        doc["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("office2")
+    );
+    ws.write("plaint.yaml", "preset: tourism\ncalender: cn\n");
+    let doc: Value = serde_json::from_slice(&ws.run(&["check", "--json"]).stdout).unwrap();
+    assert!(
+        doc["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("calender")
+    );
+}
+
+#[test]
+fn merge_file_never_writes_a_broken_case() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let text = ws.case_text(&id);
+    let base = ws.write(".home/base.yaml", &text);
+    let theirs = ws.write(".home/theirs.yaml", &text.replace(&id, "20261102-AAAAA"));
+    let ours = ws.write(".home/ours.yaml", &text);
+    let path = |p: &PathBuf| p.to_str().unwrap().to_string();
+    ws.fails(
+        1,
+        &["merge-file", &path(&base), &path(&ours), &path(&theirs)],
+    );
+    ws.ok(&["check"]);
+
+    let future = text.replace("schema: 1", "schema: 2");
+    ws.write(".home/ours.yaml", &future);
+    ws.fails(1, &["merge-file", &path(&base), &path(&ours), &path(&base)]);
+    assert_eq!(
+        std::fs::read_to_string(&ours).unwrap(),
+        future,
+        "a future schema is left alone"
+    );
+
+    ws.write(".home/base.yaml", "one\ntwo\n");
+    ws.write(".home/ours.yaml", "one\nours\n");
+    ws.write(".home/theirs.yaml", "one\ntheirs\n");
+    ws.fails(
+        1,
+        &["merge-file", &path(&base), &path(&ours), &path(&theirs)],
+    );
+    let merged = std::fs::read_to_string(&ours).unwrap();
+    assert!(
+        merged.contains("<<<<<<< ours\nours\n=======\ntheirs\n>>>>>>> theirs\n"),
+        "{merged}"
+    );
+}
+
+#[test]
+fn the_sample_pre_commit_hook_refuses_a_damaged_workspace() {
+    let team = Team::new();
+    let a = team.first_clone();
+    let hook = a.root.join(".git/hooks/pre-commit");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hooks/pre-commit"),
+        &hook,
+    )
+    .unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("plaint");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let commit = |message: &str| {
+        a.git(&["add", "-A"]);
+        team.git_command(&a.root)
+            .env("PATH", &path)
+            .env_remove("PLAINT_WORKSPACE")
+            .args(["commit", "-q", "-m", message])
+            .output()
+            .unwrap()
+    };
+    let id = a.register("钩子");
+    let file = a.root.join(format!("cases/2026/{id}.yaml"));
+    let good = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("<<<<<<< HEAD\n{good}=======\n>>>>>>> x\n")).unwrap();
+    let refused = commit("Damaged");
+    assert!(!refused.status.success(), "the hook stops the commit");
+    // git sends a hook's output to stderr.
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("conflict marker"), "{said}");
+    std::fs::write(&file, good).unwrap();
+    let accepted = commit("Sound");
+    assert!(
+        accepted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&accepted.stderr)
+    );
+}
