@@ -6,6 +6,7 @@ Usage: gen_workspace.py DIR N [--seed S]
 Each case has Chinese text and 3-8 history events, spread over 2024-2026,
 written in the exact format plaint writes. The folder must not exist.
 """
+import datetime
 import os
 import random
 import sys
@@ -30,7 +31,7 @@ FLOWS = [
 
 def case_text(rng, cid, year, month, day):
     hour = rng.randint(8, 17)
-    received = f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{rng.randint(0, 59):02d}:00+08:00"
+    received = f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:00:00+08:00"
     name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(["", rng.choice(GIVEN)])
     agency = rng.choice(AGENCIES)
     officer = rng.choice(OFFICERS)
@@ -61,10 +62,10 @@ def case_text(rng, cid, year, month, day):
     lines.append("history:")
     events = [f"- at: {received}\n  by: {officer}\n  action: registered"]
     prev = "received"
-    t_day = day
-    for i, state in enumerate(flow):
-        t_day = min(28, t_day + 1)
-        at = f"{year:04d}-{month:02d}-{t_day:02d}T10:{i:02d}:00+08:00"
+    moment = datetime.datetime(year, month, day, hour, 0)
+    for state in flow:
+        moment += datetime.timedelta(days=1, minutes=7)
+        at = moment.strftime("%Y-%m-%dT%H:%M:00+08:00")
         extra = ""
         if state == "rejected":
             extra = "\n  reason: outside-jurisdiction"
@@ -75,8 +76,8 @@ def case_text(rng, cid, year, month, day):
         events.append(f"- at: {at}\n  by: {officer}\n  action: status\n  from: {prev}\n  to: {state}{extra}")
         prev = state
     while len(events) < 3 or (len(events) < 8 and rng.random() < 0.4):
-        t_day = min(28, t_day + 1)
-        at = f"{year:04d}-{month:02d}-{t_day:02d}T16:{len(events):02d}:00+08:00"
+        moment += datetime.timedelta(hours=5)
+        at = moment.strftime("%Y-%m-%dT%H:%M:00+08:00")
         events.append(f"- at: {at}\n  by: {officer}\n  action: note\n  note: 已电话联系投诉人，说明办理进度。")
     return "\n".join(lines) + "\n" + "\n".join(events) + "\n"
 
@@ -95,7 +96,8 @@ def main():
     seen = set()
     for _ in range(n):
         year = rng.choice([2024, 2025, 2026])
-        month, day = rng.randint(1, 12), rng.randint(1, 28)
+        # no case received after the benchmark's "today", 2026-11-27
+        month, day = rng.randint(1, 12 if year < 2026 else 10), rng.randint(1, 28)
         while True:
             cid = f"{year:04d}{month:02d}{day:02d}-" + "".join(rng.choice(ALPHABET) for _ in range(5))
             if cid not in seen:

@@ -37,11 +37,9 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
     };
     match format {
         ListFormat::Json => {
-            let docs: Vec<_> = rows
-                .iter()
-                .map(|r| case_json_with(r.case, &r.deadlines, args.full))
-                .collect();
-            output::print_json(&docs)?;
+            output::print_json_array(ctx.look, &rows, |r| {
+                case_json_with(r.case, &r.deadlines, args.full)
+            })?;
         }
         ListFormat::Ids => {
             let ids: Vec<&str> = rows.iter().map(|r| r.case.id.as_str()).collect();

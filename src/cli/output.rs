@@ -39,6 +39,38 @@ pub fn print_json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Prints a JSON array of `items`, each turned into a value by `to_value`.
+/// On a terminal it is indented; piped, each element is one compact line,
+/// serialized in parallel a window at a time so memory stays bounded.
+pub fn print_json_array<T: Sync>(
+    look: Look,
+    items: &[T],
+    to_value: impl Fn(&T) -> serde_json::Value + Sync,
+) -> anyhow::Result<()> {
+    use rayon::prelude::*;
+    if look.terminal {
+        let values: Vec<_> = items.iter().map(&to_value).collect();
+        return print_json(&values);
+    }
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    out.write_all(b"[")?;
+    let mut first = true;
+    for window in items.chunks(4096) {
+        let lines: Vec<Vec<u8>> = window
+            .par_iter()
+            .map(|item| serde_json::to_vec(&to_value(item)).unwrap_or_default())
+            .collect();
+        for line in lines {
+            out.write_all(if first { b"\n" } else { b",\n" })?;
+            out.write_all(&line)?;
+            first = false;
+        }
+    }
+    out.write_all(b"\n]\n")?;
+    out.flush()?;
+    Ok(())
+}
+
 /// Prints a line on stdout.
 pub fn print_line(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
