@@ -7,6 +7,8 @@
 //! - [`policy`]: presets, settings, workflow rules;
 //! - [`calendar`]: working-day calendars and Civil Code periods;
 //! - [`intake`] and [`actions`]: validating input and changing cases;
+//! - [`transfer`] and [`redact`]: batch import/export, and personal data
+//!   left out of what leaves the office;
 //! - [`cli`]: the command line.
 
 pub mod actions;
@@ -18,6 +20,8 @@ pub mod intake;
 pub mod model;
 pub mod policy;
 pub mod query;
+pub mod redact;
 pub mod storage;
+pub mod transfer;
 
 pub use error::{Error, Result};

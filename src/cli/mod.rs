@@ -5,6 +5,8 @@ mod advance;
 pub mod args;
 mod assign;
 mod edit;
+mod export;
+mod import;
 mod init;
 mod list;
 mod note;
@@ -117,6 +119,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Advance(args) => advance::run(&ctx, &args),
         Command::Note(args) => note::run(&ctx, &args),
         Command::Edit(args) => edit::run(&ctx, &args),
+        Command::Import(args) => import::run(&ctx, &args),
+        Command::Export(args) => export::run(&ctx, &args),
     }
 }
 

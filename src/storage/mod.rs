@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod casefile;
 pub mod lock;
+pub mod staging;
 pub mod workspace;
 
 pub use workspace::{Loaded, Location, Workspace, locate};
