@@ -272,16 +272,29 @@ impl<'w, 'o> Planner<'w, 'o> {
     ) -> std::result::Result<Option<Case>, Vec<RowError>> {
         let raw = self.options.update.then(|| Value::Object(fields.clone()));
         let draft = to_draft(row, fields)?;
-        if draft
+        let mut errors = Vec::new();
+        if let Some(reference) = draft.external_ref.as_deref().map(str::trim)
+            && !reference.is_empty()
+            && let Some(first) = self.batch_refs.insert(reference.to_string(), row)
+        {
+            errors.push(RowError::field(
+                row,
+                "external_ref",
+                format!(
+                    "'{reference}' is also on row {first}; each case may appear once in a batch"
+                ),
+            ));
+        }
+        let missing_received = draft
             .received
             .as_deref()
-            .is_none_or(|r| r.trim().is_empty())
-        {
-            return Err(vec![RowError::field(
+            .is_none_or(|r| r.trim().is_empty());
+        if missing_received {
+            errors.push(RowError::field(
                 row,
                 "received",
                 "is required: an imported case needs the moment it was received",
-            )]);
+            ));
         }
         let intake = Intake {
             policy: &self.ws.policy,
@@ -290,17 +303,24 @@ impl<'w, 'o> Planner<'w, 'o> {
             by: self.options.by,
             action: Action::Imported,
         };
-        let built = build_case(draft, &intake).map_err(|errors| {
-            errors
-                .into_iter()
-                .map(|e| RowError::field(row, &e.field, e.message))
-                .collect::<Vec<_>>()
+        let built = build_case(draft, &intake).map_err(|invalid| {
+            let mut all = errors.clone();
+            all.extend(
+                invalid
+                    .into_iter()
+                    .filter(|e| !(missing_received && e.field == "received"))
+                    .map(|e| RowError::field(row, &e.field, e.message)),
+            );
+            all
         })?;
+        if !errors.is_empty() {
+            return Err(errors);
+        }
         self.report
             .warnings
             .extend(built.warnings.iter().map(|w| format!("row {row}: {w}")));
         let case = built.case;
-        self.check_duplicates(row, &case, built.has_id)?;
+        self.check_duplicate_id(row, &case, built.has_id)?;
         match self.existing_case(row, &case, built.has_id)? {
             Some(id) if self.options.update => self.update(row, id, case, raw.as_ref()),
             Some(id) => {
@@ -311,24 +331,14 @@ impl<'w, 'o> Planner<'w, 'o> {
         }
     }
 
-    /// Refuses a second record with the same `external_ref` or `id`.
-    fn check_duplicates(
+    /// Refuses a second record with the same `id` (a repeated
+    /// `external_ref` is caught before validation, in `plan`).
+    fn check_duplicate_id(
         &mut self,
         row: u64,
         case: &Case,
         has_id: bool,
     ) -> std::result::Result<(), Vec<RowError>> {
-        if let Some(reference) = &case.external_ref
-            && let Some(first) = self.batch_refs.insert(reference.clone(), row)
-        {
-            return Err(vec![RowError::field(
-                row,
-                "external_ref",
-                format!(
-                    "'{reference}' is also on row {first}; each case may appear once in a batch"
-                ),
-            )]);
-        }
         if has_id && !self.batch_ids.insert(case.id.clone()) {
             return Err(vec![RowError::field(
                 row,

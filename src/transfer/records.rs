@@ -341,6 +341,46 @@ mod tests {
         }
     }
 
+    /// An endless JSON array: `[{"received":"2026-11-29"},{...},...`.
+    struct Endless {
+        started: bool,
+    }
+
+    impl Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let item: &[u8] = if self.started {
+                b",{\"received\":\"2026-11-29\"}"
+            } else {
+                self.started = true;
+                b"[{\"received\":\"2026-11-29\"}"
+            };
+            let n = item.len().min(buf.len());
+            buf[..n].copy_from_slice(&item[..n]);
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_json_array_is_streamed_not_read_whole() {
+        let options = ReadOptions {
+            format: Format::Json,
+            map: None,
+            ignore_unknown: false,
+        };
+        let mut seen = 0;
+        let input = std::io::BufReader::new(Endless { started: false });
+        let result = read_records(input, options, &mut |record| {
+            assert!(record.fields.is_ok());
+            seen += 1;
+            if seen == 10_000 {
+                return Err(Error::Invalid("enough".into()));
+            }
+            Ok(())
+        });
+        assert_eq!(result.unwrap_err().to_string(), "enough");
+        assert_eq!(seen, 10_000);
+    }
+
     #[test]
     fn wrong_types_are_named_by_field() {
         let fields = serde_json::json!({"title": 5, "tags": "x", "facts": "ok"});

@@ -6,3 +6,4 @@ mod bad_input;
 mod cases;
 mod concurrency;
 mod golden;
+mod import_export;
