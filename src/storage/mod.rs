@@ -1,5 +1,5 @@
-//! Storage: the workspace folder, its lock, atomic writes and the case file
-//! format.
+//! Storage: the workspace folder, its lock, atomic writes, the case file
+//! format, and the staging area that makes a batch import all or nothing.
 
 pub mod atomic;
 pub mod casefile;

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::atomic::write_atomic;
+use super::atomic::{sync_dir, write_atomic, write_batch};
 use super::casefile::{render_case, validate_case};
 use super::lock::WorkspaceLock;
 use super::workspace::{LOCAL_DIR, Workspace};
@@ -66,14 +66,18 @@ impl<'w> Staging<'w> {
         })
     }
 
-    /// Writes complete case files into the staging folder, in parallel.
+    /// Writes complete case files into the staging folder, in parallel,
+    /// flushed to disk before this returns.
     pub fn stage(&mut self, cases: &[Case]) -> Result<()> {
-        cases.par_iter().try_for_each(|case| {
-            validate_case(case)
-                .map_err(|message| Error::Invalid(format!("case {}: {message}", case.id)))?;
-            let text = render_case(case)?;
-            write_atomic(&self.dir.join(staged_name(&case.id)), text.as_bytes())
-        })?;
+        let files = cases
+            .par_iter()
+            .map(|case| {
+                validate_case(case)
+                    .map_err(|message| Error::Invalid(format!("case {}: {message}", case.id)))?;
+                Ok((staged_name(&case.id), render_case(case)?.into_bytes()))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        write_batch(&self.dir, &files)?;
         self.ids.extend(cases.iter().map(|c| c.id.clone()));
         Ok(())
     }
@@ -189,9 +193,7 @@ fn move_into_place(
         }
     }
     for folder in &folders {
-        if let Ok(handle) = std::fs::File::open(folder) {
-            let _ = handle.sync_all();
-        }
+        sync_dir(folder);
     }
     progress(ids.len(), ids.len());
     remove_dir(dir)?;

@@ -188,10 +188,7 @@ fn a_map_file_names_chinese_headers_and_gbk_files_are_decoded() {
 
     let ws = Ws::tourism();
     ws.write("map.yaml", "投诉人: complainant.name\n受理日期: received\n");
-    ws.write(
-        "bom.csv",
-        &format!("\u{feff}投诉人,受理日期\n张三,2026-11-29\n"),
-    );
+    ws.write("bom.csv", "\u{feff}投诉人,受理日期\n张三,2026-11-29\n");
     assert_eq!(
         ws.json(&["import", "bom.csv", "--map", "map.yaml"])["created"],
         1
