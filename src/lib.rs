@@ -11,6 +11,8 @@
 //! - [`query`], [`repeat`], [`reports`], [`format`]: selecting, summarizing
 //!   and rendering cases;
 //! - [`check`], [`merge`] and [`gitsetup`]: working as a team on git;
+//! - [`transfer`] and [`redact`]: batch import/export, and personal data
+//!   left out of what leaves the office;
 //! - [`cli`]: the command line.
 
 pub mod actions;
@@ -27,8 +29,10 @@ pub mod merge;
 pub mod model;
 pub mod policy;
 pub mod query;
+pub mod redact;
 pub mod repeat;
 pub mod reports;
 pub mod storage;
+pub mod transfer;
 
 pub use error::{Error, Result};

@@ -70,6 +70,10 @@ pub enum Command {
     GitSetup(GitSetupArgs),
     /// Merge three versions of a case file (git's merge driver: %O %A %B).
     MergeFile(MergeFileArgs),
+    /// Import a batch of cases (CSV, JSON, JSONL, YAML): all or nothing, idempotent.
+    Import(ImportArgs),
+    /// Export cases as JSON, JSONL, CSV or YAML (the input formats of import).
+    Export(ExportArgs),
 }
 
 /// Arguments of `mark`.
@@ -311,18 +315,9 @@ pub enum ListFormat {
 /// Arguments of `list`.
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only cases in this state (repeatable); `open` means every open state.
-    #[arg(long)]
-    pub status: Vec<String>,
-    /// Only cases assigned to this officer.
-    #[arg(long)]
-    pub assignee: Option<String>,
-    /// Only cases of this category.
-    #[arg(long)]
-    pub category: Option<String>,
-    /// Only cases whose text contains this (case-insensitive).
-    #[arg(long)]
-    pub search: Option<String>,
+    /// Which cases.
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// Only cases with an overdue deadline.
     #[arg(long)]
     pub overdue: bool,
@@ -469,4 +464,84 @@ pub struct MergeFileArgs {
     pub ours: PathBuf,
     /// Their version (git's %B).
     pub theirs: PathBuf,
+}
+
+/// Formats of `import` and `export`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TransferFormat {
+    /// A JSON array of case objects.
+    Json,
+    /// One JSON case object per line.
+    Jsonl,
+    /// CSV with a header row of field names (see --map).
+    Csv,
+    /// A YAML list of cases, or a stream of `---`-separated case documents.
+    Yaml,
+}
+
+/// Text encodings of an import file.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum EncodingArg {
+    /// UTF-8, with or without a byte-order mark.
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// GBK / GB18030, as saved by spreadsheets on Chinese Windows systems.
+    #[value(alias = "gb18030")]
+    Gbk,
+}
+
+/// Arguments of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The batch file ('-' for stdin).
+    pub file: PathBuf,
+    /// The format (default: from the file's extension).
+    #[arg(long, value_enum)]
+    pub format: Option<TransferFormat>,
+    /// A YAML file mapping CSV headers to fields, e.g. `投诉人: complainant.name`.
+    #[arg(long, value_name = "FILE")]
+    pub map: Option<PathBuf>,
+    /// The text encoding of the file.
+    #[arg(long, value_enum, default_value = "utf-8")]
+    pub encoding: EncodingArg,
+    /// Leave out CSV columns that name no field, instead of refusing the file.
+    #[arg(long)]
+    pub ignore_unknown: bool,
+    /// Merge records whose external_ref is already in the workspace (default: skip them).
+    #[arg(long)]
+    pub update: bool,
+    /// Report what would be created, updated or skipped; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// The case filters shared by `list` and `export`.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only cases in this state (repeatable); `open` means every open state.
+    #[arg(long)]
+    pub status: Vec<String>,
+    /// Only cases assigned to this officer.
+    #[arg(long)]
+    pub assignee: Option<String>,
+    /// Only cases of this category.
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Only cases whose text contains this (case-insensitive).
+    #[arg(long)]
+    pub search: Option<String>,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The output format (`--json` is `--format json`).
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: TransferFormat,
+    /// Which cases.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Leave out personal data: names and contacts masked, addresses cut to the city, free text dropped.
+    #[arg(long)]
+    pub redact: bool,
 }

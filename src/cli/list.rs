@@ -1,6 +1,6 @@
 //! `plaint list`: cases with filters, as a table, JSON, CSV or IDs.
 
-use super::args::{ListArgs, ListFormat, SortKey};
+use super::args::{FilterArgs, ListArgs, ListFormat, SortKey};
 use super::view::{case_json_with, category_label, due_cell, status_label};
 use super::{Ctx, output};
 use crate::error::Error;
@@ -56,12 +56,20 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
 /// The library filter for these arguments.
 pub fn filter_of(args: &ListArgs) -> Filter {
     Filter {
+        overdue: args.overdue,
+        due_within: args.due_within,
+        ..common_filter(&args.filter)
+    }
+}
+
+/// The filters `list` and `export` share.
+pub fn common_filter(args: &FilterArgs) -> Filter {
+    Filter {
         statuses: args.status.clone(),
         assignee: args.assignee.clone(),
         category: args.category.clone(),
         search: args.search.clone(),
-        overdue: args.overdue,
-        due_within: args.due_within,
+        ..Filter::default()
     }
 }
 

@@ -8,9 +8,11 @@ mod calendar;
 mod check;
 mod edit;
 mod explain;
+mod export;
 mod extend;
 mod followup;
 mod git_setup;
+mod import;
 mod init;
 mod list;
 mod mark;
@@ -166,6 +168,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Followup(args) => followup::run(&ctx, &args),
         Command::Summary(args) => summary::run(&ctx, &args),
         Command::Report(args) => report::run(&ctx, &args),
+        Command::Import(args) => import::run(&ctx, &args),
+        Command::Export(args) => export::run(&ctx, &args),
     }
 }
 

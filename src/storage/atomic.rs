@@ -2,7 +2,8 @@
 //! flushed to disk, then renamed over the target.
 //!
 //! A rename within one folder is atomic, so a reader (or a crash) sees either
-//! the old file or the new one, never half of each.
+//! the old file or the new one, never half of each. [`write_batch`] is the
+//! one exception, for staging folders nobody reads until a later commit.
 
 use std::io::Write;
 use std::path::Path;
@@ -46,9 +47,27 @@ fn keep_permissions(file: &std::fs::File, target: &Path) {
     let _ = (file, target);
 }
 
+/// Writes a batch of new files into `dir` (a staging folder no reader
+/// looks in) and flushes them all to disk before returning, in parallel:
+/// a batch needs its files durable before its commit point, not one by
+/// one, and thousands of temp-file-and-rename cycles would dominate a
+/// large import. Each file is `(name, contents)`.
+pub fn write_batch(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+    use rayon::prelude::*;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    files.par_iter().try_for_each(|(name, contents)| {
+        let path = dir.join(name);
+        let mut file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+        file.write_all(contents).map_err(|e| Error::io(&path, e))?;
+        file.sync_all().map_err(|e| Error::io(&path, e))
+    })?;
+    sync_dir(dir);
+    Ok(())
+}
+
 /// Flushes the folder entry of a rename; best effort, as not every platform
 /// can open a folder for syncing.
-fn sync_dir(dir: &Path) {
+pub fn sync_dir(dir: &Path) {
     if let Ok(handle) = std::fs::File::open(dir) {
         let _ = handle.sync_all();
     }

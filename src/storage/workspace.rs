@@ -98,13 +98,17 @@ impl Workspace {
             .map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
         let offset = settings.offset()?;
         let calendar = load_calendar(root, &settings.calendar)?;
-        Ok(Workspace {
+        let ws = Workspace {
             root: root.to_path_buf(),
             settings,
             policy,
             offset,
             calendar,
-        })
+        };
+        if super::staging::pending(root) {
+            drop(ws.lock()?); // completes an interrupted import before anything reads
+        }
+        Ok(ws)
     }
 
     /// Creates a workspace in `root` (the folder may exist) and opens it.
@@ -144,9 +148,12 @@ impl Workspace {
             .join(file_name(id))
     }
 
-    /// Takes the workspace lock, waiting for other `plaint` processes.
+    /// Takes the workspace lock, waiting for other `plaint` processes, and
+    /// completes (or discards) a batch an interrupted import left staged.
     pub fn lock(&self) -> Result<WorkspaceLock> {
-        WorkspaceLock::acquire(&self.root.join(LOCAL_DIR).join("lock"))
+        let lock = WorkspaceLock::acquire(&self.root.join(LOCAL_DIR).join("lock"))?;
+        super::staging::recover(self, &lock)?;
+        Ok(lock)
     }
 
     /// Reads case `id`.

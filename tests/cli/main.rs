@@ -7,5 +7,6 @@ mod cases;
 mod concurrency;
 mod deadlines;
 mod golden;
+mod import_export;
 mod reports;
 mod team;

@@ -1,0 +1,31 @@
+//! `plaint export`: the selected cases as JSON, JSONL, CSV or YAML on
+//! stdout, with every stored field, or redacted.
+
+use std::io::{BufWriter, Write};
+
+use super::Ctx;
+use super::args::{ExportArgs, TransferFormat};
+use super::import::format_arg;
+use super::list::{common_filter, report_broken};
+use crate::transfer::export::{Options, export};
+
+/// Writes the export; unreadable case files are named on stderr and make
+/// the exit code 1.
+pub fn run(ctx: &Ctx, args: &ExportArgs) -> anyhow::Result<i32> {
+    let filter = common_filter(&args.filter);
+    filter.validate(&ctx.ws.policy)?;
+    let format = if ctx.look.json {
+        TransferFormat::Json
+    } else {
+        args.format
+    };
+    let options = Options {
+        format: format_arg(format),
+        filter: &filter,
+        redact: args.redact,
+    };
+    let mut out = BufWriter::with_capacity(256 * 1024, std::io::stdout().lock());
+    let exported = export(&ctx.ws, &mut out, options)?;
+    out.flush()?;
+    report_broken(ctx, &exported.broken)
+}

@@ -1,0 +1,214 @@
+//! `plaint import`: a batch of cases from a file or stdin, all or nothing.
+//! Prints the result only (a progress bar too, for a large batch on a
+//! terminal); `--json` prints the report of SPEC §8.
+
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+
+use anyhow::Context as _;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::args::{EncodingArg, ImportArgs, TransferFormat};
+use super::{Ctx, output, print_warnings};
+use crate::error::Error;
+use crate::transfer::csvmap::ColumnMap;
+use crate::transfer::import::{Options, Report, Verdict, import};
+use crate::transfer::input::{Encoding, text_reader};
+use crate::transfer::records::ReadOptions;
+use crate::transfer::{Format, RowError};
+
+/// Inputs at least this large get a progress bar on a terminal.
+const LARGE_INPUT: u64 = 512 * 1024;
+
+/// Imports the batch and prints the report; exit 1 when any record is bad.
+pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<i32> {
+    let label = label_of(&args.file);
+    let format = format_of(args)?;
+    let map = read_map(args.map.as_deref())?;
+    let (reader, size) = open(&args.file).with_context(|| format!("cannot read {label}"))?;
+    let bar = progress_bar(ctx, size);
+    let reader: Box<dyn Read + Send> = match &bar {
+        Some(bar) => Box::new(bar.wrap_read(reader)),
+        None => reader,
+    };
+    let encoding = match args.encoding {
+        EncodingArg::Utf8 => Encoding::Utf8,
+        EncodingArg::Gbk => Encoding::Gb18030,
+    };
+    let text = text_reader(reader, encoding).with_context(|| label.clone())?;
+    let actor = ctx.actor();
+    let options = Options {
+        read: ReadOptions {
+            format,
+            map: map.as_ref(),
+            ignore_unknown: args.ignore_unknown,
+        },
+        update: args.update,
+        dry_run: args.dry_run,
+        by: &actor.name,
+        now: actor.now,
+    };
+    let moving = |done: usize, total: usize| {
+        if let Some(bar) = &bar {
+            if bar.length() != Some(total as u64) {
+                bar.set_style(
+                    ProgressStyle::with_template("moving into place {wide_bar} {pos}/{len}")
+                        .expect("valid template"),
+                );
+                bar.set_length(total as u64);
+            }
+            bar.set_position(done as u64);
+        }
+    };
+    let report = import(&ctx.ws, text, &options, &moving)
+        .with_context(|| format!("{label}: nothing was imported"))?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    print_report(ctx, &report)?;
+    if report.errors.is_empty() {
+        return Ok(0);
+    }
+    Err(Error::Invalid(format!(
+        "{label}: {} problem(s) found; nothing was imported",
+        report.errors.len()
+    ))
+    .into())
+}
+
+fn label_of(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "stdin".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// The format from `--format`, else from the extension.
+fn format_of(args: &ImportArgs) -> anyhow::Result<Format> {
+    if let Some(format) = args.format {
+        return Ok(format_arg(format));
+    }
+    Format::from_path(&args.file).ok_or_else(|| {
+        Error::Invalid(format!(
+            "cannot tell the format of {} from its name; give --format csv|json|jsonl|yaml",
+            label_of(&args.file)
+        ))
+        .into()
+    })
+}
+
+/// The library format of a command-line format.
+pub fn format_arg(format: TransferFormat) -> Format {
+    match format {
+        TransferFormat::Csv => Format::Csv,
+        TransferFormat::Json => Format::Json,
+        TransferFormat::Jsonl => Format::Jsonl,
+        TransferFormat::Yaml => Format::Yaml,
+    }
+}
+
+fn read_map(path: Option<&Path>) -> anyhow::Result<Option<ColumnMap>> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let label = path.display().to_string();
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read --map {label}"))?;
+    Ok(Some(ColumnMap::parse(&text, &label)?))
+}
+
+/// The input and its size, when known.
+fn open(path: &Path) -> std::io::Result<(Box<dyn Read + Send>, Option<u64>)> {
+    if path.as_os_str() == "-" {
+        return Ok((Box::new(std::io::stdin()), None));
+    }
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    Ok((Box::new(file), Some(size)))
+}
+
+/// A bar over the bytes read, for a large input when stderr is a terminal.
+fn progress_bar(ctx: &Ctx, size: Option<u64>) -> Option<ProgressBar> {
+    let large = size.is_none_or(|s| s >= LARGE_INPUT);
+    if ctx.look.json || !large || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = match size {
+        Some(size) => ProgressBar::new(size).with_style(
+            ProgressStyle::with_template("reading {wide_bar} {bytes}/{total_bytes} {eta}")
+                .expect("valid template"),
+        ),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} reading {bytes}").expect("valid template"),
+        ),
+    };
+    Some(bar)
+}
+
+fn print_report(ctx: &Ctx, report: &Report) -> anyhow::Result<()> {
+    if ctx.look.json {
+        output::print_json(report)?;
+        return Ok(());
+    }
+    print_warnings(&report.warnings);
+    for e in &report.errors {
+        print_problem(e);
+    }
+    if !report.errors.is_empty() {
+        return Ok(());
+    }
+    if report.dry_run {
+        for planned in &report.records {
+            output::print_line(&describe(planned))?;
+        }
+    }
+    let line = format!(
+        "{}{} {}, {} {}, {} {}",
+        if report.dry_run { "dry run: " } else { "" },
+        if report.dry_run {
+            "would create"
+        } else {
+            "created"
+        },
+        report.created,
+        if report.dry_run { "update" } else { "updated" },
+        report.updated,
+        if report.dry_run { "skip" } else { "skipped" },
+        report.skipped
+    );
+    let tail = if report.dry_run {
+        "; nothing was written"
+    } else {
+        ""
+    };
+    output::print_line(&format!("{line}{tail}"))
+}
+
+fn print_problem(e: &RowError) {
+    anstream::eprintln!("{e}");
+}
+
+/// One line of a dry run: `row 2: create 20261102-ABCDE (external_ref HOT-1)`.
+fn describe(p: &crate::transfer::import::Planned) -> String {
+    let verb = match p.action {
+        Verdict::Create => "create",
+        Verdict::Update => "update",
+        Verdict::Skip => "skip",
+    };
+    let id =
+        p.id.as_ref()
+            .map(|i| format!(" {i}"))
+            .unwrap_or_else(|| " (new ID)".into());
+    let reference = p
+        .external_ref
+        .as_deref()
+        .map(|r| format!(" (external_ref {r})"))
+        .unwrap_or_default();
+    let detail = match (&p.reason, p.fields.is_empty()) {
+        (Some(reason), _) => format!(": {reason}"),
+        (None, false) => format!(": {}", p.fields.join(", ")),
+        _ => String::new(),
+    };
+    format!("row {}: {verb}{id}{reference}{detail}", p.row)
+}

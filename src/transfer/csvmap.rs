@@ -1,0 +1,465 @@
+//! CSV columns and case fields: which header names which field, the
+//! `--map` file for headers named otherwise (`投诉人: complainant.name`),
+//! turning a row into a record, and a case back into a row for export.
+//!
+//! Columns are the draft's field names; nested fields use a dot:
+//! `complainant.name` is the first complainant, `complainant2.name` the
+//! second, `agent.contact`, `respondent.name`. Lists (`tags`, `links`,
+//! `representatives`) are `;`-separated; `history` is JSON text. An empty
+//! cell is an absent field.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::RowError;
+use crate::error::{Error, Result};
+use crate::model::Case;
+
+/// Top-level fields that are one text cell each.
+const TEXT_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "received",
+    "channel",
+    "category",
+    "priority",
+    "demands",
+    "facts",
+    "contract_end",
+    "assignee",
+    "status",
+    "outcome",
+    "measures",
+    "satisfaction",
+    "external_ref",
+];
+/// Top-level fields that are `;`-separated lists.
+const LIST_FIELDS: &[&str] = &["tags", "links", "representatives"];
+/// The fields of a complainant.
+const PERSON_FIELDS: &[&str] = &[
+    "name",
+    "gender",
+    "nationality",
+    "address",
+    "postcode",
+    "phone",
+    "email",
+];
+const AGENT_FIELDS: &[&str] = &["name", "contact", "scope"];
+const RESPONDENT_FIELDS: &[&str] = &["name", "location", "department"];
+/// Columns every import must have.
+pub const REQUIRED_COLUMNS: &[&str] = &["received"];
+
+/// The field a column feeds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A top-level text field.
+    Text(&'static str),
+    /// A top-level `;`-separated list.
+    List(&'static str),
+    /// `schema` (a number).
+    Schema,
+    /// `history`, as JSON text.
+    History,
+    /// A field of the complainant at this index.
+    Person(usize, &'static str),
+    /// A field of the agent.
+    Agent(&'static str),
+    /// A field of the respondent.
+    Respondent(&'static str),
+    /// A column the `--map` file says to leave out.
+    Ignore,
+}
+
+/// Parses a field name as a column target: `title`, `complainant.phone`,
+/// `complainant2.name`, `respondent.name`, ...
+pub fn parse_target(name: &str) -> Option<Target> {
+    let name = name.trim();
+    let find = |set: &[&'static str], key: &str| set.iter().copied().find(|f| *f == key);
+    if let Some(f) = find(TEXT_FIELDS, name) {
+        return Some(Target::Text(f));
+    }
+    if let Some(f) = find(LIST_FIELDS, name) {
+        return Some(Target::List(f));
+    }
+    match name {
+        "schema" => return Some(Target::Schema),
+        "history" => return Some(Target::History),
+        _ => {}
+    }
+    let (group, key) = name.split_once('.')?;
+    match group {
+        "agent" => find(AGENT_FIELDS, key).map(Target::Agent),
+        "respondent" => find(RESPONDENT_FIELDS, key).map(Target::Respondent),
+        _ => {
+            let number = group.strip_prefix("complainant")?;
+            let index = match number {
+                "" => 0,
+                n => n.parse::<usize>().ok().filter(|n| *n >= 2)? - 1,
+            };
+            find(PERSON_FIELDS, key).map(|f| Target::Person(index, f))
+        }
+    }
+}
+
+/// Every column name an import knows (complainants beyond the first take
+/// the same fields as `complainant2.*`, `complainant3.*`, ...).
+pub fn known_columns() -> Vec<String> {
+    let mut names: Vec<String> = TEXT_FIELDS.iter().map(|f| f.to_string()).collect();
+    names.extend(LIST_FIELDS.iter().map(|f| f.to_string()));
+    names.push("history".into());
+    names.extend(PERSON_FIELDS.iter().map(|f| format!("complainant.{f}")));
+    names.extend(AGENT_FIELDS.iter().map(|f| format!("agent.{f}")));
+    names.extend(RESPONDENT_FIELDS.iter().map(|f| format!("respondent.{f}")));
+    names
+}
+
+/// The `--map` file: header → field name, or `~` (null) to leave the
+/// column out.
+#[derive(Clone, Debug, Default)]
+pub struct ColumnMap {
+    map: BTreeMap<String, Target>,
+}
+
+impl ColumnMap {
+    /// Parses a map file (YAML or JSON), refusing targets that are not fields.
+    pub fn parse(text: &str, label: &str) -> Result<Self> {
+        let raw: BTreeMap<String, Option<String>> = serde_yaml::from_str(text).map_err(|e| {
+            Error::Invalid(format!(
+                "{label}: expected a mapping of `header: field` lines ({e})"
+            ))
+        })?;
+        let mut map = BTreeMap::new();
+        let mut bad = Vec::new();
+        for (header, field) in raw {
+            let target = match field.as_deref().map(str::trim) {
+                None | Some("") => Some(Target::Ignore),
+                Some(field) => parse_target(field),
+            };
+            match target {
+                Some(t) => {
+                    map.insert(header.trim().to_string(), t);
+                }
+                None => bad.push(format!("{header}: {}", field.unwrap_or_default())),
+            }
+        }
+        if !bad.is_empty() {
+            return Err(Error::Invalid(format!(
+                "{label}: unknown field(s) in {}; fields are: {}",
+                bad.join(", "),
+                known_columns().join(", ")
+            )));
+        }
+        Ok(ColumnMap { map })
+    }
+
+    fn get(&self, header: &str) -> Option<&Target> {
+        self.map.get(header)
+    }
+}
+
+/// The columns of a CSV file, resolved from its header.
+#[derive(Clone, Debug)]
+pub struct Columns {
+    targets: Vec<(String, Target)>,
+}
+
+impl Columns {
+    /// Resolves a header row. Every problem is a row-1 error: an unknown
+    /// column (unless `ignore_unknown`), two columns for one field, a
+    /// missing required column.
+    pub fn resolve(
+        header: &[&str],
+        map: Option<&ColumnMap>,
+        ignore_unknown: bool,
+    ) -> std::result::Result<Columns, Vec<RowError>> {
+        let mut errors = Vec::new();
+        let mut targets = Vec::new();
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for raw in header {
+            let name = raw.trim().trim_start_matches('\u{feff}').to_string();
+            let target = map
+                .and_then(|m| m.get(&name).cloned())
+                .or_else(|| parse_target(&name));
+            let target = match target {
+                Some(t) => t,
+                None if ignore_unknown => Target::Ignore,
+                None => {
+                    errors.push(RowError::field(
+                        1,
+                        &name,
+                        "unknown column; map it to a field with --map FILE, or pass --ignore-unknown to leave it out",
+                    ));
+                    Target::Ignore
+                }
+            };
+            if target != Target::Ignore {
+                let key = format!("{target:?}");
+                if let Some(other) = seen.insert(key, name.clone()) {
+                    errors.push(RowError::field(
+                        1,
+                        &name,
+                        format!("feeds the same field as column '{other}'"),
+                    ));
+                }
+            }
+            targets.push((name, target));
+        }
+        for required in REQUIRED_COLUMNS {
+            let want = parse_target(required).expect("required columns are fields");
+            if !targets.iter().any(|(_, t)| *t == want) {
+                errors.push(RowError::field(
+                    1,
+                    required,
+                    "required column is missing (imported cases need the moment of receipt; deadlines start there)",
+                ));
+            }
+        }
+        if errors.is_empty() {
+            Ok(Columns { targets })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// How many columns the header has.
+    pub fn len(&self) -> usize {
+        self.targets.len()
+    }
+
+    /// Whether the header is empty.
+    pub fn is_empty(&self) -> bool {
+        self.targets.is_empty()
+    }
+
+    /// Turns the cells of CSV row `row` into a record of draft fields.
+    pub fn record(
+        &self,
+        row: u64,
+        cells: &csv::StringRecord,
+    ) -> std::result::Result<Map<String, Value>, Vec<RowError>> {
+        let mut out = Map::new();
+        let mut errors = Vec::new();
+        for ((name, target), cell) in self.targets.iter().zip(cells.iter()) {
+            if cell.trim().is_empty() {
+                continue;
+            }
+            if let Err(message) = put(&mut out, target, cell) {
+                errors.push(RowError::field(row, name, message));
+            }
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Puts one cell into the record.
+fn put(
+    out: &mut Map<String, Value>,
+    target: &Target,
+    cell: &str,
+) -> std::result::Result<(), String> {
+    let text = || Value::String(cell.to_string());
+    match target {
+        Target::Ignore => {}
+        Target::Text(f) => {
+            out.insert(f.to_string(), text());
+        }
+        Target::List(f) => {
+            let items = split_list(cell);
+            let values = if *f == "representatives" {
+                items
+                    .iter()
+                    .map(|i| {
+                        i.parse::<u64>().map(Value::from).map_err(|_| {
+                            format!(
+                                "'{i}' is not a complainant index (0, 1, ...; separate with ';')"
+                            )
+                        })
+                    })
+                    .collect::<std::result::Result<Vec<_>, _>>()?
+            } else {
+                items.into_iter().map(Value::String).collect()
+            };
+            out.insert(f.to_string(), Value::Array(values));
+        }
+        Target::Schema => {
+            let n: u64 = cell
+                .trim()
+                .parse()
+                .map_err(|_| format!("'{cell}' is not a schema number"))?;
+            out.insert("schema".into(), Value::from(n));
+        }
+        Target::History => {
+            let history: Value = serde_json::from_str(cell)
+                .map_err(|e| format!("is not a JSON list of events ({e})"))?;
+            out.insert("history".into(), history);
+        }
+        Target::Person(index, f) => {
+            let list = out
+                .entry("complainants")
+                .or_insert_with(|| Value::Array(Vec::new()))
+                .as_array_mut()
+                .expect("complainants is a list");
+            while list.len() <= *index {
+                list.push(Value::Object(Map::new()));
+            }
+            list[*index]
+                .as_object_mut()
+                .expect("a complainant is an object")
+                .insert(f.to_string(), text());
+        }
+        Target::Agent(f) | Target::Respondent(f) => {
+            let group = if matches!(target, Target::Agent(_)) {
+                "agent"
+            } else {
+                "respondent"
+            };
+            out.entry(group)
+                .or_insert_with(|| Value::Object(Map::new()))
+                .as_object_mut()
+                .expect("a group is an object")
+                .insert(f.to_string(), text());
+        }
+    }
+    Ok(())
+}
+
+fn split_list(cell: &str) -> Vec<String> {
+    cell.split([';', '；'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The export header for cases with at most `complainants` complainants.
+pub fn export_header(complainants: usize) -> Vec<String> {
+    let mut header: Vec<String> = ["id", "title", "received", "channel"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    for i in 0..complainants.max(1) {
+        let group = match i {
+            0 => "complainant".to_string(),
+            n => format!("complainant{}", n + 1),
+        };
+        header.extend(PERSON_FIELDS.iter().map(|f| format!("{group}.{f}")));
+    }
+    header.push("representatives".into());
+    header.extend(AGENT_FIELDS.iter().map(|f| format!("agent.{f}")));
+    header.extend(RESPONDENT_FIELDS.iter().map(|f| format!("respondent.{f}")));
+    header.extend(
+        [
+            "category",
+            "priority",
+            "tags",
+            "demands",
+            "facts",
+            "contract_end",
+            "assignee",
+            "status",
+            "outcome",
+            "measures",
+            "satisfaction",
+            "external_ref",
+            "links",
+            "history",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
+    );
+    header
+}
+
+/// The cells of `case` under `header` (from [`export_header`]).
+pub fn export_row(case: &Case, header: &[String]) -> Result<Vec<String>> {
+    let value =
+        serde_json::to_value(case).map_err(|e| Error::Invalid(format!("case {}: {e}", case.id)))?;
+    header
+        .iter()
+        .map(|column| export_cell(&value, column))
+        .collect()
+}
+
+fn export_cell(case: &Value, column: &str) -> Result<String> {
+    let found = match parse_target(column) {
+        Some(Target::Person(i, f)) => case
+            .get("complainants")
+            .and_then(|l| l.get(i))
+            .and_then(|p| p.get(f)),
+        Some(Target::Agent(f)) => case.get("agent").and_then(|a| a.get(f)),
+        Some(Target::Respondent(f)) => case.get("respondent").and_then(|r| r.get(f)),
+        _ => case.get(column),
+    };
+    Ok(match (column, found) {
+        (_, None | Some(Value::Null)) => String::new(),
+        ("history", Some(v)) => {
+            serde_json::to_string(v).map_err(|e| Error::Invalid(format!("history: {e}")))?
+        }
+        (_, Some(Value::Array(items))) => {
+            items.iter().map(scalar_text).collect::<Vec<_>>().join(";")
+        }
+        (_, Some(v)) => scalar_text(v),
+    })
+}
+
+fn scalar_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_of_column_names() {
+        assert_eq!(parse_target("title"), Some(Target::Text("title")));
+        assert_eq!(
+            parse_target("complainant.phone"),
+            Some(Target::Person(0, "phone"))
+        );
+        assert_eq!(
+            parse_target("complainant3.name"),
+            Some(Target::Person(2, "name"))
+        );
+        assert_eq!(parse_target("complainant1.name"), None);
+        assert_eq!(parse_target("agent.scope"), Some(Target::Agent("scope")));
+        assert_eq!(parse_target("respondent.phone"), None);
+        assert_eq!(parse_target("投诉人"), None);
+    }
+
+    #[test]
+    fn a_row_becomes_nested_fields() {
+        let columns = Columns::resolve(
+            &[
+                "received",
+                "complainant.name",
+                "complainant2.name",
+                "tags",
+                "agent.name",
+                "x",
+            ],
+            None,
+            true,
+        )
+        .unwrap();
+        let row = csv::StringRecord::from(vec!["2026-11-29", "张三", "李四", "a; b", "", "zz"]);
+        let record = columns.record(2, &row).unwrap();
+        assert_eq!(
+            Value::Object(record),
+            serde_json::json!({
+                "received": "2026-11-29",
+                "complainants": [{"name": "张三"}, {"name": "李四"}],
+                "tags": ["a", "b"],
+            })
+        );
+    }
+}

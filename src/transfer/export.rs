@@ -1,0 +1,165 @@
+//! Exporting cases: the stored case objects as a JSON array, JSONL, a YAML
+//! document stream (each document the exact case file) or CSV.
+//!
+//! Every stored field is written, `history` included, so importing an
+//! export into an empty workspace gives back byte-identical case files.
+//! JSON, JSONL and YAML are streamed: files are read, filtered and
+//! rendered in parallel chunks and written in ID order. CSV needs every
+//! case first, as its header has one column group per complainant.
+
+use std::io::Write;
+
+use rayon::prelude::*;
+
+use super::Format;
+use super::csvmap::{export_header, export_row};
+use crate::error::{Error, Result};
+use crate::model::Case;
+use crate::query::Filter;
+use crate::redact::redact_case;
+use crate::storage::Workspace;
+use crate::storage::casefile::render_case;
+use crate::storage::workspace::read_case_file;
+
+/// Case files read and rendered together.
+const CHUNK: usize = 2048;
+
+/// What to export, and how.
+#[derive(Clone, Copy, Debug)]
+pub struct Options<'a> {
+    /// The output format.
+    pub format: Format,
+    /// Which cases.
+    pub filter: &'a Filter,
+    /// Leave personal data out ([`crate::redact`]).
+    pub redact: bool,
+}
+
+/// The outcome of an export.
+#[derive(Debug, Default)]
+pub struct Exported {
+    /// How many cases were written.
+    pub cases: usize,
+    /// Case files that could not be read (left out, named here).
+    pub broken: Vec<Error>,
+}
+
+/// Writes the selected cases of `ws` to `out`, in ID order.
+pub fn export(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<Exported> {
+    if options.format == Format::Csv {
+        return export_csv(ws, out, options);
+    }
+    let io = |e: std::io::Error| Error::io("the export output", e);
+    let mut exported = Exported::default();
+    if options.format == Format::Json {
+        out.write_all(b"[").map_err(io)?;
+    }
+    for_each_chunk(
+        ws,
+        options,
+        &mut exported,
+        &mut |case| {
+            let (before, body, after): (&[u8], Vec<u8>, &[u8]) = match options.format {
+                Format::Json => (b"\n", to_json(case)?, b""),
+                Format::Jsonl => (b"", to_json(case)?, b"\n"),
+                Format::Yaml => (b"---\n", render_case(case)?.into_bytes(), b""),
+                Format::Csv => unreachable!("handled above"),
+            };
+            Ok([before, &body, after].concat())
+        },
+        &mut |i, bytes| {
+            if options.format == Format::Json && i > 0 {
+                out.write_all(b",").map_err(io)?;
+            }
+            out.write_all(&bytes).map_err(io)
+        },
+    )?;
+    if options.format == Format::Json {
+        let end: &[u8] = if exported.cases == 0 {
+            b"]\n"
+        } else {
+            b"\n]\n"
+        };
+        out.write_all(end).map_err(io)?;
+    }
+    out.flush().map_err(io)?;
+    Ok(exported)
+}
+
+/// Reads, filters and renders the case files in parallel chunks, then hands
+/// each rendering to `write` in ID order.
+fn for_each_chunk(
+    ws: &Workspace,
+    options: Options,
+    exported: &mut Exported,
+    render: &mut (dyn Fn(&Case) -> Result<Vec<u8>> + Sync),
+    write: &mut dyn FnMut(usize, Vec<u8>) -> Result<()>,
+) -> Result<()> {
+    let files = ws.case_files()?;
+    for chunk in files.chunks(CHUNK) {
+        let rendered: Vec<Result<Option<Vec<u8>>>> = chunk
+            .par_iter()
+            .map(|path| {
+                let case = read_case_file(path)?;
+                select(ws, options, case).map(|c| render(&c)).transpose()
+            })
+            .collect();
+        for result in rendered {
+            match result {
+                Ok(Some(bytes)) => {
+                    write(exported.cases, bytes)?;
+                    exported.cases += 1;
+                }
+                Ok(None) => {}
+                Err(e) => exported.broken.push(e),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The case as exported, if the filter keeps it.
+fn select(ws: &Workspace, options: Options, case: Case) -> Option<Case> {
+    if !options.filter.matches(&ws.policy, &case) {
+        return None;
+    }
+    Some(if options.redact {
+        redact_case(&case)
+    } else {
+        case
+    })
+}
+
+fn to_json(case: &Case) -> Result<Vec<u8>> {
+    serde_json::to_vec(case).map_err(|e| Error::Invalid(format!("case {}: {e}", case.id)))
+}
+
+fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<Exported> {
+    let loaded = ws.load_all()?;
+    let cases: Vec<Case> = loaded
+        .cases
+        .into_iter()
+        .filter_map(|c| select(ws, options, c))
+        .collect();
+    let most = cases
+        .iter()
+        .map(|c| c.complainants.len())
+        .max()
+        .unwrap_or(1);
+    let header = export_header(most);
+    let csv_error = |e: csv::Error| Error::io("the export output", e.into());
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(&header).map_err(csv_error)?;
+    for case in &cases {
+        writer
+            .write_record(export_row(case, &header)?)
+            .map_err(csv_error)?;
+    }
+    writer
+        .flush()
+        .map_err(|e| Error::io("the export output", e))?;
+    Ok(Exported {
+        cases: cases.len(),
+        broken: loaded.broken,
+    })
+}

@@ -1,0 +1,560 @@
+//! Importing a batch: every record is validated (with the same rules as
+//! `register --from`) before anything is written; then the batch is staged
+//! and committed in one step, so it appears whole or not at all.
+//!
+//! `external_ref` (or the `id` of an exported case) makes an import
+//! idempotent: a record whose case is already in the workspace is skipped,
+//! or with `update` merged into it as an `edited` event naming the changed
+//! fields. Valid records are staged as they are read, in chunks, so memory
+//! stays bounded however large the batch.
+
+use std::collections::{HashMap, HashSet};
+use std::io::BufRead;
+
+use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::RowError;
+use super::records::{ReadOptions, Record, read_records, to_draft};
+use crate::error::{Error, Result};
+use crate::intake::{Intake, build_case, check_against_policy};
+use crate::model::{Action, Case, CaseId, Event};
+use crate::storage::Workspace;
+use crate::storage::staging::Staging;
+
+/// Valid cases are staged in chunks of this many.
+const CHUNK: usize = 512;
+
+/// How to import.
+#[derive(Clone, Copy, Debug)]
+pub struct Options<'a> {
+    /// How to read the input.
+    pub read: ReadOptions<'a>,
+    /// Merge records into existing cases instead of skipping them.
+    pub update: bool,
+    /// Report what would happen; write nothing.
+    pub dry_run: bool,
+    /// The acting officer.
+    pub by: &'a str,
+    /// The moment of the import.
+    pub now: DateTime<FixedOffset>,
+}
+
+/// What happens to one record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// A new case.
+    Create,
+    /// Merged into an existing case.
+    Update,
+    /// Already there (or unchanged).
+    Skip,
+}
+
+/// The verdict on one valid record.
+#[derive(Clone, Debug, Serialize)]
+pub struct Planned {
+    /// The record's row.
+    pub row: u64,
+    /// What happens to it.
+    pub action: Verdict,
+    /// The case ID (for a dry run, only when the record or workspace fixes it).
+    pub id: Option<CaseId>,
+    /// The record's `external_ref`.
+    pub external_ref: Option<String>,
+    /// The fields an update changes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    /// Why a record is skipped.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// The result of an import (SPEC §8), with every record's verdict.
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    /// Cases created (or that a dry run would create).
+    pub created: usize,
+    /// Cases updated.
+    pub updated: usize,
+    /// Records skipped.
+    pub skipped: usize,
+    /// Every problem; when any, nothing was written and the counts are 0.
+    pub errors: Vec<RowError>,
+    /// Whether this was a dry run.
+    pub dry_run: bool,
+    /// The IDs of the created cases.
+    pub ids: Vec<CaseId>,
+    /// Notices that do not stop the import (e.g. a complaint filed late).
+    pub warnings: Vec<String>,
+    /// The verdict on each valid record, in input order.
+    pub records: Vec<Planned>,
+}
+
+/// Imports the records of `input` into `ws`; `progress(done, total)` is
+/// called while the committed files move into place. Problems with records
+/// are in the report's `errors` (and then nothing was written); failures
+/// that stop the read (unreadable input, I/O) are errors.
+pub fn import(
+    ws: &Workspace,
+    input: impl BufRead,
+    options: &Options,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Report> {
+    let lock = ws.lock()?;
+    let existing = Existing::scan(ws)?;
+    let staging = if options.dry_run {
+        None
+    } else {
+        Some(Staging::begin(ws, &lock)?)
+    };
+    let mut planner = Planner::new(ws, *options, existing, staging);
+    let read = read_records(input, options.read, &mut |record| planner.take(record));
+    let result = read.and_then(|()| planner.flush());
+    let Planner {
+        mut report,
+        staging,
+        records,
+        ..
+    } = planner;
+    if let Err(e) = result {
+        if let Some(staging) = staging {
+            staging.abandon()?;
+        }
+        return Err(e);
+    }
+    if records == 0 {
+        if let Some(staging) = staging {
+            staging.abandon()?;
+        }
+        return Err(Error::Invalid(
+            "the input holds no records (a CSV needs a row under its header): nothing to import"
+                .into(),
+        ));
+    }
+    report.dry_run = options.dry_run;
+    if !report.errors.is_empty() {
+        if let Some(staging) = staging {
+            staging.abandon()?;
+        }
+        report.created = 0;
+        report.updated = 0;
+        report.skipped = 0;
+        report.ids.clear();
+        report.records.clear();
+        return Ok(report);
+    }
+    if let Some(staging) = staging {
+        staging.seal()?.apply(progress)?;
+    }
+    drop(lock);
+    Ok(report)
+}
+
+/// What the workspace holds already: every ID, and the case of every
+/// `external_ref`.
+struct Existing {
+    ids: HashMap<CaseId, Option<String>>,
+    by_ref: HashMap<String, CaseId>,
+}
+
+impl Existing {
+    /// One parallel read of every case file. A broken file stops the
+    /// import: its `external_ref` is unknown, so it could be imported twice.
+    fn scan(ws: &Workspace) -> Result<Existing> {
+        let ids = ws.case_ids()?;
+        let read: Vec<Result<(CaseId, Option<String>)>> = ids
+            .par_iter()
+            .map(|id| ws.read_case(id).map(|c| (c.id, c.external_ref)))
+            .collect();
+        let mut existing = Existing {
+            ids: HashMap::with_capacity(read.len()),
+            by_ref: HashMap::new(),
+        };
+        let mut broken = Vec::new();
+        for result in read {
+            match result {
+                Ok((id, reference)) => {
+                    if let Some(r) = &reference {
+                        existing.by_ref.insert(r.clone(), id.clone());
+                    }
+                    existing.ids.insert(id, reference);
+                }
+                Err(e) => broken.push(e.to_string()),
+            }
+        }
+        if let Some(first) = broken.first() {
+            return Err(Error::Invalid(format!(
+                "{} case file(s) cannot be read (first: {first}); fix them before importing (run `plaint check`), \
+                 or their external_ref could be imported twice",
+                broken.len()
+            )));
+        }
+        Ok(existing)
+    }
+}
+
+/// Plans each record as it is read and stages the valid ones.
+struct Planner<'w, 'o> {
+    ws: &'w Workspace,
+    options: Options<'o>,
+    existing: Existing,
+    /// Row of each `external_ref` seen in this batch.
+    batch_refs: HashMap<String, u64>,
+    /// Every ID this batch creates or names.
+    batch_ids: HashSet<CaseId>,
+    pending: Vec<Case>,
+    staging: Option<Staging<'w>>,
+    report: Report,
+    records: u64,
+}
+
+impl<'w, 'o> Planner<'w, 'o> {
+    fn new(
+        ws: &'w Workspace,
+        options: Options<'o>,
+        existing: Existing,
+        staging: Option<Staging<'w>>,
+    ) -> Self {
+        Planner {
+            ws,
+            options,
+            existing,
+            batch_refs: HashMap::new(),
+            batch_ids: HashSet::new(),
+            pending: Vec::new(),
+            staging,
+            report: Report::default(),
+            records: 0,
+        }
+    }
+
+    fn take(&mut self, record: Record) -> Result<()> {
+        self.records += 1;
+        let planned = match record.fields {
+            Ok(fields) => self.plan(record.row, fields),
+            Err(errors) => Err(errors),
+        };
+        match planned {
+            Ok(Some(case)) => {
+                self.pending.push(case);
+                if self.pending.len() >= CHUNK {
+                    self.flush()?;
+                }
+            }
+            Ok(None) => {}
+            Err(errors) => self.report.errors.extend(errors),
+        }
+        Ok(())
+    }
+
+    /// Stages the pending cases; once any record failed, nothing more is
+    /// staged (the batch will be abandoned).
+    fn flush(&mut self) -> Result<()> {
+        if let Some(staging) = &mut self.staging
+            && self.report.errors.is_empty()
+        {
+            staging.stage(&self.pending)?;
+        }
+        self.pending.clear();
+        Ok(())
+    }
+
+    /// Validates one record and decides its fate; returns the case to
+    /// write, if any.
+    fn plan(
+        &mut self,
+        row: u64,
+        fields: Map<String, Value>,
+    ) -> std::result::Result<Option<Case>, Vec<RowError>> {
+        let raw = self.options.update.then(|| Value::Object(fields.clone()));
+        let draft = to_draft(row, fields)?;
+        let mut errors = Vec::new();
+        if let Some(reference) = draft.external_ref.as_deref().map(str::trim)
+            && !reference.is_empty()
+            && let Some(first) = self.batch_refs.insert(reference.to_string(), row)
+        {
+            errors.push(RowError::field(
+                row,
+                "external_ref",
+                format!(
+                    "'{reference}' is also on row {first}; each case may appear once in a batch"
+                ),
+            ));
+        }
+        let missing_received = draft
+            .received
+            .as_deref()
+            .is_none_or(|r| r.trim().is_empty());
+        if missing_received {
+            errors.push(RowError::field(
+                row,
+                "received",
+                "is required: an imported case needs the moment it was received",
+            ));
+        }
+        let intake = Intake {
+            policy: &self.ws.policy,
+            offset: self.ws.offset,
+            now: self.options.now,
+            by: self.options.by,
+            action: Action::Imported,
+        };
+        let built = build_case(draft, &intake).map_err(|invalid| {
+            let mut all = errors.clone();
+            all.extend(
+                invalid
+                    .into_iter()
+                    .filter(|e| !(missing_received && e.field == "received"))
+                    .map(|e| RowError::field(row, &e.field, e.message)),
+            );
+            all
+        })?;
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        self.report
+            .warnings
+            .extend(built.warnings.iter().map(|w| format!("row {row}: {w}")));
+        let case = built.case;
+        self.check_duplicate_id(row, &case, built.has_id)?;
+        match self.existing_case(row, &case, built.has_id)? {
+            Some(id) if self.options.update => self.update(row, id, case, raw.as_ref()),
+            Some(id) => {
+                self.skip(row, id, &case, "already in the workspace");
+                Ok(None)
+            }
+            None => self.create(row, case, built.has_id).map(Some),
+        }
+    }
+
+    /// Refuses a second record with the same `id` (a repeated
+    /// `external_ref` is caught before validation, in `plan`).
+    fn check_duplicate_id(
+        &mut self,
+        row: u64,
+        case: &Case,
+        has_id: bool,
+    ) -> std::result::Result<(), Vec<RowError>> {
+        if has_id && !self.batch_ids.insert(case.id.clone()) {
+            return Err(vec![RowError::field(
+                row,
+                "id",
+                format!(
+                    "{} appears twice in the batch (or collides with an ID generated for an earlier record)",
+                    case.id
+                ),
+            )]);
+        }
+        Ok(())
+    }
+
+    /// The case already in the workspace that this record describes.
+    fn existing_case(
+        &self,
+        row: u64,
+        case: &Case,
+        has_id: bool,
+    ) -> std::result::Result<Option<CaseId>, Vec<RowError>> {
+        if let Some(reference) = &case.external_ref
+            && let Some(id) = self.existing.by_ref.get(reference)
+        {
+            if has_id && case.id != *id {
+                return Err(vec![RowError::field(
+                    row,
+                    "id",
+                    format!(
+                        "external_ref '{reference}' belongs to case {id}, not {}",
+                        case.id
+                    ),
+                )]);
+            }
+            return Ok(Some(id.clone()));
+        }
+        if has_id && let Some(reference) = self.existing.ids.get(&case.id) {
+            if *reference != case.external_ref {
+                return Err(vec![RowError::field(
+                    row,
+                    "id",
+                    format!(
+                        "{} is already a different case in the workspace (external_ref {})",
+                        case.id,
+                        reference.as_deref().unwrap_or("none")
+                    ),
+                )]);
+            }
+            return Ok(Some(case.id.clone()));
+        }
+        Ok(None)
+    }
+
+    fn skip(&mut self, row: u64, id: CaseId, case: &Case, reason: &str) {
+        self.report.skipped += 1;
+        self.report.records.push(Planned {
+            row,
+            action: Verdict::Skip,
+            id: Some(id),
+            external_ref: case.external_ref.clone(),
+            fields: Vec::new(),
+            reason: Some(reason.to_string()),
+        });
+    }
+
+    fn create(
+        &mut self,
+        row: u64,
+        mut case: Case,
+        has_id: bool,
+    ) -> std::result::Result<Case, Vec<RowError>> {
+        if !has_id {
+            case.id = self
+                .fresh_id(&case)
+                .map_err(|e| vec![RowError::row(row, e.to_string())])?;
+        }
+        self.report.created += 1;
+        let shown = (has_id || !self.options.dry_run).then(|| case.id.clone());
+        if let Some(id) = &shown {
+            self.report.ids.push(id.clone());
+        }
+        self.report.records.push(Planned {
+            row,
+            action: Verdict::Create,
+            id: shown,
+            external_ref: case.external_ref.clone(),
+            fields: Vec::new(),
+            reason: None,
+        });
+        Ok(case)
+    }
+
+    /// A random ID for the case's day that neither the workspace nor this
+    /// batch uses.
+    fn fresh_id(&mut self, case: &Case) -> Result<CaseId> {
+        for _ in 0..64 {
+            let id = CaseId::generate(case.received_date())?;
+            if !self.existing.ids.contains_key(&id) && self.batch_ids.insert(id.clone()) {
+                return Ok(id);
+            }
+        }
+        Err(Error::Invalid(
+            "could not find a free case ID for that day".into(),
+        ))
+    }
+
+    /// Merges the fields the record carries into the existing case.
+    fn update(
+        &mut self,
+        row: u64,
+        id: CaseId,
+        built: Case,
+        raw: Option<&Value>,
+    ) -> std::result::Result<Option<Case>, Vec<RowError>> {
+        let fail = |message: String| vec![RowError::row(row, message)];
+        let existing = self.ws.read_case(&id).map_err(|e| fail(e.to_string()))?;
+        let raw = raw.expect("records are kept when updating");
+        let (mut merged, fields) = merge(&existing, &built, raw).map_err(fail)?;
+        if fields.is_empty() {
+            self.skip(row, id, &built, "unchanged");
+            return Ok(None);
+        }
+        let problems = check_against_policy(&self.ws.policy, &merged);
+        if !problems.is_empty() {
+            return Err(problems
+                .into_iter()
+                .map(|e| RowError::field(row, &e.field, e.message))
+                .collect());
+        }
+        let last = merged
+            .history
+            .last()
+            .map(|e| e.at)
+            .unwrap_or(self.options.now);
+        let mut event = Event::new(self.options.now.max(last), self.options.by, Action::Edited);
+        event.fields = fields.clone();
+        event.note = Some("updated by import".into());
+        merged.history.push(event);
+        self.report.updated += 1;
+        self.report.records.push(Planned {
+            row,
+            action: Verdict::Update,
+            id: Some(id),
+            external_ref: merged.external_ref.clone(),
+            fields,
+            reason: None,
+        });
+        Ok(Some(merged))
+    }
+}
+
+/// Fields an update never changes: identity and the append-only history.
+const FIXED: &[&str] = &["id", "schema", "history"];
+
+/// `existing` with the fields `raw` carries taken from `built` (its
+/// validated form). Objects merge key by key, complainants by position,
+/// so a CSV row with only `complainant.phone` keeps the name. Returns the
+/// merged case and the top-level fields that changed.
+pub fn merge(
+    existing: &Case,
+    built: &Case,
+    raw: &Value,
+) -> std::result::Result<(Case, Vec<String>), String> {
+    let mut target = serde_json::to_value(existing).map_err(|e| e.to_string())?;
+    let new = serde_json::to_value(built).map_err(|e| e.to_string())?;
+    let mut changed = Vec::new();
+    if let (Value::Object(raw), Value::Object(target_map)) = (raw, &mut target) {
+        for (key, raw_value) in raw {
+            if FIXED.contains(&key.as_str()) || raw_value.is_null() {
+                continue;
+            }
+            let slot = target_map.entry(key.clone()).or_insert(Value::Null);
+            if overlay(slot, new.get(key).unwrap_or(&Value::Null), raw_value) {
+                changed.push(key.clone());
+            }
+        }
+        target_map.retain(|_, v| !v.is_null());
+    }
+    let merged: Case = serde_json::from_value(target).map_err(|e| e.to_string())?;
+    Ok((merged, changed))
+}
+
+/// Puts into `slot` the parts of `new` that `raw` names; whether anything
+/// changed.
+fn overlay(slot: &mut Value, new: &Value, raw: &Value) -> bool {
+    match (raw, new, &mut *slot) {
+        (Value::Object(raw), Value::Object(_), Value::Object(old)) => {
+            let mut changed = false;
+            for key in raw.keys() {
+                let value = new.get(key).cloned().unwrap_or(Value::Null);
+                if old.get(key).unwrap_or(&Value::Null) != &value {
+                    changed = true;
+                    if value.is_null() {
+                        old.remove(key);
+                    } else {
+                        old.insert(key.clone(), value);
+                    }
+                }
+            }
+            changed
+        }
+        (Value::Array(raw), Value::Array(new), Value::Array(old))
+            if raw.iter().all(Value::is_object) =>
+        {
+            let mut changed = false;
+            for (i, (raw_item, new_item)) in raw.iter().zip(new).enumerate() {
+                if old.len() <= i {
+                    old.push(Value::Object(Map::new()));
+                }
+                changed |= overlay(&mut old[i], new_item, raw_item);
+            }
+            changed
+        }
+        _ => {
+            let changed = *slot != *new;
+            *slot = new.clone();
+            changed
+        }
+    }
+}
