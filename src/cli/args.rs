@@ -339,6 +339,9 @@ pub struct ListArgs {
     /// Start CSV output with a UTF-8 byte order mark (for spreadsheet programs).
     #[arg(long)]
     pub bom: bool,
+    /// Leave out personal data: names and contacts masked, addresses cut to the city, free text dropped.
+    #[arg(long)]
+    pub redact: bool,
 }
 
 /// Arguments of `assign`.

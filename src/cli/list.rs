@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::format::Table;
 use crate::model::Case;
 use crate::query::{Filter, Row, Sort, rows, sort_rows};
+use crate::redact::redact_case;
 use crate::repeat;
 
 /// Lists every readable case that passes the filters; unreadable files are
@@ -30,6 +31,15 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
         .collect();
     sort_rows(&mut rows, sort_of(args.sort));
     report_row_errors(&rows);
+    // Filters and deadlines read the real case; only the output is redacted.
+    let redacted: Vec<Case> = if args.redact {
+        rows.iter().map(|r| redact_case(r.case)).collect()
+    } else {
+        Vec::new()
+    };
+    for (row, case) in rows.iter_mut().zip(&redacted) {
+        row.case = case;
+    }
     let format = if ctx.look.json {
         ListFormat::Json
     } else {

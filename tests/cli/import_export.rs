@@ -484,7 +484,7 @@ fn export_takes_the_list_filters() {
 }
 
 #[test]
-fn redacted_exports_carry_no_personal_data() {
+fn redacted_outputs_carry_no_personal_data() {
     let ws = Ws::tourism();
     ws.write(
         "pii.json",
@@ -534,6 +534,36 @@ fn redacted_exports_carry_no_personal_data() {
         }
         assert!(redacted.contains("R-1"), "{format}: codes and refs stay");
     }
+    let redacted_commands: [&[&str]; 8] = [
+        &["list", "--redact"],
+        &["list", "--redact", "--json", "--full"],
+        &["list", "--redact", "--format", "csv"],
+        &["list", "--redact", "--search", "MKFACTS"],
+        &["report", "--period", "2026", "--redact"],
+        &["report", "--period", "2026", "--redact", "--format", "md"],
+        &[
+            "report",
+            "--period",
+            "2026",
+            "--redact",
+            "--format",
+            "csv",
+            "--by",
+            "respondent",
+        ],
+        &["report", "--period", "2026", "--redact", "--format", "json"],
+    ];
+    for args in redacted_commands {
+        let out = ws.ok(args);
+        assert!(!out.trim().is_empty(), "{args:?} printed nothing");
+        for marker in markers {
+            assert!(!out.contains(marker), "{args:?} leaks {marker}:\n{out}");
+        }
+    }
+    assert!(
+        ws.ok(&["list", "--search", "MKFACTS", "--redact", "--format", "ids"])
+            .contains(&id)
+    );
     let doc: Value = serde_json::from_str(&ws.ok(&["export", "--redact"])).unwrap();
     assert_eq!(doc[0]["complainants"][0]["name"], "M*** S***");
     assert_eq!(doc[0]["complainants"][1]["name"], "马*");
