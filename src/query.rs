@@ -71,6 +71,18 @@ impl Row<'_> {
     }
 }
 
+/// Rows without deadlines, for output that shows none (`list --format ids`).
+pub fn bare_rows<'a>(cases: &[&'a Case]) -> Vec<Row<'a>> {
+    cases
+        .iter()
+        .map(|case| Row {
+            case,
+            deadlines: Vec::new(),
+            error: None,
+        })
+        .collect()
+}
+
 /// Evaluates the deadlines of every case as of `today`, in parallel.
 pub fn rows<'a>(ws: &Workspace, cases: &[&'a Case], today: NaiveDate) -> Vec<Row<'a>> {
     cases

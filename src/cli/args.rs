@@ -196,9 +196,9 @@ pub struct InitArgs {
     /// The working-day calendar: cn, weekends, or a calendar file.
     #[arg(long, default_value = "cn")]
     pub calendar: String,
-    /// The language of labels in tables and reports.
-    #[arg(long, value_enum, default_value = "en")]
-    pub language: LanguageArg,
+    /// The language of labels in tables and reports (default: zh when $LANG is Chinese, else en).
+    #[arg(long, value_enum)]
+    pub language: Option<LanguageArg>,
     /// The office's UTC offset.
     #[arg(long, default_value = "+08:00", allow_hyphen_values = true)]
     pub timezone: String,

@@ -20,8 +20,9 @@ pub fn run(args: &InitArgs, look: Look) -> anyhow::Result<i32> {
     let mut settings = Settings::new(&args.preset, &args.calendar);
     settings.timezone = args.timezone.clone();
     settings.language = match args.language {
-        LanguageArg::En => Language::En,
-        LanguageArg::Zh => Language::Zh,
+        Some(LanguageArg::En) => Language::En,
+        Some(LanguageArg::Zh) => Language::Zh,
+        None => language_from_locale(),
     };
     let ws = Workspace::init(&dir, &settings)?;
     let driver = register_git_driver(&ws.root);
@@ -61,5 +62,18 @@ fn register_git_driver(root: &Path) -> Option<String> {
             ));
             None
         }
+    }
+}
+
+/// `zh` when the user's locale is Chinese (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+pub fn language_from_locale() -> Language {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|l| !l.is_empty()))
+        .unwrap_or_default();
+    if locale.starts_with("zh") {
+        Language::Zh
+    } else {
+        Language::En
     }
 }

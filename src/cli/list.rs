@@ -1,12 +1,12 @@
 //! `plaint list`: cases with filters, as a table, JSON, CSV or IDs.
 
 use super::args::{FilterArgs, ListArgs, ListFormat, SortKey};
-use super::view::{case_json_with, category_label, due_cell, status_label};
+use super::view::{case_json_bytes, category_label, due_cell, status_label};
 use super::{Ctx, output};
 use crate::error::Error;
 use crate::format::Table;
 use crate::model::Case;
-use crate::query::{Filter, Row, Sort, rows, sort_rows};
+use crate::query::{Filter, Row, Sort, bare_rows, rows, sort_rows};
 use crate::redact::redact_case;
 use crate::repeat;
 
@@ -25,7 +25,19 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
         .filter(|c| filter.matches(&ctx.ws.policy, c))
         .filter(|c| repeats.as_ref().is_none_or(|r| r.contains_key(&c.id)))
         .collect();
-    let mut rows: Vec<Row> = rows(&ctx.ws, &cases, ctx.today)
+    let format = if ctx.look.json {
+        ListFormat::Json
+    } else {
+        args.format
+    };
+    let shows_deadlines =
+        format != ListFormat::Ids || filter.needs_deadlines() || args.sort == SortKey::Due;
+    let evaluated = if shows_deadlines {
+        rows(&ctx.ws, &cases, ctx.today)
+    } else {
+        bare_rows(&cases)
+    };
+    let mut rows: Vec<Row> = evaluated
         .into_iter()
         .filter(|r| filter.matches_deadlines(&r.deadlines))
         .collect();
@@ -40,15 +52,10 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
     for (row, case) in rows.iter_mut().zip(&redacted) {
         row.case = case;
     }
-    let format = if ctx.look.json {
-        ListFormat::Json
-    } else {
-        args.format
-    };
     match format {
         ListFormat::Json => {
             output::print_json_array(ctx.look, &rows, |r| {
-                case_json_with(r.case, &r.deadlines, args.full)
+                case_json_bytes(r.case, &r.deadlines, args.full)
             })?;
         }
         ListFormat::Ids => {
@@ -58,6 +65,9 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
             }
         }
         ListFormat::Csv => output::print_raw(&csv_table(ctx, &rows).to_csv(args.bom))?,
+        ListFormat::Table if rows.is_empty() && ctx.look.terminal => {
+            output::notice("no cases match");
+        }
         ListFormat::Table => print_table(ctx, &rows)?,
     }
     report_broken(ctx, &loaded.broken)

@@ -206,7 +206,9 @@ fn open_workspace(explicit: Option<&Path>) -> anyhow::Result<Workspace> {
             if root.join(crate::policy::settings::SETTINGS_FILE).is_file() {
                 return Ok(Workspace::open(&root)?);
             }
-            let ws = Workspace::init(&root, &Settings::new("generic", "cn"))?;
+            let mut settings = Settings::new("generic", "cn");
+            settings.language = init::language_from_locale();
+            let ws = Workspace::init(&root, &settings)?;
             output::notice(&format!(
                 "created the default workspace in {} (use `plaint init DIR --preset tourism` for another)",
                 root.display()

@@ -39,27 +39,27 @@ pub fn print_json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Prints a JSON array of `items`, each turned into a value by `to_value`.
-/// On a terminal it is indented; piped, each element is one compact line,
-/// serialized in parallel a window at a time so memory stays bounded.
+/// Prints a JSON array of `items`, each written as compact JSON by
+/// `to_json`. On a terminal it is indented; piped, each element is one
+/// line, serialized in parallel a window at a time so memory stays bounded.
 pub fn print_json_array<T: Sync>(
     look: Look,
     items: &[T],
-    to_value: impl Fn(&T) -> serde_json::Value + Sync,
+    to_json: impl Fn(&T) -> Vec<u8> + Sync,
 ) -> anyhow::Result<()> {
     use rayon::prelude::*;
     if look.terminal {
-        let values: Vec<_> = items.iter().map(&to_value).collect();
+        let values: Vec<serde_json::Value> = items
+            .iter()
+            .map(|item| serde_json::from_slice(&to_json(item)))
+            .collect::<Result<_, _>>()?;
         return print_json(&values);
     }
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     out.write_all(b"[")?;
     let mut first = true;
     for window in items.chunks(4096) {
-        let lines: Vec<Vec<u8>> = window
-            .par_iter()
-            .map(|item| serde_json::to_vec(&to_value(item)).unwrap_or_default())
-            .collect();
+        let lines: Vec<Vec<u8>> = window.par_iter().map(&to_json).collect();
         for line in lines {
             out.write_all(if first { b"\n" } else { b",\n" })?;
             out.write_all(&line)?;

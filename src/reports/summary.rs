@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::stats::{self, CLOSING_STATES, DECISION_STATES, OnTime};
@@ -65,14 +66,30 @@ pub fn summarize(ws: &Workspace, rows: &[Row], today: NaiveDate) -> Summary {
     let is_soon = |d: &&crate::deadline::Deadline| {
         d.state == DeadlineState::Running && d.workdays_left.is_some_and(|w| w <= DUE_SOON_WORKDAYS)
     };
-    let mut to_decision: Vec<i64> = cases
-        .iter()
-        .filter_map(|c| stats::workdays_until(c, &DECISION_STATES, &ws.calendar, ws.offset))
-        .collect();
-    let mut to_close: Vec<i64> = cases
-        .iter()
-        .filter_map(|c| stats::workdays_until(c, &CLOSING_STATES, &ws.calendar, ws.offset))
-        .collect();
+    let (mut to_decision, mut to_close): (Vec<i64>, Vec<i64>) = cases
+        .par_iter()
+        .map(|c| {
+            (
+                stats::workdays_until(c, &DECISION_STATES, &ws.calendar, ws.offset),
+                stats::workdays_until(c, &CLOSING_STATES, &ws.calendar, ws.offset),
+            )
+        })
+        .fold(
+            || (Vec::new(), Vec::new()),
+            |(mut d, mut c), (decision, close)| {
+                d.extend(decision);
+                c.extend(close);
+                (d, c)
+            },
+        )
+        .reduce(
+            || (Vec::new(), Vec::new()),
+            |(mut d1, mut c1), (d2, c2)| {
+                d1.extend(d2);
+                c1.extend(c2);
+                (d1, c1)
+            },
+        );
     let satisfaction = stats::count(
         cases
             .iter()

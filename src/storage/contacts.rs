@@ -34,13 +34,17 @@ pub fn earlier_cases(ws: &Workspace, case: &Case) -> Result<Vec<CaseId>> {
     }
     let mut candidates = BTreeSet::new();
     for year in year_dirs(ws)? {
-        let text = fresh_year_index(ws, &year)?;
-        for line in text.lines() {
-            if let Some((key, id)) = line.split_once('\t')
-                && keys.contains(key)
-                && id != case.id.as_str()
-            {
-                candidates.insert(id.to_string());
+        let text = format!("\n{}", fresh_year_index(ws, &year)?);
+        for key in &keys {
+            // A substring search finds the few matching lines without
+            // splitting the whole index into lines.
+            let needle = format!("\n{key}\t");
+            for (at, _) in text.match_indices(&needle) {
+                let rest = &text[at + needle.len()..];
+                let id = rest.split('\n').next().unwrap_or("");
+                if id != case.id.as_str() {
+                    candidates.insert(id.to_string());
+                }
             }
         }
     }
@@ -120,13 +124,18 @@ fn key_lines(case: &Case) -> String {
         .collect()
 }
 
+/// The year folders of `cases/`, by name alone (no listing of the cases).
 fn year_dirs(ws: &Workspace) -> Result<Vec<String>> {
-    let mut years: Vec<String> = ws
-        .case_ids()?
-        .iter()
-        .map(|id| id.year().to_string())
+    let dir = ws.root.join(CASES_DIR);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(Vec::new());
+    };
+    let mut years: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit()))
         .collect();
-    years.dedup();
+    years.sort();
     Ok(years)
 }
 

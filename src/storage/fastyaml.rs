@@ -19,7 +19,7 @@ const MAX_DEPTH: usize = 16;
 /// Transcodes a YAML document of the canonical subset to JSON text.
 pub fn to_json(text: &str) -> Option<String> {
     // YAML 1.1 parsers treat these as line breaks; leave them to serde_yaml.
-    if text.contains(['\r', '\u{85}', '\u{2028}', '\u{2029}', '\u{feff}']) {
+    if has_odd_breaks(text) {
         return None;
     }
     // A final newline ends the last line; it does not start another.
@@ -384,23 +384,45 @@ fn double_quoted(text: &str) -> Option<String> {
     None
 }
 
-/// Appends `text` as a JSON string literal.
+/// Appends `text` as a JSON string literal, copying runs that need no
+/// escaping in one piece.
 fn push_string(out: &mut String, text: &str) {
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{:04x}", b);
+        } else {
+            out.push_str(escape);
         }
+        start = i + 1;
     }
+    out.push_str(&text[start..]);
     out.push('"');
+}
+
+/// Whether `text` holds a character YAML 1.1 parsers treat as a line break
+/// (CR, NEL, LS, PS) or a byte order mark: one pass over the bytes.
+fn has_odd_breaks(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\r' => true,
+        0xC2 => bytes.get(i + 1) == Some(&0x85),
+        0xE2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)),
+        0xEF => bytes.get(i + 1) == Some(&0xBB) && bytes.get(i + 2) == Some(&0xBF),
+        _ => false,
+    })
 }
 
 #[cfg(test)]
