@@ -728,6 +728,34 @@ mod tests {
         assert!(cn.holidays_in(2027).is_empty());
     }
 
+    /// Every weekday holiday and every make-up day of 2024–2026 as a start
+    /// date, for N in {0, 1, 5, 10, 60}, against the day-by-day walk.
+    #[test]
+    fn every_official_special_day_as_a_start_date() {
+        let cn = cn();
+        let mut starts: Vec<NaiveDate> = Vec::new();
+        for year in 2024..=2026 {
+            starts.extend(
+                cn.holidays_in(year)
+                    .into_iter()
+                    .map(|(d, _)| d)
+                    .filter(|d| d.weekday().num_days_from_monday() < 5),
+            );
+            starts.extend(cn.makeup_days_in(year).into_iter().map(|(d, _)| d));
+        }
+        assert_eq!(starts.len(), 75, "weekday holidays and make-up days, 2024–2026");
+        for start in starts {
+            for n in [0, 1, 5, 10, 60] {
+                let got = cn.add_workdays(start, n).unwrap().value;
+                assert_eq!(got, naive_add(&cn, start, n), "{start} + {n}");
+                assert!(cn.is_workday(got), "{start} + {n} = {got}");
+                if n > 0 {
+                    assert_eq!(cn.workdays_between(start, got).unwrap().value, n);
+                }
+            }
+        }
+    }
+
     /// Weekdays minus weekday holidays plus make-up days, counted from the
     /// data file by hand.
     #[test]

@@ -1,14 +1,16 @@
 //! A local cache of complainant contact keys, so that `register` and `show`
 //! can find a complainant's earlier cases without reading every case file.
 //!
-//! `.plaint/contacts/<year>.tsv` holds `key<TAB>id` lines for the cases of
-//! one year folder, and `<year>.mtime` the folder's modification time when
-//! the lines were last complete. Every case write renames a file into the
-//! year folder, which changes its modification time; plaint's own writes
-//! append their keys and record the new time under the workspace lock, and
-//! any other change (a `git pull`) makes the next reader rebuild that year.
-//! The cache only proposes candidates: each one is re-read and checked, so
-//! stale lines never produce a false repeat.
+//! `.plaint/contacts/<year>/<bucket>.tsv` holds `key<TAB>id` lines for the
+//! cases of one year folder, spread over 256 buckets by a hash of the key,
+//! so a lookup reads a few small files whatever the size of the workspace.
+//! `<year>/stamp` holds the year folder's modification time when the lines
+//! were last complete. Every case write renames a file into the year folder,
+//! which changes its modification time; plaint's own writes append their
+//! keys and record the new time under the workspace lock, and any other
+//! change (a `git pull`) makes the next reader rebuild that year. The cache
+//! only proposes candidates: each one is re-read and checked, so stale lines
+//! never produce a false repeat.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -24,6 +26,7 @@ use crate::model::{Case, CaseId};
 use crate::repeat::contact_keys;
 
 const INDEX_DIR: &str = "contacts";
+const BUCKETS: u32 = 256;
 
 /// The earlier cases (received before `case`, or at the same moment with a
 /// smaller ID) of any of `case`'s complainants, in ID order.
@@ -34,18 +37,17 @@ pub fn earlier_cases(ws: &Workspace, case: &Case) -> Result<Vec<CaseId>> {
     }
     let mut candidates = BTreeSet::new();
     for year in year_dirs(ws)? {
-        let text = format!("\n{}", fresh_year_index(ws, &year)?);
+        ensure_fresh(ws, &year)?;
         for key in &keys {
-            // A substring search finds the few matching lines without
-            // splitting the whole index into lines.
-            let needle = format!("\n{key}\t");
-            for (at, _) in text.match_indices(&needle) {
-                let rest = &text[at + needle.len()..];
-                let id = rest.split('\n').next().unwrap_or("");
-                if id != case.id.as_str() {
-                    candidates.insert(id.to_string());
-                }
-            }
+            let Ok(text) = std::fs::read_to_string(bucket_path(ws, &year, key)) else {
+                continue;
+            };
+            let ids = text
+                .lines()
+                .filter_map(|line| line.split_once('\t'))
+                .filter(|(k, id)| k == key && *id != case.id.as_str())
+                .map(|(_, id)| id.to_string());
+            candidates.extend(ids);
         }
     }
     let mut earlier = Vec::new();
@@ -66,21 +68,23 @@ pub fn earlier_cases(ws: &Workspace, case: &Case) -> Result<Vec<CaseId>> {
 /// keys when the year's lines were complete just before the write.
 pub fn record_write(ws: &Workspace, case: &Case, mtime_before: Option<SystemTime>) {
     let year = case.id.year().to_string();
-    let (Some(before), Some(recorded)) = (mtime_before, read_mtime(ws, &year)) else {
+    let (Some(before), Some(recorded)) = (mtime_before, read_stamp(ws, &year)) else {
         return;
     };
     if before != recorded {
         return;
     }
-    let lines = key_lines(case);
-    let appended = std::fs::OpenOptions::new()
-        .append(true)
-        .open(tsv_path(ws, &year))
-        .and_then(|mut f| f.write_all(lines.as_bytes()));
+    let appended = contact_keys(case).iter().try_for_each(|key| {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(bucket_path(ws, &year, key))
+            .and_then(|mut f| f.write_all(format!("{key}\t{}\n", case.id).as_bytes()))
+    });
     if appended.is_ok()
         && let Some(after) = dir_mtime(&ws.root.join(CASES_DIR).join(&year))
     {
-        let _ = write_atomic(&mtime_path(ws, &year), encode_time(after).as_bytes());
+        let _ = write_atomic(&stamp_path(ws, &year), encode_time(after).as_bytes());
     }
 }
 
@@ -89,39 +93,50 @@ pub fn mtime_before_write(ws: &Workspace, id: &CaseId) -> Option<SystemTime> {
     dir_mtime(&ws.root.join(CASES_DIR).join(id.year()))
 }
 
-/// The index lines of a year, rebuilt first if the folder changed since.
-fn fresh_year_index(ws: &Workspace, year: &str) -> Result<String> {
-    let dir = ws.root.join(CASES_DIR).join(year);
-    let Some(now) = dir_mtime(&dir) else {
-        return Ok(String::new());
+/// Rebuilds the buckets of a year if its folder changed since they were made.
+fn ensure_fresh(ws: &Workspace, year: &str) -> Result<()> {
+    let Some(now) = dir_mtime(&ws.root.join(CASES_DIR).join(year)) else {
+        return Ok(());
     };
-    if read_mtime(ws, year) == Some(now)
-        && let Ok(text) = std::fs::read_to_string(tsv_path(ws, year))
-    {
-        return Ok(text);
+    if read_stamp(ws, year) == Some(now) {
+        return Ok(());
     }
     let ids: Vec<CaseId> = ws
         .case_ids()?
         .into_iter()
         .filter(|id| id.year() == year)
         .collect();
-    let text: String = ids
+    let lines: Vec<(u32, String)> = ids
         .par_iter()
         .filter_map(|id| read_case_file(&ws.case_path(id)).ok())
-        .map(|case| key_lines(&case))
+        .flat_map_iter(|case| {
+            contact_keys(&case)
+                .into_iter()
+                .map(move |key| (bucket_of(&key), format!("{key}\t{}\n", case.id)))
+        })
         .collect();
+    let mut buckets = vec![String::new(); BUCKETS as usize];
+    for (bucket, line) in lines {
+        buckets[bucket as usize].push_str(&line);
+    }
     let _lock = ws.lock()?;
-    write_atomic(&tsv_path(ws, year), text.as_bytes())?;
-    write_atomic(&mtime_path(ws, year), encode_time(now).as_bytes())?;
-    Ok(text)
+    let dir = year_dir(ws, year);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| crate::error::Error::io(&dir, e))?;
+    for (bucket, text) in buckets.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+        let path = dir.join(format!("{bucket:02x}.tsv"));
+        std::fs::write(&path, text).map_err(|e| crate::error::Error::io(&path, e))?;
+    }
+    // The stamp goes last: it vouches for the buckets written before it.
+    write_atomic(&stamp_path(ws, year), encode_time(now).as_bytes())
 }
 
-fn key_lines(case: &Case) -> String {
-    contact_keys(case)
-        .iter()
-        .filter(|k| !k.contains(['\t', '\n']))
-        .map(|k| format!("{k}\t{}\n", case.id))
-        .collect()
+/// FNV-1a: a stable hash, so buckets mean the same in every build.
+fn bucket_of(key: &str) -> u32 {
+    let hash = key.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    hash % BUCKETS
 }
 
 /// The year folders of `cases/`, by name alone (no listing of the cases).
@@ -143,22 +158,20 @@ fn dir_mtime(dir: &Path) -> Option<SystemTime> {
     std::fs::metadata(dir).and_then(|m| m.modified()).ok()
 }
 
-fn tsv_path(ws: &Workspace, year: &str) -> PathBuf {
-    ws.root
-        .join(LOCAL_DIR)
-        .join(INDEX_DIR)
-        .join(format!("{year}.tsv"))
+fn year_dir(ws: &Workspace, year: &str) -> PathBuf {
+    ws.root.join(LOCAL_DIR).join(INDEX_DIR).join(year)
 }
 
-fn mtime_path(ws: &Workspace, year: &str) -> PathBuf {
-    ws.root
-        .join(LOCAL_DIR)
-        .join(INDEX_DIR)
-        .join(format!("{year}.mtime"))
+fn bucket_path(ws: &Workspace, year: &str, key: &str) -> PathBuf {
+    year_dir(ws, year).join(format!("{:02x}.tsv", bucket_of(key)))
 }
 
-fn read_mtime(ws: &Workspace, year: &str) -> Option<SystemTime> {
-    let text = std::fs::read_to_string(mtime_path(ws, year)).ok()?;
+fn stamp_path(ws: &Workspace, year: &str) -> PathBuf {
+    year_dir(ws, year).join("stamp")
+}
+
+fn read_stamp(ws: &Workspace, year: &str) -> Option<SystemTime> {
+    let text = std::fs::read_to_string(stamp_path(ws, year)).ok()?;
     let nanos: u128 = text.trim().parse().ok()?;
     let secs = u64::try_from(nanos / 1_000_000_000).ok()?;
     let sub = u32::try_from(nanos % 1_000_000_000).ok()?;
