@@ -743,7 +743,11 @@ mod tests {
             );
             starts.extend(cn.makeup_days_in(year).into_iter().map(|(d, _)| d));
         }
-        assert_eq!(starts.len(), 75, "weekday holidays and make-up days, 2024–2026");
+        assert_eq!(
+            starts.len(),
+            75,
+            "weekday holidays and make-up days, 2024–2026"
+        );
         for start in starts {
             for n in [0, 1, 5, 10, 60] {
                 let got = cn.add_workdays(start, n).unwrap().value;

@@ -547,4 +547,7 @@ pub struct ExportArgs {
     /// Leave out personal data: names and contacts masked, addresses cut to the city, free text dropped.
     #[arg(long)]
     pub redact: bool,
+    /// Start CSV output with a UTF-8 byte order mark (for spreadsheet programs).
+    #[arg(long)]
+    pub bom: bool,
 }

@@ -23,6 +23,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> anyhow::Result<i32> {
         format: format_arg(format),
         filter: &filter,
         redact: args.redact,
+        bom: args.bom,
     };
     let mut out = BufWriter::with_capacity(256 * 1024, std::io::stdout().lock());
     let exported = export(&ctx.ws, &mut out, options)?;

@@ -1,7 +1,7 @@
 //! `plaint list`: cases with filters, as a table, JSON, CSV or IDs.
 
 use super::args::{FilterArgs, ListArgs, ListFormat, SortKey};
-use super::view::{case_json_bytes, category_label, due_cell, status_label};
+use super::view::{case_json_bytes, category_label, due_cell, priority_label, status_label};
 use super::{Ctx, output};
 use crate::error::Error;
 use crate::format::Table;
@@ -142,7 +142,7 @@ fn cells(ctx: &Ctx, row: &Row) -> Vec<String> {
         case.id.to_string(),
         case.received.format("%Y-%m-%d").to_string(),
         status_label(ctx, &case.status),
-        case.priority.as_str().to_string(),
+        priority_label(ctx, case.priority.as_str()),
         case.category
             .as_deref()
             .map(|c| category_label(ctx, c))

@@ -1,7 +1,7 @@
 //! `plaint report`: the publication report for a period.
 
 use super::args::ReportArgs;
-use super::view::category_label;
+use super::view::{category_label, channel_label, satisfaction_label};
 use super::{Ctx, output};
 use crate::error::Error;
 use crate::format::Table;
@@ -146,7 +146,7 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         l(ctx, "Follow-up satisfaction", "回访满意度"),
         l(ctx, "Answer", "评价"),
         &report.satisfaction,
-        str::to_string,
+        |k| satisfaction_label(ctx, k),
     );
     satisfaction.push(vec![
         l(ctx, "Satisfaction rate", "满意率").into(),
@@ -173,7 +173,7 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
             l(ctx, "By channel", "按渠道"),
             l(ctx, "Channel", "渠道"),
             &report.by_channel,
-            str::to_string,
+            |k| channel_label(ctx, k),
         ),
         on_time,
         satisfaction,

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::args::SummaryArgs;
-use super::view::{category_label, status_label};
+use super::view::{category_label, channel_label, priority_label, status_label};
 use super::{Ctx, output};
 use crate::format::Table;
 use crate::policy::{Language, pick};
@@ -133,13 +133,13 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
         counts(
             l("By channel", "按渠道"),
             l("Channel", "渠道"),
-            labelled(&s.by_channel, str::to_string),
+            labelled(&s.by_channel, |k| channel_label(ctx, k)),
             lang,
         ),
         counts(
             l("By priority", "按优先级"),
             l("Priority", "优先级"),
-            labelled(&s.by_priority, str::to_string),
+            labelled(&s.by_priority, |k| priority_label(ctx, k)),
             lang,
         ),
     ]

@@ -144,6 +144,9 @@ pub fn status_label(ctx: &Ctx, status: &str) -> String {
 
 /// The label of a category code in the workspace language.
 pub fn category_label(ctx: &Ctx, category: &str) -> String {
+    if category == "(none)" {
+        return pick(ctx.ws.settings.language, category, "(无)").to_string();
+    }
     code_label(
         &ctx.ws.policy.categories,
         category,
@@ -170,7 +173,7 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     let received = case.received.format("%Y-%m-%d %H:%M %:z").to_string();
     let channel = case
         .channel
-        .map(|c| format!(" by {}", c.as_str()))
+        .map(|c| format!(" ({})", channel_label(ctx, c.as_str())))
         .unwrap_or_default();
     line(
         pick(lang, "Received", "登记时间"),
@@ -224,7 +227,7 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     }
     line(
         pick(lang, "Priority", "优先级"),
-        case.priority.as_str().to_string(),
+        priority_label(ctx, case.priority.as_str()),
     );
     line(
         pick(lang, "Assignee", "承办人"),
@@ -240,7 +243,10 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
         );
     }
     if let Some(s) = case.satisfaction {
-        line(pick(lang, "Satisfaction", "满意度"), s.as_str().to_string());
+        line(
+            pick(lang, "Satisfaction", "满意度"),
+            satisfaction_label(ctx, s.as_str()),
+        );
     }
     line(
         pick(lang, "External ref", "外部编号"),
@@ -365,4 +371,42 @@ fn indent(text: &str) -> String {
 pub fn pad(text: &str, width: usize) -> String {
     let used = unicode_width::UnicodeWidthStr::width(text);
     format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}
+
+/// The label of a channel name (as stored) in the workspace language.
+pub fn channel_label(ctx: &Ctx, channel: &str) -> String {
+    let zh = match channel {
+        "phone" => "电话",
+        "letter" => "信函",
+        "visit" => "来访",
+        "email" => "电子邮件",
+        "online" => "网上",
+        "hotline" => "热线",
+        "transfer-in" => "转办",
+        "(unknown)" => "(未知)",
+        _ => channel,
+    };
+    pick(ctx.ws.settings.language, channel, zh).to_string()
+}
+
+/// The label of a priority name in the workspace language.
+pub fn priority_label(ctx: &Ctx, priority: &str) -> String {
+    let zh = match priority {
+        "urgent" => "紧急",
+        "important" => "重要",
+        "normal" => "一般",
+        _ => priority,
+    };
+    pick(ctx.ws.settings.language, priority, zh).to_string()
+}
+
+/// The label of a satisfaction answer in the workspace language.
+pub fn satisfaction_label(ctx: &Ctx, answer: &str) -> String {
+    let zh = match answer {
+        "satisfied" => "满意",
+        "neutral" => "基本满意",
+        "dissatisfied" => "不满意",
+        _ => answer,
+    };
+    pick(ctx.ws.settings.language, answer, zh).to_string()
 }

@@ -33,6 +33,8 @@ pub struct Options<'a> {
     pub filter: &'a Filter,
     /// Leave personal data out ([`crate::redact`]).
     pub redact: bool,
+    /// Start CSV with a UTF-8 byte order mark, for spreadsheet programs.
+    pub bom: bool,
 }
 
 /// The outcome of an export.
@@ -148,6 +150,10 @@ fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
         .unwrap_or(1);
     let header = export_header(most);
     let csv_error = |e: csv::Error| Error::io("the export output", e.into());
+    if options.bom {
+        out.write_all("\u{feff}".as_bytes())
+            .map_err(|e| Error::io("the export output", e))?;
+    }
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(&header).map_err(csv_error)?;
     for case in &cases {

@@ -441,13 +441,19 @@ fn export_then_import_reproduces_byte_identical_case_files() {
     let source = varied_workspace();
     let original = case_files(source.root());
     assert_eq!(original.len(), 3);
-    for (format, file) in [
-        ("json", "all.json"),
-        ("jsonl", "all.jsonl"),
-        ("yaml", "all.yaml"),
-        ("csv", "all.csv"),
+    for (format, file, bom) in [
+        ("json", "all.json", false),
+        ("jsonl", "all.jsonl", false),
+        ("yaml", "all.yaml", false),
+        ("csv", "all.csv", false),
+        ("csv", "all.csv", true),
     ] {
-        let exported = source.ok(&["export", "--format", format]);
+        let mut args = vec!["export", "--format", format];
+        if bom {
+            args.push("--bom");
+        }
+        let exported = source.ok(&args);
+        assert_eq!(exported.starts_with('\u{feff}'), bom, "{format} bom {bom}");
         let target = Ws::tourism();
         target.write(file, &exported);
         let doc = target.json(&["import", file]);
