@@ -196,7 +196,11 @@ fn markdown(ctx: &Ctx, report: &Report) -> String {
         l(ctx, "Cases received", "收到投诉"),
         report.total.received,
     );
-    for table in tables(ctx, report) {
+    // An empty section (no rejections yet) is left out of a public notice.
+    for table in tables(ctx, report)
+        .into_iter()
+        .filter(|t| !t.rows.is_empty())
+    {
         out.push_str(&table.to_markdown());
         out.push('\n');
     }

@@ -6,6 +6,7 @@ mod bad_input;
 mod cases;
 mod concurrency;
 mod deadlines;
+mod examples;
 mod golden;
 mod import_export;
 mod reports;

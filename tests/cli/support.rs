@@ -27,6 +27,17 @@ impl Ws {
         ws
     }
 
+    /// A copy of the sample workspace in `examples/`, so tests never write
+    /// into the repository.
+    pub fn example(name: &str) -> Ws {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(name);
+        copy_tree(&source, dir.path());
+        Ws { dir }
+    }
+
     /// The workspace folder.
     pub fn root(&self) -> &Path {
         self.dir.path()
@@ -159,6 +170,22 @@ impl Ws {
         let mut files = BTreeMap::new();
         collect(self.root(), self.root(), &mut files);
         files
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n == ".plaint") {
+                continue;
+            }
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
     }
 }
 
