@@ -177,15 +177,7 @@ pub fn apply_edit(
             "the edit changes or removes history events; history is append-only (add a note instead)".into(),
         ));
     }
-    crate::intake::normalize_newlines(&mut after);
-    let problems: Vec<FieldError> = check_against_policy(&ws.policy, &after);
-    if !problems.is_empty() {
-        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        return Err(Error::Invalid(format!(
-            "the edited case is not valid: {}",
-            list.join("; ")
-        )));
-    }
+    check_edited(ws, &mut after)?;
     let fields = changed_fields(before, &after);
     if fields.is_empty() {
         return Ok(None);
@@ -270,15 +262,7 @@ pub fn apply_resolution(
             "the resolution drops history events; keep the events of both sides (history is append-only)".into(),
         ));
     }
-    crate::intake::normalize_newlines(&mut after);
-    let problems: Vec<FieldError> = check_against_policy(&ws.policy, &after);
-    if !problems.is_empty() {
-        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        return Err(Error::Invalid(format!(
-            "the edited case is not valid: {}",
-            list.join("; ")
-        )));
-    }
+    check_edited(ws, &mut after)?;
     let mut event = Event::new(
         actor.now.max(last_event_time(&after)),
         &actor.name,
@@ -288,6 +272,20 @@ pub fn apply_resolution(
     event.note = Some("resolved a merge conflict".into());
     after.history.push(event);
     Ok(after)
+}
+
+/// Normalizes the line ends of an edited case and checks it against the policy.
+fn check_edited(ws: &Workspace, after: &mut Case) -> Result<()> {
+    crate::intake::normalize_newlines(after);
+    let problems: Vec<FieldError> = check_against_policy(&ws.policy, after);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    Err(Error::Invalid(format!(
+        "the edited case is not valid: {}",
+        list.join("; ")
+    )))
 }
 
 /// The top-level fields whose values differ between two versions of a case.

@@ -18,35 +18,9 @@
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
+use crate::model::case::CASE_FIELDS;
 use crate::model::{Action, Case, Event};
 use crate::storage::casefile::render_case;
-
-/// Top-level case fields in file order (the declaration order of [`Case`]).
-pub const CASE_FIELDS: &[&str] = &[
-    "schema",
-    "id",
-    "title",
-    "received",
-    "channel",
-    "complainants",
-    "representatives",
-    "agent",
-    "respondent",
-    "category",
-    "priority",
-    "tags",
-    "demands",
-    "facts",
-    "contract_end",
-    "assignee",
-    "status",
-    "outcome",
-    "measures",
-    "satisfaction",
-    "external_ref",
-    "links",
-    "history",
-];
 
 /// Fields merged as sets rather than as whole values.
 const SET_FIELDS: &[&str] = &["tags", "links"];

@@ -1,23 +1,15 @@
 //! `plaint advance`: move a case through the workflow.
 
-use anyhow::Context as _;
-
 use super::args::AdvanceArgs;
 use super::view::{changed_json, status_label};
-use super::{Ctx, output, print_warnings, resolve};
+use super::{Ctx, output, parse_at, print_warnings, resolve};
 use crate::actions;
-use crate::dates::parse_datetime;
 use crate::policy::workflow::TransitionRequest;
 
 /// Validates and records the move.
 pub fn run(ctx: &Ctx, args: &AdvanceArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
-    let at = args
-        .at
-        .as_deref()
-        .map(|t| parse_datetime(t, ctx.ws.offset))
-        .transpose()
-        .context("--at")?;
+    let at = parse_at(ctx, args.at.as_deref())?;
     let request = TransitionRequest {
         target: args.state.trim().to_string(),
         note: args.note.clone(),

@@ -1,22 +1,14 @@
 //! `plaint followup`: the follow-up call and the complainant's satisfaction.
 
-use anyhow::Context as _;
-
 use super::args::FollowupArgs;
 use super::view::changed_json;
-use super::{Ctx, output, resolve};
+use super::{Ctx, output, parse_at, resolve};
 use crate::actions;
-use crate::dates::parse_datetime;
 
 /// Records the call.
 pub fn run(ctx: &Ctx, args: &FollowupArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
-    let at = args
-        .at
-        .as_deref()
-        .map(|t| parse_datetime(t, ctx.ws.offset))
-        .transpose()
-        .context("--at")?;
+    let at = parse_at(ctx, args.at.as_deref())?;
     let changed = actions::followup(
         &ctx.ws,
         &id,

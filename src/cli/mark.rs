@@ -1,22 +1,14 @@
 //! `plaint mark`: record a milestone.
 
-use anyhow::Context as _;
-
 use super::args::MarkArgs;
 use super::view::changed_json;
-use super::{Ctx, output, print_warnings, resolve};
+use super::{Ctx, output, parse_at, print_warnings, resolve};
 use crate::actions;
-use crate::dates::parse_datetime;
 
 /// Records the milestone in the case's history.
 pub fn run(ctx: &Ctx, args: &MarkArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
-    let at = args
-        .at
-        .as_deref()
-        .map(|t| parse_datetime(t, ctx.ws.offset))
-        .transpose()
-        .context("--at")?;
+    let at = parse_at(ctx, args.at.as_deref())?;
     let milestone = args.milestone.trim();
     let changed = actions::mark(
         &ctx.ws,

@@ -250,6 +250,13 @@ fn git_user_name(dir: &Path) -> Option<String> {
     (out.status.success() && !name.is_empty()).then_some(name)
 }
 
+/// Parses an `--at` moment in the office's offset.
+pub fn parse_at(ctx: &Ctx, at: Option<&str>) -> anyhow::Result<Option<DateTime<FixedOffset>>> {
+    at.map(|t| parse_datetime(t, ctx.ws.offset))
+        .transpose()
+        .context("--at")
+}
+
 /// Resolves a user-typed ID in the context's workspace.
 pub fn resolve(ctx: &Ctx, query: &str) -> anyhow::Result<crate::model::CaseId> {
     Ok(ctx.ws.resolve(query)?)

@@ -107,16 +107,7 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
         out.push_str(&line);
         out.push('\n');
         for ext in &d.extensions {
-            out.push_str(&format!(
-                "      extended +{} {} by {}{}\n",
-                ext.amount,
-                ext.unit.as_str(),
-                ext.by,
-                ext.reason
-                    .as_deref()
-                    .map(|r| format!(": {r}"))
-                    .unwrap_or_default()
-            ));
+            out.push_str(&format!("      extended +{}\n", ext.describe()));
         }
         for p in &d.pauses {
             out.push_str(&format!(

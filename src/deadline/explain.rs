@@ -79,16 +79,7 @@ pub fn explain(
     for ext in &deadline.extensions {
         lines.push(Line {
             date: Some(ext.at),
-            text: format!(
-                "extended by {} {} by {}{}",
-                ext.amount,
-                ext.unit.as_str(),
-                ext.by,
-                ext.reason
-                    .as_deref()
-                    .map(|r| format!(": {r}"))
-                    .unwrap_or_default()
-            ),
+            text: format!("extended by {}", ext.describe()),
         });
     }
     if rule.unit != Unit::Workdays {

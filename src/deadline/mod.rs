@@ -68,6 +68,22 @@ pub struct Extension {
     pub at: NaiveDate,
 }
 
+impl Extension {
+    /// `10 days by 王芳: reason`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} {} by {}{}",
+            self.amount,
+            self.unit.as_str(),
+            self.by,
+            self.reason
+                .as_deref()
+                .map(|r| format!(": {r}"))
+                .unwrap_or_default()
+        )
+    }
+}
+
 /// A stretch of time the case spent in a pause state.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Pause {

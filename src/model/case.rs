@@ -14,6 +14,34 @@ use super::id::CaseId;
 /// The case file format version this build reads and writes.
 pub const SCHEMA: u32 = 1;
 
+/// Every top-level field of a case, in file order (the declaration order
+/// of [`Case`]; a test in `merge` keeps the two in step).
+pub const CASE_FIELDS: &[&str] = &[
+    "schema",
+    "id",
+    "title",
+    "received",
+    "channel",
+    "complainants",
+    "representatives",
+    "agent",
+    "respondent",
+    "category",
+    "priority",
+    "tags",
+    "demands",
+    "facts",
+    "contract_end",
+    "assignee",
+    "status",
+    "outcome",
+    "measures",
+    "satisfaction",
+    "external_ref",
+    "links",
+    "history",
+];
+
 /// One complaint.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -9,32 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::case::{Agent, Person, Respondent};
 use super::event::Event;
 
-/// Every top-level key a draft may have.
-pub const DRAFT_FIELDS: &[&str] = &[
-    "id",
-    "schema",
-    "title",
-    "received",
-    "channel",
-    "complainants",
-    "representatives",
-    "agent",
-    "respondent",
-    "category",
-    "priority",
-    "tags",
-    "demands",
-    "facts",
-    "contract_end",
-    "assignee",
-    "status",
-    "outcome",
-    "measures",
-    "satisfaction",
-    "external_ref",
-    "links",
-    "history",
-];
+/// Every top-level key a draft may have: exactly the fields of a case.
+pub const DRAFT_FIELDS: &[&str] = super::case::CASE_FIELDS;
 
 /// An unvalidated case.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

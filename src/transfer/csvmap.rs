@@ -15,6 +15,7 @@ use serde_json::{Map, Value};
 use super::RowError;
 use crate::error::{Error, Result};
 use crate::model::Case;
+use crate::model::case::CASE_FIELDS;
 
 /// Top-level fields that are one text cell each.
 const TEXT_FIELDS: &[&str] = &[
@@ -353,25 +354,12 @@ pub fn export_header(complainants: usize) -> Vec<String> {
     header.push("representatives".into());
     header.extend(AGENT_FIELDS.iter().map(|f| format!("agent.{f}")));
     header.extend(RESPONDENT_FIELDS.iter().map(|f| format!("respondent.{f}")));
+    // The rest of the fields, in file order.
     header.extend(
-        [
-            "category",
-            "priority",
-            "tags",
-            "demands",
-            "facts",
-            "contract_end",
-            "assignee",
-            "status",
-            "outcome",
-            "measures",
-            "satisfaction",
-            "external_ref",
-            "links",
-            "history",
-        ]
-        .iter()
-        .map(|s| s.to_string()),
+        CASE_FIELDS
+            .iter()
+            .skip_while(|f| **f != "category")
+            .map(|s| s.to_string()),
     );
     header
 }
