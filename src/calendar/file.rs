@@ -454,10 +454,7 @@ impl CalendarSet {
     }
 
     /// Loads a single file; returns its calendar's name with the set.
-    pub(crate) fn load_one(
-        label: &str,
-        text: &str,
-    ) -> Result<(String, CalendarSet), CalendarError> {
+    pub fn load_one(label: &str, text: &str) -> Result<(String, CalendarSet), CalendarError> {
         let set = CalendarSet::load([(label, text)])?;
         let name = set
             .custom

@@ -193,7 +193,7 @@ pub struct InitArgs {
     /// The policy preset.
     #[arg(long, default_value = "generic", value_parser = ["tourism", "hospital", "generic"])]
     pub preset: String,
-    /// The working-day calendar: cn, weekends, or a calendar file.
+    /// The working-day calendar: cn, weekends, or a calendar file (copied into calendars/).
     #[arg(long, default_value = "cn")]
     pub calendar: String,
     /// The language of labels in tables and reports (default: zh when $LANG is Chinese, else en).

@@ -17,6 +17,9 @@ pub fn run(args: &InitArgs, look: Look) -> anyhow::Result<i32> {
         None => std::env::current_dir()?,
     };
     parse_offset(&args.timezone)?;
+    // `--calendar` names a calendar, or is a calendar file to copy in.
+    let calendar_file = Path::new(&args.calendar);
+    let calendar_file = calendar_file.is_file().then_some(calendar_file);
     let mut settings = Settings::new(&args.preset, &args.calendar);
     settings.timezone = args.timezone.clone();
     settings.language = match args.language {
@@ -24,7 +27,7 @@ pub fn run(args: &InitArgs, look: Look) -> anyhow::Result<i32> {
         Some(LanguageArg::Zh) => Language::Zh,
         None => language_from_locale(),
     };
-    let ws = Workspace::init(&dir, &settings)?;
+    let ws = Workspace::init_with_calendar(&dir, &settings, calendar_file)?;
     let driver = register_git_driver(&ws.root);
     if look.json {
         output::print_json(&serde_json::json!({

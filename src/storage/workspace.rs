@@ -114,6 +114,17 @@ impl Workspace {
     /// Creates a workspace in `root` (the folder may exist) and opens it.
     /// Refuses to overwrite an existing `plaint.yaml`.
     pub fn init(root: &Path, settings: &Settings) -> Result<Self> {
+        Workspace::init_with_calendar(root, settings, None)
+    }
+
+    /// Like [`Workspace::init`], with a custom calendar file copied into
+    /// `calendars/` and selected in the settings. Everything is checked
+    /// before anything is written.
+    pub fn init_with_calendar(
+        root: &Path,
+        settings: &Settings,
+        calendar_file: Option<&Path>,
+    ) -> Result<Self> {
         let path = root.join(SETTINGS_FILE);
         if path.exists() {
             return Err(Error::Refused(format!(
@@ -122,7 +133,22 @@ impl Workspace {
             )));
         }
         settings.policy()?;
-        load_calendar(root, &settings.calendar)?;
+        let mut settings = settings.clone();
+        let custom = match calendar_file {
+            Some(file) => {
+                let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
+                let label = file.display().to_string();
+                let (name, _) = CalendarSet::load_one(&label, &text)
+                    .map_err(|e| Error::Invalid(e.to_string()))?;
+                settings.calendar = name.clone();
+                Some((root.join(CALENDARS_DIR).join(format!("{name}.yaml")), text))
+            }
+            None => {
+                load_calendar(root, &settings.calendar)?;
+                None
+            }
+        };
+        let settings = &settings;
         std::fs::create_dir_all(root.join(CASES_DIR))
             .map_err(|e| Error::io(root.join(CASES_DIR), e))?;
         let lock = WorkspaceLock::acquire(&root.join(LOCAL_DIR).join("lock"))?;
@@ -136,6 +162,9 @@ impl Workspace {
             "# case files merge with `plaint merge-file` (run `plaint git-setup` once per clone)\n\
              cases/** merge=plaint\n*.yaml text eol=lf\n",
         )?;
+        if let Some((target, text)) = custom {
+            write_atomic(&target, text.as_bytes())?;
+        }
         drop(lock);
         Workspace::open(root)
     }

@@ -446,3 +446,63 @@ fn list_shows_what_is_overdue_and_due_soon() {
     assert_eq!(json[0]["overdue"], true);
     assert_eq!(json[0]["deadlines"][0]["state"], "overdue");
 }
+
+#[test]
+fn init_takes_a_calendar_file_and_refuses_a_bad_one() {
+    let scratch = tempfile::tempdir().unwrap();
+    let good = scratch.path().join("office.yaml");
+    std::fs::write(
+        &good,
+        "extends: cn\ncoverage: {first: 2027, last: 2027}\nholidays:\n  - {date: 2027-01-01, name: New Year's Day, zh: 元旦}\n",
+    )
+    .unwrap();
+    let ws = Ws::tourism();
+    let target = ws.root().join(".home/office");
+    let out = ws.run(&[
+        "init",
+        target.to_str().unwrap(),
+        "--calendar",
+        good.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(target.join("plaint.yaml"))
+            .unwrap()
+            .contains("calendar: office")
+    );
+    assert!(target.join("calendars/office.yaml").is_file());
+    let doc = ws.json(&[
+        "-C",
+        target.to_str().unwrap(),
+        "calendar",
+        "add",
+        "2026-12-31",
+        "1",
+    ]);
+    assert_eq!(
+        doc,
+        serde_json::json!({"date": "2027-01-04", "warnings": []})
+    );
+    let bad = scratch.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "extends: cn\nholidays:\n  - {date: 2027-13-01, name: x}\n",
+    )
+    .unwrap();
+    let elsewhere = ws.root().join(".home/other");
+    let err = ws.fails(
+        1,
+        &[
+            "init",
+            elsewhere.to_str().unwrap(),
+            "--calendar",
+            bad.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("bad.yaml"), "{err}");
+    assert!(!elsewhere.join("plaint.yaml").exists(), "nothing written");
+}
