@@ -34,6 +34,17 @@ pub struct Changed {
     pub warnings: Vec<String>,
 }
 
+impl Changed {
+    /// A case written without notices.
+    fn written(case: Case) -> Self {
+        Changed {
+            case,
+            written: true,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// Stores a newly built case under a fresh ID.
 /// A repeat complaint (the complainant has an earlier case) is flagged and,
 /// when the policy says so, raised in priority.
@@ -140,11 +151,7 @@ pub fn note(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Ch
         case.history.push(event);
         Ok(())
     })?;
-    Ok(Changed {
-        case,
-        written: true,
-        warnings: Vec::new(),
-    })
+    Ok(Changed::written(case))
 }
 
 /// Checks the text of an edited case file and builds the case to write:
@@ -357,11 +364,7 @@ pub fn mark(
     event.note = note.map(|n| n.replace("\r\n", "\n"));
     case.history.push(event);
     ws.write_case(&lock, &case)?;
-    Ok(Changed {
-        case,
-        written: true,
-        warnings: Vec::new(),
-    })
+    Ok(Changed::written(case))
 }
 
 /// An extension request.
@@ -435,11 +438,7 @@ pub fn extend(
         case.history.push(event);
         Ok(())
     })?;
-    Ok(Changed {
-        case,
-        written: true,
-        warnings: Vec::new(),
-    })
+    Ok(Changed::written(case))
 }
 
 fn check_not_future(at: Option<DateTime<FixedOffset>>, actor: &Actor) -> Result<()> {
@@ -479,9 +478,5 @@ pub fn followup(
         case.satisfaction = Some(answer);
         Ok(())
     })?;
-    Ok(Changed {
-        case,
-        written: true,
-        warnings: Vec::new(),
-    })
+    Ok(Changed::written(case))
 }
