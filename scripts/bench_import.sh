@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks of batch import/export (issue 5), on a release build:
+# Benchmarks of batch import and export, on a release build:
 #   import of 10k and 100k CSV rows (time, peak memory), a ~100 MB JSON
 #   array (streamed: memory must stay bounded), a repeated import (all
 #   skipped), and `export --format jsonl` of 100k cases against `cat`.

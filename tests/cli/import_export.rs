@@ -1,4 +1,4 @@
-//! Batch import and export (issue 5): formats, column maps, encodings,
+//! Batch import and export: formats, column maps, encodings,
 //! all-or-nothing, idempotence, crash safety, round trips and redaction.
 
 use std::path::Path;
