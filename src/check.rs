@@ -23,10 +23,7 @@ use crate::model::{Action, Case, CaseId};
 use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
 use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case};
-use crate::storage::workspace::CASES_DIR;
-
-/// The folder of custom calendar files.
-pub const CALENDARS_DIR: &str = "calendars";
+use crate::storage::workspace::{CALENDARS_DIR, CASES_DIR};
 
 /// One thing wrong, in one file.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
