@@ -149,7 +149,7 @@ fn cells(ctx: &Ctx, row: &Row) -> Vec<String> {
             .unwrap_or_default(),
         case.assignee.clone().unwrap_or_default(),
         case.complainant_name().unwrap_or("").to_string(),
-        row.next_due().map(due_cell).unwrap_or_default(),
+        row.next_due().map(|d| due_cell(ctx, d)).unwrap_or_default(),
         case.title.clone().unwrap_or_default(),
     ]
 }

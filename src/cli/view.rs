@@ -46,14 +46,31 @@ pub fn case_json_bytes(case: &Case, deadlines: &[Deadline], with_history: bool) 
     out
 }
 
-/// A short cell for the next deadline: `2026-12-04 acceptance (3)`, or
-/// `OVERDUE` with the rule when it has passed.
-pub fn due_cell(deadline: &Deadline) -> String {
+/// A short cell for the next deadline: `2026-12-04 acceptance (3)` (working
+/// days left), or `OVERDUE` with the rule when it has passed; in a zh
+/// workspace with the rule's Chinese label.
+pub fn due_cell(ctx: &Ctx, deadline: &Deadline) -> String {
+    let lang = ctx.ws.settings.language;
+    let rule = match lang {
+        crate::policy::Language::En => deadline.rule.clone(),
+        crate::policy::Language::Zh => ctx
+            .ws
+            .policy
+            .rule(&deadline.rule)
+            .map(|r| r.zh.clone())
+            .unwrap_or_else(|_| deadline.rule.clone()),
+    };
     match (deadline.state, deadline.workdays_left) {
-        (DeadlineState::Overdue, _) => format!("OVERDUE {} {}", deadline.due, deadline.rule),
-        (DeadlineState::Paused, _) => format!("paused {}", deadline.rule),
-        (_, Some(left)) => format!("{} {} ({left})", deadline.due, deadline.rule),
-        _ => format!("{} {}", deadline.due, deadline.rule),
+        (DeadlineState::Overdue, _) => {
+            format!(
+                "{} {} {rule}",
+                pick(lang, "OVERDUE", "已逾期"),
+                deadline.due
+            )
+        }
+        (DeadlineState::Paused, _) => format!("{} {rule}", pick(lang, "paused", "暂停")),
+        (_, Some(left)) => format!("{} {rule} ({left})", deadline.due),
+        _ => format!("{} {rule}", deadline.due),
     }
 }
 
