@@ -74,6 +74,18 @@ pub fn due_cell(ctx: &Ctx, deadline: &Deadline) -> String {
     }
 }
 
+/// The label of a deadline state in `lang`.
+pub fn state_label(lang: crate::policy::Language, state: DeadlineState) -> String {
+    let zh = match state {
+        DeadlineState::Running => "进行中",
+        DeadlineState::Met => "按时",
+        DeadlineState::Missed => "超时",
+        DeadlineState::Overdue => "已逾期",
+        DeadlineState::Paused => "暂停",
+    };
+    pick(lang, state.as_str(), zh).to_string()
+}
+
 /// The deadlines section of `show`.
 pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
     let lang = ctx.ws.settings.language;
@@ -100,22 +112,25 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
         .max()
         .unwrap_or(0);
     for (d, name) in deadlines.iter().zip(&names) {
-        let left = match (d.days_left, d.workdays_left) {
-            (Some(days), Some(work)) if days < 0 => {
+        let zh = lang == crate::policy::Language::Zh;
+        let left = match (d.days_left, d.workdays_left, zh) {
+            (Some(days), Some(work), false) if days < 0 => {
                 format!("{} day(s) late, {} working day(s)", -days, -work)
             }
-            (Some(days), Some(work)) => format!("{days} day(s), {work} working day(s) left"),
+            (Some(days), Some(work), true) if days < 0 => {
+                format!("已逾期 {} 天（{} 个工作日）", -days, -work)
+            }
+            (Some(days), Some(work), false) => {
+                format!("{days} day(s), {work} working day(s) left")
+            }
+            (Some(days), Some(work), true) => format!("剩余 {days} 天（{work} 个工作日）"),
             _ => d
                 .stopped
-                .map(|s| format!("stopped {s}"))
+                .map(|s| format!("{} {s}", pick(lang, "stopped", "止于")))
                 .unwrap_or_default(),
         };
-        let line = format!(
-            "  {}  {}  {:<8} {left}",
-            pad(name, width),
-            d.due,
-            d.state.as_str()
-        );
+        let state = pad(&state_label(lang, d.state), 8);
+        let line = format!("  {}  {}  {state} {left}", pad(name, width), d.due);
         let line = if d.overdue() {
             super::output::alarm(look, &line)
         } else {
@@ -126,7 +141,7 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
         for ext in &d.extensions {
             out.push_str(&format!("      extended +{}\n", ext.describe()));
         }
-        for p in &d.pauses {
+        for p in d.pauses.iter().filter(|p| p.adds > 0) {
             out.push_str(&format!(
                 "      paused ({}) {} to {}: +{}\n",
                 p.state, p.from, p.until, p.adds
