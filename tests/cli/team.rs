@@ -54,6 +54,16 @@ impl Team {
         }
     }
 
+    /// Clone `a` after registering a case titled `title` and pushing it,
+    /// so that a later clone starts with it.
+    fn with_shared_case(&self, title: &str) -> (Clone<'_>, String) {
+        let a = self.first_clone();
+        let id = a.register(title);
+        a.commit("Register a case");
+        a.git(&["push", "-q", "origin", "HEAD:main"]);
+        (a, id)
+    }
+
     fn home(&self) -> PathBuf {
         self.dir.path().join("home")
     }
@@ -223,10 +233,7 @@ fn notes(case: &Value) -> Vec<String> {
 #[test]
 fn two_clones_merge_concurrent_work_on_one_case_without_help() {
     let team = Team::new();
-    let a = team.first_clone();
-    let shared = a.register("共同处理的投诉");
-    a.commit("Register a case");
-    a.git(&["push", "-q", "origin", "HEAD:main"]);
+    let (a, shared) = team.with_shared_case("共同处理的投诉");
     let b = team.clone_as("b", "李明");
     b.plaint_ok(&["git-setup"]);
 
@@ -302,10 +309,7 @@ fn two_clones_merge_concurrent_work_on_one_case_without_help() {
 #[test]
 fn a_genuine_conflict_is_reported_and_edit_resolves_it() {
     let team = Team::new();
-    let a = team.first_clone();
-    let id = a.register("事实有争议");
-    a.commit("Register");
-    a.git(&["push", "-q", "origin", "HEAD:main"]);
+    let (a, id) = team.with_shared_case("事实有争议");
     let b = team.clone_as("b", "李明");
     b.plaint_ok(&["git-setup"]);
 
@@ -364,10 +368,7 @@ fn a_genuine_conflict_is_reported_and_edit_resolves_it() {
 #[test]
 fn without_the_driver_git_text_merges_and_check_finds_the_markers() {
     let team = Team::new();
-    let a = team.first_clone();
-    let id = a.register("没有合并驱动");
-    a.commit("Register");
-    a.git(&["push", "-q", "origin", "HEAD:main"]);
+    let (a, id) = team.with_shared_case("没有合并驱动");
     // b never runs `plaint git-setup`: `merge=plaint` names no driver there.
     let b = team.clone_as("b", "李明");
     a.plaint_ok(&["note", &id, "a 的备注"]);
