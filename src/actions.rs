@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::error::{Error, Result};
 use crate::intake::{Built, FieldError, check_against_policy};
 use crate::merge::split_conflict;
+use crate::model::event::PROMISE_KEPT;
 use crate::model::{Action, Case, CaseId, Event};
 use crate::policy::workflow::{self, TransitionRequest};
 use crate::storage::Workspace;
@@ -126,7 +127,7 @@ pub fn advance(
     check_not_future(at, actor)?;
     let (case, warnings) = ws.update(id, |case| {
         let when = at.unwrap_or_else(|| actor.now.max(last_event_time(case)));
-        workflow::advance(&ws.policy, case, request, when, &actor.name)
+        workflow::advance(&ws.policy, &ws.calendar, case, request, when, &actor.name)
     })?;
     Ok(Changed {
         case,
@@ -333,18 +334,25 @@ pub fn mark(
     note: Option<&str>,
     actor: &Actor,
 ) -> Result<Changed> {
-    if ws.policy.milestone(milestone).is_none() {
+    let promise_kept = milestone == PROMISE_KEPT;
+    if !promise_kept && ws.policy.milestone(milestone).is_none() {
         return Err(Error::Invalid(format!(
-            "unknown milestone '{milestone}'; milestones: {}",
+            "unknown milestone '{milestone}'; milestones: {}, {PROMISE_KEPT}",
             crate::policy::list_codes(&ws.policy.milestones)
         )));
     }
     check_not_future(at, actor)?;
     let lock = ws.lock()?;
     let mut case = ws.read_case(id)?;
+    if promise_kept && open_promises(&case) == 0 {
+        return Err(Error::Refused(format!(
+            "case {id} has no open promise to keep; record one with `plaint promise {id} DATE`"
+        )));
+    }
     if let Some(done) = case
         .history
         .iter()
+        .filter(|_| !promise_kept)
         .find(|e| e.action == Action::Milestone && e.milestone.as_deref() == Some(milestone))
     {
         let warning = format!(
@@ -367,6 +375,43 @@ pub fn mark(
     Ok(Changed::written(case))
 }
 
+/// The promises made on `case` and not yet kept.
+fn open_promises(case: &Case) -> usize {
+    let count = |action: Action, milestone: Option<&str>| {
+        case.history
+            .iter()
+            .filter(|e| e.action == action && e.milestone.as_deref() == milestone)
+            .count()
+    };
+    count(Action::Promised, None).saturating_sub(count(Action::Milestone, Some(PROMISE_KEPT)))
+}
+
+/// Records a promise to the complainant: a reply by `due`, tracked as a
+/// deadline until a `promise-kept` milestone keeps it.
+pub fn promise(
+    ws: &Workspace,
+    id: &CaseId,
+    due: chrono::NaiveDate,
+    note: Option<&str>,
+    actor: &Actor,
+) -> Result<Changed> {
+    let (case, ()) = ws.update(id, |case| {
+        let when = actor.now.max(last_event_time(case));
+        let made = when.with_timezone(&ws.offset).date_naive();
+        if due < made {
+            return Err(Error::Invalid(format!(
+                "the promised date {due} is before the day the promise is made ({made})"
+            )));
+        }
+        let mut event = Event::new(when, &actor.name, Action::Promised);
+        event.due = Some(due);
+        event.note = note.map(|n| n.replace("\r\n", "\n"));
+        case.history.push(event);
+        Ok(())
+    })?;
+    Ok(Changed::written(case))
+}
+
 /// An extension request.
 #[derive(Clone, Debug)]
 pub struct ExtensionRequest {
@@ -378,6 +423,8 @@ pub struct ExtensionRequest {
     pub unit: Option<crate::calendar::Unit>,
     /// Why.
     pub reason: String,
+    /// Extend a rule whose source allows no extension; recorded as an override.
+    pub force: bool,
 }
 
 /// Extends a running deadline.
@@ -413,7 +460,7 @@ pub fn extend(
     let (case, ()) = ws.update(id, |case| {
         let deadline = crate::deadline::evaluate_rule(case, &ws.policy, rule, &ws.calendar, ws.offset, today)
             .map_err(|e| Error::Invalid(e.to_string()))?;
-        match deadline {
+        match &deadline {
             None => {
                 return Err(Error::Refused(format!(
                     "the {} deadline of {id} has not started yet (it starts at {})",
@@ -430,16 +477,57 @@ pub fn extend(
             }
             Some(_) => {}
         }
+        let forced = extension_allowed(rule, deadline.as_ref(), today, request.force)?;
         let mut event = Event::new(actor.now.max(last_event_time(case)), &actor.name, Action::Extended);
         event.rule = Some(rule.name.clone());
         event.amount = Some(request.amount);
         event.unit = Some(unit.as_str().to_string());
         event.reason = Some(request.reason.trim().to_string());
+        event.forced = forced;
         case.history.push(event);
         Ok(())
     })?;
     Ok(Changed::written(case))
 }
+
+/// The override of an extension the rule does not allow: refused unless
+/// forced, and then named in the event so that `report` counts it.
+fn extension_allowed(
+    rule: &crate::policy::rules::DeadlineRule,
+    deadline: Option<&crate::deadline::Deadline>,
+    today: chrono::NaiveDate,
+    force: bool,
+) -> Result<Vec<String>> {
+    use crate::policy::rules::Extendable;
+    let basis = rule
+        .source
+        .as_deref()
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default();
+    let refusal = match rule.extendable {
+        Extendable::Yes => None,
+        Extendable::No => Some(format!(
+            "the {} limit cannot be extended: its source{basis} allows no extension",
+            rule.name
+        )),
+        Extendable::BeforeDue => deadline.filter(|d| today > d.due).map(|d| {
+            format!(
+                "the {} limit can be extended only with notice given before it is due{basis}, and it was due on {}",
+                rule.name, d.due
+            )
+        }),
+    };
+    match refusal {
+        None => Ok(Vec::new()),
+        Some(_) if force => Ok(vec![FORCED_EXTENSION.to_string()]),
+        Some(message) => Err(Error::Refused(format!(
+            "{message}; use --force to record an override, which reports count"
+        ))),
+    }
+}
+
+/// The `forced` name of an extension the rule's source does not allow.
+pub const FORCED_EXTENSION: &str = "non-extendable";
 
 fn check_not_future(at: Option<DateTime<FixedOffset>>, actor: &Actor) -> Result<()> {
     match at {

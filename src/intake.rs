@@ -37,6 +37,8 @@ fn field_error(field: &str, message: impl Into<String>) -> FieldError {
 pub struct Intake<'a> {
     /// The workspace policy.
     pub policy: &'a Policy,
+    /// The workspace calendar, for working-day filing limits.
+    pub calendar: &'a crate::calendar::Calendar,
     /// The office's UTC offset, for times given without one.
     pub offset: FixedOffset,
     /// The current moment.
@@ -115,6 +117,11 @@ pub fn build_case(draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldError
             .map_err(|e| errors.push(field_error("contract_end", e.to_string())))
             .ok()
     });
+    let challenge_due = draft.challenge_due.as_deref().and_then(|d| {
+        parse_date(d)
+            .map_err(|e| errors.push(field_error("challenge_due", e.to_string())))
+            .ok()
+    });
     let mut links = Vec::new();
     for (i, link) in draft.links.iter().enumerate() {
         match CaseId::parse(link) {
@@ -161,9 +168,11 @@ pub fn build_case(draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldError
         demands: clean(draft.demands),
         facts: clean(draft.facts),
         contract_end,
+        challenge_due,
         assignee,
         status,
         outcome: clean(draft.outcome),
+        refer_to: clean(draft.refer_to),
         measures: clean(draft.measures),
         satisfaction,
         external_ref: clean(draft.external_ref),
@@ -175,7 +184,7 @@ pub fn build_case(draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldError
     if !errors.is_empty() {
         return Err(errors);
     }
-    let warnings = workflow::filing_limit_exceeded(intake.policy, &case)
+    let warnings = workflow::filing_limit_exceeded(intake.policy, intake.calendar, &case)
         .map(|m| format!("{m}: acceptance will be refused unless forced"))
         .into_iter()
         .collect();
@@ -317,6 +326,7 @@ fn clean_person(mut p: crate::model::Person) -> crate::model::Person {
     p.name = clean(p.name);
     p.phone = clean(p.phone);
     p.email = clean(p.email);
+    p.legal_representative = clean(p.legal_representative);
     p
 }
 

@@ -180,7 +180,7 @@ fn derived(field: &str, value: Option<Value>, sides_differ: bool) -> Decision {
 /// The kind of event that sets a field derived from history.
 fn setting_action(field: &str) -> Option<Action> {
     match field {
-        "status" | "outcome" => Some(Action::Status),
+        "status" | "outcome" | "refer_to" => Some(Action::Status),
         "assignee" => Some(Action::Assigned),
         _ => None,
     }
@@ -214,6 +214,7 @@ fn derive_from_history(field: &str, history: &[Event]) -> Option<Option<Value>> 
         "status" => latest(Action::Status, |e| e.to.as_ref()),
         "assignee" => latest(Action::Assigned, |e| e.to.as_ref()),
         "outcome" => latest(Action::Status, |e| e.outcome.as_ref()),
+        "refer_to" => latest(Action::Status, |e| e.refer_to.as_ref()),
         _ => None,
     }
 }
@@ -737,7 +738,9 @@ mod tests {
         case.category = Some("c".into());
         case.demands = Some("d".into());
         case.contract_end = Some(at(0).date_naive());
+        case.challenge_due = Some(at(0).date_naive());
         case.outcome = Some("o".into());
+        case.refer_to = Some("r".into());
         case.measures = Some("m".into());
         case.satisfaction = Some(crate::model::Satisfaction::Neutral);
         case.external_ref = Some("x".into());

@@ -37,6 +37,7 @@ fn redact_person(p: &Person) -> Person {
         postcode: None,
         phone: p.phone.as_deref().map(mask_tail),
         email: p.email.as_deref().map(mask_tail),
+        legal_representative: p.legal_representative.as_deref().map(mask_name),
     }
 }
 

@@ -51,8 +51,12 @@ pub enum Command {
     Edit(EditArgs),
     /// Record a milestone the deadline rules wait for (e.g. respondent-notified).
     Mark(MarkArgs),
-    /// Extend a deadline, with a reason.
+    /// Extend a deadline, with a reason (only where its source allows it).
     Extend(ExtendArgs),
+    /// Record a reply date promised to the complainant; tracked like a deadline.
+    Promise(PromiseArgs),
+    /// Print the workspace's effective policy: workflow, codes and deadline rules with their sources.
+    Policy(PolicyArgs),
     /// Explain how a due date was reached, day by day.
     Explain(ExplainArgs),
     /// Working-day arithmetic and the holiday calendar.
@@ -107,7 +111,26 @@ pub struct ExtendArgs {
     /// Why the deadline is extended (recorded in the history).
     #[arg(long)]
     pub reason: String,
+    /// Extend a limit whose source allows no extension; recorded as an override that reports count.
+    #[arg(long)]
+    pub force: bool,
 }
+
+/// Arguments of `promise`.
+#[derive(Debug, Args)]
+pub struct PromiseArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The day the complainant was promised a reply by (YYYY-MM-DD).
+    pub date: String,
+    /// What was promised.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// Arguments of `policy`.
+#[derive(Debug, Args)]
+pub struct PolicyArgs {}
 
 /// Units of an extension.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -191,7 +214,7 @@ pub struct InitArgs {
     /// The folder to make a workspace (default: the current folder).
     pub dir: Option<PathBuf>,
     /// The policy preset.
-    #[arg(long, default_value = "generic", value_parser = ["tourism", "hospital", "generic"])]
+    #[arg(long, default_value = "generic", value_parser = ["tourism", "hospital", "procurement", "generic"])]
     pub preset: String,
     /// The working-day calendar: cn, weekends, or a calendar file (copied into calendars/).
     #[arg(long, default_value = "cn")]
@@ -372,6 +395,15 @@ pub struct AdvanceArgs {
     /// The outcome code (for `resolved`).
     #[arg(long)]
     pub outcome: Option<String>,
+    /// The competent body the complainant is told to turn to (for `rejected --reason outside-jurisdiction`).
+    #[arg(long, value_name = "BODY")]
+    pub refer_to: Option<String>,
+    /// Resolved on the spot at receipt, in one step (where the policy allows it).
+    #[arg(long)]
+    pub on_the_spot: bool,
+    /// The recorded consent of all complainants of a joint complaint (e.g. "全体投诉人书面同意 2026-11-20").
+    #[arg(long, value_name = "TEXT")]
+    pub consent: Option<String>,
     /// When it happened, if not now (e.g. "2026-11-28 16:00").
     #[arg(long)]
     pub at: Option<String>,

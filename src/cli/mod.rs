@@ -19,6 +19,8 @@ mod mark;
 mod merge_file;
 mod note;
 pub mod output;
+mod policy;
+mod promise;
 mod register;
 mod report;
 mod show;
@@ -163,6 +165,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Edit(args) => edit::run(&ctx, &args),
         Command::Mark(args) => mark::run(&ctx, &args),
         Command::Extend(args) => extend::run(&ctx, &args),
+        Command::Promise(args) => promise::run(&ctx, &args),
+        Command::Policy(_) => policy::run(&ctx),
         Command::Explain(args) => explain::run(&ctx, &args),
         Command::Calendar(command) => calendar::run(&ctx, &command),
         Command::Followup(args) => followup::run(&ctx, &args),

@@ -23,6 +23,7 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
     let actor = ctx.actor();
     let intake = Intake {
         policy: &ctx.ws.policy,
+        calendar: &ctx.ws.calendar,
         offset: ctx.ws.offset,
         now: actor.now,
         by: &actor.name,

@@ -12,9 +12,10 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use crate::calendar::{Calendar, CalendarError, Computed, Roll, Unit, period_end};
+use crate::model::event::PROMISE_KEPT;
 use crate::model::{Action, Case, Event};
 use crate::policy::Policy;
-use crate::policy::rules::DeadlineRule;
+use crate::policy::rules::{DeadlineRule, RuleKind};
 
 /// Where a deadline stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -89,6 +90,9 @@ impl Extension {
 pub struct Pause {
     /// The pause state.
     pub state: String,
+    /// The reason code it was entered with, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// The day it was entered.
     pub from: NaiveDate,
     /// The day it was left (or today, while still paused).
@@ -100,8 +104,12 @@ pub struct Pause {
 /// One rule's deadline for one case, as of a day.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Deadline {
-    /// The rule name.
+    /// The rule name (`promise` for a promise made to the complainant).
     pub rule: String,
+    /// `statutory` or `office-target` (a promise is an office target).
+    pub kind: RuleKind,
+    /// The legal source of the rule, if it has one.
+    pub source: Option<String>,
     /// The day the period started (the triggering day, not counted).
     pub start: NaiveDate,
     /// The last day to act.
@@ -145,6 +153,7 @@ pub fn evaluate(
             deadlines.push(deadline);
         }
     }
+    deadlines.extend(promises(case, calendar, offset, today)?);
     Ok(deadlines)
 }
 
@@ -195,6 +204,8 @@ pub fn evaluate_rule(
     };
     Ok(Some(Deadline {
         rule: rule.name.clone(),
+        kind: rule.kind(),
+        source: rule.source.clone(),
         start,
         due,
         state,
@@ -295,10 +306,15 @@ pub fn start_moment(
     if rule.start == policy.initial_state() {
         return Some(case.received);
     }
-    case.history
+    let reached = case
+        .history
         .iter()
         .find(|e| reaches(e, &rule.start))
-        .map(|e| e.at)
+        .map(|e| e.at);
+    match reached {
+        None if rule.start_or_receipt => Some(case.received),
+        reached => reached,
+    }
 }
 
 /// The first moment at or after the start when a stop state or milestone was reached.
@@ -343,7 +359,7 @@ fn pauses(
     let day = |at: DateTime<FixedOffset>| at.with_timezone(&offset).date_naive();
     let end = stop.map(day).unwrap_or(today);
     let mut list = Vec::new();
-    let mut open: Option<(String, NaiveDate)> = None;
+    let mut open: Option<(String, Option<String>, NaiveDate)> = None;
     for event in case
         .history
         .iter()
@@ -353,24 +369,30 @@ fn pauses(
             break;
         }
         let to = event.to.as_deref().unwrap_or("");
-        if let Some((state, from)) = open.take() {
-            list.push((state, from, day(event.at)));
+        if let Some((state, reason, from)) = open.take() {
+            list.push((state, reason, from, day(event.at)));
         }
-        if rule.pause.iter().any(|p| p == to) {
-            open = Some((to.to_string(), day(event.at)));
+        let reason_counts = rule.pause_reasons.is_empty()
+            || event
+                .reason
+                .as_deref()
+                .is_some_and(|r| rule.pause_reasons.iter().any(|p| p == r));
+        if reason_counts && rule.pause.iter().any(|p| p == to) {
+            open = Some((to.to_string(), event.reason.clone(), day(event.at)));
         }
     }
-    if let Some((state, from)) = open {
-        list.push((state, from, end.max(from)));
+    if let Some((state, reason, from)) = open {
+        list.push((state, reason, from, end.max(from)));
     }
     list.into_iter()
-        .map(|(state, from, until)| {
+        .map(|(state, reason, from, until)| {
             let adds = match rule.unit {
                 Unit::Workdays => warnings.take(calendar.workdays_between(from, until)?),
                 Unit::Days | Unit::Months => (until - from).num_days(),
             };
             Ok(Pause {
                 state,
+                reason,
                 from,
                 until,
                 adds,
@@ -395,6 +417,68 @@ fn extensions(case: &Case, rule: &DeadlineRule, offset: FixedOffset) -> Vec<Exte
                 reason: e.reason.clone(),
                 by: e.by.clone(),
                 at: e.at.with_timezone(&offset).date_naive(),
+            })
+        })
+        .collect()
+}
+
+/// The name under which promises appear among a case's deadlines.
+pub const PROMISE_RULE: &str = "promise";
+
+/// The promises made to the complainant (`plaint promise`), one deadline
+/// each, due on the promised day. Each `promise-kept` milestone keeps the
+/// earliest promise still open, so several promises are tracked apart.
+fn promises(
+    case: &Case,
+    calendar: &Calendar,
+    offset: FixedOffset,
+    today: NaiveDate,
+) -> Result<Vec<Deadline>, CalendarError> {
+    let day = |at: DateTime<FixedOffset>| at.with_timezone(&offset).date_naive();
+    let mut made: Vec<(NaiveDate, NaiveDate, Option<NaiveDate>)> = Vec::new();
+    for event in &case.history {
+        match event.action {
+            Action::Promised => {
+                if let Some(due) = event.due {
+                    made.push((day(event.at), due, None));
+                }
+            }
+            Action::Milestone if event.milestone.as_deref() == Some(PROMISE_KEPT) => {
+                if let Some(open) = made.iter_mut().find(|p| p.2.is_none()) {
+                    open.2 = Some(day(event.at));
+                }
+            }
+            _ => {}
+        }
+    }
+    made.into_iter()
+        .map(|(start, due, stopped)| {
+            let mut warnings = Warnings::new(calendar);
+            let state = match stopped {
+                Some(s) if s <= due => DeadlineState::Met,
+                Some(_) => DeadlineState::Missed,
+                None if today > due => DeadlineState::Overdue,
+                None => DeadlineState::Running,
+            };
+            let (days_left, workdays_left) = if state.is_open() {
+                let workdays = warnings.take(calendar.workdays_between(today, due)?);
+                (Some((due - today).num_days()), Some(workdays))
+            } else {
+                (None, None)
+            };
+            Ok(Deadline {
+                rule: PROMISE_RULE.to_string(),
+                kind: RuleKind::OfficeTarget,
+                source: None,
+                start,
+                due,
+                state,
+                days_left,
+                workdays_left,
+                stopped,
+                extensions: Vec::new(),
+                pauses: Vec::new(),
+                warnings: warnings.into_list(),
             })
         })
         .collect()

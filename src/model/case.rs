@@ -32,9 +32,11 @@ pub const CASE_FIELDS: &[&str] = &[
     "demands",
     "facts",
     "contract_end",
+    "challenge_due",
     "assignee",
     "status",
     "outcome",
+    "refer_to",
     "measures",
     "satisfaction",
     "external_ref",
@@ -88,6 +90,10 @@ pub struct Case {
     /// When the underlying contract ended (for filing time limits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract_end: Option<NaiveDate>,
+    /// When the answer period of the supplier's challenge ended (procurement
+    /// filing time limit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge_due: Option<NaiveDate>,
     /// The officer who owns the case now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignee: Option<String>,
@@ -96,6 +102,10 @@ pub struct Case {
     /// How a resolved case ended (an outcome code from the policy).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
+    /// The competent body a complaint rejected as outside jurisdiction is
+    /// referred to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refer_to: Option<String>,
     /// Corrective actions taken.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measures: Option<String>,
@@ -137,6 +147,10 @@ pub struct Person {
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// For an organisation (`name` is then the organisation's name): its
+    /// legal representative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_representative: Option<String>,
 }
 
 /// A person acting on the complainants' behalf.
@@ -167,6 +181,9 @@ pub struct Respondent {
     /// The department concerned, inside the respondent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
+    /// For an organisation: its legal representative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_representative: Option<String>,
 }
 
 /// How a complaint arrived.

@@ -4,10 +4,14 @@
 //! data, so that it is written as a plain YAML mapping (no `!tags`) and old
 //! files stay readable when new details are added.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::case::Satisfaction;
+
+/// The milestone that records a promise kept; it keeps the earliest
+/// promise still open.
+pub const PROMISE_KEPT: &str = "promise-kept";
 
 /// What kind of thing happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -31,6 +35,8 @@ pub enum Action {
     Edited,
     /// The follow-up call after closing (`satisfaction`).
     Followup,
+    /// An officer promised the complainant a reply by `due`.
+    Promised,
 }
 
 impl Action {
@@ -46,6 +52,7 @@ impl Action {
             Action::Extended => "extended",
             Action::Edited => "edited",
             Action::Followup => "followup",
+            Action::Promised => "promised",
         }
     }
 }
@@ -72,6 +79,9 @@ pub struct Event {
     /// A rejection reason code, or the reason for an extension.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The competent body a rejected complaint is referred to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refer_to: Option<String>,
     /// The outcome code of a resolution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
@@ -87,6 +97,15 @@ pub struct Event {
     /// The unit of `amount`: `workdays` or `days`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The date a promise must be kept by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// A resolution reached on the spot, at receipt.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub on_the_spot: bool,
+    /// The complainants' recorded consent to the step (joint complaints).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<String>,
     /// The fields an edit changed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
@@ -112,11 +131,15 @@ impl Event {
             to: None,
             transfer_to: None,
             reason: None,
+            refer_to: None,
             outcome: None,
             milestone: None,
             rule: None,
             amount: None,
             unit: None,
+            due: None,
+            on_the_spot: false,
+            consent: None,
             fields: Vec::new(),
             satisfaction: None,
             forced: Vec::new(),

@@ -85,7 +85,7 @@ impl Settings {
     pub fn render_new(&self) -> String {
         format!(
             "# plaint workspace settings. See `plaint --help`.\n\
-             preset: {preset}        # tourism | hospital | generic\n\
+             preset: {preset}        # tourism | hospital | procurement | generic\n\
              calendar: {calendar}          # cn | weekends | the name of a file in calendars/\n\
              timezone: \"{tz}\"\n\
              language: {lang}          # en | zh: labels in tables and reports\n\

@@ -4,7 +4,8 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Policy, find_code};
+use super::{Policy, find_code, list_codes};
+use crate::calendar::Calendar;
 use crate::error::{Error, Result};
 use crate::model::{Action, Case, Event};
 
@@ -13,7 +14,9 @@ pub const REQUIREMENTS: &[&str] = &[
     "title",
     "complainant",
     "complainant.phone",
+    "complainant.legal_representative",
     "respondent",
+    "respondent.legal_representative",
     "demands",
     "facts",
     "category",
@@ -39,6 +42,12 @@ pub struct TransitionRequest {
     pub to: Option<String>,
     /// A resolution outcome code.
     pub outcome: Option<String>,
+    /// The competent body a complaint rejected as outside jurisdiction is referred to.
+    pub refer_to: Option<String>,
+    /// A resolution reached on the spot at receipt (where the policy allows it).
+    pub on_the_spot: bool,
+    /// The recorded consent of all complainants of a joint complaint.
+    pub consent: Option<String>,
     /// Override the checks that may be overridden (the filing time limit).
     pub force: bool,
 }
@@ -72,6 +81,7 @@ pub fn state_before_suspension(case: &Case) -> Option<String> {
 /// status event and updates `status` and `outcome`. Returns warnings.
 pub fn advance(
     policy: &Policy,
+    calendar: &Calendar,
     case: &mut Case,
     request: &TransitionRequest,
     at: DateTime<FixedOffset>,
@@ -84,8 +94,9 @@ pub fn advance(
             policy.state_names().join(", ")
         )));
     }
+    let on_the_spot = request.on_the_spot && on_the_spot_allowed(policy, case, target)?;
     let allowed = allowed_targets(policy, case);
-    if !allowed.iter().any(|s| s == target) {
+    if !on_the_spot && !allowed.iter().any(|s| s == target) {
         let options = if allowed.is_empty() {
             "none: it is final".to_string()
         } else {
@@ -106,11 +117,13 @@ pub fn advance(
     if let Some(outcome) = &request.outcome {
         find_code(&policy.outcomes, outcome, "outcome")?;
     }
+    check_suspension_reason(policy, request)?;
+    check_referral(request)?;
     let mut forced = Vec::new();
     let mut warnings = Vec::new();
     if target == "accepted" {
         check_joint_complaint(policy, case)?;
-        if let Some(message) = filing_limit_exceeded(policy, case) {
+        if let Some(message) = filing_limit_exceeded(policy, calendar, case) {
             if !request.force {
                 return Err(Error::Refused(format!(
                     "{message}; it cannot be accepted (reject it with --reason time-barred, or use --force to accept anyway, which is recorded)"
@@ -126,6 +139,9 @@ pub fn advance(
     event.reason = request.reason.clone();
     event.transfer_to = request.to.clone();
     event.outcome = request.outcome.clone();
+    event.refer_to = request.refer_to.clone();
+    event.on_the_spot = on_the_spot;
+    event.consent = request.consent.clone();
     event.note = request.note.clone();
     event.forced = forced;
     case.history.push(event);
@@ -133,7 +149,71 @@ pub fn advance(
     if request.outcome.is_some() {
         case.outcome = request.outcome.clone();
     }
+    if request.refer_to.is_some() {
+        case.refer_to = request.refer_to.clone();
+    }
     Ok(warnings)
+}
+
+/// Whether a resolution on the spot may skip the workflow: only from the
+/// first state to a closing state the policy lists under `on_the_spot`.
+fn on_the_spot_allowed(policy: &Policy, case: &Case, target: &str) -> Result<bool> {
+    if case.status == policy.initial_state() && policy.on_the_spot.iter().any(|s| s == target) {
+        return Ok(true);
+    }
+    Err(Error::Refused(format!(
+        "case {} cannot be {target} on the spot from {}; {}",
+        case.id,
+        case.status,
+        if policy.on_the_spot.is_empty() {
+            "this workspace's policy has no on-the-spot resolution".to_string()
+        } else {
+            format!(
+                "on the spot, a {} case may move to: {}",
+                policy.initial_state(),
+                policy.on_the_spot.join(", ")
+            )
+        }
+    )))
+}
+
+/// A suspension's reason must be one of the policy's suspension reasons,
+/// when it has any: the deadline rules pause by these codes.
+fn check_suspension_reason(policy: &Policy, request: &TransitionRequest) -> Result<()> {
+    if policy.suspend_state.as_deref() != Some(request.target.as_str())
+        || policy.suspension_reasons.is_empty()
+    {
+        return Ok(());
+    }
+    match &request.reason {
+        Some(reason) => {
+            find_code(&policy.suspension_reasons, reason, "suspension reason")?;
+            Ok(())
+        }
+        None => Err(Error::Refused(format!(
+            "a suspension needs --reason CODE, which decides the clocks it stops; reasons: {}",
+            list_codes(&policy.suspension_reasons)
+        ))),
+    }
+}
+
+/// `--refer-to` names the competent body of a complaint rejected as
+/// outside jurisdiction, and nothing else.
+fn check_referral(request: &TransitionRequest) -> Result<()> {
+    let Some(body) = &request.refer_to else {
+        return Ok(());
+    };
+    if body.trim().is_empty() {
+        return Err(Error::Invalid(
+            "--refer-to is empty; name the competent body".into(),
+        ));
+    }
+    if request.target != "rejected" || request.reason.as_deref() != Some("outside-jurisdiction") {
+        return Err(Error::Invalid(
+            "--refer-to goes with `rejected --reason outside-jurisdiction`: it names the competent body the complainant is told to turn to".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Refuses an event dated before the last one, or before receipt: history
@@ -188,7 +268,15 @@ fn requirement_met(case: &Case, request: &TransitionRequest, requirement: &str) 
         "title" => filled(&case.title),
         "complainant" => case.complainant_name().is_some(),
         "complainant.phone" => case.complainants.iter().any(|p| filled(&p.phone)),
+        "complainant.legal_representative" => case
+            .complainants
+            .iter()
+            .any(|p| filled(&p.legal_representative)),
         "respondent" => case.respondent_name().is_some(),
+        "respondent.legal_representative" => case
+            .respondent
+            .as_ref()
+            .is_some_and(|r| filled(&r.legal_representative)),
         "demands" => filled(&case.demands),
         "facts" => filled(&case.facts),
         "category" => filled(&case.category),
@@ -208,7 +296,13 @@ fn requirement_hint(requirement: &str) -> String {
         "title" => "set it with `plaint edit`",
         "complainant" => "a named complainant: `plaint edit`",
         "complainant.phone" => "a complainant's phone: `plaint edit`",
+        "complainant.legal_representative" => {
+            "the complainant organisation's legal representative: `plaint edit`"
+        }
         "respondent" => "the respondent's name: `plaint edit`",
+        "respondent.legal_representative" => {
+            "the respondent organisation's legal representative: `plaint edit`"
+        }
         "demands" => "the complainant's demands: `plaint edit`",
         "facts" => "the facts: `plaint edit`",
         "category" => "a category: `plaint edit`",
@@ -239,15 +333,31 @@ fn check_joint_complaint(policy: &Policy, case: &Case) -> Result<()> {
     Ok(())
 }
 
-/// Explains why the complaint was filed too late, if it was.
-pub fn filing_limit_exceeded(policy: &Policy, case: &Case) -> Option<String> {
-    let limit = policy.filing_limit_days?;
-    let end = case.contract_end?;
-    let late_by = (case.received_date() - end).num_days() - limit;
-    (late_by > 0).then(|| {
+/// Explains why the complaint was filed too late, if it was: more than
+/// `filing_limit_days` after `contract_end`, or more than
+/// `challenge_limit_workdays` working days after `challenge_due`.
+pub fn filing_limit_exceeded(policy: &Policy, calendar: &Calendar, case: &Case) -> Option<String> {
+    let source = policy
+        .filing_limit_source
+        .as_deref()
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default();
+    if let (Some(limit), Some(end)) = (policy.filing_limit_days, case.contract_end) {
+        let late_by = (case.received_date() - end).num_days() - limit;
+        if late_by > 0 {
+            return Some(format!(
+                "filed {} days after the contract ended on {end}, more than the {limit} days allowed{source}",
+                limit + late_by
+            ));
+        }
+    }
+    let (limit, due) = (policy.challenge_limit_workdays?, case.challenge_due?);
+    let received = case.received_date();
+    // Out of the calendar's range, the limit cannot be judged: no warning.
+    let elapsed = calendar.workdays_between(due, received).ok()?.value;
+    (elapsed > limit).then(|| {
         format!(
-            "filed {} days after the contract ended on {end}, more than the {limit} days allowed",
-            limit + late_by
+            "filed {elapsed} working days after the challenge answer period ended on {due}, more than the {limit} working days allowed{source}"
         )
     })
 }

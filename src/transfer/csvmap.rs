@@ -28,9 +28,11 @@ const TEXT_FIELDS: &[&str] = &[
     "demands",
     "facts",
     "contract_end",
+    "challenge_due",
     "assignee",
     "status",
     "outcome",
+    "refer_to",
     "measures",
     "satisfaction",
     "external_ref",
@@ -46,9 +48,10 @@ const PERSON_FIELDS: &[&str] = &[
     "postcode",
     "phone",
     "email",
+    "legal_representative",
 ];
 const AGENT_FIELDS: &[&str] = &["name", "contact", "scope"];
-const RESPONDENT_FIELDS: &[&str] = &["name", "location", "department"];
+const RESPONDENT_FIELDS: &[&str] = &["name", "location", "department", "legal_representative"];
 /// Columns every import must have.
 pub const REQUIRED_COLUMNS: &[&str] = &["received"];
 

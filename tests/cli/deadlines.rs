@@ -241,6 +241,13 @@ fn a_calendar_day_period_ending_on_a_rest_day_rolls_to_the_next_working_day() {
 #[test]
 fn pauses_and_extensions_move_the_resolution_deadline() {
     let ws = Ws::tourism();
+    // The tourism 60 days pause for a suspension only by the workspace's
+    // decision, and stretch only by a recorded override.
+    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+    ws.write(
+        "plaint.yaml",
+        &format!("{settings}policy:\n  suspension_pauses: [resolution]\n"),
+    );
     let id = holiday_case(&ws);
     ws.ok(&["advance", &id, "accepted", "--at", "2026-09-28 09:00"]);
     ws.ok(&[
@@ -268,6 +275,7 @@ fn pauses_and_extensions_move_the_resolution_deadline() {
         "10",
         "--reason",
         "需要补充材料",
+        "--force",
     ]);
     let case = ws.json(&["show", &id, "--today", "2026-10-21"]);
     let d = deadline(&case, "resolution");
@@ -287,6 +295,7 @@ fn pauses_and_extensions_move_the_resolution_deadline() {
         "workdays",
         "--reason",
         "再延",
+        "--force",
     ]);
     let case = ws.json(&["show", &id, "--today", "2026-10-21"]);
     assert_eq!(deadline(&case, "resolution")["due"], "2026-12-18");
