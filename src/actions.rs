@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::error::{Error, Result};
 use crate::intake::{Built, FieldError, check_against_policy};
 use crate::merge::split_conflict;
-use crate::model::event::PROMISE_KEPT;
+use crate::model::event::{FORCED_EXTENSION, PROMISE_KEPT};
 use crate::model::{Action, Case, CaseId, Event};
 use crate::policy::workflow::{self, TransitionRequest};
 use crate::storage::Workspace;
@@ -525,9 +525,6 @@ fn extension_allowed(
         ))),
     }
 }
-
-/// The `forced` name of an extension the rule's source does not allow.
-pub const FORCED_EXTENSION: &str = "non-extendable";
 
 fn check_not_future(at: Option<DateTime<FixedOffset>>, actor: &Actor) -> Result<()> {
     match at {

@@ -263,6 +263,12 @@ pub struct RegisterArgs {
     /// The respondent's department.
     #[arg(long)]
     pub department: Option<String>,
+    /// The legal representative of the first complainant, an organisation (named by --complainant).
+    #[arg(long, value_name = "NAME")]
+    pub legal_representative: Option<String>,
+    /// The legal representative of the respondent, an organisation.
+    #[arg(long, value_name = "NAME")]
+    pub respondent_representative: Option<String>,
     /// The respondent's location.
     #[arg(long)]
     pub location: Option<String>,
@@ -287,6 +293,9 @@ pub struct RegisterArgs {
     /// When the contract ended (YYYY-MM-DD), for filing time limits.
     #[arg(long)]
     pub contract_end: Option<String>,
+    /// When the answer period of the supplier's challenge ended (YYYY-MM-DD; procurement filing limit).
+    #[arg(long)]
+    pub challenge_due: Option<String>,
     /// The officer who owns the case (default: you).
     #[arg(long)]
     pub assignee: Option<String>,

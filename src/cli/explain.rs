@@ -32,19 +32,25 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
         output::print_json(&explanation)?;
         return Ok(0);
     }
+    let lang = ws.settings.language;
     let mut text = format!(
-        "{} {} — {} ({} {}{})\n",
+        "{} {} — {} ({} {}, {}{})\n",
         bold(ctx.look, id.as_str()),
         bold(ctx.look, &rule.name),
         explanation.label,
         rule.amount,
         rule.unit.as_str(),
+        explanation.kind.label(lang),
         explanation
             .source
             .as_deref()
             .map(|s| format!(", {s}"))
             .unwrap_or_default()
     );
+    text.push_str(&format!(
+        "extendable: {}\n",
+        explanation.extendable.as_str()
+    ));
     text.push_str(&format!("calendar: {}\n", ws.calendar.name()));
     for line in &explanation.lines {
         match line.date {

@@ -110,6 +110,7 @@ fn apply_flags(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<()> {
     set(&mut draft.demands, &args.demands);
     set(&mut draft.facts, &args.facts);
     set(&mut draft.contract_end, &args.contract_end);
+    set(&mut draft.challenge_due, &args.challenge_due);
     set(&mut draft.assignee, &args.assignee);
     set(&mut draft.external_ref, &args.external_ref);
     draft.tags.extend(args.tag.iter().cloned());
@@ -131,16 +132,28 @@ fn apply_flags(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<()> {
             ..Person::default()
         });
     }
+    if let (Some(rep), Some(first)) = (&args.legal_representative, draft.complainants.first_mut()) {
+        first.legal_representative = Some(rep.clone());
+    } else if args.legal_representative.is_some() {
+        anyhow::bail!(Error::Invalid(
+            "--legal-representative needs a --complainant (the organisation's name)".into()
+        ));
+    }
     if let (Some(address), Some(first)) = (&args.address, draft.complainants.first_mut()) {
         first.address = Some(address.clone());
     } else if args.address.is_some() {
         anyhow::bail!(Error::Invalid("--address needs a --complainant".into()));
     }
-    if args.respondent.is_some() || args.department.is_some() || args.location.is_some() {
+    if args.respondent.is_some()
+        || args.department.is_some()
+        || args.location.is_some()
+        || args.respondent_representative.is_some()
+    {
         let r = draft.respondent.get_or_insert_with(Respondent::default);
         set(&mut r.name, &args.respondent);
         set(&mut r.department, &args.department);
         set(&mut r.location, &args.location);
+        set(&mut r.legal_representative, &args.respondent_representative);
     }
     Ok(())
 }

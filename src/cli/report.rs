@@ -5,6 +5,7 @@ use super::view::{category_label, channel_label, satisfaction_label};
 use super::{Ctx, output};
 use crate::error::Error;
 use crate::format::Table;
+use crate::policy::rules::RuleKind;
 use crate::policy::{Language, code_label, pick};
 use crate::query::rows;
 use crate::reports::period::Period;
@@ -134,8 +135,12 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
             .rule(rule)
             .map(|r| pick(lang, &r.en, &r.zh).to_string())
             .unwrap_or_default();
+        let target = match o.kind {
+            Some(RuleKind::OfficeTarget) => format!(", {}", RuleKind::OfficeTarget.label(lang)),
+            _ => String::new(),
+        };
         on_time.push(vec![
-            format!("{rule} ({label})"),
+            format!("{rule} ({label}{target})"),
             o.met.to_string(),
             o.missed.to_string(),
             pct(o.rate),
@@ -152,7 +157,21 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         l(ctx, "Satisfaction rate", "满意率").into(),
         pct(report.satisfaction_rate),
     ]);
-    vec![
+    let mut forced = Table::new(
+        Some(l(ctx, "Overrides", "越权记录")),
+        &[l(ctx, "Override", "事项"), l(ctx, "Count", "次数")],
+    );
+    forced.push(vec![
+        l(
+            ctx,
+            "Extensions the rule's source does not allow (--force)",
+            "超出依据允许的延长（强制）",
+        )
+        .to_string(),
+        report.forced_extensions.to_string(),
+    ]);
+    let overrides = (report.forced_extensions > 0).then_some(forced);
+    let mut tables = vec![
         breakdown(ctx, report),
         code_table(
             ctx,
@@ -177,7 +196,9 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         ),
         on_time,
         satisfaction,
-    ]
+    ];
+    tables.extend(overrides);
+    tables
 }
 
 fn markdown(ctx: &Ctx, report: &Report) -> String {

@@ -142,8 +142,13 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
             out.push_str(&format!("      extended +{}\n", ext.describe()));
         }
         for p in d.pauses.iter().filter(|p| p.adds > 0) {
+            let reason = p
+                .reason
+                .as_deref()
+                .map(|r| format!(": {r}"))
+                .unwrap_or_default();
             out.push_str(&format!(
-                "      paused ({}) {} to {}: +{}\n",
+                "      paused ({}{reason}) {} to {}: +{}\n",
                 p.state, p.from, p.until, p.adds
             ));
         }
@@ -238,7 +243,7 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     if let Some(r) = &case.respondent {
         line(
             pick(lang, "Respondent", "被投诉者"),
-            [&r.name, &r.department, &r.location]
+            [&r.name, &r.department, &r.location, &r.legal_representative]
                 .into_iter()
                 .filter_map(|v| v.as_deref())
                 .collect::<Vec<_>>()
@@ -259,11 +264,20 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     if let Some(d) = case.contract_end {
         line(pick(lang, "Contract end", "合同结束"), d.to_string());
     }
+    if let Some(d) = case.challenge_due {
+        line(
+            pick(lang, "Challenge answer due", "质疑答复期满"),
+            d.to_string(),
+        );
+    }
     if let Some(o) = &case.outcome {
         line(
             pick(lang, "Outcome", "办理结果"),
             code_label(&ctx.ws.policy.outcomes, o, lang),
         );
+    }
+    if let Some(body) = &case.refer_to {
+        line(pick(lang, "Referred to", "告知向其投诉"), body.clone());
     }
     if let Some(s) = case.satisfaction {
         line(
@@ -359,7 +373,13 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
     };
     if let Some(reason) = &event.reason {
         let label = if event.action == Action::Status {
-            code_label(&policy.rejection_reasons, reason, lang)
+            let suspended = event.to.is_some() && event.to == policy.suspend_state;
+            let codes = if suspended {
+                &policy.suspension_reasons
+            } else {
+                &policy.rejection_reasons
+            };
+            code_label(codes, reason, lang)
         } else {
             reason.clone()
         };
@@ -367,6 +387,24 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
     }
     if let Some(to) = &event.transfer_to {
         text.push_str(&format!(" to {to}"));
+    }
+    if let Some(body) = &event.refer_to {
+        text.push_str(&format!(
+            " → {}: {body}",
+            pick(lang, "referred to", "告知向")
+        ));
+    }
+    if let Some(due) = event.due {
+        text.push_str(&format!(
+            " {} {due}",
+            pick(lang, "reply promised by", "承诺答复日期")
+        ));
+    }
+    if event.on_the_spot {
+        text.push_str(pick(lang, " (on the spot)", "（当场解决）"));
+    }
+    if let Some(consent) = &event.consent {
+        text.push_str(&format!(" [{}: {consent}]", pick(lang, "consent", "同意")));
     }
     if let Some(outcome) = &event.outcome {
         text.push_str(&format!(

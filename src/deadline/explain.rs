@@ -29,6 +29,10 @@ pub struct Explanation {
     pub label: String,
     /// The legal source.
     pub source: Option<String>,
+    /// `statutory` or `office-target`.
+    pub kind: crate::policy::rules::RuleKind,
+    /// Whether and when `extend` may lengthen it.
+    pub extendable: crate::policy::rules::Extendable,
     /// The evaluated deadline.
     pub deadline: Deadline,
     /// The reasoning, in order.
@@ -71,8 +75,16 @@ pub fn explain(
         lines.push(Line {
             date: Some(pause.from),
             text: format!(
-                "paused ({}) from {} to {}: the period is extended by {} {unit}",
-                pause.state, pause.from, pause.until, pause.adds
+                "paused ({}{}) from {} to {}: the period is extended by {} {unit}",
+                pause.state,
+                pause
+                    .reason
+                    .as_deref()
+                    .map(|r| format!(": {r}"))
+                    .unwrap_or_default(),
+                pause.from,
+                pause.until,
+                pause.adds
             ),
         });
     }
@@ -103,6 +115,8 @@ pub fn explain(
         rule: rule.name.clone(),
         label: pick(language, &rule.en, &rule.zh).to_string(),
         source: rule.source.clone(),
+        kind: rule.kind(),
+        extendable: rule.extendable,
         deadline,
         lines,
     }))

@@ -13,6 +13,9 @@ use super::case::Satisfaction;
 /// promise still open.
 pub const PROMISE_KEPT: &str = "promise-kept";
 
+/// The `forced` name of an extension the rule's source does not allow.
+pub const FORCED_EXTENSION: &str = "non-extendable";
+
 /// What kind of thing happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

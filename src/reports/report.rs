@@ -108,6 +108,8 @@ pub struct Report {
     pub resolved_by_outcome: BTreeMap<String, usize>,
     /// Met and missed per deadline rule.
     pub on_time: BTreeMap<String, OnTime>,
+    /// Extensions recorded with `--force` beyond what the rule's source allows.
+    pub forced_extensions: usize,
     /// Follow-up answers.
     pub satisfaction: BTreeMap<String, usize>,
     /// Satisfied ÷ answered.
@@ -167,6 +169,16 @@ pub fn build(ws: &Workspace, rows: &[Row], period: Period, by: By, today: NaiveD
                 .map(|c| c.outcome.clone().unwrap_or_else(|| "(none)".into())),
         ),
         on_time: stats::on_time(in_period.iter().flat_map(|r| r.deadlines.iter())),
+        forced_extensions: cases
+            .iter()
+            .flat_map(|c| c.history.iter())
+            .filter(|e| {
+                e.action == crate::model::Action::Extended
+                    && e.forced
+                        .iter()
+                        .any(|f| f == crate::model::event::FORCED_EXTENSION)
+            })
+            .count(),
         satisfaction_rate: stats::ratio(*satisfaction.get("satisfied").unwrap_or(&0), answered),
         satisfaction,
         period,

@@ -18,6 +18,9 @@ pub const CLOSING_STATES: [&str; 2] = ["resolved", "closed"];
 /// Met and missed counts of one deadline rule.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct OnTime {
+    /// `statutory` or `office-target`: office targets are reported apart
+    /// from the law's limits.
+    pub kind: Option<crate::policy::rules::RuleKind>,
     /// Stopped on time.
     pub met: usize,
     /// Stopped late.
@@ -31,6 +34,7 @@ pub fn on_time<'a>(deadlines: impl Iterator<Item = &'a Deadline>) -> BTreeMap<St
     let mut map: BTreeMap<String, OnTime> = BTreeMap::new();
     for d in deadlines {
         let entry = map.entry(d.rule.clone()).or_default();
+        entry.kind = Some(d.kind);
         match d.state {
             DeadlineState::Met => entry.met += 1,
             DeadlineState::Missed => entry.missed += 1,

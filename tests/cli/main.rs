@@ -10,4 +10,5 @@ mod examples;
 mod golden;
 mod import_export;
 mod reports;
+mod rules;
 mod team;
