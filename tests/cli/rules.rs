@@ -609,3 +609,113 @@ fn a_promise_in_the_past_is_refused() {
     let id = ws.register(&["--received", "2026-11-02 09:30"]);
     refused_at(&ws, &["promise", &id, "2026-11-01"], &["before the day"]);
 }
+
+#[test]
+fn hospital_investigation_runs_from_the_department_receipt_or_else_the_complaint_receipt() {
+    let ws = Ws::with_preset("hospital");
+    let id = hospital_case(&ws);
+    let case = json(&ws, &["show", &id, "--today", "2026-11-03"]);
+    assert_eq!(deadline(&case, "investigation")["due"], "2026-11-09");
+    assert_eq!(deadline(&case, "first-reply")["due"], "2026-11-09");
+    ok(
+        &ws,
+        &[
+            "mark",
+            &id,
+            "department-received",
+            "--at",
+            "2026-11-04 10:00",
+        ],
+    );
+    let case = json(&ws, &["show", &id, "--today", "2026-11-05"]);
+    assert_eq!(deadline(&case, "investigation")["start"], "2026-11-04");
+    assert_eq!(deadline(&case, "investigation")["due"], "2026-11-11");
+    assert_eq!(
+        deadline(&case, "investigation")["source"],
+        "医院投诉协调制度 五.2"
+    );
+}
+
+#[test]
+fn hospital_investigation_extends_only_with_notice_before_it_is_due() {
+    let ws = Ws::with_preset("hospital");
+    let id = hospital_case(&ws);
+    refused_at(
+        &ws,
+        &[
+            "extend",
+            &id,
+            "investigation",
+            "--by",
+            "3",
+            "--reason",
+            "需会诊",
+            "--today",
+            "2026-11-10",
+        ],
+        &["only with notice given before it is due", "2026-11-09"],
+    );
+    ok(
+        &ws,
+        &[
+            "extend",
+            &id,
+            "investigation",
+            "--by",
+            "3",
+            "--reason",
+            "已提前告知投诉人",
+            "--today",
+            "2026-11-06",
+        ],
+    );
+    let case = json(&ws, &["show", &id, "--today", "2026-11-06"]);
+    assert_eq!(deadline(&case, "investigation")["due"], "2026-11-12");
+}
+
+#[test]
+fn hospital_resolution_on_the_spot_is_one_recorded_step() {
+    let ws = Ws::with_preset("hospital");
+    let id = hospital_case(&ws);
+    refused_at(
+        &ws,
+        &["advance", &id, "resolved", "--outcome", "explained"],
+        &["cannot move from received to resolved"],
+    );
+    let case = json(
+        &ws,
+        &[
+            "advance",
+            &id,
+            "resolved",
+            "--on-the-spot",
+            "--outcome",
+            "explained",
+            "--at",
+            "2026-11-02 10:00",
+            "--today",
+            "2026-11-02",
+        ],
+    );
+    assert_eq!(case["status"], "resolved");
+    let last = case["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["on_the_spot"], true);
+    assert_eq!(last["from"], "received");
+    assert!(ws.case_text(&id).contains("on_the_spot: true"));
+    assert_eq!(deadline(&case, "first-reply")["state"], "met");
+
+    let tourism = Ws::tourism();
+    let other = tourism.register(&[]);
+    refused_at(
+        &tourism,
+        &[
+            "advance",
+            &other,
+            "resolved",
+            "--on-the-spot",
+            "--outcome",
+            "mediated",
+        ],
+        &["no on-the-spot resolution"],
+    );
+}
