@@ -190,6 +190,7 @@ pub fn apply_edit(
     if fields.is_empty() {
         return Ok(None);
     }
+    check_joint_edit(ws, before, &after)?;
     let mut event = Event::new(
         actor.now.max(last_event_time(&after)),
         &actor.name,
@@ -198,6 +199,49 @@ pub fn apply_edit(
     event.fields = fields;
     after.history.push(event);
     Ok(Some(after))
+}
+
+/// A joint complaint's demands and representatives, once set, change only
+/// with a recorded consent of all complainants.
+fn check_joint_edit(ws: &Workspace, before: &Case, after: &Case) -> Result<()> {
+    if !ws.policy.is_joint(before) || workflow::has_fresh_consent(before) {
+        return Ok(());
+    }
+    let step = if before.demands.is_some() && before.demands != after.demands {
+        "changing the demands"
+    } else if !before.representatives.is_empty() && before.representatives != after.representatives
+    {
+        "replacing a representative"
+    } else {
+        return Ok(());
+    };
+    Err(Error::Refused(workflow::joint_consent_message(
+        &ws.policy, before, step,
+    )))
+}
+
+/// Records the consent of all complainants of a joint complaint to the
+/// next step (a settlement, a withdrawal, a change of demands or
+/// representatives); it holds until the case changes state.
+pub fn consent(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Changed> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::Invalid(
+            "the consent is empty; say how it was given (e.g. 全体投诉人书面同意 2026-11-20)"
+                .into(),
+        ));
+    }
+    let (case, ()) = ws.update(id, |case| {
+        let mut event = Event::new(
+            actor.now.max(last_event_time(case)),
+            &actor.name,
+            Action::Consent,
+        );
+        event.consent = Some(text.to_string());
+        case.history.push(event);
+        Ok(())
+    })?;
+    Ok(Changed::written(case))
 }
 
 /// Parses an edited case, naming a leftover conflict marker plainly.

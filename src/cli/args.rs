@@ -55,6 +55,8 @@ pub enum Command {
     Extend(ExtendArgs),
     /// Record a reply date promised to the complainant; tracked like a deadline.
     Promise(PromiseArgs),
+    /// Record the consent of all complainants of a joint complaint to a settlement, withdrawal or change.
+    Consent(ConsentArgs),
     /// Print the workspace's effective policy: workflow, codes and deadline rules with their sources.
     Policy(PolicyArgs),
     /// Explain how a due date was reached, day by day.
@@ -126,6 +128,15 @@ pub struct PromiseArgs {
     /// What was promised.
     #[arg(long)]
     pub note: Option<String>,
+}
+
+/// Arguments of `consent`.
+#[derive(Debug, Args)]
+pub struct ConsentArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// How all complainants consented, e.g. "全体投诉人书面同意 2026-11-20".
+    pub text: String,
 }
 
 /// Arguments of `policy`.

@@ -6,6 +6,7 @@ pub mod args;
 mod assign;
 mod calendar;
 mod check;
+mod consent;
 mod edit;
 mod explain;
 mod export;
@@ -166,6 +167,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Mark(args) => mark::run(&ctx, &args),
         Command::Extend(args) => extend::run(&ctx, &args),
         Command::Promise(args) => promise::run(&ctx, &args),
+        Command::Consent(args) => consent::run(&ctx, &args),
         Command::Policy(_) => policy::run(&ctx),
         Command::Explain(args) => explain::run(&ctx, &args),
         Command::Calendar(command) => calendar::run(&ctx, &command),

@@ -40,6 +40,8 @@ pub enum Action {
     Followup,
     /// An officer promised the complainant a reply by `due`.
     Promised,
+    /// All complainants of a joint complaint consented (`consent` says how).
+    Consent,
 }
 
 impl Action {
@@ -56,6 +58,7 @@ impl Action {
             Action::Edited => "edited",
             Action::Followup => "followup",
             Action::Promised => "promised",
+            Action::Consent => "consent",
         }
     }
 }

@@ -107,6 +107,8 @@ pub struct PolicyOverrides {
     pub on_the_spot: Option<Vec<String>>,
     /// The channels a complaint may arrive by.
     pub channels: Option<Vec<Code>>,
+    /// The source of the joint-complaint rules (representatives, consent).
+    pub joint_source: Option<String>,
 }
 
 /// The validated policy of a workspace.
@@ -152,6 +154,8 @@ pub struct Policy {
     pub on_the_spot: Vec<String>,
     /// The channels a complaint may arrive by.
     pub channels: Vec<Code>,
+    /// The source of the joint-complaint rules.
+    pub joint_source: Option<String>,
 }
 
 /// The channels of a policy that names none.
@@ -235,10 +239,17 @@ impl Policy {
                 .channels
                 .or(base.channels)
                 .unwrap_or_else(default_channels),
+            joint_source: o.joint_source.or(base.joint_source),
         };
         policy.apply_suspension_pauses()?;
         policy.validate()?;
         Ok(policy)
+    }
+
+    /// Whether `case` is a joint complaint under this policy.
+    pub fn is_joint(&self, case: &crate::model::Case) -> bool {
+        self.joint_threshold
+            .is_some_and(|t| case.complainants.len() >= t)
     }
 
     /// The state every new case starts in.

@@ -118,6 +118,7 @@ pub fn advance(
         find_code(&policy.outcomes, outcome, "outcome")?;
     }
     check_suspension_reason(policy, request)?;
+    check_consent(policy, case, request)?;
     check_referral(request)?;
     let mut forced = Vec::new();
     let mut warnings = Vec::new();
@@ -175,6 +176,55 @@ fn on_the_spot_allowed(policy: &Policy, case: &Case, target: &str) -> Result<boo
             )
         }
     )))
+}
+
+/// What a joint complaint's step needs the consent of all complainants
+/// for, if anything: withdrawing the complaint or settling it.
+fn consent_needed_for(request: &TransitionRequest) -> Option<&'static str> {
+    if request.target == "withdrawn" {
+        return Some("withdrawing the demands");
+    }
+    (request.outcome.as_deref() == Some("settled")).then_some("settling")
+}
+
+fn check_consent(policy: &Policy, case: &Case, request: &TransitionRequest) -> Result<()> {
+    let Some(step) = consent_needed_for(request) else {
+        return Ok(());
+    };
+    if !policy.is_joint(case)
+        || request
+            .consent
+            .as_deref()
+            .is_some_and(|c| !c.trim().is_empty())
+        || has_fresh_consent(case)
+    {
+        return Ok(());
+    }
+    Err(Error::Refused(joint_consent_message(policy, case, step)))
+}
+
+/// Whether a `consent` event was recorded since the case last changed state.
+pub fn has_fresh_consent(case: &Case) -> bool {
+    case.history
+        .iter()
+        .rev()
+        .take_while(|e| e.action != Action::Status)
+        .any(|e| e.action == Action::Consent)
+}
+
+/// The refusal of a joint complaint's step made without consent.
+pub fn joint_consent_message(policy: &Policy, case: &Case, step: &str) -> String {
+    let source = policy
+        .joint_source
+        .as_deref()
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default();
+    format!(
+        "case {} is a joint complaint ({} complainants): {step} needs the recorded consent of all complainants{source}; give --consent TEXT, or record it first with `plaint consent {} TEXT`",
+        case.id,
+        case.complainants.len(),
+        case.id
+    )
 }
 
 /// A suspension's reason must be one of the policy's suspension reasons,

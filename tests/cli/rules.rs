@@ -719,3 +719,102 @@ fn hospital_resolution_on_the_spot_is_one_recorded_step() {
         &["no on-the-spot resolution"],
     );
 }
+
+/// A joint tourism complaint: four complainants, the first their
+/// representative, accepted and under investigation.
+fn joint_case(ws: &Ws) -> String {
+    ws.write(
+        "joint.yaml",
+        "title: 行程被擅自缩短\nreceived: 2026-11-02 09:30\ncomplainants:\n- name: 张三\n- name: 李四\n- name: 王五\n- name: 赵六\nrepresentatives: [0]\nrespondent:\n  name: 桂林阳光旅行社\ncategory: itinerary\ndemands: 退还两日团费\n",
+    );
+    let id = ok(ws, &["register", "--from", "joint.yaml"])
+        .trim()
+        .to_string();
+    ok(
+        ws,
+        &["advance", &id, "accepted", "--at", "2026-11-03 09:00"],
+    );
+    ok(
+        ws,
+        &["advance", &id, "investigating", "--at", "2026-11-03 10:00"],
+    );
+    id
+}
+
+#[test]
+fn a_joint_settlement_is_refused_without_the_consent_of_all_complainants() {
+    let ws = Ws::tourism();
+    let id = joint_case(&ws);
+    refused_at(
+        &ws,
+        &["advance", &id, "resolved", "--outcome", "settled"],
+        &[
+            "joint complaint (4 complainants)",
+            "settling",
+            "第十四条",
+            "--consent",
+        ],
+    );
+    refused_at(
+        &ws,
+        &["advance", &id, "withdrawn"],
+        &["withdrawing the demands", "第十四条"],
+    );
+    let case = json(
+        &ws,
+        &[
+            "advance",
+            &id,
+            "resolved",
+            "--outcome",
+            "settled",
+            "--consent",
+            "全体投诉人书面同意 2026-11-20",
+        ],
+    );
+    assert_eq!(case["status"], "resolved");
+    let last = case["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["consent"], "全体投诉人书面同意 2026-11-20");
+
+    let other = joint_case(&ws);
+    ok(&ws, &["consent", &other, "全体投诉人书面同意撤回"]);
+    ok(&ws, &["advance", &other, "withdrawn"]);
+    // A mediated outcome is the office's act, not a settlement: no consent.
+    let third = joint_case(&ws);
+    ok(
+        &ws,
+        &["advance", &third, "resolved", "--outcome", "mediated"],
+    );
+}
+
+#[test]
+fn a_joint_complaints_demands_change_only_with_consent() {
+    let ws = Ws::tourism();
+    let id = joint_case(&ws);
+    let edit = |ws: &Ws| {
+        ws.cmd()
+            .env("PLAINT_NOW", NOW)
+            .env("VISUAL", "sed -i 's/退还两日团费/退还全部团费/'")
+            .args(["edit", &id])
+            .output()
+            .unwrap()
+    };
+    let before = ws.snapshot();
+    let out = edit(&ws);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("changing the demands"), "{err}");
+    let after: Vec<_> = ws
+        .snapshot()
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("cases"))
+        .collect();
+    let kept: Vec<_> = before
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("cases"))
+        .collect();
+    assert_eq!(kept, after, "the refused edit changed the case");
+    ok(&ws, &["consent", &id, "全体投诉人书面同意变更请求"]);
+    assert!(edit(&ws).status.success());
+    assert!(ws.case_text(&id).contains("退还全部团费"));
+}
