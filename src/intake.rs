@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::{DateTime, FixedOffset};
 
 use crate::dates::{parse_date, parse_datetime};
-use crate::model::{Action, Case, CaseId, Channel, Draft, Event, Priority, SCHEMA, Satisfaction};
+use crate::model::{Action, Case, CaseId, Draft, Event, Priority, SCHEMA, Satisfaction};
 use crate::policy::{Policy, workflow};
 
 /// A problem with one field of a submitted case.
@@ -94,11 +94,7 @@ pub fn build_case(draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldError
             format!("{} is in the future", received.to_rfc3339()),
         ));
     }
-    let channel = draft.channel.as_deref().and_then(|c| {
-        parse_channel(c)
-            .map_err(|m| errors.push(field_error("channel", m)))
-            .ok()
-    });
+    let channel = clean(draft.channel).map(|c| c.trim().to_lowercase());
     let priority = draft
         .priority
         .as_deref()
@@ -158,6 +154,7 @@ pub fn build_case(draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldError
         title: clean(draft.title),
         received,
         channel,
+        department: clean(draft.department),
         complainants: draft.complainants.into_iter().map(clean_person).collect(),
         representatives: draft.representatives,
         agent: draft.agent,
@@ -240,6 +237,17 @@ pub fn check_against_policy(policy: &Policy, case: &Case) -> Vec<FieldError> {
             ),
         ));
     }
+    if let Some(channel) = &case.channel
+        && !policy.channels.iter().any(|c| &c.code == channel)
+    {
+        errors.push(field_error(
+            "channel",
+            format!(
+                "unknown channel '{channel}'; channels: {}",
+                crate::policy::list_codes(&policy.channels)
+            ),
+        ));
+    }
     if policy.state(&case.status).is_none() {
         errors.push(field_error(
             "status",
@@ -275,18 +283,6 @@ pub fn check_against_policy(policy: &Policy, case: &Case) -> Vec<FieldError> {
         errors.push(field_error("case", message));
     }
     errors
-}
-
-/// Parses a channel name.
-pub fn parse_channel(text: &str) -> Result<Channel, String> {
-    let text = text.trim().to_lowercase();
-    Channel::ALL
-        .into_iter()
-        .find(|c| c.as_str() == text)
-        .ok_or_else(|| {
-            let names: Vec<&str> = Channel::ALL.iter().map(|c| c.as_str()).collect();
-            format!("unknown channel '{text}'; channels: {}", names.join(", "))
-        })
 }
 
 /// Parses a priority name.

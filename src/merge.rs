@@ -730,7 +730,8 @@ mod tests {
     #[test]
     fn case_fields_are_in_file_order() {
         let mut case = base();
-        case.channel = Some(crate::model::Channel::Phone);
+        case.channel = Some("phone".into());
+        case.department = Some("d".into());
         case.complainants = vec![Default::default()];
         case.representatives = vec![0];
         case.agent = Some(Default::default());

@@ -286,9 +286,12 @@ pub struct RegisterArgs {
     /// A category code of the policy.
     #[arg(long)]
     pub category: Option<String>,
-    /// phone, letter, visit, email, online, hotline or transfer-in.
+    /// A channel code of the policy (see `plaint policy`), e.g. phone, letter, visit, hotline.
     #[arg(long)]
     pub channel: Option<String>,
+    /// The office's department that received the complaint.
+    #[arg(long, value_name = "DEPT")]
+    pub receiving_department: Option<String>,
     /// normal, important or urgent.
     #[arg(long)]
     pub priority: Option<String>,

@@ -105,6 +105,7 @@ fn apply_flags(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<()> {
     set(&mut draft.title, &args.title);
     set(&mut draft.category, &args.category);
     set(&mut draft.channel, &args.channel);
+    set(&mut draft.department, &args.receiving_department);
     set(&mut draft.priority, &args.priority);
     set(&mut draft.received, &args.received);
     set(&mut draft.demands, &args.demands);

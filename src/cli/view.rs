@@ -201,7 +201,8 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     let received = case.received.format("%Y-%m-%d %H:%M %:z").to_string();
     let channel = case
         .channel
-        .map(|c| format!(" ({})", channel_label(ctx, c.as_str())))
+        .as_deref()
+        .map(|c| format!(" ({})", channel_label(ctx, c)))
         .unwrap_or_default();
     line(
         pick(lang, "Received", "登记时间"),
@@ -249,6 +250,9 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
                 .collect::<Vec<_>>()
                 .join(", "),
         );
+    }
+    if let Some(d) = &case.department {
+        line(pick(lang, "Received by", "受理部门"), d.clone());
     }
     if let Some(c) = &case.category {
         line(pick(lang, "Category", "类别"), category_label(ctx, c));
@@ -436,18 +440,13 @@ pub fn pad(text: &str, width: usize) -> String {
 
 /// The label of a channel name (as stored) in the workspace language.
 pub fn channel_label(ctx: &Ctx, channel: &str) -> String {
-    let zh = match channel {
-        "phone" => "电话",
-        "letter" => "信函",
-        "visit" => "来访",
-        "email" => "电子邮件",
-        "online" => "网上",
-        "hotline" => "热线",
-        "transfer-in" => "转办",
-        "(unknown)" => "(未知)",
-        _ => channel,
-    };
-    pick(ctx.ws.settings.language, channel, zh).to_string()
+    let lang = ctx.ws.settings.language;
+    match ctx.ws.policy.channels.iter().find(|c| c.code == channel) {
+        // English tables keep the code, as before channels were data.
+        Some(c) => pick(lang, &c.code, &c.zh).to_string(),
+        None if channel == "(unknown)" => pick(lang, channel, "(未知)").to_string(),
+        None => channel.to_string(),
+    }
 }
 
 /// The label of a priority name in the workspace language.

@@ -26,6 +26,8 @@ pub struct Draft {
     pub received: Option<String>,
     /// How it arrived.
     pub channel: Option<String>,
+    /// The receiving department.
+    pub department: Option<String>,
     /// Complainants.
     #[serde(default)]
     pub complainants: Vec<Person>,

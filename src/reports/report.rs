@@ -21,7 +21,7 @@ pub enum By {
     Category,
     /// Per respondent.
     Respondent,
-    /// Per respondent department.
+    /// Per receiving department (else the respondent's department).
     Department,
     /// Per assignee.
     Assignee,
@@ -55,7 +55,10 @@ impl By {
         let value = match self {
             By::Category => case.category.clone(),
             By::Respondent => case.respondent_name().map(str::to_string),
-            By::Department => case.respondent.as_ref().and_then(|r| r.department.clone()),
+            By::Department => case
+                .department
+                .clone()
+                .or_else(|| case.respondent.as_ref().and_then(|r| r.department.clone())),
             By::Assignee => case.assignee.clone(),
         };
         value.unwrap_or_else(|| "(none)".into())
@@ -153,12 +156,11 @@ pub fn build(ws: &Workspace, rows: &[Row], period: Period, by: By, today: NaiveD
         generated: today,
         by,
         breakdown,
-        by_channel: stats::count(cases.iter().map(|c| {
-            c.channel
-                .map(|ch| ch.as_str())
-                .unwrap_or("(unknown)")
-                .to_string()
-        })),
+        by_channel: stats::count(
+            cases
+                .iter()
+                .map(|c| c.channel.as_deref().unwrap_or("(unknown)").to_string()),
+        ),
         rejected_by_reason: stats::count(cases.iter().filter(|c| c.status == "rejected").map(
             |c| last_status(c, "rejected", |e| e.reason.clone()).unwrap_or_else(|| "(none)".into()),
         )),

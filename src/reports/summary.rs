@@ -107,11 +107,7 @@ pub fn summarize(ws: &Workspace, rows: &[Row], today: NaiveDate) -> Summary {
                 .iter()
                 .map(|c| key(c.assignee.as_deref(), "(unassigned)")),
         ),
-        by_channel: stats::count(
-            cases
-                .iter()
-                .map(|c| key(c.channel.map(|ch| ch.as_str()), "(unknown)")),
-        ),
+        by_channel: stats::count(cases.iter().map(|c| key(c.channel.as_deref(), "(unknown)"))),
         by_priority: stats::count(cases.iter().map(|c| c.priority.as_str().to_string())),
         overdue: rows.iter().filter(|r| r.overdue()).count(),
         overdue_by_rule: stats::count(deadlines().filter(|d| d.overdue()).map(|d| d.rule.clone())),

@@ -172,6 +172,7 @@ mod tests {
             title: Some(texts[2].clone()),
             received: at,
             channel: None,
+            department: None,
             complainants: vec![Person {
                 name: Some(texts[3].clone()),
                 phone: Some(texts[4].clone()),

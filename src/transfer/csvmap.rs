@@ -23,6 +23,7 @@ const TEXT_FIELDS: &[&str] = &[
     "title",
     "received",
     "channel",
+    "department",
     "category",
     "priority",
     "demands",

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate};
 use plaint::model::{
-    Action, Agent, Case, CaseId, Channel, Event, Person, Priority, Respondent, SCHEMA, Satisfaction,
+    Action, Agent, Case, CaseId, Event, Person, Priority, Respondent, SCHEMA, Satisfaction,
 };
 use plaint::storage::casefile::{parse_case, render_case};
 
@@ -82,7 +82,8 @@ fn representative_case() -> Case {
         id: CaseId::parse("20261129-K7QF2").unwrap(),
         title: Some("导游强迫购物".into()),
         received: at("2026-11-29T10:15:00+08:00"),
-        channel: Some(Channel::Phone),
+        channel: Some("phone".into()),
+        department: None,
         complainants: vec![
             Person {
                 name: Some("张三".into()),

@@ -818,3 +818,72 @@ fn a_joint_complaints_demands_change_only_with_consent() {
     assert!(edit(&ws).status.success());
     assert!(ws.case_text(&id).contains("退还全部团费"));
 }
+
+#[test]
+fn channels_come_from_the_policy_and_departments_are_reported() {
+    let ws = Ws::with_preset("hospital");
+    let staff = ok(
+        &ws,
+        &[
+            "register",
+            "--title",
+            "排班不公",
+            "--complainant",
+            "护士甲",
+            "--channel",
+            "internal",
+            "--receiving-department",
+            "医务处",
+            "--received",
+            "2026-11-02 09:30",
+        ],
+    )
+    .trim()
+    .to_string();
+    let case = json(&ws, &["show", &staff, "--today", "2026-11-03"]);
+    assert_eq!(case["channel"], "internal");
+    assert_eq!(case["department"], "医务处");
+    hospital_case(&ws);
+    let report = json(
+        &ws,
+        &[
+            "report",
+            "--period",
+            "2026-Q4",
+            "--by",
+            "department",
+            "--today",
+            "2026-11-03",
+        ],
+    );
+    let keys: Vec<&str> = report["breakdown"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["key"].as_str().unwrap())
+        .collect();
+    assert!(keys.contains(&"医务处"), "{keys:?}");
+    assert_eq!(report["by_channel"]["internal"], 1);
+    let out = ws
+        .cmd()
+        .env("PLAINT_NOW", NOW)
+        .args(["register", "--complainant", "甲", "--channel", "fax"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown channel 'fax'") && err.contains("internal"),
+        "{err}"
+    );
+
+    let tourism = Ws::tourism();
+    let id = tourism.register(&["--channel", "hotline-12301"]);
+    let settings = std::fs::read_to_string(tourism.root().join("plaint.yaml")).unwrap();
+    tourism.write(
+        "plaint.yaml",
+        &settings.replace("language: en", "language: zh"),
+    );
+    let text = ok(&tourism, &["show", &id]);
+    assert!(text.contains("12301旅游服务热线"), "{text}");
+}
