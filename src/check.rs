@@ -367,7 +367,10 @@ fn workflow_problems(policy: &Policy, case: &Case) -> Vec<String> {
                 "history event #{n} moves from {from}, a state the case had not reached"
             ));
         }
-        if !move_allowed(policy, &case.history[..i], from, to) {
+        let on_the_spot = event.on_the_spot
+            && from == policy.initial_state()
+            && policy.on_the_spot.iter().any(|s| s == to);
+        if !on_the_spot && !move_allowed(policy, &case.history[..i], from, to) {
             problems.push(format!(
                 "history event #{n} moves from {from} to {to}, which the workflow does not allow"
             ));

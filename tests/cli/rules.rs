@@ -703,6 +703,7 @@ fn hospital_resolution_on_the_spot_is_one_recorded_step() {
     assert_eq!(last["from"], "received");
     assert!(ws.case_text(&id).contains("on_the_spot: true"));
     assert_eq!(deadline(&case, "first-reply")["state"], "met");
+    ok(&ws, &["check"]);
 
     let tourism = Ws::tourism();
     let other = tourism.register(&[]);
