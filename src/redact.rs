@@ -54,6 +54,7 @@ fn redact_agent(a: &Agent) -> Agent {
 fn redact_event(e: &Event) -> Event {
     let mut out = e.clone();
     out.note = None;
+    out.consent = None;
     if e.action != Action::Status {
         out.reason = None;
     }

@@ -1,7 +1,7 @@
 //! `plaint report`: the publication report for a period.
 
 use super::args::ReportArgs;
-use super::view::{category_label, channel_label, satisfaction_label};
+use super::view::{category_label, channel_label, rule_label, satisfaction_label};
 use super::{Ctx, output};
 use crate::error::Error;
 use crate::format::Table;
@@ -131,10 +131,7 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         ],
     );
     for (rule, o) in &report.on_time {
-        let label = policy
-            .rule(rule)
-            .map(|r| pick(lang, &r.en, &r.zh).to_string())
-            .unwrap_or_default();
+        let label = rule_label(ctx, rule);
         let target = match o.kind {
             Some(RuleKind::OfficeTarget) => format!(", {}", RuleKind::OfficeTarget.label(lang)),
             _ => String::new(),

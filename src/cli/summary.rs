@@ -3,8 +3,9 @@
 use std::collections::BTreeMap;
 
 use super::args::SummaryArgs;
-use super::view::{category_label, channel_label, priority_label, status_label};
+use super::view::{category_label, channel_label, priority_label, rule_label, status_label};
 use super::{Ctx, output};
+use crate::deadline::PROMISE_RULE;
 use crate::format::Table;
 use crate::policy::{Language, pick};
 use crate::query::rows;
@@ -79,17 +80,22 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
             l("On time", "按时率"),
         ],
     );
-    for rule in &ctx.ws.policy.deadlines {
-        let on_time = s.on_time.get(&rule.name);
+    let promise = PROMISE_RULE.to_string();
+    let names = ctx.ws.policy.deadlines.iter().map(|r| &r.name).chain(
+        // Promises are listed once any was made.
+        s.on_time.contains_key(PROMISE_RULE).then_some(&promise),
+    );
+    for name in names {
+        let on_time = s.on_time.get(name);
         rules.push(vec![
-            format!("{} ({})", rule.name, pick(lang, &rule.en, &rule.zh)),
+            format!("{name} ({})", rule_label(ctx, name)),
             s.overdue_by_rule
-                .get(&rule.name)
+                .get(name)
                 .copied()
                 .unwrap_or(0)
                 .to_string(),
             s.due_soon_by_rule
-                .get(&rule.name)
+                .get(name)
                 .copied()
                 .unwrap_or(0)
                 .to_string(),

@@ -53,12 +53,7 @@ pub fn due_cell(ctx: &Ctx, deadline: &Deadline) -> String {
     let lang = ctx.ws.settings.language;
     let rule = match lang {
         crate::policy::Language::En => deadline.rule.clone(),
-        crate::policy::Language::Zh => ctx
-            .ws
-            .policy
-            .rule(&deadline.rule)
-            .map(|r| r.zh.clone())
-            .unwrap_or_else(|_| deadline.rule.clone()),
+        crate::policy::Language::Zh => rule_label(ctx, &deadline.rule),
     };
     match (deadline.state, deadline.workdays_left) {
         (DeadlineState::Overdue, _) => {
@@ -86,6 +81,20 @@ pub fn state_label(lang: crate::policy::Language, state: DeadlineState) -> Strin
     pick(lang, state.as_str(), zh).to_string()
 }
 
+/// The label of deadline rule `name` in the workspace language; a
+/// promise to the complainant has its own.
+pub fn rule_label(ctx: &Ctx, name: &str) -> String {
+    let lang = ctx.ws.settings.language;
+    if name == crate::deadline::PROMISE_RULE {
+        return pick(lang, "Reply promised to the complainant", "承诺答复").to_string();
+    }
+    ctx.ws
+        .policy
+        .rule(name)
+        .map(|r| pick(lang, &r.en, &r.zh).to_string())
+        .unwrap_or_default()
+}
+
 /// The deadlines section of `show`.
 pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
     let lang = ctx.ws.settings.language;
@@ -96,15 +105,7 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
     }
     let names: Vec<String> = deadlines
         .iter()
-        .map(|d| {
-            let label = ctx
-                .ws
-                .policy
-                .rule(&d.rule)
-                .map(|r| pick(lang, &r.en, &r.zh).to_string())
-                .unwrap_or_default();
-            format!("{} ({label})", d.rule)
-        })
+        .map(|d| format!("{} ({})", d.rule, rule_label(ctx, &d.rule)))
         .collect();
     let width = names
         .iter()

@@ -590,6 +590,13 @@ fn a_kept_and_a_broken_promise_are_tracked_apart() {
     let summary = json(&ws, &["summary", "--today", "2026-11-12"]);
     assert_eq!(summary["overdue_by_rule"]["promise"], 1);
     assert_eq!(summary["on_time"]["promise"]["missed"], 1);
+    let text = ok(&ws, &["summary", "--today", "2026-11-12"]);
+    assert!(
+        text.contains("promise (Reply promised to the complainant)"),
+        "{text}"
+    );
+    let shown = ok(&ws, &["show", &id, "--today", "2026-11-12"]);
+    assert!(shown.contains("reply promised by 2026-11-10"), "{shown}");
 
     ws.ok_at("2026-11-12 09:00", &["mark", &id, "promise-kept"]);
     let case = json(&ws, &["show", &id, "--today", "2026-11-12"]);
