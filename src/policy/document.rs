@@ -26,7 +26,7 @@ pub struct PolicyDocument {
     pub suspension_reasons: Vec<Code>,
     /// Resolution outcome codes.
     pub outcomes: Vec<Code>,
-    /// Milestones.
+    /// Milestones, `promise-kept` (built in) last.
     pub milestones: Vec<Code>,
     /// Channels.
     pub channels: Vec<Code>,
@@ -120,7 +120,16 @@ impl PolicyDocument {
             rejection_reasons: policy.rejection_reasons.clone(),
             suspension_reasons: policy.suspension_reasons.clone(),
             outcomes: policy.outcomes.clone(),
-            milestones: policy.milestones.clone(),
+            milestones: policy
+                .milestones
+                .iter()
+                .cloned()
+                .chain(std::iter::once(Code {
+                    code: crate::model::event::PROMISE_KEPT.into(),
+                    en: "Promise to the complainant kept".into(),
+                    zh: "已兑现答复承诺".into(),
+                }))
+                .collect(),
             channels: policy.channels.clone(),
             categories: policy.categories.clone(),
             joint_threshold: policy.joint_threshold,

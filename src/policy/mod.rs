@@ -510,6 +510,65 @@ mod tests {
     }
 
     #[test]
+    fn every_preset_rule_has_a_basis_and_statutory_rules_name_their_source() {
+        for preset in PRESETS {
+            let policy = Policy::build(preset, &PolicyOverrides::default()).unwrap();
+            for rule in &policy.deadlines {
+                if rule.kind() == rules::RuleKind::Statutory {
+                    assert!(rule.source.is_some(), "{preset}/{}", rule.name);
+                }
+            }
+        }
+        let hospital = Policy::build("hospital", &PolicyOverrides::default()).unwrap();
+        let close = hospital.rule("resolution").unwrap();
+        assert_eq!(close.kind(), rules::RuleKind::OfficeTarget);
+        let tourism = Policy::build("tourism", &PolicyOverrides::default()).unwrap();
+        let sixty = tourism.rule("resolution").unwrap();
+        assert!(sixty.pause.is_empty(), "art. 25 provides no pause");
+        assert_eq!(sixty.extendable, rules::Extendable::No);
+    }
+
+    #[test]
+    fn a_rule_without_kind_is_statutory_only_with_a_source() {
+        let mut rule = Policy::build("generic", &PolicyOverrides::default())
+            .unwrap()
+            .deadlines[0]
+            .clone();
+        rule.kind = None;
+        rule.source = None;
+        assert_eq!(rule.kind(), rules::RuleKind::OfficeTarget);
+        rule.source = Some("某办法 第三条".into());
+        assert_eq!(rule.kind(), rules::RuleKind::Statutory);
+    }
+
+    #[test]
+    fn suspension_pauses_must_name_a_rule_and_pause_reasons_must_be_codes() {
+        let overrides = PolicyOverrides {
+            suspension_pauses: Some(vec!["resolutoin".into()]),
+            ..Default::default()
+        };
+        let err = Policy::build("tourism", &overrides)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("resolutoin"), "{err}");
+        let overrides = PolicyOverrides {
+            suspension_reasons: Some(vec![]),
+            ..Default::default()
+        };
+        let err = Policy::build("procurement", &overrides)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("pause reason 'correction'"), "{err}");
+        let decided = PolicyOverrides {
+            suspension_pauses: Some(vec!["resolution".into()]),
+            ..Default::default()
+        };
+        let policy = Policy::build("tourism", &decided).unwrap();
+        assert_eq!(policy.rule("resolution").unwrap().pause, ["suspended"]);
+        assert!(policy.pause_by_decision("resolution"));
+    }
+
+    #[test]
     fn an_unknown_state_in_transitions_is_refused() {
         let mut transitions = BTreeMap::new();
         transitions.insert("received".to_string(), vec!["acepted".to_string()]);
