@@ -155,7 +155,7 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         pct(report.satisfaction_rate),
     ]);
     let mut forced = Table::new(
-        Some(l(ctx, "Overrides", "越权记录")),
+        Some(l(ctx, "Overrides recorded with --force", "强制记录的例外")),
         &[l(ctx, "Override", "事项"), l(ctx, "Count", "次数")],
     );
     forced.push(vec![
