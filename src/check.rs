@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::calendar::CalendarSet;
+use chrono::FixedOffset;
+
+use crate::calendar::{Calendar, CalendarSet};
 use crate::error::{Error, Result};
 use crate::intake::check_against_policy;
 use crate::model::{Action, Case, CaseId};
@@ -56,8 +58,20 @@ pub fn check_workspace(root: &Path) -> Result<Report> {
     let mut report = Report::default();
     let settings = check_settings(root, &mut report);
     let policy = settings.as_ref().and_then(|s| s.policy().ok());
-    check_calendars(root, settings.as_ref(), &mut report)?;
-    check_cases(root, policy.as_ref(), &mut report)?;
+    let calendar = check_calendars(root, settings.as_ref(), &mut report)?;
+    let clock = match (
+        &policy,
+        calendar,
+        settings.as_ref().and_then(|s| s.offset().ok()),
+    ) {
+        (Some(policy), Some(calendar), Some(offset)) => Some(Clocks {
+            policy,
+            calendar,
+            offset,
+        }),
+        _ => None,
+    };
+    check_cases(root, policy.as_ref(), clock.as_ref(), &mut report)?;
     report.problems.sort();
     report.problems.dedup();
     Ok(report)
@@ -101,8 +115,20 @@ fn check_settings(root: &Path, report: &mut Report) -> Option<Settings> {
     Some(settings)
 }
 
-/// `calendars/*.yaml` load together, and the settings name a known calendar.
-fn check_calendars(root: &Path, settings: Option<&Settings>, report: &mut Report) -> Result<()> {
+/// What the deadline guard needs: the workspace's policy, calendar and offset.
+struct Clocks<'a> {
+    policy: &'a Policy,
+    calendar: Calendar,
+    offset: FixedOffset,
+}
+
+/// `calendars/*.yaml` load together, and the settings name a known
+/// calendar; that calendar, when all is well.
+fn check_calendars(
+    root: &Path,
+    settings: Option<&Settings>,
+    report: &mut Report,
+) -> Result<Option<Calendar>> {
     let dir = root.join(CALENDARS_DIR);
     let mut files: Vec<(String, String)> = Vec::new();
     for (path, _) in list_dir(&dir)? {
@@ -131,22 +157,24 @@ fn check_calendars(root: &Path, settings: Option<&Settings>, report: &mut Report
                 .find(|l| e.to_string().contains(l))
                 .unwrap_or(CALENDARS_DIR);
             report.problems.push(problem(file, e.to_string()));
-            return Ok(());
+            return Ok(None);
         }
     };
-    if let Some(settings) = settings
-        && set.get(&settings.calendar).is_none()
-    {
-        report.problems.push(problem(
-            SETTINGS_FILE,
-            format!(
-                "`calendar: {}` names no calendar; known: {}",
-                settings.calendar,
-                set.names().join(", ")
-            ),
-        ));
+    let Some(settings) = settings else {
+        return Ok(None);
+    };
+    if let Some(calendar) = set.get(&settings.calendar) {
+        return Ok(Some(calendar.clone()));
     }
-    Ok(())
+    report.problems.push(problem(
+        SETTINGS_FILE,
+        format!(
+            "`calendar: {}` names no calendar; known: {}",
+            settings.calendar,
+            set.names().join(", ")
+        ),
+    ));
+    Ok(None)
 }
 
 /// What a file under `cases/` is, judged by its path alone.
@@ -169,12 +197,17 @@ struct Examined {
     problems: Vec<Problem>,
 }
 
-fn check_cases(root: &Path, policy: Option<&Policy>, report: &mut Report) -> Result<()> {
+fn check_cases(
+    root: &Path,
+    policy: Option<&Policy>,
+    clocks: Option<&Clocks>,
+    report: &mut Report,
+) -> Result<()> {
     let entries = walk_cases(root)?;
     report.files += entries.len();
     let examined: Vec<Examined> = entries
         .par_iter()
-        .map(|entry| examine(root, entry, policy))
+        .map(|entry| examine(root, entry, policy, clocks))
         .collect();
     let mut owners: BTreeMap<&CaseId, Vec<&str>> = BTreeMap::new();
     for e in &examined {
@@ -214,7 +247,12 @@ fn check_cases(root: &Path, policy: Option<&Policy>, report: &mut Report) -> Res
 }
 
 /// Reads and judges one file under `cases/`.
-fn examine(root: &Path, entry: &Entry, policy: Option<&Policy>) -> Examined {
+fn examine(
+    root: &Path,
+    entry: &Entry,
+    policy: Option<&Policy>,
+    clocks: Option<&Clocks>,
+) -> Examined {
     let (path, stray) = match entry {
         Entry::Case(path) => (path, None),
         Entry::Stray(path, why) => (path, Some(why.clone())),
@@ -255,6 +293,7 @@ fn examine(root: &Path, entry: &Entry, policy: Option<&Policy>) -> Examined {
             out.problems.extend(
                 case_problems(policy, &case)
                     .into_iter()
+                    .chain(clocks.and_then(|c| running_after_exit(c, &case)))
                     .map(|m| problem(&file, m)),
             );
             out.links = case.links;
@@ -331,7 +370,8 @@ fn history_order_problems(case: &Case) -> Vec<String> {
 }
 
 /// Each status event is a move the workflow allows, from a state the case
-/// had reached, and `status` is where the last one went.
+/// had reached, and `status` is where the latest one went (by time; see
+/// [`crate::model::status_from_history`]).
 ///
 /// Moves are checked one by one rather than as a single chain: when two
 /// clones advanced the same case concurrently, the merged history holds
@@ -345,7 +385,6 @@ fn workflow_problems(policy: &Policy, case: &Case) -> Vec<String> {
         .and_then(|e| e.to.clone())
         .unwrap_or_else(|| policy.initial_state().to_string());
     let mut reached: Vec<String> = vec![initial.clone()];
-    let mut current = initial;
     for (i, event) in case.history.iter().enumerate() {
         if event.action != Action::Status {
             continue;
@@ -373,8 +412,8 @@ fn workflow_problems(policy: &Policy, case: &Case) -> Vec<String> {
             ));
         }
         reached.push(to.to_string());
-        current = to.to_string();
     }
+    let current = crate::model::status_from_history(&case.history).unwrap_or(&initial);
     if case.status != current {
         problems.push(format!(
             "`status` is {} but the history's last status event leads to {current}; \
@@ -383,6 +422,41 @@ fn workflow_problems(policy: &Policy, case: &Case) -> Vec<String> {
         ));
     }
     problems
+}
+
+/// A case that left the workflow (its state is not open) with a deadline
+/// still running, paused or overdue. The deadline layer stops every clock
+/// on such a move, so this guards that promise rather than the files.
+fn running_after_exit(clocks: &Clocks, case: &Case) -> Option<String> {
+    let status = crate::deadline::current_status(case, clocks.policy);
+    if clocks.policy.is_open(status) {
+        return None;
+    }
+    let today = last_event_day(case, clocks.offset);
+    let deadlines =
+        crate::deadline::evaluate(case, clocks.policy, &clocks.calendar, clocks.offset, today)
+            .ok()?;
+    let running: Vec<&str> = deadlines
+        .iter()
+        .filter(|d| d.state.is_open())
+        .map(|d| d.rule.as_str())
+        .collect();
+    (!running.is_empty()).then(|| {
+        format!(
+            "the case is {status}, yet deadline(s) {} still run; a case that left the workflow has no clock running",
+            running.join(", ")
+        )
+    })
+}
+
+fn last_event_day(case: &Case, offset: FixedOffset) -> chrono::NaiveDate {
+    case.history
+        .iter()
+        .map(|e| e.at)
+        .max()
+        .unwrap_or(case.received)
+        .with_timezone(&offset)
+        .date_naive()
 }
 
 /// Whether the workflow allows `from → to` after the events `before`:

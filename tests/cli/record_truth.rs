@@ -1,0 +1,171 @@
+//! The record tells the truth: deadline states after merges and imports,
+//! validated imports and registrations, an honest clock, published rates
+//! that count what is late, and bounds on what an officer can type.
+
+use serde_json::Value;
+
+use crate::support::Ws;
+use crate::team::{Clone, Team};
+
+/// Runs plaint in a clone with the clock pinned to `now`; asserts success.
+fn at(clone: &Clone, now: &str, args: &[&str]) -> String {
+    let out = clone.plaint_cmd(args, &[("PLAINT_NOW", now)]);
+    assert!(
+        out.status.success(),
+        "plaint {args:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The deadline states of `rule` in a `show --json` document.
+fn state_of(case: &Value, rule: &str) -> String {
+    case["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == rule)
+        .map(|d| d["state"].as_str().unwrap().to_string())
+        .unwrap_or_else(|| "absent".into())
+}
+
+#[test]
+fn issue_9_a_merged_rejection_stops_every_clock_in_show_list_summary_report_and_check() {
+    let team = Team::new();
+    let (a, id) = team.with_shared_case("两边同时处理");
+    let b = team.clone_as("b", "李明");
+    b.plaint_ok(&["git-setup"]);
+
+    at(&a, "2026-11-23 10:00", &["advance", &id, "accepted"]);
+    a.commit("a accepts");
+    a.git(&["push", "-q", "origin", "HEAD:main"]);
+    at(
+        &b,
+        "2026-11-23 11:00",
+        &["advance", &id, "rejected", "--reason", "incomplete"],
+    );
+    b.commit("b rejects");
+    let pulled = b.git_output(&["pull", "-q", "--no-edit", "origin", "main"]);
+    assert!(
+        pulled.status.success(),
+        "{}",
+        String::from_utf8_lossy(&pulled.stderr)
+    );
+
+    let late = "2027-03-01";
+    let case: Value = serde_json::from_str(&at(
+        &b,
+        "2027-03-01 09:00",
+        &["show", &id, "--json", "--today", late],
+    ))
+    .unwrap();
+    assert_eq!(case["status"], "rejected", "the later move wins");
+    let moves: Vec<&str> = case["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "status")
+        .map(|e| e["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(moves, ["accepted", "rejected"], "the earlier move stays");
+    assert_eq!(state_of(&case, "acceptance"), "met");
+    assert_eq!(state_of(&case, "notify-respondent"), "stopped");
+    assert_eq!(state_of(&case, "resolution"), "stopped");
+    assert_eq!(case["overdue"], false);
+
+    let text = at(&b, "2027-03-01 09:00", &["show", &id, "--today", late]);
+    assert!(
+        !text.contains("running") && !text.contains("left"),
+        "{text}"
+    );
+    let overdue = at(
+        &b,
+        "2027-03-01 09:00",
+        &["list", "--overdue", "--format", "ids", "--today", late],
+    );
+    assert!(!overdue.contains(&id), "{overdue}");
+    let summary: Value = serde_json::from_str(&at(
+        &b,
+        "2027-03-01 09:00",
+        &["summary", "--json", "--today", late],
+    ))
+    .unwrap();
+    assert_eq!(summary["overdue"], 0, "{summary:#}");
+    assert_eq!(summary["on_time"]["resolution"]["stopped"], 1);
+    let report: Value = serde_json::from_str(&at(
+        &b,
+        "2027-03-01 09:00",
+        &["report", "--period", "2026-Q4", "--json", "--today", late],
+    ))
+    .unwrap();
+    assert_eq!(report["on_time"]["notify-respondent"]["overdue"], 0);
+    b.assert_clean();
+}
+
+#[test]
+fn issue_9_an_imported_closed_case_without_history_is_not_tracked_never_overdue() {
+    let ws = Ws::tourism();
+    ws.write(
+        "old.jsonl",
+        concat!(
+            r#"{"title":"旧案","received":"2026-06-01 09:00","status":"closed","outcome":"mediated","complainants":[{"name":"张三"}],"respondent":{"name":"甲旅行社"},"demands":"退款"}"#,
+            "\n",
+            r#"{"title":"新案","received":"2026-11-02 09:00","complainants":[{"name":"李四"}]}"#,
+            "\n"
+        ),
+    );
+    ws.ok_at("2026-11-20 10:00", &["import", "old.jsonl"]);
+    let overdue = ws.ok(&[
+        "list",
+        "--overdue",
+        "--format",
+        "ids",
+        "--today",
+        "2026-12-01",
+    ]);
+    assert_eq!(overdue.lines().count(), 1, "only the new case: {overdue}");
+    let summary = ws.json(&["summary", "--today", "2026-12-01"]);
+    assert_eq!(summary["overdue"], 1);
+    assert_eq!(summary["on_time"]["acceptance"]["not_tracked"], 1);
+    assert_eq!(summary["on_time"]["acceptance"]["overdue"], 1);
+    let ids = ws.ok(&["list", "--status", "closed", "--format", "ids"]);
+    let case = ws.json(&["show", ids.trim(), "--today", "2026-12-01"]);
+    assert_eq!(state_of(&case, "acceptance"), "not_tracked");
+    assert_eq!(state_of(&case, "resolution"), "not_tracked");
+    let text = ws.ok(&["show", ids.trim(), "--today", "2026-12-01"]);
+    assert!(text.contains("not tracked"), "{text}");
+}
+
+#[test]
+fn issue_9_published_rates_count_overdue_open_deadlines_in_every_format() {
+    let ws = Ws::tourism();
+    let decided = ws.register(&[]);
+    ws.ok_at("2026-11-03 10:00", &["advance", &decided, "accepted"]);
+    for _ in 0..3 {
+        ws.register(&[]);
+    }
+    let today = "2027-01-15";
+    let report = ws.json(&["report", "--period", "2026-Q4", "--today", today]);
+    let acceptance = &report["on_time"]["acceptance"];
+    assert_eq!(acceptance["met"], 1);
+    assert_eq!(acceptance["overdue"], 3);
+    assert_eq!(acceptance["rate"], 0.25);
+    assert_eq!(
+        report["on_time_rate_definition"],
+        "met ÷ (met + missed + overdue)"
+    );
+    let summary = ws.json(&["summary", "--today", today]);
+    assert_eq!(summary["on_time"]["acceptance"]["rate"], 0.25);
+    for format in ["md", "table", "csv"] {
+        let out = ws.ok(&[
+            "report", "--period", "2026-Q4", "--format", format, "--today", today,
+        ]);
+        assert!(
+            out.contains("met ÷ (met + missed + overdue)"),
+            "{format}: {out}"
+        );
+        assert!(!out.contains("100.0%"), "{format}: {out}");
+    }
+    let table = ws.ok(&["summary", "--today", today]);
+    assert!(table.contains("25.0%"), "{table}");
+}
