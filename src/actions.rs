@@ -19,8 +19,29 @@ use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case
 pub struct Actor {
     /// The acting officer's name.
     pub name: String,
-    /// The moment of the action.
+    /// The moment of the action (`PLAINT_NOW`, or the computer's clock).
     pub now: DateTime<FixedOffset>,
+    /// What the computer's clock says: no event is recorded after it.
+    pub clock: DateTime<FixedOffset>,
+}
+
+/// How far `PLAINT_NOW` may run ahead of the computer's clock (clocks of
+/// two machines are never exactly equal).
+const CLOCK_SLACK_MINUTES: i64 = 5;
+
+impl Actor {
+    /// Refuses to record anything at a moment later than the computer's
+    /// clock, as `--at` in the future is refused.
+    pub fn check_clock(&self) -> Result<()> {
+        if self.now > self.clock + chrono::Duration::minutes(CLOCK_SLACK_MINUTES) {
+            return Err(Error::Invalid(format!(
+                "PLAINT_NOW {} is later than the computer's clock ({}); an event cannot be recorded in the future",
+                self.now.to_rfc3339(),
+                self.clock.to_rfc3339()
+            )));
+        }
+        Ok(())
+    }
 }
 
 /// The result of a change: the case as written and notices for the officer.
@@ -75,6 +96,7 @@ pub fn register(ws: &Workspace, built: Built) -> Result<Changed> {
 
 /// Hands the case to `officer`; a no-op when it is theirs already.
 pub fn assign(ws: &Workspace, id: &CaseId, officer: &str, actor: &Actor) -> Result<Changed> {
+    actor.check_clock()?;
     let officer = officer.trim();
     if officer.is_empty() {
         return Err(Error::Invalid("the officer's name is empty".into()));
@@ -97,14 +119,10 @@ pub fn assign(ws: &Workspace, id: &CaseId, officer: &str, actor: &Actor) -> Resu
             warnings,
         });
     }
-    let mut event = Event::new(
-        actor.now.max(last_event_time(&case)),
-        &actor.name,
-        Action::Assigned,
-    );
+    let mut event = Event::new(actor.now, &actor.name, Action::Assigned);
     event.from = case.assignee.clone();
     event.to = Some(officer.to_string());
-    case.history.push(event);
+    workflow::insert_event(&mut case, event)?;
     case.assignee = Some(officer.to_string());
     ws.write_case(&lock, &case)?;
     Ok(Changed {
@@ -125,7 +143,7 @@ pub fn advance(
 ) -> Result<Changed> {
     check_not_future(at, actor)?;
     let (case, warnings) = ws.update(id, |case| {
-        let when = at.unwrap_or_else(|| actor.now.max(last_event_time(case)));
+        let when = at.unwrap_or(actor.now);
         workflow::advance(&ws.policy, case, request, when, &actor.name)
     })?;
     Ok(Changed {
@@ -137,19 +155,15 @@ pub fn advance(
 
 /// Appends a note.
 pub fn note(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Changed> {
+    actor.check_clock()?;
     let text = text.replace("\r\n", "\n");
     if text.trim().is_empty() {
         return Err(Error::Invalid("the note is empty".into()));
     }
     let (case, ()) = ws.update(id, |case| {
-        let mut event = Event::new(
-            actor.now.max(last_event_time(case)),
-            &actor.name,
-            Action::Note,
-        );
+        let mut event = Event::new(actor.now, &actor.name, Action::Note);
         event.note = Some(text.trim_end().to_string());
-        case.history.push(event);
-        Ok(())
+        workflow::insert_event(case, event)
     })?;
     Ok(Changed::written(case))
 }
@@ -164,6 +178,7 @@ pub fn apply_edit(
     edited_text: &str,
     actor: &Actor,
 ) -> Result<Option<Case>> {
+    actor.check_clock()?;
     let mut after = parse_edited(edited_text)?;
     if after.id != before.id {
         return Err(Error::Invalid(format!(
@@ -189,13 +204,9 @@ pub fn apply_edit(
     if fields.is_empty() {
         return Ok(None);
     }
-    let mut event = Event::new(
-        actor.now.max(last_event_time(&after)),
-        &actor.name,
-        Action::Edited,
-    );
+    let mut event = Event::new(actor.now, &actor.name, Action::Edited);
     event.fields = fields;
-    after.history.push(event);
+    workflow::insert_event(&mut after, event)?;
     Ok(Some(after))
 }
 
@@ -244,6 +255,7 @@ pub fn apply_resolution(
     edited_text: &str,
     actor: &Actor,
 ) -> Result<Case> {
+    actor.check_clock()?;
     let mut after = parse_edited(edited_text)?;
     let ours = &sides.ours;
     if after.id != ours.id {
@@ -270,14 +282,10 @@ pub fn apply_resolution(
         ));
     }
     check_edited(ws, &mut after)?;
-    let mut event = Event::new(
-        actor.now.max(last_event_time(&after)),
-        &actor.name,
-        Action::Edited,
-    );
+    let mut event = Event::new(actor.now, &actor.name, Action::Edited);
     event.fields = changed_fields(ours, &after);
     event.note = Some("resolved a merge conflict".into());
-    after.history.push(event);
+    workflow::insert_event(&mut after, event)?;
     Ok(after)
 }
 
@@ -314,16 +322,6 @@ pub fn changed_fields(before: &Case, after: &Case) -> Vec<String> {
     fields
 }
 
-/// The time of the latest event: new events are never dated before it, so
-/// history reads in order even when clocks of two clones disagree.
-pub fn last_event_time(case: &Case) -> DateTime<FixedOffset> {
-    case.history
-        .iter()
-        .map(|e| e.at)
-        .max()
-        .unwrap_or(case.received)
-}
-
 /// Records that a milestone was reached; a no-op when it already was.
 pub fn mark(
     ws: &Workspace,
@@ -357,12 +355,11 @@ pub fn mark(
             warnings: vec![warning],
         });
     }
-    let when = at.unwrap_or_else(|| actor.now.max(last_event_time(&case)));
-    workflow::check_event_time(&case, when)?;
+    let when = at.unwrap_or(actor.now);
     let mut event = Event::new(when, &actor.name, Action::Milestone);
     event.milestone = Some(milestone.to_string());
     event.note = note.map(|n| n.replace("\r\n", "\n"));
-    case.history.push(event);
+    workflow::insert_event(&mut case, event)?;
     ws.write_case(&lock, &case)?;
     Ok(Changed::written(case))
 }
@@ -389,6 +386,7 @@ pub fn extend(
     actor: &Actor,
 ) -> Result<Changed> {
     use crate::calendar::Unit;
+    actor.check_clock()?;
     let rule = ws.policy.rule(&request.rule)?;
     if request.amount <= 0 {
         return Err(Error::Invalid(format!(
@@ -430,18 +428,18 @@ pub fn extend(
             }
             Some(_) => {}
         }
-        let mut event = Event::new(actor.now.max(last_event_time(case)), &actor.name, Action::Extended);
+        let mut event = Event::new(actor.now, &actor.name, Action::Extended);
         event.rule = Some(rule.name.clone());
         event.amount = Some(request.amount);
         event.unit = Some(unit.as_str().to_string());
         event.reason = Some(request.reason.trim().to_string());
-        case.history.push(event);
-        Ok(())
+        workflow::insert_event(case, event)
     })?;
     Ok(Changed::written(case))
 }
 
 fn check_not_future(at: Option<DateTime<FixedOffset>>, actor: &Actor) -> Result<()> {
+    actor.check_clock()?;
     match at {
         Some(at) if at > actor.now => Err(Error::Invalid(format!(
             "--at {} is in the future",
@@ -469,12 +467,11 @@ pub fn followup(
                 case.status
             )));
         }
-        let when = at.unwrap_or_else(|| actor.now.max(last_event_time(case)));
-        workflow::check_event_time(case, when)?;
+        let when = at.unwrap_or(actor.now);
         let mut event = Event::new(when, &actor.name, Action::Followup);
         event.satisfaction = Some(answer);
         event.note = note.map(|n| n.replace("\r\n", "\n"));
-        case.history.push(event);
+        workflow::insert_event(case, event)?;
         case.satisfaction = Some(answer);
         Ok(())
     })?;

@@ -46,6 +46,8 @@ pub struct Ctx {
     pub look: Look,
     /// The current moment in the office's offset.
     pub now: DateTime<FixedOffset>,
+    /// What the computer's clock says (`now` may be set by `PLAINT_NOW`).
+    pub clock: DateTime<FixedOffset>,
     /// The day deadlines are evaluated on (`--today`, else the date of `now`).
     pub today: NaiveDate,
     acting: Option<String>,
@@ -78,6 +80,7 @@ impl Ctx {
         Actor {
             name: acting_officer(self.acting.as_deref(), &self.ws),
             now: self.now,
+            clock: self.clock,
         }
     }
 }
@@ -135,9 +138,10 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         _ => {}
     }
     let ws = open_workspace(cli.workspace.as_deref())?;
+    let clock = now_in(ws.offset);
     let now = match std::env::var("PLAINT_NOW").ok().filter(|v| !v.is_empty()) {
         Some(text) => parse_datetime(&text, ws.offset).context("PLAINT_NOW")?,
-        None => now_in(ws.offset),
+        None => clock,
     };
     let today = match cli.today.as_deref() {
         Some(text) => parse_date(text).context("--today")?,
@@ -147,6 +151,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         ws,
         look,
         now,
+        clock,
         today,
         acting: cli.acting,
     };

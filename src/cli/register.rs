@@ -21,6 +21,7 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
     };
     apply_flags(&mut draft, args)?;
     let actor = ctx.actor();
+    actor.check_clock()?;
     let intake = Intake {
         policy: &ctx.ws.policy,
         offset: ctx.ws.offset,

@@ -96,7 +96,7 @@ pub fn advance(
             case.id, case.status, case.status
         )));
     }
-    check_event_time(case, at)?;
+    check_event_time(case, Action::Status, at)?;
     check_requirements(policy, case, request)?;
     if let Some(reason) = &request.reason
         && target == "rejected"
@@ -128,7 +128,7 @@ pub fn advance(
     event.outcome = request.outcome.clone();
     event.note = request.note.clone();
     event.forced = forced;
-    case.history.push(event);
+    insert_event(case, event)?;
     case.status = target.to_string();
     if request.outcome.is_some() {
         case.outcome = request.outcome.clone();
@@ -136,27 +136,44 @@ pub fn advance(
     Ok(warnings)
 }
 
-/// Refuses an event dated before the last one, or before receipt: history
-/// must read in order.
-pub fn check_event_time(case: &Case, at: DateTime<FixedOffset>) -> Result<()> {
-    let last = case
-        .history
-        .iter()
-        .map(|e| e.at)
-        .max()
-        .unwrap_or(case.received);
-    if at < case.received {
+/// Places `event` in the history at the time it happened: after every
+/// event at or before that time. An event is never moved to another time;
+/// when it cannot be placed (see [`check_event_time`]) it is refused.
+pub fn insert_event(case: &mut Case, event: Event) -> Result<()> {
+    check_event_time(case, event.action, event.at)?;
+    let position = case.history.partition_point(|e| e.at <= event.at);
+    case.history.insert(position, event);
+    Ok(())
+}
+
+/// Refuses an event of `action` at `at` that the history cannot hold in
+/// time order: before receipt or the opening event, or a status move or
+/// handover before a later one (each move starts where the previous one
+/// ended, so moves are only ever appended). Both times are named.
+pub fn check_event_time(case: &Case, action: Action, at: DateTime<FixedOffset>) -> Result<()> {
+    let opened = case.history.first().map(|e| e.at).unwrap_or(case.received);
+    let floor = case.received.min(opened);
+    if at < floor {
         return Err(Error::Invalid(format!(
-            "--at {} is before the case was received ({})",
+            "{} is before the case was received ({}); an event is recorded at the time it happened",
             at.to_rfc3339(),
-            case.received.to_rfc3339()
+            floor.to_rfc3339()
         )));
     }
-    if at < last {
+    let sequential = matches!(action, Action::Status | Action::Assigned);
+    if let Some(later) = case
+        .history
+        .iter()
+        .filter(|e| sequential && e.action == action && e.at > at)
+        .map(|e| e.at)
+        .max()
+    {
         return Err(Error::Invalid(format!(
-            "--at {} is before the case's last event ({}); history must stay in order",
+            "{} is before the case's {} event at {}; history must stay in time order (record it at or after {})",
             at.to_rfc3339(),
-            last.to_rfc3339()
+            action.as_str(),
+            later.to_rfc3339(),
+            later.to_rfc3339()
         )));
     }
     Ok(())

@@ -169,3 +169,86 @@ fn issue_9_published_rates_count_overdue_open_deadlines_in_every_format() {
     let table = ws.ok(&["summary", "--today", today]);
     assert!(table.contains("25.0%"), "{table}");
 }
+
+/// The times of a case's events, in history order.
+fn event_times(ws: &Ws, id: &str) -> Vec<(String, String)> {
+    ws.json(&["show", id])["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap().to_string(),
+                e["at"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn issue_9_an_event_is_stored_at_the_time_it_happened_never_clamped() {
+    let ws = Ws::with_preset("hospital");
+    let id = ws.ok_at(
+        "2026-11-02 09:30",
+        &["register", "--title", "候诊太久", "--complainant", "王五"],
+    );
+    let id = id.trim();
+    ws.ok_at("2026-11-20 10:00", &["note", id, "x"]);
+    ws.ok_at("2026-11-03 10:00", &["mark", id, "first-reply"]);
+    ws.ok_at("2026-11-04 10:00", &["note", id, "y"]);
+    let times = event_times(&ws, id);
+    assert_eq!(
+        times[1..],
+        [
+            (
+                "milestone".to_string(),
+                "2026-11-03T10:00:00+08:00".to_string()
+            ),
+            ("note".to_string(), "2026-11-04T10:00:00+08:00".to_string()),
+            ("note".to_string(), "2026-11-20T10:00:00+08:00".to_string()),
+        ],
+        "inserted in time order"
+    );
+    let case = ws.json(&["show", id, "--today", "2026-11-30"]);
+    assert_eq!(state_of(&case, "first-reply"), "met", "{case:#}");
+    ws.ok(&["check"]);
+}
+
+#[test]
+fn issue_9_a_clock_ahead_of_the_computer_or_a_move_before_a_later_move_is_refused() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let before = ws.snapshot();
+    let out = ws
+        .cmd()
+        .env("PLAINT_NOW", "2099-01-01 10:00")
+        .args(["note", &id, "from the future"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("2099-01-01T10:00:00+08:00") && err.contains("clock"),
+        "{err}"
+    );
+    assert_eq!(ws.snapshot(), before, "nothing written");
+
+    ws.ok_at("2026-11-05 10:00", &["advance", &id, "accepted"]);
+    let before = ws.snapshot();
+    let err = ws.fails(
+        1,
+        &["advance", &id, "investigating", "--at", "2026-11-04 10:00"],
+    );
+    assert!(
+        err.contains("2026-11-04T10:00:00+08:00") && err.contains("2026-11-05T10:00:00+08:00"),
+        "both times named: {err}"
+    );
+    assert_eq!(ws.snapshot(), before);
+    ws.ok(&[
+        "mark",
+        &id,
+        "respondent-notified",
+        "--at",
+        "2026-11-05 09:00",
+    ]);
+}
