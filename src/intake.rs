@@ -171,6 +171,15 @@ pub fn build_case(draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldError
         history,
     };
     normalize_newlines(&mut case);
+    if intake.action == Action::Registered {
+        let missing = workflow::registration_missing(intake.policy, &case);
+        if !missing.is_empty() {
+            errors.push(field_error(
+                "case",
+                format!("a new case needs {}", missing.join("; and ")),
+            ));
+        }
+    }
     errors.extend(check_against_policy(intake.policy, &case));
     if !errors.is_empty() {
         return Err(errors);

@@ -273,6 +273,9 @@ pub struct RegisterArgs {
     /// The case's ID in another system.
     #[arg(long)]
     pub external_ref: Option<String>,
+    /// The complainant is not named (recorded as the tag `anonymous`).
+    #[arg(long)]
+    pub anonymous: bool,
 }
 
 /// Arguments of `show`.

@@ -24,7 +24,40 @@ pub const REQUIREMENTS: &[&str] = &[
     "outcome",
     "note",
     "followup",
+    "title-or-facts",
+    "complainant-or-anonymous",
 ];
+
+/// The key of `requires` that lists what a new case needs at registration
+/// (not a state: a case is registered into the first state).
+pub const REGISTERED: &str = "registered";
+
+/// The tag `register --anonymous` sets: the complainant chose not to be named.
+pub const ANONYMOUS_TAG: &str = "anonymous";
+
+/// What a new case lacks of the policy's `requires.registered`, each with
+/// how to give it; empty when it may be registered.
+pub fn registration_missing(policy: &Policy, case: &Case) -> Vec<String> {
+    let request = TransitionRequest::default();
+    policy
+        .requires
+        .get(REGISTERED)
+        .into_iter()
+        .flatten()
+        .filter(|r| !requirement_met(case, &request, r))
+        .map(|r| registration_hint(r))
+        .collect()
+}
+
+fn registration_hint(requirement: &str) -> String {
+    match requirement {
+        "title-or-facts" => "a title or the facts (--title, --facts)".into(),
+        "complainant-or-anonymous" => {
+            "a complainant's name, or --anonymous when the complainant is not named".into()
+        }
+        other => format!("{other} (--{})", other.replace(['.', '_'], "-")),
+    }
+}
 
 /// A request to move a case to another state.
 #[derive(Clone, Debug, Default)]
@@ -216,6 +249,12 @@ fn requirement_met(case: &Case, request: &TransitionRequest, requirement: &str) 
         "outcome" => filled(&request.outcome) || filled(&case.outcome),
         "note" => filled(&request.note),
         "followup" => case.satisfaction.is_some(),
+        "title-or-facts" => filled(&case.title) || filled(&case.facts),
+        "complainant-or-anonymous" => {
+            case.complainant_name()
+                .is_some_and(|n| !n.trim().is_empty())
+                || case.tags.iter().any(|t| t == ANONYMOUS_TAG)
+        }
         _ => true,
     }
 }
@@ -236,6 +275,8 @@ fn requirement_hint(requirement: &str) -> String {
         "outcome" => "--outcome CODE",
         "note" => "--note TEXT",
         "followup" => "the follow-up call: `plaint followup`",
+        "title-or-facts" => "a title or the facts: `plaint edit`",
+        "complainant-or-anonymous" => "a named complainant: `plaint edit`",
         _ => "",
     };
     format!("{requirement} ({how})")

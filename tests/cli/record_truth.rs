@@ -252,3 +252,27 @@ fn issue_9_a_clock_ahead_of_the_computer_or_a_move_before_a_later_move_is_refuse
         "2026-11-05 09:00",
     ]);
 }
+
+#[test]
+fn issue_9_a_blank_case_is_never_registered() {
+    let ws = Ws::tourism();
+    let before = ws.snapshot();
+    let err = ws.fails(1, &["register"]);
+    assert!(
+        err.contains("nothing to register") && err.contains("Usage"),
+        "{err}"
+    );
+    let err = ws.fails(1, &["register", "--title", "", "--received", "2026-11-02"]);
+    assert!(
+        err.contains("a title or the facts") && err.contains("--anonymous"),
+        "what is missing is listed: {err}"
+    );
+    let err = ws.fails(1, &["register", "--title", "行李丢失"]);
+    assert!(
+        !err.contains("title or the facts") && err.contains("complainant"),
+        "{err}"
+    );
+    assert_eq!(ws.snapshot(), before, "nothing written");
+    let case = ws.json(&["register", "--facts", "行李丢失", "--anonymous"]);
+    assert_eq!(case["tags"][0], "anonymous");
+}
