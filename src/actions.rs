@@ -144,7 +144,7 @@ pub fn advance(
     check_not_future(at, actor)?;
     let (case, warnings) = ws.update(id, |case| {
         let when = at.unwrap_or(actor.now);
-        workflow::advance(&ws.policy, case, request, when, &actor.name)
+        workflow::advance(&ws.policy, &ws.calendar, case, request, when, &actor.name)
     })?;
     Ok(Changed {
         case,

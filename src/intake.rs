@@ -37,6 +37,8 @@ fn field_error(field: &str, message: impl Into<String>) -> FieldError {
 pub struct Intake<'a> {
     /// The workspace policy.
     pub policy: &'a Policy,
+    /// The workspace calendar (the filing limit ends on a working day).
+    pub calendar: &'a crate::calendar::Calendar,
     /// The office's UTC offset, for times given without one.
     pub offset: FixedOffset,
     /// The current moment.
@@ -184,10 +186,14 @@ pub fn build_case(draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldError
     if !errors.is_empty() {
         return Err(errors);
     }
-    let warnings = workflow::filing_limit_exceeded(intake.policy, &case)
-        .map(|m| format!("{m}: acceptance will be refused unless forced"))
-        .into_iter()
-        .collect();
+    let mut warnings: Vec<String> =
+        workflow::filing_limit_exceeded(intake.policy, intake.calendar, &case)
+            .map(|m| format!("{m}: acceptance will be refused unless forced"))
+            .into_iter()
+            .collect();
+    if intake.action == Action::Registered {
+        warnings.extend(workflow::filing_limit_unchecked(intake.policy, &case));
+    }
     Ok(Built {
         case,
         has_id,

@@ -25,6 +25,7 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
     actor.check_clock()?;
     let intake = Intake {
         policy: &ctx.ws.policy,
+        calendar: &ctx.ws.calendar,
         offset: ctx.ws.offset,
         now: actor.now,
         by: &actor.name,

@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::{Policy, find_code};
+use crate::calendar::{Calendar, Roll, Unit, period_end};
 use crate::error::{Error, Result};
 use crate::model::{Action, Case, Event};
 
@@ -105,6 +106,7 @@ pub fn state_before_suspension(case: &Case) -> Option<String> {
 /// status event and updates `status` and `outcome`. Returns warnings.
 pub fn advance(
     policy: &Policy,
+    calendar: &Calendar,
     case: &mut Case,
     request: &TransitionRequest,
     at: DateTime<FixedOffset>,
@@ -143,7 +145,7 @@ pub fn advance(
     let mut warnings = Vec::new();
     if target == "accepted" {
         check_joint_complaint(policy, case)?;
-        if let Some(message) = filing_limit_exceeded(policy, case) {
+        if let Some(message) = filing_limit_exceeded(policy, calendar, case) {
             if !request.force {
                 return Err(Error::Refused(format!(
                     "{message}; it cannot be accepted (reject it with --reason time-barred, or use --force to accept anyway, which is recorded)"
@@ -297,15 +299,32 @@ fn check_joint_complaint(policy: &Policy, case: &Case) -> Result<()> {
     Ok(())
 }
 
-/// Explains why the complaint was filed too late, if it was.
-pub fn filing_limit_exceeded(policy: &Policy, case: &Case) -> Option<String> {
+/// Explains why the complaint was filed too late, if it was. The limit
+/// runs `filing_limit_days` calendar days from the day after
+/// `contract_end`; when its last day is a rest day it ends on the next
+/// working day (Civil Code art. 203), as the `days` deadline rules do.
+pub fn filing_limit_exceeded(policy: &Policy, calendar: &Calendar, case: &Case) -> Option<String> {
     let limit = policy.filing_limit_days?;
     let end = case.contract_end?;
-    let late_by = (case.received_date() - end).num_days() - limit;
-    (late_by > 0).then(|| {
+    let last = period_end(calendar, end, limit, Unit::Days, Roll::NextWorkday)
+        .ok()?
+        .value;
+    let received = case.received_date();
+    (received > last).then(|| {
         format!(
-            "filed {} days after the contract ended on {end}, more than the {limit} days allowed",
-            limit + late_by
+            "filed {} days after the contract ended on {end}, more than the {limit} days allowed (the limit ran to {last})",
+            (received - end).num_days()
+        )
+    })
+}
+
+/// A notice when the policy has a filing limit but the case gives no
+/// `contract_end` to check it against.
+pub fn filing_limit_unchecked(policy: &Policy, case: &Case) -> Option<String> {
+    let limit = policy.filing_limit_days?;
+    case.contract_end.is_none().then(|| {
+        format!(
+            "no contract_end: the {limit}-day filing limit was not checked (set it with `plaint edit`)"
         )
     })
 }

@@ -298,6 +298,7 @@ impl<'w, 'o> Planner<'w, 'o> {
         }
         let intake = Intake {
             policy: &self.ws.policy,
+            calendar: &self.ws.calendar,
             offset: self.ws.offset,
             now: self.options.now,
             by: self.options.by,

@@ -276,3 +276,38 @@ fn issue_9_a_blank_case_is_never_registered() {
     let case = ws.json(&["register", "--facts", "行李丢失", "--anonymous"]);
     assert_eq!(case["tags"][0], "anonymous");
 }
+
+#[test]
+fn issue_9_the_filing_limit_ends_on_the_next_working_day_and_warns_when_unchecked() {
+    let ws = Ws::tourism();
+    // 2026-07-05 + 90 days = Saturday 2026-10-03, inside the National Day
+    // holiday: the limit runs to Thursday 2026-10-08.
+    let register = |received: &str| {
+        ws.cmd()
+            .args(Ws::register_args(&[
+                "--contract-end",
+                "2026-07-05",
+                "--received",
+                received,
+            ]))
+            .output()
+            .unwrap()
+    };
+    let on_time = register("2026-10-08 09:00");
+    assert!(on_time.status.success());
+    let stderr = String::from_utf8_lossy(&on_time.stderr);
+    assert!(!stderr.contains("days allowed"), "{stderr}");
+    let id = String::from_utf8(on_time.stdout)
+        .unwrap()
+        .trim()
+        .to_string();
+    ws.ok(&["advance", &id, "accepted"]);
+
+    let late = register("2026-10-09 09:00");
+    let stderr = String::from_utf8_lossy(&late.stderr);
+    assert!(stderr.contains("the limit ran to 2026-10-08"), "{stderr}");
+
+    let out = ws.run(&Ws::register_args(&[]));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("filing limit was not checked"), "{stderr}");
+}
