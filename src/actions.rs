@@ -375,7 +375,14 @@ pub struct ExtensionRequest {
     pub unit: Option<crate::calendar::Unit>,
     /// Why.
     pub reason: String,
+    /// Record it even when the deadline has already passed (the history
+    /// then says the extension was late).
+    pub force: bool,
 }
+
+/// The most an extension may add at once, in days or working days: ten
+/// years, beyond any statutory extension, so every due date stays computable.
+pub const MAX_EXTENSION: i64 = 3650;
 
 /// Extends a running deadline.
 pub fn extend(
@@ -391,6 +398,12 @@ pub fn extend(
     if request.amount <= 0 {
         return Err(Error::Invalid(format!(
             "--by must be a positive number of days, not {}",
+            request.amount
+        )));
+    }
+    if request.amount > MAX_EXTENSION {
+        return Err(Error::Invalid(format!(
+            "--by {} is more than an extension may add ({MAX_EXTENSION}); check the number",
             request.amount
         )));
     }
@@ -411,7 +424,7 @@ pub fn extend(
     let (case, ()) = ws.update(id, |case| {
         let deadline = crate::deadline::evaluate_rule(case, &ws.policy, rule, &ws.calendar, ws.offset, today)
             .map_err(|e| Error::Invalid(e.to_string()))?;
-        match deadline {
+        match &deadline {
             None => {
                 return Err(Error::Refused(format!(
                     "the {} deadline of {id} has not started yet (it starts at {})",
@@ -428,7 +441,20 @@ pub fn extend(
             }
             Some(_) => {}
         }
+        let recorded = actor.now.with_timezone(&ws.offset).date_naive();
+        let due = deadline.and_then(|d| d.due);
+        let late = due.is_some_and(|due| recorded > due);
+        if late && !request.force {
+            return Err(Error::Refused(format!(
+                "the {} deadline of {id} passed on {}; an extension recorded after the deadline is refused (use --force to record it anyway; the history will say it was late)",
+                rule.name,
+                due.map(|d| d.to_string()).unwrap_or_default()
+            )));
+        }
         let mut event = Event::new(actor.now, &actor.name, Action::Extended);
+        if late {
+            event.forced.push("late-extension".into());
+        }
         event.rule = Some(rule.name.clone());
         event.amount = Some(request.amount);
         event.unit = Some(unit.as_str().to_string());

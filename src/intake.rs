@@ -277,8 +277,28 @@ pub fn check_against_policy(policy: &Policy, case: &Case) -> Vec<FieldError> {
             ),
         ));
     }
+    errors.extend(record_date_errors(case));
     if let Err(message) = crate::storage::casefile::validate_case(case) {
         errors.push(field_error("case", message));
+    }
+    errors
+}
+
+/// Dates of the case outside [`crate::dates::RECORD_YEARS`].
+fn record_date_errors(case: &Case) -> Vec<FieldError> {
+    use crate::dates::check_record_date;
+    let mut errors = Vec::new();
+    let mut check = |field: &str, date: chrono::NaiveDate| {
+        if let Err(e) = check_record_date(date, field) {
+            errors.push(field_error(field, e.to_string()));
+        }
+    };
+    check("received", case.received.date_naive());
+    if let Some(end) = case.contract_end {
+        check("contract_end", end);
+    }
+    for (i, event) in case.history.iter().enumerate() {
+        check(&format!("history[{i}].at"), event.at.date_naive());
     }
     errors
 }

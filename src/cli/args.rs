@@ -107,6 +107,9 @@ pub struct ExtendArgs {
     /// Why the deadline is extended (recorded in the history).
     #[arg(long)]
     pub reason: String,
+    /// Record the extension even though the deadline has passed (the history says it was late).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Units of an extension.

@@ -22,6 +22,7 @@ pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<i32> {
             ExtendUnit::Days => Unit::Days,
         }),
         reason: args.reason.clone(),
+        force: args.force,
     };
     let changed = actions::extend(&ctx.ws, &id, &request, ctx.today, &ctx.actor())?;
     if ctx.look.json {

@@ -257,9 +257,14 @@ fn git_user_name(dir: &Path) -> Option<String> {
 
 /// Parses an `--at` moment in the office's offset.
 pub fn parse_at(ctx: &Ctx, at: Option<&str>) -> anyhow::Result<Option<DateTime<FixedOffset>>> {
-    at.map(|t| parse_datetime(t, ctx.ws.offset))
+    let at = at
+        .map(|t| parse_datetime(t, ctx.ws.offset))
         .transpose()
-        .context("--at")
+        .context("--at")?;
+    if let Some(moment) = at {
+        crate::dates::check_record_date(moment.date_naive(), "--at")?;
+    }
+    Ok(at)
 }
 
 /// Resolves a user-typed ID in the context's workspace.

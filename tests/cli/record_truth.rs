@@ -311,3 +311,97 @@ fn issue_9_the_filing_limit_ends_on_the_next_working_day_and_warns_when_unchecke
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("filing limit was not checked"), "{stderr}");
 }
+
+#[test]
+fn issue_9_extensions_and_dates_stay_within_the_supported_range_and_late_extensions_need_force() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    ws.ok_at("2026-11-03 10:00", &["advance", &id, "accepted"]);
+    let before = ws.snapshot();
+    let extend = |by: &str| {
+        vec![
+            "extend",
+            &id,
+            "resolution",
+            "--by",
+            by,
+            "--unit",
+            "days",
+            "--reason",
+            "鉴定",
+        ]
+        .into_iter()
+        .map(str::to_string)
+        .collect::<Vec<_>>()
+    };
+    let args = extend("4000000");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let err = ws.fails(1, &args);
+    assert!(err.contains("4000000"), "{err}");
+    let err = ws.fails(1, &["advance", &id, "investigating", "--at", "20026-11-05"]);
+    assert!(err.contains("--at"), "{err}");
+    let err = ws.fails(1, &Ws::register_args(&["--received", "1066-10-14 09:00"]));
+    assert!(err.contains("1900"), "{err}");
+    assert_eq!(ws.snapshot(), before, "nothing written");
+
+    // The 60-day resolution limit from 2026-11-03 has not run out on 11-29.
+    let args = extend("10");
+    let in_time: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = ws
+        .cmd()
+        .env("PLAINT_NOW", "2026-11-29 10:00")
+        .args(&in_time)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "in time: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let case = ws.json(&["show", &id]);
+    let event = case["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(event["action"], "extended");
+    assert!(event.get("forced").is_none(), "{event}");
+
+    let id2 = ws.register(&[]);
+    ws.ok_at("2026-11-03 10:00", &["advance", &id2, "accepted"]);
+    let out = ws
+        .cmd()
+        .env("PLAINT_NOW", "2026-11-29 10:00")
+        .args([
+            "extend",
+            &id2,
+            "notify-respondent",
+            "--by",
+            "3",
+            "--reason",
+            "迟了",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    let out = ws
+        .cmd()
+        .env("PLAINT_NOW", "2026-11-29 10:00")
+        .args([
+            "extend",
+            &id2,
+            "notify-respondent",
+            "--by",
+            "3",
+            "--reason",
+            "迟了",
+            "--force",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let case = ws.json(&["show", &id2]);
+    let event = case["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(event["forced"][0], "late-extension", "{event}");
+}
