@@ -20,8 +20,8 @@ use chrono::FixedOffset;
 
 use crate::calendar::{Calendar, CalendarSet};
 use crate::error::{Error, Result};
-use crate::intake::check_against_policy;
-use crate::model::{Action, Case, CaseId};
+use crate::intake::{check_against_policy, history_order_problems};
+use crate::model::{Case, CaseId};
 use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
 use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case};
@@ -43,6 +43,9 @@ pub struct Report {
     pub files: usize,
     /// Every problem found, sorted by file.
     pub problems: Vec<Problem>,
+    /// Notices that do not fail the check (records imported incomplete
+    /// with `import --force`), sorted by file.
+    pub warnings: Vec<Problem>,
 }
 
 impl Report {
@@ -74,6 +77,7 @@ pub fn check_workspace(root: &Path) -> Result<Report> {
     check_cases(root, policy.as_ref(), clock.as_ref(), &mut report)?;
     report.problems.sort();
     report.problems.dedup();
+    report.warnings.sort();
     Ok(report)
 }
 
@@ -195,6 +199,7 @@ struct Examined {
     /// workspaces.
     links: Vec<CaseId>,
     problems: Vec<Problem>,
+    warnings: Vec<Problem>,
 }
 
 fn check_cases(
@@ -232,6 +237,7 @@ fn check_cases(
     let known: BTreeSet<&CaseId> = owners.keys().copied().collect();
     for e in &examined {
         report.problems.extend(e.problems.iter().cloned());
+        report.warnings.extend(e.warnings.iter().cloned());
         for link in &e.links {
             let message = if Some(link) == e.id.as_ref() {
                 format!("`links` names the case itself ({link})")
@@ -263,6 +269,7 @@ fn examine(
         id: None,
         links: Vec::new(),
         problems: Vec::new(),
+        warnings: Vec::new(),
     };
     if let Some(why) = stray {
         // A misplaced case file still counts for duplicate IDs.
@@ -296,6 +303,13 @@ fn examine(
                     .chain(clocks.and_then(|c| running_after_exit(c, &case)))
                     .map(|m| problem(&file, m)),
             );
+            if let Some(policy) = policy {
+                out.warnings.extend(
+                    case_warnings(policy, &case)
+                        .into_iter()
+                        .map(|m| problem(&file, m)),
+                );
+            }
             out.links = case.links;
         }
         Err(err) => {
@@ -321,107 +335,22 @@ pub fn case_problems(policy: Option<&Policy>, case: &Case) -> Vec<String> {
     let Some(policy) = policy else {
         return history_order_problems(case);
     };
-    let mut problems: Vec<String> = check_against_policy(policy, case)
+    check_against_policy(policy, case)
         .into_iter()
         .map(|e| e.to_string())
-        .collect();
-    problems.extend(history_order_problems(case));
-    problems.extend(workflow_problems(policy, case));
-    problems
+        .collect()
 }
 
-/// The history opens with `registered` or `imported`, has only one such
-/// event, and never goes back in time.
-fn history_order_problems(case: &Case) -> Vec<String> {
-    let mut problems = Vec::new();
-    let opening = |a: Action| matches!(a, Action::Registered | Action::Imported);
-    if let Some(first) = case.history.first()
-        && !opening(first.action)
-    {
-        problems.push(format!(
-            "history starts with a `{}` event; the first event must be registered or imported",
-            first.action.as_str()
-        ));
+/// What a case imported with `import --force` lacks: reported as a
+/// warning, since the officer chose to keep the migrated record as it was.
+pub fn case_warnings(policy: &Policy, case: &Case) -> Vec<String> {
+    if !crate::intake::forced_incomplete(case) {
+        return Vec::new();
     }
-    let extra = case
-        .history
-        .iter()
-        .skip(1)
-        .filter(|e| opening(e.action))
-        .count();
-    if extra > 0 {
-        problems.push(format!(
-            "history has {} registered/imported events; a case is registered once",
-            extra + 1
-        ));
-    }
-    for (i, pair) in case.history.windows(2).enumerate() {
-        if pair[1].at < pair[0].at {
-            problems.push(format!(
-                "history event #{} ({}) is dated {}, before the event above it ({}); history must read in time order",
-                i + 2,
-                pair[1].action.as_str(),
-                pair[1].at.to_rfc3339(),
-                pair[0].at.to_rfc3339()
-            ));
-        }
-    }
-    problems
-}
-
-/// Each status event is a move the workflow allows, from a state the case
-/// had reached, and `status` is where the latest one went (by time; see
-/// [`crate::model::status_from_history`]).
-///
-/// Moves are checked one by one rather than as a single chain: when two
-/// clones advanced the same case concurrently, the merged history holds
-/// both moves from the same state, which is what happened, not damage.
-fn workflow_problems(policy: &Policy, case: &Case) -> Vec<String> {
-    let mut problems = Vec::new();
-    let initial = case
-        .history
-        .first()
-        .filter(|e| e.action == Action::Imported)
-        .and_then(|e| e.to.clone())
-        .unwrap_or_else(|| policy.initial_state().to_string());
-    let mut reached: Vec<String> = vec![initial.clone()];
-    for (i, event) in case.history.iter().enumerate() {
-        if event.action != Action::Status {
-            continue;
-        }
-        let n = i + 1;
-        let (Some(from), Some(to)) = (event.from.as_deref(), event.to.as_deref()) else {
-            problems.push(format!("history event #{n} (status) lacks `from` or `to`"));
-            continue;
-        };
-        if let Some(unknown) = [from, to].into_iter().find(|s| policy.state(s).is_none()) {
-            problems.push(format!(
-                "history event #{n} names unknown state '{unknown}'; states are: {}",
-                policy.state_names().join(", ")
-            ));
-            continue;
-        }
-        if !reached.iter().any(|s| s == from) {
-            problems.push(format!(
-                "history event #{n} moves from {from}, a state the case had not reached"
-            ));
-        }
-        if !move_allowed(policy, &case.history[..i], from, to) {
-            problems.push(format!(
-                "history event #{n} moves from {from} to {to}, which the workflow does not allow"
-            ));
-        }
-        reached.push(to.to_string());
-    }
-    let current = crate::model::status_from_history(&case.history).unwrap_or(&initial);
-    if case.status != current {
-        problems.push(format!(
-            "`status` is {} but the history's last status event leads to {current}; \
-             the status follows the history (use `plaint advance`)",
-            case.status
-        ));
-    }
-    problems
+    crate::policy::workflow::incomplete_record(policy, case)
+        .into_iter()
+        .map(|(field, message)| format!("imported incomplete (--force): field {field}: {message}"))
+        .collect()
 }
 
 /// A case that left the workflow (its state is not open) with a deadline
@@ -457,24 +386,6 @@ fn last_event_day(case: &Case, offset: FixedOffset) -> chrono::NaiveDate {
         .unwrap_or(case.received)
         .with_timezone(&offset)
         .date_naive()
-}
-
-/// Whether the workflow allows `from → to` after the events `before`:
-/// a listed transition, or a suspended case returning where it came from.
-fn move_allowed(policy: &Policy, before: &[crate::model::Event], from: &str, to: &str) -> bool {
-    if policy
-        .transitions
-        .get(from)
-        .is_some_and(|targets| targets.iter().any(|t| t == to))
-    {
-        return true;
-    }
-    policy.suspend_state.as_deref() == Some(from)
-        && before.iter().rev().any(|e| {
-            e.action == Action::Status
-                && e.to.as_deref() == Some(from)
-                && e.from.as_deref() == Some(to)
-        })
 }
 
 /// Every file under `cases/`, classified by its path. A missing `cases/`
@@ -582,7 +493,8 @@ mod tests {
 
     fn case(status: &str, events: &str) -> Case {
         let text = format!(
-            "schema: 1\nid: 20261102-K7QF2\nreceived: 2026-11-02T09:30:00+08:00\nstatus: {status}\nhistory:\n\
+            "schema: 1\nid: 20261102-K7QF2\nreceived: 2026-11-02T09:30:00+08:00\n\
+             complainants:\n- name: 张三\nrespondent:\n  name: 甲旅行社\ndemands: 退款\nstatus: {status}\nhistory:\n\
              - at: 2026-11-02T09:30:00+08:00\n  by: a\n  action: registered\n{events}"
         );
         parse_yaml_case(&text).unwrap()

@@ -522,6 +522,10 @@ pub struct ImportArgs {
     /// Report what would be created, updated or skipped; write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Keep migrated records that lack what their state needs (recorded in
+    /// their `imported` event; `check` warns about them).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The case filters shared by `list` and `export`.

@@ -48,6 +48,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<i32> {
         },
         update: args.update,
         dry_run: args.dry_run,
+        force: args.force,
         by: &actor.name,
         now: actor.now,
     };

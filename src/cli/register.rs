@@ -26,6 +26,7 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
     let intake = Intake {
         policy: &ctx.ws.policy,
         calendar: &ctx.ws.calendar,
+        force: false,
         offset: ctx.ws.offset,
         now: actor.now,
         by: &actor.name,

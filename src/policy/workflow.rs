@@ -50,6 +50,99 @@ pub fn registration_missing(policy: &Policy, case: &Case) -> Vec<String> {
         .collect()
 }
 
+/// What a case in its state lacks of what the commands would have
+/// required to get it there, as `(field, message)`: the requirements of
+/// every state on the shortest way from the first state to the current
+/// one, and a joint complaint's representatives once it was accepted.
+/// Move details (`reason`, `to`, `note`, `outcome`) count when the status
+/// event into that state, or the case, carries them.
+pub fn incomplete_record(policy: &Policy, case: &Case) -> Vec<(String, String)> {
+    let mut missing = Vec::new();
+    let path = way_to(policy, &case.status);
+    for state in &path {
+        let Some(required) = policy.requires.get(state) else {
+            continue;
+        };
+        let moves: Vec<&Event> = case
+            .history
+            .iter()
+            .filter(|e| e.action == Action::Status && e.to.as_deref() == Some(state.as_str()))
+            .collect();
+        for requirement in required {
+            let met = if moves.is_empty() {
+                requirement_met(case, &TransitionRequest::default(), requirement)
+            } else {
+                moves.iter().any(|e| {
+                    let request = TransitionRequest {
+                        target: state.clone(),
+                        note: e.note.clone(),
+                        reason: e.reason.clone(),
+                        to: e.transfer_to.clone(),
+                        outcome: e.outcome.clone(),
+                        force: false,
+                    };
+                    requirement_met(case, &request, requirement)
+                })
+            };
+            if !met {
+                missing.push((
+                    record_field(requirement).to_string(),
+                    format!("a case that reached {state} needs it, but it is missing"),
+                ));
+            }
+        }
+    }
+    if path.iter().any(|s| s == "accepted")
+        && let Err(e) = check_joint_complaint(policy, case)
+    {
+        missing.push(("representatives".into(), e.to_string()));
+    }
+    missing
+}
+
+/// The case field (or history detail) a requirement is about.
+fn record_field(requirement: &str) -> &str {
+    match requirement {
+        "complainant" | "complainant-or-anonymous" => "complainants",
+        "complainant.phone" => "complainants[0].phone",
+        "respondent" => "respondent.name",
+        "followup" => "satisfaction",
+        "reason" => "history.reason",
+        "to" => "history.transfer_to",
+        "note" => "history.note",
+        other => other,
+    }
+}
+
+/// The states on the shortest way from the first state to `target`,
+/// without the first state; empty when `target` is the first state or
+/// cannot be reached.
+fn way_to(policy: &Policy, target: &str) -> Vec<String> {
+    use std::collections::{BTreeMap, VecDeque};
+    let initial = policy.initial_state();
+    let mut parent: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut queue = VecDeque::from([initial]);
+    while let Some(state) = queue.pop_front() {
+        if state == target {
+            break;
+        }
+        for next in policy.transitions.get(state).into_iter().flatten() {
+            if next != initial && !parent.contains_key(next.as_str()) {
+                parent.insert(next, state);
+                queue.push_back(next);
+            }
+        }
+    }
+    let mut way = Vec::new();
+    let mut at = target;
+    while let Some(&from) = parent.get(at) {
+        way.push(at.to_string());
+        at = from;
+    }
+    way.reverse();
+    way
+}
+
 fn registration_hint(requirement: &str) -> String {
     match requirement {
         "title-or-facts" => "a title or the facts (--title, --facts)".into(),

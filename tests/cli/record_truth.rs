@@ -405,3 +405,100 @@ fn issue_9_extensions_and_dates_stay_within_the_supported_range_and_late_extensi
     let event = case["history"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(event["forced"][0], "late-extension", "{event}");
 }
+
+/// Runs `import FILE --json` (plus `extra`) and returns the exit code and
+/// the errors document from stderr, if any.
+fn import_errors(ws: &Ws, file: &str, extra: &[&str]) -> (Option<i32>, String) {
+    let mut args = vec!["import", file, "--json"];
+    args.extend_from_slice(extra);
+    let out = ws.run(&args);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+#[test]
+fn issue_9_import_refuses_records_the_commands_could_not_have_written() {
+    let ws = Ws::tourism();
+    let person = r#""complainants":[{"name":"张三"}],"respondent":{"name":"甲"},"demands":"退款""#;
+    let registered = r#"{"at":"2026-10-08T09:00:00+08:00","by":"旧","action":"registered"}"#;
+    let cases = [
+        (
+            "no-reason.jsonl",
+            format!(r#"{{"title":"t","received":"2026-10-08 09:00","status":"rejected",{person}}}"#),
+            "history.reason",
+        ),
+        (
+            "no-outcome.jsonl",
+            format!(r#"{{"title":"t","received":"2026-10-08 09:00","status":"resolved",{person}}}"#),
+            "outcome",
+        ),
+        (
+            "no-respondent.jsonl",
+            r#"{"title":"t","received":"2026-10-08 09:00","status":"accepted","complainants":[{"name":"张三"}],"demands":"退款"}"#.to_string(),
+            "respondent",
+        ),
+        (
+            "unknown-state.jsonl",
+            format!(
+                r#"{{"title":"t","received":"2026-10-08 09:00","status":"accepted",{person},"history":[{registered},{{"at":"2026-10-09T09:00:00+08:00","by":"旧","action":"status","from":"received","to":"acepted"}}]}}"#
+            ),
+            "acepted",
+        ),
+        (
+            "backwards.jsonl",
+            format!(
+                r#"{{"title":"t","received":"2026-10-08 09:00","status":"accepted",{person},"history":[{registered},{{"at":"2026-10-07T09:00:00+08:00","by":"旧","action":"status","from":"received","to":"accepted"}}]}}"#
+            ),
+            "time order",
+        ),
+        (
+            "disagrees.jsonl",
+            format!(
+                r#"{{"title":"t","received":"2026-10-08 09:00","status":"investigating",{person},"history":[{registered},{{"at":"2026-10-09T09:00:00+08:00","by":"旧","action":"status","from":"received","to":"accepted"}}]}}"#
+            ),
+            "`status` is investigating",
+        ),
+    ];
+    let before = ws.snapshot();
+    for (file, record, needle) in &cases {
+        ws.write(file, &format!("{record}\n"));
+        let (code, doc) = import_errors(&ws, file, &[]);
+        assert_eq!(code, Some(1), "{file}: {doc}");
+        assert!(doc.contains(needle), "{file}: {needle} not in {doc}");
+        assert!(
+            doc.contains("\"row\": 1"),
+            "{file}: the row is named: {doc}"
+        );
+    }
+    let written: Vec<_> = ws
+        .snapshot()
+        .into_keys()
+        .filter(|p| p.starts_with("cases"))
+        .collect();
+    let was: Vec<_> = before
+        .into_keys()
+        .filter(|p| p.starts_with("cases"))
+        .collect();
+    assert_eq!(written, was, "nothing imported");
+
+    let (code, doc) = import_errors(&ws, "no-reason.jsonl", &["--force"]);
+    assert_eq!(code, Some(0), "{doc}");
+    assert!(doc.contains("imported incomplete"), "{doc}");
+    let out = ws.run(&["check", "--json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        report["warnings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("history.reason"),
+        "{report:#}"
+    );
+}
