@@ -597,3 +597,85 @@ pub fn next_due(deadlines: &[Deadline]) -> Option<&Deadline> {
         .filter(|d| d.state.is_open())
         .min_by_key(|d| d.due)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::CalendarSet;
+    use crate::policy::PolicyOverrides;
+    use crate::storage::casefile::parse_yaml_case;
+
+    fn tourism() -> Policy {
+        Policy::build("tourism", &PolicyOverrides::default()).unwrap()
+    }
+
+    fn case(status: &str, events: &str) -> Case {
+        let text = format!(
+            "schema: 1\nid: 20261102-K7QF2\nreceived: 2026-11-02T09:30:00+08:00\nstatus: {status}\nhistory:\n\
+             - at: 2026-11-02T09:30:00+08:00\n  by: a\n  action: registered\n{events}"
+        );
+        parse_yaml_case(&text).unwrap()
+    }
+
+    fn event(at: &str, action: &str, detail: &str) -> String {
+        format!("- at: {at}T10:00:00+08:00\n  by: a\n  action: {action}\n{detail}")
+    }
+
+    fn states(case: &Case, today: &str) -> Vec<(String, DeadlineState)> {
+        let calendar = CalendarSet::default().get("cn").unwrap().clone();
+        let offset = FixedOffset::east_opt(8 * 3600).unwrap();
+        evaluate(case, &tourism(), &calendar, offset, today.parse().unwrap())
+            .unwrap()
+            .into_iter()
+            .map(|d| (d.rule, d.state))
+            .collect()
+    }
+
+    #[test]
+    fn the_later_of_two_moves_from_one_state_wins_and_ties_go_down_the_history() {
+        let c = case(
+            "rejected",
+            &(event("2026-11-03", "status", "  from: received\n  to: accepted\n")
+                + &event("2026-11-03", "status", "  from: received\n  to: rejected\n")),
+        );
+        assert_eq!(status_from_history(&c.history), Some("rejected"));
+        assert_eq!(current_status(&c, &tourism()), "rejected");
+    }
+
+    #[test]
+    fn a_milestone_merged_in_after_a_rejection_starts_no_clock() {
+        let c = case(
+            "rejected",
+            &(event("2026-11-03", "status", "  from: received\n  to: accepted\n")
+                + &event("2026-11-04", "status", "  from: received\n  to: rejected\n")
+                + &event(
+                    "2026-11-05",
+                    "milestone",
+                    "  milestone: respondent-notified\n",
+                )),
+        );
+        for (rule, state) in states(&c, "2027-06-01") {
+            assert!(!state.is_open(), "{rule} is {state:?}");
+        }
+    }
+
+    #[test]
+    fn leaving_after_the_due_date_is_missed_and_before_it_stopped() {
+        // Neither rule lists `transferred` as a stop; the move still ends them.
+        let c = case(
+            "transferred",
+            &(event("2026-11-03", "status", "  from: received\n  to: accepted\n")
+                + &event(
+                    "2026-12-20",
+                    "status",
+                    "  from: received\n  to: transferred\n",
+                )),
+        );
+        let got = states(&c, "2027-06-01");
+        assert!(got.contains(&("notify-respondent".into(), DeadlineState::Missed)));
+        assert!(
+            got.contains(&("resolution".into(), DeadlineState::Stopped)),
+            "{got:?}"
+        );
+    }
+}
