@@ -144,13 +144,33 @@ pub fn advance(
     check_not_future(at, actor)?;
     let (case, warnings) = ws.update(id, |case| {
         let when = at.unwrap_or(actor.now);
-        workflow::advance(&ws.policy, &ws.calendar, case, request, when, &actor.name)
+        let warnings =
+            workflow::advance(&ws.policy, &ws.calendar, case, request, when, &actor.name)?;
+        check_moved(ws, case)?;
+        Ok(warnings)
     })?;
     Ok(Changed {
         case,
         written: true,
         warnings,
     })
+}
+
+/// Refuses a move whose result the one validation of every case
+/// ([`check_against_policy`]) would reject, so `check` accepts whatever
+/// `advance` writes.
+fn check_moved(ws: &Workspace, case: &Case) -> Result<()> {
+    let problems = check_against_policy(&ws.policy, case);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    Err(Error::Refused(format!(
+        "case {} cannot move to {}: {} (run `plaint check`)",
+        case.id,
+        case.status,
+        list.join("; ")
+    )))
 }
 
 /// Appends a note.

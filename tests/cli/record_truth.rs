@@ -502,3 +502,25 @@ fn issue_9_import_refuses_records_the_commands_could_not_have_written() {
         "{report:#}"
     );
 }
+
+#[test]
+fn issue_9_check_and_advance_share_the_validation_of_register_and_import() {
+    let ws = Ws::tourism();
+    let id = "20261102-K7QF2";
+    ws.write(
+        &format!("cases/2026/{id}.yaml"),
+        &format!(
+            "schema: 1\nid: {id}\ntitle: 手改过的案子\nreceived: 2026-11-02T09:30:00+08:00\n\
+             complainants:\n- name: 张三\ndemands: 退款\nstatus: accepted\nhistory:\n\
+             - at: 2026-11-02T09:30:00+08:00\n  by: tester\n  action: registered\n\
+             - at: 2026-11-03T09:00:00+08:00\n  by: tester\n  action: status\n  from: received\n  to: accepted\n"
+        ),
+    );
+    let out = ws.run(&["check"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("respondent.name"));
+    let before = ws.snapshot();
+    let err = ws.fails(1, &["advance", id, "investigating"]);
+    assert!(err.contains("respondent.name"), "{err}");
+    assert_eq!(ws.snapshot(), before);
+}
