@@ -134,6 +134,33 @@ fn issue_9_an_imported_closed_case_without_history_is_not_tracked_never_overdue(
     assert_eq!(state_of(&case, "resolution"), "not_tracked");
     let text = ws.ok(&["show", ids.trim(), "--today", "2026-12-01"]);
     assert!(text.contains("not tracked"), "{text}");
+
+    let step = |day: &str, from: &str, to: &str| {
+        format!(
+            r#"{{"at":"2026-06-{day}T10:00:00+08:00","by":"旧","action":"status","from":"{from}","to":"{to}"}}"#
+        )
+    };
+    let history = [
+        r#"{"at":"2026-06-01T09:00:00+08:00","by":"旧","action":"registered"}"#.to_string(),
+        step("02", "received", "accepted"),
+        step("05", "accepted", "investigating"),
+        step("20", "investigating", "resolved"),
+        step("22", "resolved", "closed"),
+    ]
+    .join(",");
+    ws.write(
+        "full.jsonl",
+        &(format!(
+            r#"{{"title":"有历史的旧案","external_ref":"H-1","received":"2026-06-01 09:00","status":"closed","outcome":"mediated","complainants":[{{"name":"王五"}}],"respondent":{{"name":"乙旅行社"}},"demands":"退款","history":[{history}]}}"#
+        ) + "\n"),
+    );
+    ws.ok_at("2026-11-20 10:00", &["import", "full.jsonl"]);
+    let ids = ws.ok(&["list", "--search", "H-1", "--format", "ids"]);
+    let case = ws.json(&["show", ids.trim(), "--today", "2026-12-01"]);
+    assert_eq!(state_of(&case, "acceptance"), "met", "evaluated exactly");
+    assert_eq!(state_of(&case, "resolution"), "met");
+    // Resolved on 06-20 without the respondent notified by 06-09.
+    assert_eq!(state_of(&case, "notify-respondent"), "missed");
 }
 
 #[test]
