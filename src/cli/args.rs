@@ -113,7 +113,7 @@ pub struct ExtendArgs {
     /// Why the deadline is extended (recorded in the history).
     #[arg(long)]
     pub reason: String,
-    /// Extend a limit whose source allows no extension; recorded as an override that reports count.
+    /// Extend a limit whose source allows no extension (an override that reports count), or record the extension though the deadline has passed (the history says it was late).
     #[arg(long)]
     pub force: bool,
 }
@@ -319,6 +319,9 @@ pub struct RegisterArgs {
     /// The case's ID in another system.
     #[arg(long)]
     pub external_ref: Option<String>,
+    /// The complainant is not named (recorded as the tag `anonymous`).
+    #[arg(long)]
+    pub anonymous: bool,
 }
 
 /// Arguments of `show`.
@@ -571,6 +574,10 @@ pub struct ImportArgs {
     /// Report what would be created, updated or skipped; write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Keep migrated records that lack what their state needs (recorded in
+    /// their `imported` event; `check` warns about them).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The case filters shared by `list` and `export`.

@@ -16,6 +16,9 @@ pub fn run(root: &Path, look: Look) -> anyhow::Result<i32> {
         for p in &report.problems {
             output::print_line(&format!("{}: {}", p.file, p.message))?;
         }
+        for w in &report.warnings {
+            output::warn(&format!("{}: {}", w.file, w.message));
+        }
     }
     if report.is_clean() {
         if !look.json {

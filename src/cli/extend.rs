@@ -33,7 +33,8 @@ pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<i32> {
     let due = deadlines
         .iter()
         .find(|d| d.rule == request.rule)
-        .map(|d| format!("; now due {}", d.due))
+        .and_then(|d| d.due)
+        .map(|due| format!("; now due {due}"))
         .unwrap_or_default();
     output::print_line(&format!("{id}: {} extended by {amount}{due}", request.rule))?;
     Ok(0)

@@ -37,6 +37,9 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<i32> {
     };
     let text = text_reader(reader, encoding).with_context(|| label.clone())?;
     let actor = ctx.actor();
+    if !args.dry_run {
+        actor.check_clock()?;
+    }
     let options = Options {
         read: ReadOptions {
             format,
@@ -45,6 +48,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<i32> {
         },
         update: args.update,
         dry_run: args.dry_run,
+        force: args.force,
         by: &actor.name,
         now: actor.now,
     };

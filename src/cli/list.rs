@@ -190,7 +190,8 @@ fn csv_table(ctx: &Ctx, rows: &[Row]) -> Table {
         record[4] = row.case.category.clone().unwrap_or_default();
         record[7] = row
             .next_due()
-            .map(|d| d.due.to_string())
+            .and_then(|d| d.due)
+            .map(|due| due.to_string())
             .unwrap_or_default();
         table.push(record);
     }

@@ -49,6 +49,8 @@ pub struct Ctx {
     pub look: Look,
     /// The current moment in the office's offset.
     pub now: DateTime<FixedOffset>,
+    /// What the computer's clock says (`now` may be set by `PLAINT_NOW`).
+    pub clock: DateTime<FixedOffset>,
     /// The day deadlines are evaluated on (`--today`, else the date of `now`).
     pub today: NaiveDate,
     acting: Option<String>,
@@ -81,6 +83,7 @@ impl Ctx {
         Actor {
             name: acting_officer(self.acting.as_deref(), &self.ws),
             now: self.now,
+            clock: self.clock,
         }
     }
 }
@@ -138,9 +141,10 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         _ => {}
     }
     let ws = open_workspace(cli.workspace.as_deref())?;
+    let clock = now_in(ws.offset);
     let now = match std::env::var("PLAINT_NOW").ok().filter(|v| !v.is_empty()) {
         Some(text) => parse_datetime(&text, ws.offset).context("PLAINT_NOW")?,
-        None => now_in(ws.offset),
+        None => clock,
     };
     let today = match cli.today.as_deref() {
         Some(text) => parse_date(text).context("--today")?,
@@ -150,6 +154,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         ws,
         look,
         now,
+        clock,
         today,
         acting: cli.acting,
     };
@@ -258,9 +263,14 @@ fn git_user_name(dir: &Path) -> Option<String> {
 
 /// Parses an `--at` moment in the office's offset.
 pub fn parse_at(ctx: &Ctx, at: Option<&str>) -> anyhow::Result<Option<DateTime<FixedOffset>>> {
-    at.map(|t| parse_datetime(t, ctx.ws.offset))
+    let at = at
+        .map(|t| parse_datetime(t, ctx.ws.offset))
         .transpose()
-        .context("--at")
+        .context("--at")?;
+    if let Some(moment) = at {
+        crate::dates::check_record_date(moment.date_naive(), "--at")?;
+    }
+    Ok(at)
 }
 
 /// Resolves a user-typed ID in the context's workspace.

@@ -12,6 +12,7 @@ use crate::actions;
 use crate::error::Error;
 use crate::intake::{Intake, build_case};
 use crate::model::{Action, Draft, Person, Respondent, draft::unknown_keys};
+use crate::policy::workflow::ANONYMOUS_TAG;
 
 /// Registers the case and prints its ID.
 pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
@@ -21,15 +22,24 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
     };
     apply_flags(&mut draft, args)?;
     let actor = ctx.actor();
+    actor.check_clock()?;
     let intake = Intake {
         policy: &ctx.ws.policy,
         calendar: &ctx.ws.calendar,
+        force: false,
         offset: ctx.ws.offset,
         now: actor.now,
         by: &actor.name,
         action: Action::Registered,
     };
+    let blank = args.from.is_none() && draft == Draft::default();
     let built = build_case(draft, &intake).map_err(|errors| {
+        if blank {
+            return Error::Invalid(format!(
+                "nothing to register: give at least a title or the facts, and a complainant or --anonymous\n\n{}",
+                register_usage()
+            ));
+        }
         let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         Error::Invalid(format!("the case was not registered: {}", list.join("; ")))
     })?;
@@ -96,6 +106,16 @@ pub fn parse_draft(text: &str, label: &str) -> Result<Draft, Error> {
     serde_yaml::from_value(value).map_err(|e| Error::Invalid(format!("{label}: {e}")))
 }
 
+/// The short usage of `register`, as clap renders it.
+fn register_usage() -> String {
+    use clap::CommandFactory;
+    let mut command = super::args::Cli::command();
+    command
+        .find_subcommand_mut("register")
+        .map(|c| c.render_usage().to_string())
+        .unwrap_or_default()
+}
+
 fn apply_flags(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<()> {
     let set = |target: &mut Option<String>, value: &Option<String>| {
         if value.is_some() {
@@ -115,6 +135,9 @@ fn apply_flags(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<()> {
     set(&mut draft.assignee, &args.assignee);
     set(&mut draft.external_ref, &args.external_ref);
     draft.tags.extend(args.tag.iter().cloned());
+    if args.anonymous && !draft.tags.iter().any(|t| t == ANONYMOUS_TAG) {
+        draft.tags.push(ANONYMOUS_TAG.to_string());
+    }
     let people = args
         .complainant
         .len()

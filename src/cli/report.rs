@@ -90,7 +90,7 @@ fn breakdown(ctx: &Ctx, report: &Report) -> Table {
             l(ctx, "Resolved", "办结"),
             l(ctx, "Withdrawn", "撤回"),
             l(ctx, "Open", "在办"),
-            l(ctx, "On time", "按时率"),
+            super::summary::rate_header(ctx.ws.settings.language),
             l(ctx, "Median days to close", "办结天数中位数"),
         ],
     );
@@ -127,7 +127,9 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
             l(ctx, "Rule", "期限"),
             l(ctx, "Met", "按时"),
             l(ctx, "Missed", "超时"),
-            l(ctx, "On time", "按时率"),
+            l(ctx, "Overdue", "逾期未办"),
+            l(ctx, "Not tracked", "未跟踪"),
+            super::summary::rate_header(ctx.ws.settings.language),
         ],
     );
     for (rule, o) in &report.on_time {
@@ -140,6 +142,8 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
             format!("{rule} ({label}{target})"),
             o.met.to_string(),
             o.missed.to_string(),
+            o.overdue.to_string(),
+            o.not_tracked.to_string(),
             pct(o.rate),
         ]);
     }

@@ -77,7 +77,8 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
             l("Due soon", "即将到期"),
             l("Met", "按时"),
             l("Missed", "超时"),
-            l("On time", "按时率"),
+            l("Not tracked", "未跟踪"),
+            rate_header(lang),
         ],
     );
     let promise = PROMISE_RULE.to_string();
@@ -101,6 +102,7 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
                 .to_string(),
             on_time.map(|o| o.met).unwrap_or(0).to_string(),
             on_time.map(|o| o.missed).unwrap_or(0).to_string(),
+            on_time.map(|o| o.not_tracked).unwrap_or(0).to_string(),
             pct(on_time.and_then(|o| o.rate)),
         ]);
     }
@@ -149,6 +151,15 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
             lang,
         ),
     ]
+}
+
+/// The on-time column's header, which states how the rate is computed.
+pub fn rate_header(lang: Language) -> &'static str {
+    pick(
+        lang,
+        "On time = met ÷ (met + missed + overdue)",
+        "按时率 = 按时 ÷ (按时 + 超时 + 逾期未办)",
+    )
 }
 
 fn labelled(map: &BTreeMap<String, usize>, label: impl Fn(&str) -> String) -> Vec<(String, usize)> {

@@ -55,17 +55,14 @@ pub fn due_cell(ctx: &Ctx, deadline: &Deadline) -> String {
         crate::policy::Language::En => deadline.rule.clone(),
         crate::policy::Language::Zh => rule_label(ctx, &deadline.rule),
     };
+    let due = deadline.due.map(|d| d.to_string()).unwrap_or_default();
     match (deadline.state, deadline.workdays_left) {
         (DeadlineState::Overdue, _) => {
-            format!(
-                "{} {} {rule}",
-                pick(lang, "OVERDUE", "已逾期"),
-                deadline.due
-            )
+            format!("{} {due} {rule}", pick(lang, "OVERDUE", "已逾期"))
         }
         (DeadlineState::Paused, _) => format!("{} {rule}", pick(lang, "paused", "暂停")),
-        (_, Some(left)) => format!("{} {rule} ({left})", deadline.due),
-        _ => format!("{} {rule}", deadline.due),
+        (_, Some(left)) => format!("{due} {rule} ({left})"),
+        _ => format!("{due} {rule}"),
     }
 }
 
@@ -77,8 +74,14 @@ pub fn state_label(lang: crate::policy::Language, state: DeadlineState) -> Strin
         DeadlineState::Missed => "超时",
         DeadlineState::Overdue => "已逾期",
         DeadlineState::Paused => "暂停",
+        DeadlineState::Stopped => "已终止",
+        DeadlineState::NotTracked => "未跟踪",
     };
-    pick(lang, state.as_str(), zh).to_string()
+    let en = match state {
+        DeadlineState::NotTracked => "not tracked",
+        other => other.as_str(),
+    };
+    pick(lang, en, zh).to_string()
 }
 
 /// The label of deadline rule `name` in the workspace language; a
@@ -131,7 +134,11 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
                 .unwrap_or_default(),
         };
         let state = pad(&state_label(lang, d.state), 8);
-        let line = format!("  {}  {}  {state} {left}", pad(name, width), d.due);
+        let due = d
+            .due
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "?".repeat(10));
+        let line = format!("  {}  {due}  {state} {left}", pad(name, width));
         let line = if d.overdue() {
             super::output::alarm(look, &line)
         } else {

@@ -5,7 +5,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
-use super::{Deadline, evaluate_rule, start_moment};
+use super::{Deadline, DeadlineState, evaluate_rule, start_moment};
 use crate::calendar::{Calendar, CalendarError, DayKind, Roll, Unit, explain_workdays};
 use crate::model::Case;
 use crate::policy::rules::DeadlineRule;
@@ -52,19 +52,36 @@ pub fn explain(
     let Some(deadline) = evaluate_rule(case, policy, rule, calendar, offset, today)? else {
         return Ok(None);
     };
-    let start_at = start_moment(case, policy, rule).expect("started, as evaluated");
+    let (Some(start_at), Some(start), Some(due)) = (
+        start_moment(case, policy, rule),
+        deadline.start,
+        deadline.due,
+    ) else {
+        return Ok(Some(Explanation {
+            rule: rule.name.clone(),
+            label: pick(language, &rule.en, &rule.zh).to_string(),
+            kind: rule.kind(),
+            extendable: rule.extendable,
+            source: rule.source.clone(),
+            lines: vec![Line {
+                date: None,
+                text: format!("state: {}: {NOT_TRACKED}", deadline.state.as_str()),
+            }],
+            deadline,
+        }));
+    };
     let mut lines = vec![Line {
-        date: Some(deadline.start),
+        date: Some(start),
         text: format!(
             "start: {} at {} ({}); the day itself is not counted",
             start_label(policy, rule),
             start_at.format("%H:%M"),
-            weekday(deadline.start)
+            weekday(start)
         ),
     }];
     match rule.unit {
-        Unit::Workdays => workday_lines(calendar, deadline.start, rule.amount, &mut lines)?,
-        Unit::Days | Unit::Months => period_lines(deadline.start, rule, &mut lines),
+        Unit::Workdays => workday_lines(calendar, start, rule.amount, &mut lines)?,
+        Unit::Days | Unit::Months => period_lines(start, rule, &mut lines),
     }
     for pause in &deadline.pauses {
         let unit = if rule.unit == Unit::Workdays {
@@ -95,11 +112,11 @@ pub fn explain(
         });
     }
     if rule.unit != Unit::Workdays {
-        roll_lines(calendar, rule, &deadline, &mut lines);
+        roll_lines(calendar, rule, start, &deadline, &mut lines);
     }
     lines.push(Line {
-        date: Some(deadline.due),
-        text: format!("due: {}", weekday(deadline.due)),
+        date: Some(due),
+        text: format!("due: {}", weekday(due)),
     });
     lines.push(Line {
         date: None,
@@ -198,16 +215,15 @@ fn period_lines(start: NaiveDate, rule: &DeadlineRule, lines: &mut Vec<Line>) {
 fn roll_lines(
     calendar: &Calendar,
     rule: &DeadlineRule,
+    start: NaiveDate,
     deadline: &Deadline,
     lines: &mut Vec<Line>,
 ) {
     let base = match rule.unit {
         Unit::Months => u32::try_from(rule.amount)
             .ok()
-            .and_then(|m| deadline.start.checked_add_months(Months::new(m))),
-        _ => deadline
-            .start
-            .checked_add_days(chrono::Days::new(rule.amount.unsigned_abs())),
+            .and_then(|m| start.checked_add_months(Months::new(m))),
+        _ => start.checked_add_days(chrono::Days::new(rule.amount.unsigned_abs())),
     };
     let added: i64 = deadline.pauses.iter().map(|p| p.adds).sum::<i64>()
         + deadline
@@ -246,8 +262,21 @@ fn roll_lines(
     }
 }
 
+/// Why a rule of an imported case is not evaluated.
+const NOT_TRACKED: &str = "the case was imported past this rule, and its history does not show when the rule started or stopped; it is neither met, missed nor overdue";
+
 fn state_text(deadline: &Deadline) -> String {
     let state = deadline.state.as_str();
+    match deadline.state {
+        DeadlineState::NotTracked => return format!("state: {state}: {NOT_TRACKED}"),
+        DeadlineState::Stopped => {
+            return format!(
+                "state: {state} on {}: the case left the workflow before this rule's own stop; the clock stopped without the act being done",
+                deadline.stopped.map(|s| s.to_string()).unwrap_or_default()
+            );
+        }
+        _ => {}
+    }
     match (deadline.stopped, deadline.workdays_left) {
         (Some(stopped), _) => format!("state: {state} (stopped on {stopped})"),
         (None, Some(left)) if left < 0 => format!("state: {state}, {} working day(s) late", -left),

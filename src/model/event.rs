@@ -153,3 +153,21 @@ impl Event {
         }
     }
 }
+
+/// The state the history says a case is in: where the latest status move
+/// (or the opening `imported` event) went. "Latest" is by time; of moves
+/// at the same moment, the one further down the history wins. When two
+/// clones moved the case out of one state, the later move wins and the
+/// earlier stays in the history as what happened. `None` when no event
+/// sets a state (the case is still in the workflow's first state).
+pub fn status_from_history(history: &[Event]) -> Option<&str> {
+    let mut latest: Option<&Event> = None;
+    for event in history {
+        let sets_state =
+            matches!(event.action, Action::Status | Action::Imported) && event.to.is_some();
+        if sets_state && latest.is_none_or(|l| event.at >= l.at) {
+            latest = Some(event);
+        }
+    }
+    latest.and_then(|e| e.to.as_deref())
+}

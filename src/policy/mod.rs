@@ -72,7 +72,8 @@ pub struct PolicyOverrides {
     pub transitions: Option<BTreeMap<String, Vec<String>>>,
     /// The state that pauses a case and returns to the state it came from.
     pub suspend_state: Option<String>,
-    /// What must be present to enter a state (see [`workflow::REQUIREMENTS`]).
+    /// What must be present to enter a state (see [`workflow::REQUIREMENTS`]);
+    /// the key `registered` lists what a new case needs.
     pub requires: Option<BTreeMap<String, Vec<String>>>,
     /// Allowed categories; empty allows any.
     pub categories: Option<Vec<Code>>,
@@ -303,7 +304,7 @@ impl Policy {
             return Err(bad(format!("`suspend_state` '{s}' is not a state")));
         }
         for (state, reqs) in &self.requires {
-            if !known(state) {
+            if !known(state) && state != workflow::REGISTERED {
                 return Err(bad(format!("`requires.{state}`: '{state}' is not a state")));
             }
             if let Some(r) = reqs

@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::{Policy, find_code, list_codes};
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, Roll, Unit, period_end};
 use crate::error::{Error, Result};
 use crate::model::{Action, Case, Event};
 
@@ -27,7 +27,136 @@ pub const REQUIREMENTS: &[&str] = &[
     "outcome",
     "note",
     "followup",
+    "title-or-facts",
+    "complainant-or-anonymous",
 ];
+
+/// The key of `requires` that lists what a new case needs at registration
+/// (not a state: a case is registered into the first state).
+pub const REGISTERED: &str = "registered";
+
+/// The tag `register --anonymous` sets: the complainant chose not to be named.
+pub const ANONYMOUS_TAG: &str = "anonymous";
+
+/// What a new case lacks of the policy's `requires.registered`, each with
+/// how to give it; empty when it may be registered.
+pub fn registration_missing(policy: &Policy, case: &Case) -> Vec<String> {
+    let request = TransitionRequest::default();
+    policy
+        .requires
+        .get(REGISTERED)
+        .into_iter()
+        .flatten()
+        .filter(|r| !requirement_met(case, &request, r))
+        .map(|r| registration_hint(r))
+        .collect()
+}
+
+/// What a case in its state lacks of what the commands would have
+/// required to get it there, as `(field, message)`: the requirements of
+/// every state on the shortest way from the first state to the current
+/// one, and a joint complaint's representatives once it was accepted.
+/// Move details (`reason`, `to`, `note`, `outcome`) count when the status
+/// event into that state, or the case, carries them.
+pub fn incomplete_record(policy: &Policy, case: &Case) -> Vec<(String, String)> {
+    let mut missing = Vec::new();
+    let path = way_to(policy, &case.status);
+    for state in &path {
+        let Some(required) = policy.requires.get(state) else {
+            continue;
+        };
+        let moves: Vec<&Event> = case
+            .history
+            .iter()
+            .filter(|e| e.action == Action::Status && e.to.as_deref() == Some(state.as_str()))
+            .collect();
+        for requirement in required {
+            let met = if moves.is_empty() {
+                requirement_met(case, &TransitionRequest::default(), requirement)
+            } else {
+                moves.iter().any(|e| {
+                    let request = TransitionRequest {
+                        target: state.clone(),
+                        note: e.note.clone(),
+                        reason: e.reason.clone(),
+                        to: e.transfer_to.clone(),
+                        outcome: e.outcome.clone(),
+                        refer_to: e.refer_to.clone(),
+                        on_the_spot: e.on_the_spot,
+                        consent: e.consent.clone(),
+                        force: false,
+                    };
+                    requirement_met(case, &request, requirement)
+                })
+            };
+            if !met {
+                missing.push((
+                    record_field(requirement).to_string(),
+                    format!("a case that reached {state} needs it, but it is missing"),
+                ));
+            }
+        }
+    }
+    if path.iter().any(|s| s == "accepted")
+        && let Err(e) = check_joint_complaint(policy, case)
+    {
+        missing.push(("representatives".into(), e.to_string()));
+    }
+    missing
+}
+
+/// The case field (or history detail) a requirement is about.
+fn record_field(requirement: &str) -> &str {
+    match requirement {
+        "complainant" | "complainant-or-anonymous" => "complainants",
+        "complainant.phone" => "complainants[0].phone",
+        "respondent" => "respondent.name",
+        "followup" => "satisfaction",
+        "reason" => "history.reason",
+        "to" => "history.transfer_to",
+        "note" => "history.note",
+        other => other,
+    }
+}
+
+/// The states on the shortest way from the first state to `target`,
+/// without the first state; empty when `target` is the first state or
+/// cannot be reached.
+fn way_to(policy: &Policy, target: &str) -> Vec<String> {
+    use std::collections::{BTreeMap, VecDeque};
+    let initial = policy.initial_state();
+    let mut parent: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut queue = VecDeque::from([initial]);
+    while let Some(state) = queue.pop_front() {
+        if state == target {
+            break;
+        }
+        for next in policy.transitions.get(state).into_iter().flatten() {
+            if next != initial && !parent.contains_key(next.as_str()) {
+                parent.insert(next, state);
+                queue.push_back(next);
+            }
+        }
+    }
+    let mut way = Vec::new();
+    let mut at = target;
+    while let Some(&from) = parent.get(at) {
+        way.push(at.to_string());
+        at = from;
+    }
+    way.reverse();
+    way
+}
+
+fn registration_hint(requirement: &str) -> String {
+    match requirement {
+        "title-or-facts" => "a title or the facts (--title, --facts)".into(),
+        "complainant-or-anonymous" => {
+            "a complainant's name, or --anonymous when the complainant is not named".into()
+        }
+        other => format!("{other} (--{})", other.replace(['.', '_'], "-")),
+    }
+}
 
 /// A request to move a case to another state.
 #[derive(Clone, Debug, Default)]
@@ -107,7 +236,7 @@ pub fn advance(
             case.id, case.status, case.status
         )));
     }
-    check_event_time(case, at)?;
+    check_event_time(case, Action::Status, at)?;
     check_requirements(policy, case, request)?;
     if let Some(reason) = &request.reason
         && target == "rejected"
@@ -145,7 +274,7 @@ pub fn advance(
     event.consent = request.consent.clone();
     event.note = request.note.clone();
     event.forced = forced;
-    case.history.push(event);
+    insert_event(case, event)?;
     case.status = target.to_string();
     if request.outcome.is_some() {
         case.outcome = request.outcome.clone();
@@ -266,27 +395,44 @@ fn check_referral(request: &TransitionRequest) -> Result<()> {
     Ok(())
 }
 
-/// Refuses an event dated before the last one, or before receipt: history
-/// must read in order.
-pub fn check_event_time(case: &Case, at: DateTime<FixedOffset>) -> Result<()> {
-    let last = case
-        .history
-        .iter()
-        .map(|e| e.at)
-        .max()
-        .unwrap_or(case.received);
-    if at < case.received {
+/// Places `event` in the history at the time it happened: after every
+/// event at or before that time. An event is never moved to another time;
+/// when it cannot be placed (see [`check_event_time`]) it is refused.
+pub fn insert_event(case: &mut Case, event: Event) -> Result<()> {
+    check_event_time(case, event.action, event.at)?;
+    let position = case.history.partition_point(|e| e.at <= event.at);
+    case.history.insert(position, event);
+    Ok(())
+}
+
+/// Refuses an event of `action` at `at` that the history cannot hold in
+/// time order: before receipt or the opening event, or a status move or
+/// handover before a later one (each move starts where the previous one
+/// ended, so moves are only ever appended). Both times are named.
+pub fn check_event_time(case: &Case, action: Action, at: DateTime<FixedOffset>) -> Result<()> {
+    let opened = case.history.first().map(|e| e.at).unwrap_or(case.received);
+    let floor = case.received.min(opened);
+    if at < floor {
         return Err(Error::Invalid(format!(
-            "--at {} is before the case was received ({})",
+            "{} is before the case was received ({}); an event is recorded at the time it happened",
             at.to_rfc3339(),
-            case.received.to_rfc3339()
+            floor.to_rfc3339()
         )));
     }
-    if at < last {
+    let sequential = matches!(action, Action::Status | Action::Assigned);
+    if let Some(later) = case
+        .history
+        .iter()
+        .filter(|e| sequential && e.action == action && e.at > at)
+        .map(|e| e.at)
+        .max()
+    {
         return Err(Error::Invalid(format!(
-            "--at {} is before the case's last event ({}); history must stay in order",
+            "{} is before the case's {} event at {}; history must stay in time order (record it at or after {})",
             at.to_rfc3339(),
-            last.to_rfc3339()
+            action.as_str(),
+            later.to_rfc3339(),
+            later.to_rfc3339()
         )));
     }
     Ok(())
@@ -337,6 +483,12 @@ fn requirement_met(case: &Case, request: &TransitionRequest, requirement: &str) 
         "outcome" => filled(&request.outcome) || filled(&case.outcome),
         "note" => filled(&request.note),
         "followup" => case.satisfaction.is_some(),
+        "title-or-facts" => filled(&case.title) || filled(&case.facts),
+        "complainant-or-anonymous" => {
+            case.complainant_name()
+                .is_some_and(|n| !n.trim().is_empty())
+                || case.tags.iter().any(|t| t == ANONYMOUS_TAG)
+        }
         _ => true,
     }
 }
@@ -363,6 +515,8 @@ fn requirement_hint(requirement: &str) -> String {
         "outcome" => "--outcome CODE",
         "note" => "--note TEXT",
         "followup" => "the follow-up call: `plaint followup`",
+        "title-or-facts" => "a title or the facts: `plaint edit`",
+        "complainant-or-anonymous" => "a named complainant: `plaint edit`",
         _ => "",
     };
     format!("{requirement} ({how})")
@@ -383,8 +537,10 @@ fn check_joint_complaint(policy: &Policy, case: &Case) -> Result<()> {
     Ok(())
 }
 
-/// Explains why the complaint was filed too late, if it was: more than
-/// `filing_limit_days` after `contract_end`, or more than
+/// Explains why the complaint was filed too late, if it was: after the
+/// `filing_limit_days` calendar days from the day after `contract_end`
+/// (when the last day is a rest day the limit ends on the next working day,
+/// Civil Code art. 203, as the `days` deadline rules do), or more than
 /// `challenge_limit_workdays` working days after `challenge_due`.
 pub fn filing_limit_exceeded(policy: &Policy, calendar: &Calendar, case: &Case) -> Option<String> {
     let source = policy
@@ -392,22 +548,35 @@ pub fn filing_limit_exceeded(policy: &Policy, calendar: &Calendar, case: &Case) 
         .as_deref()
         .map(|s| format!(" ({s})"))
         .unwrap_or_default();
+    let received = case.received_date();
     if let (Some(limit), Some(end)) = (policy.filing_limit_days, case.contract_end) {
-        let late_by = (case.received_date() - end).num_days() - limit;
-        if late_by > 0 {
+        let last = period_end(calendar, end, limit, Unit::Days, Roll::NextWorkday)
+            .ok()?
+            .value;
+        if received > last {
             return Some(format!(
-                "filed {} days after the contract ended on {end}, more than the {limit} days allowed{source}",
-                limit + late_by
+                "filed {} days after the contract ended on {end}, more than the {limit} days allowed{source} (the limit ran to {last})",
+                (received - end).num_days()
             ));
         }
     }
     let (limit, due) = (policy.challenge_limit_workdays?, case.challenge_due?);
-    let received = case.received_date();
     // Out of the calendar's range, the limit cannot be judged: no warning.
     let elapsed = calendar.workdays_between(due, received).ok()?.value;
     (elapsed > limit).then(|| {
         format!(
             "filed {elapsed} working days after the challenge answer period ended on {due}, more than the {limit} working days allowed{source}"
+        )
+    })
+}
+
+/// A notice when the policy has a filing limit but the case gives no
+/// `contract_end` to check it against.
+pub fn filing_limit_unchecked(policy: &Policy, case: &Case) -> Option<String> {
+    let limit = policy.filing_limit_days?;
+    case.contract_end.is_none().then(|| {
+        format!(
+            "no contract_end: the {limit}-day filing limit was not checked (set it with `plaint edit`)"
         )
     })
 }

@@ -84,7 +84,7 @@ pub struct Line {
     pub withdrawn: usize,
     /// Of which still open.
     pub open: usize,
-    /// Met ÷ (met + missed) over all deadlines of these cases.
+    /// Met ÷ (met + missed + overdue) over all deadlines of these cases.
     pub on_time_rate: Option<f64>,
     /// Median calendar days from receipt to resolution or closing.
     pub median_days_to_close: Option<f64>,
@@ -109,10 +109,12 @@ pub struct Report {
     pub rejected_by_reason: BTreeMap<String, usize>,
     /// Resolved cases per outcome code.
     pub resolved_by_outcome: BTreeMap<String, usize>,
-    /// Met and missed per deadline rule.
+    /// Met, missed, overdue, stopped and not tracked per deadline rule.
     pub on_time: BTreeMap<String, OnTime>,
     /// Extensions recorded with `--force` beyond what the rule's source allows.
     pub forced_extensions: usize,
+    /// How the on-time rates are computed: [`stats::RATE_DEFINITION`].
+    pub on_time_rate_definition: &'static str,
     /// Follow-up answers.
     pub satisfaction: BTreeMap<String, usize>,
     /// Satisfied ÷ answered.
@@ -181,6 +183,7 @@ pub fn build(ws: &Workspace, rows: &[Row], period: Period, by: By, today: NaiveD
                         .any(|f| f == crate::model::event::FORCED_EXTENSION)
             })
             .count(),
+        on_time_rate_definition: stats::RATE_DEFINITION,
         satisfaction_rate: stats::ratio(*satisfaction.get("satisfied").unwrap_or(&0), answered),
         satisfaction,
         period,
@@ -198,9 +201,9 @@ fn line(ws: &Workspace, key: &str, rows: &[&Row]) -> Line {
         .filter_map(|r| stats::days_until(r.case, &CLOSING_STATES, ws.offset))
         .collect();
     let on_time = stats::on_time(rows.iter().flat_map(|r| r.deadlines.iter()));
-    let (met, missed) = on_time
+    let (met, counted) = on_time
         .values()
-        .fold((0, 0), |(m, x), o| (m + o.met, x + o.missed));
+        .fold((0, 0), |(m, c), o| (m + o.met, c + o.counted()));
     Line {
         key: key.to_string(),
         received: rows.len(),
@@ -213,7 +216,7 @@ fn line(ws: &Workspace, key: &str, rows: &[&Row]) -> Line {
             .iter()
             .filter(|r| ws.policy.is_open(&r.case.status))
             .count(),
-        on_time_rate: stats::ratio(met, met + missed),
+        on_time_rate: stats::ratio(met, counted),
         median_days_to_close: stats::percentile(&mut days, 50.0),
     }
 }

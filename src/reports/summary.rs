@@ -48,8 +48,10 @@ pub struct Summary {
     pub median_workdays_to_close: Option<f64>,
     /// 90th percentile of the same.
     pub p90_workdays_to_close: Option<f64>,
-    /// Met and missed deadlines per rule.
+    /// Met, missed, overdue, stopped and not tracked deadlines per rule.
     pub on_time: BTreeMap<String, OnTime>,
+    /// How the on-time rates are computed: [`stats::RATE_DEFINITION`].
+    pub on_time_rate_definition: &'static str,
     /// Follow-up answers per satisfaction level.
     pub satisfaction: BTreeMap<String, usize>,
     /// Satisfied ÷ answered.
@@ -121,6 +123,7 @@ pub fn summarize(ws: &Workspace, rows: &[Row], today: NaiveDate) -> Summary {
         median_workdays_to_close: stats::percentile(&mut to_close, 50.0),
         p90_workdays_to_close: stats::percentile(&mut to_close, 90.0),
         on_time: stats::on_time(deadlines()),
+        on_time_rate_definition: stats::RATE_DEFINITION,
         satisfaction_rate: stats::ratio(*satisfaction.get("satisfied").unwrap_or(&0), answered),
         satisfaction,
         repeat: repeat::detect(&cases).len(),

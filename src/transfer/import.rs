@@ -36,6 +36,8 @@ pub struct Options<'a> {
     pub update: bool,
     /// Report what would happen; write nothing.
     pub dry_run: bool,
+    /// Keep records that lack what their state needs, marked as such.
+    pub force: bool,
     /// The acting officer.
     pub by: &'a str,
     /// The moment of the import.
@@ -299,6 +301,7 @@ impl<'w, 'o> Planner<'w, 'o> {
         let intake = Intake {
             policy: &self.ws.policy,
             calendar: &self.ws.calendar,
+            force: self.options.force,
             offset: self.ws.offset,
             now: self.options.now,
             by: self.options.by,

@@ -9,6 +9,7 @@ mod deadlines;
 mod examples;
 mod golden;
 mod import_export;
+mod record_truth;
 mod reports;
 mod rules;
 mod team;

@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::support::Ws;
 
 /// The clock of every command in this file.
-const NOW: &str = "2026-12-31 12:00";
+const NOW: &str = "2026-11-27 12:00";
 
 /// Runs plaint at [`NOW`], asserts success, returns stdout.
 fn ok(ws: &Ws, args: &[&str]) -> String {
@@ -244,6 +244,8 @@ fn procurement_parties_are_organisations_with_legal_representatives() {
         &ws,
         &[
             "register",
+            "--title",
+            "评标程序违法",
             "--complainant",
             "华信科技有限公司",
             "--respondent",
@@ -272,6 +274,8 @@ fn procurement_filing_limit_counts_working_days_after_the_challenge_answer_perio
         .env("PLAINT_NOW", NOW)
         .args([
             "register",
+            "--title",
+            "评标程序违法",
             "--complainant",
             "华信科技有限公司",
             "--legal-representative",
@@ -647,9 +651,10 @@ fn hospital_investigation_runs_from_the_department_receipt_or_else_the_complaint
 fn hospital_investigation_extends_only_with_notice_before_it_is_due() {
     let ws = Ws::with_preset("hospital");
     let id = hospital_case(&ws);
-    refused_at(
-        &ws,
-        &[
+    let late = ws
+        .cmd()
+        .env("PLAINT_NOW", "2026-11-10 10:00")
+        .args([
             "extend",
             &id,
             "investigation",
@@ -659,11 +664,17 @@ fn hospital_investigation_extends_only_with_notice_before_it_is_due() {
             "需会诊",
             "--today",
             "2026-11-10",
-        ],
-        &["only with notice given before it is due", "2026-11-09"],
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(late.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&late.stderr);
+    assert!(
+        err.contains("only with notice given before it is due") && err.contains("2026-11-09"),
+        "{err}"
     );
-    ok(
-        &ws,
+    ws.ok_at(
+        "2026-11-06 10:00",
         &[
             "extend",
             &id,
