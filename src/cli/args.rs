@@ -74,6 +74,64 @@ pub enum Command {
     Import(ImportArgs),
     /// Export cases as JSON, JSONL, CSV or YAML (the input formats of import).
     Export(ExportArgs),
+    /// Issue a written notice from a template: numbered, stored, recorded.
+    Notice(NoticeArgs),
+    /// Attach evidence files to a case (copied into attachments/, hashed).
+    Attach(AttachArgs),
+    /// Detach an attachment: a recorded event, the file leaves the working tree.
+    Detach(DetachArgs),
+}
+
+/// Arguments of `notice`.
+#[derive(Debug, Args)]
+pub struct NoticeArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The notice kind of the preset (e.g. acceptance, refusal, respondent-notice).
+    pub kind: String,
+    /// The addressee: complainant, respondent, or the name of a body.
+    #[arg(long, value_name = "WHO")]
+    pub to: Option<String>,
+    /// The document format: html (printable page) or md.
+    #[arg(long, default_value = "html")]
+    pub format: String,
+    /// Also write the document to FILE (instead of printing it).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Overwrite an existing --out file.
+    #[arg(long)]
+    pub force: bool,
+    /// The day the notice was served; records the milestone it starts (e.g. respondent-notified).
+    #[arg(long, value_name = "DATE")]
+    pub served: Option<String>,
+    /// Render only: nothing is numbered, stored or recorded.
+    #[arg(long)]
+    pub draft: bool,
+}
+
+/// Arguments of `attach`.
+#[derive(Debug, Args)]
+pub struct AttachArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The files to attach.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// A note recorded with each file.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// Arguments of `detach`.
+#[derive(Debug, Args)]
+pub struct DetachArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The attachment: its original name, stored file, or a hash prefix (6+ characters).
+    pub attachment: String,
+    /// Why it leaves the case file.
+    #[arg(long)]
+    pub reason: String,
 }
 
 /// Arguments of `mark`.

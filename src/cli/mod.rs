@@ -4,6 +4,7 @@
 mod advance;
 pub mod args;
 mod assign;
+mod attach;
 mod calendar;
 mod check;
 mod edit;
@@ -18,6 +19,7 @@ mod list;
 mod mark;
 mod merge_file;
 mod note;
+mod notice;
 pub mod output;
 mod register;
 mod report;
@@ -170,6 +172,9 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Report(args) => report::run(&ctx, &args),
         Command::Import(args) => import::run(&ctx, &args),
         Command::Export(args) => export::run(&ctx, &args),
+        Command::Notice(args) => notice::run(&ctx, &args),
+        Command::Attach(args) => attach::run(&ctx, &args),
+        Command::Detach(args) => attach::detach(&ctx, &args),
     }
 }
 

@@ -31,6 +31,12 @@ pub enum Action {
     Edited,
     /// The follow-up call after closing (`satisfaction`).
     Followup,
+    /// A written notice was issued (`kind`, `number`, `file`, `sha256`).
+    Notice,
+    /// An evidence file was attached (`name`, `file`, `size`, `sha256`).
+    Attached,
+    /// An attachment was withdrawn from the case file (`file`, `sha256`).
+    Detached,
 }
 
 impl Action {
@@ -46,6 +52,9 @@ impl Action {
             Action::Extended => "extended",
             Action::Edited => "edited",
             Action::Followup => "followup",
+            Action::Notice => "notice",
+            Action::Attached => "attached",
+            Action::Detached => "detached",
         }
     }
 }
@@ -96,6 +105,24 @@ pub struct Event {
     /// Checks the officer overrode with `--force`, named.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub forced: Vec<String>,
+    /// The kind of notice issued (a notice kind of the preset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The document number (文号) of a notice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The original name of an attached file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A stored document or attachment, relative to the workspace root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The size in bytes of an attachment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<u64>,
+    /// The SHA-256 of a stored document or attachment, in hex.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
     /// Free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -120,6 +147,12 @@ impl Event {
             fields: Vec::new(),
             satisfaction: None,
             forced: Vec::new(),
+            kind: None,
+            number: None,
+            name: None,
+            file: None,
+            size: None,
+            sha256: None,
             note: None,
         }
     }

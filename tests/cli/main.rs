@@ -9,5 +9,6 @@ mod deadlines;
 mod examples;
 mod golden;
 mod import_export;
+mod paperwork;
 mod reports;
 mod team;

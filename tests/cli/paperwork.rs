@@ -1,0 +1,261 @@
+//! Paperwork: notices from templates, their numbers and stored copies,
+//! evidence attachments, the dossier and the HTML report.
+
+use crate::support::{Ws, refused};
+
+const NOW: &str = "2026-11-03T10:00:00+08:00";
+
+/// A tourism workspace with the office named in `plaint.yaml`.
+fn office() -> Ws {
+    let ws = Ws::tourism();
+    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+    ws.write(
+        "plaint.yaml",
+        &format!(
+            "{settings}office:\n  name: 桂林市文化广电和旅游局\n  address: 桂林市临桂区公园北路 1 号\n"
+        ),
+    );
+    ws
+}
+
+/// Runs plaint at `NOW` with `--json`, asserts success, parses stdout.
+fn json_at(ws: &Ws, args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    serde_json::from_str(&ws.ok_at(NOW, &all)).expect("JSON")
+}
+
+/// A case of `office()` moved to `state` (with `extra` advance flags).
+fn case_in(ws: &Ws, state: &str, extra: &[&str]) -> String {
+    let id = ws.register(&[]);
+    let mut args = vec!["advance", &id, state];
+    args.extend_from_slice(extra);
+    ws.ok_at(NOW, &args);
+    id
+}
+
+#[test]
+fn an_acceptance_notice_is_rendered_numbered_stored_and_recorded() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    let doc = json_at(&ws, &["notice", &id, "acceptance"]);
+    let number = doc["number"].as_str().unwrap();
+    assert_eq!(number, format!("受〔2026〕第 {id}-1 号"));
+    let file = doc["file"].as_str().unwrap();
+    assert_eq!(file, format!("notices/2026/{id}/acceptance-1.html"));
+    let html = std::fs::read_to_string(ws.root().join(file)).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("旅游投诉受理通知书"), "{html}");
+    assert!(html.contains("桂林市文化广电和旅游局"), "{html}");
+    assert!(html.contains(&id), "{html}");
+    assert!(html.contains("张三"), "{html}");
+    assert!(!html.contains("<script"), "{html}");
+    let case = ws.case_text(&id);
+    assert!(case.contains("action: notice\n"), "{case}");
+    assert!(case.contains("kind: acceptance\n"), "{case}");
+    assert!(
+        case.contains(&format!("sha256: {}\n", doc["sha256"].as_str().unwrap())),
+        "{case}"
+    );
+    ws.ok(&["check"]);
+}
+
+#[test]
+fn a_reissued_notice_gets_the_next_number_and_keeps_the_first() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    let first = json_at(&ws, &["notice", &id, "acceptance", "--format", "md"]);
+    let second = json_at(&ws, &["notice", &id, "acceptance", "--format", "md"]);
+    assert_eq!(second["number"], format!("受〔2026〕第 {id}-2 号"));
+    assert_ne!(first["file"], second["file"]);
+    for doc in [first, second] {
+        assert!(ws.root().join(doc["file"].as_str().unwrap()).is_file());
+    }
+}
+
+#[test]
+fn serving_the_respondent_notice_starts_the_reply_clock() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    let doc = json_at(
+        &ws,
+        &[
+            "notice",
+            &id,
+            "respondent-notice",
+            "--served",
+            "2026-11-03",
+            "--today",
+            "2026-11-05",
+        ],
+    );
+    assert_eq!(doc["served"], "respondent-notified");
+    let shown = ws.json(&["show", &id, "--today", "2026-11-05"]);
+    let reply = shown["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "respondent-reply")
+        .expect("the reply clock runs");
+    assert_eq!(reply["start"], "2026-11-03");
+}
+
+#[test]
+fn the_refusal_notice_gives_the_reason() {
+    let ws = office();
+    let id = case_in(&ws, "rejected", &["--reason", "time-barred"]);
+    let md = ws.ok_at(
+        NOW,
+        &["notice", &id, "refusal", "--format", "md", "--draft"],
+    );
+    assert!(md.contains("超过旅游合同结束之日90天"), "{md}");
+    assert!(md.contains("不予受理"), "{md}");
+    assert!(
+        !ws.root().join("notices").exists(),
+        "a draft stores nothing"
+    );
+}
+
+#[test]
+fn a_workspace_template_overrides_the_built_in_one() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    ws.write(
+        "templates/acceptance.md",
+        "# 本局通知\n\n{{ recipient }}：受理。{{ number }}\n",
+    );
+    let md = ws.ok_at(
+        NOW,
+        &["notice", &id, "acceptance", "--format", "md", "--draft"],
+    );
+    assert!(md.starts_with("# 本局通知\n\n张三：受理。受〔"), "{md}");
+}
+
+#[test]
+fn notice_refusals_change_nothing() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    refused(
+        &ws,
+        &["notice", &id, "decision"],
+        &["no notice 'decision'", "acceptance"],
+    );
+    refused(
+        &ws,
+        &["notice", &id, "refusal"],
+        &["state accepted", "rejected"],
+    );
+    ws.write("templates/acceptance.md", "one\n{% if x %}\nthree\n");
+    refused(
+        &ws,
+        &["notice", &id, "acceptance"],
+        &["templates/acceptance.md line", "syntax error"],
+    );
+    ws.write(
+        "templates/acceptance.md",
+        "{{ recipient }}\n{{ case.measures }}\n",
+    );
+    refused(
+        &ws,
+        &["notice", &id, "acceptance"],
+        &["templates/acceptance.md line 2", "case.measures"],
+    );
+    let generic = Ws::with_preset("generic");
+    let other = generic.register(&[]);
+    refused(
+        &generic,
+        &["notice", &other, "acceptance"],
+        &["defines no notices"],
+    );
+}
+
+#[test]
+fn a_notice_without_the_office_name_names_the_missing_field() {
+    let ws = Ws::tourism();
+    let id = case_in(&ws, "accepted", &[]);
+    refused(&ws, &["notice", &id, "acceptance"], &["office.name"]);
+}
+
+#[test]
+fn attachments_are_copied_hashed_listed_and_verified() {
+    let ws = office();
+    let id = ws.register(&[]);
+    let photo = ws.write("../photo.jpg", "JPEGDATA");
+    let photo = photo.to_str().unwrap();
+    let doc = json_at(&ws, &["attach", &id, photo, "--note", "现场照片"]);
+    let stored = doc["attached"][0]["file"].as_str().unwrap().to_string();
+    assert!(
+        stored.starts_with(&format!("attachments/{id}/")),
+        "{stored}"
+    );
+    assert!(stored.ends_with("-photo.jpg"), "{stored}");
+    assert_eq!(doc["attached"][0]["size"], 8);
+    let show = ws.ok(&["show", &id]);
+    assert!(show.contains("photo.jpg  8 bytes"), "{show}");
+    ws.ok(&["check"]);
+    std::fs::write(ws.root().join(&stored), "ALTERED").unwrap();
+    let err = ws.fails(3, &["check"]);
+    let out = String::from_utf8(ws.run(&["check"]).stdout).unwrap();
+    assert!(
+        out.contains("altered") || err.contains("altered"),
+        "{out}{err}"
+    );
+    std::fs::remove_file(ws.root().join(&stored)).unwrap();
+    let out = String::from_utf8(ws.run(&["check"]).stdout).unwrap();
+    assert!(out.contains("missing"), "{out}");
+}
+
+#[test]
+fn detaching_is_recorded_and_removes_the_copy() {
+    let ws = office();
+    let id = ws.register(&[]);
+    let photo = ws.write("../p.png", "PNG");
+    let doc = json_at(&ws, &["attach", &id, photo.to_str().unwrap()]);
+    let stored = doc["attached"][0]["file"].as_str().unwrap().to_string();
+    ws.ok_at(NOW, &["detach", &id, "p.png", "--reason", "误传"]);
+    assert!(!ws.root().join(&stored).exists());
+    let case = ws.case_text(&id);
+    assert!(case.contains("action: detached\n"), "{case}");
+    assert!(case.contains("note: 误传\n"), "{case}");
+    ws.ok(&["check"]);
+}
+
+#[test]
+fn attachment_refusals_change_nothing() {
+    let ws = office();
+    let id = ws.register(&[]);
+    let folder = ws.root().join("../somefolder");
+    std::fs::create_dir_all(&folder).unwrap();
+    refused(
+        &ws,
+        &["attach", &id, folder.to_str().unwrap()],
+        &["is a folder"],
+    );
+    refused(
+        &ws,
+        &["attach", &id, "/no/such/file.jpg"],
+        &["no such file"],
+    );
+    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+    ws.write(
+        "plaint.yaml",
+        &format!("{settings}attachment_limit_mb: 1\n"),
+    );
+    let big = ws.root().join("../big.bin");
+    std::fs::write(&big, vec![0u8; 1024 * 1024 + 1]).unwrap();
+    refused(
+        &ws,
+        &["attach", &id, big.to_str().unwrap()],
+        &["over the attachment limit of 1 MB"],
+    );
+}
+
+#[test]
+fn init_writes_git_lfs_patterns_for_attachments() {
+    let ws = Ws::tourism();
+    let text = std::fs::read_to_string(ws.root().join(".gitattributes")).unwrap();
+    assert!(
+        text.contains("# attachments/** filter=lfs diff=lfs merge=lfs -text"),
+        "{text}"
+    );
+}
