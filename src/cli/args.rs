@@ -480,7 +480,7 @@ pub struct ReportArgs {
     /// The main breakdown: category, respondent, department or assignee.
     #[arg(long, default_value = "category")]
     pub by: String,
-    /// The output format: table, md, csv or json.
+    /// The output format: table, md, html (a printable page with charts), csv or json.
     #[arg(long, default_value = "table")]
     pub format: String,
     /// Guarantee that no personal data is emitted (reports hold aggregates only).

@@ -259,3 +259,43 @@ fn init_writes_git_lfs_patterns_for_attachments() {
         "{text}"
     );
 }
+
+#[test]
+fn the_html_report_is_one_self_contained_page_with_four_charts() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    let html = ws.ok(&[
+        "report",
+        "--period",
+        "2026-Q4",
+        "--format",
+        "html",
+        "--today",
+        "2026-11-05",
+    ]);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert_eq!(html.matches("<svg").count(), 4, "{html}");
+    for caption in [
+        "Cases received per month",
+        "Cases by category",
+        "On-time rate per deadline",
+        "Outcomes of resolved cases",
+    ] {
+        assert!(html.contains(caption), "{caption}: {html}");
+    }
+    assert!(html.contains("@page { size: A4"), "{html}");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(
+        !html.contains("http://") || html.matches("http://").count() == 4,
+        "only the SVG namespace: {html}"
+    );
+    assert!(!html.contains("https://"), "{html}");
+    assert!(
+        !html.contains(&id),
+        "a published report holds aggregates only"
+    );
+    assert!(
+        !html.contains("张三"),
+        "a published report holds aggregates only"
+    );
+}
