@@ -80,6 +80,25 @@ pub enum Command {
     Attach(AttachArgs),
     /// Detach an attachment: a recorded event, the file leaves the working tree.
     Detach(DetachArgs),
+    /// Export a case's dossier (or a period's): HTML pages, notices, attachments.
+    Dossier(DossierArgs),
+}
+
+/// Arguments of `dossier`.
+#[derive(Debug, Args)]
+pub struct DossierArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    #[arg(required_unless_present = "period", conflicts_with = "period")]
+    pub id: Option<String>,
+    /// Every case received in a period instead: 2026-Q3, 2026-07, 2026, or A..B.
+    #[arg(long)]
+    pub period: Option<String>,
+    /// The folder to write, or a file ending in .zip.
+    #[arg(long, value_name = "DIR|FILE.zip")]
+    pub out: PathBuf,
+    /// Write even when --out exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `notice`.

@@ -7,6 +7,7 @@ mod assign;
 mod attach;
 mod calendar;
 mod check;
+mod dossier;
 mod edit;
 mod explain;
 mod export;
@@ -175,6 +176,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Notice(args) => notice::run(&ctx, &args),
         Command::Attach(args) => attach::run(&ctx, &args),
         Command::Detach(args) => attach::detach(&ctx, &args),
+        Command::Dossier(args) => dossier::run(&ctx, &args),
     }
 }
 

@@ -7,8 +7,10 @@
 //!   the Markdown-to-HTML step that turns them into printable pages;
 //! - [`notice`]: issuing a notice: number, stored copy, `notice` event;
 //! - [`attach`]: evidence files copied into the workspace by content hash;
+//! - [`dossier`]: the case file (立卷归档) as one self-contained page.
 
 pub mod attach;
+pub mod dossier;
 pub mod kinds;
 pub mod notice;
 pub mod render;

@@ -299,3 +299,86 @@ fn the_html_report_is_one_self_contained_page_with_four_charts() {
         "a published report holds aggregates only"
     );
 }
+
+#[test]
+fn a_dossier_holds_the_case_page_notices_and_attachments() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    json_at(&ws, &["notice", &id, "acceptance"]);
+    let photo = ws.write("../现场照片.jpg", "JPEG");
+    json_at(&ws, &["attach", &id, photo.to_str().unwrap()]);
+    let out = ws.root().join("../dossier");
+    let doc = json_at(&ws, &["dossier", &id, "--out", out.to_str().unwrap()]);
+    assert_eq!(doc["files"].as_array().unwrap().len(), 3, "{doc}");
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    for needle in [
+        id.as_str(),
+        "桂林阳光旅行社",
+        "受〔2026〕",
+        "现场照片.jpg",
+        "办理期限",
+        "处理记录",
+    ] {
+        assert!(page.contains(needle), "{needle}: {page}");
+    }
+    assert!(
+        out.join(format!("notices/2026/{id}/acceptance-1.html"))
+            .is_file()
+    );
+    let sha = doc["files"][2].as_str().unwrap();
+    assert!(out.join(sha).is_file(), "{sha}");
+}
+
+#[test]
+fn a_period_dossier_is_one_zip_with_an_index() {
+    let ws = office();
+    let first = ws.register(&[]);
+    let second = ws.register(&[]);
+    let zip = ws.root().join("../q4.zip");
+    let doc = json_at(
+        &ws,
+        &[
+            "dossier",
+            "--period",
+            "2026-Q4",
+            "--out",
+            zip.to_str().unwrap(),
+        ],
+    );
+    let files: Vec<&str> = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert!(files.contains(&"index.html"), "{files:?}");
+    assert!(
+        files.contains(&format!("{first}.html").as_str()),
+        "{files:?}"
+    );
+    assert!(
+        files.contains(&format!("{second}.html").as_str()),
+        "{files:?}"
+    );
+    let bytes = std::fs::read(&zip).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip archive");
+}
+
+#[test]
+fn a_dossier_out_that_exists_is_refused_unless_forced() {
+    let ws = office();
+    let id = ws.register(&[]);
+    let out = ws.root().join("../exists");
+    std::fs::create_dir_all(&out).unwrap();
+    refused(
+        &ws,
+        &["dossier", &id, "--out", out.to_str().unwrap()],
+        &["exists", "--force"],
+    );
+    assert!(!out.join("index.html").exists());
+    ws.ok_at(
+        NOW,
+        &["dossier", &id, "--out", out.to_str().unwrap(), "--force"],
+    );
+    assert!(out.join("index.html").is_file());
+}
