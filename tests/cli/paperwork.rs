@@ -5,6 +5,13 @@ use crate::support::{Ws, refused};
 
 const NOW: &str = "2026-11-03T10:00:00+08:00";
 
+/// Writes a file outside the workspace (where evidence comes from).
+fn outside_file(dir: &tempfile::TempDir, name: &str, contents: &str) -> std::path::PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
 /// A tourism workspace with the office named in `plaint.yaml`.
 fn office() -> Ws {
     let ws = Ws::tourism();
@@ -178,9 +185,10 @@ fn a_notice_without_the_office_name_names_the_missing_field() {
 
 #[test]
 fn attachments_are_copied_hashed_listed_and_verified() {
+    let outside = tempfile::tempdir().unwrap();
     let ws = office();
     let id = ws.register(&[]);
-    let photo = ws.write("../photo.jpg", "JPEGDATA");
+    let photo = outside_file(&outside, "photo.jpg", "JPEGDATA");
     let photo = photo.to_str().unwrap();
     let doc = json_at(&ws, &["attach", &id, photo, "--note", "现场照片"]);
     let stored = doc["attached"][0]["file"].as_str().unwrap().to_string();
@@ -207,9 +215,10 @@ fn attachments_are_copied_hashed_listed_and_verified() {
 
 #[test]
 fn detaching_is_recorded_and_removes_the_copy() {
+    let outside = tempfile::tempdir().unwrap();
     let ws = office();
     let id = ws.register(&[]);
-    let photo = ws.write("../p.png", "PNG");
+    let photo = outside_file(&outside, "p.png", "PNG");
     let doc = json_at(&ws, &["attach", &id, photo.to_str().unwrap()]);
     let stored = doc["attached"][0]["file"].as_str().unwrap().to_string();
     ws.ok_at(NOW, &["detach", &id, "p.png", "--reason", "误传"]);
@@ -222,9 +231,10 @@ fn detaching_is_recorded_and_removes_the_copy() {
 
 #[test]
 fn attachment_refusals_change_nothing() {
+    let outside = tempfile::tempdir().unwrap();
     let ws = office();
     let id = ws.register(&[]);
-    let folder = ws.root().join("../somefolder");
+    let folder = outside.path().join("somefolder");
     std::fs::create_dir_all(&folder).unwrap();
     refused(
         &ws,
@@ -241,7 +251,7 @@ fn attachment_refusals_change_nothing() {
         "plaint.yaml",
         &format!("{settings}attachment_limit_mb: 1\n"),
     );
-    let big = ws.root().join("../big.bin");
+    let big = outside.path().join("big.bin");
     std::fs::write(&big, vec![0u8; 1024 * 1024 + 1]).unwrap();
     refused(
         &ws,
@@ -302,12 +312,13 @@ fn the_html_report_is_one_self_contained_page_with_four_charts() {
 
 #[test]
 fn a_dossier_holds_the_case_page_notices_and_attachments() {
+    let outside = tempfile::tempdir().unwrap();
     let ws = office();
     let id = case_in(&ws, "accepted", &[]);
     json_at(&ws, &["notice", &id, "acceptance"]);
-    let photo = ws.write("../现场照片.jpg", "JPEG");
+    let photo = outside_file(&outside, "现场照片.jpg", "JPEG");
     json_at(&ws, &["attach", &id, photo.to_str().unwrap()]);
-    let out = ws.root().join("../dossier");
+    let out = outside.path().join("dossier");
     let doc = json_at(&ws, &["dossier", &id, "--out", out.to_str().unwrap()]);
     assert_eq!(doc["files"].as_array().unwrap().len(), 3, "{doc}");
     let page = std::fs::read_to_string(out.join("index.html")).unwrap();
@@ -331,10 +342,11 @@ fn a_dossier_holds_the_case_page_notices_and_attachments() {
 
 #[test]
 fn a_period_dossier_is_one_zip_with_an_index() {
+    let outside = tempfile::tempdir().unwrap();
     let ws = office();
     let first = ws.register(&[]);
     let second = ws.register(&[]);
-    let zip = ws.root().join("../q4.zip");
+    let zip = outside.path().join("q4.zip");
     let doc = json_at(
         &ws,
         &[
@@ -366,9 +378,10 @@ fn a_period_dossier_is_one_zip_with_an_index() {
 
 #[test]
 fn a_dossier_out_that_exists_is_refused_unless_forced() {
+    let outside = tempfile::tempdir().unwrap();
     let ws = office();
     let id = ws.register(&[]);
-    let out = ws.root().join("../exists");
+    let out = outside.path().join("exists");
     std::fs::create_dir_all(&out).unwrap();
     refused(
         &ws,
