@@ -207,6 +207,58 @@ mod tests {
         }
     }
 
+    /// Every value `notice::context` can provide, filled in.
+    fn full_context() -> serde_json::Value {
+        serde_json::json!({
+            "case": {
+                "id": "20261129-K7QF2", "title": "导游强迫购物", "received": "2026年11月29日",
+                "category": "强迫购物", "demands": "退款", "facts": "事实", "status": "已受理",
+                "outcome": "达成调解协议", "measures": "退还 3000 元", "reason": "不属于本机构管辖",
+                "transfer_to": "市场监管局", "refer_to": "市场监管局"
+            },
+            "complainant": {"name": "张三", "address": "地址", "phone": "1"},
+            "complainant_names": "张三",
+            "respondent": {"name": "桂林阳光旅行社", "location": "桂林", "department": "门市"},
+            "office": {"name": "桂林市文化广电和旅游局", "address": "地址", "phone": "2"},
+            "deadlines": {"resolution": {"due": "2027年1月28日", "label": "办结"}},
+            "recipient": "张三", "number": "受〔2026〕第 20261129-K7QF2-1 号",
+            "officer": "王芳", "issued": "2026年11月30日", "title": "通知书"
+        })
+    }
+
+    #[test]
+    fn every_built_in_template_renders_with_every_value_present() {
+        let context = full_context();
+        for preset in ["tourism", "hospital", "procurement"] {
+            for kind in for_preset(preset) {
+                let source = crate::paperwork::render::Source {
+                    label: format!("{preset}/{}", kind.code),
+                    text: kind.template.to_string(),
+                };
+                let text = crate::paperwork::render::render(&source, &context)
+                    .unwrap_or_else(|e| panic!("{preset}/{}: {e}", kind.code));
+                assert!(
+                    text.contains("20261129-K7QF2"),
+                    "{preset}/{}: {text}",
+                    kind.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn refusals_name_the_referral_body_when_the_case_has_one() {
+        for preset in ["tourism", "procurement"] {
+            let kind = find(preset, "refusal").unwrap();
+            let source = crate::paperwork::render::Source {
+                label: "refusal".into(),
+                text: kind.template.to_string(),
+            };
+            let text = crate::paperwork::render::render(&source, &full_context()).unwrap();
+            assert!(text.contains("市场监管局"), "{preset}: {text}");
+        }
+    }
+
     #[test]
     fn generic_defines_no_notices() {
         assert!(for_preset("generic").is_empty());

@@ -395,3 +395,36 @@ fn a_dossier_out_that_exists_is_refused_unless_forced() {
     );
     assert!(out.join("index.html").is_file());
 }
+
+#[test]
+fn transfer_notices_go_to_the_body_and_tell_the_complainant() {
+    let ws = office();
+    let id = case_in(&ws, "transferred", &["--to", "桂林市市场监督管理局"]);
+    let body = ws.ok_at(
+        NOW,
+        &["notice", &id, "transfer", "--format", "md", "--draft"],
+    );
+    assert!(body.contains("桂林市市场监督管理局：\n"), "{body}");
+    let told = ws.ok_at(
+        NOW,
+        &[
+            "notice",
+            &id,
+            "transfer-complainant",
+            "--format",
+            "md",
+            "--draft",
+        ],
+    );
+    assert!(told.contains("张三：\n"), "{told}");
+    assert!(told.contains("已转桂林市市场监督管理局处理"), "{told}");
+}
+
+#[test]
+fn a_mediation_agreement_needs_the_agreed_measures() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    ws.ok_at(NOW, &["advance", &id, "mediating"]);
+    ws.ok_at(NOW, &["advance", &id, "resolved", "--outcome", "mediated"]);
+    refused(&ws, &["notice", &id, "mediation"], &["case.measures"]);
+}
