@@ -428,3 +428,51 @@ fn a_mediation_agreement_needs_the_agreed_measures() {
     ws.ok_at(NOW, &["advance", &id, "resolved", "--outcome", "mediated"]);
     refused(&ws, &["notice", &id, "mediation"], &["case.measures"]);
 }
+
+#[test]
+fn check_reports_a_document_number_recorded_twice() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    json_at(&ws, &["notice", &id, "acceptance"]);
+    let text = ws.case_text(&id);
+    let last = text.rfind("- at:").unwrap();
+    let doubled = format!("{text}{}", &text[last..]);
+    std::fs::write(ws.case_path(&id), doubled).unwrap();
+    ws.fails(3, &["check"]);
+    let out = String::from_utf8(ws.run(&["check"]).stdout).unwrap();
+    assert!(
+        out.contains(&format!("受〔2026〕第 {id}-1 号 is recorded 2 times")),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_hospital_written_reply_records_the_first_reply_when_served() {
+    let ws = Ws::with_preset("hospital");
+    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+    ws.write(
+        "plaint.yaml",
+        &format!("{settings}office:\n  name: 桂林市人民医院\n"),
+    );
+    let id = ws
+        .ok(&[
+            "register",
+            "--complainant",
+            "张三",
+            "--category",
+            "attitude",
+            "--title",
+            "护士态度差",
+            "--received",
+            "2026-11-02 09:30",
+        ])
+        .trim()
+        .to_string();
+    ws.ok_at(NOW, &["advance", &id, "accepted"]);
+    let doc = json_at(&ws, &["notice", &id, "reply", "--served", "2026-11-03"]);
+    assert_eq!(doc["served"], "first-reply");
+    let html = std::fs::read_to_string(ws.root().join(doc["file"].as_str().unwrap())).unwrap();
+    assert!(html.contains("投诉处理书面答复"), "{html}");
+    assert!(html.contains("“护士态度差”"), "{html}");
+    assert!(ws.case_text(&id).contains("milestone: first-reply\n"));
+}
