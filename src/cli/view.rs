@@ -344,7 +344,7 @@ fn paperwork_text(ctx: &Ctx, case: &Case, look: Look) -> String {
                 "  {}  {} bytes  sha256 {}  {}\n",
                 a.name,
                 a.size,
-                &a.sha256[..16.min(a.sha256.len())],
+                a.sha256.chars().take(16).collect::<String>(),
                 a.file
             ));
         }

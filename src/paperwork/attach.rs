@@ -227,6 +227,12 @@ pub fn detach(
     event.sha256 = Some(found.sha256.clone());
     event.note = Some(reason.trim().to_string());
     case.history.push(event);
+    if !is_stored_path(&found.file) {
+        return Err(Error::Invalid(format!(
+            "case {id}: the recorded file '{}' is not under {ATTACHMENTS_DIR}/; fix the history by hand (plaint check)",
+            found.file
+        )));
+    }
     ws.write_case(&lock, &case)?;
     crate::storage::atomic::remove_file(&ws.root.join(&found.file))?;
     Ok((case, found))
@@ -261,6 +267,17 @@ pub fn verify(root: &Path, case: &Case) -> Vec<FileProblem> {
         }
     }
     for (file, sha256) in stored {
+        if !is_stored_path(&file) {
+            problems.push(FileProblem {
+                file: None,
+                message: format!(
+                    "case {}: the recorded file '{file}' is not under {ATTACHMENTS_DIR}/ or {}/",
+                    case.id,
+                    super::notice::NOTICES_DIR
+                ),
+            });
+            continue;
+        }
         let message = match std::fs::read(root.join(&file)) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 format!("case {}: the file is missing", case.id)
@@ -289,9 +306,35 @@ pub fn verify(root: &Path, case: &Case) -> Vec<FileProblem> {
     problems
 }
 
+/// Whether `file` (as a history records it) names a file plaint stores:
+/// a plain relative path under `attachments/` or `notices/`, never one
+/// that climbs out of them. A hand-edited history is not trusted.
+pub fn is_stored_path(file: &str) -> bool {
+    use std::path::Component;
+    let path = Path::new(file);
+    let top = [ATTACHMENTS_DIR, super::notice::NOTICES_DIR];
+    !file.contains('\\')
+        && path.components().count() > 1
+        && path.components().all(|c| matches!(c, Component::Normal(_)))
+        && top.iter().any(|t| path.starts_with(t))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_paths_under_the_stored_folders_are_trusted() {
+        assert!(is_stored_path("attachments/20261129-K7QF2/ab-photo.jpg"));
+        assert!(is_stored_path(
+            "notices/2026/20261129-K7QF2/acceptance-1.html"
+        ));
+        assert!(!is_stored_path("attachments/../plaint.yaml"));
+        assert!(!is_stored_path("/etc/passwd"));
+        assert!(!is_stored_path("cases/2026/x.yaml"));
+        assert!(!is_stored_path("notices"));
+        assert!(!is_stored_path("notices\\..\\x"));
+    }
 
     #[test]
     fn safe_names_keep_chinese_and_drop_separators() {

@@ -476,3 +476,31 @@ fn the_hospital_written_reply_records_the_first_reply_when_served() {
     assert!(html.contains("“护士态度差”"), "{html}");
     assert!(ws.case_text(&id).contains("milestone: first-reply\n"));
 }
+
+#[test]
+fn a_hand_edited_attachment_path_outside_the_workspace_is_never_followed() {
+    let ws = office();
+    let id = ws.register(&[]);
+    let outside = tempfile::tempdir().unwrap();
+    let photo = outside_file(&outside, "p.png", "PNG");
+    let doc = json_at(&ws, &["attach", &id, photo.to_str().unwrap()]);
+    let stored = doc["attached"][0]["file"].as_str().unwrap().to_string();
+    let text = ws
+        .case_text(&id)
+        .replace(&stored, "attachments/../plaint.yaml");
+    std::fs::write(ws.case_path(&id), text).unwrap();
+    let out = String::from_utf8(ws.run(&["check"]).stdout).unwrap();
+    assert!(out.contains("is not under attachments/"), "{out}");
+    refused(
+        &ws,
+        &["detach", &id, "p.png", "--reason", "x"],
+        &["is not under attachments/"],
+    );
+    let dossier = outside.path().join("d");
+    refused(
+        &ws,
+        &["dossier", &id, "--out", dossier.to_str().unwrap()],
+        &["is not under attachments/"],
+    );
+    assert!(ws.root().join("plaint.yaml").is_file());
+}
