@@ -158,7 +158,8 @@ pub struct DetachArgs {
 pub struct MarkArgs {
     /// The case ID, or a unique prefix or suffix of it.
     pub id: String,
-    /// The milestone (see `plaint.yaml`'s policy, e.g. respondent-notified).
+    /// The milestone (see `plaint.yaml`'s policy, e.g. respondent-notified);
+    /// `served`: the one the case's latest notice starts when delivered.
     pub milestone: String,
     /// When it happened, if not now.
     #[arg(long)]

@@ -171,6 +171,18 @@ pub fn issue(
     Ok(issued)
 }
 
+/// The milestone `mark ID served` records: the one the case's latest
+/// notice that starts a clock waits for (e.g. `respondent-notified` after
+/// the respondent notice). `None` when no such notice was issued.
+pub fn served_milestone(preset: &str, case: &Case) -> Option<&'static str> {
+    case.history
+        .iter()
+        .rev()
+        .filter(|e| e.action == Action::Notice)
+        .filter_map(|e| kinds::find(preset, e.kind.as_deref()?))
+        .find_map(|kind| kind.served)
+}
+
 /// A notice makes sense only in some states: no refusal for an accepted case.
 fn check_state(case: &Case, kind: &NoticeKind) -> Result<()> {
     if kind.states.contains(&case.status.as_str()) {

@@ -504,3 +504,16 @@ fn a_hand_edited_attachment_path_outside_the_workspace_is_never_followed() {
     );
     assert!(ws.root().join("plaint.yaml").is_file());
 }
+
+#[test]
+fn mark_served_records_the_milestone_of_the_notice_delivered() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    refused(&ws, &["mark", &id, "served"], &["no issued notice"]);
+    json_at(&ws, &["notice", &id, "respondent-notice"]);
+    ws.ok_at("2026-11-05T10:00:00+08:00", &["mark", &id, "served"]);
+    assert!(
+        ws.case_text(&id)
+            .contains("milestone: respondent-notified\n")
+    );
+}
