@@ -149,7 +149,8 @@ p { margin: 0 0 8pt; }
 p.sign { text-align: right; margin-top: 24pt; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0 14pt; font-size: 9.5pt; }
 th, td { border: 1px solid #999; padding: 3pt 6pt; text-align: left; vertical-align: top; }
-th { background: #eee; }
+th { background: #eee; white-space: nowrap; }
+h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
 tr, figure, svg { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 figure { margin: 8pt 0 14pt; }

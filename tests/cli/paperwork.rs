@@ -517,3 +517,32 @@ fn mark_served_records_the_milestone_of_the_notice_delivered() {
             .contains("milestone: respondent-notified\n")
     );
 }
+
+#[test]
+fn a_notice_out_file_that_exists_is_refused_unless_forced() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    let outside = tempfile::tempdir().unwrap();
+    let out = outside_file(&outside, "notice.html", "earlier");
+    refused(
+        &ws,
+        &["notice", &id, "acceptance", "--out", out.to_str().unwrap()],
+        &["exists", "--force"],
+    );
+    ws.ok_at(
+        NOW,
+        &[
+            "notice",
+            &id,
+            "acceptance",
+            "--out",
+            out.to_str().unwrap(),
+            "--force",
+        ],
+    );
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("旅游投诉受理通知书")
+    );
+}
