@@ -132,7 +132,12 @@ pub fn issue(
         .filter(|e| e.action == Action::Notice && e.kind.as_deref() == Some(kind.code))
         .count();
     let number = number(kind, &case.id, when.date_naive(), sequence);
-    let text = render_notice(ws, &case, kind, &source, request, &number, officer, when)?;
+    let stamp = Stamp {
+        number: &number,
+        officer,
+        when,
+    };
+    let text = render_notice(ws, &case, kind, &source, request, &stamp)?;
     let sha256 = super::sha256_hex(text.as_bytes());
     let mut issued = Issued {
         case: case.clone(),
@@ -244,17 +249,26 @@ pub fn zh_date(date: NaiveDate) -> String {
     date.format("%Y年%-m月%-d日").to_string()
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the issuing adds to a document: its number, signer and date.
+struct Stamp<'a> {
+    number: &'a str,
+    officer: &'a str,
+    when: DateTime<FixedOffset>,
+}
+
 fn render_notice(
     ws: &Workspace,
     case: &Case,
     kind: &NoticeKind,
     source: &Source,
     request: &NoticeRequest,
-    number: &str,
-    officer: &str,
-    when: DateTime<FixedOffset>,
+    stamp: &Stamp,
 ) -> Result<String> {
+    let Stamp {
+        number,
+        officer,
+        when,
+    } = *stamp;
     let recipient = recipient(case, kind, request.to.as_deref())?;
     let mut context = context(ws, case, when.date_naive());
     let map = context.as_object_mut().expect("the context is a mapping");
