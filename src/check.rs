@@ -4,7 +4,8 @@
 //! case files that do not parse (syntax, schema, git conflict markers), a
 //! file whose name is not its `id`, two files with one `id`, histories the
 //! workflow could not have produced, references that do not resolve, an
-//! invalid `plaint.yaml` or calendar file, and stray files in `cases/`.
+//! invalid `plaint.yaml` or calendar file, stray files in `cases/`, and
+//! notices or attachments missing or altered since they were recorded.
 //!
 //! Every problem is collected (one bad file never hides another); case
 //! files are read in parallel with one parse each. Read only: nothing here
@@ -310,6 +311,14 @@ fn examine(
                         .map(|m| problem(&file, m)),
                 );
             }
+            out.problems.extend(
+                crate::paperwork::attach::verify(root, &case)
+                    .into_iter()
+                    .map(|p| match p.file {
+                        Some(stored) => problem(stored, p.message),
+                        None => problem(&file, p.message),
+                    }),
+            );
             out.links = case.links;
         }
         Err(err) => {

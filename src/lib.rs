@@ -11,6 +11,8 @@
 //! - [`query`], [`repeat`], [`reports`], [`format`]: selecting, summarizing
 //!   and rendering cases;
 //! - [`check`], [`merge`] and [`gitsetup`]: working as a team on git;
+//! - [`paperwork`]: notices from templates, evidence attachments, the
+//!   case dossier;
 //! - [`transfer`] and [`redact`]: batch import/export, and personal data
 //!   left out of what leaves the office;
 //! - [`cli`]: the command line.
@@ -27,6 +29,7 @@ pub mod gitsetup;
 pub mod intake;
 pub mod merge;
 pub mod model;
+pub mod paperwork;
 pub mod policy;
 pub mod query;
 pub mod redact;

@@ -80,6 +80,83 @@ pub enum Command {
     Import(ImportArgs),
     /// Export cases as JSON, JSONL, CSV or YAML (the input formats of import).
     Export(ExportArgs),
+    /// Issue a written notice from a template: numbered, stored, recorded.
+    Notice(NoticeArgs),
+    /// Attach evidence files to a case (copied into attachments/, hashed).
+    Attach(AttachArgs),
+    /// Detach an attachment: a recorded event, the file leaves the working tree.
+    Detach(DetachArgs),
+    /// Export a case's dossier (or a period's): HTML pages, notices, attachments.
+    Dossier(DossierArgs),
+}
+
+/// Arguments of `dossier`.
+#[derive(Debug, Args)]
+pub struct DossierArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    #[arg(required_unless_present = "period", conflicts_with = "period")]
+    pub id: Option<String>,
+    /// Every case received in a period instead: 2026-Q3, 2026-07, 2026, or A..B.
+    #[arg(long)]
+    pub period: Option<String>,
+    /// The folder to write, or a file ending in .zip.
+    #[arg(long, value_name = "DIR|FILE.zip")]
+    pub out: PathBuf,
+    /// Write even when --out exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `notice`.
+#[derive(Debug, Args)]
+pub struct NoticeArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The notice kind of the preset (e.g. acceptance, refusal, respondent-notice).
+    pub kind: String,
+    /// The addressee: complainant, respondent, or the name of a body.
+    #[arg(long, value_name = "WHO")]
+    pub to: Option<String>,
+    /// The document format: html (printable page) or md.
+    #[arg(long, default_value = "html")]
+    pub format: String,
+    /// Also write the document to FILE (instead of printing it).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Overwrite an existing --out file.
+    #[arg(long)]
+    pub force: bool,
+    /// The day the notice was served; records the milestone it starts (e.g. respondent-notified).
+    #[arg(long, value_name = "DATE")]
+    pub served: Option<String>,
+    /// Render only: nothing is numbered, stored or recorded.
+    #[arg(long)]
+    pub draft: bool,
+}
+
+/// Arguments of `attach`.
+#[derive(Debug, Args)]
+pub struct AttachArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The files to attach.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// A note recorded with each file.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// Arguments of `detach`.
+#[derive(Debug, Args)]
+pub struct DetachArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The attachment: its original name, stored file, or a hash prefix (6+ characters).
+    pub attachment: String,
+    /// Why it leaves the case file.
+    #[arg(long)]
+    pub reason: String,
 }
 
 /// Arguments of `mark`.
@@ -87,7 +164,8 @@ pub enum Command {
 pub struct MarkArgs {
     /// The case ID, or a unique prefix or suffix of it.
     pub id: String,
-    /// The milestone (see `plaint.yaml`'s policy, e.g. respondent-notified).
+    /// The milestone (see `plaint.yaml`'s policy, e.g. respondent-notified);
+    /// `served`: the one the case's latest notice starts when delivered.
     pub milestone: String,
     /// When it happened, if not now.
     #[arg(long)]
@@ -480,7 +558,7 @@ pub struct ReportArgs {
     /// The main breakdown: category, respondent, department or assignee.
     #[arg(long, default_value = "category")]
     pub by: String,
-    /// The output format: table, md, csv or json.
+    /// The output format: table, md, html (a printable page with charts), csv or json.
     #[arg(long, default_value = "table")]
     pub format: String,
     /// Guarantee that no personal data is emitted (reports hold aggregates only).

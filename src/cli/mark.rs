@@ -9,7 +9,17 @@ use crate::actions;
 pub fn run(ctx: &Ctx, args: &MarkArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
     let at = parse_at(ctx, args.at.as_deref())?;
-    let milestone = args.milestone.trim();
+    let mut milestone = args.milestone.trim();
+    // `served`: the milestone of the notice that was just delivered.
+    if milestone == "served" && ctx.ws.policy.milestone("served").is_none() {
+        let case = ctx.ws.read_case(&id)?;
+        milestone = crate::paperwork::notice::served_milestone(&ctx.ws.settings.preset, &case)
+            .ok_or_else(|| {
+                crate::error::Error::Invalid(format!(
+                    "case {id} has no issued notice whose service starts a clock; name the milestone"
+                ))
+            })?;
+    }
     let changed = actions::mark(
         &ctx.ws,
         &id,

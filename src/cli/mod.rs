@@ -4,9 +4,11 @@
 mod advance;
 pub mod args;
 mod assign;
+mod attach;
 mod calendar;
 mod check;
 mod consent;
+mod dossier;
 mod edit;
 mod explain;
 mod export;
@@ -19,6 +21,7 @@ mod list;
 mod mark;
 mod merge_file;
 mod note;
+mod notice;
 pub mod output;
 mod policy;
 mod promise;
@@ -181,6 +184,10 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Report(args) => report::run(&ctx, &args),
         Command::Import(args) => import::run(&ctx, &args),
         Command::Export(args) => export::run(&ctx, &args),
+        Command::Notice(args) => notice::run(&ctx, &args),
+        Command::Attach(args) => attach::run(&ctx, &args),
+        Command::Detach(args) => attach::detach(&ctx, &args),
+        Command::Dossier(args) => dossier::run(&ctx, &args),
     }
 }
 

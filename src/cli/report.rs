@@ -4,10 +4,11 @@ use super::args::ReportArgs;
 use super::view::{category_label, channel_label, rule_label, satisfaction_label};
 use super::{Ctx, output};
 use crate::error::Error;
-use crate::format::Table;
+use crate::format::{Table, escape, html_page};
 use crate::policy::rules::RuleKind;
-use crate::policy::{Language, code_label, pick};
+use crate::policy::{code_label, pick};
 use crate::query::rows;
+use crate::reports::chart::{Scale, bar_chart};
 use crate::reports::period::Period;
 use crate::reports::report::{By, Line, Report, build};
 
@@ -20,9 +21,9 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
     } else {
         args.format.trim()
     };
-    if !["table", "md", "csv", "json"].contains(&format) {
+    if !["table", "md", "html", "csv", "json"].contains(&format) {
         return Err(Error::Invalid(format!(
-            "--format '{format}' is not a report format; use table, md, csv or json"
+            "--format '{format}' is not a report format; use table, md, html, csv or json"
         ))
         .into());
     }
@@ -33,6 +34,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
     match format {
         "json" => output::print_json(&report)?,
         "md" => output::print_raw(&markdown(ctx, &report))?,
+        "html" => output::print_raw(&html(ctx, &report))?,
         "csv" => output::print_raw(&breakdown(ctx, &report).to_csv(args.bom))?,
         _ => output::print_tables(ctx.look, &tables(ctx, &report))?,
     }
@@ -202,11 +204,12 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
     tables
 }
 
+fn report_title(ctx: &Ctx) -> &'static str {
+    l(ctx, "Complaint statistics", "投诉处理情况统计")
+}
+
 fn markdown(ctx: &Ctx, report: &Report) -> String {
-    let title = match ctx.ws.settings.language {
-        Language::Zh => "投诉处理情况统计",
-        Language::En => "Complaint statistics",
-    };
+    let title = report_title(ctx);
     let mut out = format!(
         "# {title} — {}\n\n{}: {} – {}  \n{}: {}  \n{}: {}\n\n",
         report.period.label,
@@ -227,4 +230,98 @@ fn markdown(ctx: &Ctx, report: &Report) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The publishable page: the Markdown report's sections as tables, after
+/// four charts; inline CSS and SVG, nothing fetched, no scripts.
+fn html(ctx: &Ctx, report: &Report) -> String {
+    let title = format!("{} — {}", report_title(ctx), report.period.label);
+    let mut body = format!(
+        "<h2>{}</h2>\n<p class=\"meta\">{}: {} – {}<br>{}: {}<br>{}: {}</p>\n",
+        escape(&title),
+        l(ctx, "Period of receipt", "统计期间"),
+        report.period.start,
+        report.period.end,
+        l(ctx, "Generated", "生成日期"),
+        report.generated,
+        l(ctx, "Cases received", "收到投诉"),
+        report.total.received,
+    );
+    for (caption, svg) in charts(ctx, report) {
+        body.push_str(&format!(
+            "<figure>\n<figcaption>{}</figcaption>\n{svg}</figure>\n",
+            escape(&caption)
+        ));
+    }
+    for table in tables(ctx, report)
+        .into_iter()
+        .filter(|t| !t.rows.is_empty())
+    {
+        body.push_str(&table.to_html());
+    }
+    html_page(&title, &body)
+}
+
+/// Cases received per month, by category, on-time rate per rule, outcomes.
+fn charts(ctx: &Ctx, report: &Report) -> Vec<(String, String)> {
+    let policy = &ctx.ws.policy;
+    let lang = ctx.ws.settings.language;
+    let counts = |map: &std::collections::BTreeMap<String, usize>,
+                  label: &dyn Fn(&str) -> String| {
+        map.iter()
+            .map(|(k, n)| (label(k), *n as f64))
+            .collect::<Vec<_>>()
+    };
+    let months = counts(&report.by_month, &|k| k.to_string());
+    let categories: std::collections::BTreeMap<String, usize> = report
+        .breakdown
+        .iter()
+        .map(|line| (line.key.clone(), line.received))
+        .collect();
+    let categories: Vec<(String, f64)> = if report.by == By::Category {
+        counts(&categories, &|k| category_label(ctx, k))
+    } else {
+        counts(&categories, &|k| k.to_string())
+    };
+    let on_time: Vec<(String, f64)> = report
+        .on_time
+        .iter()
+        .filter_map(|(rule, o)| {
+            let label = policy
+                .rule(rule)
+                .map(|r| pick(lang, &r.en, &r.zh).to_string())
+                .unwrap_or_else(|_| rule.clone());
+            o.rate.map(|rate| (label, rate))
+        })
+        .collect();
+    let outcomes = counts(&report.resolved_by_outcome, &|k| {
+        code_label(&policy.outcomes, k, lang)
+    });
+    let by_title = match report.by {
+        By::Category => l(ctx, "Cases by category", "按类别统计"),
+        By::Respondent => l(ctx, "Cases by respondent", "按被投诉者统计"),
+        By::Department => l(ctx, "Cases by department", "按部门统计"),
+        By::Assignee => l(ctx, "Cases by assignee", "按承办人统计"),
+    };
+    [
+        (
+            l(ctx, "Cases received per month", "每月收到投诉"),
+            months,
+            Scale::Count,
+        ),
+        (by_title, categories, Scale::Count),
+        (
+            l(ctx, "On-time rate per deadline", "各期限按时率"),
+            on_time,
+            Scale::Percent,
+        ),
+        (
+            l(ctx, "Outcomes of resolved cases", "办结方式"),
+            outcomes,
+            Scale::Count,
+        ),
+    ]
+    .into_iter()
+    .map(|(title, bars, scale)| (title.to_string(), bar_chart(title, &bars, scale)))
+    .collect()
 }

@@ -320,6 +320,7 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
         }
     }
     out.push_str(&deadlines_text(ctx, &ctx.deadlines(case), look));
+    out.push_str(&paperwork_text(ctx, case, look));
     out.push_str(&format!(
         "\n{}\n",
         bold(look, pick(lang, "History", "处理记录"))
@@ -333,6 +334,57 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
         ));
     }
     out
+}
+
+/// The notices issued and the files attached, for `show`.
+fn paperwork_text(ctx: &Ctx, case: &Case, look: Look) -> String {
+    let lang = ctx.ws.settings.language;
+    let mut out = String::new();
+    let notices: Vec<&Event> = case
+        .history
+        .iter()
+        .filter(|e| e.action == Action::Notice)
+        .collect();
+    if !notices.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            bold(look, pick(lang, "Notices", "文书"))
+        ));
+        for e in notices {
+            out.push_str(&format!(
+                "  {}  {}  {}\n",
+                e.number.as_deref().unwrap_or(""),
+                notice_title(ctx, e),
+                e.file.as_deref().unwrap_or("")
+            ));
+        }
+    }
+    let attachments = crate::paperwork::attach::current(case);
+    if !attachments.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            bold(look, pick(lang, "Attachments", "证据材料"))
+        ));
+        for a in attachments {
+            out.push_str(&format!(
+                "  {}  {} bytes  sha256 {}  {}\n",
+                a.name,
+                a.size,
+                a.sha256.chars().take(16).collect::<String>(),
+                a.file
+            ));
+        }
+    }
+    out
+}
+
+/// The title of the notice an event issued (the kind's code when the
+/// preset no longer defines it).
+fn notice_title(ctx: &Ctx, event: &Event) -> String {
+    let code = event.kind.as_deref().unwrap_or("");
+    crate::paperwork::kinds::find(&ctx.ws.settings.preset, code)
+        .map(|k| k.title.to_string())
+        .unwrap_or_else(|| code.to_string())
 }
 
 /// One line describing what an event did.
@@ -380,6 +432,19 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
         Action::Followup => format!(
             "follow-up: {}",
             event.satisfaction.map(|s| s.as_str()).unwrap_or("")
+        ),
+        Action::Notice => format!(
+            "{} {} {}",
+            pick(lang, "notice", "文书"),
+            notice_title(ctx, event),
+            event.number.as_deref().unwrap_or("")
+        ),
+        Action::Attached | Action::Detached => format!(
+            "{} {} ({} {})",
+            event.action.as_str(),
+            event.name.as_deref().unwrap_or(""),
+            event.file.as_deref().unwrap_or(""),
+            event.size.map(|s| format!("{s} bytes")).unwrap_or_default()
         ),
         other => other.as_str().to_string(),
     };

@@ -42,6 +42,12 @@ pub enum Action {
     Promised,
     /// All complainants of a joint complaint consented (`consent` says how).
     Consent,
+    /// A written notice was issued (`kind`, `number`, `file`, `sha256`).
+    Notice,
+    /// An evidence file was attached (`name`, `file`, `size`, `sha256`).
+    Attached,
+    /// An attachment was withdrawn from the case file (`file`, `sha256`).
+    Detached,
 }
 
 impl Action {
@@ -59,6 +65,9 @@ impl Action {
             Action::Followup => "followup",
             Action::Promised => "promised",
             Action::Consent => "consent",
+            Action::Notice => "notice",
+            Action::Attached => "attached",
+            Action::Detached => "detached",
         }
     }
 }
@@ -121,6 +130,24 @@ pub struct Event {
     /// Checks the officer overrode with `--force`, named.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub forced: Vec<String>,
+    /// The kind of notice issued (a notice kind of the preset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The document number (文号) of a notice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The original name of an attached file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A stored document or attachment, relative to the workspace root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The size in bytes of an attachment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<u64>,
+    /// The SHA-256 of a stored document or attachment, in hex.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
     /// Free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -149,6 +176,12 @@ impl Event {
             fields: Vec::new(),
             satisfaction: None,
             forced: Vec::new(),
+            kind: None,
+            number: None,
+            name: None,
+            file: None,
+            size: None,
+            sha256: None,
             note: None,
         }
     }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::period::Period;
@@ -103,6 +103,9 @@ pub struct Report {
     pub total: Line,
     /// One line per key, most cases first.
     pub breakdown: Vec<Line>,
+    /// Cases received per month (`YYYY-MM`); every month of a period of up
+    /// to three years, else only months with cases.
+    pub by_month: BTreeMap<String, usize>,
     /// Cases per channel.
     pub by_channel: BTreeMap<String, usize>,
     /// Rejected cases per reason code.
@@ -158,6 +161,12 @@ pub fn build(ws: &Workspace, rows: &[Row], period: Period, by: By, today: NaiveD
         generated: today,
         by,
         breakdown,
+        by_month: by_month(
+            &period,
+            cases
+                .iter()
+                .map(|c| c.received.with_timezone(&offset).date_naive()),
+        ),
         by_channel: stats::count(
             cases
                 .iter()
@@ -190,6 +199,26 @@ pub fn build(ws: &Workspace, rows: &[Row], period: Period, by: By, today: NaiveD
     }
 }
 
+/// Counts `days` per month, with the empty months of a short period.
+fn by_month(period: &Period, days: impl Iterator<Item = NaiveDate>) -> BTreeMap<String, usize> {
+    let mut months = BTreeMap::new();
+    let span = (period.end.year() - period.start.year()) * 12 + period.end.month() as i32
+        - period.start.month() as i32;
+    if span < 36 {
+        let mut month = period.start.with_day(1).expect("day 1 exists");
+        while month <= period.end {
+            months.insert(month.format("%Y-%m").to_string(), 0);
+            month = month
+                .checked_add_months(chrono::Months::new(1))
+                .expect("a month after a period's month exists");
+        }
+    }
+    for day in days {
+        *months.entry(day.format("%Y-%m").to_string()).or_insert(0) += 1;
+    }
+    months
+}
+
 fn line(ws: &Workspace, key: &str, rows: &[&Row]) -> Line {
     let status_is = |s: &str| rows.iter().filter(|r| r.case.status == s).count();
     let ever_accepted = rows
@@ -218,5 +247,19 @@ fn line(ws: &Workspace, key: &str, rows: &[&Row]) -> Line {
             .count(),
         on_time_rate: stats::ratio(met, counted),
         median_days_to_close: stats::percentile(&mut days, 50.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_of_a_quarter_are_all_listed() {
+        let period = Period::parse("2026-Q3").unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 8, 15).unwrap();
+        let months = by_month(&period, [day, day].into_iter());
+        let listed: Vec<(&str, usize)> = months.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        assert_eq!(listed, [("2026-07", 0), ("2026-08", 2), ("2026-09", 0)]);
     }
 }

@@ -160,7 +160,12 @@ impl Workspace {
         write_if_missing(
             &root.join(".gitattributes"),
             "# case files merge with `plaint merge-file` (run `plaint git-setup` once per clone)\n\
-             cases/** merge=plaint\n*.yaml text eol=lf\n",
+             cases/** merge=plaint\n*.yaml text eol=lf\n\
+             # issued notices are kept byte for byte (their SHA-256 is recorded)\n\
+             notices/** -text\n\
+             # large evidence files: after `git lfs install`, uncomment to keep\n\
+             # them out of the git history (plaint check still verifies them)\n\
+             # attachments/** filter=lfs diff=lfs merge=lfs -text\n",
         )?;
         if let Some((target, text)) = custom {
             write_atomic(&target, text.as_bytes())?;

@@ -3,12 +3,14 @@
 mod support;
 
 mod bad_input;
+mod browser;
 mod cases;
 mod concurrency;
 mod deadlines;
 mod examples;
 mod golden;
 mod import_export;
+mod paperwork;
 mod record_truth;
 mod reports;
 mod rules;
