@@ -19,6 +19,7 @@ use serde::Serialize;
 use crate::calendar::CalendarSet;
 use crate::error::{Error, Result};
 use crate::intake::check_against_policy;
+use crate::limits::{MAX_FILE_BYTES, MAX_SETTINGS_BYTES, read_text_bounded};
 use crate::model::{Action, Case, CaseId};
 use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
@@ -74,7 +75,7 @@ fn problem(file: impl Into<String>, message: impl Into<String>) -> Problem {
 fn check_settings(root: &Path, report: &mut Report) -> Option<Settings> {
     report.files += 1;
     let path = root.join(SETTINGS_FILE);
-    let text = match std::fs::read_to_string(&path) {
+    let text = match read_text_bounded(&path, MAX_SETTINGS_BYTES, "settings file") {
         Ok(text) => text,
         Err(e) => {
             report.problems.push(problem(SETTINGS_FILE, e.to_string()));
@@ -111,7 +112,7 @@ fn check_calendars(root: &Path, settings: Option<&Settings>, report: &mut Report
             continue;
         }
         report.files += 1;
-        match std::fs::read_to_string(&path) {
+        match read_text_bounded(&path, MAX_SETTINGS_BYTES, "calendar file") {
             Ok(text) => match conflict_marker_line(&text) {
                 Some(line) => report.problems.push(problem(
                     &label,
@@ -273,8 +274,10 @@ fn examine(root: &Path, entry: &Entry, policy: Option<&Policy>) -> Examined {
 }
 
 fn read_text(path: &Path) -> std::result::Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text ({e})"))
+    read_text_bounded(path, MAX_FILE_BYTES, "case file").map_err(|e| match e {
+        Error::BadFile { message, .. } => message,
+        other => other.to_string(),
+    })
 }
 
 /// Everything wrong with a parsed case under the policy.

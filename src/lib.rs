@@ -25,6 +25,7 @@ pub mod error;
 pub mod format;
 pub mod gitsetup;
 pub mod intake;
+pub mod limits;
 pub mod merge;
 pub mod model;
 pub mod policy;

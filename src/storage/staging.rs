@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::atomic::{sync_dir, write_atomic, write_batch};
-use super::casefile::{render_case, validate_case};
+use super::casefile::render_for_write;
 use super::lock::WorkspaceLock;
 use super::workspace::{LOCAL_DIR, Workspace};
 use crate::error::{Error, Result};
@@ -71,11 +71,7 @@ impl<'w> Staging<'w> {
     pub fn stage(&mut self, cases: &[Case]) -> Result<()> {
         let files = cases
             .par_iter()
-            .map(|case| {
-                validate_case(case)
-                    .map_err(|message| Error::Invalid(format!("case {}: {message}", case.id)))?;
-                Ok((staged_name(&case.id), render_case(case)?.into_bytes()))
-            })
+            .map(|case| Ok((staged_name(&case.id), render_for_write(case)?.into_bytes())))
             .collect::<Result<Vec<_>>>()?;
         write_batch(&self.dir, &files)?;
         self.ids.extend(cases.iter().map(|c| c.id.clone()));

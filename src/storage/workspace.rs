@@ -11,11 +11,12 @@ use chrono::FixedOffset;
 use rayon::prelude::*;
 
 use super::atomic::write_atomic;
-use super::casefile::{file_name, parse_case, render_case, validate_case};
+use super::casefile::{file_name, parse_case, render_for_write};
 use super::lock::WorkspaceLock;
 use crate::calendar::Calendar;
 use crate::calendar::file::CalendarSet;
 use crate::error::{Error, Result};
+use crate::limits::{MAX_FILE_BYTES, MAX_SETTINGS_BYTES, read_bounded, read_text_bounded};
 use crate::model::{Case, CaseId, id};
 use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
@@ -80,15 +81,15 @@ impl Workspace {
     /// Opens the workspace at `root`, refusing an invalid `plaint.yaml`.
     pub fn open(root: &Path) -> Result<Self> {
         let path = root.join(SETTINGS_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::NotFound {
+        let text = read_text_bounded(&path, MAX_SETTINGS_BYTES, "settings file").map_err(|e| {
+            if matches!(e, Error::NotFound(_)) {
                 Error::Invalid(format!(
                     "{} is not a plaint workspace (no {SETTINGS_FILE}); run `plaint init {}` to create one",
                     root.display(),
                     root.display()
                 ))
             } else {
-                Error::io(&path, e)
+                e
             }
         })?;
         let label = path.display().to_string();
@@ -193,9 +194,7 @@ impl Workspace {
     /// Writes `case` to its file, atomically. The lock argument proves the
     /// caller holds the workspace lock for its whole read-modify-write.
     pub fn write_case(&self, _lock: &WorkspaceLock, case: &Case) -> Result<()> {
-        validate_case(case)
-            .map_err(|message| Error::Invalid(format!("case {}: {message}", case.id)))?;
-        let text = render_case(case)?;
+        let text = render_for_write(case)?;
         let before = super::contacts::mtime_before_write(self, &case.id);
         write_atomic(&self.case_path(&case.id), text.as_bytes())?;
         super::contacts::record_write(self, case, before);
@@ -336,7 +335,7 @@ pub fn load_calendar_set(root: &Path) -> Result<CalendarSet> {
         for entry in entries {
             let path = entry.map_err(|e| Error::io(&dir, e))?.path();
             if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                let text = read_text_bounded(&path, MAX_SETTINGS_BYTES, "calendar file")?;
                 files.push((path.display().to_string(), text));
             }
         }
@@ -348,13 +347,7 @@ pub fn load_calendar_set(root: &Path) -> Result<CalendarSet> {
 
 /// Reads and parses one case file.
 pub fn read_case_file(path: &Path) -> Result<Case> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            Error::NotFound(path.display().to_string())
-        } else {
-            Error::io(path, e)
-        }
-    })?;
+    let bytes = read_bounded(path, MAX_FILE_BYTES, "case file")?;
     let text = std::str::from_utf8(&bytes).map_err(|e| Error::BadFile {
         path: path.to_path_buf(),
         message: format!("not UTF-8 text ({e})"),

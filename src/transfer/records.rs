@@ -22,9 +22,7 @@ use crate::error::{Error, Result};
 use crate::model::Draft;
 use crate::model::draft::DRAFT_FIELDS;
 
-/// The largest YAML batch read (YAML is parsed whole); use JSONL or CSV
-/// for larger batches.
-pub const MAX_YAML_BYTES: u64 = 64 * 1024 * 1024;
+pub use crate::limits::MAX_YAML_BYTES;
 
 /// The fields of one record, or what is wrong with it.
 pub type Fields = std::result::Result<Map<String, Value>, Vec<RowError>>;
@@ -216,6 +214,8 @@ fn read_yaml(input: impl Read, each: &mut Each) -> Result<()> {
     } else {
         text
     };
+    crate::limits::check_nesting(&text)
+        .map_err(|e| Error::Invalid(format!("not a YAML list of cases ({e})")))?;
     let mut row = 0;
     for document in serde_yaml::Deserializer::from_str(&text) {
         let value = Value::deserialize(document)

@@ -8,6 +8,7 @@ mod concurrency;
 mod deadlines;
 mod examples;
 mod golden;
+mod hardening;
 mod import_export;
 mod reports;
 mod team;

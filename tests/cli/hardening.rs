@@ -1,0 +1,199 @@
+//! Hardening: whatever the files hold, plaint names the bad file and exits
+//! with its documented code; it never panics, stalls, writes what it cannot
+//! read back, or lets escapes and formulas through.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::support::Ws;
+
+const NOW: &str = "2026-11-29T10:00:00+08:00";
+const BAD_ID: &str = "20260701-AAAAA";
+
+fn regression(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/regressions")
+        .join(name);
+    std::fs::read_to_string(path).expect("regression file")
+}
+
+/// Runs plaint at the pinned clock and returns (exit code, stdout and
+/// stderr together).
+fn run_at(ws: &Ws, args: &[&str]) -> (Option<i32>, String) {
+    let out = ws
+        .cmd()
+        .env("PLAINT_NOW", NOW)
+        .args(args)
+        .output()
+        .expect("plaint runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code(), text)
+}
+
+fn assert_named_failure(ws: &Ws, args: &[&str], code: i32, file: &str) {
+    let (status, stderr) = run_at(ws, args);
+    assert_eq!(status, Some(code), "plaint {args:?}:\n{stderr}");
+    assert!(
+        stderr.contains(file),
+        "plaint {args:?} does not name {file}:\n{stderr}"
+    );
+}
+
+#[test]
+fn issue_11_a_blank_sequence_item_is_a_named_error_not_a_panic() {
+    let ws = Ws::tourism();
+    ws.write(
+        &format!("cases/2026/{BAD_ID}.yaml"),
+        &regression("blank-sequence-item.yaml"),
+    );
+    let file = format!("{BAD_ID}.yaml");
+    assert_named_failure(&ws, &["show", BAD_ID], 1, &file);
+    assert_named_failure(&ws, &["check"], 3, &file);
+    for args in [
+        &["list"][..],
+        &["export", "--format", "jsonl"],
+        &["summary"],
+        &["report", "--period", "2026"],
+    ] {
+        let (status, stderr) = run_at(&ws, args);
+        assert!(
+            matches!(status, Some(0 | 1)),
+            "plaint {args:?}: {status:?}\n{stderr}"
+        );
+        assert!(stderr.contains(&file), "plaint {args:?}:\n{stderr}");
+    }
+}
+
+#[test]
+fn issue_11_merge_file_with_an_unreadable_side_reports_a_conflict() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let good = ws.case_text(&id);
+    let bad = regression("blank-sequence-item.yaml");
+    for (base, ours, theirs) in [
+        (&good, &good, &bad),
+        (&good, &bad, &good),
+        (&bad, &good, &good),
+    ] {
+        ws.write("base", base);
+        ws.write("ours", ours);
+        ws.write("theirs", theirs);
+        let (status, stderr) = run_at(&ws, &["merge-file", "base", "ours", "theirs"]);
+        assert_eq!(status, Some(1), "{stderr}");
+    }
+    // Not UTF-8: never a clean merge either.
+    ws.write("base", &good);
+    ws.write("ours", &good);
+    std::fs::write(
+        ws.root().join("theirs"),
+        [good.as_bytes(), b"\xff\xfe\n"].concat(),
+    )
+    .unwrap();
+    let (status, stderr) = run_at(&ws, &["merge-file", "base", "ours", "theirs"]);
+    assert_eq!(status, Some(1), "{stderr}");
+}
+
+#[test]
+fn issue_11_deep_brackets_are_refused_in_well_under_a_second() {
+    let ws = Ws::tourism();
+    let deep = format!(
+        "schema: 1\nid: {BAD_ID}\ntags: {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    ws.write(&format!("cases/2026/{BAD_ID}.yaml"), &deep);
+    let file = format!("{BAD_ID}.yaml");
+    for (args, code) in [(&["show", BAD_ID][..], 1), (&["check"], 3), (&["list"], 1)] {
+        let start = Instant::now();
+        assert_named_failure(&ws, args, code, &file);
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "plaint {args:?} took {:?}",
+            start.elapsed()
+        );
+    }
+    let (_, stderr) = run_at(&ws, &["show", BAD_ID]);
+    assert!(stderr.contains("nesting deeper than 32"), "{stderr}");
+}
+
+#[test]
+fn issue_11_a_huge_sparse_file_is_refused_unread() {
+    let ws = Ws::tourism();
+    let path = ws.root().join(format!("cases/2026/{BAD_ID}.yaml"));
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(2 * 1024 * 1024 * 1024)
+        .unwrap();
+    let file = format!("{BAD_ID}.yaml");
+    for (args, code) in [(&["show", BAD_ID][..], 1), (&["check"], 3), (&["list"], 1)] {
+        let start = Instant::now();
+        assert_named_failure(&ws, args, code, &file);
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "plaint {args:?} took {:?}",
+            start.elapsed()
+        );
+    }
+    let (_, stderr) = run_at(&ws, &["show", BAD_ID]);
+    assert!(stderr.contains("more than the 4194304 bytes"), "{stderr}");
+}
+
+#[test]
+fn issue_11_a_note_that_would_make_the_case_unreadable_is_refused() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let note = "备".repeat(250 * 1024 / 3);
+    let mut refused = None;
+    for round in 0..20 {
+        let out = ws
+            .cmd()
+            .env("PLAINT_NOW", NOW)
+            .args(["note", &id, "-"])
+            .write_stdin(note.clone())
+            .output()
+            .unwrap();
+        if !out.status.success() {
+            assert_eq!(out.status.code(), Some(1));
+            refused = Some((round, String::from_utf8_lossy(&out.stderr).into_owned()));
+            break;
+        }
+    }
+    let (round, stderr) = refused.expect("a note crossing the file limit is refused");
+    assert!(round >= 15, "refused too early, at note {round}: {stderr}");
+    assert!(stderr.contains("4194304 bytes"), "{stderr}");
+    assert!(stderr.contains("separate files"), "{stderr}");
+    // Everything written before is still readable.
+    ws.ok_at(NOW, &["show", &id]);
+    ws.ok_at(NOW, &["check"]);
+}
+
+#[test]
+fn issue_11_an_import_with_too_many_history_events_is_refused_by_row() {
+    let ws = Ws::tourism();
+    ws.register(&[]);
+    let exported = ws.ok_at(NOW, &["export", "--format", "jsonl"]);
+    let mut case: serde_json::Value = serde_json::from_str(exported.trim()).unwrap();
+    let event = serde_json::json!({
+        "at": "2026-11-02T10:00:00+08:00", "by": "tester", "action": "note", "note": "n"
+    });
+    let mut small = case.clone();
+    small.as_object_mut().unwrap().remove("id");
+    let mut history = case["history"].as_array().cloned().unwrap_or_default();
+    history.extend(std::iter::repeat_n(event, 100_000));
+    case["history"] = serde_json::Value::Array(history);
+    case.as_object_mut().unwrap().remove("id");
+    let batch = serde_json::to_string(&serde_json::json!([case])).unwrap();
+    ws.write("big.json", &batch);
+    let before = ws.snapshot();
+    let stderr = ws.fails(1, &["import", "big.json"]);
+    assert!(stderr.contains("at most 10000"), "{stderr}");
+    assert_eq!(before, ws.snapshot(), "a refused import changed files");
+    // Later imports still work.
+    ws.write("small.json", &serde_json::to_string(&[small]).unwrap());
+    assert_eq!(ws.json(&["import", "small.json"])["created"], 1);
+}
