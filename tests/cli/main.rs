@@ -7,6 +7,7 @@ mod cases;
 mod concurrency;
 mod deadlines;
 mod examples;
+mod fuzz;
 mod golden;
 mod hardening;
 mod import_export;
