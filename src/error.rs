@@ -34,6 +34,9 @@ pub enum Error {
         /// Why it cannot be used.
         message: String,
     },
+    /// Another process held the workspace lock for longer than the wait allows.
+    #[error("{0}")]
+    LockTimeout(String),
     /// `check` found problems in the workspace.
     #[error("{0} problem(s) found")]
     CheckFailed(usize),
@@ -64,6 +67,7 @@ impl Error {
             Error::Ambiguous { .. } => "ambiguous_id",
             Error::Refused(_) => "refused",
             Error::BadFile { .. } => "bad_file",
+            Error::LockTimeout(_) => "lock_timeout",
             Error::CheckFailed(_) => "check_failed",
             Error::Io { .. } => "io",
         }

@@ -26,6 +26,9 @@ pub const MAX_SETTINGS_BYTES: usize = 1024 * 1024;
 /// The largest YAML batch `import` reads (YAML is parsed whole): 64 MiB;
 /// JSON, JSONL and CSV batches are streamed and have no size limit.
 pub const MAX_YAML_BYTES: u64 = 64 * 1024 * 1024;
+/// How long a command waits for another holder of the workspace lock
+/// before giving up, unless told otherwise: 10 seconds.
+pub const LOCK_TIMEOUT_SECS: u64 = 10;
 /// The deepest nesting of collections any YAML file may have. A case is
 /// four levels deep; YAML parsers slow down quadratically with depth.
 pub const MAX_NESTING: usize = 32;

@@ -106,8 +106,13 @@ impl Workspace {
             offset,
             calendar,
         };
-        if super::staging::pending(root) {
-            drop(ws.lock()?); // completes an interrupted import before anything reads
+        // Completes an interrupted import before anything reads, unless
+        // another process holds the lock (it is then the one moving files)
+        // or the workspace is read-only: opening never waits.
+        if super::staging::pending(root)
+            && let Ok(Some(lock)) = ws.try_lock()
+        {
+            super::staging::recover(&ws, &lock)?;
         }
         Ok(ws)
     }
@@ -178,12 +183,24 @@ impl Workspace {
             .join(file_name(id))
     }
 
-    /// Takes the workspace lock, waiting for other `plaint` processes, and
+    /// Takes the workspace lock, waiting a bounded time for other `plaint`
+    /// processes (see [`super::lock::LockWait`]), and
     /// completes (or discards) a batch an interrupted import left staged.
     pub fn lock(&self) -> Result<WorkspaceLock> {
         let lock = WorkspaceLock::acquire(&self.root.join(LOCAL_DIR).join("lock"))?;
         super::staging::recover(self, &lock)?;
         Ok(lock)
+    }
+
+    /// Takes the workspace lock only if nobody holds it (then completing a
+    /// staged batch like [`Workspace::lock`]); `None` when it is held.
+    pub fn try_lock(&self) -> Result<Option<WorkspaceLock>> {
+        let Some(lock) = WorkspaceLock::try_acquire(&self.root.join(LOCAL_DIR).join("lock"))?
+        else {
+            return Ok(None);
+        };
+        super::staging::recover(self, &lock)?;
+        Ok(Some(lock))
     }
 
     /// Reads case `id`.

@@ -197,3 +197,114 @@ fn issue_11_an_import_with_too_many_history_events_is_refused_by_row() {
     ws.write("small.json", &serde_json::to_string(&[small]).unwrap());
     assert_eq!(ws.json(&["import", "small.json"])["created"], 1);
 }
+
+/// Holds the workspace lock as another plaint process would.
+fn hold_lock(ws: &Ws) -> std::fs::File {
+    let path = ws.root().join(".plaint/lock");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .unwrap();
+    file.lock().unwrap();
+    file
+}
+
+#[test]
+fn issue_11_a_held_lock_makes_a_write_give_up_with_a_message() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let held = hold_lock(&ws);
+    let before = ws.snapshot();
+    let start = Instant::now();
+    let out = ws
+        .cmd()
+        .env("PLAINT_NOW", NOW)
+        .env("PLAINT_LOCK_TIMEOUT", "1")
+        .args(["note", &id, "called back"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(stderr.contains("workspace lock"), "{stderr}");
+    assert!(stderr.contains("gave up after 1 s"), "{stderr}");
+    assert!(stderr.contains("--lock-timeout"), "{stderr}");
+    assert_eq!(before, ws.snapshot());
+    // The flag works as the variable does; --json gives a stable code.
+    let out = ws
+        .cmd()
+        .env("PLAINT_NOW", NOW)
+        .args(["--lock-timeout", "0.2", "--json", "note", &id, "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"lock_timeout\""));
+    drop(held);
+    ws.ok_at(NOW, &["note", &id, "called back"]);
+}
+
+#[test]
+fn issue_11_a_write_waits_for_a_lock_released_in_time() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let held = hold_lock(&ws);
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(500));
+        drop(held);
+    });
+    let out = ws
+        .cmd()
+        .env("PLAINT_NOW", NOW)
+        .env("PLAINT_LOCK_TIMEOUT", "20")
+        .args(["note", &id, "called back"])
+        .output()
+        .unwrap();
+    release.join().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn issue_11_read_commands_never_wait_for_the_lock() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    ws.write("batch.csv", "title,complainant.name,complainant.phone,respondent.name,category,channel,received\n投诉,李四,13900139000,某旅行社,shopping,phone,2026-11-03 10:00\n");
+    // A later pull makes the contact index stale: `show` rebuilds it in memory.
+    ws.write("cases/2026/zz-touch", "");
+    std::fs::remove_file(ws.root().join("cases/2026/zz-touch")).unwrap();
+    let _held = hold_lock(&ws);
+    for args in [
+        &["show", id.as_str()][..],
+        &["list"],
+        &["import", "batch.csv", "--dry-run"],
+        &["export", "--format", "jsonl"],
+    ] {
+        let start = Instant::now();
+        let out = ws
+            .cmd()
+            .env("PLAINT_NOW", NOW)
+            .env("PLAINT_LOCK_TIMEOUT", "30")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "plaint {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "plaint {args:?} waited"
+        );
+    }
+}
