@@ -186,7 +186,7 @@ fn print_report(ctx: &Ctx, report: &Report) -> anyhow::Result<()> {
 }
 
 fn print_problem(e: &RowError) {
-    anstream::eprintln!("{e}");
+    output::notice(&e.to_string());
 }
 
 /// One line of a dry run: `row 2: create 20261102-ABCDE (external_ref HOT-1)`.

@@ -308,3 +308,55 @@ fn issue_11_read_commands_never_wait_for_the_lock() {
         );
     }
 }
+
+const HOSTILE: &str = "T\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}[31mRED\u{202e}";
+
+fn assert_no_controls(what: &str, text: &str) {
+    assert!(
+        !text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t' || c == '\u{202e}'),
+        "{what} printed a control character: {text:?}"
+    );
+}
+
+#[test]
+fn issue_11_no_terminal_escape_reaches_the_terminal() {
+    let ws = Ws::tourism();
+    let id = ws.register(&["--title", HOSTILE, "--complainant", HOSTILE]);
+    let out = ws
+        .cmd()
+        .env("PLAINT_NOW", NOW)
+        .env("PLAINT_USER", HOSTILE)
+        .args(["assign", &id, HOSTILE])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_no_controls("assign", &String::from_utf8_lossy(&out.stdout));
+    ws.ok_at(NOW, &["note", &id, &format!("line one\n{HOSTILE}")]);
+    for args in [&["show", id.as_str()][..], &["list"], &["summary"]] {
+        let out = ws.cmd().env("PLAINT_NOW", NOW).args(args).output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_no_controls(&format!("{args:?}"), &stdout);
+        assert_no_controls(
+            &format!("{args:?} (stderr)"),
+            &String::from_utf8_lossy(&out.stderr),
+        );
+        if args[0] != "summary" {
+            assert!(
+                stdout.contains("T\\x1b]0;pwned\\x07"),
+                "{args:?}:\n{stdout}"
+            );
+        }
+    }
+    // An error quoting what was typed is neutralized too.
+    let stderr = ws.fails(1, &["show", HOSTILE]);
+    assert_no_controls("error", &stderr);
+    // JSON stays exact.
+    let doc = ws.json(&["show", &id]);
+    assert_eq!(doc["title"], HOSTILE, "{doc}");
+}
