@@ -19,6 +19,7 @@ pub mod actions;
 pub mod calendar;
 pub mod check;
 pub mod cli;
+pub mod csvcell;
 pub mod dates;
 pub mod deadline;
 pub mod error;

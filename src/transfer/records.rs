@@ -62,7 +62,12 @@ pub fn read_records(input: impl BufRead, options: ReadOptions, each: &mut Each) 
 
 fn read_csv(input: impl Read, options: ReadOptions, each: &mut Each) -> Result<()> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-    let header = reader.headers().map_err(csv_error)?.clone();
+    let header: csv::StringRecord = reader
+        .headers()
+        .map_err(csv_error)?
+        .iter()
+        .map(crate::csvcell::restore)
+        .collect();
     let names: Vec<&str> = header.iter().collect();
     let columns = match Columns::resolve(&names, options.map, options.ignore_unknown) {
         Ok(columns) => columns,
@@ -88,7 +93,9 @@ fn read_csv(input: impl Read, options: ReadOptions, each: &mut Each) -> Result<(
                 ),
             )])
         } else {
-            columns.record(row, &cells)
+            // Undo the spreadsheet protection of plaint's own exports.
+            let restored: csv::StringRecord = cells.iter().map(crate::csvcell::restore).collect();
+            columns.record(row, &restored)
         };
         each(Record { row, fields })?;
     }

@@ -360,3 +360,82 @@ fn issue_11_no_terminal_escape_reaches_the_terminal() {
     let doc = ws.json(&["show", &id]);
     assert_eq!(doc["title"], HOSTILE, "{doc}");
 }
+
+/// Every cell of a CSV text.
+fn csv_cells(text: &str) -> Vec<String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    reader
+        .records()
+        .flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>())
+        .collect()
+}
+
+fn case_files(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(root.join("cases/2026"))
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn issue_11_no_formula_reaches_a_spreadsheet_and_csv_round_trips() {
+    let ws = Ws::tourism();
+    let formulas = [
+        "=HYPERLINK(\"http://evil.example\",\"open\")",
+        "+cmd|' /C calc'!A0",
+        "@SUM(1+1)",
+        "-2+3",
+        "'=already quoted",
+    ];
+    ws.register(&[
+        "--title",
+        formulas[0],
+        "--complainant",
+        formulas[1],
+        "--respondent",
+        formulas[2],
+        &format!("--demands={}", formulas[3]),
+    ]);
+    ws.register(&["--title", formulas[4], "--respondent", "\t=1"]);
+    for args in [
+        &["export", "--format", "csv"][..],
+        &["list", "--format", "csv"],
+        &[
+            "report",
+            "--period",
+            "2026",
+            "--by",
+            "respondent",
+            "--format",
+            "csv",
+        ],
+    ] {
+        let out = ws.ok_at(NOW, args);
+        for cell in csv_cells(&out) {
+            assert!(
+                cell == "-" || !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "plaint {args:?} wrote the cell {cell:?}:\n{out}"
+            );
+        }
+    }
+    let exported = ws.ok_at(NOW, &["export", "--format", "csv"]);
+    assert!(exported.contains("'=HYPERLINK("), "{exported}");
+    assert!(exported.contains("''=already quoted"), "{exported}");
+    let target = Ws::tourism();
+    target.write("all.csv", &exported);
+    assert_eq!(target.json(&["import", "all.csv"])["created"], 2);
+    assert_eq!(
+        case_files(target.root()),
+        case_files(ws.root()),
+        "CSV round trip differs"
+    );
+}
