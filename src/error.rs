@@ -40,13 +40,15 @@ pub enum Error {
     /// `check` found problems in the workspace.
     #[error("{0} problem(s) found")]
     CheckFailed(usize),
-    /// The operating system refused a read or write.
-    #[error("{}: {source}", .path.display())]
+    /// The operating system refused a read or write. The OS error is part
+    /// of the message and deliberately not a `source`, so that a report of
+    /// the error chain says it once (a full disk is not announced twice).
+    #[error("{}: {cause}", .path.display())]
     Io {
         /// The file or folder involved.
         path: PathBuf,
         /// The underlying error.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
 
@@ -77,7 +79,7 @@ impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
-            source,
+            cause: source,
         }
     }
 }

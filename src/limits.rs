@@ -23,6 +23,8 @@ pub const MAX_FIELD_BYTES: usize = 256 * 1024;
 pub const MAX_HISTORY_EVENTS: usize = 10_000;
 /// The largest settings or calendar file, in bytes: 1 MiB.
 pub const MAX_SETTINGS_BYTES: usize = 1024 * 1024;
+/// The largest staging manifest of an import: 64 MiB, some four million IDs.
+pub const MAX_MANIFEST_BYTES: usize = 64 * 1024 * 1024;
 /// The largest YAML batch `import` reads (YAML is parsed whole): 64 MiB;
 /// JSON, JSONL and CSV batches are streamed and have no size limit.
 pub const MAX_YAML_BYTES: u64 = 64 * 1024 * 1024;
@@ -37,9 +39,13 @@ pub const MAX_NESTING: usize = 32;
 pub const LARGE_MATERIAL_HINT: &str =
     "keep long documents as separate files and refer to them from a note";
 
-/// Reads the regular file at `path`, refusing (unread) anything that is not
-/// a regular file or is larger than `limit` bytes. A file that grows while
-/// it is read is cut at `limit + 1` bytes and refused too.
+/// What plaint says of a symbolic link inside a workspace.
+pub const LINK_REFUSED: &str = "is a symbolic link; plaint follows no links inside a workspace, so nothing is read or written outside it: replace the link with the file or folder itself";
+
+/// Reads the regular file at `path`, refusing (unread) a symbolic link,
+/// anything else that is not a regular file (a folder, a FIFO that would
+/// block) and a file larger than `limit` bytes. A file that grows while it
+/// is read is cut at `limit + 1` bytes and refused too.
 pub fn read_bounded(path: &Path, limit: usize, what: &str) -> Result<Vec<u8>> {
     let not_found = |e: std::io::Error| {
         if e.kind() == std::io::ErrorKind::NotFound {
@@ -48,11 +54,14 @@ pub fn read_bounded(path: &Path, limit: usize, what: &str) -> Result<Vec<u8>> {
             Error::io(path, e)
         }
     };
-    let meta = std::fs::metadata(path).map_err(not_found)?;
+    let meta = std::fs::symlink_metadata(path).map_err(not_found)?;
     let bad = |message: String| Error::BadFile {
         path: path.to_path_buf(),
         message,
     };
+    if meta.file_type().is_symlink() {
+        return Err(bad(LINK_REFUSED.to_string()));
+    }
     if !meta.is_file() {
         return Err(bad(format!("not a regular file; a {what} must be one")));
     }

@@ -115,10 +115,10 @@ fn usage_error(e: clap::Error, json: bool) -> i32 {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let broken = |io: &std::io::Error| io.kind() == std::io::ErrorKind::BrokenPipe;
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        cause.downcast_ref::<std::io::Error>().is_some_and(broken)
+            || matches!(cause.downcast_ref::<crate::error::Error>(), Some(crate::error::Error::Io { cause, .. }) if broken(cause))
     })
 }
 

@@ -23,7 +23,7 @@ use crate::model::{Case, CaseId};
 /// The staging folder inside the local folder.
 pub const STAGING_DIR: &str = "staging";
 /// The manifest file; its presence means the batch is committed.
-const MANIFEST: &str = "MANIFEST";
+pub const MANIFEST: &str = "MANIFEST";
 /// The first line of a manifest.
 const MANIFEST_HEADER: &str = "plaint staged batch v1";
 
@@ -51,6 +51,25 @@ pub fn staging_dir(root: &Path) -> PathBuf {
 /// Whether an earlier batch was left behind (cheap: one `stat`).
 pub fn pending(root: &Path) -> bool {
     staging_dir(root).exists()
+}
+
+/// How many case files a committed batch still has to move into
+/// `cases/`; `None` when no committed batch is pending. Reads only.
+pub fn committed_pending(root: &Path) -> Option<usize> {
+    let dir = staging_dir(root);
+    let manifest = dir.join(MANIFEST);
+    let text = crate::limits::read_text_bounded(
+        &manifest,
+        crate::limits::MAX_MANIFEST_BYTES,
+        "staging manifest",
+    )
+    .ok()?;
+    let ids = parse_manifest(&text, &manifest).ok()?;
+    Some(
+        ids.iter()
+            .filter(|id| dir.join(staged_name(id)).exists())
+            .count(),
+    )
 }
 
 impl<'w> Staging<'w> {
@@ -129,16 +148,20 @@ pub fn recover(ws: &Workspace, _lock: &WorkspaceLock) -> Result<usize> {
         return Ok(0);
     }
     let manifest = dir.join(MANIFEST);
-    match std::fs::read_to_string(&manifest) {
+    match crate::limits::read_text_bounded(
+        &manifest,
+        crate::limits::MAX_MANIFEST_BYTES,
+        "staging manifest",
+    ) {
         Ok(text) => {
             let ids = parse_manifest(&text, &manifest)?;
             move_into_place(ws, &dir, &ids, &|_, _| {})
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(Error::NotFound(_)) => {
             remove_dir(&dir)?;
             Ok(0)
         }
-        Err(e) => Err(Error::io(&manifest, e)),
+        Err(e) => Err(e),
     }
 }
 

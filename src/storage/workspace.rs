@@ -92,6 +92,7 @@ impl Workspace {
                 e
             }
         })?;
+        refuse_links(root)?;
         let label = path.display().to_string();
         let settings = Settings::parse(&text, &label)?;
         let policy = settings
@@ -330,6 +331,32 @@ impl Workspace {
             }),
         }
     }
+}
+
+/// Refuses a workspace with a symbolic link among the folders plaint reads
+/// and writes (`cases/`, its year folders, `calendars/`, `.plaint/` and
+/// what it holds): one rule for every command, so a case is never written
+/// through a link that readers do not follow, nor the lock or contact
+/// index appended outside the workspace. Costs one listing of each folder
+/// (a few entries), never of the case files.
+pub fn refuse_links(root: &Path) -> Result<()> {
+    let is_link = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    for dir in [CASES_DIR, CALENDARS_DIR, LOCAL_DIR] {
+        let dir = root.join(dir);
+        let mut paths = vec![dir.clone()];
+        if !is_link(&dir)
+            && let Ok(entries) = std::fs::read_dir(&dir)
+        {
+            paths.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()));
+        }
+        if let Some(link) = paths.iter().find(|p| is_link(p)) {
+            return Err(Error::BadFile {
+                path: link.clone(),
+                message: crate::limits::LINK_REFUSED.to_string(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Loads the custom calendars of `calendars/*.yaml` (every file must be

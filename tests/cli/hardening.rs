@@ -439,3 +439,164 @@ fn issue_11_no_formula_reaches_a_spreadsheet_and_csv_round_trips() {
         "CSV round trip differs"
     );
 }
+
+/// Stages case `id`'s file as an import killed after its commit point
+/// leaves it: in `.plaint/staging/` under a new ID, listed in the manifest.
+fn stage_half_moved_import(ws: &Ws, id: &str) -> String {
+    let staged_id = "20261102-STAGE";
+    let text = ws.case_text(id).replace(id, staged_id);
+    ws.write(&format!(".plaint/staging/{staged_id}.yaml"), &text);
+    ws.write(
+        ".plaint/staging/MANIFEST",
+        &format!("plaint staged batch v1\n{staged_id}\n"),
+    );
+    staged_id.to_string()
+}
+
+#[test]
+fn issue_11_check_reports_a_half_moved_import_it_cannot_finish() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let staged = stage_half_moved_import(&ws, &id);
+    let held = hold_lock(&ws);
+    let (status, text) = run_at(&ws, &["check"]);
+    assert_eq!(status, Some(3), "{text}");
+    assert!(
+        text.contains(".plaint/staging: an interrupted import still has 1 case file(s)"),
+        "{text}"
+    );
+    drop(held);
+    // With the lock free, check completes the import, then finds nothing wrong.
+    ws.ok_at(NOW, &["check"]);
+    assert!(ws.case_path(&staged).is_file());
+    assert!(!ws.root().join(".plaint/staging").exists());
+}
+
+#[test]
+fn issue_11_a_leftover_temporary_file_is_not_a_duplicate_id() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    ws.write("cases/2026/.plaint-Ab12Cd.tmp", &ws.case_text(&id));
+    let (status, text) = run_at(&ws, &["check"]);
+    assert_eq!(status, Some(3), "{text}");
+    assert!(text.contains("leftover temporary file"), "{text}");
+    assert!(!text.contains("duplicate id"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_11_symbolic_links_are_refused_by_every_command() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let outside = tempfile::tempdir().unwrap();
+    let year = ws.root().join("cases/2026");
+    std::fs::rename(&year, outside.path().join("2026")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("2026"), &year).unwrap();
+    let before = std::fs::read_dir(outside.path().join("2026"))
+        .unwrap()
+        .count();
+    for args in [
+        &["list"][..],
+        &["show", id.as_str()],
+        &["export", "--format", "jsonl"],
+        &["note", id.as_str(), "x"],
+    ] {
+        assert_named_failure(&ws, args, 1, "symbolic link");
+    }
+    let out = ws
+        .cmd()
+        .env("PLAINT_NOW", NOW)
+        .args(Ws::register_args(&[]))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        before,
+        std::fs::read_dir(outside.path().join("2026"))
+            .unwrap()
+            .count(),
+        "register wrote through the link"
+    );
+    let (status, text) = run_at(&ws, &["check"]);
+    assert_eq!(status, Some(3), "{text}");
+    assert!(text.contains("cases/2026: symbolic link"), "{text}");
+    // A linked calendar or local folder is refused the same way.
+    std::fs::remove_file(&year).unwrap();
+    std::fs::rename(outside.path().join("2026"), &year).unwrap();
+    ws.ok_at(NOW, &["list"]);
+    std::fs::create_dir_all(ws.root().join("calendars")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), ws.root().join("calendars/office.yaml")).unwrap();
+    assert_named_failure(&ws, &["list"], 1, "symbolic link");
+    std::fs::remove_file(ws.root().join("calendars/office.yaml")).unwrap();
+    std::fs::remove_dir_all(ws.root().join(".plaint")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), ws.root().join(".plaint")).unwrap();
+    assert_named_failure(&ws, &["note", &id, "x"], 1, "symbolic link");
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn issue_11_a_full_disk_is_reported_once() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let ws = Ws::tourism();
+    ws.register(&[]);
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plaint"))
+        .current_dir(ws.root())
+        .env("PLAINT_NOW", NOW)
+        .env("NO_COLOR", "1")
+        .args(["export", "--format", "csv"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        stderr.matches("No space left on device").count(),
+        1,
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn issue_11_an_import_killed_with_sigkill_leaves_all_or_nothing() {
+    let rows = 1500;
+    let mut csv = String::from(
+        "title,complainant.name,complainant.phone,respondent.name,category,channel,received\n",
+    );
+    for i in 0..rows {
+        csv.push_str(&format!(
+            "投诉 {i},张{i},1380013{i:04},某旅行社,shopping,phone,2026-11-03 10:00\n"
+        ));
+    }
+    for delay_ms in [0u64, 40, 120, 300, 700] {
+        let ws = Ws::tourism();
+        ws.write("batch.csv", &csv);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_plaint"))
+            .current_dir(ws.root())
+            .env("PLAINT_NOW", NOW)
+            .env("PLAINT_USER", "tester")
+            .args(["import", "batch.csv"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        // The next command finishes or discards the batch; never a part.
+        ws.ok_at(NOW, &["check"]);
+        let ids = ws.ok_at(NOW, &["list", "--format", "ids"]);
+        let count = ids.lines().filter(|l| !l.is_empty()).count();
+        assert!(
+            count == 0 || count == rows,
+            "killed after {delay_ms} ms: {count} cases"
+        );
+        assert!(!ws.root().join(".plaint/staging").exists());
+    }
+}
