@@ -114,7 +114,8 @@ fn read_map(path: Option<&Path>) -> anyhow::Result<Option<ColumnMap>> {
     };
     let label = path.display().to_string();
     let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read --map {label}"))?;
+        crate::limits::read_text_bounded(path, crate::limits::MAX_SETTINGS_BYTES, "column map")
+            .with_context(|| format!("cannot read --map {label}"))?;
     Ok(Some(ColumnMap::parse(&text, &label)?))
 }
 
