@@ -55,9 +55,10 @@ pub enum Place {
 
 /// Replaces every character a terminal would act on with a visible escape:
 /// C0 controls (but newline, and tab in lines), DEL, C1 controls, ESC, BEL
-/// and the bidirectional overrides and isolates. `\x1b` and `\u{202e}`
-/// show what was there. When `colour` is on, the SGR colour sequences
-/// plaint itself adds (`ESC [ digits m`) pass; nothing else does.
+/// and the bidirectional overrides and isolates. `\\x1b` and `\\u{202e}`
+/// show what was there. When `colour` is on, the few SGR sequences
+/// plaint's own styles produce (bold, red, dim, reset) pass; nothing else
+/// does.
 pub fn neutralize(text: &str, place: Place, colour: bool) -> Cow<'_, str> {
     let acts = |c: char| match c {
         '\n' => false,
@@ -91,15 +92,47 @@ pub fn neutralize(text: &str, place: Place, colour: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The length of an SGR sequence (`ESC [ 1;31 m`) at the start of `text`.
+/// The length of an SGR sequence (`ESC [ 1;31 m`) at the start of `text`,
+/// when it is one plaint's own styles produce (bold, red, dim, reset):
+/// text can never switch to another colour, hide itself or move the cursor.
 fn sgr_len(text: &str) -> Option<usize> {
     let body = text.strip_prefix("\u{1b}[")?;
     let params = body
         .bytes()
         .take_while(|b| b.is_ascii_digit() || *b == b';')
         .count();
-    (body.as_bytes().get(params) == Some(&b'm')).then_some(2 + params + 1)
+    let len = 2 + params + 1;
+    (body.as_bytes().get(params) == Some(&b'm') && own_sequences().contains(&&text[..len]))
+        .then_some(len)
 }
+
+/// Every SGR sequence plaint's styles render to, each on its own.
+fn own_sequences() -> &'static [&'static str] {
+    static OWN: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    OWN.get_or_init(|| {
+        let mut all = String::new();
+        for style in [HEADING, ALARM, DIM] {
+            all.push_str(&format!("{style}{style:#}"));
+        }
+        let mut seqs: Vec<&'static str> = all
+            .leak()
+            .split_inclusive('m')
+            .filter(|s| s.starts_with('\u{1b}'))
+            .collect();
+        seqs.sort_unstable();
+        seqs.dedup();
+        seqs
+    })
+}
+
+/// The style of headings.
+const HEADING: Style = Style::new().bold();
+/// The style of an alarm (overdue).
+const ALARM: Style = Style::new()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)))
+    .bold();
+/// The style of secondary text.
+const DIM: Style = Style::new().dimmed();
 
 /// [`neutralize`] for stdout, honouring this process's colour setting.
 fn clean(text: &str, place: Place) -> Cow<'_, str> {
@@ -254,21 +287,17 @@ pub fn print_raw(text: &str) -> anyhow::Result<()> {
 
 /// Styles `text` as a heading when colour is on.
 pub fn bold(style: Look, text: &str) -> String {
-    paint(style, Style::new().bold(), text)
+    paint(style, HEADING, text)
 }
 
 /// Styles `text` as an alarm (overdue) when colour is on.
 pub fn alarm(style: Look, text: &str) -> String {
-    paint(
-        style,
-        Style::new().fg_color(Some(AnsiColor::Red.into())).bold(),
-        text,
-    )
+    paint(style, ALARM, text)
 }
 
 /// Styles `text` as secondary when colour is on.
 pub fn dim(style: Look, text: &str) -> String {
-    paint(style, Style::new().dimmed(), text)
+    paint(style, DIM, text)
 }
 
 fn paint(style: Look, s: Style, text: &str) -> String {
@@ -326,11 +355,17 @@ mod tests {
 
     #[test]
     fn only_colour_sequences_pass_and_only_with_colour_on() {
-        let text = "\u{1b}[1;31mlate\u{1b}[0m \u{1b}]8;;http://x\u{7}";
+        let look = Look {
+            json: false,
+            terminal: true,
+            color: true,
+        };
+        let late = alarm(look, "late");
+        let text = format!("{late} \u{1b}]8;;http://x\u{7}\u{1b}[30;40mhidden");
         assert_eq!(
-            neutralize(text, Place::Lines, true),
-            "\u{1b}[1;31mlate\u{1b}[0m \\x1b]8;;http://x\\x07"
+            neutralize(&text, Place::Lines, true),
+            format!("{late} \\x1b]8;;http://x\\x07\\x1b[30;40mhidden")
         );
-        assert!(!neutralize(text, Place::Lines, false).contains('\u{1b}'));
+        assert!(!neutralize(&text, Place::Lines, false).contains('\u{1b}'));
     }
 }
