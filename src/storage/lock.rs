@@ -135,7 +135,8 @@ fn holder(path: &Path) -> String {
     let pid = File::open(path)
         .and_then(|mut f| f.read_to_string(&mut text))
         .ok()
-        .and_then(|_| text.trim().parse::<u32>().ok());
+        .and_then(|_| text.trim().parse::<u32>().ok())
+        .filter(|&pid| is_alive(pid));
     let since = std::fs::metadata(path)
         .and_then(|m| m.modified())
         .ok()
@@ -144,10 +145,29 @@ fn holder(path: &Path) -> String {
                 .format("%Y-%m-%d %H:%M:%S %:z")
                 .to_string()
         });
+    // The file names the last plaint that held the lock; when that process
+    // is gone, the holder is someone else and the time says nothing.
     match (pid, since) {
         (Some(pid), Some(since)) => format!("held by process {pid} since {since}"),
-        (None, Some(since)) => format!("held since {since}"),
-        _ => "held by another plaint process".to_string(),
+        _ => "held by another process".to_string(),
+    }
+}
+
+/// Whether process `pid` exists (on Unix; elsewhere assumed).
+fn is_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only checks that the process exists.
+        let result = unsafe { libc::kill(pid, 0) };
+        result == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
     }
 }
 

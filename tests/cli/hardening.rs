@@ -600,3 +600,33 @@ fn issue_11_an_import_killed_with_sigkill_leaves_all_or_nothing() {
         assert!(!ws.root().join(".plaint/staging").exists());
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn issue_11_a_person_at_a_terminal_is_told_about_the_wait() {
+    let script = Path::new("/usr/bin/script");
+    if !script.exists() {
+        return; // no way to give plaint a terminal here
+    }
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let _held = hold_lock(&ws);
+    let command = format!(
+        "{} --lock-timeout 0.5 note {id} hello",
+        env!("CARGO_BIN_EXE_plaint")
+    );
+    let out = std::process::Command::new(script)
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(ws.root())
+        .env("PLAINT_NOW", NOW)
+        .env("PLAINT_USER", "tester")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("waiting for the workspace lock held by another process (up to 0.5 s)"),
+        "{text}"
+    );
+}
