@@ -630,3 +630,34 @@ fn issue_11_a_person_at_a_terminal_is_told_about_the_wait() {
         "{text}"
     );
 }
+
+#[test]
+fn issue_11_every_yaml_reader_bounds_nesting() {
+    let ws = Ws::tourism();
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    ws.write("draft.yaml", &format!("title: x\ntags: {deep}\n"));
+    ws.write("batch.yaml", &format!("- title: x\n  tags: {deep}\n"));
+    ws.write("map.yaml", &format!("投诉人: {deep}\n"));
+    ws.write("batch.csv", "title\nx\n");
+    for args in [
+        &["register", "--from", "draft.yaml"][..],
+        &["import", "batch.yaml"],
+        &["import", "batch.csv", "--map", "map.yaml"],
+    ] {
+        let start = Instant::now();
+        let stderr = ws.fails(1, args);
+        assert!(
+            stderr.contains("nesting deeper than 32"),
+            "plaint {args:?}: {stderr}"
+        );
+        assert!(start.elapsed() < Duration::from_secs(5), "plaint {args:?}");
+    }
+    let settings = ws.root().join("plaint.yaml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, format!("{text}handlers: {deep}\n")).unwrap();
+    let stderr = ws.fails(1, &["list"]);
+    assert!(
+        stderr.contains("plaint.yaml") && stderr.contains("nesting"),
+        "{stderr}"
+    );
+}
