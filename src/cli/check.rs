@@ -10,10 +10,12 @@ use crate::error::Error;
 /// (`file: message`, or SPEC §8 JSON) and fails with exit 3 when there is
 /// any.
 pub fn run(root: &Path, look: Look) -> anyhow::Result<i32> {
-    // Opening a workspace completes an interrupted import when the lock is
-    // free; whatever is still pending is then reported as a problem.
-    if crate::storage::staging::pending(root) {
-        let _ = crate::storage::Workspace::open(root);
+    // Complete an interrupted import when the lock is free, without
+    // waiting; whatever is still pending is then reported as a problem.
+    if crate::storage::staging::pending(root)
+        && let Ok(ws) = crate::storage::Workspace::open_unrecovered(root)
+    {
+        let _ = ws.try_lock();
     }
     let report = check_workspace(root)?;
     if look.json {

@@ -80,6 +80,26 @@ pub struct Loaded {
 impl Workspace {
     /// Opens the workspace at `root`, refusing an invalid `plaint.yaml`.
     pub fn open(root: &Path) -> Result<Self> {
+        let ws = Workspace::open_unrecovered(root)?;
+        // A batch is staged only while an import runs or after one was
+        // killed: complete it before anything reads, so that no reader sees
+        // part of a batch. That waits (boundedly) for a running import; on
+        // a read-only workspace, where nobody can move the files, the cases
+        // in place are read.
+        if super::staging::pending(root) {
+            match ws.lock() {
+                Ok(lock) => drop(lock),
+                Err(Error::Io { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(ws)
+    }
+
+    /// Like [`Workspace::open`], leaving a staged batch as it is: for
+    /// `check`, which completes it only if the lock is free and otherwise
+    /// reports it.
+    pub fn open_unrecovered(root: &Path) -> Result<Self> {
         let path = root.join(SETTINGS_FILE);
         let text = read_text_bounded(&path, MAX_SETTINGS_BYTES, "settings file").map_err(|e| {
             if matches!(e, Error::NotFound(_)) {
@@ -107,14 +127,6 @@ impl Workspace {
             offset,
             calendar,
         };
-        // Completes an interrupted import before anything reads, unless
-        // another process holds the lock (it is then the one moving files)
-        // or the workspace is read-only: opening never waits.
-        if super::staging::pending(root)
-            && let Ok(Some(lock)) = ws.try_lock()
-        {
-            super::staging::recover(&ws, &lock)?;
-        }
         Ok(ws)
     }
 
