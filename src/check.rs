@@ -22,6 +22,7 @@ use chrono::FixedOffset;
 use crate::calendar::{Calendar, CalendarSet};
 use crate::error::{Error, Result};
 use crate::intake::{check_against_policy, history_order_problems};
+use crate::limits::{LINK_REFUSED, MAX_FILE_BYTES, MAX_SETTINGS_BYTES, read_text_bounded};
 use crate::model::{Case, CaseId};
 use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
@@ -76,10 +77,25 @@ pub fn check_workspace(root: &Path) -> Result<Report> {
         _ => None,
     };
     check_cases(root, policy.as_ref(), clock.as_ref(), &mut report)?;
+    check_staging(root, &mut report);
     report.problems.sort();
     report.problems.dedup();
     report.warnings.sort();
     Ok(report)
+}
+
+/// A committed import whose files are not all in `cases/` yet: what is in
+/// `cases/` is a partial batch, which must not be committed to git.
+fn check_staging(root: &Path, report: &mut Report) {
+    if let Some(count) = crate::storage::staging::committed_pending(root) {
+        report.problems.push(problem(
+            ".plaint/staging",
+            format!(
+                "an interrupted import still has {count} case file(s) to move into cases/; \
+                 run `plaint check` again when no other plaint command is running, and it completes the import"
+            ),
+        ));
+    }
 }
 
 fn problem(file: impl Into<String>, message: impl Into<String>) -> Problem {
@@ -93,7 +109,7 @@ fn problem(file: impl Into<String>, message: impl Into<String>) -> Problem {
 fn check_settings(root: &Path, report: &mut Report) -> Option<Settings> {
     report.files += 1;
     let path = root.join(SETTINGS_FILE);
-    let text = match std::fs::read_to_string(&path) {
+    let text = match read_text_bounded(&path, MAX_SETTINGS_BYTES, "settings file") {
         Ok(text) => text,
         Err(e) => {
             report.problems.push(problem(SETTINGS_FILE, e.to_string()));
@@ -136,13 +152,18 @@ fn check_calendars(
 ) -> Result<Option<Calendar>> {
     let dir = root.join(CALENDARS_DIR);
     let mut files: Vec<(String, String)> = Vec::new();
-    for (path, _) in list_dir(&dir)? {
+    let listing = list_dir(&dir)?;
+    // A link is read too, so that the refusal is reported as its problem.
+    let mut paths: Vec<PathBuf> = listing.paths.into_iter().map(|(p, _)| p).collect();
+    paths.extend(listing.links);
+    paths.sort();
+    for path in paths {
         let label = relative(root, &path);
         if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
             continue;
         }
         report.files += 1;
-        match std::fs::read_to_string(&path) {
+        match read_text_bounded(&path, MAX_SETTINGS_BYTES, "calendar file") {
             Ok(text) => match conflict_marker_line(&text) {
                 Some(line) => report.problems.push(problem(
                     &label,
@@ -273,9 +294,11 @@ fn examine(
         warnings: Vec::new(),
     };
     if let Some(why) = stray {
-        // A misplaced case file still counts for duplicate IDs.
-        out.id = read_text(path)
-            .ok()
+        // A misplaced case file still counts for duplicate IDs; a leftover
+        // temporary file or a link does not.
+        out.id = (!is_temporary(path))
+            .then(|| read_text(path).ok())
+            .flatten()
             .and_then(|t| parse_yaml_case(&t).ok())
             .map(|c| c.id);
         let why = match &out.id {
@@ -335,8 +358,10 @@ fn examine(
 }
 
 fn read_text(path: &Path) -> std::result::Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text ({e})"))
+    read_text_bounded(path, MAX_FILE_BYTES, "case file").map_err(|e| match e {
+        Error::BadFile { message, .. } => message,
+        other => other.to_string(),
+    })
 }
 
 /// Everything wrong with a parsed case under the policy.
@@ -402,11 +427,16 @@ fn last_event_day(case: &Case, offset: FixedOffset) -> chrono::NaiveDate {
 fn walk_cases(root: &Path) -> Result<Vec<Entry>> {
     let cases = root.join(CASES_DIR);
     let mut entries = Vec::new();
-    for (path, is_dir) in list_dir(&cases)? {
+    let link = |path: PathBuf| Entry::Stray(path, format!("symbolic link: this {LINK_REFUSED}"));
+    let top = list_dir(&cases)?;
+    entries.extend(top.links.into_iter().map(link));
+    for (path, is_dir) in top.paths {
         let name = file_name(&path);
         if is_dir {
             let year_ok = name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit());
-            for (inner, inner_is_dir) in list_dir(&path)? {
+            let inner = list_dir(&path)?;
+            entries.extend(inner.links.into_iter().map(link));
+            for (inner, inner_is_dir) in inner.paths {
                 entries.push(classify(
                     &inner,
                     inner_is_dir,
@@ -429,7 +459,7 @@ fn classify(path: &Path, is_dir: bool, year: Option<&str>) -> Entry {
     if is_dir {
         return stray("stray folder: case files live in cases/YYYY/ID.yaml");
     }
-    if name.starts_with(".plaint-") && name.ends_with(".tmp") {
+    if is_temporary(path) {
         return stray(
             "leftover temporary file of an interrupted write; delete it (the case file itself is intact)",
         );
@@ -457,22 +487,46 @@ fn classify(path: &Path, is_dir: bool, year: Option<&str>) -> Entry {
 /// The entries of `dir` with whether each is a folder, sorted; none when
 /// `dir` does not exist. The type comes from the directory listing, so a
 /// large `cases/` costs no extra `stat` per file.
-fn list_dir(dir: &Path) -> Result<Vec<(PathBuf, bool)>> {
+fn list_dir(dir: &Path) -> Result<Listing> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Listing {
+                paths: Vec::new(),
+                links: Vec::new(),
+            });
+        }
         Err(e) => return Err(Error::io(dir, e)),
     };
     let mut paths = Vec::new();
+    let mut links = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+        let kind = entry.file_type().ok();
+        if kind.is_some_and(|t| t.is_symlink()) {
+            links.push(entry.path());
+            continue;
+        }
+        let is_dir = kind.is_some_and(|t| t.is_dir());
         paths.push((entry.path(), is_dir));
     }
     // By name: comparing whole paths component by component is slow on a
     // folder of 100,000 cases.
     paths.sort_unstable_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
-    Ok(paths)
+    links.sort();
+    Ok(Listing { paths, links })
+}
+
+/// A folder's entries: folders and files, and the symbolic links apart.
+struct Listing {
+    paths: Vec<(PathBuf, bool)>,
+    links: Vec<PathBuf>,
+}
+
+/// A temporary file of an interrupted atomic write (`.plaint-*.tmp`).
+fn is_temporary(path: &Path) -> bool {
+    let name = file_name(path);
+    name.starts_with(".plaint-") && name.ends_with(".tmp")
 }
 
 fn file_name(path: &Path) -> String {

@@ -107,12 +107,13 @@ impl Table {
         out
     }
 
-    /// RFC 4180 CSV; with `bom`, a UTF-8 byte order mark first, which
-    /// spreadsheet programs on Chinese systems need to read UTF-8.
+    /// RFC 4180 CSV, cells defused for spreadsheets ([`crate::csvcell`]);
+    /// with `bom`, a UTF-8 byte order mark first, which spreadsheet
+    /// programs on Chinese systems need to read UTF-8.
     pub fn to_csv(&self, bom: bool) -> String {
         let mut writer = csv::Writer::from_writer(Vec::new());
         for line in std::iter::once(&self.header).chain(&self.rows) {
-            writer.write_record(line).expect("writing to memory");
+            crate::csvcell::write_record(&mut writer, line).expect("writing to memory");
         }
         let bytes = writer.into_inner().expect("writing to memory");
         let text = String::from_utf8(bytes).expect("cells are UTF-8");

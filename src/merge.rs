@@ -447,9 +447,12 @@ pub enum FileMerge {
 pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8]) -> FileMerge {
     let texts = [base, ours, theirs].map(|b| std::str::from_utf8(b).ok());
     let [Some(base), Some(ours), Some(theirs)] = texts else {
+        // A case file that is not UTF-8 is damaged, never cleanly merged.
+        let is_case =
+            |b: &[u8]| b.starts_with(b"schema:") || b.windows(8).any(|w| w == b"\nschema:");
         return FileMerge::Text {
             reason: "not UTF-8 text".into(),
-            cases: false,
+            cases: [base, ours, theirs].into_iter().any(is_case),
         };
     };
     if let Some(schema) = [base, ours, theirs].into_iter().find_map(future_schema) {

@@ -24,6 +24,9 @@ pub struct Cli {
     /// Evaluate deadlines and reports as of this day (YYYY-MM-DD).
     #[arg(long, global = true, env = "PLAINT_TODAY", value_name = "DATE")]
     pub today: Option<String>,
+    /// Seconds to wait for another plaint command holding the workspace lock (default 10).
+    #[arg(long, global = true, env = "PLAINT_LOCK_TIMEOUT", value_name = "SECS")]
+    pub lock_timeout: Option<String>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

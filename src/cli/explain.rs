@@ -58,6 +58,6 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
             None => text.push_str(&format!("  {}\n", dim(ctx.look, &line.text))),
         }
     }
-    print!("{text}");
+    output::print_text(&text)?;
     Ok(0)
 }

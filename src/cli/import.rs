@@ -118,7 +118,8 @@ fn read_map(path: Option<&Path>) -> anyhow::Result<Option<ColumnMap>> {
     };
     let label = path.display().to_string();
     let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read --map {label}"))?;
+        crate::limits::read_text_bounded(path, crate::limits::MAX_SETTINGS_BYTES, "column map")
+            .with_context(|| format!("cannot read --map {label}"))?;
     Ok(Some(ColumnMap::parse(&text, &label)?))
 }
 
@@ -190,7 +191,7 @@ fn print_report(ctx: &Ctx, report: &Report) -> anyhow::Result<()> {
 }
 
 fn print_problem(e: &RowError) {
-    anstream::eprintln!("{e}");
+    output::notice(&e.to_string());
 }
 
 /// One line of a dry run: `row 2: create 20261102-ABCDE (external_ref HOT-1)`.

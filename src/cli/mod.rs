@@ -124,16 +124,17 @@ fn usage_error(e: clap::Error, json: bool) -> i32 {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let broken = |io: &std::io::Error| io.kind() == std::io::ErrorKind::BrokenPipe;
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        cause.downcast_ref::<std::io::Error>().is_some_and(broken)
+            || matches!(cause.downcast_ref::<crate::error::Error>(), Some(crate::error::Error::Io { cause, .. }) if broken(cause))
     })
 }
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     let look = output::detect(cli.json);
+    configure_lock_wait(cli.lock_timeout.as_deref())?;
     match &cli.command {
         Command::Init(args) => return init::run(args, look),
         Command::MergeFile(args) => return merge_file::run(args),
@@ -189,6 +190,26 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Detach(args) => attach::detach(&ctx, &args),
         Command::Dossier(args) => dossier::run(&ctx, &args),
     }
+}
+
+/// Sets how long commands wait for the workspace lock, and that a person
+/// at a terminal is told about the wait.
+fn configure_lock_wait(flag: Option<&str>) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    let mut wait = crate::storage::lock::LockWait::default();
+    if let Some(text) = flag.filter(|t| !t.trim().is_empty()) {
+        let secs: f64 = text.trim().parse().ok().filter(|s: &f64| s.is_finite() && *s >= 0.0 && *s <= 86_400.0).ok_or_else(|| {
+            crate::error::Error::Invalid(format!(
+                "--lock-timeout / PLAINT_LOCK_TIMEOUT: '{text}' is not a number of seconds from 0 to 86400"
+            ))
+        })?;
+        wait.timeout = std::time::Duration::from_secs_f64(secs);
+    }
+    if std::io::stderr().is_terminal() {
+        wait.notify = Some(output::notice);
+    }
+    crate::storage::lock::set_wait(wait);
+    Ok(())
 }
 
 /// Finds the workspace folder without opening it, for commands that must

@@ -88,6 +88,7 @@ pub fn parse_draft(text: &str, label: &str) -> Result<Draft, Error> {
         )));
     }
     let text = text.replace("\r\n", "\n");
+    crate::limits::check_nesting(&text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
     let value: serde_yaml::Value =
         serde_yaml::from_str(&text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
     if !value.is_mapping() {

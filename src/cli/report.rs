@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
     let report = build(&ctx.ws, &rows, period, by, ctx.today);
     match format {
         "json" => output::print_json(&report)?,
-        "md" => output::print_raw(&markdown(ctx, &report))?,
+        "md" => output::print_text(&markdown(ctx, &report))?,
         "html" => output::print_raw(&html(ctx, &report))?,
         "csv" => output::print_raw(&breakdown(ctx, &report).to_csv(args.bom))?,
         _ => output::print_tables(ctx.look, &tables(ctx, &report))?,

@@ -88,6 +88,7 @@ impl Settings {
 
     /// Parses `plaint.yaml` text; `label` names the file in messages.
     pub fn parse(text: &str, label: &str) -> Result<Self> {
+        crate::limits::check_nesting(text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
         let settings: Settings =
             serde_yaml::from_str(text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
         settings

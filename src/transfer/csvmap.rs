@@ -130,6 +130,7 @@ pub struct ColumnMap {
 impl ColumnMap {
     /// Parses a map file (YAML or JSON), refusing targets that are not fields.
     pub fn parse(text: &str, label: &str) -> Result<Self> {
+        crate::limits::check_nesting(text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
         let raw: BTreeMap<String, Option<String>> = serde_yaml::from_str(text).map_err(|e| {
             Error::Invalid(format!(
                 "{label}: expected a mapping of `header: field` lines ({e})"

@@ -106,12 +106,16 @@ pub fn import(
     options: &Options,
     progress: &dyn Fn(usize, usize),
 ) -> Result<Report> {
-    let lock = ws.lock()?;
-    let existing = Existing::scan(ws)?;
-    let staging = if options.dry_run {
+    // A dry run reads only: it never needs (or waits for) the lock.
+    let lock = if options.dry_run {
         None
     } else {
-        Some(Staging::begin(ws, &lock)?)
+        Some(ws.lock()?)
+    };
+    let existing = Existing::scan(ws)?;
+    let staging = match &lock {
+        Some(lock) => Some(Staging::begin(ws, lock)?),
+        None => None,
     };
     let mut planner = Planner::new(ws, *options, existing, staging);
     let read = read_records(input, options.read, &mut |record| planner.take(record));
