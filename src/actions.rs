@@ -10,7 +10,8 @@ use crate::error::{Error, Result};
 use crate::intake::{Built, FieldError, check_against_policy};
 use crate::merge::split_conflict;
 use crate::model::{Action, Case, CaseId, Event};
-use crate::policy::workflow::{self, TransitionRequest};
+use crate::policy::Policy;
+use crate::policy::workflow::{self, FromHistory, TransitionRequest};
 use crate::storage::Workspace;
 use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case};
 
@@ -35,6 +36,12 @@ pub struct Changed {
 }
 
 impl Changed {
+    /// Adds a notice, if there is one.
+    fn noting(mut self, notice: Option<String>) -> Self {
+        self.warnings.extend(notice);
+        self
+    }
+
     /// A case written without notices.
     fn written(case: Case) -> Self {
         Changed {
@@ -89,6 +96,7 @@ pub fn assign(ws: &Workspace, id: &CaseId, officer: &str, actor: &Actor) -> Resu
     }
     let lock = ws.lock()?;
     let mut case = ws.read_case(id)?;
+    warnings.extend(follow_history(&ws.policy, &mut case, actor));
     if case.assignee.as_deref() == Some(officer) {
         warnings.push(format!("case {id} is already assigned to {officer}"));
         return Ok(Changed {
@@ -125,8 +133,18 @@ pub fn advance(
 ) -> Result<Changed> {
     check_not_future(at, actor)?;
     let (case, warnings) = ws.update(id, |case| {
+        let mut warnings: Vec<String> = follow_history(&ws.policy, case, actor)
+            .into_iter()
+            .collect();
         let when = at.unwrap_or_else(|| actor.now.max(last_event_time(case)));
-        workflow::advance(&ws.policy, case, request, when, &actor.name)
+        warnings.extend(workflow::advance(
+            &ws.policy,
+            case,
+            request,
+            when,
+            &actor.name,
+        )?);
+        Ok(warnings)
     })?;
     Ok(Changed {
         case,
@@ -141,7 +159,8 @@ pub fn note(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Ch
     if text.trim().is_empty() {
         return Err(Error::Invalid("the note is empty".into()));
     }
-    let (case, ()) = ws.update(id, |case| {
+    let (case, repaired) = ws.update(id, |case| {
+        let repaired = follow_history(&ws.policy, case, actor);
         let mut event = Event::new(
             actor.now.max(last_event_time(case)),
             &actor.name,
@@ -149,9 +168,9 @@ pub fn note(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Ch
         );
         event.note = Some(text.trim_end().to_string());
         case.history.push(event);
-        Ok(())
+        Ok(repaired)
     })?;
-    Ok(Changed::written(case))
+    Ok(Changed::written(case).noting(repaired))
 }
 
 /// Checks the text of an edited case file and builds the case to write:
@@ -196,6 +215,7 @@ pub fn apply_edit(
     );
     event.fields = fields;
     after.history.push(event);
+    follow_history(&ws.policy, &mut after, actor);
     Ok(Some(after))
 }
 
@@ -278,6 +298,7 @@ pub fn apply_resolution(
     event.fields = changed_fields(ours, &after);
     event.note = Some("resolved a merge conflict".into());
     after.history.push(event);
+    follow_history(&ws.policy, &mut after, actor);
     Ok(after)
 }
 
@@ -314,6 +335,47 @@ pub fn changed_fields(before: &Case, after: &Case) -> Vec<String> {
     fields
 }
 
+/// Sets `status`, `assignee` and `outcome` back to what the history says
+/// when they disagree with it (a merge by an older plaint, a hand edit),
+/// and records the repair as an `edited` event naming the fields. Every
+/// command that writes a case calls it on the case as read, so it acts on
+/// the true state. Returns a notice for the officer.
+pub fn follow_history(policy: &Policy, case: &mut Case, actor: &Actor) -> Option<String> {
+    let implied = FromHistory::of(policy, &case.history);
+    let found = implied.disagreements(case);
+    if found.is_empty() {
+        return None;
+    }
+    implied.apply(case);
+    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".into());
+    let changes: Vec<String> = found
+        .iter()
+        .map(|(field, stored, wanted)| format!("{field} {} -> {}", show(stored), show(wanted)))
+        .collect();
+    let mut event = Event::new(
+        actor.now.max(last_event_time(case)),
+        &actor.name,
+        Action::Edited,
+    );
+    event.fields = found.iter().map(|(field, ..)| field.to_string()).collect();
+    event.note = Some(format!("followed the history: {}", changes.join(", ")));
+    case.history.push(event);
+    Some(format!(
+        "case {}: {} disagreed with its history and now follow it ({})",
+        case.id,
+        event_fields(&found),
+        changes.join(", ")
+    ))
+}
+
+fn event_fields(found: &[(&'static str, Option<String>, Option<String>)]) -> String {
+    found
+        .iter()
+        .map(|(f, ..)| *f)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The time of the latest event: new events are never dated before it, so
 /// history reads in order even when clocks of two clones disagree.
 pub fn last_event_time(case: &Case) -> DateTime<FixedOffset> {
@@ -342,6 +404,14 @@ pub fn mark(
     check_not_future(at, actor)?;
     let lock = ws.lock()?;
     let mut case = ws.read_case(id)?;
+    let repaired = follow_history(&ws.policy, &mut case, actor);
+    if !ws.policy.milestone_allowed_in(milestone, &case.status) {
+        return Err(Error::Refused(format!(
+            "case {id} is {}, a final state: milestones are no longer recorded on it \
+             (a preset may allow one there under `final_milestones`)",
+            case.status
+        )));
+    }
     if let Some(done) = case
         .history
         .iter()
@@ -364,7 +434,7 @@ pub fn mark(
     event.note = note.map(|n| n.replace("\r\n", "\n"));
     case.history.push(event);
     ws.write_case(&lock, &case)?;
-    Ok(Changed::written(case))
+    Ok(Changed::written(case).noting(repaired))
 }
 
 /// An extension request.
@@ -410,7 +480,8 @@ pub fn extend(
             "extensions are given in workdays or days".into(),
         ));
     }
-    let (case, ()) = ws.update(id, |case| {
+    let (case, repaired) = ws.update(id, |case| {
+        let repaired = follow_history(&ws.policy, case, actor);
         let deadline = crate::deadline::evaluate_rule(case, &ws.policy, rule, &ws.calendar, ws.offset, today)
             .map_err(|e| Error::Invalid(e.to_string()))?;
         match deadline {
@@ -436,9 +507,9 @@ pub fn extend(
         event.unit = Some(unit.as_str().to_string());
         event.reason = Some(request.reason.trim().to_string());
         case.history.push(event);
-        Ok(())
+        Ok(repaired)
     })?;
-    Ok(Changed::written(case))
+    Ok(Changed::written(case).noting(repaired))
 }
 
 fn check_not_future(at: Option<DateTime<FixedOffset>>, actor: &Actor) -> Result<()> {
@@ -462,7 +533,8 @@ pub fn followup(
 ) -> Result<Changed> {
     let answer = crate::intake::parse_satisfaction(satisfaction).map_err(Error::Invalid)?;
     check_not_future(at, actor)?;
-    let (case, ()) = ws.update(id, |case| {
+    let (case, repaired) = ws.update(id, |case| {
+        let repaired = follow_history(&ws.policy, case, actor);
         if !crate::reports::stats::CLOSING_STATES.contains(&case.status.as_str()) {
             return Err(Error::Refused(format!(
                 "case {id} is {}; the follow-up call is recorded once it is resolved or closed",
@@ -476,7 +548,7 @@ pub fn followup(
         event.note = note.map(|n| n.replace("\r\n", "\n"));
         case.history.push(event);
         case.satisfaction = Some(answer);
-        Ok(())
+        Ok(repaired)
     })?;
-    Ok(Changed::written(case))
+    Ok(Changed::written(case).noting(repaired))
 }

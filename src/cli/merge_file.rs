@@ -13,6 +13,8 @@ use super::args::MergeFileArgs;
 use super::output;
 use crate::gitsetup::text_merge;
 use crate::merge::{FileMerge, merge_files};
+use crate::policy::Policy;
+use crate::policy::settings::{SETTINGS_FILE, Settings};
 use crate::storage::atomic::write_atomic;
 
 /// Merges the three versions into OURS; returns the exit status git expects.
@@ -22,7 +24,7 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
     };
     let (base, ours, theirs) = (read(&args.base)?, read(&args.ours)?, read(&args.theirs)?);
     let label = case_label(&ours);
-    match merge_files(&base, &ours, &theirs) {
+    match merge_files(&base, &ours, &theirs, &workspace_policy()) {
         FileMerge::Merged { text, notes } => {
             say(&label, &notes);
             write_atomic(&args.ours, text.as_bytes())?;
@@ -57,6 +59,19 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
             Ok(i32::from(conflicted))
         }
     }
+}
+
+/// The policy of the workspace git runs the driver in (its top folder),
+/// which says which states are open; the generic preset when there is no
+/// readable `plaint.yaml` there (the presets agree on what is open).
+fn workspace_policy() -> Policy {
+    std::fs::read_to_string(SETTINGS_FILE)
+        .ok()
+        .and_then(|text| Settings::parse(&text, SETTINGS_FILE).ok())
+        .and_then(|settings| settings.policy().ok())
+        .unwrap_or_else(|| {
+            Policy::build("generic", &Default::default()).expect("the generic preset builds")
+        })
 }
 
 /// How messages name the file: git hands the driver temporary names, so

@@ -81,6 +81,9 @@ pub struct PolicyOverrides {
     pub outcomes: Option<Vec<Code>>,
     /// Milestones the deadline rules can wait for.
     pub milestones: Option<Vec<Code>>,
+    /// Milestones that may still be recorded in a final (not open) state,
+    /// per state; by default none may.
+    pub final_milestones: Option<BTreeMap<String, Vec<String>>>,
     /// From this many complainants on, a complaint is joint and needs representatives.
     pub joint_threshold: Option<usize>,
     /// The most representatives a joint complaint may name.
@@ -114,6 +117,8 @@ pub struct Policy {
     pub outcomes: Vec<Code>,
     /// Milestone codes.
     pub milestones: Vec<Code>,
+    /// Milestones allowed in a final state, per state.
+    pub final_milestones: BTreeMap<String, Vec<String>>,
     /// Joint complaint threshold, if the policy has joint complaints.
     pub joint_threshold: Option<usize>,
     /// Most representatives of a joint complaint.
@@ -163,6 +168,10 @@ impl Policy {
                 .unwrap_or_default(),
             outcomes: o.outcomes.or(base.outcomes).unwrap_or_default(),
             milestones: o.milestones.or(base.milestones).unwrap_or_default(),
+            final_milestones: o
+                .final_milestones
+                .or(base.final_milestones)
+                .unwrap_or_default(),
             joint_threshold: o.joint_threshold.or(base.joint_threshold),
             max_representatives: o
                 .max_representatives
@@ -249,6 +258,18 @@ impl Policy {
             }
         }
         self.validate_deadlines()?;
+        for (state, codes) in &self.final_milestones {
+            if !known(state) {
+                return Err(bad(format!(
+                    "`final_milestones.{state}`: '{state}' is not a state"
+                )));
+            }
+            if let Some(code) = codes.iter().find(|c| self.milestone(c).is_none()) {
+                return Err(bad(format!(
+                    "`final_milestones.{state}`: '{code}' is not a milestone"
+                )));
+            }
+        }
         if let Some(m) = self.milestones.iter().find(|m| known(&m.code)) {
             return Err(bad(format!(
                 "milestone '{}' has the name of a state; rename one of them",
@@ -263,6 +284,16 @@ impl Policy {
     /// The milestone `code`, if the policy defines it.
     pub fn milestone(&self, code: &str) -> Option<&Code> {
         self.milestones.iter().find(|m| m.code == code)
+    }
+
+    /// Whether milestone `code` may be recorded on a case in `state`: always
+    /// in an open state; in a final one only when `final_milestones` lists it.
+    pub fn milestone_allowed_in(&self, code: &str, state: &str) -> bool {
+        self.is_open(state)
+            || self
+                .final_milestones
+                .get(state)
+                .is_some_and(|codes| codes.iter().any(|c| c == code))
     }
 
     /// The deadline rule `name`, or an error listing the rules.
@@ -380,6 +411,23 @@ mod tests {
         assert_eq!(policy.joint_threshold, Some(6));
         assert!(policy.categories.is_empty());
         assert_eq!(policy.filing_limit_days, Some(90));
+    }
+
+    #[test]
+    fn milestones_are_refused_in_final_states_unless_listed() {
+        let mut policy = Policy::build("tourism", &PolicyOverrides::default()).unwrap();
+        assert!(policy.milestone_allowed_in("respondent-replied", "investigating"));
+        assert!(!policy.milestone_allowed_in("respondent-replied", "closed"));
+        policy
+            .final_milestones
+            .insert("closed".into(), vec!["respondent-replied".into()]);
+        assert!(policy.milestone_allowed_in("respondent-replied", "closed"));
+        assert!(!policy.milestone_allowed_in("respondent-notified", "closed"));
+        assert!(policy.validate().is_ok());
+        policy
+            .final_milestones
+            .insert("closed".into(), vec!["nope".into()]);
+        assert!(policy.validate().is_err());
     }
 
     #[test]

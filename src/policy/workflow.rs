@@ -133,7 +133,100 @@ pub fn advance(
     if request.outcome.is_some() {
         case.outcome = request.outcome.clone();
     }
+    // A reopened case leaves its resolution behind: its outcome is cleared
+    // (the history keeps it).
+    if let Some(outcome) = FromHistory::of(policy, &case.history).outcome {
+        case.outcome = outcome;
+    }
     Ok(warnings)
+}
+
+/// The `status`, `assignee` and `outcome` a history implies. A field is
+/// `None` when the history does not decide it: no event sets it, or an
+/// `edited` event changed it after the last event that did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FromHistory {
+    /// Where the last status event (or an import in a later state) went.
+    pub status: Option<String>,
+    /// Whom the last handover went to.
+    pub assignee: Option<Option<String>>,
+    /// The outcome of the resolution the case is in: set by a status event
+    /// with an outcome, cleared by a move back to an open state (reopening).
+    pub outcome: Option<Option<String>>,
+}
+
+impl FromHistory {
+    /// Reads what the events of `history`, in order, imply.
+    pub fn of(policy: &Policy, history: &[Event]) -> FromHistory {
+        let mut implied = FromHistory::default();
+        for event in history {
+            match event.action {
+                Action::Imported if event.to.is_some() => implied.status = event.to.clone(),
+                Action::Status => {
+                    implied.status = event.to.clone();
+                    if event.outcome.is_some() {
+                        implied.outcome = Some(event.outcome.clone());
+                    } else if event.to.as_deref().is_some_and(|to| policy.is_open(to)) {
+                        implied.outcome = Some(None);
+                    }
+                }
+                Action::Assigned => implied.assignee = Some(event.to.clone()),
+                Action::Edited => {
+                    for field in &event.fields {
+                        match field.as_str() {
+                            "status" => implied.status = None,
+                            "assignee" => implied.assignee = None,
+                            "outcome" => implied.outcome = None,
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        implied
+    }
+
+    /// The derived fields on which `case` disagrees with its history, each
+    /// with the stored value and the value the history implies.
+    pub fn disagreements(
+        &self,
+        case: &Case,
+    ) -> Vec<(&'static str, Option<String>, Option<String>)> {
+        let mut found = Vec::new();
+        if let Some(status) = &self.status
+            && *status != case.status
+        {
+            found.push(("status", Some(case.status.clone()), Some(status.clone())));
+        }
+        if let Some(assignee) = &self.assignee
+            && *assignee != case.assignee
+        {
+            found.push(("assignee", case.assignee.clone(), assignee.clone()));
+        }
+        if let Some(outcome) = &self.outcome
+            && *outcome != case.outcome
+        {
+            found.push(("outcome", case.outcome.clone(), outcome.clone()));
+        }
+        found
+    }
+
+    /// Sets the derived fields of `case` to what the history implies;
+    /// returns the fields that changed.
+    pub fn apply(&self, case: &mut Case) -> Vec<&'static str> {
+        let changed: Vec<&'static str> = self.disagreements(case).iter().map(|d| d.0).collect();
+        if let Some(status) = &self.status {
+            case.status = status.clone();
+        }
+        if let Some(assignee) = &self.assignee {
+            case.assignee = assignee.clone();
+        }
+        if let Some(outcome) = &self.outcome {
+            case.outcome = outcome.clone();
+        }
+        changed
+    }
 }
 
 /// Refuses an event dated before the last one, or before receipt: history

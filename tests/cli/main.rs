@@ -9,5 +9,6 @@ mod deadlines;
 mod examples;
 mod golden;
 mod import_export;
+mod merges;
 mod reports;
 mod team;
