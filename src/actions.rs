@@ -59,11 +59,10 @@ pub fn register(ws: &Workspace, built: Built) -> Result<Changed> {
     let mut case = built.case;
     let mut warnings = built.warnings;
     let earlier = crate::storage::contacts::earlier_cases(ws, &case)?;
-    if !earlier.is_empty() {
-        let ids: Vec<String> = earlier.iter().map(|id| id.to_string()).collect();
+    if earlier.is_repeat() {
         warnings.push(format!(
             "repeat complaint: the complainant has earlier case(s) {}",
-            ids.join(", ")
+            earlier_list(&earlier)
         ));
         if let Some(raised) = ws.policy.repeat_priority
             && raised < case.priority
@@ -78,6 +77,21 @@ pub fn register(ws: &Workspace, built: Built) -> Result<Changed> {
         written: true,
         warnings,
     })
+}
+
+/// The most recent earlier cases, and how many more there are.
+pub fn earlier_list(earlier: &crate::storage::contacts::Earlier) -> String {
+    let ids: Vec<String> = earlier.recent.iter().map(|id| id.to_string()).collect();
+    let more = earlier.count - earlier.recent.len();
+    if more == 0 {
+        ids.join(", ")
+    } else {
+        format!(
+            "{}, and {more} older ({} in all)",
+            ids.join(", "),
+            earlier.count
+        )
+    }
 }
 
 /// Hands the case to `officer`; a no-op when it is theirs already.

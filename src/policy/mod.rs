@@ -94,6 +94,9 @@ pub struct PolicyOverrides {
     pub deadlines: Option<Vec<DeadlineRule>>,
     /// The priority a repeat complaint is raised to at registration.
     pub repeat_priority: Option<Priority>,
+    /// Complainant names that mean "unknown" and never make a repeat by
+    /// name (besides `匿名`, `anonymous` and an empty name).
+    pub anonymous_names: Option<Vec<String>>,
 }
 
 /// The validated policy of a workspace.
@@ -129,6 +132,8 @@ pub struct Policy {
     pub deadlines: Vec<DeadlineRule>,
     /// The priority a repeat complaint is raised to, if any.
     pub repeat_priority: Option<Priority>,
+    /// Extra names that mean "unknown complainant".
+    pub anonymous_names: Vec<String>,
 }
 
 /// The names of the built-in presets.
@@ -180,6 +185,10 @@ impl Policy {
             filing_limit_days: o.filing_limit_days.or(base.filing_limit_days),
             deadlines: o.deadlines.or(base.deadlines).unwrap_or_default(),
             repeat_priority: o.repeat_priority.or(base.repeat_priority),
+            anonymous_names: o
+                .anonymous_names
+                .or(base.anonymous_names)
+                .unwrap_or_default(),
         };
         policy.validate()?;
         Ok(policy)

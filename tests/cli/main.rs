@@ -10,5 +10,6 @@ mod examples;
 mod golden;
 mod import_export;
 mod merges;
+mod repeats;
 mod reports;
 mod team;
