@@ -12,4 +12,5 @@ mod import_export;
 mod merges;
 mod repeats;
 mod reports;
+mod simulation;
 mod team;
