@@ -15,7 +15,7 @@ use crate::gitsetup::text_merge;
 use crate::merge::{FileMerge, merge_files};
 use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
-use crate::storage::atomic::write_atomic;
+use crate::storage::atomic::write_atomic_transient;
 
 /// Merges the three versions into OURS; returns the exit status git expects.
 pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
@@ -27,7 +27,7 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
     match merge_files(&base, &ours, &theirs, &workspace_policy()) {
         FileMerge::Merged { text, notes } => {
             say(&label, &notes);
-            write_atomic(&args.ours, text.as_bytes())?;
+            write_atomic_transient(&args.ours, text.as_bytes())?;
             Ok(0)
         }
         FileMerge::Conflicted {
@@ -36,7 +36,7 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
             notes,
         } => {
             say(&label, &notes);
-            write_atomic(&args.ours, text.as_bytes())?;
+            write_atomic_transient(&args.ours, text.as_bytes())?;
             output::warn(&format!(
                 "{label}: both sides changed {}; resolve with `plaint edit`, then `plaint check`",
                 fields.join(", ")
@@ -49,7 +49,7 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
         }
         FileMerge::Text { reason, cases } => {
             let (merged, conflicted) = text_merge(&args.base, &args.ours, &args.theirs)?;
-            write_atomic(&args.ours, &merged)?;
+            write_atomic_transient(&args.ours, &merged)?;
             if cases {
                 output::warn(&format!(
                     "{label}: merged as plain text ({reason}); check the result with `plaint check`"
