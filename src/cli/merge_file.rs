@@ -1,7 +1,8 @@
 //! `plaint merge-file BASE OURS THEIRS`: git's merge driver for case files.
 //!
 //! Git runs it from the repository's top folder with three temporary files
-//! and takes OURS as the result. It needs no workspace. The result is
+//! and takes OURS as the result. It needs no workspace (a `plaint.yaml`
+//! there only tells it which states are open). The result is
 //! written atomically, so OURS is always either our version or a whole
 //! merge; exit 0 means merged, 1 means conflict (marked in the file).
 
