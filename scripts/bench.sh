@@ -2,14 +2,22 @@
 # Benchmarks plaint on generated workspaces, side by side with `cat` of the
 # same files (the floor for reading them). Not part of `cargo test`.
 #
-# Usage: scripts/bench.sh [N ...]      (default: 1000 10000 100000)
+# Usage: scripts/bench.sh [N ...]            (default: 1000 10000 100000)
+#        scripts/bench.sh --repeats [N ...]  (default: 10000 40000 100000)
+# The second form times `list --json` and `summary --json` on the generated
+# workload and on the repeat-heavy one (`gen_workspace.py --crowd`: four
+# names, three respondents, so each repeat group holds N/12 cases).
 # Needs python3 (the generator) and a release build (built here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 PLAINT="$PWD/target/release/plaint"
-SIZES=("${@:-1000 10000 100000}")
-[ $# -gt 0 ] || SIZES=(1000 10000 100000)
+REPEATS=
+if [ "${1:-}" = "--repeats" ]; then REPEATS=1; shift; fi
+SIZES=("$@")
+if [ $# -eq 0 ]; then
+  if [ -n "$REPEATS" ]; then SIZES=(10000 40000 100000); else SIZES=(1000 10000 100000); fi
+fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export PLAINT_USER=bench NO_COLOR=1 PLAINT_TODAY=2026-11-27
@@ -29,6 +37,22 @@ best_ms() {
 }
 
 cat_all() { find "$1/cases" -name '*.yaml' -print0 | xargs -0 cat >/dev/null; }
+
+if [ -n "$REPEATS" ]; then
+  printf '| cases | workload | list --json | summary --json |\n|---|---|---|---|\n'
+  for n in "${SIZES[@]}"; do
+    for workload in generated crowd; do
+      ws="$WORK/$workload$n"
+      flag=; [ "$workload" = crowd ] && flag=--crowd
+      python3 scripts/gen_workspace.py "$ws" "$n" $flag >/dev/null
+      json_ms=$(best_ms "$PLAINT" -C "$ws" list --json)
+      summary_ms=$(best_ms "$PLAINT" -C "$ws" summary --json)
+      printf '| %s | %s | %s | %s |\n' "$n" "$workload" "$json_ms" "$summary_ms"
+      rm -rf "$ws"
+    done
+  done
+  exit 0
+fi
 
 printf '| cases | cat (ms) | list --format ids | list --json | list --overdue --json | summary --json | check | export jsonl | show ID | note ID | register |\n'
 printf '|---|---|---|---|---|---|---|---|---|---|---|\n'

@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
 """Generate a plaint workspace of N synthetic tourism cases for benchmarks.
 
-Usage: gen_workspace.py DIR N [--seed S]
+Usage: gen_workspace.py DIR N [--seed S] [--crowd]
 
 Each case has Chinese text and 3-8 history events, spread over 2024-2026,
 written in the exact format plaint writes. The folder must not exist.
+
+--crowd: the repeat-heavy workload. Complainants have one of four names and
+no phone, respondents are one of three agencies, so each name-and-respondent
+group holds about N/12 cases (callers who give a common name, against a few
+large agencies).
 """
 import datetime
 import os
@@ -29,11 +34,16 @@ FLOWS = [
 ]
 
 
-def case_text(rng, cid, year, month, day):
+CROWD_NAMES = ["王伟", "李娜", "张敏", "刘洋"]
+
+
+def case_text(rng, cid, year, month, day, crowd=False):
     hour = rng.randint(8, 17)
     received = f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:00:00+08:00"
     name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(["", rng.choice(GIVEN)])
     agency = rng.choice(AGENCIES)
+    if crowd:
+        name, agency = rng.choice(CROWD_NAMES), rng.choice(AGENCIES[:3])
     officer = rng.choice(OFFICERS)
     flow = rng.choice(FLOWS)
     lines = [
@@ -44,7 +54,11 @@ def case_text(rng, cid, year, month, day):
         "channel: " + rng.choice(["phone", "hotline", "online", "letter", "visit"]),
         "complainants:",
         f"- name: {name}",
-        f"  phone: '13{rng.randint(100000000, 999999999)}'",
+    ]
+    phone = rng.randint(100000000, 999999999)
+    if not crowd:
+        lines.append(f"  phone: '13{phone}'")
+    lines += [
         "respondent:",
         f"  name: {agency}",
         "category: " + rng.choice(CATEGORIES),
@@ -85,8 +99,11 @@ def case_text(rng, cid, year, month, day):
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
-    root, n = sys.argv[1], int(sys.argv[2])
-    seed = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--seed" else 7
+    args = sys.argv[1:]
+    crowd = "--crowd" in args
+    args = [a for a in args if a != "--crowd"]
+    root, n = args[0], int(args[1])
+    seed = int(args[3]) if len(args) > 3 and args[2] == "--seed" else 7
     rng = random.Random(seed)
     if os.path.exists(root):
         sys.exit(f"{root} exists; give a new folder")
@@ -106,7 +123,7 @@ def main():
         folder = os.path.join(root, "cases", f"{year:04d}")
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, cid + ".yaml"), "w") as f:
-            f.write(case_text(rng, cid, year, month, day))
+            f.write(case_text(rng, cid, year, month, day, crowd))
 
 
 if __name__ == "__main__":

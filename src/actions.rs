@@ -11,7 +11,8 @@ use crate::intake::{Built, FieldError, check_against_policy};
 use crate::merge::split_conflict;
 use crate::model::event::{FORCED_EXTENSION, PROMISE_KEPT};
 use crate::model::{Action, Case, CaseId, Event};
-use crate::policy::workflow::{self, TransitionRequest};
+use crate::policy::Policy;
+use crate::policy::workflow::{self, FromHistory, TransitionRequest};
 use crate::storage::Workspace;
 use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case};
 
@@ -57,6 +58,12 @@ pub struct Changed {
 }
 
 impl Changed {
+    /// Adds a notice, if there is one.
+    fn noting(mut self, notice: Option<String>) -> Self {
+        self.warnings.extend(notice);
+        self
+    }
+
     /// A case written without notices.
     fn written(case: Case) -> Self {
         Changed {
@@ -74,11 +81,10 @@ pub fn register(ws: &Workspace, built: Built) -> Result<Changed> {
     let mut case = built.case;
     let mut warnings = built.warnings;
     let earlier = crate::storage::contacts::earlier_cases(ws, &case)?;
-    if !earlier.is_empty() {
-        let ids: Vec<String> = earlier.iter().map(|id| id.to_string()).collect();
+    if earlier.is_repeat() {
         warnings.push(format!(
             "repeat complaint: the complainant has earlier case(s) {}",
-            ids.join(", ")
+            earlier_list(&earlier)
         ));
         if let Some(raised) = ws.policy.repeat_priority
             && raised < case.priority
@@ -93,6 +99,21 @@ pub fn register(ws: &Workspace, built: Built) -> Result<Changed> {
         written: true,
         warnings,
     })
+}
+
+/// The most recent earlier cases, and how many more there are.
+pub fn earlier_list(earlier: &crate::storage::contacts::Earlier) -> String {
+    let ids: Vec<String> = earlier.recent.iter().map(|id| id.to_string()).collect();
+    let more = earlier.count - earlier.recent.len();
+    if more == 0 {
+        ids.join(", ")
+    } else {
+        format!(
+            "{}, and {more} older ({} in all)",
+            ids.join(", "),
+            earlier.count
+        )
+    }
 }
 
 /// Hands the case to `officer`; a no-op when it is theirs already.
@@ -112,6 +133,7 @@ pub fn assign(ws: &Workspace, id: &CaseId, officer: &str, actor: &Actor) -> Resu
     }
     let lock = ws.lock()?;
     let mut case = ws.read_case(id)?;
+    warnings.extend(follow_history(&ws.policy, &mut case, actor)?);
     if case.assignee.as_deref() == Some(officer) {
         warnings.push(format!("case {id} is already assigned to {officer}"));
         return Ok(Changed {
@@ -144,9 +166,18 @@ pub fn advance(
 ) -> Result<Changed> {
     check_not_future(at, actor)?;
     let (case, warnings) = ws.update(id, |case| {
+        let mut warnings: Vec<String> = follow_history(&ws.policy, case, actor)?
+            .into_iter()
+            .collect();
         let when = at.unwrap_or(actor.now);
-        let warnings =
-            workflow::advance(&ws.policy, &ws.calendar, case, request, when, &actor.name)?;
+        warnings.extend(workflow::advance(
+            &ws.policy,
+            &ws.calendar,
+            case,
+            request,
+            when,
+            &actor.name,
+        )?);
         check_moved(ws, case)?;
         Ok(warnings)
     })?;
@@ -181,12 +212,14 @@ pub fn note(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Ch
     if text.trim().is_empty() {
         return Err(Error::Invalid("the note is empty".into()));
     }
-    let (case, ()) = ws.update(id, |case| {
+    let (case, repaired) = ws.update(id, |case| {
+        let repaired = follow_history(&ws.policy, case, actor)?;
         let mut event = Event::new(actor.now, &actor.name, Action::Note);
         event.note = Some(text.trim_end().to_string());
-        workflow::insert_event(case, event)
+        workflow::insert_event(case, event)?;
+        Ok(repaired)
     })?;
-    Ok(Changed::written(case))
+    Ok(Changed::written(case).noting(repaired))
 }
 
 /// Checks the text of an edited case file and builds the case to write:
@@ -229,6 +262,7 @@ pub fn apply_edit(
     let mut event = Event::new(actor.now, &actor.name, Action::Edited);
     event.fields = fields;
     workflow::insert_event(&mut after, event)?;
+    follow_history(&ws.policy, &mut after, actor)?;
     Ok(Some(after))
 }
 
@@ -346,6 +380,7 @@ pub fn apply_resolution(
     event.fields = changed_fields(ours, &after);
     event.note = Some("resolved a merge conflict".into());
     workflow::insert_event(&mut after, event)?;
+    follow_history(&ws.policy, &mut after, actor)?;
     Ok(after)
 }
 
@@ -382,6 +417,43 @@ pub fn changed_fields(before: &Case, after: &Case) -> Vec<String> {
     fields
 }
 
+/// Sets `status`, `assignee` and `outcome` back to what the history says
+/// when they disagree with it (a merge by an older plaint, a hand edit),
+/// and records the repair as an `edited` event naming the fields. Every
+/// command that writes a case calls it on the case as read, so it acts on
+/// the true state. Returns a notice for the officer.
+pub fn follow_history(policy: &Policy, case: &mut Case, actor: &Actor) -> Result<Option<String>> {
+    let implied = FromHistory::of(policy, &case.history);
+    let found = implied.disagreements(case);
+    if found.is_empty() {
+        return Ok(None);
+    }
+    implied.apply(case);
+    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".into());
+    let changes: Vec<String> = found
+        .iter()
+        .map(|(field, stored, wanted)| format!("{field} {} -> {}", show(stored), show(wanted)))
+        .collect();
+    let mut event = Event::new(actor.now, &actor.name, Action::Edited);
+    event.fields = found.iter().map(|(field, ..)| field.to_string()).collect();
+    event.note = Some(format!("followed the history: {}", changes.join(", ")));
+    workflow::insert_event(case, event)?;
+    Ok(Some(format!(
+        "case {}: {} disagreed with its history and now follow it ({})",
+        case.id,
+        event_fields(&found),
+        changes.join(", ")
+    )))
+}
+
+fn event_fields(found: &[(&'static str, Option<String>, Option<String>)]) -> String {
+    found
+        .iter()
+        .map(|(f, ..)| *f)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Records that a milestone was reached; a no-op when it already was.
 pub fn mark(
     ws: &Workspace,
@@ -401,6 +473,14 @@ pub fn mark(
     check_not_future(at, actor)?;
     let lock = ws.lock()?;
     let mut case = ws.read_case(id)?;
+    let repaired = follow_history(&ws.policy, &mut case, actor)?;
+    if !ws.policy.milestone_allowed_in(milestone, &case.status) {
+        return Err(Error::Refused(format!(
+            "case {id} is {}, a final state: milestones are no longer recorded on it \
+             (a preset may allow one there under `final_milestones`)",
+            case.status
+        )));
+    }
     if promise_kept && open_promises(&case) == 0 {
         return Err(Error::Refused(format!(
             "case {id} has no open promise to keep; record one with `plaint promise {id} DATE`"
@@ -428,7 +508,7 @@ pub fn mark(
     event.note = note.map(|n| n.replace("\r\n", "\n"));
     workflow::insert_event(&mut case, event)?;
     ws.write_case(&lock, &case)?;
-    Ok(Changed::written(case))
+    Ok(Changed::written(case).noting(repaired))
 }
 
 /// The promises made on `case` and not yet kept.
@@ -525,7 +605,8 @@ pub fn extend(
             "extensions are given in workdays or days".into(),
         ));
     }
-    let (case, ()) = ws.update(id, |case| {
+    let (case, repaired) = ws.update(id, |case| {
+        let repaired = follow_history(&ws.policy, case, actor)?;
         let deadline = crate::deadline::evaluate_rule(case, &ws.policy, rule, &ws.calendar, ws.offset, today)
             .map_err(|e| Error::Invalid(e.to_string()))?;
         match &deadline {
@@ -565,9 +646,10 @@ pub fn extend(
         event.unit = Some(unit.as_str().to_string());
         event.reason = Some(request.reason.trim().to_string());
         event.forced = forced;
-        workflow::insert_event(case, event)
+        workflow::insert_event(case, event)?;
+        Ok(repaired)
     })?;
-    Ok(Changed::written(case))
+    Ok(Changed::written(case).noting(repaired))
 }
 
 /// The override of an extension the rule does not allow: refused unless
@@ -631,7 +713,8 @@ pub fn followup(
 ) -> Result<Changed> {
     let answer = crate::intake::parse_satisfaction(satisfaction).map_err(Error::Invalid)?;
     check_not_future(at, actor)?;
-    let (case, ()) = ws.update(id, |case| {
+    let (case, repaired) = ws.update(id, |case| {
+        let repaired = follow_history(&ws.policy, case, actor)?;
         if !crate::reports::stats::CLOSING_STATES.contains(&case.status.as_str()) {
             return Err(Error::Refused(format!(
                 "case {id} is {}; the follow-up call is recorded once it is resolved or closed",
@@ -644,7 +727,7 @@ pub fn followup(
         event.note = note.map(|n| n.replace("\r\n", "\n"));
         workflow::insert_event(case, event)?;
         case.satisfaction = Some(answer);
-        Ok(())
+        Ok(repaired)
     })?;
-    Ok(Changed::written(case))
+    Ok(Changed::written(case).noting(repaired))
 }

@@ -26,6 +26,7 @@ use crate::limits::{LINK_REFUSED, MAX_FILE_BYTES, MAX_SETTINGS_BYTES, read_text_
 use crate::model::{Case, CaseId};
 use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
+use crate::policy::workflow::FromHistory;
 use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case};
 use crate::storage::workspace::{CALENDARS_DIR, CASES_DIR};
 
@@ -369,10 +370,12 @@ pub fn case_problems(policy: Option<&Policy>, case: &Case) -> Vec<String> {
     let Some(policy) = policy else {
         return history_order_problems(case);
     };
-    check_against_policy(policy, case)
+    let mut problems: Vec<String> = check_against_policy(policy, case)
         .into_iter()
         .map(|e| e.to_string())
-        .collect()
+        .collect();
+    problems.extend(derived_field_problems(policy, case));
+    problems
 }
 
 /// What a case imported with `import --force` lacks: reported as a
@@ -420,6 +423,26 @@ fn last_event_day(case: &Case, offset: FixedOffset) -> chrono::NaiveDate {
         .unwrap_or(case.received)
         .with_timezone(&offset)
         .date_naive()
+}
+
+/// `assignee` and `outcome` disagreeing with the history (the status is
+/// checked with the workflow, in [`check_against_policy`]); any command
+/// that changes the case repairs them.
+fn derived_field_problems(policy: &Policy, case: &Case) -> Vec<String> {
+    let implied = FromHistory::of(policy, &case.history);
+    implied
+        .disagreements(case)
+        .into_iter()
+        .filter(|(field, ..)| *field != "status")
+        .map(|(field, stored, wanted)| {
+            let show = |v: Option<String>| v.unwrap_or_else(|| "(none)".into());
+            format!(
+                "`{field}` is {} but the history says {}; any command that changes the case repairs it",
+                show(stored),
+                show(wanted)
+            )
+        })
+        .collect()
 }
 
 /// Every file under `cases/`, classified by its path. A missing `cases/`
@@ -609,6 +632,50 @@ mod tests {
             "- at: 2026-11-02T10:00:00+08:00\n  by: b\n  action: registered\n",
         );
         assert!(case_problems(Some(&p), &twice)[0].contains("registered once"));
+    }
+
+    #[test]
+    fn an_assignee_or_outcome_disagreeing_with_the_history_is_reported() {
+        let p = tourism();
+        let handover = "- at: 2026-11-02T10:00:00+08:00\n  by: a\n  action: assigned\n  to: 张伟\n";
+        let mut stale = case("received", handover);
+        stale.assignee = Some("刘洋".into());
+        let found = case_problems(Some(&p), &stale);
+        assert!(
+            found[0].contains("`assignee` is 刘洋 but the history says 张伟"),
+            "{found:?}"
+        );
+        stale.assignee = Some("张伟".into());
+        assert!(case_problems(Some(&p), &stale).is_empty());
+
+        let resolved = status_event(1, "received", "accepted")
+            + &status_event(2, "accepted", "investigating")
+            + &status_event(3, "investigating", "resolved")
+                .replace("to: resolved\n", "to: resolved\n  outcome: mediated\n");
+        let mut no_outcome = case("resolved", &resolved);
+        assert!(
+            case_problems(Some(&p), &no_outcome)[0]
+                .contains("`outcome` is (none) but the history says mediated")
+        );
+        no_outcome.outcome = Some("mediated".into());
+        assert!(case_problems(Some(&p), &no_outcome).is_empty());
+        let reopened = resolved + &status_event(4, "resolved", "investigating");
+        let mut kept = case("investigating", &reopened);
+        kept.outcome = Some("mediated".into());
+        assert!(
+            case_problems(Some(&p), &kept)[0]
+                .contains("`outcome` is mediated but the history says (none)")
+        );
+    }
+
+    #[test]
+    fn a_status_disagreeing_with_the_history_is_reported() {
+        let events = status_event(1, "received", "rejected")
+            .replace("to: rejected\n", "to: rejected\n  reason: incomplete\n")
+            + &status_event(1, "received", "withdrawn");
+        let found = case_problems(Some(&tourism()), &case("rejected", &events));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("`status` is rejected"), "{found:?}");
     }
 
     #[test]

@@ -3,12 +3,15 @@
 //!
 //! The rules, field by field, over the case as a JSON object:
 //! - `history` is the union of both sides' events, each identical event
-//!   once, ordered by time (stable: ours first on ties), so no event is lost;
+//!   once, ordered by time, so no event is lost; within one second each
+//!   side's own order is kept and [`Event::history_order`] orders the rest,
+//!   so the union is the same whichever side merges;
 //! - `tags` and `links` merge as sets: additions and removals from either
 //!   side are kept;
 //! - any other field changed on one side only takes that side's value;
-//! - `status`, `assignee` and `outcome` changed differently on both sides
-//!   follow the latest event of the merged history that sets them;
+//! - `status`, `assignee` and `outcome` always follow the merged history
+//!   (the latest event that sets them; a reopening clears the outcome),
+//!   whatever either side holds, unless an edit set them after that event;
 //! - anything else changed differently on both sides is a conflict, which
 //!   [`render_conflicted`] writes as git-style markers around the field's
 //!   lines, so `plaint check` flags it and `plaint edit` resolves it.
@@ -19,7 +22,9 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::model::case::CASE_FIELDS;
-use crate::model::{Action, Case, Event};
+use crate::model::{Case, Event};
+use crate::policy::Policy;
+use crate::policy::workflow::FromHistory;
 use crate::storage::casefile::render_case;
 
 /// Fields merged as sets rather than as whole values.
@@ -56,17 +61,22 @@ impl MergeResult {
 ///
 /// The three must be the same case (same `id`); otherwise the merge is
 /// refused, since joining two different cases into one file is never right.
-pub fn merge(base: &Case, ours: &Case, theirs: &Case) -> Result<MergeResult> {
-    merge_with(Some(base), ours, theirs)
+pub fn merge(base: &Case, ours: &Case, theirs: &Case, policy: &Policy) -> Result<MergeResult> {
+    merge_with(Some(base), ours, theirs, policy)
 }
 
 /// Merges two versions without a common ancestor (both clones added the
 /// file): every field that differs is a conflict unless it can be derived.
-pub fn merge_two(ours: &Case, theirs: &Case) -> Result<MergeResult> {
-    merge_with(None, ours, theirs)
+pub fn merge_two(ours: &Case, theirs: &Case, policy: &Policy) -> Result<MergeResult> {
+    merge_with(None, ours, theirs, policy)
 }
 
-fn merge_with(base: Option<&Case>, ours: &Case, theirs: &Case) -> Result<MergeResult> {
+fn merge_with(
+    base: Option<&Case>,
+    ours: &Case,
+    theirs: &Case,
+    policy: &Policy,
+) -> Result<MergeResult> {
     for other in base.into_iter().chain([theirs]) {
         if other.id != ours.id {
             return Err(Error::Invalid(format!(
@@ -76,6 +86,7 @@ fn merge_with(base: Option<&Case>, ours: &Case, theirs: &Case) -> Result<MergeRe
         }
     }
     let history = union_history(&ours.history, &theirs.history);
+    let implied = implied_values(&FromHistory::of(policy, &history));
     let b = base.map(to_object).transpose()?;
     let (o, t) = (to_object(ours)?, to_object(theirs)?);
     let mut merged_ours = Map::new();
@@ -87,8 +98,11 @@ fn merge_with(base: Option<&Case>, ours: &Case, theirs: &Case) -> Result<MergeRe
             Some(serde_json::to_value(&history).map_err(json_error)?)
         } else {
             let (bv, ov, tv) = (b.as_ref().map(|b| b.get(field)), o.get(field), t.get(field));
-            let both = both_sides_added(field, base, ours, theirs);
-            match merge_field(field, bv, ov, tv, &history, both) {
+            let implied = implied
+                .iter()
+                .find(|(f, _)| *f == field)
+                .map(|(_, v)| v.clone());
+            match merge_field(field, bv, ov, tv, implied) {
                 Decision::Take(v) => v,
                 Decision::Derived(v, note) => {
                     notes.push(note);
@@ -125,21 +139,41 @@ enum Decision {
     Conflict,
 }
 
+/// The derived fields the merged history decides, as JSON values.
+fn implied_values(implied: &FromHistory) -> Vec<(&'static str, Option<Value>)> {
+    let text = |v: &Option<String>| v.clone().map(Value::String);
+    let mut values = Vec::new();
+    if let Some(status) = &implied.status {
+        values.push(("status", Some(Value::String(status.clone()))));
+    }
+    if let Some(assignee) = &implied.assignee {
+        values.push(("assignee", text(assignee)));
+    }
+    if let Some(outcome) = &implied.outcome {
+        values.push(("outcome", text(outcome)));
+    }
+    if let Some(refer_to) = &implied.refer_to {
+        values.push(("refer_to", text(refer_to)));
+    }
+    values
+}
+
 /// Decides one field. `base` is `None` when there is no common ancestor,
-/// `Some(None)` when the ancestor lacks the field. `both_added` says both
-/// sides added events that set the field: then the merged history decides,
-/// even when one side came back to the base value (a suspended case that
-/// resumed), so the field always agrees with the history.
+/// `Some(None)` when the ancestor lacks the field. `implied` is the value
+/// the merged history gives `status`, `assignee` or `outcome`: such a field
+/// always follows the history, whatever each side holds, so it never
+/// disagrees with its events after a merge.
 fn merge_field(
     field: &str,
     base: Option<Option<&Value>>,
     ours: Option<&Value>,
     theirs: Option<&Value>,
-    history: &[Event],
-    both_added: bool,
+    implied: Option<Option<Value>>,
 ) -> Decision {
-    if both_added && let Some(value) = derive_from_history(field, history) {
-        return derived(field, value, ours != theirs);
+    if let Some(value) = implied {
+        let both_changed = base.is_none_or(|b| ours != b && theirs != b) && ours != theirs;
+        let neither = ours != value.as_ref() && theirs != value.as_ref();
+        return derived(field, value, both_changed || neither);
     }
     if ours == theirs {
         return Decision::Take(ours.cloned());
@@ -155,15 +189,12 @@ fn merge_field(
     if SET_FIELDS.contains(&field) {
         return Decision::Take(merge_set(base.flatten(), ours, theirs));
     }
-    match derive_from_history(field, history) {
-        Some(value) => derived(field, value, true),
-        None => Decision::Conflict,
-    }
+    Decision::Conflict
 }
 
 /// A value taken from the merged history; explained when the sides differed.
-fn derived(field: &str, value: Option<Value>, sides_differ: bool) -> Decision {
-    if !sides_differ {
+fn derived(field: &str, value: Option<Value>, explain: bool) -> Decision {
+    if !explain {
         return Decision::Take(value);
     }
     let shown = match &value {
@@ -173,93 +204,98 @@ fn derived(field: &str, value: Option<Value>, sides_differ: bool) -> Decision {
     };
     Decision::Derived(
         value,
-        format!("`{field}` was changed on both sides; took the latest event's: {shown}"),
+        format!("`{field}` follows the merged history: {shown}"),
     )
 }
 
-/// The kind of event that sets a field derived from history.
-fn setting_action(field: &str) -> Option<Action> {
-    match field {
-        "status" | "outcome" | "refer_to" => Some(Action::Status),
-        "assignee" => Some(Action::Assigned),
-        _ => None,
-    }
-}
-
-/// Whether both sides added events (not in `base`) that set `field`.
-fn both_sides_added(field: &str, base: Option<&Case>, ours: &Case, theirs: &Case) -> bool {
-    let Some(action) = setting_action(field) else {
-        return false;
-    };
-    let added = |side: &Case| {
-        side.history
-            .iter()
-            .any(|e| e.action == action && base.is_none_or(|b| !b.history.contains(e)))
-    };
-    added(ours) && added(theirs)
-}
-
-/// The value of `status`, `assignee` or `outcome` implied by the latest
-/// event that sets it; `None` when the history cannot tell.
-fn derive_from_history(field: &str, history: &[Event]) -> Option<Option<Value>> {
-    let latest = |action: Action, pick: fn(&Event) -> Option<&String>| {
-        history
-            .iter()
-            .rev()
-            .filter(|e| e.action == action)
-            .find_map(pick)
-            .map(|v| Some(Value::String(v.clone())))
-    };
-    match field {
-        "status" => latest(Action::Status, |e| e.to.as_ref()),
-        "assignee" => latest(Action::Assigned, |e| e.to.as_ref()),
-        "outcome" => latest(Action::Status, |e| e.outcome.as_ref()),
-        "refer_to" => latest(Action::Status, |e| e.refer_to.as_ref()),
-        _ => None,
-    }
-}
-
 /// Three-way merge of a list treated as a set: an item is kept when it is
-/// on a side that added it or on both sides; removed when a side removed it.
+/// on a side that added it or on both sides; removed when a side removed
+/// it. Kept items of `base` stay in their order; additions follow, sorted,
+/// so the result does not depend on which side is ours.
 fn merge_set(base: Option<&Value>, ours: Option<&Value>, theirs: Option<&Value>) -> Option<Value> {
     let items = |v: Option<&Value>| -> Vec<Value> {
         v.and_then(Value::as_array).cloned().unwrap_or_default()
     };
     let (b, o, t) = (items(base), items(ours), items(theirs));
-    let keep = |item: &Value, mine: &[Value], other: &[Value]| {
-        other.contains(item) || !b.contains(item) || !mine.contains(item)
-    };
-    let mut merged: Vec<Value> = o.iter().filter(|i| keep(i, &o, &t)).cloned().collect();
-    for item in &t {
-        if !merged.contains(item) && (o.contains(item) || !b.contains(item)) {
-            merged.push(item.clone());
-        }
-    }
+    let mut merged: Vec<Value> = b
+        .iter()
+        .filter(|i| o.contains(i) && t.contains(i))
+        .cloned()
+        .collect();
+    let mut added: Vec<Value> = o
+        .iter()
+        .chain(&t)
+        .filter(|i| !b.contains(i) && !merged.contains(i))
+        .cloned()
+        .collect();
+    added.sort_by_key(|v| v.to_string());
+    added.dedup();
+    merged.extend(added);
     (!merged.is_empty()).then_some(Value::Array(merged))
 }
 
-/// Every event of either side once, ordered by time; ours first on ties.
+/// Every event of either side once, in one order whichever side merges.
+///
 /// An event is "the same" when every detail is equal, so the copy both
 /// sides inherited from `base` is kept once, while two officers' notes at
 /// the same second are both kept. An inherited event that one side lost
 /// comes back: history is append-only, and a lost event is damage.
+///
+/// Events are ordered by time. Within one second, the order each side
+/// wrote its events in is kept (a case accepted and moved on within a
+/// second stays in that order), and events no side orders go by
+/// [`Event::history_order`]. The result depends only on the two histories
+/// as sets of same-second sequences, never on which side is "ours", so
+/// merging A into B and B into A give the same history.
 pub fn union_history(ours: &[Event], theirs: &[Event]) -> Vec<Event> {
-    let mut merged: Vec<Event> = ours.to_vec();
-    let mut unmatched: Vec<bool> = vec![true; merged.len()];
+    let mut nodes: Vec<&Event> = ours.iter().collect();
+    let ours_ids: Vec<usize> = (0..ours.len()).collect();
+    let mut matched = vec![false; ours.len()];
+    let mut theirs_ids = Vec::with_capacity(theirs.len());
     for event in theirs {
-        match merged
-            .iter()
-            .zip(unmatched.iter_mut())
-            .find(|(e, free)| **free && *e == event)
-        {
-            Some((_, free)) => *free = false,
+        let twin = (0..ours.len()).find(|&i| !matched[i] && ours[i].is_same(event));
+        match twin {
+            Some(i) => {
+                matched[i] = true;
+                theirs_ids.push(i);
+            }
             None => {
-                merged.push(event.clone());
-                unmatched.push(false);
+                nodes.push(event);
+                theirs_ids.push(nodes.len() - 1);
             }
         }
     }
-    merged.sort_by_key(|e| e.at);
+    // "a before b" wherever a side wrote a and b in a row in one second.
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    let mut waiting = vec![0usize; nodes.len()];
+    for side in [&ours_ids, &theirs_ids] {
+        for pair in side.windows(2) {
+            if nodes[pair[0]].at == nodes[pair[1]].at {
+                after[pair[0]].push(pair[1]);
+                waiting[pair[1]] += 1;
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by(|&a, &b| nodes[a].history_order(nodes[b]));
+    let mut done = vec![false; nodes.len()];
+    let mut merged = Vec::with_capacity(nodes.len());
+    for second in order.chunk_by(|&a, &b| nodes[a].at == nodes[b].at) {
+        for _ in second {
+            // The first ready event by the stable order; when the sides
+            // disagree on an order (a cycle), the first one left.
+            let pending = || second.iter().copied().filter(|&i| !done[i]);
+            let next = pending()
+                .find(|&i| waiting[i] == 0)
+                .or_else(|| pending().next())
+                .expect("an event is left in this second");
+            done[next] = true;
+            for &later in &after[next] {
+                waiting[later] = waiting[later].saturating_sub(1);
+            }
+            merged.push(nodes[next].clone());
+        }
+    }
     merged
 }
 
@@ -444,7 +480,7 @@ pub enum FileMerge {
 
 /// Decides the merge of three file versions, as bytes. An empty `base`
 /// means both sides added the file.
-pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8]) -> FileMerge {
+pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], policy: &Policy) -> FileMerge {
     let texts = [base, ours, theirs].map(|b| std::str::from_utf8(b).ok());
     let [Some(base), Some(ours), Some(theirs)] = texts else {
         // A case file that is not UTF-8 is damaged, never cleanly merged.
@@ -464,8 +500,8 @@ pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8]) -> FileMerge {
     let has_base = !base.trim().is_empty();
     let parsed = (has_base.then(|| parse(base)), parse(ours), parse(theirs));
     let result = match parsed {
-        (Some(Ok(b)), Ok(o), Ok(t)) => merge(&b, &o, &t),
-        (None, Ok(o), Ok(t)) => merge_two(&o, &t),
+        (Some(Ok(b)), Ok(o), Ok(t)) => merge(&b, &o, &t, policy),
+        (None, Ok(o), Ok(t)) => merge_two(&o, &t, policy),
         (b, o, t) => {
             let any_case = [base, ours, theirs]
                 .iter()
@@ -523,11 +559,16 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::model::Action;
     use crate::storage::casefile::{conflict_marker_line, parse_yaml_case};
 
     fn at(minutes: i64) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-11-02T09:30:00+08:00").unwrap()
             + Duration::minutes(minutes)
+    }
+
+    fn policy() -> Policy {
+        Policy::build("tourism", &Default::default()).unwrap()
     }
 
     fn base() -> Case {
@@ -565,7 +606,7 @@ mod tests {
         note(&mut o, 10, "王芳", "ours 1");
         note(&mut t, 5, "李明", "theirs 1");
         note(&mut o, 20, "王芳", "ours 2");
-        let r = merge(&b, &o, &t).unwrap();
+        let r = merge(&b, &o, &t, &policy()).unwrap();
         assert!(r.is_clean());
         let notes: Vec<_> = r
             .case
@@ -587,7 +628,7 @@ mod tests {
         o.title = Some("新标题".into());
         t.facts = None;
         t.category = Some("shopping".into());
-        let r = merge(&b, &o, &t).unwrap();
+        let r = merge(&b, &o, &t, &policy()).unwrap();
         assert!(r.is_clean());
         assert_eq!(r.case.title.as_deref(), Some("新标题"));
         assert_eq!(r.case.facts, None);
@@ -601,12 +642,12 @@ mod tests {
         assign(&mut o, 11, "王芳", "张伟");
         advance(&mut t, 12, "李明", "rejected");
         assign(&mut t, 9, "李明", "刘洋");
-        let r = merge(&b, &o, &t).unwrap();
+        let r = merge(&b, &o, &t, &policy()).unwrap();
         assert!(r.is_clean(), "{:?}", r.conflicts);
         assert_eq!(r.case.status, "rejected");
         assert_eq!(r.case.assignee.as_deref(), Some("张伟"));
         assert_eq!(r.notes.len(), 2, "{:?}", r.notes);
-        let swapped = merge(&b, &t, &o).unwrap();
+        let swapped = merge(&b, &t, &o, &policy()).unwrap();
         assert_eq!(swapped.case, r.case, "the merge is symmetric here");
     }
 
@@ -619,7 +660,7 @@ mod tests {
         advance(&mut o, 10, "王芳", "investigating");
         advance(&mut t, 20, "李明", "suspended");
         advance(&mut t, 30, "李明", "accepted");
-        let r = merge(&b, &o, &t).unwrap();
+        let r = merge(&b, &o, &t, &policy()).unwrap();
         assert!(r.is_clean());
         assert_eq!(r.case.status, "accepted", "the latest move wins");
     }
@@ -636,7 +677,7 @@ mod tests {
             c.history.last_mut().unwrap().outcome = Some(outcome.into());
             c.outcome = Some(outcome.into());
         }
-        let r = merge(&b, &o, &t).unwrap();
+        let r = merge(&b, &o, &t, &policy()).unwrap();
         assert!(r.is_clean());
         assert_eq!(r.case.outcome.as_deref(), Some("mediated"));
     }
@@ -647,7 +688,7 @@ mod tests {
         o.facts = Some("甲的说法".into());
         t.facts = Some("乙的说法\n第二行".into());
         note(&mut t, 3, "李明", "n");
-        let r = merge(&b, &o, &t).unwrap();
+        let r = merge(&b, &o, &t, &policy()).unwrap();
         assert_eq!(r.conflicts, ["facts"]);
         let text = render_conflicted(&r).unwrap();
         assert!(conflict_marker_line(&text).is_some());
@@ -671,7 +712,7 @@ mod tests {
         let (b, mut o, mut t) = (base(), base(), base());
         o.facts = None;
         t.facts = Some("改了".into());
-        let r = merge(&b, &o, &t).unwrap();
+        let r = merge(&b, &o, &t, &policy()).unwrap();
         assert_eq!(r.conflicts, ["facts"]);
         let text = render_conflicted(&r).unwrap();
         assert!(
@@ -685,9 +726,9 @@ mod tests {
         let (b, mut o, mut t) = (base(), base(), base());
         o.tags = vec!["a".into(), "vip".into()];
         t.tags = vec!["repeat".into()];
-        let r = merge(&b, &o, &t).unwrap();
+        let r = merge(&b, &o, &t, &policy()).unwrap();
         assert!(r.is_clean());
-        assert_eq!(r.case.tags, ["vip", "repeat"]);
+        assert_eq!(r.case.tags, ["repeat", "vip"]);
     }
 
     #[test]
@@ -697,7 +738,7 @@ mod tests {
         let (mut o, mut t) = (b.clone(), b.clone());
         o.complainants.pop();
         t.representatives = vec![1];
-        let r = merge(&b, &o, &t).unwrap();
+        let r = merge(&b, &o, &t, &policy()).unwrap();
         assert_eq!(r.conflicts, ["complainants", "representatives"]);
     }
 
@@ -705,7 +746,7 @@ mod tests {
     fn different_cases_are_never_merged() {
         let (b, o, mut t) = (base(), base(), base());
         t.id = crate::model::CaseId::parse("20261102-AAAAA").unwrap();
-        assert!(merge(&b, &o, &t).is_err());
+        assert!(merge(&b, &o, &t, &policy()).is_err());
     }
 
     #[test]
@@ -713,19 +754,29 @@ mod tests {
         let text = crate::storage::casefile::render_case(&base()).unwrap();
         let future = text.replace("schema: 1", "schema: 2");
         assert!(matches!(
-            merge_files(text.as_bytes(), future.as_bytes(), text.as_bytes()),
+            merge_files(
+                text.as_bytes(),
+                future.as_bytes(),
+                text.as_bytes(),
+                &policy()
+            ),
             FileMerge::Refused(_)
         ));
         assert!(matches!(
-            merge_files(b"a\n", b"b\n", b"c\n"),
+            merge_files(b"a\n", b"b\n", b"c\n", &policy()),
             FileMerge::Text { cases: false, .. }
         ));
         assert!(matches!(
-            merge_files(text.as_bytes(), b"schema: 1\nid: [\n", text.as_bytes()),
+            merge_files(
+                text.as_bytes(),
+                b"schema: 1\nid: [\n",
+                text.as_bytes(),
+                &policy()
+            ),
             FileMerge::Text { cases: true, .. }
         ));
         assert!(matches!(
-            merge_files(b"", text.as_bytes(), text.as_bytes()),
+            merge_files(b"", text.as_bytes(), text.as_bytes(), &policy()),
             FileMerge::Merged { .. }
         ));
     }
@@ -756,6 +807,77 @@ mod tests {
         assert_eq!(keys, CASE_FIELDS);
     }
 
+    #[test]
+    fn same_second_events_keep_one_order_whichever_side_merges() {
+        // bob rejects, alice withdraws at the same second; alice pulls,
+        // then bob notes and pulls alice's merge.
+        let b = base();
+        let (mut alice, mut bob) = (base(), base());
+        advance(&mut bob, 30, "bob", "rejected");
+        advance(&mut alice, 30, "alice", "withdrawn");
+        let first = merge(&b, &alice, &bob, &policy()).unwrap().case;
+        let mut bob_noted = bob.clone();
+        note(&mut bob_noted, 40, "bob", "x");
+        let second = merge(&bob, &bob_noted, &first, &policy()).unwrap().case;
+        let moves =
+            |c: &Case| -> Vec<String> { c.history.iter().filter_map(|e| e.to.clone()).collect() };
+        assert_eq!(moves(&second), moves(&first), "the tie keeps its order");
+        let last = moves(&second).last().cloned().unwrap();
+        assert_eq!(second.status, last, "status follows the history");
+        assert_eq!(first.status, last);
+        let swapped = merge(&b, &bob, &alice, &policy()).unwrap().case;
+        assert_eq!(render_case(&swapped).unwrap(), render_case(&first).unwrap());
+    }
+
+    #[test]
+    fn a_same_second_chain_written_by_one_side_keeps_its_order() {
+        let b = base();
+        let (mut o, mut t) = (base(), base());
+        advance(&mut o, 5, "王芳", "accepted");
+        advance(&mut o, 5, "王芳", "investigating");
+        advance(&mut o, 5, "王芳", "mediating");
+        note(&mut t, 5, "李明", "n");
+        for r in [merge(&b, &o, &t, &policy()), merge(&b, &t, &o, &policy())] {
+            let case = r.unwrap().case;
+            let moves: Vec<_> = case
+                .history
+                .iter()
+                .filter_map(|e| e.to.as_deref())
+                .collect();
+            assert_eq!(moves, ["accepted", "investigating", "mediating"]);
+            assert_eq!(case.status, "mediating");
+        }
+    }
+
+    #[test]
+    fn derived_fields_follow_the_history_even_when_one_side_changed_them() {
+        let (b, mut o, mut t) = (base(), base(), base());
+        assign(&mut o, 10, "王芳", "张伟");
+        // Their side holds an assignee no event set (a damaged file).
+        t.assignee = Some("刘洋".into());
+        let r = merge(&b, &o, &t, &policy()).unwrap();
+        assert!(r.is_clean());
+        assert_eq!(r.case.assignee.as_deref(), Some("张伟"));
+    }
+
+    #[test]
+    fn a_reopened_case_loses_its_outcome_in_a_merge() {
+        let (mut b, mut o, mut t) = (base(), base(), base());
+        for c in [&mut b, &mut o, &mut t] {
+            advance(c, 1, "王芳", "accepted");
+            advance(c, 2, "王芳", "investigating");
+            advance(c, 3, "王芳", "resolved");
+            c.history.last_mut().unwrap().outcome = Some("mediated".into());
+            c.outcome = Some("mediated".into());
+        }
+        advance(&mut o, 10, "王芳", "investigating");
+        o.outcome = Some("mediated".into()); // as an older plaint left it
+        note(&mut t, 11, "李明", "n");
+        let r = merge(&b, &o, &t, &policy()).unwrap();
+        assert_eq!(r.case.status, "investigating");
+        assert_eq!(r.case.outcome, None);
+    }
+
     proptest! {
         #[test]
         fn the_union_loses_no_event_and_reads_in_time_order(
@@ -778,7 +900,7 @@ mod tests {
             for (i, m) in theirs.iter().enumerate() {
                 note(&mut t, 10 + m, "李明", &format!("theirs {i}"));
             }
-            let r = merge(&b, &o, &t).unwrap();
+            let r = merge(&b, &o, &t, &policy()).unwrap();
             prop_assert!(r.is_clean());
             let h = &r.case.history;
             prop_assert_eq!(h.len(), 1 + shared + ours.len() + theirs.len());
@@ -786,8 +908,46 @@ mod tests {
             for e in o.history.iter().chain(&t.history) {
                 prop_assert!(h.contains(e));
             }
-            let again = merge(&b, &r.case, &t).unwrap();
+            let again = merge(&b, &r.case, &t, &policy()).unwrap();
             prop_assert_eq!(&again.case, &r.case, "merging again changes nothing");
+        }
+
+        #[test]
+        fn merging_either_way_gives_byte_identical_files(
+            ours in proptest::collection::vec((0u8..5, 0i64..4), 0..7),
+            theirs in proptest::collection::vec((0u8..5, 0i64..4), 0..7),
+        ) {
+            let mut b = base();
+            advance(&mut b, 0, "王芳", "accepted");
+            let play = |ops: &[(u8, i64)], by: &str| {
+                let mut c = b.clone();
+                let mut minute = 0;
+                for (i, &(op, step)) in ops.iter().enumerate() {
+                    // Many events share a second: steps are 0 or 1 minute.
+                    minute += step / 2;
+                    let status = c.status.clone();
+                    match (op, status.as_str()) {
+                        (0, _) => note(&mut c, minute, by, &format!("{by} {i}")),
+                        (1, _) => assign(&mut c, minute, by, if i % 2 == 0 { "张伟" } else { "刘洋" }),
+                        (2, "accepted") => advance(&mut c, minute, by, "investigating"),
+                        (2, "investigating") => advance(&mut c, minute, by, "mediating"),
+                        (3, _) => c.tags.push(format!("t{i}")),
+                        (_, "suspended") => advance(&mut c, minute, by, "accepted"),
+                        _ => advance(&mut c, minute, by, "suspended"),
+                    }
+                }
+                c
+            };
+            let (o, t) = (play(&ours, "王芳"), play(&theirs, "李明"));
+            let one = merge(&b, &o, &t, &policy()).unwrap();
+            let other = merge(&b, &t, &o, &policy()).unwrap();
+            prop_assert!(one.is_clean() && other.is_clean());
+            prop_assert_eq!(render_case(&one.case).unwrap(), render_case(&other.case).unwrap());
+            // Merging the result again with either side changes nothing.
+            let again = merge(&o, &one.case, &other.case, &policy()).unwrap();
+            prop_assert_eq!(render_case(&again.case).unwrap(), render_case(&one.case).unwrap());
+            let last = one.case.history.iter().rev().find_map(|e| (e.action == Action::Status).then(|| e.to.clone())).flatten();
+            prop_assert_eq!(Some(one.case.status.clone()), last);
         }
     }
 }

@@ -1,13 +1,26 @@
 //! Repeat complaints: a case is a repeat when the same complainant (by
 //! phone, e-mail, or name with the same respondent) has an earlier case.
+//!
+//! Names that only say the complainant is unknown (`匿名`, `anonymous`, an
+//! empty name, or a name the policy lists) never group cases: thousands of
+//! anonymous callers are not one complainant. Detection over a whole
+//! workspace is linear (plus sorting each group): each case keeps only
+//! whether it is a repeat, never the list of every earlier case.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{DateTime, FixedOffset};
 
 use crate::model::{Case, CaseId};
 
+/// Names that mean "unknown complainant" in every workspace (compared after
+/// [`normalize_name`]); the policy's `anonymous_names` adds to them.
+pub const ANONYMOUS_NAMES: &[&str] = &["匿名", "anonymous", "unknown", "未知"];
+
 /// The keys that identify a complainant of `case`: `p:` phone digits,
-/// `e:` lower-case e-mail, `n:` name with respondent.
-pub fn contact_keys(case: &Case) -> Vec<String> {
+/// `e:` lower-case e-mail, `n:` name with respondent. A name in
+/// `anonymous` (or [`ANONYMOUS_NAMES`]) makes no key.
+pub fn contact_keys(case: &Case, anonymous: &[String]) -> Vec<String> {
     let respondent = case.respondent_name().map(normalize_name);
     let mut keys = Vec::new();
     for person in &case.complainants {
@@ -27,8 +40,11 @@ pub fn contact_keys(case: &Case) -> Vec<String> {
         {
             keys.push(format!("e:{email}"));
         }
-        if let (Some(name), Some(respondent)) = (person.name.as_deref(), respondent.as_deref()) {
-            keys.push(format!("n:{}|{respondent}", normalize_name(name)));
+        let name = person.name.as_deref().map(normalize_name);
+        if let (Some(name), Some(respondent)) = (name, respondent.as_deref())
+            && !is_anonymous(&name, anonymous)
+        {
+            keys.push(format!("n:{name}|{respondent}"));
         }
     }
     keys.sort();
@@ -36,36 +52,48 @@ pub fn contact_keys(case: &Case) -> Vec<String> {
     keys
 }
 
-/// The order cases happened in: by receipt, then ID.
-pub fn order_key(case: &Case) -> (chrono::DateTime<chrono::FixedOffset>, &CaseId) {
-    (case.received, &case.id)
+/// Whether a normalized name only says the complainant is unknown.
+fn is_anonymous(name: &str, anonymous: &[String]) -> bool {
+    name.is_empty()
+        || ANONYMOUS_NAMES.contains(&name)
+        || anonymous.iter().any(|a| normalize_name(a) == name)
 }
 
-/// For every repeat case among `cases`, the earlier cases of the same
-/// complainant, in order.
-pub fn detect(cases: &[&Case]) -> BTreeMap<CaseId, Vec<CaseId>> {
-    let mut by_key: HashMap<String, Vec<&Case>> = HashMap::new();
-    for case in cases {
-        for key in contact_keys(case) {
-            by_key.entry(key).or_default().push(case);
+/// The order cases happened in: by receipt, then by registration (the
+/// first event). Timestamps count whole seconds, so two cases may tie;
+/// tied cases count as earlier than each other (see [`is_earlier`]).
+pub fn order_key(case: &Case) -> (DateTime<FixedOffset>, DateTime<FixedOffset>) {
+    let registered = case.history.first().map_or(case.received, |e| e.at);
+    (case.received, registered)
+}
+
+/// Whether `other` counts as earlier than `case`: received (and
+/// registered) before it, or in the same second — three registrations of
+/// one caller within a second are all repeats after the first one stored.
+pub fn is_earlier(other: &Case, case: &Case) -> bool {
+    other.id != case.id && order_key(other) <= order_key(case)
+}
+
+/// The repeat cases among `cases`: those with an earlier case (by
+/// [`is_earlier`]) sharing a contact key. Linear in the number of cases
+/// and keys, plus sorting each group; memory holds one entry per key.
+pub fn detect(cases: &[&Case], anonymous: &[String]) -> BTreeSet<CaseId> {
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, case) in cases.iter().enumerate() {
+        for key in contact_keys(case, anonymous) {
+            by_key.entry(key).or_default().push(i);
         }
     }
-    let mut earlier: BTreeMap<CaseId, Vec<CaseId>> = BTreeMap::new();
-    for group in by_key.values_mut() {
-        if group.len() < 2 {
-            continue;
-        }
-        group.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
-        for (i, case) in group.iter().enumerate().skip(1) {
-            let list = earlier.entry(case.id.clone()).or_default();
-            list.extend(group[..i].iter().map(|c| c.id.clone()));
-        }
+    let mut repeats = BTreeSet::new();
+    for group in by_key.values_mut().filter(|g| g.len() > 1) {
+        group.sort_by_key(|&i| order_key(cases[i]));
+        // Everyone but a first case strictly earlier than all others has
+        // an earlier case in the group.
+        let (first, second) = (order_key(cases[group[0]]), order_key(cases[group[1]]));
+        let skip = usize::from(first < second);
+        repeats.extend(group[skip..].iter().map(|&i| cases[i].id.clone()));
     }
-    for list in earlier.values_mut() {
-        list.sort();
-        list.dedup();
-    }
-    earlier
+    repeats
 }
 
 fn phone_digits(phone: &str) -> String {
@@ -77,7 +105,8 @@ fn phone_digits(phone: &str) -> String {
     }
 }
 
-fn normalize_name(name: &str) -> String {
+/// A name compared without case and with runs of white space as one.
+pub fn normalize_name(name: &str) -> String {
     name.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -143,9 +172,82 @@ mod tests {
             None,
             "丁社",
         );
-        let found = detect(&[&a, &b, &c, &d, &e]);
-        assert_eq!(found.len(), 2);
-        assert_eq!(found[&b.id], vec![a.id.clone()]);
-        assert_eq!(found[&d.id], vec![c.id.clone()]);
+        let found = detect(&[&a, &b, &c, &d, &e], &[]);
+        assert_eq!(found, BTreeSet::from([b.id.clone(), d.id.clone()]));
+    }
+
+    #[test]
+    fn issue_17_cases_of_the_same_second_are_repeats_of_each_other() {
+        let at = "2026-01-01T09:00:00+08:00";
+        let ids = ["20260101-AAAAA", "20260101-BBBBB", "20260101-CCCCC"];
+        let cases: Vec<Case> = ids
+            .iter()
+            .map(|id| case(id, at, "张三", Some("13800138000"), "甲社"))
+            .collect();
+        let refs: Vec<&Case> = cases.iter().collect();
+        assert_eq!(
+            detect(&refs, &[]).len(),
+            3,
+            "no random ID decides the order"
+        );
+        assert!(is_earlier(&cases[2], &cases[0]) && is_earlier(&cases[0], &cases[2]));
+        assert!(!is_earlier(&cases[0], &cases[0]));
+    }
+
+    #[test]
+    fn issue_18_an_anonymous_name_never_groups_cases() {
+        let at = |d: u32| format!("2026-01-{d:02}T09:00:00+08:00");
+        let policy_list = vec!["来电人".to_string()];
+        for name in ["匿名", "Anonymous", "  ", "来电人"] {
+            let a = case("20260101-AAAAA", &at(1), name, None, "甲社");
+            let b = case("20260102-BBBBB", &at(2), name, None, "甲社");
+            assert!(detect(&[&a, &b], &policy_list).is_empty(), "{name:?}");
+        }
+        let a = case(
+            "20260101-AAAAA",
+            &at(1),
+            "匿名",
+            Some("13800138000"),
+            "甲社",
+        );
+        let b = case(
+            "20260102-BBBBB",
+            &at(2),
+            "匿名",
+            Some("13800138000"),
+            "乙社",
+        );
+        assert_eq!(detect(&[&a, &b], &[]).len(), 1, "the phone still groups");
+    }
+
+    #[test]
+    fn issue_18_a_group_of_50000_cases_is_detected_quickly() {
+        let template = case(
+            "20260101-AAAAA",
+            "2026-01-01T09:00:00+08:00",
+            "张三",
+            None,
+            "甲社",
+        );
+        let start = DateTime::parse_from_rfc3339("2026-01-01T09:00:00+08:00").unwrap();
+        let mut ids = std::collections::HashSet::new();
+        let cases: Vec<Case> = (0..50_000i64)
+            .map(|i| {
+                let mut c = template.clone();
+                c.received = start + chrono::Duration::minutes(i);
+                while !ids.insert(c.id.clone()) {
+                    c.id = CaseId::generate(c.received.date_naive()).unwrap();
+                }
+                c.history[0].at = c.received;
+                c
+            })
+            .collect();
+        let refs: Vec<&Case> = cases.iter().collect();
+        let clock = std::time::Instant::now();
+        let found = detect(&refs, &[]);
+        let took = clock.elapsed();
+        assert_eq!(found.len(), 49_999);
+        // Debug builds are slow; the quadratic version took minutes here.
+        assert!(took.as_secs_f64() < 1.0, "took {took:?}");
     }
 }

@@ -2,7 +2,7 @@
 
 use super::args::{ExtendArgs, ExtendUnit};
 use super::view::changed_json;
-use super::{Ctx, output, resolve};
+use super::{Ctx, output, print_warnings, resolve};
 use crate::actions::{self, ExtensionRequest};
 use crate::calendar::Unit;
 use crate::error::Error;
@@ -25,6 +25,7 @@ pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<i32> {
         force: args.force,
     };
     let changed = actions::extend(&ctx.ws, &id, &request, ctx.today, &ctx.actor())?;
+    print_warnings(&changed.warnings);
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
         return Ok(0);

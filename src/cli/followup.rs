@@ -2,7 +2,7 @@
 
 use super::args::FollowupArgs;
 use super::view::changed_json;
-use super::{Ctx, output, parse_at, resolve};
+use super::{Ctx, output, parse_at, print_warnings, resolve};
 use crate::actions;
 
 /// Records the call.
@@ -17,6 +17,7 @@ pub fn run(ctx: &Ctx, args: &FollowupArgs) -> anyhow::Result<i32> {
         at,
         &ctx.actor(),
     )?;
+    print_warnings(&changed.warnings);
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
     } else {

@@ -16,14 +16,15 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
     let filter = filter_of(args);
     filter.validate(&ctx.ws.policy)?;
     let loaded = ctx.ws.load_all()?;
-    let repeats = args
-        .repeat
-        .then(|| repeat::detect(&loaded.cases.iter().collect::<Vec<_>>()));
+    let repeats = args.repeat.then(|| {
+        let all: Vec<&Case> = loaded.cases.iter().collect();
+        repeat::detect(&all, &ctx.ws.policy.anonymous_names)
+    });
     let cases: Vec<&Case> = loaded
         .cases
         .iter()
         .filter(|c| filter.matches(&ctx.ws.policy, c))
-        .filter(|c| repeats.as_ref().is_none_or(|r| r.contains_key(&c.id)))
+        .filter(|c| repeats.as_ref().is_none_or(|r| r.contains(&c.id)))
         .collect();
     let format = if ctx.look.json {
         ListFormat::Json

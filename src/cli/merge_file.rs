@@ -1,7 +1,8 @@
 //! `plaint merge-file BASE OURS THEIRS`: git's merge driver for case files.
 //!
 //! Git runs it from the repository's top folder with three temporary files
-//! and takes OURS as the result. It needs no workspace. The result is
+//! and takes OURS as the result. It needs no workspace (a `plaint.yaml`
+//! there only tells it which states are open). The result is
 //! written atomically, so OURS is always either our version or a whole
 //! merge; exit 0 means merged, 1 means conflict (marked in the file).
 //! A side that cannot be read (too large, not a file, not a case) never
@@ -17,7 +18,9 @@ use super::output;
 use crate::gitsetup::text_merge;
 use crate::limits::{MAX_FILE_BYTES, read_bounded};
 use crate::merge::{FileMerge, merge_files};
-use crate::storage::atomic::write_atomic;
+use crate::policy::Policy;
+use crate::policy::settings::{SETTINGS_FILE, Settings};
+use crate::storage::atomic::write_atomic_transient;
 
 /// Merges the three versions into OURS; returns the exit status git expects.
 pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
@@ -27,7 +30,8 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
     };
     let (base, ours, theirs) = (read(&args.base)?, read(&args.ours)?, read(&args.theirs)?);
     let label = case_label(&ours);
-    let merged = std::panic::catch_unwind(|| merge_files(&base, &ours, &theirs));
+    let policy = workspace_policy();
+    let merged = std::panic::catch_unwind(|| merge_files(&base, &ours, &theirs, &policy));
     let merged = merged.unwrap_or_else(|_| FileMerge::Text {
         reason: "the case merge failed unexpectedly".into(),
         cases: true,
@@ -35,7 +39,7 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
     match merged {
         FileMerge::Merged { text, notes } => {
             say(&label, &notes);
-            write_atomic(&args.ours, text.as_bytes())?;
+            write_atomic_transient(&args.ours, text.as_bytes())?;
             Ok(0)
         }
         FileMerge::Conflicted {
@@ -44,7 +48,7 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
             notes,
         } => {
             say(&label, &notes);
-            write_atomic(&args.ours, text.as_bytes())?;
+            write_atomic_transient(&args.ours, text.as_bytes())?;
             output::warn(&format!(
                 "{label}: both sides changed {}; resolve with `plaint edit`, then `plaint check`",
                 fields.join(", ")
@@ -57,7 +61,7 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
         }
         FileMerge::Text { reason, cases } => {
             let (merged, conflicted) = text_merge(&args.base, &args.ours, &args.theirs)?;
-            write_atomic(&args.ours, &merged)?;
+            write_atomic_transient(&args.ours, &merged)?;
             if cases {
                 output::warn(&format!(
                     "{label}: merged as plain text ({reason}); check the result with `plaint check`"
@@ -67,6 +71,19 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
             Ok(i32::from(conflicted))
         }
     }
+}
+
+/// The policy of the workspace git runs the driver in (its top folder),
+/// which says which states are open; the generic preset when there is no
+/// readable `plaint.yaml` there (the presets agree on what is open).
+fn workspace_policy() -> Policy {
+    std::fs::read_to_string(SETTINGS_FILE)
+        .ok()
+        .and_then(|text| Settings::parse(&text, SETTINGS_FILE).ok())
+        .and_then(|settings| settings.policy().ok())
+        .unwrap_or_else(|| {
+            Policy::build("generic", &Default::default()).expect("the generic preset builds")
+        })
 }
 
 /// How messages name the file: git hands the driver temporary names, so

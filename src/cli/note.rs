@@ -6,7 +6,7 @@ use anyhow::Context as _;
 
 use super::args::NoteArgs;
 use super::view::changed_json;
-use super::{Ctx, output, resolve};
+use super::{Ctx, output, print_warnings, resolve};
 use crate::actions;
 
 /// Appends the note to the case's history.
@@ -31,6 +31,7 @@ pub fn run(ctx: &Ctx, args: &NoteArgs) -> anyhow::Result<i32> {
         args.text.clone()
     };
     let changed = actions::note(&ctx.ws, &id, &text, &ctx.actor())?;
+    print_warnings(&changed.warnings);
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
     } else if ctx.look.terminal {

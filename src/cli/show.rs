@@ -13,16 +13,16 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<i32> {
     let earlier = earlier_cases(&ctx.ws, &case)?;
     if ctx.look.json {
         let mut doc = case_json(ctx, &case, true);
-        doc["earlier_cases"] = serde_json::json!(earlier);
+        doc["earlier_cases"] = serde_json::json!(earlier.recent);
+        doc["earlier_count"] = serde_json::json!(earlier.count);
         output::print_json(&doc)?;
     } else {
         let mut text = show_text(ctx, &case, ctx.look);
-        if !earlier.is_empty() {
-            let ids: Vec<String> = earlier.iter().map(|id| id.to_string()).collect();
+        if earlier.is_repeat() {
             text.push_str(&format!(
                 "\n{} {}\n",
                 bold(ctx.look, "Repeat complaint; earlier cases:"),
-                ids.join(", ")
+                crate::actions::earlier_list(&earlier)
             ));
         }
         output::print_text(&text)?;

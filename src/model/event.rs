@@ -4,6 +4,8 @@
 //! data, so that it is written as a plain YAML mapping (no `!tags`) and old
 //! files stay readable when new details are added.
 
+use std::cmp::Ordering;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -184,6 +186,49 @@ impl Event {
             sha256: None,
             note: None,
         }
+    }
+
+    /// The one order of history events: by time, then — for events in the
+    /// same second, which timestamps cannot tell apart — by a stable key
+    /// over every detail (action, officer, states, codes, text, offset).
+    ///
+    /// It is total: it says `Equal` only for events identical in every
+    /// detail, so any two copies of a history sort the same way whoever
+    /// holds them. Merges ([`crate::merge::union_history`]), imports and
+    /// edits that insert events use it to place events no history orders.
+    pub fn history_order(&self, other: &Event) -> Ordering {
+        self.at
+            .cmp(&other.at)
+            .then_with(|| self.tie_key().cmp(&other.tie_key()))
+    }
+
+    /// Whether two events are the same record: equal in every detail,
+    /// the written offset of `at` included.
+    pub fn is_same(&self, other: &Event) -> bool {
+        self == other && self.at.offset() == other.at.offset()
+    }
+
+    /// Every detail but the instant, in a fixed order.
+    fn tie_key(&self) -> impl Ord + '_ {
+        let text = [
+            self.from.as_deref(),
+            self.to.as_deref(),
+            self.transfer_to.as_deref(),
+            self.reason.as_deref(),
+            self.outcome.as_deref(),
+            self.milestone.as_deref(),
+            self.rule.as_deref(),
+            self.unit.as_deref(),
+            self.note.as_deref(),
+        ];
+        let rest = (
+            self.amount,
+            self.fields.as_slice(),
+            self.forced.as_slice(),
+            self.satisfaction,
+            self.at.offset().local_minus_utc(),
+        );
+        (self.action, self.by.as_str(), text, rest)
     }
 }
 

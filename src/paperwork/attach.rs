@@ -84,7 +84,7 @@ pub fn attach(
         .collect::<Result<Vec<_>>>()?;
     let lock = ws.lock()?;
     let mut case = ws.read_case(id)?;
-    let when = now.max(super::last_event_time(&case));
+    let when = now;
     let mut added = Vec::new();
     let mut warnings = Vec::new();
     for item in incoming {
@@ -104,7 +104,7 @@ pub fn attach(
         event.size = Some(item.bytes.len() as u64);
         event.sha256 = Some(item.sha256.clone());
         event.note = note.map(str::to_string);
-        case.history.push(event);
+        crate::policy::workflow::insert_event(&mut case, event)?;
         added.push(Attachment {
             name: item.name,
             file,
@@ -217,16 +217,12 @@ pub fn detach(
             )));
         }
     };
-    let mut event = Event::new(
-        now.max(super::last_event_time(&case)),
-        officer,
-        Action::Detached,
-    );
+    let mut event = Event::new(now, officer, Action::Detached);
     event.name = Some(found.name.clone());
     event.file = Some(found.file.clone());
     event.sha256 = Some(found.sha256.clone());
     event.note = Some(reason.trim().to_string());
-    case.history.push(event);
+    crate::policy::workflow::insert_event(&mut case, event)?;
     if !is_stored_path(&found.file) {
         return Err(Error::Invalid(format!(
             "case {id}: the recorded file '{}' is not under {ATTACHMENTS_DIR}/; fix the history by hand (plaint check)",

@@ -15,16 +15,6 @@ pub mod kinds;
 pub mod notice;
 pub mod render;
 
-/// The time of the case's latest event: new events are never dated before
-/// it (the same rule as every other change).
-fn last_event_time(case: &crate::model::Case) -> chrono::DateTime<chrono::FixedOffset> {
-    case.history
-        .iter()
-        .map(|e| e.at)
-        .max()
-        .unwrap_or(case.received)
-}
-
 /// The SHA-256 of `bytes`, in lower-case hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest as _;

@@ -125,7 +125,7 @@ pub fn issue(
     let lock = ws.lock()?;
     let mut case = ws.read_case(id)?;
     check_state(&case, kind)?;
-    let when = now.max(super::last_event_time(&case));
+    let when = now;
     let sequence = 1 + case
         .history
         .iter()
@@ -165,9 +165,9 @@ pub fn issue(
     event.number = Some(issued.number.clone());
     event.file = Some(file.clone());
     event.sha256 = Some(issued.sha256.clone());
-    case.history.push(event);
+    crate::policy::workflow::insert_event(&mut case, event)?;
     if let Some(milestone) = served {
-        case.history.push(milestone);
+        crate::policy::workflow::insert_event(&mut case, milestone)?;
         issued.served = kind.served;
     }
     ws.write_case(&lock, &case)?;

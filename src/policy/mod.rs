@@ -83,6 +83,9 @@ pub struct PolicyOverrides {
     pub outcomes: Option<Vec<Code>>,
     /// Milestones the deadline rules can wait for.
     pub milestones: Option<Vec<Code>>,
+    /// Milestones that may still be recorded in a final (not open) state,
+    /// per state; by default none may.
+    pub final_milestones: Option<BTreeMap<String, Vec<String>>>,
     /// From this many complainants on, a complaint is joint and needs representatives.
     pub joint_threshold: Option<usize>,
     /// The most representatives a joint complaint may name.
@@ -110,6 +113,9 @@ pub struct PolicyOverrides {
     pub channels: Option<Vec<Code>>,
     /// The source of the joint-complaint rules (representatives, consent).
     pub joint_source: Option<String>,
+    /// Complainant names that mean "unknown" and never make a repeat by
+    /// name (besides `匿名`, `anonymous` and an empty name).
+    pub anonymous_names: Option<Vec<String>>,
 }
 
 /// The validated policy of a workspace.
@@ -133,6 +139,8 @@ pub struct Policy {
     pub outcomes: Vec<Code>,
     /// Milestone codes.
     pub milestones: Vec<Code>,
+    /// Milestones allowed in a final state, per state.
+    pub final_milestones: BTreeMap<String, Vec<String>>,
     /// Joint complaint threshold, if the policy has joint complaints.
     pub joint_threshold: Option<usize>,
     /// Most representatives of a joint complaint.
@@ -157,6 +165,8 @@ pub struct Policy {
     pub channels: Vec<Code>,
     /// The source of the joint-complaint rules.
     pub joint_source: Option<String>,
+    /// Extra names that mean "unknown complainant".
+    pub anonymous_names: Vec<String>,
 }
 
 /// The channels of a policy that names none.
@@ -217,6 +227,10 @@ impl Policy {
                 .unwrap_or_default(),
             outcomes: o.outcomes.or(base.outcomes).unwrap_or_default(),
             milestones: o.milestones.or(base.milestones).unwrap_or_default(),
+            final_milestones: o
+                .final_milestones
+                .or(base.final_milestones)
+                .unwrap_or_default(),
             joint_threshold: o.joint_threshold.or(base.joint_threshold),
             max_representatives: o
                 .max_representatives
@@ -241,6 +255,10 @@ impl Policy {
                 .or(base.channels)
                 .unwrap_or_else(default_channels),
             joint_source: o.joint_source.or(base.joint_source),
+            anonymous_names: o
+                .anonymous_names
+                .or(base.anonymous_names)
+                .unwrap_or_default(),
         };
         policy.apply_suspension_pauses()?;
         policy.validate()?;
@@ -331,6 +349,18 @@ impl Policy {
             }
         }
         self.validate_deadlines()?;
+        for (state, codes) in &self.final_milestones {
+            if !known(state) {
+                return Err(bad(format!(
+                    "`final_milestones.{state}`: '{state}' is not a state"
+                )));
+            }
+            if let Some(code) = codes.iter().find(|c| self.milestone(c).is_none()) {
+                return Err(bad(format!(
+                    "`final_milestones.{state}`: '{code}' is not a milestone"
+                )));
+            }
+        }
         if let Some(m) = self.milestones.iter().find(|m| known(&m.code)) {
             return Err(bad(format!(
                 "milestone '{}' has the name of a state; rename one of them",
@@ -376,6 +406,16 @@ impl Policy {
     /// The milestone `code`, if the policy defines it.
     pub fn milestone(&self, code: &str) -> Option<&Code> {
         self.milestones.iter().find(|m| m.code == code)
+    }
+
+    /// Whether milestone `code` may be recorded on a case in `state`: always
+    /// in an open state; in a final one only when `final_milestones` lists it.
+    pub fn milestone_allowed_in(&self, code: &str, state: &str) -> bool {
+        self.is_open(state)
+            || self
+                .final_milestones
+                .get(state)
+                .is_some_and(|codes| codes.iter().any(|c| c == code))
     }
 
     /// The deadline rule `name`, or an error listing the rules.
@@ -567,6 +607,23 @@ mod tests {
         let policy = Policy::build("tourism", &decided).unwrap();
         assert_eq!(policy.rule("resolution").unwrap().pause, ["suspended"]);
         assert!(policy.pause_by_decision("resolution"));
+    }
+
+    #[test]
+    fn milestones_are_refused_in_final_states_unless_listed() {
+        let mut policy = Policy::build("tourism", &PolicyOverrides::default()).unwrap();
+        assert!(policy.milestone_allowed_in("respondent-replied", "investigating"));
+        assert!(!policy.milestone_allowed_in("respondent-replied", "closed"));
+        policy
+            .final_milestones
+            .insert("closed".into(), vec!["respondent-replied".into()]);
+        assert!(policy.milestone_allowed_in("respondent-replied", "closed"));
+        assert!(!policy.milestone_allowed_in("respondent-notified", "closed"));
+        assert!(policy.validate().is_ok());
+        policy
+            .final_milestones
+            .insert("closed".into(), vec!["nope".into()]);
+        assert!(policy.validate().is_err());
     }
 
     #[test]

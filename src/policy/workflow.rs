@@ -279,8 +279,14 @@ pub fn advance(
     if request.outcome.is_some() {
         case.outcome = request.outcome.clone();
     }
-    if request.refer_to.is_some() {
-        case.refer_to = request.refer_to.clone();
+    // A reopened case leaves its resolution behind: its outcome is cleared
+    // (the history keeps it); a referral follows the latest move.
+    let implied = FromHistory::of(policy, &case.history);
+    if let Some(outcome) = implied.outcome {
+        case.outcome = outcome;
+    }
+    if let Some(refer_to) = implied.refer_to {
+        case.refer_to = refer_to;
     }
     Ok(warnings)
 }
@@ -339,6 +345,107 @@ pub fn has_fresh_consent(case: &Case) -> bool {
         .rev()
         .take_while(|e| e.action != Action::Status)
         .any(|e| e.action == Action::Consent)
+}
+
+/// The `status`, `assignee` and `outcome` a history implies. A field is
+/// `None` when the history does not decide it: no event sets it, or an
+/// `edited` event changed it after the last event that did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FromHistory {
+    /// Where the last status event (or an import in a later state) went.
+    pub status: Option<String>,
+    /// Whom the last handover went to.
+    pub assignee: Option<Option<String>>,
+    /// The outcome of the resolution the case is in: set by a status event
+    /// with an outcome, cleared by a move back to an open state (reopening).
+    pub outcome: Option<Option<String>>,
+    /// The competent body the latest status move referred the complainant
+    /// to (only a rejection as outside jurisdiction names one).
+    pub refer_to: Option<Option<String>>,
+}
+
+impl FromHistory {
+    /// Reads what the events of `history`, in order, imply.
+    pub fn of(policy: &Policy, history: &[Event]) -> FromHistory {
+        let mut implied = FromHistory::default();
+        for event in history {
+            match event.action {
+                Action::Imported if event.to.is_some() => implied.status = event.to.clone(),
+                Action::Status => {
+                    implied.status = event.to.clone();
+                    implied.refer_to = Some(event.refer_to.clone());
+                    if event.outcome.is_some() {
+                        implied.outcome = Some(event.outcome.clone());
+                    } else if event.to.as_deref().is_some_and(|to| policy.is_open(to)) {
+                        implied.outcome = Some(None);
+                    }
+                }
+                Action::Assigned => implied.assignee = Some(event.to.clone()),
+                Action::Edited => {
+                    for field in &event.fields {
+                        match field.as_str() {
+                            "status" => implied.status = None,
+                            "assignee" => implied.assignee = None,
+                            "outcome" => implied.outcome = None,
+                            "refer_to" => implied.refer_to = None,
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        implied
+    }
+
+    /// The derived fields on which `case` disagrees with its history, each
+    /// with the stored value and the value the history implies.
+    pub fn disagreements(
+        &self,
+        case: &Case,
+    ) -> Vec<(&'static str, Option<String>, Option<String>)> {
+        let mut found = Vec::new();
+        if let Some(status) = &self.status
+            && *status != case.status
+        {
+            found.push(("status", Some(case.status.clone()), Some(status.clone())));
+        }
+        if let Some(assignee) = &self.assignee
+            && *assignee != case.assignee
+        {
+            found.push(("assignee", case.assignee.clone(), assignee.clone()));
+        }
+        if let Some(outcome) = &self.outcome
+            && *outcome != case.outcome
+        {
+            found.push(("outcome", case.outcome.clone(), outcome.clone()));
+        }
+        if let Some(refer_to) = &self.refer_to
+            && *refer_to != case.refer_to
+        {
+            found.push(("refer_to", case.refer_to.clone(), refer_to.clone()));
+        }
+        found
+    }
+
+    /// Sets the derived fields of `case` to what the history implies;
+    /// returns the fields that changed.
+    pub fn apply(&self, case: &mut Case) -> Vec<&'static str> {
+        let changed: Vec<&'static str> = self.disagreements(case).iter().map(|d| d.0).collect();
+        if let Some(status) = &self.status {
+            case.status = status.clone();
+        }
+        if let Some(assignee) = &self.assignee {
+            case.assignee = assignee.clone();
+        }
+        if let Some(outcome) = &self.outcome {
+            case.outcome = outcome.clone();
+        }
+        if let Some(refer_to) = &self.refer_to {
+            case.refer_to = refer_to.clone();
+        }
+        changed
+    }
 }
 
 /// The refusal of a joint complaint's step made without consent.

@@ -126,6 +126,6 @@ pub fn summarize(ws: &Workspace, rows: &[Row], today: NaiveDate) -> Summary {
         on_time_rate_definition: stats::RATE_DEFINITION,
         satisfaction_rate: stats::ratio(*satisfaction.get("satisfied").unwrap_or(&0), answered),
         satisfaction,
-        repeat: repeat::detect(&cases).len(),
+        repeat: repeat::detect(&cases, &ws.policy.anonymous_names).len(),
     }
 }

@@ -15,6 +15,19 @@ use crate::error::{Error, Result};
 /// Callers that read-modify-write must hold the workspace lock across the
 /// whole operation; this function only guarantees the file is never torn.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    replace(path, contents, true)
+}
+
+/// Like [`write_atomic`] — whole file or nothing — without flushing to
+/// disk: for a file another program reads back at once and stores itself,
+/// such as the result git takes from its merge driver. Flushing would
+/// double the time of a pull that merges a thousand case files, and keep
+/// nothing git does not keep anyway.
+pub fn write_atomic_transient(path: &Path, contents: &[u8]) -> Result<()> {
+    replace(path, contents, false)
+}
+
+fn replace(path: &Path, contents: &[u8], durable: bool) -> Result<()> {
     let dir = path
         .parent()
         .ok_or_else(|| Error::Invalid(format!("{} has no parent folder", path.display())))?;
@@ -26,9 +39,13 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         .map_err(|e| Error::io(dir, e))?;
     keep_permissions(temp.as_file(), path);
     temp.write_all(contents).map_err(|e| Error::io(path, e))?;
-    temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    if durable {
+        temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    }
     temp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    sync_dir(dir);
+    if durable {
+        sync_dir(dir);
+    }
     Ok(())
 }
 

@@ -28,12 +28,34 @@ use crate::repeat::contact_keys;
 const INDEX_DIR: &str = "contacts";
 const BUCKETS: u32 = 256;
 
-/// The earlier cases (received before `case`, or at the same moment with a
-/// smaller ID) of any of `case`'s complainants, in ID order.
-pub fn earlier_cases(ws: &Workspace, case: &Case) -> Result<Vec<CaseId>> {
-    let keys: BTreeSet<String> = contact_keys(case).into_iter().collect();
+/// How many earlier cases a complainant has, and the latest of them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Earlier {
+    /// Every earlier case of any of the case's complainants.
+    pub count: usize,
+    /// The [`Earlier::SHOWN`] most recent of them, oldest first.
+    pub recent: Vec<CaseId>,
+}
+
+impl Earlier {
+    /// How many earlier cases are named: enough to follow up, few enough
+    /// that a caller with a thousand cases still gets a short answer.
+    pub const SHOWN: usize = 10;
+
+    /// Whether the case is a repeat complaint.
+    pub fn is_repeat(&self) -> bool {
+        self.count > 0
+    }
+}
+
+/// The earlier cases (see [`crate::repeat::is_earlier`]) of any of
+/// `case`'s complainants: their number and the most recent few.
+pub fn earlier_cases(ws: &Workspace, case: &Case) -> Result<Earlier> {
+    let keys: BTreeSet<String> = contact_keys(case, &ws.policy.anonymous_names)
+        .into_iter()
+        .collect();
     if keys.is_empty() {
-        return Ok(Vec::new());
+        return Ok(Earlier::default());
     }
     let mut candidates = BTreeSet::new();
     for year in year_dirs(ws)? {
@@ -54,18 +76,30 @@ pub fn earlier_cases(ws: &Workspace, case: &Case) -> Result<Vec<CaseId>> {
             candidates.extend(ids);
         }
     }
-    let mut earlier = Vec::new();
-    for id in candidates {
-        let Ok(id) = CaseId::parse(&id) else { continue };
-        let Ok(other) = ws.read_case(&id) else {
-            continue;
-        };
-        let shares_a_key = contact_keys(&other).iter().any(|k| keys.contains(k));
-        if shares_a_key && crate::repeat::order_key(&other) < crate::repeat::order_key(case) {
-            earlier.push(id);
-        }
-    }
-    Ok(earlier)
+    let candidates: Vec<CaseId> = candidates
+        .into_iter()
+        .filter_map(|id| CaseId::parse(&id).ok())
+        .collect();
+    // Each candidate is re-read: stale index lines never make a repeat.
+    let mut earlier: Vec<_> = candidates
+        .par_iter()
+        .filter_map(|id| ws.read_case(id).ok())
+        .filter(|other| {
+            contact_keys(other, &ws.policy.anonymous_names)
+                .iter()
+                .any(|k| keys.contains(k))
+                && crate::repeat::is_earlier(other, case)
+        })
+        .map(|other| (crate::repeat::order_key(&other), other.id))
+        .collect();
+    earlier.sort();
+    let count = earlier.len();
+    let recent = earlier
+        .into_iter()
+        .skip(count.saturating_sub(Earlier::SHOWN))
+        .map(|(_, id)| id)
+        .collect();
+    Ok(Earlier { count, recent })
 }
 
 /// Called under the workspace lock after `case` was written: appends its
@@ -81,15 +115,17 @@ pub fn record_write(ws: &Workspace, case: &Case, mtime_before: Option<SystemTime
     if index_is_linked(ws, &year) {
         return; // never append outside the workspace
     }
-    let appended = contact_keys(case).iter().try_for_each(|key| {
-        let mut options = std::fs::OpenOptions::new();
-        options.create(true).append(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
-        options
-            .open(bucket_path(ws, &year, key))
-            .and_then(|mut f| f.write_all(format!("{key}\t{}\n", case.id).as_bytes()))
-    });
+    let appended = contact_keys(case, &ws.policy.anonymous_names)
+        .iter()
+        .try_for_each(|key| {
+            let mut options = std::fs::OpenOptions::new();
+            options.create(true).append(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+            options
+                .open(bucket_path(ws, &year, key))
+                .and_then(|mut f| f.write_all(format!("{key}\t{}\n", case.id).as_bytes()))
+        });
     if appended.is_ok()
         && let Some(after) = dir_mtime(&ws.root.join(CASES_DIR).join(&year))
     {
@@ -122,7 +158,7 @@ fn ensure_fresh(ws: &Workspace, year: &str) -> Result<Option<Vec<String>>> {
         .par_iter()
         .filter_map(|id| read_case_file(&ws.case_path(id)).ok())
         .flat_map_iter(|case| {
-            contact_keys(&case)
+            contact_keys(&case, &ws.policy.anonymous_names)
                 .into_iter()
                 .map(move |key| (bucket_of(&key), format!("{key}\t{}\n", case.id)))
         })

@@ -407,7 +407,9 @@ fn history(text: &str) -> Option<Vec<Event>> {
 /// Merges three sides; checks no panic, a whole result, and that every
 /// event either side added survives a clean merge.
 fn check_merge(base: &[u8], ours: &[u8], theirs: &[u8]) -> Result<(), TestCaseError> {
-    let merged = catch_unwind(|| merge_files(base, ours, theirs));
+    let policy = plaint::policy::Policy::build("tourism", &Default::default())
+        .expect("the tourism preset builds");
+    let merged = catch_unwind(|| merge_files(base, ours, theirs, &policy));
     let shown = || {
         format!(
             "base:\n{}\nours:\n{}\ntheirs:\n{}",

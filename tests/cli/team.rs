@@ -21,7 +21,7 @@ pub(crate) struct Team {
 /// One officer's clone of the team repository.
 pub(crate) struct Clone<'t> {
     team: &'t Team,
-    root: PathBuf,
+    pub(crate) root: PathBuf,
 }
 
 impl Team {
@@ -47,7 +47,7 @@ impl Team {
     }
 
     /// The clone `a` that created the workspace.
-    fn first_clone(&self) -> Clone<'_> {
+    pub(crate) fn first_clone(&self) -> Clone<'_> {
         Clone {
             team: self,
             root: self.dir.path().join("a"),
@@ -64,7 +64,7 @@ impl Team {
         (a, id)
     }
 
-    fn home(&self) -> PathBuf {
+    pub(crate) fn home(&self) -> PathBuf {
         self.dir.path().join("home")
     }
 
@@ -80,7 +80,7 @@ impl Team {
         clone
     }
 
-    fn git_command(&self, dir: &Path) -> Command {
+    pub(crate) fn git_command(&self, dir: &Path) -> Command {
         let mut cmd = Command::new("git");
         cmd.current_dir(dir)
             .env("HOME", self.home())
@@ -185,8 +185,8 @@ impl Clone<'_> {
         .to_string()
     }
 
-    fn ids(&self) -> Vec<String> {
-        self.plaint_ok(&["list", "--format", "ids"])
+    pub(crate) fn ids(&self) -> Vec<String> {
+        self.plaint_ok(&["list", "--format", "ids", "--sort", "id"])
             .lines()
             .map(str::to_string)
             .collect()
@@ -210,7 +210,7 @@ impl Clone<'_> {
     }
 
     /// Rewrites the `facts:` line of a case through `plaint edit`.
-    fn edit_facts(&self, id: &str, facts: &str) {
+    pub(crate) fn edit_facts(&self, id: &str, facts: &str) {
         let script = format!("sed -i -e 's/^facts: .*/facts: {facts}/'");
         let out = self.plaint_cmd(&["edit", id], &[("EDITOR", &script)]);
         assert!(
