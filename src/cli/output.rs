@@ -2,6 +2,7 @@
 //! and errors. Data goes to stdout, messages to stderr.
 
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anstyle::{AnsiColor, Style};
 use comfy_table::{ContentArrangement, Table, presets};
@@ -20,8 +21,60 @@ pub struct Look {
     pub color: bool,
 }
 
+/// Whether messages on stderr are JSON documents, one per line (`--json`).
+static JSON_MESSAGES: AtomicBool = AtomicBool::new(false);
+
+/// Makes every later warning, notice and error on stderr a one-line JSON
+/// document (`--json`), or plain text.
+pub fn set_json_messages(json: bool) {
+    JSON_MESSAGES.store(json, Ordering::Relaxed);
+}
+
+/// The kinds of message plaint writes on stderr.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Something the user should know; the command still did its work.
+    Warning,
+    /// A confirmation for a person at a terminal.
+    Notice,
+}
+
+impl Kind {
+    fn key(self) -> &'static str {
+        match self {
+            Kind::Warning => "warning",
+            Kind::Notice => "notice",
+        }
+    }
+}
+
+/// Writes one message on stderr: in `--json` mode the line
+/// `{"warning": {"message": ...}}` (or `"notice"`), otherwise text. Every
+/// warning and notice plaint prints goes through here.
+pub fn message(kind: Kind, text: &str) {
+    if JSON_MESSAGES.load(Ordering::Relaxed) {
+        let mut body = serde_json::Map::new();
+        body.insert("message".into(), text.into());
+        print_stderr_json(&serde_json::json!({ kind.key(): body }));
+        return;
+    }
+    match kind {
+        Kind::Warning => {
+            let style = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
+            anstream::eprintln!("{style}warning{style:#}: {text}");
+        }
+        Kind::Notice => anstream::eprintln!("{text}"),
+    }
+}
+
+/// Writes `doc` on stderr as one line of compact JSON.
+pub fn print_stderr_json(doc: &serde_json::Value) {
+    eprintln!("{doc}");
+}
+
 /// The output style for this process.
 pub fn detect(json: bool) -> Look {
+    set_json_messages(json);
     let terminal = std::io::stdout().is_terminal();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     Look {
@@ -78,15 +131,15 @@ pub fn print_line(text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Prints a warning on stderr.
-pub fn warn(message: &str) {
-    let style = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
-    anstream::eprintln!("{style}warning{style:#}: {message}");
+/// Prints a warning on stderr (JSON in `--json` mode).
+pub fn warn(text: &str) {
+    message(Kind::Warning, text);
 }
 
-/// Prints a short confirmation on stderr, for a person at a terminal.
-pub fn notice(message: &str) {
-    anstream::eprintln!("{message}");
+/// Prints a short confirmation on stderr, for a person at a terminal (JSON
+/// in `--json` mode).
+pub fn notice(text: &str) {
+    message(Kind::Notice, text);
 }
 
 /// A new table styled for the terminal, or borderless for pipes.
@@ -193,8 +246,7 @@ pub fn report_error(err: &anyhow::Error, json: bool) -> i32 {
     let (exit, code) = error_codes(err);
     let message = format!("{err:#}");
     if json {
-        let doc = serde_json::json!({"error": {"message": message, "code": code}});
-        eprintln!("{doc}");
+        print_stderr_json(&serde_json::json!({"error": {"message": message, "code": code}}));
     } else {
         let style = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
         anstream::eprintln!("{style}error{style:#}: {message}");

@@ -292,16 +292,8 @@ fn notes_assign_and_history_record_the_acting_officer() {
 #[test]
 fn the_acting_officer_falls_back_to_git_user_name() {
     let ws = Ws::tourism();
-    let git = |args: &[&str]| {
-        std::process::Command::new("git")
-            .args(args)
-            .current_dir(ws.root())
-            .env("HOME", ws.root().join(".home"))
-            .output()
-            .unwrap()
-    };
-    git(&["init", "-q"]);
-    git(&["config", "user.name", "Li Ming"]);
+    ws.git(&["init", "-q"]);
+    ws.git(&["config", "user.name", "Li Ming"]);
     let out = ws
         .cmd()
         .env_remove("PLAINT_USER")

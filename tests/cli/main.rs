@@ -5,6 +5,7 @@ mod support;
 mod bad_input;
 mod cases;
 mod concurrency;
+mod contract;
 mod deadlines;
 mod examples;
 mod golden;

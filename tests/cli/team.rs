@@ -2,8 +2,8 @@
 //! note, assign and advance cases independently, then push and pull
 //! through `plaint merge-file`; plus `check` on the damage merges can do.
 //!
-//! Git runs with its own identity and an empty home, never the user's
-//! configuration (`GIT_CONFIG_NOSYSTEM`, `HOME` in the temp folder).
+//! Git and plaint run through `support::isolated`: their own identity and
+//! an empty home, never the user's configuration, clock pinned.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -11,7 +11,7 @@ use std::process::{Command, Output};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::support::Ws;
+use crate::support::{self, Ws};
 
 /// A bare "origin" repository and the clones of the officers.
 struct Team {
@@ -81,18 +81,7 @@ impl Team {
     }
 
     fn git_command(&self, dir: &Path) -> Command {
-        let mut cmd = Command::new("git");
-        cmd.current_dir(dir)
-            .env("HOME", self.home())
-            .env("XDG_CONFIG_HOME", self.home().join(".config"))
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env_remove("GIT_CONFIG_GLOBAL")
-            .env_remove("GIT_CONFIG_PARAMETERS")
-            .env_remove("GIT_CONFIG_COUNT")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE");
-        cmd
+        support::isolated("git", dir, &self.home())
     }
 
     fn git(&self, dir: &Path, args: &[&str]) -> String {
@@ -138,23 +127,7 @@ impl Clone<'_> {
     /// plaint in this clone as git's user.name (no `--as`, no
     /// PLAINT_USER), with extra environment variables.
     fn plaint_cmd(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("plaint"));
-        cmd.current_dir(&self.root)
-            .env("HOME", self.team.home())
-            .env("XDG_CONFIG_HOME", self.team.home().join(".config"))
-            .env("XDG_DATA_HOME", self.team.home().join("data"))
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("NO_COLOR", "1")
-            .env_remove("PLAINT_USER")
-            .env_remove("PLAINT_WORKSPACE")
-            .env_remove("PLAINT_TODAY")
-            .env_remove("VISUAL")
-            .env_remove("GIT_CONFIG_GLOBAL")
-            .env_remove("GIT_CONFIG_PARAMETERS")
-            .env_remove("GIT_CONFIG_COUNT")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE");
+        let mut cmd = support::plaint(&self.root, &self.team.home());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -563,7 +536,6 @@ fn the_sample_pre_commit_hook_refuses_a_damaged_workspace() {
         a.git(&["add", "-A"]);
         team.git_command(&a.root)
             .env("PATH", &path)
-            .env_remove("PLAINT_WORKSPACE")
             .args(["commit", "-q", "-m", message])
             .output()
             .unwrap()
