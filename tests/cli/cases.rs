@@ -92,12 +92,29 @@ fn a_suspended_case_returns_to_the_state_it_came_from() {
     ws.ok(&["advance", &id, "accepted"]);
     ws.ok(&["advance", &id, "investigating"]);
     ws.ok(&["advance", &id, "suspended", "--note", "等待鉴定结果"]);
+    assert_eq!(ws.json(&["show", &id])["status"], "suspended");
     refused(
         &ws,
         &["advance", &id, "mediating"],
         &["allowed from suspended: investigating, withdrawn"],
     );
     ws.ok(&["advance", &id, "investigating"]);
+    assert_eq!(ws.json(&["show", &id])["status"], "investigating");
+    // From mediating, the way back is to mediating, not to investigating.
+    ws.ok(&["advance", &id, "mediating"]);
+    ws.ok(&["advance", &id, "suspended"]);
+    refused(
+        &ws,
+        &["advance", &id, "investigating"],
+        &["allowed from suspended: mediating, withdrawn"],
+    );
+    let doc = ws.json(&["advance", &id, "mediating"]);
+    assert_eq!(doc["status"], "mediating");
+    let last = doc["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (&last["from"], &last["to"]),
+        (&"suspended".into(), &"mediating".into())
+    );
 }
 
 #[test]
@@ -206,6 +223,8 @@ fn list_filters_sorts_and_formats() {
     let ws = Ws::tourism();
     let a = ws.register(&["--priority", "normal"]);
     let b = ws.register(&[
+        "--received",
+        "2026-11-03 08:00",
         "--priority",
         "urgent",
         "--category",
@@ -216,10 +235,9 @@ fn list_filters_sorts_and_formats() {
     let ids = ws.ok(&["list", "--format", "ids"]);
     assert_eq!(ids, format!("{b}\n{a}\n"), "urgent first");
     assert_eq!(
-        ws.ok(&["list", "--format", "ids", "--sort", "id"])
-            .lines()
-            .count(),
-        2
+        ws.ok(&["list", "--format", "ids", "--sort", "id"]),
+        format!("{a}\n{b}\n"),
+        "20261102-… before 20261103-…"
     );
     assert_eq!(
         ws.ok(&["list", "--format", "ids", "--category", "guide"]),

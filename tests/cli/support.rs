@@ -147,6 +147,38 @@ impl Ws {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// What a person at a terminal `columns` wide sees from plaint `args`
+    /// (stdout and stderr together, as on a screen): plaint runs on a real
+    /// pseudo-terminal (`script`), with colour when `color`.
+    pub fn terminal(&self, columns: u16, color: bool, args: &[&str]) -> String {
+        let quoted: Vec<String> = args
+            .iter()
+            .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+            .collect();
+        let bin = assert_cmd::cargo::cargo_bin("plaint");
+        let line = format!(
+            "stty cols {columns} rows 60; exec '{}' {}",
+            bin.display(),
+            quoted.join(" ")
+        );
+        let mut cmd = isolated("script", self.root(), &self.root().join(".home"));
+        cmd.env("PLAINT_USER", "tester")
+            .env("TERM", "xterm-256color")
+            .args(["-q", "-e", "-c", &line, "/dev/null"]);
+        if color {
+            cmd.env_remove("NO_COLOR");
+        }
+        let out = cmd.output().expect("script runs");
+        assert!(
+            out.status.success(),
+            "plaint {args:?} on a terminal failed:\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        String::from_utf8(out.stdout)
+            .expect("UTF-8 output")
+            .replace("\r\n", "\n")
+    }
+
     /// Runs plaint with `args`.
     pub fn run(&self, args: &[&str]) -> Output {
         self.cmd().args(args).output().expect("plaint runs")
@@ -297,23 +329,4 @@ pub fn refused(ws: &Ws, args: &[&str], needles: &[&str]) {
         );
     }
     assert_eq!(before, ws.snapshot(), "{args:?} changed files on disk");
-}
-
-/// The boxed terminal rendering of `summary`'s first tables, as a person
-/// at a terminal sees them (CJK alignment is what this pins).
-pub fn terminal_table_of_summary(ws: &Ws) -> String {
-    let out = ws.json(&["summary", "--today", "2026-11-27"]);
-    let mut table = plaint::format::Table::new(Some("按状态"), &["状态", "件数"]);
-    for (state, n) in out["by_status"].as_object().unwrap() {
-        let label = match state.as_str() {
-            "received" => "已登记",
-            "accepted" => "已受理",
-            "resolved" => "已办结",
-            "rejected" => "不予受理",
-            "transferred" => "已移送",
-            other => other,
-        };
-        table.push(vec![label.to_string(), n.to_string()]);
-    }
-    table.to_terminal(false)
 }

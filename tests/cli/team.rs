@@ -124,6 +124,17 @@ impl Clone<'_> {
         String::from_utf8(out.stdout).unwrap()
     }
 
+    /// [`Clone::plaint_ok`] with the clock at `now`.
+    fn plaint_at(&self, now: &str, args: &[&str]) -> String {
+        let out = self.plaint_cmd(args, &[("PLAINT_NOW", now)]);
+        assert!(
+            out.status.success(),
+            "plaint {args:?} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
     /// plaint in this clone as git's user.name (no `--as`, no
     /// PLAINT_USER), with extra environment variables.
     fn plaint_cmd(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
@@ -213,18 +224,19 @@ fn two_clones_merge_concurrent_work_on_one_case_without_help() {
     let mut registered = vec![shared.clone()];
     registered.push(a.register("a 的第一件"));
     registered.push(a.register("a 的第二件"));
-    a.plaint_ok(&["note", &shared, "a 打电话给投诉人"]);
-    a.plaint_ok(&["assign", &shared, "张伟"]);
-    a.plaint_ok(&["advance", &shared, "accepted"]);
-    a.plaint_ok(&["advance", &shared, "investigating"]);
+    // a moves the case first and assigns it last; b moves it last.
+    a.plaint_at("2026-11-30 09:00", &["note", &shared, "a 打电话给投诉人"]);
+    a.plaint_at("2026-11-30 09:10", &["advance", &shared, "accepted"]);
+    a.plaint_at("2026-11-30 09:20", &["advance", &shared, "investigating"]);
+    a.plaint_at("2026-11-30 15:00", &["assign", &shared, "张伟"]);
     a.commit("a works");
 
     registered.push(b.register("b 的第一件"));
     registered.push(b.register("b 的第二件"));
-    b.plaint_ok(&["note", &shared, "b 联系了旅行社"]);
-    b.plaint_ok(&["assign", &shared, "刘洋"]);
-    b.plaint_ok(&["advance", &shared, "accepted"]);
-    b.plaint_ok(&["advance", &shared, "mediating"]);
+    b.plaint_at("2026-11-30 10:00", &["note", &shared, "b 联系了旅行社"]);
+    b.plaint_at("2026-11-30 10:05", &["assign", &shared, "刘洋"]);
+    b.plaint_at("2026-11-30 10:10", &["advance", &shared, "accepted"]);
+    b.plaint_at("2026-11-30 10:20", &["advance", &shared, "mediating"]);
     b.commit("b works");
     let a_events = a.show(&shared)["history"].as_array().unwrap().clone();
     let b_events = b.show(&shared)["history"].as_array().unwrap().clone();
@@ -261,21 +273,8 @@ fn two_clones_merge_concurrent_work_on_one_case_without_help() {
         by.contains(&"王芳") && by.contains(&"李明"),
         "git's user.name acts: {by:?}"
     );
-    let last_status = history
-        .iter()
-        .rev()
-        .find(|e| e["action"] == "status")
-        .unwrap();
-    assert_eq!(
-        merged["status"], last_status["to"],
-        "status follows the latest event"
-    );
-    let last_assign = history
-        .iter()
-        .rev()
-        .find(|e| e["action"] == "assigned")
-        .unwrap();
-    assert_eq!(merged["assignee"], last_assign["to"]);
+    assert_eq!(merged["status"], "mediating", "b moved the case last");
+    assert_eq!(merged["assignee"], "张伟", "a assigned the case last");
     assert_eq!(a.show(&shared), b.show(&shared), "both clones agree");
 }
 
@@ -487,11 +486,28 @@ fn merge_file_never_writes_a_broken_case() {
     let theirs = ws.write(".home/theirs.yaml", &text.replace(&id, "20261102-AAAAA"));
     let ours = ws.write(".home/ours.yaml", &text);
     let path = |p: &PathBuf| p.to_str().unwrap().to_string();
-    ws.fails(
+    let err = ws.fails(
         1,
         &["merge-file", &path(&base), &path(&ours), &path(&theirs)],
     );
-    ws.ok(&["check"]);
+    assert!(err.contains("they are different cases"), "{err}");
+    // Only their side changed, so the text merge takes their case whole:
+    // exit 1 asks for a look, and `check` names the case file that now holds
+    // another case.
+    let merged = std::fs::read_to_string(&ours).unwrap();
+    assert_eq!(merged, text.replace(&id, "20261102-AAAAA"));
+    ws.write(&format!("cases/2026/{id}.yaml"), &merged);
+    let out = ws.run(&["check", "--json"]);
+    assert_eq!(out.status.code(), Some(3));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc["problems"][0]["message"],
+        format!(
+            "the file says id 20261102-AAAAA but is named {id}.yaml; rename the file or fix the id"
+        ),
+        "{doc}"
+    );
+    ws.write(&format!("cases/2026/{id}.yaml"), &text);
 
     let future = text.replace("schema: 1", "schema: 2");
     ws.write(".home/ours.yaml", &future);
