@@ -155,17 +155,9 @@ fn cells(ctx: &Ctx, row: &Row) -> Vec<String> {
 }
 
 fn print_table(ctx: &Ctx, rows: &[Row]) -> anyhow::Result<()> {
-    let lines = rows
-        .iter()
-        .map(|r| {
-            let mut cells = cells(ctx, r);
-            if r.overdue() {
-                cells = cells.iter().map(|c| output::alarm(ctx.look, c)).collect();
-            }
-            cells
-        })
-        .collect();
-    output::print_rows(ctx.look, header(ctx), lines)
+    let lines = rows.iter().map(|r| cells(ctx, r)).collect();
+    let overdue: Vec<bool> = rows.iter().map(Row::overdue).collect();
+    output::print_rows_marked(ctx.look, header(ctx), lines, &overdue)
 }
 
 /// The CSV of `list`: every coded column holds its code, never a label, so

@@ -163,10 +163,31 @@ pub fn table(style: Look, header: Vec<String>) -> Table {
 /// Prints a table on a terminal, or tab-separated rows when piped, so that
 /// scripts can `cut -f` it.
 pub fn print_rows(style: Look, header: Vec<String>, rows: Vec<Vec<String>>) -> anyhow::Result<()> {
+    let plain = vec![false; rows.len()];
+    print_rows_marked(style, header, rows, &plain)
+}
+
+/// [`print_rows`], with the rows whose `alarm` is true in the alarm style
+/// (bold red) when colour is on. The table styles the cells itself, so
+/// wrapping a long cell never splits a colour code.
+pub fn print_rows_marked(
+    style: Look,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    alarm: &[bool],
+) -> anyhow::Result<()> {
     if style.terminal {
         let mut t = table(style, header);
-        for row in rows {
-            t.add_row(row);
+        for (i, row) in rows.into_iter().enumerate() {
+            if style.color && alarm.get(i).copied().unwrap_or(false) {
+                t.add_row(row.into_iter().map(|c| {
+                    comfy_table::Cell::new(c)
+                        .fg(comfy_table::Color::Red)
+                        .add_attribute(comfy_table::Attribute::Bold)
+                }));
+            } else {
+                t.add_row(row);
+            }
         }
         return print_line(&t.to_string());
     }

@@ -11,4 +11,5 @@ mod examples;
 mod golden;
 mod import_export;
 mod reports;
+mod screens;
 mod team;
