@@ -407,3 +407,6 @@ pub fn next_due(deadlines: &[Deadline]) -> Option<&Deadline> {
         .filter(|d| d.state.is_open())
         .min_by_key(|d| d.due)
 }
+
+#[cfg(test)]
+mod tests;
