@@ -480,3 +480,6 @@ pub fn followup(
     })?;
     Ok(Changed::written(case))
 }
+
+#[cfg(test)]
+mod tests;
