@@ -251,3 +251,6 @@ pub fn filing_limit_exceeded(policy: &Policy, case: &Case) -> Option<String> {
         )
     })
 }
+
+#[cfg(test)]
+mod tests;
