@@ -731,3 +731,6 @@ pub fn followup(
     })?;
     Ok(Changed::written(case).noting(repaired))
 }
+
+#[cfg(test)]
+mod tests;

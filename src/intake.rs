@@ -552,3 +552,6 @@ pub fn normalize_newlines(case: &mut Case) {
         fix(&mut e.note);
     }
 }
+
+#[cfg(test)]
+mod tests;

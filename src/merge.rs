@@ -723,12 +723,26 @@ mod tests {
 
     #[test]
     fn tags_and_links_merge_as_sets() {
-        let (b, mut o, mut t) = (base(), base(), base());
+        let id = |s: &str| crate::model::CaseId::parse(s).unwrap();
+        let mut b = base();
+        b.links = vec![id("20261001-AAAAA"), id("20261002-BBBBB")];
+        let (mut o, mut t) = (b.clone(), b.clone());
         o.tags = vec!["a".into(), "vip".into()];
         t.tags = vec!["repeat".into()];
+        // Ours drops one link and adds one; theirs adds another.
+        o.links = vec![id("20261001-AAAAA"), id("20261003-CCCCC")];
+        t.links.push(id("20261004-DDDDD"));
         let r = merge(&b, &o, &t, &policy()).unwrap();
         assert!(r.is_clean());
         assert_eq!(r.case.tags, ["repeat", "vip"]);
+        assert_eq!(
+            r.case.links,
+            [
+                id("20261001-AAAAA"),
+                id("20261003-CCCCC"),
+                id("20261004-DDDDD")
+            ]
+        );
     }
 
     #[test]

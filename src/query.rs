@@ -215,3 +215,6 @@ pub fn sort_rows(rows: &mut [Row], key: Sort) {
         primary.then_with(|| x.id.cmp(&y.id))
     });
 }
+
+#[cfg(test)]
+mod tests;

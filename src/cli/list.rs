@@ -156,19 +156,13 @@ fn cells(ctx: &Ctx, row: &Row) -> Vec<String> {
 }
 
 fn print_table(ctx: &Ctx, rows: &[Row]) -> anyhow::Result<()> {
-    let lines = rows
-        .iter()
-        .map(|r| {
-            let mut cells = cells(ctx, r);
-            if r.overdue() {
-                cells = cells.iter().map(|c| output::alarm(ctx.look, c)).collect();
-            }
-            cells
-        })
-        .collect();
-    output::print_rows(ctx.look, header(ctx), lines)
+    let lines = rows.iter().map(|r| cells(ctx, r)).collect();
+    let overdue: Vec<bool> = rows.iter().map(Row::overdue).collect();
+    output::print_rows_marked(ctx.look, header(ctx), lines, &overdue)
 }
 
+/// The CSV of `list`: every coded column holds its code, never a label, so
+/// the file reads the same whatever the workspace language.
 fn csv_table(ctx: &Ctx, rows: &[Row]) -> Table {
     let mut table = Table::new(
         None,
@@ -188,6 +182,7 @@ fn csv_table(ctx: &Ctx, rows: &[Row]) -> Table {
         let mut record = cells(ctx, row);
         record[1] = row.case.received.to_rfc3339();
         record[2] = row.case.status.clone();
+        record[3] = row.case.priority.as_str().to_string();
         record[4] = row.case.category.clone().unwrap_or_default();
         record[7] = row
             .next_due()
@@ -219,7 +214,7 @@ pub fn report_broken(ctx: &Ctx, broken: &[Error]) -> anyhow::Result<i32> {
             "code": "bad_file",
             "files": files,
         }});
-        eprintln!("{doc}");
+        output::print_stderr_json(&doc);
     } else {
         for e in broken {
             output::warn(&format!("skipped {e}"));

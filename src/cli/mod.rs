@@ -94,6 +94,7 @@ impl Ctx {
 /// Runs plaint with the process arguments; returns the exit code.
 pub fn main() -> i32 {
     let json = std::env::args().any(|a| a == "--json");
+    output::set_json_messages(json);
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e, json),
@@ -115,8 +116,9 @@ fn usage_error(e: clap::Error, json: bool) -> i32 {
             .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more"))
             .collect();
         let message = message.join(" ").trim_start_matches("error: ").to_string();
-        let doc = serde_json::json!({"error": {"message": message, "code": "usage"}});
-        eprintln!("{doc}");
+        output::print_stderr_json(
+            &serde_json::json!({"error": {"message": message, "code": "usage"}}),
+        );
         return 2;
     }
     let _ = e.print();

@@ -30,8 +30,62 @@ pub struct Look {
 /// Whether stdout carries plaint's own colour sequences (set by [`detect`]).
 static COLOR: AtomicBool = AtomicBool::new(false);
 
+/// Whether messages on stderr are JSON documents, one per line (`--json`).
+static JSON_MESSAGES: AtomicBool = AtomicBool::new(false);
+
+/// Makes every later warning, notice and error on stderr a one-line JSON
+/// document (`--json`), or plain text.
+pub fn set_json_messages(json: bool) {
+    JSON_MESSAGES.store(json, Ordering::Relaxed);
+}
+
+/// The kinds of message plaint writes on stderr.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Something the user should know; the command still did its work.
+    Warning,
+    /// A confirmation for a person at a terminal.
+    Notice,
+}
+
+impl Kind {
+    fn key(self) -> &'static str {
+        match self {
+            Kind::Warning => "warning",
+            Kind::Notice => "notice",
+        }
+    }
+}
+
+/// Writes one message on stderr: in `--json` mode the line
+/// `{"warning": {"message": ...}}` (or `"notice"`), otherwise text. Every
+/// warning and notice plaint prints goes through here.
+pub fn message(kind: Kind, text: &str) {
+    if JSON_MESSAGES.load(Ordering::Relaxed) {
+        let mut body = serde_json::Map::new();
+        body.insert("message".into(), text.into());
+        print_stderr_json(&serde_json::json!({ kind.key(): body }));
+        return;
+    }
+    // Human text never carries a terminal escape from the files.
+    let text = neutralize(text, Place::Lines, false);
+    match kind {
+        Kind::Warning => {
+            let style = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
+            anstream::eprintln!("{style}warning{style:#}: {text}");
+        }
+        Kind::Notice => anstream::eprintln!("{text}"),
+    }
+}
+
+/// Writes `doc` on stderr as one line of compact JSON.
+pub fn print_stderr_json(doc: &serde_json::Value) {
+    eprintln!("{doc}");
+}
+
 /// The output style for this process.
 pub fn detect(json: bool) -> Look {
+    set_json_messages(json);
     let terminal = std::io::stdout().is_terminal();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let color = terminal && !no_color;
@@ -197,16 +251,15 @@ pub fn print_text(text: &str) -> anyhow::Result<()> {
     print_raw(&clean(text, Place::Lines))
 }
 
-/// Prints a warning on stderr.
-pub fn warn(message: &str) {
-    let style = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
-    let message = neutralize(message, Place::Lines, false);
-    anstream::eprintln!("{style}warning{style:#}: {message}");
+/// Prints a warning on stderr (JSON in `--json` mode).
+pub fn warn(text: &str) {
+    message(Kind::Warning, text);
 }
 
-/// Prints a short confirmation on stderr, for a person at a terminal.
-pub fn notice(message: &str) {
-    anstream::eprintln!("{}", neutralize(message, Place::Lines, false));
+/// Prints a short confirmation on stderr, for a person at a terminal (JSON
+/// in `--json` mode).
+pub fn notice(text: &str) {
+    message(Kind::Notice, text);
 }
 
 /// A new table styled for the terminal, or borderless for pipes.
@@ -230,10 +283,31 @@ pub fn table(style: Look, header: Vec<String>) -> Table {
 /// Prints a table on a terminal, or tab-separated rows when piped, so that
 /// scripts can `cut -f` it.
 pub fn print_rows(style: Look, header: Vec<String>, rows: Vec<Vec<String>>) -> anyhow::Result<()> {
+    let plain = vec![false; rows.len()];
+    print_rows_marked(style, header, rows, &plain)
+}
+
+/// [`print_rows`], with the rows whose `alarm` is true in the alarm style
+/// (bold red) when colour is on. The table styles the cells itself, so
+/// wrapping a long cell never splits a colour code.
+pub fn print_rows_marked(
+    style: Look,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    alarm: &[bool],
+) -> anyhow::Result<()> {
     if style.terminal {
         let mut t = table(style, header);
-        for row in rows {
-            t.add_row(clean_row(&row));
+        for (i, row) in rows.into_iter().enumerate() {
+            if style.color && alarm.get(i).copied().unwrap_or(false) {
+                t.add_row(row.into_iter().map(|c| {
+                    comfy_table::Cell::new(clean(&c, Place::Cell))
+                        .fg(comfy_table::Color::Red)
+                        .add_attribute(comfy_table::Attribute::Bold)
+                }));
+            } else {
+                t.add_row(clean_row(&row));
+            }
         }
         return print_raw(&format!("{t}\n"));
     }
@@ -321,8 +395,7 @@ pub fn report_error(err: &anyhow::Error, json: bool) -> i32 {
     let (exit, code) = error_codes(err);
     let message = format!("{err:#}");
     if json {
-        let doc = serde_json::json!({"error": {"message": message, "code": code}});
-        eprintln!("{doc}");
+        print_stderr_json(&serde_json::json!({"error": {"message": message, "code": code}}));
     } else {
         let style = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
         let message = neutralize(&message, Place::Lines, false);

@@ -694,7 +694,11 @@ pub fn next_due(deadlines: &[Deadline]) -> Option<&Deadline> {
 }
 
 #[cfg(test)]
-mod tests {
+mod tests;
+
+/// How leaving the workflow ends each clock.
+#[cfg(test)]
+mod exit_tests {
     use super::*;
     use crate::calendar::CalendarSet;
     use crate::policy::PolicyOverrides;

@@ -687,3 +687,6 @@ pub fn filing_limit_unchecked(policy: &Policy, case: &Case) -> Option<String> {
         )
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -243,24 +243,40 @@ mod tests {
         super::super::fastyaml::to_json(text).and_then(|j| serde_json::from_str(&j).ok())
     }
 
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(400))]
-        /// Whenever the fast reader answers, it answers what serde_yaml
-        /// answers, whatever the text in the fields.
-        #[test]
-        fn the_fast_reader_agrees_with_serde_yaml(
-            texts in proptest::collection::vec(
-                "[ a-z0-9'\"\\\\:#\\-\n\t|>&*!%@`{}\\[\\],?~.+张三\u{85}\u{a0}\u{2028}\u{1b}]{0,24}", 12),
-            amount in -5i64..100_000,
-        ) {
+    /// Twelve field texts full of the characters YAML treats specially.
+    fn awkward_texts() -> impl Strategy<Value = Vec<String>> {
+        proptest::collection::vec(
+            "[ a-z0-9'\"\\\\:#\\-\n\t|>&*!%@`{}\\[\\],?~.+张三\u{85}\u{a0}\u{2028}\u{1b}]{0,24}",
+            12,
+        )
+    }
+
+    /// Whenever the fast reader answers, it answers what serde_yaml
+    /// answers, whatever the text in the fields; and it does answer for
+    /// most of them, so the comparison is not vacuous.
+    #[test]
+    fn the_fast_reader_agrees_with_serde_yaml() {
+        use proptest::strategy::ValueTree;
+        use proptest::test_runner::TestRunner;
+        const CASES: usize = 400;
+        let mut runner = TestRunner::deterministic();
+        let strategy = (awkward_texts(), -5i64..100_000);
+        let mut answered = 0;
+        for _ in 0..CASES {
+            let (texts, amount) = strategy.new_tree(&mut runner).unwrap().current();
             let case = case_with(&texts, amount);
             let text = render_case(&case).unwrap();
             let slow: Case = serde_yaml::from_str(&text).unwrap();
-            prop_assert_eq!(&slow, &case);
+            assert_eq!(slow, case);
             if let Some(fast) = fast(&text) {
-                prop_assert_eq!(fast, slow, "text:\n{}", text);
+                assert_eq!(fast, slow, "text:\n{text}");
+                answered += 1;
             }
         }
+        assert!(
+            answered * 4 >= CASES,
+            "the fast reader answered only {answered} of {CASES} cases"
+        );
     }
 
     #[test]

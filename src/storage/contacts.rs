@@ -263,3 +263,6 @@ fn encode_time(time: SystemTime) -> String {
         .unwrap_or(0);
     format!("{nanos}\n")
 }
+
+#[cfg(test)]
+mod tests;

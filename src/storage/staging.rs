@@ -230,3 +230,6 @@ fn remove_dir(dir: &Path) -> Result<()> {
         Err(e) => Err(Error::io(dir, e)),
     }
 }
+
+#[cfg(test)]
+mod tests;

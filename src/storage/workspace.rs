@@ -422,3 +422,6 @@ fn write_if_missing(path: &Path, contents: &str) -> Result<()> {
     }
     write_atomic(path, contents.as_bytes())
 }
+
+#[cfg(test)]
+mod tests;

@@ -167,3 +167,6 @@ fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
         broken: loaded.broken,
     })
 }
+
+#[cfg(test)]
+mod tests;

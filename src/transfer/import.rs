@@ -566,3 +566,6 @@ fn overlay(slot: &mut Value, new: &Value, raw: &Value) -> bool {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

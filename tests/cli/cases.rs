@@ -92,12 +92,29 @@ fn a_suspended_case_returns_to_the_state_it_came_from() {
     ws.ok(&["advance", &id, "accepted"]);
     ws.ok(&["advance", &id, "investigating"]);
     ws.ok(&["advance", &id, "suspended", "--note", "等待鉴定结果"]);
+    assert_eq!(ws.json(&["show", &id])["status"], "suspended");
     refused(
         &ws,
         &["advance", &id, "mediating"],
         &["allowed from suspended: investigating, withdrawn"],
     );
     ws.ok(&["advance", &id, "investigating"]);
+    assert_eq!(ws.json(&["show", &id])["status"], "investigating");
+    // From mediating, the way back is to mediating, not to investigating.
+    ws.ok(&["advance", &id, "mediating"]);
+    ws.ok(&["advance", &id, "suspended"]);
+    refused(
+        &ws,
+        &["advance", &id, "investigating"],
+        &["allowed from suspended: mediating, withdrawn"],
+    );
+    let doc = ws.json(&["advance", &id, "mediating"]);
+    assert_eq!(doc["status"], "mediating");
+    let last = doc["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (&last["from"], &last["to"]),
+        (&"suspended".into(), &"mediating".into())
+    );
 }
 
 #[test]
@@ -208,6 +225,8 @@ fn list_filters_sorts_and_formats() {
     let ws = Ws::tourism();
     let a = ws.register(&["--priority", "normal"]);
     let b = ws.register(&[
+        "--received",
+        "2026-11-03 08:00",
         "--priority",
         "urgent",
         "--category",
@@ -218,10 +237,9 @@ fn list_filters_sorts_and_formats() {
     let ids = ws.ok(&["list", "--format", "ids"]);
     assert_eq!(ids, format!("{b}\n{a}\n"), "urgent first");
     assert_eq!(
-        ws.ok(&["list", "--format", "ids", "--sort", "id"])
-            .lines()
-            .count(),
-        2
+        ws.ok(&["list", "--format", "ids", "--sort", "id"]),
+        format!("{a}\n{b}\n"),
+        "20261102-… before 20261103-…"
     );
     assert_eq!(
         ws.ok(&["list", "--format", "ids", "--category", "guide"]),
@@ -294,16 +312,8 @@ fn notes_assign_and_history_record_the_acting_officer() {
 #[test]
 fn the_acting_officer_falls_back_to_git_user_name() {
     let ws = Ws::tourism();
-    let git = |args: &[&str]| {
-        std::process::Command::new("git")
-            .args(args)
-            .current_dir(ws.root())
-            .env("HOME", ws.root().join(".home"))
-            .output()
-            .unwrap()
-    };
-    git(&["init", "-q"]);
-    git(&["config", "user.name", "Li Ming"]);
+    ws.git(&["init", "-q"]);
+    ws.git(&["config", "user.name", "Li Ming"]);
     let out = ws
         .cmd()
         .env_remove("PLAINT_USER")

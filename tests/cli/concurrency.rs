@@ -7,9 +7,8 @@ use crate::support::Ws;
 fn spawn_all(ws: &Ws, n: usize, args: impl Fn(usize) -> Vec<String>) -> Vec<Child> {
     (0..n)
         .map(|i| {
-            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("plaint"));
-            cmd.current_dir(ws.root())
-                .env("PLAINT_USER", format!("officer{i}"))
+            let mut cmd = ws.std_cmd();
+            cmd.env("PLAINT_USER", format!("officer{i}"))
                 .args(args(i))
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped());

@@ -146,17 +146,27 @@ fn summary_json_counts_everything() {
     assert_eq!(s["satisfaction_rate"], 1.0);
     // 张三 (same phone) complained three times: two repeats.
     assert_eq!(s["repeat"], 2);
-    // The 11-20 case is overdue for acceptance on 11-27 (due 11-27? no: 11-27 is day 5).
-    assert_eq!(s["on_time"]["acceptance"]["missed"], 1, "{s}");
-    for key in [
-        "overdue",
-        "due_soon",
-        "median_workdays_to_close",
-        "median_workdays_to_decision",
-        "p90_workdays_to_close",
-    ] {
-        assert!(s.get(key).is_some(), "missing {key}");
-    }
+    // The 10-01 case (the National Day week, then accepted only on 10-20)
+    // missed its acceptance deadline; the three others decided in time.
+    assert_eq!(
+        s["on_time"]["acceptance"],
+        serde_json::json!({"kind": "statutory", "met": 3, "missed": 1, "overdue": 0, "stopped": 0, "not_tracked": 0, "rate": 0.75})
+    );
+    // On 11-27 the 10-01 case, accepted 10-20, is late notifying the
+    // respondent, and the 11-20 case's acceptance falls due within 3 days.
+    assert_eq!(s["overdue"], 1);
+    assert_eq!(
+        s["overdue_by_rule"],
+        serde_json::json!({"notify-respondent": 1})
+    );
+    assert_eq!(s["due_soon"], 1);
+    assert_eq!(s["due_soon_by_rule"], serde_json::json!({"acceptance": 1}));
+    // Decisions took 1 (09-30 → 10-09 over the holiday), 2 (08-03 → 08-05)
+    // and 9 (10-01 → 10-20) working days; the one closed case took 18.
+    assert_eq!(s["median_workdays_to_decision"], 2.0);
+    assert_eq!(s["p90_workdays_to_decision"], 7.6);
+    assert_eq!(s["median_workdays_to_close"], 18.0);
+    assert_eq!(s["p90_workdays_to_close"], 18.0);
 }
 
 #[test]
@@ -222,12 +232,38 @@ fn report_csv_and_table_outputs() {
     insta::assert_snapshot!("report_2026_zh_tsv", table);
 }
 
+/// Every line of a boxed table is as wide on screen as its top border, and
+/// every border character sits in the same screen column, Chinese labels
+/// (two columns each) included.
+fn assert_box_columns_align(screen: &str) {
+    use unicode_width::UnicodeWidthStr;
+    let mut table: Vec<&str> = Vec::new();
+    for line in screen.lines().chain([""]) {
+        if line.starts_with(['┌', '│', '├', '╞', '└']) {
+            table.push(line);
+            continue;
+        }
+        if let Some(top) = table.first() {
+            let width = top.width();
+            for row in &table {
+                assert_eq!(row.width(), width, "misaligned:\n{}", table.join("\n"));
+            }
+        }
+        table.clear();
+    }
+    assert!(
+        screen.contains('┌'),
+        "no boxed table on the terminal:\n{screen}"
+    );
+}
+
 #[test]
 fn summary_tables_stay_aligned_with_chinese_labels() {
     let ws = office("zh");
     let summary = ws.ok(&["summary", "--today", "2026-11-27"]);
     insta::assert_snapshot!("summary_zh_tsv", summary);
-    let boxed = crate::support::terminal_table_of_summary(&ws);
+    let boxed = ws.terminal(100, false, &["summary", "--today", "2026-11-27"]);
+    assert_box_columns_align(&boxed);
     insta::assert_snapshot!("summary_zh_terminal", boxed);
 }
 

@@ -1,12 +1,75 @@
 //! A small builder over a temporary workspace: every test reads as
 //! "given a workspace, run plaint with these arguments, expect this".
+//!
+//! Every process a test starts (plaint, and git in the team tests) is made
+//! by [`isolated`]: the user's environment is cleared of everything that
+//! changes plaint's behaviour and the clock is pinned to [`NOW`], so the
+//! suite gives the same answers on any machine and on any date.
 
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
 use tempfile::TempDir;
+
+/// The moment every command runs at unless a test says otherwise
+/// (`PLAINT_NOW`; the day deadlines are evaluated on follows it).
+pub const NOW: &str = "2026-11-29 10:00";
+
+/// Variables removed from every test process, by exact name.
+const CLEARED: &[&str] = &[
+    "HOME",
+    "LANG",
+    "LANGUAGE",
+    "NO_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "TERM",
+    "TZ",
+    "VISUAL",
+    "EDITOR",
+    "USER",
+    "USERNAME",
+    "LOGNAME",
+];
+
+/// Variables removed from every test process, by prefix.
+const CLEARED_PREFIXES: &[&str] = &["PLAINT_", "XDG_", "LC_", "GIT_"];
+
+/// `program` run in `dir` with nothing of the user's environment that could
+/// change its behaviour: every `PLAINT_*`, `XDG_*`, `LC_*` and `GIT_*`
+/// variable, `HOME`, the language, colour, editor and login variables are
+/// removed; then `HOME` and the XDG folders point into `home`, the locale
+/// is `C.UTF-8`, colour is off, git reads no system configuration, and the
+/// clock is pinned at [`NOW`]. (`PATH` and the variables of a clock shifter
+/// such as faketime are kept.)
+pub fn isolated(program: impl AsRef<OsStr>, dir: &Path, home: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(program);
+    cmd.current_dir(dir);
+    for (name, _) in std::env::vars_os() {
+        let text = name.to_string_lossy();
+        if CLEARED.contains(&text.as_ref()) || CLEARED_PREFIXES.iter().any(|p| text.starts_with(p))
+        {
+            cmd.env_remove(&name);
+        }
+    }
+    cmd.env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join(".cache"))
+        .env("LANG", "C.UTF-8")
+        .env("NO_COLOR", "1")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("PLAINT_NOW", NOW);
+    cmd
+}
+
+/// The plaint binary under test, made by [`isolated`].
+pub fn plaint(dir: &Path, home: &Path) -> std::process::Command {
+    isolated(assert_cmd::cargo::cargo_bin("plaint"), dir, home)
+}
 
 /// A temporary workspace and the environment plaint runs in.
 pub struct Ws {
@@ -21,9 +84,16 @@ impl Ws {
 
     /// A fresh workspace of `preset`.
     pub fn with_preset(preset: &str) -> Ws {
+        Ws::init(&["--preset", preset])
+    }
+
+    /// A fresh workspace made by `plaint init . ARGS`.
+    pub fn init(args: &[&str]) -> Ws {
         let dir = tempfile::tempdir().expect("temp dir");
         let ws = Ws { dir };
-        ws.ok(&["init", ".", "--preset", preset]);
+        let mut all = vec!["init", "."];
+        all.extend_from_slice(args);
+        ws.ok(&all);
         ws
     }
 
@@ -44,21 +114,69 @@ impl Ws {
     }
 
     /// A `plaint` command in this workspace, isolated from the user's
-    /// environment.
+    /// environment (see [`isolated`]), acting as `tester` at [`NOW`].
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("plaint").expect("binary");
-        cmd.current_dir(self.root())
-            .env_remove("PLAINT_WORKSPACE")
-            .env_remove("PLAINT_TODAY")
-            .env_remove("VISUAL")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env("LANG", "C.UTF-8")
-            .env("PLAINT_USER", "tester")
-            .env("NO_COLOR", "1")
-            .env("HOME", self.root().join(".home"))
-            .env("XDG_DATA_HOME", self.root().join(".home/data"));
+        Command::from_std(self.std_cmd())
+    }
+
+    /// [`Ws::cmd`] as a plain process command, for tests that spawn many.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = plaint(self.root(), &self.root().join(".home"));
+        cmd.env("PLAINT_USER", "tester");
         cmd
+    }
+
+    /// [`Ws::cmd`] with the clock at `now`.
+    pub fn cmd_at(&self, now: &str) -> Command {
+        let mut cmd = self.cmd();
+        cmd.env("PLAINT_NOW", now);
+        cmd
+    }
+
+    /// Runs git in the workspace, isolated as plaint is; asserts success.
+    pub fn git(&self, args: &[&str]) -> String {
+        let out = isolated("git", self.root(), &self.root().join(".home"))
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// What a person at a terminal `columns` wide sees from plaint `args`
+    /// (stdout and stderr together, as on a screen): plaint runs on a real
+    /// pseudo-terminal (`script`), with colour when `color`.
+    pub fn terminal(&self, columns: u16, color: bool, args: &[&str]) -> String {
+        let quoted: Vec<String> = args
+            .iter()
+            .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+            .collect();
+        let bin = assert_cmd::cargo::cargo_bin("plaint");
+        let line = format!(
+            "stty cols {columns} rows 60; exec '{}' {}",
+            bin.display(),
+            quoted.join(" ")
+        );
+        let mut cmd = isolated("script", self.root(), &self.root().join(".home"));
+        cmd.env("PLAINT_USER", "tester")
+            .env("TERM", "xterm-256color")
+            .args(["-q", "-e", "-c", &line, "/dev/null"]);
+        if color {
+            cmd.env_remove("NO_COLOR");
+        }
+        let out = cmd.output().expect("script runs");
+        assert!(
+            out.status.success(),
+            "plaint {args:?} on a terminal failed:\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        String::from_utf8(out.stdout)
+            .expect("UTF-8 output")
+            .replace("\r\n", "\n")
     }
 
     /// Runs plaint with `args`.
@@ -68,12 +186,7 @@ impl Ws {
 
     /// Runs plaint with the clock set to `now`, asserts success, returns stdout.
     pub fn ok_at(&self, now: &str, args: &[&str]) -> String {
-        let out = self
-            .cmd()
-            .env("PLAINT_NOW", now)
-            .args(args)
-            .output()
-            .expect("plaint runs");
+        let out = self.cmd_at(now).args(args).output().expect("plaint runs");
         Self::success(args, out)
     }
 
@@ -216,23 +329,4 @@ pub fn refused(ws: &Ws, args: &[&str], needles: &[&str]) {
         );
     }
     assert_eq!(before, ws.snapshot(), "{args:?} changed files on disk");
-}
-
-/// The boxed terminal rendering of `summary`'s first tables, as a person
-/// at a terminal sees them (CJK alignment is what this pins).
-pub fn terminal_table_of_summary(ws: &Ws) -> String {
-    let out = ws.json(&["summary", "--today", "2026-11-27"]);
-    let mut table = plaint::format::Table::new(Some("按状态"), &["状态", "件数"]);
-    for (state, n) in out["by_status"].as_object().unwrap() {
-        let label = match state.as_str() {
-            "received" => "已登记",
-            "accepted" => "已受理",
-            "resolved" => "已办结",
-            "rejected" => "不予受理",
-            "transferred" => "已移送",
-            other => other,
-        };
-        table.push(vec![label.to_string(), n.to_string()]);
-    }
-    table.to_terminal(false)
 }

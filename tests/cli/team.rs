@@ -2,8 +2,8 @@
 //! note, assign and advance cases independently, then push and pull
 //! through `plaint merge-file`; plus `check` on the damage merges can do.
 //!
-//! Git runs with its own identity and an empty home, never the user's
-//! configuration (`GIT_CONFIG_NOSYSTEM`, `HOME` in the temp folder).
+//! Git and plaint run through `support::isolated`: their own identity and
+//! an empty home, never the user's configuration, clock pinned.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -11,7 +11,7 @@ use std::process::{Command, Output};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::support::Ws;
+use crate::support::{self, Ws};
 
 /// A bare "origin" repository and the clones of the officers.
 pub(crate) struct Team {
@@ -81,18 +81,7 @@ impl Team {
     }
 
     pub(crate) fn git_command(&self, dir: &Path) -> Command {
-        let mut cmd = Command::new("git");
-        cmd.current_dir(dir)
-            .env("HOME", self.home())
-            .env("XDG_CONFIG_HOME", self.home().join(".config"))
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env_remove("GIT_CONFIG_GLOBAL")
-            .env_remove("GIT_CONFIG_PARAMETERS")
-            .env_remove("GIT_CONFIG_COUNT")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE");
-        cmd
+        support::isolated("git", dir, &self.home())
     }
 
     pub(crate) fn git(&self, dir: &Path, args: &[&str]) -> String {
@@ -135,26 +124,21 @@ impl Clone<'_> {
         String::from_utf8(out.stdout).unwrap()
     }
 
+    /// [`Clone::plaint_ok`] with the clock at `now`.
+    fn plaint_at(&self, now: &str, args: &[&str]) -> String {
+        let out = self.plaint_cmd(args, &[("PLAINT_NOW", now)]);
+        assert!(
+            out.status.success(),
+            "plaint {args:?} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
     /// plaint in this clone as git's user.name (no `--as`, no
     /// PLAINT_USER), with extra environment variables.
     pub(crate) fn plaint_cmd(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
-        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("plaint"));
-        cmd.current_dir(&self.root)
-            .env("HOME", self.team.home())
-            .env("XDG_CONFIG_HOME", self.team.home().join(".config"))
-            .env("XDG_DATA_HOME", self.team.home().join("data"))
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("NO_COLOR", "1")
-            .env_remove("PLAINT_USER")
-            .env_remove("PLAINT_WORKSPACE")
-            .env_remove("PLAINT_TODAY")
-            .env_remove("VISUAL")
-            .env_remove("GIT_CONFIG_GLOBAL")
-            .env_remove("GIT_CONFIG_PARAMETERS")
-            .env_remove("GIT_CONFIG_COUNT")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE");
+        let mut cmd = support::plaint(&self.root, &self.team.home());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -240,18 +224,19 @@ fn two_clones_merge_concurrent_work_on_one_case_without_help() {
     let mut registered = vec![shared.clone()];
     registered.push(a.register("a 的第一件"));
     registered.push(a.register("a 的第二件"));
-    a.plaint_ok(&["note", &shared, "a 打电话给投诉人"]);
-    a.plaint_ok(&["assign", &shared, "张伟"]);
-    a.plaint_ok(&["advance", &shared, "accepted"]);
-    a.plaint_ok(&["advance", &shared, "investigating"]);
+    // a moves the case first and assigns it last; b moves it last.
+    a.plaint_at("2026-11-27 09:00", &["note", &shared, "a 打电话给投诉人"]);
+    a.plaint_at("2026-11-27 09:10", &["advance", &shared, "accepted"]);
+    a.plaint_at("2026-11-27 09:20", &["advance", &shared, "investigating"]);
+    a.plaint_at("2026-11-27 15:00", &["assign", &shared, "张伟"]);
     a.commit("a works");
 
     registered.push(b.register("b 的第一件"));
     registered.push(b.register("b 的第二件"));
-    b.plaint_ok(&["note", &shared, "b 联系了旅行社"]);
-    b.plaint_ok(&["assign", &shared, "刘洋"]);
-    b.plaint_ok(&["advance", &shared, "accepted"]);
-    b.plaint_ok(&["advance", &shared, "mediating"]);
+    b.plaint_at("2026-11-27 10:00", &["note", &shared, "b 联系了旅行社"]);
+    b.plaint_at("2026-11-27 10:05", &["assign", &shared, "刘洋"]);
+    b.plaint_at("2026-11-27 10:10", &["advance", &shared, "accepted"]);
+    b.plaint_at("2026-11-27 10:20", &["advance", &shared, "mediating"]);
     b.commit("b works");
     let a_events = a.show(&shared)["history"].as_array().unwrap().clone();
     let b_events = b.show(&shared)["history"].as_array().unwrap().clone();
@@ -288,21 +273,8 @@ fn two_clones_merge_concurrent_work_on_one_case_without_help() {
         by.contains(&"王芳") && by.contains(&"李明"),
         "git's user.name acts: {by:?}"
     );
-    let last_status = history
-        .iter()
-        .rev()
-        .find(|e| e["action"] == "status")
-        .unwrap();
-    assert_eq!(
-        merged["status"], last_status["to"],
-        "status follows the latest event"
-    );
-    let last_assign = history
-        .iter()
-        .rev()
-        .find(|e| e["action"] == "assigned")
-        .unwrap();
-    assert_eq!(merged["assignee"], last_assign["to"]);
+    assert_eq!(merged["status"], "mediating", "b moved the case last");
+    assert_eq!(merged["assignee"], "张伟", "a assigned the case last");
     assert_eq!(a.show(&shared), b.show(&shared), "both clones agree");
 }
 
@@ -514,11 +486,28 @@ fn merge_file_never_writes_a_broken_case() {
     let theirs = ws.write(".home/theirs.yaml", &text.replace(&id, "20261102-AAAAA"));
     let ours = ws.write(".home/ours.yaml", &text);
     let path = |p: &PathBuf| p.to_str().unwrap().to_string();
-    ws.fails(
+    let err = ws.fails(
         1,
         &["merge-file", &path(&base), &path(&ours), &path(&theirs)],
     );
-    ws.ok(&["check"]);
+    assert!(err.contains("they are different cases"), "{err}");
+    // Only their side changed, so the text merge takes their case whole:
+    // exit 1 asks for a look, and `check` names the case file that now holds
+    // another case.
+    let merged = std::fs::read_to_string(&ours).unwrap();
+    assert_eq!(merged, text.replace(&id, "20261102-AAAAA"));
+    ws.write(&format!("cases/2026/{id}.yaml"), &merged);
+    let out = ws.run(&["check", "--json"]);
+    assert_eq!(out.status.code(), Some(3));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        doc["problems"][0]["message"],
+        format!(
+            "the file says id 20261102-AAAAA but is named {id}.yaml; rename the file or fix the id"
+        ),
+        "{doc}"
+    );
+    ws.write(&format!("cases/2026/{id}.yaml"), &text);
 
     let future = text.replace("schema: 1", "schema: 2");
     ws.write(".home/ours.yaml", &future);
@@ -563,7 +552,6 @@ fn the_sample_pre_commit_hook_refuses_a_damaged_workspace() {
         a.git(&["add", "-A"]);
         team.git_command(&a.root)
             .env("PATH", &path)
-            .env_remove("PLAINT_WORKSPACE")
             .args(["commit", "-q", "-m", message])
             .output()
             .unwrap()
