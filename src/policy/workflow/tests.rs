@@ -398,6 +398,12 @@ fn a_suspended_case_may_return_where_it_came_from() {
         advance(&policy, &cn(), &mut c, &request(target), at(moment), "a").unwrap();
     }
     assert_eq!(state_before_suspension(&c).as_deref(), Some("mediating"));
+    // Only status events count, whatever another event's `to` says.
+    let mut handed = Event::new(at("2026-11-06T10:00:00+08:00"), "a", Action::Assigned);
+    handed.from = Some("王芳".into());
+    handed.to = Some("suspended".into());
+    c.history.push(handed);
+    assert_eq!(state_before_suspension(&c).as_deref(), Some("mediating"));
     assert_eq!(allowed_targets(&policy, &c), ["mediating", "withdrawn"]);
     assert_eq!(
         allowed_targets(&policy, &case("received", "")),
