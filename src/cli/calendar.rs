@@ -8,7 +8,7 @@ use chrono::Datelike;
 use super::args::{
     CalendarAddArgs, CalendarBetweenArgs, CalendarCommand, CalendarDayArgs, CalendarShowArgs,
 };
-use super::output::{self, print_rows};
+use super::output;
 use super::{Ctx, print_warnings};
 use crate::calendar::{Calendar, DayKind};
 use crate::dates::parse_date;
@@ -177,10 +177,11 @@ fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<i32> {
     } else {
         vec!["Date", "Day", "Kind", "Name"]
     };
-    print_rows(
-        ctx.look,
-        header.into_iter().map(String::from).collect(),
-        rows.into_iter().map(|(_, r)| r).collect(),
-    )?;
+    let mut table = crate::format::Table::new(None, &header);
+    table.fit.flex = Some(3);
+    for (_, row) in rows {
+        table.push(row);
+    }
+    output::print_table(ctx.look, &table)?;
     Ok(0)
 }

@@ -154,18 +154,26 @@ fn cells(ctx: &Ctx, row: &Row) -> Vec<String> {
     ]
 }
 
+/// Columns of the terminal table, by position in [`cells`].
+const TITLE: usize = 8;
+/// On a narrow terminal the title shrinks first; then these columns are
+/// left out, least needed first. ID, status and due date always stay.
+const DROP_ORDER: [usize; 6] = [1, 3, 6, 4, 5, TITLE];
+
 fn print_table(ctx: &Ctx, rows: &[Row]) -> anyhow::Result<()> {
-    let lines = rows
-        .iter()
-        .map(|r| {
-            let mut cells = cells(ctx, r);
-            if r.overdue() {
-                cells = cells.iter().map(|c| output::alarm(ctx.look, c)).collect();
-            }
-            cells
-        })
-        .collect();
-    output::print_rows(ctx.look, header(ctx), lines)
+    let header = header(ctx);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut table = Table::new(None, &header);
+    table.fit.flex = Some(TITLE);
+    table.fit.drop_order = DROP_ORDER.to_vec();
+    for row in rows {
+        if row.overdue() {
+            table.push_alarm(cells(ctx, row));
+        } else {
+            table.push(cells(ctx, row));
+        }
+    }
+    output::print_table(ctx.look, &table)
 }
 
 fn csv_table(ctx: &Ctx, rows: &[Row]) -> Table {

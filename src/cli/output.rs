@@ -4,7 +4,6 @@
 use std::io::{IsTerminal, Write};
 
 use anstyle::{AnsiColor, Style};
-use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::error::Error;
@@ -18,6 +17,8 @@ pub struct Look {
     pub terminal: bool,
     /// Colour is allowed (terminal, and no `NO_COLOR`).
     pub color: bool,
+    /// The terminal's width in columns, when stdout is one.
+    pub width: Option<usize>,
 }
 
 /// The output style for this process.
@@ -28,7 +29,30 @@ pub fn detect(json: bool) -> Look {
         json,
         terminal,
         color: terminal && !no_color,
+        width: terminal.then(terminal_width).flatten(),
     }
+}
+
+/// The width of the terminal on stdout: what the terminal says, else
+/// `$COLUMNS`.
+fn terminal_width() -> Option<usize> {
+    let mut size = libc::winsize {
+        ws_row: 0,
+        ws_col: 0,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCGWINSZ only writes a `winsize` through the pointer given.
+    let asked = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) };
+    if asked == 0 && size.ws_col > 0 {
+        return Some(usize::from(size.ws_col));
+    }
+    std::env::var("COLUMNS")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+        .filter(|&w| w > 0)
 }
 
 /// Prints one JSON document on stdout.
@@ -89,39 +113,15 @@ pub fn notice(message: &str) {
     anstream::eprintln!("{message}");
 }
 
-/// A new table styled for the terminal, or borderless for pipes.
-pub fn table(style: Look, header: Vec<String>) -> Table {
-    let mut table = Table::new();
-    if style.terminal {
-        table.load_preset(presets::UTF8_FULL_CONDENSED);
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-    } else {
-        table.load_preset(presets::NOTHING);
-    }
-    if !style.color {
-        table.force_no_tty();
-    } else {
-        table.enforce_styling();
-    }
-    table.set_header(header);
-    table
-}
-
-/// Prints a table on a terminal, or tab-separated rows when piped, so that
-/// scripts can `cut -f` it.
-pub fn print_rows(style: Look, header: Vec<String>, rows: Vec<Vec<String>>) -> anyhow::Result<()> {
-    if style.terminal {
-        let mut t = table(style, header);
-        for row in rows {
-            t.add_row(row);
-        }
-        return print_line(&t.to_string());
-    }
+/// Prints a table on a terminal (fitted to its width, alarm rows red when
+/// colour is on), or tab-separated rows when piped, so that scripts can
+/// `cut -f` it.
+pub fn print_table(look: Look, table: &crate::format::Table) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", header.join("\t"))?;
-    for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| c.replace(['\t', '\n'], " ")).collect();
-        writeln!(out, "{}", cells.join("\t"))?;
+    if look.terminal {
+        write!(out, "{}", table.to_terminal_within(look.color, look.width))?;
+    } else {
+        write!(out, "{}", table.to_tsv())?;
     }
     Ok(())
 }
@@ -132,7 +132,7 @@ pub fn print_tables(look: Look, tables: &[crate::format::Table]) -> anyhow::Resu
     let mut out = std::io::stdout().lock();
     for (i, table) in tables.iter().enumerate() {
         if look.terminal {
-            write!(out, "{}", table.to_terminal(look.color))?;
+            write!(out, "{}", table.to_terminal_within(look.color, look.width))?;
             continue;
         }
         if i > 0 {

@@ -11,3 +11,4 @@ mod golden;
 mod import_export;
 mod reports;
 mod team;
+mod terminal_zh;
