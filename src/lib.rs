@@ -13,6 +13,7 @@
 //! - [`check`], [`merge`] and [`gitsetup`]: working as a team on git;
 //! - [`transfer`] and [`redact`]: batch import/export, and personal data
 //!   left out of what leaves the office;
+//! - [`messages`]: every human message, in English and Chinese;
 //! - [`cli`]: the command line.
 
 pub mod actions;
@@ -26,6 +27,7 @@ pub mod format;
 pub mod gitsetup;
 pub mod intake;
 pub mod merge;
+pub mod messages;
 pub mod model;
 pub mod policy;
 pub mod query;

@@ -23,10 +23,8 @@ pub fn run(ctx: &Ctx, args: &AdvanceArgs) -> anyhow::Result<i32> {
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
     } else {
-        output::print_line(&format!(
-            "{id} is now {}",
-            status_label(ctx, &changed.case.status)
-        ))?;
+        let state = status_label(ctx, &changed.case.status);
+        output::print_line(&crate::msg!(ctx.lang(), "case-now", id = id, state = state))?;
     }
     Ok(0)
 }

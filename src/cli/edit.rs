@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
         Ok(Some(after)) => after,
         Ok(None) => {
             let _ = std::fs::remove_file(&copy);
-            output::notice(&format!("{id}: no changes"));
+            output::notice(&crate::msg!(ctx.lang(), "no-changes", id = id));
             if ctx.look.json {
                 output::print_json(&changed_json(ctx, &before, &[]))?;
             }
@@ -82,7 +82,12 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
             .last()
             .map(|e| e.fields.join(", "))
             .unwrap_or_default();
-        output::print_line(&format!("{id} edited: {fields}"))?;
+        output::print_line(&crate::msg!(
+            ctx.lang(),
+            "edited-fields",
+            id = id,
+            fields = fields
+        ))?;
     }
     Ok(0)
 }

@@ -23,9 +23,12 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
     )
     .map_err(|e| Error::Invalid(e.to_string()))?
     .ok_or_else(|| {
-        Error::Refused(format!(
-            "the {} deadline of {id} has not started (it starts at {})",
-            rule.name, rule.start
+        Error::Refused(crate::msg!(
+            ctx.lang(),
+            "explain-not-started",
+            rule = super::view::rule_label(ctx, &rule.name),
+            id = id,
+            start = rule.start
         ))
     })?;
     if ctx.look.json {
@@ -33,19 +36,19 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
         return Ok(0);
     }
     let mut text = format!(
-        "{} {} — {} ({} {}{})\n",
+        "{} {} — {} ({}{})\n",
         bold(ctx.look, id.as_str()),
-        bold(ctx.look, &rule.name),
+        bold(ctx.look, &super::view::rule_label(ctx, &rule.name)),
         explanation.label,
-        rule.amount,
-        rule.unit.as_str(),
+        super::view::amount_text(ctx.lang(), rule.amount, rule.unit.as_str()),
         explanation
             .source
             .as_deref()
             .map(|s| format!(", {s}"))
             .unwrap_or_default()
     );
-    text.push_str(&format!("calendar: {}\n", ws.calendar.name()));
+    let calendar = crate::msg!(ctx.lang(), "explain-calendar", name = ws.calendar.name());
+    text.push_str(&format!("{calendar}\n"));
     for line in &explanation.lines {
         match line.date {
             Some(_) => text.push_str(&format!("  {}\n", line.text)),

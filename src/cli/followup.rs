@@ -20,9 +20,16 @@ pub fn run(ctx: &Ctx, args: &FollowupArgs) -> anyhow::Result<i32> {
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
     } else {
-        output::print_line(&format!(
-            "{id}: follow-up recorded ({})",
-            args.satisfaction.trim()
+        let answer = changed
+            .case
+            .satisfaction
+            .map(|s| super::view::satisfaction_label(ctx, s.as_str()))
+            .unwrap_or_default();
+        output::print_line(&crate::msg!(
+            ctx.lang(),
+            "followup-recorded",
+            id = id,
+            answer = answer
         ))?;
     }
     Ok(0)

@@ -66,7 +66,7 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
         }
         ListFormat::Csv => output::print_raw(&csv_table(ctx, &rows).to_csv(args.bom))?,
         ListFormat::Table if rows.is_empty() && ctx.look.terminal => {
-            output::notice("no cases match");
+            output::notice(&crate::msg!(ctx.lang(), "no-cases-match"));
         }
         ListFormat::Table => print_table(ctx, &rows)?,
     }

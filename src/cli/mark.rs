@@ -22,7 +22,13 @@ pub fn run(ctx: &Ctx, args: &MarkArgs) -> anyhow::Result<i32> {
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
     } else if changed.written {
-        output::print_line(&format!("{id}: {milestone} recorded"))?;
+        let label = crate::policy::code_label(&ctx.ws.policy.milestones, milestone, ctx.lang());
+        output::print_line(&crate::msg!(
+            ctx.lang(),
+            "milestone-recorded",
+            id = id,
+            milestone = label
+        ))?;
     }
     Ok(0)
 }

@@ -73,6 +73,11 @@ impl Ctx {
         }
     }
 
+    /// The workspace language: human messages are worded in it.
+    pub fn lang(&self) -> crate::policy::Language {
+        self.ws.settings.language
+    }
+
     /// The acting officer and the moment of the action.
     pub fn actor(&self) -> Actor {
         Actor {
@@ -135,6 +140,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         _ => {}
     }
     let ws = open_workspace(cli.workspace.as_deref())?;
+    output::set_language(ws.settings.language);
     let now = match std::env::var("PLAINT_NOW").ok().filter(|v| !v.is_empty()) {
         Some(text) => parse_datetime(&text, ws.offset).context("PLAINT_NOW")?,
         None => now_in(ws.offset),

@@ -7,6 +7,22 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::messages::Language;
+use crate::msg;
+
+/// The language of the workspace this process works in, once it is known.
+static LANGUAGE: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
+
+/// Sets the language warnings and errors are worded in (the workspace's).
+pub fn set_language(lang: Language) {
+    let _ = LANGUAGE.set(lang);
+}
+
+/// The language warnings and errors are worded in: the workspace's, or
+/// English before a workspace is open.
+pub fn language() -> Language {
+    LANGUAGE.get().copied().unwrap_or_default()
+}
 
 /// How output should look, decided once from flags and the environment.
 #[derive(Clone, Copy, Debug)]
@@ -105,7 +121,8 @@ pub fn print_line(text: &str) -> anyhow::Result<()> {
 /// Prints a warning on stderr.
 pub fn warn(message: &str) {
     let style = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
-    anstream::eprintln!("{style}warning{style:#}: {message}");
+    let label = msg!(language(), "warning");
+    anstream::eprintln!("{style}{label}{style:#}: {message}");
 }
 
 /// Prints a short confirmation on stderr, for a person at a terminal.
@@ -188,16 +205,48 @@ pub fn error_codes(err: &anyhow::Error) -> (i32, &'static str) {
     }
 }
 
+/// The message of a lookup error in the workspace language, with at most
+/// ten candidates of an ambiguous ID; `None` for other errors, whose
+/// messages are already worded where they arise.
+fn localized(err: &anyhow::Error) -> Option<String> {
+    let lang = language();
+    match err.downcast_ref::<Error>()? {
+        Error::NotFound(query) => Some(msg!(lang, "not-found", query = query)),
+        Error::Ambiguous { query, candidates } => {
+            let shown = candidates.iter().take(10).cloned().collect::<Vec<_>>();
+            let ids = if candidates.len() > 10 {
+                msg!(
+                    lang,
+                    "ambiguous-more",
+                    ids = shown.join(", "),
+                    more = candidates.len() - 10
+                )
+            } else {
+                shown.join(", ")
+            };
+            Some(msg!(
+                lang,
+                "ambiguous",
+                query = query,
+                count = candidates.len(),
+                ids = ids
+            ))
+        }
+        _ => None,
+    }
+}
+
 /// Prints an error on stderr, as JSON when `json`, and returns the exit code.
 pub fn report_error(err: &anyhow::Error, json: bool) -> i32 {
     let (exit, code) = error_codes(err);
-    let message = format!("{err:#}");
+    let message = localized(err).unwrap_or_else(|| format!("{err:#}"));
     if json {
         let doc = serde_json::json!({"error": {"message": message, "code": code}});
         eprintln!("{doc}");
     } else {
         let style = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
-        anstream::eprintln!("{style}error{style:#}: {message}");
+        let label = msg!(language(), "error");
+        anstream::eprintln!("{style}{label}{style:#}: {message}");
     }
     exit
 }

@@ -41,11 +41,12 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
     print_warnings(&changed.warnings);
     output::print_line(changed.case.id.as_str())?;
     if ctx.look.terminal {
-        output::notice(&format!(
-            "registered {} ({}); next: `plaint show {}`",
-            changed.case.id,
-            super::view::status_label(ctx, &changed.case.status),
-            changed.case.id
+        let state = super::view::status_label(ctx, &changed.case.status);
+        output::notice(&crate::msg!(
+            ctx.lang(),
+            "registered-next",
+            id = changed.case.id,
+            state = state
         ));
     }
     Ok(0)

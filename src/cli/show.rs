@@ -21,7 +21,7 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<i32> {
             let ids: Vec<String> = earlier.iter().map(|id| id.to_string()).collect();
             text.push_str(&format!(
                 "\n{} {}\n",
-                bold(ctx.look, "Repeat complaint; earlier cases:"),
+                bold(ctx.look, &crate::msg!(ctx.lang(), "repeat-earlier")),
                 ids.join(", ")
             ));
         }

@@ -7,7 +7,8 @@ use super::Ctx;
 use super::output::{Look, bold, dim};
 use crate::deadline::{Deadline, DeadlineState};
 use crate::model::{Action, Case, Event};
-use crate::policy::{code_label, pick};
+use crate::msg;
+use crate::policy::{Language, code_label, pick};
 
 /// The case object: every stored field (history unless left out), plus
 /// `deadlines` and `overdue` as of the context's day.
@@ -74,16 +75,53 @@ pub fn due_cell(ctx: &Ctx, deadline: &Deadline) -> String {
     }
 }
 
+/// The due date as shown to a person.
+pub fn due_date(deadline: &Deadline) -> String {
+    deadline.due.to_string()
+}
+
+/// `n` of `unit` (`days`, `workdays`, `months`) in words of `lang`.
+pub fn amount_text(lang: Language, n: impl std::fmt::Display, unit: &str) -> String {
+    match unit {
+        "workdays" => msg!(lang, "unit-workdays", n = n),
+        "months" => msg!(lang, "unit-months", n = n),
+        _ => msg!(lang, "unit-days", n = n),
+    }
+}
+
+/// A deadline rule as a person reads it: its code in English, its label in
+/// Chinese.
+pub fn rule_label(ctx: &Ctx, rule: &str) -> String {
+    match ctx.lang() {
+        Language::En => rule.to_string(),
+        Language::Zh => ctx
+            .ws
+            .policy
+            .rule(rule)
+            .map(|r| r.zh.clone())
+            .unwrap_or_else(|_| rule.to_string()),
+    }
+}
+
+/// How an extension reads in `show` and `explain`.
+fn extension_text(lang: Language, ext: &crate::deadline::Extension) -> String {
+    let reason = ext
+        .reason
+        .as_deref()
+        .map(|r| format!(": {r}"))
+        .unwrap_or_default();
+    msg!(
+        lang,
+        "extension-line",
+        amount = amount_text(lang, ext.amount, ext.unit.as_str()),
+        by = ext.by,
+        reason = reason
+    )
+}
+
 /// The label of a deadline state in `lang`.
-pub fn state_label(lang: crate::policy::Language, state: DeadlineState) -> String {
-    let zh = match state {
-        DeadlineState::Running => "进行中",
-        DeadlineState::Met => "按时",
-        DeadlineState::Missed => "超时",
-        DeadlineState::Overdue => "已逾期",
-        DeadlineState::Paused => "暂停",
-    };
-    pick(lang, state.as_str(), zh).to_string()
+pub fn state_label(lang: Language, state: DeadlineState) -> String {
+    state.label(lang)
 }
 
 /// The deadlines section of `show`.
@@ -91,19 +129,18 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
     let lang = ctx.ws.settings.language;
     let mut out = format!("\n{}\n", bold(look, pick(lang, "Deadlines", "办理期限")));
     if deadlines.is_empty() {
-        out.push_str("  (none running)\n");
+        out.push_str(&msg!(lang, "none-running"));
+        out.push('\n');
         return out;
     }
     let names: Vec<String> = deadlines
         .iter()
-        .map(|d| {
-            let label = ctx
-                .ws
-                .policy
-                .rule(&d.rule)
-                .map(|r| pick(lang, &r.en, &r.zh).to_string())
-                .unwrap_or_default();
-            format!("{} ({label})", d.rule)
+        .map(|d| match lang {
+            Language::Zh => rule_label(ctx, &d.rule),
+            Language::En => {
+                let label = ctx.ws.policy.rule(&d.rule).map(|r| r.en.clone());
+                format!("{} ({})", d.rule, label.unwrap_or_default())
+            }
         })
         .collect();
     let width = names
@@ -112,21 +149,14 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
         .max()
         .unwrap_or(0);
     for (d, name) in deadlines.iter().zip(&names) {
-        let zh = lang == crate::policy::Language::Zh;
-        let left = match (d.days_left, d.workdays_left, zh) {
-            (Some(days), Some(work), false) if days < 0 => {
-                format!("{} day(s) late, {} working day(s)", -days, -work)
+        let left = match (d.days_left, d.workdays_left) {
+            (Some(days), Some(work)) if days < 0 => {
+                msg!(lang, "late-days", days = -days, workdays = -work)
             }
-            (Some(days), Some(work), true) if days < 0 => {
-                format!("已逾期 {} 天（{} 个工作日）", -days, -work)
-            }
-            (Some(days), Some(work), false) => {
-                format!("{days} day(s), {work} working day(s) left")
-            }
-            (Some(days), Some(work), true) => format!("剩余 {days} 天（{work} 个工作日）"),
+            (Some(days), Some(work)) => msg!(lang, "days-left", days = days, workdays = work),
             _ => d
                 .stopped
-                .map(|s| format!("{} {s}", pick(lang, "stopped", "止于")))
+                .map(|s| msg!(lang, "stopped-on", date = s))
                 .unwrap_or_default(),
         };
         let state = pad(&state_label(lang, d.state), 8);
@@ -139,13 +169,18 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
         out.push_str(&line);
         out.push('\n');
         for ext in &d.extensions {
-            out.push_str(&format!("      extended +{}\n", ext.describe()));
+            out.push_str(&format!("      {}\n", extension_text(lang, ext)));
         }
         for p in d.pauses.iter().filter(|p| p.adds > 0) {
-            out.push_str(&format!(
-                "      paused ({}) {} to {}: +{}\n",
-                p.state, p.from, p.until, p.adds
-            ));
+            let line = msg!(
+                lang,
+                "pause-line",
+                state = status_label(ctx, &p.state),
+                from = p.from,
+                until = p.until,
+                adds = p.adds
+            );
+            out.push_str(&format!("      {line}\n"));
         }
     }
     out
@@ -181,7 +216,8 @@ pub fn category_label(ctx: &Ctx, category: &str) -> String {
 pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     let lang = ctx.ws.settings.language;
     let mut out = String::new();
-    let title = case.title.as_deref().unwrap_or("(no title)");
+    let no_title = msg!(lang, "no-title");
+    let title = case.title.as_deref().unwrap_or(&no_title);
     out.push_str(&format!(
         "{}  {}  [{}]\n",
         bold(look, case.id.as_str()),
@@ -204,9 +240,9 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     );
     for (i, p) in case.complainants.iter().enumerate() {
         let rep = if case.representatives.contains(&i) {
-            " (representative)"
+            msg!(lang, "representative")
         } else {
-            ""
+            String::new()
         };
         let details: Vec<&str> = [&p.phone, &p.email, &p.address]
             .into_iter()
@@ -216,7 +252,7 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
             pick(lang, "Complainant", "投诉人"),
             format!(
                 "{}{rep}{}",
-                p.name.as_deref().unwrap_or("(no name)"),
+                p.name.clone().unwrap_or_else(|| msg!(lang, "no-name")),
                 if details.is_empty() {
                     String::new()
                 } else {
@@ -327,35 +363,47 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
                 .map(|s| status_label(ctx, s))
                 .unwrap_or_default()
         ),
-        Action::Assigned => format!(
-            "assigned {}→ {}",
-            event
+        Action::Assigned => msg!(
+            lang,
+            "event-assigned",
+            from = event
                 .from
                 .as_deref()
                 .map(|f| format!("{f} "))
                 .unwrap_or_default(),
-            event.to.as_deref().unwrap_or("")
+            to = event.to.as_deref().unwrap_or("")
         ),
-        Action::Edited => format!("edited {}", event.fields.join(", ")),
-        Action::Milestone => format!(
-            "milestone {}",
-            event
+        Action::Edited => msg!(lang, "event-edited", fields = event.fields.join(", ")),
+        Action::Milestone => msg!(
+            lang,
+            "event-milestone",
+            milestone = event
                 .milestone
                 .as_deref()
                 .map(|m| code_label(&policy.milestones, m, lang))
                 .unwrap_or_default()
         ),
-        Action::Extended => format!(
-            "extended {} by {} {}",
-            event.rule.as_deref().unwrap_or(""),
-            event.amount.unwrap_or(0),
-            event.unit.as_deref().unwrap_or("")
+        Action::Extended => msg!(
+            lang,
+            "event-extended",
+            rule = rule_label(ctx, event.rule.as_deref().unwrap_or("")),
+            amount = amount_text(
+                lang,
+                event.amount.unwrap_or(0),
+                event.unit.as_deref().unwrap_or("")
+            )
         ),
-        Action::Followup => format!(
-            "follow-up: {}",
-            event.satisfaction.map(|s| s.as_str()).unwrap_or("")
+        Action::Followup => msg!(
+            lang,
+            "event-followup",
+            answer = event
+                .satisfaction
+                .map(|s| satisfaction_label(ctx, s.as_str()))
+                .unwrap_or_default()
         ),
-        other => other.as_str().to_string(),
+        Action::Registered => msg!(lang, "event-registered"),
+        Action::Imported => msg!(lang, "event-imported"),
+        Action::Note => msg!(lang, "event-note"),
     };
     if let Some(reason) = &event.reason {
         let label = if event.action == Action::Status {
@@ -366,7 +414,7 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
         text.push_str(&format!(" ({label})"));
     }
     if let Some(to) = &event.transfer_to {
-        text.push_str(&format!(" to {to}"));
+        text.push_str(&msg!(lang, "event-transfer-to", to = to));
     }
     if let Some(outcome) = &event.outcome {
         text.push_str(&format!(
@@ -375,7 +423,7 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
         ));
     }
     if !event.forced.is_empty() {
-        text.push_str(&format!(" FORCED: {}", event.forced.join(", ")));
+        text.push_str(&msg!(lang, "event-forced", what = event.forced.join(", ")));
     }
     if let Some(note) = &event.note {
         text.push_str(&format!(": {}", note.replace('\n', "\n      ")));

@@ -44,6 +44,11 @@ impl DeadlineState {
         }
     }
 
+    /// The state as a person reads it in `lang`.
+    pub fn label(self, lang: crate::policy::Language) -> String {
+        crate::messages::fill(lang, &format!("deadline-{}", self.as_str()), &[])
+    }
+
     /// Whether the deadline still has to be met.
     pub fn is_open(self) -> bool {
         matches!(

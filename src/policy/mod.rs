@@ -18,16 +18,7 @@ use crate::error::{Error, Result};
 use crate::model::Priority;
 use rules::DeadlineRule;
 
-/// The display language of labels.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// English labels.
-    #[default]
-    En,
-    /// Chinese labels.
-    Zh,
-}
+pub use crate::messages::Language;
 
 /// A code with its labels in both languages (a category, a reason, ...).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -124,6 +115,9 @@ pub struct Policy {
     pub deadlines: Vec<DeadlineRule>,
     /// The priority a repeat complaint is raised to, if any.
     pub repeat_priority: Option<Priority>,
+    /// The language of the workspace: refusals are worded in it.
+    #[serde(skip)]
+    pub language: Language,
 }
 
 /// The names of the built-in presets.
@@ -171,6 +165,7 @@ impl Policy {
             filing_limit_days: o.filing_limit_days.or(base.filing_limit_days),
             deadlines: o.deadlines.or(base.deadlines).unwrap_or_default(),
             repeat_priority: o.repeat_priority.or(base.repeat_priority),
+            language: Language::En,
         };
         policy.validate()?;
         Ok(policy)

@@ -77,7 +77,9 @@ impl Settings {
 
     /// The policy these settings describe.
     pub fn policy(&self) -> Result<Policy> {
-        Policy::build(&self.preset, &self.policy)
+        let mut policy = Policy::build(&self.preset, &self.policy)?;
+        policy.language = self.language;
+        Ok(policy)
     }
 
     /// The text `init` writes: the settings with comments that show how to

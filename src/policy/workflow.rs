@@ -86,14 +86,24 @@ pub fn advance(
     }
     let allowed = allowed_targets(policy, case);
     if !allowed.iter().any(|s| s == target) {
+        let lang = policy.language;
+        let label = |s: &str| state_word(policy, s);
         let options = if allowed.is_empty() {
-            "none: it is final".to_string()
+            crate::msg!(lang, "final-state")
         } else {
-            allowed.join(", ")
+            allowed
+                .iter()
+                .map(|s| label(s))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
-        return Err(Error::Refused(format!(
-            "case {} cannot move from {} to {target}; allowed from {}: {options}",
-            case.id, case.status, case.status
+        return Err(Error::Refused(crate::msg!(
+            lang,
+            "cannot-move",
+            id = case.id,
+            from = label(&case.status),
+            to = label(target),
+            allowed = options
         )));
     }
     check_event_time(case, at)?;
@@ -169,16 +179,18 @@ fn check_requirements(policy: &Policy, case: &Case, request: &TransitionRequest)
     let missing: Vec<String> = required
         .iter()
         .filter(|r| !requirement_met(case, request, r))
-        .map(|r| requirement_hint(r))
+        .map(|r| requirement_hint(policy.language, r))
         .collect();
     if missing.is_empty() {
         return Ok(());
     }
-    Err(Error::Refused(format!(
-        "case {} cannot move to {}: missing {}",
-        case.id,
-        request.target,
-        missing.join(", ")
+    let lang = policy.language;
+    Err(Error::Refused(crate::msg!(
+        lang,
+        "missing-for",
+        id = case.id,
+        to = state_word(policy, &request.target),
+        missing = missing.join(", ")
     )))
 }
 
@@ -203,25 +215,21 @@ fn requirement_met(case: &Case, request: &TransitionRequest, requirement: &str) 
     }
 }
 
-fn requirement_hint(requirement: &str) -> String {
-    let how = match requirement {
-        "title" => "set it with `plaint edit`",
-        "complainant" => "a named complainant: `plaint edit`",
-        "complainant.phone" => "a complainant's phone: `plaint edit`",
-        "respondent" => "the respondent's name: `plaint edit`",
-        "demands" => "the complainant's demands: `plaint edit`",
-        "facts" => "the facts: `plaint edit`",
-        "category" => "a category: `plaint edit`",
-        "contract_end" => "the contract end date: `plaint edit`",
-        "assignee" => "an assignee: `plaint assign`",
-        "reason" => "--reason CODE",
-        "to" => "--to AUTHORITY",
-        "outcome" => "--outcome CODE",
-        "note" => "--note TEXT",
-        "followup" => "the follow-up call: `plaint followup`",
-        _ => "",
-    };
-    format!("{requirement} ({how})")
+/// A state as a refusal names it: the code in English (what is typed),
+/// the label in Chinese.
+fn state_word(policy: &Policy, state: &str) -> String {
+    match policy.language {
+        crate::policy::Language::En => state.to_string(),
+        crate::policy::Language::Zh => policy.state_label(state, policy.language),
+    }
+}
+
+fn requirement_hint(lang: crate::policy::Language, requirement: &str) -> String {
+    let hint = crate::messages::fill(lang, &format!("require-{requirement}"), &[]);
+    match hint.strip_prefix("require-") {
+        Some(unknown) => unknown.to_string(),
+        None => hint,
+    }
 }
 
 fn check_joint_complaint(policy: &Policy, case: &Case) -> Result<()> {
