@@ -34,7 +34,10 @@ pub struct Fit {
     pub drop_order: Vec<usize>,
 }
 
-/// The narrowest a shrinking column gets before columns are left out.
+/// Other columns are left out before the shrinking column gets narrower
+/// than this...
+const FLEX_WANT: usize = 16;
+/// ...and it is left out itself only when it cannot have this much.
 const FLEX_MIN: usize = 8;
 
 impl Table {
@@ -137,10 +140,12 @@ impl Table {
                 })
                 .sum::<usize>()
         };
-        let mut drops = self.fit.drop_order.iter();
+        let flex_content = self.fit.flex.map_or(0, |f| content[f]);
+        let mut drops = self.fit.drop_order.iter().peekable();
         loop {
-            let flex_min = self.fit.flex.map_or(0, |f| content[f].min(FLEX_MIN));
-            if total(&shown, flex_min) <= width {
+            let next_is_flex = drops.peek().is_some_and(|&&d| Some(d) == self.fit.flex);
+            let wanted = if next_is_flex { FLEX_MIN } else { FLEX_WANT };
+            if total(&shown, flex_content.min(wanted)) <= width {
                 break;
             }
             match drops.next() {

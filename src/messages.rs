@@ -77,6 +77,17 @@ pub static MESSAGES: &[Message] = &[
         "registered {id} ({state}); next: `plaint show {id}`",
         "已创建 {id}（{state}）；下一步：`plaint show {id}`",
     ),
+    m(
+        "due-left",
+        "{date} {rule}, {n} wd left",
+        "{date} {rule} 剩{n}个工作日",
+    ),
+    m(
+        "due-overdue",
+        "OVERDUE {date} {rule}",
+        "已逾期 {date} {rule}",
+    ),
+    m("due-paused", "paused {rule}", "暂停 {rule}"),
     m("no-cases-match", "no cases match", "没有符合条件的案件"),
     m(
         "files-checked",
@@ -281,7 +292,7 @@ pub static MESSAGES: &[Message] = &[
         "{day} is a rest day ({kind}): the period ends on the next working day (Civil Code art. 203)",
         "{day} 为休息日（{kind}）：期限顺延至下一个工作日（民法典第二百零三条）",
     ),
-    m("explain-due", "due: {day}", "到期：{day}"),
+    m("explain-due", "due: {day}{mark}", "到期：{day}{mark}"),
     m(
         "explain-state-stopped",
         "state: {state} (stopped on {date})",

@@ -200,18 +200,23 @@ pub fn sort_rows(rows: &mut [Row], key: Sort) {
     rows.sort_by(|a, b| {
         let (x, y) = (a.case, b.case);
         let primary = match key {
-            Sort::Priority => x.priority.cmp(&y.priority),
+            Sort::Priority => x.priority.cmp(&y.priority).then_with(|| by_due(a, b)),
             Sort::Id => Ordering::Equal,
             Sort::Received => x.received.cmp(&y.received),
             Sort::Status => x.status.cmp(&y.status),
             Sort::Assignee => x.assignee.cmp(&y.assignee),
-            Sort::Due => match (a.next_due(), b.next_due()) {
-                (Some(p), Some(q)) => p.due.cmp(&q.due),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
-            },
+            Sort::Due => by_due(a, b),
         };
         primary.then_with(|| x.id.cmp(&y.id))
     });
+}
+
+/// Earliest next due date first; rows with nothing due last.
+fn by_due(a: &Row, b: &Row) -> Ordering {
+    match (a.next_due(), b.next_due()) {
+        (Some(p), Some(q)) => p.due.cmp(&q.due),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
 }

@@ -285,7 +285,7 @@ pub struct ShowArgs {
 /// Sort keys of `list`.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum SortKey {
-    /// Urgent and important first, then by ID (the default).
+    /// Urgent and important first, then by the next due date (the default).
     Priority,
     /// By ID, which is by date of receipt.
     Id,
@@ -318,6 +318,9 @@ pub struct ListArgs {
     /// Which cases.
     #[command(flatten)]
     pub filter: FilterArgs,
+    /// Every case, closed ones included (default: open cases only, unless --status is given).
+    #[arg(long, conflicts_with = "status")]
+    pub all: bool,
     /// Only cases with an overdue deadline.
     #[arg(long)]
     pub overdue: bool,

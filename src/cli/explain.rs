@@ -44,7 +44,7 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
         explanation
             .source
             .as_deref()
-            .map(|s| format!(", {s}"))
+            .map(|s| format!(", {}", source_in(ctx.lang(), s)))
             .unwrap_or_default()
     );
     let calendar = crate::msg!(ctx.lang(), "explain-calendar", name = ws.calendar.name());
@@ -57,4 +57,13 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
     }
     print!("{text}");
     Ok(0)
+}
+
+/// A rule's legal source in `lang`: sources are written `中文 (English)`,
+/// and a zh workspace shows the Chinese part.
+fn source_in(lang: crate::policy::Language, source: &str) -> &str {
+    match (lang, source.split_once(" (")) {
+        (crate::policy::Language::Zh, Some((zh, _))) => zh,
+        _ => source,
+    }
 }

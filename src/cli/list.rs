@@ -42,7 +42,7 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
         .filter(|r| filter.matches_deadlines(&r.deadlines))
         .collect();
     sort_rows(&mut rows, sort_of(args.sort));
-    report_row_errors(&rows);
+    report_row_errors(ctx, &rows);
     // Filters and deadlines read the real case; only the output is redacted.
     let redacted: Vec<Case> = if args.redact {
         rows.iter().map(|r| redact_case(r.case)).collect()
@@ -75,10 +75,14 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
 
 /// The library filter for these arguments.
 pub fn filter_of(args: &ListArgs) -> Filter {
+    let mut common = common_filter(&args.filter);
+    if common.statuses.is_empty() && !args.all {
+        common.statuses = vec!["open".to_string()];
+    }
     Filter {
         overdue: args.overdue,
         due_within: args.due_within,
-        ..common_filter(&args.filter)
+        ..common
     }
 }
 
@@ -105,12 +109,13 @@ pub fn sort_of(key: SortKey) -> Sort {
     }
 }
 
-/// Prints each distinct coverage warning and computation error once.
-fn report_row_errors(rows: &[Row]) {
+/// Notes provisional deadlines for the command's one coverage warning;
+/// prints each distinct computation error once.
+fn report_row_errors(ctx: &Ctx, rows: &[Row]) {
     let mut seen = std::collections::BTreeSet::new();
     for row in rows {
-        let warnings = row.deadlines.iter().flat_map(|d| d.warnings.iter());
-        for message in warnings.chain(row.error.iter()) {
+        ctx.note_coverage(row.case.id.as_str(), &row.deadlines);
+        for message in row.error.iter() {
             if seen.insert(message.clone()) {
                 output::warn(message);
             }

@@ -63,21 +63,28 @@ pub fn due_cell(ctx: &Ctx, deadline: &Deadline) -> String {
     };
     match (deadline.state, deadline.workdays_left) {
         (DeadlineState::Overdue, _) => {
-            format!(
-                "{} {} {rule}",
-                pick(lang, "OVERDUE", "已逾期"),
-                deadline.due
-            )
+            msg!(lang, "due-overdue", date = due_date(deadline), rule = rule)
         }
-        (DeadlineState::Paused, _) => format!("{} {rule}", pick(lang, "paused", "暂停")),
-        (_, Some(left)) => format!("{} {rule} ({left})", deadline.due),
-        _ => format!("{} {rule}", deadline.due),
+        (DeadlineState::Paused, _) => msg!(lang, "due-paused", rule = rule),
+        (_, Some(left)) => msg!(
+            lang,
+            "due-left",
+            date = due_date(deadline),
+            rule = rule,
+            n = left
+        ),
+        _ => format!("{} {rule}", due_date(deadline)),
     }
 }
 
-/// The due date as shown to a person.
+/// The due date as shown to a person: `2027-02-01?` when it is
+/// provisional (it rests on a year the calendar does not cover).
 pub fn due_date(deadline: &Deadline) -> String {
-    deadline.due.to_string()
+    if deadline.provisional {
+        format!("{}?", deadline.due)
+    } else {
+        deadline.due.to_string()
+    }
 }
 
 /// `n` of `unit` (`days`, `workdays`, `months`) in words of `lang`.
@@ -160,7 +167,11 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
                 .unwrap_or_default(),
         };
         let state = pad(&state_label(lang, d.state), 8);
-        let line = format!("  {}  {}  {state} {left}", pad(name, width), d.due);
+        let line = format!(
+            "  {}  {:<11}  {state} {left}",
+            pad(name, width),
+            due_date(d)
+        );
         let line = if d.overdue() {
             super::output::alarm(look, &line)
         } else {

@@ -110,13 +110,24 @@ pub fn explain(
     }
     lines.push(Line {
         date: Some(deadline.due),
-        text: msg!(lang, "explain-due", day = weekday_in(lang, deadline.due)),
+        text: msg!(
+            lang,
+            "explain-due",
+            day = weekday_in(lang, deadline.due),
+            mark = if deadline.provisional { "?" } else { "" }
+        ),
     });
     lines.push(Line {
         date: None,
         text: state_text(&deadline, lang),
     });
-    for warning in &deadline.warnings {
+    for year in &deadline.uncovered_years {
+        let warning = msg!(
+            lang,
+            "coverage-day",
+            calendar = calendar.name(),
+            year = year
+        );
         lines.push(Line {
             date: None,
             text: msg!(lang, "explain-warning", text = warning),

@@ -127,6 +127,12 @@ pub struct Deadline {
     pub pauses: Vec<Pause>,
     /// Coverage warnings: years the calendar does not cover.
     pub warnings: Vec<String>,
+    /// The due date rests on a year the calendar does not cover (weekends
+    /// only assumed): it may move when that year's schedule is added.
+    pub provisional: bool,
+    /// The uncovered years the computation touched.
+    #[serde(skip)]
+    pub uncovered_years: Vec<i32>,
 }
 
 impl Deadline {
@@ -208,6 +214,8 @@ pub fn evaluate_rule(
         stopped,
         extensions,
         pauses,
+        provisional: !warnings.years.is_empty(),
+        uncovered_years: warnings.years.iter().copied().collect(),
         warnings: warnings.into_list(),
     }))
 }
@@ -216,6 +224,7 @@ pub fn evaluate_rule(
 struct Warnings<'a> {
     calendar: &'a Calendar,
     list: Vec<String>,
+    years: std::collections::BTreeSet<i32>,
 }
 
 impl<'a> Warnings<'a> {
@@ -223,10 +232,12 @@ impl<'a> Warnings<'a> {
         Warnings {
             calendar,
             list: Vec::new(),
+            years: std::collections::BTreeSet::new(),
         }
     }
 
     fn take<T>(&mut self, computed: Computed<T>) -> T {
+        self.years.extend(computed.uncovered_years.iter().copied());
         for w in computed.warnings(self.calendar.name()) {
             if !self.list.contains(&w) {
                 self.list.push(w);

@@ -33,6 +33,11 @@ pub struct Settings {
     /// Officers who handle cases; `assign` warns about other names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handlers: Vec<String>,
+    /// Years the calendar does not cover that the office accepts as
+    /// weekends-only until their official schedule is added: deadlines in
+    /// them stay provisional, without a warning.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assume_weekends: Vec<i32>,
     /// Overrides of the preset, section by section.
     #[serde(default)]
     pub policy: PolicyOverrides,
@@ -56,6 +61,7 @@ impl Settings {
             language: Language::default(),
             officer: None,
             handlers: Vec::new(),
+            assume_weekends: Vec::new(),
             policy: PolicyOverrides::default(),
         }
     }

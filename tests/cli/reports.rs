@@ -326,7 +326,7 @@ fn repeat_complaints_are_found_listed_and_escalated() {
 #[test]
 fn list_csv_takes_a_byte_order_mark() {
     let ws = office("en");
-    let csv = ws.ok(&["list", "--format", "csv", "--bom"]);
+    let csv = ws.ok(&["list", "--all", "--format", "csv", "--bom"]);
     assert!(csv.starts_with("\u{feff}id,received,status"), "{csv}");
     assert_eq!(csv.lines().count(), 6);
 }

@@ -85,3 +85,153 @@ fn list_on_a_colour_terminal_fits_80_100_and_160_columns_without_escape_fragment
         insta::assert_snapshot!(format!("list_terminal_{width}"), screen);
     }
 }
+
+/// A tourism workspace whose plaint.yaml says `language: zh`.
+fn zh_workspace() -> Ws {
+    let ws = Ws::tourism();
+    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+    ws.write(
+        "plaint.yaml",
+        &settings.replace("language: en", "language: zh"),
+    );
+    ws
+}
+
+/// Words of three or more Latin letters in `text`, but for the command and
+/// file names a message may quote.
+fn english_words(text: &str) -> Vec<String> {
+    const QUOTED: [&str; 8] = [
+        "plaint", "show", "list", "format", "ids", "yaml", "assume", "weekends",
+    ];
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3 && !QUOTED.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_zh_workspace_answers_a_whole_case_lifecycle_in_zh() {
+    let ws = zh_workspace();
+    let register = Ws::register_args(&["--facts", "导游带团进入玉器店"]);
+    let out = ws
+        .cmd()
+        .env("PLAINT_USER", "王芳")
+        .args(&register)
+        .output()
+        .unwrap();
+    let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let now = "2026-11-03 10:00";
+    let steps: Vec<Vec<&str>> = vec![
+        vec!["advance", &id, "accepted", "--note", "材料齐全"],
+        vec!["mark", &id, "respondent-notified"],
+        vec!["assign", &id, "李明"],
+        vec!["advance", &id, "investigating"],
+        vec!["advance", &id, "suspended", "--note", "等待鉴定"],
+        vec!["advance", &id, "investigating"],
+        vec![
+            "extend",
+            &id,
+            "resolution",
+            "--by",
+            "10",
+            "--unit",
+            "days",
+            "--reason",
+            "需补充材料",
+        ],
+        vec!["note", &id, "电话联系投诉人"],
+        vec!["explain", &id, "resolution"],
+        vec!["explain", &id, "acceptance"],
+        vec!["advance", &id, "resolved", "--outcome", "mediated"],
+        vec!["followup", &id, "--satisfaction", "satisfied"],
+        vec!["advance", &id, "closed"],
+        vec!["show", &id],
+        vec!["list", "--all"],
+        vec!["calendar", "show", "2026"],
+        vec!["calendar", "is-workday", "2026-10-10"],
+    ];
+    let mut seen = String::new();
+    for args in &steps {
+        let out = ws
+            .cmd()
+            .env("PLAINT_NOW", now)
+            .env("PLAINT_USER", "王芳")
+            .args(args)
+            .args(["--today", "2026-11-20"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        seen.push_str(&String::from_utf8_lossy(&out.stdout));
+        seen.push_str(&String::from_utf8_lossy(&out.stderr));
+    }
+    for (args, code) in [
+        (vec!["advance", id.as_str(), "accepted"], 1),
+        (vec!["show", "9999"], 1),
+    ] {
+        seen.push_str(&ws.fails(code, &args));
+    }
+    let words = english_words(&seen.replace(&id, ""));
+    assert!(
+        words.is_empty(),
+        "English in a zh workspace: {words:?}\n{seen}"
+    );
+    for expected in [
+        "现为已受理",
+        "已交由 李明 承办",
+        "已记录回访（满意）",
+        "调休上班",
+        "国庆节",
+        "周六",
+    ] {
+        assert!(seen.contains(expected), "{expected:?} missing:\n{seen}");
+    }
+}
+
+#[test]
+fn the_coverage_warning_comes_once_with_the_count_and_plaint_yaml_can_acknowledge_the_year() {
+    let ws = Ws::tourism();
+    for _ in 0..3 {
+        let id = ws.register(&["--received", "2026-11-20 09:00"]);
+        ws.ok_at("2026-11-20 10:00", &["advance", &id, "accepted"]);
+    }
+    let out = ws
+        .cmd()
+        .args(["list", "--today", "2026-11-27"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("does not cover").count(), 1, "{err}");
+    assert!(err.contains("3 deadline(s)"), "{err}");
+    let id = ws.ok(&["list", "--format", "ids"]);
+    let id = id.lines().next().unwrap();
+    let shown = ws.ok(&["show", id, "--today", "2026-11-27"]);
+    assert!(shown.contains("2027-01-19?"), "{shown}");
+    let listed = ws.json(&["list", "--today", "2026-11-27"]);
+    let resolution = listed[0]["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "resolution")
+        .unwrap();
+    assert_eq!(resolution["provisional"], true);
+
+    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+    ws.write(
+        "plaint.yaml",
+        &format!("{settings}assume_weekends: [2027]\n"),
+    );
+    let out = ws
+        .cmd()
+        .args(["list", "--today", "2026-11-27"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("does not cover"), "acknowledged, yet: {err}");
+    let shown = ws.ok(&["show", id, "--today", "2026-11-27"]);
+    assert!(shown.contains("2027-01-19?"), "still provisional: {shown}");
+}
