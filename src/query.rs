@@ -105,6 +105,22 @@ pub fn rows<'a>(ws: &Workspace, cases: &[&'a Case], today: NaiveDate) -> Vec<Row
 }
 
 impl Filter {
+    /// Turns states and the category typed as labels into their codes
+    /// (`已受理` → `accepted`); a value that names nothing is a usage error
+    /// with the closest code suggested.
+    pub fn resolve_codes(&mut self, policy: &Policy) -> Result<()> {
+        use crate::policy::codes::CodeKind;
+        for status in &mut self.statuses {
+            if status.trim() != "open" {
+                *status = policy.resolve_code(CodeKind::State, status)?;
+            }
+        }
+        if let Some(category) = &mut self.category {
+            *category = policy.resolve_code(CodeKind::Category, category)?;
+        }
+        Ok(())
+    }
+
     /// Refuses filters that name unknown states or categories, so a typo
     /// does not silently give an empty list.
     pub fn validate(&self, policy: &Policy) -> Result<()> {

@@ -9,10 +9,14 @@ use crate::actions;
 pub fn run(ctx: &Ctx, args: &FollowupArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
     let at = parse_at(ctx, args.at.as_deref())?;
+    let answer = ctx.ws.policy.resolve_code(
+        crate::policy::codes::CodeKind::Satisfaction,
+        &args.satisfaction,
+    )?;
     let changed = actions::followup(
         &ctx.ws,
         &id,
-        &args.satisfaction,
+        &answer,
         args.note.as_deref(),
         at,
         &ctx.actor(),

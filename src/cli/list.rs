@@ -13,7 +13,8 @@ use crate::repeat;
 /// Lists every readable case that passes the filters; unreadable files are
 /// named on stderr and make the exit code 1.
 pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
-    let filter = filter_of(args);
+    let mut filter = filter_of(args);
+    filter.resolve_codes(&ctx.ws.policy)?;
     filter.validate(&ctx.ws.policy)?;
     let loaded = ctx.ws.load_all()?;
     let repeats = args

@@ -9,7 +9,10 @@ use crate::actions;
 pub fn run(ctx: &Ctx, args: &MarkArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
     let at = parse_at(ctx, args.at.as_deref())?;
-    let milestone = args.milestone.trim();
+    let milestone = &ctx
+        .ws
+        .policy
+        .resolve_code(crate::policy::codes::CodeKind::Milestone, &args.milestone)?;
     let changed = actions::mark(
         &ctx.ws,
         &id,

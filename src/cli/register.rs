@@ -12,6 +12,7 @@ use crate::actions;
 use crate::error::Error;
 use crate::intake::{Intake, build_case};
 use crate::model::{Action, Draft, Person, Respondent, draft::unknown_keys};
+use crate::policy::codes::CodeKind;
 
 /// Registers the case and prints its ID.
 pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
@@ -19,7 +20,7 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
         Some(path) => read_draft(path)?,
         None => Draft::default(),
     };
-    apply_flags(&mut draft, args)?;
+    apply_flags(ctx, &mut draft, args)?;
     let actor = ctx.actor();
     let intake = Intake {
         policy: &ctx.ws.policy,
@@ -96,16 +97,26 @@ pub fn parse_draft(text: &str, label: &str) -> Result<Draft, Error> {
     serde_yaml::from_value(value).map_err(|e| Error::Invalid(format!("{label}: {e}")))
 }
 
-fn apply_flags(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<()> {
+fn apply_flags(ctx: &Ctx, draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<()> {
     let set = |target: &mut Option<String>, value: &Option<String>| {
         if value.is_some() {
             *target = value.clone();
         }
     };
     set(&mut draft.title, &args.title);
-    set(&mut draft.category, &args.category);
-    set(&mut draft.channel, &args.channel);
-    set(&mut draft.priority, &args.priority);
+    let policy = &ctx.ws.policy;
+    let code = |kind, value: &Option<String>| -> anyhow::Result<Option<String>> {
+        Ok(value
+            .as_deref()
+            .map(|v| policy.resolve_code(kind, v))
+            .transpose()?)
+    };
+    let category = code(CodeKind::Category, &args.category)?;
+    let channel = code(CodeKind::Channel, &args.channel)?;
+    let priority = code(CodeKind::Priority, &args.priority)?;
+    set(&mut draft.category, &category);
+    set(&mut draft.channel, &channel);
+    set(&mut draft.priority, &priority);
     set(&mut draft.received, &args.received);
     set(&mut draft.demands, &args.demands);
     set(&mut draft.facts, &args.facts);

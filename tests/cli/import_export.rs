@@ -7,7 +7,7 @@ use plaint::storage::Workspace;
 use plaint::storage::staging::Staging;
 use serde_json::Value;
 
-use crate::support::{Ws, refused};
+use crate::support::{Ws, refused, usage_refused};
 
 const HOTLINE_CSV: &str = "\
 external_ref,received,complainant.name,complainant.phone,respondent.name,category,title
@@ -482,7 +482,7 @@ fn export_takes_the_list_filters() {
     let lines = ws.ok(&["export", "--format", "jsonl", "--search", "john smith"]);
     assert_eq!(lines.lines().count(), 1);
     assert_eq!(ws.ok(&["export", "--assignee", "nobody"]), "[]\n");
-    refused(
+    usage_refused(
         &ws,
         &["export", "--status", "done"],
         &["unknown state 'done'"],

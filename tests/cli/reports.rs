@@ -1,6 +1,6 @@
 //! Summary, the publication report, follow-up and repeat complaints.
 
-use crate::support::{Ws, refused};
+use crate::support::{Ws, refused, usage_refused};
 
 const NOW: &str = "2026-11-27 17:00";
 
@@ -262,7 +262,7 @@ fn followup_needs_a_resolved_case_and_a_known_answer() {
     );
     let resolved = ws.ok(&["list", "--format", "ids", "--status", "resolved"]);
     let resolved = resolved.trim();
-    refused(
+    usage_refused(
         &ws,
         &["followup", resolved, "--satisfaction", "happy"],
         &["unknown satisfaction 'happy'"],

@@ -236,3 +236,17 @@ pub fn terminal_table_of_summary(ws: &Ws) -> String {
     }
     table.to_terminal(false)
 }
+
+/// Asserts that running `args` is a usage error (exit 2) whose stderr
+/// mentions every one of `needles`, and that nothing on disk changed.
+pub fn usage_refused(ws: &Ws, args: &[&str], needles: &[&str]) {
+    let before = ws.snapshot();
+    let err = ws.fails(2, args);
+    for needle in needles {
+        assert!(
+            err.contains(needle),
+            "stderr of {args:?} lacks {needle:?}:\n{err}"
+        );
+    }
+    assert_eq!(before, ws.snapshot(), "{args:?} changed files on disk");
+}

@@ -235,3 +235,111 @@ fn the_coverage_warning_comes_once_with_the_count_and_plaint_yaml_can_acknowledg
     let shown = ws.ok(&["show", id, "--today", "2026-11-27"]);
     assert!(shown.contains("2027-01-19?"), "still provisional: {shown}");
 }
+
+#[test]
+fn the_readme_tour_runs_in_a_zh_workspace_typing_chinese_codes() {
+    let ws = zh_workspace();
+    let now = "2026-11-29 10:15";
+    let at = |args: &[&str]| ws.ok_at(now, args);
+    let id = at(&[
+        "register",
+        "--channel",
+        "电话",
+        "--title",
+        "导游强迫购物",
+        "--complainant",
+        "张三",
+        "--phone",
+        "13800138000",
+        "--respondent",
+        "桂林阳光旅行社",
+        "--category",
+        "强迫购物",
+        "--priority",
+        "重要",
+        "--demands",
+        "退还购物款 3000 元",
+        "--contract-end",
+        "2026-11-22",
+    ]);
+    let id = id.trim();
+    for args in [
+        vec!["advance", id, "已受理", "--note", "材料齐全"],
+        vec!["mark", id, "已通知被投诉者"],
+        vec!["assign", id, "李明"],
+        vec!["advance", id, "调查中"],
+        vec!["advance", id, "已中止", "--note", "等待鉴定"],
+        vec!["advance", id, "调查中"],
+        vec!["advance", id, "已办结", "--outcome", "达成调解协议"],
+        vec!["followup", id, "--satisfaction", "满意"],
+        vec!["advance", id, "已结案"],
+    ] {
+        at(&args);
+    }
+    let case = ws.json(&["show", id]);
+    assert_eq!(case["channel"], "phone");
+    assert_eq!(case["category"], "shopping");
+    assert_eq!(case["priority"], "important");
+    assert_eq!(case["status"], "closed");
+    assert_eq!(case["outcome"], "mediated");
+    assert_eq!(case["satisfaction"], "satisfied");
+    let listed = ws.ok(&[
+        "list",
+        "--status",
+        "已结案",
+        "--category",
+        "强迫购物",
+        "--format",
+        "ids",
+    ]);
+    assert_eq!(listed.trim(), id);
+
+    let other = at(&Ws::register_args(&["--received", "2026-11-29 09:00"]));
+    at(&[
+        "advance",
+        other.trim(),
+        "不予受理",
+        "--reason",
+        "投诉材料不全",
+    ]);
+    assert_eq!(ws.json(&["show", other.trim()])["status"], "rejected");
+}
+
+#[test]
+fn a_mistyped_code_exits_2_with_a_did_you_mean() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let err = ws.fails(2, &["advance", &id, "acepted"]);
+    assert!(err.contains("did you mean 'accepted'?"), "{err}");
+    let err = ws.fails(2, &["register", "--channel", "phnoe"]);
+    assert!(err.contains("did you mean 'phone'?"), "{err}");
+    let err = ws.fails(2, &["list", "--status", "closd"]);
+    assert!(err.contains("did you mean 'closed'?"), "{err}");
+}
+
+#[test]
+fn an_import_takes_codes_as_their_chinese_labels() {
+    let ws = zh_workspace();
+    ws.write(
+        "batch.yaml",
+        "- received: 2026-11-02 09:00\n  title: 住宿投诉\n  channel: 热线\n  category: 住宿\n  \
+         status: 已受理\n  complainants: [{name: 李四}]\n  respondent: {name: 某酒店}\n  demands: 退款\n",
+    );
+    ws.ok_at("2026-11-03 10:00", &["import", "batch.yaml"]);
+    let cases = ws.json(&["list", "--all"]);
+    assert_eq!(cases[0]["status"], "accepted");
+    assert_eq!(cases[0]["channel"], "hotline");
+    assert_eq!(cases[0]["category"], "accommodation");
+}
+
+#[test]
+fn an_ambiguous_prefix_lists_at_most_ten_candidates_and_the_count() {
+    let ws = Ws::tourism();
+    for _ in 0..12 {
+        ws.register(&[]);
+    }
+    let err = ws.fails(1, &["show", "2026"]);
+    assert!(err.contains("matches 12 cases"), "{err}");
+    assert!(err.contains("and 2 more"), "{err}");
+    assert_eq!(err.matches("20261102-").count(), 10, "{err}");
+}
