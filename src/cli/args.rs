@@ -44,12 +44,18 @@ pub enum Command {
     /// Assign a case to an officer.
     Assign(AssignArgs),
     /// Move a case to another workflow state.
+    ///
+    /// States, reasons and outcomes are codes of the workspace's policy, typed
+    /// as the code or either label; `plaint policy` lists them.
     Advance(AdvanceArgs),
     /// Append a note to a case.
     Note(NoteArgs),
     /// Edit a case file in $EDITOR; an invalid result is refused.
     Edit(EditArgs),
     /// Record a milestone the deadline rules wait for (e.g. respondent-notified).
+    ///
+    /// Milestones are codes of the workspace's policy, typed as the code or
+    /// either label; `plaint policy` lists them.
     Mark(MarkArgs),
     /// Extend a deadline, with a reason.
     Extend(ExtendArgs),
@@ -74,7 +80,23 @@ pub enum Command {
     Import(ImportArgs),
     /// Export cases as JSON, JSONL, CSV or YAML (the input formats of import).
     Export(ExportArgs),
+    /// Print a shell completion script (bash and fish also complete case IDs).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `plaint man | man -l -`.
+    Man(ManArgs),
 }
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {}
 
 /// Arguments of `mark`.
 #[derive(Debug, Args)]

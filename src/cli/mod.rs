@@ -6,6 +6,7 @@ pub mod args;
 mod assign;
 mod calendar;
 mod check;
+mod completions;
 mod edit;
 mod explain;
 mod export;
@@ -175,6 +176,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     let look = output::detect(cli.json);
     match &cli.command {
         Command::Init(args) => return init::run(args, look),
+        Command::Completions(args) => return completions::completions(args.shell),
+        Command::Man(_) => return completions::man(),
         Command::MergeFile(args) => return merge_file::run(args),
         Command::Check(_) => return check::run(&workspace_root(cli.workspace.as_deref())?, look),
         Command::GitSetup(_) => {
@@ -207,7 +210,12 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
 
 fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<i32> {
     match command {
-        Command::Init(_) | Command::MergeFile(_) | Command::Check(_) | Command::GitSetup(_) => {
+        Command::Init(_)
+        | Command::MergeFile(_)
+        | Command::Check(_)
+        | Command::GitSetup(_)
+        | Command::Completions(_)
+        | Command::Man(_) => {
             unreachable!("handled above")
         }
         Command::Register(args) => register::run(ctx, &args),

@@ -92,14 +92,16 @@ impl Settings {
     /// override the preset.
     pub fn render_new(&self) -> String {
         format!(
-            "# plaint workspace settings. See `plaint --help`.\n\
+            "# plaint workspace settings. See `plaint --help`;\n\
+             # `plaint policy` lists the states, codes and deadline rules in force.\n\
              preset: {preset}        # tourism | hospital | generic\n\
              calendar: {calendar}          # cn | weekends | the name of a file in calendars/\n\
              timezone: \"{tz}\"\n\
              language: {lang}          # en | zh: labels in tables and reports\n\
              # officer: 王芳       # the acting officer when --as and PLAINT_USER are not given\n\
              # handlers: [王芳, 李明]\n\
-             # policy:             # replace any section of the preset, e.g.\n\
+             # assume_weekends: [2027]  # years the calendar does not cover, accepted as weekends only\n\
+             # policy:             # replace any section of the preset (see `plaint policy`), e.g.\n\
              #   joint_threshold: 5\n\
              #   categories:\n\
              #     - {{code: noise, en: Noise, zh: 噪音}}\n",

@@ -343,3 +343,51 @@ fn an_ambiguous_prefix_lists_at_most_ten_candidates_and_the_count() {
     assert!(err.contains("and 2 more"), "{err}");
     assert_eq!(err.matches("20261102-").count(), 10, "{err}");
 }
+
+#[test]
+fn completion_scripts_are_printed_for_every_shell_and_bash_completes_case_ids() {
+    let ws = Ws::tourism();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = ws.ok(&["completions", shell]);
+        assert!(script.len() > 1000 && script.contains("advance"), "{shell}");
+    }
+    let bash = ws.ok(&["completions", "bash"]);
+    assert!(bash.contains("plaint list --all --format ids"), "{bash}");
+    ws.fails(2, &["completions", "tcsh"]);
+}
+
+#[test]
+fn the_man_page_is_roff_that_man_reads() {
+    let ws = Ws::tourism();
+    let page = ws.ok(&["man"]);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH plaint"),
+        "{page}"
+    );
+    let Ok(mut man) = Command::new("man")
+        .args(["-l", "-"])
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "80")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("`man` is not installed; the page was not rendered");
+        return;
+    };
+    use std::io::Write as _;
+    man.stdin
+        .take()
+        .unwrap()
+        .write_all(page.as_bytes())
+        .unwrap();
+    let out = man.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("NAME") && text.contains("advance"), "{text}");
+}
