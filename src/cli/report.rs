@@ -65,7 +65,7 @@ fn line_cells(label: String, line: &Line) -> Vec<String> {
         line.withdrawn.to_string(),
         line.open.to_string(),
         pct(line.on_time_rate),
-        line.median_days_to_close
+        line.median_workdays_to_close
             .map(|d| d.to_string())
             .unwrap_or_else(|| "-".into()),
     ]
@@ -90,7 +90,11 @@ fn breakdown(ctx: &Ctx, report: &Report) -> Table {
             l(ctx, "Withdrawn", "撤回"),
             l(ctx, "Open", "在办"),
             l(ctx, "On time", "按时率"),
-            l(ctx, "Median days to close", "办结天数中位数"),
+            l(
+                ctx,
+                "Median working days to close",
+                "办结用时中位数(工作日)",
+            ),
         ],
     );
     for line in &report.breakdown {
@@ -134,8 +138,12 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
             .rule(rule)
             .map(|r| pick(lang, &r.en, &r.zh).to_string())
             .unwrap_or_default();
+        let name = match lang {
+            Language::En => format!("{rule} ({label})"),
+            Language::Zh => label,
+        };
         on_time.push(vec![
-            format!("{rule} ({label})"),
+            name,
             o.met.to_string(),
             o.missed.to_string(),
             pct(o.rate),

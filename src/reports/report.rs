@@ -83,8 +83,9 @@ pub struct Line {
     pub open: usize,
     /// Met ÷ (met + missed) over all deadlines of these cases.
     pub on_time_rate: Option<f64>,
-    /// Median calendar days from receipt to resolution or closing.
-    pub median_days_to_close: Option<f64>,
+    /// Median working days from receipt to resolution or closing (the
+    /// unit `summary` uses for the same quantity).
+    pub median_workdays_to_close: Option<f64>,
 }
 
 /// The report document; `--json` prints it as is.
@@ -181,7 +182,7 @@ fn line(ws: &Workspace, key: &str, rows: &[&Row]) -> Line {
         .count();
     let mut days: Vec<i64> = rows
         .iter()
-        .filter_map(|r| stats::days_until(r.case, &CLOSING_STATES, ws.offset))
+        .filter_map(|r| stats::workdays_until(r.case, &CLOSING_STATES, &ws.calendar, ws.offset))
         .collect();
     let on_time = stats::on_time(rows.iter().flat_map(|r| r.deadlines.iter()));
     let (met, missed) = on_time
@@ -200,6 +201,6 @@ fn line(ws: &Workspace, key: &str, rows: &[&Row]) -> Line {
             .filter(|r| ws.policy.is_open(&r.case.status))
             .count(),
         on_time_rate: stats::ratio(met, met + missed),
-        median_days_to_close: stats::percentile(&mut days, 50.0),
+        median_workdays_to_close: stats::percentile(&mut days, 50.0),
     }
 }
