@@ -57,6 +57,7 @@ pub static MESSAGES: &[Message] = &[
     m("due-left", "{date} {rule}, {n} wd left", "{date} {rule} 剩{n}个工作日"),
     m("due-overdue", "OVERDUE {date} {rule}", "已逾期 {date} {rule}"),
     m("due-paused", "paused {rule}", "暂停 {rule}"),
+    m("joint-names", "{name} et al. ({count})", "{name} 等{count}人"),
     m("no-cases-match", "no cases match", "没有符合条件的案件"),
     m("files-checked", "{count} files checked, no problems", "已检查 {count} 个文件，没有问题"),
     // What a transition needs (`requires:` in the policy).
@@ -102,6 +103,7 @@ pub static MESSAGES: &[Message] = &[
     m("deadline-missed", "missed", "超时"),
     m("deadline-overdue", "overdue", "已逾期"),
     m("deadline-paused", "paused", "暂停"),
+    m("deadline-ended", "ended", "已终止"),
     // Units.
     m("unit-days", "{n} days", "{n} 天"),
     m("unit-workdays", "{n} working days", "{n} 个工作日"),

@@ -253,6 +253,10 @@ pub struct RegisterArgs {
     /// The e-mail of the complainant given at the same position.
     #[arg(long)]
     pub email: Vec<String>,
+    /// A representative of a joint complaint: a complainant's name, or its
+    /// position among the complainants from 0 (repeatable).
+    #[arg(long, value_name = "NAME|N")]
+    pub representative: Vec<String>,
     /// The address of the first complainant.
     #[arg(long)]
     pub address: Option<String>,

@@ -154,7 +154,7 @@ fn cells(ctx: &Ctx, row: &Row) -> Vec<String> {
             .map(|c| category_label(ctx, c))
             .unwrap_or_default(),
         case.assignee.clone().unwrap_or_default(),
-        case.complainant_name().unwrap_or("").to_string(),
+        complainants_cell(ctx, case),
         row.next_due().map(|d| due_cell(ctx, d)).unwrap_or_default(),
         case.title.clone().unwrap_or_default(),
     ]
@@ -165,6 +165,24 @@ const TITLE: usize = 8;
 /// On a narrow terminal the title shrinks first; then these columns are
 /// left out, least needed first. ID, status and due date always stay.
 const DROP_ORDER: [usize; 6] = [1, 3, 6, 4, 5, TITLE];
+
+/// The complainant, or for a joint complaint its first representative
+/// and the number of people: `张三 等5人`.
+fn complainants_cell(ctx: &Ctx, case: &Case) -> String {
+    let count = case.complainants.len();
+    let first = case
+        .representatives
+        .first()
+        .and_then(|&i| case.complainants.get(i))
+        .and_then(|p| p.name.as_deref())
+        .or(case.complainant_name())
+        .unwrap_or("");
+    if count > 1 {
+        crate::msg!(ctx.lang(), "joint-names", name = first, count = count)
+    } else {
+        first.to_string()
+    }
+}
 
 fn print_table(ctx: &Ctx, rows: &[Row]) -> anyhow::Result<()> {
     let header = header(ctx);
@@ -202,6 +220,7 @@ fn csv_table(ctx: &Ctx, rows: &[Row]) -> Table {
         record[1] = row.case.received.to_rfc3339();
         record[2] = row.case.status.clone();
         record[4] = row.case.category.clone().unwrap_or_default();
+        record[6] = row.case.complainant_name().unwrap_or("").to_string();
         record[7] = row
             .next_due()
             .map(|d| d.due.to_string())

@@ -33,7 +33,10 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
         let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         Error::Invalid(format!("the case was not registered: {}", list.join("; ")))
     })?;
-    let changed = actions::register(&ctx.ws, built)?;
+    let mut changed = actions::register(&ctx.ws, built)?;
+    changed
+        .warnings
+        .extend(joint_without_representative(ctx, &changed.case));
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
         print_warnings(&changed.warnings);
@@ -97,6 +100,42 @@ pub fn parse_draft(text: &str, label: &str) -> Result<Draft, Error> {
     serde_yaml::from_value(value).map_err(|e| Error::Invalid(format!("{label}: {e}")))
 }
 
+/// The position of `--representative` among the complainants: a name
+/// given with --complainant, or a position from 0.
+fn representative_index(complainants: &[Person], given: &str) -> anyhow::Result<usize> {
+    let given = given.trim();
+    let by_name = complainants
+        .iter()
+        .position(|p| p.name.as_deref().map(str::trim) == Some(given));
+    let by_index = given
+        .parse::<usize>()
+        .ok()
+        .filter(|&i| i < complainants.len());
+    by_name.or(by_index).ok_or_else(|| {
+        Error::Usage(format!(
+            "--representative '{given}' names no complainant (give a --complainant name, or a position from 0 to {})",
+            complainants.len().saturating_sub(1)
+        ))
+        .into()
+    })
+}
+
+/// A warning when a joint complaint names no representative: it will be
+/// needed before the case can be accepted.
+fn joint_without_representative(ctx: &Ctx, case: &crate::model::Case) -> Option<String> {
+    let policy = &ctx.ws.policy;
+    let threshold = policy.joint_threshold?;
+    let count = case.complainants.len();
+    (count >= threshold && case.representatives.is_empty()).then(|| {
+        crate::msg!(
+            ctx.lang(),
+            "joint-no-representative",
+            count = count,
+            max = policy.max_representatives
+        )
+    })
+}
+
 fn apply_flags(ctx: &Ctx, draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<()> {
     let set = |target: &mut Option<String>, value: &Option<String>| {
         if value.is_some() {
@@ -141,6 +180,12 @@ fn apply_flags(ctx: &Ctx, draft: &mut Draft, args: &RegisterArgs) -> anyhow::Res
             email: args.email.get(i).cloned(),
             ..Person::default()
         });
+    }
+    for rep in &args.representative {
+        let index = representative_index(&draft.complainants, rep)?;
+        if !draft.representatives.contains(&index) {
+            draft.representatives.push(index);
+        }
     }
     if let (Some(address), Some(first)) = (&args.address, draft.complainants.first_mut()) {
         first.address = Some(address.clone());

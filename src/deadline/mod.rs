@@ -30,6 +30,9 @@ pub enum DeadlineState {
     Overdue,
     /// The case is in a pause state; the due date moves while it stays there.
     Paused,
+    /// The case ended (a stop state) in time but without the milestone the
+    /// rule waits for: not met (and not missed either).
+    Ended,
 }
 
 impl DeadlineState {
@@ -41,6 +44,7 @@ impl DeadlineState {
             DeadlineState::Missed => "missed",
             DeadlineState::Overdue => "overdue",
             DeadlineState::Paused => "paused",
+            DeadlineState::Ended => "ended",
         }
     }
 
@@ -191,7 +195,9 @@ pub fn evaluate_rule(
     let still_paused = stopped.is_none()
         && rule.pause.contains(&case.status)
         && pauses.last().is_some_and(|p| p.until == today);
+    let ended = stop_at.is_some_and(|at| ended_without_milestone(case, policy, rule, at));
     let state = match stopped {
+        Some(s) if ended && s <= due => DeadlineState::Ended,
         Some(s) if s <= due => DeadlineState::Met,
         Some(_) => DeadlineState::Missed,
         None if still_paused => DeadlineState::Paused,
@@ -328,6 +334,26 @@ pub fn stop_moment(
         .filter(|e| e.at >= start)
         .find(|e| rule.stop.iter().any(|s| reaches(e, s)))
         .map(|e| e.at)
+}
+
+/// Whether a rule that waits for a milestone was stopped at `at` by the
+/// case reaching a stop state instead (a reply rule on a case closed
+/// without the reply recorded).
+fn ended_without_milestone(
+    case: &Case,
+    policy: &Policy,
+    rule: &DeadlineRule,
+    at: DateTime<FixedOffset>,
+) -> bool {
+    let waits_for_milestone = rule.stop.iter().any(|s| policy.milestone(s).is_some());
+    waits_for_milestone
+        && !case.history.iter().any(|e| {
+            e.at == at
+                && e.action == Action::Milestone
+                && e.milestone
+                    .as_deref()
+                    .is_some_and(|m| rule.stop.iter().any(|s| s == m))
+        })
 }
 
 /// Whether `event` reaches the state or milestone `name`.

@@ -391,3 +391,50 @@ fn the_man_page_is_roff_that_man_reads() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("NAME") && text.contains("advance"), "{text}");
 }
+
+#[test]
+fn a_reply_rule_is_not_met_when_the_case_is_resolved_without_the_reply() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let now = "2026-11-03 10:00";
+    ws.ok_at(now, &["advance", &id, "accepted"]);
+    ws.ok_at(now, &["mark", &id, "respondent-notified"]);
+    ws.ok_at(now, &["advance", &id, "investigating"]);
+    ws.ok_at(now, &["advance", &id, "resolved", "--outcome", "mediated"]);
+    let case = ws.json(&["show", &id, "--today", "2026-11-20"]);
+    let state = |rule: &str| {
+        case["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["rule"] == rule)
+            .map(|d| d["state"].clone())
+            .unwrap()
+    };
+    assert_eq!(state("respondent-reply"), "ended");
+    assert_eq!(state("resolution"), "met");
+    assert_eq!(state("notify-respondent"), "met");
+}
+
+#[test]
+fn a_joint_complaint_names_its_representatives_at_registration_and_lists_as_one_name_and_a_count() {
+    let ws = zh_workspace();
+    let mut args = vec![];
+    for name in ["张三", "李四", "王五", "赵六", "钱七"] {
+        args.extend(["--complainant", name]);
+    }
+    let out = ws.cmd().args(Ws::register_args(&args)).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("未指定代表人"), "{err}");
+    let first = ws.ok(&["list", "--format", "ids"]);
+    assert!(ws.ok(&["list"]).contains("张三 等6人"), "{first}");
+    // register_args names 张三 first, so 李四 is at position 2.
+    args.extend(["--representative", "李四", "--representative", "3"]);
+    let id = ws.register(&args);
+    let case = ws.json(&["show", &id]);
+    assert_eq!(case["representatives"], serde_json::json!([2, 3]));
+    let listed = ws.ok(&["list"]);
+    assert!(listed.contains("李四 等6人"), "{listed}");
+    ws.fails(2, &Ws::register_args(&["--representative", "周八"]));
+}
