@@ -176,7 +176,7 @@ impl Table {
         let clean = |c: &String| c.replace('|', "\\|").replace(['\n', '\r'], " ");
         let mut out = String::new();
         if let Some(title) = &self.title {
-            out.push_str(&format!("### {title}\n\n"));
+            out.push_str(&format!("## {title}\n\n"));
         }
         let line = |cells: &Vec<String>| {
             format!(
@@ -259,7 +259,7 @@ mod tests {
         let md = sample().to_markdown();
         assert_eq!(
             md,
-            "### By category\n\n| category | count |\n|---|---|\n| 强迫购物 | 3 |\n| a, \"quoted\" line \\| pipe | 1 |\n"
+            "## By category\n\n| category | count |\n|---|---|\n| 强迫购物 | 3 |\n| a, \"quoted\" line \\| pipe | 1 |\n"
         );
     }
 

@@ -438,3 +438,27 @@ fn a_joint_complaint_names_its_representatives_at_registration_and_lists_as_one_
     assert!(listed.contains("李四 等6人"), "{listed}");
     ws.fails(2, &Ws::register_args(&["--representative", "周八"]));
 }
+
+#[test]
+fn markdown_report_headings_go_down_one_level_at_a_time() {
+    let ws = Ws::example("tourism");
+    let md = ws.ok(&[
+        "report",
+        "--period",
+        "2026-Q4",
+        "--format",
+        "md",
+        "--today",
+        "2026-11-27",
+    ]);
+    let levels: Vec<usize> = md
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| l.chars().take_while(|&c| c == '#').count())
+        .collect();
+    assert_eq!(levels.first(), Some(&1), "{md}");
+    assert!(
+        levels.windows(2).all(|w| w[1] <= w[0] + 1),
+        "{levels:?}\n{md}"
+    );
+}
