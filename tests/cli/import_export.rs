@@ -211,13 +211,13 @@ fn unknown_columns_are_refused_by_name_unless_ignored() {
     let ws = Ws::tourism();
     ws.write(
         "batch.csv",
-        "received,投诉人,title,Notes\n2026-11-29,张三,t,x\n",
+        "received,备注,title,Notes\n2026-11-29,张三,t,x\n",
     );
     refused(
         &ws,
         &["import", "batch.csv"],
         &[
-            "row 1, field 投诉人: unknown column",
+            "row 1, field 备注: unknown column",
             "row 1, field Notes",
             "--map",
         ],

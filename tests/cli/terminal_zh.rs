@@ -462,3 +462,21 @@ fn markdown_report_headings_go_down_one_level_at_a_time() {
         "{levels:?}\n{md}"
     );
 }
+
+#[test]
+fn a_csv_with_chinese_headers_and_labels_imports_without_a_map() {
+    let ws = zh_workspace();
+    ws.write(
+        "热线.csv",
+        "外部编号,登记时间,投诉人,联系电话,被投诉单位,类别,渠道,状态,投诉请求\n\
+         HOT-1,2026-11-02 09:00,张三,13800138000,桂林阳光旅行社,强迫购物,热线,已受理,退款\n",
+    );
+    ws.ok_at("2026-11-03 10:00", &["import", "热线.csv"]);
+    let case = &ws.json(&["list", "--all"])[0];
+    assert_eq!(case["external_ref"], "HOT-1");
+    assert_eq!(case["complainants"][0]["phone"], "13800138000");
+    assert_eq!(case["respondent"]["name"], "桂林阳光旅行社");
+    assert_eq!(case["category"], "shopping");
+    assert_eq!(case["channel"], "hotline");
+    assert_eq!(case["status"], "accepted");
+}
