@@ -59,6 +59,8 @@ pub static MESSAGES: &[Message] = &[
     m("due-paused", "paused {rule}", "暂停 {rule}"),
     m("joint-names", "{name} et al. ({count})", "{name} 等{count}人"),
     m("no-cases-match", "no cases match", "没有符合条件的案件"),
+    m("workspace-created", "created a {preset} workspace in {dir}", "已在 {dir} 创建 {preset} 工作区"),
+    m("driver-registered", "git merge driver registered: {command}", "已登记 git 合并驱动：{command}"),
     m("files-checked", "{count} files checked, no problems", "已检查 {count} 个文件，没有问题"),
     // What a transition needs (`requires:` in the policy).
     m("require-title", "title (set it with `plaint edit`)", "标题（`plaint edit`）"),
