@@ -454,6 +454,10 @@ pub struct ReportArgs {
     /// The output format: table, md, csv or json.
     #[arg(long, default_value = "table")]
     pub format: String,
+    /// With --format csv: write every section of the report as its own CSV
+    /// file in DIR (01-….csv, 02-….csv, in the order of the Markdown report).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<std::path::PathBuf>,
     /// Guarantee that no personal data is emitted (reports hold aggregates only).
     #[arg(long)]
     pub redact: bool,

@@ -19,6 +19,9 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
     } else {
         args.format.trim()
     };
+    if args.out.is_some() && format != "csv" {
+        return Err(Error::Usage("--out DIR goes with --format csv".into()).into());
+    }
     if !["table", "md", "csv", "json"].contains(&format) {
         return Err(Error::Invalid(format!(
             "--format '{format}' is not a report format; use table, md, csv or json"
@@ -32,7 +35,10 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
     match format {
         "json" => output::print_json(&report)?,
         "md" => output::print_raw(&markdown(ctx, &report))?,
-        "csv" => output::print_raw(&breakdown(ctx, &report).to_csv(args.bom))?,
+        "csv" => match &args.out {
+            Some(dir) => write_sections(ctx, &report, dir, args.bom)?,
+            None => output::print_raw(&breakdown(ctx, &report).to_csv(args.bom))?,
+        },
         _ => output::print_tables(ctx.look, &tables(ctx, &report))?,
     }
     super::list::report_broken(ctx, &loaded.broken)
@@ -186,6 +192,31 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         on_time,
         satisfaction,
     ]
+}
+
+/// Writes each non-empty section of the report as `NN-title.csv` in `dir`,
+/// in the order of the Markdown report; prints the files written.
+fn write_sections(
+    ctx: &Ctx,
+    report: &Report,
+    dir: &std::path::Path,
+    bom: bool,
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let sections = tables(ctx, report)
+        .into_iter()
+        .filter(|t| !t.rows.is_empty());
+    for (n, table) in sections.enumerate() {
+        let title = table.title.clone().unwrap_or_default();
+        let name: String = title
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let path = dir.join(format!("{:02}-{name}.csv", n + 1));
+        crate::storage::atomic::write_atomic(&path, table.to_csv(bom).as_bytes())?;
+        output::print_line(&path.display().to_string())?;
+    }
+    Ok(())
 }
 
 fn markdown(ctx: &Ctx, report: &Report) -> String {

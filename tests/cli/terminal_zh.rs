@@ -480,3 +480,20 @@ fn a_csv_with_chinese_headers_and_labels_imports_without_a_map() {
     assert_eq!(case["channel"], "hotline");
     assert_eq!(case["status"], "accepted");
 }
+
+#[test]
+fn report_csv_with_out_writes_every_section_of_the_markdown_report() {
+    let ws = Ws::example("tourism");
+    let args = ["report", "--period", "2026-Q3", "--today", "2026-11-27"];
+    let md = ws.ok(&[&args[..], &["--format", "md"]].concat());
+    let sections = md.lines().filter(|l| l.starts_with("## ")).count();
+    let listed = ws.ok(&[&args[..], &["--format", "csv", "--out", "q3"]].concat());
+    let files: Vec<&str> = listed.lines().collect();
+    assert_eq!(files.len(), sections, "{listed}\n{md}");
+    assert!(files[0].ends_with("01-受理情况.csv"), "{listed}");
+    for file in files {
+        let text = std::fs::read_to_string(ws.root().join(file)).unwrap();
+        assert!(text.lines().count() >= 2, "{file}: {text}");
+    }
+    ws.fails(2, &[&args[..], &["--format", "md", "--out", "q3"]].concat());
+}
