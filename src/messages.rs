@@ -51,6 +51,7 @@ pub static MESSAGES: &[Message] = &[
     m("now-due", "; now due {date}", "，现于 {date} 到期"),
     m("followup-recorded", "{id}: follow-up recorded ({answer})", "{id}：已记录回访（{answer}）"),
     m("note-added", "note added to {id}", "已为 {id} 添加备注"),
+    m("resume-copy", "resume your edited copy? [Y/n]", "继续编辑上次保留的副本？[Y/n]"),
     m("no-changes", "{id}: no changes", "{id}：没有改动"),
     m("edited-fields", "{id} edited: {fields}", "{id} 已修改：{fields}"),
     m("registered-next", "registered {id} ({state}); next: `plaint show {id}`", "已创建 {id}（{state}）；下一步：`plaint show {id}`"),

@@ -497,3 +497,46 @@ fn report_csv_with_out_writes_every_section_of_the_markdown_report() {
     }
     ws.fails(2, &[&args[..], &["--format", "md", "--out", "q3"]].concat());
 }
+
+#[test]
+fn edit_after_a_refused_edit_offers_the_kept_copy() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let breaker = ws.write("break.sh", "printf 'not: [valid\\n' >> \"$1\"\n");
+    let out = ws
+        .cmd()
+        .env("EDITOR", format!("sh {}", breaker.display()))
+        .args(["edit", &id])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "the broken edit is refused");
+    let looker = ws.write("look.sh", "cp \"$1\" opened.yaml\n");
+    let plaint = env!("CARGO_BIN_EXE_plaint");
+    let line = format!("EDITOR='sh {}' '{plaint}' edit {id}", looker.display());
+    // The question needs a terminal on stdin: run inside `script`, which
+    // passes its own stdin (the answer) through the pseudo-terminal.
+    let child = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .current_dir(ws.root())
+        .env("PLAINT_USER", "tester")
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        eprintln!("`script` is not installed; the question was not tested");
+        return;
+    };
+    use std::io::Write as _;
+    child.stdin.take().unwrap().write_all(b"y\n").unwrap();
+    let screen = String::from_utf8_lossy(&child.wait_with_output().unwrap().stdout).into_owned();
+    assert!(
+        screen.contains("resume your edited copy? [Y/n]"),
+        "{screen}"
+    );
+    let opened = std::fs::read_to_string(ws.root().join("opened.yaml")).unwrap();
+    assert!(
+        opened.contains("not: [valid"),
+        "the kept copy was reopened: {opened}"
+    );
+}
