@@ -54,9 +54,10 @@ pub fn register(ws: &Workspace, built: Built) -> Result<Changed> {
     let earlier = crate::storage::contacts::earlier_cases(ws, &case)?;
     if !earlier.is_empty() {
         let ids: Vec<String> = earlier.iter().map(|id| id.to_string()).collect();
-        warnings.push(format!(
-            "repeat complaint: the complainant has earlier case(s) {}",
-            ids.join(", ")
+        warnings.push(crate::msg!(
+            ws.policy.language,
+            "repeat-complaint",
+            ids = ids.join(", ")
         ));
         if let Some(raised) = ws.policy.repeat_priority
             && raised < case.priority

@@ -122,11 +122,17 @@ pub fn advance(
         check_joint_complaint(policy, case)?;
         if let Some(message) = filing_limit_exceeded(policy, case) {
             if !request.force {
-                return Err(Error::Refused(format!(
-                    "{message}; it cannot be accepted (reject it with --reason time-barred, or use --force to accept anyway, which is recorded)"
+                return Err(Error::Refused(crate::msg!(
+                    policy.language,
+                    "filing-limit-refused",
+                    message = message
                 )));
             }
-            warnings.push(format!("accepted despite: {message}"));
+            warnings.push(crate::msg!(
+                policy.language,
+                "accepted-despite",
+                message = message
+            ));
             forced.push("filing-limit".to_string());
         }
     }
@@ -239,9 +245,14 @@ fn check_joint_complaint(policy: &Policy, case: &Case) -> Result<()> {
     let count = case.complainants.len();
     let reps = case.representatives.len();
     if count >= threshold && !(1..=policy.max_representatives).contains(&reps) {
-        return Err(Error::Refused(format!(
-            "case {} is a joint complaint ({count} complainants, {threshold} or more) and needs 1 to {} representatives, but names {reps}; set `representatives` (indexes into complainants) with `plaint edit`",
-            case.id, policy.max_representatives
+        return Err(Error::Refused(crate::msg!(
+            policy.language,
+            "joint-needs-representatives",
+            id = case.id,
+            count = count,
+            threshold = threshold,
+            max = policy.max_representatives,
+            reps = reps
         )));
     }
     Ok(())
@@ -253,9 +264,12 @@ pub fn filing_limit_exceeded(policy: &Policy, case: &Case) -> Option<String> {
     let end = case.contract_end?;
     let late_by = (case.received_date() - end).num_days() - limit;
     (late_by > 0).then(|| {
-        format!(
-            "filed {} days after the contract ended on {end}, more than the {limit} days allowed",
-            limit + late_by
+        crate::msg!(
+            policy.language,
+            "filed-late",
+            days = limit + late_by,
+            end = end,
+            limit = limit
         )
     })
 }
