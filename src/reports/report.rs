@@ -130,7 +130,19 @@ pub fn build(ws: &Workspace, rows: &[Row], period: Period, by: By, today: NaiveD
         .iter()
         .map(|(key, rows)| line(ws, key, rows))
         .collect();
-    breakdown.sort_by(|a, b| b.received.cmp(&a.received).then_with(|| a.key.cmp(&b.key)));
+    if by == By::Category {
+        // Categories in the order the policy lists them, as `summary` shows them.
+        let order: Vec<&str> = ws
+            .policy
+            .categories
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect();
+        let rank = |k: &str| order.iter().position(|c| *c == k).unwrap_or(order.len());
+        breakdown.sort_by(|a, b| (rank(&a.key), &a.key).cmp(&(rank(&b.key), &b.key)));
+    } else {
+        breakdown.sort_by(|a, b| b.received.cmp(&a.received).then_with(|| a.key.cmp(&b.key)));
+    }
     let cases: Vec<&Case> = in_period.iter().map(|r| r.case).collect();
     let last_status =
         |case: &Case, state: &str, pick: fn(&crate::model::Event) -> Option<String>| {
