@@ -48,6 +48,14 @@ at() {
 # Create the workspace: tourism preset (旅游投诉处理办法 states, categories,
 # rejection reasons and deadline rules), the PRC holiday calendar, Chinese labels.
 "$PLAINT" init "$WS" --preset tourism --language zh
+# The 60-day limit (art. 25) provides no pause: whether a suspension stops
+# it is the office's decision, written in plaint.yaml (see `plaint policy`).
+cat >> "$WS/plaint.yaml" <<'EOF'
+policy:
+  # The 60-day limit (art. 25) provides no pause; this office decided that
+  # a suspension while goods are appraised stops its clock.
+  suspension_pauses: [resolution]
+EOF
 
 # --- 1. 西安: guide conduct, mediated (resolved) ------------------------------
 
@@ -226,8 +234,9 @@ pt mark "$id" respondent-replied --as 李明 --at "2026-10-21 14:00" \
     --note "旅行社答复称索道临时停运，属不可抗力"
 at "2026-10-27 11:00" note "$id" "经向天门山景区核实，10月3日索道正常运营，旅行社所述不实" --as 李明
 pt advance "$id" mediating --as 李明 --at "2026-11-05 14:30"
-# Extend the 60-day resolution deadline by 10 calendar days, with a reason.
-at "2026-11-25 10:00" extend "$id" resolution --by 10 --unit days --as 李明 \
+# Art. 25 allows no extension of the 60 days, so `extend` refuses; --force
+# records the override, which `report` counts apart.
+at "2026-11-25 10:00" extend "$id" resolution --by 10 --unit days --as 李明 --force \
     --reason "双方对赔偿金额分歧较大，投诉人代表申请延长调解期限"
 
 # --- 7. 桂林: forced shopping, investigating ---------------------------------

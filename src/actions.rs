@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::error::{Error, Result};
 use crate::intake::{Built, FieldError, check_against_policy};
 use crate::merge::split_conflict;
+use crate::model::event::{FORCED_EXTENSION, PROMISE_KEPT};
 use crate::model::{Action, Case, CaseId, Event};
 use crate::policy::workflow::{self, TransitionRequest};
 use crate::storage::Workspace;
@@ -19,8 +20,29 @@ use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case
 pub struct Actor {
     /// The acting officer's name.
     pub name: String,
-    /// The moment of the action.
+    /// The moment of the action (`PLAINT_NOW`, or the computer's clock).
     pub now: DateTime<FixedOffset>,
+    /// What the computer's clock says: no event is recorded after it.
+    pub clock: DateTime<FixedOffset>,
+}
+
+/// How far `PLAINT_NOW` may run ahead of the computer's clock (clocks of
+/// two machines are never exactly equal).
+const CLOCK_SLACK_MINUTES: i64 = 5;
+
+impl Actor {
+    /// Refuses to record anything at a moment later than the computer's
+    /// clock, as `--at` in the future is refused.
+    pub fn check_clock(&self) -> Result<()> {
+        if self.now > self.clock + chrono::Duration::minutes(CLOCK_SLACK_MINUTES) {
+            return Err(Error::Invalid(format!(
+                "PLAINT_NOW {} is later than the computer's clock ({}); an event cannot be recorded in the future",
+                self.now.to_rfc3339(),
+                self.clock.to_rfc3339()
+            )));
+        }
+        Ok(())
+    }
 }
 
 /// The result of a change: the case as written and notices for the officer.
@@ -76,6 +98,7 @@ pub fn register(ws: &Workspace, built: Built) -> Result<Changed> {
 
 /// Hands the case to `officer`; a no-op when it is theirs already.
 pub fn assign(ws: &Workspace, id: &CaseId, officer: &str, actor: &Actor) -> Result<Changed> {
+    actor.check_clock()?;
     let officer = officer.trim();
     if officer.is_empty() {
         return Err(Error::Invalid("the officer's name is empty".into()));
@@ -98,14 +121,10 @@ pub fn assign(ws: &Workspace, id: &CaseId, officer: &str, actor: &Actor) -> Resu
             warnings,
         });
     }
-    let mut event = Event::new(
-        actor.now.max(last_event_time(&case)),
-        &actor.name,
-        Action::Assigned,
-    );
+    let mut event = Event::new(actor.now, &actor.name, Action::Assigned);
     event.from = case.assignee.clone();
     event.to = Some(officer.to_string());
-    case.history.push(event);
+    workflow::insert_event(&mut case, event)?;
     case.assignee = Some(officer.to_string());
     ws.write_case(&lock, &case)?;
     Ok(Changed {
@@ -126,8 +145,11 @@ pub fn advance(
 ) -> Result<Changed> {
     check_not_future(at, actor)?;
     let (case, warnings) = ws.update(id, |case| {
-        let when = at.unwrap_or_else(|| actor.now.max(last_event_time(case)));
-        workflow::advance(&ws.policy, case, request, when, &actor.name)
+        let when = at.unwrap_or(actor.now);
+        let warnings =
+            workflow::advance(&ws.policy, &ws.calendar, case, request, when, &actor.name)?;
+        check_moved(ws, case)?;
+        Ok(warnings)
     })?;
     Ok(Changed {
         case,
@@ -136,21 +158,34 @@ pub fn advance(
     })
 }
 
+/// Refuses a move whose result the one validation of every case
+/// ([`check_against_policy`]) would reject, so `check` accepts whatever
+/// `advance` writes.
+fn check_moved(ws: &Workspace, case: &Case) -> Result<()> {
+    let problems = check_against_policy(&ws.policy, case);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    Err(Error::Refused(format!(
+        "case {} cannot move to {}: {} (run `plaint check`)",
+        case.id,
+        case.status,
+        list.join("; ")
+    )))
+}
+
 /// Appends a note.
 pub fn note(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Changed> {
+    actor.check_clock()?;
     let text = text.replace("\r\n", "\n");
     if text.trim().is_empty() {
         return Err(Error::Invalid("the note is empty".into()));
     }
     let (case, ()) = ws.update(id, |case| {
-        let mut event = Event::new(
-            actor.now.max(last_event_time(case)),
-            &actor.name,
-            Action::Note,
-        );
+        let mut event = Event::new(actor.now, &actor.name, Action::Note);
         event.note = Some(text.trim_end().to_string());
-        case.history.push(event);
-        Ok(())
+        workflow::insert_event(case, event)
     })?;
     Ok(Changed::written(case))
 }
@@ -165,6 +200,7 @@ pub fn apply_edit(
     edited_text: &str,
     actor: &Actor,
 ) -> Result<Option<Case>> {
+    actor.check_clock()?;
     let mut after = parse_edited(edited_text)?;
     if after.id != before.id {
         return Err(Error::Invalid(format!(
@@ -190,14 +226,49 @@ pub fn apply_edit(
     if fields.is_empty() {
         return Ok(None);
     }
-    let mut event = Event::new(
-        actor.now.max(last_event_time(&after)),
-        &actor.name,
-        Action::Edited,
-    );
+    check_joint_edit(ws, before, &after)?;
+    let mut event = Event::new(actor.now, &actor.name, Action::Edited);
     event.fields = fields;
-    after.history.push(event);
+    workflow::insert_event(&mut after, event)?;
     Ok(Some(after))
+}
+
+/// A joint complaint's demands and representatives, once set, change only
+/// with a recorded consent of all complainants.
+fn check_joint_edit(ws: &Workspace, before: &Case, after: &Case) -> Result<()> {
+    if !ws.policy.is_joint(before) || workflow::has_fresh_consent(before) {
+        return Ok(());
+    }
+    let step = if before.demands.is_some() && before.demands != after.demands {
+        "changing the demands"
+    } else if !before.representatives.is_empty() && before.representatives != after.representatives
+    {
+        "replacing a representative"
+    } else {
+        return Ok(());
+    };
+    Err(Error::Refused(workflow::joint_consent_message(
+        &ws.policy, before, step,
+    )))
+}
+
+/// Records the consent of all complainants of a joint complaint to the
+/// next step (a settlement, a withdrawal, a change of demands or
+/// representatives); it holds until the case changes state.
+pub fn consent(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Changed> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::Invalid(
+            "the consent is empty; say how it was given (e.g. 全体投诉人书面同意 2026-11-20)"
+                .into(),
+        ));
+    }
+    let (case, ()) = ws.update(id, |case| {
+        let mut event = Event::new(actor.now, &actor.name, Action::Consent);
+        event.consent = Some(text.to_string());
+        workflow::insert_event(case, event)
+    })?;
+    Ok(Changed::written(case))
 }
 
 /// Parses an edited case, naming a leftover conflict marker plainly.
@@ -245,6 +316,7 @@ pub fn apply_resolution(
     edited_text: &str,
     actor: &Actor,
 ) -> Result<Case> {
+    actor.check_clock()?;
     let mut after = parse_edited(edited_text)?;
     let ours = &sides.ours;
     if after.id != ours.id {
@@ -271,14 +343,10 @@ pub fn apply_resolution(
         ));
     }
     check_edited(ws, &mut after)?;
-    let mut event = Event::new(
-        actor.now.max(last_event_time(&after)),
-        &actor.name,
-        Action::Edited,
-    );
+    let mut event = Event::new(actor.now, &actor.name, Action::Edited);
     event.fields = changed_fields(ours, &after);
     event.note = Some("resolved a merge conflict".into());
-    after.history.push(event);
+    workflow::insert_event(&mut after, event)?;
     Ok(after)
 }
 
@@ -315,16 +383,6 @@ pub fn changed_fields(before: &Case, after: &Case) -> Vec<String> {
     fields
 }
 
-/// The time of the latest event: new events are never dated before it, so
-/// history reads in order even when clocks of two clones disagree.
-pub fn last_event_time(case: &Case) -> DateTime<FixedOffset> {
-    case.history
-        .iter()
-        .map(|e| e.at)
-        .max()
-        .unwrap_or(case.received)
-}
-
 /// Records that a milestone was reached; a no-op when it already was.
 pub fn mark(
     ws: &Workspace,
@@ -334,18 +392,25 @@ pub fn mark(
     note: Option<&str>,
     actor: &Actor,
 ) -> Result<Changed> {
-    if ws.policy.milestone(milestone).is_none() {
+    let promise_kept = milestone == PROMISE_KEPT;
+    if !promise_kept && ws.policy.milestone(milestone).is_none() {
         return Err(Error::Invalid(format!(
-            "unknown milestone '{milestone}'; milestones: {}",
+            "unknown milestone '{milestone}'; milestones: {}, {PROMISE_KEPT}",
             crate::policy::list_codes(&ws.policy.milestones)
         )));
     }
     check_not_future(at, actor)?;
     let lock = ws.lock()?;
     let mut case = ws.read_case(id)?;
+    if promise_kept && open_promises(&case) == 0 {
+        return Err(Error::Refused(format!(
+            "case {id} has no open promise to keep; record one with `plaint promise {id} DATE`"
+        )));
+    }
     if let Some(done) = case
         .history
         .iter()
+        .filter(|_| !promise_kept)
         .find(|e| e.action == Action::Milestone && e.milestone.as_deref() == Some(milestone))
     {
         let warning = format!(
@@ -358,13 +423,48 @@ pub fn mark(
             warnings: vec![warning],
         });
     }
-    let when = at.unwrap_or_else(|| actor.now.max(last_event_time(&case)));
-    workflow::check_event_time(&case, when)?;
+    let when = at.unwrap_or(actor.now);
     let mut event = Event::new(when, &actor.name, Action::Milestone);
     event.milestone = Some(milestone.to_string());
     event.note = note.map(|n| n.replace("\r\n", "\n"));
-    case.history.push(event);
+    workflow::insert_event(&mut case, event)?;
     ws.write_case(&lock, &case)?;
+    Ok(Changed::written(case))
+}
+
+/// The promises made on `case` and not yet kept.
+fn open_promises(case: &Case) -> usize {
+    let count = |action: Action, milestone: Option<&str>| {
+        case.history
+            .iter()
+            .filter(|e| e.action == action && e.milestone.as_deref() == milestone)
+            .count()
+    };
+    count(Action::Promised, None).saturating_sub(count(Action::Milestone, Some(PROMISE_KEPT)))
+}
+
+/// Records a promise to the complainant: a reply by `due`, tracked as a
+/// deadline until a `promise-kept` milestone keeps it.
+pub fn promise(
+    ws: &Workspace,
+    id: &CaseId,
+    due: chrono::NaiveDate,
+    note: Option<&str>,
+    actor: &Actor,
+) -> Result<Changed> {
+    let (case, ()) = ws.update(id, |case| {
+        let when = actor.now;
+        let made = when.with_timezone(&ws.offset).date_naive();
+        if due < made {
+            return Err(Error::Invalid(format!(
+                "the promised date {due} is before the day the promise is made ({made})"
+            )));
+        }
+        let mut event = Event::new(when, &actor.name, Action::Promised);
+        event.due = Some(due);
+        event.note = note.map(|n| n.replace("\r\n", "\n"));
+        workflow::insert_event(case, event)
+    })?;
     Ok(Changed::written(case))
 }
 
@@ -379,7 +479,15 @@ pub struct ExtensionRequest {
     pub unit: Option<crate::calendar::Unit>,
     /// Why.
     pub reason: String,
+    /// Record it anyway: an extension of a rule whose source allows none
+    /// (recorded as an override that reports count), or one recorded after
+    /// the deadline has passed (the history then says it was late).
+    pub force: bool,
 }
+
+/// The most an extension may add at once, in days or working days: ten
+/// years, beyond any statutory extension, so every due date stays computable.
+pub const MAX_EXTENSION: i64 = 3650;
 
 /// Extends a running deadline.
 pub fn extend(
@@ -390,10 +498,17 @@ pub fn extend(
     actor: &Actor,
 ) -> Result<Changed> {
     use crate::calendar::Unit;
+    actor.check_clock()?;
     let rule = ws.policy.rule(&request.rule)?;
     if request.amount <= 0 {
         return Err(Error::Invalid(format!(
             "--by must be a positive number of days, not {}",
+            request.amount
+        )));
+    }
+    if request.amount > MAX_EXTENSION {
+        return Err(Error::Invalid(format!(
+            "--by {} is more than an extension may add ({MAX_EXTENSION}); check the number",
             request.amount
         )));
     }
@@ -414,7 +529,7 @@ pub fn extend(
     let (case, ()) = ws.update(id, |case| {
         let deadline = crate::deadline::evaluate_rule(case, &ws.policy, rule, &ws.calendar, ws.offset, today)
             .map_err(|e| Error::Invalid(e.to_string()))?;
-        match deadline {
+        match &deadline {
             None => {
                 return Err(Error::Refused(format!(
                     "the {} deadline of {id} has not started yet (it starts at {})",
@@ -431,18 +546,82 @@ pub fn extend(
             }
             Some(_) => {}
         }
-        let mut event = Event::new(actor.now.max(last_event_time(case)), &actor.name, Action::Extended);
+        let recorded = actor.now.with_timezone(&ws.offset).date_naive();
+        let lang = ws.policy.language;
+        let mut forced =
+            extension_allowed(rule, deadline.as_ref(), recorded, request.force, lang)?;
+        let due = deadline.and_then(|d| d.due);
+        let late = due.is_some_and(|due| recorded > due);
+        if late && !request.force {
+            return Err(Error::Refused(format!(
+                "the {} deadline of {id} passed on {}; an extension recorded after the deadline is refused (use --force to record it anyway; the history will say it was late)",
+                rule.name,
+                due.map(|d| d.to_string()).unwrap_or_default()
+            )));
+        }
+        if late {
+            forced.push("late-extension".into());
+        }
+        let mut event = Event::new(actor.now, &actor.name, Action::Extended);
         event.rule = Some(rule.name.clone());
         event.amount = Some(request.amount);
         event.unit = Some(unit.as_str().to_string());
         event.reason = Some(request.reason.trim().to_string());
-        case.history.push(event);
-        Ok(())
+        event.forced = forced;
+        workflow::insert_event(case, event)
     })?;
     Ok(Changed::written(case))
 }
 
+/// The override of an extension the rule does not allow: refused unless
+/// forced, and then named in the event so that `report` counts it.
+fn extension_allowed(
+    rule: &crate::policy::rules::DeadlineRule,
+    deadline: Option<&crate::deadline::Deadline>,
+    recorded: chrono::NaiveDate,
+    force: bool,
+    lang: crate::messages::Language,
+) -> Result<Vec<String>> {
+    use crate::policy::rules::Extendable;
+    let basis = rule
+        .source
+        .as_deref()
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default();
+    let refusal = match rule.extendable {
+        Extendable::Yes => None,
+        Extendable::No => Some(crate::msg!(
+            lang,
+            "not-extendable",
+            rule = crate::policy::pick(lang, &rule.name, &rule.zh),
+            basis = basis
+        )),
+        Extendable::BeforeDue => deadline
+            .and_then(|d| d.due)
+            .filter(|due| recorded > *due)
+            .map(|due| {
+                crate::msg!(
+                    lang,
+                    "extendable-before-due-only",
+                    rule = crate::policy::pick(lang, &rule.name, &rule.zh),
+                    basis = basis,
+                    due = due
+                )
+            }),
+    };
+    match refusal {
+        None => Ok(Vec::new()),
+        Some(_) if force => Ok(vec![FORCED_EXTENSION.to_string()]),
+        Some(message) => Err(Error::Refused(crate::msg!(
+            lang,
+            "extension-force-hint",
+            message = message
+        ))),
+    }
+}
+
 fn check_not_future(at: Option<DateTime<FixedOffset>>, actor: &Actor) -> Result<()> {
+    actor.check_clock()?;
     match at {
         Some(at) if at > actor.now => Err(Error::Invalid(format!(
             "--at {} is in the future",
@@ -470,12 +649,11 @@ pub fn followup(
                 case.status
             )));
         }
-        let when = at.unwrap_or_else(|| actor.now.max(last_event_time(case)));
-        workflow::check_event_time(case, when)?;
+        let when = at.unwrap_or(actor.now);
         let mut event = Event::new(when, &actor.name, Action::Followup);
         event.satisfaction = Some(answer);
         event.note = note.map(|n| n.replace("\r\n", "\n"));
-        case.history.push(event);
+        workflow::insert_event(case, event)?;
         case.satisfaction = Some(answer);
         Ok(())
     })?;

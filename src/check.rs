@@ -4,7 +4,8 @@
 //! case files that do not parse (syntax, schema, git conflict markers), a
 //! file whose name is not its `id`, two files with one `id`, histories the
 //! workflow could not have produced, references that do not resolve, an
-//! invalid `plaint.yaml` or calendar file, and stray files in `cases/`.
+//! invalid `plaint.yaml` or calendar file, stray files in `cases/`, and
+//! notices or attachments missing or altered since they were recorded.
 //!
 //! Every problem is collected (one bad file never hides another); case
 //! files are read in parallel with one parse each. Read only: nothing here
@@ -16,10 +17,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::calendar::CalendarSet;
+use chrono::FixedOffset;
+
+use crate::calendar::{Calendar, CalendarSet};
 use crate::error::{Error, Result};
-use crate::intake::check_against_policy;
-use crate::model::{Action, Case, CaseId};
+use crate::intake::{check_against_policy, history_order_problems};
+use crate::limits::{LINK_REFUSED, MAX_FILE_BYTES, MAX_SETTINGS_BYTES, read_text_bounded};
+use crate::model::{Case, CaseId};
 use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
 use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case};
@@ -41,6 +45,9 @@ pub struct Report {
     pub files: usize,
     /// Every problem found, sorted by file.
     pub problems: Vec<Problem>,
+    /// Notices that do not fail the check (records imported incomplete
+    /// with `import --force`), sorted by file.
+    pub warnings: Vec<Problem>,
 }
 
 impl Report {
@@ -56,11 +63,39 @@ pub fn check_workspace(root: &Path) -> Result<Report> {
     let mut report = Report::default();
     let settings = check_settings(root, &mut report);
     let policy = settings.as_ref().and_then(|s| s.policy().ok());
-    check_calendars(root, settings.as_ref(), &mut report)?;
-    check_cases(root, policy.as_ref(), &mut report)?;
+    let calendar = check_calendars(root, settings.as_ref(), &mut report)?;
+    let clock = match (
+        &policy,
+        calendar,
+        settings.as_ref().and_then(|s| s.offset().ok()),
+    ) {
+        (Some(policy), Some(calendar), Some(offset)) => Some(Clocks {
+            policy,
+            calendar,
+            offset,
+        }),
+        _ => None,
+    };
+    check_cases(root, policy.as_ref(), clock.as_ref(), &mut report)?;
+    check_staging(root, &mut report);
     report.problems.sort();
     report.problems.dedup();
+    report.warnings.sort();
     Ok(report)
+}
+
+/// A committed import whose files are not all in `cases/` yet: what is in
+/// `cases/` is a partial batch, which must not be committed to git.
+fn check_staging(root: &Path, report: &mut Report) {
+    if let Some(count) = crate::storage::staging::committed_pending(root) {
+        report.problems.push(problem(
+            ".plaint/staging",
+            format!(
+                "an interrupted import still has {count} case file(s) to move into cases/; \
+                 run `plaint check` again when no other plaint command is running, and it completes the import"
+            ),
+        ));
+    }
 }
 
 fn problem(file: impl Into<String>, message: impl Into<String>) -> Problem {
@@ -74,7 +109,7 @@ fn problem(file: impl Into<String>, message: impl Into<String>) -> Problem {
 fn check_settings(root: &Path, report: &mut Report) -> Option<Settings> {
     report.files += 1;
     let path = root.join(SETTINGS_FILE);
-    let text = match std::fs::read_to_string(&path) {
+    let text = match read_text_bounded(&path, MAX_SETTINGS_BYTES, "settings file") {
         Ok(text) => text,
         Err(e) => {
             report.problems.push(problem(SETTINGS_FILE, e.to_string()));
@@ -101,17 +136,34 @@ fn check_settings(root: &Path, report: &mut Report) -> Option<Settings> {
     Some(settings)
 }
 
-/// `calendars/*.yaml` load together, and the settings name a known calendar.
-fn check_calendars(root: &Path, settings: Option<&Settings>, report: &mut Report) -> Result<()> {
+/// What the deadline guard needs: the workspace's policy, calendar and offset.
+struct Clocks<'a> {
+    policy: &'a Policy,
+    calendar: Calendar,
+    offset: FixedOffset,
+}
+
+/// `calendars/*.yaml` load together, and the settings name a known
+/// calendar; that calendar, when all is well.
+fn check_calendars(
+    root: &Path,
+    settings: Option<&Settings>,
+    report: &mut Report,
+) -> Result<Option<Calendar>> {
     let dir = root.join(CALENDARS_DIR);
     let mut files: Vec<(String, String)> = Vec::new();
-    for (path, _) in list_dir(&dir)? {
+    let listing = list_dir(&dir)?;
+    // A link is read too, so that the refusal is reported as its problem.
+    let mut paths: Vec<PathBuf> = listing.paths.into_iter().map(|(p, _)| p).collect();
+    paths.extend(listing.links);
+    paths.sort();
+    for path in paths {
         let label = relative(root, &path);
         if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
             continue;
         }
         report.files += 1;
-        match std::fs::read_to_string(&path) {
+        match read_text_bounded(&path, MAX_SETTINGS_BYTES, "calendar file") {
             Ok(text) => match conflict_marker_line(&text) {
                 Some(line) => report.problems.push(problem(
                     &label,
@@ -131,22 +183,24 @@ fn check_calendars(root: &Path, settings: Option<&Settings>, report: &mut Report
                 .find(|l| e.to_string().contains(l))
                 .unwrap_or(CALENDARS_DIR);
             report.problems.push(problem(file, e.to_string()));
-            return Ok(());
+            return Ok(None);
         }
     };
-    if let Some(settings) = settings
-        && set.get(&settings.calendar).is_none()
-    {
-        report.problems.push(problem(
-            SETTINGS_FILE,
-            format!(
-                "`calendar: {}` names no calendar; known: {}",
-                settings.calendar,
-                set.names().join(", ")
-            ),
-        ));
+    let Some(settings) = settings else {
+        return Ok(None);
+    };
+    if let Some(calendar) = set.get(&settings.calendar) {
+        return Ok(Some(calendar.clone()));
     }
-    Ok(())
+    report.problems.push(problem(
+        SETTINGS_FILE,
+        format!(
+            "`calendar: {}` names no calendar; known: {}",
+            settings.calendar,
+            set.names().join(", ")
+        ),
+    ));
+    Ok(None)
 }
 
 /// What a file under `cases/` is, judged by its path alone.
@@ -167,14 +221,20 @@ struct Examined {
     /// workspaces.
     links: Vec<CaseId>,
     problems: Vec<Problem>,
+    warnings: Vec<Problem>,
 }
 
-fn check_cases(root: &Path, policy: Option<&Policy>, report: &mut Report) -> Result<()> {
+fn check_cases(
+    root: &Path,
+    policy: Option<&Policy>,
+    clocks: Option<&Clocks>,
+    report: &mut Report,
+) -> Result<()> {
     let entries = walk_cases(root)?;
     report.files += entries.len();
     let examined: Vec<Examined> = entries
         .par_iter()
-        .map(|entry| examine(root, entry, policy))
+        .map(|entry| examine(root, entry, policy, clocks))
         .collect();
     let mut owners: BTreeMap<&CaseId, Vec<&str>> = BTreeMap::new();
     for e in &examined {
@@ -199,6 +259,7 @@ fn check_cases(root: &Path, policy: Option<&Policy>, report: &mut Report) -> Res
     let known: BTreeSet<&CaseId> = owners.keys().copied().collect();
     for e in &examined {
         report.problems.extend(e.problems.iter().cloned());
+        report.warnings.extend(e.warnings.iter().cloned());
         for link in &e.links {
             let message = if Some(link) == e.id.as_ref() {
                 format!("`links` names the case itself ({link})")
@@ -214,7 +275,12 @@ fn check_cases(root: &Path, policy: Option<&Policy>, report: &mut Report) -> Res
 }
 
 /// Reads and judges one file under `cases/`.
-fn examine(root: &Path, entry: &Entry, policy: Option<&Policy>) -> Examined {
+fn examine(
+    root: &Path,
+    entry: &Entry,
+    policy: Option<&Policy>,
+    clocks: Option<&Clocks>,
+) -> Examined {
     let (path, stray) = match entry {
         Entry::Case(path) => (path, None),
         Entry::Stray(path, why) => (path, Some(why.clone())),
@@ -225,11 +291,14 @@ fn examine(root: &Path, entry: &Entry, policy: Option<&Policy>) -> Examined {
         id: None,
         links: Vec::new(),
         problems: Vec::new(),
+        warnings: Vec::new(),
     };
     if let Some(why) = stray {
-        // A misplaced case file still counts for duplicate IDs.
-        out.id = read_text(path)
-            .ok()
+        // A misplaced case file still counts for duplicate IDs; a leftover
+        // temporary file or a link does not.
+        out.id = (!is_temporary(path))
+            .then(|| read_text(path).ok())
+            .flatten()
             .and_then(|t| parse_yaml_case(&t).ok())
             .map(|c| c.id);
         let why = match &out.id {
@@ -255,7 +324,23 @@ fn examine(root: &Path, entry: &Entry, policy: Option<&Policy>) -> Examined {
             out.problems.extend(
                 case_problems(policy, &case)
                     .into_iter()
+                    .chain(clocks.and_then(|c| running_after_exit(c, &case)))
                     .map(|m| problem(&file, m)),
+            );
+            if let Some(policy) = policy {
+                out.warnings.extend(
+                    case_warnings(policy, &case)
+                        .into_iter()
+                        .map(|m| problem(&file, m)),
+                );
+            }
+            out.problems.extend(
+                crate::paperwork::attach::verify(root, &case)
+                    .into_iter()
+                    .map(|p| match p.file {
+                        Some(stored) => problem(stored, p.message),
+                        None => problem(&file, p.message),
+                    }),
             );
             out.links = case.links;
         }
@@ -273,8 +358,10 @@ fn examine(root: &Path, entry: &Entry, policy: Option<&Policy>) -> Examined {
 }
 
 fn read_text(path: &Path) -> std::result::Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 text ({e})"))
+    read_text_bounded(path, MAX_FILE_BYTES, "case file").map_err(|e| match e {
+        Error::BadFile { message, .. } => message,
+        other => other.to_string(),
+    })
 }
 
 /// Everything wrong with a parsed case under the policy.
@@ -282,125 +369,57 @@ pub fn case_problems(policy: Option<&Policy>, case: &Case) -> Vec<String> {
     let Some(policy) = policy else {
         return history_order_problems(case);
     };
-    let mut problems: Vec<String> = check_against_policy(policy, case)
+    check_against_policy(policy, case)
         .into_iter()
         .map(|e| e.to_string())
-        .collect();
-    problems.extend(history_order_problems(case));
-    problems.extend(workflow_problems(policy, case));
-    problems
+        .collect()
 }
 
-/// The history opens with `registered` or `imported`, has only one such
-/// event, and never goes back in time.
-fn history_order_problems(case: &Case) -> Vec<String> {
-    let mut problems = Vec::new();
-    let opening = |a: Action| matches!(a, Action::Registered | Action::Imported);
-    if let Some(first) = case.history.first()
-        && !opening(first.action)
-    {
-        problems.push(format!(
-            "history starts with a `{}` event; the first event must be registered or imported",
-            first.action.as_str()
-        ));
+/// What a case imported with `import --force` lacks: reported as a
+/// warning, since the officer chose to keep the migrated record as it was.
+pub fn case_warnings(policy: &Policy, case: &Case) -> Vec<String> {
+    if !crate::intake::forced_incomplete(case) {
+        return Vec::new();
     }
-    let extra = case
-        .history
+    crate::policy::workflow::incomplete_record(policy, case)
+        .into_iter()
+        .map(|(field, message)| format!("imported incomplete (--force): field {field}: {message}"))
+        .collect()
+}
+
+/// A case that left the workflow (its state is not open) with a deadline
+/// still running, paused or overdue. The deadline layer stops every clock
+/// on such a move, so this guards that promise rather than the files.
+fn running_after_exit(clocks: &Clocks, case: &Case) -> Option<String> {
+    let status = crate::deadline::current_status(case, clocks.policy);
+    if clocks.policy.is_open(status) {
+        return None;
+    }
+    let today = last_event_day(case, clocks.offset);
+    let deadlines =
+        crate::deadline::evaluate(case, clocks.policy, &clocks.calendar, clocks.offset, today)
+            .ok()?;
+    let running: Vec<&str> = deadlines
         .iter()
-        .skip(1)
-        .filter(|e| opening(e.action))
-        .count();
-    if extra > 0 {
-        problems.push(format!(
-            "history has {} registered/imported events; a case is registered once",
-            extra + 1
-        ));
-    }
-    for (i, pair) in case.history.windows(2).enumerate() {
-        if pair[1].at < pair[0].at {
-            problems.push(format!(
-                "history event #{} ({}) is dated {}, before the event above it ({}); history must read in time order",
-                i + 2,
-                pair[1].action.as_str(),
-                pair[1].at.to_rfc3339(),
-                pair[0].at.to_rfc3339()
-            ));
-        }
-    }
-    problems
+        .filter(|d| d.state.is_open())
+        .map(|d| d.rule.as_str())
+        .collect();
+    (!running.is_empty()).then(|| {
+        format!(
+            "the case is {status}, yet deadline(s) {} still run; a case that left the workflow has no clock running",
+            running.join(", ")
+        )
+    })
 }
 
-/// Each status event is a move the workflow allows, from a state the case
-/// had reached, and `status` is where the last one went.
-///
-/// Moves are checked one by one rather than as a single chain: when two
-/// clones advanced the same case concurrently, the merged history holds
-/// both moves from the same state, which is what happened, not damage.
-fn workflow_problems(policy: &Policy, case: &Case) -> Vec<String> {
-    let mut problems = Vec::new();
-    let initial = case
-        .history
-        .first()
-        .filter(|e| e.action == Action::Imported)
-        .and_then(|e| e.to.clone())
-        .unwrap_or_else(|| policy.initial_state().to_string());
-    let mut reached: Vec<String> = vec![initial.clone()];
-    let mut current = initial;
-    for (i, event) in case.history.iter().enumerate() {
-        if event.action != Action::Status {
-            continue;
-        }
-        let n = i + 1;
-        let (Some(from), Some(to)) = (event.from.as_deref(), event.to.as_deref()) else {
-            problems.push(format!("history event #{n} (status) lacks `from` or `to`"));
-            continue;
-        };
-        if let Some(unknown) = [from, to].into_iter().find(|s| policy.state(s).is_none()) {
-            problems.push(format!(
-                "history event #{n} names unknown state '{unknown}'; states are: {}",
-                policy.state_names().join(", ")
-            ));
-            continue;
-        }
-        if !reached.iter().any(|s| s == from) {
-            problems.push(format!(
-                "history event #{n} moves from {from}, a state the case had not reached"
-            ));
-        }
-        if !move_allowed(policy, &case.history[..i], from, to) {
-            problems.push(format!(
-                "history event #{n} moves from {from} to {to}, which the workflow does not allow"
-            ));
-        }
-        reached.push(to.to_string());
-        current = to.to_string();
-    }
-    if case.status != current {
-        problems.push(format!(
-            "`status` is {} but the history's last status event leads to {current}; \
-             the status follows the history (use `plaint advance`)",
-            case.status
-        ));
-    }
-    problems
-}
-
-/// Whether the workflow allows `from → to` after the events `before`:
-/// a listed transition, or a suspended case returning where it came from.
-fn move_allowed(policy: &Policy, before: &[crate::model::Event], from: &str, to: &str) -> bool {
-    if policy
-        .transitions
-        .get(from)
-        .is_some_and(|targets| targets.iter().any(|t| t == to))
-    {
-        return true;
-    }
-    policy.suspend_state.as_deref() == Some(from)
-        && before.iter().rev().any(|e| {
-            e.action == Action::Status
-                && e.to.as_deref() == Some(from)
-                && e.from.as_deref() == Some(to)
-        })
+fn last_event_day(case: &Case, offset: FixedOffset) -> chrono::NaiveDate {
+    case.history
+        .iter()
+        .map(|e| e.at)
+        .max()
+        .unwrap_or(case.received)
+        .with_timezone(&offset)
+        .date_naive()
 }
 
 /// Every file under `cases/`, classified by its path. A missing `cases/`
@@ -408,11 +427,16 @@ fn move_allowed(policy: &Policy, before: &[crate::model::Event], from: &str, to:
 fn walk_cases(root: &Path) -> Result<Vec<Entry>> {
     let cases = root.join(CASES_DIR);
     let mut entries = Vec::new();
-    for (path, is_dir) in list_dir(&cases)? {
+    let link = |path: PathBuf| Entry::Stray(path, format!("symbolic link: this {LINK_REFUSED}"));
+    let top = list_dir(&cases)?;
+    entries.extend(top.links.into_iter().map(link));
+    for (path, is_dir) in top.paths {
         let name = file_name(&path);
         if is_dir {
             let year_ok = name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit());
-            for (inner, inner_is_dir) in list_dir(&path)? {
+            let inner = list_dir(&path)?;
+            entries.extend(inner.links.into_iter().map(link));
+            for (inner, inner_is_dir) in inner.paths {
                 entries.push(classify(
                     &inner,
                     inner_is_dir,
@@ -435,7 +459,7 @@ fn classify(path: &Path, is_dir: bool, year: Option<&str>) -> Entry {
     if is_dir {
         return stray("stray folder: case files live in cases/YYYY/ID.yaml");
     }
-    if name.starts_with(".plaint-") && name.ends_with(".tmp") {
+    if is_temporary(path) {
         return stray(
             "leftover temporary file of an interrupted write; delete it (the case file itself is intact)",
         );
@@ -463,22 +487,46 @@ fn classify(path: &Path, is_dir: bool, year: Option<&str>) -> Entry {
 /// The entries of `dir` with whether each is a folder, sorted; none when
 /// `dir` does not exist. The type comes from the directory listing, so a
 /// large `cases/` costs no extra `stat` per file.
-fn list_dir(dir: &Path) -> Result<Vec<(PathBuf, bool)>> {
+fn list_dir(dir: &Path) -> Result<Listing> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Listing {
+                paths: Vec::new(),
+                links: Vec::new(),
+            });
+        }
         Err(e) => return Err(Error::io(dir, e)),
     };
     let mut paths = Vec::new();
+    let mut links = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+        let kind = entry.file_type().ok();
+        if kind.is_some_and(|t| t.is_symlink()) {
+            links.push(entry.path());
+            continue;
+        }
+        let is_dir = kind.is_some_and(|t| t.is_dir());
         paths.push((entry.path(), is_dir));
     }
     // By name: comparing whole paths component by component is slow on a
     // folder of 100,000 cases.
     paths.sort_unstable_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
-    Ok(paths)
+    links.sort();
+    Ok(Listing { paths, links })
+}
+
+/// A folder's entries: folders and files, and the symbolic links apart.
+struct Listing {
+    paths: Vec<(PathBuf, bool)>,
+    links: Vec<PathBuf>,
+}
+
+/// A temporary file of an interrupted atomic write (`.plaint-*.tmp`).
+fn is_temporary(path: &Path) -> bool {
+    let name = file_name(path);
+    name.starts_with(".plaint-") && name.ends_with(".tmp")
 }
 
 fn file_name(path: &Path) -> String {
@@ -508,7 +556,8 @@ mod tests {
 
     fn case(status: &str, events: &str) -> Case {
         let text = format!(
-            "schema: 1\nid: 20261102-K7QF2\nreceived: 2026-11-02T09:30:00+08:00\nstatus: {status}\nhistory:\n\
+            "schema: 1\nid: 20261102-K7QF2\nreceived: 2026-11-02T09:30:00+08:00\n\
+             complainants:\n- name: 张三\nrespondent:\n  name: 甲旅行社\ndemands: 退款\nstatus: {status}\nhistory:\n\
              - at: 2026-11-02T09:30:00+08:00\n  by: a\n  action: registered\n{events}"
         );
         parse_yaml_case(&text).unwrap()

@@ -9,6 +9,24 @@ use crate::error::{Error, Result};
 
 const DATE_FORMS: &str = "YYYY-MM-DD, YYYY/MM/DD or YYYY年MM月DD日";
 
+/// The years a case's dates (receipt, contract end, history events, `--at`)
+/// may fall in: every deadline computed from them stays within what the
+/// calendar arithmetic handles, and a typo such as `20026` is caught.
+pub const RECORD_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
+/// Refuses a date of a case outside [`RECORD_YEARS`], naming `what`.
+pub fn check_record_date(date: NaiveDate, what: &str) -> Result<()> {
+    use chrono::Datelike;
+    if RECORD_YEARS.contains(&date.year()) {
+        return Ok(());
+    }
+    Err(Error::Invalid(format!(
+        "{what} {date} is outside the supported years {}–{}",
+        RECORD_YEARS.start(),
+        RECORD_YEARS.end()
+    )))
+}
+
 /// Parses a date: `2026-11-29`, `2026/11/29` or `2026年11月29日`.
 pub fn parse_date(text: &str) -> Result<NaiveDate> {
     let text = text.trim();

@@ -37,16 +37,21 @@ pub enum Error {
         /// Why it cannot be used.
         message: String,
     },
+    /// Another process held the workspace lock for longer than the wait allows.
+    #[error("{0}")]
+    LockTimeout(String),
     /// `check` found problems in the workspace.
     #[error("{0} problem(s) found")]
     CheckFailed(usize),
-    /// The operating system refused a read or write.
-    #[error("{}: {source}", .path.display())]
+    /// The operating system refused a read or write. The OS error is part
+    /// of the message and deliberately not a `source`, so that a report of
+    /// the error chain says it once (a full disk is not announced twice).
+    #[error("{}: {cause}", .path.display())]
     Io {
         /// The file or folder involved.
         path: PathBuf,
         /// The underlying error.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
 
@@ -69,6 +74,7 @@ impl Error {
             Error::Ambiguous { .. } => "ambiguous_id",
             Error::Refused(_) => "refused",
             Error::BadFile { .. } => "bad_file",
+            Error::LockTimeout(_) => "lock_timeout",
             Error::CheckFailed(_) => "check_failed",
             Error::Io { .. } => "io",
         }
@@ -78,7 +84,7 @@ impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
-            source,
+            cause: source,
         }
     }
 }

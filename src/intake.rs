@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::{DateTime, FixedOffset};
 
 use crate::dates::{parse_date, parse_datetime};
-use crate::model::{Action, Case, CaseId, Channel, Draft, Event, Priority, SCHEMA, Satisfaction};
+use crate::model::{Action, Case, CaseId, Draft, Event, Priority, SCHEMA, Satisfaction};
 use crate::policy::{Policy, workflow};
 
 /// A problem with one field of a submitted case.
@@ -37,6 +37,8 @@ fn field_error(field: &str, message: impl Into<String>) -> FieldError {
 pub struct Intake<'a> {
     /// The workspace policy.
     pub policy: &'a Policy,
+    /// The workspace calendar (the filing limit ends on a working day).
+    pub calendar: &'a crate::calendar::Calendar,
     /// The office's UTC offset, for times given without one.
     pub offset: FixedOffset,
     /// The current moment.
@@ -45,6 +47,9 @@ pub struct Intake<'a> {
     pub by: &'a str,
     /// `Registered` for `register`, `Imported` for `import`.
     pub action: Action,
+    /// `import --force`: keep a record that lacks what its state needs,
+    /// marking its `imported` event.
+    pub force: bool,
 }
 
 /// A case built from a draft, not yet given its ID, with the warnings that
@@ -93,11 +98,7 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         ));
     }
     resolve_codes(&mut draft, intake.policy, &mut errors);
-    let channel = draft.channel.as_deref().and_then(|c| {
-        parse_channel(c)
-            .map_err(|m| errors.push(field_error("channel", m)))
-            .ok()
-    });
+    let channel = clean(draft.channel).map(|c| c.trim().to_lowercase());
     let priority = draft
         .priority
         .as_deref()
@@ -114,6 +115,11 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
     let contract_end = draft.contract_end.as_deref().and_then(|d| {
         parse_date(d)
             .map_err(|e| errors.push(field_error("contract_end", e.to_string())))
+            .ok()
+    });
+    let challenge_due = draft.challenge_due.as_deref().and_then(|d| {
+        parse_date(d)
+            .map_err(|e| errors.push(field_error("challenge_due", e.to_string())))
             .ok()
     });
     let mut links = Vec::new();
@@ -152,6 +158,7 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         title: clean(draft.title),
         received,
         channel,
+        department: clean(draft.department),
         complainants: draft.complainants.into_iter().map(clean_person).collect(),
         representatives: draft.representatives,
         agent: draft.agent,
@@ -162,9 +169,11 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         demands: clean(draft.demands),
         facts: clean(draft.facts),
         contract_end,
+        challenge_due,
         assignee,
         status,
         outcome: clean(draft.outcome),
+        refer_to: clean(draft.refer_to),
         measures: clean(draft.measures),
         satisfaction,
         external_ref: clean(draft.external_ref),
@@ -172,19 +181,52 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         history,
     };
     normalize_newlines(&mut case);
+    let mut warnings = Vec::new();
+    if intake.force {
+        warnings.extend(mark_incomplete(intake.policy, &mut case));
+    }
+    if intake.action == Action::Registered {
+        let missing = workflow::registration_missing(intake.policy, &case);
+        if !missing.is_empty() {
+            errors.push(field_error(
+                "case",
+                format!("a new case needs {}", missing.join("; and ")),
+            ));
+        }
+    }
     errors.extend(check_against_policy(intake.policy, &case));
     if !errors.is_empty() {
         return Err(errors);
     }
-    let warnings = workflow::filing_limit_exceeded(intake.policy, &case)
-        .map(|m| format!("{m}: acceptance will be refused unless forced"))
-        .into_iter()
-        .collect();
+    warnings.extend(
+        workflow::filing_limit_exceeded(intake.policy, intake.calendar, &case)
+            .map(|m| format!("{m}: acceptance will be refused unless forced")),
+    );
+    if intake.action == Action::Registered {
+        warnings.extend(workflow::filing_limit_unchecked(intake.policy, &case));
+    }
     Ok(Built {
         case,
         has_id,
         warnings,
     })
+}
+
+/// Marks an imported case that lacks what its state needs: its opening
+/// `imported` event names the forced check and what is missing. Returns
+/// the notice for the officer; nothing when the record is complete or was
+/// not opened by the import (a full history is kept as it is).
+fn mark_incomplete(policy: &Policy, case: &mut Case) -> Option<String> {
+    let missing = workflow::incomplete_record(policy, case);
+    let first = case.history.first_mut()?;
+    if missing.is_empty() || first.action != Action::Imported {
+        return None;
+    }
+    let fields: Vec<&str> = missing.iter().map(|(f, _)| f.as_str()).collect();
+    let what = format!("imported incomplete: missing {}", fields.join(", "));
+    first.forced.push(INCOMPLETE_RECORD.to_string());
+    first.note = Some(what.clone());
+    Some(format!("{what} (kept with --force)"))
 }
 
 /// The events that open the history of a new case: registration (or
@@ -247,8 +289,22 @@ fn resolve_codes(draft: &mut Draft, policy: &Policy, errors: &mut Vec<FieldError
     }
 }
 
+/// The check `import --force` names when it keeps an incomplete record.
+pub const INCOMPLETE_RECORD: &str = "incomplete-record";
+
+/// Whether the case was imported with `--force` despite lacking what its
+/// state needs (its `imported` event says so).
+pub fn forced_incomplete(case: &Case) -> bool {
+    case.history.first().is_some_and(|e| {
+        e.action == Action::Imported && e.forced.iter().any(|f| f == INCOMPLETE_RECORD)
+    })
+}
+
 /// Checks a whole case against the policy: known codes and states, text
-/// limits, representative indexes.
+/// limits, representative indexes, dates in range, a history the commands
+/// could have written (in time order, known states, allowed moves, the
+/// status where the latest move went), and what its state needs. The one
+/// validation of `register`, `import`, `edit` and `check`.
 pub fn check_against_policy(policy: &Policy, case: &Case) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if let Some(category) = &case.category
@@ -260,6 +316,17 @@ pub fn check_against_policy(policy: &Policy, case: &Case) -> Vec<FieldError> {
             format!(
                 "unknown category '{category}'; known: {}",
                 crate::policy::list_codes(&policy.categories)
+            ),
+        ));
+    }
+    if let Some(channel) = &case.channel
+        && !policy.channels.iter().any(|c| &c.code == channel)
+    {
+        errors.push(field_error(
+            "channel",
+            format!(
+                "unknown channel '{channel}'; channels: {}",
+                crate::policy::list_codes(&policy.channels)
             ),
         ));
     }
@@ -294,22 +361,165 @@ pub fn check_against_policy(policy: &Policy, case: &Case) -> Vec<FieldError> {
             ),
         ));
     }
+    errors.extend(record_date_errors(case));
+    errors.extend(
+        history_order_problems(case)
+            .into_iter()
+            .map(|m| field_error("history", m)),
+    );
+    errors.extend(workflow_problems(policy, case).into_iter().map(|m| {
+        let field = if m.starts_with("`status`") {
+            "status"
+        } else {
+            "history"
+        };
+        field_error(field, m)
+    }));
+    if !forced_incomplete(case) {
+        errors.extend(
+            workflow::incomplete_record(policy, case)
+                .into_iter()
+                .map(|(field, message)| field_error(&field, message)),
+        );
+    }
     if let Err(message) = crate::storage::casefile::validate_case(case) {
         errors.push(field_error("case", message));
     }
     errors
 }
 
-/// Parses a channel name.
-pub fn parse_channel(text: &str) -> Result<Channel, String> {
-    let text = text.trim().to_lowercase();
-    Channel::ALL
-        .into_iter()
-        .find(|c| c.as_str() == text)
-        .ok_or_else(|| {
-            let names: Vec<&str> = Channel::ALL.iter().map(|c| c.as_str()).collect();
-            format!("unknown channel '{text}'; channels: {}", names.join(", "))
+/// The history opens with `registered` or `imported`, has only one such
+/// event, and never goes back in time.
+pub fn history_order_problems(case: &Case) -> Vec<String> {
+    let mut problems = Vec::new();
+    let opening = |a: Action| matches!(a, Action::Registered | Action::Imported);
+    if let Some(first) = case.history.first()
+        && !opening(first.action)
+    {
+        problems.push(format!(
+            "history starts with a `{}` event; the first event must be registered or imported",
+            first.action.as_str()
+        ));
+    }
+    let extra = case
+        .history
+        .iter()
+        .skip(1)
+        .filter(|e| opening(e.action))
+        .count();
+    if extra > 0 {
+        problems.push(format!(
+            "history has {} registered/imported events; a case is registered once",
+            extra + 1
+        ));
+    }
+    for (i, pair) in case.history.windows(2).enumerate() {
+        if pair[1].at < pair[0].at {
+            problems.push(format!(
+                "history event #{} ({}) is dated {}, before the event above it ({}); history must read in time order",
+                i + 2,
+                pair[1].action.as_str(),
+                pair[1].at.to_rfc3339(),
+                pair[0].at.to_rfc3339()
+            ));
+        }
+    }
+    problems
+}
+
+/// Each status event is a move the workflow allows, from a state the case
+/// had reached, and `status` is where the latest one went (by time; see
+/// [`crate::model::status_from_history`]).
+///
+/// Moves are checked one by one rather than as a single chain: when two
+/// clones advanced the same case concurrently, the merged history holds
+/// both moves from the same state, which is what happened, not damage.
+fn workflow_problems(policy: &Policy, case: &Case) -> Vec<String> {
+    let mut problems = Vec::new();
+    let initial = case
+        .history
+        .first()
+        .filter(|e| e.action == Action::Imported)
+        .and_then(|e| e.to.clone())
+        .unwrap_or_else(|| policy.initial_state().to_string());
+    let mut reached: Vec<String> = vec![initial.clone()];
+    for (i, event) in case.history.iter().enumerate() {
+        if event.action != Action::Status {
+            continue;
+        }
+        let n = i + 1;
+        let (Some(from), Some(to)) = (event.from.as_deref(), event.to.as_deref()) else {
+            problems.push(format!("history event #{n} (status) lacks `from` or `to`"));
+            continue;
+        };
+        if let Some(unknown) = [from, to].into_iter().find(|s| policy.state(s).is_none()) {
+            problems.push(format!(
+                "history event #{n} names unknown state '{unknown}'; states are: {}",
+                policy.state_names().join(", ")
+            ));
+            continue;
+        }
+        if !reached.iter().any(|s| s == from) {
+            problems.push(format!(
+                "history event #{n} moves from {from}, a state the case had not reached"
+            ));
+        }
+        let on_the_spot = event.on_the_spot
+            && from == policy.initial_state()
+            && policy.on_the_spot.iter().any(|s| s == to);
+        if !on_the_spot && !move_allowed(policy, &case.history[..i], from, to) {
+            problems.push(format!(
+                "history event #{n} moves from {from} to {to}, which the workflow does not allow"
+            ));
+        }
+        reached.push(to.to_string());
+    }
+    let current = crate::model::status_from_history(&case.history).unwrap_or(&initial);
+    if case.status != current {
+        problems.push(format!(
+            "`status` is {} but the history's last status event leads to {current}; \
+             the status follows the history (use `plaint advance`)",
+            case.status
+        ));
+    }
+    problems
+}
+
+/// Whether the workflow allows `from → to` after the events `before`:
+/// a listed transition, or a suspended case returning where it came from.
+fn move_allowed(policy: &Policy, before: &[crate::model::Event], from: &str, to: &str) -> bool {
+    if policy
+        .transitions
+        .get(from)
+        .is_some_and(|targets| targets.iter().any(|t| t == to))
+    {
+        return true;
+    }
+    policy.suspend_state.as_deref() == Some(from)
+        && before.iter().rev().any(|e| {
+            e.action == Action::Status
+                && e.to.as_deref() == Some(from)
+                && e.from.as_deref() == Some(to)
         })
+}
+
+/// Dates of the case outside [`crate::dates::RECORD_YEARS`].
+fn record_date_errors(case: &Case) -> Vec<FieldError> {
+    use crate::dates::check_record_date;
+    let mut errors = Vec::new();
+    let mut check = |field: &str, date: chrono::NaiveDate| {
+        if let Err(e) = check_record_date(date, field) {
+            errors.push(field_error(field, e.to_string()));
+        }
+    };
+    check("received", case.received.date_naive());
+    if let Some(end) = case.contract_end {
+        check("contract_end", end);
+    }
+    for (i, event) in case.history.iter().enumerate() {
+        check(&format!("history[{i}].at"), event.at.date_naive());
+    }
+    errors
 }
 
 /// Parses a priority name.
@@ -349,6 +559,7 @@ fn clean_person(mut p: crate::model::Person) -> crate::model::Person {
     p.name = clean(p.name);
     p.phone = clean(p.phone);
     p.email = clean(p.email);
+    p.legal_representative = clean(p.legal_representative);
     p
 }
 

@@ -11,6 +11,8 @@
 //! - [`query`], [`repeat`], [`reports`], [`format`]: selecting, summarizing
 //!   and rendering cases;
 //! - [`check`], [`merge`] and [`gitsetup`]: working as a team on git;
+//! - [`paperwork`]: notices from templates, evidence attachments, the
+//!   case dossier;
 //! - [`transfer`] and [`redact`]: batch import/export, and personal data
 //!   left out of what leaves the office;
 //! - [`messages`]: every human message, in English and Chinese;
@@ -20,15 +22,18 @@ pub mod actions;
 pub mod calendar;
 pub mod check;
 pub mod cli;
+pub mod csvcell;
 pub mod dates;
 pub mod deadline;
 pub mod error;
 pub mod format;
 pub mod gitsetup;
 pub mod intake;
+pub mod limits;
 pub mod merge;
 pub mod messages;
 pub mod model;
+pub mod paperwork;
 pub mod policy;
 pub mod query;
 pub mod redact;

@@ -180,7 +180,7 @@ fn derived(field: &str, value: Option<Value>, sides_differ: bool) -> Decision {
 /// The kind of event that sets a field derived from history.
 fn setting_action(field: &str) -> Option<Action> {
     match field {
-        "status" | "outcome" => Some(Action::Status),
+        "status" | "outcome" | "refer_to" => Some(Action::Status),
         "assignee" => Some(Action::Assigned),
         _ => None,
     }
@@ -214,6 +214,7 @@ fn derive_from_history(field: &str, history: &[Event]) -> Option<Option<Value>> 
         "status" => latest(Action::Status, |e| e.to.as_ref()),
         "assignee" => latest(Action::Assigned, |e| e.to.as_ref()),
         "outcome" => latest(Action::Status, |e| e.outcome.as_ref()),
+        "refer_to" => latest(Action::Status, |e| e.refer_to.as_ref()),
         _ => None,
     }
 }
@@ -446,9 +447,12 @@ pub enum FileMerge {
 pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8]) -> FileMerge {
     let texts = [base, ours, theirs].map(|b| std::str::from_utf8(b).ok());
     let [Some(base), Some(ours), Some(theirs)] = texts else {
+        // A case file that is not UTF-8 is damaged, never cleanly merged.
+        let is_case =
+            |b: &[u8]| b.starts_with(b"schema:") || b.windows(8).any(|w| w == b"\nschema:");
         return FileMerge::Text {
             reason: "not UTF-8 text".into(),
-            cases: false,
+            cases: [base, ours, theirs].into_iter().any(is_case),
         };
     };
     if let Some(schema) = [base, ours, theirs].into_iter().find_map(future_schema) {
@@ -729,7 +733,8 @@ mod tests {
     #[test]
     fn case_fields_are_in_file_order() {
         let mut case = base();
-        case.channel = Some(crate::model::Channel::Phone);
+        case.channel = Some("phone".into());
+        case.department = Some("d".into());
         case.complainants = vec![Default::default()];
         case.representatives = vec![0];
         case.agent = Some(Default::default());
@@ -737,7 +742,9 @@ mod tests {
         case.category = Some("c".into());
         case.demands = Some("d".into());
         case.contract_end = Some(at(0).date_naive());
+        case.challenge_due = Some(at(0).date_naive());
         case.outcome = Some("o".into());
+        case.refer_to = Some("r".into());
         case.measures = Some("m".into());
         case.satisfaction = Some(crate::model::Satisfaction::Neutral);
         case.external_ref = Some("x".into());

@@ -37,6 +37,7 @@ fn redact_person(p: &Person) -> Person {
         postcode: None,
         phone: p.phone.as_deref().map(mask_tail),
         email: p.email.as_deref().map(mask_tail),
+        legal_representative: p.legal_representative.as_deref().map(mask_name),
     }
 }
 
@@ -48,11 +49,15 @@ fn redact_agent(a: &Agent) -> Agent {
     }
 }
 
-/// Keeps the codes of an event; drops its note, and the reason unless it
+/// Keeps the codes of an event; drops its note, file names, and the reason unless it
 /// is a rejection code (an extension's reason is free text).
 fn redact_event(e: &Event) -> Event {
     let mut out = e.clone();
     out.note = None;
+    out.consent = None;
+    // An attachment's file name can name a person; its hash cannot.
+    out.name = None;
+    out.file = None;
     if e.action != Action::Status {
         out.reason = None;
     }

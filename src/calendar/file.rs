@@ -228,6 +228,7 @@ fn check_name(label: &str, name: &str) -> Result<(), CalendarError> {
 }
 
 fn parse_layer(label: &str, text: &str) -> Result<Layer, CalendarError> {
+    crate::limits::check_nesting(text).map_err(|e| invalid(label, e))?;
     let doc: CalendarFile = serde_yaml::from_str(text).map_err(|e| syntax(label, e))?;
     let name = doc.name.clone().unwrap_or_else(|| stem(label));
     check_name(label, &name)?;

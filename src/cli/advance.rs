@@ -28,6 +28,9 @@ pub fn run(ctx: &Ctx, args: &AdvanceArgs) -> anyhow::Result<i32> {
         reason,
         to: args.to.clone(),
         outcome,
+        refer_to: args.refer_to.clone(),
+        on_the_spot: args.on_the_spot,
+        consent: args.consent.clone(),
         force: args.force,
     };
     let changed = actions::advance(&ctx.ws, &id, &request, at, &ctx.actor())?;

@@ -24,6 +24,9 @@ pub struct Cli {
     /// Evaluate deadlines and reports as of this day (YYYY-MM-DD).
     #[arg(long, global = true, env = "PLAINT_TODAY", value_name = "DATE")]
     pub today: Option<String>,
+    /// Seconds to wait for another plaint command holding the workspace lock (default 10).
+    #[arg(long, global = true, env = "PLAINT_LOCK_TIMEOUT", value_name = "SECS")]
+    pub lock_timeout: Option<String>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -57,8 +60,14 @@ pub enum Command {
     /// Milestones are codes of the workspace's policy, typed as the code or
     /// either label; `plaint policy` lists them.
     Mark(MarkArgs),
-    /// Extend a deadline, with a reason.
+    /// Extend a deadline, with a reason (only where its source allows it).
     Extend(ExtendArgs),
+    /// Record a reply date promised to the complainant; tracked like a deadline.
+    Promise(PromiseArgs),
+    /// Record the consent of all complainants of a joint complaint to a settlement, withdrawal or change.
+    Consent(ConsentArgs),
+    /// Print the workspace's effective policy: workflow, codes and deadline rules with their sources.
+    Policy(PolicyArgs),
     /// Explain how a due date was reached, day by day.
     Explain(ExplainArgs),
     /// Working-day arithmetic and the holiday calendar.
@@ -84,6 +93,83 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `plaint man | man -l -`.
     Man(ManArgs),
+    /// Issue a written notice from a template: numbered, stored, recorded.
+    Notice(NoticeArgs),
+    /// Attach evidence files to a case (copied into attachments/, hashed).
+    Attach(AttachArgs),
+    /// Detach an attachment: a recorded event, the file leaves the working tree.
+    Detach(DetachArgs),
+    /// Export a case's dossier (or a period's): HTML pages, notices, attachments.
+    Dossier(DossierArgs),
+}
+
+/// Arguments of `dossier`.
+#[derive(Debug, Args)]
+pub struct DossierArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    #[arg(required_unless_present = "period", conflicts_with = "period")]
+    pub id: Option<String>,
+    /// Every case received in a period instead: 2026-Q3, 2026-07, 2026, or A..B.
+    #[arg(long)]
+    pub period: Option<String>,
+    /// The folder to write, or a file ending in .zip.
+    #[arg(long, value_name = "DIR|FILE.zip")]
+    pub out: PathBuf,
+    /// Write even when --out exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `notice`.
+#[derive(Debug, Args)]
+pub struct NoticeArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The notice kind of the preset (e.g. acceptance, refusal, respondent-notice).
+    pub kind: String,
+    /// The addressee: complainant, respondent, or the name of a body.
+    #[arg(long, value_name = "WHO")]
+    pub to: Option<String>,
+    /// The document format: html (printable page) or md.
+    #[arg(long, default_value = "html")]
+    pub format: String,
+    /// Also write the document to FILE (instead of printing it).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Overwrite an existing --out file.
+    #[arg(long)]
+    pub force: bool,
+    /// The day the notice was served; records the milestone it starts (e.g. respondent-notified).
+    #[arg(long, value_name = "DATE")]
+    pub served: Option<String>,
+    /// Render only: nothing is numbered, stored or recorded.
+    #[arg(long)]
+    pub draft: bool,
+}
+
+/// Arguments of `attach`.
+#[derive(Debug, Args)]
+pub struct AttachArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The files to attach.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// A note recorded with each file.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// Arguments of `detach`.
+#[derive(Debug, Args)]
+pub struct DetachArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The attachment: its original name, stored file, or a hash prefix (6+ characters).
+    pub attachment: String,
+    /// Why it leaves the case file.
+    #[arg(long)]
+    pub reason: String,
 }
 
 /// Arguments of `completions`.
@@ -103,7 +189,8 @@ pub struct ManArgs {}
 pub struct MarkArgs {
     /// The case ID, or a unique prefix or suffix of it.
     pub id: String,
-    /// The milestone (see `plaint.yaml`'s policy, e.g. respondent-notified).
+    /// The milestone (see `plaint.yaml`'s policy, e.g. respondent-notified);
+    /// `served`: the one the case's latest notice starts when delivered.
     pub milestone: String,
     /// When it happened, if not now.
     #[arg(long)]
@@ -129,7 +216,35 @@ pub struct ExtendArgs {
     /// Why the deadline is extended (recorded in the history).
     #[arg(long)]
     pub reason: String,
+    /// Extend a limit whose source allows no extension (an override that reports count), or record the extension though the deadline has passed (the history says it was late).
+    #[arg(long)]
+    pub force: bool,
 }
+
+/// Arguments of `promise`.
+#[derive(Debug, Args)]
+pub struct PromiseArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The day the complainant was promised a reply by (YYYY-MM-DD).
+    pub date: String,
+    /// What was promised.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// Arguments of `consent`.
+#[derive(Debug, Args)]
+pub struct ConsentArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// How all complainants consented, e.g. "全体投诉人书面同意 2026-11-20".
+    pub text: String,
+}
+
+/// Arguments of `policy`.
+#[derive(Debug, Args)]
+pub struct PolicyArgs {}
 
 /// Units of an extension.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -213,7 +328,7 @@ pub struct InitArgs {
     /// The folder to make a workspace (default: the current folder).
     pub dir: Option<PathBuf>,
     /// The policy preset.
-    #[arg(long, default_value = "generic", value_parser = ["tourism", "hospital", "generic"])]
+    #[arg(long, default_value = "generic", value_parser = ["tourism", "hospital", "procurement", "generic"])]
     pub preset: String,
     /// The working-day calendar: cn, weekends, or a calendar file (copied into calendars/).
     #[arg(long, default_value = "cn")]
@@ -266,15 +381,24 @@ pub struct RegisterArgs {
     /// The respondent's department.
     #[arg(long)]
     pub department: Option<String>,
+    /// The legal representative of the first complainant, an organisation (named by --complainant).
+    #[arg(long, value_name = "NAME")]
+    pub legal_representative: Option<String>,
+    /// The legal representative of the respondent, an organisation.
+    #[arg(long, value_name = "NAME")]
+    pub respondent_representative: Option<String>,
     /// The respondent's location.
     #[arg(long)]
     pub location: Option<String>,
     /// A category code of the policy.
     #[arg(long)]
     pub category: Option<String>,
-    /// phone, letter, visit, email, online, hotline or transfer-in.
+    /// A channel code of the policy (see `plaint policy`), e.g. phone, letter, visit, hotline.
     #[arg(long)]
     pub channel: Option<String>,
+    /// The office's department that received the complaint.
+    #[arg(long, value_name = "DEPT")]
+    pub receiving_department: Option<String>,
     /// normal, important or urgent.
     #[arg(long)]
     pub priority: Option<String>,
@@ -290,6 +414,9 @@ pub struct RegisterArgs {
     /// When the contract ended (YYYY-MM-DD), for filing time limits.
     #[arg(long)]
     pub contract_end: Option<String>,
+    /// When the answer period of the supplier's challenge ended (YYYY-MM-DD; procurement filing limit).
+    #[arg(long)]
+    pub challenge_due: Option<String>,
     /// The officer who owns the case (default: you).
     #[arg(long)]
     pub assignee: Option<String>,
@@ -299,6 +426,9 @@ pub struct RegisterArgs {
     /// The case's ID in another system.
     #[arg(long)]
     pub external_ref: Option<String>,
+    /// The complainant is not named (recorded as the tag `anonymous`).
+    #[arg(long)]
+    pub anonymous: bool,
 }
 
 /// Arguments of `show`.
@@ -401,6 +531,15 @@ pub struct AdvanceArgs {
     /// The outcome code (for `resolved`).
     #[arg(long)]
     pub outcome: Option<String>,
+    /// The competent body the complainant is told to turn to (for `rejected --reason outside-jurisdiction`).
+    #[arg(long, value_name = "BODY")]
+    pub refer_to: Option<String>,
+    /// Resolved on the spot at receipt, in one step (where the policy allows it).
+    #[arg(long)]
+    pub on_the_spot: bool,
+    /// The recorded consent of all complainants of a joint complaint (e.g. "全体投诉人书面同意 2026-11-20").
+    #[arg(long, value_name = "TEXT")]
+    pub consent: Option<String>,
     /// When it happened, if not now (e.g. "2026-11-28 16:00").
     #[arg(long)]
     pub at: Option<String>,
@@ -451,7 +590,7 @@ pub struct ReportArgs {
     /// The main breakdown: category, respondent, department or assignee.
     #[arg(long, default_value = "category")]
     pub by: String,
-    /// The output format: table, md, csv or json.
+    /// The output format: table, md, html (a printable page with charts), csv or json.
     #[arg(long, default_value = "table")]
     pub format: String,
     /// With --format csv: write every section of the report as its own CSV
@@ -549,6 +688,10 @@ pub struct ImportArgs {
     /// Report what would be created, updated or skipped; write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Keep migrated records that lack what their state needs (recorded in
+    /// their `imported` event; `check` warns about them).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The case filters shared by `list` and `export`.

@@ -6,15 +6,26 @@ use super::output::{self, Look};
 use crate::check::check_workspace;
 use crate::error::Error;
 
-/// Prints every problem (`file: message`, or SPEC §8 JSON) and fails with
-/// exit 3 when there is any.
+/// Completes an interrupted import if it can, then prints every problem
+/// (`file: message`, or SPEC §8 JSON) and fails with exit 3 when there is
+/// any.
 pub fn run(root: &Path, look: Look) -> anyhow::Result<i32> {
+    // Complete an interrupted import when the lock is free, without
+    // waiting; whatever is still pending is then reported as a problem.
+    if crate::storage::staging::pending(root)
+        && let Ok(ws) = crate::storage::Workspace::open_unrecovered(root)
+    {
+        let _ = ws.try_lock();
+    }
     let report = check_workspace(root)?;
     if look.json {
         output::print_json(&report)?;
     } else {
         for p in &report.problems {
             output::print_line(&format!("{}: {}", p.file, p.message))?;
+        }
+        for w in &report.warnings {
+            output::warn(&format!("{}: {}", w.file, w.message));
         }
     }
     if report.is_clean() {

@@ -15,6 +15,7 @@ use super::view::changed_json;
 use super::{Ctx, output, resolve};
 use crate::actions::{apply_edit, apply_resolution, read_conflicted};
 use crate::error::Error;
+use crate::limits::{MAX_CONFLICTED_BYTES, read_bounded, read_text_bounded};
 use crate::storage::atomic::write_atomic;
 use crate::storage::casefile::{conflict_marker_line, parse_case};
 use crate::storage::workspace::LOCAL_DIR;
@@ -23,8 +24,7 @@ use crate::storage::workspace::LOCAL_DIR;
 pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
     let path = ctx.ws.case_path(&id);
-    let original =
-        std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let original = read_bounded(&path, MAX_CONFLICTED_BYTES, "case file")?;
     let text = std::str::from_utf8(&original).unwrap_or("");
     let conflicted = match conflict_marker_line(text) {
         Some(_) => Some(read_conflicted(text, &path)?),
@@ -41,7 +41,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
         write_atomic(&base, &original)?;
     }
     run_editor(&copy)?;
-    let edited = std::fs::read_to_string(&copy)
+    let edited = read_text_bounded(&copy, MAX_CONFLICTED_BYTES, "case file")
         .with_context(|| format!("cannot read the edited copy {}", copy.display()))?;
     let actor = ctx.actor();
     let result = match &conflicted {
@@ -68,7 +68,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
         }
     };
     let lock = ctx.ws.lock()?;
-    let now = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let now = read_bounded(&path, MAX_CONFLICTED_BYTES, "case file")?;
     if now != original {
         return Err(Error::Refused(format!(
             "{id} was changed by someone else while you were editing; your copy is kept at {} — run `plaint edit {id}` again",

@@ -35,18 +35,27 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
         output::print_json(&explanation)?;
         return Ok(0);
     }
+    let lang = ws.settings.language;
     let mut text = format!(
-        "{} {} — {} ({}{})\n",
+        "{} {} — {} ({}, {}{})\n",
         bold(ctx.look, id.as_str()),
         bold(ctx.look, &super::view::rule_label(ctx, &rule.name)),
         explanation.label,
         super::view::amount_text(ctx.lang(), rule.amount, rule.unit.as_str()),
+        explanation.kind.label(lang),
         explanation
             .source
             .as_deref()
             .map(|s| format!(", {}", source_in(ctx.lang(), s)))
             .unwrap_or_default()
     );
+    let extendable = crate::messages::fill(
+        lang,
+        &format!("extendable-{}", explanation.extendable.as_str()),
+        &[],
+    );
+    text.push_str(&crate::msg!(lang, "explain-extendable", value = extendable));
+    text.push('\n');
     let calendar = crate::msg!(ctx.lang(), "explain-calendar", name = ws.calendar.name());
     text.push_str(&format!("{calendar}\n"));
     for line in &explanation.lines {
@@ -55,7 +64,7 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
             None => text.push_str(&format!("  {}\n", dim(ctx.look, &line.text))),
         }
     }
-    print!("{text}");
+    output::print_text(&text)?;
     Ok(0)
 }
 

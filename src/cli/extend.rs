@@ -22,6 +22,7 @@ pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<i32> {
             ExtendUnit::Days => Unit::Days,
         }),
         reason: args.reason.clone(),
+        force: args.force,
     };
     let changed = actions::extend(&ctx.ws, &id, &request, ctx.today, &ctx.actor())?;
     if ctx.look.json {
@@ -33,6 +34,7 @@ pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<i32> {
     let due = deadlines
         .iter()
         .find(|d| d.rule == request.rule)
+        .filter(|d| d.due.is_some())
         .map(|d| crate::msg!(lang, "now-due", date = super::view::due_date(d)))
         .unwrap_or_default();
     let unit = changed.case.history.last().and_then(|e| e.unit.clone());

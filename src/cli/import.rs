@@ -37,6 +37,9 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<i32> {
     };
     let text = text_reader(reader, encoding).with_context(|| label.clone())?;
     let actor = ctx.actor();
+    if !args.dry_run {
+        actor.check_clock()?;
+    }
     let options = Options {
         read: ReadOptions {
             format,
@@ -45,6 +48,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<i32> {
         },
         update: args.update,
         dry_run: args.dry_run,
+        force: args.force,
         by: &actor.name,
         now: actor.now,
     };
@@ -114,7 +118,8 @@ fn read_map(path: Option<&Path>) -> anyhow::Result<Option<ColumnMap>> {
     };
     let label = path.display().to_string();
     let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read --map {label}"))?;
+        crate::limits::read_text_bounded(path, crate::limits::MAX_SETTINGS_BYTES, "column map")
+            .with_context(|| format!("cannot read --map {label}"))?;
     Ok(Some(ColumnMap::parse(&text, &label)?))
 }
 
@@ -186,7 +191,7 @@ fn print_report(ctx: &Ctx, report: &Report) -> anyhow::Result<()> {
 }
 
 fn print_problem(e: &RowError) {
-    anstream::eprintln!("{e}");
+    output::notice(&e.to_string());
 }
 
 /// One line of a dry run: `row 2: create 20261102-ABCDE (external_ref HOT-1)`.

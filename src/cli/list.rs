@@ -223,7 +223,8 @@ fn csv_table(ctx: &Ctx, rows: &[Row]) -> Table {
         record[6] = row.case.complainant_name().unwrap_or("").to_string();
         record[7] = row
             .next_due()
-            .map(|d| d.due.to_string())
+            .and_then(|d| d.due)
+            .map(|due| due.to_string())
             .unwrap_or_default();
         table.push(record);
     }

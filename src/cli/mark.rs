@@ -9,10 +9,22 @@ use crate::actions;
 pub fn run(ctx: &Ctx, args: &MarkArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
     let at = parse_at(ctx, args.at.as_deref())?;
-    let milestone = &ctx
-        .ws
-        .policy
-        .resolve_code(crate::policy::codes::CodeKind::Milestone, &args.milestone)?;
+    let typed = args.milestone.trim();
+    // `served`: the milestone of the notice that was just delivered.
+    let milestone = &if typed == "served" && ctx.ws.policy.milestone("served").is_none() {
+        let case = ctx.ws.read_case(&id)?;
+        crate::paperwork::notice::served_milestone(&ctx.ws.settings.preset, &case)
+            .ok_or_else(|| {
+                crate::error::Error::Invalid(crate::msg!(ctx.lang(), "served-no-notice", id = id))
+            })?
+            .to_string()
+    } else if typed == crate::model::event::PROMISE_KEPT {
+        typed.to_string()
+    } else {
+        ctx.ws
+            .policy
+            .resolve_code(crate::policy::codes::CodeKind::Milestone, typed)?
+    };
     let changed = actions::mark(
         &ctx.ws,
         &id,

@@ -4,6 +4,9 @@
 //! and takes OURS as the result. It needs no workspace. The result is
 //! written atomically, so OURS is always either our version or a whole
 //! merge; exit 0 means merged, 1 means conflict (marked in the file).
+//! A side that cannot be read (too large, not a file, not a case) never
+//! counts as merged: the exit status is non-zero, so git records a conflict
+//! and neither side's change is silently lost.
 
 use std::path::Path;
 
@@ -12,17 +15,24 @@ use anyhow::Context as _;
 use super::args::MergeFileArgs;
 use super::output;
 use crate::gitsetup::text_merge;
+use crate::limits::{MAX_FILE_BYTES, read_bounded};
 use crate::merge::{FileMerge, merge_files};
 use crate::storage::atomic::write_atomic;
 
 /// Merges the three versions into OURS; returns the exit status git expects.
 pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
     let read = |path: &Path| {
-        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+        read_bounded(path, MAX_FILE_BYTES, "case file")
+            .with_context(|| format!("cannot merge: {} was left as it was", args.ours.display()))
     };
     let (base, ours, theirs) = (read(&args.base)?, read(&args.ours)?, read(&args.theirs)?);
     let label = case_label(&ours);
-    match merge_files(&base, &ours, &theirs) {
+    let merged = std::panic::catch_unwind(|| merge_files(&base, &ours, &theirs));
+    let merged = merged.unwrap_or_else(|_| FileMerge::Text {
+        reason: "the case merge failed unexpectedly".into(),
+        cases: true,
+    });
+    match merged {
         FileMerge::Merged { text, notes } => {
             say(&label, &notes);
             write_atomic(&args.ours, text.as_bytes())?;

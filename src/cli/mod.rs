@@ -4,9 +4,12 @@
 mod advance;
 pub mod args;
 mod assign;
+mod attach;
 mod calendar;
 mod check;
 mod completions;
+mod consent;
+mod dossier;
 mod edit;
 mod explain;
 mod export;
@@ -19,7 +22,10 @@ mod list;
 mod mark;
 mod merge_file;
 mod note;
+mod notice;
 pub mod output;
+mod policy;
+mod promise;
 mod register;
 mod report;
 mod show;
@@ -47,6 +53,8 @@ pub struct Ctx {
     pub look: Look,
     /// The current moment in the office's offset.
     pub now: DateTime<FixedOffset>,
+    /// What the computer's clock says (`now` may be set by `PLAINT_NOW`).
+    pub clock: DateTime<FixedOffset>,
     /// The day deadlines are evaluated on (`--today`, else the date of `now`).
     pub today: NaiveDate,
     acting: Option<String>,
@@ -127,6 +135,7 @@ impl Ctx {
         Actor {
             name: acting_officer(self.acting.as_deref(), &self.ws),
             now: self.now,
+            clock: self.clock,
         }
     }
 }
@@ -164,16 +173,17 @@ fn usage_error(e: clap::Error, json: bool) -> i32 {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let broken = |io: &std::io::Error| io.kind() == std::io::ErrorKind::BrokenPipe;
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        cause.downcast_ref::<std::io::Error>().is_some_and(broken)
+            || matches!(cause.downcast_ref::<crate::error::Error>(), Some(crate::error::Error::Io { cause, .. }) if broken(cause))
     })
 }
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     let look = output::detect(cli.json);
+    configure_lock_wait(cli.lock_timeout.as_deref())?;
     match &cli.command {
         Command::Init(args) => return init::run(args, look),
         Command::Completions(args) => return completions::completions(args.shell),
@@ -187,9 +197,10 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     }
     let ws = open_workspace(cli.workspace.as_deref())?;
     output::set_language(ws.settings.language);
+    let clock = now_in(ws.offset);
     let now = match std::env::var("PLAINT_NOW").ok().filter(|v| !v.is_empty()) {
         Some(text) => parse_datetime(&text, ws.offset).context("PLAINT_NOW")?,
-        None => now_in(ws.offset),
+        None => clock,
     };
     let today = match cli.today.as_deref() {
         Some(text) => parse_date(text).context("--today")?,
@@ -199,6 +210,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         ws,
         look,
         now,
+        clock,
         today,
         acting: cli.acting,
         coverage: Default::default(),
@@ -227,6 +239,9 @@ fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<i32> {
         Command::Edit(args) => edit::run(ctx, &args),
         Command::Mark(args) => mark::run(ctx, &args),
         Command::Extend(args) => extend::run(ctx, &args),
+        Command::Promise(args) => promise::run(ctx, &args),
+        Command::Consent(args) => consent::run(ctx, &args),
+        Command::Policy(_) => policy::run(ctx),
         Command::Explain(args) => explain::run(ctx, &args),
         Command::Calendar(command) => calendar::run(ctx, &command),
         Command::Followup(args) => followup::run(ctx, &args),
@@ -234,7 +249,31 @@ fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<i32> {
         Command::Report(args) => report::run(ctx, &args),
         Command::Import(args) => import::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),
+        Command::Notice(args) => notice::run(ctx, &args),
+        Command::Attach(args) => attach::run(ctx, &args),
+        Command::Detach(args) => attach::detach(ctx, &args),
+        Command::Dossier(args) => dossier::run(ctx, &args),
     }
+}
+
+/// Sets how long commands wait for the workspace lock, and that a person
+/// at a terminal is told about the wait.
+fn configure_lock_wait(flag: Option<&str>) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    let mut wait = crate::storage::lock::LockWait::default();
+    if let Some(text) = flag.filter(|t| !t.trim().is_empty()) {
+        let secs: f64 = text.trim().parse().ok().filter(|s: &f64| s.is_finite() && *s >= 0.0 && *s <= 86_400.0).ok_or_else(|| {
+            crate::error::Error::Invalid(format!(
+                "--lock-timeout / PLAINT_LOCK_TIMEOUT: '{text}' is not a number of seconds from 0 to 86400"
+            ))
+        })?;
+        wait.timeout = std::time::Duration::from_secs_f64(secs);
+    }
+    if std::io::stderr().is_terminal() {
+        wait.notify = Some(output::notice);
+    }
+    crate::storage::lock::set_wait(wait);
+    Ok(())
 }
 
 /// Finds the workspace folder without opening it, for commands that must
@@ -316,9 +355,14 @@ fn git_user_name(dir: &Path) -> Option<String> {
 
 /// Parses an `--at` moment in the office's offset.
 pub fn parse_at(ctx: &Ctx, at: Option<&str>) -> anyhow::Result<Option<DateTime<FixedOffset>>> {
-    at.map(|t| parse_datetime(t, ctx.ws.offset))
+    let at = at
+        .map(|t| parse_datetime(t, ctx.ws.offset))
         .transpose()
-        .context("--at")
+        .context("--at")?;
+    if let Some(moment) = at {
+        crate::dates::check_record_date(moment.date_naive(), "--at")?;
+    }
+    Ok(at)
 }
 
 /// Resolves a user-typed ID in the context's workspace.

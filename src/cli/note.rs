@@ -14,9 +14,18 @@ pub fn run(ctx: &Ctx, args: &NoteArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
     let text = if args.text == "-" {
         let mut text = String::new();
+        let limit = crate::limits::MAX_FIELD_BYTES;
         std::io::stdin()
+            .take(limit as u64 + 1)
             .read_to_string(&mut text)
             .context("stdin is not UTF-8 text")?;
+        if text.len() > limit {
+            anyhow::bail!(crate::error::Error::Invalid(format!(
+                "the note on stdin is longer than {} KiB, the most one note may hold; nothing was written; {}",
+                limit / 1024,
+                crate::limits::LARGE_MATERIAL_HINT
+            )));
+        }
         text
     } else {
         args.text.clone()

@@ -1,7 +1,14 @@
 //! Printing: JSON documents, tables on a terminal, plain text when piped,
 //! and errors. Data goes to stdout, messages to stderr.
+//!
+//! Every human-readable line and table cell passes through [`neutralize`],
+//! so no control character from a file, an argument or the environment
+//! reaches the terminal: a title holding `ESC ]0;…` cannot retitle the
+//! window nor clear the screen. JSON and CSV output stay exact.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
@@ -37,14 +44,19 @@ pub struct Look {
     pub width: Option<usize>,
 }
 
+/// Whether stdout carries plaint's own colour sequences (set by [`detect`]).
+static COLOR: AtomicBool = AtomicBool::new(false);
+
 /// The output style for this process.
 pub fn detect(json: bool) -> Look {
     let terminal = std::io::stdout().is_terminal();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = terminal && !no_color;
+    COLOR.store(color, Ordering::Relaxed);
     Look {
         json,
         terminal,
-        color: terminal && !no_color,
+        color,
         width: terminal.then(terminal_width).flatten(),
     }
 }
@@ -69,6 +81,121 @@ fn terminal_width() -> Option<usize> {
         .parse()
         .ok()
         .filter(|&w| w > 0)
+}
+
+/// Where a text is printed: a line may hold newlines and tabs, a table
+/// cell newlines only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// Lines of text.
+    Lines,
+    /// One table cell.
+    Cell,
+}
+
+/// Replaces every character a terminal would act on with a visible escape:
+/// C0 controls (but newline, and tab in lines), DEL, C1 controls, ESC, BEL
+/// and the bidirectional overrides and isolates. `\\x1b` and `\\u{202e}`
+/// show what was there. When `colour` is on, the few SGR sequences
+/// plaint's own styles produce (bold, red, dim, reset) pass; nothing else
+/// does.
+pub fn neutralize(text: &str, place: Place, colour: bool) -> Cow<'_, str> {
+    let acts = |c: char| match c {
+        '\n' => false,
+        '\t' => place == Place::Cell,
+        _ => c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+    };
+    if !text.chars().any(acts) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\u{1b}'
+            && colour
+            && let Some(len) = sgr_len(rest)
+        {
+            out.push_str(&rest[..len]);
+            rest = &rest[len..];
+            continue;
+        }
+        if acts(c) {
+            match u32::from(c) {
+                n @ 0..=0x7f => out.push_str(&format!("\\x{n:02x}")),
+                n => out.push_str(&format!("\\u{{{n:x}}}")),
+            }
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    Cow::Owned(out)
+}
+
+/// The length of an SGR sequence (`ESC [ 1;31 m`) at the start of `text`,
+/// when it is one plaint's own styles produce (bold, red, dim, reset):
+/// text can never switch to another colour, hide itself or move the cursor.
+fn sgr_len(text: &str) -> Option<usize> {
+    let body = text.strip_prefix("\u{1b}[")?;
+    let params = body
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b';')
+        .count();
+    let len = 2 + params + 1;
+    (body.as_bytes().get(params) == Some(&b'm') && own_sequences().contains(&&text[..len]))
+        .then_some(len)
+}
+
+/// Every SGR sequence plaint's styles render to, each on its own.
+fn own_sequences() -> &'static [&'static str] {
+    static OWN: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    OWN.get_or_init(|| {
+        let mut all = String::new();
+        for style in [HEADING, ALARM, DIM] {
+            all.push_str(&format!("{style}{style:#}"));
+        }
+        let mut seqs: Vec<&'static str> = all
+            .leak()
+            .split_inclusive('m')
+            .filter(|s| s.starts_with('\u{1b}'))
+            .collect();
+        seqs.sort_unstable();
+        seqs.dedup();
+        seqs
+    })
+}
+
+/// The style of headings.
+const HEADING: Style = Style::new().bold();
+/// The style of an alarm (overdue).
+const ALARM: Style = Style::new()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)))
+    .bold();
+/// The style of secondary text.
+const DIM: Style = Style::new().dimmed();
+
+/// [`neutralize`] for stdout, honouring this process's colour setting.
+fn clean(text: &str, place: Place) -> Cow<'_, str> {
+    neutralize(text, place, COLOR.load(Ordering::Relaxed))
+}
+
+fn clean_row(row: &[String]) -> Vec<String> {
+    row.iter()
+        .map(|c| clean(c, Place::Cell).into_owned())
+        .collect()
+}
+
+/// A copy of `table` with every title, header and cell [`neutralize`]d.
+fn clean_table(table: &crate::format::Table) -> crate::format::Table {
+    crate::format::Table {
+        title: table
+            .title
+            .as_deref()
+            .map(|t| clean(t, Place::Lines).into_owned()),
+        header: clean_row(&table.header),
+        rows: table.rows.iter().map(|r| clean_row(r)).collect(),
+        ..table.clone()
+    }
 }
 
 /// Prints one JSON document on stdout.
@@ -111,29 +238,36 @@ pub fn print_json_array<T: Sync>(
     Ok(())
 }
 
-/// Prints a line on stdout.
+/// Prints a line on stdout, neutralized.
 pub fn print_line(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{text}")?;
+    writeln!(out, "{}", clean(text, Place::Lines))?;
     Ok(())
+}
+
+/// Prints human-readable text on stdout as it is but neutralized.
+pub fn print_text(text: &str) -> anyhow::Result<()> {
+    print_raw(&clean(text, Place::Lines))
 }
 
 /// Prints a warning on stderr.
 pub fn warn(message: &str) {
     let style = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
     let label = msg!(language(), "warning");
+    let message = neutralize(message, Place::Lines, false);
     anstream::eprintln!("{style}{label}{style:#}: {message}");
 }
 
 /// Prints a short confirmation on stderr, for a person at a terminal.
 pub fn notice(message: &str) {
-    anstream::eprintln!("{message}");
+    anstream::eprintln!("{}", neutralize(message, Place::Lines, false));
 }
 
 /// Prints a table on a terminal (fitted to its width, alarm rows red when
 /// colour is on), or tab-separated rows when piped, so that scripts can
 /// `cut -f` it.
 pub fn print_table(look: Look, table: &crate::format::Table) -> anyhow::Result<()> {
+    let table = clean_table(table);
     let mut out = std::io::stdout().lock();
     if look.terminal {
         write!(out, "{}", table.to_terminal_within(look.color, look.width))?;
@@ -148,6 +282,7 @@ pub fn print_table(look: Look, table: &crate::format::Table) -> anyhow::Result<(
 pub fn print_tables(look: Look, tables: &[crate::format::Table]) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     for (i, table) in tables.iter().enumerate() {
+        let table = &clean_table(table);
         if look.terminal {
             write!(out, "{}", table.to_terminal_within(look.color, look.width))?;
             continue;
@@ -163,7 +298,8 @@ pub fn print_tables(look: Look, tables: &[crate::format::Table]) -> anyhow::Resu
     Ok(())
 }
 
-/// Writes text to stdout as is.
+/// Writes text to stdout as is: data (CSV) only; human text goes through
+/// [`print_text`].
 pub fn print_raw(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
@@ -172,21 +308,17 @@ pub fn print_raw(text: &str) -> anyhow::Result<()> {
 
 /// Styles `text` as a heading when colour is on.
 pub fn bold(style: Look, text: &str) -> String {
-    paint(style, Style::new().bold(), text)
+    paint(style, HEADING, text)
 }
 
 /// Styles `text` as an alarm (overdue) when colour is on.
 pub fn alarm(style: Look, text: &str) -> String {
-    paint(
-        style,
-        Style::new().fg_color(Some(AnsiColor::Red.into())).bold(),
-        text,
-    )
+    paint(style, ALARM, text)
 }
 
 /// Styles `text` as secondary when colour is on.
 pub fn dim(style: Look, text: &str) -> String {
-    paint(style, Style::new().dimmed(), text)
+    paint(style, DIM, text)
 }
 
 fn paint(style: Look, s: Style, text: &str) -> String {
@@ -210,6 +342,10 @@ pub fn error_codes(err: &anyhow::Error) -> (i32, &'static str) {
 /// messages are already worded where they arise.
 fn localized(err: &anyhow::Error) -> Option<String> {
     let lang = language();
+    if err.chain().count() > 1 {
+        // A context (`cannot read --map FILE`) says what was looked up.
+        return None;
+    }
     match err.downcast_ref::<Error>()? {
         Error::NotFound(query) => Some(msg!(lang, "not-found", query = query)),
         Error::Ambiguous { query, candidates } => {
@@ -246,7 +382,48 @@ pub fn report_error(err: &anyhow::Error, json: bool) -> i32 {
     } else {
         let style = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
         let label = msg!(language(), "error");
+        let message = neutralize(&message, Place::Lines, false);
         anstream::eprintln!("{style}{label}{style:#}: {message}");
     }
     exit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_become_visible_escapes() {
+        let title = "T\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}[31mRED\u{9b}1m\u{202e}x\u{7f}";
+        assert_eq!(
+            neutralize(title, Place::Lines, false),
+            "T\\x1b]0;pwned\\x07\\x1b[2J\\x1b[31mRED\\u{9b}1m\\u{202e}x\\x7f"
+        );
+        assert_eq!(neutralize("a\tb\nc", Place::Lines, false), "a\tb\nc");
+        assert_eq!(
+            neutralize("a\tb\nc\rd", Place::Cell, false),
+            "a\\x09b\nc\\x0dd"
+        );
+        assert!(matches!(
+            neutralize("张三 plain", Place::Cell, false),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn only_colour_sequences_pass_and_only_with_colour_on() {
+        let look = Look {
+            json: false,
+            terminal: true,
+            color: true,
+            width: None,
+        };
+        let late = alarm(look, "late");
+        let text = format!("{late} \u{1b}]8;;http://x\u{7}\u{1b}[30;40mhidden");
+        assert_eq!(
+            neutralize(&text, Place::Lines, true),
+            format!("{late} \\x1b]8;;http://x\\x07\\x1b[30;40mhidden")
+        );
+        assert!(!neutralize(&text, Place::Lines, false).contains('\u{1b}'));
+    }
 }

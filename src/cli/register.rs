@@ -13,6 +13,7 @@ use crate::error::Error;
 use crate::intake::{Intake, build_case};
 use crate::model::{Action, Draft, Person, Respondent, draft::unknown_keys};
 use crate::policy::codes::CodeKind;
+use crate::policy::workflow::ANONYMOUS_TAG;
 
 /// Registers the case and prints its ID.
 pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
@@ -22,14 +23,24 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
     };
     apply_flags(ctx, &mut draft, args)?;
     let actor = ctx.actor();
+    actor.check_clock()?;
     let intake = Intake {
         policy: &ctx.ws.policy,
+        calendar: &ctx.ws.calendar,
+        force: false,
         offset: ctx.ws.offset,
         now: actor.now,
         by: &actor.name,
         action: Action::Registered,
     };
+    let blank = args.from.is_none() && draft == Draft::default();
     let built = build_case(draft, &intake).map_err(|errors| {
+        if blank {
+            return Error::Invalid(format!(
+                "nothing to register: give at least a title or the facts, and a complainant or --anonymous\n\n{}",
+                register_usage()
+            ));
+        }
         let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         Error::Invalid(format!("the case was not registered: {}", list.join("; ")))
     })?;
@@ -82,6 +93,7 @@ pub fn parse_draft(text: &str, label: &str) -> Result<Draft, Error> {
         )));
     }
     let text = text.replace("\r\n", "\n");
+    crate::limits::check_nesting(&text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
     let value: serde_yaml::Value =
         serde_yaml::from_str(&text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
     if !value.is_mapping() {
@@ -98,6 +110,16 @@ pub fn parse_draft(text: &str, label: &str) -> Result<Draft, Error> {
         )));
     }
     serde_yaml::from_value(value).map_err(|e| Error::Invalid(format!("{label}: {e}")))
+}
+
+/// The short usage of `register`, as clap renders it.
+fn register_usage() -> String {
+    use clap::CommandFactory;
+    let mut command = super::args::Cli::command();
+    command
+        .find_subcommand_mut("register")
+        .map(|c| c.render_usage().to_string())
+        .unwrap_or_default()
 }
 
 /// The position of `--representative` among the complainants: a name
@@ -156,13 +178,18 @@ fn apply_flags(ctx: &Ctx, draft: &mut Draft, args: &RegisterArgs) -> anyhow::Res
     set(&mut draft.category, &category);
     set(&mut draft.channel, &channel);
     set(&mut draft.priority, &priority);
+    set(&mut draft.department, &args.receiving_department);
     set(&mut draft.received, &args.received);
     set(&mut draft.demands, &args.demands);
     set(&mut draft.facts, &args.facts);
     set(&mut draft.contract_end, &args.contract_end);
+    set(&mut draft.challenge_due, &args.challenge_due);
     set(&mut draft.assignee, &args.assignee);
     set(&mut draft.external_ref, &args.external_ref);
     draft.tags.extend(args.tag.iter().cloned());
+    if args.anonymous && !draft.tags.iter().any(|t| t == ANONYMOUS_TAG) {
+        draft.tags.push(ANONYMOUS_TAG.to_string());
+    }
     let people = args
         .complainant
         .len()
@@ -181,6 +208,13 @@ fn apply_flags(ctx: &Ctx, draft: &mut Draft, args: &RegisterArgs) -> anyhow::Res
             ..Person::default()
         });
     }
+    if let (Some(rep), Some(first)) = (&args.legal_representative, draft.complainants.first_mut()) {
+        first.legal_representative = Some(rep.clone());
+    } else if args.legal_representative.is_some() {
+        anyhow::bail!(Error::Invalid(
+            "--legal-representative needs a --complainant (the organisation's name)".into()
+        ));
+    }
     for rep in &args.representative {
         let index = representative_index(&draft.complainants, rep)?;
         if !draft.representatives.contains(&index) {
@@ -192,11 +226,16 @@ fn apply_flags(ctx: &Ctx, draft: &mut Draft, args: &RegisterArgs) -> anyhow::Res
     } else if args.address.is_some() {
         anyhow::bail!(Error::Invalid("--address needs a --complainant".into()));
     }
-    if args.respondent.is_some() || args.department.is_some() || args.location.is_some() {
+    if args.respondent.is_some()
+        || args.department.is_some()
+        || args.location.is_some()
+        || args.respondent_representative.is_some()
+    {
         let r = draft.respondent.get_or_insert_with(Respondent::default);
         set(&mut r.name, &args.respondent);
         set(&mut r.department, &args.department);
         set(&mut r.location, &args.location);
+        set(&mut r.legal_representative, &args.respondent_representative);
     }
     Ok(())
 }

@@ -1,12 +1,14 @@
 //! `plaint report`: the publication report for a period.
 
 use super::args::ReportArgs;
-use super::view::{category_label, channel_label, satisfaction_label};
+use super::view::{category_label, channel_label, rule_title, satisfaction_label};
 use super::{Ctx, output};
 use crate::error::Error;
-use crate::format::Table;
+use crate::format::{Table, escape, html_page};
+use crate::policy::rules::RuleKind;
 use crate::policy::{Language, code_label, pick};
 use crate::query::rows;
+use crate::reports::chart::{Scale, bar_chart};
 use crate::reports::period::Period;
 use crate::reports::report::{By, Line, Report, build};
 
@@ -22,9 +24,9 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
     if args.out.is_some() && format != "csv" {
         return Err(Error::Usage("--out DIR goes with --format csv".into()).into());
     }
-    if !["table", "md", "csv", "json"].contains(&format) {
+    if !["table", "md", "html", "csv", "json"].contains(&format) {
         return Err(Error::Invalid(format!(
-            "--format '{format}' is not a report format; use table, md, csv or json"
+            "--format '{format}' is not a report format; use table, md, html, csv or json"
         ))
         .into());
     }
@@ -34,7 +36,8 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
     let report = build(&ctx.ws, &rows, period, by, ctx.today);
     match format {
         "json" => output::print_json(&report)?,
-        "md" => output::print_raw(&markdown(ctx, &report))?,
+        "md" => output::print_text(&markdown(ctx, &report))?,
+        "html" => output::print_raw(&html(ctx, &report))?,
         "csv" => match &args.out {
             Some(dir) => write_sections(ctx, &report, dir, args.bom)?,
             None => output::print_raw(&breakdown(ctx, &report).to_csv(args.bom))?,
@@ -95,7 +98,7 @@ fn breakdown(ctx: &Ctx, report: &Report) -> Table {
             l(ctx, "Resolved", "办结"),
             l(ctx, "Withdrawn", "撤回"),
             l(ctx, "Open", "在办"),
-            l(ctx, "On time", "按时率"),
+            super::summary::rate_header(ctx.ws.settings.language),
             l(
                 ctx,
                 "Median working days to close",
@@ -136,22 +139,27 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
             l(ctx, "Rule", "期限"),
             l(ctx, "Met", "按时"),
             l(ctx, "Missed", "超时"),
-            l(ctx, "On time", "按时率"),
+            l(ctx, "Overdue", "逾期未办"),
+            l(ctx, "Not tracked", "未跟踪"),
+            super::summary::rate_header(ctx.ws.settings.language),
         ],
     );
     for (rule, o) in &report.on_time {
-        let label = policy
-            .rule(rule)
-            .map(|r| pick(lang, &r.en, &r.zh).to_string())
-            .unwrap_or_default();
+        let label = rule_title(ctx, rule);
+        let target = match o.kind {
+            Some(RuleKind::OfficeTarget) => format!(", {}", RuleKind::OfficeTarget.label(lang)),
+            _ => String::new(),
+        };
         let name = match lang {
-            Language::En => format!("{rule} ({label})"),
-            Language::Zh => label,
+            Language::En => format!("{rule} ({label}{target})"),
+            Language::Zh => format!("{label}{target}"),
         };
         on_time.push(vec![
             name,
             o.met.to_string(),
             o.missed.to_string(),
+            o.overdue.to_string(),
+            o.not_tracked.to_string(),
             pct(o.rate),
         ]);
     }
@@ -166,7 +174,21 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         l(ctx, "Satisfaction rate", "满意率").into(),
         pct(report.satisfaction_rate),
     ]);
-    vec![
+    let mut forced = Table::new(
+        Some(l(ctx, "Overrides recorded with --force", "强制记录的例外")),
+        &[l(ctx, "Override", "事项"), l(ctx, "Count", "次数")],
+    );
+    forced.push(vec![
+        l(
+            ctx,
+            "Extensions the rule's source does not allow (--force)",
+            "超出依据允许的延长（强制）",
+        )
+        .to_string(),
+        report.forced_extensions.to_string(),
+    ]);
+    let overrides = (report.forced_extensions > 0).then_some(forced);
+    let mut tables = vec![
         breakdown(ctx, report),
         code_table(
             ctx,
@@ -191,7 +213,13 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         ),
         on_time,
         satisfaction,
-    ]
+    ];
+    tables.extend(overrides);
+    tables
+}
+
+fn report_title(ctx: &Ctx) -> &'static str {
+    l(ctx, "Complaint statistics", "投诉处理情况统计")
 }
 
 /// Writes each non-empty section of the report as `NN-title.csv` in `dir`,
@@ -220,10 +248,7 @@ fn write_sections(
 }
 
 fn markdown(ctx: &Ctx, report: &Report) -> String {
-    let title = match ctx.ws.settings.language {
-        Language::Zh => "投诉处理情况统计",
-        Language::En => "Complaint statistics",
-    };
+    let title = report_title(ctx);
     let mut out = format!(
         "# {title} — {}\n\n{}: {} – {}  \n{}: {}  \n{}: {}\n\n",
         report.period.label,
@@ -244,4 +269,98 @@ fn markdown(ctx: &Ctx, report: &Report) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The publishable page: the Markdown report's sections as tables, after
+/// four charts; inline CSS and SVG, nothing fetched, no scripts.
+fn html(ctx: &Ctx, report: &Report) -> String {
+    let title = format!("{} — {}", report_title(ctx), report.period.label);
+    let mut body = format!(
+        "<h2>{}</h2>\n<p class=\"meta\">{}: {} – {}<br>{}: {}<br>{}: {}</p>\n",
+        escape(&title),
+        l(ctx, "Period of receipt", "统计期间"),
+        report.period.start,
+        report.period.end,
+        l(ctx, "Generated", "生成日期"),
+        report.generated,
+        l(ctx, "Cases received", "收到投诉"),
+        report.total.received,
+    );
+    for (caption, svg) in charts(ctx, report) {
+        body.push_str(&format!(
+            "<figure>\n<figcaption>{}</figcaption>\n{svg}</figure>\n",
+            escape(&caption)
+        ));
+    }
+    for table in tables(ctx, report)
+        .into_iter()
+        .filter(|t| !t.rows.is_empty())
+    {
+        body.push_str(&table.to_html());
+    }
+    html_page(&title, &body)
+}
+
+/// Cases received per month, by category, on-time rate per rule, outcomes.
+fn charts(ctx: &Ctx, report: &Report) -> Vec<(String, String)> {
+    let policy = &ctx.ws.policy;
+    let lang = ctx.ws.settings.language;
+    let counts = |map: &std::collections::BTreeMap<String, usize>,
+                  label: &dyn Fn(&str) -> String| {
+        map.iter()
+            .map(|(k, n)| (label(k), *n as f64))
+            .collect::<Vec<_>>()
+    };
+    let months = counts(&report.by_month, &|k| k.to_string());
+    let categories: std::collections::BTreeMap<String, usize> = report
+        .breakdown
+        .iter()
+        .map(|line| (line.key.clone(), line.received))
+        .collect();
+    let categories: Vec<(String, f64)> = if report.by == By::Category {
+        counts(&categories, &|k| category_label(ctx, k))
+    } else {
+        counts(&categories, &|k| k.to_string())
+    };
+    let on_time: Vec<(String, f64)> = report
+        .on_time
+        .iter()
+        .filter_map(|(rule, o)| {
+            let label = policy
+                .rule(rule)
+                .map(|r| pick(lang, &r.en, &r.zh).to_string())
+                .unwrap_or_else(|_| rule.clone());
+            o.rate.map(|rate| (label, rate))
+        })
+        .collect();
+    let outcomes = counts(&report.resolved_by_outcome, &|k| {
+        code_label(&policy.outcomes, k, lang)
+    });
+    let by_title = match report.by {
+        By::Category => l(ctx, "Cases by category", "按类别统计"),
+        By::Respondent => l(ctx, "Cases by respondent", "按被投诉者统计"),
+        By::Department => l(ctx, "Cases by department", "按部门统计"),
+        By::Assignee => l(ctx, "Cases by assignee", "按承办人统计"),
+    };
+    [
+        (
+            l(ctx, "Cases received per month", "每月收到投诉"),
+            months,
+            Scale::Count,
+        ),
+        (by_title, categories, Scale::Count),
+        (
+            l(ctx, "On-time rate per deadline", "各期限按时率"),
+            on_time,
+            Scale::Percent,
+        ),
+        (
+            l(ctx, "Outcomes of resolved cases", "办结方式"),
+            outcomes,
+            Scale::Count,
+        ),
+    ]
+    .into_iter()
+    .map(|(title, bars, scale)| (title.to_string(), bar_chart(title, &bars, scale)))
+    .collect()
 }

@@ -25,7 +25,7 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<i32> {
                 ids.join(", ")
             ));
         }
-        output::print_raw(&text)?;
+        output::print_text(&text)?;
     }
     Ok(0)
 }

@@ -3,8 +3,9 @@
 use std::collections::BTreeMap;
 
 use super::args::SummaryArgs;
-use super::view::{category_label, channel_label, priority_label, status_label};
+use super::view::{category_label, channel_label, priority_label, rule_title, status_label};
 use super::{Ctx, output};
+use crate::deadline::PROMISE_RULE;
 use crate::format::Table;
 use crate::policy::codes::CodeKind;
 use crate::policy::{Language, pick};
@@ -83,28 +84,35 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
             l("Due soon", "即将到期"),
             l("Met", "按时"),
             l("Missed", "超时"),
-            l("On time", "按时率"),
+            l("Not tracked", "未跟踪"),
+            rate_header(lang),
         ],
     );
-    for rule in &ctx.ws.policy.deadlines {
-        let on_time = s.on_time.get(&rule.name);
+    let promise = PROMISE_RULE.to_string();
+    let names = ctx.ws.policy.deadlines.iter().map(|r| &r.name).chain(
+        // Promises are listed once any was made.
+        s.on_time.contains_key(PROMISE_RULE).then_some(&promise),
+    );
+    for name in names {
+        let on_time = s.on_time.get(name);
         rules.push(vec![
             match lang {
-                Language::En => format!("{} ({})", rule.name, rule.en),
-                Language::Zh => rule.zh.clone(),
+                Language::En => format!("{name} ({})", rule_title(ctx, name)),
+                Language::Zh => rule_title(ctx, name),
             },
             s.overdue_by_rule
-                .get(&rule.name)
+                .get(name)
                 .copied()
                 .unwrap_or(0)
                 .to_string(),
             s.due_soon_by_rule
-                .get(&rule.name)
+                .get(name)
                 .copied()
                 .unwrap_or(0)
                 .to_string(),
             on_time.map(|o| o.met).unwrap_or(0).to_string(),
             on_time.map(|o| o.missed).unwrap_or(0).to_string(),
+            on_time.map(|o| o.not_tracked).unwrap_or(0).to_string(),
             pct(on_time.and_then(|o| o.rate)),
         ]);
     }
@@ -159,6 +167,15 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
             lang,
         ),
     ]
+}
+
+/// The on-time column's header, which states how the rate is computed.
+pub fn rate_header(lang: Language) -> &'static str {
+    pick(
+        lang,
+        "On time = met ÷ (met + missed + overdue)",
+        "按时率 = 按时 ÷ (按时 + 超时 + 逾期未办)",
+    )
 }
 
 fn labelled(map: &BTreeMap<String, usize>, label: impl Fn(&str) -> String) -> Vec<(String, usize)> {

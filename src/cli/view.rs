@@ -54,12 +54,7 @@ pub fn due_cell(ctx: &Ctx, deadline: &Deadline) -> String {
     let lang = ctx.ws.settings.language;
     let rule = match lang {
         crate::policy::Language::En => deadline.rule.clone(),
-        crate::policy::Language::Zh => ctx
-            .ws
-            .policy
-            .rule(&deadline.rule)
-            .map(|r| r.zh.clone())
-            .unwrap_or_else(|_| deadline.rule.clone()),
+        crate::policy::Language::Zh => rule_label(ctx, &deadline.rule),
     };
     match (deadline.state, deadline.workdays_left) {
         (DeadlineState::Overdue, _) => {
@@ -79,11 +74,13 @@ pub fn due_cell(ctx: &Ctx, deadline: &Deadline) -> String {
 
 /// The due date as shown to a person: `2027-02-01?` when it is
 /// provisional (it rests on a year the calendar does not cover).
+/// An unknown due date (a rule the history of an imported case does not
+/// show) reads `??????????`.
 pub fn due_date(deadline: &Deadline) -> String {
-    if deadline.provisional {
-        format!("{}?", deadline.due)
-    } else {
-        deadline.due.to_string()
+    match deadline.due {
+        None => "?".repeat(10),
+        Some(due) if deadline.provisional => format!("{due}?"),
+        Some(due) => due.to_string(),
     }
 }
 
@@ -101,6 +98,7 @@ pub fn amount_text(lang: Language, n: impl std::fmt::Display, unit: &str) -> Str
 pub fn rule_label(ctx: &Ctx, rule: &str) -> String {
     match ctx.lang() {
         Language::En => rule.to_string(),
+        Language::Zh if rule == crate::deadline::PROMISE_RULE => msg!(Language::Zh, "promise-rule"),
         Language::Zh => ctx
             .ws
             .policy
@@ -131,6 +129,20 @@ pub fn state_label(lang: Language, state: DeadlineState) -> String {
     state.label(lang)
 }
 
+/// The title of deadline rule `name` in the workspace language (its
+/// label, in English too); a promise to the complainant has its own.
+pub fn rule_title(ctx: &Ctx, name: &str) -> String {
+    let lang = ctx.ws.settings.language;
+    if name == crate::deadline::PROMISE_RULE {
+        return msg!(lang, "promise-rule");
+    }
+    ctx.ws
+        .policy
+        .rule(name)
+        .map(|r| pick(lang, &r.en, &r.zh).to_string())
+        .unwrap_or_default()
+}
+
 /// The deadlines section of `show`.
 pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
     let lang = ctx.ws.settings.language;
@@ -144,10 +156,7 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
         .iter()
         .map(|d| match lang {
             Language::Zh => rule_label(ctx, &d.rule),
-            Language::En => {
-                let label = ctx.ws.policy.rule(&d.rule).map(|r| r.en.clone());
-                format!("{} ({})", d.rule, label.unwrap_or_default())
-            }
+            Language::En => format!("{} ({})", d.rule, rule_title(ctx, &d.rule)),
         })
         .collect();
     let width = names
@@ -183,10 +192,22 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
             out.push_str(&format!("      {}\n", extension_text(lang, ext)));
         }
         for p in d.pauses.iter().filter(|p| p.adds > 0) {
+            let reason = p
+                .reason
+                .as_deref()
+                .map(|r| {
+                    let label = match lang {
+                        Language::En => r.to_string(),
+                        Language::Zh => code_label(&ctx.ws.policy.suspension_reasons, r, lang),
+                    };
+                    msg!(lang, "explain-pause-reason", reason = label)
+                })
+                .unwrap_or_default();
             let line = msg!(
                 lang,
                 "pause-line",
                 state = status_label(ctx, &p.state),
+                reason = reason,
                 from = p.from,
                 until = p.until,
                 adds = p.adds
@@ -243,7 +264,8 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     let received = case.received.format("%Y-%m-%d %H:%M %:z").to_string();
     let channel = case
         .channel
-        .map(|c| format!(" ({})", channel_label(ctx, c.as_str())))
+        .as_deref()
+        .map(|c| format!(" ({})", channel_label(ctx, c)))
         .unwrap_or_default();
     line(
         pick(lang, "Received", "登记时间"),
@@ -285,12 +307,15 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     if let Some(r) = &case.respondent {
         line(
             pick(lang, "Respondent", "被投诉者"),
-            [&r.name, &r.department, &r.location]
+            [&r.name, &r.department, &r.location, &r.legal_representative]
                 .into_iter()
                 .filter_map(|v| v.as_deref())
                 .collect::<Vec<_>>()
                 .join(", "),
         );
+    }
+    if let Some(d) = &case.department {
+        line(pick(lang, "Received by", "受理部门"), d.clone());
     }
     if let Some(c) = &case.category {
         line(pick(lang, "Category", "类别"), category_label(ctx, c));
@@ -306,11 +331,20 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     if let Some(d) = case.contract_end {
         line(pick(lang, "Contract end", "合同结束"), d.to_string());
     }
+    if let Some(d) = case.challenge_due {
+        line(
+            pick(lang, "Challenge answer due", "质疑答复期满"),
+            d.to_string(),
+        );
+    }
     if let Some(o) = &case.outcome {
         line(
             pick(lang, "Outcome", "办理结果"),
             code_label(&ctx.ws.policy.outcomes, o, lang),
         );
+    }
+    if let Some(body) = &case.refer_to {
+        line(pick(lang, "Referred to", "告知向其投诉"), body.clone());
     }
     if let Some(s) = case.satisfaction {
         line(
@@ -341,6 +375,7 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
         }
     }
     out.push_str(&deadlines_text(ctx, &ctx.deadlines(case), look));
+    out.push_str(&paperwork_text(ctx, case, look));
     out.push_str(&format!(
         "\n{}\n",
         bold(look, pick(lang, "History", "处理记录"))
@@ -354,6 +389,57 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
         ));
     }
     out
+}
+
+/// The notices issued and the files attached, for `show`.
+fn paperwork_text(ctx: &Ctx, case: &Case, look: Look) -> String {
+    let lang = ctx.ws.settings.language;
+    let mut out = String::new();
+    let notices: Vec<&Event> = case
+        .history
+        .iter()
+        .filter(|e| e.action == Action::Notice)
+        .collect();
+    if !notices.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            bold(look, pick(lang, "Notices", "文书"))
+        ));
+        for e in notices {
+            out.push_str(&format!(
+                "  {}  {}  {}\n",
+                e.number.as_deref().unwrap_or(""),
+                notice_title(ctx, e),
+                e.file.as_deref().unwrap_or("")
+            ));
+        }
+    }
+    let attachments = crate::paperwork::attach::current(case);
+    if !attachments.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            bold(look, pick(lang, "Attachments", "证据材料"))
+        ));
+        for a in attachments {
+            out.push_str(&format!(
+                "  {}  {} bytes  sha256 {}  {}\n",
+                a.name,
+                a.size,
+                a.sha256.chars().take(16).collect::<String>(),
+                a.file
+            ));
+        }
+    }
+    out
+}
+
+/// The title of the notice an event issued (the kind's code when the
+/// preset no longer defines it).
+fn notice_title(ctx: &Ctx, event: &Event) -> String {
+    let code = event.kind.as_deref().unwrap_or("");
+    crate::paperwork::kinds::find(&ctx.ws.settings.preset, code)
+        .map(|k| k.title.to_string())
+        .unwrap_or_else(|| code.to_string())
 }
 
 /// One line describing what an event did.
@@ -415,10 +501,44 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
         Action::Registered => msg!(lang, "event-registered"),
         Action::Imported => msg!(lang, "event-imported"),
         Action::Note => msg!(lang, "event-note"),
+        Action::Promised => msg!(lang, "event-promised"),
+        Action::Consent => msg!(lang, "event-consent"),
+        Action::Notice => msg!(
+            lang,
+            "event-notice",
+            title = notice_title(ctx, event),
+            number = event.number.as_deref().unwrap_or("")
+        ),
+        Action::Attached | Action::Detached => {
+            let id = if event.action == Action::Attached {
+                "event-attached"
+            } else {
+                "event-detached"
+            };
+            let size = event
+                .size
+                .map(|s| msg!(lang, "size-bytes", n = s))
+                .unwrap_or_default();
+            crate::messages::fill(
+                lang,
+                id,
+                &[
+                    ("name", &event.name.as_deref().unwrap_or("")),
+                    ("file", &event.file.as_deref().unwrap_or("")),
+                    ("size", &size),
+                ],
+            )
+        }
     };
     if let Some(reason) = &event.reason {
         let label = if event.action == Action::Status {
-            code_label(&policy.rejection_reasons, reason, lang)
+            let suspended = event.to.is_some() && event.to == policy.suspend_state;
+            let codes = if suspended {
+                &policy.suspension_reasons
+            } else {
+                &policy.rejection_reasons
+            };
+            code_label(codes, reason, lang)
         } else {
             reason.clone()
         };
@@ -427,6 +547,18 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
     if let Some(to) = &event.transfer_to {
         text.push_str(&msg!(lang, "event-transfer-to", to = to));
     }
+    if let Some(body) = &event.refer_to {
+        text.push_str(&msg!(lang, "event-refer-to", body = body));
+    }
+    if let Some(due) = event.due {
+        text.push_str(&msg!(lang, "event-promised-by", date = due));
+    }
+    if event.on_the_spot {
+        text.push_str(&msg!(lang, "event-on-the-spot"));
+    }
+    if let Some(consent) = &event.consent {
+        text.push_str(&msg!(lang, "event-consent-text", text = consent));
+    }
     if let Some(outcome) = &event.outcome {
         text.push_str(&format!(
             " [{}]",
@@ -434,7 +566,20 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
         ));
     }
     if !event.forced.is_empty() {
-        text.push_str(&msg!(lang, "event-forced", what = event.forced.join(", ")));
+        let what: Vec<String> = event
+            .forced
+            .iter()
+            .map(|f| {
+                let label = crate::messages::fill(lang, &format!("forced-{f}"), &[]);
+                // A check the catalogue does not name shows as its code.
+                if label.starts_with("forced-") {
+                    f.clone()
+                } else {
+                    label
+                }
+            })
+            .collect();
+        text.push_str(&msg!(lang, "event-forced", what = what.join(", ")));
     }
     if let Some(note) = &event.note {
         text.push_str(&format!(": {}", note.replace('\n', "\n      ")));
@@ -457,18 +602,13 @@ pub fn pad(text: &str, width: usize) -> String {
 
 /// The label of a channel name (as stored) in the workspace language.
 pub fn channel_label(ctx: &Ctx, channel: &str) -> String {
-    let zh = match channel {
-        "phone" => "电话",
-        "letter" => "信函",
-        "visit" => "来访",
-        "email" => "电子邮件",
-        "online" => "网上",
-        "hotline" => "热线",
-        "transfer-in" => "转办",
-        "(unknown)" => "(未知)",
-        _ => channel,
-    };
-    pick(ctx.ws.settings.language, channel, zh).to_string()
+    let lang = ctx.ws.settings.language;
+    match ctx.ws.policy.channels.iter().find(|c| c.code == channel) {
+        // English tables keep the code, as before channels were data.
+        Some(c) => pick(lang, &c.code, &c.zh).to_string(),
+        None if channel == "(unknown)" => pick(lang, channel, "(未知)").to_string(),
+        None => channel.to_string(),
+    }
 }
 
 /// The label of a priority name in the workspace language.

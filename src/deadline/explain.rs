@@ -5,7 +5,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
-use super::{Deadline, evaluate_rule, start_moment};
+use super::{Deadline, DeadlineState, evaluate_rule, start_moment};
 use crate::calendar::{Calendar, CalendarError, DayKind, Roll, Unit, explain_workdays};
 use crate::model::Case;
 use crate::msg;
@@ -30,6 +30,10 @@ pub struct Explanation {
     pub label: String,
     /// The legal source.
     pub source: Option<String>,
+    /// `statutory` or `office-target`.
+    pub kind: crate::policy::rules::RuleKind,
+    /// Whether and when `extend` may lengthen it.
+    pub extendable: crate::policy::rules::Extendable,
     /// The evaluated deadline.
     pub deadline: Deadline,
     /// The reasoning, in order.
@@ -49,21 +53,38 @@ pub fn explain(
     let Some(deadline) = evaluate_rule(case, policy, rule, calendar, offset, today)? else {
         return Ok(None);
     };
-    let start_at = start_moment(case, policy, rule).expect("started, as evaluated");
     let lang = language;
+    let (Some(start_at), Some(start), Some(due)) = (
+        start_moment(case, policy, rule),
+        deadline.start,
+        deadline.due,
+    ) else {
+        return Ok(Some(Explanation {
+            rule: rule.name.clone(),
+            label: pick(language, &rule.en, &rule.zh).to_string(),
+            kind: rule.kind(),
+            extendable: rule.extendable,
+            source: rule.source.clone(),
+            lines: vec![Line {
+                date: None,
+                text: state_text(&deadline, lang),
+            }],
+            deadline,
+        }));
+    };
     let mut lines = vec![Line {
-        date: Some(deadline.start),
+        date: Some(start),
         text: msg!(
             lang,
             "explain-start",
             what = start_label(policy, rule, lang),
             time = start_at.format("%H:%M"),
-            day = weekday_in(lang, deadline.start)
+            day = weekday_in(lang, start)
         ),
     }];
     match rule.unit {
-        Unit::Workdays => workday_lines(calendar, deadline.start, rule.amount, lang, &mut lines)?,
-        Unit::Days | Unit::Months => period_lines(deadline.start, rule, lang, &mut lines),
+        Unit::Workdays => workday_lines(calendar, start, rule.amount, lang, &mut lines)?,
+        Unit::Days | Unit::Months => period_lines(start, rule, lang, &mut lines),
     }
     for pause in &deadline.pauses {
         let unit = if rule.unit == Unit::Workdays {
@@ -76,7 +97,15 @@ pub fn explain(
             text: msg!(
                 lang,
                 "explain-paused",
-                state = policy.state_label(&pause.state, lang),
+                state = match lang {
+                    Language::En => pause.state.clone(),
+                    Language::Zh => policy.state_label(&pause.state, lang),
+                },
+                reason = pause
+                    .reason
+                    .as_deref()
+                    .map(|r| pause_reason(policy, r, lang))
+                    .unwrap_or_default(),
                 from = pause.from,
                 until = pause.until,
                 adds = unit
@@ -106,14 +135,14 @@ pub fn explain(
         });
     }
     if rule.unit != Unit::Workdays {
-        roll_lines(calendar, rule, &deadline, lang, &mut lines);
+        roll_lines(calendar, rule, start, &deadline, lang, &mut lines);
     }
     lines.push(Line {
-        date: Some(deadline.due),
+        date: Some(due),
         text: msg!(
             lang,
             "explain-due",
-            day = weekday_in(lang, deadline.due),
+            day = weekday_in(lang, due),
             mark = if deadline.provisional { "?" } else { "" }
         ),
     });
@@ -137,6 +166,8 @@ pub fn explain(
         rule: rule.name.clone(),
         label: pick(language, &rule.en, &rule.zh).to_string(),
         source: rule.source.clone(),
+        kind: rule.kind(),
+        extendable: rule.extendable,
         deadline,
         lines,
     }))
@@ -231,6 +262,7 @@ fn period_lines(start: NaiveDate, rule: &DeadlineRule, lang: Language, lines: &m
 fn roll_lines(
     calendar: &Calendar,
     rule: &DeadlineRule,
+    start: NaiveDate,
     deadline: &Deadline,
     lang: Language,
     lines: &mut Vec<Line>,
@@ -238,10 +270,8 @@ fn roll_lines(
     let base = match rule.unit {
         Unit::Months => u32::try_from(rule.amount)
             .ok()
-            .and_then(|m| deadline.start.checked_add_months(Months::new(m))),
-        _ => deadline
-            .start
-            .checked_add_days(chrono::Days::new(rule.amount.unsigned_abs())),
+            .and_then(|m| start.checked_add_months(Months::new(m))),
+        _ => start.checked_add_days(chrono::Days::new(rule.amount.unsigned_abs())),
     };
     let added: i64 = deadline.pauses.iter().map(|p| p.adds).sum::<i64>()
         + deadline
@@ -286,8 +316,30 @@ fn roll_lines(
     }
 }
 
+/// `: 补充材料` after a pause state: the reason it was entered with.
+fn pause_reason(policy: &Policy, reason: &str, lang: Language) -> String {
+    let label = match lang {
+        Language::En => reason.to_string(),
+        Language::Zh => crate::policy::code_label(&policy.suspension_reasons, reason, lang),
+    };
+    msg!(lang, "explain-pause-reason", reason = label)
+}
+
 fn state_text(deadline: &Deadline, lang: Language) -> String {
     let state = deadline.state.label(lang);
+    match deadline.state {
+        DeadlineState::NotTracked => return msg!(lang, "explain-state-not-tracked", state = state),
+        DeadlineState::Stopped => {
+            let date = deadline.stopped.map(|s| s.to_string()).unwrap_or_default();
+            return msg!(
+                lang,
+                "explain-state-left-workflow",
+                state = state,
+                date = date
+            );
+        }
+        _ => {}
+    }
     match (deadline.stopped, deadline.workdays_left) {
         (Some(date), _) => msg!(lang, "explain-state-stopped", state = state, date = date),
         (None, Some(left)) if left < 0 => {

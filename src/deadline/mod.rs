@@ -12,9 +12,10 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use crate::calendar::{Calendar, CalendarError, Computed, Roll, Unit, period_end};
-use crate::model::{Action, Case, Event};
+use crate::model::event::PROMISE_KEPT;
+use crate::model::{Action, Case, Event, status_from_history};
 use crate::policy::Policy;
-use crate::policy::rules::DeadlineRule;
+use crate::policy::rules::{DeadlineRule, RuleKind};
 
 /// Where a deadline stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -30,6 +31,15 @@ pub enum DeadlineState {
     Overdue,
     /// The case is in a pause state; the due date moves while it stays there.
     Paused,
+    /// The case left the workflow (moved to a state that is not open, such
+    /// as rejected or closed) before the rule's own stop and on or before
+    /// its due date: the clock stopped without the act being done. A case
+    /// that leaves after the due date has `Missed` the rule instead.
+    Stopped,
+    /// The case was imported past this rule: its history does not show
+    /// when the rule started or stopped, so it is neither met, missed nor
+    /// overdue, and is counted on its own.
+    NotTracked,
     /// The case ended (a stop state) in time but without the milestone the
     /// rule waits for: not met (and not missed either).
     Ended,
@@ -44,6 +54,8 @@ impl DeadlineState {
             DeadlineState::Missed => "missed",
             DeadlineState::Overdue => "overdue",
             DeadlineState::Paused => "paused",
+            DeadlineState::Stopped => "stopped",
+            DeadlineState::NotTracked => "not_tracked",
             DeadlineState::Ended => "ended",
         }
     }
@@ -98,6 +110,9 @@ impl Extension {
 pub struct Pause {
     /// The pause state.
     pub state: String,
+    /// The reason code it was entered with, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// The day it was entered.
     pub from: NaiveDate,
     /// The day it was left (or today, while still paused).
@@ -109,12 +124,17 @@ pub struct Pause {
 /// One rule's deadline for one case, as of a day.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Deadline {
-    /// The rule name.
+    /// The rule name (`promise` for a promise made to the complainant).
     pub rule: String,
-    /// The day the period started (the triggering day, not counted).
-    pub start: NaiveDate,
-    /// The last day to act.
-    pub due: NaiveDate,
+    /// `statutory` or `office-target` (a promise is an office target).
+    pub kind: RuleKind,
+    /// The legal source of the rule, if it has one.
+    pub source: Option<String>,
+    /// The day the period started (the triggering day, not counted);
+    /// `None` when the history does not show it (an imported case).
+    pub start: Option<NaiveDate>,
+    /// The last day to act; `None` when the start is not known.
+    pub due: Option<NaiveDate>,
     /// Where it stands.
     pub state: DeadlineState,
     /// Calendar days from today to the due date (negative when overdue);
@@ -123,7 +143,8 @@ pub struct Deadline {
     /// Working days after today up to the due date (negative when overdue);
     /// `None` once met or missed.
     pub workdays_left: Option<i64>,
-    /// The day the rule stopped, if it has.
+    /// The day the rule stopped (by its own stop, or because the case
+    /// left the workflow), if it has.
     pub stopped: Option<NaiveDate>,
     /// Extensions granted.
     pub extensions: Vec<Extension>,
@@ -160,10 +181,22 @@ pub fn evaluate(
             deadlines.push(deadline);
         }
     }
+    deadlines.extend(promises(case, policy, calendar, offset, today)?);
     Ok(deadlines)
 }
 
 /// The deadline of one rule, or `None` when the rule has not started.
+///
+/// Three facts of the history decide it besides the rule itself:
+/// - a move into a state that is not open (rejected, transferred,
+///   withdrawn, resolved, closed) stops every clock, whatever the rule's
+///   stop list says, so a case that left the workflow never has pending
+///   work;
+/// - a case imported past its first state (an `imported` event with `to`)
+///   hides what happened before the import: a rule that started before it
+///   and has no recorded stop after it, or whose start the import hides,
+///   is [`DeadlineState::NotTracked`];
+/// - everything else is evaluated exactly from the recorded events.
 pub fn evaluate_rule(
     case: &Case,
     policy: &Policy,
@@ -173,12 +206,21 @@ pub fn evaluate_rule(
     today: NaiveDate,
 ) -> Result<Option<Deadline>, CalendarError> {
     let day = |at: DateTime<FixedOffset>| at.with_timezone(&offset).date_naive();
-    let Some(start_at) = start_moment(case, policy, rule) else {
-        return Ok(None);
+    let import = import_point(case, policy);
+    let (start_at, start_index) = match rule_start(case, policy, rule, import) {
+        Start::NotYet => return Ok(None),
+        Start::Unknown => return Ok(Some(Deadline::not_tracked(rule, None, None, Vec::new()))),
+        Start::At(at, index) => (at, index),
     };
-    let stop_at = stop_moment(case, rule, start_at);
+    let own_stop = stop_moment(case, rule, start_at);
+    let left = left_workflow(case, policy, start_at, start_index);
+    let cut = match (own_stop, left) {
+        (Some(stop), Some(exit)) if exit < stop => Some(exit),
+        (None, Some(exit)) => Some(exit),
+        _ => None,
+    };
+    let stop_at = cut.or(own_stop);
     let start = day(start_at);
-    let stopped = stop_at.map(day);
     let mut warnings = Warnings::new(calendar);
     let pauses = pauses(
         case,
@@ -192,11 +234,34 @@ pub fn evaluate_rule(
     )?;
     let extensions = extensions(case, rule, offset);
     let due = due_date(calendar, rule, start, &pauses, &extensions, &mut warnings)?;
+    let hidden_by_import =
+        import.is_some_and(|at| start_at <= at && stop_at.is_none_or(|s| s <= at));
+    if hidden_by_import {
+        let years = warnings.years.iter().copied().collect();
+        return Ok(Some(Deadline::not_tracked(
+            rule,
+            Some(start),
+            Some(due),
+            years,
+        )));
+    }
+    let stopped = stop_at.map(day).or_else(|| {
+        // A case whose latest move left the workflow before this rule
+        // started (a milestone merged in after a rejection) runs nothing.
+        (!policy.is_open(current_status(case, policy))).then_some(start)
+    });
     let still_paused = stopped.is_none()
-        && rule.pause.contains(&case.status)
+        && rule.pause.iter().any(|p| p == current_status(case, policy))
         && pauses.last().is_some_and(|p| p.until == today);
     let ended = stop_at.is_some_and(|at| ended_without_milestone(case, policy, rule, at));
     let state = match stopped {
+        Some(s) if cut.is_some() || own_stop.is_none() => {
+            if s <= due {
+                DeadlineState::Stopped
+            } else {
+                DeadlineState::Missed
+            }
+        }
         Some(s) if ended && s <= due => DeadlineState::Ended,
         Some(s) if s <= due => DeadlineState::Met,
         Some(_) => DeadlineState::Missed,
@@ -212,8 +277,10 @@ pub fn evaluate_rule(
     };
     Ok(Some(Deadline {
         rule: rule.name.clone(),
-        start,
-        due,
+        kind: rule.kind(),
+        source: rule.source.clone(),
+        start: Some(start),
+        due: Some(due),
         state,
         days_left,
         workdays_left,
@@ -224,6 +291,186 @@ pub fn evaluate_rule(
         uncovered_years: warnings.years.iter().copied().collect(),
         warnings: warnings.into_list(),
     }))
+}
+
+impl Deadline {
+    /// A rule the history cannot evaluate (see [`DeadlineState::NotTracked`]).
+    /// `uncovered_years`: the years outside the calendar that `due` rests on.
+    fn not_tracked(
+        rule: &DeadlineRule,
+        start: Option<NaiveDate>,
+        due: Option<NaiveDate>,
+        uncovered_years: Vec<i32>,
+    ) -> Self {
+        Deadline {
+            rule: rule.name.clone(),
+            kind: rule.kind(),
+            source: rule.source.clone(),
+            start,
+            due,
+            state: DeadlineState::NotTracked,
+            days_left: None,
+            workdays_left: None,
+            stopped: None,
+            extensions: Vec::new(),
+            pauses: Vec::new(),
+            warnings: Vec::new(),
+            provisional: !uncovered_years.is_empty(),
+            uncovered_years,
+        }
+    }
+}
+
+/// The state the case is in by its history (the later move wins), or its
+/// `status` field when no event sets one.
+pub fn current_status<'a>(case: &'a Case, policy: &'a Policy) -> &'a str {
+    status_from_history(&case.history)
+        .or_else(|| {
+            // An unset history keeps the file's own status.
+            (!case.status.is_empty()).then_some(case.status.as_str())
+        })
+        .unwrap_or(policy.initial_state())
+}
+
+/// When the case was imported past its first state: the moment of its
+/// opening `imported` event, which records only where the case stood.
+fn import_point(case: &Case, policy: &Policy) -> Option<DateTime<FixedOffset>> {
+    case.history
+        .first()
+        .filter(|e| e.action == Action::Imported)
+        .filter(|e| {
+            e.to.as_deref()
+                .is_some_and(|to| to != policy.initial_state())
+        })
+        .map(|e| e.at)
+}
+
+/// How the history answers "when did this rule start?".
+enum Start {
+    /// It has not started.
+    NotYet,
+    /// It started before the case was imported; when is not recorded.
+    Unknown,
+    /// At this moment, by the event at this index (`None`: receipt).
+    At(DateTime<FixedOffset>, Option<usize>),
+}
+
+fn rule_start(
+    case: &Case,
+    policy: &Policy,
+    rule: &DeadlineRule,
+    import: Option<DateTime<FixedOffset>>,
+) -> Start {
+    if rule.start == policy.initial_state() {
+        return Start::At(case.received, None);
+    }
+    match case
+        .history
+        .iter()
+        .enumerate()
+        .find(|(_, e)| reaches(e, &rule.start))
+    {
+        Some((_, e)) if e.action == Action::Imported => Start::Unknown,
+        Some((i, e)) => Start::At(e.at, Some(i)),
+        None if import.is_some() && imported_past(case, policy, &rule.start) => Start::Unknown,
+        None if rule.start_or_receipt => Start::At(case.received, None),
+        None => Start::NotYet,
+    }
+}
+
+/// Whether the state a case was imported in lies past `state` in the
+/// workflow: reachable from it, and further from the first state.
+fn imported_past(case: &Case, policy: &Policy, state: &str) -> bool {
+    let Some(imported) = case.history.first().and_then(|e| e.to.as_deref()) else {
+        return false;
+    };
+    let depth = workflow_depths(policy);
+    let (Some(a), Some(b)) = (depth.get(state), depth.get(imported)) else {
+        return false;
+    };
+    a < b && reachable(policy, state, imported)
+}
+
+/// Each state's distance from the first state along the transitions.
+fn workflow_depths(policy: &Policy) -> std::collections::BTreeMap<&str, usize> {
+    let mut depth = std::collections::BTreeMap::new();
+    let mut queue = std::collections::VecDeque::from([(policy.initial_state(), 0)]);
+    while let Some((state, d)) = queue.pop_front() {
+        if depth.contains_key(state) {
+            continue;
+        }
+        depth.insert(state, d);
+        for next in policy.transitions.get(state).into_iter().flatten() {
+            queue.push_back((next.as_str(), d + 1));
+        }
+    }
+    depth
+}
+
+fn reachable(policy: &Policy, from: &str, to: &str) -> bool {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut stack = vec![from];
+    while let Some(state) = stack.pop() {
+        if state == to {
+            return true;
+        }
+        if seen.insert(state) {
+            stack.extend(
+                policy
+                    .transitions
+                    .get(state)
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            );
+        }
+    }
+    false
+}
+
+/// When the rule started: receipt for the first state, else the first
+/// recorded move to the start state or milestone (the opening `imported`
+/// event does not count: it says where the case stood, not when it got there).
+pub fn start_moment(
+    case: &Case,
+    policy: &Policy,
+    rule: &DeadlineRule,
+) -> Option<DateTime<FixedOffset>> {
+    match rule_start(case, policy, rule, import_point(case, policy)) {
+        Start::At(at, _) => Some(at),
+        _ => None,
+    }
+}
+
+/// The first recorded moment at or after the start when a stop state or
+/// milestone was reached.
+pub fn stop_moment(
+    case: &Case,
+    rule: &DeadlineRule,
+    start: DateTime<FixedOffset>,
+) -> Option<DateTime<FixedOffset>> {
+    case.history
+        .iter()
+        .filter(|e| e.action != Action::Imported && e.at >= start)
+        .find(|e| rule.stop.iter().any(|s| reaches(e, s)))
+        .map(|e| e.at)
+}
+
+/// The first recorded move into a state that is not open after the rule
+/// started (the starting event itself excluded, so a rule may start at a
+/// closing state).
+fn left_workflow(
+    case: &Case,
+    policy: &Policy,
+    start: DateTime<FixedOffset>,
+    start_index: Option<usize>,
+) -> Option<DateTime<FixedOffset>> {
+    case.history
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| Some(*i) != start_index && e.at >= start && e.action == Action::Status)
+        .find(|(_, e)| e.to.as_deref().is_some_and(|to| !policy.is_open(to)))
+        .map(|(_, e)| e.at)
 }
 
 /// Collects coverage warnings from every computation of one deadline.
@@ -307,35 +554,6 @@ fn add_days(
     }
 }
 
-/// When the rule's period started: receipt for the first state, else the
-/// first time the case reached the start state or milestone.
-pub fn start_moment(
-    case: &Case,
-    policy: &Policy,
-    rule: &DeadlineRule,
-) -> Option<DateTime<FixedOffset>> {
-    if rule.start == policy.initial_state() {
-        return Some(case.received);
-    }
-    case.history
-        .iter()
-        .find(|e| reaches(e, &rule.start))
-        .map(|e| e.at)
-}
-
-/// The first moment at or after the start when a stop state or milestone was reached.
-pub fn stop_moment(
-    case: &Case,
-    rule: &DeadlineRule,
-    start: DateTime<FixedOffset>,
-) -> Option<DateTime<FixedOffset>> {
-    case.history
-        .iter()
-        .filter(|e| e.at >= start)
-        .find(|e| rule.stop.iter().any(|s| reaches(e, s)))
-        .map(|e| e.at)
-}
-
 /// Whether a rule that waits for a milestone was stopped at `at` by the
 /// case reaching a stop state instead (a reply rule on a case closed
 /// without the reply recorded).
@@ -346,7 +564,10 @@ fn ended_without_milestone(
     at: DateTime<FixedOffset>,
 ) -> bool {
     let waits_for_milestone = rule.stop.iter().any(|s| policy.milestone(s).is_some());
+    // Resolved on the spot, at receipt: the complainant was answered then.
+    let on_the_spot = case.history.iter().any(|e| e.at == at && e.on_the_spot);
     waits_for_milestone
+        && !on_the_spot
         && !case.history.iter().any(|e| {
             e.at == at
                 && e.action == Action::Milestone
@@ -385,7 +606,7 @@ fn pauses(
     let day = |at: DateTime<FixedOffset>| at.with_timezone(&offset).date_naive();
     let end = stop.map(day).unwrap_or(today);
     let mut list = Vec::new();
-    let mut open: Option<(String, NaiveDate)> = None;
+    let mut open: Option<(String, Option<String>, NaiveDate)> = None;
     for event in case
         .history
         .iter()
@@ -395,24 +616,30 @@ fn pauses(
             break;
         }
         let to = event.to.as_deref().unwrap_or("");
-        if let Some((state, from)) = open.take() {
-            list.push((state, from, day(event.at)));
+        if let Some((state, reason, from)) = open.take() {
+            list.push((state, reason, from, day(event.at)));
         }
-        if rule.pause.iter().any(|p| p == to) {
-            open = Some((to.to_string(), day(event.at)));
+        let reason_counts = rule.pause_reasons.is_empty()
+            || event
+                .reason
+                .as_deref()
+                .is_some_and(|r| rule.pause_reasons.iter().any(|p| p == r));
+        if reason_counts && rule.pause.iter().any(|p| p == to) {
+            open = Some((to.to_string(), event.reason.clone(), day(event.at)));
         }
     }
-    if let Some((state, from)) = open {
-        list.push((state, from, end.max(from)));
+    if let Some((state, reason, from)) = open {
+        list.push((state, reason, from, end.max(from)));
     }
     list.into_iter()
-        .map(|(state, from, until)| {
+        .map(|(state, reason, from, until)| {
             let adds = match rule.unit {
                 Unit::Workdays => warnings.take(calendar.workdays_between(from, until)?),
                 Unit::Days | Unit::Months => (until - from).num_days(),
             };
             Ok(Pause {
                 state,
+                reason,
                 from,
                 until,
                 adds,
@@ -442,10 +669,169 @@ fn extensions(case: &Case, rule: &DeadlineRule, offset: FixedOffset) -> Vec<Exte
         .collect()
 }
 
+/// The name under which promises appear among a case's deadlines.
+pub const PROMISE_RULE: &str = "promise";
+
+/// The promises made to the complainant (`plaint promise`), one deadline
+/// each, due on the promised day. Each `promise-kept` milestone keeps the
+/// earliest promise still open, so several promises are tracked apart. A
+/// promise still open when the case leaves the workflow stops there, like
+/// every other clock.
+fn promises(
+    case: &Case,
+    policy: &Policy,
+    calendar: &Calendar,
+    offset: FixedOffset,
+    today: NaiveDate,
+) -> Result<Vec<Deadline>, CalendarError> {
+    let day = |at: DateTime<FixedOffset>| at.with_timezone(&offset).date_naive();
+    // (made, due, kept, left the workflow)
+    type Promise = (NaiveDate, NaiveDate, Option<NaiveDate>, Option<NaiveDate>);
+    let mut made: Vec<Promise> = Vec::new();
+    for event in &case.history {
+        match event.action {
+            Action::Promised => {
+                if let Some(due) = event.due {
+                    made.push((day(event.at), due, None, None));
+                }
+            }
+            Action::Milestone if event.milestone.as_deref() == Some(PROMISE_KEPT) => {
+                if let Some(open) = made.iter_mut().find(|p| p.2.is_none()) {
+                    open.2 = Some(day(event.at));
+                }
+            }
+            Action::Status if event.to.as_deref().is_some_and(|to| !policy.is_open(to)) => {
+                for open in made.iter_mut().filter(|p| p.2.is_none() && p.3.is_none()) {
+                    open.3 = Some(day(event.at));
+                }
+            }
+            _ => {}
+        }
+    }
+    made.into_iter()
+        .map(|(start, due, kept, left)| {
+            let mut warnings = Warnings::new(calendar);
+            let stopped = kept.or(left);
+            let state = match (kept, left) {
+                (Some(s), _) if s <= due => DeadlineState::Met,
+                (Some(_), _) => DeadlineState::Missed,
+                (None, Some(s)) if s <= due => DeadlineState::Stopped,
+                (None, Some(_)) => DeadlineState::Missed,
+                (None, None) if today > due => DeadlineState::Overdue,
+                (None, None) => DeadlineState::Running,
+            };
+            let (days_left, workdays_left) = if state.is_open() {
+                let workdays = warnings.take(calendar.workdays_between(today, due)?);
+                (Some((due - today).num_days()), Some(workdays))
+            } else {
+                (None, None)
+            };
+            Ok(Deadline {
+                rule: PROMISE_RULE.to_string(),
+                kind: RuleKind::OfficeTarget,
+                source: None,
+                start: Some(start),
+                due: Some(due),
+                state,
+                days_left,
+                workdays_left,
+                stopped,
+                extensions: Vec::new(),
+                pauses: Vec::new(),
+                provisional: !warnings.years.is_empty(),
+                uncovered_years: warnings.years.iter().copied().collect(),
+                warnings: warnings.into_list(),
+            })
+        })
+        .collect()
+}
+
 /// The earliest due date among the deadlines still to be met.
 pub fn next_due(deadlines: &[Deadline]) -> Option<&Deadline> {
     deadlines
         .iter()
         .filter(|d| d.state.is_open())
         .min_by_key(|d| d.due)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::CalendarSet;
+    use crate::policy::PolicyOverrides;
+    use crate::storage::casefile::parse_yaml_case;
+
+    fn tourism() -> Policy {
+        Policy::build("tourism", &PolicyOverrides::default()).unwrap()
+    }
+
+    fn case(status: &str, events: &str) -> Case {
+        let text = format!(
+            "schema: 1\nid: 20261102-K7QF2\nreceived: 2026-11-02T09:30:00+08:00\nstatus: {status}\nhistory:\n\
+             - at: 2026-11-02T09:30:00+08:00\n  by: a\n  action: registered\n{events}"
+        );
+        parse_yaml_case(&text).unwrap()
+    }
+
+    fn event(at: &str, action: &str, detail: &str) -> String {
+        format!("- at: {at}T10:00:00+08:00\n  by: a\n  action: {action}\n{detail}")
+    }
+
+    fn states(case: &Case, today: &str) -> Vec<(String, DeadlineState)> {
+        let calendar = CalendarSet::default().get("cn").unwrap().clone();
+        let offset = FixedOffset::east_opt(8 * 3600).unwrap();
+        evaluate(case, &tourism(), &calendar, offset, today.parse().unwrap())
+            .unwrap()
+            .into_iter()
+            .map(|d| (d.rule, d.state))
+            .collect()
+    }
+
+    #[test]
+    fn the_later_of_two_moves_from_one_state_wins_and_ties_go_down_the_history() {
+        let c = case(
+            "rejected",
+            &(event("2026-11-03", "status", "  from: received\n  to: accepted\n")
+                + &event("2026-11-03", "status", "  from: received\n  to: rejected\n")),
+        );
+        assert_eq!(status_from_history(&c.history), Some("rejected"));
+        assert_eq!(current_status(&c, &tourism()), "rejected");
+    }
+
+    #[test]
+    fn a_milestone_merged_in_after_a_rejection_starts_no_clock() {
+        let c = case(
+            "rejected",
+            &(event("2026-11-03", "status", "  from: received\n  to: accepted\n")
+                + &event("2026-11-04", "status", "  from: received\n  to: rejected\n")
+                + &event(
+                    "2026-11-05",
+                    "milestone",
+                    "  milestone: respondent-notified\n",
+                )),
+        );
+        for (rule, state) in states(&c, "2027-06-01") {
+            assert!(!state.is_open(), "{rule} is {state:?}");
+        }
+    }
+
+    #[test]
+    fn leaving_after_the_due_date_is_missed_and_before_it_stopped() {
+        // Neither rule lists `transferred` as a stop; the move still ends them.
+        let c = case(
+            "transferred",
+            &(event("2026-11-03", "status", "  from: received\n  to: accepted\n")
+                + &event(
+                    "2026-12-20",
+                    "status",
+                    "  from: received\n  to: transferred\n",
+                )),
+        );
+        let got = states(&c, "2027-06-01");
+        assert!(got.contains(&("notify-respondent".into(), DeadlineState::Missed)));
+        assert!(
+            got.contains(&("resolution".into(), DeadlineState::Stopped)),
+            "{got:?}"
+        );
+    }
 }

@@ -22,6 +22,7 @@ pub const CASE_FIELDS: &[&str] = &[
     "title",
     "received",
     "channel",
+    "department",
     "complainants",
     "representatives",
     "agent",
@@ -32,9 +33,11 @@ pub const CASE_FIELDS: &[&str] = &[
     "demands",
     "facts",
     "contract_end",
+    "challenge_due",
     "assignee",
     "status",
     "outcome",
+    "refer_to",
     "measures",
     "satisfaction",
     "external_ref",
@@ -55,9 +58,12 @@ pub struct Case {
     pub title: Option<String>,
     /// When the complaint reached the office; the start of most deadlines.
     pub received: DateTime<FixedOffset>,
-    /// How it arrived.
+    /// How it arrived: a channel code of the policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<Channel>,
+    pub channel: Option<String>,
+    /// The office's department that received the complaint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
     /// Who complains; more than one makes a joint complaint.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub complainants: Vec<Person>,
@@ -88,6 +94,10 @@ pub struct Case {
     /// When the underlying contract ended (for filing time limits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract_end: Option<NaiveDate>,
+    /// When the answer period of the supplier's challenge ended (procurement
+    /// filing time limit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge_due: Option<NaiveDate>,
     /// The officer who owns the case now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assignee: Option<String>,
@@ -96,6 +106,10 @@ pub struct Case {
     /// How a resolved case ended (an outcome code from the policy).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
+    /// The competent body a complaint rejected as outside jurisdiction is
+    /// referred to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refer_to: Option<String>,
     /// Corrective actions taken.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measures: Option<String>,
@@ -137,6 +151,10 @@ pub struct Person {
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// For an organisation (`name` is then the organisation's name): its
+    /// legal representative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_representative: Option<String>,
 }
 
 /// A person acting on the complainants' behalf.
@@ -164,55 +182,13 @@ pub struct Respondent {
     /// Where it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
-    /// The department concerned, inside the respondent.
+    /// The department concerned, inside the respondent (the receiving
+    /// department, for a hospital's own complaints office).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
-}
-
-/// How a complaint arrived.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Channel {
-    /// By telephone.
-    Phone,
-    /// By post.
-    Letter,
-    /// In person.
-    Visit,
-    /// By e-mail.
-    Email,
-    /// Through a web form.
-    Online,
-    /// Through a hotline system.
-    Hotline,
-    /// Transferred from another authority.
-    TransferIn,
-}
-
-impl Channel {
-    /// Every channel, in display order.
-    pub const ALL: [Channel; 7] = [
-        Channel::Phone,
-        Channel::Letter,
-        Channel::Visit,
-        Channel::Email,
-        Channel::Online,
-        Channel::Hotline,
-        Channel::TransferIn,
-    ];
-
-    /// The name used in files and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Phone => "phone",
-            Channel::Letter => "letter",
-            Channel::Visit => "visit",
-            Channel::Email => "email",
-            Channel::Online => "online",
-            Channel::Hotline => "hotline",
-            Channel::TransferIn => "transfer-in",
-        }
-    }
+    /// For an organisation: its legal representative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_representative: Option<String>,
 }
 
 /// How urgently a case must be handled; `urgent` sorts first.

@@ -26,6 +26,8 @@ pub struct Draft {
     pub received: Option<String>,
     /// How it arrived.
     pub channel: Option<String>,
+    /// The receiving department.
+    pub department: Option<String>,
     /// Complainants.
     #[serde(default)]
     pub complainants: Vec<Person>,
@@ -49,12 +51,16 @@ pub struct Draft {
     pub facts: Option<String>,
     /// Contract end date.
     pub contract_end: Option<String>,
+    /// End of the supplier-challenge answer period.
+    pub challenge_due: Option<String>,
     /// Assignee.
     pub assignee: Option<String>,
     /// Current state (import of cases migrated mid-life).
     pub status: Option<String>,
     /// Outcome code.
     pub outcome: Option<String>,
+    /// The competent body a rejected complaint is referred to.
+    pub refer_to: Option<String>,
     /// Corrective actions.
     pub measures: Option<String>,
     /// Satisfaction.

@@ -4,10 +4,17 @@
 //! data, so that it is written as a plain YAML mapping (no `!tags`) and old
 //! files stay readable when new details are added.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::case::Satisfaction;
+
+/// The milestone that records a promise kept; it keeps the earliest
+/// promise still open.
+pub const PROMISE_KEPT: &str = "promise-kept";
+
+/// The `forced` name of an extension the rule's source does not allow.
+pub const FORCED_EXTENSION: &str = "non-extendable";
 
 /// What kind of thing happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -31,6 +38,16 @@ pub enum Action {
     Edited,
     /// The follow-up call after closing (`satisfaction`).
     Followup,
+    /// An officer promised the complainant a reply by `due`.
+    Promised,
+    /// All complainants of a joint complaint consented (`consent` says how).
+    Consent,
+    /// A written notice was issued (`kind`, `number`, `file`, `sha256`).
+    Notice,
+    /// An evidence file was attached (`name`, `file`, `size`, `sha256`).
+    Attached,
+    /// An attachment was withdrawn from the case file (`file`, `sha256`).
+    Detached,
 }
 
 impl Action {
@@ -46,6 +63,11 @@ impl Action {
             Action::Extended => "extended",
             Action::Edited => "edited",
             Action::Followup => "followup",
+            Action::Promised => "promised",
+            Action::Consent => "consent",
+            Action::Notice => "notice",
+            Action::Attached => "attached",
+            Action::Detached => "detached",
         }
     }
 }
@@ -72,6 +94,9 @@ pub struct Event {
     /// A rejection reason code, or the reason for an extension.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The competent body a rejected complaint is referred to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refer_to: Option<String>,
     /// The outcome code of a resolution.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
@@ -87,6 +112,15 @@ pub struct Event {
     /// The unit of `amount`: `workdays` or `days`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The date a promise must be kept by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// A resolution reached on the spot, at receipt.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub on_the_spot: bool,
+    /// The complainants' recorded consent to the step (joint complaints).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<String>,
     /// The fields an edit changed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
@@ -96,6 +130,24 @@ pub struct Event {
     /// Checks the officer overrode with `--force`, named.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub forced: Vec<String>,
+    /// The kind of notice issued (a notice kind of the preset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The document number (文号) of a notice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The original name of an attached file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A stored document or attachment, relative to the workspace root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The size in bytes of an attachment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<u64>,
+    /// The SHA-256 of a stored document or attachment, in hex.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
     /// Free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -112,15 +164,43 @@ impl Event {
             to: None,
             transfer_to: None,
             reason: None,
+            refer_to: None,
             outcome: None,
             milestone: None,
             rule: None,
             amount: None,
             unit: None,
+            due: None,
+            on_the_spot: false,
+            consent: None,
             fields: Vec::new(),
             satisfaction: None,
             forced: Vec::new(),
+            kind: None,
+            number: None,
+            name: None,
+            file: None,
+            size: None,
+            sha256: None,
             note: None,
         }
     }
+}
+
+/// The state the history says a case is in: where the latest status move
+/// (or the opening `imported` event) went. "Latest" is by time; of moves
+/// at the same moment, the one further down the history wins. When two
+/// clones moved the case out of one state, the later move wins and the
+/// earlier stays in the history as what happened. `None` when no event
+/// sets a state (the case is still in the workflow's first state).
+pub fn status_from_history(history: &[Event]) -> Option<&str> {
+    let mut latest: Option<&Event> = None;
+    for event in history {
+        let sets_state =
+            matches!(event.action, Action::Status | Action::Imported) && event.to.is_some();
+        if sets_state && latest.is_none_or(|l| event.at >= l.at) {
+            latest = Some(event);
+        }
+    }
+    latest.and_then(|e| e.to.as_deref())
 }

@@ -6,7 +6,7 @@ pub mod draft;
 pub mod event;
 pub mod id;
 
-pub use case::{Agent, Case, Channel, Person, Priority, Respondent, SCHEMA, Satisfaction};
+pub use case::{Agent, Case, Person, Priority, Respondent, SCHEMA, Satisfaction};
 pub use draft::Draft;
-pub use event::{Action, Event};
+pub use event::{Action, Event, status_from_history};
 pub use id::CaseId;

@@ -46,17 +46,6 @@ impl CodeKind {
     }
 }
 
-/// Channels with their labels.
-const CHANNELS: [(&str, &str, &str); 7] = [
-    ("phone", "Phone", "电话"),
-    ("letter", "Letter", "信函"),
-    ("visit", "Visit", "来访"),
-    ("email", "E-mail", "电子邮件"),
-    ("online", "Online", "网上"),
-    ("hotline", "Hotline", "热线"),
-    ("transfer-in", "Transferred in", "转办"),
-];
-
 /// Priorities with their labels, most severe first.
 const PRIORITIES: [(&str, &str, &str); 3] = [
     ("urgent", "Urgent", "紧急"),
@@ -94,7 +83,7 @@ impl Policy {
                     zh: s.zh.clone(),
                 })
                 .collect(),
-            CodeKind::Channel => table(&CHANNELS),
+            CodeKind::Channel => self.channels.clone(),
             CodeKind::Category => self.categories.clone(),
             CodeKind::Reason => self.rejection_reasons.clone(),
             CodeKind::Outcome => self.outcomes.clone(),

@@ -7,6 +7,7 @@
 //! code and requirement it meets is defined.
 
 pub mod codes;
+pub mod document;
 pub mod rules;
 pub mod settings;
 pub mod workflow;
@@ -63,7 +64,8 @@ pub struct PolicyOverrides {
     pub transitions: Option<BTreeMap<String, Vec<String>>>,
     /// The state that pauses a case and returns to the state it came from.
     pub suspend_state: Option<String>,
-    /// What must be present to enter a state (see [`workflow::REQUIREMENTS`]).
+    /// What must be present to enter a state (see [`workflow::REQUIREMENTS`]);
+    /// the key `registered` lists what a new case needs.
     pub requires: Option<BTreeMap<String, Vec<String>>>,
     /// Allowed categories; empty allows any.
     pub categories: Option<Vec<Code>>,
@@ -79,10 +81,27 @@ pub struct PolicyOverrides {
     pub max_representatives: Option<usize>,
     /// Days after `contract_end` within which a complaint must be filed.
     pub filing_limit_days: Option<i64>,
-    /// Statutory time limits.
+    /// Time limits, each with its legal basis.
     pub deadlines: Option<Vec<DeadlineRule>>,
     /// The priority a repeat complaint is raised to at registration.
     pub repeat_priority: Option<Priority>,
+    /// Reason codes of a suspension (`advance ID suspended --reason CODE`);
+    /// rules with `pause_reasons` pause only for these.
+    pub suspension_reasons: Option<Vec<Code>>,
+    /// Rules the suspend state pauses by the workspace's own decision, where
+    /// the rule's source neither provides nor forbids a pause (off by default).
+    pub suspension_pauses: Option<Vec<String>>,
+    /// Working days after `challenge_due` within which a complaint must be filed.
+    pub challenge_limit_workdays: Option<i64>,
+    /// The source of the filing time limits, named in warnings.
+    pub filing_limit_source: Option<String>,
+    /// The states a just-received case may move to at once with
+    /// `--on-the-spot` (resolution on the spot at receipt).
+    pub on_the_spot: Option<Vec<String>>,
+    /// The channels a complaint may arrive by.
+    pub channels: Option<Vec<Code>>,
+    /// The source of the joint-complaint rules (representatives, consent).
+    pub joint_source: Option<String>,
 }
 
 /// The validated policy of a workspace.
@@ -112,22 +131,57 @@ pub struct Policy {
     pub max_representatives: usize,
     /// Filing time limit in days after `contract_end`, if any.
     pub filing_limit_days: Option<i64>,
-    /// Statutory time limits.
+    /// Time limits, each with its legal basis.
     pub deadlines: Vec<DeadlineRule>,
     /// The priority a repeat complaint is raised to, if any.
     pub repeat_priority: Option<Priority>,
     /// The language of the workspace: refusals are worded in it.
     #[serde(skip)]
     pub language: Language,
+    /// Reason codes of a suspension.
+    pub suspension_reasons: Vec<Code>,
+    /// Rules the suspend state pauses by the workspace's decision.
+    pub suspension_pauses: Vec<String>,
+    /// Filing time limit in working days after `challenge_due`, if any.
+    pub challenge_limit_workdays: Option<i64>,
+    /// The source of the filing time limits.
+    pub filing_limit_source: Option<String>,
+    /// States reachable on the spot from the first state.
+    pub on_the_spot: Vec<String>,
+    /// The channels a complaint may arrive by.
+    pub channels: Vec<Code>,
+    /// The source of the joint-complaint rules.
+    pub joint_source: Option<String>,
+}
+
+/// The channels of a policy that names none.
+pub fn default_channels() -> Vec<Code> {
+    [
+        ("phone", "Phone", "电话"),
+        ("letter", "Letter", "信函"),
+        ("visit", "Visit", "来访"),
+        ("email", "E-mail", "电子邮件"),
+        ("online", "Online", "网上"),
+        ("hotline", "Hotline", "热线"),
+        ("transfer-in", "Transferred in", "转办"),
+    ]
+    .into_iter()
+    .map(|(code, en, zh)| Code {
+        code: code.into(),
+        en: en.into(),
+        zh: zh.into(),
+    })
+    .collect()
 }
 
 /// The names of the built-in presets.
-pub const PRESETS: [&str; 3] = ["tourism", "hospital", "generic"];
+pub const PRESETS: [&str; 4] = ["tourism", "hospital", "procurement", "generic"];
 
 fn preset_text(name: &str) -> Option<&'static str> {
     match name {
         "tourism" => Some(include_str!("presets/tourism.yaml")),
         "hospital" => Some(include_str!("presets/hospital.yaml")),
+        "procurement" => Some(include_str!("presets/procurement.yaml")),
         "generic" => Some(include_str!("presets/generic.yaml")),
         _ => None,
     }
@@ -145,7 +199,7 @@ impl Policy {
         let base: PolicyOverrides = serde_yaml::from_str(text)
             .map_err(|e| Error::Invalid(format!("built-in preset {preset}: {e}")))?;
         let o = overrides.clone();
-        let policy = Policy {
+        let mut policy = Policy {
             preset: preset.to_string(),
             states: o.states.or(base.states).unwrap_or_default(),
             transitions: o.transitions.or(base.transitions).unwrap_or_default(),
@@ -167,9 +221,32 @@ impl Policy {
             deadlines: o.deadlines.or(base.deadlines).unwrap_or_default(),
             repeat_priority: o.repeat_priority.or(base.repeat_priority),
             language: Language::En,
+            suspension_reasons: o
+                .suspension_reasons
+                .or(base.suspension_reasons)
+                .unwrap_or_default(),
+            suspension_pauses: o
+                .suspension_pauses
+                .or(base.suspension_pauses)
+                .unwrap_or_default(),
+            challenge_limit_workdays: o.challenge_limit_workdays.or(base.challenge_limit_workdays),
+            filing_limit_source: o.filing_limit_source.or(base.filing_limit_source),
+            on_the_spot: o.on_the_spot.or(base.on_the_spot).unwrap_or_default(),
+            channels: o
+                .channels
+                .or(base.channels)
+                .unwrap_or_else(default_channels),
+            joint_source: o.joint_source.or(base.joint_source),
         };
+        policy.apply_suspension_pauses()?;
         policy.validate()?;
         Ok(policy)
+    }
+
+    /// Whether `case` is a joint complaint under this policy.
+    pub fn is_joint(&self, case: &crate::model::Case) -> bool {
+        self.joint_threshold
+            .is_some_and(|t| case.complainants.len() >= t)
     }
 
     /// The state every new case starts in.
@@ -216,11 +293,14 @@ impl Policy {
                 )));
             }
         }
+        if let Some(s) = self.on_the_spot.iter().find(|s| !known(s)) {
+            return Err(bad(format!("`on_the_spot` '{s}' is not a state")));
+        }
         if let Some(s) = self.suspend_state.as_deref().filter(|s| !known(s)) {
             return Err(bad(format!("`suspend_state` '{s}' is not a state")));
         }
         for (state, reqs) in &self.requires {
-            if !known(state) {
+            if !known(state) && state != workflow::REGISTERED {
                 return Err(bad(format!("`requires.{state}`: '{state}' is not a state")));
             }
             if let Some(r) = reqs
@@ -238,6 +318,8 @@ impl Policy {
             ("rejection_reasons", &self.rejection_reasons),
             ("outcomes", &self.outcomes),
             ("milestones", &self.milestones),
+            ("suspension_reasons", &self.suspension_reasons),
+            ("channels", &self.channels),
         ] {
             let unique: BTreeSet<&str> = codes.iter().map(|c| c.code.as_str()).collect();
             if unique.len() != codes.len() {
@@ -256,6 +338,37 @@ impl Policy {
 }
 
 impl Policy {
+    /// Adds the suspend state to the pauses of the rules the workspace
+    /// decided it pauses.
+    fn apply_suspension_pauses(&mut self) -> Result<()> {
+        for name in &self.suspension_pauses {
+            let Some(state) = self.suspend_state.clone() else {
+                return Err(Error::Invalid(
+                    "policy: `suspension_pauses` needs a `suspend_state`".into(),
+                ));
+            };
+            let rule = self
+                .deadlines
+                .iter_mut()
+                .find(|r| &r.name == name)
+                .ok_or_else(|| {
+                    Error::Invalid(format!(
+                        "policy: `suspension_pauses` names '{name}', which is not a deadline rule"
+                    ))
+                })?;
+            if !rule.pause.contains(&state) {
+                rule.pause.push(state);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the suspend state pauses `rule` only by the workspace's
+    /// decision rather than by the rule's source.
+    pub fn pause_by_decision(&self, rule: &str) -> bool {
+        self.suspension_pauses.iter().any(|r| r == rule)
+    }
+
     /// The milestone `code`, if the policy defines it.
     pub fn milestone(&self, code: &str) -> Option<&Code> {
         self.milestones.iter().find(|m| m.code == code)
@@ -308,6 +421,21 @@ impl Policy {
             }
             if let Some(s) = rule.pause.iter().find(|s| self.state(s).is_none()) {
                 return Err(bad(format!("pause '{s}' is not a state")));
+            }
+            if let Some(r) = rule
+                .pause_reasons
+                .iter()
+                .find(|r| !self.suspension_reasons.iter().any(|c| &c.code == *r))
+            {
+                return Err(bad(format!(
+                    "pause reason '{r}' is not among `suspension_reasons` ({})",
+                    list_codes(&self.suspension_reasons)
+                )));
+            }
+            if rule.kind == Some(rules::RuleKind::Statutory) && rule.source.is_none() {
+                return Err(bad(
+                    "`kind: statutory` needs a `source` (the text and article); a rule without one is an office-target".into(),
+                ));
             }
         }
         Ok(())
@@ -376,6 +504,65 @@ mod tests {
         assert_eq!(policy.joint_threshold, Some(6));
         assert!(policy.categories.is_empty());
         assert_eq!(policy.filing_limit_days, Some(90));
+    }
+
+    #[test]
+    fn every_preset_rule_has_a_basis_and_statutory_rules_name_their_source() {
+        for preset in PRESETS {
+            let policy = Policy::build(preset, &PolicyOverrides::default()).unwrap();
+            for rule in &policy.deadlines {
+                if rule.kind() == rules::RuleKind::Statutory {
+                    assert!(rule.source.is_some(), "{preset}/{}", rule.name);
+                }
+            }
+        }
+        let hospital = Policy::build("hospital", &PolicyOverrides::default()).unwrap();
+        let close = hospital.rule("resolution").unwrap();
+        assert_eq!(close.kind(), rules::RuleKind::OfficeTarget);
+        let tourism = Policy::build("tourism", &PolicyOverrides::default()).unwrap();
+        let sixty = tourism.rule("resolution").unwrap();
+        assert!(sixty.pause.is_empty(), "art. 25 provides no pause");
+        assert_eq!(sixty.extendable, rules::Extendable::No);
+    }
+
+    #[test]
+    fn a_rule_without_kind_is_statutory_only_with_a_source() {
+        let mut rule = Policy::build("generic", &PolicyOverrides::default())
+            .unwrap()
+            .deadlines[0]
+            .clone();
+        rule.kind = None;
+        rule.source = None;
+        assert_eq!(rule.kind(), rules::RuleKind::OfficeTarget);
+        rule.source = Some("某办法 第三条".into());
+        assert_eq!(rule.kind(), rules::RuleKind::Statutory);
+    }
+
+    #[test]
+    fn suspension_pauses_must_name_a_rule_and_pause_reasons_must_be_codes() {
+        let overrides = PolicyOverrides {
+            suspension_pauses: Some(vec!["resolutoin".into()]),
+            ..Default::default()
+        };
+        let err = Policy::build("tourism", &overrides)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("resolutoin"), "{err}");
+        let overrides = PolicyOverrides {
+            suspension_reasons: Some(vec![]),
+            ..Default::default()
+        };
+        let err = Policy::build("procurement", &overrides)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("pause reason 'correction'"), "{err}");
+        let decided = PolicyOverrides {
+            suspension_pauses: Some(vec!["resolution".into()]),
+            ..Default::default()
+        };
+        let policy = Policy::build("tourism", &decided).unwrap();
+        assert_eq!(policy.rule("resolution").unwrap().pause, ["suspended"]);
+        assert!(policy.pause_by_decision("resolution"));
     }
 
     #[test]

@@ -1,15 +1,75 @@
-//! Deadline rules: the statutory time limits of a policy, as data.
+//! Deadline rules: the time limits of a policy, as data, each with its
+//! legal basis.
 //!
 //! A rule starts when the case reaches a state (or the receipt, for the
 //! first state) or a milestone, and stops at the first of its stop states or
 //! milestones. Due dates are never stored: [`crate::deadline`] derives them
 //! from the history, the rule and the calendar whenever they are read.
+//!
+//! A rule says where it comes from (`source`) and whether that source is a
+//! statute or only the office's own target (`kind`); it may be extended or
+//! paused only where its source allows (`extendable`, `pause`).
 
 use serde::{Deserialize, Serialize};
 
 pub use crate::calendar::period::{Roll, Unit};
 
-/// One statutory time limit.
+/// Whether a time limit is set by law or by the office itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleKind {
+    /// Set by a written legal source (`source` names the text and article).
+    Statutory,
+    /// The office's own target, with no written legal source.
+    OfficeTarget,
+}
+
+impl RuleKind {
+    /// The name used in files and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleKind::Statutory => "statutory",
+            RuleKind::OfficeTarget => "office-target",
+        }
+    }
+
+    /// The label in `language`.
+    pub fn label(self, language: super::Language) -> &'static str {
+        match (self, language) {
+            (RuleKind::Statutory, super::Language::En) => "statutory",
+            (RuleKind::Statutory, super::Language::Zh) => "法定期限",
+            (RuleKind::OfficeTarget, super::Language::En) => "office target",
+            (RuleKind::OfficeTarget, super::Language::Zh) => "内部目标",
+        }
+    }
+}
+
+/// Whether and when `plaint extend` may lengthen a rule.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Extendable {
+    /// Never: the source allows no extension (`--force` records an override).
+    #[default]
+    No,
+    /// At any time while the deadline runs.
+    Yes,
+    /// Only before the due date has passed (the source requires notice
+    /// given before the deadline).
+    BeforeDue,
+}
+
+impl Extendable {
+    /// The name used in files and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Extendable::No => "no",
+            Extendable::Yes => "yes",
+            Extendable::BeforeDue => "before-due",
+        }
+    }
+}
+
+/// One time limit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeadlineRule {
@@ -21,6 +81,10 @@ pub struct DeadlineRule {
     pub zh: String,
     /// What starts the period: a state (the first state means receipt) or a milestone.
     pub start: String,
+    /// When `start` is a milestone not yet recorded, the period runs from
+    /// receipt instead (e.g. a department that never marked its receipt).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub start_or_receipt: bool,
     /// What ends it: states or milestones, whichever comes first.
     pub stop: Vec<String>,
     /// The length of the period.
@@ -33,7 +97,28 @@ pub struct DeadlineRule {
     /// States during which the period does not run; time spent in them is added.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pause: Vec<String>,
-    /// The legal source, for people reading `explain`.
+    /// When not empty, only a pause entered with one of these reason codes
+    /// (`advance ID suspended --reason CODE`) stops the clock.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pause_reasons: Vec<String>,
+    /// Whether `plaint extend` may lengthen it.
+    #[serde(default)]
+    pub extendable: Extendable,
+    /// The legal source: the text and article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// `statutory` or `office-target`; a rule without a source is an office target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<RuleKind>,
+}
+
+impl DeadlineRule {
+    /// The rule's kind: as written, else statutory when it has a source.
+    pub fn kind(&self) -> RuleKind {
+        match (self.kind, &self.source) {
+            (Some(kind), _) => kind,
+            (None, Some(_)) => RuleKind::Statutory,
+            (None, None) => RuleKind::OfficeTarget,
+        }
+    }
 }

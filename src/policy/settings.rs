@@ -38,10 +38,34 @@ pub struct Settings {
     /// them stay provisional, without a warning.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub assume_weekends: Vec<i32>,
+    /// The office's name and address, printed on notices.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<Office>,
+    /// The largest file `attach` accepts, in megabytes (default 20).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment_limit_mb: Option<u64>,
     /// Overrides of the preset, section by section.
     #[serde(default)]
     pub policy: PolicyOverrides,
 }
+
+/// The office that issues notices.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    /// The office's full name, as it signs documents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Its postal address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// Its telephone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+/// The attachment size limit when `plaint.yaml` sets none, in megabytes.
+pub const DEFAULT_ATTACHMENT_LIMIT_MB: u64 = 20;
 
 fn default_calendar() -> String {
     "cn".into()
@@ -62,12 +86,15 @@ impl Settings {
             officer: None,
             handlers: Vec::new(),
             assume_weekends: Vec::new(),
+            office: None,
+            attachment_limit_mb: None,
             policy: PolicyOverrides::default(),
         }
     }
 
     /// Parses `plaint.yaml` text; `label` names the file in messages.
     pub fn parse(text: &str, label: &str) -> Result<Self> {
+        crate::limits::check_nesting(text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
         let settings: Settings =
             serde_yaml::from_str(text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
         settings
@@ -79,6 +106,13 @@ impl Settings {
     /// The office's UTC offset.
     pub fn offset(&self) -> Result<FixedOffset> {
         parse_offset(&self.timezone)
+    }
+
+    /// The largest attachment accepted, in bytes.
+    pub fn attachment_limit(&self) -> u64 {
+        self.attachment_limit_mb
+            .unwrap_or(DEFAULT_ATTACHMENT_LIMIT_MB)
+            .saturating_mul(1024 * 1024)
     }
 
     /// The policy these settings describe.
@@ -94,13 +128,17 @@ impl Settings {
         format!(
             "# plaint workspace settings. See `plaint --help`;\n\
              # `plaint policy` lists the states, codes and deadline rules in force.\n\
-             preset: {preset}        # tourism | hospital | generic\n\
+             preset: {preset}        # tourism | hospital | procurement | generic\n\
              calendar: {calendar}          # cn | weekends | the name of a file in calendars/\n\
              timezone: \"{tz}\"\n\
              language: {lang}          # en | zh: labels in tables and reports\n\
              # officer: 王芳       # the acting officer when --as and PLAINT_USER are not given\n\
              # handlers: [王芳, 李明]\n\
              # assume_weekends: [2027]  # years the calendar does not cover, accepted as weekends only\n\
+             # office:             # printed on notices (`plaint notice`)\n\
+             #   name: 桂林市文化广电和旅游局\n\
+             #   address: 桂林市临桂区公园北路 1 号\n\
+             # attachment_limit_mb: 20   # the largest file `plaint attach` accepts\n\
              # policy:             # replace any section of the preset (see `plaint policy`), e.g.\n\
              #   joint_threshold: 5\n\
              #   categories:\n\

@@ -4,7 +4,8 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Policy, find_code};
+use super::{Policy, find_code, list_codes};
+use crate::calendar::{Calendar, Roll, Unit, period_end};
 use crate::error::{Error, Result};
 use crate::model::{Action, Case, Event};
 
@@ -13,7 +14,9 @@ pub const REQUIREMENTS: &[&str] = &[
     "title",
     "complainant",
     "complainant.phone",
+    "complainant.legal_representative",
     "respondent",
+    "respondent.legal_representative",
     "demands",
     "facts",
     "category",
@@ -24,7 +27,136 @@ pub const REQUIREMENTS: &[&str] = &[
     "outcome",
     "note",
     "followup",
+    "title-or-facts",
+    "complainant-or-anonymous",
 ];
+
+/// The key of `requires` that lists what a new case needs at registration
+/// (not a state: a case is registered into the first state).
+pub const REGISTERED: &str = "registered";
+
+/// The tag `register --anonymous` sets: the complainant chose not to be named.
+pub const ANONYMOUS_TAG: &str = "anonymous";
+
+/// What a new case lacks of the policy's `requires.registered`, each with
+/// how to give it; empty when it may be registered.
+pub fn registration_missing(policy: &Policy, case: &Case) -> Vec<String> {
+    let request = TransitionRequest::default();
+    policy
+        .requires
+        .get(REGISTERED)
+        .into_iter()
+        .flatten()
+        .filter(|r| !requirement_met(case, &request, r))
+        .map(|r| registration_hint(r))
+        .collect()
+}
+
+/// What a case in its state lacks of what the commands would have
+/// required to get it there, as `(field, message)`: the requirements of
+/// every state on the shortest way from the first state to the current
+/// one, and a joint complaint's representatives once it was accepted.
+/// Move details (`reason`, `to`, `note`, `outcome`) count when the status
+/// event into that state, or the case, carries them.
+pub fn incomplete_record(policy: &Policy, case: &Case) -> Vec<(String, String)> {
+    let mut missing = Vec::new();
+    let path = way_to(policy, &case.status);
+    for state in &path {
+        let Some(required) = policy.requires.get(state) else {
+            continue;
+        };
+        let moves: Vec<&Event> = case
+            .history
+            .iter()
+            .filter(|e| e.action == Action::Status && e.to.as_deref() == Some(state.as_str()))
+            .collect();
+        for requirement in required {
+            let met = if moves.is_empty() {
+                requirement_met(case, &TransitionRequest::default(), requirement)
+            } else {
+                moves.iter().any(|e| {
+                    let request = TransitionRequest {
+                        target: state.clone(),
+                        note: e.note.clone(),
+                        reason: e.reason.clone(),
+                        to: e.transfer_to.clone(),
+                        outcome: e.outcome.clone(),
+                        refer_to: e.refer_to.clone(),
+                        on_the_spot: e.on_the_spot,
+                        consent: e.consent.clone(),
+                        force: false,
+                    };
+                    requirement_met(case, &request, requirement)
+                })
+            };
+            if !met {
+                missing.push((
+                    record_field(requirement).to_string(),
+                    format!("a case that reached {state} needs it, but it is missing"),
+                ));
+            }
+        }
+    }
+    if path.iter().any(|s| s == "accepted")
+        && let Err(e) = check_joint_complaint(policy, case)
+    {
+        missing.push(("representatives".into(), e.to_string()));
+    }
+    missing
+}
+
+/// The case field (or history detail) a requirement is about.
+fn record_field(requirement: &str) -> &str {
+    match requirement {
+        "complainant" | "complainant-or-anonymous" => "complainants",
+        "complainant.phone" => "complainants[0].phone",
+        "respondent" => "respondent.name",
+        "followup" => "satisfaction",
+        "reason" => "history.reason",
+        "to" => "history.transfer_to",
+        "note" => "history.note",
+        other => other,
+    }
+}
+
+/// The states on the shortest way from the first state to `target`,
+/// without the first state; empty when `target` is the first state or
+/// cannot be reached.
+fn way_to(policy: &Policy, target: &str) -> Vec<String> {
+    use std::collections::{BTreeMap, VecDeque};
+    let initial = policy.initial_state();
+    let mut parent: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut queue = VecDeque::from([initial]);
+    while let Some(state) = queue.pop_front() {
+        if state == target {
+            break;
+        }
+        for next in policy.transitions.get(state).into_iter().flatten() {
+            if next != initial && !parent.contains_key(next.as_str()) {
+                parent.insert(next, state);
+                queue.push_back(next);
+            }
+        }
+    }
+    let mut way = Vec::new();
+    let mut at = target;
+    while let Some(&from) = parent.get(at) {
+        way.push(at.to_string());
+        at = from;
+    }
+    way.reverse();
+    way
+}
+
+fn registration_hint(requirement: &str) -> String {
+    match requirement {
+        "title-or-facts" => "a title or the facts (--title, --facts)".into(),
+        "complainant-or-anonymous" => {
+            "a complainant's name, or --anonymous when the complainant is not named".into()
+        }
+        other => format!("{other} (--{})", other.replace(['.', '_'], "-")),
+    }
+}
 
 /// A request to move a case to another state.
 #[derive(Clone, Debug, Default)]
@@ -39,6 +171,12 @@ pub struct TransitionRequest {
     pub to: Option<String>,
     /// A resolution outcome code.
     pub outcome: Option<String>,
+    /// The competent body a complaint rejected as outside jurisdiction is referred to.
+    pub refer_to: Option<String>,
+    /// A resolution reached on the spot at receipt (where the policy allows it).
+    pub on_the_spot: bool,
+    /// The recorded consent of all complainants of a joint complaint.
+    pub consent: Option<String>,
     /// Override the checks that may be overridden (the filing time limit).
     pub force: bool,
 }
@@ -72,6 +210,7 @@ pub fn state_before_suspension(case: &Case) -> Option<String> {
 /// status event and updates `status` and `outcome`. Returns warnings.
 pub fn advance(
     policy: &Policy,
+    calendar: &Calendar,
     case: &mut Case,
     request: &TransitionRequest,
     at: DateTime<FixedOffset>,
@@ -84,8 +223,9 @@ pub fn advance(
             policy.state_names().join(", ")
         )));
     }
+    let on_the_spot = request.on_the_spot && on_the_spot_allowed(policy, case, target)?;
     let allowed = allowed_targets(policy, case);
-    if !allowed.iter().any(|s| s == target) {
+    if !on_the_spot && !allowed.iter().any(|s| s == target) {
         let lang = policy.language;
         let label = |s: &str| state_word(policy, s);
         let options = if allowed.is_empty() {
@@ -106,7 +246,7 @@ pub fn advance(
             allowed = options
         )));
     }
-    check_event_time(case, at)?;
+    check_event_time(case, Action::Status, at)?;
     check_requirements(policy, case, request)?;
     if let Some(reason) = &request.reason
         && target == "rejected"
@@ -116,11 +256,14 @@ pub fn advance(
     if let Some(outcome) = &request.outcome {
         find_code(&policy.outcomes, outcome, "outcome")?;
     }
+    check_suspension_reason(policy, request)?;
+    check_consent(policy, case, request)?;
+    check_referral(request)?;
     let mut forced = Vec::new();
     let mut warnings = Vec::new();
     if target == "accepted" {
         check_joint_complaint(policy, case)?;
-        if let Some(message) = filing_limit_exceeded(policy, case) {
+        if let Some(message) = filing_limit_exceeded(policy, calendar, case) {
             if !request.force {
                 return Err(Error::Refused(crate::msg!(
                     policy.language,
@@ -142,37 +285,170 @@ pub fn advance(
     event.reason = request.reason.clone();
     event.transfer_to = request.to.clone();
     event.outcome = request.outcome.clone();
+    event.refer_to = request.refer_to.clone();
+    event.on_the_spot = on_the_spot;
+    event.consent = request.consent.clone();
     event.note = request.note.clone();
     event.forced = forced;
-    case.history.push(event);
+    insert_event(case, event)?;
     case.status = target.to_string();
     if request.outcome.is_some() {
         case.outcome = request.outcome.clone();
     }
+    if request.refer_to.is_some() {
+        case.refer_to = request.refer_to.clone();
+    }
     Ok(warnings)
 }
 
-/// Refuses an event dated before the last one, or before receipt: history
-/// must read in order.
-pub fn check_event_time(case: &Case, at: DateTime<FixedOffset>) -> Result<()> {
-    let last = case
-        .history
+/// Whether a resolution on the spot may skip the workflow: only from the
+/// first state to a closing state the policy lists under `on_the_spot`.
+fn on_the_spot_allowed(policy: &Policy, case: &Case, target: &str) -> Result<bool> {
+    if case.status == policy.initial_state() && policy.on_the_spot.iter().any(|s| s == target) {
+        return Ok(true);
+    }
+    Err(Error::Refused(format!(
+        "case {} cannot be {target} on the spot from {}; {}",
+        case.id,
+        case.status,
+        if policy.on_the_spot.is_empty() {
+            "this workspace's policy has no on-the-spot resolution".to_string()
+        } else {
+            format!(
+                "on the spot, a {} case may move to: {}",
+                policy.initial_state(),
+                policy.on_the_spot.join(", ")
+            )
+        }
+    )))
+}
+
+/// What a joint complaint's step needs the consent of all complainants
+/// for, if anything: withdrawing the complaint or settling it.
+fn consent_needed_for(request: &TransitionRequest) -> Option<&'static str> {
+    if request.target == "withdrawn" {
+        return Some("withdrawing the demands");
+    }
+    (request.outcome.as_deref() == Some("settled")).then_some("settling")
+}
+
+fn check_consent(policy: &Policy, case: &Case, request: &TransitionRequest) -> Result<()> {
+    let Some(step) = consent_needed_for(request) else {
+        return Ok(());
+    };
+    if !policy.is_joint(case)
+        || request
+            .consent
+            .as_deref()
+            .is_some_and(|c| !c.trim().is_empty())
+        || has_fresh_consent(case)
+    {
+        return Ok(());
+    }
+    Err(Error::Refused(joint_consent_message(policy, case, step)))
+}
+
+/// Whether a `consent` event was recorded since the case last changed state.
+pub fn has_fresh_consent(case: &Case) -> bool {
+    case.history
         .iter()
-        .map(|e| e.at)
-        .max()
-        .unwrap_or(case.received);
-    if at < case.received {
+        .rev()
+        .take_while(|e| e.action != Action::Status)
+        .any(|e| e.action == Action::Consent)
+}
+
+/// The refusal of a joint complaint's step made without consent.
+pub fn joint_consent_message(policy: &Policy, case: &Case, step: &str) -> String {
+    let source = policy
+        .joint_source
+        .as_deref()
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default();
+    format!(
+        "case {} is a joint complaint ({} complainants): {step} needs the recorded consent of all complainants{source}; give --consent TEXT, or record it first with `plaint consent {} TEXT`",
+        case.id,
+        case.complainants.len(),
+        case.id
+    )
+}
+
+/// A suspension's reason must be one of the policy's suspension reasons,
+/// when it has any: the deadline rules pause by these codes.
+fn check_suspension_reason(policy: &Policy, request: &TransitionRequest) -> Result<()> {
+    if policy.suspend_state.as_deref() != Some(request.target.as_str())
+        || policy.suspension_reasons.is_empty()
+    {
+        return Ok(());
+    }
+    match &request.reason {
+        Some(reason) => {
+            find_code(&policy.suspension_reasons, reason, "suspension reason")?;
+            Ok(())
+        }
+        None => Err(Error::Refused(format!(
+            "a suspension needs --reason CODE, which decides the clocks it stops; reasons: {}",
+            list_codes(&policy.suspension_reasons)
+        ))),
+    }
+}
+
+/// `--refer-to` names the competent body of a complaint rejected as
+/// outside jurisdiction, and nothing else.
+fn check_referral(request: &TransitionRequest) -> Result<()> {
+    let Some(body) = &request.refer_to else {
+        return Ok(());
+    };
+    if body.trim().is_empty() {
+        return Err(Error::Invalid(
+            "--refer-to is empty; name the competent body".into(),
+        ));
+    }
+    if request.target != "rejected" || request.reason.as_deref() != Some("outside-jurisdiction") {
+        return Err(Error::Invalid(
+            "--refer-to goes with `rejected --reason outside-jurisdiction`: it names the competent body the complainant is told to turn to".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Places `event` in the history at the time it happened: after every
+/// event at or before that time. An event is never moved to another time;
+/// when it cannot be placed (see [`check_event_time`]) it is refused.
+pub fn insert_event(case: &mut Case, event: Event) -> Result<()> {
+    check_event_time(case, event.action, event.at)?;
+    let position = case.history.partition_point(|e| e.at <= event.at);
+    case.history.insert(position, event);
+    Ok(())
+}
+
+/// Refuses an event of `action` at `at` that the history cannot hold in
+/// time order: before receipt or the opening event, or a status move or
+/// handover before a later one (each move starts where the previous one
+/// ended, so moves are only ever appended). Both times are named.
+pub fn check_event_time(case: &Case, action: Action, at: DateTime<FixedOffset>) -> Result<()> {
+    let opened = case.history.first().map(|e| e.at).unwrap_or(case.received);
+    let floor = case.received.min(opened);
+    if at < floor {
         return Err(Error::Invalid(format!(
-            "--at {} is before the case was received ({})",
+            "{} is before the case was received ({}); an event is recorded at the time it happened",
             at.to_rfc3339(),
-            case.received.to_rfc3339()
+            floor.to_rfc3339()
         )));
     }
-    if at < last {
+    let sequential = matches!(action, Action::Status | Action::Assigned);
+    if let Some(later) = case
+        .history
+        .iter()
+        .filter(|e| sequential && e.action == action && e.at > at)
+        .map(|e| e.at)
+        .max()
+    {
         return Err(Error::Invalid(format!(
-            "--at {} is before the case's last event ({}); history must stay in order",
+            "{} is before the case's {} event at {}; history must stay in time order (record it at or after {})",
             at.to_rfc3339(),
-            last.to_rfc3339()
+            action.as_str(),
+            later.to_rfc3339(),
+            later.to_rfc3339()
         )));
     }
     Ok(())
@@ -206,7 +482,15 @@ fn requirement_met(case: &Case, request: &TransitionRequest, requirement: &str) 
         "title" => filled(&case.title),
         "complainant" => case.complainant_name().is_some(),
         "complainant.phone" => case.complainants.iter().any(|p| filled(&p.phone)),
+        "complainant.legal_representative" => case
+            .complainants
+            .iter()
+            .any(|p| filled(&p.legal_representative)),
         "respondent" => case.respondent_name().is_some(),
+        "respondent.legal_representative" => case
+            .respondent
+            .as_ref()
+            .is_some_and(|r| filled(&r.legal_representative)),
         "demands" => filled(&case.demands),
         "facts" => filled(&case.facts),
         "category" => filled(&case.category),
@@ -217,6 +501,12 @@ fn requirement_met(case: &Case, request: &TransitionRequest, requirement: &str) 
         "outcome" => filled(&request.outcome) || filled(&case.outcome),
         "note" => filled(&request.note),
         "followup" => case.satisfaction.is_some(),
+        "title-or-facts" => filled(&case.title) || filled(&case.facts),
+        "complainant-or-anonymous" => {
+            case.complainant_name()
+                .is_some_and(|n| !n.trim().is_empty())
+                || case.tags.iter().any(|t| t == ANONYMOUS_TAG)
+        }
         _ => true,
     }
 }
@@ -258,18 +548,54 @@ fn check_joint_complaint(policy: &Policy, case: &Case) -> Result<()> {
     Ok(())
 }
 
-/// Explains why the complaint was filed too late, if it was.
-pub fn filing_limit_exceeded(policy: &Policy, case: &Case) -> Option<String> {
-    let limit = policy.filing_limit_days?;
-    let end = case.contract_end?;
-    let late_by = (case.received_date() - end).num_days() - limit;
-    (late_by > 0).then(|| {
+/// Explains why the complaint was filed too late, if it was: after the
+/// `filing_limit_days` calendar days from the day after `contract_end`
+/// (when the last day is a rest day the limit ends on the next working day,
+/// Civil Code art. 203, as the `days` deadline rules do), or more than
+/// `challenge_limit_workdays` working days after `challenge_due`.
+pub fn filing_limit_exceeded(policy: &Policy, calendar: &Calendar, case: &Case) -> Option<String> {
+    let source = policy
+        .filing_limit_source
+        .as_deref()
+        .map(|s| format!(" ({s})"))
+        .unwrap_or_default();
+    let received = case.received_date();
+    if let (Some(limit), Some(end)) = (policy.filing_limit_days, case.contract_end) {
+        let last = period_end(calendar, end, limit, Unit::Days, Roll::NextWorkday)
+            .ok()?
+            .value;
+        if received > last {
+            return Some(crate::msg!(
+                policy.language,
+                "filed-late",
+                days = (received - end).num_days(),
+                end = end,
+                limit = limit,
+                source = source,
+                last = last
+            ));
+        }
+    }
+    let (limit, due) = (policy.challenge_limit_workdays?, case.challenge_due?);
+    // Out of the calendar's range, the limit cannot be judged: no warning.
+    let elapsed = calendar.workdays_between(due, received).ok()?.value;
+    (elapsed > limit).then(|| {
         crate::msg!(
             policy.language,
-            "filed-late",
-            days = limit + late_by,
-            end = end,
-            limit = limit
+            "filed-late-challenge",
+            elapsed = elapsed,
+            due = due,
+            limit = limit,
+            source = source
         )
     })
+}
+
+/// A notice when the policy has a filing limit but the case gives no
+/// `contract_end` to check it against.
+pub fn filing_limit_unchecked(policy: &Policy, case: &Case) -> Option<String> {
+    let limit = policy.filing_limit_days?;
+    case.contract_end
+        .is_none()
+        .then(|| crate::msg!(policy.language, "filing-limit-unchecked", limit = limit))
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::period::Period;
@@ -21,7 +21,7 @@ pub enum By {
     Category,
     /// Per respondent.
     Respondent,
-    /// Per respondent department.
+    /// Per receiving department (else the respondent's department).
     Department,
     /// Per assignee.
     Assignee,
@@ -55,7 +55,10 @@ impl By {
         let value = match self {
             By::Category => case.category.clone(),
             By::Respondent => case.respondent_name().map(str::to_string),
-            By::Department => case.respondent.as_ref().and_then(|r| r.department.clone()),
+            By::Department => case
+                .department
+                .clone()
+                .or_else(|| case.respondent.as_ref().and_then(|r| r.department.clone())),
             By::Assignee => case.assignee.clone(),
         };
         value.unwrap_or_else(|| "(none)".into())
@@ -81,7 +84,7 @@ pub struct Line {
     pub withdrawn: usize,
     /// Of which still open.
     pub open: usize,
-    /// Met ÷ (met + missed) over all deadlines of these cases.
+    /// Met ÷ (met + missed + overdue) over all deadlines of these cases.
     pub on_time_rate: Option<f64>,
     /// Median working days from receipt to resolution or closing (the
     /// unit `summary` uses for the same quantity).
@@ -101,14 +104,21 @@ pub struct Report {
     pub total: Line,
     /// One line per key, most cases first.
     pub breakdown: Vec<Line>,
+    /// Cases received per month (`YYYY-MM`); every month of a period of up
+    /// to three years, else only months with cases.
+    pub by_month: BTreeMap<String, usize>,
     /// Cases per channel.
     pub by_channel: BTreeMap<String, usize>,
     /// Rejected cases per reason code.
     pub rejected_by_reason: BTreeMap<String, usize>,
     /// Resolved cases per outcome code.
     pub resolved_by_outcome: BTreeMap<String, usize>,
-    /// Met and missed per deadline rule.
+    /// Met, missed, overdue, stopped and not tracked per deadline rule.
     pub on_time: BTreeMap<String, OnTime>,
+    /// Extensions recorded with `--force` beyond what the rule's source allows.
+    pub forced_extensions: usize,
+    /// How the on-time rates are computed: [`stats::RATE_DEFINITION`].
+    pub on_time_rate_definition: &'static str,
     /// Follow-up answers.
     pub satisfaction: BTreeMap<String, usize>,
     /// Satisfied ÷ answered.
@@ -164,12 +174,17 @@ pub fn build(ws: &Workspace, rows: &[Row], period: Period, by: By, today: NaiveD
         generated: today,
         by,
         breakdown,
-        by_channel: stats::count(cases.iter().map(|c| {
-            c.channel
-                .map(|ch| ch.as_str())
-                .unwrap_or("(unknown)")
-                .to_string()
-        })),
+        by_month: by_month(
+            &period,
+            cases
+                .iter()
+                .map(|c| c.received.with_timezone(&offset).date_naive()),
+        ),
+        by_channel: stats::count(
+            cases
+                .iter()
+                .map(|c| c.channel.as_deref().unwrap_or("(unknown)").to_string()),
+        ),
         rejected_by_reason: stats::count(cases.iter().filter(|c| c.status == "rejected").map(
             |c| last_status(c, "rejected", |e| e.reason.clone()).unwrap_or_else(|| "(none)".into()),
         )),
@@ -180,10 +195,41 @@ pub fn build(ws: &Workspace, rows: &[Row], period: Period, by: By, today: NaiveD
                 .map(|c| c.outcome.clone().unwrap_or_else(|| "(none)".into())),
         ),
         on_time: stats::on_time(in_period.iter().flat_map(|r| r.deadlines.iter())),
+        forced_extensions: cases
+            .iter()
+            .flat_map(|c| c.history.iter())
+            .filter(|e| {
+                e.action == crate::model::Action::Extended
+                    && e.forced
+                        .iter()
+                        .any(|f| f == crate::model::event::FORCED_EXTENSION)
+            })
+            .count(),
+        on_time_rate_definition: stats::RATE_DEFINITION,
         satisfaction_rate: stats::ratio(*satisfaction.get("satisfied").unwrap_or(&0), answered),
         satisfaction,
         period,
     }
+}
+
+/// Counts `days` per month, with the empty months of a short period.
+fn by_month(period: &Period, days: impl Iterator<Item = NaiveDate>) -> BTreeMap<String, usize> {
+    let mut months = BTreeMap::new();
+    let span = (period.end.year() - period.start.year()) * 12 + period.end.month() as i32
+        - period.start.month() as i32;
+    if span < 36 {
+        let mut month = period.start.with_day(1).expect("day 1 exists");
+        while month <= period.end {
+            months.insert(month.format("%Y-%m").to_string(), 0);
+            month = month
+                .checked_add_months(chrono::Months::new(1))
+                .expect("a month after a period's month exists");
+        }
+    }
+    for day in days {
+        *months.entry(day.format("%Y-%m").to_string()).or_insert(0) += 1;
+    }
+    months
 }
 
 fn line(ws: &Workspace, key: &str, rows: &[&Row]) -> Line {
@@ -197,9 +243,9 @@ fn line(ws: &Workspace, key: &str, rows: &[&Row]) -> Line {
         .filter_map(|r| stats::workdays_until(r.case, &CLOSING_STATES, &ws.calendar, ws.offset))
         .collect();
     let on_time = stats::on_time(rows.iter().flat_map(|r| r.deadlines.iter()));
-    let (met, missed) = on_time
+    let (met, counted) = on_time
         .values()
-        .fold((0, 0), |(m, x), o| (m + o.met, x + o.missed));
+        .fold((0, 0), |(m, c), o| (m + o.met, c + o.counted()));
     Line {
         key: key.to_string(),
         received: rows.len(),
@@ -212,7 +258,21 @@ fn line(ws: &Workspace, key: &str, rows: &[&Row]) -> Line {
             .iter()
             .filter(|r| ws.policy.is_open(&r.case.status))
             .count(),
-        on_time_rate: stats::ratio(met, met + missed),
+        on_time_rate: stats::ratio(met, counted),
         median_workdays_to_close: stats::percentile(&mut days, 50.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_of_a_quarter_are_all_listed() {
+        let period = Period::parse("2026-Q3").unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 8, 15).unwrap();
+        let months = by_month(&period, [day, day].into_iter());
+        let listed: Vec<(&str, usize)> = months.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        assert_eq!(listed, [("2026-07", 0), ("2026-08", 2), ("2026-09", 0)]);
     }
 }

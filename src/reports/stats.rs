@@ -15,15 +15,36 @@ pub const DECISION_STATES: [&str; 3] = ["accepted", "rejected", "transferred"];
 /// The states that close a case.
 pub const CLOSING_STATES: [&str; 2] = ["resolved", "closed"];
 
-/// Met and missed counts of one deadline rule.
+/// How the on-time rate is defined, as printed in reports.
+pub const RATE_DEFINITION: &str = "met ÷ (met + missed + overdue)";
+
+/// The outcome counts of one deadline rule.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct OnTime {
+    /// `statutory` or `office-target`: office targets are reported apart
+    /// from the law's limits.
+    pub kind: Option<crate::policy::rules::RuleKind>,
     /// Stopped on time.
     pub met: usize,
     /// Stopped late.
     pub missed: usize,
-    /// met ÷ (met + missed); `None` with nothing stopped yet.
+    /// Still open and past the due date: late already, whatever happens next.
+    pub overdue: usize,
+    /// Stopped without the rule's act: the case left the workflow, or
+    /// ended in time without the milestone the rule waits for.
+    pub stopped: usize,
+    /// Not evaluated: imported cases whose history does not show the rule.
+    pub not_tracked: usize,
+    /// met ÷ (met + missed + overdue) ([`RATE_DEFINITION`]); `None` with
+    /// none of those yet.
     pub rate: Option<f64>,
+}
+
+impl OnTime {
+    /// The deadlines the rate is taken over: met, missed and overdue.
+    pub fn counted(&self) -> usize {
+        self.met + self.missed + self.overdue
+    }
 }
 
 /// On-time counts per rule over many cases' deadlines.
@@ -31,14 +52,18 @@ pub fn on_time<'a>(deadlines: impl Iterator<Item = &'a Deadline>) -> BTreeMap<St
     let mut map: BTreeMap<String, OnTime> = BTreeMap::new();
     for d in deadlines {
         let entry = map.entry(d.rule.clone()).or_default();
+        entry.kind = Some(d.kind);
         match d.state {
             DeadlineState::Met => entry.met += 1,
             DeadlineState::Missed => entry.missed += 1,
-            _ => {}
+            DeadlineState::Overdue => entry.overdue += 1,
+            DeadlineState::Stopped | DeadlineState::Ended => entry.stopped += 1,
+            DeadlineState::NotTracked => entry.not_tracked += 1,
+            DeadlineState::Running | DeadlineState::Paused => {}
         }
     }
     for entry in map.values_mut() {
-        entry.rate = ratio(entry.met, entry.met + entry.missed);
+        entry.rate = ratio(entry.met, entry.counted());
     }
     map
 }

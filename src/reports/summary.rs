@@ -48,8 +48,10 @@ pub struct Summary {
     pub median_workdays_to_close: Option<f64>,
     /// 90th percentile of the same.
     pub p90_workdays_to_close: Option<f64>,
-    /// Met and missed deadlines per rule.
+    /// Met, missed, overdue, stopped and not tracked deadlines per rule.
     pub on_time: BTreeMap<String, OnTime>,
+    /// How the on-time rates are computed: [`stats::RATE_DEFINITION`].
+    pub on_time_rate_definition: &'static str,
     /// Follow-up answers per satisfaction level.
     pub satisfaction: BTreeMap<String, usize>,
     /// Satisfied ÷ answered.
@@ -107,11 +109,7 @@ pub fn summarize(ws: &Workspace, rows: &[Row], today: NaiveDate) -> Summary {
                 .iter()
                 .map(|c| key(c.assignee.as_deref(), "(unassigned)")),
         ),
-        by_channel: stats::count(
-            cases
-                .iter()
-                .map(|c| key(c.channel.map(|ch| ch.as_str()), "(unknown)")),
-        ),
+        by_channel: stats::count(cases.iter().map(|c| key(c.channel.as_deref(), "(unknown)"))),
         by_priority: stats::count(cases.iter().map(|c| c.priority.as_str().to_string())),
         overdue: rows.iter().filter(|r| r.overdue()).count(),
         overdue_by_rule: stats::count(deadlines().filter(|d| d.overdue()).map(|d| d.rule.clone())),
@@ -125,6 +123,7 @@ pub fn summarize(ws: &Workspace, rows: &[Row], today: NaiveDate) -> Summary {
         median_workdays_to_close: stats::percentile(&mut to_close, 50.0),
         p90_workdays_to_close: stats::percentile(&mut to_close, 90.0),
         on_time: stats::on_time(deadlines()),
+        on_time_rate_definition: stats::RATE_DEFINITION,
         satisfaction_rate: stats::ratio(*satisfaction.get("satisfied").unwrap_or(&0), answered),
         satisfaction,
         repeat: repeat::detect(&cases).len(),

@@ -90,6 +90,21 @@ fn sync_filesystem(_dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Removes a file plaint stored (a detached attachment); a file already
+/// gone is fine. The caller records the removal in the case's history.
+pub fn remove_file(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Ok(()) => {
+            if let Some(dir) = path.parent() {
+                sync_dir(dir);
+            }
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
 /// Flushes the folder entry of a rename; best effort, as not every platform
 /// can open a folder for syncing.
 pub fn sync_dir(dir: &Path) {

@@ -10,11 +10,8 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::model::{Case, CaseId, SCHEMA};
 
-/// A case file larger than this is refused unread.
-pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
-/// The longest text one field may hold; longer material belongs in an
-/// attachment, not in the case file everyone merges.
-pub const MAX_FIELD_BYTES: usize = 256 * 1024;
+use crate::limits::{LARGE_MATERIAL_HINT, check_nesting, too_large};
+pub use crate::limits::{MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_HISTORY_EVENTS};
 
 /// Parses the text of the case file at `path` and checks that its `id`
 /// matches the file name.
@@ -24,9 +21,10 @@ pub fn parse_case(text: &str, path: &Path) -> Result<Case> {
         message,
     };
     if text.len() > MAX_FILE_BYTES {
-        return Err(bad(format!(
-            "file is {} bytes, more than the {MAX_FILE_BYTES} a case file may have",
-            text.len()
+        return Err(bad(too_large(
+            text.len() as u64,
+            MAX_FILE_BYTES,
+            "case file",
         )));
     }
     if let Some(line) = conflict_marker_line(text) {
@@ -49,6 +47,9 @@ pub fn parse_case(text: &str, path: &Path) -> Result<Case> {
 
 /// Parses case YAML (CRLF tolerated) without file-level checks.
 pub fn parse_yaml_case(text: &str) -> std::result::Result<Case, String> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(too_large(text.len() as u64, MAX_FILE_BYTES, "case file"));
+    }
     let normalized;
     let text = if text.contains('\r') {
         normalized = text.replace("\r\n", "\n");
@@ -60,7 +61,10 @@ pub fn parse_yaml_case(text: &str) -> std::result::Result<Case, String> {
         super::fastyaml::to_json(text).and_then(|json| serde_json::from_str::<Case>(&json).ok());
     let case: Case = match fast {
         Some(case) => case,
-        None => serde_yaml::from_str(text).map_err(|e| e.to_string())?,
+        None => {
+            check_nesting(text)?;
+            serde_yaml::from_str(text).map_err(|e| e.to_string())?
+        }
     };
     if case.schema != SCHEMA {
         return Err(schema_message(case.schema));
@@ -74,12 +78,44 @@ pub fn render_case(case: &Case) -> Result<String> {
         .map_err(|e| Error::Invalid(format!("case {} cannot be written: {e}", case.id)))
 }
 
+/// Checks `case` against every limit a reader applies and renders it:
+/// what this returns, [`parse_case`] reads back. The one way a writer gets
+/// the bytes of a case file.
+pub fn render_for_write(case: &Case) -> Result<String> {
+    validate_case(case)
+        .map_err(|message| Error::Invalid(format!("case {}: {message}", case.id)))?;
+    let text = render_case(case)?;
+    if text.len() > MAX_FILE_BYTES {
+        return Err(Error::Invalid(format!(
+            "case {} would be {} bytes, more than the {MAX_FILE_BYTES} bytes ({} MiB) a case file may have; nothing was written; {LARGE_MATERIAL_HINT}",
+            case.id,
+            text.len(),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(text)
+}
+
 /// Checks the limits every stored case must meet: field sizes, indexes.
 pub fn validate_case(case: &Case) -> std::result::Result<(), String> {
-    for (field, value) in text_fields(case) {
+    if case.history.len() > MAX_HISTORY_EVENTS {
+        return Err(format!(
+            "`history` has {} events; a case file may hold at most {MAX_HISTORY_EVENTS} ({LARGE_MATERIAL_HINT})",
+            case.history.len()
+        ));
+    }
+    let fields = text_fields(case);
+    let total: usize = fields.iter().map(|(_, v)| v.len()).sum();
+    if total > MAX_FILE_BYTES {
+        return Err(format!(
+            "the case's texts total {total} bytes, more than the {MAX_FILE_BYTES} bytes ({} MiB) a case file may have ({LARGE_MATERIAL_HINT})",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    for (field, value) in fields {
         if value.len() > MAX_FIELD_BYTES {
             return Err(format!(
-                "field `{field}` is {} bytes; the limit is {} KiB (keep long documents as separate files)",
+                "field `{field}` is {} bytes; the limit is {} KiB ({LARGE_MATERIAL_HINT})",
                 value.len(),
                 MAX_FIELD_BYTES / 1024
             ));
@@ -172,6 +208,7 @@ mod tests {
             title: Some(texts[2].clone()),
             received: at,
             channel: None,
+            department: None,
             complainants: vec![Person {
                 name: Some(texts[3].clone()),
                 phone: Some(texts[4].clone()),
@@ -189,9 +226,11 @@ mod tests {
             demands: Some(texts[8].clone()),
             facts: Some(texts[9].clone()),
             contract_end: None,
+            challenge_due: None,
             assignee: Some(texts[10].clone()),
             status: "received".into(),
             outcome: None,
+            refer_to: None,
             measures: None,
             satisfaction: None,
             external_ref: Some(texts[11].clone()),

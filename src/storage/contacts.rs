@@ -37,10 +37,14 @@ pub fn earlier_cases(ws: &Workspace, case: &Case) -> Result<Vec<CaseId>> {
     }
     let mut candidates = BTreeSet::new();
     for year in year_dirs(ws)? {
-        ensure_fresh(ws, &year)?;
+        let rebuilt = ensure_fresh(ws, &year)?;
         for key in &keys {
-            let Ok(text) = std::fs::read_to_string(bucket_path(ws, &year, key)) else {
-                continue;
+            let text = match &rebuilt {
+                Some(buckets) => buckets[bucket_of(key) as usize].clone(),
+                None => match read_index_file(&bucket_path(ws, &year, key)) {
+                    Some(text) => text,
+                    None => continue,
+                },
             };
             let ids = text
                 .lines()
@@ -74,10 +78,15 @@ pub fn record_write(ws: &Workspace, case: &Case, mtime_before: Option<SystemTime
     if before != recorded {
         return;
     }
+    if index_is_linked(ws, &year) {
+        return; // never append outside the workspace
+    }
     let appended = contact_keys(case).iter().try_for_each(|key| {
-        std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
+        let mut options = std::fs::OpenOptions::new();
+        options.create(true).append(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+        options
             .open(bucket_path(ws, &year, key))
             .and_then(|mut f| f.write_all(format!("{key}\t{}\n", case.id).as_bytes()))
     });
@@ -93,13 +102,16 @@ pub fn mtime_before_write(ws: &Workspace, id: &CaseId) -> Option<SystemTime> {
     dir_mtime(&ws.root.join(CASES_DIR).join(id.year()))
 }
 
-/// Rebuilds the buckets of a year if its folder changed since they were made.
-fn ensure_fresh(ws: &Workspace, year: &str) -> Result<()> {
+/// Rebuilds the buckets of a year if its folder changed since they were
+/// made, and returns them. They are stored only when the workspace lock is
+/// free and the folder writable; a reader never waits for the lock nor
+/// needs to write.
+fn ensure_fresh(ws: &Workspace, year: &str) -> Result<Option<Vec<String>>> {
     let Some(now) = dir_mtime(&ws.root.join(CASES_DIR).join(year)) else {
-        return Ok(());
+        return Ok(None);
     };
     if read_stamp(ws, year) == Some(now) {
-        return Ok(());
+        return Ok(None);
     }
     let ids: Vec<CaseId> = ws
         .case_ids()?
@@ -119,16 +131,46 @@ fn ensure_fresh(ws: &Workspace, year: &str) -> Result<()> {
     for (bucket, line) in lines {
         buckets[bucket as usize].push_str(&line);
     }
-    let _lock = ws.lock()?;
+    if let Ok(Some(_lock)) = ws.try_lock() {
+        let _ = store(ws, year, &buckets, now);
+    }
+    Ok(Some(buckets))
+}
+
+/// Writes the buckets of a year, under the lock the caller holds.
+fn store(ws: &Workspace, year: &str, buckets: &[String], now: SystemTime) -> Result<()> {
     let dir = year_dir(ws, year);
+    if index_is_linked(ws, year) {
+        return Ok(()); // never write outside the workspace
+    }
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| crate::error::Error::io(&dir, e))?;
     for (bucket, text) in buckets.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
         let path = dir.join(format!("{bucket:02x}.tsv"));
-        std::fs::write(&path, text).map_err(|e| crate::error::Error::io(&path, e))?;
+        write_atomic(&path, text.as_bytes())?;
     }
     // The stamp goes last: it vouches for the buckets written before it.
     write_atomic(&stamp_path(ws, year), encode_time(now).as_bytes())
+}
+
+/// Whether a folder on the way to a year's index is a symbolic link.
+fn index_is_linked(ws: &Workspace, year: &str) -> bool {
+    let local = ws.root.join(LOCAL_DIR);
+    [local.clone(), local.join(INDEX_DIR), year_dir(ws, year)]
+        .iter()
+        .any(|p| is_link(p))
+}
+
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// An index file's text; `None` when it is missing, a link or oversized.
+fn read_index_file(path: &Path) -> Option<String> {
+    if is_link(path) {
+        return None;
+    }
+    crate::limits::read_text_bounded(path, crate::limits::MAX_FILE_BYTES, "contact index file").ok()
 }
 
 /// FNV-1a: a stable hash, so buckets mean the same in every build.
@@ -171,7 +213,7 @@ fn stamp_path(ws: &Workspace, year: &str) -> PathBuf {
 }
 
 fn read_stamp(ws: &Workspace, year: &str) -> Option<SystemTime> {
-    let text = std::fs::read_to_string(stamp_path(ws, year)).ok()?;
+    let text = read_index_file(&stamp_path(ws, year))?;
     let nanos: u128 = text.trim().parse().ok()?;
     let secs = u64::try_from(nanos / 1_000_000_000).ok()?;
     let sub = u32::try_from(nanos % 1_000_000_000).ok()?;

@@ -177,8 +177,9 @@ impl<'a> Reader<'a> {
     }
 
     /// An inline scalar on line `i`, or a literal block scalar starting there.
+    /// An empty item (`- ` alone) takes the slow path.
     fn scalar(&mut self, text: &str, i: usize, indent: usize) -> Option<usize> {
-        match text.as_bytes()[0] {
+        match *text.as_bytes().first()? {
             b'\'' => push_string(&mut self.out, &single_quoted(text)?),
             b'"' => push_string(&mut self.out, &double_quoted(text)?),
             b'|' => return self.literal(text, i, indent),
@@ -190,7 +191,7 @@ impl<'a> Reader<'a> {
     }
 
     fn plain(&mut self, text: &str) -> Option<()> {
-        let first = text.as_bytes()[0];
+        let first = *text.as_bytes().first()?;
         if b"&*!>%@`{}[],#?".contains(&first)
             || (first == b'-' && (text == "-" || text.starts_with("- ") || text.starts_with("---")))
             || text.contains(": ")
@@ -460,6 +461,8 @@ mod tests {
             "- a\n",
             "a: 'open\n  quote'\n",
             "---\na: 1\n",
+            "tags:\n- \n",
+            "tags:\n-  \n",
         ] {
             assert!(to_json(doc).is_none(), "{doc:?}");
         }

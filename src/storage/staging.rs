@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::atomic::{sync_dir, write_atomic, write_batch};
-use super::casefile::{render_case, validate_case};
+use super::casefile::render_for_write;
 use super::lock::WorkspaceLock;
 use super::workspace::{LOCAL_DIR, Workspace};
 use crate::error::{Error, Result};
@@ -23,7 +23,7 @@ use crate::model::{Case, CaseId};
 /// The staging folder inside the local folder.
 pub const STAGING_DIR: &str = "staging";
 /// The manifest file; its presence means the batch is committed.
-const MANIFEST: &str = "MANIFEST";
+pub const MANIFEST: &str = "MANIFEST";
 /// The first line of a manifest.
 const MANIFEST_HEADER: &str = "plaint staged batch v1";
 
@@ -53,6 +53,25 @@ pub fn pending(root: &Path) -> bool {
     staging_dir(root).exists()
 }
 
+/// How many case files a committed batch still has to move into
+/// `cases/`; `None` when no committed batch is pending. Reads only.
+pub fn committed_pending(root: &Path) -> Option<usize> {
+    let dir = staging_dir(root);
+    let manifest = dir.join(MANIFEST);
+    let text = crate::limits::read_text_bounded(
+        &manifest,
+        crate::limits::MAX_MANIFEST_BYTES,
+        "staging manifest",
+    )
+    .ok()?;
+    let ids = parse_manifest(&text, &manifest).ok()?;
+    Some(
+        ids.iter()
+            .filter(|id| dir.join(staged_name(id)).exists())
+            .count(),
+    )
+}
+
 impl<'w> Staging<'w> {
     /// Starts a batch, finishing or discarding any earlier one first.
     pub fn begin(ws: &'w Workspace, lock: &WorkspaceLock) -> Result<Self> {
@@ -71,11 +90,7 @@ impl<'w> Staging<'w> {
     pub fn stage(&mut self, cases: &[Case]) -> Result<()> {
         let files = cases
             .par_iter()
-            .map(|case| {
-                validate_case(case)
-                    .map_err(|message| Error::Invalid(format!("case {}: {message}", case.id)))?;
-                Ok((staged_name(&case.id), render_case(case)?.into_bytes()))
-            })
+            .map(|case| Ok((staged_name(&case.id), render_for_write(case)?.into_bytes())))
             .collect::<Result<Vec<_>>>()?;
         write_batch(&self.dir, &files)?;
         self.ids.extend(cases.iter().map(|c| c.id.clone()));
@@ -133,16 +148,20 @@ pub fn recover(ws: &Workspace, _lock: &WorkspaceLock) -> Result<usize> {
         return Ok(0);
     }
     let manifest = dir.join(MANIFEST);
-    match std::fs::read_to_string(&manifest) {
+    match crate::limits::read_text_bounded(
+        &manifest,
+        crate::limits::MAX_MANIFEST_BYTES,
+        "staging manifest",
+    ) {
         Ok(text) => {
             let ids = parse_manifest(&text, &manifest)?;
             move_into_place(ws, &dir, &ids, &|_, _| {})
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(Error::NotFound(_)) => {
             remove_dir(&dir)?;
             Ok(0)
         }
-        Err(e) => Err(Error::io(&manifest, e)),
+        Err(e) => Err(e),
     }
 }
 

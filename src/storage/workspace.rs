@@ -11,11 +11,12 @@ use chrono::FixedOffset;
 use rayon::prelude::*;
 
 use super::atomic::write_atomic;
-use super::casefile::{file_name, parse_case, render_case, validate_case};
+use super::casefile::{file_name, parse_case, render_for_write};
 use super::lock::WorkspaceLock;
 use crate::calendar::Calendar;
 use crate::calendar::file::CalendarSet;
 use crate::error::{Error, Result};
+use crate::limits::{MAX_FILE_BYTES, MAX_SETTINGS_BYTES, read_bounded, read_text_bounded};
 use crate::model::{Case, CaseId, id};
 use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
@@ -79,18 +80,39 @@ pub struct Loaded {
 impl Workspace {
     /// Opens the workspace at `root`, refusing an invalid `plaint.yaml`.
     pub fn open(root: &Path) -> Result<Self> {
+        let ws = Workspace::open_unrecovered(root)?;
+        // A batch is staged only while an import runs or after one was
+        // killed: complete it before anything reads, so that no reader sees
+        // part of a batch. That waits (boundedly) for a running import; on
+        // a read-only workspace, where nobody can move the files, the cases
+        // in place are read.
+        if super::staging::pending(root) {
+            match ws.lock() {
+                Ok(lock) => drop(lock),
+                Err(Error::Io { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(ws)
+    }
+
+    /// Like [`Workspace::open`], leaving a staged batch as it is: for
+    /// `check`, which completes it only if the lock is free and otherwise
+    /// reports it.
+    pub fn open_unrecovered(root: &Path) -> Result<Self> {
         let path = root.join(SETTINGS_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::NotFound {
+        let text = read_text_bounded(&path, MAX_SETTINGS_BYTES, "settings file").map_err(|e| {
+            if matches!(e, Error::NotFound(_)) {
                 Error::Invalid(format!(
                     "{} is not a plaint workspace (no {SETTINGS_FILE}); run `plaint init {}` to create one",
                     root.display(),
                     root.display()
                 ))
             } else {
-                Error::io(&path, e)
+                e
             }
         })?;
+        refuse_links(root)?;
         let label = path.display().to_string();
         let settings = Settings::parse(&text, &label)?;
         let policy = settings
@@ -105,9 +127,6 @@ impl Workspace {
             offset,
             calendar,
         };
-        if super::staging::pending(root) {
-            drop(ws.lock()?); // completes an interrupted import before anything reads
-        }
         Ok(ws)
     }
 
@@ -160,7 +179,12 @@ impl Workspace {
         write_if_missing(
             &root.join(".gitattributes"),
             "# case files merge with `plaint merge-file` (run `plaint git-setup` once per clone)\n\
-             cases/** merge=plaint\n*.yaml text eol=lf\n",
+             cases/** merge=plaint\n*.yaml text eol=lf\n\
+             # issued notices are kept byte for byte (their SHA-256 is recorded)\n\
+             notices/** -text\n\
+             # large evidence files: after `git lfs install`, uncomment to keep\n\
+             # them out of the git history (plaint check still verifies them)\n\
+             # attachments/** filter=lfs diff=lfs merge=lfs -text\n",
         )?;
         if let Some((target, text)) = custom {
             write_atomic(&target, text.as_bytes())?;
@@ -177,12 +201,24 @@ impl Workspace {
             .join(file_name(id))
     }
 
-    /// Takes the workspace lock, waiting for other `plaint` processes, and
+    /// Takes the workspace lock, waiting a bounded time for other `plaint`
+    /// processes (see [`super::lock::LockWait`]), and
     /// completes (or discards) a batch an interrupted import left staged.
     pub fn lock(&self) -> Result<WorkspaceLock> {
         let lock = WorkspaceLock::acquire(&self.root.join(LOCAL_DIR).join("lock"))?;
         super::staging::recover(self, &lock)?;
         Ok(lock)
+    }
+
+    /// Takes the workspace lock only if nobody holds it (then completing a
+    /// staged batch like [`Workspace::lock`]); `None` when it is held.
+    pub fn try_lock(&self) -> Result<Option<WorkspaceLock>> {
+        let Some(lock) = WorkspaceLock::try_acquire(&self.root.join(LOCAL_DIR).join("lock"))?
+        else {
+            return Ok(None);
+        };
+        super::staging::recover(self, &lock)?;
+        Ok(Some(lock))
     }
 
     /// Reads case `id`.
@@ -193,9 +229,7 @@ impl Workspace {
     /// Writes `case` to its file, atomically. The lock argument proves the
     /// caller holds the workspace lock for its whole read-modify-write.
     pub fn write_case(&self, _lock: &WorkspaceLock, case: &Case) -> Result<()> {
-        validate_case(case)
-            .map_err(|message| Error::Invalid(format!("case {}: {message}", case.id)))?;
-        let text = render_case(case)?;
+        let text = render_for_write(case)?;
         let before = super::contacts::mtime_before_write(self, &case.id);
         write_atomic(&self.case_path(&case.id), text.as_bytes())?;
         super::contacts::record_write(self, case, before);
@@ -316,6 +350,32 @@ impl Workspace {
     }
 }
 
+/// Refuses a workspace with a symbolic link among the folders plaint reads
+/// and writes (`cases/`, its year folders, `calendars/`, `.plaint/` and
+/// what it holds): one rule for every command, so a case is never written
+/// through a link that readers do not follow, nor the lock or contact
+/// index appended outside the workspace. Costs one listing of each folder
+/// (a few entries), never of the case files.
+pub fn refuse_links(root: &Path) -> Result<()> {
+    let is_link = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    for dir in [CASES_DIR, CALENDARS_DIR, LOCAL_DIR] {
+        let dir = root.join(dir);
+        let mut paths = vec![dir.clone()];
+        if !is_link(&dir)
+            && let Ok(entries) = std::fs::read_dir(&dir)
+        {
+            paths.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()));
+        }
+        if let Some(link) = paths.iter().find(|p| is_link(p)) {
+            return Err(Error::BadFile {
+                path: link.clone(),
+                message: crate::limits::LINK_REFUSED.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Loads the custom calendars of `calendars/*.yaml` (every file must be
 /// valid) and returns the one called `name`.
 pub fn load_calendar(root: &Path, name: &str) -> Result<Calendar> {
@@ -336,7 +396,7 @@ pub fn load_calendar_set(root: &Path) -> Result<CalendarSet> {
         for entry in entries {
             let path = entry.map_err(|e| Error::io(&dir, e))?.path();
             if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                let text = read_text_bounded(&path, MAX_SETTINGS_BYTES, "calendar file")?;
                 files.push((path.display().to_string(), text));
             }
         }
@@ -348,13 +408,7 @@ pub fn load_calendar_set(root: &Path) -> Result<CalendarSet> {
 
 /// Reads and parses one case file.
 pub fn read_case_file(path: &Path) -> Result<Case> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            Error::NotFound(path.display().to_string())
-        } else {
-            Error::io(path, e)
-        }
-    })?;
+    let bytes = read_bounded(path, MAX_FILE_BYTES, "case file")?;
     let text = std::str::from_utf8(&bytes).map_err(|e| Error::BadFile {
         path: path.to_path_buf(),
         message: format!("not UTF-8 text ({e})"),

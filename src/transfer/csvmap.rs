@@ -23,14 +23,17 @@ const TEXT_FIELDS: &[&str] = &[
     "title",
     "received",
     "channel",
+    "department",
     "category",
     "priority",
     "demands",
     "facts",
     "contract_end",
+    "challenge_due",
     "assignee",
     "status",
     "outcome",
+    "refer_to",
     "measures",
     "satisfaction",
     "external_ref",
@@ -46,9 +49,10 @@ const PERSON_FIELDS: &[&str] = &[
     "postcode",
     "phone",
     "email",
+    "legal_representative",
 ];
 const AGENT_FIELDS: &[&str] = &["name", "contact", "scope"];
-const RESPONDENT_FIELDS: &[&str] = &["name", "location", "department"];
+const RESPONDENT_FIELDS: &[&str] = &["name", "location", "department", "legal_representative"];
 /// Columns every import must have.
 pub const REQUIRED_COLUMNS: &[&str] = &["received"];
 
@@ -160,6 +164,7 @@ pub struct ColumnMap {
 impl ColumnMap {
     /// Parses a map file (YAML or JSON), refusing targets that are not fields.
     pub fn parse(text: &str, label: &str) -> Result<Self> {
+        crate::limits::check_nesting(text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
         let raw: BTreeMap<String, Option<String>> = serde_yaml::from_str(text).map_err(|e| {
             Error::Invalid(format!(
                 "{label}: expected a mapping of `header: field` lines ({e})"

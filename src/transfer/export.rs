@@ -155,11 +155,9 @@ fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
             .map_err(|e| Error::io("the export output", e))?;
     }
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(&header).map_err(csv_error)?;
+    crate::csvcell::write_record(&mut writer, &header).map_err(csv_error)?;
     for case in &cases {
-        writer
-            .write_record(export_row(case, &header)?)
-            .map_err(csv_error)?;
+        crate::csvcell::write_record(&mut writer, export_row(case, &header)?).map_err(csv_error)?;
     }
     writer
         .flush()

@@ -36,6 +36,8 @@ pub struct Options<'a> {
     pub update: bool,
     /// Report what would happen; write nothing.
     pub dry_run: bool,
+    /// Keep records that lack what their state needs, marked as such.
+    pub force: bool,
     /// The acting officer.
     pub by: &'a str,
     /// The moment of the import.
@@ -104,12 +106,16 @@ pub fn import(
     options: &Options,
     progress: &dyn Fn(usize, usize),
 ) -> Result<Report> {
-    let lock = ws.lock()?;
-    let existing = Existing::scan(ws)?;
-    let staging = if options.dry_run {
+    // A dry run reads only: it never needs (or waits for) the lock.
+    let lock = if options.dry_run {
         None
     } else {
-        Some(Staging::begin(ws, &lock)?)
+        Some(ws.lock()?)
+    };
+    let existing = Existing::scan(ws)?;
+    let staging = match &lock {
+        Some(lock) => Some(Staging::begin(ws, lock)?),
+        None => None,
     };
     let mut planner = Planner::new(ws, *options, existing, staging);
     let read = read_records(input, options.read, &mut |record| planner.take(record));
@@ -298,6 +304,8 @@ impl<'w, 'o> Planner<'w, 'o> {
         }
         let intake = Intake {
             policy: &self.ws.policy,
+            calendar: &self.ws.calendar,
+            force: self.options.force,
             offset: self.ws.offset,
             now: self.options.now,
             by: self.options.by,

@@ -22,9 +22,7 @@ use crate::error::{Error, Result};
 use crate::model::Draft;
 use crate::model::draft::DRAFT_FIELDS;
 
-/// The largest YAML batch read (YAML is parsed whole); use JSONL or CSV
-/// for larger batches.
-pub const MAX_YAML_BYTES: u64 = 64 * 1024 * 1024;
+pub use crate::limits::MAX_YAML_BYTES;
 
 /// The fields of one record, or what is wrong with it.
 pub type Fields = std::result::Result<Map<String, Value>, Vec<RowError>>;
@@ -64,7 +62,12 @@ pub fn read_records(input: impl BufRead, options: ReadOptions, each: &mut Each) 
 
 fn read_csv(input: impl Read, options: ReadOptions, each: &mut Each) -> Result<()> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-    let header = reader.headers().map_err(csv_error)?.clone();
+    let header: csv::StringRecord = reader
+        .headers()
+        .map_err(csv_error)?
+        .iter()
+        .map(crate::csvcell::restore)
+        .collect();
     let names: Vec<&str> = header.iter().collect();
     let columns = match Columns::resolve(&names, options.map, options.ignore_unknown) {
         Ok(columns) => columns,
@@ -90,7 +93,9 @@ fn read_csv(input: impl Read, options: ReadOptions, each: &mut Each) -> Result<(
                 ),
             )])
         } else {
-            columns.record(row, &cells)
+            // Undo the spreadsheet protection of plaint's own exports.
+            let restored: csv::StringRecord = cells.iter().map(crate::csvcell::restore).collect();
+            columns.record(row, &restored)
         };
         each(Record { row, fields })?;
     }
@@ -216,6 +221,8 @@ fn read_yaml(input: impl Read, each: &mut Each) -> Result<()> {
     } else {
         text
     };
+    crate::limits::check_nesting(&text)
+        .map_err(|e| Error::Invalid(format!("not a YAML list of cases ({e})")))?;
     let mut row = 0;
     for document in serde_yaml::Deserializer::from_str(&text) {
         let value = Value::deserialize(document)

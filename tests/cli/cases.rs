@@ -104,7 +104,7 @@ fn a_suspended_case_returns_to_the_state_it_came_from() {
 fn transitions_check_their_required_fields() {
     let ws = Ws::tourism();
     let bare = ws
-        .ok(&["register", "--title", "电话投诉"])
+        .ok(&["register", "--title", "电话投诉", "--anonymous"])
         .trim()
         .to_string();
     refused(
@@ -156,6 +156,8 @@ fn a_late_complaint_warns_at_registration_and_needs_force_to_be_accepted() {
         .cmd()
         .args([
             "register",
+            "--title",
+            "行程缩水",
             "--complainant",
             "王五",
             "--respondent",
@@ -305,7 +307,7 @@ fn the_acting_officer_falls_back_to_git_user_name() {
     let out = ws
         .cmd()
         .env_remove("PLAINT_USER")
-        .args(["register", "--title", "x", "--json"])
+        .args(["register", "--title", "x", "--anonymous", "--json"])
         .output()
         .unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -370,7 +372,7 @@ fn the_default_workspace_is_created_on_first_use() {
     let out = ws
         .cmd()
         .current_dir(elsewhere)
-        .args(["register", "--title", "phoned in"])
+        .args(["register", "--title", "phoned in", "--anonymous"])
         .output()
         .unwrap();
     assert!(
@@ -413,7 +415,7 @@ fn register_from_a_document_on_stdin() {
         text.contains("facts: |-\n  Line one\n  Line two\n"),
         "CRLF becomes LF:\n{text}"
     );
-    let json = r#"{"title": "JSON intake", "channel": "email"}"#;
+    let json = r#"{"title": "JSON intake", "channel": "email", "tags": ["anonymous"]}"#;
     let out = ws
         .cmd()
         .args(["register", "--from", "-", "--json"])

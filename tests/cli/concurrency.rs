@@ -55,6 +55,7 @@ fn twenty_concurrent_registrations_create_twenty_cases() {
             "register".into(),
             "--title".into(),
             format!("case {i}"),
+            "--anonymous".into(),
             "--received".into(),
             "2026-11-02".into(),
         ]

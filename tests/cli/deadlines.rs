@@ -241,6 +241,13 @@ fn a_calendar_day_period_ending_on_a_rest_day_rolls_to_the_next_working_day() {
 #[test]
 fn pauses_and_extensions_move_the_resolution_deadline() {
     let ws = Ws::tourism();
+    // The tourism 60 days pause for a suspension only by the workspace's
+    // decision, and stretch only by a recorded override.
+    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+    ws.write(
+        "plaint.yaml",
+        &format!("{settings}policy:\n  suspension_pauses: [resolution]\n"),
+    );
     let id = holiday_case(&ws);
     ws.ok(&["advance", &id, "accepted", "--at", "2026-09-28 09:00"]);
     ws.ok(&[
@@ -268,6 +275,7 @@ fn pauses_and_extensions_move_the_resolution_deadline() {
         "10",
         "--reason",
         "需要补充材料",
+        "--force",
     ]);
     let case = ws.json(&["show", &id, "--today", "2026-10-21"]);
     let d = deadline(&case, "resolution");
@@ -287,6 +295,7 @@ fn pauses_and_extensions_move_the_resolution_deadline() {
         "workdays",
         "--reason",
         "再延",
+        "--force",
     ]);
     let case = ws.json(&["show", &id, "--today", "2026-10-21"]);
     assert_eq!(deadline(&case, "resolution")["due"], "2026-12-18");
@@ -363,10 +372,18 @@ fn explain_walks_the_days_and_names_the_holidays() {
 #[test]
 fn the_coverage_warning_disappears_with_a_2027_calendar() {
     let ws = Ws::tourism();
-    let now = "2026-12-21 09:00";
-    let id = ws.ok_at(now, &Ws::register_args(&["--received", "2026-12-20 10:00"]));
-    let id = id.trim();
-    ws.ok_at(now, &["advance", id, "accepted"]);
+    // Written as a file: no command records events later than the
+    // computer's clock, and this case lives in December 2026.
+    let id = "20261220-K7QF2";
+    ws.write(
+        &format!("cases/2026/{id}.yaml"),
+        &format!(
+            "schema: 1\nid: {id}\ntitle: 年底的投诉\nreceived: 2026-12-20T10:00:00+08:00\n\
+             status: accepted\nhistory:\n\
+             - at: 2026-12-20T10:00:00+08:00\n  by: tester\n  action: registered\n\
+             - at: 2026-12-21T09:00:00+08:00\n  by: tester\n  action: status\n  from: received\n  to: accepted\n"
+        ),
+    );
     let out = ws.run(&["show", id, "--today", "2026-12-22"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("does not cover 2027"), "{stderr}");

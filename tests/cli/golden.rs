@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate};
 use plaint::model::{
-    Action, Agent, Case, CaseId, Channel, Event, Person, Priority, Respondent, SCHEMA, Satisfaction,
+    Action, Agent, Case, CaseId, Event, Person, Priority, Respondent, SCHEMA, Satisfaction,
 };
 use plaint::storage::casefile::{parse_case, render_case};
 
@@ -82,7 +82,8 @@ fn representative_case() -> Case {
         id: CaseId::parse("20261129-K7QF2").unwrap(),
         title: Some("导游强迫购物".into()),
         received: at("2026-11-29T10:15:00+08:00"),
-        channel: Some(Channel::Phone),
+        channel: Some("phone".into()),
+        department: None,
         complainants: vec![
             Person {
                 name: Some("张三".into()),
@@ -107,6 +108,7 @@ fn representative_case() -> Case {
             name: Some("桂林阳光旅行社".into()),
             location: Some("桂林市".into()),
             department: Some("导游部".into()),
+            legal_representative: None,
         }),
         category: Some("shopping".into()),
         priority: Priority::Important,
@@ -114,9 +116,11 @@ fn representative_case() -> Case {
         demands: Some("退还购物款 3000 元".into()),
         facts: Some("7月1日导游带团进入玉器店，\n停留三小时，不买不让走。".into()),
         contract_end: NaiveDate::from_ymd_opt(2026, 7, 5),
+        challenge_due: None,
         assignee: Some("王芳".into()),
         status: "resolved".into(),
         outcome: Some("mediated".into()),
+        refer_to: None,
         measures: None,
         satisfaction: Some(Satisfaction::Satisfied),
         external_ref: Some("HOT-12345".into()),

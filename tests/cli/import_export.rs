@@ -390,7 +390,8 @@ fn a_record_with_its_own_history_is_kept_exactly() {
     let ws = Ws::tourism();
     ws.write(
         "migrated.yaml",
-        "- external_ref: OLD-7\n  received: 2026-10-08 09:00\n  status: accepted\n  assignee: 王芳\n  history:\n\
+        "- external_ref: OLD-7\n  received: 2026-10-08 09:00\n  status: accepted\n  assignee: 王芳\n\
+         \x20 complainants: [{name: 张三}]\n  respondent: {name: 甲旅行社}\n  demands: 退款\n  history:\n\
          \x20 - at: 2026-10-08T09:00:00+08:00\n    by: 旧系统\n    action: registered\n\
          \x20 - at: 2026-10-09T10:00:00+08:00\n    by: 王芳\n    action: status\n    from: received\n    to: accepted\n",
     );
@@ -404,7 +405,7 @@ fn a_record_with_its_own_history_is_kept_exactly() {
     );
     assert!(text.contains("by: 旧系统\n"), "{text}");
     let fresh = Ws::tourism();
-    fresh.write("mid.jsonl", "{\"external_ref\": \"M-1\", \"received\": \"2026-10-08\", \"status\": \"investigating\"}\n");
+    fresh.write("mid.jsonl", "{\"external_ref\": \"M-1\", \"received\": \"2026-10-08\", \"status\": \"investigating\", \"complainants\": [{\"name\": \"张三\"}], \"respondent\": {\"name\": \"甲\"}, \"demands\": \"退款\"}\n");
     let id = fresh.json(&["import", "mid.jsonl"])["ids"][0]
         .as_str()
         .unwrap()

@@ -57,6 +57,8 @@ fn office(language: &str) -> Ws {
         NOW,
         &[
             "register",
+            "--title",
+            "投诉",
             "--received",
             "2026-08-03 09:00",
             "--category",
@@ -101,6 +103,8 @@ fn office(language: &str) -> Ws {
         NOW,
         &[
             "register",
+            "--title",
+            "投诉",
             "--received",
             "2026-07-15 09:00",
             "--category",
@@ -281,6 +285,8 @@ fn the_hospital_preset_closes_only_after_the_follow_up_call() {
     let id = ws
         .ok(&[
             "register",
+            "--title",
+            "投诉",
             "--complainant",
             "王五",
             "--received",
@@ -313,6 +319,8 @@ fn repeat_complaints_are_found_listed_and_escalated() {
     assert_eq!(shown["earlier_cases"].as_array().unwrap().len(), 1);
     let out = ws.run(&[
         "register",
+        "--title",
+        "投诉",
         "--complainant",
         "Ann",
         "--phone",

@@ -14,19 +14,19 @@ use tempfile::TempDir;
 use crate::support::Ws;
 
 /// A bare "origin" repository and the clones of the officers.
-struct Team {
+pub(crate) struct Team {
     dir: TempDir,
 }
 
 /// One officer's clone of the team repository.
-struct Clone<'t> {
+pub(crate) struct Clone<'t> {
     team: &'t Team,
     root: PathBuf,
 }
 
 impl Team {
     /// An origin holding a tourism workspace created by 王芳's clone `a`.
-    fn new() -> Team {
+    pub(crate) fn new() -> Team {
         let team = Team {
             dir: tempfile::tempdir().expect("temp dir"),
         };
@@ -56,7 +56,7 @@ impl Team {
 
     /// Clone `a` after registering a case titled `title` and pushing it,
     /// so that a later clone starts with it.
-    fn with_shared_case(&self, title: &str) -> (Clone<'_>, String) {
+    pub(crate) fn with_shared_case(&self, title: &str) -> (Clone<'_>, String) {
         let a = self.first_clone();
         let id = a.register(title);
         a.commit("Register a case");
@@ -70,7 +70,7 @@ impl Team {
 
     /// Clones origin into `name` with `officer` as git's user.name. The
     /// merge driver is not registered: call `plaint git-setup` for that.
-    fn clone_as(&self, name: &str, officer: &str) -> Clone<'_> {
+    pub(crate) fn clone_as(&self, name: &str, officer: &str) -> Clone<'_> {
         self.git(self.dir.path(), &["clone", "-q", "origin.git", name]);
         let clone = Clone {
             team: self,
@@ -95,7 +95,7 @@ impl Team {
         cmd
     }
 
-    fn git(&self, dir: &Path, args: &[&str]) -> String {
+    pub(crate) fn git(&self, dir: &Path, args: &[&str]) -> String {
         let out = self.git_command(dir).args(args).output().expect("git runs");
         assert!(
             out.status.success(),
@@ -108,11 +108,11 @@ impl Team {
 }
 
 impl Clone<'_> {
-    fn git(&self, args: &[&str]) -> String {
+    pub(crate) fn git(&self, args: &[&str]) -> String {
         self.team.git(&self.root, args)
     }
 
-    fn git_output(&self, args: &[&str]) -> Output {
+    pub(crate) fn git_output(&self, args: &[&str]) -> Output {
         self.team
             .git_command(&self.root)
             .args(args)
@@ -120,12 +120,12 @@ impl Clone<'_> {
             .expect("git runs")
     }
 
-    fn commit(&self, message: &str) {
+    pub(crate) fn commit(&self, message: &str) {
         self.git(&["add", "-A"]);
         self.git(&["commit", "-q", "-m", message]);
     }
 
-    fn plaint_ok(&self, args: &[&str]) -> String {
+    pub(crate) fn plaint_ok(&self, args: &[&str]) -> String {
         let out = self.plaint_cmd(args, &[]);
         assert!(
             out.status.success(),
@@ -137,7 +137,7 @@ impl Clone<'_> {
 
     /// plaint in this clone as git's user.name (no `--as`, no
     /// PLAINT_USER), with extra environment variables.
-    fn plaint_cmd(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+    pub(crate) fn plaint_cmd(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
         let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("plaint"));
         cmd.current_dir(&self.root)
             .env("HOME", self.team.home())
@@ -161,11 +161,11 @@ impl Clone<'_> {
         cmd.args(args).output().expect("plaint runs")
     }
 
-    fn show(&self, id: &str) -> Value {
+    pub(crate) fn show(&self, id: &str) -> Value {
         serde_json::from_str(&self.plaint_ok(&["show", id, "--json"])).unwrap()
     }
 
-    fn register(&self, title: &str) -> String {
+    pub(crate) fn register(&self, title: &str) -> String {
         self.plaint_ok(&[
             "register",
             "--title",
@@ -193,7 +193,7 @@ impl Clone<'_> {
     }
 
     /// Runs `plaint check --json`; its exit code and document.
-    fn check(&self) -> (i32, Value) {
+    pub(crate) fn check(&self) -> (i32, Value) {
         let out = self.plaint_cmd(&["check", "--json"], &[]);
         let doc = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
             panic!(
@@ -204,7 +204,7 @@ impl Clone<'_> {
         (out.status.code().unwrap(), doc)
     }
 
-    fn assert_clean(&self) {
+    pub(crate) fn assert_clean(&self) {
         let (code, doc) = self.check();
         assert_eq!(code, 0, "check found problems: {doc:#}");
     }

@@ -1,0 +1,55 @@
+//! `plaint attach` and `plaint detach`: evidence files of a case.
+
+use super::args::{AttachArgs, DetachArgs};
+use super::{Ctx, output, resolve};
+use crate::paperwork::attach;
+
+/// Copies the files into the workspace and records them.
+pub fn run(ctx: &Ctx, args: &AttachArgs) -> anyhow::Result<i32> {
+    let id = resolve(ctx, &args.id)?;
+    let actor = ctx.actor();
+    let (_, added, warnings) = attach::attach(
+        &ctx.ws,
+        &id,
+        &args.files,
+        args.note.as_deref(),
+        &actor.name,
+        actor.now,
+    )?;
+    super::print_warnings(&warnings);
+    if ctx.look.json {
+        output::print_json(&serde_json::json!({
+            "id": id.to_string(),
+            "attached": added,
+            "warnings": warnings,
+        }))?;
+    } else {
+        for a in &added {
+            output::print_line(&format!(
+                "{}  {}  {} bytes  sha256 {}",
+                id, a.file, a.size, a.sha256
+            ))?;
+        }
+    }
+    Ok(0)
+}
+
+/// Records the detachment and removes the stored copy.
+pub fn detach(ctx: &Ctx, args: &DetachArgs) -> anyhow::Result<i32> {
+    let id = resolve(ctx, &args.id)?;
+    let actor = ctx.actor();
+    let (_, gone) = attach::detach(
+        &ctx.ws,
+        &id,
+        args.attachment.trim(),
+        &args.reason,
+        &actor.name,
+        actor.now,
+    )?;
+    if ctx.look.json {
+        output::print_json(&serde_json::json!({"id": id.to_string(), "detached": gone}))?;
+    } else {
+        output::notice(&format!("{id}: {} detached ({})", gone.name, gone.file));
+    }
+    Ok(0)
+}

@@ -1,0 +1,76 @@
+//! `plaint notice`: render, number, store and record a written notice.
+
+use super::args::NoticeArgs;
+use super::{Ctx, output, resolve};
+use crate::dates::parse_datetime;
+use crate::error::Error;
+use crate::paperwork::notice::{self, Format, NoticeRequest};
+use crate::storage::atomic::write_atomic;
+
+/// Issues the notice (or renders a draft) and prints it, or its record.
+pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<i32> {
+    let id = resolve(ctx, &args.id)?;
+    let served = args
+        .served
+        .as_deref()
+        .map(|t| parse_datetime(t, ctx.ws.offset))
+        .transpose()
+        .map_err(|e| Error::Invalid(format!("--served: {e}")))?;
+    if let Some(at) = served
+        && at > ctx.now
+    {
+        return Err(
+            Error::Invalid(format!("--served {} is in the future", at.date_naive())).into(),
+        );
+    }
+    if let Some(out) = &args.out
+        && out.exists()
+        && !args.force
+    {
+        return Err(Error::Refused(format!(
+            "--out {} exists; give --force to overwrite it",
+            out.display()
+        ))
+        .into());
+    }
+    let request = NoticeRequest {
+        kind: args.kind.trim().to_string(),
+        to: args.to.clone(),
+        format: Format::parse(args.format.trim())?,
+        served,
+        draft: args.draft,
+    };
+    let actor = ctx.actor();
+    let issued = notice::issue(&ctx.ws, &id, &request, &actor.name, actor.now)?;
+    if let Some(out) = &args.out {
+        write_atomic(out, issued.text.as_bytes())?;
+    }
+    if ctx.look.json {
+        output::print_json(&serde_json::json!({
+            "id": id.to_string(),
+            "kind": issued.kind.code,
+            "title": issued.kind.title,
+            "number": issued.number,
+            "file": issued.file,
+            "sha256": issued.sha256,
+            "served": issued.served,
+            "draft": args.draft,
+        }))?;
+    } else if args.out.is_none() {
+        output::print_raw(&issued.text)?;
+    }
+    match &issued.file {
+        Some(file) => output::notice(&format!(
+            "{id}: {} {} issued, stored as {file}",
+            issued.kind.title, issued.number
+        )),
+        None => output::notice(&format!(
+            "{id}: draft {}, nothing stored",
+            issued.kind.title
+        )),
+    }
+    if let Some(milestone) = issued.served {
+        output::notice(&format!("{id}: {milestone} recorded"));
+    }
+    Ok(0)
+}

@@ -1,0 +1,24 @@
+//! `plaint promise`: record a reply date promised to the complainant.
+
+use super::args::PromiseArgs;
+use super::view::changed_json;
+use super::{Ctx, output, resolve};
+use crate::actions;
+use crate::dates::parse_date;
+
+/// Records the promise; it is tracked as a `promise` deadline from then on.
+pub fn run(ctx: &Ctx, args: &PromiseArgs) -> anyhow::Result<i32> {
+    let id = resolve(ctx, &args.id)?;
+    let due = parse_date(args.date.trim()).map_err(|e| {
+        crate::error::Error::Invalid(format!("the promised date '{}': {e}", args.date))
+    })?;
+    let changed = actions::promise(&ctx.ws, &id, due, args.note.as_deref(), &ctx.actor())?;
+    if ctx.look.json {
+        output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
+    } else {
+        output::print_line(&format!(
+            "{id}: reply promised by {due}; keep it with `plaint mark {id} promise-kept`"
+        ))?;
+    }
+    Ok(0)
+}

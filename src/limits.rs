@@ -1,0 +1,267 @@
+//! The limits every file plaint reads or writes must meet, in one place,
+//! and the bounded reader that enforces them before a byte is read.
+//!
+//! Writers check the same constants as readers, so whatever plaint writes
+//! it can read again. A file over a limit is refused with its name and the
+//! limit; nothing in the workspace is ever read whole before its size is
+//! known, and no reader follows nesting deeper than [`MAX_NESTING`].
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// The largest case file, in bytes: 4 MiB.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+/// The largest file holding git conflict markers that `edit` resolves:
+/// three versions of a case side by side.
+pub const MAX_CONFLICTED_BYTES: usize = 3 * MAX_FILE_BYTES;
+/// The longest text one field may hold, in bytes: 256 KiB. Longer material
+/// belongs in a separate file, referred to from the case.
+pub const MAX_FIELD_BYTES: usize = 256 * 1024;
+/// The most history events one case may hold: 10,000.
+pub const MAX_HISTORY_EVENTS: usize = 10_000;
+/// The largest settings or calendar file, in bytes: 1 MiB.
+pub const MAX_SETTINGS_BYTES: usize = 1024 * 1024;
+/// The largest staging manifest of an import: 64 MiB, some four million IDs.
+pub const MAX_MANIFEST_BYTES: usize = 64 * 1024 * 1024;
+/// The largest YAML batch `import` reads (YAML is parsed whole): 64 MiB;
+/// JSON, JSONL and CSV batches are streamed and have no size limit.
+pub const MAX_YAML_BYTES: u64 = 64 * 1024 * 1024;
+/// How long a command waits for another holder of the workspace lock
+/// before giving up, unless told otherwise: 10 seconds.
+pub const LOCK_TIMEOUT_SECS: u64 = 10;
+/// The deepest nesting of collections any YAML file may have. A case is
+/// four levels deep; YAML parsers slow down quadratically with depth.
+pub const MAX_NESTING: usize = 32;
+
+/// What to do with material too large for a case file.
+pub const LARGE_MATERIAL_HINT: &str =
+    "keep long documents as separate files and refer to them from a note";
+
+/// What plaint says of a symbolic link inside a workspace.
+pub const LINK_REFUSED: &str = "is a symbolic link; plaint follows no links inside a workspace, so nothing is read or written outside it: replace the link with the file or folder itself";
+
+/// Reads the regular file at `path`, refusing (unread) a symbolic link,
+/// anything else that is not a regular file (a folder, a FIFO that would
+/// block) and a file larger than `limit` bytes. A file that grows while it
+/// is read is cut at `limit + 1` bytes and refused too.
+pub fn read_bounded(path: &Path, limit: usize, what: &str) -> Result<Vec<u8>> {
+    let not_found = |e: std::io::Error| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Error::NotFound(path.display().to_string())
+        } else {
+            Error::io(path, e)
+        }
+    };
+    let meta = std::fs::symlink_metadata(path).map_err(not_found)?;
+    let bad = |message: String| Error::BadFile {
+        path: path.to_path_buf(),
+        message,
+    };
+    if meta.file_type().is_symlink() {
+        return Err(bad(LINK_REFUSED.to_string()));
+    }
+    if !meta.is_file() {
+        return Err(bad(format!("not a regular file; a {what} must be one")));
+    }
+    if meta.len() > limit as u64 {
+        return Err(bad(too_large(meta.len(), limit, what)));
+    }
+    let file = std::fs::File::open(path).map_err(not_found)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() > limit {
+        return Err(bad(too_large(bytes.len() as u64, limit, what)));
+    }
+    Ok(bytes)
+}
+
+/// Like [`read_bounded`], as UTF-8 text.
+pub fn read_text_bounded(path: &Path, limit: usize, what: &str) -> Result<String> {
+    let bytes = read_bounded(path, limit, what)?;
+    String::from_utf8(bytes).map_err(|e| Error::BadFile {
+        path: path.to_path_buf(),
+        message: format!("not UTF-8 text ({})", e.utf8_error()),
+    })
+}
+
+/// The message for a file over its limit.
+pub fn too_large(len: u64, limit: usize, what: &str) -> String {
+    format!(
+        "file is {len} bytes, more than the {limit} bytes ({} KiB) a {what} may have; {LARGE_MATERIAL_HINT}",
+        limit / 1024
+    )
+}
+
+/// Refuses YAML whose flow collections (`[...]`, `{...}`) or block
+/// indentation nest deeper than [`MAX_NESTING`], naming the line. One pass
+/// over the bytes; text inside quoted and block scalars is not counted.
+pub fn check_nesting(text: &str) -> std::result::Result<(), String> {
+    let mut flow = FlowScan::default();
+    let mut block_scalar_of: Option<usize> = None;
+    let mut indents: Vec<usize> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let body = &line[indent..];
+        if let Some(parent) = block_scalar_of {
+            if body.is_empty() || indent > parent {
+                continue;
+            }
+            block_scalar_of = None;
+        }
+        let deep = || {
+            format!(
+                "line {}: nesting deeper than {MAX_NESTING} levels; a case file never nests that deep",
+                n + 1
+            )
+        };
+        if flow.depth > 0 {
+            flow.scan(body).map_err(|_| deep())?;
+            continue;
+        }
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        while indents.last().is_some_and(|&i| i >= indent) {
+            indents.pop();
+        }
+        indents.push(indent);
+        let (dashes, value) = strip_items(body);
+        if indents.len() + dashes > MAX_NESTING {
+            return Err(deep());
+        }
+        let value = value_of(value);
+        if value.starts_with(['[', '{']) {
+            flow.scan(value).map_err(|_| deep())?;
+        } else if value.starts_with(['|', '>']) {
+            block_scalar_of = Some(indent);
+        }
+    }
+    Ok(())
+}
+
+/// Strips leading `- ` sequence markers, counting them.
+fn strip_items(mut body: &str) -> (usize, &str) {
+    let mut dashes = 0;
+    while let Some(rest) = body.strip_prefix("- ").or_else(|| body.strip_prefix("-\t")) {
+        body = rest.trim_start_matches([' ', '\t']);
+        dashes += 1;
+    }
+    (dashes, body)
+}
+
+/// The value part of `key: value`, or the whole text when it is not a
+/// plain `key: ` line.
+fn value_of(body: &str) -> &str {
+    if body.starts_with(['[', '{', '\'', '"', '|', '>']) {
+        return body;
+    }
+    match body.find(": ") {
+        Some(colon) => body[colon + 2..].trim_start_matches([' ', '\t']),
+        None => "",
+    }
+}
+
+/// The state of a flow collection that may span lines.
+#[derive(Default)]
+struct FlowScan {
+    depth: usize,
+    quote: Option<u8>,
+}
+
+impl FlowScan {
+    /// Follows brackets and quotes through `text`; `Err` when too deep.
+    fn scan(&mut self, text: &str) -> std::result::Result<(), ()> {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            match (self.quote, b) {
+                (Some(b'"'), b'\\') => i += 1,
+                (Some(q), _) if b == q => {
+                    if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                        i += 1;
+                    } else {
+                        self.quote = None;
+                    }
+                }
+                (Some(_), _) => {}
+                (None, b'\'' | b'"') => self.quote = Some(b),
+                (None, b'[' | b'{') => {
+                    self.depth += 1;
+                    if self.depth > MAX_NESTING {
+                        return Err(());
+                    }
+                }
+                (None, b']' | b'}') => {
+                    self.depth = self.depth.saturating_sub(1);
+                    if self.depth == 0 {
+                        return Ok(());
+                    }
+                }
+                (None, b'#') if i == 0 || bytes[i - 1] == b' ' => return Ok(()),
+                _ => {}
+            }
+            i += 1;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_flow_nesting_is_refused_with_its_line() {
+        let deep = format!(
+            "schema: 1\ntags: {}{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let err = check_nesting(&deep).unwrap_err();
+        assert!(err.starts_with("line 2: nesting deeper than 32"), "{err}");
+    }
+
+    #[test]
+    fn brackets_in_text_are_not_nesting() {
+        let many = "[".repeat(200);
+        for text in [
+            format!("title: '{many}'\n"),
+            format!("title: \"{many}\"\n"),
+            format!("facts: |-\n  {many}\n  more\nnext: 1\n"),
+            format!("title: a {many}\n"),
+            "tags: [a, [b, {c: d}]]\n".to_string(),
+        ] {
+            assert_eq!(check_nesting(&text), Ok(()), "{text}");
+        }
+    }
+
+    #[test]
+    fn deep_block_nesting_is_refused() {
+        let mut text = String::new();
+        for level in 0..40 {
+            text.push_str(&" ".repeat(level));
+            text.push_str("k:\n");
+        }
+        assert!(check_nesting(&text).is_err());
+    }
+
+    #[test]
+    fn oversized_and_special_files_are_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.yaml");
+        let file = std::fs::File::create(&big).unwrap();
+        file.set_len(2 * 1024 * 1024 * 1024).unwrap(); // sparse: nothing is written
+        let err = read_bounded(&big, MAX_FILE_BYTES, "case file").unwrap_err();
+        assert!(
+            err.to_string().contains("more than the 4194304 bytes"),
+            "{err}"
+        );
+        let err = read_bounded(dir.path(), MAX_FILE_BYTES, "case file").unwrap_err();
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+    }
+}

@@ -1,0 +1,349 @@
+//! The case dossier (立卷归档): everything the office holds about a case
+//! as files to archive — one self-contained HTML page per case (the case,
+//! its parties, every event, each deadline with its explanation, the
+//! notices issued, the attachments with their hashes), next to copies of
+//! the notices and attachments themselves under the same relative paths,
+//! so the page's links work inside the archive. A period's dossier adds an
+//! `index.html` listing its cases.
+
+use chrono::NaiveDate;
+
+use super::attach;
+use crate::deadline::explain::explain;
+use crate::error::{Error, Result};
+use crate::format::{escape, html_page};
+use crate::model::{Action, Case, Event};
+use crate::policy::{Language, code_label};
+use crate::storage::Workspace;
+
+/// One file of a dossier: its path inside the dossier and its bytes.
+pub type File = (String, Vec<u8>);
+
+/// The files of the dossier of `cases`: `index.html` (the case page for a
+/// single case, else a list of cases), a page `ID.html` per case of a
+/// period, and every notice and attachment the cases hold. A stored file
+/// that is missing or altered is an error: a dossier must be complete.
+pub fn build(ws: &Workspace, cases: &[Case], title: &str, today: NaiveDate) -> Result<Vec<File>> {
+    let mut files = Vec::new();
+    if let [case] = cases {
+        files.push((
+            "index.html".to_string(),
+            case_page(ws, case, today).into_bytes(),
+        ));
+    } else {
+        files.push((
+            "index.html".to_string(),
+            index_page(ws, cases, title).into_bytes(),
+        ));
+        for case in cases {
+            files.push((
+                format!("{}.html", case.id),
+                case_page(ws, case, today).into_bytes(),
+            ));
+        }
+    }
+    for case in cases {
+        if let Some(problem) = attach::verify(&ws.root, case).into_iter().next() {
+            return Err(Error::Refused(format!(
+                "{}: {}; the dossier would be incomplete (run `plaint check`)",
+                problem.file.unwrap_or_else(|| case.id.to_string()),
+                problem.message
+            )));
+        }
+        for stored in stored_files(case) {
+            let bytes = std::fs::read(ws.root.join(&stored)).map_err(|e| Error::io(&stored, e))?;
+            files.push((stored, bytes));
+        }
+    }
+    Ok(files)
+}
+
+/// The notices and current attachments of `case`, relative to the root.
+fn stored_files(case: &Case) -> Vec<String> {
+    let notices = case
+        .history
+        .iter()
+        .filter(|e| e.action == Action::Notice)
+        .filter_map(|e| e.file.clone());
+    notices
+        .chain(attach::current(case).into_iter().map(|a| a.file))
+        .collect()
+}
+
+fn index_page(ws: &Workspace, cases: &[Case], title: &str) -> String {
+    let mut body = format!(
+        "<h2>{}</h2>\n<table>\n<thead><tr><th>案件编号</th><th>标题</th><th>收到日期</th><th>状态</th></tr></thead>\n<tbody>\n",
+        escape(title)
+    );
+    for case in cases {
+        body.push_str(&format!(
+            "<tr><td><a href=\"{id}.html\">{id}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            escape(case.title.as_deref().unwrap_or("")),
+            case.received.with_timezone(&ws.offset).date_naive(),
+            escape(&ws.policy.state_label(&case.status, Language::Zh)),
+            id = case.id,
+        ));
+    }
+    body.push_str("</tbody>\n</table>\n");
+    html_page(title, &body)
+}
+
+/// The dossier page of one case.
+pub fn case_page(ws: &Workspace, case: &Case, today: NaiveDate) -> String {
+    let title = format!("案卷 {}", case.id);
+    let mut body = format!("<h2>{}</h2>\n", escape(&title));
+    body.push_str(&particulars(ws, case));
+    body.push_str(&deadlines(ws, case, today));
+    body.push_str(&notices(case));
+    body.push_str(&attachments(case));
+    body.push_str(&history(ws, case));
+    body.push_str(&format!(
+        "<p class=\"meta\">归档日期 {today} · plaint</p>\n"
+    ));
+    html_page(&title, &body)
+}
+
+fn row(label: &str, value: &str) -> String {
+    format!(
+        "<tr><th>{}</th><td>{}</td></tr>\n",
+        escape(label),
+        escape(value)
+    )
+}
+
+fn particulars(ws: &Workspace, case: &Case) -> String {
+    let policy = &ws.policy;
+    let zh = Language::Zh;
+    let mut out = String::from("<h3>案件信息</h3>\n<table>\n");
+    out.push_str(&row("案件编号", case.id.as_str()));
+    if let Some(title) = &case.title {
+        out.push_str(&row("标题", title));
+    }
+    out.push_str(&row(
+        "收到时间",
+        &case.received.format("%Y-%m-%d %H:%M").to_string(),
+    ));
+    if let Some(channel) = &case.channel {
+        out.push_str(&row(
+            "渠道",
+            &crate::policy::code_label(&policy.channels, channel, zh),
+        ));
+    }
+    for (i, p) in case.complainants.iter().enumerate() {
+        let parts: Vec<&str> = [&p.name, &p.phone, &p.email, &p.address]
+            .into_iter()
+            .filter_map(|v| v.as_deref())
+            .collect();
+        out.push_str(&row(&format!("投诉人 {}", i + 1), &parts.join("，")));
+    }
+    if let Some(agent) = &case.agent {
+        let parts: Vec<&str> = [&agent.name, &agent.contact, &agent.scope]
+            .into_iter()
+            .filter_map(|v| v.as_deref())
+            .collect();
+        out.push_str(&row("代理人", &parts.join("，")));
+    }
+    if let Some(r) = &case.respondent {
+        let parts: Vec<&str> = [&r.name, &r.department, &r.location]
+            .into_iter()
+            .filter_map(|v| v.as_deref())
+            .collect();
+        out.push_str(&row("被投诉者", &parts.join("，")));
+    }
+    if let Some(category) = &case.category {
+        out.push_str(&row("类别", &code_label(&policy.categories, category, zh)));
+    }
+    out.push_str(&row("状态", &policy.state_label(&case.status, zh)));
+    if let Some(outcome) = &case.outcome {
+        out.push_str(&row("办结方式", &code_label(&policy.outcomes, outcome, zh)));
+    }
+    for (label, text) in [
+        ("投诉请求", &case.demands),
+        ("事实与理由", &case.facts),
+        ("整改措施", &case.measures),
+        ("承办人", &case.assignee),
+    ] {
+        if let Some(text) = text {
+            out.push_str(&row(label, text));
+        }
+    }
+    out.push_str("</table>\n");
+    out
+}
+
+fn deadlines(ws: &Workspace, case: &Case, today: NaiveDate) -> String {
+    let policy = &ws.policy;
+    let mut out = String::from("<h3>办理期限</h3>\n");
+    for rule in &policy.deadlines {
+        let explained = explain(
+            case,
+            policy,
+            rule,
+            &ws.calendar,
+            ws.offset,
+            today,
+            Language::Zh,
+        );
+        let Ok(Some(e)) = explained else {
+            continue;
+        };
+        out.push_str(&format!(
+            "<p><strong>{}（{}）</strong> 期限 {}{}</p>\n<ul>\n",
+            escape(&e.label),
+            escape(&e.rule),
+            e.deadline
+                .due
+                .map_or_else(|| "未记录".to_string(), |d| d.to_string()),
+            e.source
+                .as_deref()
+                .map(|s| format!("，依据 {}", escape(s)))
+                .unwrap_or_default()
+        ));
+        for line in &e.lines {
+            out.push_str(&format!("<li>{}</li>\n", escape(&line.text)));
+        }
+        out.push_str("</ul>\n");
+    }
+    out
+}
+
+fn notices(case: &Case) -> String {
+    let issued: Vec<&Event> = case
+        .history
+        .iter()
+        .filter(|e| e.action == Action::Notice)
+        .collect();
+    if issued.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "<h3>文书</h3>\n<table>\n<thead><tr><th>文号</th><th>种类</th><th>日期</th><th>文件与 SHA-256</th></tr></thead>\n<tbody>\n",
+    );
+    for e in issued {
+        let file = e.file.as_deref().unwrap_or("");
+        out.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td><a href=\"{}\">{}</a><br><code>{}</code></td></tr>\n",
+            escape(e.number.as_deref().unwrap_or("")),
+            escape(e.kind.as_deref().unwrap_or("")),
+            e.at.format("%Y-%m-%d"),
+            escape(file),
+            escape(file),
+            escape(e.sha256.as_deref().unwrap_or("")),
+        ));
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
+}
+
+fn attachments(case: &Case) -> String {
+    let list = attach::current(case);
+    if list.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "<h3>证据材料</h3>\n<table>\n<thead><tr><th>名称</th><th>大小（字节）</th><th>文件与 SHA-256</th></tr></thead>\n<tbody>\n",
+    );
+    for a in list {
+        out.push_str(&format!(
+            "<tr><td>{}{}</td><td>{}</td><td><a href=\"{}\">{}</a><br><code>{}</code></td></tr>\n",
+            escape(&a.name),
+            a.note
+                .as_deref()
+                .map(|n| format!("<br>{}", escape(n)))
+                .unwrap_or_default(),
+            a.size,
+            escape(&a.file),
+            escape(&a.file),
+            a.sha256,
+        ));
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
+}
+
+fn history(ws: &Workspace, case: &Case) -> String {
+    let mut out = String::from(
+        "<h3>处理记录</h3>\n<table>\n<thead><tr><th>时间</th><th>经办人</th><th>事项</th></tr></thead>\n<tbody>\n",
+    );
+    for e in &case.history {
+        out.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            e.at.format("%Y-%m-%d %H:%M"),
+            escape(&e.by),
+            escape(&describe(ws, e))
+        ));
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
+}
+
+/// One event in words: the action and whatever details it carries.
+fn describe(ws: &Workspace, e: &Event) -> String {
+    let policy = &ws.policy;
+    let zh = Language::Zh;
+    let mut parts = vec![e.action.as_str().to_string()];
+    if let (Some(from), Some(to)) = (&e.from, &e.to) {
+        parts.push(format!("{from} → {to}"));
+    } else if let Some(to) = &e.to {
+        parts.push(to.clone());
+    }
+    let labelled = [
+        (e.reason
+            .as_ref()
+            .map(|r| code_label(&policy.rejection_reasons, r, zh))),
+        (e.outcome
+            .as_ref()
+            .map(|o| code_label(&policy.outcomes, o, zh))),
+        (e.milestone
+            .as_ref()
+            .map(|m| code_label(&policy.milestones, m, zh))),
+        e.transfer_to.clone(),
+        e.rule.clone(),
+        e.amount
+            .map(|a| format!("+{a} {}", e.unit.as_deref().unwrap_or(""))),
+        e.kind.clone(),
+        e.number.clone(),
+        e.name.clone(),
+        e.satisfaction.map(|s| s.as_str().to_string()),
+    ];
+    parts.extend(labelled.into_iter().flatten());
+    if !e.fields.is_empty() {
+        parts.push(e.fields.join(", "));
+    }
+    if !e.forced.is_empty() {
+        parts.push(format!("FORCED: {}", e.forced.join(", ")));
+    }
+    let mut text = parts.join(" · ");
+    if let Some(note) = &e.note {
+        text.push_str(&format!("：{note}"));
+    }
+    text
+}
+
+/// Writes the dossier into folder `dir` (created; existing files with the
+/// same names are replaced, every one atomically).
+pub fn write_dir(dir: &std::path::Path, files: &[File]) -> Result<()> {
+    for (name, bytes) in files {
+        crate::storage::atomic::write_atomic(&dir.join(name), bytes)?;
+    }
+    Ok(())
+}
+
+/// The dossier as one zip archive (stored, not compressed: notices are
+/// small and evidence photos are compressed already).
+pub fn zip(files: &[File]) -> Result<Vec<u8>> {
+    use std::io::Write as _;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .last_modified_time(zip::DateTime::default());
+    let bad = |e: &dyn std::fmt::Display| Error::Invalid(format!("the zip archive: {e}"));
+    for (name, bytes) in files {
+        writer
+            .start_file(name.as_str(), options)
+            .map_err(|e| bad(&e))?;
+        writer.write_all(bytes).map_err(|e| bad(&e))?;
+    }
+    let cursor = writer.finish().map_err(|e| bad(&e))?;
+    Ok(cursor.into_inner())
+}

@@ -1,0 +1,443 @@
+//! Issuing a notice: the template filled with the case's data, a document
+//! number, the rendered document stored under `notices/`, and a `notice`
+//! event recording kind, number, file and SHA-256.
+//!
+//! Document numbers are derived from the case ID — `受〔2026〕第
+//! 20261129-K7QF2-1 号` — so two clones never hand out the same number to
+//! different documents; the trailing sequence counts the case's earlier
+//! notices of that kind, so a reissued notice gets a new number and a new
+//! file while the old one stays. `check` reports a number recorded twice
+//! (two clones issuing the same case's notice at once).
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde_json::{Map, Value, json};
+
+use super::kinds::{self, NoticeKind, Recipient};
+use super::render::{self, Source};
+use crate::error::{Error, Result};
+use crate::model::{Action, Case, CaseId, Event};
+use crate::policy::{Language, code_label};
+use crate::storage::Workspace;
+use crate::storage::atomic::write_atomic;
+
+/// The folder of issued notices inside a workspace.
+pub const NOTICES_DIR: &str = "notices";
+
+/// The file format of a notice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A self-contained, printable HTML page.
+    Html,
+    /// The Markdown the template renders to.
+    Md,
+}
+
+impl Format {
+    /// Parses `--format`.
+    pub fn parse(text: &str) -> Result<Format> {
+        match text {
+            "html" => Ok(Format::Html),
+            "md" => Ok(Format::Md),
+            other => Err(Error::Invalid(format!(
+                "--format '{other}' is not a notice format; use html or md"
+            ))),
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Md => "md",
+        }
+    }
+}
+
+/// What to issue.
+#[derive(Clone, Debug)]
+pub struct NoticeRequest {
+    /// The notice kind, e.g. `acceptance`.
+    pub kind: String,
+    /// `complainant`, `respondent`, or the name of a body; `None` takes the
+    /// kind's usual addressee.
+    pub to: Option<String>,
+    /// The format stored and returned.
+    pub format: Format,
+    /// When the notice was served; records the kind's milestone.
+    pub served: Option<DateTime<FixedOffset>>,
+    /// Render only: nothing is numbered or stored.
+    pub draft: bool,
+}
+
+/// A rendered (and, unless a draft, issued) notice.
+#[derive(Clone, Debug)]
+pub struct Issued {
+    /// The case after issuing (unchanged for a draft).
+    pub case: Case,
+    /// The notice kind.
+    pub kind: &'static NoticeKind,
+    /// The document number.
+    pub number: String,
+    /// The stored file relative to the workspace root; `None` for a draft.
+    pub file: Option<String>,
+    /// The SHA-256 of the document.
+    pub sha256: String,
+    /// The document itself.
+    pub text: String,
+    /// The milestone recorded as served, if any.
+    pub served: Option<&'static str>,
+}
+
+/// The notice kind `code` of the workspace's preset, or an error listing
+/// the kinds it has.
+pub fn kind(ws: &Workspace, code: &str) -> Result<&'static NoticeKind> {
+    let preset = &ws.settings.preset;
+    kinds::find(preset, code).ok_or_else(|| {
+        let known: Vec<&str> = kinds::for_preset(preset).iter().map(|k| k.code).collect();
+        if known.is_empty() {
+            Error::Invalid(format!("the {preset} preset defines no notices"))
+        } else {
+            Error::Invalid(format!(
+                "the {preset} preset has no notice '{code}'; notices: {}",
+                known.join(", ")
+            ))
+        }
+    })
+}
+
+/// Renders notice `request` for case `id` and, unless it is a draft,
+/// stores it and records it, under the workspace lock. Every check runs
+/// before anything is written.
+pub fn issue(
+    ws: &Workspace,
+    id: &CaseId,
+    request: &NoticeRequest,
+    officer: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<Issued> {
+    let kind = kind(ws, &request.kind)?;
+    if request.served.is_some() && kind.served.is_none() {
+        return Err(Error::Invalid(format!(
+            "--served: serving a {} notice starts no clock; record its delivery with a note",
+            kind.code
+        )));
+    }
+    let source = render::template(&ws.root, &ws.settings.preset, kind.code, kind.template)?;
+    let lock = ws.lock()?;
+    let mut case = ws.read_case(id)?;
+    check_state(&case, kind)?;
+    let when = now.max(super::last_event_time(&case));
+    let sequence = 1 + case
+        .history
+        .iter()
+        .filter(|e| e.action == Action::Notice && e.kind.as_deref() == Some(kind.code))
+        .count();
+    let number = number(kind, &case.id, when.date_naive(), sequence);
+    let stamp = Stamp {
+        number: &number,
+        officer,
+        when,
+    };
+    let text = render_notice(ws, &case, kind, &source, request, &stamp)?;
+    let sha256 = super::sha256_hex(text.as_bytes());
+    let mut issued = Issued {
+        case: case.clone(),
+        kind,
+        number,
+        file: None,
+        sha256,
+        text,
+        served: None,
+    };
+    if request.draft {
+        return Ok(issued);
+    }
+    let served = served_event(&case, kind, request.served, when, officer)?;
+    let file = format!(
+        "{NOTICES_DIR}/{}/{}/{}-{sequence}.{}",
+        case.id.year(),
+        case.id,
+        kind.code,
+        request.format.extension()
+    );
+    write_atomic(&ws.root.join(&file), issued.text.as_bytes())?;
+    let mut event = Event::new(when, officer, Action::Notice);
+    event.kind = Some(kind.code.to_string());
+    event.number = Some(issued.number.clone());
+    event.file = Some(file.clone());
+    event.sha256 = Some(issued.sha256.clone());
+    case.history.push(event);
+    if let Some(milestone) = served {
+        case.history.push(milestone);
+        issued.served = kind.served;
+    }
+    ws.write_case(&lock, &case)?;
+    issued.case = case;
+    issued.file = Some(file);
+    Ok(issued)
+}
+
+/// The milestone `mark ID served` records: the one the case's latest
+/// notice that starts a clock waits for (e.g. `respondent-notified` after
+/// the respondent notice). `None` when no such notice was issued.
+pub fn served_milestone(preset: &str, case: &Case) -> Option<&'static str> {
+    case.history
+        .iter()
+        .rev()
+        .filter(|e| e.action == Action::Notice)
+        .filter_map(|e| kinds::find(preset, e.kind.as_deref()?))
+        .find_map(|kind| kind.served)
+}
+
+/// A notice makes sense only in some states: no refusal for an accepted case.
+fn check_state(case: &Case, kind: &NoticeKind) -> Result<()> {
+    if kind.states.contains(&case.status.as_str()) {
+        return Ok(());
+    }
+    Err(Error::Refused(format!(
+        "a {} ({}) is not issued for case {} in state {}; it is issued in: {}",
+        kind.title,
+        kind.code,
+        case.id,
+        case.status,
+        kind.states.join(", ")
+    )))
+}
+
+/// The milestone event serving the notice records, if `--served` was given
+/// and it was not recorded before.
+fn served_event(
+    case: &Case,
+    kind: &NoticeKind,
+    served: Option<DateTime<FixedOffset>>,
+    issued: DateTime<FixedOffset>,
+    officer: &str,
+) -> Result<Option<Event>> {
+    let (Some(at), Some(milestone)) = (served, kind.served) else {
+        return Ok(None);
+    };
+    if at.date_naive() < issued.date_naive() {
+        return Err(Error::Invalid(format!(
+            "--served {} is before the notice is issued ({})",
+            at.date_naive(),
+            issued.date_naive()
+        )));
+    }
+    let reached = case
+        .history
+        .iter()
+        .any(|e| e.action == Action::Milestone && e.milestone.as_deref() == Some(milestone));
+    if reached {
+        return Ok(None);
+    }
+    let mut event = Event::new(at.max(issued), officer, Action::Milestone);
+    event.milestone = Some(milestone.to_string());
+    Ok(Some(event))
+}
+
+/// The document number: the kind's character, the year, the case ID and
+/// the sequence of this kind within the case.
+pub fn number(kind: &NoticeKind, id: &CaseId, issued: NaiveDate, sequence: usize) -> String {
+    format!(
+        "{}〔{}〕第 {id}-{sequence} 号",
+        kind.abbr,
+        issued.format("%Y")
+    )
+}
+
+/// A date as Chinese documents write it: `2026年7月3日`.
+pub fn zh_date(date: NaiveDate) -> String {
+    date.format("%Y年%-m月%-d日").to_string()
+}
+
+/// What the issuing adds to a document: its number, signer and date.
+struct Stamp<'a> {
+    number: &'a str,
+    officer: &'a str,
+    when: DateTime<FixedOffset>,
+}
+
+fn render_notice(
+    ws: &Workspace,
+    case: &Case,
+    kind: &NoticeKind,
+    source: &Source,
+    request: &NoticeRequest,
+    stamp: &Stamp,
+) -> Result<String> {
+    let Stamp {
+        number,
+        officer,
+        when,
+    } = *stamp;
+    let recipient = recipient(case, kind, request.to.as_deref())?;
+    let mut context = context(ws, case, when.date_naive());
+    let map = context.as_object_mut().expect("the context is a mapping");
+    map.insert("recipient".into(), json!(recipient));
+    map.insert("number".into(), json!(number));
+    map.insert("officer".into(), json!(officer));
+    map.insert("issued".into(), json!(zh_date(when.date_naive())));
+    map.insert("title".into(), json!(kind.title));
+    let markdown = render::render(source, &context)?;
+    Ok(match request.format {
+        Format::Md => markdown,
+        Format::Html => crate::format::html_page(
+            &format!("{} {number}", kind.title),
+            &render::markdown_to_html(&markdown),
+        ),
+    })
+}
+
+/// The addressee's name: the complainants, the respondent, the body the
+/// case went to, or a body named on the command line.
+fn recipient(case: &Case, kind: &NoticeKind, to: Option<&str>) -> Result<String> {
+    let to = match to.map(str::trim) {
+        Some("") => return Err(Error::Invalid("--to is empty".into())),
+        Some("complainant") => Recipient::Complainant,
+        Some("respondent") => Recipient::Respondent,
+        Some(body) => return Ok(body.to_string()),
+        None => kind.to,
+    };
+    let missing = |what: &str| {
+        Error::Invalid(format!(
+            "case {} has no {what} to address the {} to; fill it in with `plaint edit {}` or give --to",
+            case.id, kind.code, case.id
+        ))
+    };
+    match to {
+        Recipient::Complainant => {
+            let names = complainant_names(case);
+            if names.is_empty() {
+                return Err(missing("complainant name"));
+            }
+            Ok(names)
+        }
+        Recipient::Respondent => case
+            .respondent_name()
+            .map(str::to_string)
+            .ok_or_else(|| missing("respondent name")),
+        Recipient::TransferBody => transfer_to(case).ok_or_else(|| missing("transfer body")),
+    }
+}
+
+fn complainant_names(case: &Case) -> String {
+    let names: Vec<&str> = case
+        .complainants
+        .iter()
+        .filter_map(|p| p.name.as_deref())
+        .collect();
+    names.join("、")
+}
+
+fn transfer_to(case: &Case) -> Option<String> {
+    case.history
+        .iter()
+        .rev()
+        .find(|e| e.to.as_deref() == Some("transferred"))
+        .and_then(|e| e.transfer_to.clone())
+}
+
+/// The data a template sees. Absent values are left out (never blank), so
+/// a template that needs one fails naming it.
+pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
+    let policy = &ws.policy;
+    let zh = Language::Zh;
+    let mut c = Map::new();
+    let put = |map: &mut Map<String, Value>, key: &str, value: Option<String>| {
+        if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
+            map.insert(key.to_string(), Value::String(v));
+        }
+    };
+    put(&mut c, "id", Some(case.id.to_string()));
+    put(&mut c, "title", case.title.clone());
+    put(
+        &mut c,
+        "received",
+        Some(zh_date(
+            case.received.with_timezone(&ws.offset).date_naive(),
+        )),
+    );
+    put(
+        &mut c,
+        "category",
+        case.category
+            .as_deref()
+            .map(|code| code_label(&policy.categories, code, zh)),
+    );
+    put(&mut c, "demands", case.demands.clone());
+    put(&mut c, "facts", case.facts.clone());
+    put(&mut c, "status", Some(policy.state_label(&case.status, zh)));
+    put(
+        &mut c,
+        "outcome",
+        case.outcome
+            .as_deref()
+            .map(|code| code_label(&policy.outcomes, code, zh)),
+    );
+    put(&mut c, "measures", case.measures.clone());
+    let reason = case
+        .history
+        .iter()
+        .rev()
+        .find(|e| e.to.as_deref() == Some("rejected"))
+        .and_then(|e| e.reason.clone());
+    put(
+        &mut c,
+        "reason",
+        reason.map(|code| code_label(&policy.rejection_reasons, &code, zh)),
+    );
+    put(&mut c, "transfer_to", transfer_to(case));
+    // The competent body a refusal names; read by name so that a case
+    // model with or without the field both work.
+    let refer_to = serde_json::to_value(case).ok().and_then(|v| {
+        v.get("refer_to")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    });
+    put(&mut c, "refer_to", refer_to);
+    let mut complainant = Map::new();
+    if let Some(first) = case.complainants.first() {
+        put(&mut complainant, "name", first.name.clone());
+        put(&mut complainant, "address", first.address.clone());
+        put(&mut complainant, "phone", first.phone.clone());
+    }
+    let mut respondent = Map::new();
+    if let Some(r) = &case.respondent {
+        put(&mut respondent, "name", r.name.clone());
+        put(&mut respondent, "location", r.location.clone());
+        put(&mut respondent, "department", r.department.clone());
+    }
+    let mut office = Map::new();
+    if let Some(o) = &ws.settings.office {
+        put(&mut office, "name", o.name.clone());
+        put(&mut office, "address", o.address.clone());
+        put(&mut office, "phone", o.phone.clone());
+    }
+    let mut deadlines = Map::new();
+    let evaluated =
+        crate::deadline::evaluate(case, policy, &ws.calendar, ws.offset, today).unwrap_or_default();
+    for d in evaluated {
+        // A rule whose start the history hides has no date to print.
+        let Some(due) = d.due else {
+            continue;
+        };
+        let label = policy
+            .rule(&d.rule)
+            .map(|r| r.zh.clone())
+            .unwrap_or_default();
+        deadlines.insert(
+            d.rule.replace('-', "_"),
+            json!({"due": zh_date(due), "label": label}),
+        );
+    }
+    let mut root = Map::new();
+    root.insert("case".into(), Value::Object(c));
+    let names = complainant_names(case);
+    if !names.is_empty() {
+        root.insert("complainant_names".into(), json!(names));
+    }
+    root.insert("complainant".into(), Value::Object(complainant));
+    root.insert("respondent".into(), Value::Object(respondent));
+    root.insert("office".into(), Value::Object(office));
+    root.insert("deadlines".into(), Value::Object(deadlines));
+    Value::Object(root)
+}

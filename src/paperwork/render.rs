@@ -1,0 +1,196 @@
+//! Templates and pages.
+//!
+//! A notice template is Markdown with minijinja tags. Undefined values are
+//! errors (minijinja's strict mode), so a template that refers to a field
+//! the case lacks is refused with the field named, never rendered with a
+//! blank in a legal document. The rendered Markdown is the `md` format;
+//! [`markdown_to_html`] turns the small subset the templates use into the
+//! body of a printable page ([`crate::format::html_page`]).
+
+use std::path::Path;
+
+use minijinja::{Environment, ErrorKind, UndefinedBehavior};
+
+use crate::error::{Error, Result};
+use crate::format::escape;
+
+/// The workspace folder whose `KIND.md` files replace the built-in templates.
+pub const TEMPLATES_DIR: &str = "templates";
+
+/// A template's text and where it came from (for messages).
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// `templates/KIND.md`, or `built-in PRESET/KIND.md`.
+    pub label: String,
+    /// The template text.
+    pub text: String,
+}
+
+/// The template for notice `kind`: the workspace's `templates/KIND.md` when
+/// present, else the built-in one.
+pub fn template(root: &Path, preset: &str, kind: &str, built_in: &str) -> Result<Source> {
+    let path = root.join(TEMPLATES_DIR).join(format!("{kind}.md"));
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Source {
+            label: format!("{TEMPLATES_DIR}/{kind}.md"),
+            text,
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Source {
+            label: format!("built-in {preset}/{kind}.md"),
+            text: built_in.to_string(),
+        }),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+/// Renders `source` with `context`; a syntax error names the template and
+/// line, a missing value names the expression that refers to it.
+pub fn render(source: &Source, context: &serde_json::Value) -> Result<String> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_keep_trailing_newline(true);
+    let template = env
+        .template_from_named_str(&source.label, &source.text)
+        .map_err(|e| template_error(source, &e))?;
+    template
+        .render(context)
+        .map_err(|e| template_error(source, &e))
+}
+
+fn template_error(source: &Source, e: &minijinja::Error) -> Error {
+    let line = e.line().map(|l| format!(" line {l}")).unwrap_or_default();
+    let label = &source.label;
+    if e.kind() == ErrorKind::UndefinedError {
+        let field = e
+            .range()
+            .and_then(|r| source.text.get(r))
+            .map(|t| t.trim().to_string())
+            .unwrap_or_else(|| "a value".into());
+        return Error::Invalid(format!(
+            "{label}{line}: the template uses `{field}`, which this case does not have; \
+             fill it in (plaint edit, plaint.yaml) or change the template"
+        ));
+    }
+    let detail = e.detail().unwrap_or("");
+    Error::Invalid(format!("{label}{line}: {} {detail}", e.kind()))
+}
+
+/// Converts the Markdown the notice templates use to HTML: `#`/`##`/`###`
+/// headings, paragraphs (lines kept), `- ` lists, and `> ` blocks, which
+/// notices use for the right-aligned signature. Everything is escaped.
+pub fn markdown_to_html(markdown: &str) -> String {
+    let mut out = String::new();
+    for block in blocks(markdown) {
+        let first = block[0];
+        if let Some((level, text)) = heading(first) {
+            out.push_str(&format!("<h{level}>{}</h{level}>\n", escape(text)));
+            let rest = &block[1..];
+            if !rest.is_empty() {
+                out.push_str(&paragraph(rest));
+            }
+        } else if block.iter().all(|l| l.starts_with("- ")) {
+            out.push_str("<ul>\n");
+            for line in &block {
+                out.push_str(&format!("<li>{}</li>\n", escape(&line[2..])));
+            }
+            out.push_str("</ul>\n");
+        } else if block.iter().all(|l| l.starts_with('>')) {
+            let lines: Vec<String> = block
+                .iter()
+                .map(|l| escape(l.trim_start_matches('>').trim()))
+                .collect();
+            out.push_str(&format!("<p class=\"sign\">{}</p>\n", lines.join("<br>\n")));
+        } else {
+            out.push_str(&paragraph(&block));
+        }
+    }
+    out
+}
+
+fn blocks(markdown: &str) -> Vec<Vec<&str>> {
+    let mut blocks = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in markdown.lines() {
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+        } else if heading(line).is_some() && !current.is_empty() {
+            blocks.push(std::mem::replace(&mut current, vec![line]));
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    blocks
+}
+
+fn heading(line: &str) -> Option<(usize, &str)> {
+    let hashes = line.bytes().take_while(|b| *b == b'#').count();
+    let text = line[hashes..].strip_prefix(' ')?;
+    (1..=3).contains(&hashes).then_some((hashes, text))
+}
+
+fn paragraph(lines: &[&str]) -> String {
+    let lines: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+    format!("<p>{}</p>\n", lines.join("<br>\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> Source {
+        Source {
+            label: "templates/refusal.md".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn a_missing_field_is_an_error_naming_the_field() {
+        let context = serde_json::json!({"case": {"id": "X"}});
+        let err = render(
+            &source("编号 {{ case.id }}\n原因 {{ case.reason }}\n"),
+            &context,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("case.reason"), "{err}");
+        assert!(err.contains("line 2"), "{err}");
+        assert!(err.contains("templates/refusal.md"), "{err}");
+    }
+
+    #[test]
+    fn a_syntax_error_names_the_file_and_line() {
+        let err = render(&source("one\n{% if x %}\nthree\n"), &serde_json::json!({}))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("templates/refusal.md line"), "{err}");
+        assert!(err.contains("syntax error"), "{err}");
+    }
+
+    #[test]
+    fn optional_parts_test_with_is_defined() {
+        let text = "{% if case.refer_to is defined %}向{{ case.refer_to }}{% endif %}";
+        let with = serde_json::json!({"case": {"refer_to": "市场监管局"}});
+        assert_eq!(render(&source(text), &with).unwrap(), "向市场监管局");
+        let without = serde_json::json!({"case": {}});
+        assert_eq!(render(&source(text), &without).unwrap(), "");
+    }
+
+    #[test]
+    fn markdown_subset_becomes_escaped_html() {
+        let html = markdown_to_html(
+            "# 局\n## 通知书\n\n张三<b>：\n第二行\n\n- 甲\n- 乙\n\n> 局\n> 2026年\n",
+        );
+        assert_eq!(
+            html,
+            "<h1>局</h1>\n<h2>通知书</h2>\n<p>张三&lt;b&gt;：<br>\n第二行</p>\n\
+             <ul>\n<li>甲</li>\n<li>乙</li>\n</ul>\n<p class=\"sign\">局<br>\n2026年</p>\n"
+        );
+    }
+}

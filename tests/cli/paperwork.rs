@@ -1,0 +1,548 @@
+//! Paperwork: notices from templates, their numbers and stored copies,
+//! evidence attachments, the dossier and the HTML report.
+
+use crate::support::{Ws, refused};
+
+const NOW: &str = "2026-11-03T10:00:00+08:00";
+
+/// Writes a file outside the workspace (where evidence comes from).
+fn outside_file(dir: &tempfile::TempDir, name: &str, contents: &str) -> std::path::PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+/// A tourism workspace with the office named in `plaint.yaml`.
+fn office() -> Ws {
+    let ws = Ws::tourism();
+    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+    ws.write(
+        "plaint.yaml",
+        &format!(
+            "{settings}office:\n  name: 桂林市文化广电和旅游局\n  address: 桂林市临桂区公园北路 1 号\n"
+        ),
+    );
+    ws
+}
+
+/// Runs plaint at `NOW` with `--json`, asserts success, parses stdout.
+fn json_at(ws: &Ws, args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    serde_json::from_str(&ws.ok_at(NOW, &all)).expect("JSON")
+}
+
+/// A case of `office()` moved to `state` (with `extra` advance flags).
+fn case_in(ws: &Ws, state: &str, extra: &[&str]) -> String {
+    let id = ws.register(&[]);
+    let mut args = vec!["advance", &id, state];
+    args.extend_from_slice(extra);
+    ws.ok_at(NOW, &args);
+    id
+}
+
+#[test]
+fn an_acceptance_notice_is_rendered_numbered_stored_and_recorded() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    let doc = json_at(&ws, &["notice", &id, "acceptance"]);
+    let number = doc["number"].as_str().unwrap();
+    assert_eq!(number, format!("受〔2026〕第 {id}-1 号"));
+    let file = doc["file"].as_str().unwrap();
+    assert_eq!(file, format!("notices/2026/{id}/acceptance-1.html"));
+    let html = std::fs::read_to_string(ws.root().join(file)).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("旅游投诉受理通知书"), "{html}");
+    assert!(html.contains("桂林市文化广电和旅游局"), "{html}");
+    assert!(html.contains(&id), "{html}");
+    assert!(html.contains("张三"), "{html}");
+    assert!(!html.contains("<script"), "{html}");
+    let case = ws.case_text(&id);
+    assert!(case.contains("action: notice\n"), "{case}");
+    assert!(case.contains("kind: acceptance\n"), "{case}");
+    assert!(
+        case.contains(&format!("sha256: {}\n", doc["sha256"].as_str().unwrap())),
+        "{case}"
+    );
+    ws.ok(&["check"]);
+}
+
+#[test]
+fn a_reissued_notice_gets_the_next_number_and_keeps_the_first() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    let first = json_at(&ws, &["notice", &id, "acceptance", "--format", "md"]);
+    let second = json_at(&ws, &["notice", &id, "acceptance", "--format", "md"]);
+    assert_eq!(second["number"], format!("受〔2026〕第 {id}-2 号"));
+    assert_ne!(first["file"], second["file"]);
+    for doc in [first, second] {
+        assert!(ws.root().join(doc["file"].as_str().unwrap()).is_file());
+    }
+}
+
+#[test]
+fn serving_the_respondent_notice_starts_the_reply_clock() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    let doc = json_at(
+        &ws,
+        &[
+            "notice",
+            &id,
+            "respondent-notice",
+            "--served",
+            "2026-11-03",
+            "--today",
+            "2026-11-05",
+        ],
+    );
+    assert_eq!(doc["served"], "respondent-notified");
+    let shown = ws.json(&["show", &id, "--today", "2026-11-05"]);
+    let reply = shown["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "respondent-reply")
+        .expect("the reply clock runs");
+    assert_eq!(reply["start"], "2026-11-03");
+}
+
+#[test]
+fn the_refusal_notice_gives_the_reason() {
+    let ws = office();
+    let id = case_in(&ws, "rejected", &["--reason", "time-barred"]);
+    let md = ws.ok_at(
+        NOW,
+        &["notice", &id, "refusal", "--format", "md", "--draft"],
+    );
+    assert!(md.contains("超过旅游合同结束之日90天"), "{md}");
+    assert!(md.contains("不予受理"), "{md}");
+    assert!(
+        !ws.root().join("notices").exists(),
+        "a draft stores nothing"
+    );
+}
+
+#[test]
+fn a_workspace_template_overrides_the_built_in_one() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    ws.write(
+        "templates/acceptance.md",
+        "# 本局通知\n\n{{ recipient }}：受理。{{ number }}\n",
+    );
+    let md = ws.ok_at(
+        NOW,
+        &["notice", &id, "acceptance", "--format", "md", "--draft"],
+    );
+    assert!(md.starts_with("# 本局通知\n\n张三：受理。受〔"), "{md}");
+}
+
+#[test]
+fn notice_refusals_change_nothing() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    refused(
+        &ws,
+        &["notice", &id, "decision"],
+        &["no notice 'decision'", "acceptance"],
+    );
+    refused(
+        &ws,
+        &["notice", &id, "refusal"],
+        &["state accepted", "rejected"],
+    );
+    ws.write("templates/acceptance.md", "one\n{% if x %}\nthree\n");
+    refused(
+        &ws,
+        &["notice", &id, "acceptance"],
+        &["templates/acceptance.md line", "syntax error"],
+    );
+    ws.write(
+        "templates/acceptance.md",
+        "{{ recipient }}\n{{ case.measures }}\n",
+    );
+    refused(
+        &ws,
+        &["notice", &id, "acceptance"],
+        &["templates/acceptance.md line 2", "case.measures"],
+    );
+    let generic = Ws::with_preset("generic");
+    let other = generic.register(&[]);
+    refused(
+        &generic,
+        &["notice", &other, "acceptance"],
+        &["defines no notices"],
+    );
+}
+
+#[test]
+fn a_notice_without_the_office_name_names_the_missing_field() {
+    let ws = Ws::tourism();
+    let id = case_in(&ws, "accepted", &[]);
+    refused(&ws, &["notice", &id, "acceptance"], &["office.name"]);
+}
+
+#[test]
+fn attachments_are_copied_hashed_listed_and_verified() {
+    let outside = tempfile::tempdir().unwrap();
+    let ws = office();
+    let id = ws.register(&[]);
+    let photo = outside_file(&outside, "photo.jpg", "JPEGDATA");
+    let photo = photo.to_str().unwrap();
+    let doc = json_at(&ws, &["attach", &id, photo, "--note", "现场照片"]);
+    let stored = doc["attached"][0]["file"].as_str().unwrap().to_string();
+    assert!(
+        stored.starts_with(&format!("attachments/{id}/")),
+        "{stored}"
+    );
+    assert!(stored.ends_with("-photo.jpg"), "{stored}");
+    assert_eq!(doc["attached"][0]["size"], 8);
+    let show = ws.ok(&["show", &id]);
+    assert!(show.contains("photo.jpg  8 bytes"), "{show}");
+    ws.ok(&["check"]);
+    std::fs::write(ws.root().join(&stored), "ALTERED").unwrap();
+    let err = ws.fails(3, &["check"]);
+    let out = String::from_utf8(ws.run(&["check"]).stdout).unwrap();
+    assert!(
+        out.contains("altered") || err.contains("altered"),
+        "{out}{err}"
+    );
+    std::fs::remove_file(ws.root().join(&stored)).unwrap();
+    let out = String::from_utf8(ws.run(&["check"]).stdout).unwrap();
+    assert!(out.contains("missing"), "{out}");
+}
+
+#[test]
+fn detaching_is_recorded_and_removes_the_copy() {
+    let outside = tempfile::tempdir().unwrap();
+    let ws = office();
+    let id = ws.register(&[]);
+    let photo = outside_file(&outside, "p.png", "PNG");
+    let doc = json_at(&ws, &["attach", &id, photo.to_str().unwrap()]);
+    let stored = doc["attached"][0]["file"].as_str().unwrap().to_string();
+    ws.ok_at(NOW, &["detach", &id, "p.png", "--reason", "误传"]);
+    assert!(!ws.root().join(&stored).exists());
+    let case = ws.case_text(&id);
+    assert!(case.contains("action: detached\n"), "{case}");
+    assert!(case.contains("note: 误传\n"), "{case}");
+    ws.ok(&["check"]);
+}
+
+#[test]
+fn attachment_refusals_change_nothing() {
+    let outside = tempfile::tempdir().unwrap();
+    let ws = office();
+    let id = ws.register(&[]);
+    let folder = outside.path().join("somefolder");
+    std::fs::create_dir_all(&folder).unwrap();
+    refused(
+        &ws,
+        &["attach", &id, folder.to_str().unwrap()],
+        &["is a folder"],
+    );
+    refused(
+        &ws,
+        &["attach", &id, "/no/such/file.jpg"],
+        &["no such file"],
+    );
+    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+    ws.write(
+        "plaint.yaml",
+        &format!("{settings}attachment_limit_mb: 1\n"),
+    );
+    let big = outside.path().join("big.bin");
+    std::fs::write(&big, vec![0u8; 1024 * 1024 + 1]).unwrap();
+    refused(
+        &ws,
+        &["attach", &id, big.to_str().unwrap()],
+        &["over the attachment limit of 1 MB"],
+    );
+}
+
+#[test]
+fn init_writes_git_lfs_patterns_for_attachments() {
+    let ws = Ws::tourism();
+    let text = std::fs::read_to_string(ws.root().join(".gitattributes")).unwrap();
+    assert!(
+        text.contains("# attachments/** filter=lfs diff=lfs merge=lfs -text"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_html_report_is_one_self_contained_page_with_four_charts() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    let html = ws.ok(&[
+        "report",
+        "--period",
+        "2026-Q4",
+        "--format",
+        "html",
+        "--today",
+        "2026-11-05",
+    ]);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert_eq!(html.matches("<svg").count(), 4, "{html}");
+    for caption in [
+        "Cases received per month",
+        "Cases by category",
+        "On-time rate per deadline",
+        "Outcomes of resolved cases",
+    ] {
+        assert!(html.contains(caption), "{caption}: {html}");
+    }
+    assert!(html.contains("@page { size: A4"), "{html}");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(
+        !html.contains("http://") || html.matches("http://").count() == 4,
+        "only the SVG namespace: {html}"
+    );
+    assert!(!html.contains("https://"), "{html}");
+    assert!(
+        !html.contains(&id),
+        "a published report holds aggregates only"
+    );
+    assert!(
+        !html.contains("张三"),
+        "a published report holds aggregates only"
+    );
+}
+
+#[test]
+fn a_dossier_holds_the_case_page_notices_and_attachments() {
+    let outside = tempfile::tempdir().unwrap();
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    json_at(&ws, &["notice", &id, "acceptance"]);
+    let photo = outside_file(&outside, "现场照片.jpg", "JPEG");
+    json_at(&ws, &["attach", &id, photo.to_str().unwrap()]);
+    let out = outside.path().join("dossier");
+    let doc = json_at(&ws, &["dossier", &id, "--out", out.to_str().unwrap()]);
+    assert_eq!(doc["files"].as_array().unwrap().len(), 3, "{doc}");
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    for needle in [
+        id.as_str(),
+        "桂林阳光旅行社",
+        "受〔2026〕",
+        "现场照片.jpg",
+        "办理期限",
+        "处理记录",
+    ] {
+        assert!(page.contains(needle), "{needle}: {page}");
+    }
+    assert!(
+        out.join(format!("notices/2026/{id}/acceptance-1.html"))
+            .is_file()
+    );
+    let sha = doc["files"][2].as_str().unwrap();
+    assert!(out.join(sha).is_file(), "{sha}");
+}
+
+#[test]
+fn a_period_dossier_is_one_zip_with_an_index() {
+    let outside = tempfile::tempdir().unwrap();
+    let ws = office();
+    let first = ws.register(&[]);
+    let second = ws.register(&[]);
+    let zip = outside.path().join("q4.zip");
+    let doc = json_at(
+        &ws,
+        &[
+            "dossier",
+            "--period",
+            "2026-Q4",
+            "--out",
+            zip.to_str().unwrap(),
+        ],
+    );
+    let files: Vec<&str> = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert!(files.contains(&"index.html"), "{files:?}");
+    assert!(
+        files.contains(&format!("{first}.html").as_str()),
+        "{files:?}"
+    );
+    assert!(
+        files.contains(&format!("{second}.html").as_str()),
+        "{files:?}"
+    );
+    let bytes = std::fs::read(&zip).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip archive");
+}
+
+#[test]
+fn a_dossier_out_that_exists_is_refused_unless_forced() {
+    let outside = tempfile::tempdir().unwrap();
+    let ws = office();
+    let id = ws.register(&[]);
+    let out = outside.path().join("exists");
+    std::fs::create_dir_all(&out).unwrap();
+    refused(
+        &ws,
+        &["dossier", &id, "--out", out.to_str().unwrap()],
+        &["exists", "--force"],
+    );
+    assert!(!out.join("index.html").exists());
+    ws.ok_at(
+        NOW,
+        &["dossier", &id, "--out", out.to_str().unwrap(), "--force"],
+    );
+    assert!(out.join("index.html").is_file());
+}
+
+#[test]
+fn transfer_notices_go_to_the_body_and_tell_the_complainant() {
+    let ws = office();
+    let id = case_in(&ws, "transferred", &["--to", "桂林市市场监督管理局"]);
+    let body = ws.ok_at(
+        NOW,
+        &["notice", &id, "transfer", "--format", "md", "--draft"],
+    );
+    assert!(body.contains("桂林市市场监督管理局：\n"), "{body}");
+    let told = ws.ok_at(
+        NOW,
+        &[
+            "notice",
+            &id,
+            "transfer-complainant",
+            "--format",
+            "md",
+            "--draft",
+        ],
+    );
+    assert!(told.contains("张三：\n"), "{told}");
+    assert!(told.contains("已转桂林市市场监督管理局处理"), "{told}");
+}
+
+#[test]
+fn a_mediation_agreement_needs_the_agreed_measures() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    ws.ok_at(NOW, &["advance", &id, "mediating"]);
+    ws.ok_at(NOW, &["advance", &id, "resolved", "--outcome", "mediated"]);
+    refused(&ws, &["notice", &id, "mediation"], &["case.measures"]);
+}
+
+#[test]
+fn check_reports_a_document_number_recorded_twice() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    json_at(&ws, &["notice", &id, "acceptance"]);
+    let text = ws.case_text(&id);
+    let last = text.rfind("- at:").unwrap();
+    let doubled = format!("{text}{}", &text[last..]);
+    std::fs::write(ws.case_path(&id), doubled).unwrap();
+    ws.fails(3, &["check"]);
+    let out = String::from_utf8(ws.run(&["check"]).stdout).unwrap();
+    assert!(
+        out.contains(&format!("受〔2026〕第 {id}-1 号 is recorded 2 times")),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_hospital_written_reply_records_the_first_reply_when_served() {
+    let ws = Ws::with_preset("hospital");
+    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+    ws.write(
+        "plaint.yaml",
+        &format!("{settings}office:\n  name: 桂林市人民医院\n"),
+    );
+    let id = ws
+        .ok(&[
+            "register",
+            "--complainant",
+            "张三",
+            "--category",
+            "attitude",
+            "--title",
+            "护士态度差",
+            "--received",
+            "2026-11-02 09:30",
+        ])
+        .trim()
+        .to_string();
+    ws.ok_at(NOW, &["advance", &id, "accepted"]);
+    let doc = json_at(&ws, &["notice", &id, "reply", "--served", "2026-11-03"]);
+    assert_eq!(doc["served"], "first-reply");
+    let html = std::fs::read_to_string(ws.root().join(doc["file"].as_str().unwrap())).unwrap();
+    assert!(html.contains("投诉处理书面答复"), "{html}");
+    assert!(html.contains("“护士态度差”"), "{html}");
+    assert!(ws.case_text(&id).contains("milestone: first-reply\n"));
+}
+
+#[test]
+fn a_hand_edited_attachment_path_outside_the_workspace_is_never_followed() {
+    let ws = office();
+    let id = ws.register(&[]);
+    let outside = tempfile::tempdir().unwrap();
+    let photo = outside_file(&outside, "p.png", "PNG");
+    let doc = json_at(&ws, &["attach", &id, photo.to_str().unwrap()]);
+    let stored = doc["attached"][0]["file"].as_str().unwrap().to_string();
+    let text = ws
+        .case_text(&id)
+        .replace(&stored, "attachments/../plaint.yaml");
+    std::fs::write(ws.case_path(&id), text).unwrap();
+    let out = String::from_utf8(ws.run(&["check"]).stdout).unwrap();
+    assert!(out.contains("is not under attachments/"), "{out}");
+    refused(
+        &ws,
+        &["detach", &id, "p.png", "--reason", "x"],
+        &["is not under attachments/"],
+    );
+    let dossier = outside.path().join("d");
+    refused(
+        &ws,
+        &["dossier", &id, "--out", dossier.to_str().unwrap()],
+        &["is not under attachments/"],
+    );
+    assert!(ws.root().join("plaint.yaml").is_file());
+}
+
+#[test]
+fn mark_served_records_the_milestone_of_the_notice_delivered() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    refused(&ws, &["mark", &id, "served"], &["no issued notice"]);
+    json_at(&ws, &["notice", &id, "respondent-notice"]);
+    ws.ok_at("2026-11-05T10:00:00+08:00", &["mark", &id, "served"]);
+    assert!(
+        ws.case_text(&id)
+            .contains("milestone: respondent-notified\n")
+    );
+}
+
+#[test]
+fn a_notice_out_file_that_exists_is_refused_unless_forced() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    let outside = tempfile::tempdir().unwrap();
+    let out = outside_file(&outside, "notice.html", "earlier");
+    refused(
+        &ws,
+        &["notice", &id, "acceptance", "--out", out.to_str().unwrap()],
+        &["exists", "--force"],
+    );
+    ws.ok_at(
+        NOW,
+        &[
+            "notice",
+            &id,
+            "acceptance",
+            "--out",
+            out.to_str().unwrap(),
+            "--force",
+        ],
+    );
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("旅游投诉受理通知书")
+    );
+}
