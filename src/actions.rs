@@ -82,9 +82,10 @@ pub fn register(ws: &Workspace, built: Built) -> Result<Changed> {
     let mut warnings = built.warnings;
     let earlier = crate::storage::contacts::earlier_cases(ws, &case)?;
     if earlier.is_repeat() {
-        warnings.push(format!(
-            "repeat complaint: the complainant has earlier case(s) {}",
-            earlier_list(&earlier)
+        warnings.push(crate::msg!(
+            ws.policy.language,
+            "repeat-complaint",
+            ids = earlier_list(&earlier, ws.policy.language)
         ));
         if let Some(raised) = ws.policy.repeat_priority
             && raised < case.priority
@@ -102,16 +103,21 @@ pub fn register(ws: &Workspace, built: Built) -> Result<Changed> {
 }
 
 /// The most recent earlier cases, and how many more there are.
-pub fn earlier_list(earlier: &crate::storage::contacts::Earlier) -> String {
+pub fn earlier_list(
+    earlier: &crate::storage::contacts::Earlier,
+    language: crate::policy::Language,
+) -> String {
     let ids: Vec<String> = earlier.recent.iter().map(|id| id.to_string()).collect();
     let more = earlier.count - earlier.recent.len();
     if more == 0 {
         ids.join(", ")
     } else {
-        format!(
-            "{}, and {more} older ({} in all)",
-            ids.join(", "),
-            earlier.count
+        crate::msg!(
+            language,
+            "repeat-older",
+            ids = ids.join(", "),
+            more = more,
+            count = earlier.count
         )
     }
 }
@@ -627,7 +633,9 @@ pub fn extend(
             Some(_) => {}
         }
         let recorded = actor.now.with_timezone(&ws.offset).date_naive();
-        let mut forced = extension_allowed(rule, deadline.as_ref(), recorded, request.force)?;
+        let lang = ws.policy.language;
+        let mut forced =
+            extension_allowed(rule, deadline.as_ref(), recorded, request.force, lang)?;
         let due = deadline.and_then(|d| d.due);
         let late = due.is_some_and(|due| recorded > due);
         if late && !request.force {
@@ -659,6 +667,7 @@ fn extension_allowed(
     deadline: Option<&crate::deadline::Deadline>,
     recorded: chrono::NaiveDate,
     force: bool,
+    lang: crate::messages::Language,
 ) -> Result<Vec<String>> {
     use crate::policy::rules::Extendable;
     let basis = rule
@@ -668,25 +677,32 @@ fn extension_allowed(
         .unwrap_or_default();
     let refusal = match rule.extendable {
         Extendable::Yes => None,
-        Extendable::No => Some(format!(
-            "the {} limit cannot be extended: its source{basis} allows no extension",
-            rule.name
+        Extendable::No => Some(crate::msg!(
+            lang,
+            "not-extendable",
+            rule = crate::policy::pick(lang, &rule.name, &rule.zh),
+            basis = basis
         )),
         Extendable::BeforeDue => deadline
             .and_then(|d| d.due)
             .filter(|due| recorded > *due)
             .map(|due| {
-                format!(
-                    "the {} limit can be extended only with notice given before it is due{basis}, and it was due on {due}",
-                    rule.name
+                crate::msg!(
+                    lang,
+                    "extendable-before-due-only",
+                    rule = crate::policy::pick(lang, &rule.name, &rule.zh),
+                    basis = basis,
+                    due = due
                 )
             }),
     };
     match refusal {
         None => Ok(Vec::new()),
         Some(_) if force => Ok(vec![FORCED_EXTENSION.to_string()]),
-        Some(message) => Err(Error::Refused(format!(
-            "{message}; use --force to record an override, which reports count"
+        Some(message) => Err(Error::Refused(crate::msg!(
+            lang,
+            "extension-force-hint",
+            message = message
         ))),
     }
 }

@@ -23,6 +23,9 @@ pub enum Error {
         /// Every matching ID.
         candidates: Vec<String>,
     },
+    /// A command-line value that names nothing: a usage error (exit 2).
+    #[error("{0}")]
+    Usage(String),
     /// The workflow refuses the change.
     #[error("{0}")]
     Refused(String),
@@ -57,6 +60,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::CheckFailed(_) => 3,
+            Error::Usage(_) => 2,
             _ => 1,
         }
     }
@@ -65,6 +69,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Invalid(_) => "invalid_input",
+            Error::Usage(_) => "usage",
             Error::NotFound(_) => "not_found",
             Error::Ambiguous { .. } => "ambiguous_id",
             Error::Refused(_) => "refused",

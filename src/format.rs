@@ -3,7 +3,10 @@
 //! HTML page that notices, the dossier and the report share. Every command that prints
 //! rows (list, summary, report, export) goes through here.
 
-use comfy_table::{ContentArrangement, presets};
+use std::collections::BTreeSet;
+
+use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// A titled table of text cells.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -14,7 +17,29 @@ pub struct Table {
     pub header: Vec<String>,
     /// Rows; each has as many cells as the header.
     pub rows: Vec<Vec<String>>,
+    /// How the table fits a terminal narrower than its content.
+    pub fit: Fit,
+    /// Rows (by index) shown as alarms (red) on a colour terminal.
+    pub alarms: BTreeSet<usize>,
 }
+
+/// How a terminal table is made to fit the width: one free-text column
+/// shrinks (cut with `…`), and when even that is not enough, whole columns
+/// are left out in a fixed order. Every other cell is shown whole: IDs,
+/// dates and states never wrap.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fit {
+    /// The column that shrinks (titles, free text).
+    pub flex: Option<usize>,
+    /// Columns left out, first to last, when the rest does not fit.
+    pub drop_order: Vec<usize>,
+}
+
+/// Other columns are left out before the shrinking column gets narrower
+/// than this...
+const FLEX_WANT: usize = 16;
+/// ...and it is left out itself only when it cannot have this much.
+const FLEX_MIN: usize = 8;
 
 impl Table {
     /// An empty table with a title and columns.
@@ -23,6 +48,7 @@ impl Table {
             title: title.map(str::to_string),
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
+            ..Table::default()
         }
     }
 
@@ -31,25 +57,108 @@ impl Table {
         self.rows.push(row);
     }
 
+    /// Appends a row shown as an alarm (red) on a colour terminal.
+    pub fn push_alarm(&mut self, row: Vec<String>) {
+        self.alarms.insert(self.rows.len());
+        self.rows.push(row);
+    }
+
     /// A boxed table for a terminal; CJK text stays aligned (cell widths
     /// are measured in terminal columns).
     pub fn to_terminal(&self, color: bool) -> String {
+        self.to_terminal_within(color, None)
+    }
+
+    /// A boxed table for a terminal `width` columns wide (unbounded when
+    /// `None`). Widths are measured on the plain text and colour is applied
+    /// after the layout, so colour codes never count as width; the table
+    /// fits the width as [`Fit`] says.
+    pub fn to_terminal_within(&self, color: bool, width: Option<usize>) -> String {
+        let (shown, flex_width) = self.layout(width);
         let mut table = comfy_table::Table::new();
         table.load_preset(presets::UTF8_FULL_CONDENSED);
-        table.set_content_arrangement(ContentArrangement::Dynamic);
+        table.set_content_arrangement(ContentArrangement::Disabled);
         if color {
             table.enforce_styling();
         } else {
             table.force_no_tty();
         }
-        table.set_header(self.header.clone());
-        for row in &self.rows {
-            table.add_row(row.clone());
+        let cells = |row: &[String], alarm: bool| -> Vec<Cell> {
+            shown
+                .iter()
+                .map(|&i| {
+                    let text = one_line(row.get(i).map(String::as_str).unwrap_or(""));
+                    let text = match flex_width {
+                        Some(w) if self.fit.flex == Some(i) => cut(&text, w),
+                        _ => text,
+                    };
+                    let cell = Cell::new(text);
+                    if alarm && color {
+                        cell.fg(Color::Red).add_attribute(Attribute::Bold)
+                    } else {
+                        cell
+                    }
+                })
+                .collect()
+        };
+        table.set_header(cells(&self.header, false));
+        for (n, row) in self.rows.iter().enumerate() {
+            table.add_row(cells(row, self.alarms.contains(&n)));
         }
         match &self.title {
             Some(title) => format!("{title}\n{table}\n"),
             None => format!("{table}\n"),
         }
+    }
+
+    /// Which columns are shown, and the width of the shrinking column when
+    /// it must shrink.
+    fn layout(&self, width: Option<usize>) -> (Vec<usize>, Option<usize>) {
+        let mut shown: Vec<usize> = (0..self.header.len()).collect();
+        let Some(width) = width else {
+            return (shown, None);
+        };
+        let content: Vec<usize> = (0..self.header.len())
+            .map(|i| {
+                std::iter::once(&self.header)
+                    .chain(&self.rows)
+                    .map(|r| one_line(r.get(i).map(String::as_str).unwrap_or("")).width())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        // Each column takes its content, a space either side and a border;
+        // one more border closes the row.
+        let total = |shown: &[usize], flex: usize| -> usize {
+            1 + shown
+                .iter()
+                .map(|&i| {
+                    3 + if self.fit.flex == Some(i) {
+                        flex
+                    } else {
+                        content[i]
+                    }
+                })
+                .sum::<usize>()
+        };
+        let flex_content = self.fit.flex.map_or(0, |f| content[f]);
+        let mut drops = self.fit.drop_order.iter().peekable();
+        loop {
+            let next_is_flex = drops.peek().is_some_and(|&&d| Some(d) == self.fit.flex);
+            let wanted = if next_is_flex { FLEX_MIN } else { FLEX_WANT };
+            if total(&shown, flex_content.min(wanted)) <= width {
+                break;
+            }
+            match drops.next() {
+                Some(drop) => shown.retain(|i| i != drop),
+                None => break,
+            }
+        }
+        let flex_width = self.fit.flex.filter(|f| shown.contains(f)).map(|f| {
+            let rest = total(&shown, 0);
+            width.saturating_sub(rest).clamp(1, content[f].max(1))
+        });
+        (shown, flex_width)
     }
 
     /// Tab-separated lines with a header, for pipes (`cut -f`, `awk -F'\t'`).
@@ -91,7 +200,7 @@ impl Table {
         let clean = |c: &String| c.replace('|', "\\|").replace(['\n', '\r'], " ");
         let mut out = String::new();
         if let Some(title) = &self.title {
-            out.push_str(&format!("### {title}\n\n"));
+            out.push_str(&format!("## {title}\n\n"));
         }
         let line = |cells: &Vec<String>| {
             format!(
@@ -119,6 +228,34 @@ impl Table {
         let text = String::from_utf8(bytes).expect("cells are UTF-8");
         if bom { format!("\u{feff}{text}") } else { text }
     }
+}
+
+/// `text` on one line: line breaks and tabs become spaces.
+fn one_line(text: &str) -> String {
+    if text.contains(['\n', '\r', '\t']) {
+        text.replace("\r\n", " ").replace(['\n', '\r', '\t'], " ")
+    } else {
+        text.to_string()
+    }
+}
+
+/// `text` cut to at most `width` terminal columns, ending in `…` when cut.
+fn cut(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -196,8 +333,79 @@ mod tests {
         let md = sample().to_markdown();
         assert_eq!(
             md,
-            "### By category\n\n| category | count |\n|---|---|\n| 强迫购物 | 3 |\n| a, \"quoted\" line \\| pipe | 1 |\n"
+            "## By category\n\n| category | count |\n|---|---|\n| 强迫购物 | 3 |\n| a, \"quoted\" line \\| pipe | 1 |\n"
         );
+    }
+
+    /// `text` without ANSI escape sequences (CSI ... final byte).
+    fn strip_ansi(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                if chars.next() == Some('[') {
+                    for c in chars.by_ref() {
+                        if ('@'..='~').contains(&c) {
+                            break;
+                        }
+                    }
+                }
+                continue;
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    fn wide_list() -> Table {
+        let mut t = Table::new(
+            None,
+            &["编号", "登记日期", "状态", "承办人", "期限", "标题"],
+        );
+        t.fit.flex = Some(5);
+        t.fit.drop_order = vec![1, 3];
+        t.push(vec![
+            "20261009-2QZHR".into(),
+            "2026-10-09".into(),
+            "调解中".into(),
+            "李明".into(),
+            "2026-12-21 办结 (16)".into(),
+            "国庆团擅自取消天门山行程改为购物，\n游客要求赔偿".into(),
+        ]);
+        t.push_alarm(vec![
+            "20261109-8C282".into(),
+            "2026-11-09".into(),
+            "调查中".into(),
+            "王芳".into(),
+            "已逾期 2026-11-23 被投诉者书面答复".into(),
+            "Refund refused for a cancelled evening show".into(),
+        ]);
+        t
+    }
+
+    #[test]
+    fn colour_never_counts_as_width_and_the_table_fits_80_100_160_columns() {
+        for width in [80, 100, 160] {
+            let coloured = wide_list().to_terminal_within(true, Some(width));
+            assert!(coloured.contains('\u{1b}'), "colour is on");
+            let plain = strip_ansi(&coloured);
+            assert_eq!(plain, wide_list().to_terminal_within(false, Some(width)));
+            let widths: Vec<usize> = plain.lines().map(UnicodeWidthStr::width).collect();
+            assert!(
+                widths.iter().all(|&w| w == widths[0] && w <= width),
+                "{width}: {plain}"
+            );
+            assert_eq!(plain.lines().count(), 6, "one line per row: {plain}");
+            assert!(plain.contains("20261109-8C282") && plain.contains("已逾期 2026-11-23"));
+            insta::assert_snapshot!(format!("list_table_{width}"), plain);
+        }
+    }
+
+    #[test]
+    fn a_cut_cell_ends_in_an_ellipsis_within_its_width() {
+        assert_eq!(cut("国庆团擅自取消", 7), "国庆团…");
+        assert_eq!(cut("abcdefgh", 5), "abcd…");
+        assert_eq!(cut("短", 5), "短");
     }
 
     #[test]

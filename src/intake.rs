@@ -65,7 +65,7 @@ pub struct Built {
 }
 
 /// Builds a case from `draft`, or lists every problem in it.
-pub fn build_case(draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldError>> {
+pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldError>> {
     let mut errors = Vec::new();
     if intake.action == Action::Registered {
         for (present, field) in [
@@ -97,6 +97,7 @@ pub fn build_case(draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldError
             format!("{} is in the future", received.to_rfc3339()),
         ));
     }
+    resolve_codes(&mut draft, intake.policy, &mut errors);
     let channel = clean(draft.channel).map(|c| c.trim().to_lowercase());
     let priority = draft
         .priority
@@ -255,6 +256,37 @@ fn first_events(
         events.push(handover);
     }
     events
+}
+
+/// Turns codes given as labels (`status: 已受理`, `channel: 电话`) into the
+/// codes themselves; a value that names nothing is left for the checks
+/// below, unless it is close to a code, which is then suggested.
+fn resolve_codes(draft: &mut Draft, policy: &Policy, errors: &mut Vec<FieldError>) {
+    use crate::policy::codes::CodeKind;
+    let fields: [(&str, CodeKind, &mut Option<String>); 6] = [
+        ("status", CodeKind::State, &mut draft.status),
+        ("channel", CodeKind::Channel, &mut draft.channel),
+        ("category", CodeKind::Category, &mut draft.category),
+        ("priority", CodeKind::Priority, &mut draft.priority),
+        ("outcome", CodeKind::Outcome, &mut draft.outcome),
+        (
+            "satisfaction",
+            CodeKind::Satisfaction,
+            &mut draft.satisfaction,
+        ),
+    ];
+    for (field, kind, value) in fields {
+        let Some(text) = value.as_deref().filter(|t| !t.trim().is_empty()) else {
+            continue;
+        };
+        match policy.resolve_code(kind, text) {
+            Ok(code) => *value = Some(code),
+            Err(e) => {
+                errors.push(field_error(field, e.to_string()));
+                *value = None;
+            }
+        }
+    }
 }
 
 /// The check `import --force` names when it keeps an incomplete record.

@@ -15,6 +15,7 @@
 //!   case dossier;
 //! - [`transfer`] and [`redact`]: batch import/export, and personal data
 //!   left out of what leaves the office;
+//! - [`messages`]: every human message, in English and Chinese;
 //! - [`cli`]: the command line.
 
 pub mod actions;
@@ -30,6 +31,7 @@ pub mod gitsetup;
 pub mod intake;
 pub mod limits;
 pub mod merge;
+pub mod messages;
 pub mod model;
 pub mod paperwork;
 pub mod policy;

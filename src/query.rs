@@ -105,6 +105,22 @@ pub fn rows<'a>(ws: &Workspace, cases: &[&'a Case], today: NaiveDate) -> Vec<Row
 }
 
 impl Filter {
+    /// Turns states and the category typed as labels into their codes
+    /// (`已受理` → `accepted`); a value that names nothing is a usage error
+    /// with the closest code suggested.
+    pub fn resolve_codes(&mut self, policy: &Policy) -> Result<()> {
+        use crate::policy::codes::CodeKind;
+        for status in &mut self.statuses {
+            if status.trim() != "open" {
+                *status = policy.resolve_code(CodeKind::State, status)?;
+            }
+        }
+        if let Some(category) = &mut self.category {
+            *category = policy.resolve_code(CodeKind::Category, category)?;
+        }
+        Ok(())
+    }
+
     /// Refuses filters that name unknown states or categories, so a typo
     /// does not silently give an empty list.
     pub fn validate(&self, policy: &Policy) -> Result<()> {
@@ -200,21 +216,25 @@ pub fn sort_rows(rows: &mut [Row], key: Sort) {
     rows.sort_by(|a, b| {
         let (x, y) = (a.case, b.case);
         let primary = match key {
-            Sort::Priority => x.priority.cmp(&y.priority),
+            Sort::Priority => x.priority.cmp(&y.priority).then_with(|| by_due(a, b)),
             Sort::Id => Ordering::Equal,
             Sort::Received => x.received.cmp(&y.received),
             Sort::Status => x.status.cmp(&y.status),
             Sort::Assignee => x.assignee.cmp(&y.assignee),
-            Sort::Due => match (a.next_due(), b.next_due()) {
-                (Some(p), Some(q)) => p.due.cmp(&q.due),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
-            },
+            Sort::Due => by_due(a, b),
         };
         primary.then_with(|| x.id.cmp(&y.id))
     });
 }
 
+/// Earliest next due date first; rows with nothing due last.
+fn by_due(a: &Row, b: &Row) -> Ordering {
+    match (a.next_due(), b.next_due()) {
+        (Some(p), Some(q)) => p.due.cmp(&q.due),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
 #[cfg(test)]
 mod tests;

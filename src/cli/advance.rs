@@ -4,18 +4,30 @@ use super::args::AdvanceArgs;
 use super::view::{changed_json, status_label};
 use super::{Ctx, output, parse_at, print_warnings, resolve};
 use crate::actions;
+use crate::policy::codes::CodeKind;
 use crate::policy::workflow::TransitionRequest;
 
 /// Validates and records the move.
 pub fn run(ctx: &Ctx, args: &AdvanceArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
     let at = parse_at(ctx, args.at.as_deref())?;
+    let policy = &ctx.ws.policy;
+    let target = policy.resolve_code(CodeKind::State, &args.state)?;
+    let reason = match &args.reason {
+        Some(r) if target == "rejected" => Some(policy.resolve_code(CodeKind::Reason, r)?),
+        other => other.clone(),
+    };
+    let outcome = args
+        .outcome
+        .as_deref()
+        .map(|o| policy.resolve_code(CodeKind::Outcome, o))
+        .transpose()?;
     let request = TransitionRequest {
-        target: args.state.trim().to_string(),
+        target,
         note: args.note.clone(),
-        reason: args.reason.clone(),
+        reason,
         to: args.to.clone(),
-        outcome: args.outcome.clone(),
+        outcome,
         refer_to: args.refer_to.clone(),
         on_the_spot: args.on_the_spot,
         consent: args.consent.clone(),
@@ -26,10 +38,8 @@ pub fn run(ctx: &Ctx, args: &AdvanceArgs) -> anyhow::Result<i32> {
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
     } else {
-        output::print_line(&format!(
-            "{id} is now {}",
-            status_label(ctx, &changed.case.status)
-        ))?;
+        let state = status_label(ctx, &changed.case.status);
+        output::print_line(&crate::msg!(ctx.lang(), "case-now", id = id, state = state))?;
     }
     Ok(0)
 }

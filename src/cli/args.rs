@@ -47,12 +47,18 @@ pub enum Command {
     /// Assign a case to an officer.
     Assign(AssignArgs),
     /// Move a case to another workflow state.
+    ///
+    /// States, reasons and outcomes are codes of the workspace's policy, typed
+    /// as the code or either label; `plaint policy` lists them.
     Advance(AdvanceArgs),
     /// Append a note to a case.
     Note(NoteArgs),
     /// Edit a case file in $EDITOR; an invalid result is refused.
     Edit(EditArgs),
     /// Record a milestone the deadline rules wait for (e.g. respondent-notified).
+    ///
+    /// Milestones are codes of the workspace's policy, typed as the code or
+    /// either label; `plaint policy` lists them.
     Mark(MarkArgs),
     /// Extend a deadline, with a reason (only where its source allows it).
     Extend(ExtendArgs),
@@ -83,6 +89,10 @@ pub enum Command {
     Import(ImportArgs),
     /// Export cases as JSON, JSONL, CSV or YAML (the input formats of import).
     Export(ExportArgs),
+    /// Print a shell completion script (bash and fish also complete case IDs).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `plaint man | man -l -`.
+    Man(ManArgs),
     /// Issue a written notice from a template: numbered, stored, recorded.
     Notice(NoticeArgs),
     /// Attach evidence files to a case (copied into attachments/, hashed).
@@ -161,6 +171,18 @@ pub struct DetachArgs {
     #[arg(long)]
     pub reason: String,
 }
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {}
 
 /// Arguments of `mark`.
 #[derive(Debug, Args)]
@@ -346,6 +368,10 @@ pub struct RegisterArgs {
     /// The e-mail of the complainant given at the same position.
     #[arg(long)]
     pub email: Vec<String>,
+    /// A representative of a joint complaint: a complainant's name, or its
+    /// position among the complainants from 0 (repeatable).
+    #[arg(long, value_name = "NAME|N")]
+    pub representative: Vec<String>,
     /// The address of the first complainant.
     #[arg(long)]
     pub address: Option<String>,
@@ -415,7 +441,7 @@ pub struct ShowArgs {
 /// Sort keys of `list`.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum SortKey {
-    /// Urgent and important first, then by ID (the default).
+    /// Urgent and important first, then by the next due date (the default).
     Priority,
     /// By ID, which is by date of receipt.
     Id,
@@ -448,6 +474,9 @@ pub struct ListArgs {
     /// Which cases.
     #[command(flatten)]
     pub filter: FilterArgs,
+    /// Every case, closed ones included (default: open cases only, unless --status is given).
+    #[arg(long, conflicts_with = "status")]
+    pub all: bool,
     /// Only cases with an overdue deadline.
     #[arg(long)]
     pub overdue: bool,
@@ -564,6 +593,10 @@ pub struct ReportArgs {
     /// The output format: table, md, html (a printable page with charts), csv or json.
     #[arg(long, default_value = "table")]
     pub format: String,
+    /// With --format csv: write every section of the report as its own CSV
+    /// file in DIR (01-….csv, 02-….csv, in the order of the Markdown report).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<std::path::PathBuf>,
     /// Guarantee that no personal data is emitted (reports hold aggregates only).
     #[arg(long)]
     pub redact: bool,

@@ -13,7 +13,13 @@ pub fn run(ctx: &Ctx, args: &AssignArgs) -> anyhow::Result<i32> {
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
     } else if changed.written {
-        output::print_line(&format!("{id} assigned to {}", args.officer.trim()))?;
+        let officer = args.officer.trim();
+        output::print_line(&crate::msg!(
+            ctx.lang(),
+            "assigned-to",
+            id = id,
+            officer = officer
+        ))?;
     }
     Ok(0)
 }

@@ -25,9 +25,13 @@ pub fn run(ctx: &Ctx, args: &AttachArgs) -> anyhow::Result<i32> {
         }))?;
     } else {
         for a in &added {
-            output::print_line(&format!(
-                "{}  {}  {} bytes  sha256 {}",
-                id, a.file, a.size, a.sha256
+            output::print_line(&crate::msg!(
+                ctx.lang(),
+                "attached-line",
+                id = id,
+                file = a.file,
+                size = a.size,
+                sha = a.sha256
             ))?;
         }
     }
@@ -49,7 +53,13 @@ pub fn detach(ctx: &Ctx, args: &DetachArgs) -> anyhow::Result<i32> {
     if ctx.look.json {
         output::print_json(&serde_json::json!({"id": id.to_string(), "detached": gone}))?;
     } else {
-        output::notice(&format!("{id}: {} detached ({})", gone.name, gone.file));
+        output::notice(&crate::msg!(
+            ctx.lang(),
+            "detached-reply",
+            id = id,
+            name = gone.name,
+            file = gone.file
+        ));
     }
     Ok(0)
 }

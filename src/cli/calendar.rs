@@ -8,10 +8,11 @@ use chrono::Datelike;
 use super::args::{
     CalendarAddArgs, CalendarBetweenArgs, CalendarCommand, CalendarDayArgs, CalendarShowArgs,
 };
-use super::output::{self, print_rows};
+use super::output;
 use super::{Ctx, print_warnings};
-use crate::calendar::{Calendar, DayKind};
+use crate::calendar::Calendar;
 use crate::dates::parse_date;
+use crate::deadline::explain::{day_kind_text, holiday_name, weekday_name};
 use crate::error::Error;
 use crate::policy::Language;
 use crate::storage::workspace::load_calendar;
@@ -78,10 +79,11 @@ fn is_workday(ctx: &Ctx, args: &CalendarDayArgs) -> anyhow::Result<i32> {
     let warnings = if cal.covers(date.year()) {
         Vec::new()
     } else {
-        vec![format!(
-            "calendar '{}' does not cover {}: weekends only assumed",
-            cal.name(),
-            date.year()
+        vec![crate::msg!(
+            ctx.lang(),
+            "coverage-day",
+            calendar = cal.name(),
+            year = date.year()
         )]
     };
     print_warnings(&warnings);
@@ -94,7 +96,13 @@ fn is_workday(ctx: &Ctx, args: &CalendarDayArgs) -> anyhow::Result<i32> {
             "warnings": warnings,
         }))?;
     } else {
-        let answer = if kind.is_workday() { "yes" } else { "no" };
+        let lang = ctx.lang();
+        let answer = if kind.is_workday() {
+            crate::msg!(lang, "yes")
+        } else {
+            crate::msg!(lang, "no")
+        };
+        let kind = day_kind_text(&cal, lang, date.year(), &kind);
         output::print_line(&format!("{answer}\t{kind}"))?;
     }
     Ok(0)
@@ -113,9 +121,11 @@ fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<i32> {
     };
     let covered = cal.covers(year);
     if !covered {
-        output::warn(&format!(
-            "calendar '{}' does not cover {year}: no holidays are known for it (add a calendar file in calendars/)",
-            cal.name()
+        output::warn(&crate::msg!(
+            ctx.lang(),
+            "coverage-year",
+            calendar = cal.name(),
+            year = year
         ));
     }
     let zh = ctx.ws.settings.language == Language::Zh;
@@ -139,36 +149,27 @@ fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<i32> {
         return Ok(0);
     }
     let mut rows: Vec<(chrono::NaiveDate, Vec<String>)> = Vec::new();
+    let lang = ctx.lang();
     for (date, holiday) in &holidays {
-        let name = match (&holiday.zh, zh) {
-            (Some(z), true) => z.clone(),
-            _ => holiday.name.clone(),
-        };
+        let name = holiday_name(&cal, lang, year, &holiday.name);
         let kind = if holiday.in_lieu {
-            "day off (in lieu)"
+            crate::msg!(lang, "day-in-lieu")
         } else {
-            "holiday"
+            crate::msg!(lang, "day-holiday")
         };
         rows.push((
             *date,
-            vec![
-                date.to_string(),
-                date.format("%a").to_string(),
-                kind.into(),
-                name,
-            ],
+            vec![date.to_string(), weekday_name(lang, *date), kind, name],
         ));
     }
     for (date, name) in &makeups {
-        let kind = DayKind::MakeupWorkday { pays_back: None }.to_string();
+        let kind = crate::msg!(lang, "day-makeup");
+        let name = name
+            .map(|n| holiday_name(&cal, lang, year, n))
+            .unwrap_or_default();
         rows.push((
             *date,
-            vec![
-                date.to_string(),
-                date.format("%a").to_string(),
-                kind,
-                name.unwrap_or("").to_string(),
-            ],
+            vec![date.to_string(), weekday_name(lang, *date), kind, name],
         ));
     }
     rows.sort_by_key(|(d, _)| *d);
@@ -177,10 +178,11 @@ fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<i32> {
     } else {
         vec!["Date", "Day", "Kind", "Name"]
     };
-    print_rows(
-        ctx.look,
-        header.into_iter().map(String::from).collect(),
-        rows.into_iter().map(|(_, r)| r).collect(),
-    )?;
+    let mut table = crate::format::Table::new(None, &header);
+    table.fit.flex = Some(3);
+    for (_, row) in rows {
+        table.push(row);
+    }
+    output::print_table(ctx.look, &table)?;
     Ok(0)
 }

@@ -30,7 +30,8 @@ pub fn run(root: &Path, look: Look) -> anyhow::Result<i32> {
     }
     if report.is_clean() {
         if !look.json {
-            output::notice(&format!("{} files checked, no problems", report.files));
+            let lang = output::language();
+            output::notice(&crate::msg!(lang, "files-checked", count = report.files));
         }
         return Ok(0);
     }

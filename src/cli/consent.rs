@@ -13,7 +13,7 @@ pub fn run(ctx: &Ctx, args: &ConsentArgs) -> anyhow::Result<i32> {
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
     } else {
-        output::print_line(&format!("{id}: consent recorded"))?;
+        output::print_line(&crate::msg!(ctx.lang(), "consent-recorded", id = id))?;
     }
     Ok(0)
 }

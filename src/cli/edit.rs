@@ -35,7 +35,11 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
         None => parse_case(text, &path)?,
     };
     let copy = ctx.ws.root.join(LOCAL_DIR).join(format!("edit-{id}.yaml"));
-    write_atomic(&copy, &original)?;
+    let base = copy.with_extension("base");
+    if !resume_kept_copy(ctx, &copy, &base, &original)? {
+        write_atomic(&copy, &original)?;
+        write_atomic(&base, &original)?;
+    }
     run_editor(&copy)?;
     let edited = read_text_bounded(&copy, MAX_CONFLICTED_BYTES, "case file")
         .with_context(|| format!("cannot read the edited copy {}", copy.display()))?;
@@ -48,7 +52,8 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
         Ok(Some(after)) => after,
         Ok(None) => {
             let _ = std::fs::remove_file(&copy);
-            output::notice(&format!("{id}: no changes"));
+            let _ = std::fs::remove_file(&base);
+            output::notice(&crate::msg!(ctx.lang(), "no-changes", id = id));
             if ctx.look.json {
                 output::print_json(&changed_json(ctx, &before, &[]))?;
             }
@@ -74,6 +79,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
     ctx.ws.write_case(&lock, &after)?;
     drop(lock);
     let _ = std::fs::remove_file(&copy);
+    let _ = std::fs::remove_file(&base);
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &after, &[]))?;
     } else {
@@ -82,9 +88,36 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
             .last()
             .map(|e| e.fields.join(", "))
             .unwrap_or_default();
-        output::print_line(&format!("{id} edited: {fields}"))?;
+        output::print_line(&crate::msg!(
+            ctx.lang(),
+            "edited-fields",
+            id = id,
+            fields = fields
+        ))?;
     }
     Ok(0)
+}
+
+/// Whether to reopen the copy a refused edit kept: offered on a terminal
+/// when the case is still as it was when that copy was made (its `.base`),
+/// so resuming never undoes someone else's change.
+fn resume_kept_copy(
+    ctx: &Ctx,
+    copy: &std::path::Path,
+    base: &std::path::Path,
+    original: &[u8],
+) -> anyhow::Result<bool> {
+    use std::io::IsTerminal;
+    let kept = std::fs::read(copy).ok();
+    let unchanged_since = std::fs::read(base).ok().as_deref() == Some(original);
+    if kept.is_none_or(|k| k == original) || !unchanged_since || !std::io::stdin().is_terminal() {
+        return Ok(false);
+    }
+    eprint!("{} ", crate::msg!(ctx.lang(), "resume-copy"));
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    let answer = answer.trim().to_lowercase();
+    Ok(answer.is_empty() || answer.starts_with('y') || answer == "是")
 }
 
 /// Runs the user's editor on `path` and waits for it.

@@ -23,9 +23,12 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
     )
     .map_err(|e| Error::Invalid(e.to_string()))?
     .ok_or_else(|| {
-        Error::Refused(format!(
-            "the {} deadline of {id} has not started (it starts at {})",
-            rule.name, rule.start
+        Error::Refused(crate::msg!(
+            ctx.lang(),
+            "explain-not-started",
+            rule = super::view::rule_label(ctx, &rule.name),
+            id = id,
+            start = rule.start
         ))
     })?;
     if ctx.look.json {
@@ -34,24 +37,27 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
     }
     let lang = ws.settings.language;
     let mut text = format!(
-        "{} {} — {} ({} {}, {}{})\n",
+        "{} {} — {} ({}, {}{})\n",
         bold(ctx.look, id.as_str()),
-        bold(ctx.look, &rule.name),
+        bold(ctx.look, &super::view::rule_label(ctx, &rule.name)),
         explanation.label,
-        rule.amount,
-        rule.unit.as_str(),
+        super::view::amount_text(ctx.lang(), rule.amount, rule.unit.as_str()),
         explanation.kind.label(lang),
         explanation
             .source
             .as_deref()
-            .map(|s| format!(", {s}"))
+            .map(|s| format!(", {}", source_in(ctx.lang(), s)))
             .unwrap_or_default()
     );
-    text.push_str(&format!(
-        "extendable: {}\n",
-        explanation.extendable.as_str()
-    ));
-    text.push_str(&format!("calendar: {}\n", ws.calendar.name()));
+    let extendable = crate::messages::fill(
+        lang,
+        &format!("extendable-{}", explanation.extendable.as_str()),
+        &[],
+    );
+    text.push_str(&crate::msg!(lang, "explain-extendable", value = extendable));
+    text.push('\n');
+    let calendar = crate::msg!(ctx.lang(), "explain-calendar", name = ws.calendar.name());
+    text.push_str(&format!("{calendar}\n"));
     for line in &explanation.lines {
         match line.date {
             Some(_) => text.push_str(&format!("  {}\n", line.text)),
@@ -60,4 +66,13 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
     }
     output::print_text(&text)?;
     Ok(0)
+}
+
+/// A rule's legal source in `lang`: sources are written `中文 (English)`,
+/// and a zh workspace shows the Chinese part.
+fn source_in(lang: crate::policy::Language, source: &str) -> &str {
+    match (lang, source.split_once(" (")) {
+        (crate::policy::Language::Zh, Some((zh, _))) => zh,
+        _ => source,
+    }
 }

@@ -12,7 +12,8 @@ use crate::transfer::export::{Options, export};
 /// Writes the export; unreadable case files are named on stderr and make
 /// the exit code 1.
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> anyhow::Result<i32> {
-    let filter = common_filter(&args.filter);
+    let mut filter = common_filter(&args.filter);
+    filter.resolve_codes(&ctx.ws.policy)?;
     filter.validate(&ctx.ws.policy)?;
     let format = if ctx.look.json {
         TransferFormat::Json

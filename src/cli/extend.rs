@@ -30,13 +30,20 @@ pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<i32> {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
         return Ok(0);
     }
+    let lang = ctx.lang();
     let deadlines = ctx.deadlines(&changed.case);
     let due = deadlines
         .iter()
         .find(|d| d.rule == request.rule)
-        .and_then(|d| d.due)
-        .map(|due| format!("; now due {due}"))
+        .filter(|d| d.due.is_some())
+        .map(|d| crate::msg!(lang, "now-due", date = super::view::due_date(d)))
         .unwrap_or_default();
-    output::print_line(&format!("{id}: {} extended by {amount}{due}", request.rule))?;
+    let unit = changed.case.history.last().and_then(|e| e.unit.clone());
+    let amount = super::view::amount_text(lang, amount, unit.as_deref().unwrap_or("days"));
+    let rule = super::view::rule_label(ctx, &request.rule);
+    output::print_line(&format!(
+        "{}{due}",
+        crate::msg!(lang, "extended-by", id = id, rule = rule, amount = amount)
+    ))?;
     Ok(0)
 }

@@ -9,10 +9,14 @@ use crate::actions;
 pub fn run(ctx: &Ctx, args: &FollowupArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
     let at = parse_at(ctx, args.at.as_deref())?;
+    let answer = ctx.ws.policy.resolve_code(
+        crate::policy::codes::CodeKind::Satisfaction,
+        &args.satisfaction,
+    )?;
     let changed = actions::followup(
         &ctx.ws,
         &id,
-        &args.satisfaction,
+        &answer,
         args.note.as_deref(),
         at,
         &ctx.actor(),
@@ -21,9 +25,16 @@ pub fn run(ctx: &Ctx, args: &FollowupArgs) -> anyhow::Result<i32> {
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
     } else {
-        output::print_line(&format!(
-            "{id}: follow-up recorded ({})",
-            args.satisfaction.trim()
+        let answer = changed
+            .case
+            .satisfaction
+            .map(|s| super::view::satisfaction_label(ctx, s.as_str()))
+            .unwrap_or_default();
+        output::print_line(&crate::msg!(
+            ctx.lang(),
+            "followup-recorded",
+            id = id,
+            answer = answer
         ))?;
     }
     Ok(0)

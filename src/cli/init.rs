@@ -37,13 +37,15 @@ pub fn run(args: &InitArgs, look: Look) -> anyhow::Result<i32> {
             "git_driver": driver,
         }))?;
     } else {
-        output::print_line(&format!(
-            "created a {} workspace in {}",
-            ws.settings.preset,
-            ws.root.display()
+        let lang = ws.settings.language;
+        output::print_line(&crate::msg!(
+            lang,
+            "workspace-created",
+            preset = ws.settings.preset,
+            dir = ws.root.display()
         ))?;
         if let Some(command) = &driver {
-            output::notice(&format!("git merge driver registered: {command}"));
+            output::notice(&crate::msg!(lang, "driver-registered", command = command));
         }
     }
     Ok(0)

@@ -13,7 +13,8 @@ use crate::repeat;
 /// Lists every readable case that passes the filters; unreadable files are
 /// named on stderr and make the exit code 1.
 pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
-    let filter = filter_of(args);
+    let mut filter = filter_of(args);
+    filter.resolve_codes(&ctx.ws.policy)?;
     filter.validate(&ctx.ws.policy)?;
     let loaded = ctx.ws.load_all()?;
     let repeats = args.repeat.then(|| {
@@ -43,7 +44,7 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
         .filter(|r| filter.matches_deadlines(&r.deadlines))
         .collect();
     sort_rows(&mut rows, sort_of(args.sort));
-    report_row_errors(&rows);
+    report_row_errors(ctx, &rows);
     // Filters and deadlines read the real case; only the output is redacted.
     let redacted: Vec<Case> = if args.redact {
         rows.iter().map(|r| redact_case(r.case)).collect()
@@ -67,7 +68,7 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
         }
         ListFormat::Csv => output::print_raw(&csv_table(ctx, &rows).to_csv(args.bom))?,
         ListFormat::Table if rows.is_empty() && ctx.look.terminal => {
-            output::notice("no cases match");
+            output::notice(&crate::msg!(ctx.lang(), "no-cases-match"));
         }
         ListFormat::Table => print_table(ctx, &rows)?,
     }
@@ -76,10 +77,14 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
 
 /// The library filter for these arguments.
 pub fn filter_of(args: &ListArgs) -> Filter {
+    let mut common = common_filter(&args.filter);
+    if common.statuses.is_empty() && !args.all {
+        common.statuses = vec!["open".to_string()];
+    }
     Filter {
         overdue: args.overdue,
         due_within: args.due_within,
-        ..common_filter(&args.filter)
+        ..common
     }
 }
 
@@ -106,12 +111,13 @@ pub fn sort_of(key: SortKey) -> Sort {
     }
 }
 
-/// Prints each distinct coverage warning and computation error once.
-fn report_row_errors(rows: &[Row]) {
+/// Notes provisional deadlines for the command's one coverage warning;
+/// prints each distinct computation error once.
+fn report_row_errors(ctx: &Ctx, rows: &[Row]) {
     let mut seen = std::collections::BTreeSet::new();
     for row in rows {
-        let warnings = row.deadlines.iter().flat_map(|d| d.warnings.iter());
-        for message in warnings.chain(row.error.iter()) {
+        ctx.note_coverage(row.case.id.as_str(), &row.deadlines);
+        for message in row.error.iter() {
             if seen.insert(message.clone()) {
                 output::warn(message);
             }
@@ -149,16 +155,50 @@ fn cells(ctx: &Ctx, row: &Row) -> Vec<String> {
             .map(|c| category_label(ctx, c))
             .unwrap_or_default(),
         case.assignee.clone().unwrap_or_default(),
-        case.complainant_name().unwrap_or("").to_string(),
+        complainants_cell(ctx, case),
         row.next_due().map(|d| due_cell(ctx, d)).unwrap_or_default(),
         case.title.clone().unwrap_or_default(),
     ]
 }
 
+/// Columns of the terminal table, by position in [`cells`].
+const TITLE: usize = 8;
+/// On a narrow terminal the title shrinks first; then these columns are
+/// left out, least needed first. ID, status and due date always stay.
+const DROP_ORDER: [usize; 6] = [1, 3, 6, 4, 5, TITLE];
+
+/// The complainant, or for a joint complaint its first representative
+/// and the number of people: `张三 等5人`.
+fn complainants_cell(ctx: &Ctx, case: &Case) -> String {
+    let count = case.complainants.len();
+    let first = case
+        .representatives
+        .first()
+        .and_then(|&i| case.complainants.get(i))
+        .and_then(|p| p.name.as_deref())
+        .or(case.complainant_name())
+        .unwrap_or("");
+    if count > 1 {
+        crate::msg!(ctx.lang(), "joint-names", name = first, count = count)
+    } else {
+        first.to_string()
+    }
+}
+
 fn print_table(ctx: &Ctx, rows: &[Row]) -> anyhow::Result<()> {
-    let lines = rows.iter().map(|r| cells(ctx, r)).collect();
-    let overdue: Vec<bool> = rows.iter().map(Row::overdue).collect();
-    output::print_rows_marked(ctx.look, header(ctx), lines, &overdue)
+    let header = header(ctx);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut table = Table::new(None, &header);
+    table.fit.flex = Some(TITLE);
+    table.fit.drop_order = DROP_ORDER.to_vec();
+    for row in rows {
+        if row.overdue() {
+            table.push_alarm(cells(ctx, row));
+        } else {
+            table.push(cells(ctx, row));
+        }
+    }
+    output::print_table(ctx.look, &table)
 }
 
 /// The CSV of `list`: every coded column holds its code, never a label, so
@@ -184,6 +224,7 @@ fn csv_table(ctx: &Ctx, rows: &[Row]) -> Table {
         record[2] = row.case.status.clone();
         record[3] = row.case.priority.as_str().to_string();
         record[4] = row.case.category.clone().unwrap_or_default();
+        record[6] = row.case.complainant_name().unwrap_or("").to_string();
         record[7] = row
             .next_due()
             .and_then(|d| d.due)
@@ -199,6 +240,7 @@ pub fn report_broken(ctx: &Ctx, broken: &[Error]) -> anyhow::Result<i32> {
     if broken.is_empty() {
         return Ok(0);
     }
+    ctx.warn_coverage();
     if ctx.look.json {
         let files: Vec<_> = broken
             .iter()

@@ -9,17 +9,22 @@ use crate::actions;
 pub fn run(ctx: &Ctx, args: &MarkArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
     let at = parse_at(ctx, args.at.as_deref())?;
-    let mut milestone = args.milestone.trim();
+    let typed = args.milestone.trim();
     // `served`: the milestone of the notice that was just delivered.
-    if milestone == "served" && ctx.ws.policy.milestone("served").is_none() {
+    let milestone = &if typed == "served" && ctx.ws.policy.milestone("served").is_none() {
         let case = ctx.ws.read_case(&id)?;
-        milestone = crate::paperwork::notice::served_milestone(&ctx.ws.settings.preset, &case)
+        crate::paperwork::notice::served_milestone(&ctx.ws.settings.preset, &case)
             .ok_or_else(|| {
-                crate::error::Error::Invalid(format!(
-                    "case {id} has no issued notice whose service starts a clock; name the milestone"
-                ))
-            })?;
-    }
+                crate::error::Error::Invalid(crate::msg!(ctx.lang(), "served-no-notice", id = id))
+            })?
+            .to_string()
+    } else if typed == crate::model::event::PROMISE_KEPT {
+        typed.to_string()
+    } else {
+        ctx.ws
+            .policy
+            .resolve_code(crate::policy::codes::CodeKind::Milestone, typed)?
+    };
     let changed = actions::mark(
         &ctx.ws,
         &id,
@@ -32,7 +37,13 @@ pub fn run(ctx: &Ctx, args: &MarkArgs) -> anyhow::Result<i32> {
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
     } else if changed.written {
-        output::print_line(&format!("{id}: {milestone} recorded"))?;
+        let label = crate::policy::code_label(&ctx.ws.policy.milestones, milestone, ctx.lang());
+        output::print_line(&crate::msg!(
+            ctx.lang(),
+            "milestone-recorded",
+            id = id,
+            milestone = label
+        ))?;
     }
     Ok(0)
 }

@@ -7,6 +7,7 @@ mod assign;
 mod attach;
 mod calendar;
 mod check;
+mod completions;
 mod consent;
 mod dossier;
 mod edit;
@@ -57,6 +58,17 @@ pub struct Ctx {
     /// The day deadlines are evaluated on (`--today`, else the date of `now`).
     pub today: NaiveDate,
     acting: Option<String>,
+    /// Deadlines met in this command that rest on uncovered years.
+    coverage: std::cell::RefCell<Coverage>,
+}
+
+/// The provisional deadlines a command met, for one warning at its end.
+#[derive(Default)]
+struct Coverage {
+    /// (case, rule) of each provisional deadline, counted once.
+    deadlines: std::collections::BTreeSet<(String, String)>,
+    /// The uncovered years they touch.
+    years: std::collections::BTreeSet<i32>,
 }
 
 impl Ctx {
@@ -66,12 +78,7 @@ impl Ctx {
         let ws = &self.ws;
         match crate::deadline::evaluate(case, &ws.policy, &ws.calendar, ws.offset, self.today) {
             Ok(deadlines) => {
-                let mut seen = std::collections::BTreeSet::new();
-                for w in deadlines.iter().flat_map(|d| d.warnings.iter()) {
-                    if seen.insert(w) {
-                        output::warn(w);
-                    }
-                }
+                self.note_coverage(case.id.as_str(), &deadlines);
                 deadlines
             }
             Err(e) => {
@@ -79,6 +86,50 @@ impl Ctx {
                 Vec::new()
             }
         }
+    }
+
+    /// Remembers the deadlines of case `id` that rest on years the calendar
+    /// does not cover and the office has not acknowledged
+    /// (`assume_weekends`); [`Ctx::warn_coverage`] reports them once.
+    pub fn note_coverage(&self, id: &str, deadlines: &[crate::deadline::Deadline]) {
+        let assumed = &self.ws.settings.assume_weekends;
+        let mut coverage = self.coverage.borrow_mut();
+        for d in deadlines {
+            let years: Vec<i32> = d
+                .uncovered_years
+                .iter()
+                .copied()
+                .filter(|y| !assumed.contains(y))
+                .collect();
+            if !years.is_empty() {
+                coverage.deadlines.insert((id.to_string(), d.rule.clone()));
+                coverage.years.extend(years);
+            }
+        }
+    }
+
+    /// One warning for every provisional deadline the command met, with
+    /// their count and years. Those warned about are forgotten, so a
+    /// command that ends with an error document calls this before printing
+    /// it (the error stays the last line on stderr) and nothing is said twice.
+    pub fn warn_coverage(&self) {
+        let coverage = std::mem::take(&mut *self.coverage.borrow_mut());
+        if coverage.deadlines.is_empty() {
+            return;
+        }
+        let years: Vec<String> = coverage.years.iter().map(i32::to_string).collect();
+        output::warn(&crate::msg!(
+            self.lang(),
+            "coverage-once",
+            calendar = self.ws.calendar.name(),
+            years = years.join(", "),
+            count = coverage.deadlines.len()
+        ));
+    }
+
+    /// The workspace language: human messages are worded in it.
+    pub fn lang(&self) -> crate::policy::Language {
+        self.ws.settings.language
     }
 
     /// The acting officer and the moment of the action.
@@ -139,6 +190,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     configure_lock_wait(cli.lock_timeout.as_deref())?;
     match &cli.command {
         Command::Init(args) => return init::run(args, look),
+        Command::Completions(args) => return completions::completions(args.shell),
+        Command::Man(_) => return completions::man(),
         Command::MergeFile(args) => return merge_file::run(args),
         Command::Check(_) => return check::run(&workspace_root(cli.workspace.as_deref())?, look),
         Command::GitSetup(_) => {
@@ -147,6 +200,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         _ => {}
     }
     let ws = open_workspace(cli.workspace.as_deref())?;
+    output::set_language(ws.settings.language);
     let clock = now_in(ws.offset);
     let now = match std::env::var("PLAINT_NOW").ok().filter(|v| !v.is_empty()) {
         Some(text) => parse_datetime(&text, ws.offset).context("PLAINT_NOW")?,
@@ -163,34 +217,46 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         clock,
         today,
         acting: cli.acting,
+        coverage: Default::default(),
     };
-    match cli.command {
-        Command::Init(_) | Command::MergeFile(_) | Command::Check(_) | Command::GitSetup(_) => {
+    let result = run_command(&ctx, cli.command);
+    ctx.warn_coverage();
+    result
+}
+
+fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<i32> {
+    match command {
+        Command::Init(_)
+        | Command::MergeFile(_)
+        | Command::Check(_)
+        | Command::GitSetup(_)
+        | Command::Completions(_)
+        | Command::Man(_) => {
             unreachable!("handled above")
         }
-        Command::Register(args) => register::run(&ctx, &args),
-        Command::Show(args) => show::run(&ctx, &args),
-        Command::List(args) => list::run(&ctx, &args),
-        Command::Assign(args) => assign::run(&ctx, &args),
-        Command::Advance(args) => advance::run(&ctx, &args),
-        Command::Note(args) => note::run(&ctx, &args),
-        Command::Edit(args) => edit::run(&ctx, &args),
-        Command::Mark(args) => mark::run(&ctx, &args),
-        Command::Extend(args) => extend::run(&ctx, &args),
-        Command::Promise(args) => promise::run(&ctx, &args),
-        Command::Consent(args) => consent::run(&ctx, &args),
-        Command::Policy(_) => policy::run(&ctx),
-        Command::Explain(args) => explain::run(&ctx, &args),
-        Command::Calendar(command) => calendar::run(&ctx, &command),
-        Command::Followup(args) => followup::run(&ctx, &args),
-        Command::Summary(args) => summary::run(&ctx, &args),
-        Command::Report(args) => report::run(&ctx, &args),
-        Command::Import(args) => import::run(&ctx, &args),
-        Command::Export(args) => export::run(&ctx, &args),
-        Command::Notice(args) => notice::run(&ctx, &args),
-        Command::Attach(args) => attach::run(&ctx, &args),
-        Command::Detach(args) => attach::detach(&ctx, &args),
-        Command::Dossier(args) => dossier::run(&ctx, &args),
+        Command::Register(args) => register::run(ctx, &args),
+        Command::Show(args) => show::run(ctx, &args),
+        Command::List(args) => list::run(ctx, &args),
+        Command::Assign(args) => assign::run(ctx, &args),
+        Command::Advance(args) => advance::run(ctx, &args),
+        Command::Note(args) => note::run(ctx, &args),
+        Command::Edit(args) => edit::run(ctx, &args),
+        Command::Mark(args) => mark::run(ctx, &args),
+        Command::Extend(args) => extend::run(ctx, &args),
+        Command::Promise(args) => promise::run(ctx, &args),
+        Command::Consent(args) => consent::run(ctx, &args),
+        Command::Policy(_) => policy::run(ctx),
+        Command::Explain(args) => explain::run(ctx, &args),
+        Command::Calendar(command) => calendar::run(ctx, &command),
+        Command::Followup(args) => followup::run(ctx, &args),
+        Command::Summary(args) => summary::run(ctx, &args),
+        Command::Report(args) => report::run(ctx, &args),
+        Command::Import(args) => import::run(ctx, &args),
+        Command::Export(args) => export::run(ctx, &args),
+        Command::Notice(args) => notice::run(ctx, &args),
+        Command::Attach(args) => attach::run(ctx, &args),
+        Command::Detach(args) => attach::detach(ctx, &args),
+        Command::Dossier(args) => dossier::run(ctx, &args),
     }
 }
 

@@ -35,7 +35,7 @@ pub fn run(ctx: &Ctx, args: &NoteArgs) -> anyhow::Result<i32> {
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
     } else if ctx.look.terminal {
-        output::notice(&format!("note added to {id}"));
+        output::notice(&crate::msg!(ctx.lang(), "note-added", id = id));
     }
     Ok(0)
 }

@@ -60,17 +60,29 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<i32> {
         output::print_raw(&issued.text)?;
     }
     match &issued.file {
-        Some(file) => output::notice(&format!(
-            "{id}: {} {} issued, stored as {file}",
-            issued.kind.title, issued.number
+        Some(file) => output::notice(&crate::msg!(
+            ctx.lang(),
+            "notice-issued",
+            id = id,
+            title = issued.kind.title,
+            number = issued.number,
+            file = file
         )),
-        None => output::notice(&format!(
-            "{id}: draft {}, nothing stored",
-            issued.kind.title
+        None => output::notice(&crate::msg!(
+            ctx.lang(),
+            "notice-draft",
+            id = id,
+            title = issued.kind.title
         )),
     }
     if let Some(milestone) = issued.served {
-        output::notice(&format!("{id}: {milestone} recorded"));
+        let label = crate::policy::code_label(&ctx.ws.policy.milestones, milestone, ctx.lang());
+        output::notice(&crate::msg!(
+            ctx.lang(),
+            "milestone-recorded",
+            id = id,
+            milestone = label
+        ));
     }
     Ok(0)
 }

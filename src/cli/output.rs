@@ -11,10 +11,25 @@ use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anstyle::{AnsiColor, Style};
-use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::messages::Language;
+use crate::msg;
+
+/// The language of the workspace this process works in, once it is known.
+static LANGUAGE: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
+
+/// Sets the language warnings and errors are worded in (the workspace's).
+pub fn set_language(lang: Language) {
+    let _ = LANGUAGE.set(lang);
+}
+
+/// The language warnings and errors are worded in: the workspace's, or
+/// English before a workspace is open.
+pub fn language() -> Language {
+    LANGUAGE.get().copied().unwrap_or_default()
+}
 
 /// How output should look, decided once from flags and the environment.
 #[derive(Clone, Copy, Debug)]
@@ -25,6 +40,8 @@ pub struct Look {
     pub terminal: bool,
     /// Colour is allowed (terminal, and no `NO_COLOR`).
     pub color: bool,
+    /// The terminal's width in columns, when stdout is one.
+    pub width: Option<usize>,
 }
 
 /// Whether stdout carries plaint's own colour sequences (set by [`detect`]).
@@ -72,7 +89,8 @@ pub fn message(kind: Kind, text: &str) {
     match kind {
         Kind::Warning => {
             let style = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
-            anstream::eprintln!("{style}warning{style:#}: {text}");
+            let label = msg!(language(), "warning");
+            anstream::eprintln!("{style}{label}{style:#}: {text}");
         }
         Kind::Notice => anstream::eprintln!("{text}"),
     }
@@ -94,7 +112,30 @@ pub fn detect(json: bool) -> Look {
         json,
         terminal,
         color,
+        width: terminal.then(terminal_width).flatten(),
     }
+}
+
+/// The width of the terminal on stdout: what the terminal says, else
+/// `$COLUMNS`.
+fn terminal_width() -> Option<usize> {
+    let mut size = libc::winsize {
+        ws_row: 0,
+        ws_col: 0,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCGWINSZ only writes a `winsize` through the pointer given.
+    let asked = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) };
+    if asked == 0 && size.ws_col > 0 {
+        return Some(usize::from(size.ws_col));
+    }
+    std::env::var("COLUMNS")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+        .filter(|&w| w > 0)
 }
 
 /// Where a text is printed: a line may hold newlines and tabs, a table
@@ -199,6 +240,19 @@ fn clean_row(row: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// A copy of `table` with every title, header and cell [`neutralize`]d.
+fn clean_table(table: &crate::format::Table) -> crate::format::Table {
+    crate::format::Table {
+        title: table
+            .title
+            .as_deref()
+            .map(|t| clean(t, Place::Lines).into_owned()),
+        header: clean_row(&table.header),
+        rows: table.rows.iter().map(|r| clean_row(r)).collect(),
+        ..table.clone()
+    }
+}
+
 /// Prints one JSON document on stdout.
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
@@ -262,63 +316,16 @@ pub fn notice(text: &str) {
     message(Kind::Notice, text);
 }
 
-/// A new table styled for the terminal, or borderless for pipes.
-pub fn table(style: Look, header: Vec<String>) -> Table {
-    let mut table = Table::new();
-    if style.terminal {
-        table.load_preset(presets::UTF8_FULL_CONDENSED);
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-    } else {
-        table.load_preset(presets::NOTHING);
-    }
-    if !style.color {
-        table.force_no_tty();
-    } else {
-        table.enforce_styling();
-    }
-    table.set_header(clean_row(&header));
-    table
-}
-
-/// Prints a table on a terminal, or tab-separated rows when piped, so that
-/// scripts can `cut -f` it.
-pub fn print_rows(style: Look, header: Vec<String>, rows: Vec<Vec<String>>) -> anyhow::Result<()> {
-    let plain = vec![false; rows.len()];
-    print_rows_marked(style, header, rows, &plain)
-}
-
-/// [`print_rows`], with the rows whose `alarm` is true in the alarm style
-/// (bold red) when colour is on. The table styles the cells itself, so
-/// wrapping a long cell never splits a colour code.
-pub fn print_rows_marked(
-    style: Look,
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-    alarm: &[bool],
-) -> anyhow::Result<()> {
-    if style.terminal {
-        let mut t = table(style, header);
-        for (i, row) in rows.into_iter().enumerate() {
-            if style.color && alarm.get(i).copied().unwrap_or(false) {
-                t.add_row(row.into_iter().map(|c| {
-                    comfy_table::Cell::new(clean(&c, Place::Cell))
-                        .fg(comfy_table::Color::Red)
-                        .add_attribute(comfy_table::Attribute::Bold)
-                }));
-            } else {
-                t.add_row(clean_row(&row));
-            }
-        }
-        return print_raw(&format!("{t}\n"));
-    }
+/// Prints a table on a terminal (fitted to its width, alarm rows red when
+/// colour is on), or tab-separated rows when piped, so that scripts can
+/// `cut -f` it.
+pub fn print_table(look: Look, table: &crate::format::Table) -> anyhow::Result<()> {
+    let table = clean_table(table);
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", clean_row(&header).join("\t"))?;
-    for row in rows {
-        let cells: Vec<String> = clean_row(&row)
-            .iter()
-            .map(|c| c.replace('\n', " "))
-            .collect();
-        writeln!(out, "{}", cells.join("\t"))?;
+    if look.terminal {
+        write!(out, "{}", table.to_terminal_within(look.color, look.width))?;
+    } else {
+        write!(out, "{}", table.to_tsv())?;
     }
     Ok(())
 }
@@ -328,16 +335,9 @@ pub fn print_rows_marked(
 pub fn print_tables(look: Look, tables: &[crate::format::Table]) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     for (i, table) in tables.iter().enumerate() {
-        let table = &crate::format::Table {
-            title: table
-                .title
-                .as_deref()
-                .map(|t| clean(t, Place::Lines).into_owned()),
-            header: clean_row(&table.header),
-            rows: table.rows.iter().map(|r| clean_row(r)).collect(),
-        };
+        let table = &clean_table(table);
         if look.terminal {
-            write!(out, "{}", table.to_terminal(look.color))?;
+            write!(out, "{}", table.to_terminal_within(look.color, look.width))?;
             continue;
         }
         if i > 0 {
@@ -390,16 +390,52 @@ pub fn error_codes(err: &anyhow::Error) -> (i32, &'static str) {
     }
 }
 
+/// The message of a lookup error in the workspace language, with at most
+/// ten candidates of an ambiguous ID; `None` for other errors, whose
+/// messages are already worded where they arise.
+fn localized(err: &anyhow::Error) -> Option<String> {
+    let lang = language();
+    if err.chain().count() > 1 {
+        // A context (`cannot read --map FILE`) says what was looked up.
+        return None;
+    }
+    match err.downcast_ref::<Error>()? {
+        Error::NotFound(query) => Some(msg!(lang, "not-found", query = query)),
+        Error::Ambiguous { query, candidates } => {
+            let shown = candidates.iter().take(10).cloned().collect::<Vec<_>>();
+            let ids = if candidates.len() > 10 {
+                msg!(
+                    lang,
+                    "ambiguous-more",
+                    ids = shown.join(", "),
+                    more = candidates.len() - 10
+                )
+            } else {
+                shown.join(", ")
+            };
+            Some(msg!(
+                lang,
+                "ambiguous",
+                query = query,
+                count = candidates.len(),
+                ids = ids
+            ))
+        }
+        _ => None,
+    }
+}
+
 /// Prints an error on stderr, as JSON when `json`, and returns the exit code.
 pub fn report_error(err: &anyhow::Error, json: bool) -> i32 {
     let (exit, code) = error_codes(err);
-    let message = format!("{err:#}");
+    let message = localized(err).unwrap_or_else(|| format!("{err:#}"));
     if json {
         print_stderr_json(&serde_json::json!({"error": {"message": message, "code": code}}));
     } else {
         let style = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+        let label = msg!(language(), "error");
         let message = neutralize(&message, Place::Lines, false);
-        anstream::eprintln!("{style}error{style:#}: {message}");
+        anstream::eprintln!("{style}{label}{style:#}: {message}");
     }
     exit
 }
@@ -432,6 +468,7 @@ mod tests {
             json: false,
             terminal: true,
             color: true,
+            width: None,
         };
         let late = alarm(look, "late");
         let text = format!("{late} \u{1b}]8;;http://x\u{7}\u{1b}[30;40mhidden");

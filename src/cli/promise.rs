@@ -16,8 +16,11 @@ pub fn run(ctx: &Ctx, args: &PromiseArgs) -> anyhow::Result<i32> {
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
     } else {
-        output::print_line(&format!(
-            "{id}: reply promised by {due}; keep it with `plaint mark {id} promise-kept`"
+        output::print_line(&crate::msg!(
+            ctx.lang(),
+            "promise-recorded",
+            id = id,
+            due = due
         ))?;
     }
     Ok(0)

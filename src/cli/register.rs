@@ -12,6 +12,7 @@ use crate::actions;
 use crate::error::Error;
 use crate::intake::{Intake, build_case};
 use crate::model::{Action, Draft, Person, Respondent, draft::unknown_keys};
+use crate::policy::codes::CodeKind;
 use crate::policy::workflow::ANONYMOUS_TAG;
 
 /// Registers the case and prints its ID.
@@ -20,7 +21,7 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
         Some(path) => read_draft(path)?,
         None => Draft::default(),
     };
-    apply_flags(&mut draft, args)?;
+    apply_flags(ctx, &mut draft, args)?;
     let actor = ctx.actor();
     actor.check_clock()?;
     let intake = Intake {
@@ -43,7 +44,10 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
         let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         Error::Invalid(format!("the case was not registered: {}", list.join("; ")))
     })?;
-    let changed = actions::register(&ctx.ws, built)?;
+    let mut changed = actions::register(&ctx.ws, built)?;
+    changed
+        .warnings
+        .extend(joint_without_representative(ctx, &changed.case));
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
         print_warnings(&changed.warnings);
@@ -52,11 +56,12 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
     print_warnings(&changed.warnings);
     output::print_line(changed.case.id.as_str())?;
     if ctx.look.terminal {
-        output::notice(&format!(
-            "registered {} ({}); next: `plaint show {}`",
-            changed.case.id,
-            super::view::status_label(ctx, &changed.case.status),
-            changed.case.id
+        let state = super::view::status_label(ctx, &changed.case.status);
+        output::notice(&crate::msg!(
+            ctx.lang(),
+            "registered-next",
+            id = changed.case.id,
+            state = state
         ));
     }
     Ok(0)
@@ -117,17 +122,63 @@ fn register_usage() -> String {
         .unwrap_or_default()
 }
 
-fn apply_flags(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<()> {
+/// The position of `--representative` among the complainants: a name
+/// given with --complainant, or a position from 0.
+fn representative_index(complainants: &[Person], given: &str) -> anyhow::Result<usize> {
+    let given = given.trim();
+    let by_name = complainants
+        .iter()
+        .position(|p| p.name.as_deref().map(str::trim) == Some(given));
+    let by_index = given
+        .parse::<usize>()
+        .ok()
+        .filter(|&i| i < complainants.len());
+    by_name.or(by_index).ok_or_else(|| {
+        Error::Usage(format!(
+            "--representative '{given}' names no complainant (give a --complainant name, or a position from 0 to {})",
+            complainants.len().saturating_sub(1)
+        ))
+        .into()
+    })
+}
+
+/// A warning when a joint complaint names no representative: it will be
+/// needed before the case can be accepted.
+fn joint_without_representative(ctx: &Ctx, case: &crate::model::Case) -> Option<String> {
+    let policy = &ctx.ws.policy;
+    let threshold = policy.joint_threshold?;
+    let count = case.complainants.len();
+    (count >= threshold && case.representatives.is_empty()).then(|| {
+        crate::msg!(
+            ctx.lang(),
+            "joint-no-representative",
+            count = count,
+            max = policy.max_representatives
+        )
+    })
+}
+
+fn apply_flags(ctx: &Ctx, draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<()> {
     let set = |target: &mut Option<String>, value: &Option<String>| {
         if value.is_some() {
             *target = value.clone();
         }
     };
     set(&mut draft.title, &args.title);
-    set(&mut draft.category, &args.category);
-    set(&mut draft.channel, &args.channel);
+    let policy = &ctx.ws.policy;
+    let code = |kind, value: &Option<String>| -> anyhow::Result<Option<String>> {
+        Ok(value
+            .as_deref()
+            .map(|v| policy.resolve_code(kind, v))
+            .transpose()?)
+    };
+    let category = code(CodeKind::Category, &args.category)?;
+    let channel = code(CodeKind::Channel, &args.channel)?;
+    let priority = code(CodeKind::Priority, &args.priority)?;
+    set(&mut draft.category, &category);
+    set(&mut draft.channel, &channel);
+    set(&mut draft.priority, &priority);
     set(&mut draft.department, &args.receiving_department);
-    set(&mut draft.priority, &args.priority);
     set(&mut draft.received, &args.received);
     set(&mut draft.demands, &args.demands);
     set(&mut draft.facts, &args.facts);
@@ -163,6 +214,12 @@ fn apply_flags(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<()> {
         anyhow::bail!(Error::Invalid(
             "--legal-representative needs a --complainant (the organisation's name)".into()
         ));
+    }
+    for rep in &args.representative {
+        let index = representative_index(&draft.complainants, rep)?;
+        if !draft.representatives.contains(&index) {
+            draft.representatives.push(index);
+        }
     }
     if let (Some(address), Some(first)) = (&args.address, draft.complainants.first_mut()) {
         first.address = Some(address.clone());

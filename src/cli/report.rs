@@ -1,12 +1,12 @@
 //! `plaint report`: the publication report for a period.
 
 use super::args::ReportArgs;
-use super::view::{category_label, channel_label, rule_label, satisfaction_label};
+use super::view::{category_label, channel_label, rule_title, satisfaction_label};
 use super::{Ctx, output};
 use crate::error::Error;
 use crate::format::{Table, escape, html_page};
 use crate::policy::rules::RuleKind;
-use crate::policy::{code_label, pick};
+use crate::policy::{Language, code_label, pick};
 use crate::query::rows;
 use crate::reports::chart::{Scale, bar_chart};
 use crate::reports::period::Period;
@@ -21,6 +21,9 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
     } else {
         args.format.trim()
     };
+    if args.out.is_some() && format != "csv" {
+        return Err(Error::Usage("--out DIR goes with --format csv".into()).into());
+    }
     if !["table", "md", "html", "csv", "json"].contains(&format) {
         return Err(Error::Invalid(format!(
             "--format '{format}' is not a report format; use table, md, html, csv or json"
@@ -35,7 +38,10 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
         "json" => output::print_json(&report)?,
         "md" => output::print_text(&markdown(ctx, &report))?,
         "html" => output::print_raw(&html(ctx, &report))?,
-        "csv" => output::print_raw(&breakdown(ctx, &report).to_csv(args.bom))?,
+        "csv" => match &args.out {
+            Some(dir) => write_sections(ctx, &report, dir, args.bom)?,
+            None => output::print_raw(&breakdown(ctx, &report).to_csv(args.bom))?,
+        },
         _ => output::print_tables(ctx.look, &tables(ctx, &report))?,
     }
     super::list::report_broken(ctx, &loaded.broken)
@@ -68,7 +74,7 @@ fn line_cells(label: String, line: &Line) -> Vec<String> {
         line.withdrawn.to_string(),
         line.open.to_string(),
         pct(line.on_time_rate),
-        line.median_days_to_close
+        line.median_workdays_to_close
             .map(|d| d.to_string())
             .unwrap_or_else(|| "-".into()),
     ]
@@ -93,7 +99,11 @@ fn breakdown(ctx: &Ctx, report: &Report) -> Table {
             l(ctx, "Withdrawn", "撤回"),
             l(ctx, "Open", "在办"),
             super::summary::rate_header(ctx.ws.settings.language),
-            l(ctx, "Median days to close", "办结天数中位数"),
+            l(
+                ctx,
+                "Median working days to close",
+                "办结用时中位数(工作日)",
+            ),
         ],
     );
     for line in &report.breakdown {
@@ -135,13 +145,17 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         ],
     );
     for (rule, o) in &report.on_time {
-        let label = rule_label(ctx, rule);
+        let label = rule_title(ctx, rule);
         let target = match o.kind {
             Some(RuleKind::OfficeTarget) => format!(", {}", RuleKind::OfficeTarget.label(lang)),
             _ => String::new(),
         };
+        let name = match lang {
+            Language::En => format!("{rule} ({label}{target})"),
+            Language::Zh => format!("{label}{target}"),
+        };
         on_time.push(vec![
-            format!("{rule} ({label}{target})"),
+            name,
             o.met.to_string(),
             o.missed.to_string(),
             o.overdue.to_string(),
@@ -206,6 +220,31 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
 
 fn report_title(ctx: &Ctx) -> &'static str {
     l(ctx, "Complaint statistics", "投诉处理情况统计")
+}
+
+/// Writes each non-empty section of the report as `NN-title.csv` in `dir`,
+/// in the order of the Markdown report; prints the files written.
+fn write_sections(
+    ctx: &Ctx,
+    report: &Report,
+    dir: &std::path::Path,
+    bom: bool,
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let sections = tables(ctx, report)
+        .into_iter()
+        .filter(|t| !t.rows.is_empty());
+    for (n, table) in sections.enumerate() {
+        let title = table.title.clone().unwrap_or_default();
+        let name: String = title
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let path = dir.join(format!("{:02}-{name}.csv", n + 1));
+        crate::storage::atomic::write_atomic(&path, table.to_csv(bom).as_bytes())?;
+        output::print_line(&path.display().to_string())?;
+    }
+    Ok(())
 }
 
 fn markdown(ctx: &Ctx, report: &Report) -> String {

@@ -21,8 +21,8 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<i32> {
         if earlier.is_repeat() {
             text.push_str(&format!(
                 "\n{} {}\n",
-                bold(ctx.look, "Repeat complaint; earlier cases:"),
-                crate::actions::earlier_list(&earlier)
+                bold(ctx.look, &crate::msg!(ctx.lang(), "repeat-earlier")),
+                crate::actions::earlier_list(&earlier, ctx.lang())
             ));
         }
         output::print_text(&text)?;

@@ -3,10 +3,11 @@
 use std::collections::BTreeMap;
 
 use super::args::SummaryArgs;
-use super::view::{category_label, channel_label, priority_label, rule_label, status_label};
+use super::view::{category_label, channel_label, priority_label, rule_title, status_label};
 use super::{Ctx, output};
 use crate::deadline::PROMISE_RULE;
 use crate::format::Table;
+use crate::policy::codes::CodeKind;
 use crate::policy::{Language, pick};
 use crate::query::rows;
 use crate::reports::summary::{DUE_SOON_WORKDAYS, Summary, summarize};
@@ -53,7 +54,10 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
             num(s.median_workdays_to_decision),
         ),
         (
-            l("90th percentile to decision", "受理决定用时90分位"),
+            l(
+                "90th percentile working days to decision",
+                "受理决定用时90分位(工作日)",
+            ),
             num(s.p90_workdays_to_decision),
         ),
         (
@@ -61,7 +65,10 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
             num(s.median_workdays_to_close),
         ),
         (
-            l("90th percentile to close", "办结用时90分位"),
+            l(
+                "90th percentile working days to close",
+                "办结用时90分位(工作日)",
+            ),
             num(s.p90_workdays_to_close),
         ),
         (l("Satisfaction rate", "满意率"), pct(s.satisfaction_rate)),
@@ -89,7 +96,10 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
     for name in names {
         let on_time = s.on_time.get(name);
         rules.push(vec![
-            format!("{name} ({})", rule_label(ctx, name)),
+            match lang {
+                Language::En => format!("{name} ({})", rule_title(ctx, name)),
+                Language::Zh => rule_title(ctx, name),
+            },
             s.overdue_by_rule
                 .get(name)
                 .copied()
@@ -129,7 +139,9 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
         counts(
             l("By category", "按类别"),
             l("Category", "类别"),
-            labelled(&s.by_category, |k| category_label(ctx, k)),
+            in_policy_order(ctx, CodeKind::Category, &s.by_category, |k| {
+                category_label(ctx, k)
+            }),
             lang,
         ),
         counts(
@@ -141,13 +153,17 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
         counts(
             l("By channel", "按渠道"),
             l("Channel", "渠道"),
-            labelled(&s.by_channel, |k| channel_label(ctx, k)),
+            in_policy_order(ctx, CodeKind::Channel, &s.by_channel, |k| {
+                channel_label(ctx, k)
+            }),
             lang,
         ),
         counts(
             l("By priority", "按优先级"),
             l("Priority", "优先级"),
-            labelled(&s.by_priority, |k| priority_label(ctx, k)),
+            in_policy_order(ctx, CodeKind::Priority, &s.by_priority, |k| {
+                priority_label(ctx, k)
+            }),
             lang,
         ),
     ]
@@ -166,6 +182,28 @@ fn labelled(map: &BTreeMap<String, usize>, label: impl Fn(&str) -> String) -> Ve
     let mut rows: Vec<(String, usize)> = map.iter().map(|(k, v)| (label(k), *v)).collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     rows
+}
+
+/// Counts in the order the policy lists the codes (priorities by
+/// severity, categories as the preset lists them, as `report` does);
+/// values the policy does not list follow, by name.
+fn in_policy_order(
+    ctx: &Ctx,
+    kind: CodeKind,
+    map: &BTreeMap<String, usize>,
+    label: impl Fn(&str) -> String,
+) -> Vec<(String, usize)> {
+    let order: Vec<String> = ctx
+        .ws
+        .policy
+        .codes(kind)
+        .into_iter()
+        .map(|c| c.code)
+        .collect();
+    let rank = |k: &str| order.iter().position(|c| c == k).unwrap_or(order.len());
+    let mut keys: Vec<&String> = map.keys().collect();
+    keys.sort_by_key(|k| (rank(k), k.as_str()));
+    keys.into_iter().map(|k| (label(k), map[k])).collect()
 }
 
 fn counts(title: &str, column: &str, rows: Vec<(String, usize)>, lang: Language) -> Table {

@@ -7,7 +7,8 @@ use super::Ctx;
 use super::output::{Look, bold, dim};
 use crate::deadline::{Deadline, DeadlineState};
 use crate::model::{Action, Case, Event};
-use crate::policy::{code_label, pick};
+use crate::msg;
+use crate::policy::{Language, code_label, pick};
 
 /// The case object: every stored field (history unless left out), plus
 /// `deadlines` and `overdue` as of the context's day.
@@ -55,41 +56,85 @@ pub fn due_cell(ctx: &Ctx, deadline: &Deadline) -> String {
         crate::policy::Language::En => deadline.rule.clone(),
         crate::policy::Language::Zh => rule_label(ctx, &deadline.rule),
     };
-    let due = deadline.due.map(|d| d.to_string()).unwrap_or_default();
     match (deadline.state, deadline.workdays_left) {
         (DeadlineState::Overdue, _) => {
-            format!("{} {due} {rule}", pick(lang, "OVERDUE", "已逾期"))
+            msg!(lang, "due-overdue", date = due_date(deadline), rule = rule)
         }
-        (DeadlineState::Paused, _) => format!("{} {rule}", pick(lang, "paused", "暂停")),
-        (_, Some(left)) => format!("{due} {rule} ({left})"),
-        _ => format!("{due} {rule}"),
+        (DeadlineState::Paused, _) => msg!(lang, "due-paused", rule = rule),
+        (_, Some(left)) => msg!(
+            lang,
+            "due-left",
+            date = due_date(deadline),
+            rule = rule,
+            n = left
+        ),
+        _ => format!("{} {rule}", due_date(deadline)),
     }
 }
 
-/// The label of a deadline state in `lang`.
-pub fn state_label(lang: crate::policy::Language, state: DeadlineState) -> String {
-    let zh = match state {
-        DeadlineState::Running => "进行中",
-        DeadlineState::Met => "按时",
-        DeadlineState::Missed => "超时",
-        DeadlineState::Overdue => "已逾期",
-        DeadlineState::Paused => "暂停",
-        DeadlineState::Stopped => "已终止",
-        DeadlineState::NotTracked => "未跟踪",
-    };
-    let en = match state {
-        DeadlineState::NotTracked => "not tracked",
-        other => other.as_str(),
-    };
-    pick(lang, en, zh).to_string()
+/// The due date as shown to a person: `2027-02-01?` when it is
+/// provisional (it rests on a year the calendar does not cover).
+/// An unknown due date (a rule the history of an imported case does not
+/// show) reads `??????????`.
+pub fn due_date(deadline: &Deadline) -> String {
+    match deadline.due {
+        None => "?".repeat(10),
+        Some(due) if deadline.provisional => format!("{due}?"),
+        Some(due) => due.to_string(),
+    }
 }
 
-/// The label of deadline rule `name` in the workspace language; a
-/// promise to the complainant has its own.
-pub fn rule_label(ctx: &Ctx, name: &str) -> String {
+/// `n` of `unit` (`days`, `workdays`, `months`) in words of `lang`.
+pub fn amount_text(lang: Language, n: impl std::fmt::Display, unit: &str) -> String {
+    match unit {
+        "workdays" => msg!(lang, "unit-workdays", n = n),
+        "months" => msg!(lang, "unit-months", n = n),
+        _ => msg!(lang, "unit-days", n = n),
+    }
+}
+
+/// A deadline rule as a person reads it: its code in English, its label in
+/// Chinese.
+pub fn rule_label(ctx: &Ctx, rule: &str) -> String {
+    match ctx.lang() {
+        Language::En => rule.to_string(),
+        Language::Zh if rule == crate::deadline::PROMISE_RULE => msg!(Language::Zh, "promise-rule"),
+        Language::Zh => ctx
+            .ws
+            .policy
+            .rule(rule)
+            .map(|r| r.zh.clone())
+            .unwrap_or_else(|_| rule.to_string()),
+    }
+}
+
+/// How an extension reads in `show` and `explain`.
+fn extension_text(lang: Language, ext: &crate::deadline::Extension) -> String {
+    let reason = ext
+        .reason
+        .as_deref()
+        .map(|r| format!(": {r}"))
+        .unwrap_or_default();
+    msg!(
+        lang,
+        "extension-line",
+        amount = amount_text(lang, ext.amount, ext.unit.as_str()),
+        by = ext.by,
+        reason = reason
+    )
+}
+
+/// The label of a deadline state in `lang`.
+pub fn state_label(lang: Language, state: DeadlineState) -> String {
+    state.label(lang)
+}
+
+/// The title of deadline rule `name` in the workspace language (its
+/// label, in English too); a promise to the complainant has its own.
+pub fn rule_title(ctx: &Ctx, name: &str) -> String {
     let lang = ctx.ws.settings.language;
     if name == crate::deadline::PROMISE_RULE {
-        return pick(lang, "Reply promised to the complainant", "承诺答复").to_string();
+        return msg!(lang, "promise-rule");
     }
     ctx.ws
         .policy
@@ -103,12 +148,16 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
     let lang = ctx.ws.settings.language;
     let mut out = format!("\n{}\n", bold(look, pick(lang, "Deadlines", "办理期限")));
     if deadlines.is_empty() {
-        out.push_str("  (none running)\n");
+        out.push_str(&msg!(lang, "none-running"));
+        out.push('\n');
         return out;
     }
     let names: Vec<String> = deadlines
         .iter()
-        .map(|d| format!("{} ({})", d.rule, rule_label(ctx, &d.rule)))
+        .map(|d| match lang {
+            Language::Zh => rule_label(ctx, &d.rule),
+            Language::En => format!("{} ({})", d.rule, rule_title(ctx, &d.rule)),
+        })
         .collect();
     let width = names
         .iter()
@@ -116,29 +165,22 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
         .max()
         .unwrap_or(0);
     for (d, name) in deadlines.iter().zip(&names) {
-        let zh = lang == crate::policy::Language::Zh;
-        let left = match (d.days_left, d.workdays_left, zh) {
-            (Some(days), Some(work), false) if days < 0 => {
-                format!("{} day(s) late, {} working day(s)", -days, -work)
+        let left = match (d.days_left, d.workdays_left) {
+            (Some(days), Some(work)) if days < 0 => {
+                msg!(lang, "late-days", days = -days, workdays = -work)
             }
-            (Some(days), Some(work), true) if days < 0 => {
-                format!("已逾期 {} 天（{} 个工作日）", -days, -work)
-            }
-            (Some(days), Some(work), false) => {
-                format!("{days} day(s), {work} working day(s) left")
-            }
-            (Some(days), Some(work), true) => format!("剩余 {days} 天（{work} 个工作日）"),
+            (Some(days), Some(work)) => msg!(lang, "days-left", days = days, workdays = work),
             _ => d
                 .stopped
-                .map(|s| format!("{} {s}", pick(lang, "stopped", "止于")))
+                .map(|s| msg!(lang, "stopped-on", date = s))
                 .unwrap_or_default(),
         };
         let state = pad(&state_label(lang, d.state), 8);
-        let due = d
-            .due
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "?".repeat(10));
-        let line = format!("  {}  {due}  {state} {left}", pad(name, width));
+        let line = format!(
+            "  {}  {:<11}  {state} {left}",
+            pad(name, width),
+            due_date(d)
+        );
         let line = if d.overdue() {
             super::output::alarm(look, &line)
         } else {
@@ -147,18 +189,30 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
         out.push_str(&line);
         out.push('\n');
         for ext in &d.extensions {
-            out.push_str(&format!("      extended +{}\n", ext.describe()));
+            out.push_str(&format!("      {}\n", extension_text(lang, ext)));
         }
         for p in d.pauses.iter().filter(|p| p.adds > 0) {
             let reason = p
                 .reason
                 .as_deref()
-                .map(|r| format!(": {r}"))
+                .map(|r| {
+                    let label = match lang {
+                        Language::En => r.to_string(),
+                        Language::Zh => code_label(&ctx.ws.policy.suspension_reasons, r, lang),
+                    };
+                    msg!(lang, "explain-pause-reason", reason = label)
+                })
                 .unwrap_or_default();
-            out.push_str(&format!(
-                "      paused ({}{reason}) {} to {}: +{}\n",
-                p.state, p.from, p.until, p.adds
-            ));
+            let line = msg!(
+                lang,
+                "pause-line",
+                state = status_label(ctx, &p.state),
+                reason = reason,
+                from = p.from,
+                until = p.until,
+                adds = p.adds
+            );
+            out.push_str(&format!("      {line}\n"));
         }
     }
     out
@@ -194,7 +248,8 @@ pub fn category_label(ctx: &Ctx, category: &str) -> String {
 pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     let lang = ctx.ws.settings.language;
     let mut out = String::new();
-    let title = case.title.as_deref().unwrap_or("(no title)");
+    let no_title = msg!(lang, "no-title");
+    let title = case.title.as_deref().unwrap_or(&no_title);
     out.push_str(&format!(
         "{}  {}  [{}]\n",
         bold(look, case.id.as_str()),
@@ -218,9 +273,9 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     );
     for (i, p) in case.complainants.iter().enumerate() {
         let rep = if case.representatives.contains(&i) {
-            " (representative)"
+            msg!(lang, "representative")
         } else {
-            ""
+            String::new()
         };
         let details: Vec<&str> = [&p.phone, &p.email, &p.address]
             .into_iter()
@@ -230,7 +285,7 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
             pick(lang, "Complainant", "投诉人"),
             format!(
                 "{}{rep}{}",
-                p.name.as_deref().unwrap_or("(no name)"),
+                p.name.clone().unwrap_or_else(|| msg!(lang, "no-name")),
                 if details.is_empty() {
                     String::new()
                 } else {
@@ -405,48 +460,75 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
                 .map(|s| status_label(ctx, s))
                 .unwrap_or_default()
         ),
-        Action::Assigned => format!(
-            "assigned {}→ {}",
-            event
+        Action::Assigned => msg!(
+            lang,
+            "event-assigned",
+            from = event
                 .from
                 .as_deref()
                 .map(|f| format!("{f} "))
                 .unwrap_or_default(),
-            event.to.as_deref().unwrap_or("")
+            to = event.to.as_deref().unwrap_or("")
         ),
-        Action::Edited => format!("edited {}", event.fields.join(", ")),
-        Action::Milestone => format!(
-            "milestone {}",
-            event
+        Action::Edited => msg!(lang, "event-edited", fields = event.fields.join(", ")),
+        Action::Milestone => msg!(
+            lang,
+            "event-milestone",
+            milestone = event
                 .milestone
                 .as_deref()
                 .map(|m| code_label(&policy.milestones, m, lang))
                 .unwrap_or_default()
         ),
-        Action::Extended => format!(
-            "extended {} by {} {}",
-            event.rule.as_deref().unwrap_or(""),
-            event.amount.unwrap_or(0),
-            event.unit.as_deref().unwrap_or("")
+        Action::Extended => msg!(
+            lang,
+            "event-extended",
+            rule = rule_label(ctx, event.rule.as_deref().unwrap_or("")),
+            amount = amount_text(
+                lang,
+                event.amount.unwrap_or(0),
+                event.unit.as_deref().unwrap_or("")
+            )
         ),
-        Action::Followup => format!(
-            "follow-up: {}",
-            event.satisfaction.map(|s| s.as_str()).unwrap_or("")
+        Action::Followup => msg!(
+            lang,
+            "event-followup",
+            answer = event
+                .satisfaction
+                .map(|s| satisfaction_label(ctx, s.as_str()))
+                .unwrap_or_default()
         ),
-        Action::Notice => format!(
-            "{} {} {}",
-            pick(lang, "notice", "文书"),
-            notice_title(ctx, event),
-            event.number.as_deref().unwrap_or("")
+        Action::Registered => msg!(lang, "event-registered"),
+        Action::Imported => msg!(lang, "event-imported"),
+        Action::Note => msg!(lang, "event-note"),
+        Action::Promised => msg!(lang, "event-promised"),
+        Action::Consent => msg!(lang, "event-consent"),
+        Action::Notice => msg!(
+            lang,
+            "event-notice",
+            title = notice_title(ctx, event),
+            number = event.number.as_deref().unwrap_or("")
         ),
-        Action::Attached | Action::Detached => format!(
-            "{} {} ({} {})",
-            event.action.as_str(),
-            event.name.as_deref().unwrap_or(""),
-            event.file.as_deref().unwrap_or(""),
-            event.size.map(|s| format!("{s} bytes")).unwrap_or_default()
-        ),
-        other => other.as_str().to_string(),
+        Action::Attached | Action::Detached => {
+            let id = if event.action == Action::Attached {
+                "event-attached"
+            } else {
+                "event-detached"
+            };
+            let size = event
+                .size
+                .map(|s| msg!(lang, "size-bytes", n = s))
+                .unwrap_or_default();
+            crate::messages::fill(
+                lang,
+                id,
+                &[
+                    ("name", &event.name.as_deref().unwrap_or("")),
+                    ("file", &event.file.as_deref().unwrap_or("")),
+                    ("size", &size),
+                ],
+            )
+        }
     };
     if let Some(reason) = &event.reason {
         let label = if event.action == Action::Status {
@@ -463,25 +545,19 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
         text.push_str(&format!(" ({label})"));
     }
     if let Some(to) = &event.transfer_to {
-        text.push_str(&format!(" to {to}"));
+        text.push_str(&msg!(lang, "event-transfer-to", to = to));
     }
     if let Some(body) = &event.refer_to {
-        text.push_str(&format!(
-            " → {}: {body}",
-            pick(lang, "referred to", "告知向")
-        ));
+        text.push_str(&msg!(lang, "event-refer-to", body = body));
     }
     if let Some(due) = event.due {
-        text.push_str(&format!(
-            " {} {due}",
-            pick(lang, "reply promised by", "承诺答复日期")
-        ));
+        text.push_str(&msg!(lang, "event-promised-by", date = due));
     }
     if event.on_the_spot {
-        text.push_str(pick(lang, " (on the spot)", "（当场解决）"));
+        text.push_str(&msg!(lang, "event-on-the-spot"));
     }
     if let Some(consent) = &event.consent {
-        text.push_str(&format!(" [{}: {consent}]", pick(lang, "consent", "同意")));
+        text.push_str(&msg!(lang, "event-consent-text", text = consent));
     }
     if let Some(outcome) = &event.outcome {
         text.push_str(&format!(
@@ -490,7 +566,20 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
         ));
     }
     if !event.forced.is_empty() {
-        text.push_str(&format!(" FORCED: {}", event.forced.join(", ")));
+        let what: Vec<String> = event
+            .forced
+            .iter()
+            .map(|f| {
+                let label = crate::messages::fill(lang, &format!("forced-{f}"), &[]);
+                // A check the catalogue does not name shows as its code.
+                if label.starts_with("forced-") {
+                    f.clone()
+                } else {
+                    label
+                }
+            })
+            .collect();
+        text.push_str(&msg!(lang, "event-forced", what = what.join(", ")));
     }
     if let Some(note) = &event.note {
         text.push_str(&format!(": {}", note.replace('\n', "\n      ")));

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::{Deadline, DeadlineState, evaluate_rule, start_moment};
 use crate::calendar::{Calendar, CalendarError, DayKind, Roll, Unit, explain_workdays};
 use crate::model::Case;
+use crate::msg;
 use crate::policy::rules::DeadlineRule;
 use crate::policy::{Language, Policy, pick};
 
@@ -52,6 +53,7 @@ pub fn explain(
     let Some(deadline) = evaluate_rule(case, policy, rule, calendar, offset, today)? else {
         return Ok(None);
     };
+    let lang = language;
     let (Some(start_at), Some(start), Some(due)) = (
         start_moment(case, policy, rule),
         deadline.start,
@@ -65,67 +67,99 @@ pub fn explain(
             source: rule.source.clone(),
             lines: vec![Line {
                 date: None,
-                text: format!("state: {}: {NOT_TRACKED}", deadline.state.as_str()),
+                text: state_text(&deadline, lang),
             }],
             deadline,
         }));
     };
     let mut lines = vec![Line {
         date: Some(start),
-        text: format!(
-            "start: {} at {} ({}); the day itself is not counted",
-            start_label(policy, rule),
-            start_at.format("%H:%M"),
-            weekday(start)
+        text: msg!(
+            lang,
+            "explain-start",
+            what = start_label(policy, rule, lang),
+            time = start_at.format("%H:%M"),
+            day = weekday_in(lang, start)
         ),
     }];
     match rule.unit {
-        Unit::Workdays => workday_lines(calendar, start, rule.amount, &mut lines)?,
-        Unit::Days | Unit::Months => period_lines(start, rule, &mut lines),
+        Unit::Workdays => workday_lines(calendar, start, rule.amount, lang, &mut lines)?,
+        Unit::Days | Unit::Months => period_lines(start, rule, lang, &mut lines),
     }
     for pause in &deadline.pauses {
         let unit = if rule.unit == Unit::Workdays {
-            "working days"
+            msg!(lang, "unit-workdays", n = pause.adds)
         } else {
-            "days"
+            msg!(lang, "unit-days", n = pause.adds)
         };
         lines.push(Line {
             date: Some(pause.from),
-            text: format!(
-                "paused ({}{}) from {} to {}: the period is extended by {} {unit}",
-                pause.state,
-                pause
+            text: msg!(
+                lang,
+                "explain-paused",
+                state = match lang {
+                    Language::En => pause.state.clone(),
+                    Language::Zh => policy.state_label(&pause.state, lang),
+                },
+                reason = pause
                     .reason
                     .as_deref()
-                    .map(|r| format!(": {r}"))
+                    .map(|r| pause_reason(policy, r, lang))
                     .unwrap_or_default(),
-                pause.from,
-                pause.until,
-                pause.adds
+                from = pause.from,
+                until = pause.until,
+                adds = unit
             ),
         });
     }
     for ext in &deadline.extensions {
+        let amount = match ext.unit {
+            Unit::Workdays => msg!(lang, "unit-workdays", n = ext.amount),
+            Unit::Months => msg!(lang, "unit-months", n = ext.amount),
+            Unit::Days => msg!(lang, "unit-days", n = ext.amount),
+        };
+        let reason = ext
+            .reason
+            .as_deref()
+            .map(|r| format!(": {r}"))
+            .unwrap_or_default();
         lines.push(Line {
             date: Some(ext.at),
-            text: format!("extended by {}", ext.describe()),
+            text: msg!(
+                lang,
+                "explain-extended",
+                amount = amount,
+                by = ext.by,
+                reason = reason
+            ),
         });
     }
     if rule.unit != Unit::Workdays {
-        roll_lines(calendar, rule, start, &deadline, &mut lines);
+        roll_lines(calendar, rule, start, &deadline, lang, &mut lines);
     }
     lines.push(Line {
         date: Some(due),
-        text: format!("due: {}", weekday(due)),
+        text: msg!(
+            lang,
+            "explain-due",
+            day = weekday_in(lang, due),
+            mark = if deadline.provisional { "?" } else { "" }
+        ),
     });
     lines.push(Line {
         date: None,
-        text: state_text(&deadline),
+        text: state_text(&deadline, lang),
     });
-    for warning in &deadline.warnings {
+    for year in &deadline.uncovered_years {
+        let warning = msg!(
+            lang,
+            "coverage-day",
+            calendar = calendar.name(),
+            year = year
+        );
         lines.push(Line {
             date: None,
-            text: format!("warning: {warning}"),
+            text: msg!(lang, "explain-warning", text = warning),
         });
     }
     Ok(Some(Explanation {
@@ -139,13 +173,21 @@ pub fn explain(
     }))
 }
 
-fn start_label(policy: &Policy, rule: &DeadlineRule) -> String {
+fn start_label(policy: &Policy, rule: &DeadlineRule, lang: Language) -> String {
     if rule.start == policy.initial_state() {
-        "case received".to_string()
+        msg!(lang, "explain-start-received")
     } else if policy.milestone(&rule.start).is_some() {
-        format!("milestone {}", rule.start)
+        let label = match lang {
+            Language::En => rule.start.clone(),
+            Language::Zh => crate::policy::code_label(&policy.milestones, &rule.start, lang),
+        };
+        msg!(lang, "explain-start-milestone", milestone = label)
     } else {
-        format!("case {}", rule.start)
+        let label = match lang {
+            Language::En => rule.start.clone(),
+            Language::Zh => policy.state_label(&rule.start, lang),
+        };
+        msg!(lang, "explain-start-state", state = label)
     }
 }
 
@@ -153,28 +195,29 @@ fn workday_lines(
     calendar: &Calendar,
     start: NaiveDate,
     amount: i64,
+    lang: Language,
     lines: &mut Vec<Line>,
 ) -> Result<(), CalendarError> {
     let steps = explain_workdays(calendar, start, amount)?.value;
     for step in steps {
+        let day = weekday_in(lang, step.date);
+        let kind = day_kind_text(calendar, lang, step.date.year(), &step.kind);
         let text = match (&step.kind, step.count) {
-            (DayKind::MakeupWorkday { .. }, Some(n)) => {
-                format!(
-                    "{} counted, working day {n} of {amount} ({})",
-                    weekday(step.date),
-                    step.kind
-                )
-            }
-            (_, Some(n)) => format!(
-                "{} counted, working day {n} of {amount}",
-                weekday(step.date)
+            (DayKind::MakeupWorkday { .. }, Some(n)) => msg!(
+                lang,
+                "explain-workday-makeup",
+                day = day,
+                n = n,
+                amount = amount,
+                kind = kind
             ),
-            (kind, None) => format!("{} skipped: {kind}", weekday(step.date)),
+            (_, Some(n)) => msg!(lang, "explain-workday", day = day, n = n, amount = amount),
+            (_, None) => msg!(lang, "explain-skipped", day = day, kind = kind),
         };
         let text = if step.covered {
             text
         } else {
-            format!("{text} [year not covered by the calendar: weekends only]")
+            msg!(lang, "explain-not-covered", text = text)
         };
         lines.push(Line {
             date: Some(step.date),
@@ -184,7 +227,7 @@ fn workday_lines(
     Ok(())
 }
 
-fn period_lines(start: NaiveDate, rule: &DeadlineRule, lines: &mut Vec<Line>) {
+fn period_lines(start: NaiveDate, rule: &DeadlineRule, lang: Language, lines: &mut Vec<Line>) {
     let raw = match rule.unit {
         Unit::Months => u32::try_from(rule.amount)
             .ok()
@@ -192,17 +235,21 @@ fn period_lines(start: NaiveDate, rule: &DeadlineRule, lines: &mut Vec<Line>) {
         _ => start.checked_add_days(chrono::Days::new(rule.amount.unsigned_abs())),
     };
     let Some(raw) = raw else { return };
-    let unit = if rule.unit == Unit::Months {
-        "month(s)"
+    let amount = if rule.unit == Unit::Months {
+        msg!(lang, "unit-months", n = rule.amount)
     } else {
-        "days"
+        msg!(lang, "unit-days", n = rule.amount)
     };
-    let mut text = format!("{start} + {} {unit} = {}", rule.amount, weekday(raw));
+    let end = weekday_in(lang, raw);
+    let mut text = msg!(
+        lang,
+        "explain-period",
+        start = start,
+        amount = amount,
+        end = end
+    );
     if rule.unit == Unit::Months && raw.day() != start.day() {
-        text.push_str(&format!(
-            "; that month has no day {}, so the period ends on its last day",
-            start.day()
-        ));
+        text.push_str(&msg!(lang, "explain-month-end", day = start.day()));
     }
     lines.push(Line {
         date: Some(raw),
@@ -217,6 +264,7 @@ fn roll_lines(
     rule: &DeadlineRule,
     start: NaiveDate,
     deadline: &Deadline,
+    lang: Language,
     lines: &mut Vec<Line>,
 ) {
     let base = match rule.unit {
@@ -240,7 +288,12 @@ fn roll_lines(
     if added > 0 {
         lines.push(Line {
             date: Some(day),
-            text: format!("with {added} day(s) added: {}", weekday(day)),
+            text: msg!(
+                lang,
+                "explain-added",
+                n = added,
+                day = weekday_in(lang, day)
+            ),
         });
     }
     if rule.roll == Roll::None {
@@ -249,10 +302,11 @@ fn roll_lines(
     while !calendar.is_workday(day) {
         lines.push(Line {
             date: Some(day),
-            text: format!(
-                "{} is a rest day ({}): the period ends on the next working day (Civil Code art. 203)",
-                weekday(day),
-                calendar.day_kind(day)
+            text: msg!(
+                lang,
+                "explain-rolled",
+                day = weekday_in(lang, day),
+                kind = day_kind_text(calendar, lang, day.year(), &calendar.day_kind(day))
             ),
         });
         match day.succ_opt() {
@@ -262,27 +316,88 @@ fn roll_lines(
     }
 }
 
-/// Why a rule of an imported case is not evaluated.
-const NOT_TRACKED: &str = "the case was imported past this rule, and its history does not show when the rule started or stopped; it is neither met, missed nor overdue";
+/// `: 补充材料` after a pause state: the reason it was entered with.
+fn pause_reason(policy: &Policy, reason: &str, lang: Language) -> String {
+    let label = match lang {
+        Language::En => reason.to_string(),
+        Language::Zh => crate::policy::code_label(&policy.suspension_reasons, reason, lang),
+    };
+    msg!(lang, "explain-pause-reason", reason = label)
+}
 
-fn state_text(deadline: &Deadline) -> String {
-    let state = deadline.state.as_str();
+fn state_text(deadline: &Deadline, lang: Language) -> String {
+    let state = deadline.state.label(lang);
     match deadline.state {
-        DeadlineState::NotTracked => return format!("state: {state}: {NOT_TRACKED}"),
+        DeadlineState::NotTracked => return msg!(lang, "explain-state-not-tracked", state = state),
         DeadlineState::Stopped => {
-            return format!(
-                "state: {state} on {}: the case left the workflow before this rule's own stop; the clock stopped without the act being done",
-                deadline.stopped.map(|s| s.to_string()).unwrap_or_default()
+            let date = deadline.stopped.map(|s| s.to_string()).unwrap_or_default();
+            return msg!(
+                lang,
+                "explain-state-left-workflow",
+                state = state,
+                date = date
             );
         }
         _ => {}
     }
     match (deadline.stopped, deadline.workdays_left) {
-        (Some(stopped), _) => format!("state: {state} (stopped on {stopped})"),
-        (None, Some(left)) if left < 0 => format!("state: {state}, {} working day(s) late", -left),
-        (None, Some(left)) => format!("state: {state}, {left} working day(s) left"),
-        (None, None) => format!("state: {state}"),
+        (Some(date), _) => msg!(lang, "explain-state-stopped", state = state, date = date),
+        (None, Some(left)) if left < 0 => {
+            msg!(lang, "explain-state-late", state = state, n = -left)
+        }
+        (None, Some(left)) => msg!(lang, "explain-state-left", state = state, n = left),
+        (None, None) => msg!(lang, "explain-state", state = state),
     }
+}
+
+/// `2026-10-01 Thu`, or `2026-10-01 周四`.
+pub fn weekday_in(lang: Language, date: NaiveDate) -> String {
+    format!("{date} {}", weekday_name(lang, date))
+}
+
+/// The day of the week of `date` in `lang`: `Thu`, `周四`.
+pub fn weekday_name(lang: Language, date: NaiveDate) -> String {
+    let n = date.weekday().number_from_monday();
+    crate::messages::fill(lang, &format!("weekday-{n}"), &[])
+}
+
+/// Why a day is or is not a working day, in `lang`, holidays by name
+/// (their Chinese name in Chinese, when the calendar has one).
+pub fn day_kind_text(calendar: &Calendar, lang: Language, year: i32, kind: &DayKind) -> String {
+    match kind {
+        DayKind::Workday => msg!(lang, "day-workday"),
+        DayKind::Weekend => msg!(lang, "day-weekend"),
+        DayKind::Holiday(h) if lang == Language::Zh => {
+            let name = h.zh.clone().unwrap_or_else(|| h.name.clone());
+            if h.in_lieu {
+                msg!(lang, "day-holiday-in-lieu", name = name)
+            } else {
+                msg!(lang, "day-holiday-named", name = name)
+            }
+        }
+        DayKind::Holiday(h) => h.to_string(),
+        DayKind::MakeupWorkday { pays_back: None } => msg!(lang, "day-makeup"),
+        DayKind::MakeupWorkday {
+            pays_back: Some(name),
+        } => msg!(
+            lang,
+            "day-makeup-for",
+            name = holiday_name(calendar, lang, year, name)
+        ),
+    }
+}
+
+/// The name of holiday `name` (as the calendar calls it in English) in `lang`.
+pub fn holiday_name(calendar: &Calendar, lang: Language, year: i32, name: &str) -> String {
+    if lang == Language::En {
+        return name.to_string();
+    }
+    [year - 1, year, year + 1]
+        .iter()
+        .flat_map(|&y| calendar.holidays_in(y))
+        .find(|(_, h)| h.name == name)
+        .and_then(|(_, h)| h.zh.clone())
+        .unwrap_or_else(|| name.to_string())
 }
 
 /// `2026-10-01 Thu`.

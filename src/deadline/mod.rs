@@ -40,6 +40,9 @@ pub enum DeadlineState {
     /// when the rule started or stopped, so it is neither met, missed nor
     /// overdue, and is counted on its own.
     NotTracked,
+    /// The case ended (a stop state) in time but without the milestone the
+    /// rule waits for: not met (and not missed either).
+    Ended,
 }
 
 impl DeadlineState {
@@ -53,7 +56,13 @@ impl DeadlineState {
             DeadlineState::Paused => "paused",
             DeadlineState::Stopped => "stopped",
             DeadlineState::NotTracked => "not_tracked",
+            DeadlineState::Ended => "ended",
         }
+    }
+
+    /// The state as a person reads it in `lang`.
+    pub fn label(self, lang: crate::policy::Language) -> String {
+        crate::messages::fill(lang, &format!("deadline-{}", self.as_str()), &[])
     }
 
     /// Whether the deadline still has to be met.
@@ -143,6 +152,12 @@ pub struct Deadline {
     pub pauses: Vec<Pause>,
     /// Coverage warnings: years the calendar does not cover.
     pub warnings: Vec<String>,
+    /// The due date rests on a year the calendar does not cover (weekends
+    /// only assumed): it may move when that year's schedule is added.
+    pub provisional: bool,
+    /// The uncovered years the computation touched.
+    #[serde(skip)]
+    pub uncovered_years: Vec<i32>,
 }
 
 impl Deadline {
@@ -194,7 +209,7 @@ pub fn evaluate_rule(
     let import = import_point(case, policy);
     let (start_at, start_index) = match rule_start(case, policy, rule, import) {
         Start::NotYet => return Ok(None),
-        Start::Unknown => return Ok(Some(Deadline::not_tracked(rule, None, None))),
+        Start::Unknown => return Ok(Some(Deadline::not_tracked(rule, None, None, Vec::new()))),
         Start::At(at, index) => (at, index),
     };
     let own_stop = stop_moment(case, rule, start_at);
@@ -222,7 +237,13 @@ pub fn evaluate_rule(
     let hidden_by_import =
         import.is_some_and(|at| start_at <= at && stop_at.is_none_or(|s| s <= at));
     if hidden_by_import {
-        return Ok(Some(Deadline::not_tracked(rule, Some(start), Some(due))));
+        let years = warnings.years.iter().copied().collect();
+        return Ok(Some(Deadline::not_tracked(
+            rule,
+            Some(start),
+            Some(due),
+            years,
+        )));
     }
     let stopped = stop_at.map(day).or_else(|| {
         // A case whose latest move left the workflow before this rule
@@ -232,6 +253,7 @@ pub fn evaluate_rule(
     let still_paused = stopped.is_none()
         && rule.pause.iter().any(|p| p == current_status(case, policy))
         && pauses.last().is_some_and(|p| p.until == today);
+    let ended = stop_at.is_some_and(|at| ended_without_milestone(case, policy, rule, at));
     let state = match stopped {
         Some(s) if cut.is_some() || own_stop.is_none() => {
             if s <= due {
@@ -240,6 +262,7 @@ pub fn evaluate_rule(
                 DeadlineState::Missed
             }
         }
+        Some(s) if ended && s <= due => DeadlineState::Ended,
         Some(s) if s <= due => DeadlineState::Met,
         Some(_) => DeadlineState::Missed,
         None if still_paused => DeadlineState::Paused,
@@ -264,13 +287,21 @@ pub fn evaluate_rule(
         stopped,
         extensions,
         pauses,
+        provisional: !warnings.years.is_empty(),
+        uncovered_years: warnings.years.iter().copied().collect(),
         warnings: warnings.into_list(),
     }))
 }
 
 impl Deadline {
     /// A rule the history cannot evaluate (see [`DeadlineState::NotTracked`]).
-    fn not_tracked(rule: &DeadlineRule, start: Option<NaiveDate>, due: Option<NaiveDate>) -> Self {
+    /// `uncovered_years`: the years outside the calendar that `due` rests on.
+    fn not_tracked(
+        rule: &DeadlineRule,
+        start: Option<NaiveDate>,
+        due: Option<NaiveDate>,
+        uncovered_years: Vec<i32>,
+    ) -> Self {
         Deadline {
             rule: rule.name.clone(),
             kind: rule.kind(),
@@ -284,6 +315,8 @@ impl Deadline {
             extensions: Vec::new(),
             pauses: Vec::new(),
             warnings: Vec::new(),
+            provisional: !uncovered_years.is_empty(),
+            uncovered_years,
         }
     }
 }
@@ -444,6 +477,7 @@ fn left_workflow(
 struct Warnings<'a> {
     calendar: &'a Calendar,
     list: Vec<String>,
+    years: std::collections::BTreeSet<i32>,
 }
 
 impl<'a> Warnings<'a> {
@@ -451,10 +485,12 @@ impl<'a> Warnings<'a> {
         Warnings {
             calendar,
             list: Vec::new(),
+            years: std::collections::BTreeSet::new(),
         }
     }
 
     fn take<T>(&mut self, computed: Computed<T>) -> T {
+        self.years.extend(computed.uncovered_years.iter().copied());
         for w in computed.warnings(self.calendar.name()) {
             if !self.list.contains(&w) {
                 self.list.push(w);
@@ -516,6 +552,29 @@ fn add_days(
         Roll::None => Ok(end),
         Roll::NextWorkday => Ok(warnings.take(calendar.add_workdays(end, 0)?)),
     }
+}
+
+/// Whether a rule that waits for a milestone was stopped at `at` by the
+/// case reaching a stop state instead (a reply rule on a case closed
+/// without the reply recorded).
+fn ended_without_milestone(
+    case: &Case,
+    policy: &Policy,
+    rule: &DeadlineRule,
+    at: DateTime<FixedOffset>,
+) -> bool {
+    let waits_for_milestone = rule.stop.iter().any(|s| policy.milestone(s).is_some());
+    // Resolved on the spot, at receipt: the complainant was answered then.
+    let on_the_spot = case.history.iter().any(|e| e.at == at && e.on_the_spot);
+    waits_for_milestone
+        && !on_the_spot
+        && !case.history.iter().any(|e| {
+            e.at == at
+                && e.action == Action::Milestone
+                && e.milestone
+                    .as_deref()
+                    .is_some_and(|m| rule.stop.iter().any(|s| s == m))
+        })
 }
 
 /// Whether `event` reaches the state or milestone `name`.
@@ -679,6 +738,8 @@ fn promises(
                 stopped,
                 extensions: Vec::new(),
                 pauses: Vec::new(),
+                provisional: !warnings.years.is_empty(),
+                uncovered_years: warnings.years.iter().copied().collect(),
                 warnings: warnings.into_list(),
             })
         })

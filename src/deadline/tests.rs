@@ -177,7 +177,9 @@ fn a_withdrawal_stops_every_running_rule() {
         "2026-09-01",
         &[
             ("acceptance", "2026-06-08", "met", None),
-            ("notify-respondent", "2026-06-12", "met", None),
+            // The respondent was never notified: the withdrawal ended the
+            // rule in time, without meeting it.
+            ("notify-respondent", "2026-06-12", "ended", None),
             ("resolution", "2026-08-04", "met", None),
         ],
     );

@@ -6,6 +6,7 @@
 //! validated once, so the rest of the program can trust that every state,
 //! code and requirement it meets is defined.
 
+pub mod codes;
 pub mod document;
 pub mod rules;
 pub mod settings;
@@ -19,16 +20,7 @@ use crate::error::{Error, Result};
 use crate::model::Priority;
 use rules::DeadlineRule;
 
-/// The display language of labels.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// English labels.
-    #[default]
-    En,
-    /// Chinese labels.
-    Zh,
-}
+pub use crate::messages::Language;
 
 /// A code with its labels in both languages (a category, a reason, ...).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -151,6 +143,9 @@ pub struct Policy {
     pub deadlines: Vec<DeadlineRule>,
     /// The priority a repeat complaint is raised to, if any.
     pub repeat_priority: Option<Priority>,
+    /// The language of the workspace: refusals are worded in it.
+    #[serde(skip)]
+    pub language: Language,
     /// Reason codes of a suspension.
     pub suspension_reasons: Vec<Code>,
     /// Rules the suspend state pauses by the workspace's decision.
@@ -239,6 +234,7 @@ impl Policy {
             filing_limit_days: o.filing_limit_days.or(base.filing_limit_days),
             deadlines: o.deadlines.or(base.deadlines).unwrap_or_default(),
             repeat_priority: o.repeat_priority.or(base.repeat_priority),
+            language: Language::En,
             suspension_reasons: o
                 .suspension_reasons
                 .or(base.suspension_reasons)

@@ -33,6 +33,11 @@ pub struct Settings {
     /// Officers who handle cases; `assign` warns about other names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handlers: Vec<String>,
+    /// Years the calendar does not cover that the office accepts as
+    /// weekends-only until their official schedule is added: deadlines in
+    /// them stay provisional, without a warning.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assume_weekends: Vec<i32>,
     /// The office's name and address, printed on notices.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub office: Option<Office>,
@@ -80,6 +85,7 @@ impl Settings {
             language: Language::default(),
             officer: None,
             handlers: Vec::new(),
+            assume_weekends: Vec::new(),
             office: None,
             attachment_limit_mb: None,
             policy: PolicyOverrides::default(),
@@ -111,25 +117,29 @@ impl Settings {
 
     /// The policy these settings describe.
     pub fn policy(&self) -> Result<Policy> {
-        Policy::build(&self.preset, &self.policy)
+        let mut policy = Policy::build(&self.preset, &self.policy)?;
+        policy.language = self.language;
+        Ok(policy)
     }
 
     /// The text `init` writes: the settings with comments that show how to
     /// override the preset.
     pub fn render_new(&self) -> String {
         format!(
-            "# plaint workspace settings. See `plaint --help`.\n\
+            "# plaint workspace settings. See `plaint --help`;\n\
+             # `plaint policy` lists the states, codes and deadline rules in force.\n\
              preset: {preset}        # tourism | hospital | procurement | generic\n\
              calendar: {calendar}          # cn | weekends | the name of a file in calendars/\n\
              timezone: \"{tz}\"\n\
              language: {lang}          # en | zh: labels in tables and reports\n\
              # officer: 王芳       # the acting officer when --as and PLAINT_USER are not given\n\
              # handlers: [王芳, 李明]\n\
+             # assume_weekends: [2027]  # years the calendar does not cover, accepted as weekends only\n\
              # office:             # printed on notices (`plaint notice`)\n\
              #   name: 桂林市文化广电和旅游局\n\
              #   address: 桂林市临桂区公园北路 1 号\n\
              # attachment_limit_mb: 20   # the largest file `plaint attach` accepts\n\
-             # policy:             # replace any section of the preset, e.g.\n\
+             # policy:             # replace any section of the preset (see `plaint policy`), e.g.\n\
              #   joint_threshold: 5\n\
              #   categories:\n\
              #     - {{code: noise, en: Noise, zh: 噪音}}\n",

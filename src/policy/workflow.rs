@@ -226,14 +226,24 @@ pub fn advance(
     let on_the_spot = request.on_the_spot && on_the_spot_allowed(policy, case, target)?;
     let allowed = allowed_targets(policy, case);
     if !on_the_spot && !allowed.iter().any(|s| s == target) {
+        let lang = policy.language;
+        let label = |s: &str| state_word(policy, s);
         let options = if allowed.is_empty() {
-            "none: it is final".to_string()
+            crate::msg!(lang, "final-state")
         } else {
-            allowed.join(", ")
+            allowed
+                .iter()
+                .map(|s| label(s))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
-        return Err(Error::Refused(format!(
-            "case {} cannot move from {} to {target}; allowed from {}: {options}",
-            case.id, case.status, case.status
+        return Err(Error::Refused(crate::msg!(
+            lang,
+            "cannot-move",
+            id = case.id,
+            from = label(&case.status),
+            to = label(target),
+            allowed = options
         )));
     }
     check_event_time(case, Action::Status, at)?;
@@ -255,11 +265,17 @@ pub fn advance(
         check_joint_complaint(policy, case)?;
         if let Some(message) = filing_limit_exceeded(policy, calendar, case) {
             if !request.force {
-                return Err(Error::Refused(format!(
-                    "{message}; it cannot be accepted (reject it with --reason time-barred, or use --force to accept anyway, which is recorded)"
+                return Err(Error::Refused(crate::msg!(
+                    policy.language,
+                    "filing-limit-refused",
+                    message = message
                 )));
             }
-            warnings.push(format!("accepted despite: {message}"));
+            warnings.push(crate::msg!(
+                policy.language,
+                "accepted-despite",
+                message = message
+            ));
             forced.push("filing-limit".to_string());
         }
     }
@@ -552,16 +568,18 @@ fn check_requirements(policy: &Policy, case: &Case, request: &TransitionRequest)
     let missing: Vec<String> = required
         .iter()
         .filter(|r| !requirement_met(case, request, r))
-        .map(|r| requirement_hint(r))
+        .map(|r| requirement_hint(policy.language, r))
         .collect();
     if missing.is_empty() {
         return Ok(());
     }
-    Err(Error::Refused(format!(
-        "case {} cannot move to {}: missing {}",
-        case.id,
-        request.target,
-        missing.join(", ")
+    let lang = policy.language;
+    Err(Error::Refused(crate::msg!(
+        lang,
+        "missing-for",
+        id = case.id,
+        to = state_word(policy, &request.target),
+        missing = missing.join(", ")
     )))
 }
 
@@ -600,33 +618,21 @@ fn requirement_met(case: &Case, request: &TransitionRequest, requirement: &str) 
     }
 }
 
-fn requirement_hint(requirement: &str) -> String {
-    let how = match requirement {
-        "title" => "set it with `plaint edit`",
-        "complainant" => "a named complainant: `plaint edit`",
-        "complainant.phone" => "a complainant's phone: `plaint edit`",
-        "complainant.legal_representative" => {
-            "the complainant organisation's legal representative: `plaint edit`"
-        }
-        "respondent" => "the respondent's name: `plaint edit`",
-        "respondent.legal_representative" => {
-            "the respondent organisation's legal representative: `plaint edit`"
-        }
-        "demands" => "the complainant's demands: `plaint edit`",
-        "facts" => "the facts: `plaint edit`",
-        "category" => "a category: `plaint edit`",
-        "contract_end" => "the contract end date: `plaint edit`",
-        "assignee" => "an assignee: `plaint assign`",
-        "reason" => "--reason CODE",
-        "to" => "--to AUTHORITY",
-        "outcome" => "--outcome CODE",
-        "note" => "--note TEXT",
-        "followup" => "the follow-up call: `plaint followup`",
-        "title-or-facts" => "a title or the facts: `plaint edit`",
-        "complainant-or-anonymous" => "a named complainant: `plaint edit`",
-        _ => "",
-    };
-    format!("{requirement} ({how})")
+/// A state as a refusal names it: the code in English (what is typed),
+/// the label in Chinese.
+fn state_word(policy: &Policy, state: &str) -> String {
+    match policy.language {
+        crate::policy::Language::En => state.to_string(),
+        crate::policy::Language::Zh => policy.state_label(state, policy.language),
+    }
+}
+
+fn requirement_hint(lang: crate::policy::Language, requirement: &str) -> String {
+    let hint = crate::messages::fill(lang, &format!("require-{requirement}"), &[]);
+    match hint.strip_prefix("require-") {
+        Some(unknown) => unknown.to_string(),
+        None => hint,
+    }
 }
 
 fn check_joint_complaint(policy: &Policy, case: &Case) -> Result<()> {
@@ -636,9 +642,14 @@ fn check_joint_complaint(policy: &Policy, case: &Case) -> Result<()> {
     let count = case.complainants.len();
     let reps = case.representatives.len();
     if count >= threshold && !(1..=policy.max_representatives).contains(&reps) {
-        return Err(Error::Refused(format!(
-            "case {} is a joint complaint ({count} complainants, {threshold} or more) and needs 1 to {} representatives, but names {reps}; set `representatives` (indexes into complainants) with `plaint edit`",
-            case.id, policy.max_representatives
+        return Err(Error::Refused(crate::msg!(
+            policy.language,
+            "joint-needs-representatives",
+            id = case.id,
+            count = count,
+            threshold = threshold,
+            max = policy.max_representatives,
+            reps = reps
         )));
     }
     Ok(())
@@ -661,9 +672,14 @@ pub fn filing_limit_exceeded(policy: &Policy, calendar: &Calendar, case: &Case) 
             .ok()?
             .value;
         if received > last {
-            return Some(format!(
-                "filed {} days after the contract ended on {end}, more than the {limit} days allowed{source} (the limit ran to {last})",
-                (received - end).num_days()
+            return Some(crate::msg!(
+                policy.language,
+                "filed-late",
+                days = (received - end).num_days(),
+                end = end,
+                limit = limit,
+                source = source,
+                last = last
             ));
         }
     }
@@ -671,8 +687,13 @@ pub fn filing_limit_exceeded(policy: &Policy, calendar: &Calendar, case: &Case) 
     // Out of the calendar's range, the limit cannot be judged: no warning.
     let elapsed = calendar.workdays_between(due, received).ok()?.value;
     (elapsed > limit).then(|| {
-        format!(
-            "filed {elapsed} working days after the challenge answer period ended on {due}, more than the {limit} working days allowed{source}"
+        crate::msg!(
+            policy.language,
+            "filed-late-challenge",
+            elapsed = elapsed,
+            due = due,
+            limit = limit,
+            source = source
         )
     })
 }
@@ -681,11 +702,9 @@ pub fn filing_limit_exceeded(policy: &Policy, calendar: &Calendar, case: &Case) 
 /// `contract_end` to check it against.
 pub fn filing_limit_unchecked(policy: &Policy, case: &Case) -> Option<String> {
     let limit = policy.filing_limit_days?;
-    case.contract_end.is_none().then(|| {
-        format!(
-            "no contract_end: the {limit}-day filing limit was not checked (set it with `plaint edit`)"
-        )
-    })
+    case.contract_end
+        .is_none()
+        .then(|| crate::msg!(policy.language, "filing-limit-unchecked", limit = limit))
 }
 
 #[cfg(test)]

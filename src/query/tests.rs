@@ -152,6 +152,8 @@ fn deadline(state: DeadlineState, due: &str, workdays_left: Option<i64>) -> Dead
         extensions: vec![],
         pauses: vec![],
         warnings: vec![],
+        provisional: false,
+        uncovered_years: vec![],
     }
 }
 

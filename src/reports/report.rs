@@ -86,8 +86,9 @@ pub struct Line {
     pub open: usize,
     /// Met ÷ (met + missed + overdue) over all deadlines of these cases.
     pub on_time_rate: Option<f64>,
-    /// Median calendar days from receipt to resolution or closing.
-    pub median_days_to_close: Option<f64>,
+    /// Median working days from receipt to resolution or closing (the
+    /// unit `summary` uses for the same quantity).
+    pub median_workdays_to_close: Option<f64>,
 }
 
 /// The report document; `--json` prints it as is.
@@ -139,7 +140,19 @@ pub fn build(ws: &Workspace, rows: &[Row], period: Period, by: By, today: NaiveD
         .iter()
         .map(|(key, rows)| line(ws, key, rows))
         .collect();
-    breakdown.sort_by(|a, b| b.received.cmp(&a.received).then_with(|| a.key.cmp(&b.key)));
+    if by == By::Category {
+        // Categories in the order the policy lists them, as `summary` shows them.
+        let order: Vec<&str> = ws
+            .policy
+            .categories
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect();
+        let rank = |k: &str| order.iter().position(|c| *c == k).unwrap_or(order.len());
+        breakdown.sort_by(|a, b| (rank(&a.key), &a.key).cmp(&(rank(&b.key), &b.key)));
+    } else {
+        breakdown.sort_by(|a, b| b.received.cmp(&a.received).then_with(|| a.key.cmp(&b.key)));
+    }
     let cases: Vec<&Case> = in_period.iter().map(|r| r.case).collect();
     let last_status =
         |case: &Case, state: &str, pick: fn(&crate::model::Event) -> Option<String>| {
@@ -227,7 +240,7 @@ fn line(ws: &Workspace, key: &str, rows: &[&Row]) -> Line {
         .count();
     let mut days: Vec<i64> = rows
         .iter()
-        .filter_map(|r| stats::days_until(r.case, &CLOSING_STATES, ws.offset))
+        .filter_map(|r| stats::workdays_until(r.case, &CLOSING_STATES, &ws.calendar, ws.offset))
         .collect();
     let on_time = stats::on_time(rows.iter().flat_map(|r| r.deadlines.iter()));
     let (met, counted) = on_time
@@ -246,7 +259,7 @@ fn line(ws: &Workspace, key: &str, rows: &[&Row]) -> Line {
             .filter(|r| ws.policy.is_open(&r.case.status))
             .count(),
         on_time_rate: stats::ratio(met, counted),
-        median_days_to_close: stats::percentile(&mut days, 50.0),
+        median_workdays_to_close: stats::percentile(&mut days, 50.0),
     }
 }
 

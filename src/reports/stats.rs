@@ -30,7 +30,8 @@ pub struct OnTime {
     pub missed: usize,
     /// Still open and past the due date: late already, whatever happens next.
     pub overdue: usize,
-    /// Stopped because the case left the workflow before the rule's act.
+    /// Stopped without the rule's act: the case left the workflow, or
+    /// ended in time without the milestone the rule waits for.
     pub stopped: usize,
     /// Not evaluated: imported cases whose history does not show the rule.
     pub not_tracked: usize,
@@ -56,7 +57,7 @@ pub fn on_time<'a>(deadlines: impl Iterator<Item = &'a Deadline>) -> BTreeMap<St
             DeadlineState::Met => entry.met += 1,
             DeadlineState::Missed => entry.missed += 1,
             DeadlineState::Overdue => entry.overdue += 1,
-            DeadlineState::Stopped => entry.stopped += 1,
+            DeadlineState::Stopped | DeadlineState::Ended => entry.stopped += 1,
             DeadlineState::NotTracked => entry.not_tracked += 1,
             DeadlineState::Running | DeadlineState::Paused => {}
         }

@@ -81,6 +81,9 @@ pub enum Target {
 /// `complainant2.name`, `respondent.name`, ...
 pub fn parse_target(name: &str) -> Option<Target> {
     let name = name.trim();
+    if let Some(field) = chinese_header(name) {
+        return parse_target(field);
+    }
     let find = |set: &[&'static str], key: &str| set.iter().copied().find(|f| *f == key);
     if let Some(f) = find(TEXT_FIELDS, name) {
         return Some(Target::Text(f));
@@ -106,6 +109,37 @@ pub fn parse_target(name: &str) -> Option<Target> {
             find(PERSON_FIELDS, key).map(|f| Target::Person(index, f))
         }
     }
+}
+
+/// The field a Chinese column header names, as a zh workspace labels
+/// fields (`show`, `list`, the Markdown report) and as office
+/// spreadsheets head them; read without a `--map`.
+fn chinese_header(name: &str) -> Option<&'static str> {
+    const HEADERS: [(&str, &str); 22] = [
+        ("编号", "id"),
+        ("标题", "title"),
+        ("登记时间", "received"),
+        ("登记日期", "received"),
+        ("受理日期", "received"),
+        ("渠道", "channel"),
+        ("类别", "category"),
+        ("优先级", "priority"),
+        ("投诉请求", "demands"),
+        ("事实与理由", "facts"),
+        ("合同结束", "contract_end"),
+        ("承办人", "assignee"),
+        ("状态", "status"),
+        ("办理结果", "outcome"),
+        ("整改措施", "measures"),
+        ("满意度", "satisfaction"),
+        ("外部编号", "external_ref"),
+        ("投诉人", "complainant.name"),
+        ("联系电话", "complainant.phone"),
+        ("电子邮件", "complainant.email"),
+        ("被投诉者", "respondent.name"),
+        ("被投诉单位", "respondent.name"),
+    ];
+    HEADERS.iter().find(|(h, _)| *h == name).map(|(_, f)| *f)
 }
 
 /// Every column name an import knows (complainants beyond the first take
@@ -426,7 +460,8 @@ mod tests {
         assert_eq!(parse_target("complainant1.name"), None);
         assert_eq!(parse_target("agent.scope"), Some(Target::Agent("scope")));
         assert_eq!(parse_target("respondent.phone"), None);
-        assert_eq!(parse_target("投诉人"), None);
+        assert_eq!(parse_target("投诉人"), parse_target("complainant.name"));
+        assert_eq!(parse_target("某列"), None);
     }
 
     #[test]

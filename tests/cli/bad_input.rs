@@ -3,13 +3,13 @@
 
 use std::time::{Duration, Instant};
 
-use crate::support::{Ws, refused};
+use crate::support::{Ws, refused, usage_refused};
 
 #[test]
 fn unknown_state_and_disallowed_transition() {
     let ws = Ws::tourism();
     let id = ws.register(&[]);
-    refused(
+    usage_refused(
         &ws,
         &["advance", &id, "finished"],
         &["unknown state 'finished'", "states are: received"],
@@ -56,22 +56,22 @@ fn bad_dates_are_refused() {
 #[test]
 fn unknown_codes_are_refused_with_the_known_ones() {
     let ws = Ws::tourism();
-    refused(
+    usage_refused(
         &ws,
         &["register", "--category", "weather"],
         &["category", "'weather'", "shopping"],
     );
-    refused(
+    usage_refused(
         &ws,
         &["register", "--channel", "fax"],
         &["channel", "'fax'", "hotline"],
     );
-    refused(
+    usage_refused(
         &ws,
         &["register", "--priority", "asap"],
         &["priority", "'asap'"],
     );
-    refused(
+    usage_refused(
         &ws,
         &["list", "--status", "done"],
         &["unknown state 'done'"],

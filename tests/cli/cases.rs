@@ -1,6 +1,6 @@
 //! Registering, showing, listing and moving cases through the workflow.
 
-use crate::support::{Ws, refused};
+use crate::support::{Ws, refused, usage_refused};
 
 #[test]
 fn register_prints_the_id_and_writes_the_case_file() {
@@ -134,7 +134,7 @@ fn transitions_check_their_required_fields() {
         &["advance", &bare, "rejected"],
         &["missing reason", "--reason"],
     );
-    refused(
+    usage_refused(
         &ws,
         &["advance", &bare, "rejected", "--reason", "too-late"],
         &["unknown rejection reason 'too-late'", "time-barred"],

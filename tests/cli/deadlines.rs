@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Ws, refused};
+use crate::support::{Ws, refused, usage_refused};
 
 fn deadline<'a>(case: &'a Value, rule: &str) -> &'a Value {
     case["deadlines"]
@@ -206,7 +206,7 @@ fn milestones_start_and_stop_the_respondent_deadlines() {
     let again = ws.run(&["mark", &id, "respondent-notified"]);
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already recorded"));
-    refused(
+    usage_refused(
         &ws,
         &["mark", &id, "respondent-called"],
         &["unknown milestone", "respondent-replied"],

@@ -7,7 +7,7 @@ use plaint::storage::Workspace;
 use plaint::storage::staging::Staging;
 use serde_json::Value;
 
-use crate::support::{Ws, refused};
+use crate::support::{Ws, refused, usage_refused};
 
 const HOTLINE_CSV: &str = "\
 external_ref,received,complainant.name,complainant.phone,respondent.name,category,title
@@ -211,13 +211,13 @@ fn unknown_columns_are_refused_by_name_unless_ignored() {
     let ws = Ws::tourism();
     ws.write(
         "batch.csv",
-        "received,投诉人,title,Notes\n2026-11-29,张三,t,x\n",
+        "received,备注,title,Notes\n2026-11-29,张三,t,x\n",
     );
     refused(
         &ws,
         &["import", "batch.csv"],
         &[
-            "row 1, field 投诉人: unknown column",
+            "row 1, field 备注: unknown column",
             "row 1, field Notes",
             "--map",
         ],
@@ -516,7 +516,7 @@ fn export_takes_the_list_filters() {
     let lines = ws.ok(&["export", "--format", "jsonl", "--search", "john smith"]);
     assert_eq!(lines.lines().count(), 1);
     assert_eq!(ws.ok(&["export", "--assignee", "nobody"]), "[]\n");
-    refused(
+    usage_refused(
         &ws,
         &["export", "--status", "done"],
         &["unknown state 'done'"],

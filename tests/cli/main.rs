@@ -22,3 +22,4 @@ mod rules;
 mod screens;
 mod simulation;
 mod team;
+mod terminal_zh;

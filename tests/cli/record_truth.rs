@@ -155,7 +155,7 @@ fn issue_9_an_imported_closed_case_without_history_is_not_tracked_never_overdue(
         ) + "\n"),
     );
     ws.ok_at("2026-11-20 10:00", &["import", "full.jsonl"]);
-    let ids = ws.ok(&["list", "--search", "H-1", "--format", "ids"]);
+    let ids = ws.ok(&["list", "--all", "--search", "H-1", "--format", "ids"]);
     let case = ws.json(&["show", ids.trim(), "--today", "2026-12-01"]);
     assert_eq!(state_of(&case, "acceptance"), "met", "evaluated exactly");
     assert_eq!(state_of(&case, "resolution"), "met");

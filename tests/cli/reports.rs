@@ -1,6 +1,6 @@
 //! Summary, the publication report, follow-up and repeat complaints.
 
-use crate::support::{Ws, refused};
+use crate::support::{Ws, refused, usage_refused};
 
 const NOW: &str = "2026-11-27 17:00";
 
@@ -302,7 +302,7 @@ fn followup_needs_a_resolved_case_and_a_known_answer() {
     );
     let resolved = ws.ok(&["list", "--format", "ids", "--status", "resolved"]);
     let resolved = resolved.trim();
-    refused(
+    usage_refused(
         &ws,
         &["followup", resolved, "--satisfaction", "happy"],
         &["unknown satisfaction 'happy'"],
@@ -370,7 +370,7 @@ fn repeat_complaints_are_found_listed_and_escalated() {
 #[test]
 fn list_csv_takes_a_byte_order_mark() {
     let ws = office("en");
-    let csv = ws.ok(&["list", "--format", "csv", "--bom"]);
+    let csv = ws.ok(&["list", "--all", "--format", "csv", "--bom"]);
     assert!(csv.starts_with("\u{feff}id,received,status"), "{csv}");
     assert_eq!(csv.lines().count(), 6);
 }

@@ -889,7 +889,8 @@ fn channels_come_from_the_policy_and_departments_are_reported() {
         .args(["register", "--complainant", "甲", "--channel", "fax"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    // A mistyped code is a usage error (exit 2), as for every code argument.
+    assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("unknown channel 'fax'") && err.contains("internal"),

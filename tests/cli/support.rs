@@ -330,3 +330,17 @@ pub fn refused(ws: &Ws, args: &[&str], needles: &[&str]) {
     }
     assert_eq!(before, ws.snapshot(), "{args:?} changed files on disk");
 }
+
+/// Asserts that running `args` is a usage error (exit 2) whose stderr
+/// mentions every one of `needles`, and that nothing on disk changed.
+pub fn usage_refused(ws: &Ws, args: &[&str], needles: &[&str]) {
+    let before = ws.snapshot();
+    let err = ws.fails(2, args);
+    for needle in needles {
+        assert!(
+            err.contains(needle),
+            "stderr of {args:?} lacks {needle:?}:\n{err}"
+        );
+    }
+    assert_eq!(before, ws.snapshot(), "{args:?} changed files on disk");
+}

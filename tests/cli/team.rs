@@ -170,7 +170,7 @@ impl Clone<'_> {
     }
 
     pub(crate) fn ids(&self) -> Vec<String> {
-        self.plaint_ok(&["list", "--format", "ids", "--sort", "id"])
+        self.plaint_ok(&["list", "--all", "--format", "ids", "--sort", "id"])
             .lines()
             .map(str::to_string)
             .collect()

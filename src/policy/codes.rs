@@ -1,0 +1,225 @@
+//! Codes as people type them: every code argument (state, channel,
+//! category, reason, outcome, milestone, satisfaction, priority) accepts the
+//! code or either of its labels (`不予受理`, `电话`, `Forced shopping`), and
+//! a value that matches nothing is answered with the closest one.
+
+use super::{Code, Policy};
+use crate::error::{Error, Result};
+use crate::messages::Language;
+use crate::msg;
+
+/// The kinds of coded values a user types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeKind {
+    /// A workflow state.
+    State,
+    /// How the complaint came in.
+    Channel,
+    /// A category of the policy.
+    Category,
+    /// A rejection reason.
+    Reason,
+    /// A resolution outcome.
+    Outcome,
+    /// A milestone.
+    Milestone,
+    /// A follow-up answer.
+    Satisfaction,
+    /// A priority.
+    Priority,
+}
+
+impl CodeKind {
+    /// What the kind is called in messages, in `lang`.
+    pub fn word(self, lang: Language) -> String {
+        let id = match self {
+            CodeKind::State => "kind-state",
+            CodeKind::Channel => "kind-channel",
+            CodeKind::Category => "kind-category",
+            CodeKind::Reason => "kind-reason",
+            CodeKind::Outcome => "kind-outcome",
+            CodeKind::Milestone => "kind-milestone",
+            CodeKind::Satisfaction => "kind-satisfaction",
+            CodeKind::Priority => "kind-priority",
+        };
+        crate::messages::fill(lang, id, &[])
+    }
+}
+
+/// Priorities with their labels, most severe first.
+const PRIORITIES: [(&str, &str, &str); 3] = [
+    ("urgent", "Urgent", "紧急"),
+    ("important", "Important", "重要"),
+    ("normal", "Normal", "一般"),
+];
+
+/// Follow-up answers with their labels.
+const SATISFACTION: [(&str, &str, &str); 3] = [
+    ("satisfied", "Satisfied", "满意"),
+    ("neutral", "Neutral", "基本满意"),
+    ("dissatisfied", "Dissatisfied", "不满意"),
+];
+
+fn table(rows: &[(&str, &str, &str)]) -> Vec<Code> {
+    rows.iter()
+        .map(|(code, en, zh)| Code {
+            code: code.to_string(),
+            en: en.to_string(),
+            zh: zh.to_string(),
+        })
+        .collect()
+}
+
+impl Policy {
+    /// Every code of `kind`, with its labels, in the policy's order.
+    pub fn codes(&self, kind: CodeKind) -> Vec<Code> {
+        match kind {
+            CodeKind::State => self
+                .states
+                .iter()
+                .map(|s| Code {
+                    code: s.name.clone(),
+                    en: s.en.clone(),
+                    zh: s.zh.clone(),
+                })
+                .collect(),
+            CodeKind::Channel => self.channels.clone(),
+            CodeKind::Category => self.categories.clone(),
+            CodeKind::Reason => self.rejection_reasons.clone(),
+            CodeKind::Outcome => self.outcomes.clone(),
+            CodeKind::Milestone => self.milestones.clone(),
+            CodeKind::Satisfaction => table(&SATISFACTION),
+            CodeKind::Priority => table(&PRIORITIES),
+        }
+    }
+
+    /// The code `input` names: the code itself or either label, ignoring
+    /// case and surrounding spaces. Anything else is a usage error that
+    /// lists the codes and suggests the closest. A policy without
+    /// categories takes any category.
+    pub fn resolve_code(&self, kind: CodeKind, input: &str) -> Result<String> {
+        let codes = self.codes(kind);
+        let typed = input.trim();
+        if kind == CodeKind::Category && codes.is_empty() {
+            return Ok(typed.to_string());
+        }
+        let folded = typed.to_lowercase();
+        let found = codes.iter().find(|c| c.code == typed).or_else(|| {
+            codes.iter().find(|c| {
+                [&c.code, &c.en, &c.zh]
+                    .iter()
+                    .any(|name| name.to_lowercase() == folded)
+            })
+        });
+        match found {
+            Some(code) => Ok(code.code.clone()),
+            None => Err(Error::Usage(unknown(self.language, kind, typed, &codes))),
+        }
+    }
+}
+
+/// `unknown state 'acepted'; states are: ...; did you mean 'accepted'?`
+fn unknown(lang: Language, kind: CodeKind, typed: &str, codes: &[Code]) -> String {
+    let listed: Vec<String> = codes
+        .iter()
+        .map(|c| match lang {
+            Language::En => c.code.clone(),
+            Language::Zh => format!("{}（{}）", c.zh, c.code),
+        })
+        .collect();
+    let word = kind.word(lang);
+    let mut message = msg!(
+        lang,
+        "unknown-code",
+        kind = word,
+        kinds = crate::messages::fill(lang, &format!("kind-{}-plural", kind_id(kind)), &[]),
+        value = typed,
+        codes = listed.join(", ")
+    );
+    if let Some(best) = closest(typed, codes) {
+        message.push_str("; ");
+        message.push_str(&msg!(lang, "did-you-mean", code = best));
+    }
+    message
+}
+
+fn kind_id(kind: CodeKind) -> &'static str {
+    match kind {
+        CodeKind::State => "state",
+        CodeKind::Channel => "channel",
+        CodeKind::Category => "category",
+        CodeKind::Reason => "reason",
+        CodeKind::Outcome => "outcome",
+        CodeKind::Milestone => "milestone",
+        CodeKind::Satisfaction => "satisfaction",
+        CodeKind::Priority => "priority",
+    }
+}
+
+/// The code whose code or label is closest to `typed`, if any is close
+/// enough to be what was meant (as clap suggests subcommands).
+fn closest(typed: &str, codes: &[Code]) -> Option<String> {
+    let typed = typed.to_lowercase();
+    codes
+        .iter()
+        .flat_map(|c| {
+            [&c.code, &c.en, &c.zh]
+                .into_iter()
+                .map(|name| (strsim::jaro(&typed, &name.to_lowercase()), c))
+                .collect::<Vec<_>>()
+        })
+        .filter(|(score, _)| *score > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.code.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::PolicyOverrides;
+
+    fn tourism() -> Policy {
+        Policy::build("tourism", &PolicyOverrides::default()).unwrap()
+    }
+
+    #[test]
+    fn a_code_is_typed_as_the_code_or_either_label() {
+        let p = tourism();
+        assert_eq!(
+            p.resolve_code(CodeKind::State, "不予受理").unwrap(),
+            "rejected"
+        );
+        assert_eq!(
+            p.resolve_code(CodeKind::State, " Accepted ").unwrap(),
+            "accepted"
+        );
+        assert_eq!(p.resolve_code(CodeKind::Channel, "电话").unwrap(), "phone");
+        assert_eq!(
+            p.resolve_code(CodeKind::Category, "住宿").unwrap(),
+            "accommodation"
+        );
+        assert_eq!(
+            p.resolve_code(CodeKind::Satisfaction, "满意").unwrap(),
+            "satisfied"
+        );
+        assert_eq!(
+            p.resolve_code(CodeKind::Priority, "紧急").unwrap(),
+            "urgent"
+        );
+        let outcome = p.codes(CodeKind::Outcome)[0].clone();
+        assert_eq!(
+            p.resolve_code(CodeKind::Outcome, &outcome.zh).unwrap(),
+            outcome.code
+        );
+    }
+
+    #[test]
+    fn a_mistyped_code_is_a_usage_error_with_a_suggestion() {
+        let err = tourism()
+            .resolve_code(CodeKind::State, "acepted")
+            .unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        let text = err.to_string();
+        assert!(text.contains("did you mean 'accepted'?"), "{text}");
+    }
+}

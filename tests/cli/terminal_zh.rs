@@ -1,0 +1,544 @@
+//! The terminal in Chinese: tables on a real colour terminal of several
+//! widths, a zh workspace that answers in zh, codes typed as their labels.
+
+use std::process::Command;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::support::Ws;
+
+/// `text` without ANSI escape sequences (CSI and OSC) and carriage returns.
+fn strip_terminal(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => match chars.next() {
+                Some('[') => {
+                    for c in chars.by_ref() {
+                        if ('@'..='~').contains(&c) {
+                            break;
+                        }
+                    }
+                }
+                Some(']') => {
+                    for c in chars.by_ref() {
+                        if c == '\u{7}' {
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Runs plaint with `args` on a pseudo-terminal `width` columns wide (via
+/// `script`), colour on; returns what the terminal received, or `None`
+/// when `script` is not installed.
+fn on_terminal(ws: &Ws, width: usize, args: &str) -> Option<String> {
+    let plaint = env!("CARGO_BIN_EXE_plaint");
+    let line = format!("stty cols {width} rows 60; '{plaint}' {args} 2>/dev/null");
+    let out = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .current_dir(ws.root())
+        .env_remove("NO_COLOR")
+        .env_remove("PLAINT_WORKSPACE")
+        .env_remove("PLAINT_TODAY")
+        .env("TERM", "xterm-256color")
+        .env("PLAINT_USER", "tester")
+        .env("PLAINT_NOW", "2026-11-27 10:00")
+        .env("HOME", ws.root().join(".home"))
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn list_on_a_colour_terminal_fits_80_100_and_160_columns_without_escape_fragments() {
+    let ws = Ws::example("tourism");
+    for width in [80, 100, 160] {
+        let Some(raw) = on_terminal(&ws, width, "list --today 2026-11-27") else {
+            eprintln!("`script` is not installed; terminal rendering not tested");
+            return;
+        };
+        assert!(raw.contains("\u{1b}["), "colour is on at {width}:\n{raw}");
+        let screen = strip_terminal(&raw);
+        assert!(
+            !screen.contains("0m"),
+            "escape fragments at {width}:\n{screen}"
+        );
+        let widths: Vec<usize> = screen.lines().map(UnicodeWidthStr::width).collect();
+        assert!(
+            widths.iter().all(|&w| w == widths[0] && w <= width),
+            "lines of different widths at {width}: {widths:?}\n{screen}"
+        );
+        for id in ["20261109-8C282", "20261117-KKDVB"] {
+            assert!(screen.contains(id), "{id} whole at {width}:\n{screen}");
+        }
+        insta::assert_snapshot!(format!("list_terminal_{width}"), screen);
+    }
+}
+
+/// A tourism workspace whose plaint.yaml says `language: zh`.
+fn zh_workspace() -> Ws {
+    let ws = Ws::tourism();
+    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+    ws.write(
+        "plaint.yaml",
+        &settings.replace("language: en", "language: zh"),
+    );
+    ws
+}
+
+/// Words of three or more Latin letters in `text`, but for the command and
+/// file names a message may quote.
+fn english_words(text: &str) -> Vec<String> {
+    const QUOTED: [&str; 8] = [
+        "plaint", "show", "list", "format", "ids", "yaml", "assume", "weekends",
+    ];
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3 && !QUOTED.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_zh_workspace_answers_a_whole_case_lifecycle_in_zh() {
+    let ws = zh_workspace();
+    let register = Ws::register_args(&["--facts", "导游带团进入玉器店"]);
+    let out = ws
+        .cmd()
+        .env("PLAINT_USER", "王芳")
+        .args(&register)
+        .output()
+        .unwrap();
+    let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let now = "2026-11-03 10:00";
+    let steps: Vec<Vec<&str>> = vec![
+        vec!["advance", &id, "accepted", "--note", "材料齐全"],
+        vec!["mark", &id, "respondent-notified"],
+        vec!["assign", &id, "李明"],
+        vec!["advance", &id, "investigating"],
+        vec!["advance", &id, "suspended", "--note", "等待鉴定"],
+        vec!["advance", &id, "investigating"],
+        vec![
+            "extend",
+            &id,
+            "resolution",
+            "--by",
+            "10",
+            "--unit",
+            "days",
+            "--reason",
+            "需补充材料",
+            // The tourism preset's limits allow no extension: an override.
+            "--force",
+        ],
+        vec!["note", &id, "电话联系投诉人"],
+        vec!["explain", &id, "resolution"],
+        vec!["explain", &id, "acceptance"],
+        vec!["advance", &id, "resolved", "--outcome", "mediated"],
+        vec!["followup", &id, "--satisfaction", "satisfied"],
+        vec!["advance", &id, "closed"],
+        vec!["show", &id],
+        vec!["list", "--all"],
+        vec!["calendar", "show", "2026"],
+        vec!["calendar", "is-workday", "2026-10-10"],
+    ];
+    let mut seen = String::new();
+    for args in &steps {
+        let out = ws
+            .cmd()
+            .env("PLAINT_NOW", now)
+            .env("PLAINT_USER", "王芳")
+            .args(args)
+            .args(["--today", "2026-11-20"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        seen.push_str(&String::from_utf8_lossy(&out.stdout));
+        seen.push_str(&String::from_utf8_lossy(&out.stderr));
+    }
+    for (args, code) in [
+        (vec!["advance", id.as_str(), "accepted"], 1),
+        (vec!["show", "9999"], 1),
+    ] {
+        seen.push_str(&ws.fails(code, &args));
+    }
+    let words = english_words(&seen.replace(&id, ""));
+    assert!(
+        words.is_empty(),
+        "English in a zh workspace: {words:?}\n{seen}"
+    );
+    for expected in [
+        "现为已受理",
+        "已交由 李明 承办",
+        "已记录回访（满意）",
+        "调休上班",
+        "国庆节",
+        "周六",
+    ] {
+        assert!(seen.contains(expected), "{expected:?} missing:\n{seen}");
+    }
+}
+
+#[test]
+fn the_coverage_warning_comes_once_with_the_count_and_plaint_yaml_can_acknowledge_the_year() {
+    let ws = Ws::tourism();
+    for _ in 0..3 {
+        let id = ws.register(&["--received", "2026-11-20 09:00"]);
+        ws.ok_at("2026-11-20 10:00", &["advance", &id, "accepted"]);
+    }
+    let out = ws
+        .cmd()
+        .args(["list", "--today", "2026-11-27"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("does not cover").count(), 1, "{err}");
+    assert!(err.contains("3 deadline(s)"), "{err}");
+    let id = ws.ok(&["list", "--format", "ids"]);
+    let id = id.lines().next().unwrap();
+    let shown = ws.ok(&["show", id, "--today", "2026-11-27"]);
+    assert!(shown.contains("2027-01-19?"), "{shown}");
+    let listed = ws.json(&["list", "--today", "2026-11-27"]);
+    let resolution = listed[0]["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "resolution")
+        .unwrap();
+    assert_eq!(resolution["provisional"], true);
+
+    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+    ws.write(
+        "plaint.yaml",
+        &format!("{settings}assume_weekends: [2027]\n"),
+    );
+    let out = ws
+        .cmd()
+        .args(["list", "--today", "2026-11-27"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("does not cover"), "acknowledged, yet: {err}");
+    let shown = ws.ok(&["show", id, "--today", "2026-11-27"]);
+    assert!(shown.contains("2027-01-19?"), "still provisional: {shown}");
+}
+
+#[test]
+fn the_readme_tour_runs_in_a_zh_workspace_typing_chinese_codes() {
+    let ws = zh_workspace();
+    let now = "2026-11-29 10:15";
+    let at = |args: &[&str]| ws.ok_at(now, args);
+    let id = at(&[
+        "register",
+        "--channel",
+        "电话",
+        "--title",
+        "导游强迫购物",
+        "--complainant",
+        "张三",
+        "--phone",
+        "13800138000",
+        "--respondent",
+        "桂林阳光旅行社",
+        "--category",
+        "强迫购物",
+        "--priority",
+        "重要",
+        "--demands",
+        "退还购物款 3000 元",
+        "--contract-end",
+        "2026-11-22",
+    ]);
+    let id = id.trim();
+    for args in [
+        vec!["advance", id, "已受理", "--note", "材料齐全"],
+        vec!["mark", id, "已通知被投诉者"],
+        vec!["assign", id, "李明"],
+        vec!["advance", id, "调查中"],
+        vec!["advance", id, "已中止", "--note", "等待鉴定"],
+        vec!["advance", id, "调查中"],
+        vec!["advance", id, "已办结", "--outcome", "达成调解协议"],
+        vec!["followup", id, "--satisfaction", "满意"],
+        vec!["advance", id, "已结案"],
+    ] {
+        at(&args);
+    }
+    let case = ws.json(&["show", id]);
+    assert_eq!(case["channel"], "phone");
+    assert_eq!(case["category"], "shopping");
+    assert_eq!(case["priority"], "important");
+    assert_eq!(case["status"], "closed");
+    assert_eq!(case["outcome"], "mediated");
+    assert_eq!(case["satisfaction"], "satisfied");
+    let listed = ws.ok(&[
+        "list",
+        "--status",
+        "已结案",
+        "--category",
+        "强迫购物",
+        "--format",
+        "ids",
+    ]);
+    assert_eq!(listed.trim(), id);
+
+    let other = at(&Ws::register_args(&["--received", "2026-11-29 09:00"]));
+    at(&[
+        "advance",
+        other.trim(),
+        "不予受理",
+        "--reason",
+        "不符合第十条规定的条件",
+    ]);
+    assert_eq!(ws.json(&["show", other.trim()])["status"], "rejected");
+}
+
+#[test]
+fn a_mistyped_code_exits_2_with_a_did_you_mean() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let err = ws.fails(2, &["advance", &id, "acepted"]);
+    assert!(err.contains("did you mean 'accepted'?"), "{err}");
+    let err = ws.fails(2, &["register", "--channel", "phnoe"]);
+    assert!(err.contains("did you mean 'phone'?"), "{err}");
+    let err = ws.fails(2, &["list", "--status", "closd"]);
+    assert!(err.contains("did you mean 'closed'?"), "{err}");
+}
+
+#[test]
+fn an_import_takes_codes_as_their_chinese_labels() {
+    let ws = zh_workspace();
+    ws.write(
+        "batch.yaml",
+        "- received: 2026-11-02 09:00\n  title: 住宿投诉\n  channel: 热线\n  category: 住宿\n  \
+         status: 已受理\n  complainants: [{name: 李四}]\n  respondent: {name: 某酒店}\n  demands: 退款\n",
+    );
+    ws.ok_at("2026-11-03 10:00", &["import", "batch.yaml"]);
+    let cases = ws.json(&["list", "--all"]);
+    assert_eq!(cases[0]["status"], "accepted");
+    assert_eq!(cases[0]["channel"], "hotline");
+    assert_eq!(cases[0]["category"], "accommodation");
+}
+
+#[test]
+fn an_ambiguous_prefix_lists_at_most_ten_candidates_and_the_count() {
+    let ws = Ws::tourism();
+    for _ in 0..12 {
+        ws.register(&[]);
+    }
+    let err = ws.fails(1, &["show", "2026"]);
+    assert!(err.contains("matches 12 cases"), "{err}");
+    assert!(err.contains("and 2 more"), "{err}");
+    assert_eq!(err.matches("20261102-").count(), 10, "{err}");
+}
+
+#[test]
+fn completion_scripts_are_printed_for_every_shell_and_bash_completes_case_ids() {
+    let ws = Ws::tourism();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = ws.ok(&["completions", shell]);
+        assert!(script.len() > 1000 && script.contains("advance"), "{shell}");
+    }
+    let bash = ws.ok(&["completions", "bash"]);
+    assert!(bash.contains("plaint list --all --format ids"), "{bash}");
+    ws.fails(2, &["completions", "tcsh"]);
+}
+
+#[test]
+fn the_man_page_is_roff_that_man_reads() {
+    let ws = Ws::tourism();
+    let page = ws.ok(&["man"]);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH plaint"),
+        "{page}"
+    );
+    let Ok(mut man) = Command::new("man")
+        .args(["-l", "-"])
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "80")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("`man` is not installed; the page was not rendered");
+        return;
+    };
+    use std::io::Write as _;
+    man.stdin
+        .take()
+        .unwrap()
+        .write_all(page.as_bytes())
+        .unwrap();
+    let out = man.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("NAME") && text.contains("advance"), "{text}");
+}
+
+#[test]
+fn a_reply_rule_is_not_met_when_the_case_is_resolved_without_the_reply() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let now = "2026-11-03 10:00";
+    ws.ok_at(now, &["advance", &id, "accepted"]);
+    ws.ok_at(now, &["mark", &id, "respondent-notified"]);
+    ws.ok_at(now, &["advance", &id, "investigating"]);
+    ws.ok_at(now, &["advance", &id, "resolved", "--outcome", "mediated"]);
+    let case = ws.json(&["show", &id, "--today", "2026-11-20"]);
+    let state = |rule: &str| {
+        case["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["rule"] == rule)
+            .map(|d| d["state"].clone())
+            .unwrap()
+    };
+    assert_eq!(state("respondent-reply"), "ended");
+    assert_eq!(state("resolution"), "met");
+    assert_eq!(state("notify-respondent"), "met");
+}
+
+#[test]
+fn a_joint_complaint_names_its_representatives_at_registration_and_lists_as_one_name_and_a_count() {
+    let ws = zh_workspace();
+    let mut args = vec![];
+    for name in ["张三", "李四", "王五", "赵六", "钱七"] {
+        args.extend(["--complainant", name]);
+    }
+    let out = ws.cmd().args(Ws::register_args(&args)).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("未指定代表人"), "{err}");
+    let first = ws.ok(&["list", "--format", "ids"]);
+    assert!(ws.ok(&["list"]).contains("张三 等6人"), "{first}");
+    // register_args names 张三 first, so 李四 is at position 2.
+    args.extend(["--representative", "李四", "--representative", "3"]);
+    let id = ws.register(&args);
+    let case = ws.json(&["show", &id]);
+    assert_eq!(case["representatives"], serde_json::json!([2, 3]));
+    let listed = ws.ok(&["list"]);
+    assert!(listed.contains("李四 等6人"), "{listed}");
+    ws.fails(2, &Ws::register_args(&["--representative", "周八"]));
+}
+
+#[test]
+fn markdown_report_headings_go_down_one_level_at_a_time() {
+    let ws = Ws::example("tourism");
+    let md = ws.ok(&[
+        "report",
+        "--period",
+        "2026-Q4",
+        "--format",
+        "md",
+        "--today",
+        "2026-11-27",
+    ]);
+    let levels: Vec<usize> = md
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| l.chars().take_while(|&c| c == '#').count())
+        .collect();
+    assert_eq!(levels.first(), Some(&1), "{md}");
+    assert!(
+        levels.windows(2).all(|w| w[1] <= w[0] + 1),
+        "{levels:?}\n{md}"
+    );
+}
+
+#[test]
+fn a_csv_with_chinese_headers_and_labels_imports_without_a_map() {
+    let ws = zh_workspace();
+    ws.write(
+        "热线.csv",
+        "外部编号,登记时间,投诉人,联系电话,被投诉单位,类别,渠道,状态,投诉请求\n\
+         HOT-1,2026-11-02 09:00,张三,13800138000,桂林阳光旅行社,强迫购物,热线,已受理,退款\n",
+    );
+    ws.ok_at("2026-11-03 10:00", &["import", "热线.csv"]);
+    let case = &ws.json(&["list", "--all"])[0];
+    assert_eq!(case["external_ref"], "HOT-1");
+    assert_eq!(case["complainants"][0]["phone"], "13800138000");
+    assert_eq!(case["respondent"]["name"], "桂林阳光旅行社");
+    assert_eq!(case["category"], "shopping");
+    assert_eq!(case["channel"], "hotline");
+    assert_eq!(case["status"], "accepted");
+}
+
+#[test]
+fn report_csv_with_out_writes_every_section_of_the_markdown_report() {
+    let ws = Ws::example("tourism");
+    let args = ["report", "--period", "2026-Q3", "--today", "2026-11-27"];
+    let md = ws.ok(&[&args[..], &["--format", "md"]].concat());
+    let sections = md.lines().filter(|l| l.starts_with("## ")).count();
+    let listed = ws.ok(&[&args[..], &["--format", "csv", "--out", "q3"]].concat());
+    let files: Vec<&str> = listed.lines().collect();
+    assert_eq!(files.len(), sections, "{listed}\n{md}");
+    assert!(files[0].ends_with("01-受理情况.csv"), "{listed}");
+    for file in files {
+        let text = std::fs::read_to_string(ws.root().join(file)).unwrap();
+        assert!(text.lines().count() >= 2, "{file}: {text}");
+    }
+    ws.fails(2, &[&args[..], &["--format", "md", "--out", "q3"]].concat());
+}
+
+#[test]
+fn edit_after_a_refused_edit_offers_the_kept_copy() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let breaker = ws.write("break.sh", "printf 'not: [valid\\n' >> \"$1\"\n");
+    let out = ws
+        .cmd()
+        .env("EDITOR", format!("sh {}", breaker.display()))
+        .args(["edit", &id])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "the broken edit is refused");
+    let looker = ws.write("look.sh", "cp \"$1\" opened.yaml\n");
+    let plaint = env!("CARGO_BIN_EXE_plaint");
+    let line = format!("EDITOR='sh {}' '{plaint}' edit {id}", looker.display());
+    // The question needs a terminal on stdin: run inside `script`, which
+    // passes its own stdin (the answer) through the pseudo-terminal.
+    let child = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .current_dir(ws.root())
+        .env("PLAINT_USER", "tester")
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        eprintln!("`script` is not installed; the question was not tested");
+        return;
+    };
+    use std::io::Write as _;
+    child.stdin.take().unwrap().write_all(b"y\n").unwrap();
+    let screen = String::from_utf8_lossy(&child.wait_with_output().unwrap().stdout).into_owned();
+    assert!(
+        screen.contains("resume your edited copy? [Y/n]"),
+        "{screen}"
+    );
+    let opened = std::fs::read_to_string(ws.root().join("opened.yaml")).unwrap();
+    assert!(
+        opened.contains("not: [valid"),
+        "the kept copy was reopened: {opened}"
+    );
+}
