@@ -247,18 +247,35 @@ fn write_sections(
     Ok(())
 }
 
+/// The lines under the report's title: the period, the day it was made,
+/// the number of cases received.
+fn facts(ctx: &Ctx, report: &Report) -> [(&'static str, String); 3] {
+    [
+        (
+            l(ctx, "Period of receipt", "统计期间"),
+            format!("{} – {}", report.period.start, report.period.end),
+        ),
+        (
+            l(ctx, "Generated", "生成日期"),
+            report.generated.to_string(),
+        ),
+        (
+            l(ctx, "Cases received", "收到投诉"),
+            report.total.received.to_string(),
+        ),
+    ]
+}
+
 fn markdown(ctx: &Ctx, report: &Report) -> String {
     let title = report_title(ctx);
+    let facts: Vec<String> = facts(ctx, report)
+        .iter()
+        .map(|(label, value)| format!("{label}: {value}"))
+        .collect();
     let mut out = format!(
-        "# {title} — {}\n\n{}: {} – {}  \n{}: {}  \n{}: {}\n\n",
+        "# {title} — {}\n\n{}\n\n",
         report.period.label,
-        l(ctx, "Period of receipt", "统计期间"),
-        report.period.start,
-        report.period.end,
-        l(ctx, "Generated", "生成日期"),
-        report.generated,
-        l(ctx, "Cases received", "收到投诉"),
-        report.total.received,
+        facts.join("  \n")
     );
     // An empty section (no rejections yet) is left out of a public notice.
     for table in tables(ctx, report)
@@ -275,16 +292,14 @@ fn markdown(ctx: &Ctx, report: &Report) -> String {
 /// four charts; inline CSS and SVG, nothing fetched, no scripts.
 fn html(ctx: &Ctx, report: &Report) -> String {
     let title = format!("{} — {}", report_title(ctx), report.period.label);
+    let facts: Vec<String> = facts(ctx, report)
+        .iter()
+        .map(|(label, value)| escape(&format!("{label}: {value}")))
+        .collect();
     let mut body = format!(
-        "<h2>{}</h2>\n<p class=\"meta\">{}: {} – {}<br>{}: {}<br>{}: {}</p>\n",
+        "<h2>{}</h2>\n<p class=\"meta\">{}</p>\n",
         escape(&title),
-        l(ctx, "Period of receipt", "统计期间"),
-        report.period.start,
-        report.period.end,
-        l(ctx, "Generated", "生成日期"),
-        report.generated,
-        l(ctx, "Cases received", "收到投诉"),
-        report.total.received,
+        facts.join("<br>")
     );
     for (caption, svg) in charts(ctx, report) {
         body.push_str(&format!(
