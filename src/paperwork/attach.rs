@@ -85,6 +85,8 @@ pub fn attach(
     let lock = ws.lock()?;
     let mut case = ws.read_case(id)?;
     let when = now;
+    // Refused before any file is copied, so a refusal leaves nothing behind.
+    crate::policy::workflow::check_event_time(&case, Action::Attached, when)?;
     let mut added = Vec::new();
     let mut warnings = Vec::new();
     for item in incoming {

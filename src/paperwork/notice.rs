@@ -126,6 +126,8 @@ pub fn issue(
     let mut case = ws.read_case(id)?;
     check_state(&case, kind)?;
     let when = now;
+    // Refused before the document is stored, so a refusal leaves nothing behind.
+    crate::policy::workflow::check_event_time(&case, Action::Notice, when)?;
     let sequence = 1 + case
         .history
         .iter()

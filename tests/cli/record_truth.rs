@@ -375,24 +375,7 @@ fn issue_9_extensions_and_dates_stay_within_the_supported_range_and_late_extensi
     // office target. From 2026-11-02 it runs to 2026-12-14, so on 11-29 an
     // extension is in time.
     let hospital = Ws::with_preset("hospital");
-    let register = |received: &str| {
-        hospital
-            .ok(&[
-                "register",
-                "--title",
-                "候诊时间过长",
-                "--complainant",
-                "王五",
-                "--respondent",
-                "门诊部",
-                "--category",
-                "waiting",
-                "--received",
-                received,
-            ])
-            .trim()
-            .to_string()
-    };
+    let register = |received: &str| hospital.register_hospital(received);
     let extend_resolution = |id: &str, force: bool| {
         let mut args = vec![
             "extend",

@@ -431,24 +431,7 @@ fn tourism_suspension_pauses_the_sixty_days_only_by_workspace_decision() {
 
 /// A hospital complaint received on Monday 2026-11-02.
 fn hospital_case(ws: &Ws) -> String {
-    ok(
-        ws,
-        &[
-            "register",
-            "--title",
-            "候诊时间过长",
-            "--complainant",
-            "王五",
-            "--respondent",
-            "门诊部",
-            "--category",
-            "waiting",
-            "--received",
-            "2026-11-02 09:30",
-        ],
-    )
-    .trim()
-    .to_string()
+    ws.register_hospital("2026-11-02 09:30")
 }
 
 #[test]

@@ -231,6 +231,26 @@ impl Ws {
         self.ok(&Self::register_args(extra)).trim().to_string()
     }
 
+    /// Registers a complete hospital complaint (a `hospital` workspace)
+    /// received at `received`; returns its ID.
+    pub fn register_hospital(&self, received: &str) -> String {
+        self.ok(&[
+            "register",
+            "--title",
+            "候诊时间过长",
+            "--complainant",
+            "王五",
+            "--respondent",
+            "门诊部",
+            "--category",
+            "waiting",
+            "--received",
+            received,
+        ])
+        .trim()
+        .to_string()
+    }
+
     /// The arguments of a complete tourism registration, plus `extra`.
     pub fn register_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
         let mut args = vec![
