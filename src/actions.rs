@@ -36,10 +36,11 @@ impl Actor {
     /// clock, as `--at` in the future is refused.
     pub fn check_clock(&self) -> Result<()> {
         if self.now > self.clock + chrono::Duration::minutes(CLOCK_SLACK_MINUTES) {
-            return Err(Error::Invalid(format!(
-                "PLAINT_NOW {} is later than the computer's clock ({}); an event cannot be recorded in the future",
-                self.now.to_rfc3339(),
-                self.clock.to_rfc3339()
+            return Err(Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "clock-ahead",
+                now = self.now.to_rfc3339(),
+                clock = self.clock.to_rfc3339()
             )));
         }
         Ok(())
@@ -127,21 +128,28 @@ pub fn assign(ws: &Workspace, id: &CaseId, officer: &str, actor: &Actor) -> Resu
     actor.check_clock()?;
     let officer = officer.trim();
     if officer.is_empty() {
-        return Err(Error::Invalid("the officer's name is empty".into()));
+        return Err(Error::Invalid(crate::msg!(ws.policy.language, "officer-empty")));
     }
     let mut warnings = Vec::new();
     let handlers = &ws.settings.handlers;
     if !handlers.is_empty() && !handlers.iter().any(|h| h == officer) {
-        warnings.push(format!(
-            "'{officer}' is not among the handlers in plaint.yaml ({})",
-            handlers.join(", ")
+        warnings.push(crate::msg!(
+            ws.policy.language,
+            "not-a-handler",
+            officer = officer,
+            handlers = handlers.join(", ")
         ));
     }
     let lock = ws.lock()?;
     let mut case = ws.read_case(id)?;
     warnings.extend(follow_history(&ws.policy, &mut case, actor)?);
     if case.assignee.as_deref() == Some(officer) {
-        warnings.push(format!("case {id} is already assigned to {officer}"));
+        warnings.push(crate::msg!(
+            ws.policy.language,
+            "already-assigned",
+            id = id,
+            officer = officer
+        ));
         return Ok(Changed {
             case,
             written: false,
@@ -202,12 +210,15 @@ fn check_moved(ws: &Workspace, case: &Case) -> Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
+    let lang = ws.policy.language;
     let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-    Err(Error::Refused(format!(
-        "case {} cannot move to {}: {} (run `plaint check`)",
-        case.id,
-        case.status,
-        list.join("; ")
+    let separator = crate::messages::text(lang, "list-separator");
+    Err(Error::Refused(crate::msg!(
+        lang,
+        "cannot-move-check",
+        id = case.id,
+        state = ws.policy.state_label(&case.status, lang),
+        problems = list.join(separator)
     )))
 }
 
@@ -216,7 +227,7 @@ pub fn note(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Ch
     actor.check_clock()?;
     let text = text.replace("\r\n", "\n");
     if text.trim().is_empty() {
-        return Err(Error::Invalid("the note is empty".into()));
+        return Err(Error::Invalid(crate::msg!(ws.policy.language, "note-empty")));
     }
     let (case, repaired) = ws.update(id, |case| {
         let repaired = follow_history(&ws.policy, case, actor)?;
@@ -279,10 +290,10 @@ fn check_joint_edit(ws: &Workspace, before: &Case, after: &Case) -> Result<()> {
         return Ok(());
     }
     let step = if before.demands.is_some() && before.demands != after.demands {
-        "changing the demands"
+        "step-changing-demands"
     } else if !before.representatives.is_empty() && before.representatives != after.representatives
     {
-        "replacing a representative"
+        "step-replacing-representative"
     } else {
         return Ok(());
     };
@@ -481,16 +492,15 @@ pub fn mark(
     let mut case = ws.read_case(id)?;
     let repaired = follow_history(&ws.policy, &mut case, actor)?;
     if !ws.policy.milestone_allowed_in(milestone, &case.status) {
-        return Err(Error::Refused(format!(
-            "case {id} is {}, a final state: milestones are no longer recorded on it \
-             (a preset may allow one there under `final_milestones`)",
-            case.status
+        return Err(Error::Refused(crate::msg!(
+            ws.policy.language,
+            "milestone-final",
+            id = id,
+            state = ws.policy.state_label(&case.status, ws.policy.language)
         )));
     }
     if promise_kept && open_promises(&case) == 0 {
-        return Err(Error::Refused(format!(
-            "case {id} has no open promise to keep; record one with `plaint promise {id} DATE`"
-        )));
+        return Err(Error::Refused(crate::msg!(ws.policy.language, "no-open-promise", id = id)));
     }
     if let Some(done) = case
         .history
@@ -498,9 +508,13 @@ pub fn mark(
         .filter(|_| !promise_kept)
         .find(|e| e.action == Action::Milestone && e.milestone.as_deref() == Some(milestone))
     {
-        let warning = format!(
-            "{milestone} was already recorded for {id} on {}",
-            done.at.format("%Y-%m-%d %H:%M")
+        let lang = ws.policy.language;
+        let warning = crate::msg!(
+            lang,
+            "milestone-already",
+            milestone = crate::policy::code_label(&ws.policy.milestones, milestone, lang),
+            id = id,
+            at = done.at.format("%Y-%m-%d %H:%M")
         );
         return Ok(Changed {
             case,
@@ -541,8 +555,11 @@ pub fn promise(
         let when = actor.now;
         let made = when.with_timezone(&ws.offset).date_naive();
         if due < made {
-            return Err(Error::Invalid(format!(
-                "the promised date {due} is before the day the promise is made ({made})"
+            return Err(Error::Invalid(crate::msg!(
+                ws.policy.language,
+                "promise-before-made",
+                due = due,
+                made = made
             )));
         }
         let mut event = Event::new(when, &actor.name, Action::Promised);
@@ -586,21 +603,22 @@ pub fn extend(
     actor.check_clock()?;
     let rule = ws.policy.rule(&request.rule)?;
     if request.amount <= 0 {
-        return Err(Error::Invalid(format!(
-            "--by must be a positive number of days, not {}",
-            request.amount
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "by-not-positive",
+            by = request.amount
         )));
     }
     if request.amount > MAX_EXTENSION {
-        return Err(Error::Invalid(format!(
-            "--by {} is more than an extension may add ({MAX_EXTENSION}); check the number",
-            request.amount
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "by-too-large",
+            by = request.amount,
+            max = MAX_EXTENSION
         )));
     }
     if request.reason.trim().is_empty() {
-        return Err(Error::Invalid(
-            "--reason is empty; say why the deadline is extended".into(),
-        ));
+        return Err(Error::Invalid(crate::msg!(ws.policy.language, "reason-empty")));
     }
     let unit = request.unit.unwrap_or(match rule.unit {
         Unit::Workdays => Unit::Workdays,
@@ -617,17 +635,24 @@ pub fn extend(
             .map_err(|e| Error::Invalid(e.to_string()))?;
         match &deadline {
             None => {
-                return Err(Error::Refused(format!(
-                    "the {} deadline of {id} has not started yet (it starts at {})",
-                    rule.name, rule.start
+                let lang = ws.policy.language;
+                return Err(Error::Refused(crate::msg!(
+                    lang,
+                    "extend-not-started",
+                    rule = crate::policy::pick(lang, &rule.name, &rule.zh),
+                    id = id,
+                    start = rule.start
                 )));
             }
             Some(d) if !d.state.is_open() => {
-                return Err(Error::Refused(format!(
-                    "the {} deadline of {id} is already {} (stopped on {}); there is nothing to extend",
-                    rule.name,
-                    d.state.as_str(),
-                    d.stopped.map(|s| s.to_string()).unwrap_or_default()
+                let lang = ws.policy.language;
+                return Err(Error::Refused(crate::msg!(
+                    lang,
+                    "extend-stopped",
+                    rule = crate::policy::pick(lang, &rule.name, &rule.zh),
+                    id = id,
+                    state = crate::messages::fill(lang, &format!("deadline-{}", d.state.as_str()), &[]),
+                    stopped = d.stopped.map(|s| s.to_string()).unwrap_or_default()
                 )));
             }
             Some(_) => {}
@@ -639,10 +664,12 @@ pub fn extend(
         let due = deadline.and_then(|d| d.due);
         let late = due.is_some_and(|due| recorded > due);
         if late && !request.force {
-            return Err(Error::Refused(format!(
-                "the {} deadline of {id} passed on {}; an extension recorded after the deadline is refused (use --force to record it anyway; the history will say it was late)",
-                rule.name,
-                due.map(|d| d.to_string()).unwrap_or_default()
+            return Err(Error::Refused(crate::msg!(
+                lang,
+                "extend-late",
+                rule = crate::policy::pick(lang, &rule.name, &rule.zh),
+                id = id,
+                due = due.map(|d| d.to_string()).unwrap_or_default()
             )));
         }
         if late {
@@ -670,11 +697,7 @@ fn extension_allowed(
     lang: crate::messages::Language,
 ) -> Result<Vec<String>> {
     use crate::policy::rules::Extendable;
-    let basis = rule
-        .source
-        .as_deref()
-        .map(|s| format!(" ({s})"))
-        .unwrap_or_default();
+    let basis = crate::policy::basis_in(lang, rule.source.as_deref());
     let refusal = match rule.extendable {
         Extendable::Yes => None,
         Extendable::No => Some(crate::msg!(
@@ -710,9 +733,10 @@ fn extension_allowed(
 fn check_not_future(at: Option<DateTime<FixedOffset>>, actor: &Actor) -> Result<()> {
     actor.check_clock()?;
     match at {
-        Some(at) if at > actor.now => Err(Error::Invalid(format!(
-            "--at {} is in the future",
-            at.to_rfc3339()
+        Some(at) if at > actor.now => Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "in-the-future",
+            what = format!("--at {}", at.to_rfc3339())
         ))),
         _ => Ok(()),
     }
@@ -732,9 +756,11 @@ pub fn followup(
     let (case, repaired) = ws.update(id, |case| {
         let repaired = follow_history(&ws.policy, case, actor)?;
         if !crate::reports::stats::CLOSING_STATES.contains(&case.status.as_str()) {
-            return Err(Error::Refused(format!(
-                "case {id} is {}; the follow-up call is recorded once it is resolved or closed",
-                case.status
+            return Err(Error::Refused(crate::msg!(
+                ws.policy.language,
+                "followup-too-early",
+                id = id,
+                state = ws.policy.state_label(&case.status, ws.policy.language)
             )));
         }
         let when = at.unwrap_or(actor.now);

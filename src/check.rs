@@ -22,7 +22,7 @@ use chrono::FixedOffset;
 use crate::calendar::{Calendar, CalendarSet};
 use crate::error::{Error, Result};
 use crate::intake::{check_against_policy, history_order_problems};
-use crate::limits::{LINK_REFUSED, MAX_FILE_BYTES, MAX_SETTINGS_BYTES, read_text_bounded};
+use crate::limits::{MAX_FILE_BYTES, MAX_SETTINGS_BYTES, read_text_bounded};
 use crate::model::{Case, CaseId};
 use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
@@ -91,10 +91,7 @@ fn check_staging(root: &Path, report: &mut Report) {
     if let Some(count) = crate::storage::staging::committed_pending(root) {
         report.problems.push(problem(
             ".plaint/staging",
-            format!(
-                "an interrupted import still has {count} case file(s) to move into cases/; \
-                 run `plaint check` again when no other plaint command is running, and it completes the import"
-            ),
+            crate::msg!(crate::messages::language(), "check-staging", count = count),
         ));
     }
 }
@@ -120,7 +117,7 @@ fn check_settings(root: &Path, report: &mut Report) -> Option<Settings> {
     if let Some(line) = conflict_marker_line(&text) {
         report.problems.push(problem(
             SETTINGS_FILE,
-            format!("git conflict marker at line {line}: resolve the merge by hand"),
+            crate::msg!(crate::messages::language(), "check-conflict", line = line),
         ));
         return None;
     }
@@ -168,7 +165,7 @@ fn check_calendars(
             Ok(text) => match conflict_marker_line(&text) {
                 Some(line) => report.problems.push(problem(
                     &label,
-                    format!("git conflict marker at line {line}: resolve the merge by hand"),
+                    crate::msg!(crate::messages::language(), "check-conflict", line = line),
                 )),
                 None => files.push((label, text)),
             },
@@ -195,10 +192,11 @@ fn check_calendars(
     }
     report.problems.push(problem(
         SETTINGS_FILE,
-        format!(
-            "`calendar: {}` names no calendar; known: {}",
-            settings.calendar,
-            set.names().join(", ")
+        crate::msg!(
+            crate::messages::language(),
+            "check-no-calendar",
+            calendar = settings.calendar,
+            known = set.names().join(", ")
         ),
     ));
     Ok(None)
@@ -249,10 +247,7 @@ fn check_cases(
                 let others: Vec<&str> = files.iter().copied().filter(|f| f != file).collect();
                 report.problems.push(problem(
                     *file,
-                    format!(
-                        "duplicate id {id}: also in {}; keep one file per case",
-                        others.join(", ")
-                    ),
+                    crate::msg!(crate::messages::language(), "check-duplicate", id = id, others = others.join(", ")),
                 ));
             }
         }
@@ -263,9 +258,9 @@ fn check_cases(
         report.warnings.extend(e.warnings.iter().cloned());
         for link in &e.links {
             let message = if Some(link) == e.id.as_ref() {
-                format!("`links` names the case itself ({link})")
+                crate::msg!(crate::messages::language(), "check-link-self", link = link)
             } else if !known.contains(link) {
-                format!("`links` names {link}, but no case file has that id")
+                crate::msg!(crate::messages::language(), "check-link-unknown", link = link)
             } else {
                 continue;
             };
@@ -303,10 +298,7 @@ fn examine(
             .and_then(|t| parse_yaml_case(&t).ok())
             .map(|c| c.id);
         let why = match &out.id {
-            Some(id) => format!(
-                "{why}; it holds case {id}, whose file is cases/{}/{id}.yaml",
-                id.year()
-            ),
+            Some(id) => crate::msg!(crate::messages::language(), "check-holds-case", why = why, id = id, year = id.year()),
             None => why,
         };
         out.problems.push(problem(&file, why));
@@ -386,7 +378,9 @@ pub fn case_warnings(policy: &Policy, case: &Case) -> Vec<String> {
     }
     crate::policy::workflow::incomplete_record(policy, case)
         .into_iter()
-        .map(|(field, message)| format!("imported incomplete (--force): field {field}: {message}"))
+        .map(|(field, message)| {
+            crate::msg!(crate::messages::language(), "check-imported-incomplete", field = field, message = message)
+        })
         .collect()
 }
 
@@ -408,10 +402,7 @@ fn running_after_exit(clocks: &Clocks, case: &Case) -> Option<String> {
         .map(|d| d.rule.as_str())
         .collect();
     (!running.is_empty()).then(|| {
-        format!(
-            "the case is {status}, yet deadline(s) {} still run; a case that left the workflow has no clock running",
-            running.join(", ")
-        )
+        crate::msg!(crate::messages::language(), "check-still-running", status = status, rules = running.join(", "))
     })
 }
 
@@ -435,11 +426,13 @@ fn derived_field_problems(policy: &Policy, case: &Case) -> Vec<String> {
         .into_iter()
         .filter(|(field, ..)| *field != "status")
         .map(|(field, stored, wanted)| {
-            let show = |v: Option<String>| v.unwrap_or_else(|| "(none)".into());
-            format!(
-                "`{field}` is {} but the history says {}; any command that changes the case repairs it",
-                show(stored),
-                show(wanted)
+            let show = |v: Option<String>| v.unwrap_or_else(|| crate::msg!(crate::messages::language(), "check-none"));
+            crate::msg!(
+                crate::messages::language(),
+                "check-derived",
+                field = field,
+                stored = show(stored),
+                wanted = show(wanted)
             )
         })
         .collect()
@@ -450,7 +443,10 @@ fn derived_field_problems(policy: &Policy, case: &Case) -> Vec<String> {
 fn walk_cases(root: &Path) -> Result<Vec<Entry>> {
     let cases = root.join(CASES_DIR);
     let mut entries = Vec::new();
-    let link = |path: PathBuf| Entry::Stray(path, format!("symbolic link: this {LINK_REFUSED}"));
+    let link = |path: PathBuf| {
+        let why = crate::msg!(crate::messages::language(), "check-symlink", refused = crate::limits::link_refused());
+        Entry::Stray(path, why)
+    };
     let top = list_dir(&cases)?;
     entries.extend(top.links.into_iter().map(link));
     for (path, is_dir) in top.paths {
@@ -469,7 +465,7 @@ fn walk_cases(root: &Path) -> Result<Vec<Entry>> {
         } else if name != ".gitkeep" {
             entries.push(Entry::Stray(
                 path,
-                "stray file: case files live in cases/YYYY/ID.yaml".into(),
+                crate::msg!(crate::messages::language(), "check-stray-file"),
             ));
         }
     }
@@ -478,32 +474,26 @@ fn walk_cases(root: &Path) -> Result<Vec<Entry>> {
 
 fn classify(path: &Path, is_dir: bool, year: Option<&str>) -> Entry {
     let name = file_name(path);
-    let stray = |why: &str| Entry::Stray(path.to_path_buf(), why.to_string());
+    let stray = |why: String| Entry::Stray(path.to_path_buf(), why);
+    let lang = crate::messages::language();
     if is_dir {
-        return stray("stray folder: case files live in cases/YYYY/ID.yaml");
+        return stray(crate::msg!(lang, "check-stray-folder"));
     }
     if is_temporary(path) {
-        return stray(
-            "leftover temporary file of an interrupted write; delete it (the case file itself is intact)",
-        );
+        return stray(crate::msg!(lang, "check-temporary"));
     }
     let Some(stem) = name.strip_suffix(".yaml") else {
-        return stray("stray file: only case files (ID.yaml) belong here");
+        return stray(crate::msg!(lang, "check-not-yaml"));
     };
     let Ok(id) = CaseId::parse(stem) else {
-        return stray("stray file: the name is not a case ID (YYYYMMDD-XXXXX.yaml)");
+        return stray(crate::msg!(lang, "check-not-an-id"));
     };
     if id.as_str() != stem {
-        return stray(&format!(
-            "misnamed case file: the file name should be {id}.yaml"
-        ));
+        return stray(crate::msg!(lang, "check-misnamed", id = id));
     }
     match year {
         Some(y) if y == id.year() => Entry::Case(path.to_path_buf()),
-        _ => stray(&format!(
-            "case file in the wrong folder: it belongs in cases/{}/",
-            id.year()
-        )),
+        _ => stray(crate::msg!(lang, "check-wrong-folder", year = id.year())),
     }
 }
 

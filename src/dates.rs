@@ -7,7 +7,10 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZon
 
 use crate::error::{Error, Result};
 
-const DATE_FORMS: &str = "YYYY-MM-DD, YYYY/MM/DD or YYYY年MM月DD日";
+/// The date forms plaint reads, named in the workspace language.
+fn date_forms() -> String {
+    crate::msg!(crate::messages::language(), "date-forms")
+}
 
 /// The years a case's dates (receipt, contract end, history events, `--at`)
 /// may fall in: every deadline computed from them stays within what the
@@ -20,10 +23,13 @@ pub fn check_record_date(date: NaiveDate, what: &str) -> Result<()> {
     if RECORD_YEARS.contains(&date.year()) {
         return Ok(());
     }
-    Err(Error::Invalid(format!(
-        "{what} {date} is outside the supported years {}–{}",
-        RECORD_YEARS.start(),
-        RECORD_YEARS.end()
+    Err(Error::Invalid(crate::msg!(
+        crate::messages::language(),
+        "date-out-of-years",
+        what = what,
+        date = date,
+        first = RECORD_YEARS.start(),
+        last = RECORD_YEARS.end()
     )))
 }
 
@@ -35,8 +41,11 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
         .ok()
         .filter(|_| is_plain_date(&normalized))
         .ok_or_else(|| {
-            Error::Invalid(format!(
-                "'{text}' is not a valid date (expected {DATE_FORMS})"
+            Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "bad-date",
+                text = text,
+                forms = date_forms()
             ))
         })
 }
@@ -55,8 +64,11 @@ pub fn parse_datetime(text: &str, offset: FixedOffset) -> Result<DateTime<FixedO
         None => (normalized.clone(), None),
     };
     let bad = || {
-        Error::Invalid(format!(
-            "'{text}' is not a valid date or time (expected {DATE_FORMS}, optionally with HH:MM[:SS], or RFC 3339 like 2026-11-29T09:30:00+08:00)"
+        Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "bad-datetime",
+            text = text,
+            forms = date_forms()
         ))
     };
     let date = parse_date(&date_part).map_err(|_| bad())?;

@@ -21,7 +21,9 @@ pub struct FieldError {
 
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "field {}: {}", self.field, self.message)
+        let lang = crate::messages::language();
+        let text = crate::msg!(lang, "field-error", field = self.field, message = self.message);
+        f.write_str(&text)
     }
 }
 
@@ -76,7 +78,7 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
             if present {
                 errors.push(field_error(
                     field,
-                    "is set by plaint on registration (use `plaint import` for migrated cases)",
+                    crate::msg!(intake.policy.language, "set-on-registration"),
                 ));
             }
         }
@@ -94,7 +96,11 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
     if received > intake.now + chrono::Duration::hours(1) {
         errors.push(field_error(
             "received",
-            format!("{} is in the future", received.to_rfc3339()),
+            crate::msg!(
+                intake.policy.language,
+                "in-the-future",
+                what = received.to_rfc3339()
+            ),
         ));
     }
     resolve_codes(&mut draft, intake.policy, &mut errors);
@@ -190,7 +196,11 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         if !missing.is_empty() {
             errors.push(field_error(
                 "case",
-                format!("a new case needs {}", missing.join("; and ")),
+                crate::msg!(
+                    intake.policy.language,
+                    "new-case-needs",
+                    missing = missing.join(crate::messages::text(intake.policy.language, "and-also"))
+                ),
             ));
         }
     }
@@ -200,7 +210,7 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
     }
     warnings.extend(
         workflow::filing_limit_exceeded(intake.policy, intake.calendar, &case)
-            .map(|m| format!("{m}: acceptance will be refused unless forced")),
+            .map(|m| crate::msg!(intake.policy.language, "refused-unless-forced", message = m)),
     );
     if intake.action == Action::Registered {
         warnings.extend(workflow::filing_limit_unchecked(intake.policy, &case));

@@ -39,6 +39,16 @@ pub const MAX_NESTING: usize = 32;
 pub const LARGE_MATERIAL_HINT: &str =
     "keep long documents as separate files and refer to them from a note";
 
+/// [`LARGE_MATERIAL_HINT`] in the language of the workspace.
+pub fn large_material_hint() -> String {
+    crate::msg!(crate::messages::language(), "large-material-hint")
+}
+
+/// [`LINK_REFUSED`] in the language of the workspace.
+pub fn link_refused() -> String {
+    crate::msg!(crate::messages::language(), "link-refused")
+}
+
 /// What plaint says of a symbolic link inside a workspace.
 pub const LINK_REFUSED: &str = "is a symbolic link; plaint follows no links inside a workspace, so nothing is read or written outside it: replace the link with the file or folder itself";
 
@@ -60,10 +70,14 @@ pub fn read_bounded(path: &Path, limit: usize, what: &str) -> Result<Vec<u8>> {
         message,
     };
     if meta.file_type().is_symlink() {
-        return Err(bad(LINK_REFUSED.to_string()));
+        return Err(bad(link_refused()));
     }
     if !meta.is_file() {
-        return Err(bad(format!("not a regular file; a {what} must be one")));
+        return Err(bad(crate::msg!(
+            crate::messages::language(),
+            "not-regular-file",
+            what = file_kind(what)
+        )));
     }
     if meta.len() > limit as u64 {
         return Err(bad(too_large(meta.len(), limit, what)));
@@ -88,11 +102,28 @@ pub fn read_text_bounded(path: &Path, limit: usize, what: &str) -> Result<String
     })
 }
 
+/// What a file of kind `what` ("case file") is called in the workspace language.
+fn file_kind(what: &str) -> String {
+    let lang = crate::messages::language();
+    let id = format!("file-kind-{}", what.replace(' ', "-"));
+    match crate::messages::fill(lang, &id, &[]) {
+        known if known != id => known,
+        _ => what.to_string(),
+    }
+}
+
 /// The message for a file over its limit.
 pub fn too_large(len: u64, limit: usize, what: &str) -> String {
-    format!(
-        "file is {len} bytes, more than the {limit} bytes ({} KiB) a {what} may have; {LARGE_MATERIAL_HINT}",
-        limit / 1024
+    let lang = crate::messages::language();
+    let what = file_kind(what);
+    crate::msg!(
+        lang,
+        "file-too-large",
+        len = len,
+        limit = limit,
+        kib = limit / 1024,
+        what = what,
+        hint = large_material_hint()
     )
 }
 

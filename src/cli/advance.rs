@@ -13,8 +13,11 @@ pub fn run(ctx: &Ctx, args: &AdvanceArgs) -> anyhow::Result<i32> {
     let at = parse_at(ctx, args.at.as_deref())?;
     let policy = &ctx.ws.policy;
     let target = policy.resolve_code(CodeKind::State, &args.state)?;
+    let suspending = policy.suspend_state.as_deref() == Some(target.as_str())
+        && !policy.suspension_reasons.is_empty();
     let reason = match &args.reason {
         Some(r) if target == "rejected" => Some(policy.resolve_code(CodeKind::Reason, r)?),
+        Some(r) if suspending => Some(policy.resolve_code(CodeKind::SuspensionReason, r)?),
         other => other.clone(),
     };
     let outcome = args

@@ -10,6 +10,7 @@ use crate::error::Error;
 /// (`file: message`, or SPEC §8 JSON) and fails with exit 3 when there is
 /// any.
 pub fn run(root: &Path, look: Look) -> anyhow::Result<i32> {
+    super::adopt_language(root);
     // Complete an interrupted import when the lock is free, without
     // waiting; whatever is still pending is then reported as a problem.
     if crate::storage::staging::pending(root)

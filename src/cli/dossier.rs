@@ -11,9 +11,10 @@ use crate::storage::atomic::write_atomic;
 /// Builds the dossier and writes it to `--out`.
 pub fn run(ctx: &Ctx, args: &DossierArgs) -> anyhow::Result<i32> {
     if args.out.exists() && !args.force {
-        return Err(Error::Refused(format!(
-            "--out {} exists; give --force to write over it",
-            args.out.display()
+        return Err(Error::Refused(crate::msg!(
+            ctx.lang(),
+            "out-exists",
+            out = args.out.display()
         ))
         .into());
     }
@@ -27,8 +28,10 @@ pub fn run(ctx: &Ctx, args: &DossierArgs) -> anyhow::Result<i32> {
             let period = Period::parse(period)?;
             let loaded = ws.load_all()?;
             if let Some(broken) = loaded.broken.first() {
-                return Err(Error::Refused(format!(
-                    "{broken}; a period's dossier must hold every case (run `plaint check`)"
+                return Err(Error::Refused(crate::msg!(
+                    ctx.lang(),
+                    "dossier-broken",
+                    broken = broken
                 ))
                 .into());
             }
@@ -50,9 +53,10 @@ pub fn run(ctx: &Ctx, args: &DossierArgs) -> anyhow::Result<i32> {
         write_atomic(&args.out, &dossier::zip(&files)?)?;
     } else {
         if args.out.is_file() {
-            return Err(Error::Refused(format!(
-                "--out {} is a file; give a folder, or a name ending in .zip",
-                args.out.display()
+            return Err(Error::Refused(crate::msg!(
+                ctx.lang(),
+                "out-is-file",
+                out = args.out.display()
             ))
             .into());
         }
@@ -65,11 +69,12 @@ pub fn run(ctx: &Ctx, args: &DossierArgs) -> anyhow::Result<i32> {
             "files": files.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>(),
         }))?;
     } else {
-        output::notice(&format!(
-            "dossier of {} case(s), {} file(s), written to {}",
-            cases.len(),
-            files.len(),
-            args.out.display()
+        output::notice(&crate::msg!(
+            ctx.lang(),
+            "dossier-written",
+            cases = cases.len(),
+            files = files.len(),
+            out = args.out.display()
         ));
     }
     Ok(0)

@@ -46,7 +46,7 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
         explanation
             .source
             .as_deref()
-            .map(|s| format!(", {}", source_in(ctx.lang(), s)))
+            .map(|s| format!(", {}", crate::policy::source_in(ctx.lang(), s)))
             .unwrap_or_default()
     );
     let extendable = crate::messages::fill(
@@ -66,13 +66,4 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
     }
     output::print_text(&text)?;
     Ok(0)
-}
-
-/// A rule's legal source in `lang`: sources are written `中文 (English)`,
-/// and a zh workspace shows the Chinese part.
-fn source_in(lang: crate::policy::Language, source: &str) -> &str {
-    match (lang, source.split_once(" (")) {
-        (crate::policy::Language::Zh, Some((zh, _))) => zh,
-        _ => source,
-    }
 }

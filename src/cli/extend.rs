@@ -12,7 +12,7 @@ pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
     let amount: i64 =
         args.by.trim().parse().map_err(|_| {
-            Error::Invalid(format!("--by '{}' is not a whole number of days", args.by))
+            Error::Invalid(crate::msg!(ctx.lang(), "by-not-number", by = args.by))
         })?;
     let request = ExtensionRequest {
         rule: args.rule.trim().to_string(),

@@ -65,7 +65,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<i32> {
         }
     };
     let report = import(&ctx.ws, text, &options, &moving)
-        .with_context(|| format!("{label}: nothing was imported"))?;
+        .with_context(|| crate::msg!(ctx.lang(), "nothing-imported", label = label))?;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -73,9 +73,11 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<i32> {
     if report.errors.is_empty() {
         return Ok(0);
     }
-    Err(Error::Invalid(format!(
-        "{label}: {} problem(s) found; nothing was imported",
-        report.errors.len()
+    Err(Error::Invalid(crate::msg!(
+        ctx.lang(),
+        "import-problems",
+        label = label,
+        count = report.errors.len()
     ))
     .into())
 }
@@ -94,9 +96,10 @@ fn format_of(args: &ImportArgs) -> anyhow::Result<Format> {
         return Ok(format_arg(format));
     }
     Format::from_path(&args.file).ok_or_else(|| {
-        Error::Invalid(format!(
-            "cannot tell the format of {} from its name; give --format csv|json|jsonl|yaml",
-            label_of(&args.file)
+        Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "import-format-unknown",
+            file = label_of(&args.file)
         ))
         .into()
     })
@@ -165,29 +168,17 @@ fn print_report(ctx: &Ctx, report: &Report) -> anyhow::Result<()> {
     }
     if report.dry_run {
         for planned in &report.records {
-            output::print_line(&describe(planned))?;
+            output::print_line(&describe(ctx.lang(), planned))?;
         }
     }
-    let line = format!(
-        "{}{} {}, {} {}, {} {}",
-        if report.dry_run { "dry run: " } else { "" },
-        if report.dry_run {
-            "would create"
-        } else {
-            "created"
-        },
-        report.created,
-        if report.dry_run { "update" } else { "updated" },
-        report.updated,
-        if report.dry_run { "skip" } else { "skipped" },
-        report.skipped
-    );
-    let tail = if report.dry_run {
-        "; nothing was written"
+    let lang = ctx.lang();
+    let (created, updated, skipped) = (report.created, report.updated, report.skipped);
+    let line = if report.dry_run {
+        crate::msg!(lang, "import-dry-run", created = created, updated = updated, skipped = skipped)
     } else {
-        ""
+        crate::msg!(lang, "import-done", created = created, updated = updated, skipped = skipped)
     };
-    output::print_line(&format!("{line}{tail}"))
+    output::print_line(&line)
 }
 
 fn print_problem(e: &RowError) {
@@ -195,25 +186,29 @@ fn print_problem(e: &RowError) {
 }
 
 /// One line of a dry run: `row 2: create 20261102-ABCDE (external_ref HOT-1)`.
-fn describe(p: &crate::transfer::import::Planned) -> String {
+fn describe(lang: crate::messages::Language, p: &crate::transfer::import::Planned) -> String {
     let verb = match p.action {
-        Verdict::Create => "create",
-        Verdict::Update => "update",
-        Verdict::Skip => "skip",
+        Verdict::Create => crate::msg!(lang, "plan-create"),
+        Verdict::Update => crate::msg!(lang, "plan-update"),
+        Verdict::Skip => crate::msg!(lang, "plan-skip"),
     };
     let id =
         p.id.as_ref()
             .map(|i| format!(" {i}"))
-            .unwrap_or_else(|| " (new ID)".into());
+            .unwrap_or_else(|| crate::msg!(lang, "plan-new-id"));
     let reference = p
         .external_ref
         .as_deref()
         .map(|r| format!(" (external_ref {r})"))
         .unwrap_or_default();
     let detail = match (&p.reason, p.fields.is_empty()) {
-        (Some(reason), _) => format!(": {reason}"),
+        (Some(reason), _) => match reason.as_str() {
+            "unchanged" => format!(": {}", crate::msg!(lang, "plan-unchanged")),
+            "already in the workspace" => format!(": {}", crate::msg!(lang, "plan-already")),
+            other => format!(": {other}"),
+        },
         (None, false) => format!(": {}", p.fields.join(", ")),
         _ => String::new(),
     };
-    format!("row {}: {verb}{id}{reference}{detail}", p.row)
+    crate::msg!(lang, "row-error", row = p.row, message = format!("{verb}{id}{reference}{detail}"))
 }

@@ -306,6 +306,19 @@ fn find_workspace(explicit: Option<&Path>) -> anyhow::Result<Location> {
 }
 
 /// Finds and opens the workspace; creates the default one on first use.
+/// Speaks the language of the workspace at `root` when its settings can
+/// be read, for commands that look at a workspace without opening it
+/// (`check`, `git-setup`); a broken `plaint.yaml` leaves English.
+fn adopt_language(root: &Path) {
+    let path = root.join(crate::policy::settings::SETTINGS_FILE);
+    let limit = crate::limits::MAX_SETTINGS_BYTES;
+    if let Ok(text) = crate::limits::read_text_bounded(&path, limit, "settings file")
+        && let Ok(settings) = Settings::parse(&text, "plaint.yaml")
+    {
+        output::set_language(settings.language);
+    }
+}
+
 fn open_workspace(explicit: Option<&Path>) -> anyhow::Result<Workspace> {
     match find_workspace(explicit)? {
         Location::Found(root) => Ok(Workspace::open(&root)?),

@@ -20,10 +20,11 @@ pub fn run(ctx: &Ctx, args: &NoteArgs) -> anyhow::Result<i32> {
             .read_to_string(&mut text)
             .context("stdin is not UTF-8 text")?;
         if text.len() > limit {
-            anyhow::bail!(crate::error::Error::Invalid(format!(
-                "the note on stdin is longer than {} KiB, the most one note may hold; nothing was written; {}",
-                limit / 1024,
-                crate::limits::LARGE_MATERIAL_HINT
+            anyhow::bail!(crate::error::Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "note-too-long",
+                kib = limit / 1024,
+                hint = crate::limits::large_material_hint()
             )));
         }
         text

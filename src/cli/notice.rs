@@ -16,20 +16,27 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<i32> {
         .map(|t| parse_datetime(t, ctx.ws.offset))
         .transpose()
         .map_err(|e| Error::Invalid(format!("--served: {e}")))?;
+    let lang = ctx.lang();
     if let Some(at) = served
         && at > ctx.now
     {
         return Err(
-            Error::Invalid(format!("--served {} is in the future", at.date_naive())).into(),
+            Error::Invalid(crate::msg!(
+                lang,
+                "in-the-future",
+                what = format!("--served {}", at.date_naive())
+            ))
+            .into(),
         );
     }
     if let Some(out) = &args.out
         && out.exists()
         && !args.force
     {
-        return Err(Error::Refused(format!(
-            "--out {} exists; give --force to overwrite it",
-            out.display()
+        return Err(Error::Refused(crate::msg!(
+            lang,
+            "out-exists",
+            out = out.display()
         ))
         .into());
     }

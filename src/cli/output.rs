@@ -17,18 +17,15 @@ use crate::error::Error;
 use crate::messages::Language;
 use crate::msg;
 
-/// The language of the workspace this process works in, once it is known.
-static LANGUAGE: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
-
 /// Sets the language warnings and errors are worded in (the workspace's).
 pub fn set_language(lang: Language) {
-    let _ = LANGUAGE.set(lang);
+    crate::messages::set_language(lang);
 }
 
 /// The language warnings and errors are worded in: the workspace's, or
 /// English before a workspace is open.
 pub fn language() -> Language {
-    LANGUAGE.get().copied().unwrap_or_default()
+    crate::messages::language()
 }
 
 /// How output should look, decided once from flags and the environment.
@@ -401,6 +398,7 @@ fn localized(err: &anyhow::Error) -> Option<String> {
     }
     match err.downcast_ref::<Error>()? {
         Error::NotFound(query) => Some(msg!(lang, "not-found", query = query)),
+        Error::CheckFailed(count) => Some(msg!(lang, "check-failed", count = count)),
         Error::Ambiguous { query, candidates } => {
             let shown = candidates.iter().take(10).cloned().collect::<Vec<_>>();
             let ids = if candidates.len() > 10 {

@@ -10,7 +10,7 @@ use crate::dates::parse_date;
 pub fn run(ctx: &Ctx, args: &PromiseArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
     let due = parse_date(args.date.trim()).map_err(|e| {
-        crate::error::Error::Invalid(format!("the promised date '{}': {e}", args.date))
+        crate::error::Error::Invalid(crate::msg!(ctx.lang(), "promised-date", error = e))
     })?;
     let changed = actions::promise(&ctx.ws, &id, due, args.note.as_deref(), &ctx.actor())?;
     if ctx.look.json {

@@ -36,13 +36,16 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
     let blank = args.from.is_none() && draft == Draft::default();
     let built = build_case(draft, &intake).map_err(|errors| {
         if blank {
+            let lang = ctx.lang();
             return Error::Invalid(format!(
-                "nothing to register: give at least a title or the facts, and a complainant or --anonymous\n\n{}",
+                "{}\n\n{}",
+                crate::msg!(lang, "nothing-to-register"),
                 register_usage()
             ));
         }
         let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        Error::Invalid(format!("the case was not registered: {}", list.join("; ")))
+        let list = list.join(crate::messages::text(ctx.lang(), "list-separator"));
+        Error::Invalid(crate::msg!(ctx.lang(), "not-registered", problems = list))
     })?;
     let mut changed = actions::register(&ctx.ws, built)?;
     changed
@@ -134,9 +137,11 @@ fn representative_index(complainants: &[Person], given: &str) -> anyhow::Result<
         .ok()
         .filter(|&i| i < complainants.len());
     by_name.or(by_index).ok_or_else(|| {
-        Error::Usage(format!(
-            "--representative '{given}' names no complainant (give a --complainant name, or a position from 0 to {})",
-            complainants.len().saturating_sub(1)
+        Error::Usage(crate::msg!(
+            crate::messages::language(),
+            "representative-unknown",
+            given = given,
+            last = complainants.len().saturating_sub(1)
         ))
         .into()
     })

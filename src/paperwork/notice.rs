@@ -38,8 +38,10 @@ impl Format {
         match text {
             "html" => Ok(Format::Html),
             "md" => Ok(Format::Md),
-            other => Err(Error::Invalid(format!(
-                "--format '{other}' is not a notice format; use html or md"
+            other => Err(Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "notice-format-unknown",
+                format = other
             ))),
         }
     }
@@ -94,11 +96,14 @@ pub fn kind(ws: &Workspace, code: &str) -> Result<&'static NoticeKind> {
     kinds::find(preset, code).ok_or_else(|| {
         let known: Vec<&str> = kinds::for_preset(preset).iter().map(|k| k.code).collect();
         if known.is_empty() {
-            Error::Invalid(format!("the {preset} preset defines no notices"))
+            Error::Invalid(crate::msg!(ws.policy.language, "no-notices", preset = preset))
         } else {
-            Error::Invalid(format!(
-                "the {preset} preset has no notice '{code}'; notices: {}",
-                known.join(", ")
+            Error::Invalid(crate::msg!(
+                ws.policy.language,
+                "notice-unknown",
+                preset = preset,
+                code = code,
+                known = known.join(", ")
             ))
         }
     })
@@ -116,9 +121,10 @@ pub fn issue(
 ) -> Result<Issued> {
     let kind = kind(ws, &request.kind)?;
     if request.served.is_some() && kind.served.is_none() {
-        return Err(Error::Invalid(format!(
-            "--served: serving a {} notice starts no clock; record its delivery with a note",
-            kind.code
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "served-starts-no-clock",
+            kind = kind.code
         )));
     }
     let source = render::template(&ws.root, &ws.settings.preset, kind.code, kind.template)?;
@@ -195,13 +201,14 @@ fn check_state(case: &Case, kind: &NoticeKind) -> Result<()> {
     if kind.states.contains(&case.status.as_str()) {
         return Ok(());
     }
-    Err(Error::Refused(format!(
-        "a {} ({}) is not issued for case {} in state {}; it is issued in: {}",
-        kind.title,
-        kind.code,
-        case.id,
-        case.status,
-        kind.states.join(", ")
+    Err(Error::Refused(crate::msg!(
+        crate::messages::language(),
+        "notice-wrong-state",
+        title = kind.title,
+        code = kind.code,
+        id = case.id,
+        state = case.status,
+        states = kind.states.join(", ")
     )))
 }
 
@@ -218,10 +225,11 @@ fn served_event(
         return Ok(None);
     };
     if at.date_naive() < issued.date_naive() {
-        return Err(Error::Invalid(format!(
-            "--served {} is before the notice is issued ({})",
-            at.date_naive(),
-            issued.date_naive()
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "served-before-issued",
+            served = at.date_naive(),
+            issued = issued.date_naive()
         )));
     }
     let reached = case
@@ -293,31 +301,37 @@ fn render_notice(
 /// case went to, or a body named on the command line.
 fn recipient(case: &Case, kind: &NoticeKind, to: Option<&str>) -> Result<String> {
     let to = match to.map(str::trim) {
-        Some("") => return Err(Error::Invalid("--to is empty".into())),
+        Some("") => {
+            let lang = crate::messages::language();
+            return Err(Error::Invalid(crate::msg!(lang, "to-empty")));
+        }
         Some("complainant") => Recipient::Complainant,
         Some("respondent") => Recipient::Respondent,
         Some(body) => return Ok(body.to_string()),
         None => kind.to,
     };
-    let missing = |what: &str| {
-        Error::Invalid(format!(
-            "case {} has no {what} to address the {} to; fill it in with `plaint edit {}` or give --to",
-            case.id, kind.code, case.id
+    let missing = |what: String| {
+        Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "notice-no-recipient",
+            id = case.id,
+            what = what,
+            kind = kind.code
         ))
     };
     match to {
         Recipient::Complainant => {
             let names = complainant_names(case);
             if names.is_empty() {
-                return Err(missing("complainant name"));
+                return Err(missing(crate::msg!(crate::messages::language(), "recipient-complainant")));
             }
             Ok(names)
         }
         Recipient::Respondent => case
             .respondent_name()
             .map(str::to_string)
-            .ok_or_else(|| missing("respondent name")),
-        Recipient::TransferBody => transfer_to(case).ok_or_else(|| missing("transfer body")),
+            .ok_or_else(|| missing(crate::msg!(crate::messages::language(), "recipient-respondent"))),
+        Recipient::TransferBody => transfer_to(case).ok_or_else(|| missing(crate::msg!(crate::messages::language(), "recipient-transfer"))),
     }
 }
 

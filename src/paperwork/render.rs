@@ -58,7 +58,11 @@ pub fn render(source: &Source, context: &serde_json::Value) -> Result<String> {
 }
 
 fn template_error(source: &Source, e: &minijinja::Error) -> Error {
-    let line = e.line().map(|l| format!(" line {l}")).unwrap_or_default();
+    let lang = crate::messages::language();
+    let line = e
+        .line()
+        .map(|l| crate::msg!(lang, "at-line", line = l))
+        .unwrap_or_default();
     let label = &source.label;
     if e.kind() == ErrorKind::UndefinedError {
         let field = e
@@ -66,9 +70,12 @@ fn template_error(source: &Source, e: &minijinja::Error) -> Error {
             .and_then(|r| source.text.get(r))
             .map(|t| t.trim().to_string())
             .unwrap_or_else(|| "a value".into());
-        return Error::Invalid(format!(
-            "{label}{line}: the template uses `{field}`, which this case does not have; \
-             fill it in (plaint edit, plaint.yaml) or change the template"
+        return Error::Invalid(crate::msg!(
+            lang,
+            "template-missing-field",
+            label = label,
+            line = line,
+            field = field
         ));
     }
     let detail = e.detail().unwrap_or("");

@@ -21,6 +21,8 @@ pub enum CodeKind {
     Reason,
     /// A resolution outcome.
     Outcome,
+    /// A suspension reason (procurement: correction, testing, ...).
+    SuspensionReason,
     /// A milestone.
     Milestone,
     /// A follow-up answer.
@@ -38,6 +40,7 @@ impl CodeKind {
             CodeKind::Category => "kind-category",
             CodeKind::Reason => "kind-reason",
             CodeKind::Outcome => "kind-outcome",
+            CodeKind::SuspensionReason => "kind-suspension-reason",
             CodeKind::Milestone => "kind-milestone",
             CodeKind::Satisfaction => "kind-satisfaction",
             CodeKind::Priority => "kind-priority",
@@ -87,6 +90,7 @@ impl Policy {
             CodeKind::Category => self.categories.clone(),
             CodeKind::Reason => self.rejection_reasons.clone(),
             CodeKind::Outcome => self.outcomes.clone(),
+            CodeKind::SuspensionReason => self.suspension_reasons.clone(),
             CodeKind::Milestone => self.milestones.clone(),
             CodeKind::Satisfaction => table(&SATISFACTION),
             CodeKind::Priority => table(&PRIORITIES),
@@ -150,6 +154,7 @@ fn kind_id(kind: CodeKind) -> &'static str {
         CodeKind::Category => "category",
         CodeKind::Reason => "reason",
         CodeKind::Outcome => "outcome",
+        CodeKind::SuspensionReason => "suspension-reason",
         CodeKind::Milestone => "milestone",
         CodeKind::Satisfaction => "satisfaction",
         CodeKind::Priority => "priority",

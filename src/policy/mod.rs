@@ -513,6 +513,24 @@ pub fn code_label(codes: &[Code], code: &str, language: Language) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
+/// A legal source in `lang`: sources are written `中文 (English)`, and a
+/// zh workspace shows the Chinese part.
+pub fn source_in(lang: Language, source: &str) -> &str {
+    match (lang, source.split_once(" (")) {
+        (Language::Zh, Some((zh, _))) => zh,
+        _ => source,
+    }
+}
+
+/// A legal source as the tail of a sentence: ` (source)`, `（source）`.
+pub fn basis_in(lang: Language, source: Option<&str>) -> String {
+    match (lang, source) {
+        (_, None) => String::new(),
+        (Language::En, Some(s)) => format!(" ({s})"),
+        (Language::Zh, Some(s)) => format!("（{}）", source_in(lang, s)),
+    }
+}
+
 /// Chooses the label for `language`.
 pub fn pick<'a>(language: Language, en: &'a str, zh: &'a str) -> &'a str {
     match language {

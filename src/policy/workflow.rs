@@ -48,7 +48,7 @@ pub fn registration_missing(policy: &Policy, case: &Case) -> Vec<String> {
         .into_iter()
         .flatten()
         .filter(|r| !requirement_met(case, &request, r))
-        .map(|r| registration_hint(r))
+        .map(|r| registration_hint(policy.language, r))
         .collect()
 }
 
@@ -148,13 +148,16 @@ fn way_to(policy: &Policy, target: &str) -> Vec<String> {
     way
 }
 
-fn registration_hint(requirement: &str) -> String {
+fn registration_hint(lang: crate::policy::Language, requirement: &str) -> String {
     match requirement {
-        "title-or-facts" => "a title or the facts (--title, --facts)".into(),
-        "complainant-or-anonymous" => {
-            "a complainant's name, or --anonymous when the complainant is not named".into()
+        "title-or-facts" => crate::msg!(lang, "register-needs-title-or-facts"),
+        "complainant-or-anonymous" => crate::msg!(lang, "register-needs-complainant"),
+        other => {
+            let what = requirement_hint(lang, other);
+            let what = what.split_once(" (").map_or(what.as_str(), |(w, _)| w);
+            let what = what.split_once('（').map_or(what, |(w, _)| w);
+            format!("{what} (--{})", other.replace(['.', '_'], "-"))
         }
-        other => format!("{other} (--{})", other.replace(['.', '_'], "-")),
     }
 }
 
@@ -333,9 +336,9 @@ fn on_the_spot_allowed(policy: &Policy, case: &Case, target: &str) -> Result<boo
 /// for, if anything: withdrawing the complaint or settling it.
 fn consent_needed_for(request: &TransitionRequest) -> Option<&'static str> {
     if request.target == "withdrawn" {
-        return Some("withdrawing the demands");
+        return Some("step-withdrawing");
     }
-    (request.outcome.as_deref() == Some("settled")).then_some("settling")
+    (request.outcome.as_deref() == Some("settled")).then_some("step-settling")
 }
 
 fn check_consent(policy: &Policy, case: &Case, request: &TransitionRequest) -> Result<()> {
@@ -464,18 +467,18 @@ impl FromHistory {
     }
 }
 
-/// The refusal of a joint complaint's step made without consent.
+/// The refusal of a joint complaint's step made without consent; `step`
+/// is the message id of the step (`step-settling`).
 pub fn joint_consent_message(policy: &Policy, case: &Case, step: &str) -> String {
-    let source = policy
-        .joint_source
-        .as_deref()
-        .map(|s| format!(" ({s})"))
-        .unwrap_or_default();
-    format!(
-        "case {} is a joint complaint ({} complainants): {step} needs the recorded consent of all complainants{source}; give --consent TEXT, or record it first with `plaint consent {} TEXT`",
-        case.id,
-        case.complainants.len(),
-        case.id
+    let lang = policy.language;
+    let source = crate::policy::basis_in(lang, policy.joint_source.as_deref());
+    crate::msg!(
+        lang,
+        "joint-needs-consent",
+        id = case.id,
+        count = case.complainants.len(),
+        step = crate::messages::fill(lang, step, &[]),
+        source = source
     )
 }
 
@@ -492,9 +495,10 @@ fn check_suspension_reason(policy: &Policy, request: &TransitionRequest) -> Resu
             find_code(&policy.suspension_reasons, reason, "suspension reason")?;
             Ok(())
         }
-        None => Err(Error::Refused(format!(
-            "a suspension needs --reason CODE, which decides the clocks it stops; reasons: {}",
-            list_codes(&policy.suspension_reasons)
+        None => Err(Error::Refused(crate::msg!(
+            policy.language,
+            "suspension-needs-reason",
+            reasons = list_codes(&policy.suspension_reasons)
         ))),
     }
 }
@@ -661,11 +665,7 @@ fn check_joint_complaint(policy: &Policy, case: &Case) -> Result<()> {
 /// Civil Code art. 203, as the `days` deadline rules do), or more than
 /// `challenge_limit_workdays` working days after `challenge_due`.
 pub fn filing_limit_exceeded(policy: &Policy, calendar: &Calendar, case: &Case) -> Option<String> {
-    let source = policy
-        .filing_limit_source
-        .as_deref()
-        .map(|s| format!(" ({s})"))
-        .unwrap_or_default();
+    let source = crate::policy::basis_in(policy.language, policy.filing_limit_source.as_deref());
     let received = case.received_date();
     if let (Some(limit), Some(end)) = (policy.filing_limit_days, case.contract_end) {
         let last = period_end(calendar, end, limit, Unit::Days, Roll::NextWorkday)

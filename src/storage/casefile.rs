@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::model::{Case, CaseId, SCHEMA};
 
-use crate::limits::{LARGE_MATERIAL_HINT, check_nesting, too_large};
+use crate::limits::{check_nesting, large_material_hint, too_large};
 pub use crate::limits::{MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_HISTORY_EVENTS};
 
 /// Parses the text of the case file at `path` and checks that its `id`
@@ -83,14 +83,17 @@ pub fn render_case(case: &Case) -> Result<String> {
 /// the bytes of a case file.
 pub fn render_for_write(case: &Case) -> Result<String> {
     validate_case(case)
-        .map_err(|message| Error::Invalid(format!("case {}: {message}", case.id)))?;
+        .map_err(|message| Error::Invalid(format!("{}: {message}", case.id)))?;
     let text = render_case(case)?;
     if text.len() > MAX_FILE_BYTES {
-        return Err(Error::Invalid(format!(
-            "case {} would be {} bytes, more than the {MAX_FILE_BYTES} bytes ({} MiB) a case file may have; nothing was written; {LARGE_MATERIAL_HINT}",
-            case.id,
-            text.len(),
-            MAX_FILE_BYTES / (1024 * 1024)
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "case-too-large",
+            id = case.id,
+            len = text.len(),
+            max = MAX_FILE_BYTES,
+            mib = MAX_FILE_BYTES / (1024 * 1024),
+            hint = large_material_hint()
         )));
     }
     Ok(text)
@@ -99,25 +102,35 @@ pub fn render_for_write(case: &Case) -> Result<String> {
 /// Checks the limits every stored case must meet: field sizes, indexes.
 pub fn validate_case(case: &Case) -> std::result::Result<(), String> {
     if case.history.len() > MAX_HISTORY_EVENTS {
-        return Err(format!(
-            "`history` has {} events; a case file may hold at most {MAX_HISTORY_EVENTS} ({LARGE_MATERIAL_HINT})",
-            case.history.len()
+        return Err(crate::msg!(
+            crate::messages::language(),
+            "history-too-long",
+            count = case.history.len(),
+            max = MAX_HISTORY_EVENTS,
+            hint = large_material_hint()
         ));
     }
     let fields = text_fields(case);
     let total: usize = fields.iter().map(|(_, v)| v.len()).sum();
     if total > MAX_FILE_BYTES {
-        return Err(format!(
-            "the case's texts total {total} bytes, more than the {MAX_FILE_BYTES} bytes ({} MiB) a case file may have ({LARGE_MATERIAL_HINT})",
-            MAX_FILE_BYTES / (1024 * 1024)
+        return Err(crate::msg!(
+            crate::messages::language(),
+            "texts-too-long",
+            total = total,
+            max = MAX_FILE_BYTES,
+            mib = MAX_FILE_BYTES / (1024 * 1024),
+            hint = large_material_hint()
         ));
     }
     for (field, value) in fields {
         if value.len() > MAX_FIELD_BYTES {
-            return Err(format!(
-                "field `{field}` is {} bytes; the limit is {} KiB ({LARGE_MATERIAL_HINT})",
-                value.len(),
-                MAX_FIELD_BYTES / 1024
+            return Err(crate::msg!(
+                crate::messages::language(),
+                "field-too-long",
+                field = field,
+                len = value.len(),
+                kib = MAX_FIELD_BYTES / 1024,
+                hint = large_material_hint()
             ));
         }
     }

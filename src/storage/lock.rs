@@ -69,18 +69,20 @@ impl WorkspaceLock {
                 Err(TryLockError::WouldBlock) => {}
             }
             if start.elapsed() >= wait.timeout {
-                return Err(Error::LockTimeout(format!(
-                    "the workspace lock {} is {}; gave up after {} s. Try again when that command has finished, or wait longer with --lock-timeout SECS (or PLAINT_LOCK_TIMEOUT)",
-                    path.display(),
-                    holder(path),
-                    wait.timeout.as_secs_f64()
+                return Err(Error::LockTimeout(crate::msg!(
+                    crate::messages::language(),
+                    "lock-timeout",
+                    lock = path.display(),
+                    holder = holder(path),
+                    secs = wait.timeout.as_secs_f64()
                 )));
             }
             if !told && let Some(notify) = wait.notify {
-                notify(&format!(
-                    "waiting for the workspace lock {} (up to {} s)…",
-                    holder(path),
-                    wait.timeout.as_secs_f64()
+                notify(&crate::msg!(
+                    crate::messages::language(),
+                    "lock-waiting",
+                    holder = holder(path),
+                    secs = wait.timeout.as_secs_f64()
                 ));
                 told = true;
             }
@@ -147,9 +149,10 @@ fn holder(path: &Path) -> String {
         });
     // The file names the last plaint that held the lock; when that process
     // is gone, the holder is someone else and the time says nothing.
+    let lang = crate::messages::language();
     match (pid, since) {
-        (Some(pid), Some(since)) => format!("held by process {pid} since {since}"),
-        _ => "held by another process".to_string(),
+        (Some(pid), Some(since)) => crate::msg!(lang, "lock-held-by", pid = pid, since = since),
+        _ => crate::msg!(lang, "lock-held-by-other"),
     }
 }
 

@@ -369,7 +369,7 @@ pub fn refuse_links(root: &Path) -> Result<()> {
         if let Some(link) = paths.iter().find(|p| is_link(p)) {
             return Err(Error::BadFile {
                 path: link.clone(),
-                message: crate::limits::LINK_REFUSED.to_string(),
+                message: crate::limits::link_refused(),
             });
         }
     }

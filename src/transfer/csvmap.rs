@@ -229,7 +229,7 @@ impl Columns {
                     errors.push(RowError::field(
                         1,
                         &name,
-                        "unknown column; map it to a field with --map FILE, or pass --ignore-unknown to leave it out",
+                        crate::msg!(crate::messages::language(), "unknown-column"),
                     ));
                     Target::Ignore
                 }
@@ -240,7 +240,7 @@ impl Columns {
                     errors.push(RowError::field(
                         1,
                         &name,
-                        format!("feeds the same field as column '{other}'"),
+                        crate::msg!(crate::messages::language(), "same-field-as", other = other),
                     ));
                 }
             }
@@ -252,7 +252,7 @@ impl Columns {
                 errors.push(RowError::field(
                     1,
                     required,
-                    "required column is missing (imported cases need the moment of receipt; deadlines start there)",
+                    crate::msg!(crate::messages::language(), "required-column-missing"),
                 ));
             }
         }

@@ -286,8 +286,11 @@ impl<'w, 'o> Planner<'w, 'o> {
             errors.push(RowError::field(
                 row,
                 "external_ref",
-                format!(
-                    "'{reference}' is also on row {first}; each case may appear once in a batch"
+                crate::msg!(
+                    self.ws.policy.language,
+                    "ref-twice",
+                    reference = reference,
+                    first = first
                 ),
             ));
         }
@@ -299,7 +302,7 @@ impl<'w, 'o> Planner<'w, 'o> {
             errors.push(RowError::field(
                 row,
                 "received",
-                "is required: an imported case needs the moment it was received",
+                crate::msg!(self.ws.policy.language, "received-required"),
             ));
         }
         let intake = Intake {

@@ -92,9 +92,12 @@ impl RowError {
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.field {
-            Some(field) => write!(f, "row {}, field {field}: {}", self.row, self.message),
-            None => write!(f, "row {}: {}", self.row, self.message),
-        }
+        let lang = crate::messages::language();
+        let (row, message) = (self.row, &self.message);
+        let text = match &self.field {
+            Some(field) => crate::msg!(lang, "row-field-error", row = row, field = field, message = message),
+            None => crate::msg!(lang, "row-error", row = row, message = message),
+        };
+        f.write_str(&text)
     }
 }
