@@ -128,7 +128,10 @@ pub fn assign(ws: &Workspace, id: &CaseId, officer: &str, actor: &Actor) -> Resu
     actor.check_clock()?;
     let officer = officer.trim();
     if officer.is_empty() {
-        return Err(Error::Invalid(crate::msg!(ws.policy.language, "officer-empty")));
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "officer-empty"
+        )));
     }
     let mut warnings = Vec::new();
     let handlers = &ws.settings.handlers;
@@ -227,7 +230,10 @@ pub fn note(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Ch
     actor.check_clock()?;
     let text = text.replace("\r\n", "\n");
     if text.trim().is_empty() {
-        return Err(Error::Invalid(crate::msg!(ws.policy.language, "note-empty")));
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "note-empty"
+        )));
     }
     let (case, repaired) = ws.update(id, |case| {
         let repaired = follow_history(&ws.policy, case, actor)?;
@@ -500,7 +506,11 @@ pub fn mark(
         )));
     }
     if promise_kept && open_promises(&case) == 0 {
-        return Err(Error::Refused(crate::msg!(ws.policy.language, "no-open-promise", id = id)));
+        return Err(Error::Refused(crate::msg!(
+            ws.policy.language,
+            "no-open-promise",
+            id = id
+        )));
     }
     if let Some(done) = case
         .history
@@ -618,7 +628,10 @@ pub fn extend(
         )));
     }
     if request.reason.trim().is_empty() {
-        return Err(Error::Invalid(crate::msg!(ws.policy.language, "reason-empty")));
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "reason-empty"
+        )));
     }
     let unit = request.unit.unwrap_or(match rule.unit {
         Unit::Workdays => Unit::Workdays,
@@ -631,8 +644,9 @@ pub fn extend(
     }
     let (case, repaired) = ws.update(id, |case| {
         let repaired = follow_history(&ws.policy, case, actor)?;
-        let deadline = crate::deadline::evaluate_rule(case, &ws.policy, rule, &ws.calendar, ws.offset, today)
-            .map_err(|e| Error::Invalid(e.to_string()))?;
+        let deadline =
+            crate::deadline::evaluate_rule(case, &ws.policy, rule, &ws.calendar, ws.offset, today)
+                .map_err(|e| Error::Invalid(e.to_string()))?;
         match &deadline {
             None => {
                 let lang = ws.policy.language;
@@ -651,7 +665,8 @@ pub fn extend(
                     "extend-stopped",
                     rule = crate::policy::pick(lang, &rule.name, &rule.zh),
                     id = id,
-                    state = crate::messages::fill(lang, &format!("deadline-{}", d.state.as_str()), &[]),
+                    state =
+                        crate::messages::fill(lang, &format!("deadline-{}", d.state.as_str()), &[]),
                     stopped = d.stopped.map(|s| s.to_string()).unwrap_or_default()
                 )));
             }
@@ -659,8 +674,7 @@ pub fn extend(
         }
         let recorded = actor.now.with_timezone(&ws.offset).date_naive();
         let lang = ws.policy.language;
-        let mut forced =
-            extension_allowed(rule, deadline.as_ref(), recorded, request.force, lang)?;
+        let mut forced = extension_allowed(rule, deadline.as_ref(), recorded, request.force, lang)?;
         let due = deadline.and_then(|d| d.due);
         let late = due.is_some_and(|due| recorded > due);
         if late && !request.force {

@@ -247,7 +247,12 @@ fn check_cases(
                 let others: Vec<&str> = files.iter().copied().filter(|f| f != file).collect();
                 report.problems.push(problem(
                     *file,
-                    crate::msg!(crate::messages::language(), "check-duplicate", id = id, others = others.join(", ")),
+                    crate::msg!(
+                        crate::messages::language(),
+                        "check-duplicate",
+                        id = id,
+                        others = others.join(", ")
+                    ),
                 ));
             }
         }
@@ -260,7 +265,11 @@ fn check_cases(
             let message = if Some(link) == e.id.as_ref() {
                 crate::msg!(crate::messages::language(), "check-link-self", link = link)
             } else if !known.contains(link) {
-                crate::msg!(crate::messages::language(), "check-link-unknown", link = link)
+                crate::msg!(
+                    crate::messages::language(),
+                    "check-link-unknown",
+                    link = link
+                )
             } else {
                 continue;
             };
@@ -298,7 +307,13 @@ fn examine(
             .and_then(|t| parse_yaml_case(&t).ok())
             .map(|c| c.id);
         let why = match &out.id {
-            Some(id) => crate::msg!(crate::messages::language(), "check-holds-case", why = why, id = id, year = id.year()),
+            Some(id) => crate::msg!(
+                crate::messages::language(),
+                "check-holds-case",
+                why = why,
+                id = id,
+                year = id.year()
+            ),
             None => why,
         };
         out.problems.push(problem(&file, why));
@@ -379,7 +394,12 @@ pub fn case_warnings(policy: &Policy, case: &Case) -> Vec<String> {
     crate::policy::workflow::incomplete_record(policy, case)
         .into_iter()
         .map(|(field, message)| {
-            crate::msg!(crate::messages::language(), "check-imported-incomplete", field = field, message = message)
+            crate::msg!(
+                crate::messages::language(),
+                "check-imported-incomplete",
+                field = field,
+                message = message
+            )
         })
         .collect()
 }
@@ -402,7 +422,12 @@ fn running_after_exit(clocks: &Clocks, case: &Case) -> Option<String> {
         .map(|d| d.rule.as_str())
         .collect();
     (!running.is_empty()).then(|| {
-        crate::msg!(crate::messages::language(), "check-still-running", status = status, rules = running.join(", "))
+        crate::msg!(
+            crate::messages::language(),
+            "check-still-running",
+            status = status,
+            rules = running.join(", ")
+        )
     })
 }
 
@@ -426,7 +451,9 @@ fn derived_field_problems(policy: &Policy, case: &Case) -> Vec<String> {
         .into_iter()
         .filter(|(field, ..)| *field != "status")
         .map(|(field, stored, wanted)| {
-            let show = |v: Option<String>| v.unwrap_or_else(|| crate::msg!(crate::messages::language(), "check-none"));
+            let show = |v: Option<String>| {
+                v.unwrap_or_else(|| crate::msg!(crate::messages::language(), "check-none"))
+            };
             crate::msg!(
                 crate::messages::language(),
                 "check-derived",
@@ -444,7 +471,11 @@ fn walk_cases(root: &Path) -> Result<Vec<Entry>> {
     let cases = root.join(CASES_DIR);
     let mut entries = Vec::new();
     let link = |path: PathBuf| {
-        let why = crate::msg!(crate::messages::language(), "check-symlink", refused = crate::limits::link_refused());
+        let why = crate::msg!(
+            crate::messages::language(),
+            "check-symlink",
+            refused = crate::limits::link_refused()
+        );
         Entry::Stray(path, why)
     };
     let top = list_dir(&cases)?;

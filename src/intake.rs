@@ -22,7 +22,12 @@ pub struct FieldError {
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let lang = crate::messages::language();
-        let text = crate::msg!(lang, "field-error", field = self.field, message = self.message);
+        let text = crate::msg!(
+            lang,
+            "field-error",
+            field = self.field,
+            message = self.message
+        );
         f.write_str(&text)
     }
 }
@@ -199,7 +204,8 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
                 crate::msg!(
                     intake.policy.language,
                     "new-case-needs",
-                    missing = missing.join(crate::messages::text(intake.policy.language, "and-also"))
+                    missing =
+                        missing.join(crate::messages::text(intake.policy.language, "and-also"))
                 ),
             ));
         }

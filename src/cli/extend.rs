@@ -10,10 +10,11 @@ use crate::error::Error;
 /// Appends the extension; the deadline shows it from then on.
 pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
-    let amount: i64 =
-        args.by.trim().parse().map_err(|_| {
-            Error::Invalid(crate::msg!(ctx.lang(), "by-not-number", by = args.by))
-        })?;
+    let amount: i64 = args
+        .by
+        .trim()
+        .parse()
+        .map_err(|_| Error::Invalid(crate::msg!(ctx.lang(), "by-not-number", by = args.by)))?;
     let request = ExtensionRequest {
         rule: args.rule.trim().to_string(),
         amount,

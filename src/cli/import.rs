@@ -174,9 +174,21 @@ fn print_report(ctx: &Ctx, report: &Report) -> anyhow::Result<()> {
     let lang = ctx.lang();
     let (created, updated, skipped) = (report.created, report.updated, report.skipped);
     let line = if report.dry_run {
-        crate::msg!(lang, "import-dry-run", created = created, updated = updated, skipped = skipped)
+        crate::msg!(
+            lang,
+            "import-dry-run",
+            created = created,
+            updated = updated,
+            skipped = skipped
+        )
     } else {
-        crate::msg!(lang, "import-done", created = created, updated = updated, skipped = skipped)
+        crate::msg!(
+            lang,
+            "import-done",
+            created = created,
+            updated = updated,
+            skipped = skipped
+        )
     };
     output::print_line(&line)
 }
@@ -210,5 +222,10 @@ fn describe(lang: crate::messages::Language, p: &crate::transfer::import::Planne
         (None, false) => format!(": {}", p.fields.join(", ")),
         _ => String::new(),
     };
-    crate::msg!(lang, "row-error", row = p.row, message = format!("{verb}{id}{reference}{detail}"))
+    crate::msg!(
+        lang,
+        "row-error",
+        row = p.row,
+        message = format!("{verb}{id}{reference}{detail}")
+    )
 }

@@ -96,7 +96,11 @@ pub fn kind(ws: &Workspace, code: &str) -> Result<&'static NoticeKind> {
     kinds::find(preset, code).ok_or_else(|| {
         let known: Vec<&str> = kinds::for_preset(preset).iter().map(|k| k.code).collect();
         if known.is_empty() {
-            Error::Invalid(crate::msg!(ws.policy.language, "no-notices", preset = preset))
+            Error::Invalid(crate::msg!(
+                ws.policy.language,
+                "no-notices",
+                preset = preset
+            ))
         } else {
             Error::Invalid(crate::msg!(
                 ws.policy.language,
@@ -323,15 +327,25 @@ fn recipient(case: &Case, kind: &NoticeKind, to: Option<&str>) -> Result<String>
         Recipient::Complainant => {
             let names = complainant_names(case);
             if names.is_empty() {
-                return Err(missing(crate::msg!(crate::messages::language(), "recipient-complainant")));
+                return Err(missing(crate::msg!(
+                    crate::messages::language(),
+                    "recipient-complainant"
+                )));
             }
             Ok(names)
         }
-        Recipient::Respondent => case
-            .respondent_name()
-            .map(str::to_string)
-            .ok_or_else(|| missing(crate::msg!(crate::messages::language(), "recipient-respondent"))),
-        Recipient::TransferBody => transfer_to(case).ok_or_else(|| missing(crate::msg!(crate::messages::language(), "recipient-transfer"))),
+        Recipient::Respondent => case.respondent_name().map(str::to_string).ok_or_else(|| {
+            missing(crate::msg!(
+                crate::messages::language(),
+                "recipient-respondent"
+            ))
+        }),
+        Recipient::TransferBody => transfer_to(case).ok_or_else(|| {
+            missing(crate::msg!(
+                crate::messages::language(),
+                "recipient-transfer"
+            ))
+        }),
     }
 }
 

@@ -10,8 +10,8 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::model::{Case, CaseId, SCHEMA};
 
-use crate::limits::{check_nesting, large_material_hint, too_large};
 pub use crate::limits::{MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_HISTORY_EVENTS};
+use crate::limits::{check_nesting, large_material_hint, too_large};
 
 /// Parses the text of the case file at `path` and checks that its `id`
 /// matches the file name.
@@ -82,8 +82,7 @@ pub fn render_case(case: &Case) -> Result<String> {
 /// what this returns, [`parse_case`] reads back. The one way a writer gets
 /// the bytes of a case file.
 pub fn render_for_write(case: &Case) -> Result<String> {
-    validate_case(case)
-        .map_err(|message| Error::Invalid(format!("{}: {message}", case.id)))?;
+    validate_case(case).map_err(|message| Error::Invalid(format!("{}: {message}", case.id)))?;
     let text = render_case(case)?;
     if text.len() > MAX_FILE_BYTES {
         return Err(Error::Invalid(crate::msg!(

@@ -95,7 +95,13 @@ impl fmt::Display for RowError {
         let lang = crate::messages::language();
         let (row, message) = (self.row, &self.message);
         let text = match &self.field {
-            Some(field) => crate::msg!(lang, "row-field-error", row = row, field = field, message = message),
+            Some(field) => crate::msg!(
+                lang,
+                "row-field-error",
+                row = row,
+                field = field,
+                message = message
+            ),
             None => crate::msg!(lang, "row-error", row = row, message = message),
         };
         f.write_str(&text)
