@@ -326,6 +326,8 @@ pub static MESSAGES: &[Message] = &[
     m("check-failed", "{count} problem(s) found", "发现 {count} 个问题"),
     // The workflow.
     m("kind-suspension-reason", "suspension reason", "中止理由"),
+    m("kind-rule", "deadline rule", "期限"),
+    m("kind-rule-plural", "deadline rules", "期限"),
     m("kind-suspension-reason-plural", "suspension reasons", "中止理由"),
     m("suspension-needs-reason", "a suspension needs --reason CODE, which decides the clocks it stops; reasons: {reasons}", "中止需要 --reason 理由，它决定哪些期限暂停；可用的理由：{reasons}"),
     m("joint-needs-consent", "case {id} is a joint complaint ({count} complainants): {step} needs the recorded consent of all complainants{source}; give --consent TEXT, or record it first with `plaint consent {id} TEXT`", "案件 {id} 为共同投诉（{count} 名投诉人）：{step}须经全体投诉人同意{source}；请加 --consent 说明，或先用 `plaint consent {id} 说明` 记录"),

@@ -10,20 +10,28 @@ use clap_complete::Shell;
 use super::args::Cli;
 
 /// The subcommands whose first argument is a case ID.
-const TAKES_AN_ID: &str = "show assign advance note edit mark extend explain followup";
+const TAKES_AN_ID: &str = "show assign advance note edit mark extend explain followup notice promise consent attach detach dossier";
 
-/// Prints the completion script for `shell`. For bash and fish, case IDs
-/// are completed too, by asking `plaint list --all --format ids` (which
-/// reads no case file).
+/// What every completion script runs to learn the case IDs: it reads no
+/// case file, so it is quick on a large workspace.
+const LIST_IDS: &str = "plaint list --all --format ids";
+
+/// Prints the completion script for `shell`. In every shell, the case ID
+/// after a subcommand that takes one is completed too, by asking
+/// [`LIST_IDS`].
 pub fn completions(shell: Shell) -> anyhow::Result<i32> {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "plaint", &mut script);
-    match shell {
-        Shell::Bash => script.extend_from_slice(bash_ids().as_bytes()),
-        Shell::Fish => script.extend_from_slice(fish_ids().as_bytes()),
-        _ => {}
-    }
-    std::io::stdout().lock().write_all(&script)?;
+    let script = String::from_utf8(script)?;
+    let script = match shell {
+        Shell::Bash => script + &bash_ids(),
+        Shell::Fish => script + &fish_ids(),
+        Shell::Zsh => zsh_ids(&script),
+        Shell::PowerShell => powershell_ids(&script),
+        Shell::Elvish => elvish_ids(&script),
+        _ => script,
+    };
+    std::io::stdout().lock().write_all(script.as_bytes())?;
     Ok(0)
 }
 
@@ -35,13 +43,75 @@ pub fn man() -> anyhow::Result<i32> {
     Ok(0)
 }
 
+/// zsh: clap's `_plaint` becomes `_plaint_clap`, and a new `_plaint`
+/// offers the IDs in the word after an ID-taking subcommand, else hands
+/// over; so the hook holds whether the file is autoloaded or sourced.
+fn zsh_ids(script: &str) -> String {
+    let hook = format!(
+        r#"_plaint() {{
+    if (( CURRENT == 3 )) && [[ " {TAKES_AN_ID} " == *" ${{words[2]}} "* && ${{words[CURRENT]}} != -* ]]; then
+        local -a ids
+        ids=(${{(f)"$({LIST_IDS} 2>/dev/null)"}})
+        compadd -a ids && return 0
+    fi
+    _plaint_clap "$@"
+}}
+
+if [ "$funcstack[1]" = "_plaint" ]; then"#
+    );
+    script
+        .replacen("\n_plaint() {", "\n_plaint_clap() {", 1)
+        .replacen("if [ \"$funcstack[1]\" = \"_plaint\" ]; then", &hook, 1)
+}
+
+/// PowerShell: before clap's completions, the IDs in the word after an
+/// ID-taking subcommand.
+fn powershell_ids(script: &str) -> String {
+    let ids = TAKES_AN_ID
+        .split(' ')
+        .map(|c| format!("'{c}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let hook = format!(
+        r#"}}) -join ';'
+
+    $takesAnId = @({ids})
+    $atId = ($commandElements.Count -eq 2 -and $wordToComplete -eq '') -or
+        ($commandElements.Count -eq 3 -and $wordToComplete -ne '')
+    if ($atId -and $takesAnId -contains $commandElements[1].Extent.Text -and -not $wordToComplete.StartsWith('-')) {{
+        {LIST_IDS} 2>$null | Where-Object {{ $_ -like "$wordToComplete*" }} | ForEach-Object {{
+            [CompletionResult]::new($_, $_, [CompletionResultType]::ParameterValue, $_)
+        }}
+        return
+    }}"#
+    );
+    script.replacen("}) -join ';'", &hook, 1)
+}
+
+/// Elvish: the completer offers the IDs in the word after an ID-taking
+/// subcommand (`$words` ends with the word being completed).
+fn elvish_ids(script: &str) -> String {
+    let hook = format!(
+        r#"set edit:completion:arg-completer[plaint] = {{|@words|
+    if (and (== (count $words) 3) (has-value [{TAKES_AN_ID}] $words[1]) (not (str:has-prefix $words[2] '-'))) {{
+        try {{ {LIST_IDS} 2>/dev/null | from-lines }} catch {{ }}
+        return
+    }}"#
+    );
+    script.replacen(
+        "set edit:completion:arg-completer[plaint] = {|@words|",
+        &hook,
+        1,
+    )
+}
+
 fn bash_ids() -> String {
     format!(
         r#"
 _plaint_ids() {{
     local cur="${{COMP_WORDS[COMP_CWORD]}}"
     if [[ $COMP_CWORD -eq 2 && " {TAKES_AN_ID} " == *" ${{COMP_WORDS[1]}} "* && $cur != -* ]]; then
-        COMPREPLY=( $(compgen -W "$(plaint list --all --format ids 2>/dev/null)" -- "$cur") )
+        COMPREPLY=( $(compgen -W "$({LIST_IDS} 2>/dev/null)" -- "$cur") )
         return 0
     fi
     _plaint "$@"
@@ -53,6 +123,6 @@ complete -F _plaint_ids -o bashdefault -o default plaint
 
 fn fish_ids() -> String {
     format!(
-        "\ncomplete -c plaint -n '__fish_seen_subcommand_from {TAKES_AN_ID}' -f -a '(plaint list --all --format ids 2>/dev/null)'\n"
+        "\ncomplete -c plaint -n '__fish_seen_subcommand_from {TAKES_AN_ID}' -f -a '({LIST_IDS} 2>/dev/null)'\n"
     )
 }

@@ -11,7 +11,10 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
     let case = ctx.ws.read_case(&id)?;
     let ws = &ctx.ws;
-    let rule = ws.policy.rule(args.rule.trim())?;
+    let name = ws
+        .policy
+        .resolve_code(crate::policy::codes::CodeKind::Rule, &args.rule)?;
+    let rule = ws.policy.rule(&name)?;
     let explanation = explain(
         &case,
         &ws.policy,

@@ -16,7 +16,10 @@ pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<i32> {
         .parse()
         .map_err(|_| Error::Invalid(crate::msg!(ctx.lang(), "by-not-number", by = args.by)))?;
     let request = ExtensionRequest {
-        rule: args.rule.trim().to_string(),
+        rule: ctx
+            .ws
+            .policy
+            .resolve_code(crate::policy::codes::CodeKind::Rule, &args.rule)?,
         amount,
         unit: args.unit.map(|u| match u {
             ExtendUnit::Workdays => Unit::Workdays,

@@ -40,7 +40,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
         "html" => output::print_raw(&html(ctx, &report))?,
         "csv" => match &args.out {
             Some(dir) => write_sections(ctx, &report, dir, args.bom)?,
-            None => output::print_raw(&breakdown(ctx, &report).to_csv(args.bom))?,
+            None => output::print_raw(&long_table(ctx, &report).to_csv(args.bom))?,
         },
         _ => output::print_tables(ctx.look, &tables(ctx, &report))?,
     }
@@ -245,6 +245,40 @@ fn write_sections(
         output::print_line(&path.display().to_string())?;
     }
     Ok(())
+}
+
+/// Every non-empty section of the report in one CSV table, one value a
+/// row: the section's title, the row's label (its first cell), the
+/// column's name and the value, in the order of the Markdown report. A
+/// spreadsheet filters it by section; `--out DIR` writes the sections as
+/// tables of their own.
+fn long_table(ctx: &Ctx, report: &Report) -> Table {
+    let mut rows = Vec::new();
+    for table in tables(ctx, report) {
+        let section = table.title.clone().unwrap_or_default();
+        for row in &table.rows {
+            let label = row.first().cloned().unwrap_or_default();
+            for (column, value) in table.header.iter().zip(row).skip(1) {
+                rows.push(vec![
+                    section.clone(),
+                    label.clone(),
+                    column.clone(),
+                    value.clone(),
+                ]);
+            }
+        }
+    }
+    let header = [
+        l(ctx, "section", "部分"),
+        l(ctx, "row", "项目"),
+        l(ctx, "column", "指标"),
+        l(ctx, "value", "数值"),
+    ];
+    Table {
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows,
+        ..Table::default()
+    }
 }
 
 /// The lines under the report's title: the period, the day it was made,

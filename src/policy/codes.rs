@@ -23,6 +23,8 @@ pub enum CodeKind {
     Outcome,
     /// A suspension reason (procurement: correction, testing, ...).
     SuspensionReason,
+    /// A deadline rule (`resolution`, 办结).
+    Rule,
     /// A milestone.
     Milestone,
     /// A follow-up answer.
@@ -41,6 +43,7 @@ impl CodeKind {
             CodeKind::Reason => "kind-reason",
             CodeKind::Outcome => "kind-outcome",
             CodeKind::SuspensionReason => "kind-suspension-reason",
+            CodeKind::Rule => "kind-rule",
             CodeKind::Milestone => "kind-milestone",
             CodeKind::Satisfaction => "kind-satisfaction",
             CodeKind::Priority => "kind-priority",
@@ -91,6 +94,15 @@ impl Policy {
             CodeKind::Reason => self.rejection_reasons.clone(),
             CodeKind::Outcome => self.outcomes.clone(),
             CodeKind::SuspensionReason => self.suspension_reasons.clone(),
+            CodeKind::Rule => self
+                .deadlines
+                .iter()
+                .map(|r| Code {
+                    code: r.name.clone(),
+                    en: r.en.clone(),
+                    zh: r.zh.clone(),
+                })
+                .collect(),
             CodeKind::Milestone => self.milestones.clone(),
             CodeKind::Satisfaction => table(&SATISFACTION),
             CodeKind::Priority => table(&PRIORITIES),
@@ -155,6 +167,7 @@ fn kind_id(kind: CodeKind) -> &'static str {
         CodeKind::Reason => "reason",
         CodeKind::Outcome => "outcome",
         CodeKind::SuspensionReason => "suspension-reason",
+        CodeKind::Rule => "rule",
         CodeKind::Milestone => "milestone",
         CodeKind::Satisfaction => "satisfaction",
         CodeKind::Priority => "priority",

@@ -82,7 +82,7 @@ pub enum Target {
 pub fn parse_target(name: &str) -> Option<Target> {
     let name = name.trim();
     if let Some(field) = chinese_header(name) {
-        return parse_target(field);
+        return parse_target(&field);
     }
     let find = |set: &[&'static str], key: &str| set.iter().copied().find(|f| *f == key);
     if let Some(f) = find(TEXT_FIELDS, name) {
@@ -111,35 +111,96 @@ pub fn parse_target(name: &str) -> Option<Target> {
     }
 }
 
-/// The field a Chinese column header names, as a zh workspace labels
-/// fields (`show`, `list`, the Markdown report) and as office
-/// spreadsheets head them; read without a `--map`.
-fn chinese_header(name: &str) -> Option<&'static str> {
-    const HEADERS: [(&str, &str); 22] = [
-        ("编号", "id"),
-        ("标题", "title"),
-        ("登记时间", "received"),
-        ("登记日期", "received"),
-        ("受理日期", "received"),
-        ("渠道", "channel"),
-        ("类别", "category"),
-        ("优先级", "priority"),
-        ("投诉请求", "demands"),
-        ("事实与理由", "facts"),
-        ("合同结束", "contract_end"),
-        ("承办人", "assignee"),
-        ("状态", "status"),
-        ("办理结果", "outcome"),
-        ("整改措施", "measures"),
-        ("满意度", "satisfaction"),
-        ("外部编号", "external_ref"),
-        ("投诉人", "complainant.name"),
-        ("联系电话", "complainant.phone"),
-        ("电子邮件", "complainant.email"),
-        ("被投诉者", "respondent.name"),
-        ("被投诉单位", "respondent.name"),
-    ];
-    HEADERS.iter().find(|(h, _)| *h == name).map(|(_, f)| *f)
+/// Chinese column headers and the fields they name: the headers
+/// `export --format csv` writes in a zh workspace (the first header of a
+/// field) and those an import reads without a `--map` (every one), as a
+/// zh workspace labels fields (`show`, `list`, the Markdown report) and as
+/// office spreadsheets head them. One table, so an export always
+/// re-imports.
+const ZH_HEADERS: &[(&str, &str)] = &[
+    ("id", "编号"),
+    ("title", "标题"),
+    ("received", "登记时间"),
+    ("received", "登记日期"),
+    ("received", "受理日期"),
+    ("channel", "渠道"),
+    ("department", "部门"),
+    ("complainant.name", "投诉人"),
+    ("complainant.name", "投诉人姓名"),
+    ("complainant.phone", "联系电话"),
+    ("complainant.email", "电子邮件"),
+    ("representatives", "代表人"),
+    ("agent.name", "代理人"),
+    ("agent.contact", "代理人联系方式"),
+    ("agent.scope", "代理权限"),
+    ("respondent.name", "被投诉者"),
+    ("respondent.name", "被投诉单位"),
+    ("respondent.location", "被投诉者所在地"),
+    ("respondent.department", "被投诉者部门"),
+    ("respondent.legal_representative", "被投诉者法定代表人"),
+    ("category", "类别"),
+    ("priority", "优先级"),
+    ("tags", "标签"),
+    ("demands", "投诉请求"),
+    ("facts", "事实与理由"),
+    ("contract_end", "合同结束"),
+    ("contract_end", "合同结束日期"),
+    ("challenge_due", "质疑答复期限"),
+    ("assignee", "承办人"),
+    ("status", "状态"),
+    ("outcome", "办理结果"),
+    ("refer_to", "告知机关"),
+    ("measures", "整改措施"),
+    ("satisfaction", "满意度"),
+    ("external_ref", "外部编号"),
+    ("links", "关联案件"),
+    ("history", "处理记录"),
+    ("schema", "格式版本"),
+];
+
+/// The fields of a complainant in Chinese: `投诉人性别` is the first
+/// complainant's gender, `投诉人2姓名` the second complainant's name.
+const ZH_PERSON_FIELDS: &[(&str, &str)] = &[
+    ("name", "姓名"),
+    ("gender", "性别"),
+    ("nationality", "国籍"),
+    ("address", "住址"),
+    ("postcode", "邮编"),
+    ("phone", "联系电话"),
+    ("email", "电子邮件"),
+    ("legal_representative", "法定代表人"),
+];
+
+/// The field a Chinese column header names (see [`ZH_HEADERS`]).
+fn chinese_header(name: &str) -> Option<String> {
+    if let Some((field, _)) = ZH_HEADERS.iter().find(|(_, h)| *h == name) {
+        return Some(field.to_string());
+    }
+    let rest = name.strip_prefix("投诉人")?;
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let (number, label) = rest.split_at(digits);
+    let (field, _) = ZH_PERSON_FIELDS.iter().find(|(_, l)| *l == label)?;
+    let group = match number {
+        "" | "1" => "complainant".to_string(),
+        n => format!("complainant{n}"),
+    };
+    Some(format!("{group}.{field}"))
+}
+
+/// The Chinese header `export` writes for column `column` (from
+/// [`export_header`]); [`chinese_header`] reads it back.
+pub fn zh_header(column: &str) -> String {
+    if let Some((_, header)) = ZH_HEADERS.iter().find(|(f, _)| *f == column) {
+        return header.to_string();
+    }
+    let Some((group, key)) = column.split_once('.') else {
+        return column.to_string();
+    };
+    let number = group.strip_prefix("complainant").unwrap_or(group);
+    match ZH_PERSON_FIELDS.iter().find(|(f, _)| *f == key) {
+        Some((_, label)) if group.starts_with("complainant") => format!("投诉人{number}{label}"),
+        _ => column.to_string(),
+    }
 }
 
 /// Every column name an import knows (complainants beyond the first take
@@ -445,6 +506,17 @@ fn scalar_text(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_chinese_export_header_reads_back_as_its_column() {
+        let mut seen = std::collections::BTreeSet::new();
+        for column in export_header(3) {
+            let header = zh_header(&column);
+            assert!(!header.is_ascii(), "{column} has no Chinese header");
+            assert!(seen.insert(header.clone()), "{header} heads two columns");
+            assert_eq!(parse_target(&header), parse_target(&column), "{header}");
+        }
+    }
 
     #[test]
     fn targets_of_column_names() {

@@ -12,7 +12,7 @@ use std::io::Write;
 use rayon::prelude::*;
 
 use super::Format;
-use super::csvmap::{export_header, export_row};
+use super::csvmap::{export_header, export_row, zh_header};
 use crate::error::{Error, Result};
 use crate::model::Case;
 use crate::query::Filter;
@@ -155,7 +155,12 @@ fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
             .map_err(|e| Error::io("the export output", e))?;
     }
     let mut writer = csv::Writer::from_writer(out);
-    crate::csvcell::write_record(&mut writer, &header).map_err(csv_error)?;
+    // A zh workspace heads the columns in Chinese, as its import reads them.
+    let shown: Vec<String> = match ws.policy.language {
+        crate::messages::Language::Zh => header.iter().map(|c| zh_header(c)).collect(),
+        crate::messages::Language::En => header.clone(),
+    };
+    crate::csvcell::write_record(&mut writer, &shown).map_err(csv_error)?;
     for case in &cases {
         crate::csvcell::write_record(&mut writer, export_row(case, &header)?).map_err(csv_error)?;
     }

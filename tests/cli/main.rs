@@ -23,3 +23,4 @@ mod screens;
 mod simulation;
 mod team;
 mod terminal_zh;
+mod zh_transfer_and_codes;
