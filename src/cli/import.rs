@@ -25,7 +25,8 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<i32> {
     let label = label_of(&args.file);
     let format = format_of(args)?;
     let map = read_map(args.map.as_deref())?;
-    let (reader, size) = open(&args.file).with_context(|| format!("cannot read {label}"))?;
+    let (reader, size) =
+        open(&args.file).with_context(|| crate::msg!(ctx.lang(), "cannot-read", file = label))?;
     let bar = progress_bar(ctx, size);
     let reader: Box<dyn Read + Send> = match &bar {
         Some(bar) => Box::new(bar.wrap_read(reader)),

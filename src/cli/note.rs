@@ -13,13 +13,14 @@ use crate::actions;
 pub fn run(ctx: &Ctx, args: &NoteArgs) -> anyhow::Result<i32> {
     let id = resolve(ctx, &args.id)?;
     let text = if args.text == "-" {
-        let mut text = String::new();
+        let mut bytes = Vec::new();
         let limit = crate::limits::MAX_FIELD_BYTES;
         std::io::stdin()
             .take(limit as u64 + 1)
-            .read_to_string(&mut text)
-            .context("stdin is not UTF-8 text")?;
-        if text.len() > limit {
+            .read_to_end(&mut bytes)
+            .context("stdin")?;
+        // The length first: a note cut at the limit may end mid-character.
+        if bytes.len() > limit {
             anyhow::bail!(crate::error::Error::Invalid(crate::msg!(
                 crate::messages::language(),
                 "note-too-long",
@@ -27,7 +28,8 @@ pub fn run(ctx: &Ctx, args: &NoteArgs) -> anyhow::Result<i32> {
                 hint = crate::limits::large_material_hint()
             )));
         }
-        text
+        String::from_utf8(bytes)
+            .map_err(|_| crate::error::Error::Invalid(crate::msg!(ctx.lang(), "stdin-not-utf8")))?
     } else {
         args.text.clone()
     };

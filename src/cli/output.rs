@@ -423,10 +423,56 @@ fn localized(err: &anyhow::Error) -> Option<String> {
     }
 }
 
+/// The error and its causes, `: `-separated as `{err:#}` prints them, with
+/// the operating system's part (in English from the system library) said
+/// in the workspace language.
+fn chain_text(err: &anyhow::Error) -> String {
+    let lang = language();
+    if lang == Language::En {
+        return format!("{err:#}");
+    }
+    err.chain()
+        .map(|cause| {
+            if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+                return io_text(lang, io);
+            }
+            match cause.downcast_ref::<Error>() {
+                Some(Error::Io { path, cause }) => {
+                    format!("{}: {}", path.display(), io_text(lang, cause))
+                }
+                _ => cause.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
+/// An operating-system error in `lang`, keeping its number for searches.
+fn io_text(lang: Language, e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let id = match e.kind() {
+        ErrorKind::NotFound => "io-not-found",
+        ErrorKind::PermissionDenied => "io-permission-denied",
+        ErrorKind::AlreadyExists => "io-already-exists",
+        ErrorKind::StorageFull => "io-storage-full",
+        ErrorKind::ReadOnlyFilesystem => "io-read-only",
+        ErrorKind::IsADirectory => "io-is-a-directory",
+        ErrorKind::NotADirectory => "io-not-a-directory",
+        _ => return e.to_string(),
+    };
+    match e.raw_os_error() {
+        Some(code) => {
+            let text = crate::messages::fill(lang, id, &[]);
+            msg!(lang, "io-os-error", text = text, code = code)
+        }
+        None => crate::messages::fill(lang, id, &[]),
+    }
+}
+
 /// Prints an error on stderr, as JSON when `json`, and returns the exit code.
 pub fn report_error(err: &anyhow::Error, json: bool) -> i32 {
     let (exit, code) = error_codes(err);
-    let message = localized(err).unwrap_or_else(|| format!("{err:#}"));
+    let message = localized(err).unwrap_or_else(|| chain_text(err));
     if json {
         print_stderr_json(&serde_json::json!({"error": {"message": message, "code": code}}));
     } else {

@@ -22,11 +22,13 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
         args.format.trim()
     };
     if args.out.is_some() && format != "csv" {
-        return Err(Error::Usage("--out DIR goes with --format csv".into()).into());
+        return Err(Error::Usage(crate::msg!(ctx.lang(), "out-needs-csv")).into());
     }
     if !["table", "md", "html", "csv", "json"].contains(&format) {
-        return Err(Error::Invalid(format!(
-            "--format '{format}' is not a report format; use table, md, html, csv or json"
+        return Err(Error::Invalid(crate::msg!(
+            ctx.lang(),
+            "bad-report-format",
+            format = format
         ))
         .into());
     }

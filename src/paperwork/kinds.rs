@@ -189,7 +189,14 @@ pub fn for_preset(preset: &str) -> &'static [NoticeKind] {
 
 /// The notice `code` of `preset`.
 pub fn find(preset: &str, code: &str) -> Option<&'static NoticeKind> {
-    for_preset(preset).iter().find(|k| k.code == code)
+    let kinds = for_preset(preset);
+    kinds.iter().find(|k| k.code == code).or_else(|| {
+        // A notice is also named as it is shown: 受理通知书, Acceptance notice.
+        let folded = code.trim().to_lowercase();
+        kinds
+            .iter()
+            .find(|k| k.title == code.trim() || k.en.to_lowercase() == folded)
+    })
 }
 
 #[cfg(test)]

@@ -94,7 +94,14 @@ pub struct Issued {
 pub fn kind(ws: &Workspace, code: &str) -> Result<&'static NoticeKind> {
     let preset = &ws.settings.preset;
     kinds::find(preset, code).ok_or_else(|| {
-        let known: Vec<&str> = kinds::for_preset(preset).iter().map(|k| k.code).collect();
+        let lang = ws.policy.language;
+        let known: Vec<String> = kinds::for_preset(preset)
+            .iter()
+            .map(|k| match lang {
+                crate::messages::Language::En => k.code.to_string(),
+                crate::messages::Language::Zh => format!("{}（{}）", k.title, k.code),
+            })
+            .collect();
         if known.is_empty() {
             Error::Invalid(crate::msg!(
                 ws.policy.language,
@@ -134,7 +141,7 @@ pub fn issue(
     let source = render::template(&ws.root, &ws.settings.preset, kind.code, kind.template)?;
     let lock = ws.lock()?;
     let mut case = ws.read_case(id)?;
-    check_state(&case, kind)?;
+    check_state(&ws.policy, &case, kind)?;
     let when = now;
     // Refused before the document is stored, so a refusal leaves nothing behind.
     crate::policy::workflow::check_event_time(&case, Action::Notice, when)?;
@@ -201,18 +208,25 @@ pub fn served_milestone(preset: &str, case: &Case) -> Option<&'static str> {
 }
 
 /// A notice makes sense only in some states: no refusal for an accepted case.
-fn check_state(case: &Case, kind: &NoticeKind) -> Result<()> {
+fn check_state(policy: &crate::policy::Policy, case: &Case, kind: &NoticeKind) -> Result<()> {
     if kind.states.contains(&case.status.as_str()) {
         return Ok(());
     }
+    let lang = policy.language;
+    // English names the states by code, as they are typed; Chinese by label.
+    let label = |s: &str| match lang {
+        crate::messages::Language::En => s.to_string(),
+        crate::messages::Language::Zh => policy.state_label(s, lang),
+    };
+    let states: Vec<String> = kind.states.iter().map(|s| label(s)).collect();
     Err(Error::Refused(crate::msg!(
-        crate::messages::language(),
+        lang,
         "notice-wrong-state",
         title = kind.title,
         code = kind.code,
         id = case.id,
-        state = case.status,
-        states = kind.states.join(", ")
+        state = label(&case.status),
+        states = states.join(", ")
     )))
 }
 

@@ -36,7 +36,12 @@ pub fn template(root: &Path, preset: &str, kind: &str, built_in: &str) -> Result
             text,
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Source {
-            label: format!("built-in {preset}/{kind}.md"),
+            label: crate::msg!(
+                crate::messages::language(),
+                "builtin-template",
+                preset = preset,
+                kind = kind
+            ),
             text: built_in.to_string(),
         }),
         Err(e) => Err(Error::io(path, e)),

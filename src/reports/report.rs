@@ -35,8 +35,10 @@ impl By {
             "respondent" => Ok(By::Respondent),
             "department" => Ok(By::Department),
             "assignee" => Ok(By::Assignee),
-            other => Err(Error::Invalid(format!(
-                "--by '{other}' is not a breakdown; use category, respondent, department or assignee"
+            other => Err(Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "bad-by",
+                by = other
             ))),
         }
     }

@@ -547,3 +547,230 @@ fn edit_after_a_refused_edit_offers_the_kept_copy() {
         "the kept copy was reopened: {opened}"
     );
 }
+
+/// `text` without what a Chinese message quotes verbatim: `commands`,
+/// --flags, file names and paths, codes in parentheses after their labels
+/// (`达成调解协议（mediated）`) and field names (`字段 received`).
+fn without_quoted(text: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in text.split('`').enumerate() {
+        if i % 2 == 0 {
+            out.push_str(part);
+        }
+    }
+    let mut kept = String::new();
+    let mut in_code = false;
+    for c in out.chars() {
+        match c {
+            '（' => {
+                in_code = true;
+                kept.push(c);
+            }
+            '）' => in_code = false,
+            c if in_code && c.is_ascii() => {}
+            c => {
+                in_code = false;
+                kept.push(c);
+            }
+        }
+    }
+    kept.split(|c: char| c.is_whitespace() || "：，；、「」".contains(c))
+        .filter(|w| !w.starts_with("--") && !w.contains(['.', '/', '|', '_']))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("字段 ", "字段")
+        .split(' ')
+        .filter(|w| !w.starts_with("字段"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_zh_workspace_says_its_errors_imports_checks_and_reports_in_zh() {
+    let ws = zh_workspace();
+    let now = "2026-11-03 10:00";
+    let mut seen = String::new();
+    let mut run = |args: &[&str], code: i32| {
+        let out = ws
+            .cmd()
+            .env("PLAINT_NOW", now)
+            .env("PLAINT_USER", "王芳")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        seen.push_str(&String::from_utf8_lossy(&out.stdout));
+        seen.push_str(&String::from_utf8_lossy(&out.stderr));
+    };
+    // A complaint phoned in, typed with Chinese codes; then the mistakes
+    // an officer makes at intake.
+    let register = Ws::register_args(&["--channel", "电话", "--category", "强迫购物"]);
+    run(&register, 0);
+    let id = ws.ok(&["list", "--format", "ids"]).trim().to_string();
+    run(&["register", "--channel", "电话", "--title", "缺投诉人"], 1);
+    run(
+        &[
+            "register",
+            "--complainant",
+            "李四",
+            "--received",
+            "2026-13-01",
+        ],
+        1,
+    );
+    run(
+        &[
+            "register",
+            "--complainant",
+            "李四",
+            "--title",
+            "x",
+            "--received",
+            "2027-01-01",
+        ],
+        1,
+    );
+    run(&["register"], 1);
+    run(&["list"], 0);
+    run(&["list", "--due-within", "3"], 0);
+    run(&["show", &id], 0);
+    run(&["advance", &id, "已受理", "--note", "材料齐全"], 0);
+    run(&["advance", &id, "已结案"], 1);
+    run(&["advance", &id, "调查中", "--at", "2027-01-01"], 1);
+    run(&["mark", &id, "已通知被投诉者"], 0);
+    run(&["mark", &id, "已通知被投诉者"], 0);
+    run(&["mark", &id, "promise-kept"], 1);
+    run(&["assign", &id, " "], 1);
+    run(&["assign", &id, "李明"], 0);
+    run(&["assign", &id, "李明"], 0);
+    run(&["note", &id, " "], 1);
+    run(&["followup", &id, "--satisfaction", "满意"], 1);
+    run(&["promise", &id, "2026-11-01"], 1);
+    run(&["promise", &id, "2026-11-44"], 1);
+    run(&["notice", &id, "受理通知书"], 1);
+    run(&["notice", &id, "不存在的文书"], 1);
+    run(&["notice", &id, "acceptance", "--served", "2027-01-01"], 1);
+    run(&["advance", &id, "调查中"], 0);
+    run(&["advance", &id, "已中止", "--note", "等待鉴定"], 0);
+    run(&["advance", &id, "已中止"], 1);
+    run(&["advance", &id, "调查中"], 0);
+    run(
+        &["extend", &id, "办结", "--by", "10", "--reason", "补充材料"],
+        1,
+    );
+    run(
+        &["extend", &id, "办结", "--by", "0", "--reason", "补充材料"],
+        1,
+    );
+    run(
+        &["extend", &id, "办结", "--by", "十", "--reason", "补充材料"],
+        1,
+    );
+    run(&["extend", &id, "办结", "--by", "5", "--reason", " "], 1);
+    run(&["explain", &id, "办结"], 0);
+    run(&["dossier", &id, "--out", "案卷"], 0);
+    run(&["dossier", &id, "--out", "案卷"], 1);
+    run(&["advance", &id, "已办结"], 1);
+    run(&["advance", &id, "已办结", "--outcome", "调解成功"], 2);
+    run(&["advance", &id, "已办结", "--outcome", "达成调解协议"], 0);
+    run(&["followup", &id, "--satisfaction", "满意"], 0);
+    run(&["advance", &id, "已结案"], 0);
+    run(&["mark", &id, "已通知被投诉者"], 1);
+    run(&["show", &id], 0);
+    run(&["summary"], 0);
+    run(&["report", "--period", "2026-Q4"], 0);
+    run(&["report", "--period", "2026-Q9"], 1);
+    run(&["report", "--period", "2026-Q4", "--format", "xx"], 1);
+    run(&["report", "--period", "2026-Q4", "--by", "xx"], 1);
+    run(&["check"], 0);
+    // Import: the export re-imported (skipped), then broken batches.
+    let csv = ws.ok(&["export", "--format", "csv"]);
+    ws.write("导出.csv", &csv);
+    run(&["import", "导出.csv", "--dry-run"], 0);
+    run(&["import", "导出.csv"], 0);
+    ws.write("坏.csv", "received,title,多余\n2026-11-02,t,1\n");
+    run(&["import", "坏.csv"], 1);
+    ws.write("缺列.csv", "title\nx\n");
+    run(&["import", "缺列.csv"], 1);
+    run(&["import", "不存在.csv"], 1);
+    ws.write("名单.txt", "x");
+    run(&["import", "名单.txt"], 1);
+    // Limits, and the lock another command holds.
+    ws.write("cases/多余.txt", "x");
+    run(&["check"], 3);
+    let long = ws
+        .cmd()
+        .args(["note", &id, "-"])
+        .write_stdin("长".repeat(100_000))
+        .output()
+        .unwrap();
+    assert_eq!(long.status.code(), Some(1));
+    seen.push_str(&String::from_utf8_lossy(&long.stderr));
+
+    // Codes and names a message quotes as they are typed: date forms,
+    // formats, `--by` values, the preset; clap's usage line stays English.
+    const TYPED: [&str; 12] = [
+        "KiB",
+        "YYYY",
+        "RFC",
+        "table",
+        "html",
+        "csv",
+        "json",
+        "category",
+        "respondent",
+        "department",
+        "assignee",
+        "tourism",
+    ];
+    let human: String = seen
+        .replace(&id, "")
+        .lines()
+        .filter(|l| !l.starts_with("Usage:"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let words: Vec<String> = english_words(&without_quoted(&human))
+        .into_iter()
+        .filter(|w| !TYPED.contains(&w.as_str()))
+        .collect();
+    assert!(
+        words.is_empty(),
+        "English in a zh workspace: {words:?}\n{seen}"
+    );
+    for expected in [
+        "案件未登记",
+        "新建 0 件，更新 0 件，跳过 1 件",
+        "未知的列",
+        "发现 1 个问题",
+        "多余的文件",
+        "不存在",
+        "已由 李明 承办",
+        "未知的办理结果",
+    ] {
+        assert!(seen.contains(expected), "{expected:?} missing:\n{seen}");
+    }
+}
+
+#[test]
+fn a_zh_workspace_says_a_lock_timeout_in_zh() {
+    let ws = zh_workspace();
+    let id = ws.register(&[]);
+    let lock = ws.root().join(".plaint").join("lock");
+    std::fs::create_dir_all(lock.parent().unwrap()).unwrap();
+    let held = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&lock)
+        .unwrap();
+    held.lock().unwrap();
+    let err = ws.fails(1, &["--lock-timeout", "0.2", "note", &id, "电话联系"]);
+    assert!(err.contains("等待 0.2 秒后放弃"), "{err}");
+    assert!(english_words(&without_quoted(&err)).is_empty(), "{err}");
+}
