@@ -39,18 +39,31 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
         return Ok(0);
     }
     let lang = ws.settings.language;
-    let mut text = format!(
-        "{} {} — {} ({}, {}{})\n",
-        bold(ctx.look, id.as_str()),
-        bold(ctx.look, &super::view::rule_label(ctx, &rule.name)),
-        explanation.label,
+    let label = super::view::rule_label(ctx, &rule.name);
+    // The rule's long name, unless it says what its label says.
+    let long = if explanation.label == label {
+        String::new()
+    } else {
+        format!(" — {}", explanation.label)
+    };
+    let mut facts = vec![
         super::view::amount_text(ctx.lang(), rule.amount, rule.unit.as_str()),
-        explanation.kind.label(lang),
+        explanation.kind.label(lang).to_string(),
+    ];
+    facts.extend(
         explanation
             .source
             .as_deref()
-            .map(|s| format!(", {}", crate::policy::source_in(ctx.lang(), s)))
-            .unwrap_or_default()
+            .map(|s| crate::policy::source_in(ctx.lang(), s).to_string()),
+    );
+    let facts = match lang {
+        crate::policy::Language::En => format!(" ({})", facts.join(", ")),
+        crate::policy::Language::Zh => format!("（{}）", facts.join("，")),
+    };
+    let mut text = format!(
+        "{} {}{long}{facts}\n",
+        bold(ctx.look, id.as_str()),
+        bold(ctx.look, &label),
     );
     let extendable = crate::messages::fill(
         lang,
