@@ -377,6 +377,18 @@ pub static MESSAGES: &[Message] = &[
     m("io-read-only", "Read-only file system", "文件系统只读"),
     m("io-is-a-directory", "Is a directory", "是文件夹"),
     m("io-not-a-directory", "Not a directory", "不是文件夹"),
+    // Histories in time order, and files that cannot be read.
+    m("reached-needs", "a case that reached {state} needs it, but it is missing", "案件已到{state}，需要此项，但缺少"),
+    m("before-received", "{at} is before the case was received ({received}); an event is recorded at the time it happened", "{at} 早于收到投诉的时间（{received}）；事件应按实际发生时间记录"),
+    m("before-last-event", "{at} is before the case's {event} event at {later}; history must stay in time order (record it at or after {later})", "{at} 早于该案 {later} 的「{event}」记录；处理记录须按时间顺序（请记录在 {later} 或之后）"),
+    m("in-parentheses", " ({text})", "（{text}）"),
+    m("field-label", "{label}:", "{label}："),
+    m("event-note-text", ": {note}", "：{note}"),
+    m("event-kind-status", "status", "状态变更"),
+    m("event-kind-assigned", "assigned", "承办人变更"),
+    m("due-within-negative", "--due-within takes a number of working days, 0 or more, not {n}", "--due-within 应为 0 或以上的工作日数，而不是 {n}"),
+    m("skipped-file", "skipped {error}", "已跳过 {error}"),
+    m("files-unreadable", "{count} case file(s) could not be read; the list above is incomplete (run `plaint check`)", "有 {count} 个案件文件无法读取；以上列表不完整（请运行 `plaint check`）"),
 ];
 
 /// The language of the workspace this process works in, once it is known.

@@ -135,8 +135,10 @@ impl Filter {
         if let Some(n) = self.due_within
             && n < 0
         {
-            return Err(Error::Invalid(format!(
-                "--due-within takes a number of working days, 0 or more, not {n}"
+            return Err(Error::Invalid(crate::msg!(
+                policy.language,
+                "due-within-negative",
+                n = n
             )));
         }
         if let Some(category) = &self.category

@@ -258,13 +258,11 @@ pub fn report_broken(ctx: &Ctx, broken: &[Error]) -> anyhow::Result<i32> {
         }});
         output::print_stderr_json(&doc);
     } else {
+        let lang = ctx.lang();
         for e in broken {
-            output::warn(&format!("skipped {e}"));
+            output::warn(&crate::msg!(lang, "skipped-file", error = e));
         }
-        output::warn(&format!(
-            "{} case file(s) could not be read; the list above is incomplete (run `plaint check`)",
-            broken.len()
-        ));
+        output::warn(&crate::msg!(lang, "files-unreadable", count = broken.len()));
     }
     Ok(1)
 }

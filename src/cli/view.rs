@@ -113,7 +113,7 @@ fn extension_text(lang: Language, ext: &crate::deadline::Extension) -> String {
     let reason = ext
         .reason
         .as_deref()
-        .map(|r| format!(": {r}"))
+        .map(|r| msg!(lang, "event-note-text", note = r))
         .unwrap_or_default();
     msg!(
         lang,
@@ -258,14 +258,15 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     ));
     let mut line = |label: &str, value: String| {
         if !value.is_empty() {
-            out.push_str(&format!("{}{value}\n", pad(&format!("{label}:"), 14)));
+            let label = msg!(lang, "field-label", label = label);
+            out.push_str(&format!("{}{value}\n", pad(&label, 14)));
         }
     };
     let received = case.received.format("%Y-%m-%d %H:%M %:z").to_string();
     let channel = case
         .channel
         .as_deref()
-        .map(|c| format!(" ({})", channel_label(ctx, c)))
+        .map(|c| msg!(ctx.lang(), "in-parentheses", text = channel_label(ctx, c)))
         .unwrap_or_default();
     line(
         pick(lang, "Received", "登记时间"),
@@ -542,7 +543,7 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
         } else {
             reason.clone()
         };
-        text.push_str(&format!(" ({label})"));
+        text.push_str(&msg!(lang, "in-parentheses", text = label));
     }
     if let Some(to) = &event.transfer_to {
         text.push_str(&msg!(lang, "event-transfer-to", to = to));
@@ -582,7 +583,8 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
         text.push_str(&msg!(lang, "event-forced", what = what.join(", ")));
     }
     if let Some(note) = &event.note {
-        text.push_str(&format!(": {}", note.replace('\n', "\n      ")));
+        let note = note.replace('\n', "\n      ");
+        text.push_str(&msg!(lang, "event-note-text", note = note));
     }
     text
 }

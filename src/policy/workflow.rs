@@ -92,7 +92,11 @@ pub fn incomplete_record(policy: &Policy, case: &Case) -> Vec<(String, String)> 
             if !met {
                 missing.push((
                     record_field(requirement).to_string(),
-                    format!("a case that reached {state} needs it, but it is missing"),
+                    crate::msg!(
+                        policy.language,
+                        "reached-needs",
+                        state = policy.state_label(state, policy.language)
+                    ),
                 ));
             }
         }
@@ -540,10 +544,11 @@ pub fn check_event_time(case: &Case, action: Action, at: DateTime<FixedOffset>) 
     let opened = case.history.first().map(|e| e.at).unwrap_or(case.received);
     let floor = case.received.min(opened);
     if at < floor {
-        return Err(Error::Invalid(format!(
-            "{} is before the case was received ({}); an event is recorded at the time it happened",
-            at.to_rfc3339(),
-            floor.to_rfc3339()
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "before-received",
+            at = at.to_rfc3339(),
+            received = floor.to_rfc3339()
         )));
     }
     let sequential = matches!(action, Action::Status | Action::Assigned);
@@ -554,12 +559,17 @@ pub fn check_event_time(case: &Case, action: Action, at: DateTime<FixedOffset>) 
         .map(|e| e.at)
         .max()
     {
-        return Err(Error::Invalid(format!(
-            "{} is before the case's {} event at {}; history must stay in time order (record it at or after {})",
-            at.to_rfc3339(),
-            action.as_str(),
-            later.to_rfc3339(),
-            later.to_rfc3339()
+        let lang = crate::messages::language();
+        let event = match action {
+            Action::Assigned => crate::msg!(lang, "event-kind-assigned"),
+            _ => crate::msg!(lang, "event-kind-status"),
+        };
+        return Err(Error::Invalid(crate::msg!(
+            lang,
+            "before-last-event",
+            at = at.to_rfc3339(),
+            event = event,
+            later = later.to_rfc3339()
         )));
     }
     Ok(())
