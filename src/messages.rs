@@ -389,6 +389,19 @@ pub static MESSAGES: &[Message] = &[
     m("due-within-negative", "--due-within takes a number of working days, 0 or more, not {n}", "--due-within 应为 0 或以上的工作日数，而不是 {n}"),
     m("skipped-file", "skipped {error}", "已跳过 {error}"),
     m("files-unreadable", "{count} case file(s) could not be read; the list above is incomplete (run `plaint check`)", "有 {count} 个案件文件无法读取；以上列表不完整（请运行 `plaint check`）"),
+    // Attachments and `edit`.
+    m("no-such-file", "{file}: no such file", "{file}：文件不存在"),
+    m("attach-nothing", "give at least one file to attach", "请至少给出一个要附加的文件"),
+    m("attach-folder", "{file} is a folder; attach the files in it one by one", "{file} 是文件夹；请逐个附加其中的文件"),
+    m("attach-too-large", "{file} is {len} bytes, over the attachment limit of {mb} MB (attachment_limit_mb in plaint.yaml)", "{file} 有 {len} 字节，超过附件上限 {mb} MB（plaint.yaml 中的 attachment_limit_mb）"),
+    m("attached-already", "{name} is attached already ({file})", "{name} 已附加（{file}）"),
+    m("no-attachment", "case {id} has no attachment '{which}'; attached: {attached}", "案件 {id} 没有附件「{which}」；已有附件：{attached}"),
+    m("attachment-ambiguous", "'{which}' matches {count} attachments; give the stored file or the hash", "「{which}」对应 {count} 个附件；请给出存储的文件名或哈希值"),
+    m("edit-refused", "{file} was left unchanged; your edited copy is kept at {copy}", "{file} 未作改动；您编辑的副本保留在 {copy}"),
+    m("edit-raced", "{id} was changed by someone else while you were editing; your copy is kept at {copy} — run `plaint edit {id}` again", "您编辑期间 {id} 已被他人修改；您的副本保留在 {copy}，请再次运行 `plaint edit {id}`"),
+    m("editor-failed", "the editor '{editor}' failed ({status}); the case was left unchanged", "编辑器「{editor}」运行失败（{status}）；案件未作改动"),
+    m("editor-missing", "cannot start the editor '{editor}'", "无法启动编辑器「{editor}」"),
+    m("status-filter-unknown", "--status: unknown state '{status}'; states are: open, {states}", "--status：未知的状态「{status}」；可用的状态：open, {states}"),
 ];
 
 /// The language of the workspace this process works in, once it is known.

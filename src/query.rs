@@ -126,9 +126,11 @@ impl Filter {
     pub fn validate(&self, policy: &Policy) -> Result<()> {
         for status in &self.statuses {
             if status != "open" && policy.state(status).is_none() {
-                return Err(Error::Invalid(format!(
-                    "--status: unknown state '{status}'; states are: open, {}",
-                    policy.state_names().join(", ")
+                return Err(Error::Invalid(crate::msg!(
+                    policy.language,
+                    "status-filter-unknown",
+                    status = status,
+                    states = policy.state_names().join(", ")
                 )));
             }
         }

@@ -60,19 +60,22 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
             return Ok(0);
         }
         Err(e) => {
-            return Err(anyhow::Error::from(e).context(format!(
-                "{} was left unchanged; your edited copy is kept at {}",
-                path.display(),
-                copy.display()
+            return Err(anyhow::Error::from(e).context(crate::msg!(
+                ctx.lang(),
+                "edit-refused",
+                file = path.display(),
+                copy = copy.display()
             )));
         }
     };
     let lock = ctx.ws.lock()?;
     let now = read_bounded(&path, MAX_CONFLICTED_BYTES, "case file")?;
     if now != original {
-        return Err(Error::Refused(format!(
-            "{id} was changed by someone else while you were editing; your copy is kept at {} — run `plaint edit {id}` again",
-            copy.display()
+        return Err(Error::Refused(crate::msg!(
+            ctx.lang(),
+            "edit-raced",
+            id = id,
+            copy = copy.display()
         ))
         .into());
     }
@@ -132,10 +135,19 @@ fn run_editor(path: &std::path::Path) -> anyhow::Result<()> {
         .arg("plaint-edit")
         .arg(path)
         .status()
-        .with_context(|| format!("cannot start the editor '{editor}'"))?;
+        .with_context(|| {
+            crate::msg!(
+                crate::messages::language(),
+                "editor-missing",
+                editor = editor
+            )
+        })?;
     if !status.success() {
-        return Err(Error::Invalid(format!(
-            "the editor '{editor}' failed ({status}); the case was left unchanged"
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "editor-failed",
+            editor = editor,
+            status = status
         ))
         .into());
     }

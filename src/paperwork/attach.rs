@@ -75,7 +75,10 @@ pub fn attach(
     now: DateTime<FixedOffset>,
 ) -> Result<(Case, Vec<Attachment>, Vec<String>)> {
     if files.is_empty() {
-        return Err(Error::Invalid("give at least one file to attach".into()));
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "attach-nothing"
+        )));
     }
     let limit = ws.settings.attachment_limit();
     let incoming = files
@@ -96,7 +99,12 @@ pub fn attach(
             safe_name(&item.name)
         );
         if current(&case).iter().any(|a| a.file == file) {
-            warnings.push(format!("{} is attached already ({file})", item.name));
+            warnings.push(crate::msg!(
+                crate::messages::language(),
+                "attached-already",
+                name = item.name,
+                file = file
+            ));
             continue;
         }
         write_atomic(&ws.root.join(&file), &item.bytes)?;
@@ -124,23 +132,29 @@ pub fn attach(
 fn read_incoming(path: &Path, limit: u64) -> Result<Incoming> {
     let meta = std::fs::metadata(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Error::Invalid(format!("{}: no such file", path.display()))
+            Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "no-such-file",
+                file = path.display()
+            ))
         } else {
             Error::io(path, e)
         }
     })?;
     if meta.is_dir() {
-        return Err(Error::Invalid(format!(
-            "{} is a folder; attach the files in it one by one",
-            path.display()
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "attach-folder",
+            file = path.display()
         )));
     }
     if meta.len() > limit {
-        return Err(Error::Invalid(format!(
-            "{} is {} bytes, over the attachment limit of {} MB (attachment_limit_mb in plaint.yaml)",
-            path.display(),
-            meta.len(),
-            limit / (1024 * 1024)
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "attach-too-large",
+            file = path.display(),
+            len = meta.len(),
+            mb = limit / (1024 * 1024)
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
@@ -204,18 +218,21 @@ pub fn detach(
     let found = match matches.as_slice() {
         [one] => (*one).clone(),
         [] => {
-            return Err(Error::Invalid(format!(
-                "case {id} has no attachment '{which}'; attached: {}",
-                list.iter()
-                    .map(|a| a.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let attached: Vec<&str> = list.iter().map(|a| a.name.as_str()).collect();
+            return Err(Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "no-attachment",
+                id = id,
+                which = which,
+                attached = attached.join(", ")
             )));
         }
         _ => {
-            return Err(Error::Invalid(format!(
-                "'{which}' matches {} attachments; give the stored file or the hash",
-                matches.len()
+            return Err(Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "attachment-ambiguous",
+                which = which,
+                count = matches.len()
             )));
         }
     };
