@@ -75,6 +75,7 @@ impl Table {
     /// fits the width as [`Fit`] says.
     pub fn to_terminal_within(&self, color: bool, width: Option<usize>) -> String {
         let (shown, flex_width) = self.layout(width);
+        let header_widths = self.header_widths(&shown, flex_width, width);
         let mut table = comfy_table::Table::new();
         table.load_preset(presets::UTF8_FULL_CONDENSED);
         table.set_content_arrangement(ContentArrangement::Disabled);
@@ -101,7 +102,12 @@ impl Table {
                 })
                 .collect()
         };
-        table.set_header(cells(&self.header, false));
+        let header: Vec<Cell> = shown
+            .iter()
+            .zip(&header_widths)
+            .map(|(&i, &w)| Cell::new(wrap(&one_line(&self.header[i]), w)))
+            .collect();
+        table.set_header(header);
         for (n, row) in self.rows.iter().enumerate() {
             table.add_row(cells(row, self.alarms.contains(&n)));
         }
@@ -159,6 +165,52 @@ impl Table {
             width.saturating_sub(rest).clamp(1, content[f].max(1))
         });
         (shown, flex_width)
+    }
+
+    /// The widths the shown header cells are wrapped to: their own, unless
+    /// the table is still wider than the terminal, when a long header
+    /// (`按时率 = 按时 ÷ (按时 + 超时 + 逾期未办)`) goes onto several lines,
+    /// never narrower than its column's cells.
+    fn header_widths(
+        &self,
+        shown: &[usize],
+        flex_width: Option<usize>,
+        width: Option<usize>,
+    ) -> Vec<usize> {
+        let own: Vec<usize> = shown
+            .iter()
+            .map(|&i| one_line(&self.header[i]).width())
+            .collect();
+        let Some(width) = width else {
+            return own;
+        };
+        let body: Vec<usize> = shown
+            .iter()
+            .map(|&i| match flex_width {
+                Some(w) if self.fit.flex == Some(i) => w,
+                _ => self
+                    .rows
+                    .iter()
+                    .map(|r| one_line(r.get(i).map(String::as_str).unwrap_or("")).width())
+                    .max()
+                    .unwrap_or(0),
+            })
+            .collect();
+        let total = |widths: &[usize]| 1 + widths.iter().map(|w| w + 3).sum::<usize>();
+        let mut widths: Vec<usize> = own.iter().zip(&body).map(|(h, b)| *h.max(b)).collect();
+        // Narrow the widest header first, a column at a time, until it fits.
+        while total(&widths) > width {
+            let Some((n, _)) = widths
+                .iter()
+                .enumerate()
+                .filter(|(n, w)| **w > body[*n].max(HEADER_MIN))
+                .max_by_key(|(_, w)| **w)
+            else {
+                break;
+            };
+            widths[n] -= 1;
+        }
+        widths
     }
 
     /// Tab-separated lines with a header, for pipes (`cut -f`, `awk -F'\t'`).
@@ -228,6 +280,64 @@ impl Table {
         let text = String::from_utf8(bytes).expect("cells are UTF-8");
         if bom { format!("\u{feff}{text}") } else { text }
     }
+}
+
+/// A header is wrapped no narrower than this, its cells allowing.
+const HEADER_MIN: usize = 2;
+
+/// `text` on lines at most `width` terminal columns wide: broken at
+/// spaces, or between CJK characters, or (a word longer than the width)
+/// anywhere.
+fn wrap(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    // Words: runs of non-space ASCII; every other character stands alone.
+    let mut words: Vec<String> = Vec::new();
+    for c in text.chars() {
+        match words.last_mut() {
+            Some(w) if c.is_ascii_graphic() && w.chars().all(|p| p.is_ascii_graphic()) => w.push(c),
+            _ => words.push(c.to_string()),
+        }
+    }
+    // An opening bracket keeps to the word after it, a closing one to the
+    // word before it.
+    let mut glued: Vec<String> = Vec::new();
+    let mut open = String::new();
+    for word in words {
+        if word.ends_with(['(', '（']) && word.len() <= '（'.len_utf8() {
+            open.push_str(&word);
+        } else if word.starts_with([')', '）']) && !glued.is_empty() && open.is_empty() {
+            glued.last_mut().expect("not empty").push_str(&word);
+        } else {
+            glued.push(std::mem::take(&mut open) + &word);
+        }
+    }
+    if !open.is_empty() {
+        glued.push(open);
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in glued {
+        if word == " " {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            continue;
+        }
+        if line.width() + word.width() > width && !line.trim().is_empty() {
+            lines.push(line.trim_end().to_string());
+            line = String::new();
+        }
+        for c in word.chars() {
+            if line.width() + c.to_string().width() > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    lines.push(line.trim_end().to_string());
+    lines.join("\n")
 }
 
 /// `text` on one line: line breaks and tabs become spaces.
@@ -310,6 +420,59 @@ pub fn html_page(title: &str, body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_headers_wrap_so_a_report_table_fits_the_terminal() {
+        let rate = "按时率 = 按时 ÷ (按时 + 超时 + 逾期未办)";
+        let mut table = Table::new(
+            None,
+            &[
+                "类别",
+                "收到",
+                "受理",
+                "不予受理",
+                "移送",
+                "办结",
+                "撤回",
+                "在办",
+                rate,
+                "办结用时中位数(工作日)",
+            ],
+        );
+        table.push(
+            [
+                "擅自变更行程",
+                "1",
+                "1",
+                "0",
+                "0",
+                "0",
+                "0",
+                "1",
+                "100.0%",
+                "-",
+            ]
+            .map(String::from)
+            .to_vec(),
+        );
+        for width in [80, 100] {
+            let text = table.to_terminal_within(false, Some(width));
+            let widths: Vec<usize> = text.lines().map(|l| l.width()).collect();
+            assert!(
+                widths.iter().all(|&w| w <= width),
+                "{width} {widths:?}:\n{text}"
+            );
+            assert!(
+                text.contains("100.0%") && text.contains("擅自变更行程"),
+                "{text}"
+            );
+        }
+        let wide = table.to_terminal_within(false, Some(200));
+        assert!(wide.contains(rate), "unwrapped when it fits:\n{wide}");
+        let wrapped = wrap("办结用时中位数(工作日)", 10);
+        assert!(wrapped.lines().all(|l| l.width() <= 10), "{wrapped}");
+        assert_eq!(wrapped.replace('\n', ""), "办结用时中位数(工作日)");
+    }
 
     fn sample() -> Table {
         let mut t = Table::new(Some("By category"), &["category", "count"]);

@@ -402,6 +402,10 @@ pub static MESSAGES: &[Message] = &[
     m("editor-failed", "the editor '{editor}' failed ({status}); the case was left unchanged", "编辑器「{editor}」运行失败（{status}）；案件未作改动"),
     m("editor-missing", "cannot start the editor '{editor}'", "无法启动编辑器「{editor}」"),
     m("status-filter-unknown", "--status: unknown state '{status}'; states are: open, {states}", "--status：未知的状态「{status}」；可用的状态：open, {states}"),
+    m("n-not-number", "N '{n}' is not a whole number of working days", "N「{n}」不是整数个工作日"),
+    m("not-a-year", "'{text}' is not a year (1 to 9999)", "「{text}」不是年份（1 至 9999）"),
+    m("deadlines-not-computed", "case {id}: deadlines not computed: {error}", "案件 {id}：未能计算期限：{error}"),
+    m("default-workspace-created", "created the default workspace in {dir} (use `plaint init DIR --preset tourism` for another)", "已在 {dir} 创建默认工作区（另建工作区请用 `plaint init 目录 --preset tourism`）"),
 ];
 
 /// The language of the workspace this process works in, once it is known.

@@ -37,12 +37,11 @@ fn calendar(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Calendar> {
 fn add(ctx: &Ctx, args: &CalendarAddArgs) -> anyhow::Result<i32> {
     let cal = calendar(ctx, args.calendar.as_deref())?;
     let date = parse_date(&args.date)?;
-    let n: i64 = args.n.trim().parse().map_err(|_| {
-        Error::Invalid(format!(
-            "N '{}' is not a whole number of working days",
-            args.n
-        ))
-    })?;
+    let n: i64 = args
+        .n
+        .trim()
+        .parse()
+        .map_err(|_| Error::Invalid(crate::msg!(ctx.lang(), "n-not-number", n = args.n)))?;
     let result = cal
         .add_workdays(date, n)
         .map_err(|e| Error::Invalid(e.to_string()))?;
@@ -116,7 +115,13 @@ fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<i32> {
             .parse()
             .ok()
             .filter(|y| (1..=9999).contains(y))
-            .ok_or_else(|| Error::Invalid(format!("'{text}' is not a year (1 to 9999)")))?,
+            .ok_or_else(|| {
+                Error::Invalid(crate::msg!(
+                    crate::messages::language(),
+                    "not-a-year",
+                    text = text
+                ))
+            })?,
         None => ctx.today.year(),
     };
     let covered = cal.covers(year);

@@ -82,7 +82,12 @@ impl Ctx {
                 deadlines
             }
             Err(e) => {
-                output::warn(&format!("case {}: deadlines not computed: {e}", case.id));
+                output::warn(&crate::msg!(
+                    self.lang(),
+                    "deadlines-not-computed",
+                    id = case.id,
+                    error = e
+                ));
                 Vec::new()
             }
         }
@@ -329,9 +334,10 @@ fn open_workspace(explicit: Option<&Path>) -> anyhow::Result<Workspace> {
             let mut settings = Settings::new("generic", "cn");
             settings.language = init::language_from_locale();
             let ws = Workspace::init(&root, &settings)?;
-            output::notice(&format!(
-                "created the default workspace in {} (use `plaint init DIR --preset tourism` for another)",
-                root.display()
+            output::notice(&crate::msg!(
+                settings.language,
+                "default-workspace-created",
+                dir = root.display()
             ));
             Ok(ws)
         }
