@@ -40,9 +40,10 @@ pub fn driver_command(exe: &Path) -> String {
 /// registered.
 pub fn register_driver(workspace: &Path, exe: &Path) -> Result<String> {
     if repository_top(workspace).is_none() {
-        return Err(Error::Invalid(format!(
-            "{} is not inside a git repository; run `git init` (or clone the team's repository) first",
-            workspace.display()
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "not-a-repository",
+            dir = workspace.display()
         )));
     }
     let command = driver_command(exe);

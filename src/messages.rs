@@ -404,6 +404,7 @@ pub static MESSAGES: &[Message] = &[
     m("status-filter-unknown", "--status: unknown state '{status}'; states are: open, {states}", "--status：未知的状态「{status}」；可用的状态：open, {states}"),
     m("n-not-number", "N '{n}' is not a whole number of working days", "N「{n}」不是整数个工作日"),
     m("not-a-year", "'{text}' is not a year (1 to 9999)", "「{text}」不是年份（1 至 9999）"),
+    m("not-a-repository", "{dir} is not inside a git repository; run `git init` (or clone the team's repository) first", "{dir} 不在 git 仓库中；请先运行 `git init`（或克隆团队的仓库）"),
     m("deadlines-not-computed", "case {id}: deadlines not computed: {error}", "案件 {id}：未能计算期限：{error}"),
     m("default-workspace-created", "created the default workspace in {dir} (use `plaint init DIR --preset tourism` for another)", "已在 {dir} 创建默认工作区（另建工作区请用 `plaint init 目录 --preset tourism`）"),
 ];

@@ -10,6 +10,7 @@ use crate::gitsetup::register_driver;
 /// Registers `plaint merge-file` (this binary, by absolute path) as the
 /// repository's merge driver for case files.
 pub fn run(root: &Path, look: Look) -> anyhow::Result<i32> {
+    super::adopt_language(root);
     let exe = std::env::current_exe().context("cannot find the path of the plaint binary")?;
     let command = register_driver(root, &exe)?;
     if look.json {

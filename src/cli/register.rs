@@ -82,7 +82,9 @@ fn read_draft(path: &Path) -> anyhow::Result<Draft> {
             .context("stdin is not UTF-8 text")?;
         text
     } else {
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {label}"))?
+        std::fs::read_to_string(path).with_context(|| {
+            crate::msg!(crate::messages::language(), "cannot-read", file = label)
+        })?
     };
     parse_draft(&text, &label).map_err(anyhow::Error::from)
 }
