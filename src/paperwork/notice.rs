@@ -95,7 +95,8 @@ pub fn kind(ws: &Workspace, code: &str) -> Result<&'static NoticeKind> {
     let preset = &ws.settings.preset;
     kinds::find(preset, code).ok_or_else(|| {
         let lang = ws.policy.language;
-        let known: Vec<String> = kinds::for_preset(preset)
+        let kinds = kinds::for_preset(preset);
+        let known: Vec<String> = kinds
             .iter()
             .map(|k| match lang {
                 crate::messages::Language::En => k.code.to_string(),
@@ -103,20 +104,29 @@ pub fn kind(ws: &Workspace, code: &str) -> Result<&'static NoticeKind> {
             })
             .collect();
         if known.is_empty() {
-            Error::Invalid(crate::msg!(
-                ws.policy.language,
-                "no-notices",
-                preset = preset
-            ))
-        } else {
-            Error::Invalid(crate::msg!(
-                ws.policy.language,
-                "notice-unknown",
-                preset = preset,
-                code = code,
-                known = known.join(", ")
-            ))
+            return Error::Invalid(crate::msg!(lang, "no-notices", preset = preset));
         }
+        // A mistyped notice is a usage error, with the closest suggested.
+        let codes: Vec<crate::policy::Code> = kinds
+            .iter()
+            .map(|k| crate::policy::Code {
+                code: k.code.to_string(),
+                en: k.en.to_string(),
+                zh: k.title.to_string(),
+            })
+            .collect();
+        let mut message = crate::msg!(
+            lang,
+            "notice-unknown",
+            preset = preset,
+            code = code,
+            known = known.join(", ")
+        );
+        if let Some(best) = crate::policy::codes::closest(code, &codes) {
+            message.push_str("; ");
+            message.push_str(&crate::msg!(lang, "did-you-mean", code = best));
+        }
+        Error::Usage(message)
     })
 }
 

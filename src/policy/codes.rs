@@ -176,7 +176,7 @@ fn kind_id(kind: CodeKind) -> &'static str {
 
 /// The code whose code or label is closest to `typed`, if any is close
 /// enough to be what was meant (as clap suggests subcommands).
-fn closest(typed: &str, codes: &[Code]) -> Option<String> {
+pub(crate) fn closest(typed: &str, codes: &[Code]) -> Option<String> {
     let typed = typed.to_lowercase();
     codes
         .iter()

@@ -142,11 +142,14 @@ fn a_workspace_template_overrides_the_built_in_one() {
 fn notice_refusals_change_nothing() {
     let ws = office();
     let id = case_in(&ws, "accepted", &[]);
-    refused(
-        &ws,
-        &["notice", &id, "decision"],
-        &["no notice 'decision'", "acceptance"],
+    // A notice that names nothing is a usage error (exit 2), and changes nothing.
+    let before = ws.snapshot();
+    let err = ws.fails(2, &["notice", &id, "decision"]);
+    assert!(
+        err.contains("no notice 'decision'") && err.contains("acceptance"),
+        "{err}"
     );
+    assert_eq!(before, ws.snapshot());
     refused(
         &ws,
         &["notice", &id, "refusal"],
