@@ -412,9 +412,10 @@ pub fn history_order_problems(case: &Case) -> Vec<String> {
     if let Some(first) = case.history.first()
         && !opening(first.action)
     {
-        problems.push(format!(
-            "history starts with a `{}` event; the first event must be registered or imported",
-            first.action.as_str()
+        problems.push(crate::msg!(
+            crate::messages::language(),
+            "history-first",
+            action = first.action.as_str()
         ));
     }
     let extra = case
@@ -424,19 +425,21 @@ pub fn history_order_problems(case: &Case) -> Vec<String> {
         .filter(|e| opening(e.action))
         .count();
     if extra > 0 {
-        problems.push(format!(
-            "history has {} registered/imported events; a case is registered once",
-            extra + 1
+        problems.push(crate::msg!(
+            crate::messages::language(),
+            "history-opened-twice",
+            count = extra + 1
         ));
     }
     for (i, pair) in case.history.windows(2).enumerate() {
         if pair[1].at < pair[0].at {
-            problems.push(format!(
-                "history event #{} ({}) is dated {}, before the event above it ({}); history must read in time order",
-                i + 2,
-                pair[1].action.as_str(),
-                pair[1].at.to_rfc3339(),
-                pair[0].at.to_rfc3339()
+            problems.push(crate::msg!(
+                crate::messages::language(),
+                "history-backwards",
+                n = i + 2,
+                action = pair[1].action.as_str(),
+                at = pair[1].at.to_rfc3339(),
+                above = pair[0].at.to_rfc3339()
             ));
         }
     }
@@ -465,40 +468,64 @@ fn workflow_problems(policy: &Policy, case: &Case) -> Vec<String> {
         }
         let n = i + 1;
         let (Some(from), Some(to)) = (event.from.as_deref(), event.to.as_deref()) else {
-            problems.push(format!("history event #{n} (status) lacks `from` or `to`"));
+            problems.push(crate::msg!(
+                crate::messages::language(),
+                "history-status-incomplete",
+                n = n
+            ));
             continue;
         };
         if let Some(unknown) = [from, to].into_iter().find(|s| policy.state(s).is_none()) {
-            problems.push(format!(
-                "history event #{n} names unknown state '{unknown}'; states are: {}",
-                policy.state_names().join(", ")
+            problems.push(crate::msg!(
+                crate::messages::language(),
+                "history-unknown-state",
+                n = n,
+                state = unknown,
+                states = policy.state_names().join(", ")
             ));
             continue;
         }
         if !reached.iter().any(|s| s == from) {
-            problems.push(format!(
-                "history event #{n} moves from {from}, a state the case had not reached"
+            problems.push(crate::msg!(
+                policy.language,
+                "history-not-reached",
+                n = n,
+                from = state_word(policy, from)
             ));
         }
         let on_the_spot = event.on_the_spot
             && from == policy.initial_state()
             && policy.on_the_spot.iter().any(|s| s == to);
         if !on_the_spot && !move_allowed(policy, &case.history[..i], from, to) {
-            problems.push(format!(
-                "history event #{n} moves from {from} to {to}, which the workflow does not allow"
+            problems.push(crate::msg!(
+                policy.language,
+                "history-not-allowed",
+                n = n,
+                from = state_word(policy, from),
+                to = state_word(policy, to)
             ));
         }
         reached.push(to.to_string());
     }
     let current = crate::model::status_from_history(&case.history).unwrap_or(&initial);
     if case.status != current {
-        problems.push(format!(
-            "`status` is {} but the history's last status event leads to {current}; \
-             the status follows the history (use `plaint advance`)",
-            case.status
+        problems.push(crate::msg!(
+            policy.language,
+            "history-status-stale",
+            status = state_word(policy, &case.status),
+            current = state_word(policy, current)
         ));
     }
     problems
+}
+
+/// A state as a message names it: its code in English (as it is typed and
+/// stored), its label in Chinese.
+fn state_word(policy: &Policy, state: &str) -> String {
+    match policy.language {
+        crate::messages::Language::En => state.to_string(),
+        crate::messages::Language::Zh => policy.state_label(state, policy.language),
+    }
 }
 
 /// Whether the workflow allows `from → to` after the events `before`:

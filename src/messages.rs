@@ -407,6 +407,15 @@ pub static MESSAGES: &[Message] = &[
     m("not-a-repository", "{dir} is not inside a git repository; run `git init` (or clone the team's repository) first", "{dir} 不在 git 仓库中；请先运行 `git init`（或克隆团队的仓库）"),
     m("deadlines-not-computed", "case {id}: deadlines not computed: {error}", "案件 {id}：未能计算期限：{error}"),
     m("default-workspace-created", "created the default workspace in {dir} (use `plaint init DIR --preset tourism` for another)", "已在 {dir} 创建默认工作区（另建工作区请用 `plaint init 目录 --preset tourism`）"),
+    // Histories that the commands could not have written (`check`).
+    m("history-first", "history starts with a `{action}` event; the first event must be registered or imported", "处理记录以 `{action}` 开头；第一条必须是登记或导入"),
+    m("history-opened-twice", "history has {count} registered/imported events; a case is registered once", "处理记录中有 {count} 条登记或导入；一件案件只登记一次"),
+    m("history-backwards", "history event #{n} ({action}) is dated {at}, before the event above it ({above}); history must read in time order", "第 {n} 条记录（{action}）的时间 {at} 早于上一条（{above}）；处理记录须按时间顺序"),
+    m("history-status-incomplete", "history event #{n} (status) lacks `from` or `to`", "第 {n} 条记录（状态变更）缺少 `from` 或 `to`"),
+    m("history-unknown-state", "history event #{n} names unknown state '{state}'; states are: {states}", "第 {n} 条记录含有未知状态「{state}」；可用的状态：{states}"),
+    m("history-not-reached", "history event #{n} moves from {from}, a state the case had not reached", "第 {n} 条记录从 {from} 转出，而案件此前未到过该状态"),
+    m("history-not-allowed", "history event #{n} moves from {from} to {to}, which the workflow does not allow", "第 {n} 条记录从 {from} 转为 {to}，处理流程不允许"),
+    m("history-status-stale", "`status` is {status} but the history's last status event leads to {current}; the status follows the history (use `plaint advance`)", "`status` 为 {status}，而处理记录中最后一次状态变更转为 {current}；状态以处理记录为准（请用 `plaint advance`）"),
 ];
 
 /// The language of the workspace this process works in, once it is known.

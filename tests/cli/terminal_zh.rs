@@ -774,3 +774,22 @@ fn a_zh_workspace_says_a_lock_timeout_in_zh() {
     assert!(err.contains("等待 0.2 秒后放弃"), "{err}");
     assert!(english_words(&without_quoted(&err)).is_empty(), "{err}");
 }
+
+#[test]
+fn check_names_a_damaged_history_in_zh() {
+    let ws = zh_workspace();
+    let id = ws.register(&[]);
+    let path = ws.case_path(&id);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("status: received", "status: closed")).unwrap();
+    let err = ws.cmd().arg("check").output().unwrap();
+    assert_eq!(err.status.code(), Some(3));
+    let seen =
+        String::from_utf8_lossy(&err.stdout).into_owned() + &String::from_utf8_lossy(&err.stderr);
+    assert!(seen.contains("状态以处理记录为准"), "{seen}");
+    let words = english_words(&without_quoted(&seen));
+    assert!(
+        words.is_empty(),
+        "English in a zh workspace: {words:?}\n{seen}"
+    );
+}
