@@ -107,7 +107,11 @@ pub fn earlier_list(
     earlier: &crate::storage::contacts::Earlier,
     language: crate::policy::Language,
 ) -> String {
-    let ids: Vec<String> = earlier.recent.iter().map(|id| id.to_string()).collect();
+    let ids: Vec<String> = earlier
+        .recent
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     let more = earlier.count - earlier.recent.len();
     if more == 0 {
         ids.join(", ")
@@ -202,7 +206,10 @@ fn check_moved(ws: &Workspace, case: &Case) -> Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
-    let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    let list: Vec<String> = problems
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     Err(Error::Refused(format!(
         "case {} cannot move to {}: {} (run `plaint check`)",
         case.id,
@@ -397,7 +404,10 @@ fn check_edited(ws: &Workspace, after: &mut Case) -> Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
-    let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    let list: Vec<String> = problems
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     Err(Error::Invalid(format!(
         "the edited case is not valid: {}",
         list.join("; ")

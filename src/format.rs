@@ -4,6 +4,7 @@
 //! rows (list, summary, report, export) goes through here.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -46,7 +47,10 @@ impl Table {
     pub fn new(title: Option<&str>, header: &[&str]) -> Self {
         Table {
             title: title.map(str::to_string),
-            header: header.iter().map(|h| h.to_string()).collect(),
+            header: header
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             rows: Vec::new(),
             ..Table::default()
         }
@@ -87,7 +91,7 @@ impl Table {
             shown
                 .iter()
                 .map(|&i| {
-                    let text = one_line(row.get(i).map(String::as_str).unwrap_or(""));
+                    let text = one_line(row.get(i).map_or("", String::as_str));
                     let text = match flex_width {
                         Some(w) if self.fit.flex == Some(i) => cut(&text, w),
                         _ => text,
@@ -122,7 +126,7 @@ impl Table {
             .map(|i| {
                 std::iter::once(&self.header)
                     .chain(&self.rows)
-                    .map(|r| one_line(r.get(i).map(String::as_str).unwrap_or("")).width())
+                    .map(|r| one_line(r.get(i).map_or("", String::as_str)).width())
                     .max()
                     .unwrap_or(0)
             })
@@ -177,17 +181,17 @@ impl Table {
     pub fn to_html(&self) -> String {
         let mut out = String::new();
         if let Some(title) = &self.title {
-            out.push_str(&format!("<h3>{}</h3>\n", escape(title)));
+            let _ = writeln!(out, "<h3>{}</h3>", escape(title));
         }
         out.push_str("<table>\n<thead><tr>");
         for h in &self.header {
-            out.push_str(&format!("<th>{}</th>", escape(h)));
+            let _ = write!(out, "<th>{}</th>", escape(h));
         }
         out.push_str("</tr></thead>\n<tbody>\n");
         for row in &self.rows {
             out.push_str("<tr>");
             for cell in row {
-                out.push_str(&format!("<td>{}</td>", escape(cell)));
+                let _ = write!(out, "<td>{}</td>", escape(cell));
             }
             out.push_str("</tr>\n");
         }
@@ -200,7 +204,7 @@ impl Table {
         let clean = |c: &String| c.replace('|', "\\|").replace(['\n', '\r'], " ");
         let mut out = String::new();
         if let Some(title) = &self.title {
-            out.push_str(&format!("## {title}\n\n"));
+            let _ = write!(out, "## {title}\n\n");
         }
         let line = |cells: &Vec<String>| {
             format!(
@@ -209,7 +213,7 @@ impl Table {
             )
         };
         out.push_str(&line(&self.header));
-        out.push_str(&format!("|{}\n", "---|".repeat(self.header.len())));
+        let _ = writeln!(out, "|{}", "---|".repeat(self.header.len()));
         for row in &self.rows {
             out.push_str(&line(row));
         }

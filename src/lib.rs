@@ -18,6 +18,12 @@
 //! - [`messages`]: every human message, in English and Chinese;
 //! - [`cli`]: the command line.
 
+// Unit tests may print and may run as one long scenario.
+#![cfg_attr(
+    test,
+    allow(clippy::print_stdout, clippy::print_stderr, clippy::too_many_lines)
+)]
+
 pub mod actions;
 pub mod calendar;
 pub mod check;

@@ -208,8 +208,7 @@ fn syntax(label: &str, err: serde_yaml::Error) -> CalendarError {
 fn stem(label: &str) -> String {
     Path::new(label)
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| label.to_string())
+        .map_or_else(|| label.to_string(), |s| s.to_string_lossy().into_owned())
 }
 
 fn check_name(label: &str, name: &str) -> Result<(), CalendarError> {
@@ -227,6 +226,7 @@ fn check_name(label: &str, name: &str) -> Result<(), CalendarError> {
     }
 }
 
+#[allow(clippy::too_many_lines)] // split by section is pending
 fn parse_layer(label: &str, text: &str) -> Result<Layer, CalendarError> {
     crate::limits::check_nesting(text).map_err(|e| invalid(label, e))?;
     let doc: CalendarFile = serde_yaml::from_str(text).map_err(|e| syntax(label, e))?;
@@ -361,8 +361,8 @@ fn build(layer: &Layer, parent: Option<&Calendar>) -> Calendar {
             if let Some((first, last)) = layer.coverage {
                 years.extend(first..=last);
             }
-            years.extend(layer.holidays.keys().map(|d| d.year()));
-            years.extend(layer.workdays.keys().map(|d| d.year()));
+            years.extend(layer.holidays.keys().map(chrono::Datelike::year));
+            years.extend(layer.workdays.keys().map(chrono::Datelike::year));
             Coverage::Years(years)
         }
     };

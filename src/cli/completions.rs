@@ -2,8 +2,6 @@
 //! (clap_complete) and the manual page (clap_mangen), both generated from
 //! the argument definitions so they never drift from `--help`.
 
-use std::io::Write;
-
 use clap::CommandFactory;
 use clap_complete::Shell;
 
@@ -23,7 +21,7 @@ pub fn completions(shell: Shell) -> anyhow::Result<i32> {
         Shell::Fish => script.extend_from_slice(fish_ids().as_bytes()),
         _ => {}
     }
-    std::io::stdout().lock().write_all(&script)?;
+    super::output::print_bytes(&script)?;
     Ok(0)
 }
 
@@ -31,7 +29,7 @@ pub fn completions(shell: Shell) -> anyhow::Result<i32> {
 pub fn man() -> anyhow::Result<i32> {
     let mut page = Vec::new();
     clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-    std::io::stdout().lock().write_all(&page)?;
+    super::output::print_bytes(&page)?;
     Ok(0)
 }
 

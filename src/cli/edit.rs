@@ -113,7 +113,7 @@ fn resume_kept_copy(
     if kept.is_none_or(|k| k == original) || !unchanged_since || !std::io::stdin().is_terminal() {
         return Ok(false);
     }
-    eprint!("{} ", crate::msg!(ctx.lang(), "resume-copy"));
+    output::prompt(&crate::msg!(ctx.lang(), "resume-copy"));
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer)?;
     let answer = answer.trim().to_lowercase();

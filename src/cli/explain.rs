@@ -5,6 +5,7 @@ use super::output::{self, bold, dim};
 use super::{Ctx, resolve};
 use crate::deadline::explain::explain;
 use crate::error::Error;
+use std::fmt::Write as _;
 
 /// Prints the explanation of one rule's deadline for one case.
 pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
@@ -57,11 +58,15 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
     text.push_str(&crate::msg!(lang, "explain-extendable", value = extendable));
     text.push('\n');
     let calendar = crate::msg!(ctx.lang(), "explain-calendar", name = ws.calendar.name());
-    text.push_str(&format!("{calendar}\n"));
+    let _ = writeln!(text, "{calendar}");
     for line in &explanation.lines {
         match line.date {
-            Some(_) => text.push_str(&format!("  {}\n", line.text)),
-            None => text.push_str(&format!("  {}\n", dim(ctx.look, &line.text))),
+            Some(_) => {
+                let _ = writeln!(text, "  {}", line.text);
+            }
+            None => {
+                let _ = writeln!(text, "  {}", dim(ctx.look, &line.text));
+            }
         }
     }
     output::print_text(&text)?;

@@ -1,12 +1,12 @@
 //! `plaint export`: the selected cases as JSON, JSONL, CSV or YAML on
 //! stdout, with every stored field, or redacted.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 
-use super::Ctx;
 use super::args::{ExportArgs, TransferFormat};
 use super::import::format_arg;
 use super::list::{common_filter, report_broken};
+use super::{Ctx, output};
 use crate::transfer::export::{Options, export};
 
 /// Writes the export; unreadable case files are named on stderr and make
@@ -26,7 +26,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> anyhow::Result<i32> {
         redact: args.redact,
         bom: args.bom,
     };
-    let mut out = BufWriter::with_capacity(256 * 1024, std::io::stdout().lock());
+    let mut out = output::data_stream();
     let exported = export(&ctx.ws, &mut out, options)?;
     out.flush()?;
     report_broken(ctx, &exported.broken)

@@ -203,8 +203,7 @@ fn describe(p: &crate::transfer::import::Planned) -> String {
     };
     let id =
         p.id.as_ref()
-            .map(|i| format!(" {i}"))
-            .unwrap_or_else(|| " (new ID)".into());
+            .map_or_else(|| " (new ID)".into(), |i| format!(" {i}"));
     let reference = p
         .external_ref
         .as_deref()

@@ -92,8 +92,10 @@ fn case_label(ours: &[u8]) -> String {
     std::str::from_utf8(ours)
         .ok()
         .and_then(|t| t.lines().find_map(|l| l.strip_prefix("id: ")))
-        .map(|id| format!("plaint merge-file: case {}", id.trim()))
-        .unwrap_or_else(|| "plaint merge-file".to_string())
+        .map_or_else(
+            || "plaint merge-file".to_string(),
+            |id| format!("plaint merge-file: case {}", id.trim()),
+        )
 }
 
 fn say(label: &str, notes: &[String]) {

@@ -5,8 +5,18 @@
 //! so no control character from a file, an argument or the environment
 //! reaches the terminal: a title holding `ESC ]0;…` cannot retitle the
 //! window nor clear the screen. JSON and CSV output stay exact.
+//!
+//! This is the only module that writes to stdout or stderr; the lints table
+//! in `Cargo.toml` denies `print!` and `eprint!` everywhere else.
+
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "the one place plaint prints"
+)]
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -101,6 +111,14 @@ pub fn print_stderr_json(doc: &serde_json::Value) {
     eprintln!("{doc}");
 }
 
+/// Asks a person at a terminal a question on stderr, on the same line as
+/// the answer they type.
+pub fn prompt(question: &str) {
+    let question = neutralize(question, Place::Lines, false);
+    eprint!("{question} ");
+    let _ = std::io::stderr().flush();
+}
+
 /// The output style for this process.
 pub fn detect(json: bool) -> Look {
     set_json_messages(json);
@@ -176,8 +194,12 @@ pub fn neutralize(text: &str, place: Place, colour: bool) -> Cow<'_, str> {
         }
         if acts(c) {
             match u32::from(c) {
-                n @ 0..=0x7f => out.push_str(&format!("\\x{n:02x}")),
-                n => out.push_str(&format!("\\u{{{n:x}}}")),
+                n @ 0..=0x7f => {
+                    let _ = write!(out, "\\x{n:02x}");
+                }
+                n => {
+                    let _ = write!(out, "\\u{{{n:x}}}");
+                }
             }
         } else {
             out.push(c);
@@ -207,7 +229,7 @@ fn own_sequences() -> &'static [&'static str] {
     OWN.get_or_init(|| {
         let mut all = String::new();
         for style in [HEADING, ALARM, DIM] {
-            all.push_str(&format!("{style}{style:#}"));
+            let _ = write!(all, "{style}{style:#}");
         }
         let mut seqs: Vec<&'static str> = all
             .leak()
@@ -256,7 +278,8 @@ fn clean_table(table: &crate::format::Table) -> crate::format::Table {
 /// Prints one JSON document on stdout.
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
+    // As an I/O error, a closed pipe is recognised and ends plaint quietly.
+    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }
@@ -349,6 +372,18 @@ pub fn print_tables(look: Look, tables: &[crate::format::Table]) -> anyhow::Resu
         write!(out, "{}", table.to_tsv())?;
     }
     Ok(())
+}
+
+/// Writes bytes to stdout as they are: generated scripts and pages.
+pub fn print_bytes(bytes: &[u8]) -> anyhow::Result<()> {
+    std::io::stdout().lock().write_all(bytes)?;
+    Ok(())
+}
+
+/// stdout for a command that streams a large data document (`export`),
+/// buffered; the caller flushes it.
+pub fn data_stream() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::with_capacity(256 * 1024, std::io::stdout().lock())
 }
 
 /// Writes text to stdout as is: data (CSV) only; human text goes through

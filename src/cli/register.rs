@@ -41,7 +41,7 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
                 register_usage()
             ));
         }
-        let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        let list: Vec<String> = errors.iter().map(std::string::ToString::to_string).collect();
         Error::Invalid(format!("the case was not registered: {}", list.join("; ")))
     })?;
     let mut changed = actions::register(&ctx.ws, built)?;

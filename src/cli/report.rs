@@ -11,6 +11,7 @@ use crate::query::rows;
 use crate::reports::chart::{Scale, bar_chart};
 use crate::reports::period::Period;
 use crate::reports::report::{By, Line, Report, build};
+use std::fmt::Write as _;
 
 /// Builds and prints the report.
 pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
@@ -59,8 +60,7 @@ fn key_label(ctx: &Ctx, by: By, key: &str) -> String {
 }
 
 fn pct(v: Option<f64>) -> String {
-    v.map(|x| format!("{:.1}%", x * 100.0))
-        .unwrap_or_else(|| "-".into())
+    v.map_or_else(|| "-".into(), |x| format!("{:.1}%", x * 100.0))
 }
 
 fn line_cells(label: String, line: &Line) -> Vec<String> {
@@ -75,8 +75,7 @@ fn line_cells(label: String, line: &Line) -> Vec<String> {
         line.open.to_string(),
         pct(line.on_time_rate),
         line.median_workdays_to_close
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "-".into()),
+            .map_or_else(|| "-".into(), |d| d.to_string()),
     ]
 }
 
@@ -130,6 +129,7 @@ fn code_table(
     table
 }
 
+#[allow(clippy::too_many_lines)] // split by section is pending
 fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
     let policy = &ctx.ws.policy;
     let lang = ctx.ws.settings.language;
@@ -302,10 +302,11 @@ fn html(ctx: &Ctx, report: &Report) -> String {
         facts.join("<br>")
     );
     for (caption, svg) in charts(ctx, report) {
-        body.push_str(&format!(
+        let _ = write!(
+            body,
             "<figure>\n<figcaption>{}</figcaption>\n{svg}</figure>\n",
             escape(&caption)
-        ));
+        );
     }
     for table in tables(ctx, report)
         .into_iter()
@@ -343,8 +344,7 @@ fn charts(ctx: &Ctx, report: &Report) -> Vec<(String, String)> {
         .filter_map(|(rule, o)| {
             let label = policy
                 .rule(rule)
-                .map(|r| pick(lang, &r.en, &r.zh).to_string())
-                .unwrap_or_else(|_| rule.clone());
+                .map_or_else(|_| rule.clone(), |r| pick(lang, &r.en, &r.zh).to_string());
             o.rate.map(|rate| (label, rate))
         })
         .collect();

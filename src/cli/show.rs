@@ -5,6 +5,7 @@ use super::output::bold;
 use super::view::{case_json, show_text};
 use super::{Ctx, output, resolve};
 use crate::storage::contacts::earlier_cases;
+use std::fmt::Write as _;
 
 /// Prints the case, its deadlines and its history.
 pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<i32> {
@@ -19,11 +20,12 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<i32> {
     } else {
         let mut text = show_text(ctx, &case, ctx.look);
         if earlier.is_repeat() {
-            text.push_str(&format!(
+            let _ = write!(
+                text,
                 "\n{} {}\n",
                 bold(ctx.look, &crate::msg!(ctx.lang(), "repeat-earlier")),
                 crate::actions::earlier_list(&earlier, ctx.lang())
-            ));
+            );
         }
         output::print_text(&text)?;
     }

@@ -2,6 +2,7 @@
 //! of `show`. Shared by every command that prints cases.
 
 use serde_json::Value;
+use std::fmt::Write as _;
 
 use super::Ctx;
 use super::output::{Look, bold, dim};
@@ -103,8 +104,7 @@ pub fn rule_label(ctx: &Ctx, rule: &str) -> String {
             .ws
             .policy
             .rule(rule)
-            .map(|r| r.zh.clone())
-            .unwrap_or_else(|_| rule.to_string()),
+            .map_or_else(|_| rule.to_string(), |r| r.zh.clone()),
     }
 }
 
@@ -189,7 +189,7 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
         out.push_str(&line);
         out.push('\n');
         for ext in &d.extensions {
-            out.push_str(&format!("      {}\n", extension_text(lang, ext)));
+            let _ = writeln!(out, "      {}", extension_text(lang, ext));
         }
         for p in d.pauses.iter().filter(|p| p.adds > 0) {
             let reason = p
@@ -212,7 +212,7 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
                 until = p.until,
                 adds = p.adds
             );
-            out.push_str(&format!("      {line}\n"));
+            let _ = writeln!(out, "      {line}");
         }
     }
     out
@@ -245,20 +245,22 @@ pub fn category_label(ctx: &Ctx, category: &str) -> String {
 }
 
 /// The full text of `show`.
+#[allow(clippy::too_many_lines)] // split by section is pending
 pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     let lang = ctx.ws.settings.language;
     let mut out = String::new();
     let no_title = msg!(lang, "no-title");
     let title = case.title.as_deref().unwrap_or(&no_title);
-    out.push_str(&format!(
-        "{}  {}  [{}]\n",
+    let _ = writeln!(
+        out,
+        "{}  {}  [{}]",
         bold(look, case.id.as_str()),
         bold(look, title),
         status_label(ctx, &case.status)
-    ));
+    );
     let mut line = |label: &str, value: String| {
         if !value.is_empty() {
-            out.push_str(&format!("{}{value}\n", pad(&format!("{label}:"), 14)));
+            let _ = writeln!(out, "{}{value}", pad(&format!("{label}:"), 14));
         }
     };
     let received = case.received.format("%Y-%m-%d %H:%M %:z").to_string();
@@ -361,7 +363,7 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
         pick(lang, "Links", "关联案件"),
         case.links
             .iter()
-            .map(|l| l.to_string())
+            .map(std::string::ToString::to_string)
             .collect::<Vec<_>>()
             .join(", "),
     );
@@ -371,22 +373,20 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
         (pick(lang, "Measures", "整改措施"), &case.measures),
     ] {
         if let Some(text) = text {
-            out.push_str(&format!("\n{}\n{}\n", bold(look, label), indent(text)));
+            let _ = write!(out, "\n{}\n{}\n", bold(look, label), indent(text));
         }
     }
     out.push_str(&deadlines_text(ctx, &ctx.deadlines(case), look));
     out.push_str(&paperwork_text(ctx, case, look));
-    out.push_str(&format!(
-        "\n{}\n",
-        bold(look, pick(lang, "History", "处理记录"))
-    ));
+    let _ = write!(out, "\n{}\n", bold(look, pick(lang, "History", "处理记录")));
     for event in &case.history {
-        out.push_str(&format!(
-            "  {}  {}  {}\n",
+        let _ = writeln!(
+            out,
+            "  {}  {}  {}",
             dim(look, &event.at.format("%Y-%m-%d %H:%M").to_string()),
             event.by,
             describe_event(ctx, event)
-        ));
+        );
     }
     out
 }
@@ -401,33 +401,33 @@ fn paperwork_text(ctx: &Ctx, case: &Case, look: Look) -> String {
         .filter(|e| e.action == Action::Notice)
         .collect();
     if !notices.is_empty() {
-        out.push_str(&format!(
-            "\n{}\n",
-            bold(look, pick(lang, "Notices", "文书"))
-        ));
+        let _ = write!(out, "\n{}\n", bold(look, pick(lang, "Notices", "文书")));
         for e in notices {
-            out.push_str(&format!(
-                "  {}  {}  {}\n",
+            let _ = writeln!(
+                out,
+                "  {}  {}  {}",
                 e.number.as_deref().unwrap_or(""),
                 notice_title(ctx, e),
                 e.file.as_deref().unwrap_or("")
-            ));
+            );
         }
     }
     let attachments = crate::paperwork::attach::current(case);
     if !attachments.is_empty() {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "\n{}\n",
             bold(look, pick(lang, "Attachments", "证据材料"))
-        ));
+        );
         for a in attachments {
-            out.push_str(&format!(
-                "  {}  {} bytes  sha256 {}  {}\n",
+            let _ = writeln!(
+                out,
+                "  {}  {} bytes  sha256 {}  {}",
                 a.name,
                 a.size,
                 a.sha256.chars().take(16).collect::<String>(),
                 a.file
-            ));
+            );
         }
     }
     out
@@ -438,11 +438,11 @@ fn paperwork_text(ctx: &Ctx, case: &Case, look: Look) -> String {
 fn notice_title(ctx: &Ctx, event: &Event) -> String {
     let code = event.kind.as_deref().unwrap_or("");
     crate::paperwork::kinds::find(&ctx.ws.settings.preset, code)
-        .map(|k| k.title.to_string())
-        .unwrap_or_else(|| code.to_string())
+        .map_or_else(|| code.to_string(), |k| k.title.to_string())
 }
 
 /// One line describing what an event did.
+#[allow(clippy::too_many_lines)] // split by section is pending
 pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
     let lang = ctx.ws.settings.language;
     let policy = &ctx.ws.policy;
@@ -542,7 +542,7 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
         } else {
             reason.clone()
         };
-        text.push_str(&format!(" ({label})"));
+        let _ = write!(text, " ({label})");
     }
     if let Some(to) = &event.transfer_to {
         text.push_str(&msg!(lang, "event-transfer-to", to = to));
@@ -560,10 +560,7 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
         text.push_str(&msg!(lang, "event-consent-text", text = consent));
     }
     if let Some(outcome) = &event.outcome {
-        text.push_str(&format!(
-            " [{}]",
-            code_label(&policy.outcomes, outcome, lang)
-        ));
+        let _ = write!(text, " [{}]", code_label(&policy.outcomes, outcome, lang));
     }
     if !event.forced.is_empty() {
         let what: Vec<String> = event
@@ -582,7 +579,7 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
         text.push_str(&msg!(lang, "event-forced", what = what.join(", ")));
     }
     if let Some(note) = &event.note {
-        text.push_str(&format!(": {}", note.replace('\n', "\n      ")));
+        let _ = write!(text, ": {}", note.replace('\n', "\n      "));
     }
     text
 }

@@ -41,6 +41,7 @@ pub struct Explanation {
 }
 
 /// Explains `rule` for `case` as of `today`; `None` when it has not started.
+#[allow(clippy::too_many_lines)] // split by section is pending
 pub fn explain(
     case: &Case,
     policy: &Policy,

@@ -146,8 +146,7 @@ fn read_incoming(path: &Path, limit: u64) -> Result<Incoming> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".into());
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     Ok(Incoming {
         sha256: super::sha256_hex(&bytes),
         name,

@@ -7,6 +7,7 @@
 //! [`markdown_to_html`] turns the small subset the templates use into the
 //! body of a printable page ([`crate::format::html_page`]).
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use minijinja::{Environment, ErrorKind, UndefinedBehavior};
@@ -64,8 +65,7 @@ fn template_error(source: &Source, e: &minijinja::Error) -> Error {
         let field = e
             .range()
             .and_then(|r| source.text.get(r))
-            .map(|t| t.trim().to_string())
-            .unwrap_or_else(|| "a value".into());
+            .map_or_else(|| "a value".into(), |t| t.trim().to_string());
         return Error::Invalid(format!(
             "{label}{line}: the template uses `{field}`, which this case does not have; \
              fill it in (plaint edit, plaint.yaml) or change the template"
@@ -83,7 +83,7 @@ pub fn markdown_to_html(markdown: &str) -> String {
     for block in blocks(markdown) {
         let first = block[0];
         if let Some((level, text)) = heading(first) {
-            out.push_str(&format!("<h{level}>{}</h{level}>\n", escape(text)));
+            let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
             let rest = &block[1..];
             if !rest.is_empty() {
                 out.push_str(&paragraph(rest));
@@ -91,7 +91,7 @@ pub fn markdown_to_html(markdown: &str) -> String {
         } else if block.iter().all(|l| l.starts_with("- ")) {
             out.push_str("<ul>\n");
             for line in &block {
-                out.push_str(&format!("<li>{}</li>\n", escape(&line[2..])));
+                let _ = writeln!(out, "<li>{}</li>", escape(&line[2..]));
             }
             out.push_str("</ul>\n");
         } else if block.iter().all(|l| l.starts_with('>')) {
@@ -99,7 +99,7 @@ pub fn markdown_to_html(markdown: &str) -> String {
                 .iter()
                 .map(|l| escape(l.trim_start_matches('>').trim()))
                 .collect();
-            out.push_str(&format!("<p class=\"sign\">{}</p>\n", lines.join("<br>\n")));
+            let _ = writeln!(out, "<p class=\"sign\">{}</p>", lines.join("<br>\n"));
         } else {
             out.push_str(&paragraph(&block));
         }

@@ -285,7 +285,7 @@ impl Workspace {
         };
         for year in years {
             let year = year.map_err(|e| Error::io(&cases, e))?;
-            if !year.file_type().map(|t| t.is_dir()).unwrap_or(false) {
+            if !year.file_type().is_ok_and(|t| t.is_dir()) {
                 continue;
             }
             let dir = year.path();
@@ -344,7 +344,10 @@ impl Workspace {
             1 => Ok(candidates.into_iter().next().expect("one candidate")),
             _ => Err(Error::Ambiguous {
                 query: query.to_string(),
-                candidates: candidates.iter().map(|c| c.to_string()).collect(),
+                candidates: candidates
+                    .iter()
+                    .map(std::string::ToString::to_string)
+                    .collect(),
             }),
         }
     }
@@ -364,7 +367,11 @@ pub fn refuse_links(root: &Path) -> Result<()> {
         if !is_link(&dir)
             && let Ok(entries) = std::fs::read_dir(&dir)
         {
-            paths.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()));
+            paths.extend(
+                entries
+                    .filter_map(std::result::Result::ok)
+                    .map(|e| e.path()),
+            );
         }
         if let Some(link) = paths.iter().find(|p| is_link(p)) {
             return Err(Error::BadFile {

@@ -475,11 +475,7 @@ impl<'w, 'o> Planner<'w, 'o> {
                 .map(|e| RowError::field(row, &e.field, e.message))
                 .collect());
         }
-        let last = merged
-            .history
-            .last()
-            .map(|e| e.at)
-            .unwrap_or(self.options.now);
+        let last = merged.history.last().map_or(self.options.now, |e| e.at);
         let mut event = Event::new(self.options.now.max(last), self.options.by, Action::Edited);
         event.fields = fields.clone();
         event.note = Some("updated by import".into());
