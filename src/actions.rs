@@ -13,8 +13,8 @@ use crate::model::event::{FORCED_EXTENSION, PROMISE_KEPT};
 use crate::model::{Action, Case, CaseId, Event};
 use crate::policy::Policy;
 use crate::policy::workflow::{self, FromHistory, TransitionRequest};
-use crate::storage::Workspace;
 use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case};
+use crate::storage::{Update, Workspace};
 
 /// Who acts, and when.
 #[derive(Clone, Debug)]
@@ -141,26 +141,22 @@ pub fn assign(ws: &Workspace, id: &CaseId, officer: &str, actor: &Actor) -> Resu
             handlers.join(", ")
         ));
     }
-    let lock = ws.lock()?;
-    let mut case = ws.read_case(id)?;
-    warnings.extend(follow_history(&ws.policy, &mut case, actor)?);
-    if case.assignee.as_deref() == Some(officer) {
-        warnings.push(format!("case {id} is already assigned to {officer}"));
-        return Ok(Changed {
-            case,
-            written: false,
-            warnings,
-        });
-    }
-    let mut event = Event::new(actor.now, &actor.name, Action::Assigned);
-    event.from = case.assignee.clone();
-    event.to = Some(officer.to_string());
-    workflow::insert_event(&mut case, event)?;
-    case.assignee = Some(officer.to_string());
-    ws.write_case(&lock, &case)?;
+    let (case, (), written) = ws.update_or_keep(id, |case| {
+        warnings.extend(follow_history(&ws.policy, case, actor)?);
+        if case.assignee.as_deref() == Some(officer) {
+            warnings.push(format!("case {id} is already assigned to {officer}"));
+            return Ok(Update::Keep(()));
+        }
+        let mut event = Event::new(actor.now, &actor.name, Action::Assigned);
+        event.from = case.assignee.clone();
+        event.to = Some(officer.to_string());
+        workflow::insert_event(case, event)?;
+        case.assignee = Some(officer.to_string());
+        Ok(Update::Write(()))
+    })?;
     Ok(Changed {
         case,
-        written: true,
+        written,
         warnings,
     })
 }
@@ -487,9 +483,29 @@ pub fn mark(
         )));
     }
     check_not_future(at, actor)?;
-    let lock = ws.lock()?;
-    let mut case = ws.read_case(id)?;
-    let repaired = follow_history(&ws.policy, &mut case, actor)?;
+    let (case, notice, written) = ws.update_or_keep(id, |case| {
+        record_milestone(ws, case, milestone, at, note, actor)
+    })?;
+    Ok(Changed {
+        case,
+        written,
+        warnings: notice.into_iter().collect(),
+    })
+}
+
+/// Records `milestone` on `case` (see [`mark`]); keeps the file as it is
+/// when it was recorded already. Returns the notice to give.
+fn record_milestone(
+    ws: &Workspace,
+    case: &mut Case,
+    milestone: &str,
+    at: Option<DateTime<FixedOffset>>,
+    note: Option<&str>,
+    actor: &Actor,
+) -> Result<Update<Option<String>>> {
+    let promise_kept = milestone == PROMISE_KEPT;
+    let id = case.id.clone();
+    let repaired = follow_history(&ws.policy, case, actor)?;
     if !ws.policy.milestone_allowed_in(milestone, &case.status) {
         return Err(Error::Refused(format!(
             "case {id} is {}, a final state: milestones are no longer recorded on it \
@@ -497,7 +513,7 @@ pub fn mark(
             case.status
         )));
     }
-    if promise_kept && open_promises(&case) == 0 {
+    if promise_kept && open_promises(case) == 0 {
         return Err(Error::Refused(format!(
             "case {id} has no open promise to keep; record one with `plaint promise {id} DATE`"
         )));
@@ -512,19 +528,14 @@ pub fn mark(
             "{milestone} was already recorded for {id} on {}",
             done.at.format("%Y-%m-%d %H:%M")
         );
-        return Ok(Changed {
-            case,
-            written: false,
-            warnings: vec![warning],
-        });
+        return Ok(Update::Keep(Some(warning)));
     }
     let when = at.unwrap_or(actor.now);
     let mut event = Event::new(when, &actor.name, Action::Milestone);
     event.milestone = Some(milestone.to_string());
     event.note = note.map(|n| n.replace("\r\n", "\n"));
-    workflow::insert_event(&mut case, event)?;
-    ws.write_case(&lock, &case)?;
-    Ok(Changed::written(case).noting(repaired))
+    workflow::insert_event(case, event)?;
+    Ok(Update::Write(repaired))
 }
 
 /// The promises made on `case` and not yet kept.

@@ -6,6 +6,44 @@
 
 use std::path::PathBuf;
 
+/// The exit statuses plaint documents (README, "Exit codes"); no other
+/// status leaves the process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: the command did what was asked.
+    Success,
+    /// 1: an error (bad input, a refused change, an unreadable file), or a
+    /// merge that left conflicts.
+    Failure,
+    /// 2: a command-line usage error.
+    Usage,
+    /// 3: `check` found problems.
+    Problems,
+}
+
+impl Exit {
+    /// The number the process exits with.
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Success => 0,
+            Exit::Failure => 1,
+            Exit::Usage => 2,
+            Exit::Problems => 3,
+        }
+    }
+
+    /// [`Exit::Failure`] when `failed`, else [`Exit::Success`].
+    pub fn failure_if(failed: bool) -> Exit {
+        if failed { Exit::Failure } else { Exit::Success }
+    }
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(exit: Exit) -> Self {
+        std::process::ExitCode::from(exit.code())
+    }
+}
+
 /// A failure the user can act on; its message says what to do next.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -56,13 +94,18 @@ pub enum Error {
 }
 
 impl Error {
-    /// The process exit code for this error (SPEC §6: 1 error, 3 check problems).
-    pub fn exit_code(&self) -> i32 {
+    /// The exit status of this error (README, "Exit codes").
+    pub fn exit(&self) -> Exit {
         match self {
-            Error::CheckFailed(_) => 3,
-            Error::Usage(_) => 2,
-            _ => 1,
+            Error::CheckFailed(_) => Exit::Problems,
+            Error::Usage(_) => Exit::Usage,
+            _ => Exit::Failure,
         }
+    }
+
+    /// The process exit code for this error: 1 error, 2 usage, 3 check problems.
+    pub fn exit_code(&self) -> i32 {
+        i32::from(self.exit().code())
     }
 
     /// A stable, snake_case name of the kind of failure, for `--json` output.
@@ -91,9 +134,3 @@ impl Error {
 
 /// Shorthand for domain results.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// Builds an [`Error::Invalid`] from a format string.
-#[macro_export]
-macro_rules! invalid {
-    ($($arg:tt)*) => { $crate::error::Error::Invalid(format!($($arg)*)) };
-}

@@ -6,6 +6,7 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 
 use super::args::Cli;
+use crate::error::Exit;
 
 /// The subcommands whose first argument is a case ID.
 const TAKES_AN_ID: &str = "show assign advance note edit mark extend explain followup";
@@ -13,7 +14,7 @@ const TAKES_AN_ID: &str = "show assign advance note edit mark extend explain fol
 /// Prints the completion script for `shell`. For bash and fish, case IDs
 /// are completed too, by asking `plaint list --all --format ids` (which
 /// reads no case file).
-pub fn completions(shell: Shell) -> anyhow::Result<i32> {
+pub fn completions(shell: Shell) -> anyhow::Result<Exit> {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "plaint", &mut script);
     match shell {
@@ -22,15 +23,15 @@ pub fn completions(shell: Shell) -> anyhow::Result<i32> {
         _ => {}
     }
     super::output::print_bytes(&script)?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// Prints the manual page as roff.
-pub fn man() -> anyhow::Result<i32> {
+pub fn man() -> anyhow::Result<Exit> {
     let mut page = Vec::new();
     clap_mangen::Man::new(Cli::command()).render(&mut page)?;
     super::output::print_bytes(&page)?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 fn bash_ids() -> String {

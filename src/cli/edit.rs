@@ -14,14 +14,14 @@ use super::args::EditArgs;
 use super::view::changed_json;
 use super::{Ctx, output, resolve};
 use crate::actions::{apply_edit, apply_resolution, read_conflicted};
-use crate::error::Error;
+use crate::error::{Error, Exit};
 use crate::limits::{MAX_CONFLICTED_BYTES, read_bounded, read_text_bounded};
 use crate::storage::atomic::write_atomic;
 use crate::storage::casefile::{conflict_marker_line, parse_case};
 use crate::storage::workspace::LOCAL_DIR;
 
 /// Opens the case in `$VISUAL`/`$EDITOR` and stores a valid result.
-pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let path = ctx.ws.case_path(&id);
     let original = read_bounded(&path, MAX_CONFLICTED_BYTES, "case file")?;
@@ -57,7 +57,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
             if ctx.look.json {
                 output::print_json(&changed_json(ctx, &before, &[]))?;
             }
-            return Ok(0);
+            return Ok(Exit::Success);
         }
         Err(e) => {
             return Err(anyhow::Error::from(e).context(format!(
@@ -67,17 +67,13 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
             )));
         }
     };
-    let lock = ctx.ws.lock()?;
-    let now = read_bounded(&path, MAX_CONFLICTED_BYTES, "case file")?;
-    if now != original {
+    if !ctx.ws.replace_unchanged(&after, &original)? {
         return Err(Error::Refused(format!(
             "{id} was changed by someone else while you were editing; your copy is kept at {} — run `plaint edit {id}` again",
             copy.display()
         ))
         .into());
     }
-    ctx.ws.write_case(&lock, &after)?;
-    drop(lock);
     let _ = std::fs::remove_file(&copy);
     let _ = std::fs::remove_file(&base);
     if ctx.look.json {
@@ -95,7 +91,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
             fields = fields
         ))?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// Whether to reopen the copy a refused edit kept: offered on a terminal

@@ -4,11 +4,11 @@ use super::args::ExplainArgs;
 use super::output::{self, bold, dim};
 use super::{Ctx, resolve};
 use crate::deadline::explain::explain;
-use crate::error::Error;
+use crate::error::{Error, Exit};
 use std::fmt::Write as _;
 
 /// Prints the explanation of one rule's deadline for one case.
-pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let case = ctx.ws.read_case(&id)?;
     let ws = &ctx.ws;
@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
     })?;
     if ctx.look.json {
         output::print_json(&explanation)?;
-        return Ok(0);
+        return Ok(Exit::Success);
     }
     let lang = ws.settings.language;
     let mut text = format!(
@@ -70,7 +70,7 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
         }
     }
     output::print_text(&text)?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// A rule's legal source in `lang`: sources are written `中文 (English)`,

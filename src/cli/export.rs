@@ -5,13 +5,14 @@ use std::io::Write;
 
 use super::args::{ExportArgs, TransferFormat};
 use super::import::format_arg;
-use super::list::{common_filter, report_broken};
+use super::list::common_filter;
 use super::{Ctx, output};
+use crate::error::Exit;
 use crate::transfer::export::{Options, export};
 
 /// Writes the export; unreadable case files are named on stderr and make
 /// the exit code 1.
-pub fn run(ctx: &Ctx, args: &ExportArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &ExportArgs) -> anyhow::Result<Exit> {
     let mut filter = common_filter(&args.filter);
     filter.resolve_codes(&ctx.ws.policy)?;
     filter.validate(&ctx.ws.policy)?;
@@ -29,5 +30,5 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> anyhow::Result<i32> {
     let mut out = output::data_stream();
     let exported = export(&ctx.ws, &mut out, options)?;
     out.flush()?;
-    report_broken(ctx, &exported.broken)
+    ctx.report_broken(&exported.broken)
 }

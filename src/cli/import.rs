@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::args::{EncodingArg, ImportArgs, TransferFormat};
 use super::{Ctx, output, print_warnings};
-use crate::error::Error;
+use crate::error::{Error, Exit};
 use crate::transfer::csvmap::ColumnMap;
 use crate::transfer::import::{Options, Report, Verdict, import};
 use crate::transfer::input::{Encoding, text_reader};
@@ -21,7 +21,7 @@ use crate::transfer::{Format, RowError};
 const LARGE_INPUT: u64 = 512 * 1024;
 
 /// Imports the batch and prints the report; exit 1 when any record is bad.
-pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Exit> {
     let label = label_of(&args.file);
     let format = format_of(args)?;
     let map = read_map(args.map.as_deref())?;
@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<i32> {
     }
     print_report(ctx, &report)?;
     if report.errors.is_empty() {
-        return Ok(0);
+        return Ok(Exit::Success);
     }
     Err(Error::Invalid(format!(
         "{label}: {} problem(s) found; nothing was imported",

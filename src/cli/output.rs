@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
-use crate::error::Error;
+use crate::error::{Error, Exit};
 use crate::messages::Language;
 use crate::msg;
 
@@ -417,11 +417,39 @@ fn paint(style: Look, s: Style, text: &str) -> String {
     }
 }
 
-/// The exit code and `--json` code of an error.
-pub fn error_codes(err: &anyhow::Error) -> (i32, &'static str) {
+/// The exit status and `--json` code of an error.
+pub fn error_codes(err: &anyhow::Error) -> (Exit, &'static str) {
     match err.downcast_ref::<Error>() {
-        Some(e) => (e.exit_code(), e.code()),
-        None => (1, "error"),
+        Some(e) => (e.exit(), e.code()),
+        None => (Exit::Failure, "error"),
+    }
+}
+
+/// The error document of `--json` mode, the one shape every failure takes
+/// on stderr: `{"error": {"message": …, "code": …}}`, plus `extra` fields
+/// inside `error`.
+pub fn error_document(
+    message: &str,
+    code: &str,
+    extra: serde_json::Map<String, serde_json::Value>,
+) -> serde_json::Value {
+    let mut body = serde_json::Map::new();
+    body.insert("message".into(), message.into());
+    body.insert("code".into(), code.into());
+    body.extend(extra);
+    serde_json::json!({ "error": body })
+}
+
+/// Prints a failure on stderr: its error document when `json`, else the
+/// line `error: MESSAGE`.
+fn print_error(message: &str, code: &str, json: bool) {
+    if json {
+        print_stderr_json(&error_document(message, code, serde_json::Map::new()));
+    } else {
+        let style = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+        let label = msg!(language(), "error");
+        let message = neutralize(message, Place::Lines, false);
+        anstream::eprintln!("{style}{label}{style:#}: {message}");
     }
 }
 
@@ -460,19 +488,75 @@ fn localized(err: &anyhow::Error) -> Option<String> {
     }
 }
 
-/// Prints an error on stderr, as JSON when `json`, and returns the exit code.
-pub fn report_error(err: &anyhow::Error, json: bool) -> i32 {
+/// Prints an error on stderr, as JSON when `json`, and returns the exit status.
+pub fn report_error(err: &anyhow::Error, json: bool) -> Exit {
     let (exit, code) = error_codes(err);
     let message = localized(err).unwrap_or_else(|| format!("{err:#}"));
-    if json {
-        print_stderr_json(&serde_json::json!({"error": {"message": message, "code": code}}));
-    } else {
-        let style = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
-        let label = msg!(language(), "error");
-        let message = neutralize(&message, Place::Lines, false);
-        anstream::eprintln!("{style}{label}{style:#}: {message}");
-    }
+    print_error(&message, code, json);
     exit
+}
+
+/// Prints a command line clap refused (or help and version, which are not
+/// errors) and returns the exit status. A value one of plaint's own
+/// parsers refused is reported as that error, with its exit status.
+pub fn report_usage(e: &clap::Error, json: bool) -> Exit {
+    use clap::error::ErrorKind;
+    use std::error::Error as _;
+    if let Some(own) = e.source().and_then(|s| s.downcast_ref::<Error>()) {
+        print_error(&own.to_string(), own.code(), json);
+        return own.exit();
+    }
+    let quiet = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+    if json && !quiet {
+        let rendered = e.to_string();
+        let message: Vec<&str> = rendered
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more"))
+            .collect();
+        let message = message.join(" ");
+        print_error(message.trim_start_matches("error: "), "usage", true);
+        return Exit::Usage;
+    }
+    let _ = e.print();
+    if e.exit_code() == 0 {
+        Exit::Success
+    } else {
+        Exit::Usage
+    }
+}
+
+/// Names every unreadable case file on stderr (one error document listing
+/// them in `--json` mode); [`Exit::Failure`] when there is any, since the
+/// answer printed without them is incomplete.
+pub fn report_broken(json: bool, broken: &[Error]) -> Exit {
+    if broken.is_empty() {
+        return Exit::Success;
+    }
+    if json {
+        let files: Vec<_> = broken
+            .iter()
+            .map(|e| match e {
+                Error::BadFile { path, message } => {
+                    serde_json::json!({"file": path, "message": message})
+                }
+                other => serde_json::json!({"file": null, "message": other.to_string()}),
+            })
+            .collect();
+        let mut extra = serde_json::Map::new();
+        extra.insert("files".into(), files.into());
+        let message = format!("{} case file(s) could not be read", broken.len());
+        print_stderr_json(&error_document(&message, "bad_file", extra));
+    } else {
+        for e in broken {
+            warn(&format!("skipped {e}"));
+        }
+        warn(&format!(
+            "{} case file(s) could not be read; the list above is incomplete (run `plaint check`)",
+            broken.len()
+        ));
+    }
+    Exit::Failure
 }
 
 #[cfg(test)]

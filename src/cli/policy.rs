@@ -4,20 +4,21 @@
 
 use super::Ctx;
 use super::output::{self, bold};
+use crate::error::Exit;
 use crate::policy::document::{PolicyDocument, RuleDocument};
 use crate::policy::rules::Extendable;
 use crate::policy::{Code, Language, pick};
 use std::fmt::Write as _;
 
 /// Prints the policy document (as JSON with `--json`).
-pub fn run(ctx: &Ctx) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx) -> anyhow::Result<Exit> {
     let doc = PolicyDocument::of(&ctx.ws.policy);
     if ctx.look.json {
         output::print_json(&doc)?;
-        return Ok(0);
+        return Ok(Exit::Success);
     }
     output::print_raw(&render(ctx, &doc))?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 #[allow(clippy::too_many_lines)] // split by section is pending

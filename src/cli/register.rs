@@ -9,14 +9,14 @@ use super::args::RegisterArgs;
 use super::view::changed_json;
 use super::{Ctx, output, print_warnings};
 use crate::actions;
-use crate::error::Error;
+use crate::error::{Error, Exit};
 use crate::intake::{Intake, build_case};
 use crate::model::{Action, Draft, Person, Respondent, draft::unknown_keys};
 use crate::policy::codes::CodeKind;
 use crate::policy::workflow::ANONYMOUS_TAG;
 
 /// Registers the case and prints its ID.
-pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<Exit> {
     let mut draft = match &args.from {
         Some(path) => read_draft(path)?,
         None => Draft::default(),
@@ -51,7 +51,7 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
         print_warnings(&changed.warnings);
-        return Ok(0);
+        return Ok(Exit::Success);
     }
     print_warnings(&changed.warnings);
     output::print_line(changed.case.id.as_str())?;
@@ -64,7 +64,7 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
             state = state
         ));
     }
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// Reads a YAML or JSON document ('-' for stdin), refusing unknown fields

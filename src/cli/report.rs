@@ -1,51 +1,42 @@
 //! `plaint report`: the publication report for a period.
 
-use super::args::ReportArgs;
+use super::args::{ReportArgs, ReportFormat};
 use super::view::{category_label, channel_label, rule_title, satisfaction_label};
 use super::{Ctx, output};
-use crate::error::Error;
+use crate::error::{Error, Exit};
 use crate::format::{Table, escape, html_page};
 use crate::policy::rules::RuleKind;
 use crate::policy::{Language, code_label, pick};
 use crate::query::rows;
 use crate::reports::chart::{Scale, bar_chart};
-use crate::reports::period::Period;
 use crate::reports::report::{By, Line, Report, build};
 use std::fmt::Write as _;
 
 /// Builds and prints the report.
-pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
-    let period = Period::parse(&args.period)?;
-    let by = By::parse(args.by.trim())?;
+pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<Exit> {
     let format = if ctx.look.json {
-        "json"
+        ReportFormat::Json
     } else {
-        args.format.trim()
+        args.format
     };
-    if args.out.is_some() && format != "csv" {
+    if args.out.is_some() && format != ReportFormat::Csv {
         return Err(Error::Usage("--out DIR goes with --format csv".into()).into());
-    }
-    if !["table", "md", "html", "csv", "json"].contains(&format) {
-        return Err(Error::Invalid(format!(
-            "--format '{format}' is not a report format; use table, md, html, csv or json"
-        ))
-        .into());
     }
     let loaded = ctx.ws.load_all()?;
     let cases: Vec<_> = loaded.cases.iter().collect();
     let rows = rows(&ctx.ws, &cases, ctx.today);
-    let report = build(&ctx.ws, &rows, period, by, ctx.today);
+    let report = build(&ctx.ws, &rows, args.period.clone(), args.by, ctx.today);
     match format {
-        "json" => output::print_json(&report)?,
-        "md" => output::print_text(&markdown(ctx, &report))?,
-        "html" => output::print_raw(&html(ctx, &report))?,
-        "csv" => match &args.out {
+        ReportFormat::Json => output::print_json(&report)?,
+        ReportFormat::Md => output::print_text(&markdown(ctx, &report))?,
+        ReportFormat::Html => output::print_raw(&html(ctx, &report))?,
+        ReportFormat::Csv => match &args.out {
             Some(dir) => write_sections(ctx, &report, dir, args.bom)?,
             None => output::print_raw(&breakdown(ctx, &report).to_csv(args.bom))?,
         },
-        _ => output::print_tables(ctx.look, &tables(ctx, &report))?,
+        ReportFormat::Table => output::print_tables(ctx.look, &tables(ctx, &report))?,
     }
-    super::list::report_broken(ctx, &loaded.broken)
+    ctx.report_broken(&loaded.broken)
 }
 
 fn l(ctx: &Ctx, en: &'static str, zh: &'static str) -> &'static str {

@@ -4,11 +4,12 @@ use super::args::ShowArgs;
 use super::output::bold;
 use super::view::{case_json, show_text};
 use super::{Ctx, output, resolve};
+use crate::error::Exit;
 use crate::storage::contacts::earlier_cases;
 use std::fmt::Write as _;
 
 /// Prints the case, its deadlines and its history.
-pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let case = ctx.ws.read_case(&id)?;
     let earlier = earlier_cases(&ctx.ws, &case)?;
@@ -29,5 +30,5 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<i32> {
         }
         output::print_text(&text)?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

@@ -6,6 +6,7 @@ use super::args::SummaryArgs;
 use super::view::{category_label, channel_label, priority_label, rule_title, status_label};
 use super::{Ctx, output};
 use crate::deadline::PROMISE_RULE;
+use crate::error::Exit;
 use crate::format::Table;
 use crate::policy::codes::CodeKind;
 use crate::policy::{Language, pick};
@@ -13,7 +14,7 @@ use crate::query::rows;
 use crate::reports::summary::{DUE_SOON_WORKDAYS, Summary, summarize};
 
 /// Prints the summary as of `--today`.
-pub fn run(ctx: &Ctx, _args: &SummaryArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, _args: &SummaryArgs) -> anyhow::Result<Exit> {
     let loaded = ctx.ws.load_all()?;
     let cases: Vec<_> = loaded.cases.iter().collect();
     let rows = rows(&ctx.ws, &cases, ctx.today);
@@ -23,7 +24,7 @@ pub fn run(ctx: &Ctx, _args: &SummaryArgs) -> anyhow::Result<i32> {
     } else {
         output::print_tables(ctx.look, &tables(ctx, &summary))?;
     }
-    super::list::report_broken(ctx, &loaded.broken)
+    ctx.report_broken(&loaded.broken)
 }
 
 #[allow(clippy::too_many_lines)] // split by section is pending
