@@ -7,7 +7,7 @@ use crate::check::check_workspace;
 use crate::error::{Error, Exit};
 
 /// Completes an interrupted import if it can, then prints every problem
-/// (`file: message`, or SPEC §8 JSON) and fails with exit 3 when there is
+/// (`file: message`, or the JSON of README "`plaint check`, and a pre-commit hook") and fails with exit 3 when there is
 /// any.
 pub fn run(root: &Path, look: Look) -> anyhow::Result<Exit> {
     // Complete an interrupted import when the lock is free, without

@@ -29,7 +29,7 @@ pub fn run(ctx: &Ctx, args: &FollowupArgs) -> anyhow::Result<Exit> {
         let answer = changed
             .case
             .satisfaction
-            .map(|s| super::view::satisfaction_label(ctx, s.as_str()))
+            .map(|s| super::view::satisfaction_label(ctx, s))
             .unwrap_or_default();
         output::print_line(&crate::msg!(
             ctx.lang(),

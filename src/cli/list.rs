@@ -149,7 +149,7 @@ fn cells(ctx: &Ctx, row: &Row) -> Vec<String> {
         case.id.to_string(),
         case.received.format("%Y-%m-%d").to_string(),
         status_label(ctx, &case.status),
-        priority_label(ctx, case.priority.as_str()),
+        priority_label(ctx, case.priority),
         case.category
             .as_deref()
             .map(|c| category_label(ctx, c))

@@ -11,7 +11,8 @@ use super::{Ctx, output, print_warnings};
 use crate::actions;
 use crate::error::{Error, Exit};
 use crate::intake::{Intake, build_case};
-use crate::model::{Action, Draft, Person, Respondent, draft::unknown_keys};
+use crate::model::draft::parse_draft;
+use crate::model::{Action, Draft, Person, Respondent};
 use crate::policy::codes::CodeKind;
 use crate::policy::workflow::ANONYMOUS_TAG;
 
@@ -81,35 +82,7 @@ fn read_draft(path: &Path) -> anyhow::Result<Draft> {
     } else {
         std::fs::read_to_string(path).with_context(|| format!("cannot read {label}"))?
     };
-    parse_draft(&text, &label).map_err(anyhow::Error::from)
-}
-
-/// Parses a draft document (YAML or JSON) named `label` in messages.
-pub fn parse_draft(text: &str, label: &str) -> Result<Draft, Error> {
-    if text.len() > crate::storage::casefile::MAX_FILE_BYTES {
-        return Err(Error::Invalid(format!(
-            "{label}: the document is larger than {} bytes",
-            crate::storage::casefile::MAX_FILE_BYTES
-        )));
-    }
-    let text = text.replace("\r\n", "\n");
-    crate::limits::check_nesting(&text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
-    let value: serde_yaml::Value =
-        serde_yaml::from_str(&text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
-    if !value.is_mapping() {
-        return Err(Error::Invalid(format!(
-            "{label}: expected one case as a mapping of fields"
-        )));
-    }
-    let unknown = unknown_keys(&value);
-    if !unknown.is_empty() {
-        return Err(Error::Invalid(format!(
-            "{label}: unknown field(s): {}; known fields: {}",
-            unknown.join(", "),
-            crate::model::draft::DRAFT_FIELDS.join(", ")
-        )));
-    }
-    serde_yaml::from_value(value).map_err(|e| Error::Invalid(format!("{label}: {e}")))
+    Ok(parse_draft(&text, &label)?)
 }
 
 /// The short usage of `register`, as clap renders it.

@@ -75,7 +75,8 @@ pub struct Planned {
     pub reason: Option<String>,
 }
 
-/// The result of an import (SPEC §8), with every record's verdict.
+/// The result of an import (README "`plaint import FILE|-`"), with every
+/// record's verdict.
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
     /// Cases created (or that a dry run would create).
