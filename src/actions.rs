@@ -7,8 +7,8 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 
 use crate::error::{Error, Result};
+use crate::git::merge::split_conflict;
 use crate::intake::{Built, FieldError, check_against_policy};
-use crate::merge::split_conflict;
 use crate::model::event::{FORCED_EXTENSION, PROMISE_KEPT};
 use crate::model::{Action, Case, CaseId, Event};
 use crate::policy::Policy;

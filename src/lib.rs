@@ -10,7 +10,8 @@
 //! - [`intake`] and [`actions`]: validating input and changing cases;
 //! - [`query`], [`repeat`], [`reports`], [`format`]: selecting, summarizing
 //!   and rendering cases;
-//! - [`check`], [`merge`] and [`gitsetup`]: working as a team on git;
+//! - [`check`] and [`git`] (the merge driver and its setup): working as a
+//!   team on git;
 //! - [`paperwork`]: notices from templates, evidence attachments, the
 //!   case dossier;
 //! - [`transfer`] and [`redact`]: batch import/export, and personal data
@@ -33,10 +34,9 @@ pub mod dates;
 pub mod deadline;
 pub mod error;
 pub mod format;
-pub mod gitsetup;
+pub mod git;
 pub mod intake;
 pub mod limits;
-pub mod merge;
 pub mod messages;
 pub mod model;
 pub mod paperwork;

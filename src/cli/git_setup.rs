@@ -6,7 +6,7 @@ use anyhow::Context as _;
 
 use super::output::{self, Look};
 use crate::error::Exit;
-use crate::gitsetup::register_driver;
+use crate::git::setup::register_driver;
 
 /// Registers `plaint merge-file` (this binary, by absolute path) as the
 /// repository's merge driver for case files.

@@ -5,7 +5,7 @@ use std::path::Path;
 use super::args::{InitArgs, LanguageArg};
 use super::output::{self, Look};
 use crate::error::Exit;
-use crate::gitsetup::{register_driver, repository_top};
+use crate::git::setup::{register_driver, repository_top};
 use crate::policy::Language;
 use crate::policy::settings::{Settings, parse_offset};
 use crate::storage::Workspace;
