@@ -8,7 +8,7 @@
 //! - [`calendar`]: working-day calendars and Civil Code periods;
 //! - [`deadline`]: deadlines derived from history, rules and calendar;
 //! - [`intake`] and [`actions`]: validating input and changing cases;
-//! - [`query`], [`repeat`], [`reports`], [`format`]: selecting, summarizing
+//! - [`query`], [`repeat`], [`reports`], [`html`]: selecting, summarizing
 //!   and rendering cases;
 //! - [`check`] and [`git`] (the merge driver and its setup): working as a
 //!   team on git;
@@ -33,8 +33,8 @@ pub mod csvcell;
 pub mod dates;
 pub mod deadline;
 pub mod error;
-pub mod format;
 pub mod git;
+pub mod html;
 pub mod intake;
 pub mod limits;
 pub mod messages;

@@ -163,7 +163,7 @@ fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<Exit> {
     } else {
         vec!["Date", "Day", "Kind", "Name"]
     };
-    let mut table = crate::format::Table::new(None, &header);
+    let mut table = super::table::Table::new(None, &header);
     table.fit.flex = Some(3);
     for (_, row) in rows {
         table.push(row);

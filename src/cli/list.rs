@@ -1,10 +1,10 @@
 //! `plaint list`: cases with filters, as a table, JSON, CSV or IDs.
 
 use super::args::{FilterArgs, ListArgs, ListFormat, SortKey};
+use super::table::Table;
 use super::view::{case_json_bytes, category_label, due_cell, priority_label, status_label};
 use super::{Ctx, output};
 use crate::error::Exit;
-use crate::format::Table;
 use crate::model::Case;
 use crate::query::{Filter, Row, Sort, bare_rows, rows, sort_rows};
 use crate::redact::redact_case;

@@ -30,6 +30,7 @@ mod register;
 mod report;
 mod show;
 mod summary;
+pub mod table;
 pub mod view;
 
 use std::path::{Path, PathBuf};

@@ -263,8 +263,8 @@ fn clean_row(row: &[String]) -> Vec<String> {
 }
 
 /// A copy of `table` with every title, header and cell [`neutralize`]d.
-fn clean_table(table: &crate::format::Table) -> crate::format::Table {
-    crate::format::Table {
+fn clean_table(table: &super::table::Table) -> super::table::Table {
+    super::table::Table {
         title: table
             .title
             .as_deref()
@@ -342,7 +342,7 @@ pub fn notice(text: &str) {
 /// Prints a table on a terminal (fitted to its width, alarm rows red when
 /// colour is on), or tab-separated rows when piped, so that scripts can
 /// `cut -f` it.
-pub fn print_table(look: Look, table: &crate::format::Table) -> anyhow::Result<()> {
+pub fn print_table(look: Look, table: &super::table::Table) -> anyhow::Result<()> {
     let table = clean_table(table);
     let mut out = std::io::stdout().lock();
     if look.terminal {
@@ -355,7 +355,7 @@ pub fn print_table(look: Look, table: &crate::format::Table) -> anyhow::Result<(
 
 /// Prints tables: boxed on a terminal; piped, each as tab-separated rows
 /// after a `# title` line, with a blank line between tables.
-pub fn print_tables(look: Look, tables: &[crate::format::Table]) -> anyhow::Result<()> {
+pub fn print_tables(look: Look, tables: &[super::table::Table]) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     for (i, table) in tables.iter().enumerate() {
         let table = &clean_table(table);

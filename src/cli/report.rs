@@ -1,10 +1,11 @@
 //! `plaint report`: the publication report for a period.
 
 use super::args::{ReportArgs, ReportFormat};
+use super::table::Table;
 use super::view::{category_label, channel_label, rule_title, satisfaction_name_label};
 use super::{Ctx, output};
 use crate::error::{Error, Exit};
-use crate::format::{Table, escape, html_page};
+use crate::html::{escape, html_page};
 use crate::policy::rules::RuleKind;
 use crate::policy::{Language, code_label, pick};
 use crate::query::rows;

@@ -3,11 +3,11 @@
 use std::collections::BTreeMap;
 
 use super::args::SummaryArgs;
+use super::table::Table;
 use super::view::{category_label, channel_label, priority_name_label, rule_title, status_label};
 use super::{Ctx, output};
 use crate::deadline::PROMISE_RULE;
 use crate::error::Exit;
-use crate::format::Table;
 use crate::policy::codes::CodeKind;
 use crate::policy::{Language, pick};
 use crate::query::rows;

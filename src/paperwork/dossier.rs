@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use super::attach;
 use crate::deadline::explain::explain;
 use crate::error::{Error, Result};
-use crate::format::{escape, html_page};
+use crate::html::{escape, html_page};
 use crate::model::{Action, Case, Event};
 use crate::policy::{Language, code_label};
 use crate::storage::Workspace;

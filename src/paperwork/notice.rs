@@ -282,7 +282,7 @@ fn render_notice(
     let markdown = render::render(source, &context)?;
     Ok(match request.format {
         Format::Md => markdown,
-        Format::Html => crate::format::html_page(
+        Format::Html => crate::html::html_page(
             &format!("{} {number}", kind.title),
             &render::markdown_to_html(&markdown),
         ),

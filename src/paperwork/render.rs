@@ -5,7 +5,7 @@
 //! the case lacks is refused with the field named, never rendered with a
 //! blank in a legal document. The rendered Markdown is the `md` format;
 //! [`markdown_to_html`] turns the small subset the templates use into the
-//! body of a printable page ([`crate::format::html_page`]).
+//! body of a printable page ([`crate::html::html_page`]).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -13,7 +13,7 @@ use std::path::Path;
 use minijinja::{Environment, ErrorKind, UndefinedBehavior};
 
 use crate::error::{Error, Result};
-use crate::format::escape;
+use crate::html::escape;
 
 /// The workspace folder whose `KIND.md` files replace the built-in templates.
 pub const TEMPLATES_DIR: &str = "templates";
