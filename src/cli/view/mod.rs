@@ -3,8 +3,12 @@
 //! states and rules in the workspace language ([`labels`]). Shared by
 //! every command that prints cases.
 
+pub mod json;
+pub mod labels;
 pub mod show;
 
+pub use json::*;
+pub use labels::*;
 pub use show::*;
 
 use super::{Ctx, output};

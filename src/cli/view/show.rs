@@ -1,52 +1,18 @@
-//! How a case is presented: the JSON case object of README "Scripts" and the text
-//! of `show`. Shared by every command that prints cases.
+//! The text of `show`: the fields, the deadlines with the days left, the
+//! paperwork and the history, each event in one line.
 
-use serde_json::Value;
 use std::fmt::Write as _;
 
 use super::Ctx;
+use super::labels::{
+    amount_text, category_label, channel_label, priority_label, rule_label, rule_title,
+    satisfaction_label, state_label, status_label,
+};
 use super::output::{Look, bold, dim};
 use crate::deadline::{Deadline, DeadlineState};
-use crate::model::{Action, Case, Event, Priority, Satisfaction};
+use crate::model::{Action, Case, Event};
 use crate::msg;
 use crate::policy::{Language, code_label, pick};
-
-/// The case object: every stored field (history unless left out), plus
-/// `deadlines` and `overdue` as of the context's day.
-pub fn case_json(ctx: &Ctx, case: &Case, with_history: bool) -> Value {
-    case_json_with(case, &ctx.deadlines(case), with_history)
-}
-
-/// The case object with deadlines already evaluated.
-pub fn case_json_with(case: &Case, deadlines: &[Deadline], with_history: bool) -> Value {
-    serde_json::from_slice(&case_json_bytes(case, deadlines, with_history))
-        .expect("plaint writes valid JSON")
-}
-
-/// The case object as compact JSON, written straight from the structs:
-/// listing 100k cases must not build a value tree per case.
-pub fn case_json_bytes(case: &Case, deadlines: &[Deadline], with_history: bool) -> Vec<u8> {
-    let mut out = serde_json::to_vec(case).expect("a case always serializes");
-    out.pop(); // the closing brace; more fields follow
-    if !with_history {
-        // `history` is the last field of `Case` (the golden test pins the
-        // order), and quotes inside string values are always escaped, so the
-        // first `,"history":` in the bytes is that field.
-        let key = b",\"history\":";
-        if let Some(at) = out.windows(key.len()).position(|w| w == key) {
-            out.truncate(at);
-        }
-    }
-    out.extend_from_slice(b",\"deadlines\":");
-    serde_json::to_writer(&mut out, deadlines).expect("deadlines always serialize");
-    let overdue = deadlines.iter().any(Deadline::overdue);
-    out.extend_from_slice(if overdue {
-        b",\"overdue\":true}"
-    } else {
-        b",\"overdue\":false}"
-    });
-    out
-}
 
 /// A short cell for the next deadline: `2026-12-04 acceptance (3)` (working
 /// days left), or `OVERDUE` with the rule when it has passed; in a zh
@@ -85,29 +51,6 @@ pub fn due_date(deadline: &Deadline) -> String {
     }
 }
 
-/// `n` of `unit` (`days`, `workdays`, `months`) in words of `lang`.
-pub fn amount_text(lang: Language, n: impl std::fmt::Display, unit: &str) -> String {
-    match unit {
-        "workdays" => msg!(lang, "unit-workdays", n = n),
-        "months" => msg!(lang, "unit-months", n = n),
-        _ => msg!(lang, "unit-days", n = n),
-    }
-}
-
-/// A deadline rule as a person reads it: its code in English, its label in
-/// Chinese.
-pub fn rule_label(ctx: &Ctx, rule: &str) -> String {
-    match ctx.lang() {
-        Language::En => rule.to_string(),
-        Language::Zh if rule == crate::deadline::PROMISE_RULE => msg!(Language::Zh, "promise-rule"),
-        Language::Zh => ctx
-            .ws
-            .policy
-            .rule(rule)
-            .map_or_else(|_| rule.to_string(), |r| r.zh.clone()),
-    }
-}
-
 /// How an extension reads in `show` and `explain`.
 fn extension_text(lang: Language, ext: &crate::deadline::Extension) -> String {
     let reason = ext
@@ -122,25 +65,6 @@ fn extension_text(lang: Language, ext: &crate::deadline::Extension) -> String {
         by = ext.by,
         reason = reason
     )
-}
-
-/// The label of a deadline state in `lang`.
-pub fn state_label(lang: Language, state: DeadlineState) -> String {
-    state.label(lang)
-}
-
-/// The title of deadline rule `name` in the workspace language (its
-/// label, in English too); a promise to the complainant has its own.
-pub fn rule_title(ctx: &Ctx, name: &str) -> String {
-    let lang = ctx.ws.settings.language;
-    if name == crate::deadline::PROMISE_RULE {
-        return msg!(lang, "promise-rule");
-    }
-    ctx.ws
-        .policy
-        .rule(name)
-        .map(|r| pick(lang, &r.en, &r.zh).to_string())
-        .unwrap_or_default()
 }
 
 /// The deadlines section of `show`.
@@ -216,32 +140,6 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
         }
     }
     out
-}
-
-/// The case object with `warnings` added, for commands that change a case.
-pub fn changed_json(ctx: &Ctx, case: &Case, warnings: &[String]) -> Value {
-    let mut value = case_json(ctx, case, true);
-    if let Value::Object(map) = &mut value {
-        map.insert("warnings".into(), serde_json::json!(warnings));
-    }
-    value
-}
-
-/// The label of the case's state in the workspace language.
-pub fn status_label(ctx: &Ctx, status: &str) -> String {
-    ctx.ws.policy.state_label(status, ctx.ws.settings.language)
-}
-
-/// The label of a category code in the workspace language.
-pub fn category_label(ctx: &Ctx, category: &str) -> String {
-    if category == "(none)" {
-        return pick(ctx.ws.settings.language, category, "(无)").to_string();
-    }
-    code_label(
-        &ctx.ws.policy.categories,
-        category,
-        ctx.ws.settings.language,
-    )
 }
 
 /// The full text of `show`: the heading, the fields, the long texts, the
@@ -613,49 +511,4 @@ fn indent(text: &str) -> String {
 pub fn pad(text: &str, width: usize) -> String {
     let used = unicode_width::UnicodeWidthStr::width(text);
     format!("{text}{}", " ".repeat(width.saturating_sub(used)))
-}
-
-/// The label of a channel name (as stored) in the workspace language.
-pub fn channel_label(ctx: &Ctx, channel: &str) -> String {
-    let lang = ctx.ws.settings.language;
-    match ctx.ws.policy.channels.iter().find(|c| c.code == channel) {
-        // English tables keep the code, as before channels were data.
-        Some(c) => pick(lang, &c.code, &c.zh).to_string(),
-        None if channel == "(unknown)" => pick(lang, channel, "(未知)").to_string(),
-        None => channel.to_string(),
-    }
-}
-
-/// The label of a priority in the workspace language.
-pub fn priority_label(ctx: &Ctx, priority: Priority) -> String {
-    let zh = match priority {
-        Priority::Urgent => "紧急",
-        Priority::Important => "重要",
-        Priority::Normal => "一般",
-    };
-    pick(ctx.ws.settings.language, priority.as_str(), zh).to_string()
-}
-
-/// The label of a satisfaction answer in the workspace language.
-pub fn satisfaction_label(ctx: &Ctx, answer: Satisfaction) -> String {
-    let zh = match answer {
-        Satisfaction::Satisfied => "满意",
-        Satisfaction::Neutral => "基本满意",
-        Satisfaction::Dissatisfied => "不满意",
-    };
-    pick(ctx.ws.settings.language, answer.as_str(), zh).to_string()
-}
-
-/// The label of a priority stored by name (a report key); a name that
-/// is no priority is shown as it is.
-pub fn priority_name_label(ctx: &Ctx, name: &str) -> String {
-    crate::intake::parse_priority(name)
-        .map_or_else(|_| name.to_string(), |p| priority_label(ctx, p))
-}
-
-/// The label of a satisfaction answer stored by name (a report key); a
-/// name that is no answer is shown as it is.
-pub fn satisfaction_name_label(ctx: &Ctx, name: &str) -> String {
-    crate::intake::parse_satisfaction(name)
-        .map_or_else(|_| name.to_string(), |s| satisfaction_label(ctx, s))
 }
