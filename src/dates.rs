@@ -35,7 +35,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
         .ok()
         .filter(|_| is_plain_date(&normalized))
         .ok_or_else(|| {
-            Error::Invalid(format!(
+            Error::BadDate(format!(
                 "'{text}' is not a valid date (expected {DATE_FORMS})"
             ))
         })
@@ -55,7 +55,7 @@ pub fn parse_datetime(text: &str, offset: FixedOffset) -> Result<DateTime<FixedO
         None => (normalized.clone(), None),
     };
     let bad = || {
-        Error::Invalid(format!(
+        Error::BadDate(format!(
             "'{text}' is not a valid date or time (expected {DATE_FORMS}, optionally with HH:MM[:SS], or RFC 3339 like 2026-11-29T09:30:00+08:00)"
         ))
     };

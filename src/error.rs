@@ -50,6 +50,10 @@ pub enum Error {
     /// Input that does not make sense: a bad date, an unknown value, a bad document.
     #[error("{0}")]
     Invalid(String),
+    /// Text that is not a date or a moment in any form plaint reads
+    /// (`--json` code `bad_date`): the message names the text and the forms.
+    #[error("{0}")]
+    BadDate(String),
     /// No case matches the given ID, prefix or suffix.
     #[error("no case matches '{0}' (run `plaint list --format ids` to see the IDs)")]
     NotFound(String),
@@ -112,6 +116,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Invalid(_) => "invalid_input",
+            Error::BadDate(_) => "bad_date",
             Error::Usage(_) => "usage",
             Error::NotFound(_) => "not_found",
             Error::Ambiguous { .. } => "ambiguous_id",

@@ -759,7 +759,7 @@ fn date_arg(text: &str) -> Result<NaiveDate, Error> {
 /// The promised date of `promise`.
 fn promised_date_arg(text: &str) -> Result<NaiveDate, Error> {
     crate::dates::parse_date(text.trim())
-        .map_err(|e| Error::Invalid(format!("the promised date '{text}': {e}")))
+        .map_err(|e| Error::BadDate(format!("the promised date '{text}': {e}")))
 }
 
 /// The N of `calendar add`: a whole number of working days.

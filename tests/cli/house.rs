@@ -144,3 +144,28 @@ fn issue_15_a_json_after_the_separator_is_text_not_a_flag() {
     ws.ok(&["note", &id, "--", "--json"]);
     assert!(ws.case_text(&id).contains("--json"));
 }
+
+#[test]
+fn issue_15_a_value_that_is_no_date_has_its_own_error_code() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    for args in [
+        vec!["calendar", "is-workday", "2026-02-30", "--json"],
+        vec![
+            "advance",
+            id.as_str(),
+            "accepted",
+            "--at",
+            "yesterday",
+            "--json",
+        ],
+        vec!["promise", id.as_str(), "soon", "--json"],
+    ] {
+        let err = ws.fails(1, &args);
+        let doc: serde_json::Value = serde_json::from_str(err.lines().last().unwrap())
+            .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {err}"));
+        assert_eq!(doc["error"]["code"], "bad_date", "{args:?}: {err}");
+    }
+    let err = ws.fails(2, &["list", "--today", "yesterday", "--json"]);
+    assert!(err.contains("\"usage\""), "{err}");
+}
