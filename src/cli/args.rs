@@ -31,8 +31,14 @@ pub struct Cli {
     #[arg(long, global = true, env = "PLAINT_TODAY", value_name = "DATE", value_parser = today_arg)]
     pub today: Option<NaiveDate>,
     /// Seconds to wait for another plaint command holding the workspace lock (default 10).
-    #[arg(long, global = true, env = "PLAINT_LOCK_TIMEOUT", value_name = "SECS")]
-    pub lock_timeout: Option<String>,
+    #[arg(
+        long,
+        global = true,
+        env = "PLAINT_LOCK_TIMEOUT",
+        value_name = "SECS",
+        value_parser = lock_timeout_arg
+    )]
+    pub lock_timeout: Option<LockTimeout>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -749,6 +755,28 @@ pub struct ExportArgs {
 /// `--today` (or `PLAINT_TODAY`): a date; anything else is a usage error.
 fn today_arg(text: &str) -> Result<NaiveDate, Error> {
     crate::dates::parse_date(text).map_err(|e| Error::Usage(format!("--today: {e}")))
+}
+
+/// `--lock-timeout` (or `PLAINT_LOCK_TIMEOUT`): how long to wait for the
+/// workspace lock; `None` when given blank (the default wait).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LockTimeout(pub Option<std::time::Duration>);
+
+fn lock_timeout_arg(text: &str) -> Result<LockTimeout, Error> {
+    if text.trim().is_empty() {
+        return Ok(LockTimeout(None));
+    }
+    let secs: f64 = text
+        .trim()
+        .parse()
+        .ok()
+        .filter(|s: &f64| s.is_finite() && *s >= 0.0 && *s <= 86_400.0)
+        .ok_or_else(|| {
+            Error::Invalid(format!(
+                "--lock-timeout / PLAINT_LOCK_TIMEOUT: '{text}' is not a number of seconds from 0 to 86400"
+            ))
+        })?;
+    Ok(LockTimeout(Some(std::time::Duration::from_secs_f64(secs))))
 }
 
 /// A date argument.

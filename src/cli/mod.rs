@@ -189,7 +189,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     let look = output::detect(cli.json);
-    configure_lock_wait(cli.lock_timeout.as_deref())?;
+    configure_lock_wait(cli.lock_timeout.and_then(|t| t.0));
     // The clock is checked before any file is read or created.
     let clock_override = std::env::var("PLAINT_NOW").ok().filter(|v| !v.is_empty());
     if let Some(text) = &clock_override {
@@ -266,22 +266,16 @@ fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
 
 /// Sets how long commands wait for the workspace lock, and that a person
 /// at a terminal is told about the wait.
-fn configure_lock_wait(flag: Option<&str>) -> anyhow::Result<()> {
+fn configure_lock_wait(timeout: Option<std::time::Duration>) {
     use std::io::IsTerminal;
     let mut wait = crate::storage::lock::LockWait::default();
-    if let Some(text) = flag.filter(|t| !t.trim().is_empty()) {
-        let secs: f64 = text.trim().parse().ok().filter(|s: &f64| s.is_finite() && *s >= 0.0 && *s <= 86_400.0).ok_or_else(|| {
-            crate::error::Error::Invalid(format!(
-                "--lock-timeout / PLAINT_LOCK_TIMEOUT: '{text}' is not a number of seconds from 0 to 86400"
-            ))
-        })?;
-        wait.timeout = std::time::Duration::from_secs_f64(secs);
+    if let Some(timeout) = timeout {
+        wait.timeout = timeout;
     }
     if std::io::stderr().is_terminal() {
         wait.notify = Some(output::notice);
     }
     crate::storage::lock::set_wait(wait);
-    Ok(())
 }
 
 /// Finds the workspace folder without opening it, for commands that must

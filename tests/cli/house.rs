@@ -112,6 +112,7 @@ fn issue_15_bad_values_are_refused_before_the_workspace_is_read() {
             vec!["notice", "X", "acceptance", "--format", "pdf"],
             "--format 'pdf'",
         ),
+        (vec!["--lock-timeout", "soon", "list"], "--lock-timeout"),
     ] {
         let out = plaint(cwd.path(), home.path())
             .args(&args)
