@@ -256,23 +256,9 @@ fn clean(text: &str, place: Place) -> Cow<'_, str> {
     neutralize(text, place, COLOR.load(Ordering::Relaxed))
 }
 
-fn clean_row(row: &[String]) -> Vec<String> {
-    row.iter()
-        .map(|c| clean(c, Place::Cell).into_owned())
-        .collect()
-}
-
-/// A copy of `table` with every title, header and cell [`neutralize`]d.
+/// A copy of `table` fit for stdout: see [`super::table::Table::neutralized`].
 fn clean_table(table: &super::table::Table) -> super::table::Table {
-    super::table::Table {
-        title: table
-            .title
-            .as_deref()
-            .map(|t| clean(t, Place::Lines).into_owned()),
-        header: clean_row(&table.header),
-        rows: table.rows.iter().map(|r| clean_row(r)).collect(),
-        ..table.clone()
-    }
+    table.neutralized(COLOR.load(Ordering::Relaxed))
 }
 
 /// Prints one JSON document on stdout.

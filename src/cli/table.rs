@@ -172,6 +172,28 @@ impl Table {
         (shown, flex_width)
     }
 
+    /// A copy with the title, every header and every cell
+    /// [`neutralize`](super::output::neutralize)d, as `colour` allows: the
+    /// first half of the one rule every rendering follows.
+    pub fn neutralized(&self, colour: bool) -> Table {
+        use super::output::{Place, neutralize};
+        let row = |cells: &[String]| -> Vec<String> {
+            cells
+                .iter()
+                .map(|c| neutralize(c, Place::Cell, colour).into_owned())
+                .collect()
+        };
+        Table {
+            title: self
+                .title
+                .as_deref()
+                .map(|t| neutralize(t, Place::Lines, colour).into_owned()),
+            header: row(&self.header),
+            rows: self.rows.iter().map(|r| row(r)).collect(),
+            ..self.clone()
+        }
+    }
+
     /// Tab-separated lines with a header, for pipes (`cut -f`, `awk -F'\t'`).
     pub fn to_tsv(&self) -> String {
         let mut out = String::new();
