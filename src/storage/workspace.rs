@@ -238,8 +238,8 @@ impl Workspace {
     /// Writes `case` to its file, atomically. The lock argument proves the
     /// caller holds the workspace lock for its whole read-modify-write.
     /// Commands change a case through [`Workspace::update`] and its
-    /// siblings; only the paperwork, which stores a notice or an attachment
-    /// beside the case under the same lock, calls this directly.
+    /// siblings; only `detach`, which removes the stored file after the
+    /// case is written and under the same lock, calls this directly.
     pub(crate) fn write_case(&self, _lock: &WorkspaceLock, case: &Case) -> Result<()> {
         let text = render_for_write(case)?;
         let before = super::contacts::mtime_before_write(self, &case.id);
