@@ -9,8 +9,8 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::error::{Error, Result};
 use crate::model::{Action, Case, CaseId, Event};
-use crate::storage::{Update, Workspace};
 use crate::storage::atomic::write_atomic;
+use crate::storage::{Update, Workspace};
 
 /// The folder of attachments inside a workspace.
 pub const ATTACHMENTS_DIR: &str = "attachments";

@@ -17,8 +17,8 @@ use super::render::{self, Source};
 use crate::error::{Error, Result};
 use crate::model::{Action, Case, CaseId, Event};
 use crate::policy::{Language, code_label};
-use crate::storage::{Update, Workspace};
 use crate::storage::atomic::write_atomic;
+use crate::storage::{Update, Workspace};
 
 /// The folder of issued notices inside a workspace.
 pub const NOTICES_DIR: &str = "notices";

@@ -7,6 +7,8 @@
     clippy::format_push_string,
     clippy::redundant_closure_for_method_calls,
     clippy::map_unwrap_or,
+    clippy::semicolon_if_nothing_returned,
+    clippy::implicit_clone,
     reason = "test code prints progress and reads best as long scenarios"
 )]
 
