@@ -139,3 +139,36 @@ impl Error {
 
 /// Shorthand for domain results.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_error_has_the_documented_exit_status_and_code() {
+        let io = || std::io::Error::other("disk");
+        let table = [
+            (Error::Invalid("x".into()), Exit::Failure, "invalid_input"),
+            (Error::BadDate("x".into()), Exit::Failure, "bad_date"),
+            (Error::NotFound("x".into()), Exit::Failure, "not_found"),
+            (Error::Usage("x".into()), Exit::Usage, "usage"),
+            (Error::Refused("x".into()), Exit::Failure, "refused"),
+            (
+                Error::LockTimeout("x".into()),
+                Exit::Failure,
+                "lock_timeout",
+            ),
+            (Error::CheckFailed(2), Exit::Problems, "check_failed"),
+            (Error::io("f", io()), Exit::Failure, "io"),
+        ];
+        for (error, exit, code) in table {
+            assert_eq!((error.exit(), error.code()), (exit, code), "{error}");
+            assert_eq!(error.exit_code(), i32::from(exit.code()));
+        }
+        let codes: Vec<u8> = [Exit::Success, Exit::Failure, Exit::Usage, Exit::Problems]
+            .into_iter()
+            .map(Exit::code)
+            .collect();
+        assert_eq!(codes, [0, 1, 2, 3]);
+    }
+}

@@ -841,3 +841,52 @@ fn report_format_arg(text: &str) -> Result<ReportFormat, Error> {
         ))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_typed_as_the_command_line_is_parsed() {
+        let cli = Cli::try_parse_from([
+            "plaint",
+            "--today",
+            "2026/11/02",
+            "report",
+            "--period",
+            "2026-Q3",
+            "--by",
+            " respondent ",
+            "--format",
+            "html",
+        ])
+        .unwrap();
+        assert_eq!(cli.today, NaiveDate::from_ymd_opt(2026, 11, 2));
+        let Command::Report(args) = cli.command else {
+            panic!("not a report")
+        };
+        assert_eq!((args.by, args.format), (By::Respondent, ReportFormat::Html));
+        assert_eq!(args.period.label, "2026-Q3");
+    }
+
+    #[test]
+    fn a_refused_value_carries_plaints_own_error() {
+        use std::error::Error as _;
+        for (args, usage) in [
+            (vec!["plaint", "--today", "2026-13-45", "list"], true),
+            (
+                vec!["plaint", "report", "--period", "2026", "--by", "x"],
+                false,
+            ),
+            (vec!["plaint", "calendar", "show", "10000"], false),
+            (vec!["plaint", "--lock-timeout", "soon", "list"], false),
+        ] {
+            let err = Cli::try_parse_from(&args).unwrap_err();
+            let own = err
+                .source()
+                .and_then(|s| s.downcast_ref::<Error>())
+                .unwrap_or_else(|| panic!("{args:?}: {err}"));
+            assert_eq!(matches!(own, Error::Usage(_)), usage, "{args:?}: {own}");
+        }
+    }
+}
