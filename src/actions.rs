@@ -7,14 +7,14 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 
 use crate::error::{Error, Result};
+use crate::git::merge::split_conflict;
 use crate::intake::{Built, FieldError, check_against_policy};
-use crate::merge::split_conflict;
 use crate::model::event::{FORCED_EXTENSION, PROMISE_KEPT};
 use crate::model::{Action, Case, CaseId, Event};
 use crate::policy::Policy;
 use crate::policy::workflow::{self, FromHistory, TransitionRequest};
-use crate::storage::Workspace;
 use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case};
+use crate::storage::{Update, Workspace};
 
 /// Who acts, and when.
 #[derive(Clone, Debug)]
@@ -108,7 +108,11 @@ pub fn earlier_list(
     earlier: &crate::storage::contacts::Earlier,
     language: crate::policy::Language,
 ) -> String {
-    let ids: Vec<String> = earlier.recent.iter().map(|id| id.to_string()).collect();
+    let ids: Vec<String> = earlier
+        .recent
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     let more = earlier.count - earlier.recent.len();
     if more == 0 {
         ids.join(", ")
@@ -143,31 +147,27 @@ pub fn assign(ws: &Workspace, id: &CaseId, officer: &str, actor: &Actor) -> Resu
             handlers = handlers.join(", ")
         ));
     }
-    let lock = ws.lock()?;
-    let mut case = ws.read_case(id)?;
-    warnings.extend(follow_history(&ws.policy, &mut case, actor)?);
-    if case.assignee.as_deref() == Some(officer) {
-        warnings.push(crate::msg!(
-            ws.policy.language,
-            "already-assigned",
-            id = id,
-            officer = officer
-        ));
-        return Ok(Changed {
-            case,
-            written: false,
-            warnings,
-        });
-    }
-    let mut event = Event::new(actor.now, &actor.name, Action::Assigned);
-    event.from = case.assignee.clone();
-    event.to = Some(officer.to_string());
-    workflow::insert_event(&mut case, event)?;
-    case.assignee = Some(officer.to_string());
-    ws.write_case(&lock, &case)?;
+    let (case, (), written) = ws.update_or_keep(id, |case| {
+        warnings.extend(follow_history(&ws.policy, case, actor)?);
+        if case.assignee.as_deref() == Some(officer) {
+            warnings.push(crate::msg!(
+                ws.policy.language,
+                "already-assigned",
+                id = id,
+                officer = officer
+            ));
+            return Ok(Update::Keep(()));
+        }
+        let mut event = Event::new(actor.now, &actor.name, Action::Assigned);
+        event.from = case.assignee.clone();
+        event.to = Some(officer.to_string());
+        workflow::insert_event(case, event)?;
+        case.assignee = Some(officer.to_string());
+        Ok(Update::Write(()))
+    })?;
     Ok(Changed {
         case,
-        written: true,
+        written,
         warnings,
     })
 }
@@ -214,7 +214,10 @@ fn check_moved(ws: &Workspace, case: &Case) -> Result<()> {
         return Ok(());
     }
     let lang = ws.policy.language;
-    let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    let list: Vec<String> = problems
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     let separator = crate::messages::text(lang, "list-separator");
     Err(Error::Refused(crate::msg!(
         lang,
@@ -414,7 +417,10 @@ fn check_edited(ws: &Workspace, after: &mut Case) -> Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
-    let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    let list: Vec<String> = problems
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     Err(Error::Invalid(format!(
         "the edited case is not valid: {}",
         list.join("; ")
@@ -494,9 +500,29 @@ pub fn mark(
         )));
     }
     check_not_future(at, actor)?;
-    let lock = ws.lock()?;
-    let mut case = ws.read_case(id)?;
-    let repaired = follow_history(&ws.policy, &mut case, actor)?;
+    let (case, notice, written) = ws.update_or_keep(id, |case| {
+        record_milestone(ws, case, milestone, at, note, actor)
+    })?;
+    Ok(Changed {
+        case,
+        written,
+        warnings: notice.into_iter().collect(),
+    })
+}
+
+/// Records `milestone` on `case` (see [`mark`]); keeps the file as it is
+/// when it was recorded already. Returns the notice to give.
+fn record_milestone(
+    ws: &Workspace,
+    case: &mut Case,
+    milestone: &str,
+    at: Option<DateTime<FixedOffset>>,
+    note: Option<&str>,
+    actor: &Actor,
+) -> Result<Update<Option<String>>> {
+    let promise_kept = milestone == PROMISE_KEPT;
+    let id = case.id.clone();
+    let repaired = follow_history(&ws.policy, case, actor)?;
     if !ws.policy.milestone_allowed_in(milestone, &case.status) {
         return Err(Error::Refused(crate::msg!(
             ws.policy.language,
@@ -505,7 +531,7 @@ pub fn mark(
             state = ws.policy.state_label(&case.status, ws.policy.language)
         )));
     }
-    if promise_kept && open_promises(&case) == 0 {
+    if promise_kept && open_promises(case) == 0 {
         return Err(Error::Refused(crate::msg!(
             ws.policy.language,
             "no-open-promise",
@@ -526,19 +552,14 @@ pub fn mark(
             id = id,
             at = done.at.format("%Y-%m-%d %H:%M")
         );
-        return Ok(Changed {
-            case,
-            written: false,
-            warnings: vec![warning],
-        });
+        return Ok(Update::Keep(Some(warning)));
     }
     let when = at.unwrap_or(actor.now);
     let mut event = Event::new(when, &actor.name, Action::Milestone);
     event.milestone = Some(milestone.to_string());
     event.note = note.map(|n| n.replace("\r\n", "\n"));
-    workflow::insert_event(&mut case, event)?;
-    ws.write_case(&lock, &case)?;
-    Ok(Changed::written(case).noting(repaired))
+    workflow::insert_event(case, event)?;
+    Ok(Update::Write(repaired))
 }
 
 /// The promises made on `case` and not yet kept.
@@ -609,39 +630,9 @@ pub fn extend(
     today: chrono::NaiveDate,
     actor: &Actor,
 ) -> Result<Changed> {
-    use crate::calendar::Unit;
     actor.check_clock()?;
     let rule = ws.policy.rule(&request.rule)?;
-    if request.amount <= 0 {
-        return Err(Error::Invalid(crate::msg!(
-            ws.policy.language,
-            "by-not-positive",
-            by = request.amount
-        )));
-    }
-    if request.amount > MAX_EXTENSION {
-        return Err(Error::Invalid(crate::msg!(
-            ws.policy.language,
-            "by-too-large",
-            by = request.amount,
-            max = MAX_EXTENSION
-        )));
-    }
-    if request.reason.trim().is_empty() {
-        return Err(Error::Invalid(crate::msg!(
-            ws.policy.language,
-            "reason-empty"
-        )));
-    }
-    let unit = request.unit.unwrap_or(match rule.unit {
-        Unit::Workdays => Unit::Workdays,
-        Unit::Days | Unit::Months => Unit::Days,
-    });
-    if unit == Unit::Months {
-        return Err(Error::Invalid(
-            "extensions are given in workdays or days".into(),
-        ));
-    }
+    let unit = extension_unit(ws, rule, request)?;
     let (case, repaired) = ws.update(id, |case| {
         let repaired = follow_history(&ws.policy, case, actor)?;
         let deadline =
@@ -699,6 +690,47 @@ pub fn extend(
         Ok(repaired)
     })?;
     Ok(Changed::written(case).noting(repaired))
+}
+
+/// The unit of a requested extension of `rule`, once its amount, reason
+/// and unit are checked.
+fn extension_unit(
+    ws: &Workspace,
+    rule: &crate::policy::rules::DeadlineRule,
+    request: &ExtensionRequest,
+) -> Result<crate::calendar::Unit> {
+    use crate::calendar::Unit;
+    if request.amount <= 0 {
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "by-not-positive",
+            by = request.amount
+        )));
+    }
+    if request.amount > MAX_EXTENSION {
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "by-too-large",
+            by = request.amount,
+            max = MAX_EXTENSION
+        )));
+    }
+    if request.reason.trim().is_empty() {
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "reason-empty"
+        )));
+    }
+    let unit = request.unit.unwrap_or(match rule.unit {
+        Unit::Workdays => Unit::Workdays,
+        Unit::Days | Unit::Months => Unit::Days,
+    });
+    if unit == Unit::Months {
+        return Err(Error::Invalid(
+            "extensions are given in workdays or days".into(),
+        ));
+    }
+    Ok(unit)
 }
 
 /// The override of an extension the rule does not allow: refused unless

@@ -41,7 +41,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
         .ok()
         .filter(|_| is_plain_date(&normalized))
         .ok_or_else(|| {
-            Error::Invalid(crate::msg!(
+            Error::BadDate(crate::msg!(
                 crate::messages::language(),
                 "bad-date",
                 text = text,
@@ -64,7 +64,7 @@ pub fn parse_datetime(text: &str, offset: FixedOffset) -> Result<DateTime<FixedO
         None => (normalized.clone(), None),
     };
     let bad = || {
-        Error::Invalid(crate::msg!(
+        Error::BadDate(crate::msg!(
             crate::messages::language(),
             "bad-datetime",
             text = text,

@@ -6,12 +6,54 @@
 
 use std::path::PathBuf;
 
+/// The exit statuses plaint documents (README, "Exit codes"); no other
+/// status leaves the process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: the command did what was asked.
+    Success,
+    /// 1: an error (bad input, a refused change, an unreadable file), or a
+    /// merge that left conflicts.
+    Failure,
+    /// 2: a command-line usage error.
+    Usage,
+    /// 3: `check` found problems.
+    Problems,
+}
+
+impl Exit {
+    /// The number the process exits with.
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Success => 0,
+            Exit::Failure => 1,
+            Exit::Usage => 2,
+            Exit::Problems => 3,
+        }
+    }
+
+    /// [`Exit::Failure`] when `failed`, else [`Exit::Success`].
+    pub fn failure_if(failed: bool) -> Exit {
+        if failed { Exit::Failure } else { Exit::Success }
+    }
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(exit: Exit) -> Self {
+        std::process::ExitCode::from(exit.code())
+    }
+}
+
 /// A failure the user can act on; its message says what to do next.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Input that does not make sense: a bad date, an unknown value, a bad document.
     #[error("{0}")]
     Invalid(String),
+    /// Text that is not a date or a moment in any form plaint reads
+    /// (`--json` code `bad_date`): the message names the text and the forms.
+    #[error("{0}")]
+    BadDate(String),
     /// No case matches the given ID, prefix or suffix.
     #[error("no case matches '{0}' (run `plaint list --format ids` to see the IDs)")]
     NotFound(String),
@@ -56,19 +98,25 @@ pub enum Error {
 }
 
 impl Error {
-    /// The process exit code for this error (SPEC §6: 1 error, 3 check problems).
-    pub fn exit_code(&self) -> i32 {
+    /// The exit status of this error (README, "Exit codes").
+    pub fn exit(&self) -> Exit {
         match self {
-            Error::CheckFailed(_) => 3,
-            Error::Usage(_) => 2,
-            _ => 1,
+            Error::CheckFailed(_) => Exit::Problems,
+            Error::Usage(_) => Exit::Usage,
+            _ => Exit::Failure,
         }
+    }
+
+    /// The process exit code for this error: 1 error, 2 usage, 3 check problems.
+    pub fn exit_code(&self) -> i32 {
+        i32::from(self.exit().code())
     }
 
     /// A stable, snake_case name of the kind of failure, for `--json` output.
     pub fn code(&self) -> &'static str {
         match self {
             Error::Invalid(_) => "invalid_input",
+            Error::BadDate(_) => "bad_date",
             Error::Usage(_) => "usage",
             Error::NotFound(_) => "not_found",
             Error::Ambiguous { .. } => "ambiguous_id",
@@ -92,8 +140,35 @@ impl Error {
 /// Shorthand for domain results.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Builds an [`Error::Invalid`] from a format string.
-#[macro_export]
-macro_rules! invalid {
-    ($($arg:tt)*) => { $crate::error::Error::Invalid(format!($($arg)*)) };
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_error_has_the_documented_exit_status_and_code() {
+        let io = || std::io::Error::other("disk");
+        let table = [
+            (Error::Invalid("x".into()), Exit::Failure, "invalid_input"),
+            (Error::BadDate("x".into()), Exit::Failure, "bad_date"),
+            (Error::NotFound("x".into()), Exit::Failure, "not_found"),
+            (Error::Usage("x".into()), Exit::Usage, "usage"),
+            (Error::Refused("x".into()), Exit::Failure, "refused"),
+            (
+                Error::LockTimeout("x".into()),
+                Exit::Failure,
+                "lock_timeout",
+            ),
+            (Error::CheckFailed(2), Exit::Problems, "check_failed"),
+            (Error::io("f", io()), Exit::Failure, "io"),
+        ];
+        for (error, exit, code) in table {
+            assert_eq!((error.exit(), error.code()), (exit, code), "{error}");
+            assert_eq!(error.exit_code(), i32::from(exit.code()));
+        }
+        let codes: Vec<u8> = [Exit::Success, Exit::Failure, Exit::Usage, Exit::Problems]
+            .into_iter()
+            .map(Exit::code)
+            .collect();
+        assert_eq!(codes, [0, 1, 2, 3]);
+    }
 }

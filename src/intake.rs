@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::dates::{parse_date, parse_datetime};
 use crate::model::{Action, Case, CaseId, Draft, Event, Priority, SCHEMA, Satisfaction};
@@ -75,23 +75,87 @@ pub struct Built {
 pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldError>> {
     let mut errors = Vec::new();
     if intake.action == Action::Registered {
-        for (present, field) in [
-            (draft.id.is_some(), "id"),
-            (draft.status.is_some(), "status"),
-            (draft.history.is_some(), "history"),
-        ] {
-            if present {
-                errors.push(field_error(
-                    field,
-                    crate::msg!(intake.policy.language, "set-on-registration"),
-                ));
-            }
-        }
+        errors.extend(set_by_plaint(&draft, intake.policy.language));
     }
     if draft.schema.is_some_and(|s| s != SCHEMA) {
         errors.push(field_error("schema", format!("must be {SCHEMA}")));
     }
-    let received = match draft.received.as_deref() {
+    let received = receipt(draft.received.as_deref(), intake, &mut errors);
+    resolve_codes(&mut draft, intake.policy, &mut errors);
+    let typed = Typed::parse(&draft, &mut errors);
+    let has_id = typed.id.is_some();
+    let status = draft
+        .status
+        .clone()
+        .unwrap_or_else(|| intake.policy.initial_state().to_string());
+    let assignee = clean(draft.assignee.take())
+        .or_else(|| (intake.action == Action::Registered).then(|| intake.by.to_string()));
+    let history = match draft.history.take() {
+        Some(history) if !history.is_empty() => history,
+        Some(_) => {
+            errors.push(field_error("history", "is empty"));
+            Vec::new()
+        }
+        None => first_events(intake, received, &status, assignee.as_deref()),
+    };
+    let mut case = Case {
+        schema: SCHEMA,
+        id: typed.id.unwrap_or_else(|| placeholder_id(received)),
+        title: clean(draft.title),
+        received,
+        channel: clean(draft.channel).map(|c| c.trim().to_lowercase()),
+        department: clean(draft.department),
+        complainants: draft.complainants.into_iter().map(clean_person).collect(),
+        representatives: draft.representatives,
+        agent: draft.agent,
+        respondent: draft.respondent,
+        category: clean(draft.category),
+        priority: typed.priority,
+        tags: draft.tags,
+        demands: clean(draft.demands),
+        facts: clean(draft.facts),
+        contract_end: typed.contract_end,
+        challenge_due: typed.challenge_due,
+        assignee,
+        status,
+        outcome: clean(draft.outcome),
+        refer_to: clean(draft.refer_to),
+        measures: clean(draft.measures),
+        satisfaction: typed.satisfaction,
+        external_ref: clean(draft.external_ref),
+        links: typed.links,
+        history,
+    };
+    normalize_newlines(&mut case);
+    let warnings = check_built(&mut case, intake, errors)?;
+    Ok(Built {
+        case,
+        has_id,
+        warnings,
+    })
+}
+
+/// The fields a registration may not carry, because plaint sets them.
+fn set_by_plaint(draft: &Draft, lang: crate::policy::Language) -> Vec<FieldError> {
+    [
+        (draft.id.is_some(), "id"),
+        (draft.status.is_some(), "status"),
+        (draft.history.is_some(), "history"),
+    ]
+    .into_iter()
+    .filter(|(present, _)| *present)
+    .map(|(_, field)| field_error(field, crate::msg!(lang, "set-on-registration")))
+    .collect()
+}
+
+/// The moment of receipt: the draft's, else now; never more than an hour
+/// ahead of now.
+fn receipt(
+    text: Option<&str>,
+    intake: &Intake,
+    errors: &mut Vec<FieldError>,
+) -> DateTime<FixedOffset> {
+    let received = match text {
         None => intake.now,
         Some(text) => parse_datetime(text, intake.offset).unwrap_or_else(|e| {
             errors.push(field_error("received", e.to_string()));
@@ -108,96 +172,81 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
             ),
         ));
     }
-    resolve_codes(&mut draft, intake.policy, &mut errors);
-    let channel = clean(draft.channel).map(|c| c.trim().to_lowercase());
-    let priority = draft
-        .priority
-        .as_deref()
-        .map(|p| parse_priority(p).map_err(|m| errors.push(field_error("priority", m))))
-        .transpose()
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    let satisfaction = draft.satisfaction.as_deref().and_then(|s| {
-        parse_satisfaction(s)
-            .map_err(|m| errors.push(field_error("satisfaction", m)))
-            .ok()
-    });
-    let contract_end = draft.contract_end.as_deref().and_then(|d| {
-        parse_date(d)
-            .map_err(|e| errors.push(field_error("contract_end", e.to_string())))
-            .ok()
-    });
-    let challenge_due = draft.challenge_due.as_deref().and_then(|d| {
-        parse_date(d)
-            .map_err(|e| errors.push(field_error("challenge_due", e.to_string())))
-            .ok()
-    });
-    let mut links = Vec::new();
-    for (i, link) in draft.links.iter().enumerate() {
-        match CaseId::parse(link) {
-            Ok(id) => links.push(id),
-            Err(e) => errors.push(field_error(&format!("links[{i}]"), e.to_string())),
+    received
+}
+
+/// The fields of a draft that are not text, parsed; each bad one is an
+/// error and left at its default.
+struct Typed {
+    id: Option<CaseId>,
+    priority: Priority,
+    satisfaction: Option<Satisfaction>,
+    contract_end: Option<NaiveDate>,
+    challenge_due: Option<NaiveDate>,
+    links: Vec<CaseId>,
+}
+
+impl Typed {
+    fn parse(draft: &Draft, errors: &mut Vec<FieldError>) -> Typed {
+        let priority = draft
+            .priority
+            .as_deref()
+            .and_then(|p| {
+                parse_priority(p)
+                    .map_err(|m| errors.push(field_error("priority", m)))
+                    .ok()
+            })
+            .unwrap_or_default();
+        let satisfaction = draft.satisfaction.as_deref().and_then(|s| {
+            parse_satisfaction(s)
+                .map_err(|m| errors.push(field_error("satisfaction", m)))
+                .ok()
+        });
+        let mut date = |field: &str, text: Option<&str>| {
+            text.and_then(|d| {
+                parse_date(d)
+                    .map_err(|e| errors.push(field_error(field, e.to_string())))
+                    .ok()
+            })
+        };
+        let contract_end = date("contract_end", draft.contract_end.as_deref());
+        let challenge_due = date("challenge_due", draft.challenge_due.as_deref());
+        let mut links = Vec::new();
+        for (i, link) in draft.links.iter().enumerate() {
+            match CaseId::parse(link) {
+                Ok(id) => links.push(id),
+                Err(e) => errors.push(field_error(&format!("links[{i}]"), e.to_string())),
+            }
+        }
+        let id = draft.id.as_deref().and_then(|text| {
+            CaseId::parse(text)
+                .map_err(|e| errors.push(field_error("id", e.to_string())))
+                .ok()
+        });
+        Typed {
+            id,
+            priority,
+            satisfaction,
+            contract_end,
+            challenge_due,
+            links,
         }
     }
-    let id = match draft.id.as_deref().map(CaseId::parse) {
-        Some(Ok(id)) => Some(id),
-        Some(Err(e)) => {
-            errors.push(field_error("id", e.to_string()));
-            None
-        }
-        None => None,
-    };
-    let has_id = id.is_some();
-    let status = draft
-        .status
-        .clone()
-        .unwrap_or_else(|| intake.policy.initial_state().to_string());
-    let assignee = clean(draft.assignee)
-        .or_else(|| (intake.action == Action::Registered).then(|| intake.by.to_string()));
-    let history = match draft.history {
-        Some(history) if !history.is_empty() => history,
-        Some(_) => {
-            errors.push(field_error("history", "is empty"));
-            Vec::new()
-        }
-        None => first_events(intake, received, &status, assignee.as_deref()),
-    };
-    let mut case = Case {
-        schema: SCHEMA,
-        id: id.unwrap_or_else(|| placeholder_id(received)),
-        title: clean(draft.title),
-        received,
-        channel,
-        department: clean(draft.department),
-        complainants: draft.complainants.into_iter().map(clean_person).collect(),
-        representatives: draft.representatives,
-        agent: draft.agent,
-        respondent: draft.respondent,
-        category: clean(draft.category),
-        priority,
-        tags: draft.tags,
-        demands: clean(draft.demands),
-        facts: clean(draft.facts),
-        contract_end,
-        challenge_due,
-        assignee,
-        status,
-        outcome: clean(draft.outcome),
-        refer_to: clean(draft.refer_to),
-        measures: clean(draft.measures),
-        satisfaction,
-        external_ref: clean(draft.external_ref),
-        links,
-        history,
-    };
-    normalize_newlines(&mut case);
+}
+
+/// Checks a built case against the policy; returns the warnings that do
+/// not stop it, or every error found since the draft was read.
+fn check_built(
+    case: &mut Case,
+    intake: &Intake,
+    mut errors: Vec<FieldError>,
+) -> Result<Vec<String>, Vec<FieldError>> {
     let mut warnings = Vec::new();
     if intake.force {
-        warnings.extend(mark_incomplete(intake.policy, &mut case));
+        warnings.extend(mark_incomplete(intake.policy, case));
     }
     if intake.action == Action::Registered {
-        let missing = workflow::registration_missing(intake.policy, &case);
+        let missing = workflow::registration_missing(intake.policy, case);
         if !missing.is_empty() {
             errors.push(field_error(
                 "case",
@@ -210,22 +259,18 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
             ));
         }
     }
-    errors.extend(check_against_policy(intake.policy, &case));
+    errors.extend(check_against_policy(intake.policy, case));
     if !errors.is_empty() {
         return Err(errors);
     }
     warnings.extend(
-        workflow::filing_limit_exceeded(intake.policy, intake.calendar, &case)
+        workflow::filing_limit_exceeded(intake.policy, intake.calendar, case)
             .map(|m| crate::msg!(intake.policy.language, "refused-unless-forced", message = m)),
     );
     if intake.action == Action::Registered {
-        warnings.extend(workflow::filing_limit_unchecked(intake.policy, &case));
+        warnings.extend(workflow::filing_limit_unchecked(intake.policy, case));
     }
-    Ok(Built {
-        case,
-        has_id,
-        warnings,
-    })
+    Ok(warnings)
 }
 
 /// Marks an imported case that lacks what its state needs: its opening

@@ -1,7 +1,7 @@
 //! The `plaint` binary: everything lives in the library.
 
-fn main() {
-    std::process::exit(plaint::cli::main());
+fn main() -> std::process::ExitCode {
+    plaint::cli::main().into()
 }
 
 // Reading 100k case files allocates millions of small strings across

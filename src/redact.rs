@@ -114,7 +114,7 @@ pub fn city_of(address: &str) -> Option<String> {
         .skip(1)
         .rev()
         .find(|p| !p.is_empty() && !p.chars().any(|c| c.is_ascii_digit()))
-        .map(|p| p.to_string())
+        .map(std::string::ToString::to_string)
 }
 
 fn is_cjk(c: char) -> bool {

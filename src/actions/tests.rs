@@ -154,3 +154,82 @@ fn changed_fields_names_top_level_fields_but_never_history() {
     assert_eq!(changed_fields(&before, &after), ["facts", "title"]);
     assert!(changed_fields(&before, &before).is_empty());
 }
+
+#[test]
+fn a_change_with_nothing_to_do_leaves_the_file_as_it_is() {
+    let (_dir, ws, id) = office();
+    let now = actor("李明", "2026-11-03T09:00:00+08:00");
+    let at_once = Some(at("2026-11-03T08:00:00+08:00"));
+    type Step = fn(&Workspace, &CaseId, &Actor, Option<DateTime<FixedOffset>>) -> Changed;
+    // (what is done, whether it is written, a warning it gives)
+    let steps: [(&str, Step, bool, Option<&str>); 4] = [
+        (
+            "assign 李明",
+            |ws, id, a, _| assign(ws, id, "李明", a).unwrap(),
+            true,
+            None,
+        ),
+        (
+            "assign 李明 again",
+            |ws, id, a, _| assign(ws, id, "李明", a).unwrap(),
+            false,
+            Some("already assigned"),
+        ),
+        (
+            "mark respondent-notified",
+            |ws, id, a, when| mark(ws, id, "respondent-notified", when, None, a).unwrap(),
+            true,
+            None,
+        ),
+        (
+            "mark respondent-notified again",
+            |ws, id, a, when| mark(ws, id, "respondent-notified", when, None, a).unwrap(),
+            false,
+            Some("already recorded"),
+        ),
+    ];
+    for (what, step, written, warning) in steps {
+        let before = std::fs::read(ws.case_path(&id)).unwrap();
+        let changed = step(&ws, &id, &now, at_once);
+        let after = std::fs::read(ws.case_path(&id)).unwrap();
+        assert_eq!(changed.written, written, "{what}");
+        assert_eq!(before != after, written, "{what}: the file");
+        match warning {
+            Some(needle) => assert!(
+                changed.warnings.iter().any(|w| w.contains(needle)),
+                "{what}: {:?}",
+                changed.warnings
+            ),
+            None => assert!(
+                changed.warnings.is_empty(),
+                "{what}: {:?}",
+                changed.warnings
+            ),
+        }
+        assert_eq!(
+            changed.case,
+            ws.read_case(&id).unwrap(),
+            "{what}: the case returned is the one on disk"
+        );
+    }
+}
+
+#[test]
+fn a_replacement_is_written_only_over_the_bytes_it_was_made_from() {
+    let (_dir, ws, id) = office();
+    let original = std::fs::read(ws.case_path(&id)).unwrap();
+    let mut edited = ws.read_case(&id).unwrap();
+    edited.title = Some("新标题".into());
+    note(
+        &ws,
+        &id,
+        "meanwhile",
+        &actor("b", "2026-11-03T09:00:00+08:00"),
+    )
+    .unwrap();
+    let meanwhile = std::fs::read(ws.case_path(&id)).unwrap();
+    assert!(!ws.replace_unchanged(&edited, &original).unwrap());
+    assert_eq!(std::fs::read(ws.case_path(&id)).unwrap(), meanwhile);
+    assert!(ws.replace_unchanged(&edited, &meanwhile).unwrap());
+    assert_eq!(ws.read_case(&id).unwrap().title.as_deref(), Some("新标题"));
+}

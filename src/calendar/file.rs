@@ -208,8 +208,7 @@ fn syntax(label: &str, err: serde_yaml::Error) -> CalendarError {
 fn stem(label: &str) -> String {
     Path::new(label)
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| label.to_string())
+        .map_or_else(|| label.to_string(), |s| s.to_string_lossy().into_owned())
 }
 
 fn check_name(label: &str, name: &str) -> Result<(), CalendarError> {
@@ -227,13 +226,30 @@ fn check_name(label: &str, name: &str) -> Result<(), CalendarError> {
     }
 }
 
+/// One calendar file: its name, weekend, coverage and the dates it lists.
 fn parse_layer(label: &str, text: &str) -> Result<Layer, CalendarError> {
     crate::limits::check_nesting(text).map_err(|e| invalid(label, e))?;
     let doc: CalendarFile = serde_yaml::from_str(text).map_err(|e| syntax(label, e))?;
     let name = doc.name.clone().unwrap_or_else(|| stem(label));
     check_name(label, &name)?;
+    let weekend = weekend_of(label, &doc)?;
+    let coverage = coverage_of(label, doc.coverage.as_ref())?;
+    let extends = doc.extends.clone();
+    let (holidays, workdays) = dates_of(label, doc)?;
+    Ok(Layer {
+        label: label.to_string(),
+        name,
+        extends,
+        weekend,
+        coverage,
+        holidays,
+        workdays,
+    })
+}
 
-    let weekend = match &doc.weekend {
+/// The weekend a file declares, if any; all seven days is refused.
+fn weekend_of(label: &str, doc: &CalendarFile) -> Result<Option<WeekendSet>, CalendarError> {
+    Ok(match &doc.weekend {
         None => None,
         Some(days) => Some(WeekendSet::new(days.iter().map(|d| d.0)).ok_or_else(|| {
             invalid(
@@ -241,11 +257,17 @@ fn parse_layer(label: &str, text: &str) -> Result<Layer, CalendarError> {
                 "the weekend cannot be all seven days: no working day would remain".to_string(),
             )
         })?),
-    };
+    })
+}
 
-    let coverage = match doc.coverage {
+/// The years a file declares it covers, if it does.
+fn coverage_of(
+    label: &str,
+    coverage: Option<&CoverageDoc>,
+) -> Result<Option<(i32, i32)>, CalendarError> {
+    Ok(match coverage {
         None => None,
-        Some(CoverageDoc { first, last }) => {
+        Some(&CoverageDoc { first, last }) => {
             let in_range = |y: i32| (FIRST_YEAR..=LAST_YEAR).contains(&y);
             if !in_range(first) || !in_range(last) || first > last {
                 return Err(invalid(
@@ -257,8 +279,18 @@ fn parse_layer(label: &str, text: &str) -> Result<Layer, CalendarError> {
             }
             Some((first, last))
         }
-    };
+    })
+}
 
+/// A holiday, with the name it is known by.
+type Holidays = BTreeMap<NaiveDate, Holiday>;
+/// A make-up working day, with the holiday it makes up for.
+type Workdays = BTreeMap<NaiveDate, Option<String>>;
+
+/// The holidays and make-up working days a file lists, at top level and
+/// in year blocks; a date listed twice, under the wrong year, with a wrong
+/// weekday or as both kinds is refused.
+fn dates_of(label: &str, doc: CalendarFile) -> Result<(Holidays, Workdays), CalendarError> {
     // Top-level lists belong to no year block; year blocks must hold
     // only their own year's dates.
     let mut blocks: Vec<(Option<i32>, Vec<HolidayDoc>, Vec<WorkdayDoc>)> =
@@ -284,19 +316,7 @@ fn parse_layer(label: &str, text: &str) -> Result<Layer, CalendarError> {
         };
         for h in hs {
             check_year(h.date)?;
-            if let Some(stated) = h.weekday {
-                let actual = !matches!(h.date.weekday(), Weekday::Sat | Weekday::Sun);
-                if stated != actual {
-                    return Err(invalid(
-                        label,
-                        format!(
-                            "{} is a {}, but its entry says weekday: {stated}",
-                            h.date,
-                            h.date.weekday()
-                        ),
-                    ));
-                }
-            }
+            check_weekday(label, &h)?;
             let holiday = Holiday {
                 name: h.name,
                 zh: h.zh,
@@ -326,15 +346,26 @@ fn parse_layer(label: &str, text: &str) -> Result<Layer, CalendarError> {
         });
     }
 
-    Ok(Layer {
-        label: label.to_string(),
-        name,
-        extends: doc.extends,
-        weekend,
-        coverage,
-        holidays,
-        workdays,
-    })
+    Ok((holidays, workdays))
+}
+
+/// A holiday entry's `weekday:` must say what the date is.
+fn check_weekday(label: &str, h: &HolidayDoc) -> Result<(), CalendarError> {
+    let Some(stated) = h.weekday else {
+        return Ok(());
+    };
+    let actual = !matches!(h.date.weekday(), Weekday::Sat | Weekday::Sun);
+    if stated == actual {
+        return Ok(());
+    }
+    Err(invalid(
+        label,
+        format!(
+            "{} is a {}, but its entry says weekday: {stated}",
+            h.date,
+            h.date.weekday()
+        ),
+    ))
 }
 
 /// Applies a layer over its parent: the child's declaration of a date
@@ -361,8 +392,8 @@ fn build(layer: &Layer, parent: Option<&Calendar>) -> Calendar {
             if let Some((first, last)) = layer.coverage {
                 years.extend(first..=last);
             }
-            years.extend(layer.holidays.keys().map(|d| d.year()));
-            years.extend(layer.workdays.keys().map(|d| d.year()));
+            years.extend(layer.holidays.keys().map(chrono::Datelike::year));
+            years.extend(layer.workdays.keys().map(chrono::Datelike::year));
             Coverage::Years(years)
         }
     };

@@ -4,11 +4,12 @@ use super::args::AdvanceArgs;
 use super::view::{changed_json, status_label};
 use super::{Ctx, output, parse_at, print_warnings, resolve};
 use crate::actions;
+use crate::error::Exit;
 use crate::policy::codes::CodeKind;
 use crate::policy::workflow::TransitionRequest;
 
 /// Validates and records the move.
-pub fn run(ctx: &Ctx, args: &AdvanceArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &AdvanceArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let at = parse_at(ctx, args.at.as_deref())?;
     let policy = &ctx.ws.policy;
@@ -44,5 +45,5 @@ pub fn run(ctx: &Ctx, args: &AdvanceArgs) -> anyhow::Result<i32> {
         let state = status_label(ctx, &changed.case.status);
         output::print_line(&crate::msg!(ctx.lang(), "case-now", id = id, state = state))?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

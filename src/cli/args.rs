@@ -2,7 +2,13 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::error::Error;
+use crate::paperwork::notice::Format as NoticeFormat;
+use crate::reports::period::Period;
+use crate::reports::report::By;
 
 /// plaint: complaint cases as YAML files, with statutory working-day deadlines.
 ///
@@ -22,11 +28,17 @@ pub struct Cli {
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub acting: Option<String>,
     /// Evaluate deadlines and reports as of this day (YYYY-MM-DD).
-    #[arg(long, global = true, env = "PLAINT_TODAY", value_name = "DATE")]
-    pub today: Option<String>,
+    #[arg(long, global = true, env = "PLAINT_TODAY", value_name = "DATE", value_parser = today_arg)]
+    pub today: Option<NaiveDate>,
     /// Seconds to wait for another plaint command holding the workspace lock (default 10).
-    #[arg(long, global = true, env = "PLAINT_LOCK_TIMEOUT", value_name = "SECS")]
-    pub lock_timeout: Option<String>,
+    #[arg(
+        long,
+        global = true,
+        env = "PLAINT_LOCK_TIMEOUT",
+        value_name = "SECS",
+        value_parser = lock_timeout_arg
+    )]
+    pub lock_timeout: Option<LockTimeout>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -110,8 +122,8 @@ pub struct DossierArgs {
     #[arg(required_unless_present = "period", conflicts_with = "period")]
     pub id: Option<String>,
     /// Every case received in a period instead: 2026-Q3, 2026-07, 2026, or A..B.
-    #[arg(long)]
-    pub period: Option<String>,
+    #[arg(long, value_parser = period_arg)]
+    pub period: Option<Period>,
     /// The folder to write, or a file ending in .zip.
     #[arg(long, value_name = "DIR|FILE.zip")]
     pub out: PathBuf,
@@ -131,8 +143,8 @@ pub struct NoticeArgs {
     #[arg(long, value_name = "WHO")]
     pub to: Option<String>,
     /// The document format: html (printable page) or md.
-    #[arg(long, default_value = "html")]
-    pub format: String,
+    #[arg(long, default_value = "html", value_parser = notice_format_arg)]
+    pub format: NoticeFormat,
     /// Also write the document to FILE (instead of printing it).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -208,8 +220,8 @@ pub struct ExtendArgs {
     /// The deadline rule to extend.
     pub rule: String,
     /// How much to add (a positive number).
-    #[arg(long, allow_hyphen_values = true)]
-    pub by: String,
+    #[arg(long, allow_hyphen_values = true, value_parser = extension_arg)]
+    pub by: i64,
     /// The unit of --by (default: working days for working-day rules, else days).
     #[arg(long, value_enum)]
     pub unit: Option<ExtendUnit>,
@@ -227,7 +239,8 @@ pub struct PromiseArgs {
     /// The case ID, or a unique prefix or suffix of it.
     pub id: String,
     /// The day the complainant was promised a reply by (YYYY-MM-DD).
-    pub date: String,
+    #[arg(value_parser = promised_date_arg)]
+    pub date: NaiveDate,
     /// What was promised.
     #[arg(long)]
     pub note: Option<String>,
@@ -281,10 +294,11 @@ pub enum CalendarCommand {
 #[derive(Debug, Args)]
 pub struct CalendarAddArgs {
     /// The start date (never counted itself).
-    pub date: String,
+    #[arg(value_parser = date_arg)]
+    pub date: NaiveDate,
     /// How many working days to add.
-    #[arg(allow_hyphen_values = true)]
-    pub n: String,
+    #[arg(allow_hyphen_values = true, value_parser = workdays_arg)]
+    pub n: i64,
     /// Use this calendar instead of the workspace's.
     #[arg(long)]
     pub calendar: Option<String>,
@@ -294,9 +308,11 @@ pub struct CalendarAddArgs {
 #[derive(Debug, Args)]
 pub struct CalendarBetweenArgs {
     /// The first date (not counted).
-    pub a: String,
+    #[arg(value_parser = date_arg)]
+    pub a: NaiveDate,
     /// The last date (counted).
-    pub b: String,
+    #[arg(value_parser = date_arg)]
+    pub b: NaiveDate,
     /// Use this calendar instead of the workspace's.
     #[arg(long)]
     pub calendar: Option<String>,
@@ -306,7 +322,8 @@ pub struct CalendarBetweenArgs {
 #[derive(Debug, Args)]
 pub struct CalendarShowArgs {
     /// The year (default: the current one).
-    pub year: Option<String>,
+    #[arg(value_parser = year_arg)]
+    pub year: Option<i32>,
     /// Use this calendar instead of the workspace's.
     #[arg(long)]
     pub calendar: Option<String>,
@@ -316,7 +333,8 @@ pub struct CalendarShowArgs {
 #[derive(Debug, Args)]
 pub struct CalendarDayArgs {
     /// The date.
-    pub date: String,
+    #[arg(value_parser = date_arg)]
+    pub date: NaiveDate,
     /// Use this calendar instead of the workspace's.
     #[arg(long)]
     pub calendar: Option<String>,
@@ -569,12 +587,14 @@ pub struct EditArgs {
 pub struct SummaryArgs {}
 
 /// Output formats of `report`.
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportFormat {
     /// Tables on a terminal, tab-separated when piped.
     Table,
     /// Markdown, ready to paste into a public notice.
     Md,
+    /// A printable HTML page with charts.
+    Html,
     /// RFC 4180 CSV of the main breakdown.
     Csv,
     /// The whole report as one JSON document.
@@ -585,14 +605,14 @@ pub enum ReportFormat {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The period of receipt: 2026-Q3, 2026-07, 2026, or 2026-07-01..2026-09-30.
-    #[arg(long)]
-    pub period: String,
+    #[arg(long, value_parser = period_arg)]
+    pub period: Period,
     /// The main breakdown: category, respondent, department or assignee.
-    #[arg(long, default_value = "category")]
-    pub by: String,
+    #[arg(long, default_value = "category", value_parser = by_arg)]
+    pub by: By,
     /// The output format: table, md, html (a printable page with charts), csv or json.
-    #[arg(long, default_value = "table")]
-    pub format: String,
+    #[arg(long, default_value = "table", value_parser = report_format_arg)]
+    pub format: ReportFormat,
     /// With --format csv: write every section of the report as its own CSV
     /// file in DIR (01-….csv, 02-….csv, in the order of the Markdown report).
     #[arg(long, value_name = "DIR")]
@@ -726,4 +746,147 @@ pub struct ExportArgs {
     /// Start CSV output with a UTF-8 byte order mark (for spreadsheet programs).
     #[arg(long)]
     pub bom: bool,
+}
+
+// Values are checked as the command line is parsed, before any file is
+// read or written. A value parser's error is one of plaint's own, so its
+// message and exit code are those a later check would have given.
+
+/// `--today` (or `PLAINT_TODAY`): a date; anything else is a usage error.
+fn today_arg(text: &str) -> Result<NaiveDate, Error> {
+    crate::dates::parse_date(text).map_err(|e| Error::Usage(format!("--today: {e}")))
+}
+
+/// `--lock-timeout` (or `PLAINT_LOCK_TIMEOUT`): how long to wait for the
+/// workspace lock; `None` when given blank (the default wait).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LockTimeout(pub Option<std::time::Duration>);
+
+fn lock_timeout_arg(text: &str) -> Result<LockTimeout, Error> {
+    if text.trim().is_empty() {
+        return Ok(LockTimeout(None));
+    }
+    let secs: f64 = text
+        .trim()
+        .parse()
+        .ok()
+        .filter(|s: &f64| s.is_finite() && *s >= 0.0 && *s <= 86_400.0)
+        .ok_or_else(|| {
+            Error::Invalid(format!(
+                "--lock-timeout / PLAINT_LOCK_TIMEOUT: '{text}' is not a number of seconds from 0 to 86400"
+            ))
+        })?;
+    Ok(LockTimeout(Some(std::time::Duration::from_secs_f64(secs))))
+}
+
+/// A date argument.
+fn date_arg(text: &str) -> Result<NaiveDate, Error> {
+    crate::dates::parse_date(text)
+}
+
+/// The promised date of `promise`.
+fn promised_date_arg(text: &str) -> Result<NaiveDate, Error> {
+    crate::dates::parse_date(text.trim())
+        .map_err(|e| Error::BadDate(format!("the promised date '{text}': {e}")))
+}
+
+/// The N of `calendar add`: a whole number of working days.
+fn workdays_arg(text: &str) -> Result<i64, Error> {
+    text.trim()
+        .parse()
+        .map_err(|_| Error::Invalid(format!("N '{text}' is not a whole number of working days")))
+}
+
+/// The `--by` of `extend`: a whole number (its sign is checked with the rule).
+fn extension_arg(text: &str) -> Result<i64, Error> {
+    text.trim()
+        .parse()
+        .map_err(|_| Error::Invalid(format!("--by '{text}' is not a whole number of days")))
+}
+
+/// A year from 1 to 9999.
+fn year_arg(text: &str) -> Result<i32, Error> {
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|y| (1..=9999).contains(y))
+        .ok_or_else(|| Error::Invalid(format!("'{text}' is not a year (1 to 9999)")))
+}
+
+/// A report period: 2026-Q3, 2026-07, 2026 or A..B.
+fn period_arg(text: &str) -> Result<Period, Error> {
+    Period::parse(text)
+}
+
+/// The main breakdown of `report`.
+fn by_arg(text: &str) -> Result<By, Error> {
+    By::parse(text.trim())
+}
+
+/// The `--format` of `notice`.
+fn notice_format_arg(text: &str) -> Result<NoticeFormat, Error> {
+    NoticeFormat::parse(text.trim())
+}
+
+/// The `--format` of `report`.
+fn report_format_arg(text: &str) -> Result<ReportFormat, Error> {
+    match text.trim() {
+        "table" => Ok(ReportFormat::Table),
+        "md" => Ok(ReportFormat::Md),
+        "html" => Ok(ReportFormat::Html),
+        "csv" => Ok(ReportFormat::Csv),
+        "json" => Ok(ReportFormat::Json),
+        other => Err(Error::Invalid(format!(
+            "--format '{other}' is not a report format; use table, md, html, csv or json"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_typed_as_the_command_line_is_parsed() {
+        let cli = Cli::try_parse_from([
+            "plaint",
+            "--today",
+            "2026/11/02",
+            "report",
+            "--period",
+            "2026-Q3",
+            "--by",
+            " respondent ",
+            "--format",
+            "html",
+        ])
+        .unwrap();
+        assert_eq!(cli.today, NaiveDate::from_ymd_opt(2026, 11, 2));
+        let Command::Report(args) = cli.command else {
+            panic!("not a report")
+        };
+        assert_eq!((args.by, args.format), (By::Respondent, ReportFormat::Html));
+        assert_eq!(args.period.label, "2026-Q3");
+    }
+
+    #[test]
+    fn a_refused_value_carries_plaints_own_error() {
+        use std::error::Error as _;
+        for (args, usage) in [
+            (vec!["plaint", "--today", "2026-13-45", "list"], true),
+            (
+                vec!["plaint", "report", "--period", "2026", "--by", "x"],
+                false,
+            ),
+            (vec!["plaint", "calendar", "show", "10000"], false),
+            (vec!["plaint", "--lock-timeout", "soon", "list"], false),
+        ] {
+            let err = Cli::try_parse_from(&args).unwrap_err();
+            let own = err
+                .source()
+                .and_then(|s| s.downcast_ref::<Error>())
+                .unwrap_or_else(|| panic!("{args:?}: {err}"));
+            assert_eq!(matches!(own, Error::Usage(_)), usage, "{args:?}: {own}");
+        }
+    }
 }

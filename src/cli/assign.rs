@@ -4,9 +4,10 @@ use super::args::AssignArgs;
 use super::view::changed_json;
 use super::{Ctx, output, print_warnings, resolve};
 use crate::actions;
+use crate::error::Exit;
 
 /// Assigns the case; the history keeps every handover.
-pub fn run(ctx: &Ctx, args: &AssignArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &AssignArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let changed = actions::assign(&ctx.ws, &id, &args.officer, &ctx.actor())?;
     print_warnings(&changed.warnings);
@@ -21,5 +22,5 @@ pub fn run(ctx: &Ctx, args: &AssignArgs) -> anyhow::Result<i32> {
             officer = officer
         ))?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

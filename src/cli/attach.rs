@@ -2,10 +2,11 @@
 
 use super::args::{AttachArgs, DetachArgs};
 use super::{Ctx, output, resolve};
+use crate::error::Exit;
 use crate::paperwork::attach;
 
 /// Copies the files into the workspace and records them.
-pub fn run(ctx: &Ctx, args: &AttachArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &AttachArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let actor = ctx.actor();
     let (_, added, warnings) = attach::attach(
@@ -35,11 +36,11 @@ pub fn run(ctx: &Ctx, args: &AttachArgs) -> anyhow::Result<i32> {
             ))?;
         }
     }
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// Records the detachment and removes the stored copy.
-pub fn detach(ctx: &Ctx, args: &DetachArgs) -> anyhow::Result<i32> {
+pub fn detach(ctx: &Ctx, args: &DetachArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let actor = ctx.actor();
     let (_, gone) = attach::detach(
@@ -61,5 +62,5 @@ pub fn detach(ctx: &Ctx, args: &DetachArgs) -> anyhow::Result<i32> {
             file = gone.file
         ));
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

@@ -11,14 +11,13 @@ use super::args::{
 use super::output;
 use super::{Ctx, print_warnings};
 use crate::calendar::Calendar;
-use crate::dates::parse_date;
 use crate::deadline::explain::{day_kind_text, holiday_name, weekday_name};
-use crate::error::Error;
+use crate::error::{Error, Exit};
 use crate::policy::Language;
 use crate::storage::workspace::load_calendar;
 
 /// Runs one `calendar` subcommand.
-pub fn run(ctx: &Ctx, command: &CalendarCommand) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, command: &CalendarCommand) -> anyhow::Result<Exit> {
     match command {
         CalendarCommand::Add(args) => add(ctx, args),
         CalendarCommand::Between(args) => between(ctx, args),
@@ -34,14 +33,9 @@ fn calendar(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Calendar> {
     })
 }
 
-fn add(ctx: &Ctx, args: &CalendarAddArgs) -> anyhow::Result<i32> {
+fn add(ctx: &Ctx, args: &CalendarAddArgs) -> anyhow::Result<Exit> {
     let cal = calendar(ctx, args.calendar.as_deref())?;
-    let date = parse_date(&args.date)?;
-    let n: i64 = args
-        .n
-        .trim()
-        .parse()
-        .map_err(|_| Error::Invalid(crate::msg!(ctx.lang(), "n-not-number", n = args.n)))?;
+    let (date, n) = (args.date, args.n);
     let result = cal
         .add_workdays(date, n)
         .map_err(|e| Error::Invalid(e.to_string()))?;
@@ -52,12 +46,12 @@ fn add(ctx: &Ctx, args: &CalendarAddArgs) -> anyhow::Result<i32> {
     } else {
         output::print_line(&result.value.to_string())?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }
 
-fn between(ctx: &Ctx, args: &CalendarBetweenArgs) -> anyhow::Result<i32> {
+fn between(ctx: &Ctx, args: &CalendarBetweenArgs) -> anyhow::Result<Exit> {
     let cal = calendar(ctx, args.calendar.as_deref())?;
-    let (a, b) = (parse_date(&args.a)?, parse_date(&args.b)?);
+    let (a, b) = (args.a, args.b);
     let result = cal
         .workdays_between(a, b)
         .map_err(|e| Error::Invalid(e.to_string()))?;
@@ -68,12 +62,12 @@ fn between(ctx: &Ctx, args: &CalendarBetweenArgs) -> anyhow::Result<i32> {
     } else {
         output::print_line(&result.value.to_string())?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }
 
-fn is_workday(ctx: &Ctx, args: &CalendarDayArgs) -> anyhow::Result<i32> {
+fn is_workday(ctx: &Ctx, args: &CalendarDayArgs) -> anyhow::Result<Exit> {
     let cal = calendar(ctx, args.calendar.as_deref())?;
-    let date = parse_date(&args.date)?;
+    let date = args.date;
     let kind = cal.day_kind(date);
     let warnings = if cal.covers(date.year()) {
         Vec::new()
@@ -104,26 +98,12 @@ fn is_workday(ctx: &Ctx, args: &CalendarDayArgs) -> anyhow::Result<i32> {
         let kind = day_kind_text(&cal, lang, date.year(), &kind);
         output::print_line(&format!("{answer}\t{kind}"))?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }
 
-fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<i32> {
+fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<Exit> {
     let cal = calendar(ctx, args.calendar.as_deref())?;
-    let year: i32 = match &args.year {
-        Some(text) => text
-            .trim()
-            .parse()
-            .ok()
-            .filter(|y| (1..=9999).contains(y))
-            .ok_or_else(|| {
-                Error::Invalid(crate::msg!(
-                    crate::messages::language(),
-                    "not-a-year",
-                    text = text
-                ))
-            })?,
-        None => ctx.today.year(),
-    };
+    let year = args.year.unwrap_or_else(|| ctx.today.year());
     let covered = cal.covers(year);
     if !covered {
         output::warn(&crate::msg!(
@@ -151,7 +131,7 @@ fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<i32> {
             "calendar": cal.name(), "year": year, "covered": covered,
             "holidays": holidays, "workdays": workdays,
         }))?;
-        return Ok(0);
+        return Ok(Exit::Success);
     }
     let mut rows: Vec<(chrono::NaiveDate, Vec<String>)> = Vec::new();
     let lang = ctx.lang();
@@ -183,11 +163,11 @@ fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<i32> {
     } else {
         vec!["Date", "Day", "Kind", "Name"]
     };
-    let mut table = crate::format::Table::new(None, &header);
+    let mut table = super::table::Table::new(None, &header);
     table.fit.flex = Some(3);
     for (_, row) in rows {
         table.push(row);
     }
     output::print_table(ctx.look, &table)?;
-    Ok(0)
+    Ok(Exit::Success)
 }

@@ -4,12 +4,12 @@ use std::path::Path;
 
 use super::output::{self, Look};
 use crate::check::check_workspace;
-use crate::error::Error;
+use crate::error::{Error, Exit};
 
 /// Completes an interrupted import if it can, then prints every problem
-/// (`file: message`, or SPEC §8 JSON) and fails with exit 3 when there is
+/// (`file: message`, or the JSON of README "`plaint check`, and a pre-commit hook") and fails with exit 3 when there is
 /// any.
-pub fn run(root: &Path, look: Look) -> anyhow::Result<i32> {
+pub fn run(root: &Path, look: Look) -> anyhow::Result<Exit> {
     super::adopt_language(root);
     // Complete an interrupted import when the lock is free, without
     // waiting; whatever is still pending is then reported as a problem.
@@ -34,11 +34,11 @@ pub fn run(root: &Path, look: Look) -> anyhow::Result<i32> {
             let lang = output::language();
             output::notice(&crate::msg!(lang, "files-checked", count = report.files));
         }
-        return Ok(0);
+        return Ok(Exit::Success);
     }
     if look.json {
         // The document on stdout is the answer; the exit status says it failed.
-        return Ok(Error::CheckFailed(report.problems.len()).exit_code());
+        return Ok(Error::CheckFailed(report.problems.len()).exit());
     }
     Err(Error::CheckFailed(report.problems.len()).into())
 }

@@ -2,12 +2,11 @@
 //! (clap_complete) and the manual page (clap_mangen), both generated from
 //! the argument definitions so they never drift from `--help`.
 
-use std::io::Write;
-
 use clap::CommandFactory;
 use clap_complete::Shell;
 
 use super::args::Cli;
+use crate::error::Exit;
 
 /// The subcommands whose first argument is a case ID.
 const TAKES_AN_ID: &str = "show assign advance note edit mark extend explain followup notice promise consent attach detach dossier";
@@ -19,7 +18,7 @@ const LIST_IDS: &str = "plaint list --all --format ids";
 /// Prints the completion script for `shell`. In every shell, the case ID
 /// after a subcommand that takes one is completed too, by asking
 /// [`LIST_IDS`].
-pub fn completions(shell: Shell) -> anyhow::Result<i32> {
+pub fn completions(shell: Shell) -> anyhow::Result<Exit> {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "plaint", &mut script);
     let script = String::from_utf8(script)?;
@@ -31,16 +30,16 @@ pub fn completions(shell: Shell) -> anyhow::Result<i32> {
         Shell::Elvish => elvish_ids(&script),
         _ => script,
     };
-    std::io::stdout().lock().write_all(script.as_bytes())?;
-    Ok(0)
+    super::output::print_bytes(script.as_bytes())?;
+    Ok(Exit::Success)
 }
 
 /// Prints the manual page as roff.
-pub fn man() -> anyhow::Result<i32> {
+pub fn man() -> anyhow::Result<Exit> {
     let mut page = Vec::new();
     clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-    std::io::stdout().lock().write_all(&page)?;
-    Ok(0)
+    super::output::print_bytes(&page)?;
+    Ok(Exit::Success)
 }
 
 /// zsh: clap's `_plaint` becomes `_plaint_clap`, and a new `_plaint`

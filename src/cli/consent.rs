@@ -5,9 +5,10 @@ use super::args::ConsentArgs;
 use super::view::changed_json;
 use super::{Ctx, output, resolve};
 use crate::actions;
+use crate::error::Exit;
 
 /// Appends the consent event.
-pub fn run(ctx: &Ctx, args: &ConsentArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &ConsentArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let changed = actions::consent(&ctx.ws, &id, &args.text, &ctx.actor())?;
     if ctx.look.json {
@@ -15,5 +16,5 @@ pub fn run(ctx: &Ctx, args: &ConsentArgs) -> anyhow::Result<i32> {
     } else {
         output::print_line(&crate::msg!(ctx.lang(), "consent-recorded", id = id))?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

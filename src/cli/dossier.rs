@@ -3,13 +3,12 @@
 
 use super::args::DossierArgs;
 use super::{Ctx, output, resolve};
-use crate::error::Error;
+use crate::error::{Error, Exit};
 use crate::paperwork::dossier;
-use crate::reports::period::Period;
 use crate::storage::atomic::write_atomic;
 
 /// Builds the dossier and writes it to `--out`.
-pub fn run(ctx: &Ctx, args: &DossierArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &DossierArgs) -> anyhow::Result<Exit> {
     if args.out.exists() && !args.force {
         return Err(Error::Refused(crate::msg!(
             ctx.lang(),
@@ -25,7 +24,6 @@ pub fn run(ctx: &Ctx, args: &DossierArgs) -> anyhow::Result<i32> {
             (vec![ws.read_case(&id)?], format!("案卷 {id}"))
         }
         (None, Some(period)) => {
-            let period = Period::parse(period)?;
             let loaded = ws.load_all()?;
             if let Some(broken) = loaded.broken.first() {
                 return Err(Error::Refused(crate::msg!(
@@ -77,5 +75,5 @@ pub fn run(ctx: &Ctx, args: &DossierArgs) -> anyhow::Result<i32> {
             out = args.out.display()
         ));
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

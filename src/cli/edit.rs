@@ -14,14 +14,14 @@ use super::args::EditArgs;
 use super::view::changed_json;
 use super::{Ctx, output, resolve};
 use crate::actions::{apply_edit, apply_resolution, read_conflicted};
-use crate::error::Error;
+use crate::error::{Error, Exit};
 use crate::limits::{MAX_CONFLICTED_BYTES, read_bounded, read_text_bounded};
 use crate::storage::atomic::write_atomic;
 use crate::storage::casefile::{conflict_marker_line, parse_case};
 use crate::storage::workspace::LOCAL_DIR;
 
 /// Opens the case in `$VISUAL`/`$EDITOR` and stores a valid result.
-pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let path = ctx.ws.case_path(&id);
     let original = read_bounded(&path, MAX_CONFLICTED_BYTES, "case file")?;
@@ -57,7 +57,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
             if ctx.look.json {
                 output::print_json(&changed_json(ctx, &before, &[]))?;
             }
-            return Ok(0);
+            return Ok(Exit::Success);
         }
         Err(e) => {
             return Err(anyhow::Error::from(e).context(crate::msg!(
@@ -68,9 +68,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
             )));
         }
     };
-    let lock = ctx.ws.lock()?;
-    let now = read_bounded(&path, MAX_CONFLICTED_BYTES, "case file")?;
-    if now != original {
+    if !ctx.ws.replace_unchanged(&after, &original)? {
         return Err(Error::Refused(crate::msg!(
             ctx.lang(),
             "edit-raced",
@@ -79,8 +77,6 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
         ))
         .into());
     }
-    ctx.ws.write_case(&lock, &after)?;
-    drop(lock);
     let _ = std::fs::remove_file(&copy);
     let _ = std::fs::remove_file(&base);
     if ctx.look.json {
@@ -98,7 +94,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<i32> {
             fields = fields
         ))?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// Whether to reopen the copy a refused edit kept: offered on a terminal
@@ -116,7 +112,7 @@ fn resume_kept_copy(
     if kept.is_none_or(|k| k == original) || !unchanged_since || !std::io::stdin().is_terminal() {
         return Ok(false);
     }
-    eprint!("{} ", crate::msg!(ctx.lang(), "resume-copy"));
+    output::prompt(&crate::msg!(ctx.lang(), "resume-copy"));
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer)?;
     let answer = answer.trim().to_lowercase();

@@ -4,10 +4,11 @@ use super::args::ExplainArgs;
 use super::output::{self, bold, dim};
 use super::{Ctx, resolve};
 use crate::deadline::explain::explain;
-use crate::error::Error;
+use crate::error::{Error, Exit};
+use std::fmt::Write as _;
 
 /// Prints the explanation of one rule's deadline for one case.
-pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let case = ctx.ws.read_case(&id)?;
     let ws = &ctx.ws;
@@ -36,7 +37,7 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
     })?;
     if ctx.look.json {
         output::print_json(&explanation)?;
-        return Ok(0);
+        return Ok(Exit::Success);
     }
     let lang = ws.settings.language;
     let label = super::view::rule_label(ctx, &rule.name);
@@ -73,13 +74,17 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<i32> {
     text.push_str(&crate::msg!(lang, "explain-extendable", value = extendable));
     text.push('\n');
     let calendar = crate::msg!(ctx.lang(), "explain-calendar", name = ws.calendar.name());
-    text.push_str(&format!("{calendar}\n"));
+    let _ = writeln!(text, "{calendar}");
     for line in &explanation.lines {
         match line.date {
-            Some(_) => text.push_str(&format!("  {}\n", line.text)),
-            None => text.push_str(&format!("  {}\n", dim(ctx.look, &line.text))),
+            Some(_) => {
+                let _ = writeln!(text, "  {}", line.text);
+            }
+            None => {
+                let _ = writeln!(text, "  {}", dim(ctx.look, &line.text));
+            }
         }
     }
     output::print_text(&text)?;
-    Ok(0)
+    Ok(Exit::Success)
 }

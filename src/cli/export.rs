@@ -1,17 +1,18 @@
 //! `plaint export`: the selected cases as JSON, JSONL, CSV or YAML on
 //! stdout, with every stored field, or redacted.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 
-use super::Ctx;
 use super::args::{ExportArgs, TransferFormat};
 use super::import::format_arg;
-use super::list::{common_filter, report_broken};
+use super::list::common_filter;
+use super::{Ctx, output};
+use crate::error::Exit;
 use crate::transfer::export::{Options, export};
 
 /// Writes the export; unreadable case files are named on stderr and make
 /// the exit code 1.
-pub fn run(ctx: &Ctx, args: &ExportArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &ExportArgs) -> anyhow::Result<Exit> {
     let mut filter = common_filter(&args.filter);
     filter.resolve_codes(&ctx.ws.policy)?;
     filter.validate(&ctx.ws.policy)?;
@@ -26,8 +27,8 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> anyhow::Result<i32> {
         redact: args.redact,
         bom: args.bom,
     };
-    let mut out = BufWriter::with_capacity(256 * 1024, std::io::stdout().lock());
+    let mut out = output::data_stream();
     let exported = export(&ctx.ws, &mut out, options)?;
     out.flush()?;
-    report_broken(ctx, &exported.broken)
+    ctx.report_broken(&exported.broken)
 }

@@ -5,16 +5,12 @@ use super::view::changed_json;
 use super::{Ctx, output, print_warnings, resolve};
 use crate::actions::{self, ExtensionRequest};
 use crate::calendar::Unit;
-use crate::error::Error;
+use crate::error::Exit;
 
 /// Appends the extension; the deadline shows it from then on.
-pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
-    let amount: i64 = args
-        .by
-        .trim()
-        .parse()
-        .map_err(|_| Error::Invalid(crate::msg!(ctx.lang(), "by-not-number", by = args.by)))?;
+    let amount = args.by;
     let request = ExtensionRequest {
         rule: ctx
             .ws
@@ -32,7 +28,7 @@ pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<i32> {
     print_warnings(&changed.warnings);
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
-        return Ok(0);
+        return Ok(Exit::Success);
     }
     let lang = ctx.lang();
     let deadlines = ctx.deadlines(&changed.case);
@@ -49,5 +45,5 @@ pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<i32> {
         "{}{due}",
         crate::msg!(lang, "extended-by", id = id, rule = rule, amount = amount)
     ))?;
-    Ok(0)
+    Ok(Exit::Success)
 }

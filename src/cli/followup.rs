@@ -4,9 +4,10 @@ use super::args::FollowupArgs;
 use super::view::changed_json;
 use super::{Ctx, output, parse_at, print_warnings, resolve};
 use crate::actions;
+use crate::error::Exit;
 
 /// Records the call.
-pub fn run(ctx: &Ctx, args: &FollowupArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &FollowupArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let at = parse_at(ctx, args.at.as_deref())?;
     let answer = ctx.ws.policy.resolve_code(
@@ -28,7 +29,7 @@ pub fn run(ctx: &Ctx, args: &FollowupArgs) -> anyhow::Result<i32> {
         let answer = changed
             .case
             .satisfaction
-            .map(|s| super::view::satisfaction_label(ctx, s.as_str()))
+            .map(|s| super::view::satisfaction_label(ctx, s))
             .unwrap_or_default();
         output::print_line(&crate::msg!(
             ctx.lang(),
@@ -37,5 +38,5 @@ pub fn run(ctx: &Ctx, args: &FollowupArgs) -> anyhow::Result<i32> {
             answer = answer
         ))?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

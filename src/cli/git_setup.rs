@@ -5,11 +5,12 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use super::output::{self, Look};
-use crate::gitsetup::register_driver;
+use crate::error::Exit;
+use crate::git::setup::register_driver;
 
 /// Registers `plaint merge-file` (this binary, by absolute path) as the
 /// repository's merge driver for case files.
-pub fn run(root: &Path, look: Look) -> anyhow::Result<i32> {
+pub fn run(root: &Path, look: Look) -> anyhow::Result<Exit> {
     super::adopt_language(root);
     let exe = std::env::current_exe().context("cannot find the path of the plaint binary")?;
     let command = register_driver(root, &exe)?;
@@ -18,5 +19,5 @@ pub fn run(root: &Path, look: Look) -> anyhow::Result<i32> {
     } else {
         output::print_line(&format!("git merge driver registered: {command}"))?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

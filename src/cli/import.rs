@@ -1,6 +1,6 @@
 //! `plaint import`: a batch of cases from a file or stdin, all or nothing.
 //! Prints the result only (a progress bar too, for a large batch on a
-//! terminal); `--json` prints the report of SPEC §8.
+//! terminal); `--json` prints the report README "`plaint import FILE|-`" describes.
 
 use std::io::{IsTerminal, Read};
 use std::path::Path;
@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::args::{EncodingArg, ImportArgs, TransferFormat};
 use super::{Ctx, output, print_warnings};
-use crate::error::Error;
+use crate::error::{Error, Exit};
 use crate::transfer::csvmap::ColumnMap;
 use crate::transfer::import::{Options, Report, Verdict, import};
 use crate::transfer::input::{Encoding, text_reader};
@@ -21,7 +21,7 @@ use crate::transfer::{Format, RowError};
 const LARGE_INPUT: u64 = 512 * 1024;
 
 /// Imports the batch and prints the report; exit 1 when any record is bad.
-pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Exit> {
     let label = label_of(&args.file);
     let format = format_of(args)?;
     let map = read_map(args.map.as_deref())?;
@@ -72,7 +72,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<i32> {
     }
     print_report(ctx, &report)?;
     if report.errors.is_empty() {
-        return Ok(0);
+        return Ok(Exit::Success);
     }
     Err(Error::Invalid(crate::msg!(
         ctx.lang(),
@@ -207,8 +207,7 @@ fn describe(lang: crate::messages::Language, p: &crate::transfer::import::Planne
     };
     let id =
         p.id.as_ref()
-            .map(|i| format!(" {i}"))
-            .unwrap_or_else(|| crate::msg!(lang, "plan-new-id"));
+            .map_or_else(|| crate::msg!(lang, "plan-new-id"), |i| format!(" {i}"));
     let reference = p
         .external_ref
         .as_deref()

@@ -4,14 +4,15 @@ use std::path::Path;
 
 use super::args::{InitArgs, LanguageArg};
 use super::output::{self, Look};
-use crate::gitsetup::{register_driver, repository_top};
+use crate::error::Exit;
+use crate::git::setup::{register_driver, repository_top};
 use crate::policy::Language;
 use crate::policy::settings::{Settings, parse_offset};
 use crate::storage::Workspace;
 
 /// Writes `plaint.yaml`, `.gitignore` and `.gitattributes` in the folder,
 /// and registers the merge driver when the folder is in a git repository.
-pub fn run(args: &InitArgs, look: Look) -> anyhow::Result<i32> {
+pub fn run(args: &InitArgs, look: Look) -> anyhow::Result<Exit> {
     let dir = match &args.dir {
         Some(dir) => dir.clone(),
         None => std::env::current_dir()?,
@@ -48,7 +49,7 @@ pub fn run(args: &InitArgs, look: Look) -> anyhow::Result<i32> {
             output::notice(&crate::msg!(lang, "driver-registered", command = command));
         }
     }
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// Inside a git repository, registers the merge driver for case files so

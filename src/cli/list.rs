@@ -1,10 +1,10 @@
 //! `plaint list`: cases with filters, as a table, JSON, CSV or IDs.
 
 use super::args::{FilterArgs, ListArgs, ListFormat, SortKey};
+use super::table::Table;
 use super::view::{case_json_bytes, category_label, due_cell, priority_label, status_label};
 use super::{Ctx, output};
-use crate::error::Error;
-use crate::format::Table;
+use crate::error::Exit;
 use crate::model::Case;
 use crate::query::{Filter, Row, Sort, bare_rows, rows, sort_rows};
 use crate::redact::redact_case;
@@ -12,7 +12,7 @@ use crate::repeat;
 
 /// Lists every readable case that passes the filters; unreadable files are
 /// named on stderr and make the exit code 1.
-pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<Exit> {
     let mut filter = filter_of(args);
     filter.resolve_codes(&ctx.ws.policy)?;
     filter.validate(&ctx.ws.policy)?;
@@ -72,7 +72,7 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<i32> {
         }
         ListFormat::Table => print_table(ctx, &rows)?,
     }
-    report_broken(ctx, &loaded.broken)
+    ctx.report_broken(&loaded.broken)
 }
 
 /// The library filter for these arguments.
@@ -149,7 +149,7 @@ fn cells(ctx: &Ctx, row: &Row) -> Vec<String> {
         case.id.to_string(),
         case.received.format("%Y-%m-%d").to_string(),
         status_label(ctx, &case.status),
-        priority_label(ctx, case.priority.as_str()),
+        priority_label(ctx, case.priority),
         case.category
             .as_deref()
             .map(|c| category_label(ctx, c))
@@ -233,36 +233,4 @@ fn csv_table(ctx: &Ctx, rows: &[Row]) -> Table {
         table.push(record);
     }
     table
-}
-
-/// Names every unreadable file on stderr; exit code 1 when there is any.
-pub fn report_broken(ctx: &Ctx, broken: &[Error]) -> anyhow::Result<i32> {
-    if broken.is_empty() {
-        return Ok(0);
-    }
-    ctx.warn_coverage();
-    if ctx.look.json {
-        let files: Vec<_> = broken
-            .iter()
-            .map(|e| match e {
-                Error::BadFile { path, message } => {
-                    serde_json::json!({"file": path, "message": message})
-                }
-                other => serde_json::json!({"file": null, "message": other.to_string()}),
-            })
-            .collect();
-        let doc = serde_json::json!({"error": {
-            "message": format!("{} case file(s) could not be read", broken.len()),
-            "code": "bad_file",
-            "files": files,
-        }});
-        output::print_stderr_json(&doc);
-    } else {
-        let lang = ctx.lang();
-        for e in broken {
-            output::warn(&crate::msg!(lang, "skipped-file", error = e));
-        }
-        output::warn(&crate::msg!(lang, "files-unreadable", count = broken.len()));
-    }
-    Ok(1)
 }

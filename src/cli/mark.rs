@@ -4,9 +4,10 @@ use super::args::MarkArgs;
 use super::view::changed_json;
 use super::{Ctx, output, parse_at, print_warnings, resolve};
 use crate::actions;
+use crate::error::Exit;
 
 /// Records the milestone in the case's history.
-pub fn run(ctx: &Ctx, args: &MarkArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &MarkArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let at = parse_at(ctx, args.at.as_deref())?;
     let typed = args.milestone.trim();
@@ -45,5 +46,5 @@ pub fn run(ctx: &Ctx, args: &MarkArgs) -> anyhow::Result<i32> {
             milestone = label
         ))?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

@@ -15,15 +15,16 @@ use anyhow::Context as _;
 
 use super::args::MergeFileArgs;
 use super::output;
-use crate::gitsetup::text_merge;
+use crate::error::Exit;
+use crate::git::merge::{FileMerge, merge_files};
+use crate::git::setup::text_merge;
 use crate::limits::{MAX_FILE_BYTES, read_bounded};
-use crate::merge::{FileMerge, merge_files};
 use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
 use crate::storage::atomic::write_atomic_transient;
 
 /// Merges the three versions into OURS; returns the exit status git expects.
-pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
+pub fn run(args: &MergeFileArgs) -> anyhow::Result<Exit> {
     let read = |path: &Path| {
         read_bounded(path, MAX_FILE_BYTES, "case file")
             .with_context(|| format!("cannot merge: {} was left as it was", args.ours.display()))
@@ -40,7 +41,7 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
         FileMerge::Merged { text, notes } => {
             say(&label, &notes);
             write_atomic_transient(&args.ours, text.as_bytes())?;
-            Ok(0)
+            Ok(Exit::Success)
         }
         FileMerge::Conflicted {
             text,
@@ -53,11 +54,11 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
                 "{label}: both sides changed {}; resolve with `plaint edit`, then `plaint check`",
                 fields.join(", ")
             ));
-            Ok(1)
+            Ok(Exit::Failure)
         }
         FileMerge::Refused(reason) => {
             output::warn(&format!("{label}: not merged: {reason}"));
-            Ok(1)
+            Ok(Exit::Failure)
         }
         FileMerge::Text { reason, cases } => {
             let (merged, conflicted) = text_merge(&args.base, &args.ours, &args.theirs)?;
@@ -66,9 +67,9 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<i32> {
                 output::warn(&format!(
                     "{label}: merged as plain text ({reason}); check the result with `plaint check`"
                 ));
-                return Ok(1);
+                return Ok(Exit::Failure);
             }
-            Ok(i32::from(conflicted))
+            Ok(Exit::failure_if(conflicted))
         }
     }
 }
@@ -92,8 +93,10 @@ fn case_label(ours: &[u8]) -> String {
     std::str::from_utf8(ours)
         .ok()
         .and_then(|t| t.lines().find_map(|l| l.strip_prefix("id: ")))
-        .map(|id| format!("plaint merge-file: case {}", id.trim()))
-        .unwrap_or_else(|| "plaint merge-file".to_string())
+        .map_or_else(
+            || "plaint merge-file".to_string(),
+            |id| format!("plaint merge-file: case {}", id.trim()),
+        )
 }
 
 fn say(label: &str, notes: &[String]) {

@@ -30,6 +30,7 @@ mod register;
 mod report;
 mod show;
 mod summary;
+pub mod table;
 pub mod view;
 
 use std::path::{Path, PathBuf};
@@ -39,7 +40,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::Parser;
 
 use crate::actions::Actor;
-use crate::dates::{now_in, parse_date, parse_datetime};
+use crate::dates::{now_in, parse_datetime};
+use crate::error::Exit;
 use crate::policy::settings::Settings;
 use crate::storage::{Location, Workspace, locate};
 use args::{Cli, Command};
@@ -132,6 +134,16 @@ impl Ctx {
         ));
     }
 
+    /// Names every unreadable case file after the command's answer (see
+    /// [`output::report_broken`]), after the coverage warning so the error
+    /// stays the last line on stderr.
+    pub fn report_broken(&self, broken: &[crate::error::Error]) -> anyhow::Result<Exit> {
+        if !broken.is_empty() {
+            self.warn_coverage();
+        }
+        Ok(output::report_broken(self.look.json, broken))
+    }
+
     /// The workspace language: human messages are worded in it.
     pub fn lang(&self) -> crate::policy::Language {
         self.ws.settings.language
@@ -147,38 +159,28 @@ impl Ctx {
     }
 }
 
-/// Runs plaint with the process arguments; returns the exit code.
-pub fn main() -> i32 {
-    let json = std::env::args().any(|a| a == "--json");
+/// Runs plaint with the process arguments; returns the exit status.
+pub fn main() -> Exit {
+    // Until clap has parsed the line, `--json` is looked for by hand (an
+    // error must already be a JSON document); a `--json` after `--` is a
+    // value, such as the text of a note.
+    let json = json_before_separator(std::env::args_os().skip(1));
     output::set_json_messages(json);
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return usage_error(e, json),
+        Err(e) => return output::report_usage(&e, json),
     };
+    let json = cli.json;
     match run(cli) {
-        Ok(code) => code,
-        Err(err) if is_broken_pipe(&err) => 0,
+        Ok(exit) => exit,
+        Err(err) if is_broken_pipe(&err) => Exit::Success,
         Err(err) => output::report_error(&err, json),
     }
 }
 
-fn usage_error(e: clap::Error, json: bool) -> i32 {
-    use clap::error::ErrorKind;
-    if json && !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-        let rendered = e.to_string();
-        let message: Vec<&str> = rendered
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more"))
-            .collect();
-        let message = message.join(" ").trim_start_matches("error: ").to_string();
-        output::print_stderr_json(
-            &serde_json::json!({"error": {"message": message, "code": "usage"}}),
-        );
-        return 2;
-    }
-    let _ = e.print();
-    e.exit_code()
+/// Whether `--json` is among `args` before a `--` separator.
+fn json_before_separator(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
+    args.take_while(|a| a != "--").any(|a| a == "--json")
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -190,9 +192,14 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 /// Runs a parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<i32> {
+pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     let look = output::detect(cli.json);
-    configure_lock_wait(cli.lock_timeout.as_deref())?;
+    configure_lock_wait(cli.lock_timeout.and_then(|t| t.0));
+    // The clock is checked before any file is read or created.
+    let clock_override = std::env::var("PLAINT_NOW").ok().filter(|v| !v.is_empty());
+    if let Some(text) = &clock_override {
+        parse_datetime(text, FixedOffset::east_opt(0).expect("UTC")).context("PLAINT_NOW")?;
+    }
     match &cli.command {
         Command::Init(args) => return init::run(args, look),
         Command::Completions(args) => return completions::completions(args.shell),
@@ -207,14 +214,11 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     let ws = open_workspace(cli.workspace.as_deref())?;
     output::set_language(ws.settings.language);
     let clock = now_in(ws.offset);
-    let now = match std::env::var("PLAINT_NOW").ok().filter(|v| !v.is_empty()) {
+    let now = match clock_override {
         Some(text) => parse_datetime(&text, ws.offset).context("PLAINT_NOW")?,
         None => clock,
     };
-    let today = match cli.today.as_deref() {
-        Some(text) => parse_date(text).context("--today")?,
-        None => now.date_naive(),
-    };
+    let today = cli.today.unwrap_or_else(|| now.date_naive());
     let ctx = Ctx {
         ws,
         look,
@@ -229,7 +233,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     result
 }
 
-fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<i32> {
+fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
     match command {
         Command::Init(_)
         | Command::MergeFile(_)
@@ -267,22 +271,16 @@ fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<i32> {
 
 /// Sets how long commands wait for the workspace lock, and that a person
 /// at a terminal is told about the wait.
-fn configure_lock_wait(flag: Option<&str>) -> anyhow::Result<()> {
+fn configure_lock_wait(timeout: Option<std::time::Duration>) {
     use std::io::IsTerminal;
     let mut wait = crate::storage::lock::LockWait::default();
-    if let Some(text) = flag.filter(|t| !t.trim().is_empty()) {
-        let secs: f64 = text.trim().parse().ok().filter(|s: &f64| s.is_finite() && *s >= 0.0 && *s <= 86_400.0).ok_or_else(|| {
-            crate::error::Error::Invalid(format!(
-                "--lock-timeout / PLAINT_LOCK_TIMEOUT: '{text}' is not a number of seconds from 0 to 86400"
-            ))
-        })?;
-        wait.timeout = std::time::Duration::from_secs_f64(secs);
+    if let Some(timeout) = timeout {
+        wait.timeout = timeout;
     }
     if std::io::stderr().is_terminal() {
         wait.notify = Some(output::notice);
     }
     crate::storage::lock::set_wait(wait);
-    Ok(())
 }
 
 /// Finds the workspace folder without opening it, for commands that must

@@ -8,9 +8,10 @@ use super::args::NoteArgs;
 use super::view::changed_json;
 use super::{Ctx, output, print_warnings, resolve};
 use crate::actions;
+use crate::error::Exit;
 
 /// Appends the note to the case's history.
-pub fn run(ctx: &Ctx, args: &NoteArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &NoteArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let text = if args.text == "-" {
         let mut bytes = Vec::new();
@@ -40,5 +41,5 @@ pub fn run(ctx: &Ctx, args: &NoteArgs) -> anyhow::Result<i32> {
     } else if ctx.look.terminal {
         output::notice(&crate::msg!(ctx.lang(), "note-added", id = id));
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

@@ -3,12 +3,12 @@
 use super::args::NoticeArgs;
 use super::{Ctx, output, resolve};
 use crate::dates::parse_datetime;
-use crate::error::Error;
-use crate::paperwork::notice::{self, Format, NoticeRequest};
+use crate::error::{Error, Exit};
+use crate::paperwork::notice::{self, NoticeRequest};
 use crate::storage::atomic::write_atomic;
 
 /// Issues the notice (or renders a draft) and prints it, or its record.
-pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let served = args
         .served
@@ -36,7 +36,7 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<i32> {
     let request = NoticeRequest {
         kind: args.kind.trim().to_string(),
         to: args.to.clone(),
-        format: Format::parse(args.format.trim())?,
+        format: args.format,
         served,
         draft: args.draft,
     };
@@ -84,5 +84,5 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<i32> {
             milestone = label
         ));
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

@@ -5,15 +5,25 @@
 //! so no control character from a file, an argument or the environment
 //! reaches the terminal: a title holding `ESC ]0;…` cannot retitle the
 //! window nor clear the screen. JSON and CSV output stay exact.
+//!
+//! This is the only module that writes to stdout or stderr; the lints table
+//! in `Cargo.toml` denies `print!` and `eprint!` everywhere else.
+
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "the one place plaint prints"
+)]
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
-use crate::error::Error;
+use crate::error::{Error, Exit};
 use crate::messages::Language;
 use crate::msg;
 
@@ -98,6 +108,14 @@ pub fn print_stderr_json(doc: &serde_json::Value) {
     eprintln!("{doc}");
 }
 
+/// Asks a person at a terminal a question on stderr, on the same line as
+/// the answer they type.
+pub fn prompt(question: &str) {
+    let question = neutralize(question, Place::Lines, false);
+    eprint!("{question} ");
+    let _ = std::io::stderr().flush();
+}
+
 /// The output style for this process.
 pub fn detect(json: bool) -> Look {
     set_json_messages(json);
@@ -173,8 +191,12 @@ pub fn neutralize(text: &str, place: Place, colour: bool) -> Cow<'_, str> {
         }
         if acts(c) {
             match u32::from(c) {
-                n @ 0..=0x7f => out.push_str(&format!("\\x{n:02x}")),
-                n => out.push_str(&format!("\\u{{{n:x}}}")),
+                n @ 0..=0x7f => {
+                    let _ = write!(out, "\\x{n:02x}");
+                }
+                n => {
+                    let _ = write!(out, "\\u{{{n:x}}}");
+                }
             }
         } else {
             out.push(c);
@@ -204,7 +226,7 @@ fn own_sequences() -> &'static [&'static str] {
     OWN.get_or_init(|| {
         let mut all = String::new();
         for style in [HEADING, ALARM, DIM] {
-            all.push_str(&format!("{style}{style:#}"));
+            let _ = write!(all, "{style}{style:#}");
         }
         let mut seqs: Vec<&'static str> = all
             .leak()
@@ -231,29 +253,16 @@ fn clean(text: &str, place: Place) -> Cow<'_, str> {
     neutralize(text, place, COLOR.load(Ordering::Relaxed))
 }
 
-fn clean_row(row: &[String]) -> Vec<String> {
-    row.iter()
-        .map(|c| clean(c, Place::Cell).into_owned())
-        .collect()
-}
-
-/// A copy of `table` with every title, header and cell [`neutralize`]d.
-fn clean_table(table: &crate::format::Table) -> crate::format::Table {
-    crate::format::Table {
-        title: table
-            .title
-            .as_deref()
-            .map(|t| clean(t, Place::Lines).into_owned()),
-        header: clean_row(&table.header),
-        rows: table.rows.iter().map(|r| clean_row(r)).collect(),
-        ..table.clone()
-    }
+/// A copy of `table` fit for stdout: see [`super::table::Table::neutralized`].
+fn clean_table(table: &super::table::Table) -> super::table::Table {
+    table.neutralized(COLOR.load(Ordering::Relaxed))
 }
 
 /// Prints one JSON document on stdout.
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
+    // As an I/O error, a closed pipe is recognised and ends plaint quietly.
+    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }
@@ -316,7 +325,7 @@ pub fn notice(text: &str) {
 /// Prints a table on a terminal (fitted to its width, alarm rows red when
 /// colour is on), or tab-separated rows when piped, so that scripts can
 /// `cut -f` it.
-pub fn print_table(look: Look, table: &crate::format::Table) -> anyhow::Result<()> {
+pub fn print_table(look: Look, table: &super::table::Table) -> anyhow::Result<()> {
     let table = clean_table(table);
     let mut out = std::io::stdout().lock();
     if look.terminal {
@@ -329,7 +338,7 @@ pub fn print_table(look: Look, table: &crate::format::Table) -> anyhow::Result<(
 
 /// Prints tables: boxed on a terminal; piped, each as tab-separated rows
 /// after a `# title` line, with a blank line between tables.
-pub fn print_tables(look: Look, tables: &[crate::format::Table]) -> anyhow::Result<()> {
+pub fn print_tables(look: Look, tables: &[super::table::Table]) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     for (i, table) in tables.iter().enumerate() {
         let table = &clean_table(table);
@@ -346,6 +355,18 @@ pub fn print_tables(look: Look, tables: &[crate::format::Table]) -> anyhow::Resu
         write!(out, "{}", table.to_tsv())?;
     }
     Ok(())
+}
+
+/// Writes bytes to stdout as they are: generated scripts and pages.
+pub fn print_bytes(bytes: &[u8]) -> anyhow::Result<()> {
+    std::io::stdout().lock().write_all(bytes)?;
+    Ok(())
+}
+
+/// stdout for a command that streams a large data document (`export`),
+/// buffered; the caller flushes it.
+pub fn data_stream() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::with_capacity(256 * 1024, std::io::stdout().lock())
 }
 
 /// Writes text to stdout as is: data (CSV) only; human text goes through
@@ -379,11 +400,39 @@ fn paint(style: Look, s: Style, text: &str) -> String {
     }
 }
 
-/// The exit code and `--json` code of an error.
-pub fn error_codes(err: &anyhow::Error) -> (i32, &'static str) {
+/// The exit status and `--json` code of an error.
+pub fn error_codes(err: &anyhow::Error) -> (Exit, &'static str) {
     match err.downcast_ref::<Error>() {
-        Some(e) => (e.exit_code(), e.code()),
-        None => (1, "error"),
+        Some(e) => (e.exit(), e.code()),
+        None => (Exit::Failure, "error"),
+    }
+}
+
+/// The error document of `--json` mode, the one shape every failure takes
+/// on stderr: `{"error": {"message": …, "code": …}}`, plus `extra` fields
+/// inside `error`.
+pub fn error_document(
+    message: &str,
+    code: &str,
+    extra: serde_json::Map<String, serde_json::Value>,
+) -> serde_json::Value {
+    let mut body = serde_json::Map::new();
+    body.insert("message".into(), message.into());
+    body.insert("code".into(), code.into());
+    body.extend(extra);
+    serde_json::json!({ "error": body })
+}
+
+/// Prints a failure on stderr: its error document when `json`, else the
+/// line `error: MESSAGE`.
+fn print_error(message: &str, code: &str, json: bool) {
+    if json {
+        print_stderr_json(&error_document(message, code, serde_json::Map::new()));
+    } else {
+        let style = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+        let label = msg!(language(), "error");
+        let message = neutralize(message, Place::Lines, false);
+        anstream::eprintln!("{style}{label}{style:#}: {message}");
     }
 }
 
@@ -469,19 +518,73 @@ fn io_text(lang: Language, e: &std::io::Error) -> String {
     }
 }
 
-/// Prints an error on stderr, as JSON when `json`, and returns the exit code.
-pub fn report_error(err: &anyhow::Error, json: bool) -> i32 {
+/// Prints an error on stderr, as JSON when `json`, and returns the exit status.
+pub fn report_error(err: &anyhow::Error, json: bool) -> Exit {
     let (exit, code) = error_codes(err);
     let message = localized(err).unwrap_or_else(|| chain_text(err));
-    if json {
-        print_stderr_json(&serde_json::json!({"error": {"message": message, "code": code}}));
-    } else {
-        let style = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
-        let label = msg!(language(), "error");
-        let message = neutralize(&message, Place::Lines, false);
-        anstream::eprintln!("{style}{label}{style:#}: {message}");
-    }
+    print_error(&message, code, json);
     exit
+}
+
+/// Prints a command line clap refused (or help and version, which are not
+/// errors) and returns the exit status. A value one of plaint's own
+/// parsers refused is reported as that error, with its exit status.
+pub fn report_usage(e: &clap::Error, json: bool) -> Exit {
+    use clap::error::ErrorKind;
+    use std::error::Error as _;
+    if let Some(own) = e.source().and_then(|s| s.downcast_ref::<Error>()) {
+        print_error(&own.to_string(), own.code(), json);
+        return own.exit();
+    }
+    let quiet = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+    if json && !quiet {
+        let rendered = e.to_string();
+        let message: Vec<&str> = rendered
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more"))
+            .collect();
+        let message = message.join(" ");
+        print_error(message.trim_start_matches("error: "), "usage", true);
+        return Exit::Usage;
+    }
+    let _ = e.print();
+    if e.exit_code() == 0 {
+        Exit::Success
+    } else {
+        Exit::Usage
+    }
+}
+
+/// Names every unreadable case file on stderr (one error document listing
+/// them in `--json` mode); [`Exit::Failure`] when there is any, since the
+/// answer printed without them is incomplete.
+pub fn report_broken(json: bool, broken: &[Error]) -> Exit {
+    if broken.is_empty() {
+        return Exit::Success;
+    }
+    if json {
+        let files: Vec<_> = broken
+            .iter()
+            .map(|e| match e {
+                Error::BadFile { path, message } => {
+                    serde_json::json!({"file": path, "message": message})
+                }
+                other => serde_json::json!({"file": null, "message": other.to_string()}),
+            })
+            .collect();
+        let mut extra = serde_json::Map::new();
+        extra.insert("files".into(), files.into());
+        let message = format!("{} case file(s) could not be read", broken.len());
+        print_stderr_json(&error_document(&message, "bad_file", extra));
+    } else {
+        let lang = language();
+        for e in broken {
+            warn(&msg!(lang, "skipped-file", error = e));
+        }
+        warn(&msg!(lang, "files-unreadable", count = broken.len()));
+    }
+    Exit::Failure
 }
 
 #[cfg(test)]

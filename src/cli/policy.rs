@@ -4,21 +4,28 @@
 
 use super::Ctx;
 use super::output::{self, bold};
+use crate::error::Exit;
 use crate::policy::document::{PolicyDocument, RuleDocument};
 use crate::policy::rules::Extendable;
 use crate::policy::{Code, Language, pick};
+use std::fmt::Write as _;
 
 /// Prints the policy document (as JSON with `--json`).
-pub fn run(ctx: &Ctx) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx) -> anyhow::Result<Exit> {
     let doc = PolicyDocument::of(&ctx.ws.policy);
     if ctx.look.json {
         output::print_json(&doc)?;
-        return Ok(0);
+        return Ok(Exit::Success);
     }
     output::print_raw(&render(ctx, &doc))?;
-    Ok(0)
+    Ok(Exit::Success)
 }
 
+/// The text of `plaint policy`.
+///
+/// Long by design: one short block per section of the policy (states,
+/// transitions, each code list, the rules), in the order printed.
+#[allow(clippy::too_many_lines, reason = "see the doc comment")]
 fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
     let lang = ctx.ws.settings.language;
     let l = |en: &'static str, zh: &'static str| pick(lang, en, zh);
@@ -31,11 +38,7 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
         } else {
             l(" (final)", "（终结）")
         };
-        out.push_str(&format!(
-            "  {}  {}{open}\n",
-            s.name,
-            both(lang, &s.en, &s.zh)
-        ));
+        let _ = writeln!(out, "  {}  {}{open}", s.name, both(lang, &s.en, &s.zh));
     }
     out.push_str(&head("Transitions", "状态转换"));
     for t in &doc.transitions {
@@ -44,20 +47,22 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
         } else {
             format!("  {}: {}", l("requires", "需要"), t.requires.join(", "))
         };
-        out.push_str(&format!("  {} → {}{requires}\n", t.from, t.to));
+        let _ = writeln!(out, "  {} → {}{requires}", t.from, t.to);
     }
     if let Some(s) = &doc.suspend_state {
-        out.push_str(&format!(
-            "  {s} → {}\n",
+        let _ = writeln!(
+            out,
+            "  {s} → {}",
             l("the state it came from", "中止前的状态")
-        ));
+        );
     }
     for s in &doc.on_the_spot {
-        out.push_str(&format!(
-            "  {} → {s}  --on-the-spot ({})\n",
-            doc.states.first().map(|s| s.name.as_str()).unwrap_or(""),
+        let _ = writeln!(
+            out,
+            "  {} → {s}  --on-the-spot ({})",
+            doc.states.first().map_or("", |s| s.name.as_str()),
             l("resolved at receipt", "当场协调解决")
-        ));
+        );
     }
     let sections: [(&str, &str, &[Code]); 6] = [
         ("Rejection reasons", "不予受理理由", &doc.rejection_reasons),
@@ -71,19 +76,20 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
         if codes.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n{}\n", bold(ctx.look, pick(lang, en, zh))));
+        let _ = write!(out, "\n{}\n", bold(ctx.look, pick(lang, en, zh)));
         for c in codes {
-            out.push_str(&format!("  {}  {}\n", c.code, both(lang, &c.en, &c.zh)));
+            let _ = writeln!(out, "  {}  {}", c.code, both(lang, &c.en, &c.zh));
         }
     }
     out.push_str(&head("Intake", "受理条件"));
     if let Some(n) = doc.joint_threshold {
-        out.push_str(&format!(
-            "  {}: {n}; {}: 1–{}\n",
+        let _ = writeln!(
+            out,
+            "  {}: {n}; {}: 1–{}",
             l("joint complaint from complainants", "共同投诉人数"),
             l("representatives", "代表人"),
             doc.max_representatives
-        ));
+        );
     }
     let source = doc
         .filing_limit_source
@@ -91,21 +97,23 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
         .map(|s| format!(" ({s})"))
         .unwrap_or_default();
     if let Some(days) = doc.filing_limit_days {
-        out.push_str(&format!(
-            "  {} {days} {}{source}\n",
+        let _ = writeln!(
+            out,
+            "  {} {days} {}{source}",
             l("filed within", "投诉期限："),
             l("days after contract_end", "日（自 contract_end 起）")
-        ));
+        );
     }
     if let Some(days) = doc.challenge_limit_workdays {
-        out.push_str(&format!(
-            "  {} {days} {}{source}\n",
+        let _ = writeln!(
+            out,
+            "  {} {days} {}{source}",
             l("filed within", "投诉期限："),
             l(
                 "working days after challenge_due",
                 "个工作日（自 challenge_due 起）"
             )
-        ));
+        );
     }
     out.push_str(&head("Deadline rules", "办理期限"));
     for rule in &doc.rules {
@@ -139,11 +147,12 @@ fn rule_text(lang: Language, rule: &RuleDocument) -> String {
     };
     let mut pauses = list(&rule.pause);
     if !rule.pause_reasons.is_empty() {
-        pauses.push_str(&format!(
+        let _ = write!(
+            pauses,
             " ({}: {})",
             l("for", "仅限"),
             rule.pause_reasons.join(", ")
-        ));
+        );
     }
     if rule.pause_by_decision {
         pauses.push_str(l(" (workspace decision)", "（本单位决定）"));

@@ -4,14 +4,12 @@ use super::args::PromiseArgs;
 use super::view::changed_json;
 use super::{Ctx, output, resolve};
 use crate::actions;
-use crate::dates::parse_date;
+use crate::error::Exit;
 
 /// Records the promise; it is tracked as a `promise` deadline from then on.
-pub fn run(ctx: &Ctx, args: &PromiseArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &PromiseArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
-    let due = parse_date(args.date.trim()).map_err(|e| {
-        crate::error::Error::Invalid(crate::msg!(ctx.lang(), "promised-date", error = e))
-    })?;
+    let due = args.date;
     let changed = actions::promise(&ctx.ws, &id, due, args.note.as_deref(), &ctx.actor())?;
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
@@ -23,5 +21,5 @@ pub fn run(ctx: &Ctx, args: &PromiseArgs) -> anyhow::Result<i32> {
             due = due
         ))?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

@@ -9,14 +9,15 @@ use super::args::RegisterArgs;
 use super::view::changed_json;
 use super::{Ctx, output, print_warnings};
 use crate::actions;
-use crate::error::Error;
+use crate::error::{Error, Exit};
 use crate::intake::{Intake, build_case};
-use crate::model::{Action, Draft, Person, Respondent, draft::unknown_keys};
+use crate::model::draft::parse_draft;
+use crate::model::{Action, Draft, Person, Respondent};
 use crate::policy::codes::CodeKind;
 use crate::policy::workflow::ANONYMOUS_TAG;
 
 /// Registers the case and prints its ID.
-pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<Exit> {
     let mut draft = match &args.from {
         Some(path) => read_draft(path)?,
         None => Draft::default(),
@@ -43,7 +44,10 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
                 register_usage()
             ));
         }
-        let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        let list: Vec<String> = errors
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         let list = list.join(crate::messages::text(ctx.lang(), "list-separator"));
         Error::Invalid(crate::msg!(ctx.lang(), "not-registered", problems = list))
     })?;
@@ -54,7 +58,7 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
         print_warnings(&changed.warnings);
-        return Ok(0);
+        return Ok(Exit::Success);
     }
     print_warnings(&changed.warnings);
     output::print_line(changed.case.id.as_str())?;
@@ -67,7 +71,7 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<i32> {
             state = state
         ));
     }
-    Ok(0)
+    Ok(Exit::Success)
 }
 
 /// Reads a YAML or JSON document ('-' for stdin), refusing unknown fields
@@ -86,35 +90,7 @@ fn read_draft(path: &Path) -> anyhow::Result<Draft> {
             crate::msg!(crate::messages::language(), "cannot-read", file = label)
         })?
     };
-    parse_draft(&text, &label).map_err(anyhow::Error::from)
-}
-
-/// Parses a draft document (YAML or JSON) named `label` in messages.
-pub fn parse_draft(text: &str, label: &str) -> Result<Draft, Error> {
-    if text.len() > crate::storage::casefile::MAX_FILE_BYTES {
-        return Err(Error::Invalid(format!(
-            "{label}: the document is larger than {} bytes",
-            crate::storage::casefile::MAX_FILE_BYTES
-        )));
-    }
-    let text = text.replace("\r\n", "\n");
-    crate::limits::check_nesting(&text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
-    let value: serde_yaml::Value =
-        serde_yaml::from_str(&text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
-    if !value.is_mapping() {
-        return Err(Error::Invalid(format!(
-            "{label}: expected one case as a mapping of fields"
-        )));
-    }
-    let unknown = unknown_keys(&value);
-    if !unknown.is_empty() {
-        return Err(Error::Invalid(format!(
-            "{label}: unknown field(s): {}; known fields: {}",
-            unknown.join(", "),
-            crate::model::draft::DRAFT_FIELDS.join(", ")
-        )));
-    }
-    serde_yaml::from_value(value).map_err(|e| Error::Invalid(format!("{label}: {e}")))
+    Ok(parse_draft(&text, &label)?)
 }
 
 /// The short usage of `register`, as clap renders it.

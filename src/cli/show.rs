@@ -4,10 +4,12 @@ use super::args::ShowArgs;
 use super::output::bold;
 use super::view::{case_json, show_text};
 use super::{Ctx, output, resolve};
+use crate::error::Exit;
 use crate::storage::contacts::earlier_cases;
+use std::fmt::Write as _;
 
 /// Prints the case, its deadlines and its history.
-pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let case = ctx.ws.read_case(&id)?;
     let earlier = earlier_cases(&ctx.ws, &case)?;
@@ -19,13 +21,14 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<i32> {
     } else {
         let mut text = show_text(ctx, &case, ctx.look);
         if earlier.is_repeat() {
-            text.push_str(&format!(
+            let _ = write!(
+                text,
                 "\n{} {}\n",
                 bold(ctx.look, &crate::msg!(ctx.lang(), "repeat-earlier")),
                 crate::actions::earlier_list(&earlier, ctx.lang())
-            ));
+            );
         }
         output::print_text(&text)?;
     }
-    Ok(0)
+    Ok(Exit::Success)
 }

@@ -3,17 +3,18 @@
 use std::collections::BTreeMap;
 
 use super::args::SummaryArgs;
-use super::view::{category_label, channel_label, priority_label, rule_title, status_label};
+use super::table::Table;
+use super::view::{category_label, channel_label, priority_name_label, rule_title, status_label};
 use super::{Ctx, output};
 use crate::deadline::PROMISE_RULE;
-use crate::format::Table;
+use crate::error::Exit;
 use crate::policy::codes::CodeKind;
 use crate::policy::{Language, pick};
 use crate::query::rows;
 use crate::reports::summary::{DUE_SOON_WORKDAYS, Summary, summarize};
 
 /// Prints the summary as of `--today`.
-pub fn run(ctx: &Ctx, _args: &SummaryArgs) -> anyhow::Result<i32> {
+pub fn run(ctx: &Ctx, _args: &SummaryArgs) -> anyhow::Result<Exit> {
     let loaded = ctx.ws.load_all()?;
     let cases: Vec<_> = loaded.cases.iter().collect();
     let rows = rows(&ctx.ws, &cases, ctx.today);
@@ -23,17 +24,29 @@ pub fn run(ctx: &Ctx, _args: &SummaryArgs) -> anyhow::Result<i32> {
     } else {
         output::print_tables(ctx.look, &tables(ctx, &summary))?;
     }
-    super::list::report_broken(ctx, &loaded.broken)
+    ctx.report_broken(&loaded.broken)
 }
 
+/// The tables of `summary`: the overview, the deadlines, then the counts
+/// by status, category, assignee, channel and priority.
 fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
+    let mut tables = vec![overview_table(ctx, s), rules_table(ctx, s)];
+    tables.extend(count_tables(ctx, s));
+    tables
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map_or_else(|| "-".into(), |x| format!("{x}"))
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map_or_else(|| "-".into(), |x| format!("{:.1}%", x * 100.0))
+}
+
+/// Counts, times and the satisfaction rate.
+fn overview_table(ctx: &Ctx, s: &Summary) -> Table {
     let lang = ctx.ws.settings.language;
     let l = |en: &'static str, zh: &'static str| pick(lang, en, zh);
-    let num = |v: Option<f64>| v.map(|x| format!("{x}")).unwrap_or_else(|| "-".into());
-    let pct = |v: Option<f64>| {
-        v.map(|x| format!("{:.1}%", x * 100.0))
-            .unwrap_or_else(|| "-".into())
-    };
     let mut overview = Table::new(
         Some(l("Overview", "概况")),
         &[l("Measure", "指标"), l("Value", "数值")],
@@ -75,6 +88,14 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
     ] {
         overview.push(vec![name.to_string(), value]);
     }
+    overview
+}
+
+/// Each deadline rule (and promises, once any was made): overdue, due
+/// soon, met, missed, the on-time rate.
+fn rules_table(ctx: &Ctx, s: &Summary) -> Table {
+    let lang = ctx.ws.settings.language;
+    let l = |en: &'static str, zh: &'static str| pick(lang, en, zh);
     debug_assert_eq!(DUE_SOON_WORKDAYS, 3);
     let mut rules = Table::new(
         Some(l("Deadlines", "办理期限")),
@@ -110,12 +131,19 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
                 .copied()
                 .unwrap_or(0)
                 .to_string(),
-            on_time.map(|o| o.met).unwrap_or(0).to_string(),
-            on_time.map(|o| o.missed).unwrap_or(0).to_string(),
-            on_time.map(|o| o.not_tracked).unwrap_or(0).to_string(),
+            on_time.map_or(0, |o| o.met).to_string(),
+            on_time.map_or(0, |o| o.missed).to_string(),
+            on_time.map_or(0, |o| o.not_tracked).to_string(),
             pct(on_time.and_then(|o| o.rate)),
         ]);
     }
+    rules
+}
+
+/// The counts by status, category, assignee, channel and priority.
+fn count_tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
+    let lang = ctx.ws.settings.language;
+    let l = |en: &'static str, zh: &'static str| pick(lang, en, zh);
     let status_rows = ctx
         .ws
         .policy
@@ -128,8 +156,6 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
         })
         .collect();
     vec![
-        overview,
-        rules,
         counts(
             l("By status", "按状态"),
             l("Status", "状态"),
@@ -162,7 +188,7 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
             l("By priority", "按优先级"),
             l("Priority", "优先级"),
             in_policy_order(ctx, CodeKind::Priority, &s.by_priority, |k| {
-                priority_label(ctx, k)
+                priority_name_label(ctx, k)
             }),
             lang,
         ),

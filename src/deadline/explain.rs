@@ -41,6 +41,10 @@ pub struct Explanation {
 }
 
 /// Explains `rule` for `case` as of `today`; `None` when it has not started.
+///
+/// Long by design: the explanation follows the evaluation of a rule step
+/// by step, so the two can be read side by side.
+#[allow(clippy::too_many_lines, reason = "see the doc comment")]
 pub fn explain(
     case: &Case,
     policy: &Policy,

@@ -197,6 +197,10 @@ pub fn evaluate(
 ///   and has no recorded stop after it, or whose start the import hides,
 ///   is [`DeadlineState::NotTracked`];
 /// - everything else is evaluated exactly from the recorded events.
+///
+/// Long by design: the cases above are handled in the order listed, one
+/// block each.
+#[allow(clippy::too_many_lines, reason = "see the doc comment")]
 pub fn evaluate_rule(
     case: &Case,
     policy: &Policy,
@@ -604,7 +608,7 @@ fn pauses(
         return Ok(Vec::new());
     }
     let day = |at: DateTime<FixedOffset>| at.with_timezone(&offset).date_naive();
-    let end = stop.map(day).unwrap_or(today);
+    let end = stop.map_or(today, day);
     let mut list = Vec::new();
     let mut open: Option<(String, Option<String>, NaiveDate)> = None;
     for event in case

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::case::{Agent, Person, Respondent};
 use super::event::Event;
+use crate::error::Error;
 
 /// Every top-level key a draft may have: exactly the fields of a case.
 pub const DRAFT_FIELDS: &[&str] = super::case::CASE_FIELDS;
@@ -74,6 +75,11 @@ pub struct Draft {
     pub history: Option<Vec<Event>>,
 }
 
+/// Whether `key` names a field of a draft.
+pub fn is_field(key: &str) -> bool {
+    DRAFT_FIELDS.contains(&key)
+}
+
 /// The top-level keys of a document that a draft does not know.
 pub fn unknown_keys(document: &serde_yaml::Value) -> Vec<String> {
     let Some(map) = document.as_mapping() else {
@@ -84,6 +90,34 @@ pub fn unknown_keys(document: &serde_yaml::Value) -> Vec<String> {
             Some(s) => s.to_string(),
             None => format!("{k:?}"),
         })
-        .filter(|k| !DRAFT_FIELDS.contains(&k.as_str()))
+        .filter(|k| !is_field(k))
         .collect()
+}
+
+/// Parses a draft document (YAML or JSON) named `label` in messages.
+pub fn parse_draft(text: &str, label: &str) -> Result<Draft, Error> {
+    if text.len() > crate::limits::MAX_FILE_BYTES {
+        return Err(Error::Invalid(format!(
+            "{label}: the document is larger than {} bytes",
+            crate::limits::MAX_FILE_BYTES
+        )));
+    }
+    let text = text.replace("\r\n", "\n");
+    crate::limits::check_nesting(&text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(&text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
+    if !value.is_mapping() {
+        return Err(Error::Invalid(format!(
+            "{label}: expected one case as a mapping of fields"
+        )));
+    }
+    let unknown = unknown_keys(&value);
+    if !unknown.is_empty() {
+        return Err(Error::Invalid(format!(
+            "{label}: unknown field(s): {}; known fields: {}",
+            unknown.join(", "),
+            DRAFT_FIELDS.join(", ")
+        )));
+    }
+    serde_yaml::from_value(value).map_err(|e| Error::Invalid(format!("{label}: {e}")))
 }

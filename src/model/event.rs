@@ -194,7 +194,7 @@ impl Event {
     ///
     /// It is total: it says `Equal` only for events identical in every
     /// detail, so any two copies of a history sort the same way whoever
-    /// holds them. Merges ([`crate::merge::union_history`]), imports and
+    /// holds them. Merges ([`crate::git::merge::union_history`]), imports and
     /// edits that insert events use it to place events no history orders.
     pub fn history_order(&self, other: &Event) -> Ordering {
         self.at

@@ -9,8 +9,8 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::error::{Error, Result};
 use crate::model::{Action, Case, CaseId, Event};
-use crate::storage::Workspace;
 use crate::storage::atomic::write_atomic;
+use crate::storage::{Update, Workspace};
 
 /// The folder of attachments inside a workspace.
 pub const ATTACHMENTS_DIR: &str = "attachments";
@@ -85,47 +85,50 @@ pub fn attach(
         .iter()
         .map(|path| read_incoming(path, limit))
         .collect::<Result<Vec<_>>>()?;
-    let lock = ws.lock()?;
-    let mut case = ws.read_case(id)?;
-    let when = now;
-    // Refused before any file is copied, so a refusal leaves nothing behind.
-    crate::policy::workflow::check_event_time(&case, Action::Attached, when)?;
-    let mut added = Vec::new();
-    let mut warnings = Vec::new();
-    for item in incoming {
-        let file = format!(
-            "{ATTACHMENTS_DIR}/{id}/{}-{}",
-            &item.sha256[..12],
-            safe_name(&item.name)
-        );
-        if current(&case).iter().any(|a| a.file == file) {
-            warnings.push(crate::msg!(
-                crate::messages::language(),
-                "attached-already",
-                name = item.name,
-                file = file
-            ));
-            continue;
+    let (case, (added, warnings), _) = ws.update_or_keep(id, |case| {
+        let when = now;
+        // Refused before any file is copied, so a refusal leaves nothing behind.
+        crate::policy::workflow::check_event_time(case, Action::Attached, when)?;
+        let mut added = Vec::new();
+        let mut warnings = Vec::new();
+        for item in incoming {
+            let file = format!(
+                "{ATTACHMENTS_DIR}/{id}/{}-{}",
+                &item.sha256[..12],
+                safe_name(&item.name)
+            );
+            if current(case).iter().any(|a| a.file == file) {
+                warnings.push(crate::msg!(
+                    crate::messages::language(),
+                    "attached-already",
+                    name = item.name,
+                    file = file
+                ));
+                continue;
+            }
+            write_atomic(&ws.root.join(&file), &item.bytes)?;
+            let mut event = Event::new(when, officer, Action::Attached);
+            event.name = Some(item.name.clone());
+            event.file = Some(file.clone());
+            event.size = Some(item.bytes.len() as u64);
+            event.sha256 = Some(item.sha256.clone());
+            event.note = note.map(str::to_string);
+            crate::policy::workflow::insert_event(case, event)?;
+            added.push(Attachment {
+                name: item.name,
+                file,
+                size: item.bytes.len() as u64,
+                sha256: item.sha256,
+                note: note.map(str::to_string),
+            });
         }
-        write_atomic(&ws.root.join(&file), &item.bytes)?;
-        let mut event = Event::new(when, officer, Action::Attached);
-        event.name = Some(item.name.clone());
-        event.file = Some(file.clone());
-        event.size = Some(item.bytes.len() as u64);
-        event.sha256 = Some(item.sha256.clone());
-        event.note = note.map(str::to_string);
-        crate::policy::workflow::insert_event(&mut case, event)?;
-        added.push(Attachment {
-            name: item.name,
-            file,
-            size: item.bytes.len() as u64,
-            sha256: item.sha256,
-            note: note.map(str::to_string),
-        });
-    }
-    if !added.is_empty() {
-        ws.write_case(&lock, &case)?;
-    }
+        // Nothing new (every file attached already): the case stays as it is.
+        Ok(if added.is_empty() {
+            Update::Keep((added, warnings))
+        } else {
+            Update::Write((added, warnings))
+        })
+    })?;
     Ok((case, added, warnings))
 }
 
@@ -160,8 +163,7 @@ fn read_incoming(path: &Path, limit: u64) -> Result<Incoming> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".into());
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     Ok(Incoming {
         sha256: super::sha256_hex(&bytes),
         name,

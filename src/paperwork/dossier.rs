@@ -7,11 +7,12 @@
 //! `index.html` listing its cases.
 
 use chrono::NaiveDate;
+use std::fmt::Write as _;
 
 use super::attach;
 use crate::deadline::explain::explain;
 use crate::error::{Error, Result};
-use crate::format::{escape, html_page};
+use crate::html::{escape, html_page};
 use crate::model::{Action, Case, Event};
 use crate::policy::{Language, code_label};
 use crate::storage::Workspace;
@@ -76,13 +77,14 @@ fn index_page(ws: &Workspace, cases: &[Case], title: &str) -> String {
         escape(title)
     );
     for case in cases {
-        body.push_str(&format!(
-            "<tr><td><a href=\"{id}.html\">{id}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+        let _ = writeln!(
+            body,
+            "<tr><td><a href=\"{id}.html\">{id}</a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(case.title.as_deref().unwrap_or("")),
             case.received.with_timezone(&ws.offset).date_naive(),
             escape(&ws.policy.state_label(&case.status, Language::Zh)),
             id = case.id,
-        ));
+        );
     }
     body.push_str("</tbody>\n</table>\n");
     html_page(title, &body)
@@ -97,9 +99,7 @@ pub fn case_page(ws: &Workspace, case: &Case, today: NaiveDate) -> String {
     body.push_str(&notices(case));
     body.push_str(&attachments(case));
     body.push_str(&history(ws, case));
-    body.push_str(&format!(
-        "<p class=\"meta\">归档日期 {today} · plaint</p>\n"
-    ));
+    let _ = writeln!(body, "<p class=\"meta\">归档日期 {today} · plaint</p>");
     html_page(&title, &body)
 }
 
@@ -187,7 +187,8 @@ fn deadlines(ws: &Workspace, case: &Case, today: NaiveDate) -> String {
         let Ok(Some(e)) = explained else {
             continue;
         };
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "<p><strong>{}（{}）</strong> 期限 {}{}</p>\n<ul>\n",
             escape(&e.label),
             escape(&e.rule),
@@ -198,9 +199,9 @@ fn deadlines(ws: &Workspace, case: &Case, today: NaiveDate) -> String {
                 .as_deref()
                 .map(|s| format!("，依据 {}", escape(s)))
                 .unwrap_or_default()
-        ));
+        );
         for line in &e.lines {
-            out.push_str(&format!("<li>{}</li>\n", escape(&line.text)));
+            let _ = writeln!(out, "<li>{}</li>", escape(&line.text));
         }
         out.push_str("</ul>\n");
     }
@@ -221,15 +222,16 @@ fn notices(case: &Case) -> String {
     );
     for e in issued {
         let file = e.file.as_deref().unwrap_or("");
-        out.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td><a href=\"{}\">{}</a><br><code>{}</code></td></tr>\n",
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td><a href=\"{}\">{}</a><br><code>{}</code></td></tr>",
             escape(e.number.as_deref().unwrap_or("")),
             escape(e.kind.as_deref().unwrap_or("")),
             e.at.format("%Y-%m-%d"),
             escape(file),
             escape(file),
             escape(e.sha256.as_deref().unwrap_or("")),
-        ));
+        );
     }
     out.push_str("</tbody>\n</table>\n");
     out
@@ -244,8 +246,9 @@ fn attachments(case: &Case) -> String {
         "<h3>证据材料</h3>\n<table>\n<thead><tr><th>名称</th><th>大小（字节）</th><th>文件与 SHA-256</th></tr></thead>\n<tbody>\n",
     );
     for a in list {
-        out.push_str(&format!(
-            "<tr><td>{}{}</td><td>{}</td><td><a href=\"{}\">{}</a><br><code>{}</code></td></tr>\n",
+        let _ = writeln!(
+            out,
+            "<tr><td>{}{}</td><td>{}</td><td><a href=\"{}\">{}</a><br><code>{}</code></td></tr>",
             escape(&a.name),
             a.note
                 .as_deref()
@@ -255,7 +258,7 @@ fn attachments(case: &Case) -> String {
             escape(&a.file),
             escape(&a.file),
             a.sha256,
-        ));
+        );
     }
     out.push_str("</tbody>\n</table>\n");
     out
@@ -266,12 +269,13 @@ fn history(ws: &Workspace, case: &Case) -> String {
         "<h3>处理记录</h3>\n<table>\n<thead><tr><th>时间</th><th>经办人</th><th>事项</th></tr></thead>\n<tbody>\n",
     );
     for e in &case.history {
-        out.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
             e.at.format("%Y-%m-%d %H:%M"),
             escape(&e.by),
             escape(&describe(ws, e))
-        ));
+        );
     }
     out.push_str("</tbody>\n</table>\n");
     out
@@ -315,7 +319,7 @@ fn describe(ws: &Workspace, e: &Event) -> String {
     }
     let mut text = parts.join(" · ");
     if let Some(note) = &e.note {
-        text.push_str(&format!("：{note}"));
+        let _ = write!(text, "：{note}");
     }
     text
 }

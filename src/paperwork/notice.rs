@@ -17,8 +17,8 @@ use super::render::{self, Source};
 use crate::error::{Error, Result};
 use crate::model::{Action, Case, CaseId, Event};
 use crate::policy::{Language, code_label};
-use crate::storage::Workspace;
 use crate::storage::atomic::write_atomic;
+use crate::storage::{Update, Workspace};
 
 /// The folder of issued notices inside a workspace.
 pub const NOTICES_DIR: &str = "notices";
@@ -149,59 +149,59 @@ pub fn issue(
         )));
     }
     let source = render::template(&ws.root, &ws.settings.preset, kind.code, kind.template)?;
-    let lock = ws.lock()?;
-    let mut case = ws.read_case(id)?;
-    check_state(&ws.policy, &case, kind)?;
-    let when = now;
-    // Refused before the document is stored, so a refusal leaves nothing behind.
-    crate::policy::workflow::check_event_time(&case, Action::Notice, when)?;
-    let sequence = 1 + case
-        .history
-        .iter()
-        .filter(|e| e.action == Action::Notice && e.kind.as_deref() == Some(kind.code))
-        .count();
-    let number = number(kind, &case.id, when.date_naive(), sequence);
-    let stamp = Stamp {
-        number: &number,
-        officer,
-        when,
-    };
-    let text = render_notice(ws, &case, kind, &source, request, &stamp)?;
-    let sha256 = super::sha256_hex(text.as_bytes());
-    let mut issued = Issued {
-        case: case.clone(),
-        kind,
-        number,
-        file: None,
-        sha256,
-        text,
-        served: None,
-    };
-    if request.draft {
-        return Ok(issued);
-    }
-    let served = served_event(&case, kind, request.served, when, officer)?;
-    let file = format!(
-        "{NOTICES_DIR}/{}/{}/{}-{sequence}.{}",
-        case.id.year(),
-        case.id,
-        kind.code,
-        request.format.extension()
-    );
-    write_atomic(&ws.root.join(&file), issued.text.as_bytes())?;
-    let mut event = Event::new(when, officer, Action::Notice);
-    event.kind = Some(kind.code.to_string());
-    event.number = Some(issued.number.clone());
-    event.file = Some(file.clone());
-    event.sha256 = Some(issued.sha256.clone());
-    crate::policy::workflow::insert_event(&mut case, event)?;
-    if let Some(milestone) = served {
-        crate::policy::workflow::insert_event(&mut case, milestone)?;
-        issued.served = kind.served;
-    }
-    ws.write_case(&lock, &case)?;
+    let (case, mut issued, _) = ws.update_or_keep(id, |case| {
+        check_state(&ws.policy, case, kind)?;
+        let when = now;
+        // Refused before the document is stored, so a refusal leaves nothing behind.
+        crate::policy::workflow::check_event_time(case, Action::Notice, when)?;
+        let sequence = 1 + case
+            .history
+            .iter()
+            .filter(|e| e.action == Action::Notice && e.kind.as_deref() == Some(kind.code))
+            .count();
+        let number = number(kind, &case.id, when.date_naive(), sequence);
+        let stamp = Stamp {
+            number: &number,
+            officer,
+            when,
+        };
+        let text = render_notice(ws, case, kind, &source, request, &stamp)?;
+        let sha256 = super::sha256_hex(text.as_bytes());
+        let mut issued = Issued {
+            case: case.clone(),
+            kind,
+            number,
+            file: None,
+            sha256,
+            text,
+            served: None,
+        };
+        if request.draft {
+            return Ok(Update::Keep(issued));
+        }
+        let served = served_event(case, kind, request.served, when, officer)?;
+        let file = format!(
+            "{NOTICES_DIR}/{}/{}/{}-{sequence}.{}",
+            case.id.year(),
+            case.id,
+            kind.code,
+            request.format.extension()
+        );
+        write_atomic(&ws.root.join(&file), issued.text.as_bytes())?;
+        let mut event = Event::new(when, officer, Action::Notice);
+        event.kind = Some(kind.code.to_string());
+        event.number = Some(issued.number.clone());
+        event.file = Some(file.clone());
+        event.sha256 = Some(issued.sha256.clone());
+        crate::policy::workflow::insert_event(case, event)?;
+        if let Some(milestone) = served {
+            crate::policy::workflow::insert_event(case, milestone)?;
+            issued.served = kind.served;
+        }
+        issued.file = Some(file);
+        Ok(Update::Write(issued))
+    })?;
     issued.case = case;
-    issued.file = Some(file);
     Ok(issued)
 }
 
@@ -318,7 +318,7 @@ fn render_notice(
     let markdown = render::render(source, &context)?;
     Ok(match request.format {
         Format::Md => markdown,
-        Format::Html => crate::format::html_page(
+        Format::Html => crate::html::html_page(
             &format!("{} {number}", kind.title),
             &render::markdown_to_html(&markdown),
         ),
@@ -392,6 +392,10 @@ fn transfer_to(case: &Case) -> Option<String> {
 
 /// The data a template sees. Absent values are left out (never blank), so
 /// a template that needs one fails naming it.
+///
+/// Long by design: one `insert` per template variable, in the order the
+/// README's variable table lists them, so the two are compared at a glance.
+#[allow(clippy::too_many_lines, reason = "see the doc comment")]
 pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
     let policy = &ws.policy;
     let zh = Language::Zh;

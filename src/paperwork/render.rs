@@ -5,14 +5,15 @@
 //! the case lacks is refused with the field named, never rendered with a
 //! blank in a legal document. The rendered Markdown is the `md` format;
 //! [`markdown_to_html`] turns the small subset the templates use into the
-//! body of a printable page ([`crate::format::html_page`]).
+//! body of a printable page ([`crate::html::html_page`]).
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use minijinja::{Environment, ErrorKind, UndefinedBehavior};
 
 use crate::error::{Error, Result};
-use crate::format::escape;
+use crate::html::escape;
 
 /// The workspace folder whose `KIND.md` files replace the built-in templates.
 pub const TEMPLATES_DIR: &str = "templates";
@@ -73,8 +74,7 @@ fn template_error(source: &Source, e: &minijinja::Error) -> Error {
         let field = e
             .range()
             .and_then(|r| source.text.get(r))
-            .map(|t| t.trim().to_string())
-            .unwrap_or_else(|| "a value".into());
+            .map_or_else(|| "a value".into(), |t| t.trim().to_string());
         return Error::Invalid(crate::msg!(
             lang,
             "template-missing-field",
@@ -95,7 +95,7 @@ pub fn markdown_to_html(markdown: &str) -> String {
     for block in blocks(markdown) {
         let first = block[0];
         if let Some((level, text)) = heading(first) {
-            out.push_str(&format!("<h{level}>{}</h{level}>\n", escape(text)));
+            let _ = writeln!(out, "<h{level}>{}</h{level}>", escape(text));
             let rest = &block[1..];
             if !rest.is_empty() {
                 out.push_str(&paragraph(rest));
@@ -103,7 +103,7 @@ pub fn markdown_to_html(markdown: &str) -> String {
         } else if block.iter().all(|l| l.starts_with("- ")) {
             out.push_str("<ul>\n");
             for line in &block {
-                out.push_str(&format!("<li>{}</li>\n", escape(&line[2..])));
+                let _ = writeln!(out, "<li>{}</li>", escape(&line[2..]));
             }
             out.push_str("</ul>\n");
         } else if block.iter().all(|l| l.starts_with('>')) {
@@ -111,7 +111,7 @@ pub fn markdown_to_html(markdown: &str) -> String {
                 .iter()
                 .map(|l| escape(l.trim_start_matches('>').trim()))
                 .collect();
-            out.push_str(&format!("<p class=\"sign\">{}</p>\n", lines.join("<br>\n")));
+            let _ = writeln!(out, "<p class=\"sign\">{}</p>", lines.join("<br>\n"));
         } else {
             out.push_str(&paragraph(&block));
         }

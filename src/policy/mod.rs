@@ -284,9 +284,10 @@ impl Policy {
 
     /// The label of state `name` in `language`.
     pub fn state_label(&self, name: &str, language: Language) -> String {
-        self.state(name)
-            .map(|s| pick(language, &s.en, &s.zh).to_string())
-            .unwrap_or_else(|| name.to_string())
+        self.state(name).map_or_else(
+            || name.to_string(),
+            |s| pick(language, &s.en, &s.zh).to_string(),
+        )
     }
 
     /// Every state name, in workflow order.
@@ -506,11 +507,10 @@ pub fn list_codes(codes: &[Code]) -> String {
 
 /// The label of `code` among `codes` in `language`, or the code itself.
 pub fn code_label(codes: &[Code], code: &str, language: Language) -> String {
-    codes
-        .iter()
-        .find(|c| c.code == code)
-        .map(|c| pick(language, &c.en, &c.zh).to_string())
-        .unwrap_or_else(|| code.to_string())
+    codes.iter().find(|c| c.code == code).map_or_else(
+        || code.to_string(),
+        |c| pick(language, &c.en, &c.zh).to_string(),
+    )
 }
 
 /// A legal source in `lang`: sources are written `中文 (English)`, and a

@@ -215,6 +215,10 @@ pub fn state_before_suspension(case: &Case) -> Option<String> {
 
 /// Validates `request` against the policy and applies it: appends the
 /// status event and updates `status` and `outcome`. Returns warnings.
+///
+/// Long by design: the checks and then the change run top to bottom, each
+/// a short block, so one transition's whole rule reads in one place.
+#[allow(clippy::too_many_lines, reason = "see the doc comment")]
 pub fn advance(
     policy: &Policy,
     calendar: &Calendar,
@@ -541,7 +545,7 @@ pub fn insert_event(case: &mut Case, event: Event) -> Result<()> {
 /// handover before a later one (each move starts where the previous one
 /// ended, so moves are only ever appended). Both times are named.
 pub fn check_event_time(case: &Case, action: Action, at: DateTime<FixedOffset>) -> Result<()> {
-    let opened = case.history.first().map(|e| e.at).unwrap_or(case.received);
+    let opened = case.history.first().map_or(case.received, |e| e.at);
     let floor = case.received.min(opened);
     if at < floor {
         return Err(Error::Invalid(crate::msg!(

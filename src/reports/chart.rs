@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::format::escape;
+use crate::html::escape;
 
 /// How the values of a chart read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -55,9 +55,7 @@ fn keep_permissions(file: &std::fs::File, target: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(target)
-            .map(|m| m.permissions().mode() & 0o777)
-            .unwrap_or(0o644);
+        let mode = std::fs::metadata(target).map_or(0o644, |m| m.permissions().mode() & 0o777);
         let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
     }
     #[cfg(not(unix))]

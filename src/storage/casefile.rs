@@ -308,7 +308,7 @@ mod tests {
             "HOT-1",
         ]
         .iter()
-        .map(|s| s.to_string())
+        .map(std::string::ToString::to_string)
         .collect();
         let case = case_with(&texts, 10);
         assert_eq!(fast(&render_case(&case).unwrap()), Some(case));

@@ -224,7 +224,7 @@ fn year_dirs(ws: &Workspace) -> Result<Vec<String>> {
         return Ok(Vec::new());
     };
     let mut years: Vec<String> = entries
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .filter_map(|e| e.file_name().into_string().ok())
         .filter(|name| name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit()))
         .collect();
@@ -259,8 +259,7 @@ fn read_stamp(ws: &Workspace, year: &str) -> Option<SystemTime> {
 fn encode_time(time: SystemTime) -> String {
     let nanos = time
         .duration_since(SystemTime::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
+        .map_or(0, |d| d.as_nanos());
     format!("{nanos}\n")
 }
 

@@ -105,7 +105,7 @@ impl<'a> Reader<'a> {
                 Some(next)
                     if self.indent_of(next)? == indent && !is_item(&self.lines[next][indent..]) =>
                 {
-                    i = next
+                    i = next;
                 }
                 Some(next) if self.indent_of(next)? > indent => return None,
                 _ => break,
@@ -166,7 +166,7 @@ impl<'a> Reader<'a> {
                 Some(next)
                     if self.indent_of(next)? == indent && is_item(&self.lines[next][indent..]) =>
                 {
-                    i = next
+                    i = next;
                 }
                 Some(next) if self.indent_of(next)? > indent => return None,
                 _ => break,

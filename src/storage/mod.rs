@@ -9,4 +9,4 @@ pub mod lock;
 pub mod staging;
 pub mod workspace;
 
-pub use workspace::{Loaded, Location, Workspace, locate};
+pub use workspace::{Loaded, Location, Update, Workspace, locate};

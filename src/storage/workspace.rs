@@ -77,6 +77,15 @@ pub struct Loaded {
     pub broken: Vec<Error>,
 }
 
+/// What the change of a [`Workspace::update_or_keep`] found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Update<T> {
+    /// The case changed: write it.
+    Write(T),
+    /// Nothing to do: leave the file as it is.
+    Keep(T),
+}
+
 impl Workspace {
     /// Opens the workspace at `root`, refusing an invalid `plaint.yaml`.
     pub fn open(root: &Path) -> Result<Self> {
@@ -228,7 +237,10 @@ impl Workspace {
 
     /// Writes `case` to its file, atomically. The lock argument proves the
     /// caller holds the workspace lock for its whole read-modify-write.
-    pub fn write_case(&self, _lock: &WorkspaceLock, case: &Case) -> Result<()> {
+    /// Commands change a case through [`Workspace::update`] and its
+    /// siblings; only `detach`, which removes the stored file after the
+    /// case is written and under the same lock, calls this directly.
+    pub(crate) fn write_case(&self, _lock: &WorkspaceLock, case: &Case) -> Result<()> {
         let text = render_for_write(case)?;
         let before = super::contacts::mtime_before_write(self, &case.id);
         write_atomic(&self.case_path(&case.id), text.as_bytes())?;
@@ -258,11 +270,43 @@ impl Workspace {
         id: &CaseId,
         change: impl FnOnce(&mut Case) -> Result<T>,
     ) -> Result<(Case, T)> {
+        let (case, result, _) = self.update_or_keep(id, |case| change(case).map(Update::Write))?;
+        Ok((case, result))
+    }
+
+    /// [`Workspace::update`] whose `change` may find there is nothing to
+    /// do ([`Update::Keep`]): then the file is left as it is. Returns the
+    /// case, the change's answer and whether the file was written.
+    pub fn update_or_keep<T>(
+        &self,
+        id: &CaseId,
+        change: impl FnOnce(&mut Case) -> Result<Update<T>>,
+    ) -> Result<(Case, T, bool)> {
         let lock = self.lock()?;
         let mut case = self.read_case(id)?;
-        let result = change(&mut case)?;
-        self.write_case(&lock, &case)?;
-        Ok((case, result))
+        let (result, write) = match change(&mut case)? {
+            Update::Write(result) => (result, true),
+            Update::Keep(result) => (result, false),
+        };
+        if write {
+            self.write_case(&lock, &case)?;
+        }
+        Ok((case, result, write))
+    }
+
+    /// Replaces the file of `case` with it when, under the lock, the file
+    /// still holds `original` byte for byte (what an editor was given, which
+    /// may hold conflict markers no parser accepts). Returns whether it was
+    /// written; `false` means someone changed the case meanwhile.
+    pub fn replace_unchanged(&self, case: &Case, original: &[u8]) -> Result<bool> {
+        let lock = self.lock()?;
+        let path = self.case_path(&case.id);
+        let now = read_bounded(&path, crate::limits::MAX_CONFLICTED_BYTES, "case file")?;
+        if now != original {
+            return Ok(false);
+        }
+        self.write_case(&lock, case)?;
+        Ok(true)
     }
 
     /// Every case file path (by name: `cases/YYYY/<valid ID>.yaml`), sorted.
@@ -285,7 +329,7 @@ impl Workspace {
         };
         for year in years {
             let year = year.map_err(|e| Error::io(&cases, e))?;
-            if !year.file_type().map(|t| t.is_dir()).unwrap_or(false) {
+            if !year.file_type().is_ok_and(|t| t.is_dir()) {
                 continue;
             }
             let dir = year.path();
@@ -344,7 +388,10 @@ impl Workspace {
             1 => Ok(candidates.into_iter().next().expect("one candidate")),
             _ => Err(Error::Ambiguous {
                 query: query.to_string(),
-                candidates: candidates.iter().map(|c| c.to_string()).collect(),
+                candidates: candidates
+                    .iter()
+                    .map(std::string::ToString::to_string)
+                    .collect(),
             }),
         }
     }
@@ -364,7 +411,11 @@ pub fn refuse_links(root: &Path) -> Result<()> {
         if !is_link(&dir)
             && let Ok(entries) = std::fs::read_dir(&dir)
         {
-            paths.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()));
+            paths.extend(
+                entries
+                    .filter_map(std::result::Result::ok)
+                    .map(|e| e.path()),
+            );
         }
         if let Some(link) = paths.iter().find(|p| is_link(p)) {
             return Err(Error::BadFile {

@@ -206,8 +206,11 @@ pub fn zh_header(column: &str) -> String {
 /// Every column name an import knows (complainants beyond the first take
 /// the same fields as `complainant2.*`, `complainant3.*`, ...).
 pub fn known_columns() -> Vec<String> {
-    let mut names: Vec<String> = TEXT_FIELDS.iter().map(|f| f.to_string()).collect();
-    names.extend(LIST_FIELDS.iter().map(|f| f.to_string()));
+    let mut names: Vec<String> = TEXT_FIELDS
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
+    names.extend(LIST_FIELDS.iter().map(std::string::ToString::to_string));
     names.push("history".into());
     names.extend(PERSON_FIELDS.iter().map(|f| format!("complainant.{f}")));
     names.extend(AGENT_FIELDS.iter().map(|f| format!("agent.{f}")));
@@ -442,7 +445,7 @@ fn split_list(cell: &str) -> Vec<String> {
 pub fn export_header(complainants: usize) -> Vec<String> {
     let mut header: Vec<String> = ["id", "title", "received", "channel"]
         .iter()
-        .map(|s| s.to_string())
+        .map(std::string::ToString::to_string)
         .collect();
     for i in 0..complainants.max(1) {
         let group = match i {
@@ -459,7 +462,7 @@ pub fn export_header(complainants: usize) -> Vec<String> {
         CASE_FIELDS
             .iter()
             .skip_while(|f| **f != "category")
-            .map(|s| s.to_string()),
+            .map(std::string::ToString::to_string),
     );
     header
 }

@@ -75,7 +75,8 @@ pub struct Planned {
     pub reason: Option<String>,
 }
 
-/// The result of an import (SPEC §8), with every record's verdict.
+/// The result of an import (README "`plaint import FILE|-`"), with every
+/// record's verdict.
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
     /// Cases created (or that a dry run would create).
@@ -478,11 +479,7 @@ impl<'w, 'o> Planner<'w, 'o> {
                 .map(|e| RowError::field(row, &e.field, e.message))
                 .collect());
         }
-        let last = merged
-            .history
-            .last()
-            .map(|e| e.at)
-            .unwrap_or(self.options.now);
+        let last = merged.history.last().map_or(self.options.now, |e| e.at);
         let mut event = Event::new(self.options.now.max(last), self.options.by, Action::Edited);
         event.fields = fields.clone();
         event.note = Some("updated by import".into());

@@ -269,7 +269,7 @@ fn kind(value: &Value) -> &'static str {
 pub fn to_draft(row: u64, fields: Map<String, Value>) -> std::result::Result<Draft, Vec<RowError>> {
     let unknown: Vec<RowError> = fields
         .keys()
-        .filter(|k| !DRAFT_FIELDS.contains(&k.as_str()))
+        .filter(|k| !crate::model::draft::is_field(k))
         .map(|k| RowError::field(row, k, "unknown field"))
         .collect();
     if !unknown.is_empty() {

@@ -44,7 +44,7 @@ fn bad_dates_are_refused() {
             &["advance", &id, "accepted", "--at", bad],
             &["--at", bad],
         );
-        refused(&ws, &["list", "--today", bad], &["--today", bad]);
+        usage_refused(&ws, &["list", "--today", bad], &["--today", bad]);
     }
     refused(
         &ws,

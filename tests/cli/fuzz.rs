@@ -21,7 +21,7 @@ use proptest::sample::Index;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 
-use plaint::merge::{FileMerge, merge_files};
+use plaint::git::merge::{FileMerge, merge_files};
 use plaint::model::{Case, Event};
 use plaint::storage::Workspace;
 use plaint::storage::casefile::{parse_case, parse_yaml_case};

@@ -1,5 +1,17 @@
 //! The integration tests: one binary, one module per area.
 
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    clippy::too_many_lines,
+    clippy::format_push_string,
+    clippy::redundant_closure_for_method_calls,
+    clippy::map_unwrap_or,
+    clippy::semicolon_if_nothing_returned,
+    clippy::implicit_clone,
+    reason = "test code prints progress and reads best as long scenarios"
+)]
+
 mod support;
 
 mod bad_input;
@@ -12,6 +24,7 @@ mod examples;
 mod fuzz;
 mod golden;
 mod hardening;
+mod house;
 mod import_export;
 mod merges;
 mod paperwork;

@@ -251,7 +251,7 @@ fn plaint_today_sets_the_day_deadlines_are_read_on() {
         .args(["list"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "a bad PLAINT_TODAY is refused");
+    assert_eq!(out.status.code(), Some(2), "a bad PLAINT_TODAY is refused");
 }
 
 #[test]

@@ -134,6 +134,7 @@ impl Ws {
     }
 
     /// Runs git in the workspace, isolated as plaint is; asserts success.
+    #[track_caller]
     pub fn git(&self, args: &[&str]) -> String {
         let out = isolated("git", self.root(), &self.root().join(".home"))
             .args(args)
@@ -150,6 +151,7 @@ impl Ws {
     /// What a person at a terminal `columns` wide sees from plaint `args`
     /// (stdout and stderr together, as on a screen): plaint runs on a real
     /// pseudo-terminal (`script`), with colour when `color`.
+    #[track_caller]
     pub fn terminal(&self, columns: u16, color: bool, args: &[&str]) -> String {
         let quoted: Vec<String> = args
             .iter()
@@ -185,16 +187,19 @@ impl Ws {
     }
 
     /// Runs plaint with the clock set to `now`, asserts success, returns stdout.
+    #[track_caller]
     pub fn ok_at(&self, now: &str, args: &[&str]) -> String {
         let out = self.cmd_at(now).args(args).output().expect("plaint runs");
         Self::success(args, out)
     }
 
     /// Runs plaint, asserts success, returns stdout.
+    #[track_caller]
     pub fn ok(&self, args: &[&str]) -> String {
         Self::success(args, self.run(args))
     }
 
+    #[track_caller]
     fn success(args: &[&str], out: Output) -> String {
         assert!(
             out.status.success(),
@@ -206,6 +211,7 @@ impl Ws {
     }
 
     /// Runs plaint, asserts it fails with `code`, returns stderr.
+    #[track_caller]
     pub fn fails(&self, code: i32, args: &[&str]) -> String {
         let out = self.run(args);
         assert_eq!(
@@ -219,6 +225,7 @@ impl Ws {
     }
 
     /// Runs plaint with `--json`, asserts success, parses stdout.
+    #[track_caller]
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let mut all = args.to_vec();
         all.push("--json");
@@ -227,12 +234,14 @@ impl Ws {
     }
 
     /// Registers a complete tourism case and returns its ID.
+    #[track_caller]
     pub fn register(&self, extra: &[&str]) -> String {
         self.ok(&Self::register_args(extra)).trim().to_string()
     }
 
     /// Registers a complete hospital complaint (a `hospital` workspace)
     /// received at `received`; returns its ID.
+    #[track_caller]
     pub fn register_hospital(&self, received: &str) -> String {
         self.ok(&[
             "register",
@@ -339,6 +348,7 @@ fn collect(root: &Path, dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
 
 /// Asserts that running `args` fails with exit 1, that stderr mentions
 /// every one of `needles`, and that nothing on disk changed.
+#[track_caller]
 pub fn refused(ws: &Ws, args: &[&str], needles: &[&str]) {
     let before = ws.snapshot();
     let err = ws.fails(1, args);
@@ -353,6 +363,7 @@ pub fn refused(ws: &Ws, args: &[&str], needles: &[&str]) {
 
 /// Asserts that running `args` is a usage error (exit 2) whose stderr
 /// mentions every one of `needles`, and that nothing on disk changed.
+#[track_caller]
 pub fn usage_refused(ws: &Ws, args: &[&str], needles: &[&str]) {
     let before = ws.snapshot();
     let err = ws.fails(2, args);

@@ -19,6 +19,7 @@
 //! Pure functions: no I/O, no clock.
 
 use serde_json::{Map, Value};
+use std::fmt::Write as _;
 
 use crate::error::{Error, Result};
 use crate::model::case::CASE_FIELDS;
@@ -228,7 +229,7 @@ fn merge_set(base: Option<&Value>, ours: Option<&Value>, theirs: Option<&Value>)
         .filter(|i| !b.contains(i) && !merged.contains(i))
         .cloned()
         .collect();
-    added.sort_by_key(|v| v.to_string());
+    added.sort_by_key(std::string::ToString::to_string);
     added.dedup();
     merged.extend(added);
     (!merged.is_empty()).then_some(Value::Array(merged))
@@ -348,9 +349,9 @@ pub fn render_conflicted(result: &MergeResult) -> Result<String> {
     for &field in CASE_FIELDS {
         let mine = block(&ours, field);
         if result.conflicts.iter().any(|c| c == field) {
-            out.push_str(&format!("<<<<<<< {OURS_LABEL}\n{mine}=======\n"));
+            let _ = write!(out, "<<<<<<< {OURS_LABEL}\n{mine}=======\n");
             out.push_str(&block(&theirs, field));
-            out.push_str(&format!(">>>>>>> {THEIRS_LABEL}\n"));
+            let _ = writeln!(out, ">>>>>>> {THEIRS_LABEL}");
         } else {
             out.push_str(&mine);
         }
@@ -509,7 +510,7 @@ pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], policy: &Policy) -> 
             let failure = [
                 ("ours", o.err()),
                 ("theirs", t.err()),
-                ("base", b.and_then(|b| b.err())),
+                ("base", b.and_then(std::result::Result::err)),
             ]
             .into_iter()
             .find_map(|(side, e)| e.map(|e| format!("{side} is not a valid case: {e}")))

@@ -1,12 +1,20 @@
 //! Tables as data, and their renderings: a terminal table, tab-separated
-//! text for pipes, Markdown, RFC 4180 CSV and HTML; and the self-contained
-//! HTML page that notices, the dossier and the report share. Every command that prints
-//! rows (list, summary, report, export) goes through here.
+//! text for pipes, Markdown, RFC 4180 CSV and HTML. Every command that
+//! prints rows (list, summary, report, calendar show) builds a [`Table`]
+//! and prints it through [`super::output::print_table`].
+//!
+//! One rule keeps a cell on its line: the output module has already made
+//! every control character but the newline visible
+//! ([`super::output::neutralize`]), and the terminal and tab-separated
+//! renderings turn what line breaks remain into spaces.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::html::escape;
 
 /// A titled table of text cells.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -46,7 +54,10 @@ impl Table {
     pub fn new(title: Option<&str>, header: &[&str]) -> Self {
         Table {
             title: title.map(str::to_string),
-            header: header.iter().map(|h| h.to_string()).collect(),
+            header: header
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             rows: Vec::new(),
             ..Table::default()
         }
@@ -88,7 +99,7 @@ impl Table {
             shown
                 .iter()
                 .map(|&i| {
-                    let text = one_line(row.get(i).map(String::as_str).unwrap_or(""));
+                    let text = one_line(row.get(i).map_or("", String::as_str));
                     let text = match flex_width {
                         Some(w) if self.fit.flex == Some(i) => cut(&text, w),
                         _ => text,
@@ -128,7 +139,7 @@ impl Table {
             .map(|i| {
                 std::iter::once(&self.header)
                     .chain(&self.rows)
-                    .map(|r| one_line(r.get(i).map(String::as_str).unwrap_or("")).width())
+                    .map(|r| one_line(r.get(i).map_or("", String::as_str)).width())
                     .max()
                     .unwrap_or(0)
             })
@@ -191,7 +202,7 @@ impl Table {
                 _ => self
                     .rows
                     .iter()
-                    .map(|r| one_line(r.get(i).map(String::as_str).unwrap_or("")).width())
+                    .map(|r| one_line(r.get(i).map_or("", String::as_str)).width())
                     .max()
                     .unwrap_or(0),
             })
@@ -213,12 +224,34 @@ impl Table {
         widths
     }
 
+    /// A copy with the title, every header and every cell
+    /// [`neutralize`](super::output::neutralize)d, as `colour` allows: the
+    /// first half of the one rule every rendering follows.
+    pub fn neutralized(&self, colour: bool) -> Table {
+        use super::output::{Place, neutralize};
+        let row = |cells: &[String]| -> Vec<String> {
+            cells
+                .iter()
+                .map(|c| neutralize(c, Place::Cell, colour).into_owned())
+                .collect()
+        };
+        Table {
+            title: self
+                .title
+                .as_deref()
+                .map(|t| neutralize(t, Place::Lines, colour).into_owned()),
+            header: row(&self.header),
+            rows: self.rows.iter().map(|r| row(r)).collect(),
+            ..self.clone()
+        }
+    }
+
     /// Tab-separated lines with a header, for pipes (`cut -f`, `awk -F'\t'`).
     pub fn to_tsv(&self) -> String {
-        let clean = |c: &String| c.replace(['\t', '\n', '\r'], " ");
         let mut out = String::new();
         for line in std::iter::once(&self.header).chain(&self.rows) {
-            out.push_str(&line.iter().map(clean).collect::<Vec<_>>().join("\t"));
+            let cells: Vec<String> = line.iter().map(|c| one_line(c)).collect();
+            out.push_str(&cells.join("\t"));
             out.push('\n');
         }
         out
@@ -229,17 +262,17 @@ impl Table {
     pub fn to_html(&self) -> String {
         let mut out = String::new();
         if let Some(title) = &self.title {
-            out.push_str(&format!("<h3>{}</h3>\n", escape(title)));
+            let _ = writeln!(out, "<h3>{}</h3>", escape(title));
         }
         out.push_str("<table>\n<thead><tr>");
         for h in &self.header {
-            out.push_str(&format!("<th>{}</th>", escape(h)));
+            let _ = write!(out, "<th>{}</th>", escape(h));
         }
         out.push_str("</tr></thead>\n<tbody>\n");
         for row in &self.rows {
             out.push_str("<tr>");
             for cell in row {
-                out.push_str(&format!("<td>{}</td>", escape(cell)));
+                let _ = write!(out, "<td>{}</td>", escape(cell));
             }
             out.push_str("</tr>\n");
         }
@@ -252,7 +285,7 @@ impl Table {
         let clean = |c: &String| c.replace('|', "\\|").replace(['\n', '\r'], " ");
         let mut out = String::new();
         if let Some(title) = &self.title {
-            out.push_str(&format!("## {title}\n\n"));
+            let _ = write!(out, "## {title}\n\n");
         }
         let line = |cells: &Vec<String>| {
             format!(
@@ -261,7 +294,7 @@ impl Table {
             )
         };
         out.push_str(&line(&self.header));
-        out.push_str(&format!("|{}\n", "---|".repeat(self.header.len())));
+        let _ = writeln!(out, "|{}", "---|".repeat(self.header.len()));
         for row in &self.rows {
             out.push_str(&line(row));
         }
@@ -368,55 +401,6 @@ fn cut(text: &str, width: usize) -> String {
     out
 }
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// The style every page shares: A4 pages, CJK fonts, tables that do not
-/// break inside a row.
-pub const BASE_CSS: &str = "\
-@page { size: A4; margin: 20mm 18mm; }
-html { font-family: 'Noto Serif CJK SC', 'Noto Sans CJK SC', 'Source Han Serif SC', 'SimSun', serif; font-size: 11pt; line-height: 1.7; color: #111; }
-body { max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
-h1 { font-size: 16pt; text-align: center; margin: 0 0 4pt; letter-spacing: 0.1em; }
-h2 { font-size: 18pt; text-align: center; margin: 0 0 12pt; letter-spacing: 0.15em; }
-h3 { font-size: 13pt; margin: 14pt 0 6pt; }
-p { margin: 0 0 8pt; }
-p.sign { text-align: right; margin-top: 24pt; }
-table { border-collapse: collapse; width: 100%; margin: 6pt 0 14pt; font-size: 9.5pt; }
-th, td { border: 1px solid #999; padding: 3pt 6pt; text-align: left; vertical-align: top; }
-th { background: #eee; white-space: nowrap; }
-h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
-tr, figure, svg { break-inside: avoid; page-break-inside: avoid; }
-thead { display: table-header-group; }
-figure { margin: 8pt 0 14pt; }
-figcaption { font-weight: bold; margin-bottom: 4pt; }
-.meta { color: #444; font-size: 9.5pt; }
-code { font-family: 'Noto Sans Mono CJK SC', monospace; font-size: 8.5pt; word-break: break-all; }
-";
-
-/// A complete, self-contained HTML page: inline style, no scripts, no
-/// links to anything outside it.
-pub fn html_page(title: &str, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <title>{}</title>\n<style>\n{BASE_CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        escape(title)
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,7 +441,7 @@ mod tests {
         );
         for width in [80, 100] {
             let text = table.to_terminal_within(false, Some(width));
-            let widths: Vec<usize> = text.lines().map(|l| l.width()).collect();
+            let widths: Vec<usize> = text.lines().map(UnicodeWidthStr::width).collect();
             assert!(
                 widths.iter().all(|&w| w <= width),
                 "{width} {widths:?}:\n{text}"

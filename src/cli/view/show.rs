@@ -1,51 +1,18 @@
-//! How a case is presented: the JSON case object of SPEC §8 and the text
-//! of `show`. Shared by every command that prints cases.
+//! The text of `show`: the fields, the deadlines with the days left, the
+//! paperwork and the history, each event in one line.
 
-use serde_json::Value;
+use std::fmt::Write as _;
 
 use super::Ctx;
+use super::labels::{
+    amount_text, category_label, channel_label, priority_label, rule_label, rule_title,
+    satisfaction_label, state_label, status_label,
+};
 use super::output::{Look, bold, dim};
 use crate::deadline::{Deadline, DeadlineState};
 use crate::model::{Action, Case, Event};
 use crate::msg;
 use crate::policy::{Language, code_label, pick};
-
-/// The case object: every stored field (history unless left out), plus
-/// `deadlines` and `overdue` as of the context's day.
-pub fn case_json(ctx: &Ctx, case: &Case, with_history: bool) -> Value {
-    case_json_with(case, &ctx.deadlines(case), with_history)
-}
-
-/// The case object with deadlines already evaluated.
-pub fn case_json_with(case: &Case, deadlines: &[Deadline], with_history: bool) -> Value {
-    serde_json::from_slice(&case_json_bytes(case, deadlines, with_history))
-        .expect("plaint writes valid JSON")
-}
-
-/// The case object as compact JSON, written straight from the structs:
-/// listing 100k cases must not build a value tree per case.
-pub fn case_json_bytes(case: &Case, deadlines: &[Deadline], with_history: bool) -> Vec<u8> {
-    let mut out = serde_json::to_vec(case).expect("a case always serializes");
-    out.pop(); // the closing brace; more fields follow
-    if !with_history {
-        // `history` is the last field of `Case` (the golden test pins the
-        // order), and quotes inside string values are always escaped, so the
-        // first `,"history":` in the bytes is that field.
-        let key = b",\"history\":";
-        if let Some(at) = out.windows(key.len()).position(|w| w == key) {
-            out.truncate(at);
-        }
-    }
-    out.extend_from_slice(b",\"deadlines\":");
-    serde_json::to_writer(&mut out, deadlines).expect("deadlines always serialize");
-    let overdue = deadlines.iter().any(Deadline::overdue);
-    out.extend_from_slice(if overdue {
-        b",\"overdue\":true}"
-    } else {
-        b",\"overdue\":false}"
-    });
-    out
-}
 
 /// A short cell for the next deadline: `2026-12-04 acceptance (3)` (working
 /// days left), or `OVERDUE` with the rule when it has passed; in a zh
@@ -84,30 +51,6 @@ pub fn due_date(deadline: &Deadline) -> String {
     }
 }
 
-/// `n` of `unit` (`days`, `workdays`, `months`) in words of `lang`.
-pub fn amount_text(lang: Language, n: impl std::fmt::Display, unit: &str) -> String {
-    match unit {
-        "workdays" => msg!(lang, "unit-workdays", n = n),
-        "months" => msg!(lang, "unit-months", n = n),
-        _ => msg!(lang, "unit-days", n = n),
-    }
-}
-
-/// A deadline rule as a person reads it: its code in English, its label in
-/// Chinese.
-pub fn rule_label(ctx: &Ctx, rule: &str) -> String {
-    match ctx.lang() {
-        Language::En => rule.to_string(),
-        Language::Zh if rule == crate::deadline::PROMISE_RULE => msg!(Language::Zh, "promise-rule"),
-        Language::Zh => ctx
-            .ws
-            .policy
-            .rule(rule)
-            .map(|r| r.zh.clone())
-            .unwrap_or_else(|_| rule.to_string()),
-    }
-}
-
 /// How an extension reads in `show` and `explain`.
 fn extension_text(lang: Language, ext: &crate::deadline::Extension) -> String {
     let reason = ext
@@ -122,25 +65,6 @@ fn extension_text(lang: Language, ext: &crate::deadline::Extension) -> String {
         by = ext.by,
         reason = reason
     )
-}
-
-/// The label of a deadline state in `lang`.
-pub fn state_label(lang: Language, state: DeadlineState) -> String {
-    state.label(lang)
-}
-
-/// The title of deadline rule `name` in the workspace language (its
-/// label, in English too); a promise to the complainant has its own.
-pub fn rule_title(ctx: &Ctx, name: &str) -> String {
-    let lang = ctx.ws.settings.language;
-    if name == crate::deadline::PROMISE_RULE {
-        return msg!(lang, "promise-rule");
-    }
-    ctx.ws
-        .policy
-        .rule(name)
-        .map(|r| pick(lang, &r.en, &r.zh).to_string())
-        .unwrap_or_default()
 }
 
 /// The deadlines section of `show`.
@@ -189,7 +113,7 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
         out.push_str(&line);
         out.push('\n');
         for ext in &d.extensions {
-            out.push_str(&format!("      {}\n", extension_text(lang, ext)));
+            let _ = writeln!(out, "      {}", extension_text(lang, ext));
         }
         for p in d.pauses.iter().filter(|p| p.adds > 0) {
             let reason = p
@@ -212,54 +136,60 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
                 until = p.until,
                 adds = p.adds
             );
-            out.push_str(&format!("      {line}\n"));
+            let _ = writeln!(out, "      {line}");
         }
     }
     out
 }
 
-/// The case object with `warnings` added, for commands that change a case.
-pub fn changed_json(ctx: &Ctx, case: &Case, warnings: &[String]) -> Value {
-    let mut value = case_json(ctx, case, true);
-    if let Value::Object(map) = &mut value {
-        map.insert("warnings".into(), serde_json::json!(warnings));
-    }
-    value
-}
-
-/// The label of the case's state in the workspace language.
-pub fn status_label(ctx: &Ctx, status: &str) -> String {
-    ctx.ws.policy.state_label(status, ctx.ws.settings.language)
-}
-
-/// The label of a category code in the workspace language.
-pub fn category_label(ctx: &Ctx, category: &str) -> String {
-    if category == "(none)" {
-        return pick(ctx.ws.settings.language, category, "(无)").to_string();
-    }
-    code_label(
-        &ctx.ws.policy.categories,
-        category,
-        ctx.ws.settings.language,
-    )
-}
-
-/// The full text of `show`.
+/// The full text of `show`: the heading, the fields, the long texts, the
+/// deadlines, the paperwork and the history.
 pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     let lang = ctx.ws.settings.language;
     let mut out = String::new();
     let no_title = msg!(lang, "no-title");
     let title = case.title.as_deref().unwrap_or(&no_title);
-    out.push_str(&format!(
-        "{}  {}  [{}]\n",
+    let _ = writeln!(
+        out,
+        "{}  {}  [{}]",
         bold(look, case.id.as_str()),
         bold(look, title),
         status_label(ctx, &case.status)
-    ));
+    );
+    out.push_str(&fields_text(ctx, case));
+    for (label, text) in [
+        (pick(lang, "Demands", "投诉请求"), &case.demands),
+        (pick(lang, "Facts", "事实与理由"), &case.facts),
+        (pick(lang, "Measures", "整改措施"), &case.measures),
+    ] {
+        if let Some(text) = text {
+            let _ = write!(out, "\n{}\n{}\n", bold(look, label), indent(text));
+        }
+    }
+    out.push_str(&deadlines_text(ctx, &ctx.deadlines(case), look));
+    out.push_str(&paperwork_text(ctx, case, look));
+    let _ = write!(out, "\n{}\n", bold(look, pick(lang, "History", "处理记录")));
+    for event in &case.history {
+        let _ = writeln!(
+            out,
+            "  {}  {}  {}",
+            dim(look, &event.at.format("%Y-%m-%d %H:%M").to_string()),
+            event.by,
+            describe_event(ctx, event)
+        );
+    }
+    out
+}
+
+/// The `Label: value` lines of `show`, the parties first; empty fields are
+/// left out.
+fn fields_text(ctx: &Ctx, case: &Case) -> String {
+    let lang = ctx.ws.settings.language;
+    let mut out = String::new();
     let mut line = |label: &str, value: String| {
         if !value.is_empty() {
             let label = msg!(lang, "field-label", label = label);
-            out.push_str(&format!("{}{value}\n", pad(&label, 14)));
+            let _ = writeln!(out, "{}{value}", pad(&label, 14));
         }
     };
     let received = case.received.format("%Y-%m-%d %H:%M %:z").to_string();
@@ -272,6 +202,64 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
         pick(lang, "Received", "登记时间"),
         format!("{received}{channel}"),
     );
+    parties_text(ctx, case, &mut line);
+    if let Some(d) = &case.department {
+        line(pick(lang, "Received by", "受理部门"), d.clone());
+    }
+    if let Some(c) = &case.category {
+        line(pick(lang, "Category", "类别"), category_label(ctx, c));
+    }
+    line(
+        pick(lang, "Priority", "优先级"),
+        priority_label(ctx, case.priority),
+    );
+    line(
+        pick(lang, "Assignee", "承办人"),
+        case.assignee.clone().unwrap_or_default(),
+    );
+    if let Some(d) = case.contract_end {
+        line(pick(lang, "Contract end", "合同结束"), d.to_string());
+    }
+    if let Some(d) = case.challenge_due {
+        line(
+            pick(lang, "Challenge answer due", "质疑答复期满"),
+            d.to_string(),
+        );
+    }
+    if let Some(o) = &case.outcome {
+        line(
+            pick(lang, "Outcome", "办理结果"),
+            code_label(&ctx.ws.policy.outcomes, o, lang),
+        );
+    }
+    if let Some(body) = &case.refer_to {
+        line(pick(lang, "Referred to", "告知向其投诉"), body.clone());
+    }
+    if let Some(s) = case.satisfaction {
+        line(
+            pick(lang, "Satisfaction", "满意度"),
+            satisfaction_label(ctx, s),
+        );
+    }
+    line(
+        pick(lang, "External ref", "外部编号"),
+        case.external_ref.clone().unwrap_or_default(),
+    );
+    line(pick(lang, "Tags", "标签"), case.tags.join(", "));
+    line(
+        pick(lang, "Links", "关联案件"),
+        case.links
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    out
+}
+
+/// The complainants, the agent and the respondent, one `line` each.
+fn parties_text(ctx: &Ctx, case: &Case, line: &mut impl FnMut(&str, String)) {
+    let lang = ctx.ws.settings.language;
     for (i, p) in case.complainants.iter().enumerate() {
         let rep = if case.representatives.contains(&i) {
             msg!(lang, "representative")
@@ -315,81 +303,6 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
                 .join(", "),
         );
     }
-    if let Some(d) = &case.department {
-        line(pick(lang, "Received by", "受理部门"), d.clone());
-    }
-    if let Some(c) = &case.category {
-        line(pick(lang, "Category", "类别"), category_label(ctx, c));
-    }
-    line(
-        pick(lang, "Priority", "优先级"),
-        priority_label(ctx, case.priority.as_str()),
-    );
-    line(
-        pick(lang, "Assignee", "承办人"),
-        case.assignee.clone().unwrap_or_default(),
-    );
-    if let Some(d) = case.contract_end {
-        line(pick(lang, "Contract end", "合同结束"), d.to_string());
-    }
-    if let Some(d) = case.challenge_due {
-        line(
-            pick(lang, "Challenge answer due", "质疑答复期满"),
-            d.to_string(),
-        );
-    }
-    if let Some(o) = &case.outcome {
-        line(
-            pick(lang, "Outcome", "办理结果"),
-            code_label(&ctx.ws.policy.outcomes, o, lang),
-        );
-    }
-    if let Some(body) = &case.refer_to {
-        line(pick(lang, "Referred to", "告知向其投诉"), body.clone());
-    }
-    if let Some(s) = case.satisfaction {
-        line(
-            pick(lang, "Satisfaction", "满意度"),
-            satisfaction_label(ctx, s.as_str()),
-        );
-    }
-    line(
-        pick(lang, "External ref", "外部编号"),
-        case.external_ref.clone().unwrap_or_default(),
-    );
-    line(pick(lang, "Tags", "标签"), case.tags.join(", "));
-    line(
-        pick(lang, "Links", "关联案件"),
-        case.links
-            .iter()
-            .map(|l| l.to_string())
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
-    for (label, text) in [
-        (pick(lang, "Demands", "投诉请求"), &case.demands),
-        (pick(lang, "Facts", "事实与理由"), &case.facts),
-        (pick(lang, "Measures", "整改措施"), &case.measures),
-    ] {
-        if let Some(text) = text {
-            out.push_str(&format!("\n{}\n{}\n", bold(look, label), indent(text)));
-        }
-    }
-    out.push_str(&deadlines_text(ctx, &ctx.deadlines(case), look));
-    out.push_str(&paperwork_text(ctx, case, look));
-    out.push_str(&format!(
-        "\n{}\n",
-        bold(look, pick(lang, "History", "处理记录"))
-    ));
-    for event in &case.history {
-        out.push_str(&format!(
-            "  {}  {}  {}\n",
-            dim(look, &event.at.format("%Y-%m-%d %H:%M").to_string()),
-            event.by,
-            describe_event(ctx, event)
-        ));
-    }
-    out
 }
 
 /// The notices issued and the files attached, for `show`.
@@ -402,33 +315,33 @@ fn paperwork_text(ctx: &Ctx, case: &Case, look: Look) -> String {
         .filter(|e| e.action == Action::Notice)
         .collect();
     if !notices.is_empty() {
-        out.push_str(&format!(
-            "\n{}\n",
-            bold(look, pick(lang, "Notices", "文书"))
-        ));
+        let _ = write!(out, "\n{}\n", bold(look, pick(lang, "Notices", "文书")));
         for e in notices {
-            out.push_str(&format!(
-                "  {}  {}  {}\n",
+            let _ = writeln!(
+                out,
+                "  {}  {}  {}",
                 e.number.as_deref().unwrap_or(""),
                 notice_title(ctx, e),
                 e.file.as_deref().unwrap_or("")
-            ));
+            );
         }
     }
     let attachments = crate::paperwork::attach::current(case);
     if !attachments.is_empty() {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "\n{}\n",
             bold(look, pick(lang, "Attachments", "证据材料"))
-        ));
+        );
         for a in attachments {
-            out.push_str(&format!(
-                "  {}  {} bytes  sha256 {}  {}\n",
+            let _ = writeln!(
+                out,
+                "  {}  {} bytes  sha256 {}  {}",
                 a.name,
                 a.size,
                 a.sha256.chars().take(16).collect::<String>(),
                 a.file
-            ));
+            );
         }
     }
     out
@@ -439,11 +352,14 @@ fn paperwork_text(ctx: &Ctx, case: &Case, look: Look) -> String {
 fn notice_title(ctx: &Ctx, event: &Event) -> String {
     let code = event.kind.as_deref().unwrap_or("");
     crate::paperwork::kinds::find(&ctx.ws.settings.preset, code)
-        .map(|k| k.title.to_string())
-        .unwrap_or_else(|| code.to_string())
+        .map_or_else(|| code.to_string(), |k| k.title.to_string())
 }
 
 /// One line describing what an event did.
+///
+/// Long by design: one short arm per kind of event, exhaustive over
+/// [`crate::model::Action`], so a new kind cannot go undescribed.
+#[allow(clippy::too_many_lines, reason = "see the doc comment")]
 pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
     let lang = ctx.ws.settings.language;
     let policy = &ctx.ws.policy;
@@ -496,7 +412,7 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
             "event-followup",
             answer = event
                 .satisfaction
-                .map(|s| satisfaction_label(ctx, s.as_str()))
+                .map(|s| satisfaction_label(ctx, s))
                 .unwrap_or_default()
         ),
         Action::Registered => msg!(lang, "event-registered"),
@@ -561,10 +477,7 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
         text.push_str(&msg!(lang, "event-consent-text", text = consent));
     }
     if let Some(outcome) = &event.outcome {
-        text.push_str(&format!(
-            " [{}]",
-            code_label(&policy.outcomes, outcome, lang)
-        ));
+        let _ = write!(text, " [{}]", code_label(&policy.outcomes, outcome, lang));
     }
     if !event.forced.is_empty() {
         let what: Vec<String> = event
@@ -600,37 +513,4 @@ fn indent(text: &str) -> String {
 pub fn pad(text: &str, width: usize) -> String {
     let used = unicode_width::UnicodeWidthStr::width(text);
     format!("{text}{}", " ".repeat(width.saturating_sub(used)))
-}
-
-/// The label of a channel name (as stored) in the workspace language.
-pub fn channel_label(ctx: &Ctx, channel: &str) -> String {
-    let lang = ctx.ws.settings.language;
-    match ctx.ws.policy.channels.iter().find(|c| c.code == channel) {
-        // English tables keep the code, as before channels were data.
-        Some(c) => pick(lang, &c.code, &c.zh).to_string(),
-        None if channel == "(unknown)" => pick(lang, channel, "(未知)").to_string(),
-        None => channel.to_string(),
-    }
-}
-
-/// The label of a priority name in the workspace language.
-pub fn priority_label(ctx: &Ctx, priority: &str) -> String {
-    let zh = match priority {
-        "urgent" => "紧急",
-        "important" => "重要",
-        "normal" => "一般",
-        _ => priority,
-    };
-    pick(ctx.ws.settings.language, priority, zh).to_string()
-}
-
-/// The label of a satisfaction answer in the workspace language.
-pub fn satisfaction_label(ctx: &Ctx, answer: &str) -> String {
-    let zh = match answer {
-        "satisfied" => "满意",
-        "neutral" => "基本满意",
-        "dissatisfied" => "不满意",
-        _ => answer,
-    };
-    pick(ctx.ws.settings.language, answer, zh).to_string()
 }
