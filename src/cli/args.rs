@@ -786,22 +786,35 @@ fn date_arg(text: &str) -> Result<NaiveDate, Error> {
 
 /// The promised date of `promise`.
 fn promised_date_arg(text: &str) -> Result<NaiveDate, Error> {
-    crate::dates::parse_date(text.trim())
-        .map_err(|e| Error::BadDate(format!("the promised date '{text}': {e}")))
+    crate::dates::parse_date(text.trim()).map_err(|e| {
+        Error::BadDate(crate::msg!(
+            crate::messages::language(),
+            "promised-date",
+            error = e
+        ))
+    })
 }
 
 /// The N of `calendar add`: a whole number of working days.
 fn workdays_arg(text: &str) -> Result<i64, Error> {
-    text.trim()
-        .parse()
-        .map_err(|_| Error::Invalid(format!("N '{text}' is not a whole number of working days")))
+    text.trim().parse().map_err(|_| {
+        Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "n-not-number",
+            n = text
+        ))
+    })
 }
 
 /// The `--by` of `extend`: a whole number (its sign is checked with the rule).
 fn extension_arg(text: &str) -> Result<i64, Error> {
-    text.trim()
-        .parse()
-        .map_err(|_| Error::Invalid(format!("--by '{text}' is not a whole number of days")))
+    text.trim().parse().map_err(|_| {
+        Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "by-not-number",
+            by = text
+        ))
+    })
 }
 
 /// A year from 1 to 9999.
@@ -810,7 +823,13 @@ fn year_arg(text: &str) -> Result<i32, Error> {
         .parse()
         .ok()
         .filter(|y| (1..=9999).contains(y))
-        .ok_or_else(|| Error::Invalid(format!("'{text}' is not a year (1 to 9999)")))
+        .ok_or_else(|| {
+            Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "not-a-year",
+                text = text
+            ))
+        })
 }
 
 /// A report period: 2026-Q3, 2026-07, 2026 or A..B.
@@ -836,8 +855,10 @@ fn report_format_arg(text: &str) -> Result<ReportFormat, Error> {
         "html" => Ok(ReportFormat::Html),
         "csv" => Ok(ReportFormat::Csv),
         "json" => Ok(ReportFormat::Json),
-        other => Err(Error::Invalid(format!(
-            "--format '{other}' is not a report format; use table, md, html, csv or json"
+        other => Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "bad-report-format",
+            format = other
         ))),
     }
 }

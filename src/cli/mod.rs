@@ -166,7 +166,7 @@ pub fn main() -> Exit {
     // value, such as the text of a note.
     let json = json_before_separator(std::env::args_os().skip(1));
     output::set_json_messages(json);
-    let cli = match Cli::try_parse() {
+    let cli = match parse_in_workspace_language() {
         Ok(cli) => cli,
         Err(e) => return output::report_usage(&e, json),
     };
@@ -176,6 +176,48 @@ pub fn main() -> Exit {
         Err(err) if is_broken_pipe(&err) => Exit::Success,
         Err(err) => output::report_error(&err, json),
     }
+}
+
+/// Parses the process arguments. A value one of plaint's own parsers
+/// refused is worded in the language of the workspace the line names (its
+/// settings are read, nothing is created), so the line is parsed again
+/// once that language is known.
+fn parse_in_workspace_language() -> Result<Cli, clap::Error> {
+    use std::error::Error as _;
+    let first = Cli::try_parse();
+    let Err(e) = &first else { return first };
+    if e.source()
+        .and_then(|s| s.downcast_ref::<crate::error::Error>())
+        .is_none()
+    {
+        return first;
+    }
+    let explicit = workspace_flag(std::env::args_os().skip(1));
+    match workspace_root(explicit.as_deref()) {
+        Ok(root) => {
+            adopt_language(&root);
+            Cli::try_parse()
+        }
+        Err(_) => first,
+    }
+}
+
+/// The folder of a `-C DIR`, `-CDIR`, `--workspace DIR` or
+/// `--workspace=DIR` among `args` before a `--` separator.
+fn workspace_flag(args: impl Iterator<Item = std::ffi::OsString>) -> Option<PathBuf> {
+    let mut found = None;
+    let mut args = args.take_while(|a| a != "--");
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy();
+        if text == "-C" || text == "--workspace" {
+            found = args.next().map(PathBuf::from);
+        } else if let Some(dir) = text.strip_prefix("--workspace=") {
+            found = Some(PathBuf::from(dir));
+        } else if let Some(dir) = text.strip_prefix("-C").filter(|d| !d.is_empty()) {
+            found = Some(PathBuf::from(dir));
+        }
+    }
+    found
 }
 
 /// Whether `--json` is among `args` before a `--` separator.
@@ -395,5 +437,27 @@ pub fn resolve(ctx: &Ctx, query: &str) -> anyhow::Result<crate::model::CaseId> {
 pub fn print_warnings(warnings: &[String]) {
     for w in warnings {
         output::warn(w);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::workspace_flag;
+    use std::ffi::OsString;
+    use std::path::PathBuf;
+
+    fn flag(args: &[&str]) -> Option<PathBuf> {
+        workspace_flag(args.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn the_workspace_flag_is_found_in_each_spelling_and_never_after_the_separator() {
+        assert_eq!(flag(&["-C", "a", "list"]), Some("a".into()));
+        assert_eq!(flag(&["-Cb", "list"]), Some("b".into()));
+        assert_eq!(flag(&["list", "--workspace", "c"]), Some("c".into()));
+        assert_eq!(flag(&["--workspace=d", "list"]), Some("d".into()));
+        assert_eq!(flag(&["note", "X", "--", "-C", "e"]), None);
+        assert_eq!(flag(&["list", "-C"]), None);
+        assert_eq!(flag(&["list"]), None);
     }
 }
