@@ -107,7 +107,7 @@ fn issue_15_bad_values_are_refused_before_the_workspace_is_read() {
             vec!["extend", "X", "acceptance", "--by", "two", "--reason", "r"],
             "--by 'two'",
         ),
-        (vec!["promise", "X", "soon"], "the promised date 'soon'"),
+        (vec!["promise", "X", "soon"], "the promised date: 'soon'"),
         (
             vec!["notice", "X", "acceptance", "--format", "pdf"],
             "--format 'pdf'",
