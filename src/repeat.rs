@@ -74,22 +74,51 @@ pub fn is_earlier(other: &Case, case: &Case) -> bool {
     other.id != case.id && order_key(other) <= order_key(case)
 }
 
+/// What repeat detection needs of one case: its ID, its contact keys and
+/// its order key. Small, so a whole workspace's fits in memory.
+#[derive(Clone, Debug)]
+pub struct Contact {
+    /// The case.
+    pub id: CaseId,
+    /// Its [`contact_keys`].
+    pub keys: Vec<String>,
+    /// Its [`order_key`].
+    pub order: (DateTime<FixedOffset>, DateTime<FixedOffset>),
+}
+
+impl Contact {
+    /// The contact of `case`.
+    pub fn of(case: &Case, anonymous: &[String]) -> Contact {
+        Contact {
+            id: case.id.clone(),
+            keys: contact_keys(case, anonymous),
+            order: order_key(case),
+        }
+    }
+}
+
 /// The repeat cases among `cases`: those with an earlier case (by
 /// [`is_earlier`]) sharing a contact key. Linear in the number of cases
 /// and keys, plus sorting each group; memory holds one entry per key.
 pub fn detect(cases: &[&Case], anonymous: &[String]) -> BTreeSet<CaseId> {
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    let contacts: Vec<Contact> = cases.iter().map(|c| Contact::of(c, anonymous)).collect();
+    detect_contacts(&contacts)
+}
+
+/// [`detect`] over the contacts of the cases.
+pub fn detect_contacts(cases: &[Contact]) -> BTreeSet<CaseId> {
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, case) in cases.iter().enumerate() {
-        for key in contact_keys(case, anonymous) {
+        for key in &case.keys {
             by_key.entry(key).or_default().push(i);
         }
     }
     let mut repeats = BTreeSet::new();
     for group in by_key.values_mut().filter(|g| g.len() > 1) {
-        group.sort_by_key(|&i| order_key(cases[i]));
+        group.sort_by_key(|&i| cases[i].order);
         // Everyone but a first case strictly earlier than all others has
         // an earlier case in the group.
-        let (first, second) = (order_key(cases[group[0]]), order_key(cases[group[1]]));
+        let (first, second) = (cases[group[0]].order, cases[group[1]].order);
         let skip = usize::from(first < second);
         repeats.extend(group[skip..].iter().map(|&i| cases[i].id.clone()));
     }

@@ -7,10 +7,9 @@ use crate::error::Error;
 use crate::format::{Table, escape, html_page};
 use crate::policy::rules::RuleKind;
 use crate::policy::{Language, code_label, pick};
-use crate::query::rows;
 use crate::reports::chart::{Scale, bar_chart};
 use crate::reports::period::Period;
-use crate::reports::report::{By, Line, Report, build};
+use crate::reports::report::{By, Line, Report, build_all};
 
 /// Builds and prints the report.
 pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
@@ -30,10 +29,8 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
         ))
         .into());
     }
-    let loaded = ctx.ws.load_all()?;
-    let cases: Vec<_> = loaded.cases.iter().collect();
-    let rows = rows(&ctx.ws, &cases, ctx.today);
-    let report = build(&ctx.ws, &rows, period, by, ctx.today);
+    let snapshot = ctx.ws.scan()?;
+    let (report, unread) = build_all(&ctx.ws, &snapshot, period, by, ctx.today);
     match format {
         "json" => output::print_json(&report)?,
         "md" => output::print_text(&markdown(ctx, &report))?,
@@ -44,7 +41,9 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<i32> {
         },
         _ => output::print_tables(ctx.look, &tables(ctx, &report))?,
     }
-    super::list::report_broken(ctx, &loaded.broken)
+    let mut broken = snapshot.broken;
+    broken.extend(unread);
+    super::list::report_broken(ctx, &broken)
 }
 
 fn l(ctx: &Ctx, en: &'static str, zh: &'static str) -> &'static str {

@@ -9,21 +9,20 @@ use crate::deadline::PROMISE_RULE;
 use crate::format::Table;
 use crate::policy::codes::CodeKind;
 use crate::policy::{Language, pick};
-use crate::query::rows;
-use crate::reports::summary::{DUE_SOON_WORKDAYS, Summary, summarize};
+use crate::reports::summary::{DUE_SOON_WORKDAYS, Summary, summarize_all};
 
 /// Prints the summary as of `--today`.
 pub fn run(ctx: &Ctx, _args: &SummaryArgs) -> anyhow::Result<i32> {
-    let loaded = ctx.ws.load_all()?;
-    let cases: Vec<_> = loaded.cases.iter().collect();
-    let rows = rows(&ctx.ws, &cases, ctx.today);
-    let summary = summarize(&ctx.ws, &rows, ctx.today);
+    let snapshot = ctx.ws.scan()?;
+    let (summary, unread) = summarize_all(&ctx.ws, &snapshot, ctx.today);
     if ctx.look.json {
         output::print_json(&summary)?;
     } else {
         output::print_tables(ctx.look, &tables(ctx, &summary))?;
     }
-    super::list::report_broken(ctx, &loaded.broken)
+    let mut broken = snapshot.broken;
+    broken.extend(unread);
+    super::list::report_broken(ctx, &broken)
 }
 
 fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {

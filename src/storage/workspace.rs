@@ -228,11 +228,14 @@ impl Workspace {
 
     /// Writes `case` to its file, atomically. The lock argument proves the
     /// caller holds the workspace lock for its whole read-modify-write.
-    pub fn write_case(&self, _lock: &WorkspaceLock, case: &Case) -> Result<()> {
+    /// The case index and the contact index learn of the write at once.
+    pub fn write_case(&self, lock: &WorkspaceLock, case: &Case) -> Result<()> {
         let text = render_for_write(case)?;
         let before = super::contacts::mtime_before_write(self, &case.id);
-        write_atomic(&self.case_path(&case.id), text.as_bytes())?;
+        let path = self.case_path(&case.id);
+        write_atomic(&path, text.as_bytes())?;
         super::contacts::record_write(self, case, before);
+        super::index::record_write(self, lock, case, &path);
         Ok(())
     }
 
@@ -305,6 +308,12 @@ impl Workspace {
         }
         ids.sort();
         Ok(ids)
+    }
+
+    /// Every readable case as its file says now, kept encoded, through the
+    /// case index (see [`super::index`]); unreadable files are listed.
+    pub fn scan(&self) -> Result<super::index::Snapshot> {
+        super::index::scan(self)
     }
 
     /// Reads every case in parallel. A broken file is reported, never fatal.

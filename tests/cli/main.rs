@@ -13,6 +13,7 @@ mod fuzz;
 mod golden;
 mod hardening;
 mod import_export;
+mod index;
 mod merges;
 mod paperwork;
 mod record_truth;

@@ -1,0 +1,509 @@
+//! The case index: a local, git-ignored cache of every case file, so that
+//! `list`, `summary`, `report` and `export` need not parse every YAML file
+//! on every run.
+//!
+//! `.plaint/index` holds, for each case file, its size, modification and
+//! change times (nanoseconds), inode, and a compact binary copy of the case
+//! as it was parsed (in `postcard`'s positional binary format, every field
+//! written: about half the size of the YAML, and decoded many times faster
+//! than YAML is parsed). `.plaint/index.journal` holds the
+//! records plaint's own writes appended since the index was last rewritten.
+//!
+//! The index is never trusted over the files. A [`scan`] lists and stats
+//! every case file (in parallel) and re-reads a file whose size, times or
+//! inode differ from its record, a file without a record, and a file that
+//! changed within [`RACY_NS`] of the moment its record was taken (the
+//! "racy" case git knows: a change in the same clock tick as the look
+//! leaves the times unchanged). Files gone from disk drop out. Nothing
+//! stored depends on the clock, the policy or the calendar: deadlines are
+//! evaluated from the cases at read time.
+//!
+//! A record that is truncated, fails its checksum or does not decode is
+//! ignored, and an index of another format or build is ignored whole: the
+//! files are read instead and the index rewritten. Readers never wait for
+//! the lock: one that found the index out of date rewrites it (temporary
+//! file, rename) only when it can take the workspace lock at once. Writers
+//! append to the journal under the lock they hold.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use rayon::prelude::*;
+
+use super::lock::WorkspaceLock;
+use super::workspace::{CASES_DIR, LOCAL_DIR, Workspace, read_case_file};
+use crate::error::{Error, Result};
+use crate::model::{Case, CaseId};
+
+/// The index file, inside `.plaint/`.
+pub const INDEX_FILE: &str = "index";
+/// The journal of records appended by writes since the last rewrite.
+pub const JOURNAL_FILE: &str = "index.journal";
+/// A change this close (in nanoseconds) to the moment a record was taken
+/// may have kept the file's times: such a record is re-read. Two seconds
+/// cover the coarsest timestamps in use (FAT).
+pub const RACY_NS: i64 = 2_000_000_000;
+/// The journal is folded into the index once it holds this many records.
+const JOURNAL_FOLD: usize = 64;
+
+const MAGIC: &[u8; 8] = b"PLAINTIX";
+/// The layout of the index; a different number makes the file ignored.
+const FORMAT: u32 = 1;
+/// Size of a record's fixed part after its length: checksum, five numbers.
+const FIXED: usize = 4 + 8 * 5;
+
+/// What identifies one version of a file on disk.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stat {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
+    pub mtime_ns: i64,
+    /// Status change time, nanoseconds since the epoch: changes with every
+    /// write, and no tool can set it back.
+    pub ctime_ns: i64,
+    /// Inode number: an atomic replace or a checkout makes a new one.
+    pub ino: u64,
+}
+
+impl Stat {
+    /// The stat of `path`, not following a symbolic link.
+    pub fn of(path: &Path) -> Option<Stat> {
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        Some(Stat::from_meta(&meta))
+    }
+
+    #[cfg(unix)]
+    fn from_meta(meta: &std::fs::Metadata) -> Stat {
+        use std::os::unix::fs::MetadataExt;
+        let ns = |s: i64, n: i64| s.saturating_mul(1_000_000_000).saturating_add(n);
+        Stat {
+            size: meta.size(),
+            mtime_ns: ns(meta.mtime(), meta.mtime_nsec()),
+            ctime_ns: ns(meta.ctime(), meta.ctime_nsec()),
+            ino: meta.ino(),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn from_meta(meta: &std::fs::Metadata) -> Stat {
+        let mtime_ns = meta.modified().map(nanos_of).unwrap_or(0);
+        Stat {
+            size: meta.len(),
+            mtime_ns,
+            ctime_ns: mtime_ns,
+            ino: 0,
+        }
+    }
+}
+
+/// One cached case: the file's stat, when it was taken, and the case.
+struct Record<'a> {
+    id: &'a str,
+    stat: Stat,
+    checked_ns: i64,
+    payload: &'a [u8],
+}
+
+impl Record<'_> {
+    /// Whether the file may have changed since, unseen by its stat.
+    fn racy(&self) -> bool {
+        self.stat.ctime_ns.max(self.stat.mtime_ns) > self.checked_ns - RACY_NS
+    }
+}
+
+/// Where the encoded copy of a case lives.
+enum Source {
+    /// In the index or journal bytes, at this range.
+    Stored {
+        journal: bool,
+        start: usize,
+        end: usize,
+    },
+    /// Read from its file during this scan.
+    Fresh(Box<[u8]>),
+}
+
+struct Entry {
+    id: CaseId,
+    stat: Stat,
+    checked_ns: i64,
+    source: Source,
+}
+
+/// Every readable case file of the workspace, as its file says now, with
+/// the cases kept encoded: a command decodes each case when it needs it,
+/// so memory holds one compact copy of each, never every parsed case.
+pub struct Snapshot {
+    root: PathBuf,
+    index: Vec<u8>,
+    journal: Vec<u8>,
+    entries: Vec<Entry>,
+    /// Each unreadable file with the reason, sorted by path.
+    pub broken: Vec<Error>,
+    /// How many case files this scan read (the others came from the index).
+    pub files_read: usize,
+}
+
+impl std::fmt::Debug for Snapshot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Snapshot")
+            .field("cases", &self.entries.len())
+            .field("broken", &self.broken.len())
+            .finish()
+    }
+}
+
+impl Snapshot {
+    /// Number of readable cases.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there is no readable case.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The ID of the `i`-th case (cases are in ID order).
+    pub fn id(&self, i: usize) -> &CaseId {
+        &self.entries[i].id
+    }
+
+    /// The `i`-th case. A copy that does not decode (which a checksum makes
+    /// all but impossible) is replaced by reading the file.
+    pub fn case(&self, i: usize) -> Result<Case> {
+        let entry = &self.entries[i];
+        match decode(self.payload(entry)) {
+            Some(case) if case.id == entry.id => Ok(case),
+            _ => read_case_file(&case_path(&self.root, &entry.id)),
+        }
+    }
+
+    fn payload<'a>(&'a self, entry: &'a Entry) -> &'a [u8] {
+        match &entry.source {
+            Source::Stored {
+                journal,
+                start,
+                end,
+            } => {
+                let buf = if *journal { &self.journal } else { &self.index };
+                &buf[*start..*end]
+            }
+            Source::Fresh(bytes) => bytes,
+        }
+    }
+}
+
+/// Reads every case file the way its file says now, through the index:
+/// see the module documentation.
+pub fn scan(ws: &Workspace) -> Result<Snapshot> {
+    let checked_ns = now_ns();
+    let ids = ws.case_ids()?;
+    let stats: Vec<Option<Stat>> = ids
+        .par_iter()
+        .with_min_len(256)
+        .map(|id| Stat::of(&ws.case_path(id)))
+        .collect();
+    let local = ws.root.join(LOCAL_DIR);
+    let index = read_store(&local.join(INDEX_FILE));
+    let journal = read_store(&local.join(JOURNAL_FILE));
+    let stored = records(&index);
+    let journaled = records(&journal);
+    let journal_len = journaled.len();
+    let mut known: HashMap<&str, (bool, Record)> =
+        HashMap::with_capacity(stored.len() + journal_len);
+    known.extend(stored.into_iter().map(|r| (r.id, (false, r))));
+    known.extend(journaled.into_iter().map(|r| (r.id, (true, r))));
+    let mut dirty = journal_len >= JOURNAL_FOLD;
+    let mut entries = Vec::with_capacity(ids.len());
+    let mut to_read = Vec::new();
+    for (id, stat) in ids.into_iter().zip(stats) {
+        let hit = stat.and_then(|stat| known.remove(id.as_str()).filter(|(_, r)| r.stat == stat));
+        match hit {
+            Some((in_journal, record)) if !record.racy() => {
+                entries.push(Some(Entry {
+                    id,
+                    stat: record.stat,
+                    checked_ns: record.checked_ns,
+                    source: stored_source(
+                        if in_journal { &journal } else { &index },
+                        in_journal,
+                        record.payload,
+                    ),
+                }));
+            }
+            other => {
+                // A racy record is re-read; rewriting it pays only once the
+                // file's last change is old enough for the new record not
+                // to be racy in turn.
+                dirty |= other.is_none_or(|(_, r)| {
+                    r.stat.ctime_ns.max(r.stat.mtime_ns) <= checked_ns - RACY_NS
+                });
+                to_read.push((entries.len(), id, stat));
+                entries.push(None);
+            }
+        }
+    }
+    dirty |= !known.is_empty();
+    drop(known);
+    let files_read = to_read.len();
+    let fresh: Vec<(usize, Result<Entry>)> = to_read
+        .into_par_iter()
+        .map(|(slot, id, stat)| (slot, read_fresh(ws, id, stat, checked_ns)))
+        .collect();
+    let mut broken = Vec::new();
+    for (slot, result) in fresh {
+        match result {
+            Ok(entry) => entries[slot] = Some(entry),
+            Err(e) => broken.push(e),
+        }
+    }
+    let snapshot = Snapshot {
+        root: ws.root.clone(),
+        index,
+        journal,
+        entries: entries.into_iter().flatten().collect(),
+        broken,
+        files_read,
+    };
+    if dirty && let Ok(Some(lock)) = ws.try_lock() {
+        let _ = rewrite(ws, &lock, &snapshot);
+    }
+    Ok(snapshot)
+}
+
+/// Reads and encodes a case file whose record is missing or out of date.
+/// The stat is taken before the read, so a change during the read shows
+/// as a different stat next time.
+fn read_fresh(ws: &Workspace, id: CaseId, stat: Option<Stat>, checked_ns: i64) -> Result<Entry> {
+    let path = ws.case_path(&id);
+    let stat = stat.or_else(|| Stat::of(&path)).unwrap_or_default();
+    let case = read_case_file(&path)?;
+    let bytes = encode(&case)?;
+    Ok(Entry {
+        id,
+        stat,
+        checked_ns,
+        source: Source::Fresh(bytes.into_boxed_slice()),
+    })
+}
+
+fn stored_source(buf: &[u8], journal: bool, payload: &[u8]) -> Source {
+    let start = payload.as_ptr() as usize - buf.as_ptr() as usize;
+    Source::Stored {
+        journal,
+        start,
+        end: start + payload.len(),
+    }
+}
+
+/// Called under the workspace lock after `case` was written to `path`:
+/// appends its record to the journal, so the next reader need not read
+/// the file. Best effort: a cache that cannot be written is read around.
+pub fn record_write(ws: &Workspace, _lock: &WorkspaceLock, case: &Case, path: &Path) {
+    let checked_ns = now_ns();
+    let (Some(stat), Ok(payload)) = (Stat::of(path), encode(case)) else {
+        return;
+    };
+    let local = ws.root.join(LOCAL_DIR);
+    if ignore_folder(&local).is_err() {
+        return;
+    }
+    let journal = local.join(JOURNAL_FILE);
+    let mut bytes = Vec::new();
+    if std::fs::symlink_metadata(&journal)
+        .map(|m| m.len())
+        .unwrap_or(0)
+        == 0
+    {
+        bytes.extend_from_slice(&header());
+    }
+    push_record(&mut bytes, case.id.as_str(), stat, checked_ns, &payload);
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    if let Ok(mut file) = options.open(&journal) {
+        let _ = file.write_all(&bytes);
+    }
+}
+
+/// Writes the whole index from `snapshot` and empties the journal, under
+/// the lock the caller holds. The index is a cache: it is not flushed to
+/// disk, and a torn file after a crash is ignored by its checksums.
+fn rewrite(ws: &Workspace, _lock: &WorkspaceLock, snapshot: &Snapshot) -> Result<()> {
+    let local = ws.root.join(LOCAL_DIR);
+    ignore_folder(&local)?;
+    let path = local.join(INDEX_FILE);
+    let mut temp = tempfile::Builder::new()
+        .prefix(".index-")
+        .suffix(".tmp")
+        .tempfile_in(&local)
+        .map_err(|e| Error::io(&local, e))?;
+    {
+        let mut out = BufWriter::with_capacity(1 << 20, temp.as_file_mut());
+        out.write_all(&header()).map_err(|e| Error::io(&path, e))?;
+        let mut record = Vec::new();
+        for entry in &snapshot.entries {
+            record.clear();
+            push_record(
+                &mut record,
+                entry.id.as_str(),
+                entry.stat,
+                entry.checked_ns,
+                snapshot.payload(entry),
+            );
+            out.write_all(&record).map_err(|e| Error::io(&path, e))?;
+        }
+        out.flush().map_err(|e| Error::io(&path, e))?;
+    }
+    temp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+    match std::fs::remove_file(local.join(JOURNAL_FILE)) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io(local.join(JOURNAL_FILE), e)),
+    }
+}
+
+/// Makes sure git ignores `.plaint/` whatever the workspace's own
+/// `.gitignore` says, and refuses to write through a linked folder.
+fn ignore_folder(local: &Path) -> Result<()> {
+    if std::fs::symlink_metadata(local).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Error::BadFile {
+            path: local.to_path_buf(),
+            message: crate::limits::LINK_REFUSED.to_string(),
+        });
+    }
+    std::fs::create_dir_all(local).map_err(|e| Error::io(local, e))?;
+    let ignore = local.join(".gitignore");
+    if !ignore.exists() {
+        super::atomic::write_atomic_transient(&ignore, b"# plaint's local lock and caches\n*\n")?;
+    }
+    Ok(())
+}
+
+/// The whole of a store file, or nothing when it is missing, a link, or
+/// of another format or build.
+fn read_store(path: &Path) -> Vec<u8> {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Vec::new();
+    };
+    if !meta.is_file() {
+        return Vec::new();
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    let read = File::open(path).and_then(|mut f| f.read_to_end(&mut bytes));
+    if read.is_err() || !bytes.starts_with(&header()) {
+        return Vec::new();
+    }
+    bytes
+}
+
+/// Every whole, intact record of a store file, in file order; reading
+/// stops at the first truncated or damaged one.
+fn records(bytes: &[u8]) -> Vec<Record<'_>> {
+    let mut out = Vec::new();
+    let mut at = header().len().min(bytes.len());
+    while let Some((record, next)) = parse_record(bytes, at) {
+        out.push(record);
+        at = next;
+    }
+    out
+}
+
+fn parse_record(bytes: &[u8], at: usize) -> Option<(Record<'_>, usize)> {
+    let len = u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize;
+    let body = bytes.get(at + 4..at + 4 + len)?;
+    if len < FIXED + 1 {
+        return None;
+    }
+    let crc = u32::from_le_bytes(body[0..4].try_into().ok()?);
+    if crc32fast::hash(&body[4..]) != crc {
+        return None;
+    }
+    let num =
+        |i: usize| u64::from_le_bytes(body[4 + 8 * i..12 + 8 * i].try_into().expect("8 bytes"));
+    let id_len = body[FIXED] as usize;
+    let id = std::str::from_utf8(body.get(FIXED + 1..FIXED + 1 + id_len)?).ok()?;
+    let record = Record {
+        id,
+        stat: Stat {
+            size: num(0),
+            mtime_ns: num(1) as i64,
+            ctime_ns: num(2) as i64,
+            ino: num(3),
+        },
+        checked_ns: num(4) as i64,
+        payload: &body[FIXED + 1 + id_len..],
+    };
+    Some((record, at + 4 + len))
+}
+
+fn push_record(out: &mut Vec<u8>, id: &str, stat: Stat, checked_ns: i64, payload: &[u8]) {
+    let id = &id.as_bytes()[..id.len().min(255)];
+    let len = FIXED + 1 + id.len() + payload.len();
+    out.extend_from_slice(&(len as u32).to_le_bytes());
+    let crc_at = out.len();
+    out.extend_from_slice(&[0; 4]);
+    for n in [
+        stat.size,
+        stat.mtime_ns as u64,
+        stat.ctime_ns as u64,
+        stat.ino,
+        checked_ns as u64,
+    ] {
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    out.push(id.len() as u8);
+    out.extend_from_slice(id);
+    out.extend_from_slice(payload);
+    let crc = crc32fast::hash(&out[crc_at + 4..]);
+    out[crc_at..crc_at + 4].copy_from_slice(&crc.to_le_bytes());
+}
+
+/// The header of both store files: the format, and the build that wrote
+/// it (another build may read cases differently, so it starts afresh).
+fn header() -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    let build = env!("CARGO_PKG_VERSION").as_bytes();
+    out.push(build.len() as u8);
+    out.extend_from_slice(build);
+    out
+}
+
+/// The case in `postcard`'s positional format, every field written.
+fn encode(case: &Case) -> Result<Vec<u8>> {
+    crate::model::skip::every_field(|| postcard::to_stdvec(case))
+        .map_err(|e| Error::Invalid(format!("case {}: cannot be cached: {e}", case.id)))
+}
+
+fn decode(bytes: &[u8]) -> Option<Case> {
+    postcard::from_bytes(bytes).ok()
+}
+
+fn case_path(root: &Path, id: &CaseId) -> PathBuf {
+    root.join(CASES_DIR)
+        .join(id.year())
+        .join(super::casefile::file_name(id))
+}
+
+fn now_ns() -> i64 {
+    nanos_of(SystemTime::now())
+}
+
+fn nanos_of(time: SystemTime) -> i64 {
+    time.duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests;
