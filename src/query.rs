@@ -143,13 +143,18 @@ impl Filter {
         Ok(())
     }
 
-    /// Whether `case` passes every filter.
-    pub fn matches(&self, policy: &Policy, case: &Case) -> bool {
-        let status_ok = self.statuses.is_empty()
+    /// Whether a case in state `status` passes the state filter.
+    pub fn matches_status(&self, policy: &Policy, status: &str) -> bool {
+        self.statuses.is_empty()
             || self
                 .statuses
                 .iter()
-                .any(|s| s == &case.status || (s == "open" && policy.is_open(&case.status)));
+                .any(|s| s == status || (s == "open" && policy.is_open(status)))
+    }
+
+    /// Whether `case` passes every filter.
+    pub fn matches(&self, policy: &Policy, case: &Case) -> bool {
+        let status_ok = self.matches_status(policy, &case.status);
         let assignee_ok = self
             .assignee
             .as_ref()
@@ -325,6 +330,9 @@ pub fn select(ws: &Workspace, snapshot: &Snapshot, how: Selection) -> (Vec<Hit>,
             if how
                 .only
                 .is_some_and(|only| !only.contains(snapshot.id(index)))
+                || !how
+                    .filter
+                    .matches_status(&ws.policy, snapshot.status(index))
             {
                 return Ok(None);
             }
@@ -360,7 +368,8 @@ pub fn select(ws: &Workspace, snapshot: &Snapshot, how: Selection) -> (Vec<Hit>,
     (hits, broken)
 }
 
-/// Folds every case of `snapshot` that `keep` keeps, with its deadlines as
+/// Folds every case of `snapshot` that `keep` keeps (it sees the snapshot
+/// and the case's place, to select before decoding), with its deadlines as
 /// of `today`, into accumulators made by `init`, in parallel and one
 /// decoded case at a time; `merge` joins the accumulators. Returns the
 /// result and the cases that could not be read.
@@ -368,7 +377,7 @@ pub fn fold<T: Send>(
     ws: &Workspace,
     snapshot: &Snapshot,
     today: NaiveDate,
-    keep: impl Fn(&Case) -> bool + Sync,
+    keep: impl Fn(&Snapshot, usize) -> bool + Sync,
     init: impl Fn() -> T + Sync + Send,
     add: impl Fn(&mut T, &Row) + Sync + Send,
     merge: impl Fn(T, T) -> T + Sync + Send,
@@ -379,8 +388,11 @@ pub fn fold<T: Send>(
         .fold(
             || (init(), Vec::new()),
             |(mut acc, mut broken), index| {
+                if !keep(snapshot, index) {
+                    return (acc, broken);
+                }
                 match snapshot.case(index) {
-                    Ok(case) if keep(&case) => {
+                    Ok(case) => {
                         let (deadlines, error) = deadlines_of(ws, &case, today);
                         let row = Row {
                             case: &case,
@@ -389,7 +401,6 @@ pub fn fold<T: Send>(
                         };
                         add(&mut acc, &row);
                     }
-                    Ok(_) => {}
                     Err(e) => broken.push(e),
                 }
                 (acc, broken)

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::period::Period;
@@ -128,7 +128,10 @@ pub struct Report {
 /// Builds the report over `rows` received within `period`.
 pub fn build(ws: &Workspace, rows: &[Row], period: Period, by: By, today: NaiveDate) -> Report {
     let mut tally = Tally::default();
-    for row in rows.iter().filter(|r| in_period(ws, &period, r.case)) {
+    for row in rows
+        .iter()
+        .filter(|r| in_period(ws, &period, r.case.received))
+    {
         tally.add(ws, by, row);
     }
     tally.finish(ws, period, by, today)
@@ -149,7 +152,7 @@ pub fn build_all(
         ws,
         snapshot,
         today,
-        |case| in_period(ws, &period, case),
+        |snapshot, i| in_period(ws, &period, snapshot.received(i)),
         Tally::default,
         |tally, row| tally.add(ws, by, row),
         Tally::merge,
@@ -157,8 +160,8 @@ pub fn build_all(
     (tally.finish(ws, period, by, today), broken)
 }
 
-fn in_period(ws: &Workspace, period: &Period, case: &Case) -> bool {
-    period.contains(case.received.with_timezone(&ws.offset).date_naive())
+fn in_period(ws: &Workspace, period: &Period, received: DateTime<FixedOffset>) -> bool {
+    period.contains(received.with_timezone(&ws.offset).date_naive())
 }
 
 /// A report being counted, case by case; tallies of parts merge.

@@ -81,7 +81,7 @@ pub fn summarize_all(
         ws,
         snapshot,
         today,
-        |_| true,
+        |_, _| true,
         Tally::default,
         |tally, row| tally.add(ws, row),
         Tally::merge,

@@ -31,6 +31,7 @@ use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
 
 use super::lock::WorkspaceLock;
@@ -51,9 +52,7 @@ const JOURNAL_FOLD: usize = 64;
 
 const MAGIC: &[u8; 8] = b"PLAINTIX";
 /// The layout of the index; a different number makes the file ignored.
-const FORMAT: u32 = 1;
-/// Size of a record's fixed part after its length: checksum, five numbers.
-const FIXED: usize = 4 + 8 * 5;
+const FORMAT: u32 = 2;
 
 /// What identifies one version of a file on disk.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -103,12 +102,32 @@ impl Stat {
     }
 }
 
-/// One cached case: the file's stat, when it was taken, and the case.
+/// One cached case: the file's stat, when it was taken, what commands
+/// select cases by before decoding them, and the case.
 struct Record<'a> {
     id: &'a str,
     stat: Stat,
     checked_ns: i64,
+    keys: Keys,
     payload: &'a [u8],
+}
+
+/// What commands select by before decoding a case: its state (`list`
+/// shows open cases unless asked) and moment of receipt (a report's
+/// period).
+#[derive(Clone, Debug, PartialEq)]
+struct Keys {
+    status: Box<str>,
+    received: DateTime<FixedOffset>,
+}
+
+impl Keys {
+    fn of(case: &Case) -> Keys {
+        Keys {
+            status: case.status.as_str().into(),
+            received: case.received,
+        }
+    }
 }
 
 impl Record<'_> {
@@ -134,6 +153,7 @@ struct Entry {
     id: CaseId,
     stat: Stat,
     checked_ns: i64,
+    keys: Keys,
     source: Source,
 }
 
@@ -174,6 +194,16 @@ impl Snapshot {
     /// The ID of the `i`-th case (cases are in ID order).
     pub fn id(&self, i: usize) -> &CaseId {
         &self.entries[i].id
+    }
+
+    /// The state of the `i`-th case, known without decoding it.
+    pub fn status(&self, i: usize) -> &str {
+        &self.entries[i].keys.status
+    }
+
+    /// When the `i`-th case was received, known without decoding it.
+    pub fn received(&self, i: usize) -> DateTime<FixedOffset> {
+        self.entries[i].keys.received
     }
 
     /// The `i`-th case. A copy that does not decode (which a checksum makes
@@ -232,6 +262,7 @@ pub fn scan(ws: &Workspace) -> Result<Snapshot> {
                     id,
                     stat: record.stat,
                     checked_ns: record.checked_ns,
+                    keys: record.keys,
                     source: stored_source(
                         if in_journal { &journal } else { &index },
                         in_journal,
@@ -291,6 +322,7 @@ fn read_fresh(ws: &Workspace, id: CaseId, stat: Option<Stat>, checked_ns: i64) -
         id,
         stat,
         checked_ns,
+        keys: Keys::of(&case),
         source: Source::Fresh(bytes.into_boxed_slice()),
     })
 }
@@ -325,7 +357,14 @@ pub fn record_write(ws: &Workspace, _lock: &WorkspaceLock, case: &Case, path: &P
     {
         bytes.extend_from_slice(&header());
     }
-    push_record(&mut bytes, case.id.as_str(), stat, checked_ns, &payload);
+    let record = Record {
+        id: case.id.as_str(),
+        stat,
+        checked_ns,
+        keys: Keys::of(case),
+        payload: &payload,
+    };
+    push_record(&mut bytes, &record);
     let mut options = std::fs::OpenOptions::new();
     options.create(true).append(true);
     #[cfg(unix)]
@@ -355,10 +394,13 @@ fn rewrite(ws: &Workspace, _lock: &WorkspaceLock, snapshot: &Snapshot) -> Result
             record.clear();
             push_record(
                 &mut record,
-                entry.id.as_str(),
-                entry.stat,
-                entry.checked_ns,
-                snapshot.payload(entry),
+                &Record {
+                    id: entry.id.as_str(),
+                    stat: entry.stat,
+                    checked_ns: entry.checked_ns,
+                    keys: entry.keys.clone(),
+                    payload: snapshot.payload(entry),
+                },
             );
             out.write_all(&record).map_err(|e| Error::io(&path, e))?;
         }
@@ -421,51 +463,91 @@ fn records(bytes: &[u8]) -> Vec<Record<'_>> {
 fn parse_record(bytes: &[u8], at: usize) -> Option<(Record<'_>, usize)> {
     let len = u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize;
     let body = bytes.get(at + 4..at + 4 + len)?;
-    if len < FIXED + 1 {
-        return None;
-    }
-    let crc = u32::from_le_bytes(body[0..4].try_into().ok()?);
+    let crc = u32::from_le_bytes(body.get(0..4)?.try_into().ok()?);
     if crc32fast::hash(&body[4..]) != crc {
         return None;
     }
-    let num =
-        |i: usize| u64::from_le_bytes(body[4 + 8 * i..12 + 8 * i].try_into().expect("8 bytes"));
-    let id_len = body[FIXED] as usize;
-    let id = std::str::from_utf8(body.get(FIXED + 1..FIXED + 1 + id_len)?).ok()?;
+    let mut cursor = Cursor { bytes: body, at: 4 };
+    let stat = Stat {
+        size: cursor.u64()?,
+        mtime_ns: cursor.u64()? as i64,
+        ctime_ns: cursor.u64()? as i64,
+        ino: cursor.u64()?,
+    };
+    let checked_ns = cursor.u64()? as i64;
+    let id = cursor.text()?;
+    let status = cursor.text()?.into();
+    let seconds = cursor.u64()? as i64;
+    let nanos = cursor.u64()? as u32;
+    let offset = FixedOffset::east_opt(cursor.u64()? as i32)?;
+    let received = DateTime::from_timestamp(seconds, nanos)?.with_timezone(&offset);
     let record = Record {
         id,
-        stat: Stat {
-            size: num(0),
-            mtime_ns: num(1) as i64,
-            ctime_ns: num(2) as i64,
-            ino: num(3),
-        },
-        checked_ns: num(4) as i64,
-        payload: &body[FIXED + 1 + id_len..],
+        stat,
+        checked_ns,
+        keys: Keys { status, received },
+        payload: &body[cursor.at..],
     };
     Some((record, at + 4 + len))
 }
 
-fn push_record(out: &mut Vec<u8>, id: &str, stat: Stat, checked_ns: i64, payload: &[u8]) {
-    let id = &id.as_bytes()[..id.len().min(255)];
-    let len = FIXED + 1 + id.len() + payload.len();
-    out.extend_from_slice(&(len as u32).to_le_bytes());
-    let crc_at = out.len();
-    out.extend_from_slice(&[0; 4]);
+/// Reads the fields of a record in order.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn u64(&mut self) -> Option<u64> {
+        let n = u64::from_le_bytes(self.bytes.get(self.at..self.at + 8)?.try_into().ok()?);
+        self.at += 8;
+        Some(n)
+    }
+
+    /// A string of at most 255 bytes, after its length byte.
+    fn text(&mut self) -> Option<&'a str> {
+        let len = *self.bytes.get(self.at)? as usize;
+        let text = std::str::from_utf8(self.bytes.get(self.at + 1..self.at + 1 + len)?).ok()?;
+        self.at += 1 + len;
+        Some(text)
+    }
+}
+
+/// Appends `record`, unless its ID or state is too long to store (a case
+/// file that then is read each time).
+fn push_record(out: &mut Vec<u8>, record: &Record) {
+    if record.id.len() > 255 || record.keys.status.len() > 255 {
+        return;
+    }
+    let len_at = out.len();
+    out.extend_from_slice(&[0; 8]); // length and checksum, set below
+    let stat = record.stat;
+    let received = record.keys.received;
     for n in [
         stat.size,
         stat.mtime_ns as u64,
         stat.ctime_ns as u64,
         stat.ino,
-        checked_ns as u64,
+        record.checked_ns as u64,
     ] {
         out.extend_from_slice(&n.to_le_bytes());
     }
-    out.push(id.len() as u8);
-    out.extend_from_slice(id);
-    out.extend_from_slice(payload);
-    let crc = crc32fast::hash(&out[crc_at + 4..]);
-    out[crc_at..crc_at + 4].copy_from_slice(&crc.to_le_bytes());
+    for text in [record.id, &*record.keys.status] {
+        out.push(text.len() as u8);
+        out.extend_from_slice(text.as_bytes());
+    }
+    for n in [
+        received.timestamp() as u64,
+        u64::from(received.timestamp_subsec_nanos()),
+        received.offset().local_minus_utc() as u64,
+    ] {
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    out.extend_from_slice(record.payload);
+    let len = (out.len() - len_at - 4) as u32;
+    out[len_at..len_at + 4].copy_from_slice(&len.to_le_bytes());
+    let crc = crc32fast::hash(&out[len_at + 8..]);
+    out[len_at + 4..len_at + 8].copy_from_slice(&crc.to_le_bytes());
 }
 
 /// The header of both store files: the format, and the build that wrote

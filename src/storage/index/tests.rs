@@ -1,5 +1,22 @@
 use super::*;
 
+fn keys() -> Keys {
+    Keys {
+        status: "accepted".into(),
+        received: DateTime::parse_from_rfc3339("2026-01-01T09:30:00.5+08:00").unwrap(),
+    }
+}
+
+fn record<'a>(id: &'a str, stat: Stat, checked_ns: i64, payload: &'a [u8]) -> Record<'a> {
+    Record {
+        id,
+        stat,
+        checked_ns,
+        keys: keys(),
+        payload,
+    }
+}
+
 #[test]
 fn records_round_trip_and_stop_at_a_torn_tail() {
     let stat = Stat {
@@ -9,14 +26,15 @@ fn records_round_trip_and_stop_at_a_torn_tail() {
         ino: 42,
     };
     let mut bytes = header();
-    push_record(&mut bytes, "TS-20260101-AAAA", stat, 5, b"one");
-    push_record(&mut bytes, "TS-20260102-BBBB", stat, 6, b"two");
+    push_record(&mut bytes, &record("TS-20260101-AAAA", stat, 5, b"one"));
+    push_record(&mut bytes, &record("TS-20260102-BBBB", stat, 6, b"two"));
     let whole = records(&bytes);
     assert_eq!(whole.len(), 2);
     assert_eq!(whole[1].id, "TS-20260102-BBBB");
     assert_eq!(whole[1].stat, stat);
     assert_eq!(whole[1].checked_ns, 6);
     assert_eq!(whole[1].payload, b"two");
+    assert_eq!(whole[1].keys, keys());
     let torn = &bytes[..bytes.len() - 1];
     assert_eq!(records(torn).len(), 1);
 }
@@ -24,9 +42,15 @@ fn records_round_trip_and_stop_at_a_torn_tail() {
 #[test]
 fn a_damaged_record_and_all_after_it_are_ignored() {
     let mut bytes = header();
-    push_record(&mut bytes, "TS-20260101-AAAA", Stat::default(), 5, b"one");
+    push_record(
+        &mut bytes,
+        &record("TS-20260101-AAAA", Stat::default(), 5, b"one"),
+    );
     let second = bytes.len();
-    push_record(&mut bytes, "TS-20260102-BBBB", Stat::default(), 6, b"two");
+    push_record(
+        &mut bytes,
+        &record("TS-20260102-BBBB", Stat::default(), 6, b"two"),
+    );
     let last = bytes.len() - 1;
     bytes[last] ^= 0xff;
     assert_eq!(records(&bytes).len(), 1);
@@ -40,14 +64,8 @@ fn a_record_taken_just_after_a_change_is_racy() {
         mtime_ns: 10 * RACY_NS,
         ..Stat::default()
     };
-    let record = |checked_ns| Record {
-        id: "x",
-        stat,
-        checked_ns,
-        payload: b"",
-    };
-    assert!(record(10 * RACY_NS + 1).racy());
-    assert!(!record(11 * RACY_NS).racy());
+    assert!(record("x", stat, 10 * RACY_NS + 1, b"").racy());
+    assert!(!record("x", stat, 11 * RACY_NS, b"").racy());
 }
 
 /// A copy of the sample workspace, its files dated more than [`RACY_NS`]
@@ -80,13 +98,8 @@ fn age_index(ws: &Workspace) {
     let bytes = std::fs::read(&path).unwrap();
     let mut out = header();
     for r in records(&bytes) {
-        push_record(
-            &mut out,
-            r.id,
-            r.stat,
-            r.checked_ns + 2 * RACY_NS,
-            r.payload,
-        );
+        let checked_ns = r.checked_ns + 2 * RACY_NS;
+        push_record(&mut out, &Record { checked_ns, ..r });
     }
     std::fs::write(&path, out).unwrap();
 }
@@ -112,6 +125,10 @@ fn a_second_scan_reads_no_file_and_gives_the_same_cases() {
     assert_eq!(second.files_read, 0);
     assert_eq!(all_cases(&first), all_cases(&second));
     assert_eq!(all_cases(&second), ws.load_all().unwrap().cases);
+    for (i, case) in all_cases(&second).iter().enumerate() {
+        assert_eq!(second.status(i), case.status);
+        assert_eq!(second.received(i), case.received);
+    }
 }
 
 #[test]
