@@ -101,28 +101,42 @@ impl Contact {
 /// [`is_earlier`]) sharing a contact key. Linear in the number of cases
 /// and keys, plus sorting each group; memory holds one entry per key.
 pub fn detect(cases: &[&Case], anonymous: &[String]) -> BTreeSet<CaseId> {
-    let contacts: Vec<Contact> = cases.iter().map(|c| Contact::of(c, anonymous)).collect();
-    detect_contacts(&contacts)
+    let keys: Vec<Vec<String>> = cases.iter().map(|c| contact_keys(c, anonymous)).collect();
+    repeats_among(&keys, |i| order_key(cases[i]))
+        .map(|i| cases[i].id.clone())
+        .collect()
 }
 
 /// [`detect`] over the contacts of the cases.
 pub fn detect_contacts(cases: &[Contact]) -> BTreeSet<CaseId> {
+    let keys: Vec<&[String]> = cases.iter().map(|c| c.keys.as_slice()).collect();
+    repeats_among(&keys, |i| cases[i].order)
+        .map(|i| cases[i].id.clone())
+        .collect()
+}
+
+/// The places of the repeats among cases with these contact keys and
+/// order keys.
+fn repeats_among<K: AsRef<[String]>>(
+    keys: &[K],
+    order: impl Fn(usize) -> (DateTime<FixedOffset>, DateTime<FixedOffset>),
+) -> impl Iterator<Item = usize> {
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, case) in cases.iter().enumerate() {
-        for key in &case.keys {
+    for (i, case_keys) in keys.iter().enumerate() {
+        for key in case_keys.as_ref() {
             by_key.entry(key).or_default().push(i);
         }
     }
-    let mut repeats = BTreeSet::new();
+    let mut repeats = Vec::new();
     for group in by_key.values_mut().filter(|g| g.len() > 1) {
-        group.sort_by_key(|&i| cases[i].order);
+        group.sort_by_key(|&i| order(i));
         // Everyone but a first case strictly earlier than all others has
         // an earlier case in the group.
-        let (first, second) = (cases[group[0]].order, cases[group[1]].order);
+        let (first, second) = (order(group[0]), order(group[1]));
         let skip = usize::from(first < second);
-        repeats.extend(group[skip..].iter().map(|&i| cases[i].id.clone()));
+        repeats.extend_from_slice(&group[skip..]);
     }
-    repeats
+    repeats.into_iter()
 }
 
 fn phone_digits(phone: &str) -> String {
