@@ -180,3 +180,84 @@ fn a_damaged_index_is_read_around_and_rewritten() {
     assert_eq!(all_cases(&scan(&ws).unwrap()), truth);
     assert!(std::fs::read(&path).unwrap().starts_with(&header()));
 }
+
+/// Empty places of `value` (JSON pointers): nulls, empty lists, `false`.
+fn empty_places(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    use serde_json::Value;
+    match value {
+        Value::Null | Value::Bool(false) => out.push(at),
+        Value::Array(items) if items.is_empty() => out.push(at),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                empty_places(item, format!("{at}/{i}"), out);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                empty_places(item, format!("{at}/{key}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A case with every field of the model filled, found by trying values
+/// until the case still reads: so a field added later is filled too.
+fn full_case() -> Case {
+    use serde_json::{Value, json};
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/tourism/cases/2026/20260811-KN04K.yaml"),
+    )
+    .unwrap();
+    let mut case = crate::storage::casefile::parse_yaml_case(&text).unwrap();
+    let candidates = [
+        json!("x"),
+        json!("2026-01-02"),
+        json!("2026-01-02T10:00:00.25+08:00"),
+        json!(7),
+        json!(true),
+        json!("satisfied"),
+        json!({}),
+        json!(["x"]),
+        json!([0]),
+        json!(["20260101-AAAAA"]),
+        json!([{}]),
+    ];
+    for _ in 0..4 {
+        let mut root = crate::model::skip::every_field(|| serde_json::to_value(&case)).unwrap();
+        let mut places = Vec::new();
+        empty_places(&root, String::new(), &mut places);
+        for place in places {
+            for candidate in &candidates {
+                let before = root.pointer(&place).cloned().unwrap_or(Value::Null);
+                *root.pointer_mut(&place).unwrap() = candidate.clone();
+                if serde_json::from_value::<Case>(root.clone()).is_ok() {
+                    break;
+                }
+                *root.pointer_mut(&place).unwrap() = before;
+            }
+        }
+        case = serde_json::from_value(root).unwrap();
+    }
+    case
+}
+
+#[test]
+fn a_case_with_every_field_filled_comes_back_from_the_index_unchanged() {
+    let full = full_case();
+    let json = crate::model::skip::every_field(|| serde_json::to_value(&full)).unwrap();
+    let mut empty = Vec::new();
+    empty_places(&json, String::new(), &mut empty);
+    assert!(empty.is_empty(), "fields left empty: {empty:?}");
+    let bytes = encode(&full).unwrap();
+    assert_eq!(decode(&bytes), Some(full.clone()));
+    // The YAML of a case still leaves empty fields out.
+    let bare = crate::storage::casefile::parse_yaml_case(
+        "schema: 1\nid: 20260101-AAAAA\nreceived: 2026-01-01T09:00:00+08:00\nstatus: received\nhistory: []\n",
+    )
+    .unwrap();
+    assert_eq!(decode(&encode(&bare).unwrap()), Some(bare.clone()));
+    let yaml = crate::storage::casefile::render_case(&bare).unwrap();
+    assert!(!yaml.contains("title"), "{yaml}");
+}
