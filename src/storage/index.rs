@@ -157,6 +157,13 @@ struct Entry {
     source: Source,
 }
 
+impl Entry {
+    /// Whether its record would be racy (see [`Record::racy`]).
+    fn racy(&self) -> bool {
+        self.stat.ctime_ns.max(self.stat.mtime_ns) > self.checked_ns - RACY_NS
+    }
+}
+
 /// Every readable case file of the workspace, as its file says now, with
 /// the cases kept encoded: a command decodes each case when it needs it,
 /// so memory holds one compact copy of each, never every parsed case.
@@ -271,29 +278,35 @@ pub fn scan(ws: &Workspace) -> Result<Snapshot> {
                 }));
             }
             other => {
-                // A racy record is re-read; rewriting it pays only once the
-                // file's last change is old enough for the new record not
-                // to be racy in turn.
-                dirty |= other.is_none_or(|(_, r)| {
-                    r.stat.ctime_ns.max(r.stat.mtime_ns) <= checked_ns - RACY_NS
-                });
-                to_read.push((entries.len(), id, stat));
+                to_read.push((entries.len(), id, stat, other.is_some()));
                 entries.push(None);
             }
         }
     }
+    // Records of deleted files are dropped.
     dirty |= !known.is_empty();
     drop(known);
     let files_read = to_read.len();
-    let fresh: Vec<(usize, Result<Entry>)> = to_read
+    let fresh: Vec<(usize, bool, Result<Entry>)> = to_read
         .into_par_iter()
-        .map(|(slot, id, stat)| (slot, read_fresh(ws, id, stat, checked_ns)))
+        .map(|(slot, id, stat, had_record)| {
+            (slot, had_record, read_fresh(ws, id, stat, checked_ns))
+        })
         .collect();
     let mut broken = Vec::new();
-    for (slot, result) in fresh {
+    for (slot, had_record, result) in fresh {
         match result {
-            Ok(entry) => entries[slot] = Some(entry),
-            Err(e) => broken.push(e),
+            Ok(entry) => {
+                // A new file gets its record; a changed one once its last
+                // change is old enough for the record not to be racy. A
+                // file unreadable now loses the record it had.
+                dirty |= !had_record || !entry.racy();
+                entries[slot] = Some(entry);
+            }
+            Err(e) => {
+                dirty |= had_record;
+                broken.push(e);
+            }
         }
     }
     let snapshot = Snapshot {

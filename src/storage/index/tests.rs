@@ -261,3 +261,18 @@ fn a_case_with_every_field_filled_comes_back_from_the_index_unchanged() {
     let yaml = crate::storage::casefile::render_case(&bare).unwrap();
     assert!(!yaml.contains("title"), "{yaml}");
 }
+
+#[test]
+fn an_unreadable_case_file_does_not_make_every_reader_rewrite_the_index() {
+    let (_dir, ws) = sample();
+    scan(&ws).unwrap();
+    age_index(&ws);
+    std::fs::write(ws.root.join("cases/2026/20260101-AAAAA.yaml"), "schema: [").unwrap();
+    let inode = |ws: &Workspace| Stat::of(&ws.root.join(".plaint/index")).unwrap().ino;
+    let before = inode(&ws);
+    for _ in 0..2 {
+        let snapshot = scan(&ws).unwrap();
+        assert_eq!((snapshot.broken.len(), snapshot.files_read), (1, 1));
+    }
+    assert_eq!(inode(&ws), before, "the index was rewritten");
+}
