@@ -251,55 +251,103 @@ pub fn scan(ws: &Workspace) -> Result<Snapshot> {
     let local = ws.root.join(LOCAL_DIR);
     let index = read_store(&local.join(INDEX_FILE));
     let journal = read_store(&local.join(JOURNAL_FILE));
-    let stored = records(&index);
-    let journaled = records(&journal);
+    let matched = match_records(ids, stats, &index, &journal);
+    let files_read = matched.missing.len();
+    let (entries, broken, read_dirty) =
+        read_missing(ws, matched.entries, matched.missing, checked_ns);
+    let snapshot = Snapshot {
+        root: ws.root.clone(),
+        index,
+        journal,
+        entries,
+        broken,
+        files_read,
+    };
+    if (matched.dirty || read_dirty)
+        && let Ok(Some(lock)) = ws.try_lock()
+    {
+        let _ = rewrite(ws, &lock, &snapshot);
+    }
+    Ok(snapshot)
+}
+
+/// The case files found, each with its trusted record or a slot to fill.
+struct Matched {
+    /// One per case file, in ID order; `None` where the file must be read.
+    entries: Vec<Option<Entry>>,
+    /// The files to read: slot, ID, stat, and whether a record existed.
+    missing: Vec<(usize, CaseId, Option<Stat>, bool)>,
+    /// Whether the index should be rewritten whatever the reads give.
+    dirty: bool,
+}
+
+/// Pairs each case file with its record (the journal's latest over the
+/// index's), trusting a record whose stat is the file's and is not racy.
+fn match_records(
+    ids: Vec<CaseId>,
+    stats: Vec<Option<Stat>>,
+    index: &[u8],
+    journal: &[u8],
+) -> Matched {
+    let stored = records(index);
+    let journaled = records(journal);
     let journal_len = journaled.len();
     let mut known: HashMap<&str, (bool, Record)> =
         HashMap::with_capacity(stored.len() + journal_len);
     known.extend(stored.into_iter().map(|r| (r.id, (false, r))));
     known.extend(journaled.into_iter().map(|r| (r.id, (true, r))));
-    let mut dirty = journal_len >= JOURNAL_FOLD;
     let mut entries = Vec::with_capacity(ids.len());
-    let mut to_read = Vec::new();
+    let mut missing = Vec::new();
     for (id, stat) in ids.into_iter().zip(stats) {
         let hit = stat.and_then(|stat| known.remove(id.as_str()).filter(|(_, r)| r.stat == stat));
         match hit {
             Some((in_journal, record)) if !record.racy() => {
+                let buf = if in_journal { journal } else { index };
                 entries.push(Some(Entry {
                     id,
                     stat: record.stat,
                     checked_ns: record.checked_ns,
                     keys: record.keys,
-                    source: stored_source(
-                        if in_journal { &journal } else { &index },
-                        in_journal,
-                        record.payload,
-                    ),
+                    source: stored_source(buf, in_journal, record.payload),
                 }));
             }
             other => {
-                to_read.push((entries.len(), id, stat, other.is_some()));
+                missing.push((entries.len(), id, stat, other.is_some()));
                 entries.push(None);
             }
         }
     }
-    // Records of deleted files are dropped.
-    dirty |= !known.is_empty();
-    drop(known);
-    let files_read = to_read.len();
-    let fresh: Vec<(usize, bool, Result<Entry>)> = to_read
+    // Records of deleted files are dropped; a long journal is folded in.
+    let dirty = !known.is_empty() || journal_len >= JOURNAL_FOLD;
+    Matched {
+        entries,
+        missing,
+        dirty,
+    }
+}
+
+/// Reads the `missing` files in parallel into their slots. Returns the
+/// entries, the unreadable files, and whether the index should be
+/// rewritten: a new file gets its record, a changed one once its last
+/// change is old enough for the record not to be racy, and a file
+/// unreadable now loses the record it had.
+fn read_missing(
+    ws: &Workspace,
+    mut entries: Vec<Option<Entry>>,
+    missing: Vec<(usize, CaseId, Option<Stat>, bool)>,
+    checked_ns: i64,
+) -> (Vec<Entry>, Vec<Error>, bool) {
+    let fresh: Vec<(usize, bool, Result<Entry>)> = missing
         .into_par_iter()
         .map(|(slot, id, stat, had_record)| {
             (slot, had_record, read_fresh(ws, id, stat, checked_ns))
         })
         .collect();
     let mut broken = Vec::new();
+    let mut dirty = false;
     for (slot, had_record, result) in fresh {
         match result {
             Ok(entry) => {
-                // A new file gets its record; a changed one once its last
-                // change is old enough for the record not to be racy. A
-                // file unreadable now loses the record it had.
                 dirty |= !had_record || !entry.racy();
                 entries[slot] = Some(entry);
             }
@@ -309,18 +357,7 @@ pub fn scan(ws: &Workspace) -> Result<Snapshot> {
             }
         }
     }
-    let snapshot = Snapshot {
-        root: ws.root.clone(),
-        index,
-        journal,
-        entries: entries.into_iter().flatten().collect(),
-        broken,
-        files_read,
-    };
-    if dirty && let Ok(Some(lock)) = ws.try_lock() {
-        let _ = rewrite(ws, &lock, &snapshot);
-    }
-    Ok(snapshot)
+    (entries.into_iter().flatten().collect(), broken, dirty)
 }
 
 /// Reads and encodes a case file whose record is missing or out of date.
