@@ -3,11 +3,12 @@
 //! on every run.
 //!
 //! `.plaint/index` holds, for each case file, its size, modification and
-//! change times (nanoseconds), inode, and a compact binary copy of the case
-//! as it was parsed (in `postcard`'s positional binary format, every field
-//! written: about half the size of the YAML, and decoded many times faster
-//! than YAML is parsed). `.plaint/index.journal` holds the
-//! records plaint's own writes appended since the index was last rewritten.
+//! change times (nanoseconds), inode, the case's state and moment of
+//! receipt (to select without decoding), and a binary copy of the case as
+//! it was parsed: `postcard`'s positional format with every field written,
+//! about 0.85 of the YAML's size (the text dominates) and decoded far
+//! faster than YAML is parsed. `.plaint/index.journal` holds the records
+//! plaint's own writes appended since the index was last rewritten.
 //!
 //! The index is never trusted over the files. A [`scan`] lists and stats
 //! every case file (in parallel) and re-reads a file whose size, times or
