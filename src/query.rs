@@ -1,16 +1,18 @@
 //! Selecting and ordering cases: the filters and sort keys shared by
-//! `list`, `export` and the reports.
+//! `list`, `export` and the reports, and the pipeline `list` runs over a
+//! whole workspace ([`select`]): filter and evaluate each case in
+//! parallel, keeping only small [`Hit`]s, never every parsed case.
 
 use std::cmp::Ordering;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rayon::prelude::*;
 
 use crate::deadline::{self, Deadline, DeadlineState};
 use crate::error::{Error, Result};
-use crate::model::Case;
+use crate::model::{Case, CaseId, Priority};
 use crate::policy::{Policy, find_code};
-use crate::storage::Workspace;
+use crate::storage::{Snapshot, Workspace};
 
 /// Which cases to keep. Empty fields keep everything.
 #[derive(Clone, Debug, Default)]
@@ -87,20 +89,14 @@ pub fn bare_rows<'a>(cases: &[&'a Case]) -> Vec<Row<'a>> {
 pub fn rows<'a>(ws: &Workspace, cases: &[&'a Case], today: NaiveDate) -> Vec<Row<'a>> {
     cases
         .par_iter()
-        .map(
-            |case| match deadline::evaluate(case, &ws.policy, &ws.calendar, ws.offset, today) {
-                Ok(deadlines) => Row {
-                    case,
-                    deadlines,
-                    error: None,
-                },
-                Err(e) => Row {
-                    case,
-                    deadlines: Vec::new(),
-                    error: Some(format!("case {}: deadlines not computed: {e}", case.id)),
-                },
-            },
-        )
+        .map(|case| {
+            let (deadlines, error) = deadlines_of(ws, case, today);
+            Row {
+                case,
+                deadlines,
+                error,
+            }
+        })
         .collect()
 }
 
@@ -151,13 +147,18 @@ impl Filter {
         Ok(())
     }
 
-    /// Whether `case` passes every filter.
-    pub fn matches(&self, policy: &Policy, case: &Case) -> bool {
-        let status_ok = self.statuses.is_empty()
+    /// Whether a case in state `status` passes the state filter.
+    pub fn matches_status(&self, policy: &Policy, status: &str) -> bool {
+        self.statuses.is_empty()
             || self
                 .statuses
                 .iter()
-                .any(|s| s == &case.status || (s == "open" && policy.is_open(&case.status)));
+                .any(|s| s == status || (s == "open" && policy.is_open(status)))
+    }
+
+    /// Whether `case` passes every filter.
+    pub fn matches(&self, policy: &Policy, case: &Case) -> bool {
+        let status_ok = self.matches_status(policy, &case.status);
         let assignee_ok = self
             .assignee
             .as_ref()
@@ -219,21 +220,247 @@ fn contains_text(case: &Case, needle: &str) -> bool {
 pub fn sort_rows(rows: &mut [Row], key: Sort) {
     rows.sort_by(|a, b| {
         let (x, y) = (a.case, b.case);
-        let primary = match key {
-            Sort::Priority => x.priority.cmp(&y.priority).then_with(|| by_due(a, b)),
-            Sort::Id => Ordering::Equal,
-            Sort::Received => x.received.cmp(&y.received),
-            Sort::Status => x.status.cmp(&y.status),
-            Sort::Assignee => x.assignee.cmp(&y.assignee),
-            Sort::Due => by_due(a, b),
-        };
-        primary.then_with(|| x.id.cmp(&y.id))
+        order(
+            key,
+            (&SortKeys::borrowed(x), a.next_due()),
+            (&SortKeys::borrowed(y), b.next_due()),
+        )
     });
 }
 
+/// What a case sorts by, borrowed from the case or kept by a [`Hit`].
+#[derive(Debug)]
+struct SortKeys<'a> {
+    priority: Priority,
+    received: DateTime<FixedOffset>,
+    status: std::borrow::Cow<'a, str>,
+    assignee: Option<std::borrow::Cow<'a, str>>,
+    id: std::borrow::Cow<'a, CaseId>,
+}
+
+impl<'a> SortKeys<'a> {
+    fn borrowed(case: &'a Case) -> SortKeys<'a> {
+        SortKeys {
+            priority: case.priority,
+            received: case.received,
+            status: case.status.as_str().into(),
+            assignee: case.assignee.as_deref().map(Into::into),
+            id: std::borrow::Cow::Borrowed(&case.id),
+        }
+    }
+
+    fn owned(case: &Case) -> SortKeys<'static> {
+        SortKeys {
+            priority: case.priority,
+            received: case.received,
+            status: case.status.clone().into(),
+            assignee: case.assignee.clone().map(Into::into),
+            id: std::borrow::Cow::Owned(case.id.clone()),
+        }
+    }
+}
+
+/// The order of `sort_rows`: by `key`, then by ID.
+fn order(
+    key: Sort,
+    a: (&SortKeys, Option<&Deadline>),
+    b: (&SortKeys, Option<&Deadline>),
+) -> Ordering {
+    let (x, y) = (a.0, b.0);
+    let primary = match key {
+        Sort::Priority => x.priority.cmp(&y.priority).then_with(|| by_due(a.1, b.1)),
+        Sort::Id => Ordering::Equal,
+        Sort::Received => x.received.cmp(&y.received),
+        Sort::Status => x.status.cmp(&y.status),
+        Sort::Assignee => x.assignee.cmp(&y.assignee),
+        Sort::Due => by_due(a.1, b.1),
+    };
+    primary.then_with(|| x.id.cmp(&y.id))
+}
+
+/// A case of a [`Snapshot`] that passed the filters: where it is, its
+/// deadlines, and what it sorts by; the case itself is decoded again
+/// when it is printed.
+#[derive(Debug)]
+pub struct Hit {
+    /// Its place in the snapshot.
+    pub index: usize,
+    /// Its started deadlines (none when they were not asked for).
+    pub deadlines: Vec<Deadline>,
+    /// Why its deadlines could not be computed, if so.
+    pub error: Option<String>,
+    keys: SortKeys<'static>,
+}
+
+impl Hit {
+    /// The row of this hit over its decoded `case`.
+    pub fn row<'a>(&self, case: &'a Case) -> Row<'a> {
+        Row {
+            case,
+            deadlines: self.deadlines.clone(),
+            error: self.error.clone(),
+        }
+    }
+
+    /// Whether any deadline is overdue.
+    pub fn overdue(&self) -> bool {
+        self.deadlines.iter().any(Deadline::overdue)
+    }
+}
+
+/// What [`select`] keeps, and how.
+#[derive(Clone, Copy, Debug)]
+pub struct Selection<'a> {
+    /// The filters.
+    pub filter: &'a Filter,
+    /// Whether to evaluate deadlines (always done when a filter or the
+    /// order needs them).
+    pub deadlines: bool,
+    /// Keep only these cases (`list --repeat`).
+    pub only: Option<&'a std::collections::BTreeSet<CaseId>>,
+    /// The day deadlines are evaluated on.
+    pub today: NaiveDate,
+}
+
+/// Filters every case of `snapshot` and evaluates the deadlines of those
+/// kept, in parallel, one decoded case at a time. Returns the hits in ID
+/// order and the cases that could not be read.
+pub fn select(ws: &Workspace, snapshot: &Snapshot, how: Selection) -> (Vec<Hit>, Vec<Error>) {
+    let evaluate = how.deadlines || how.filter.needs_deadlines();
+    let results: Vec<Result<Option<Hit>>> = (0..snapshot.len())
+        .into_par_iter()
+        .with_min_len(64)
+        .map(|index| {
+            if how
+                .only
+                .is_some_and(|only| !only.contains(snapshot.id(index)))
+                || !how
+                    .filter
+                    .matches_status(&ws.policy, snapshot.status(index))
+            {
+                return Ok(None);
+            }
+            let case = snapshot.case(index)?;
+            if !how.filter.matches(&ws.policy, &case) {
+                return Ok(None);
+            }
+            let (deadlines, error) = if evaluate {
+                deadlines_of(ws, &case, how.today)
+            } else {
+                (Vec::new(), None)
+            };
+            if !how.filter.matches_deadlines(&deadlines) {
+                return Ok(None);
+            }
+            Ok(Some(Hit {
+                index,
+                deadlines,
+                error,
+                keys: SortKeys::owned(&case),
+            }))
+        })
+        .collect();
+    let mut hits = Vec::new();
+    let mut broken = Vec::new();
+    for result in results {
+        match result {
+            Ok(Some(hit)) => hits.push(hit),
+            Ok(None) => {}
+            Err(e) => broken.push(e),
+        }
+    }
+    (hits, broken)
+}
+
+/// Folds every case of `snapshot` that `keep` keeps (it sees the snapshot
+/// and the case's place, to select before decoding), with its deadlines as
+/// of `today`, into accumulators made by `init`, in parallel and one
+/// decoded case at a time; `merge` joins the accumulators. Returns the
+/// result and the cases that could not be read.
+pub fn fold<T: Send>(
+    ws: &Workspace,
+    snapshot: &Snapshot,
+    today: NaiveDate,
+    keep: impl Fn(&Snapshot, usize) -> bool + Sync,
+    init: impl Fn() -> T + Sync + Send,
+    add: impl Fn(&mut T, &Row) + Sync + Send,
+    merge: impl Fn(T, T) -> T + Sync + Send,
+) -> (T, Vec<Error>) {
+    (0..snapshot.len())
+        .into_par_iter()
+        .with_min_len(64)
+        .fold(
+            || (init(), Vec::new()),
+            |(mut acc, mut broken), index| {
+                if !keep(snapshot, index) {
+                    return (acc, broken);
+                }
+                match snapshot.case(index) {
+                    Ok(case) => {
+                        let (deadlines, error) = deadlines_of(ws, &case, today);
+                        let row = Row {
+                            case: &case,
+                            deadlines,
+                            error,
+                        };
+                        add(&mut acc, &row);
+                    }
+                    Err(e) => broken.push(e),
+                }
+                (acc, broken)
+            },
+        )
+        .reduce(
+            || (init(), Vec::new()),
+            |(a, mut broken_a), (b, broken_b)| {
+                broken_a.extend(broken_b);
+                (merge(a, b), broken_a)
+            },
+        )
+}
+
+/// The repeat cases of the whole snapshot (see [`crate::repeat::detect`]),
+/// from the contacts of each case, decoded one at a time.
+pub fn repeats(ws: &Workspace, snapshot: &Snapshot) -> std::collections::BTreeSet<CaseId> {
+    let anonymous = &ws.policy.anonymous_names;
+    let contacts: Vec<crate::repeat::Contact> = (0..snapshot.len())
+        .into_par_iter()
+        .with_min_len(64)
+        .filter_map(|i| snapshot.case(i).ok())
+        .map(|case| crate::repeat::Contact::of(&case, anonymous))
+        .collect();
+    crate::repeat::detect_contacts(&contacts)
+}
+
+/// Orders hits like [`sort_rows`] orders rows.
+pub fn sort_hits(hits: &mut [Hit], key: Sort) {
+    hits.sort_by(|a, b| {
+        order(
+            key,
+            (&a.keys, deadline::next_due(&a.deadlines)),
+            (&b.keys, deadline::next_due(&b.deadlines)),
+        )
+    });
+}
+
+/// The deadlines of `case` as of `today`, or why they could not be computed.
+pub fn deadlines_of(
+    ws: &Workspace,
+    case: &Case,
+    today: NaiveDate,
+) -> (Vec<Deadline>, Option<String>) {
+    match deadline::evaluate(case, &ws.policy, &ws.calendar, ws.offset, today) {
+        Ok(deadlines) => (deadlines, None),
+        Err(e) => (
+            Vec::new(),
+            Some(format!("case {}: deadlines not computed: {e}", case.id)),
+        ),
+    }
+}
+
 /// Earliest next due date first; rows with nothing due last.
-fn by_due(a: &Row, b: &Row) -> Ordering {
-    match (a.next_due(), b.next_due()) {
+fn by_due(a: Option<&Deadline>, b: Option<&Deadline>) -> Ordering {
+    match (a, b) {
         (Some(p), Some(q)) => p.due.cmp(&q.due),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,

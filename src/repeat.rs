@@ -74,26 +74,69 @@ pub fn is_earlier(other: &Case, case: &Case) -> bool {
     other.id != case.id && order_key(other) <= order_key(case)
 }
 
+/// What repeat detection needs of one case: its ID, its contact keys and
+/// its order key. Small, so a whole workspace's fits in memory.
+#[derive(Clone, Debug)]
+pub struct Contact {
+    /// The case.
+    pub id: CaseId,
+    /// Its [`contact_keys`].
+    pub keys: Vec<String>,
+    /// Its [`order_key`].
+    pub order: (DateTime<FixedOffset>, DateTime<FixedOffset>),
+}
+
+impl Contact {
+    /// The contact of `case`.
+    pub fn of(case: &Case, anonymous: &[String]) -> Contact {
+        Contact {
+            id: case.id.clone(),
+            keys: contact_keys(case, anonymous),
+            order: order_key(case),
+        }
+    }
+}
+
 /// The repeat cases among `cases`: those with an earlier case (by
 /// [`is_earlier`]) sharing a contact key. Linear in the number of cases
 /// and keys, plus sorting each group; memory holds one entry per key.
 pub fn detect(cases: &[&Case], anonymous: &[String]) -> BTreeSet<CaseId> {
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, case) in cases.iter().enumerate() {
-        for key in contact_keys(case, anonymous) {
+    let keys: Vec<Vec<String>> = cases.iter().map(|c| contact_keys(c, anonymous)).collect();
+    repeats_among(&keys, |i| order_key(cases[i]))
+        .map(|i| cases[i].id.clone())
+        .collect()
+}
+
+/// [`detect`] over the contacts of the cases.
+pub fn detect_contacts(cases: &[Contact]) -> BTreeSet<CaseId> {
+    let keys: Vec<&[String]> = cases.iter().map(|c| c.keys.as_slice()).collect();
+    repeats_among(&keys, |i| cases[i].order)
+        .map(|i| cases[i].id.clone())
+        .collect()
+}
+
+/// The places of the repeats among cases with these contact keys and
+/// order keys.
+fn repeats_among<K: AsRef<[String]>>(
+    keys: &[K],
+    order: impl Fn(usize) -> (DateTime<FixedOffset>, DateTime<FixedOffset>),
+) -> impl Iterator<Item = usize> {
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, case_keys) in keys.iter().enumerate() {
+        for key in case_keys.as_ref() {
             by_key.entry(key).or_default().push(i);
         }
     }
-    let mut repeats = BTreeSet::new();
+    let mut repeats = Vec::new();
     for group in by_key.values_mut().filter(|g| g.len() > 1) {
-        group.sort_by_key(|&i| order_key(cases[i]));
+        group.sort_by_key(|&i| order(i));
         // Everyone but a first case strictly earlier than all others has
         // an earlier case in the group.
-        let (first, second) = (order_key(cases[group[0]]), order_key(cases[group[1]]));
+        let (first, second) = (order(group[0]), order(group[1]));
         let skip = usize::from(first < second);
-        repeats.extend(group[skip..].iter().map(|&i| cases[i].id.clone()));
+        repeats.extend_from_slice(&group[skip..]);
     }
-    repeats
+    repeats.into_iter()
 }
 
 fn phone_digits(phone: &str) -> String {

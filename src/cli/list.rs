@@ -6,27 +6,20 @@ use super::view::{case_json_bytes, category_label, due_cell, priority_label, sta
 use super::{Ctx, output};
 use crate::error::Exit;
 use crate::model::Case;
-use crate::query::{Filter, Row, Sort, bare_rows, rows, sort_rows};
+use crate::query::{self, Filter, Hit, Row, Selection, Sort, sort_hits};
 use crate::redact::redact_case;
-use crate::repeat;
+use crate::storage::Snapshot;
 
 /// Lists every readable case that passes the filters; unreadable files are
-/// named on stderr and make the exit code 1.
+/// named on stderr and make the exit code 1. Cases are read through the
+/// case index and decoded again for printing, so memory holds the hits
+/// and the printed page, never every parsed case.
 pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<Exit> {
     let mut filter = filter_of(args);
     filter.resolve_codes(&ctx.ws.policy)?;
     filter.validate(&ctx.ws.policy)?;
-    let loaded = ctx.ws.load_all()?;
-    let repeats = args.repeat.then(|| {
-        let all: Vec<&Case> = loaded.cases.iter().collect();
-        repeat::detect(&all, &ctx.ws.policy.anonymous_names)
-    });
-    let cases: Vec<&Case> = loaded
-        .cases
-        .iter()
-        .filter(|c| filter.matches(&ctx.ws.policy, c))
-        .filter(|c| repeats.as_ref().is_none_or(|r| r.contains(&c.id)))
-        .collect();
+    let snapshot = ctx.ws.scan()?;
+    let repeats = args.repeat.then(|| query::repeats(&ctx.ws, &snapshot));
     let format = if ctx.look.json {
         ListFormat::Json
     } else {
@@ -34,45 +27,48 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<Exit> {
     };
     let shows_deadlines =
         format != ListFormat::Ids || filter.needs_deadlines() || args.sort == SortKey::Due;
-    let evaluated = if shows_deadlines {
-        rows(&ctx.ws, &cases, ctx.today)
-    } else {
-        bare_rows(&cases)
+    let selection = Selection {
+        filter: &filter,
+        deadlines: shows_deadlines,
+        only: repeats.as_ref(),
+        today: ctx.today,
     };
-    let mut rows: Vec<Row> = evaluated
-        .into_iter()
-        .filter(|r| filter.matches_deadlines(&r.deadlines))
-        .collect();
-    sort_rows(&mut rows, sort_of(args.sort));
-    report_row_errors(ctx, &rows);
+    let (mut hits, unread) = query::select(&ctx.ws, &snapshot, selection);
+    sort_hits(&mut hits, sort_of(args.sort));
+    report_hit_errors(ctx, &snapshot, &hits);
     // Filters and deadlines read the real case; only the output is redacted.
-    let redacted: Vec<Case> = if args.redact {
-        rows.iter().map(|r| redact_case(r.case)).collect()
-    } else {
-        Vec::new()
+    let case_of = |hit: &Hit| -> Option<Case> {
+        let case = snapshot.case(hit.index).ok()?;
+        Some(if args.redact {
+            redact_case(&case)
+        } else {
+            case
+        })
     };
-    for (row, case) in rows.iter_mut().zip(&redacted) {
-        row.case = case;
-    }
     match format {
         ListFormat::Json => {
-            output::print_json_array(ctx.look, &rows, |r| {
-                case_json_bytes(r.case, &r.deadlines, args.full)
+            output::print_json_array(ctx.look, &hits, |hit| match case_of(hit) {
+                Some(case) => case_json_bytes(&case, &hit.deadlines, args.full),
+                None => b"null".to_vec(),
             })?;
         }
         ListFormat::Ids => {
-            let ids: Vec<&str> = rows.iter().map(|r| r.case.id.as_str()).collect();
+            let ids: Vec<&str> = hits.iter().map(|h| snapshot.id(h.index).as_str()).collect();
             if !ids.is_empty() {
                 output::print_line(&ids.join("\n"))?;
             }
         }
-        ListFormat::Csv => output::print_raw(&csv_table(ctx, &rows).to_csv(args.bom))?,
-        ListFormat::Table if rows.is_empty() && ctx.look.terminal => {
+        ListFormat::Csv => {
+            output::print_raw(&csv_table(ctx, &hits, &case_of).to_csv(args.bom))?;
+        }
+        ListFormat::Table if hits.is_empty() && ctx.look.terminal => {
             output::notice(&crate::msg!(ctx.lang(), "no-cases-match"));
         }
-        ListFormat::Table => print_table(ctx, &rows)?,
+        ListFormat::Table => print_table(ctx, &hits, &case_of)?,
     }
-    ctx.report_broken(&loaded.broken)
+    let mut broken = snapshot.broken;
+    broken.extend(unread);
+    ctx.report_broken(&broken)
 }
 
 /// The library filter for these arguments.
@@ -113,11 +109,11 @@ pub fn sort_of(key: SortKey) -> Sort {
 
 /// Notes provisional deadlines for the command's one coverage warning;
 /// prints each distinct computation error once.
-fn report_row_errors(ctx: &Ctx, rows: &[Row]) {
+fn report_hit_errors(ctx: &Ctx, snapshot: &Snapshot, hits: &[Hit]) {
     let mut seen = std::collections::BTreeSet::new();
-    for row in rows {
-        ctx.note_coverage(row.case.id.as_str(), &row.deadlines);
-        for message in row.error.iter() {
+    for hit in hits {
+        ctx.note_coverage(snapshot.id(hit.index).as_str(), &hit.deadlines);
+        for message in hit.error.iter() {
             if seen.insert(message.clone()) {
                 output::warn(message);
             }
@@ -185,17 +181,42 @@ fn complainants_cell(ctx: &Ctx, case: &Case) -> String {
     }
 }
 
-fn print_table(ctx: &Ctx, rows: &[Row]) -> anyhow::Result<()> {
+/// The cells of each hit, its case decoded again (in parallel, a window
+/// at a time); a case that can no longer be read is left out (it was read
+/// a moment before).
+fn hit_cells(
+    hits: &[Hit],
+    case_of: &(dyn Fn(&Hit) -> Option<Case> + Sync),
+    cells: impl Fn(&Row) -> Vec<String>,
+) -> Vec<(bool, Vec<String>)> {
+    use rayon::prelude::*;
+    let mut out = Vec::with_capacity(hits.len());
+    for window in hits.chunks(4096) {
+        let cases: Vec<Option<Case>> = window.par_iter().map(case_of).collect();
+        for (hit, case) in window.iter().zip(cases) {
+            if let Some(case) = case {
+                out.push((hit.overdue(), cells(&hit.row(&case))));
+            }
+        }
+    }
+    out
+}
+
+fn print_table(
+    ctx: &Ctx,
+    hits: &[Hit],
+    case_of: &(dyn Fn(&Hit) -> Option<Case> + Sync),
+) -> anyhow::Result<()> {
     let header = header(ctx);
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut table = Table::new(None, &header);
     table.fit.flex = Some(TITLE);
     table.fit.drop_order = DROP_ORDER.to_vec();
-    for row in rows {
-        if row.overdue() {
-            table.push_alarm(cells(ctx, row));
+    for (overdue, cells) in hit_cells(hits, case_of, |row| cells(ctx, row)) {
+        if overdue {
+            table.push_alarm(cells);
         } else {
-            table.push(cells(ctx, row));
+            table.push(cells);
         }
     }
     output::print_table(ctx.look, &table)
@@ -203,7 +224,7 @@ fn print_table(ctx: &Ctx, rows: &[Row]) -> anyhow::Result<()> {
 
 /// The CSV of `list`: every coded column holds its code, never a label, so
 /// the file reads the same whatever the workspace language.
-fn csv_table(ctx: &Ctx, rows: &[Row]) -> Table {
+fn csv_table(ctx: &Ctx, hits: &[Hit], case_of: &(dyn Fn(&Hit) -> Option<Case> + Sync)) -> Table {
     let mut table = Table::new(
         None,
         &[
@@ -218,7 +239,7 @@ fn csv_table(ctx: &Ctx, rows: &[Row]) -> Table {
             "title",
         ],
     );
-    for row in rows {
+    let records = hit_cells(hits, case_of, |row| {
         let mut record = cells(ctx, row);
         record[1] = row.case.received.to_rfc3339();
         record[2] = row.case.status.clone();
@@ -230,6 +251,9 @@ fn csv_table(ctx: &Ctx, rows: &[Row]) -> Table {
             .and_then(|d| d.due)
             .map(|due| due.to_string())
             .unwrap_or_default();
+        record
+    });
+    for (_, record) in records {
         table.push(record);
     }
     table

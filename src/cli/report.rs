@@ -8,9 +8,8 @@ use crate::error::{Error, Exit};
 use crate::html::{escape, html_page};
 use crate::policy::rules::RuleKind;
 use crate::policy::{Language, code_label, pick};
-use crate::query::rows;
 use crate::reports::chart::{Scale, bar_chart};
-use crate::reports::report::{By, Line, Report, build};
+use crate::reports::report::{By, Line, Report, build_all};
 use std::fmt::Write as _;
 
 /// Builds and prints the report.
@@ -23,10 +22,8 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<Exit> {
     if args.out.is_some() && format != ReportFormat::Csv {
         return Err(Error::Usage(crate::msg!(ctx.lang(), "out-needs-csv")).into());
     }
-    let loaded = ctx.ws.load_all()?;
-    let cases: Vec<_> = loaded.cases.iter().collect();
-    let rows = rows(&ctx.ws, &cases, ctx.today);
-    let report = build(&ctx.ws, &rows, args.period.clone(), args.by, ctx.today);
+    let snapshot = ctx.ws.scan()?;
+    let (report, unread) = build_all(&ctx.ws, &snapshot, args.period.clone(), args.by, ctx.today);
     match format {
         ReportFormat::Json => output::print_json(&report)?,
         ReportFormat::Md => output::print_text(&markdown(ctx, &report))?,
@@ -37,7 +34,9 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<Exit> {
         },
         ReportFormat::Table => output::print_tables(ctx.look, &tables(ctx, &report))?,
     }
-    ctx.report_broken(&loaded.broken)
+    let mut broken = snapshot.broken;
+    broken.extend(unread);
+    ctx.report_broken(&broken)
 }
 
 fn l(ctx: &Ctx, en: &'static str, zh: &'static str) -> &'static str {

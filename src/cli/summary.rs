@@ -10,21 +10,20 @@ use crate::deadline::PROMISE_RULE;
 use crate::error::Exit;
 use crate::policy::codes::CodeKind;
 use crate::policy::{Language, pick};
-use crate::query::rows;
-use crate::reports::summary::{DUE_SOON_WORKDAYS, Summary, summarize};
+use crate::reports::summary::{DUE_SOON_WORKDAYS, Summary, summarize_all};
 
 /// Prints the summary as of `--today`.
 pub fn run(ctx: &Ctx, _args: &SummaryArgs) -> anyhow::Result<Exit> {
-    let loaded = ctx.ws.load_all()?;
-    let cases: Vec<_> = loaded.cases.iter().collect();
-    let rows = rows(&ctx.ws, &cases, ctx.today);
-    let summary = summarize(&ctx.ws, &rows, ctx.today);
+    let snapshot = ctx.ws.scan()?;
+    let (summary, unread) = summarize_all(&ctx.ws, &snapshot, ctx.today);
     if ctx.look.json {
         output::print_json(&summary)?;
     } else {
         output::print_tables(ctx.look, &tables(ctx, &summary))?;
     }
-    ctx.report_broken(&loaded.broken)
+    let mut broken = snapshot.broken;
+    broken.extend(unread);
+    ctx.report_broken(&broken)
 }
 
 /// The tables of `summary`: the overview, the deadlines, then the counts

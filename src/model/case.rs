@@ -54,73 +54,73 @@ pub struct Case {
     /// Unique ID; equals the file name without `.yaml`.
     pub id: CaseId,
     /// A one-line summary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub title: Option<String>,
     /// When the complaint reached the office; the start of most deadlines.
     pub received: DateTime<FixedOffset>,
     /// How it arrived: a channel code of the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub channel: Option<String>,
     /// The office's department that received the complaint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub department: Option<String>,
     /// Who complains; more than one makes a joint complaint.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "super::skip::empty")]
     pub complainants: Vec<Person>,
     /// Indexes into `complainants` of the representatives of a joint complaint.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "super::skip::empty")]
     pub representatives: Vec<usize>,
     /// Someone acting for the complainants.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub agent: Option<Agent>,
     /// Who the complaint is against.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub respondent: Option<Respondent>,
     /// A category code from the policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub category: Option<String>,
     /// How urgently it must be handled.
     #[serde(default)]
     pub priority: Priority,
     /// Free labels.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "super::skip::empty")]
     pub tags: Vec<String>,
     /// What the complainants ask for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub demands: Option<String>,
     /// What happened, in the complainants' words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub facts: Option<String>,
     /// When the underlying contract ended (for filing time limits).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub contract_end: Option<NaiveDate>,
     /// When the answer period of the supplier's challenge ended (procurement
     /// filing time limit).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub challenge_due: Option<NaiveDate>,
     /// The officer who owns the case now.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub assignee: Option<String>,
     /// The current workflow state.
     pub status: String,
     /// How a resolved case ended (an outcome code from the policy).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub outcome: Option<String>,
     /// The competent body a complaint rejected as outside jurisdiction is
     /// referred to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub refer_to: Option<String>,
     /// Corrective actions taken.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub measures: Option<String>,
     /// The complainant's satisfaction, from the follow-up call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub satisfaction: Option<Satisfaction>,
     /// The ID in the system the case was imported from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub external_ref: Option<String>,
     /// Related case IDs.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "super::skip::empty")]
     pub links: Vec<CaseId>,
     /// Append-only record of everything that happened to the case.
     pub history: Vec<Event>,
@@ -131,29 +131,29 @@ pub struct Case {
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Full name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub name: Option<String>,
     /// Gender as stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub gender: Option<String>,
     /// Nationality as stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub nationality: Option<String>,
     /// Postal address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub address: Option<String>,
     /// Postal code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub postcode: Option<String>,
     /// Telephone number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub phone: Option<String>,
     /// E-mail address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub email: Option<String>,
     /// For an organisation (`name` is then the organisation's name): its
     /// legal representative.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub legal_representative: Option<String>,
 }
 
@@ -162,13 +162,13 @@ pub struct Person {
 #[serde(deny_unknown_fields)]
 pub struct Agent {
     /// Full name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub name: Option<String>,
     /// Phone, e-mail or address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub contact: Option<String>,
     /// What the agent is authorised to do.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub scope: Option<String>,
 }
 
@@ -177,17 +177,17 @@ pub struct Agent {
 #[serde(deny_unknown_fields)]
 pub struct Respondent {
     /// Name of the company, agency or person.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub name: Option<String>,
     /// Where it is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub location: Option<String>,
     /// The department concerned, inside the respondent (the receiving
     /// department, for a hospital's own complaints office).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub department: Option<String>,
     /// For an organisation: its legal representative.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub legal_representative: Option<String>,
 }
 

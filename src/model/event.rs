@@ -85,73 +85,73 @@ pub struct Event {
     /// What happened.
     pub action: Action,
     /// The state or assignee before the change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub from: Option<String>,
     /// The state or assignee after the change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub to: Option<String>,
     /// The authority a transferred case went to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub transfer_to: Option<String>,
     /// A rejection reason code, or the reason for an extension.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub reason: Option<String>,
     /// The competent body a rejected complaint is referred to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub refer_to: Option<String>,
     /// The outcome code of a resolution.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub outcome: Option<String>,
     /// The milestone reached.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub milestone: Option<String>,
     /// The deadline rule an extension applies to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub rule: Option<String>,
     /// How much an extension adds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub amount: Option<i64>,
     /// The unit of `amount`: `workdays` or `days`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub unit: Option<String>,
     /// The date a promise must be kept by.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub due: Option<NaiveDate>,
     /// A resolution reached on the spot, at receipt.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "super::skip::no")]
     pub on_the_spot: bool,
     /// The complainants' recorded consent to the step (joint complaints).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub consent: Option<String>,
     /// The fields an edit changed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "super::skip::empty")]
     pub fields: Vec<String>,
     /// The satisfaction recorded at follow-up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub satisfaction: Option<Satisfaction>,
     /// Checks the officer overrode with `--force`, named.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "super::skip::empty")]
     pub forced: Vec<String>,
     /// The kind of notice issued (a notice kind of the preset).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub kind: Option<String>,
     /// The document number (文号) of a notice.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub number: Option<String>,
     /// The original name of an attached file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub name: Option<String>,
     /// A stored document or attachment, relative to the workspace root.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub file: Option<String>,
     /// The size in bytes of an attachment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub size: Option<u64>,
     /// The SHA-256 of a stored document or attachment, in hex.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub sha256: Option<String>,
     /// Free text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub note: Option<String>,
 }
 

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::period::Period;
@@ -11,7 +11,7 @@ use super::stats::{self, CLOSING_STATES, OnTime};
 use crate::error::{Error, Result};
 use crate::model::Case;
 use crate::query::Row;
-use crate::storage::Workspace;
+use crate::storage::{Snapshot, Workspace};
 
 /// The main breakdown of a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -133,93 +133,246 @@ pub struct Report {
 /// report together.
 #[allow(clippy::too_many_lines, reason = "see the doc comment")]
 pub fn build(ws: &Workspace, rows: &[Row], period: Period, by: By, today: NaiveDate) -> Report {
-    let offset = ws.offset;
-    let in_period: Vec<&Row> = rows
+    let mut tally = Tally::default();
+    for row in rows
         .iter()
-        .filter(|r| period.contains(r.case.received.with_timezone(&offset).date_naive()))
-        .collect();
-    let mut groups: BTreeMap<String, Vec<&Row>> = BTreeMap::new();
-    for row in &in_period {
-        groups.entry(by.key(row.case)).or_default().push(row);
+        .filter(|r| in_period(ws, &period, r.case.received))
+    {
+        tally.add(ws, by, row);
     }
-    let mut breakdown: Vec<Line> = groups
-        .iter()
-        .map(|(key, rows)| line(ws, key, rows))
-        .collect();
-    if by == By::Category {
-        // Categories in the order the policy lists them, as `summary` shows them.
-        let order: Vec<&str> = ws
-            .policy
-            .categories
-            .iter()
-            .map(|c| c.code.as_str())
-            .collect();
-        let rank = |k: &str| order.iter().position(|c| *c == k).unwrap_or(order.len());
-        breakdown.sort_by(|a, b| (rank(&a.key), &a.key).cmp(&(rank(&b.key), &b.key)));
-    } else {
-        breakdown.sort_by(|a, b| b.received.cmp(&a.received).then_with(|| a.key.cmp(&b.key)));
-    }
-    let cases: Vec<&Case> = in_period.iter().map(|r| r.case).collect();
-    let last_status =
-        |case: &Case, state: &str, pick: fn(&crate::model::Event) -> Option<String>| {
-            case.history
+    tally.finish(ws, period, by, today)
+}
+
+/// Builds the report over the cases of `snapshot` received within
+/// `period`, decoding one case at a time in parallel (deadlines are
+/// evaluated only for the cases of the period). Returns the cases that
+/// could not be read beside.
+pub fn build_all(
+    ws: &Workspace,
+    snapshot: &Snapshot,
+    period: Period,
+    by: By,
+    today: NaiveDate,
+) -> (Report, Vec<Error>) {
+    let (tally, broken) = crate::query::fold(
+        ws,
+        snapshot,
+        today,
+        |snapshot, i| in_period(ws, &period, snapshot.received(i)),
+        Tally::default,
+        |tally, row| tally.add(ws, by, row),
+        Tally::merge,
+    );
+    (tally.finish(ws, period, by, today), broken)
+}
+
+fn in_period(ws: &Workspace, period: &Period, received: DateTime<FixedOffset>) -> bool {
+    period.contains(received.with_timezone(&ws.offset).date_naive())
+}
+
+/// A report being counted, case by case; tallies of parts merge.
+#[derive(Debug, Default)]
+pub struct Tally {
+    total: LineTally,
+    groups: BTreeMap<String, LineTally>,
+    months: BTreeMap<String, usize>,
+    by_channel: BTreeMap<String, usize>,
+    rejected_by_reason: BTreeMap<String, usize>,
+    resolved_by_outcome: BTreeMap<String, usize>,
+    forced_extensions: usize,
+    satisfaction: BTreeMap<String, usize>,
+}
+
+impl Tally {
+    /// Counts one case of the period with its deadlines.
+    pub fn add(&mut self, ws: &Workspace, by: By, row: &Row) {
+        let case = row.case;
+        self.total.add(ws, row);
+        self.groups.entry(by.key(case)).or_default().add(ws, row);
+        let day = case.received.with_timezone(&ws.offset).date_naive();
+        stats::bump(&mut self.months, &day.format("%Y-%m").to_string());
+        stats::bump(
+            &mut self.by_channel,
+            case.channel.as_deref().unwrap_or("(unknown)"),
+        );
+        if case.status == "rejected" {
+            let reason = case
+                .history
                 .iter()
                 .rev()
-                .find(|e| e.to.as_deref() == Some(state))
-                .and_then(pick)
-        };
-    let satisfaction = stats::count(
-        cases
+                .find(|e| e.to.as_deref() == Some("rejected"))
+                .and_then(|e| e.reason.as_deref());
+            stats::bump(&mut self.rejected_by_reason, reason.unwrap_or("(none)"));
+        }
+        if CLOSING_STATES.contains(&case.status.as_str()) {
+            stats::bump(
+                &mut self.resolved_by_outcome,
+                case.outcome.as_deref().unwrap_or("(none)"),
+            );
+        }
+        self.forced_extensions += case
+            .history
             .iter()
-            .filter_map(|c| c.satisfaction)
-            .map(|s| s.as_str().to_string()),
-    );
-    let answered = satisfaction.values().sum();
-    Report {
-        total: line(ws, "total", &in_period),
-        generated: today,
-        by,
-        breakdown,
-        by_month: by_month(
-            &period,
-            cases
-                .iter()
-                .map(|c| c.received.with_timezone(&offset).date_naive()),
-        ),
-        by_channel: stats::count(
-            cases
-                .iter()
-                .map(|c| c.channel.as_deref().unwrap_or("(unknown)").to_string()),
-        ),
-        rejected_by_reason: stats::count(cases.iter().filter(|c| c.status == "rejected").map(
-            |c| last_status(c, "rejected", |e| e.reason.clone()).unwrap_or_else(|| "(none)".into()),
-        )),
-        resolved_by_outcome: stats::count(
-            cases
-                .iter()
-                .filter(|c| CLOSING_STATES.contains(&c.status.as_str()))
-                .map(|c| c.outcome.clone().unwrap_or_else(|| "(none)".into())),
-        ),
-        on_time: stats::on_time(in_period.iter().flat_map(|r| r.deadlines.iter())),
-        forced_extensions: cases
-            .iter()
-            .flat_map(|c| c.history.iter())
             .filter(|e| {
                 e.action == crate::model::Action::Extended
                     && e.forced
                         .iter()
                         .any(|f| f == crate::model::event::FORCED_EXTENSION)
             })
-            .count(),
-        on_time_rate_definition: stats::RATE_DEFINITION,
-        satisfaction_rate: stats::ratio(*satisfaction.get("satisfied").unwrap_or(&0), answered),
-        satisfaction,
-        period,
+            .count();
+        if let Some(s) = case.satisfaction {
+            stats::bump(&mut self.satisfaction, s.as_str());
+        }
+    }
+
+    /// The tally of both parts.
+    pub fn merge(mut self, other: Tally) -> Tally {
+        self.total = self.total.merge(other.total);
+        for (key, line) in other.groups {
+            let mine = self.groups.remove(&key).unwrap_or_default();
+            self.groups.insert(key, mine.merge(line));
+        }
+        stats::merge_counts(&mut self.months, other.months);
+        stats::merge_counts(&mut self.by_channel, other.by_channel);
+        stats::merge_counts(&mut self.rejected_by_reason, other.rejected_by_reason);
+        stats::merge_counts(&mut self.resolved_by_outcome, other.resolved_by_outcome);
+        self.forced_extensions += other.forced_extensions;
+        stats::merge_counts(&mut self.satisfaction, other.satisfaction);
+        self
+    }
+
+    /// The report of the period as of `today`.
+    pub fn finish(self, ws: &Workspace, period: Period, by: By, today: NaiveDate) -> Report {
+        let mut breakdown: Vec<Line> = self
+            .groups
+            .into_iter()
+            .map(|(key, line)| line.finish(&key))
+            .collect();
+        if by == By::Category {
+            // Categories in the order the policy lists them, as `summary` shows them.
+            let order: Vec<&str> = ws
+                .policy
+                .categories
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect();
+            let rank = |k: &str| order.iter().position(|c| *c == k).unwrap_or(order.len());
+            breakdown.sort_by(|a, b| (rank(&a.key), &a.key).cmp(&(rank(&b.key), &b.key)));
+        } else {
+            breakdown.sort_by(|a, b| b.received.cmp(&a.received).then_with(|| a.key.cmp(&b.key)));
+        }
+        let answered = self.satisfaction.values().sum();
+        let on_time = stats::with_rates(self.total.on_time.clone());
+        Report {
+            total: self.total.finish("total"),
+            generated: today,
+            by,
+            breakdown,
+            by_month: month_counts(&period, self.months),
+            by_channel: self.by_channel,
+            rejected_by_reason: self.rejected_by_reason,
+            resolved_by_outcome: self.resolved_by_outcome,
+            on_time,
+            forced_extensions: self.forced_extensions,
+            on_time_rate_definition: stats::RATE_DEFINITION,
+            satisfaction_rate: stats::ratio(
+                *self.satisfaction.get("satisfied").unwrap_or(&0),
+                answered,
+            ),
+            satisfaction: self.satisfaction,
+            period,
+        }
+    }
+}
+
+/// One line of the report being counted.
+#[derive(Debug, Default)]
+struct LineTally {
+    received: usize,
+    accepted: usize,
+    rejected: usize,
+    transferred: usize,
+    resolved: usize,
+    withdrawn: usize,
+    open: usize,
+    on_time: BTreeMap<String, OnTime>,
+    days: Vec<i64>,
+}
+
+impl LineTally {
+    fn add(&mut self, ws: &Workspace, row: &Row) {
+        let case = row.case;
+        let status = case.status.as_str();
+        self.received += 1;
+        if stats::first_reached(case, &["accepted"], ws.offset).is_some() {
+            self.accepted += 1;
+        }
+        match status {
+            "rejected" => self.rejected += 1,
+            "transferred" => self.transferred += 1,
+            "resolved" | "closed" => self.resolved += 1,
+            "withdrawn" => self.withdrawn += 1,
+            _ => {}
+        }
+        if ws.policy.is_open(status) {
+            self.open += 1;
+        }
+        for d in &row.deadlines {
+            stats::count_on_time(&mut self.on_time, d);
+        }
+        self.days.extend(stats::workdays_until(
+            case,
+            &CLOSING_STATES,
+            &ws.calendar,
+            ws.offset,
+        ));
+    }
+
+    fn merge(mut self, other: LineTally) -> LineTally {
+        self.received += other.received;
+        self.accepted += other.accepted;
+        self.rejected += other.rejected;
+        self.transferred += other.transferred;
+        self.resolved += other.resolved;
+        self.withdrawn += other.withdrawn;
+        self.open += other.open;
+        stats::merge_on_time(&mut self.on_time, other.on_time);
+        self.days.extend(other.days);
+        self
+    }
+
+    fn finish(mut self, key: &str) -> Line {
+        let (met, counted) = self
+            .on_time
+            .values()
+            .fold((0, 0), |(m, c), o| (m + o.met, c + o.counted()));
+        Line {
+            key: key.to_string(),
+            received: self.received,
+            accepted: self.accepted,
+            rejected: self.rejected,
+            transferred: self.transferred,
+            resolved: self.resolved,
+            withdrawn: self.withdrawn,
+            open: self.open,
+            on_time_rate: stats::ratio(met, counted),
+            median_workdays_to_close: stats::percentile(&mut self.days, 50.0),
+        }
     }
 }
 
 /// Counts `days` per month, with the empty months of a short period.
+#[cfg(test)]
 fn by_month(period: &Period, days: impl Iterator<Item = NaiveDate>) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for day in days {
+        stats::bump(&mut counts, &day.format("%Y-%m").to_string());
+    }
+    month_counts(period, counts)
+}
+
+/// The cases per month (`counts`), with the empty months of a short period.
+fn month_counts(period: &Period, counts: BTreeMap<String, usize>) -> BTreeMap<String, usize> {
     let mut months = BTreeMap::new();
     let span = (period.end.year() - period.start.year()) * 12 + period.end.month() as i32
         - period.start.month() as i32;
@@ -232,41 +385,8 @@ fn by_month(period: &Period, days: impl Iterator<Item = NaiveDate>) -> BTreeMap<
                 .expect("a month after a period's month exists");
         }
     }
-    for day in days {
-        *months.entry(day.format("%Y-%m").to_string()).or_insert(0) += 1;
-    }
+    stats::merge_counts(&mut months, counts);
     months
-}
-
-fn line(ws: &Workspace, key: &str, rows: &[&Row]) -> Line {
-    let status_is = |s: &str| rows.iter().filter(|r| r.case.status == s).count();
-    let ever_accepted = rows
-        .iter()
-        .filter(|r| stats::first_reached(r.case, &["accepted"], ws.offset).is_some())
-        .count();
-    let mut days: Vec<i64> = rows
-        .iter()
-        .filter_map(|r| stats::workdays_until(r.case, &CLOSING_STATES, &ws.calendar, ws.offset))
-        .collect();
-    let on_time = stats::on_time(rows.iter().flat_map(|r| r.deadlines.iter()));
-    let (met, counted) = on_time
-        .values()
-        .fold((0, 0), |(m, c), o| (m + o.met, c + o.counted()));
-    Line {
-        key: key.to_string(),
-        received: rows.len(),
-        accepted: ever_accepted,
-        rejected: status_is("rejected"),
-        transferred: status_is("transferred"),
-        resolved: status_is("resolved") + status_is("closed"),
-        withdrawn: status_is("withdrawn"),
-        open: rows
-            .iter()
-            .filter(|r| ws.policy.is_open(&r.case.status))
-            .count(),
-        on_time_rate: stats::ratio(met, counted),
-        median_workdays_to_close: stats::percentile(&mut days, 50.0),
-    }
 }
 
 #[cfg(test)]

@@ -51,21 +51,61 @@ impl OnTime {
 pub fn on_time<'a>(deadlines: impl Iterator<Item = &'a Deadline>) -> BTreeMap<String, OnTime> {
     let mut map: BTreeMap<String, OnTime> = BTreeMap::new();
     for d in deadlines {
-        let entry = map.entry(d.rule.clone()).or_default();
-        entry.kind = Some(d.kind);
-        match d.state {
-            DeadlineState::Met => entry.met += 1,
-            DeadlineState::Missed => entry.missed += 1,
-            DeadlineState::Overdue => entry.overdue += 1,
-            DeadlineState::Stopped | DeadlineState::Ended => entry.stopped += 1,
-            DeadlineState::NotTracked => entry.not_tracked += 1,
-            DeadlineState::Running | DeadlineState::Paused => {}
-        }
+        count_on_time(&mut map, d);
     }
+    with_rates(map)
+}
+
+/// Counts one deadline into on-time counts (rates are set by [`with_rates`]).
+pub fn count_on_time(map: &mut BTreeMap<String, OnTime>, d: &Deadline) {
+    let entry = map.entry(d.rule.clone()).or_default();
+    entry.kind = Some(d.kind);
+    match d.state {
+        DeadlineState::Met => entry.met += 1,
+        DeadlineState::Missed => entry.missed += 1,
+        DeadlineState::Overdue => entry.overdue += 1,
+        DeadlineState::Stopped | DeadlineState::Ended => entry.stopped += 1,
+        DeadlineState::NotTracked => entry.not_tracked += 1,
+        DeadlineState::Running | DeadlineState::Paused => {}
+    }
+}
+
+/// Adds the on-time counts of `from` to `into`.
+pub fn merge_on_time(into: &mut BTreeMap<String, OnTime>, from: BTreeMap<String, OnTime>) {
+    for (rule, counts) in from {
+        let entry = into.entry(rule).or_default();
+        entry.kind = counts.kind.or(entry.kind);
+        entry.met += counts.met;
+        entry.missed += counts.missed;
+        entry.overdue += counts.overdue;
+        entry.stopped += counts.stopped;
+        entry.not_tracked += counts.not_tracked;
+    }
+}
+
+/// The counts with each rule's rate set.
+pub fn with_rates(mut map: BTreeMap<String, OnTime>) -> BTreeMap<String, OnTime> {
     for entry in map.values_mut() {
         entry.rate = ratio(entry.met, entry.counted());
     }
     map
+}
+
+/// Adds one to `key`'s count.
+pub fn bump(map: &mut BTreeMap<String, usize>, key: &str) {
+    match map.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(key.to_string(), 1);
+        }
+    }
+}
+
+/// Adds the counts of `from` to `into`.
+pub fn merge_counts(into: &mut BTreeMap<String, usize>, from: BTreeMap<String, usize>) {
+    for (key, n) in from {
+        *into.entry(key).or_insert(0) += n;
+    }
 }
 
 /// `part / whole`, rounded to 4 places; `None` for an empty whole.

@@ -3,14 +3,14 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::stats::{self, CLOSING_STATES, DECISION_STATES, OnTime};
-use crate::deadline::DeadlineState;
+use crate::deadline::{Deadline, DeadlineState};
+use crate::error::Error;
 use crate::query::Row;
-use crate::repeat;
-use crate::storage::Workspace;
+use crate::repeat::{self, Contact};
+use crate::storage::{Snapshot, Workspace};
 
 /// Working days ahead that count as "due soon".
 pub const DUE_SOON_WORKDAYS: i64 = 3;
@@ -62,70 +62,157 @@ pub struct Summary {
 
 /// Summarizes `rows` (cases with their deadlines as of `today`).
 pub fn summarize(ws: &Workspace, rows: &[Row], today: NaiveDate) -> Summary {
-    let cases: Vec<_> = rows.iter().map(|r| r.case).collect();
-    let key = |v: Option<&str>, none: &str| v.unwrap_or(none).to_string();
-    let deadlines = || rows.iter().flat_map(|r| r.deadlines.iter());
-    let is_soon = |d: &&crate::deadline::Deadline| {
-        d.state == DeadlineState::Running && d.workdays_left.is_some_and(|w| w <= DUE_SOON_WORKDAYS)
-    };
-    let (mut to_decision, mut to_close): (Vec<i64>, Vec<i64>) = cases
-        .par_iter()
-        .map(|c| {
-            (
-                stats::workdays_until(c, &DECISION_STATES, &ws.calendar, ws.offset),
-                stats::workdays_until(c, &CLOSING_STATES, &ws.calendar, ws.offset),
-            )
-        })
-        .fold(
-            || (Vec::new(), Vec::new()),
-            |(mut d, mut c), (decision, close)| {
-                d.extend(decision);
-                c.extend(close);
-                (d, c)
-            },
-        )
-        .reduce(
-            || (Vec::new(), Vec::new()),
-            |(mut d1, mut c1), (d2, c2)| {
-                d1.extend(d2);
-                c1.extend(c2);
-                (d1, c1)
-            },
-        );
-    let satisfaction = stats::count(
-        cases
-            .iter()
-            .filter_map(|c| c.satisfaction)
-            .map(|s| s.as_str().to_string()),
-    );
-    let answered: usize = satisfaction.values().sum();
-    Summary {
+    let mut tally = Tally::default();
+    for row in rows {
+        tally.add(ws, row);
+    }
+    tally.finish(today)
+}
+
+/// Summarizes every case of `snapshot` as of `today`, decoding one case at
+/// a time in parallel: memory holds the counts, never every case. Returns
+/// the cases that could not be read beside.
+pub fn summarize_all(
+    ws: &Workspace,
+    snapshot: &Snapshot,
+    today: NaiveDate,
+) -> (Summary, Vec<Error>) {
+    let (tally, broken) = crate::query::fold(
+        ws,
+        snapshot,
         today,
-        total: cases.len(),
-        by_status: stats::count(cases.iter().map(|c| c.status.clone())),
-        by_category: stats::count(cases.iter().map(|c| key(c.category.as_deref(), "(none)"))),
-        by_assignee: stats::count(
-            cases
-                .iter()
-                .map(|c| key(c.assignee.as_deref(), "(unassigned)")),
-        ),
-        by_channel: stats::count(cases.iter().map(|c| key(c.channel.as_deref(), "(unknown)"))),
-        by_priority: stats::count(cases.iter().map(|c| c.priority.as_str().to_string())),
-        overdue: rows.iter().filter(|r| r.overdue()).count(),
-        overdue_by_rule: stats::count(deadlines().filter(|d| d.overdue()).map(|d| d.rule.clone())),
-        due_soon: rows
-            .iter()
-            .filter(|r| r.deadlines.iter().any(|d| is_soon(&d)))
-            .count(),
-        due_soon_by_rule: stats::count(deadlines().filter(is_soon).map(|d| d.rule.clone())),
-        median_workdays_to_decision: stats::percentile(&mut to_decision, 50.0),
-        p90_workdays_to_decision: stats::percentile(&mut to_decision, 90.0),
-        median_workdays_to_close: stats::percentile(&mut to_close, 50.0),
-        p90_workdays_to_close: stats::percentile(&mut to_close, 90.0),
-        on_time: stats::on_time(deadlines()),
-        on_time_rate_definition: stats::RATE_DEFINITION,
-        satisfaction_rate: stats::ratio(*satisfaction.get("satisfied").unwrap_or(&0), answered),
-        satisfaction,
-        repeat: repeat::detect(&cases, &ws.policy.anonymous_names).len(),
+        |_, _| true,
+        Tally::default,
+        |tally, row| tally.add(ws, row),
+        Tally::merge,
+    );
+    (tally.finish(today), broken)
+}
+
+/// A summary being counted, case by case; tallies of parts merge.
+#[derive(Debug, Default)]
+pub struct Tally {
+    total: usize,
+    by_status: BTreeMap<String, usize>,
+    by_category: BTreeMap<String, usize>,
+    by_assignee: BTreeMap<String, usize>,
+    by_channel: BTreeMap<String, usize>,
+    by_priority: BTreeMap<String, usize>,
+    overdue: usize,
+    overdue_by_rule: BTreeMap<String, usize>,
+    due_soon: usize,
+    due_soon_by_rule: BTreeMap<String, usize>,
+    to_decision: Vec<i64>,
+    to_close: Vec<i64>,
+    on_time: BTreeMap<String, OnTime>,
+    satisfaction: BTreeMap<String, usize>,
+    contacts: Vec<Contact>,
+}
+
+impl Tally {
+    /// Counts one case with its deadlines.
+    pub fn add(&mut self, ws: &Workspace, row: &Row) {
+        let case = row.case;
+        self.total += 1;
+        stats::bump(&mut self.by_status, &case.status);
+        stats::bump(
+            &mut self.by_category,
+            case.category.as_deref().unwrap_or("(none)"),
+        );
+        stats::bump(
+            &mut self.by_assignee,
+            case.assignee.as_deref().unwrap_or("(unassigned)"),
+        );
+        stats::bump(
+            &mut self.by_channel,
+            case.channel.as_deref().unwrap_or("(unknown)"),
+        );
+        stats::bump(&mut self.by_priority, case.priority.as_str());
+        if row.overdue() {
+            self.overdue += 1;
+        }
+        let is_soon = |d: &Deadline| {
+            d.state == DeadlineState::Running
+                && d.workdays_left.is_some_and(|w| w <= DUE_SOON_WORKDAYS)
+        };
+        if row.deadlines.iter().any(is_soon) {
+            self.due_soon += 1;
+        }
+        for d in &row.deadlines {
+            if d.overdue() {
+                stats::bump(&mut self.overdue_by_rule, &d.rule);
+            }
+            if is_soon(d) {
+                stats::bump(&mut self.due_soon_by_rule, &d.rule);
+            }
+            stats::count_on_time(&mut self.on_time, d);
+        }
+        self.to_decision.extend(stats::workdays_until(
+            case,
+            &DECISION_STATES,
+            &ws.calendar,
+            ws.offset,
+        ));
+        self.to_close.extend(stats::workdays_until(
+            case,
+            &CLOSING_STATES,
+            &ws.calendar,
+            ws.offset,
+        ));
+        if let Some(s) = case.satisfaction {
+            stats::bump(&mut self.satisfaction, s.as_str());
+        }
+        self.contacts
+            .push(Contact::of(case, &ws.policy.anonymous_names));
+    }
+
+    /// The tally of both parts.
+    pub fn merge(mut self, other: Tally) -> Tally {
+        self.total += other.total;
+        stats::merge_counts(&mut self.by_status, other.by_status);
+        stats::merge_counts(&mut self.by_category, other.by_category);
+        stats::merge_counts(&mut self.by_assignee, other.by_assignee);
+        stats::merge_counts(&mut self.by_channel, other.by_channel);
+        stats::merge_counts(&mut self.by_priority, other.by_priority);
+        self.overdue += other.overdue;
+        stats::merge_counts(&mut self.overdue_by_rule, other.overdue_by_rule);
+        self.due_soon += other.due_soon;
+        stats::merge_counts(&mut self.due_soon_by_rule, other.due_soon_by_rule);
+        self.to_decision.extend(other.to_decision);
+        self.to_close.extend(other.to_close);
+        stats::merge_on_time(&mut self.on_time, other.on_time);
+        stats::merge_counts(&mut self.satisfaction, other.satisfaction);
+        self.contacts.extend(other.contacts);
+        self
+    }
+
+    /// The summary as of `today`.
+    pub fn finish(mut self, today: NaiveDate) -> Summary {
+        let answered: usize = self.satisfaction.values().sum();
+        Summary {
+            today,
+            total: self.total,
+            by_status: self.by_status,
+            by_category: self.by_category,
+            by_assignee: self.by_assignee,
+            by_channel: self.by_channel,
+            by_priority: self.by_priority,
+            overdue: self.overdue,
+            overdue_by_rule: self.overdue_by_rule,
+            due_soon: self.due_soon,
+            due_soon_by_rule: self.due_soon_by_rule,
+            median_workdays_to_decision: stats::percentile(&mut self.to_decision, 50.0),
+            p90_workdays_to_decision: stats::percentile(&mut self.to_decision, 90.0),
+            median_workdays_to_close: stats::percentile(&mut self.to_close, 50.0),
+            p90_workdays_to_close: stats::percentile(&mut self.to_close, 90.0),
+            on_time: stats::with_rates(self.on_time),
+            on_time_rate_definition: stats::RATE_DEFINITION,
+            satisfaction_rate: stats::ratio(
+                *self.satisfaction.get("satisfied").unwrap_or(&0),
+                answered,
+            ),
+            satisfaction: self.satisfaction,
+            repeat: repeat::detect_contacts(&self.contacts).len(),
+        }
     }
 }

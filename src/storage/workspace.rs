@@ -239,12 +239,15 @@ impl Workspace {
     /// caller holds the workspace lock for its whole read-modify-write.
     /// Commands change a case through [`Workspace::update`] and its
     /// siblings; only `detach`, which removes the stored file after the
-    /// case is written and under the same lock, calls this directly.
-    pub(crate) fn write_case(&self, _lock: &WorkspaceLock, case: &Case) -> Result<()> {
+    /// case is written and under the same lock, calls this directly. The
+    /// case index and the contact index learn of the write at once.
+    pub(crate) fn write_case(&self, lock: &WorkspaceLock, case: &Case) -> Result<()> {
         let text = render_for_write(case)?;
         let before = super::contacts::mtime_before_write(self, &case.id);
-        write_atomic(&self.case_path(&case.id), text.as_bytes())?;
+        let path = self.case_path(&case.id);
+        write_atomic(&path, text.as_bytes())?;
         super::contacts::record_write(self, case, before);
+        super::index::record_write(self, lock, case, &path);
         Ok(())
     }
 
@@ -349,6 +352,12 @@ impl Workspace {
         }
         ids.sort();
         Ok(ids)
+    }
+
+    /// Every readable case as its file says now, kept encoded, through the
+    /// case index (see [`super::index`]); unreadable files are listed.
+    pub fn scan(&self) -> Result<super::index::Snapshot> {
+        super::index::scan(self)
     }
 
     /// Reads every case in parallel. A broken file is reported, never fatal.

@@ -3,9 +3,9 @@
 //!
 //! Every stored field is written, `history` included, so importing an
 //! export into an empty workspace gives back byte-identical case files.
-//! JSON, JSONL and YAML are streamed: files are read, filtered and
-//! rendered in parallel chunks and written in ID order. CSV needs every
-//! case first, as its header has one column group per complainant.
+//! Cases come through the case index and are streamed: decoded, filtered
+//! and rendered in parallel chunks and written in ID order. CSV makes one
+//! pass more first, as its header has one column group per complainant.
 
 use std::io::Write;
 
@@ -17,9 +17,8 @@ use crate::error::{Error, Result};
 use crate::model::Case;
 use crate::query::Filter;
 use crate::redact::redact_case;
-use crate::storage::Workspace;
 use crate::storage::casefile::render_case;
-use crate::storage::workspace::read_case_file;
+use crate::storage::{Snapshot, Workspace};
 
 /// Case files read and rendered together.
 const CHUNK: usize = 2048;
@@ -88,7 +87,7 @@ pub fn export(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
     Ok(exported)
 }
 
-/// Reads, filters and renders the case files in parallel chunks, then hands
+/// Decodes, filters and renders the cases in parallel chunks, then hands
 /// each rendering to `write` in ID order.
 fn for_each_chunk(
     ws: &Workspace,
@@ -97,27 +96,45 @@ fn for_each_chunk(
     render: &mut (dyn Fn(&Case) -> Result<Vec<u8>> + Sync),
     write: &mut dyn FnMut(usize, Vec<u8>) -> Result<()>,
 ) -> Result<()> {
-    let files = ws.case_files()?;
-    for chunk in files.chunks(CHUNK) {
-        let rendered: Vec<Result<Option<Vec<u8>>>> = chunk
-            .par_iter()
-            .map(|path| {
-                let case = read_case_file(path)?;
-                select(ws, options, case).map(|c| render(&c)).transpose()
-            })
-            .collect();
-        for result in rendered {
-            match result {
-                Ok(Some(bytes)) => {
-                    write(exported.cases, bytes)?;
-                    exported.cases += 1;
+    let mut snapshot = ws.scan()?;
+    exported.broken.append(&mut snapshot.broken);
+    exported
+        .broken
+        .extend(each_chunk(&snapshot, &mut |start, end| {
+            let rendered: Vec<Result<Option<Vec<u8>>>> = (start..end)
+                .into_par_iter()
+                .map(|i| {
+                    let case = snapshot.case(i)?;
+                    select(ws, options, case).map(|c| render(&c)).transpose()
+                })
+                .collect();
+            let mut broken = Vec::new();
+            for result in rendered {
+                match result {
+                    Ok(Some(bytes)) => {
+                        write(exported.cases, bytes)?;
+                        exported.cases += 1;
+                    }
+                    Ok(None) => {}
+                    Err(e) => broken.push(e),
                 }
-                Ok(None) => {}
-                Err(e) => exported.broken.push(e),
             }
-        }
-    }
+            Ok(broken)
+        })?);
     Ok(())
+}
+
+/// Calls `visit` on each chunk of the snapshot (a range of indexes) and
+/// gathers what it could not read.
+fn each_chunk(
+    snapshot: &Snapshot,
+    visit: &mut dyn FnMut(usize, usize) -> Result<Vec<Error>>,
+) -> Result<Vec<Error>> {
+    let mut broken = Vec::new();
+    for start in (0..snapshot.len()).step_by(CHUNK) {
+        broken.extend(visit(start, (start + CHUNK).min(snapshot.len()))?);
+    }
+    Ok(broken)
 }
 
 /// The case as exported, if the filter keeps it.
@@ -137,14 +154,12 @@ fn to_json(case: &Case) -> Result<Vec<u8>> {
 }
 
 fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<Exported> {
-    let loaded = ws.load_all()?;
-    let cases: Vec<Case> = loaded
-        .cases
-        .into_iter()
+    let mut snapshot = ws.scan()?;
+    let mut broken = std::mem::take(&mut snapshot.broken);
+    let most = (0..snapshot.len())
+        .into_par_iter()
+        .filter_map(|i| snapshot.case(i).ok())
         .filter_map(|c| select(ws, options, c))
-        .collect();
-    let most = cases
-        .iter()
         .map(|c| c.complainants.len())
         .max()
         .unwrap_or(1);
@@ -161,16 +176,30 @@ fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
         crate::messages::Language::En => header.clone(),
     };
     crate::csvcell::write_record(&mut writer, &shown).map_err(csv_error)?;
-    for case in &cases {
-        crate::csvcell::write_record(&mut writer, export_row(case, &header)?).map_err(csv_error)?;
-    }
+    let mut cases = 0;
+    broken.extend(each_chunk(&snapshot, &mut |start, end| {
+        let chunk: Vec<Result<Option<Case>>> = (start..end)
+            .into_par_iter()
+            .map(|i| Ok(select(ws, options, snapshot.case(i)?)))
+            .collect();
+        let mut unread = Vec::new();
+        for result in chunk {
+            match result {
+                Ok(Some(case)) => {
+                    crate::csvcell::write_record(&mut writer, export_row(&case, &header)?)
+                        .map_err(csv_error)?;
+                    cases += 1;
+                }
+                Ok(None) => {}
+                Err(e) => unread.push(e),
+            }
+        }
+        Ok(unread)
+    })?);
     writer
         .flush()
         .map_err(|e| Error::io("the export output", e))?;
-    Ok(Exported {
-        cases: cases.len(),
-        broken: loaded.broken,
-    })
+    Ok(Exported { cases, broken })
 }
 
 #[cfg(test)]

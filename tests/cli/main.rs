@@ -26,6 +26,7 @@ mod golden;
 mod hardening;
 mod house;
 mod import_export;
+mod index;
 mod merges;
 mod paperwork;
 mod record_truth;

@@ -1,0 +1,637 @@
+//! The case index: a local, git-ignored cache of every case file, so that
+//! `list`, `summary`, `report` and `export` need not parse every YAML file
+//! on every run.
+//!
+//! `.plaint/index` holds, for each case file, its size, modification and
+//! change times (nanoseconds), inode, the case's state and moment of
+//! receipt (to select without decoding), and a binary copy of the case as
+//! it was parsed: `postcard`'s positional format with every field written,
+//! about 0.85 of the YAML's size (the text dominates) and decoded far
+//! faster than YAML is parsed. `.plaint/index.journal` holds the records
+//! plaint's own writes appended since the index was last rewritten.
+//!
+//! The index is never trusted over the files. A [`scan`] lists and stats
+//! every case file (in parallel) and re-reads a file whose size, times or
+//! inode differ from its record, a file without a record, and a file that
+//! changed within [`RACY_NS`] of the moment its record was taken (the
+//! "racy" case git knows: a change in the same clock tick as the look
+//! leaves the times unchanged). Files gone from disk drop out. Nothing
+//! stored depends on the clock, the policy or the calendar: deadlines are
+//! evaluated from the cases at read time.
+//!
+//! A record that is truncated, fails its checksum or does not decode is
+//! ignored, and an index of another format or build is ignored whole: the
+//! files are read instead and the index rewritten. Readers never wait for
+//! the lock: one that found the index out of date rewrites it (temporary
+//! file, rename) only when it can take the workspace lock at once. Writers
+//! append to the journal under the lock they hold.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use chrono::{DateTime, FixedOffset};
+use rayon::prelude::*;
+
+use super::lock::WorkspaceLock;
+use super::workspace::{CASES_DIR, LOCAL_DIR, Workspace, read_case_file};
+use crate::error::{Error, Result};
+use crate::model::{Case, CaseId};
+
+/// The index file, inside `.plaint/`.
+pub const INDEX_FILE: &str = "index";
+/// The journal of records appended by writes since the last rewrite.
+pub const JOURNAL_FILE: &str = "index.journal";
+/// A change this close (in nanoseconds) to the moment a record was taken
+/// may have kept the file's times: such a record is re-read. Two seconds
+/// cover the coarsest timestamps in use (FAT).
+pub const RACY_NS: i64 = 2_000_000_000;
+/// The journal is folded into the index once it holds this many records.
+const JOURNAL_FOLD: usize = 64;
+
+const MAGIC: &[u8; 8] = b"PLAINTIX";
+/// The layout of the index; a different number makes the file ignored.
+const FORMAT: u32 = 2;
+
+/// What identifies one version of a file on disk.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stat {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
+    pub mtime_ns: i64,
+    /// Status change time, nanoseconds since the epoch: changes with every
+    /// write, and no tool can set it back.
+    pub ctime_ns: i64,
+    /// Inode number: an atomic replace or a checkout makes a new one.
+    pub ino: u64,
+}
+
+impl Stat {
+    /// The stat of `path`, not following a symbolic link.
+    pub fn of(path: &Path) -> Option<Stat> {
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        Some(Stat::from_meta(&meta))
+    }
+
+    #[cfg(unix)]
+    fn from_meta(meta: &std::fs::Metadata) -> Stat {
+        use std::os::unix::fs::MetadataExt;
+        let ns = |s: i64, n: i64| s.saturating_mul(1_000_000_000).saturating_add(n);
+        Stat {
+            size: meta.size(),
+            mtime_ns: ns(meta.mtime(), meta.mtime_nsec()),
+            ctime_ns: ns(meta.ctime(), meta.ctime_nsec()),
+            ino: meta.ino(),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn from_meta(meta: &std::fs::Metadata) -> Stat {
+        let mtime_ns = meta.modified().map(nanos_of).unwrap_or(0);
+        Stat {
+            size: meta.len(),
+            mtime_ns,
+            ctime_ns: mtime_ns,
+            ino: 0,
+        }
+    }
+}
+
+/// One cached case: the file's stat, when it was taken, what commands
+/// select cases by before decoding them, and the case.
+struct Record<'a> {
+    id: &'a str,
+    stat: Stat,
+    checked_ns: i64,
+    keys: Keys,
+    payload: &'a [u8],
+}
+
+/// What commands select by before decoding a case: its state (`list`
+/// shows open cases unless asked) and moment of receipt (a report's
+/// period).
+#[derive(Clone, Debug, PartialEq)]
+struct Keys {
+    status: Box<str>,
+    received: DateTime<FixedOffset>,
+}
+
+impl Keys {
+    fn of(case: &Case) -> Keys {
+        Keys {
+            status: case.status.as_str().into(),
+            received: case.received,
+        }
+    }
+}
+
+impl Record<'_> {
+    /// Whether the file may have changed since, unseen by its stat.
+    fn racy(&self) -> bool {
+        self.stat.ctime_ns.max(self.stat.mtime_ns) > self.checked_ns - RACY_NS
+    }
+}
+
+/// Where the encoded copy of a case lives.
+enum Source {
+    /// In the index or journal bytes, at this range.
+    Stored {
+        journal: bool,
+        start: usize,
+        end: usize,
+    },
+    /// Read from its file during this scan.
+    Fresh(Box<[u8]>),
+}
+
+struct Entry {
+    id: CaseId,
+    stat: Stat,
+    checked_ns: i64,
+    keys: Keys,
+    source: Source,
+}
+
+impl Entry {
+    /// Whether its record would be racy (see [`Record::racy`]).
+    fn racy(&self) -> bool {
+        self.stat.ctime_ns.max(self.stat.mtime_ns) > self.checked_ns - RACY_NS
+    }
+}
+
+/// Every readable case file of the workspace, as its file says now, with
+/// the cases kept encoded: a command decodes each case when it needs it,
+/// so memory holds one compact copy of each, never every parsed case.
+pub struct Snapshot {
+    root: PathBuf,
+    index: Vec<u8>,
+    journal: Vec<u8>,
+    entries: Vec<Entry>,
+    /// Each unreadable file with the reason, sorted by path.
+    pub broken: Vec<Error>,
+    /// How many case files this scan read (the others came from the index).
+    pub files_read: usize,
+}
+
+impl std::fmt::Debug for Snapshot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Snapshot")
+            .field("cases", &self.entries.len())
+            .field("broken", &self.broken.len())
+            .finish()
+    }
+}
+
+impl Snapshot {
+    /// Number of readable cases.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there is no readable case.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The ID of the `i`-th case (cases are in ID order).
+    pub fn id(&self, i: usize) -> &CaseId {
+        &self.entries[i].id
+    }
+
+    /// The state of the `i`-th case, known without decoding it.
+    pub fn status(&self, i: usize) -> &str {
+        &self.entries[i].keys.status
+    }
+
+    /// When the `i`-th case was received, known without decoding it.
+    pub fn received(&self, i: usize) -> DateTime<FixedOffset> {
+        self.entries[i].keys.received
+    }
+
+    /// The `i`-th case. A copy that does not decode (which a checksum makes
+    /// all but impossible) is replaced by reading the file.
+    pub fn case(&self, i: usize) -> Result<Case> {
+        let entry = &self.entries[i];
+        match decode(self.payload(entry)) {
+            Some(case) if case.id == entry.id => Ok(case),
+            _ => read_case_file(&case_path(&self.root, &entry.id)),
+        }
+    }
+
+    fn payload<'a>(&'a self, entry: &'a Entry) -> &'a [u8] {
+        match &entry.source {
+            Source::Stored {
+                journal,
+                start,
+                end,
+            } => {
+                let buf = if *journal { &self.journal } else { &self.index };
+                &buf[*start..*end]
+            }
+            Source::Fresh(bytes) => bytes,
+        }
+    }
+}
+
+/// Reads every case file the way its file says now, through the index:
+/// see the module documentation.
+pub fn scan(ws: &Workspace) -> Result<Snapshot> {
+    let checked_ns = now_ns();
+    let ids = ws.case_ids()?;
+    let stats: Vec<Option<Stat>> = ids
+        .par_iter()
+        .with_min_len(256)
+        .map(|id| Stat::of(&ws.case_path(id)))
+        .collect();
+    let local = ws.root.join(LOCAL_DIR);
+    let index = read_store(&local.join(INDEX_FILE));
+    let journal = read_store(&local.join(JOURNAL_FILE));
+    let matched = match_records(ids, stats, &index, &journal);
+    let files_read = matched.missing.len();
+    let (entries, broken, read_dirty) =
+        read_missing(ws, matched.entries, matched.missing, checked_ns);
+    let snapshot = Snapshot {
+        root: ws.root.clone(),
+        index,
+        journal,
+        entries,
+        broken,
+        files_read,
+    };
+    if (matched.dirty || read_dirty)
+        && let Ok(Some(lock)) = ws.try_lock()
+    {
+        let _ = rewrite(ws, &lock, &snapshot);
+    }
+    Ok(snapshot)
+}
+
+/// The case files found, each with its trusted record or a slot to fill.
+struct Matched {
+    /// One per case file, in ID order; `None` where the file must be read.
+    entries: Vec<Option<Entry>>,
+    /// The files to read: slot, ID, stat, and whether a record existed.
+    missing: Vec<(usize, CaseId, Option<Stat>, bool)>,
+    /// Whether the index should be rewritten whatever the reads give.
+    dirty: bool,
+}
+
+/// Pairs each case file with its record (the journal's latest over the
+/// index's), trusting a record whose stat is the file's and is not racy.
+fn match_records(
+    ids: Vec<CaseId>,
+    stats: Vec<Option<Stat>>,
+    index: &[u8],
+    journal: &[u8],
+) -> Matched {
+    let stored = records(index);
+    let journaled = records(journal);
+    let journal_len = journaled.len();
+    let mut known: HashMap<&str, (bool, Record)> =
+        HashMap::with_capacity(stored.len() + journal_len);
+    known.extend(stored.into_iter().map(|r| (r.id, (false, r))));
+    known.extend(journaled.into_iter().map(|r| (r.id, (true, r))));
+    let mut entries = Vec::with_capacity(ids.len());
+    let mut missing = Vec::new();
+    for (id, stat) in ids.into_iter().zip(stats) {
+        let hit = stat.and_then(|stat| known.remove(id.as_str()).filter(|(_, r)| r.stat == stat));
+        match hit {
+            Some((in_journal, record)) if !record.racy() => {
+                let buf = if in_journal { journal } else { index };
+                entries.push(Some(Entry {
+                    id,
+                    stat: record.stat,
+                    checked_ns: record.checked_ns,
+                    keys: record.keys,
+                    source: stored_source(buf, in_journal, record.payload),
+                }));
+            }
+            other => {
+                missing.push((entries.len(), id, stat, other.is_some()));
+                entries.push(None);
+            }
+        }
+    }
+    // Records of deleted files are dropped; a long journal is folded in.
+    let dirty = !known.is_empty() || journal_len >= JOURNAL_FOLD;
+    Matched {
+        entries,
+        missing,
+        dirty,
+    }
+}
+
+/// Reads the `missing` files in parallel into their slots. Returns the
+/// entries, the unreadable files, and whether the index should be
+/// rewritten: a new file gets its record, a changed one once its last
+/// change is old enough for the record not to be racy, and a file
+/// unreadable now loses the record it had.
+fn read_missing(
+    ws: &Workspace,
+    mut entries: Vec<Option<Entry>>,
+    missing: Vec<(usize, CaseId, Option<Stat>, bool)>,
+    checked_ns: i64,
+) -> (Vec<Entry>, Vec<Error>, bool) {
+    let fresh: Vec<(usize, bool, Result<Entry>)> = missing
+        .into_par_iter()
+        .map(|(slot, id, stat, had_record)| {
+            (slot, had_record, read_fresh(ws, id, stat, checked_ns))
+        })
+        .collect();
+    let mut broken = Vec::new();
+    let mut dirty = false;
+    for (slot, had_record, result) in fresh {
+        match result {
+            Ok(entry) => {
+                dirty |= !had_record || !entry.racy();
+                entries[slot] = Some(entry);
+            }
+            Err(e) => {
+                dirty |= had_record;
+                broken.push(e);
+            }
+        }
+    }
+    (entries.into_iter().flatten().collect(), broken, dirty)
+}
+
+/// Reads and encodes a case file whose record is missing or out of date.
+/// The stat is taken before the read, so a change during the read shows
+/// as a different stat next time.
+fn read_fresh(ws: &Workspace, id: CaseId, stat: Option<Stat>, checked_ns: i64) -> Result<Entry> {
+    let path = ws.case_path(&id);
+    let stat = stat.or_else(|| Stat::of(&path)).unwrap_or_default();
+    let case = read_case_file(&path)?;
+    let bytes = encode(&case)?;
+    Ok(Entry {
+        id,
+        stat,
+        checked_ns,
+        keys: Keys::of(&case),
+        source: Source::Fresh(bytes.into_boxed_slice()),
+    })
+}
+
+fn stored_source(buf: &[u8], journal: bool, payload: &[u8]) -> Source {
+    let start = payload.as_ptr() as usize - buf.as_ptr() as usize;
+    Source::Stored {
+        journal,
+        start,
+        end: start + payload.len(),
+    }
+}
+
+/// Called under the workspace lock after `case` was written to `path`:
+/// appends its record to the journal, so the next reader need not read
+/// the file. Best effort: a cache that cannot be written is read around.
+pub fn record_write(ws: &Workspace, _lock: &WorkspaceLock, case: &Case, path: &Path) {
+    let checked_ns = now_ns();
+    let (Some(stat), Ok(payload)) = (Stat::of(path), encode(case)) else {
+        return;
+    };
+    let local = ws.root.join(LOCAL_DIR);
+    if ignore_folder(&local).is_err() {
+        return;
+    }
+    let journal = local.join(JOURNAL_FILE);
+    let mut bytes = Vec::new();
+    if std::fs::symlink_metadata(&journal).map_or(0, |m| m.len()) == 0 {
+        bytes.extend_from_slice(&header());
+    }
+    let record = Record {
+        id: case.id.as_str(),
+        stat,
+        checked_ns,
+        keys: Keys::of(case),
+        payload: &payload,
+    };
+    push_record(&mut bytes, &record);
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    if let Ok(mut file) = options.open(&journal) {
+        let _ = file.write_all(&bytes);
+    }
+}
+
+/// Writes the whole index from `snapshot` and empties the journal, under
+/// the lock the caller holds. The index is a cache: it is not flushed to
+/// disk, and a torn file after a crash is ignored by its checksums.
+fn rewrite(ws: &Workspace, _lock: &WorkspaceLock, snapshot: &Snapshot) -> Result<()> {
+    let local = ws.root.join(LOCAL_DIR);
+    ignore_folder(&local)?;
+    let path = local.join(INDEX_FILE);
+    let mut temp = tempfile::Builder::new()
+        .prefix(".index-")
+        .suffix(".tmp")
+        .tempfile_in(&local)
+        .map_err(|e| Error::io(&local, e))?;
+    {
+        let mut out = BufWriter::with_capacity(1 << 20, temp.as_file_mut());
+        out.write_all(&header()).map_err(|e| Error::io(&path, e))?;
+        let mut record = Vec::new();
+        for entry in &snapshot.entries {
+            record.clear();
+            push_record(
+                &mut record,
+                &Record {
+                    id: entry.id.as_str(),
+                    stat: entry.stat,
+                    checked_ns: entry.checked_ns,
+                    keys: entry.keys.clone(),
+                    payload: snapshot.payload(entry),
+                },
+            );
+            out.write_all(&record).map_err(|e| Error::io(&path, e))?;
+        }
+        out.flush().map_err(|e| Error::io(&path, e))?;
+    }
+    temp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+    match std::fs::remove_file(local.join(JOURNAL_FILE)) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io(local.join(JOURNAL_FILE), e)),
+    }
+}
+
+/// Makes sure git ignores `.plaint/` whatever the workspace's own
+/// `.gitignore` says, and refuses to write through a linked folder.
+fn ignore_folder(local: &Path) -> Result<()> {
+    if std::fs::symlink_metadata(local).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Error::BadFile {
+            path: local.to_path_buf(),
+            message: crate::limits::LINK_REFUSED.to_string(),
+        });
+    }
+    std::fs::create_dir_all(local).map_err(|e| Error::io(local, e))?;
+    let ignore = local.join(".gitignore");
+    if !ignore.exists() {
+        super::atomic::write_atomic_transient(&ignore, b"# plaint's local lock and caches\n*\n")?;
+    }
+    Ok(())
+}
+
+/// The whole of a store file, or nothing when it is missing, a link, or
+/// of another format or build.
+fn read_store(path: &Path) -> Vec<u8> {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Vec::new();
+    };
+    if !meta.is_file() {
+        return Vec::new();
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    let read = File::open(path).and_then(|mut f| f.read_to_end(&mut bytes));
+    if read.is_err() || !bytes.starts_with(&header()) {
+        return Vec::new();
+    }
+    bytes
+}
+
+/// Every whole, intact record of a store file, in file order; reading
+/// stops at the first truncated or damaged one.
+fn records(bytes: &[u8]) -> Vec<Record<'_>> {
+    let mut out = Vec::new();
+    let mut at = header().len().min(bytes.len());
+    while let Some((record, next)) = parse_record(bytes, at) {
+        out.push(record);
+        at = next;
+    }
+    out
+}
+
+fn parse_record(bytes: &[u8], at: usize) -> Option<(Record<'_>, usize)> {
+    let len = u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize;
+    let body = bytes.get(at + 4..at + 4 + len)?;
+    let crc = u32::from_le_bytes(body.get(0..4)?.try_into().ok()?);
+    if crc32fast::hash(&body[4..]) != crc {
+        return None;
+    }
+    let mut cursor = Cursor { bytes: body, at: 4 };
+    let stat = Stat {
+        size: cursor.u64()?,
+        mtime_ns: cursor.u64()? as i64,
+        ctime_ns: cursor.u64()? as i64,
+        ino: cursor.u64()?,
+    };
+    let checked_ns = cursor.u64()? as i64;
+    let id = cursor.text()?;
+    let status = cursor.text()?.into();
+    let seconds = cursor.u64()? as i64;
+    let nanos = cursor.u64()? as u32;
+    let offset = FixedOffset::east_opt(cursor.u64()? as i32)?;
+    let received = DateTime::from_timestamp(seconds, nanos)?.with_timezone(&offset);
+    let record = Record {
+        id,
+        stat,
+        checked_ns,
+        keys: Keys { status, received },
+        payload: &body[cursor.at..],
+    };
+    Some((record, at + 4 + len))
+}
+
+/// Reads the fields of a record in order.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn u64(&mut self) -> Option<u64> {
+        let n = u64::from_le_bytes(self.bytes.get(self.at..self.at + 8)?.try_into().ok()?);
+        self.at += 8;
+        Some(n)
+    }
+
+    /// A string of at most 255 bytes, after its length byte.
+    fn text(&mut self) -> Option<&'a str> {
+        let len = *self.bytes.get(self.at)? as usize;
+        let text = std::str::from_utf8(self.bytes.get(self.at + 1..self.at + 1 + len)?).ok()?;
+        self.at += 1 + len;
+        Some(text)
+    }
+}
+
+/// Appends `record`, unless its ID or state is too long to store (a case
+/// file that then is read each time).
+fn push_record(out: &mut Vec<u8>, record: &Record) {
+    if record.id.len() > 255 || record.keys.status.len() > 255 {
+        return;
+    }
+    let len_at = out.len();
+    out.extend_from_slice(&[0; 8]); // length and checksum, set below
+    let stat = record.stat;
+    let received = record.keys.received;
+    for n in [
+        stat.size,
+        stat.mtime_ns as u64,
+        stat.ctime_ns as u64,
+        stat.ino,
+        record.checked_ns as u64,
+    ] {
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    for text in [record.id, &*record.keys.status] {
+        out.push(text.len() as u8);
+        out.extend_from_slice(text.as_bytes());
+    }
+    for n in [
+        received.timestamp() as u64,
+        u64::from(received.timestamp_subsec_nanos()),
+        received.offset().local_minus_utc() as u64,
+    ] {
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    out.extend_from_slice(record.payload);
+    let len = (out.len() - len_at - 4) as u32;
+    out[len_at..len_at + 4].copy_from_slice(&len.to_le_bytes());
+    let crc = crc32fast::hash(&out[len_at + 8..]);
+    out[len_at + 4..len_at + 8].copy_from_slice(&crc.to_le_bytes());
+}
+
+/// The header of both store files: the format, and the build that wrote
+/// it (another build may read cases differently, so it starts afresh).
+fn header() -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    let build = env!("CARGO_PKG_VERSION").as_bytes();
+    out.push(build.len() as u8);
+    out.extend_from_slice(build);
+    out
+}
+
+/// The case in `postcard`'s positional format, every field written.
+fn encode(case: &Case) -> Result<Vec<u8>> {
+    crate::model::skip::every_field(|| postcard::to_stdvec(case))
+        .map_err(|e| Error::Invalid(format!("case {}: cannot be cached: {e}", case.id)))
+}
+
+fn decode(bytes: &[u8]) -> Option<Case> {
+    postcard::from_bytes(bytes).ok()
+}
+
+fn case_path(root: &Path, id: &CaseId) -> PathBuf {
+    root.join(CASES_DIR)
+        .join(id.year())
+        .join(super::casefile::file_name(id))
+}
+
+fn now_ns() -> i64 {
+    nanos_of(SystemTime::now())
+}
+
+fn nanos_of(time: SystemTime) -> i64 {
+    time.duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+#[cfg(test)]
+mod tests;
