@@ -63,7 +63,7 @@ fn deadlines_of<'a>(case: &'a Value, rule: &str) -> Vec<&'a Value> {
 
 /// A procurement complaint received on Monday 2026-09-28, just before the
 /// National Day week, between two organisations.
-fn procurement_case(ws: &Ws, extra: &[&str]) -> String {
+pub(crate) fn procurement_case(ws: &Ws, extra: &[&str]) -> String {
     let mut args = vec![
         "register",
         "--title",

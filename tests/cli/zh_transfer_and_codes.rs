@@ -107,26 +107,7 @@ fn completion_scripts_for_zsh_powershell_and_elvish_complete_case_ids() {
 
 /// A procurement case accepted on 2026-10-09, ready to be suspended.
 fn accepted_procurement_case(ws: &Ws) -> String {
-    let id = ws.ok(&[
-        "register",
-        "--title",
-        "评标标准具有倾向性",
-        "--complainant",
-        "华信科技有限公司",
-        "--legal-representative",
-        "周明",
-        "--respondent",
-        "市政府采购中心",
-        "--respondent-representative",
-        "林涛",
-        "--category",
-        "documents",
-        "--channel",
-        "letter",
-        "--received",
-        "2026-09-28 09:00",
-    ]);
-    let id = id.trim().to_string();
+    let id = crate::rules::procurement_case(ws, &[]);
     ws.ok(&["advance", &id, "已受理", "--at", "2026-10-09 10:00"]);
     id
 }
