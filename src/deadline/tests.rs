@@ -744,6 +744,18 @@ fn an_import_hides_only_the_rules_that_started_before_the_state_it_records() {
                 "resolution - not_tracked",
             ],
         ),
+        // A stop recorded after the import shows how the rule ended.
+        (
+            "accepted",
+            "investigating",
+            "- at: 2026-06-22T10:00:00+08:00\n  by: a\n  action: status\n  from: investigating\n  to: withdrawn\n",
+            &[
+                "acceptance 2026-06-08 missed",
+                "notify-respondent - not_tracked",
+                "resolution - not_tracked",
+                "probe - not_tracked",
+            ],
+        ),
         // A case imported in the first state is evaluated from its receipt.
         (
             "accepted",
@@ -965,4 +977,67 @@ fn a_working_day_rule_adds_its_pauses_and_both_kinds_of_extension() {
         (acceptance.days_left, acceptance.workdays_left),
         (Some(7), Some(5))
     );
+}
+
+#[test]
+fn leaving_the_workflow_before_the_own_stop_stops_the_rule_unmet() {
+    // Transferred on 06-08; the respondent-notified milestone merged in
+    // afterwards does not turn the stopped rule into a met one.
+    let events = status("2026-06-05 10:00", "received", "accepted")
+        + &status("2026-06-08 10:00", "accepted", "transferred")
+        + &milestone("2026-06-09 10:00", "respondent-notified");
+    let transferred = case("transferred", &events);
+    let got = summary(&transferred, "2026-07-01");
+    assert_eq!(
+        got.iter().map(|d| (d.0.as_str(), d.2)).collect::<Vec<_>>(),
+        [
+            ("acceptance", "met"),
+            ("notify-respondent", "stopped"),
+            // It starts after the case left: it stops at once.
+            ("respondent-reply", "stopped"),
+            ("resolution", "stopped"),
+        ]
+    );
+}
+
+#[test]
+fn a_case_resumed_today_is_running_again() {
+    let events = status("2026-06-05 10:00", "received", "accepted")
+        + &status("2026-06-15 10:00", "accepted", "suspended")
+        + &status("2026-06-25 10:00", "suspended", "accepted");
+    let resumed = case("accepted", &events);
+    let got = summary(&resumed, "2026-06-25");
+    let resolution = got.iter().find(|d| d.0 == "resolution").unwrap();
+    assert_eq!(
+        (resolution.1.as_str(), resolution.2),
+        ("2026-08-14", "running")
+    );
+}
+
+#[test]
+fn without_status_events_the_file_status_is_the_current_state() {
+    let rejected = case("rejected", "");
+    assert_eq!(current_status(&rejected, &tourism()), "rejected");
+    let unset = case("''", "");
+    assert_eq!(current_status(&unset, &tourism()), "received");
+}
+
+#[test]
+fn a_deadline_in_an_uncovered_year_is_provisional_and_warns_once() {
+    let offset = FixedOffset::east_opt(8 * 3600).unwrap();
+    let calendar = crate::calendar::Calendar::builtin("cn").unwrap();
+    let received = case_received("2027-03-01 09:30", "received", "");
+    let all = evaluate(&received, &tourism(), &calendar, offset, date("2027-03-02")).unwrap();
+    let acceptance = &all[0];
+    assert_eq!(acceptance.due, Some(date("2027-03-08")));
+    assert!(acceptance.provisional);
+    assert_eq!(acceptance.uncovered_years, [2027]);
+    assert_eq!(
+        acceptance.warnings,
+        ["calendar 'cn' does not cover 2027: weekends only assumed"]
+    );
+    let covered = case("received", "");
+    let all = evaluate(&covered, &tourism(), &calendar, offset, date("2026-06-02")).unwrap();
+    assert!(!all[0].provisional);
+    assert!(all[0].uncovered_years.is_empty());
 }
