@@ -647,6 +647,16 @@ fn promises_are_met_missed_stopped_or_overdue_each_on_its_own() {
             &["promise 2026-06-10 met"],
         ),
         (
+            "it stops where the case first left the workflow",
+            accepted.clone()
+                + &promised("2026-06-05 11:00", "2026-06-10")
+                + &status("2026-06-08 10:00", "accepted", "resolved")
+                + &status("2026-06-09 10:00", "resolved", "investigating")
+                + &status("2026-06-20 10:00", "investigating", "resolved"),
+            "2026-07-01",
+            &["promise 2026-06-10 stopped"],
+        ),
+        (
             "a move between open states stops nothing",
             accepted.clone()
                 + &promised("2026-06-05 11:00", "2026-06-10")
@@ -685,6 +695,13 @@ fn promises_are_met_missed_stopped_or_overdue_each_on_its_own() {
         (Some(date("2026-06-05")), Some(2), Some(2))
     );
     assert_eq!(promise.kind, RuleKind::OfficeTarget);
+    assert!(!promise.provisional);
+    // A promised day in a year the calendar does not cover is provisional.
+    let c = case("accepted", &promised("2026-12-30 11:00", "2027-01-08"));
+    let all = evaluate(&c, &tourism(), &calendar, offset, date("2026-12-31")).unwrap();
+    let promise = all.iter().find(|d| d.rule == PROMISE_RULE).unwrap();
+    assert!(promise.provisional);
+    assert_eq!(promise.uncovered_years, [2027]);
 }
 
 /// The tourism rules plus one rule starting at `start`, named `probe`.
