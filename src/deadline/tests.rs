@@ -971,11 +971,11 @@ fn a_working_day_rule_adds_its_pauses_and_both_kinds_of_extension() {
         )
     };
     // Received Monday 06-01; suspended Wed 06-03 to Fri 06-05 (two working
-    // days); two working days and three calendar days of extension; a zero
+    // days); three working days and three calendar days of extension; a zero
     // extension and another rule's extension change nothing.
     let events = status("2026-06-03 10:00", "received", "suspended")
         + &status("2026-06-05 10:00", "suspended", "received")
-        + &ext("2026-06-05 11:00", "acceptance", 2, "workdays")
+        + &ext("2026-06-05 11:00", "acceptance", 3, "workdays")
         + &ext("2026-06-05 11:00", "acceptance", 3, "days")
         + &ext("2026-06-05 11:00", "acceptance", 0, "days")
         + &ext("2026-06-05 11:00", "resolution", 9, "days");
@@ -984,15 +984,15 @@ fn a_working_day_rule_adds_its_pauses_and_both_kinds_of_extension() {
     let calendar = crate::calendar::Calendar::builtin("cn").unwrap();
     let all = evaluate(&c, &policy, &calendar, offset, date("2026-06-08")).unwrap();
     let acceptance = &all[0];
-    // 5 + 2 paused + 2 extended working days from 06-01: Wed 06-10; three
-    // more calendar days: Sat 06-13, rolled to Mon 06-15.
-    assert_eq!(acceptance.due, Some(date("2026-06-15")));
+    // 5 + 2 paused + 3 extended working days from 06-01: Mon 06-15; three
+    // more calendar days: Thu 06-18, a working day.
+    assert_eq!(acceptance.due, Some(date("2026-06-18")));
     assert_eq!(acceptance.pauses.len(), 1);
     assert_eq!(acceptance.pauses[0].adds, 2);
     assert_eq!(acceptance.extensions.len(), 2);
     assert_eq!(
         (acceptance.days_left, acceptance.workdays_left),
-        (Some(7), Some(5))
+        (Some(10), Some(8))
     );
 }
 
@@ -1057,4 +1057,32 @@ fn a_deadline_in_an_uncovered_year_is_provisional_and_warns_once() {
     let all = evaluate(&covered, &tourism(), &calendar, offset, date("2026-06-02")).unwrap();
     assert!(!all[0].provisional);
     assert!(all[0].uncovered_years.is_empty());
+}
+
+#[test]
+fn pauses_count_until_the_rule_stops_and_not_after() {
+    let mut policy = tourism();
+    let resolution = policy
+        .deadlines
+        .iter_mut()
+        .find(|r| r.name == "resolution")
+        .unwrap();
+    resolution.stop = vec!["respondent-replied".into(), "resolved".into()];
+    let due = |events: &str| -> String {
+        states_under(&policy, &case("accepted", events), "2026-09-01")
+            .into_iter()
+            .find(|d| d.starts_with("resolution "))
+            .unwrap()
+    };
+    let accepted = status("2026-06-05 10:00", "received", "accepted");
+    let suspension = status("2026-06-15 10:00", "accepted", "suspended")
+        + &status("2026-06-25 10:00", "suspended", "accepted");
+    // Suspended before the resolution: ten days added (resolved in time,
+    // without the reply the rule now waits for).
+    let before =
+        accepted.clone() + &suspension + &status("2026-08-10 10:00", "accepted", "resolved");
+    assert_eq!(due(&before), "resolution 2026-08-14 ended");
+    // Suspended after the reply milestone stopped the rule: nothing added.
+    let after = accepted + &milestone("2026-06-10 10:00", "respondent-replied") + &suspension;
+    assert_eq!(due(&after), "resolution 2026-08-04 met");
 }
