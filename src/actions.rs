@@ -261,15 +261,20 @@ pub fn apply_edit(
     actor.check_clock()?;
     let mut after = parse_edited(edited_text)?;
     if after.id != before.id {
-        return Err(Error::Invalid(format!(
-            "the edit changes `id` from {} to {}; IDs cannot change",
-            before.id, after.id
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "edit-changes-id",
+            before = before.id,
+            after = after.id
         )));
     }
     if after.status != before.status {
-        return Err(Error::Invalid(format!(
-            "the edit changes `status` from {} to {}; use `plaint advance {} {}` instead",
-            before.status, after.status, before.id, after.status
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "edit-changes-status",
+            before = before.status,
+            after = after.status,
+            id = before.id
         )));
     }
     if after.history.len() < before.history.len()
@@ -333,12 +338,19 @@ pub fn consent(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result
 /// Parses an edited case, naming a leftover conflict marker plainly.
 fn parse_edited(edited_text: &str) -> Result<Case> {
     if let Some(line) = conflict_marker_line(edited_text) {
-        return Err(Error::Invalid(format!(
-            "the edited case still has a git conflict marker at line {line}; keep one side of each conflict and delete the marker lines"
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "edit-conflict-marker",
+            line = line
         )));
     }
-    parse_yaml_case(edited_text)
-        .map_err(|m| Error::Invalid(format!("the edited case is not valid: {m}")))
+    parse_yaml_case(edited_text).map_err(|m| {
+        Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "edit-not-valid",
+            problems = m
+        ))
+    })
 }
 
 /// The two sides of a case file that a merge left with conflict markers.
@@ -379,16 +391,19 @@ pub fn apply_resolution(
     let mut after = parse_edited(edited_text)?;
     let ours = &sides.ours;
     if after.id != ours.id {
-        return Err(Error::Invalid(format!(
-            "the edit changes `id` from {} to {}; IDs cannot change",
-            ours.id, after.id
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "edit-changes-id",
+            before = ours.id,
+            after = after.id
         )));
     }
     let theirs_status = sides.theirs.as_ref().map(|t| t.status.as_str());
     if after.status != ours.status && Some(after.status.as_str()) != theirs_status {
-        return Err(Error::Invalid(format!(
-            "the resolution sets `status` to {}, which neither side had; use `plaint advance` afterwards",
-            after.status
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "resolution-new-status",
+            status = after.status
         )));
     }
     let lost = [Some(ours), sides.theirs.as_ref()]
@@ -421,9 +436,12 @@ fn check_edited(ws: &Workspace, after: &mut Case) -> Result<()> {
         .iter()
         .map(std::string::ToString::to_string)
         .collect();
-    Err(Error::Invalid(format!(
-        "the edited case is not valid: {}",
-        list.join("; ")
+    let lang = ws.policy.language;
+    let separator = crate::messages::text(lang, "list-separator");
+    Err(Error::Invalid(crate::msg!(
+        lang,
+        "edit-not-valid",
+        problems = list.join(separator)
     )))
 }
 

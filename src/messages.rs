@@ -416,6 +416,23 @@ pub static MESSAGES: &[Message] = &[
     m("history-not-reached", "history event #{n} moves from {from}, a state the case had not reached", "第 {n} 条记录从 {from} 转出，而案件此前未到过该状态"),
     m("history-not-allowed", "history event #{n} moves from {from} to {to}, which the workflow does not allow", "第 {n} 条记录从 {from} 转为 {to}，处理流程不允许"),
     m("history-status-stale", "`status` is {status} but the history's last status event leads to {current}; the status follows the history (use `plaint advance`)", "`status` 为 {status}，而处理记录中最后一次状态变更转为 {current}；状态以处理记录为准（请用 `plaint advance`）"),
+    // Case IDs, on-the-spot resolutions and edits.
+    m("id-malformed", "'{text}' is not a case ID (expected YYYYMMDD-XXXXX, e.g. 20261129-K7QF2)", "「{text}」不是案件编号（应为 YYYYMMDD-XXXXX，如 20261129-K7QF2）"),
+    m("id-empty", "an empty case ID was given", "案件编号为空"),
+    m("id-path", "'{text}' is not a case ID: IDs never contain '/', '\\' or '..'", "「{text}」不是案件编号：编号不含「/」「\\」或「..」"),
+    m("id-character", "'{text}' is not a case ID: character {n} ('{c}') is not allowed", "「{text}」不是案件编号：第 {n} 个字符（「{c}」）不允许"),
+    m("id-too-long", "'{text}' is not a case ID: longer than {max} characters", "「{text}」不是案件编号：超过 {max} 个字符"),
+    m("on-the-spot-refused", "case {id} cannot be {target} on the spot from {state}; {reason}", "案件 {id} 处于{state}，不能当场{target}；{reason}"),
+    m("on-the-spot-none", "this workspace's policy has no on-the-spot resolution", "本工作区的规则没有当场处理"),
+    m("on-the-spot-targets", "on the spot, a {state} case may move to: {targets}", "当场处理时，{state}的案件可转为：{targets}"),
+    m("edit-changes-id", "the edit changes `id` from {before} to {after}; IDs cannot change", "修改把 `id` 从 {before} 改为 {after}；编号不能更改"),
+    m("edit-changes-status", "the edit changes `status` from {before} to {after}; use `plaint advance {id} {after}` instead", "修改把 `status` 从 {before} 改为 {after}；请改用 `plaint advance {id} {after}`"),
+    m("edit-conflict-marker", "the edited case still has a git conflict marker at line {line}; keep one side of each conflict and delete the marker lines", "修改后的案件在第 {line} 行仍有 git 冲突标记；每处冲突保留一方并删除标记行"),
+    m("edit-not-valid", "the edited case is not valid: {problems}", "修改后的案件无效：{problems}"),
+    m("resolution-new-status", "the resolution sets `status` to {status}, which neither side had; use `plaint advance` afterwards", "解决冲突时把 `status` 设为 {status}，两方都没有此状态；请之后用 `plaint advance`"),
+    m("complainant-per-contact", "give --complainant for every --phone/--email (they pair up by position)", "每个 --phone/--email 都要有对应的 --complainant（按位置配对）"),
+    m("legal-rep-needs-complainant", "--legal-representative needs a --complainant (the organisation's name)", "--legal-representative 需要 --complainant（单位名称）"),
+    m("address-needs-complainant", "--address needs a --complainant", "--address 需要与 --complainant 一起使用"),
 ];
 
 /// The language of the workspace this process works in, once it is known.

@@ -173,15 +173,35 @@ fn apply_flags(ctx: &Ctx, draft: &mut Draft, args: &RegisterArgs) -> anyhow::Res
     if args.anonymous && !draft.tags.iter().any(|t| t == ANONYMOUS_TAG) {
         draft.tags.push(ANONYMOUS_TAG.to_string());
     }
+    apply_complainants(draft, args)?;
+    if args.respondent.is_some()
+        || args.department.is_some()
+        || args.location.is_some()
+        || args.respondent_representative.is_some()
+    {
+        let r = draft.respondent.get_or_insert_with(Respondent::default);
+        set(&mut r.name, &args.respondent);
+        set(&mut r.department, &args.department);
+        set(&mut r.location, &args.location);
+        set(&mut r.legal_representative, &args.respondent_representative);
+    }
+    Ok(())
+}
+
+/// The complainants of the flags (paired by position with their phones and
+/// e-mails), the first one's legal representative and address, and the
+/// representatives of a joint complaint.
+fn apply_complainants(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<()> {
     let people = args
         .complainant
         .len()
         .max(args.phone.len())
         .max(args.email.len());
     if people > 0 && args.complainant.len() < people {
-        anyhow::bail!(Error::Invalid(
-            "give --complainant for every --phone/--email (they pair up by position)".into()
-        ));
+        anyhow::bail!(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "complainant-per-contact"
+        )));
     }
     for i in 0..people {
         draft.complainants.push(Person {
@@ -194,9 +214,10 @@ fn apply_flags(ctx: &Ctx, draft: &mut Draft, args: &RegisterArgs) -> anyhow::Res
     if let (Some(rep), Some(first)) = (&args.legal_representative, draft.complainants.first_mut()) {
         first.legal_representative = Some(rep.clone());
     } else if args.legal_representative.is_some() {
-        anyhow::bail!(Error::Invalid(
-            "--legal-representative needs a --complainant (the organisation's name)".into()
-        ));
+        anyhow::bail!(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "legal-rep-needs-complainant"
+        )));
     }
     for rep in &args.representative {
         let index = representative_index(&draft.complainants, rep)?;
@@ -207,18 +228,10 @@ fn apply_flags(ctx: &Ctx, draft: &mut Draft, args: &RegisterArgs) -> anyhow::Res
     if let (Some(address), Some(first)) = (&args.address, draft.complainants.first_mut()) {
         first.address = Some(address.clone());
     } else if args.address.is_some() {
-        anyhow::bail!(Error::Invalid("--address needs a --complainant".into()));
-    }
-    if args.respondent.is_some()
-        || args.department.is_some()
-        || args.location.is_some()
-        || args.respondent_representative.is_some()
-    {
-        let r = draft.respondent.get_or_insert_with(Respondent::default);
-        set(&mut r.name, &args.respondent);
-        set(&mut r.department, &args.department);
-        set(&mut r.location, &args.location);
-        set(&mut r.legal_representative, &args.respondent_representative);
+        anyhow::bail!(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "address-needs-complainant"
+        )));
     }
     Ok(())
 }

@@ -44,8 +44,10 @@ impl CaseId {
     pub fn parse(text: &str) -> Result<Self> {
         let normalized = normalize_query(text)?;
         let bad = || {
-            Error::Invalid(format!(
-                "'{text}' is not a case ID (expected YYYYMMDD-XXXXX, e.g. 20261129-K7QF2)"
+            Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "id-malformed",
+                text = text
             ))
         };
         if normalized.len() != ID_LEN || normalized.as_bytes()[8] != b'-' {
@@ -99,11 +101,16 @@ impl From<CaseId> for String {
 pub fn normalize_query(text: &str) -> Result<String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::Invalid("an empty case ID was given".into()));
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "id-empty"
+        )));
     }
     if text.contains(['/', '\\']) || text.contains("..") || text.contains('\0') {
-        return Err(Error::Invalid(format!(
-            "'{text}' is not a case ID: IDs never contain '/', '\\' or '..'"
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "id-path",
+            text = text
         )));
     }
     let mut out = String::with_capacity(text.len());
@@ -114,17 +121,23 @@ pub fn normalize_query(text: &str) -> Result<String> {
             'O' => '0',
             '0'..='9' | 'A'..='Z' | '-' => c,
             _ => {
-                return Err(Error::Invalid(format!(
-                    "'{text}' is not a case ID: character {} ('{c}') is not allowed",
-                    i + 1
+                return Err(Error::Invalid(crate::msg!(
+                    crate::messages::language(),
+                    "id-character",
+                    text = text,
+                    n = i + 1,
+                    c = c
                 )));
             }
         };
         out.push(mapped);
     }
     if out.len() > ID_LEN {
-        return Err(Error::Invalid(format!(
-            "'{text}' is not a case ID: longer than {ID_LEN} characters"
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "id-too-long",
+            text = text,
+            max = ID_LEN
         )));
     }
     Ok(out)

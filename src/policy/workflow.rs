@@ -324,19 +324,29 @@ fn on_the_spot_allowed(policy: &Policy, case: &Case, target: &str) -> Result<boo
     if case.status == policy.initial_state() && policy.on_the_spot.iter().any(|s| s == target) {
         return Ok(true);
     }
-    Err(Error::Refused(format!(
-        "case {} cannot be {target} on the spot from {}; {}",
-        case.id,
-        case.status,
-        if policy.on_the_spot.is_empty() {
-            "this workspace's policy has no on-the-spot resolution".to_string()
-        } else {
-            format!(
-                "on the spot, a {} case may move to: {}",
-                policy.initial_state(),
-                policy.on_the_spot.join(", ")
-            )
-        }
+    let lang = policy.language;
+    let reason = if policy.on_the_spot.is_empty() {
+        crate::msg!(lang, "on-the-spot-none")
+    } else {
+        let targets: Vec<String> = policy
+            .on_the_spot
+            .iter()
+            .map(|s| policy.state_label(s, lang))
+            .collect();
+        crate::msg!(
+            lang,
+            "on-the-spot-targets",
+            state = policy.state_label(policy.initial_state(), lang),
+            targets = targets.join(crate::messages::text(lang, "list-separator"))
+        )
+    };
+    Err(Error::Refused(crate::msg!(
+        lang,
+        "on-the-spot-refused",
+        id = case.id,
+        target = policy.state_label(target, lang),
+        state = policy.state_label(&case.status, lang),
+        reason = reason
     )))
 }
 

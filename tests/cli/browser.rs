@@ -67,6 +67,11 @@ fn print_and_read(chromium: &Path, page: &Path, scratch: &Path) -> String {
         ))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", page.display()))
+        // Chromium runs on the machine's real clock: a run of the suite
+        // under faketime shifts only plaint's (a frozen clock stalls the
+        // browser's own timers).
+        .env_remove("LD_PRELOAD")
+        .env_remove("FAKETIME")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -88,6 +93,8 @@ fn print_and_read(chromium: &Path, page: &Path, scratch: &Path) -> String {
         page.display()
     );
     let out = Command::new("pdftotext")
+        .env_remove("LD_PRELOAD")
+        .env_remove("FAKETIME")
         .args(["-layout", "-enc", "UTF-8"])
         .arg(&pdf)
         .arg("-")

@@ -793,3 +793,30 @@ fn check_names_a_damaged_history_in_zh() {
         "English in a zh workspace: {words:?}\n{seen}"
     );
 }
+
+#[test]
+fn a_bad_case_id_and_a_refused_on_the_spot_resolution_are_said_in_zh() {
+    let ws = zh_workspace();
+    let err = ws.fails(1, &["show", "2026/../x"]);
+    assert!(err.contains("不是案件编号"), "{err}");
+    let err = ws.fails(1, &["show", "20261102-K9QV5-EXTRA"]);
+    assert!(err.contains("不是案件编号"), "{err}");
+    let id = ws.ok(&[
+        "register",
+        "--title",
+        "导游强迫购物",
+        "--complainant",
+        "张三",
+        "--category",
+        "强迫购物",
+        "--contract-end",
+        "2026-11-01",
+        "--received",
+        "2026-11-02 09:30",
+    ]);
+    let id = id.trim();
+    let err = ws.fails(1, &["advance", id, "closed", "--on-the-spot"]);
+    assert!(err.contains("不能当场"), "{err}");
+    assert!(err.contains("本工作区的规则没有当场处理"), "{err}");
+    assert!(english_words(&err.replace(id, "")).is_empty(), "{err}");
+}
