@@ -569,7 +569,7 @@ fn states_under(policy: &Policy, case: &Case, today: &str) -> Vec<String> {
         .unwrap()
         .into_iter()
         .map(|d| {
-            let due = d.due.map(|due| due.to_string()).unwrap_or("-".into());
+            let due = d.due.map_or("-".into(), |due| due.to_string());
             format!("{} {due} {}", d.rule, d.state.as_str())
         })
         .collect()
