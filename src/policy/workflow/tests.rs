@@ -411,3 +411,495 @@ fn a_suspended_case_may_return_where_it_came_from() {
     );
     assert_eq!(state_before_suspension(&case("received", "")), None);
 }
+
+fn procurement() -> Policy {
+    Policy::build("procurement", &PolicyOverrides::default()).unwrap()
+}
+
+/// An event of `action` on 2026-11-03 going `to`.
+fn event(action: Action, to: Option<&str>) -> Event {
+    let mut e = Event::new(at(LATER), "a", action);
+    e.to = to.map(str::to_string);
+    e
+}
+
+#[test]
+fn registration_names_each_missing_requirement_with_its_hint() {
+    const TITLE: &str = "a title or the facts (--title, --facts)";
+    const NAMED: &str = "a complainant's name, or --anonymous when the complainant is not named";
+    let policy = tourism();
+    // (case fields, what registration still lacks)
+    let table: [(&str, &[&str]); 8] = [
+        ("", &[TITLE, NAMED]),
+        ("title: 标题\ncomplainants:\n- name: 张三\n", &[]),
+        ("facts: 经过\ntags: [anonymous]\n", &[]),
+        ("title: \"  \"\nfacts: \"\"\ntags: [anonymous]\n", &[TITLE]),
+        ("title: 标题\ncomplainants:\n- name: \"  \"\n", &[NAMED]),
+        ("title: 标题\ntags: [vip]\n", &[NAMED]),
+        ("title: 标题\ntags: [vip, anonymous]\n", &[]),
+        ("facts: 经过\ncomplainants:\n- name: 张三\n", &[]),
+    ];
+    for (fields, want) in table {
+        let got = registration_missing(&policy, &case("received", fields));
+        assert_eq!(got, want, "{fields}");
+    }
+    let mut policy = tourism();
+    policy
+        .requires
+        .insert(REGISTERED.into(), vec!["complainant.phone".into()]);
+    assert_eq!(
+        registration_missing(&policy, &case("received", "")),
+        ["complainant.phone (--complainant-phone)"]
+    );
+}
+
+#[test]
+fn legal_representatives_are_met_only_when_named() {
+    let req = TransitionRequest::default();
+    // (requirement, case fields, met)
+    let table = [
+        ("complainant.legal_representative", "", false),
+        (
+            "complainant.legal_representative",
+            "complainants:\n- name: 甲公司\n  legal_representative: \" \"\n",
+            false,
+        ),
+        (
+            "complainant.legal_representative",
+            "complainants:\n- name: 甲公司\n- name: 乙公司\n  legal_representative: 李四\n",
+            true,
+        ),
+        ("respondent.legal_representative", "", false),
+        (
+            "respondent.legal_representative",
+            "respondent:\n  name: 阳光\n",
+            false,
+        ),
+        (
+            "respondent.legal_representative",
+            "respondent:\n  name: 阳光\n  legal_representative: 王五\n",
+            true,
+        ),
+    ];
+    for (requirement, fields, met) in table {
+        let c = case("received", fields);
+        assert_eq!(
+            requirement_met(&c, &req, requirement),
+            met,
+            "{requirement}: {fields}"
+        );
+    }
+}
+
+#[test]
+fn the_way_to_a_state_is_the_shortest_path_from_the_first_state() {
+    let policy = tourism();
+    let table: [(&str, &[&str]); 6] = [
+        ("received", &[]),
+        ("accepted", &["accepted"]),
+        ("mediating", &["accepted", "mediating"]),
+        ("resolved", &["accepted", "investigating", "resolved"]),
+        (
+            "closed",
+            &["accepted", "investigating", "resolved", "closed"],
+        ),
+        ("nowhere", &[]),
+    ];
+    for (target, want) in table {
+        assert_eq!(way_to(&policy, target), want, "{target}");
+    }
+}
+
+#[test]
+fn an_incomplete_record_names_the_fields_of_each_state_on_the_way() {
+    let policy = tourism();
+    let fields = |c: &Case| -> Vec<String> {
+        incomplete_record(&policy, c)
+            .into_iter()
+            .map(|(field, message)| {
+                assert!(message.contains("reached"), "{field}: {message}");
+                field
+            })
+            .collect()
+    };
+    assert_eq!(
+        fields(&case("accepted", "")),
+        ["complainants", "respondent.name", "demands"]
+    );
+    assert!(fields(&case("accepted", READY)).is_empty());
+    assert_eq!(fields(&case("transferred", "")), ["history.transfer_to"]);
+    // A move's details count when the status event into the state carries them.
+    let with = |events: Vec<Event>| {
+        let mut c = case("rejected", "");
+        c.history.extend(events);
+        c
+    };
+    let mut rejected = event(Action::Status, Some("rejected"));
+    rejected.reason = Some("time-barred".into());
+    let mut reason_elsewhere = event(Action::Status, Some("accepted"));
+    reason_elsewhere.reason = Some("time-barred".into());
+    let mut handed = event(Action::Assigned, Some("rejected"));
+    handed.reason = Some("time-barred".into());
+    let table: [(Vec<Event>, &[&str]); 5] = [
+        (vec![], &["history.reason"]),
+        (vec![rejected.clone()], &[]),
+        (
+            vec![event(Action::Status, Some("rejected"))],
+            &["history.reason"],
+        ),
+        (vec![reason_elsewhere], &["history.reason"]),
+        (vec![handed], &["history.reason"]),
+    ];
+    for (events, want) in table {
+        let c = with(events.clone());
+        assert_eq!(fields(&c), want, "{events:?}");
+    }
+    // A joint complaint's representatives count once it was accepted.
+    let mut joint_accepted = joint(4, &[]);
+    joint_accepted.status = "accepted".into();
+    let got = incomplete_record(&policy, &joint_accepted);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "representatives");
+    assert!(got[0].1.contains("needs 1 to 3 representatives"), "{got:?}");
+    let mut joint_rejected = joint(4, &[]);
+    joint_rejected.status = "rejected".into();
+    joint_rejected.history.push(rejected);
+    assert!(incomplete_record(&policy, &joint_rejected).is_empty());
+}
+
+#[test]
+fn record_fields_name_where_a_requirement_is_kept() {
+    let table = [
+        ("complainant", "complainants"),
+        ("complainant-or-anonymous", "complainants"),
+        ("complainant.phone", "complainants[0].phone"),
+        ("respondent", "respondent.name"),
+        ("followup", "satisfaction"),
+        ("reason", "history.reason"),
+        ("to", "history.transfer_to"),
+        ("note", "history.note"),
+        ("demands", "demands"),
+    ];
+    for (requirement, field) in table {
+        assert_eq!(record_field(requirement), field, "{requirement}");
+    }
+}
+
+#[test]
+fn on_the_spot_resolution_goes_only_from_the_first_state_to_a_listed_one() {
+    let policy = Policy::build("hospital", &PolicyOverrides::default()).unwrap();
+    // (status, target, allowed)
+    let table = [
+        ("received", "resolved", true),
+        ("received", "closed", false),
+        ("received", "withdrawn", false),
+        ("accepted", "resolved", false),
+    ];
+    for (status, target, allowed) in table {
+        let got = on_the_spot_allowed(&policy, &case(status, ""), target);
+        assert_eq!(got.is_ok(), allowed, "{status} -> {target}: {got:?}");
+        if let Ok(ok) = got {
+            assert!(ok);
+        }
+    }
+    let err = on_the_spot_allowed(&tourism(), &case("received", ""), "resolved").unwrap_err();
+    assert!(
+        err.to_string().contains("no on-the-spot resolution"),
+        "{err}"
+    );
+}
+
+#[test]
+fn withdrawing_or_settling_a_joint_complaint_needs_consent() {
+    let policy = tourism();
+    let consent = |text: &str| TransitionRequest {
+        consent: Some(text.into()),
+        ..request("withdrawn")
+    };
+    let settle = TransitionRequest {
+        outcome: Some("settled".into()),
+        ..request("resolved")
+    };
+    let decide = TransitionRequest {
+        outcome: Some("decided".into()),
+        ..request("resolved")
+    };
+    let mut consented = joint(4, &[0]);
+    consented.history.push(event(Action::Consent, None));
+    // (complainants, history has fresh consent, request, allowed)
+    let table = [
+        (joint(4, &[0]), request("withdrawn"), false),
+        (joint(4, &[0]), settle.clone(), false),
+        (joint(4, &[0]), decide, true),
+        (joint(4, &[0]), request("accepted"), true),
+        (joint(4, &[0]), consent("  "), false),
+        (joint(4, &[0]), consent("全体书面同意"), true),
+        (joint(3, &[]), request("withdrawn"), true),
+        (joint(3, &[]), settle, true),
+        (consented, request("withdrawn"), true),
+    ];
+    for (c, req, allowed) in table {
+        let got = check_consent(&policy, &c, &req);
+        assert_eq!(
+            got.is_ok(),
+            allowed,
+            "{} {req:?}: {got:?}",
+            c.complainants.len()
+        );
+        if let Err(e) = got {
+            assert!(e.to_string().contains("4 complainants"), "{e}");
+            assert!(e.to_string().contains("第十四条"), "{e}");
+        }
+    }
+    assert_eq!(
+        consent_needed_for(&request("withdrawn")),
+        Some("step-withdrawing")
+    );
+}
+
+#[test]
+fn consent_is_fresh_only_since_the_last_status_move() {
+    let table: [(Vec<Action>, bool); 6] = [
+        (vec![], false),
+        (vec![Action::Note], false),
+        (vec![Action::Consent], true),
+        (vec![Action::Consent, Action::Note], true),
+        (vec![Action::Consent, Action::Status], false),
+        (vec![Action::Status, Action::Consent], true),
+    ];
+    for (actions, fresh) in table {
+        let mut c = case("received", "");
+        c.history
+            .extend(actions.iter().map(|a| event(*a, Some("accepted"))));
+        assert_eq!(has_fresh_consent(&c), fresh, "{actions:?}");
+    }
+}
+
+#[test]
+fn the_history_implies_status_assignee_outcome_and_referral() {
+    let policy = tourism();
+    let mut rejected = event(Action::Status, Some("rejected"));
+    rejected.reason = Some("outside-jurisdiction".into());
+    rejected.refer_to = Some("市场监管局".into());
+    let mut resolved = event(Action::Status, Some("resolved"));
+    resolved.outcome = Some("mediated".into());
+    let assigned = event(Action::Assigned, Some("王芳"));
+    let edited = |field: &str| {
+        let mut e = event(Action::Edited, None);
+        e.fields = vec![field.into()];
+        e
+    };
+    let some = |s: &str| Some(Some(s.to_string()));
+    let implied = |status: Option<&str>, assignee, outcome, refer_to| FromHistory {
+        status: status.map(str::to_string),
+        assignee,
+        outcome,
+        refer_to,
+    };
+    let table = [
+        (vec![], FromHistory::default()),
+        (
+            vec![rejected.clone(), assigned.clone()],
+            implied(
+                Some("rejected"),
+                some("王芳"),
+                None,
+                Some(some("市场监管局").unwrap()),
+            ),
+        ),
+        (
+            vec![resolved.clone()],
+            implied(Some("resolved"), None, some("mediated"), Some(None)),
+        ),
+        (
+            vec![
+                resolved.clone(),
+                event(Action::Status, Some("investigating")),
+            ],
+            implied(Some("investigating"), None, Some(None), Some(None)),
+        ),
+        (
+            vec![event(Action::Imported, Some("accepted"))],
+            implied(Some("accepted"), None, None, None),
+        ),
+        (
+            vec![rejected.clone(), event(Action::Imported, None)],
+            implied(
+                Some("rejected"),
+                None,
+                None,
+                Some(some("市场监管局").unwrap()),
+            ),
+        ),
+        (
+            vec![rejected.clone(), assigned.clone(), edited("status")],
+            implied(None, some("王芳"), None, Some(some("市场监管局").unwrap())),
+        ),
+        (
+            vec![rejected.clone(), assigned.clone(), edited("assignee")],
+            implied(
+                Some("rejected"),
+                None,
+                None,
+                Some(some("市场监管局").unwrap()),
+            ),
+        ),
+        (
+            vec![resolved.clone(), edited("outcome")],
+            implied(Some("resolved"), None, None, Some(None)),
+        ),
+        (
+            vec![rejected.clone(), edited("refer_to")],
+            implied(Some("rejected"), None, None, None),
+        ),
+        (
+            vec![rejected.clone(), edited("title")],
+            implied(
+                Some("rejected"),
+                None,
+                None,
+                Some(some("市场监管局").unwrap()),
+            ),
+        ),
+    ];
+    for (history, want) in table {
+        assert_eq!(FromHistory::of(&policy, &history), want, "{history:?}");
+    }
+}
+
+#[test]
+fn disagreements_with_the_history_are_named_and_applied() {
+    let implied = FromHistory {
+        status: Some("resolved".into()),
+        assignee: Some(Some("王芳".into())),
+        outcome: Some(Some("mediated".into())),
+        refer_to: Some(None),
+    };
+    let agreeing = case("resolved", "assignee: 王芳\noutcome: mediated\n");
+    assert!(implied.disagreements(&agreeing).is_empty());
+    let mut copy = agreeing.clone();
+    assert!(implied.apply(&mut copy).is_empty());
+    assert_eq!(copy, agreeing);
+    let mut stale = case("investigating", "assignee: 李雷\nrefer_to: 法院\n");
+    let s = |v: &str| Some(v.to_string());
+    assert_eq!(
+        implied.disagreements(&stale),
+        [
+            ("status", s("investigating"), s("resolved")),
+            ("assignee", s("李雷"), s("王芳")),
+            ("outcome", None, s("mediated")),
+            ("refer_to", s("法院"), None),
+        ]
+    );
+    assert_eq!(
+        implied.apply(&mut stale),
+        ["status", "assignee", "outcome", "refer_to"]
+    );
+    assert_eq!(stale, agreeing);
+    // Undecided fields are left as they are.
+    let mut kept = case("investigating", "assignee: 李雷\n");
+    assert!(FromHistory::default().apply(&mut kept).is_empty());
+    assert_eq!(kept, case("investigating", "assignee: 李雷\n"));
+}
+
+#[test]
+fn a_suspension_needs_one_of_the_policys_reasons() {
+    let suspend = |reason: Option<&str>| TransitionRequest {
+        reason: reason.map(str::to_string),
+        ..request("suspended")
+    };
+    // (policy, request, allowed)
+    let table = [
+        (procurement(), suspend(None), false),
+        (procurement(), suspend(Some("testing")), true),
+        (procurement(), suspend(Some("holiday")), false),
+        (procurement(), request("accepted"), true),
+        (tourism(), suspend(None), true),
+    ];
+    for (policy, req, allowed) in table {
+        let got = check_suspension_reason(&policy, &req);
+        assert_eq!(got.is_ok(), allowed, "{req:?}: {got:?}");
+    }
+}
+
+#[test]
+fn a_referral_goes_only_with_a_rejection_as_outside_jurisdiction() {
+    let refer = |target: &str, reason: Option<&str>, body: Option<&str>| TransitionRequest {
+        reason: reason.map(str::to_string),
+        refer_to: body.map(str::to_string),
+        ..request(target)
+    };
+    let table = [
+        (
+            refer("rejected", Some("outside-jurisdiction"), Some("市场监管局")),
+            true,
+        ),
+        (refer("rejected", Some("outside-jurisdiction"), None), true),
+        (refer("accepted", None, None), true),
+        (
+            refer("rejected", Some("outside-jurisdiction"), Some(" ")),
+            false,
+        ),
+        (
+            refer("rejected", Some("time-barred"), Some("市场监管局")),
+            false,
+        ),
+        (refer("rejected", None, Some("市场监管局")), false),
+        (
+            refer(
+                "transferred",
+                Some("outside-jurisdiction"),
+                Some("市场监管局"),
+            ),
+            false,
+        ),
+        (refer("accepted", None, Some("市场监管局")), false),
+    ];
+    for (req, allowed) in table {
+        let got = check_referral(&req);
+        assert_eq!(got.is_ok(), allowed, "{req:?}: {got:?}");
+    }
+}
+
+#[test]
+fn a_missing_contract_end_leaves_the_filing_limit_unchecked() {
+    assert_eq!(
+        filing_limit_unchecked(&tourism(), &case("received", "")).as_deref(),
+        Some(
+            "no contract_end: the 90-day filing limit was not checked (set it with `plaint edit`)"
+        )
+    );
+    assert_eq!(
+        filing_limit_unchecked(&tourism(), &case("received", "contract_end: 2026-10-01\n")),
+        None
+    );
+    assert_eq!(
+        filing_limit_unchecked(&procurement(), &case("received", "")),
+        None
+    );
+}
+
+#[test]
+fn the_challenge_limit_counts_working_days_after_the_reply_was_due() {
+    let policy = procurement();
+    // Received 2026-11-02; the limit is 15 working days (10-10 is a
+    // working Saturday).
+    let table = [
+        ("2026-10-13", None),
+        ("2026-10-12", None),
+        (
+            "2026-10-10",
+            Some(
+                "filed 16 working days after the challenge answer period ended on 2026-10-10, more than the 15 working days allowed (政府采购质疑和投诉办法 第十七条)",
+            ),
+        ),
+    ];
+    for (due, want) in table {
+        let c = case("received", &format!("challenge_due: {due}\n"));
+        assert_eq!(
+            filing_limit_exceeded(&policy, &cn(), &c).as_deref(),
+            want,
+            "{due}"
+        );
+    }
+}
