@@ -744,9 +744,10 @@ fn extension_unit(
         Unit::Days | Unit::Months => Unit::Days,
     });
     if unit == Unit::Months {
-        return Err(Error::Invalid(
-            "extensions are given in workdays or days".into(),
-        ));
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "extend-unit"
+        )));
     }
     Ok(unit)
 }

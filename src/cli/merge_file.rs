@@ -19,27 +19,31 @@ use crate::error::Exit;
 use crate::git::merge::{FileMerge, merge_files};
 use crate::git::setup::text_merge;
 use crate::limits::{MAX_FILE_BYTES, read_bounded};
+use crate::messages::{self, Language};
+use crate::msg;
 use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
 use crate::storage::atomic::write_atomic_transient;
 
 /// Merges the three versions into OURS; returns the exit status git expects.
 pub fn run(args: &MergeFileArgs) -> anyhow::Result<Exit> {
+    let policy = workspace_policy();
+    let lang = policy.language;
+    messages::set_language(lang);
     let read = |path: &Path| {
         read_bounded(path, MAX_FILE_BYTES, "case file")
-            .with_context(|| format!("cannot merge: {} was left as it was", args.ours.display()))
+            .with_context(|| msg!(lang, "merge-unreadable", file = args.ours.display()))
     };
     let (base, ours, theirs) = (read(&args.base)?, read(&args.ours)?, read(&args.theirs)?);
-    let label = case_label(&ours);
-    let policy = workspace_policy();
+    let label = case_label(lang, &ours);
     let merged = std::panic::catch_unwind(|| merge_files(&base, &ours, &theirs, &policy));
     let merged = merged.unwrap_or_else(|_| FileMerge::Text {
-        reason: "the case merge failed unexpectedly".into(),
+        reason: msg!(lang, "merge-failed"),
         cases: true,
     });
     match merged {
         FileMerge::Merged { text, notes } => {
-            say(&label, &notes);
+            say(lang, &label, &notes);
             write_atomic_transient(&args.ours, text.as_bytes())?;
             Ok(Exit::Success)
         }
@@ -48,25 +52,26 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<Exit> {
             fields,
             notes,
         } => {
-            say(&label, &notes);
+            say(lang, &label, &notes);
             write_atomic_transient(&args.ours, text.as_bytes())?;
-            output::warn(&format!(
-                "{label}: both sides changed {}; resolve with `plaint edit`, then `plaint check`",
-                fields.join(", ")
+            let fields = fields.join(", ");
+            output::warn(&msg!(
+                lang,
+                "merge-conflict",
+                label = label,
+                fields = fields
             ));
             Ok(Exit::Failure)
         }
         FileMerge::Refused(reason) => {
-            output::warn(&format!("{label}: not merged: {reason}"));
+            output::warn(&msg!(lang, "merge-refused", label = label, reason = reason));
             Ok(Exit::Failure)
         }
         FileMerge::Text { reason, cases } => {
             let (merged, conflicted) = text_merge(&args.base, &args.ours, &args.theirs)?;
             write_atomic_transient(&args.ours, &merged)?;
             if cases {
-                output::warn(&format!(
-                    "{label}: merged as plain text ({reason}); check the result with `plaint check`"
-                ));
+                output::warn(&msg!(lang, "merge-as-text", label = label, reason = reason));
                 return Ok(Exit::Failure);
             }
             Ok(Exit::failure_if(conflicted))
@@ -89,18 +94,18 @@ fn workspace_policy() -> Policy {
 
 /// How messages name the file: git hands the driver temporary names, so
 /// the case's id is the useful name.
-fn case_label(ours: &[u8]) -> String {
+fn case_label(lang: Language, ours: &[u8]) -> String {
     std::str::from_utf8(ours)
         .ok()
         .and_then(|t| t.lines().find_map(|l| l.strip_prefix("id: ")))
         .map_or_else(
-            || "plaint merge-file".to_string(),
-            |id| format!("plaint merge-file: case {}", id.trim()),
+            || msg!(lang, "merge-label"),
+            |id| msg!(lang, "merge-label-case", id = id.trim()),
         )
 }
 
-fn say(label: &str, notes: &[String]) {
+fn say(lang: Language, label: &str, notes: &[String]) {
     for note in notes {
-        output::notice(&format!("{label}: {note}"));
+        output::notice(&msg!(lang, "merge-note", label = label, note = note));
     }
 }

@@ -80,9 +80,11 @@ fn merge_with(
 ) -> Result<MergeResult> {
     for other in base.into_iter().chain([theirs]) {
         if other.id != ours.id {
-            return Err(Error::Invalid(format!(
-                "cannot merge case {} with case {}: they are different cases",
-                ours.id, other.id
+            return Err(Error::Invalid(crate::msg!(
+                policy.language,
+                "merge-different-cases",
+                ours = ours.id,
+                theirs = other.id
             )));
         }
     }
@@ -105,8 +107,15 @@ fn merge_with(
                 .map(|(_, v)| v.clone());
             match merge_field(field, bv, ov, tv, implied) {
                 Decision::Take(v) => v,
-                Decision::Derived(v, note) => {
-                    notes.push(note);
+                Decision::Derived(v, shown) => {
+                    let none = crate::msg!(policy.language, "check-none");
+                    let value = shown.unwrap_or(none);
+                    notes.push(crate::msg!(
+                        policy.language,
+                        "merge-derived",
+                        field = field,
+                        value = value
+                    ));
                     v
                 }
                 Decision::Conflict => {
@@ -134,8 +143,9 @@ fn merge_with(
 enum Decision {
     /// A value (or absence) taken from a side.
     Take(Option<Value>),
-    /// A value derived from the merged history, with an explanation.
-    Derived(Option<Value>, String),
+    /// A value derived from the merged history where the sides differed,
+    /// with the value as shown in the note (`None`: no value).
+    Derived(Option<Value>, Option<String>),
     /// Changed differently on both sides.
     Conflict,
 }
@@ -174,7 +184,7 @@ fn merge_field(
     if let Some(value) = implied {
         let both_changed = base.is_none_or(|b| ours != b && theirs != b) && ours != theirs;
         let neither = ours != value.as_ref() && theirs != value.as_ref();
-        return derived(field, value, both_changed || neither);
+        return derived(value, both_changed || neither);
     }
     if ours == theirs {
         return Decision::Take(ours.cloned());
@@ -194,19 +204,15 @@ fn merge_field(
 }
 
 /// A value taken from the merged history; explained when the sides differed.
-fn derived(field: &str, value: Option<Value>, explain: bool) -> Decision {
+fn derived(value: Option<Value>, explain: bool) -> Decision {
     if !explain {
         return Decision::Take(value);
     }
-    let shown = match &value {
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
-        None => "(none)".to_string(),
-    };
-    Decision::Derived(
-        value,
-        format!("`{field}` follows the merged history: {shown}"),
-    )
+    let shown = value.as_ref().map(|v| match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    });
+    Decision::Derived(value, shown)
 }
 
 /// Three-way merge of a list treated as a set: an item is kept when it is
@@ -488,13 +494,15 @@ pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], policy: &Policy) -> 
         let is_case =
             |b: &[u8]| b.starts_with(b"schema:") || b.windows(8).any(|w| w == b"\nschema:");
         return FileMerge::Text {
-            reason: "not UTF-8 text".into(),
+            reason: crate::msg!(policy.language, "merge-not-utf8"),
             cases: [base, ours, theirs].into_iter().any(is_case),
         };
     };
     if let Some(schema) = [base, ours, theirs].into_iter().find_map(future_schema) {
-        return FileMerge::Refused(format!(
-            "a side has `schema: {schema}`, which this plaint cannot read; upgrade plaint and merge again (the file was left as it was)"
+        return FileMerge::Refused(crate::msg!(
+            policy.language,
+            "merge-future-schema",
+            schema = schema
         ));
     }
     let parse = |t: &str| crate::storage::casefile::parse_yaml_case(t);
@@ -507,13 +515,19 @@ pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], policy: &Policy) -> 
             let any_case = [base, ours, theirs]
                 .iter()
                 .any(|t| t.lines().any(|l| l.starts_with("schema:")));
+            let lang = policy.language;
             let failure = [
-                ("ours", o.err()),
-                ("theirs", t.err()),
-                ("base", b.and_then(std::result::Result::err)),
+                (crate::msg!(lang, "merge-side-ours"), o.err()),
+                (crate::msg!(lang, "merge-side-theirs"), t.err()),
+                (
+                    crate::msg!(lang, "merge-side-base"),
+                    b.and_then(std::result::Result::err),
+                ),
             ]
             .into_iter()
-            .find_map(|(side, e)| e.map(|e| format!("{side} is not a valid case: {e}")))
+            .find_map(|(side, e)| {
+                e.map(|e| crate::msg!(lang, "merge-side-invalid", side = side, error = e))
+            })
             .unwrap_or_default();
             return FileMerge::Text {
                 reason: failure,

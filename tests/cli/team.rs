@@ -533,6 +533,40 @@ fn merge_file_never_writes_a_broken_case() {
 }
 
 #[test]
+fn the_merge_driver_speaks_the_workspace_language() {
+    let ws = Ws::init(&["--preset", "tourism", "--language", "zh"]);
+    let id = ws.register(&[]);
+    let text = ws.case_text(&id);
+    let base = ws.write(".home/base.yaml", &text);
+    let ours = ws.write(".home/ours.yaml", &text.replace("title: ", "title: 我方"));
+    let theirs = ws.write(".home/theirs.yaml", &text.replace("title: ", "title: 对方"));
+    let path = |p: &PathBuf| p.to_str().unwrap().to_string();
+    let files = [path(&base), path(&ours), path(&theirs)];
+    let err = ws.fails(1, &["merge-file", &files[0], &files[1], &files[2]]);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "警告: plaint merge-file：案件 {id}：双方都修改了 title；请用 `plaint edit` 解决，再运行 `plaint check`"
+        )
+    );
+
+    let other = text.replace(&id, "20261102-AAAAA");
+    ws.write(".home/ours.yaml", &text);
+    ws.write(".home/theirs.yaml", &other);
+    let err = ws.fails(1, &["merge-file", &files[0], &files[1], &files[2]]);
+    assert!(
+        err.contains(&format!(
+            "已按纯文本合并（不能合并案件 {id} 与案件 20261102-AAAAA：二者不是同一案件）"
+        )),
+        "{err}"
+    );
+
+    ws.write(".home/ours.yaml", &text.replace("schema: 1", "schema: 2"));
+    let err = ws.fails(1, &["merge-file", &files[0], &files[1], &files[0]]);
+    assert!(err.contains("未合并：有一方为 `schema: 2`"), "{err}");
+}
+
+#[test]
 fn the_sample_pre_commit_hook_refuses_a_damaged_workspace() {
     let team = Team::new();
     let a = team.first_clone();
