@@ -124,7 +124,11 @@ fn check_settings(root: &Path, report: &mut Report) -> Option<Settings> {
     let settings = match Settings::parse(&text, SETTINGS_FILE) {
         Ok(s) => s,
         Err(e) => {
-            report.problems.push(problem(SETTINGS_FILE, e.to_string()));
+            // The problem names the file already.
+            let message = e.to_string();
+            let prefix = format!("{SETTINGS_FILE}: ");
+            let message = message.strip_prefix(&prefix).unwrap_or(&message);
+            report.problems.push(problem(SETTINGS_FILE, message));
             return None;
         }
     };

@@ -353,20 +353,27 @@ fn find_workspace(explicit: Option<&Path>) -> anyhow::Result<Location> {
 /// Finds and opens the workspace; creates the default one on first use.
 /// Speaks the language of the workspace at `root` when its settings can
 /// be read, for commands that look at a workspace without opening it
-/// (`check`, `git-setup`); a broken `plaint.yaml` leaves English.
+/// (`check`, `git-setup`) and for the refusal of a broken `plaint.yaml`
+/// (then from its `language:` line; English without one).
 fn adopt_language(root: &Path) {
     let path = root.join(crate::policy::settings::SETTINGS_FILE);
     let limit = crate::limits::MAX_SETTINGS_BYTES;
-    if let Ok(text) = crate::limits::read_text_bounded(&path, limit, "settings file")
-        && let Ok(settings) = Settings::parse(&text, "plaint.yaml")
-    {
-        output::set_language(settings.language);
+    if let Ok(text) = crate::limits::read_text_bounded(&path, limit, "settings file") {
+        let language = Settings::parse(&text, "plaint.yaml")
+            .map(|settings| Some(settings.language))
+            .unwrap_or_else(|_| Settings::declared_language(&text));
+        if let Some(language) = language {
+            output::set_language(language);
+        }
     }
 }
 
 fn open_workspace(explicit: Option<&Path>) -> anyhow::Result<Workspace> {
     match find_workspace(explicit)? {
-        Location::Found(root) => Ok(Workspace::open(&root)?),
+        Location::Found(root) => Workspace::open(&root).map_err(|e| {
+            adopt_language(&root);
+            e.into()
+        }),
         Location::Default(root) => {
             if root.join(crate::policy::settings::SETTINGS_FILE).is_file() {
                 return Ok(Workspace::open(&root)?);

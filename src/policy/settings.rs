@@ -103,6 +103,19 @@ impl Settings {
         Ok(settings)
     }
 
+    /// The language a settings text declares on a top-level `language:`
+    /// line, read line by line so that a file too broken to parse still
+    /// says in which language its errors are told.
+    pub fn declared_language(text: &str) -> Option<Language> {
+        let line = text.lines().find_map(|l| l.strip_prefix("language:"))?;
+        let value = line.split('#').next().unwrap_or("").trim();
+        match value.trim_matches(|c| c == '"' || c == '\'') {
+            "zh" => Some(Language::Zh),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    }
+
     /// The office's UTC offset.
     pub fn offset(&self) -> Result<FixedOffset> {
         parse_offset(&self.timezone)
@@ -176,6 +189,26 @@ pub fn parse_offset(text: &str) -> Result<FixedOffset> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_broken_file_still_declares_its_language() {
+        let cases = [
+            ("preset: [\nlanguage: zh\n", Some(Language::Zh)),
+            (
+                "language: zh          # en | zh\npreset: [\n",
+                Some(Language::Zh),
+            ),
+            ("language: \"zh\"\n", Some(Language::Zh)),
+            ("language: 'en'\n", Some(Language::En)),
+            ("language: fr\n", None),
+            ("  language: zh\n", None),
+            ("policy:\n  language: zh\n", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(Settings::declared_language(text), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn a_typo_in_a_key_is_refused_with_the_key() {

@@ -123,10 +123,12 @@ impl Workspace {
         })?;
         refuse_links(root)?;
         let label = path.display().to_string();
-        let settings = Settings::parse(&text, &label)?;
+        let lang = Settings::declared_language(&text).unwrap_or_default();
+        let broken = |e: Error| Error::Invalid(crate::msg!(lang, "settings-broken", error = e));
+        let settings = Settings::parse(&text, &label).map_err(broken)?;
         let policy = settings
             .policy()
-            .map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
+            .map_err(|e| broken(Error::Invalid(format!("{label}: {e}"))))?;
         let offset = settings.offset()?;
         let calendar = load_calendar(root, &settings.calendar)?;
         let ws = Workspace {

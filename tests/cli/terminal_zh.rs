@@ -820,3 +820,33 @@ fn a_bad_case_id_and_a_refused_on_the_spot_resolution_are_said_in_zh() {
     assert!(err.contains("本工作区的规则没有当场处理"), "{err}");
     assert!(english_words(&err.replace(id, "")).is_empty(), "{err}");
 }
+
+#[test]
+fn a_broken_plaint_yaml_in_a_zh_workspace_is_refused_in_zh() {
+    let ws = zh_workspace();
+    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+    ws.write(
+        "plaint.yaml",
+        &settings.replace("preset: tourism", "preset: ["),
+    );
+    let err = ws.fails(1, &["list"]);
+    assert!(err.starts_with("错误: 设置文件有误："), "{err}");
+    assert!(err.contains("plaint.yaml"), "{err}");
+    let out = ws.run(&["list", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    let message = doc["error"]["message"].as_str().unwrap();
+    assert!(message.starts_with("设置文件有误："), "{doc}");
+    let out = ws.run(&["check"]);
+    assert_eq!(out.status.code(), Some(3));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("plaint.yaml: preset: "), "{stdout}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("发现 1 个问题"));
+
+    // An English workspace keeps the message as it was.
+    let en = Ws::tourism();
+    en.write("plaint.yaml", "preset: nosuch\n");
+    let err = en.fails(1, &["list"]);
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(err.contains("unknown preset 'nosuch'"), "{err}");
+}
