@@ -359,9 +359,10 @@ fn adopt_language(root: &Path) {
     let path = root.join(crate::policy::settings::SETTINGS_FILE);
     let limit = crate::limits::MAX_SETTINGS_BYTES;
     if let Ok(text) = crate::limits::read_text_bounded(&path, limit, "settings file") {
-        let language = Settings::parse(&text, "plaint.yaml")
-            .map(|settings| Some(settings.language))
-            .unwrap_or_else(|_| Settings::declared_language(&text));
+        let language = Settings::parse(&text, "plaint.yaml").map_or_else(
+            |_| Settings::declared_language(&text),
+            |settings| Some(settings.language),
+        );
         if let Some(language) = language {
             output::set_language(language);
         }
