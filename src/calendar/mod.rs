@@ -827,6 +827,13 @@ mod tests {
             ("2027-01-04", -1, "2027-01-01", &[2027]),
             ("2027-01-04", -2, "2026-12-31", &[2027]),
             ("2027-01-01", -1, "2026-12-31", &[]),
+            // The first covered year follows an uncovered one: a count
+            // that starts on its first day uses no day of 2022.
+            ("2023-01-01", 0, "2023-01-03", &[]),
+            ("2023-01-01", 1, "2023-01-03", &[]),
+            ("2022-12-31", 1, "2023-01-03", &[]),
+            ("2022-12-31", 0, "2023-01-03", &[2022]),
+            ("2023-01-03", -1, "2022-12-30", &[2022]),
         ];
         for &(start, n, expected, years) in cases {
             let got = cn.add_workdays(d(start), n).unwrap();
@@ -853,6 +860,14 @@ mod tests {
         assert_eq!(between("2026-10-01", "2026-10-07").value, 0);
         assert_eq!(between("2026-10-09", "2026-10-10").value, 1);
         assert_eq!(between("2026-05-05", "2026-05-05").value, 0);
+        // (a, b]: the day counted from is not used.
+        let from_uncovered = between("2022-12-31", "2023-01-10");
+        assert_eq!(from_uncovered.value, 6);
+        assert!(from_uncovered.uncovered_years.is_empty());
+        assert_eq!(
+            between("2022-12-30", "2023-01-10").uncovered_years,
+            BTreeSet::from([2022])
+        );
         let crossing = between("2026-12-30", "2027-01-06");
         assert_eq!(crossing.value, 5);
         assert_eq!(crossing.uncovered_years, BTreeSet::from([2027]));
@@ -893,6 +908,24 @@ mod tests {
         assert_eq!(got.value, d("2031-01-07"));
         assert!(got.uncovered_years.is_empty());
         assert_eq!(weekends.day_kind(d("2026-10-01")), DayKind::Workday);
+    }
+
+    #[test]
+    fn the_first_supported_day_can_be_reached_but_not_passed() {
+        // 0001-01-01 is a Monday, and the first day a count may use.
+        let weekends = Calendar::builtin("weekends").unwrap();
+        let first = d("0001-01-01");
+        assert_eq!(weekends.add_workdays(first, 0).unwrap().value, first);
+        assert_eq!(
+            weekends.add_workdays(d("0001-01-02"), -1).unwrap().value,
+            first
+        );
+        assert_eq!(
+            weekends.add_workdays(first, -1).unwrap_err(),
+            CalendarError::ResultOutOfRange {
+                what: "-1 working days from 0001-01-01".into()
+            }
+        );
     }
 
     #[test]
