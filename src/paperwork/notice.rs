@@ -120,12 +120,9 @@ pub fn kind(ws: &Workspace, code: &str) -> Result<&'static NoticeKind> {
             "notice-unknown",
             preset = preset,
             code = code,
-            known = known.join(", ")
+            known = known.join(crate::policy::codes::list_separator(lang))
         );
-        if let Some(best) = crate::policy::codes::closest(code, &codes) {
-            message.push_str("; ");
-            message.push_str(&crate::msg!(lang, "did-you-mean", code = best));
-        }
+        message.push_str(&crate::policy::codes::suggestion(lang, code, &codes));
         Error::Usage(message)
     })
 }

@@ -150,13 +150,42 @@ fn unknown(lang: Language, kind: CodeKind, typed: &str, codes: &[Code]) -> Strin
         kind = word,
         kinds = crate::messages::fill(lang, &format!("kind-{}-plural", kind_id(kind)), &[]),
         value = typed,
-        codes = listed.join(", ")
+        codes = listed.join(list_separator(lang))
     );
-    if let Some(best) = closest(typed, codes) {
-        message.push_str("; ");
-        message.push_str(&msg!(lang, "did-you-mean", code = best));
-    }
+    message.push_str(&suggestion(lang, typed, codes));
     message
+}
+
+/// How a list of codes is joined in a message.
+pub(crate) fn list_separator(lang: Language) -> &'static str {
+    match lang {
+        Language::En => ", ",
+        Language::Zh => "、",
+    }
+}
+
+/// The end of an "unknown" message suggesting the closest code:
+/// `; did you mean 'phone'?`, `；是否想输入「电话」（phone）？`, or nothing
+/// when no code is close.
+pub(crate) fn suggestion(lang: Language, typed: &str, codes: &[Code]) -> String {
+    let Some(best) = closest(typed, codes) else {
+        return String::new();
+    };
+    let separator = match lang {
+        Language::En => "; ",
+        Language::Zh => "；",
+    };
+    let asked = if best.zh.is_empty() || best.zh == best.code {
+        msg!(lang, "did-you-mean", code = best.code)
+    } else {
+        msg!(
+            lang,
+            "did-you-mean-label",
+            label = best.zh,
+            code = best.code
+        )
+    };
+    format!("{separator}{asked}")
 }
 
 fn kind_id(kind: CodeKind) -> &'static str {
@@ -175,20 +204,33 @@ fn kind_id(kind: CodeKind) -> &'static str {
 }
 
 /// The code whose code or label is closest to `typed`, if any is close
-/// enough to be what was meant (as clap suggests subcommands).
-pub(crate) fn closest(typed: &str, codes: &[Code]) -> Option<String> {
+/// enough to be what was meant (as clap suggests subcommands). Latin
+/// words are compared by Jaro similarity; anything typed with Chinese
+/// characters by edit distance, so that a mistyped homophone (`电化` for
+/// `电话`) or a character left out (`强迫购` for `强迫购物`) is found.
+fn closest<'a>(typed: &str, codes: &'a [Code]) -> Option<&'a Code> {
     let typed = typed.to_lowercase();
     codes
         .iter()
         .flat_map(|c| {
             [&c.code, &c.en, &c.zh]
                 .into_iter()
-                .map(|name| (strsim::jaro(&typed, &name.to_lowercase()), c))
-                .collect::<Vec<_>>()
+                .filter_map(|name| similarity(&typed, &name.to_lowercase()))
+                .map(move |score| (score, c))
         })
-        .filter(|(score, _)| *score > 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c.code.clone())
+        .map(|(_, c)| c)
+}
+
+/// How alike `typed` and `name` are (0 to 1), when alike enough to
+/// suggest.
+fn similarity(typed: &str, name: &str) -> Option<f64> {
+    if typed.is_ascii() {
+        let score = strsim::jaro(typed, name);
+        return (score > 0.7).then_some(score);
+    }
+    let score = strsim::normalized_levenshtein(typed, name);
+    (score >= 0.5).then_some(score)
 }
 
 #[cfg(test)]

@@ -320,6 +320,39 @@ fn a_mistyped_code_exits_2_with_a_did_you_mean() {
 }
 
 #[test]
+fn a_mistyped_chinese_label_suggests_the_label_in_a_zh_workspace() {
+    let ws = zh_workspace();
+    let register = |channel: &str| {
+        ws.fails(
+            2,
+            &[
+                "register",
+                "--title",
+                "导游强迫购物",
+                "--complainant",
+                "张三",
+                "--channel",
+                channel,
+            ],
+        )
+    };
+    // A homophone typed by the input method, and a Latin typo.
+    for typed in ["电化", "phnoe"] {
+        let err = register(typed);
+        assert!(
+            err.trim_end().ends_with("；是否想输入「电话」（phone）？"),
+            "{err}"
+        );
+        assert!(err.contains("电话（phone）、信函（letter）"), "{err}");
+    }
+    let err = ws.fails(2, &["list", "--status", "已结"]);
+    assert!(err.contains("是否想输入「已结案」（closed）？"), "{err}");
+    // Nothing alike: no suggestion.
+    let err = register("微信");
+    assert!(!err.contains("是否想输入"), "{err}");
+}
+
+#[test]
 fn an_import_takes_codes_as_their_chinese_labels() {
     let ws = zh_workspace();
     ws.write(
