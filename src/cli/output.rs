@@ -168,7 +168,7 @@ pub enum Place {
 /// and the bidirectional overrides and isolates. `\\x1b` and `\\u{202e}`
 /// show what was there. When `colour` is on, the few SGR sequences
 /// plaint's own styles produce (bold, red, dim, reset) pass; nothing else
-/// does.
+/// does, and a style the text leaves open is closed at its end.
 pub fn neutralize(text: &str, place: Place, colour: bool) -> Cow<'_, str> {
     let acts = |c: char| match c {
         '\n' => false,
@@ -180,12 +180,14 @@ pub fn neutralize(text: &str, place: Place, colour: bool) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
+    let mut styled = false;
     while let Some(c) = rest.chars().next() {
         if c == '\u{1b}'
             && colour
             && let Some(len) = sgr_len(rest)
         {
             out.push_str(&rest[..len]);
+            styled = &rest[..len] != RESET;
             rest = &rest[len..];
             continue;
         }
@@ -203,8 +205,15 @@ pub fn neutralize(text: &str, place: Place, colour: bool) -> Cow<'_, str> {
         }
         rest = &rest[c.len_utf8()..];
     }
+    if styled {
+        // A style the text opened ends with it.
+        out.push_str(RESET);
+    }
     Cow::Owned(out)
 }
+
+/// The SGR sequence that ends every style.
+const RESET: &str = "\u{1b}[0m";
 
 /// The length of an SGR sequence (`ESC [ 1;31 m`) at the start of `text`,
 /// when it is one plaint's own styles produce (bold, red, dim, reset):
@@ -624,5 +633,16 @@ mod tests {
             format!("{late} \\x1b]8;;http://x\\x07\\x1b[30;40mhidden")
         );
         assert!(!neutralize(&text, Place::Lines, false).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn a_style_a_text_opens_ends_with_the_text() {
+        let red = "\u{1b}[31m";
+        assert_eq!(
+            neutralize(&format!("{red}alarm"), Place::Lines, true),
+            format!("{red}alarm{RESET}")
+        );
+        let closed = format!("{red}alarm{RESET} plain");
+        assert_eq!(neutralize(&closed, Place::Lines, true), closed);
     }
 }

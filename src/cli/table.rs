@@ -225,14 +225,17 @@ impl Table {
     }
 
     /// A copy with the title, every header and every cell
-    /// [`neutralize`](super::output::neutralize)d, as `colour` allows: the
-    /// first half of the one rule every rendering follows.
+    /// [`neutralize`](super::output::neutralize)d: the first half of the
+    /// one rule every rendering follows. The title may keep plaint's own
+    /// styles as `colour` allows; headers and cells never do, since a
+    /// table's colours are applied after its layout, so no text in a cell
+    /// can colour the rows after it.
     pub fn neutralized(&self, colour: bool) -> Table {
         use super::output::{Place, neutralize};
         let row = |cells: &[String]| -> Vec<String> {
             cells
                 .iter()
-                .map(|c| neutralize(c, Place::Cell, colour).into_owned())
+                .map(|c| neutralize(c, Place::Cell, false).into_owned())
                 .collect()
         };
         Table {

@@ -359,6 +359,24 @@ fn issue_11_no_terminal_escape_reaches_the_terminal() {
     assert_eq!(doc["title"], HOSTILE, "{doc}");
 }
 
+#[test]
+fn a_colour_code_in_a_title_colours_nothing_on_a_colour_terminal() {
+    let ws = Ws::tourism();
+    let red = "\u{1b}[31m";
+    ws.register(&["--title", &format!("{red}red title")]);
+    ws.register(&["--title", "plain title"]);
+    let id = ws.register(&["--title", &format!("{red}shown")]);
+    let screen = ws.terminal(120, true, &["list", "--today", "2026-11-03"]);
+    // Neither row is overdue on 2026-11-03: no red on the screen at all.
+    assert!(!screen.contains(red), "{screen:?}");
+    assert!(screen.contains("\\x1b[31mred title"), "{screen}");
+    // `show` prints the title as a heading: the colour the text opens ends
+    // with it.
+    let shown = ws.terminal(120, true, &["show", &id, "--today", "2026-11-03"]);
+    let line = shown.lines().find(|l| l.contains("shown")).unwrap();
+    assert!(line.contains("shown\u{1b}[0m  [Received]"), "{line:?}");
+}
+
 /// Every cell of a CSV text.
 fn csv_cells(text: &str) -> Vec<String> {
     let mut reader = csv::ReaderBuilder::new()
