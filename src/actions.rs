@@ -563,12 +563,26 @@ fn record_milestone(
         .find(|e| e.action == Action::Milestone && e.milestone.as_deref() == Some(milestone))
     {
         let lang = ws.policy.language;
+        let label = crate::policy::code_label(&ws.policy.milestones, milestone, lang);
+        let recorded = done.at.format("%Y-%m-%d %H:%M");
+        // The same deed at another time is a correction of the record,
+        // which `mark` never makes silently.
+        if let Some(at) = at.filter(|at| *at != done.at) {
+            return Err(Error::Refused(crate::msg!(
+                lang,
+                "milestone-other-time",
+                milestone = label,
+                id = id,
+                at = recorded,
+                asked = at.format("%Y-%m-%d %H:%M")
+            )));
+        }
         let warning = crate::msg!(
             lang,
             "milestone-already",
-            milestone = crate::policy::code_label(&ws.policy.milestones, milestone, lang),
+            milestone = label,
             id = id,
-            at = done.at.format("%Y-%m-%d %H:%M")
+            at = recorded
         );
         return Ok(Update::Keep(Some(warning)));
     }

@@ -346,6 +346,7 @@ pub static MESSAGES: &[Message] = &[
     m("note-empty", "the note is empty", "备注为空"),
     m("milestone-final", "case {id} is {state}, a final state: milestones are no longer recorded on it (a preset may allow one there under `final_milestones`)", "案件 {id} 处于终结状态「{state}」：不再记录节点（预设可在 `final_milestones` 中允许）"),
     m("no-open-promise", "case {id} has no open promise to keep; record one with `plaint promise {id} DATE`", "案件 {id} 没有待兑现的承诺；请先用 `plaint promise {id} 日期` 记录"),
+    m("milestone-other-time", "{milestone} was recorded for {id} on {at}, not {asked}; a milestone is recorded once: to correct its time, change it with `plaint edit {id}`", "{id} 已于 {at} 记录「{milestone}」，而非 {asked}；同一节点只记录一次：如需更正时间，请用 `plaint edit {id}` 修改"),
     m("milestone-already", "{milestone} was already recorded for {id} on {at}", "{id} 已于 {at} 记录「{milestone}」"),
     m("promise-before-made", "the promised date {due} is before the day the promise is made ({made})", "承诺日期 {due} 早于作出承诺的日期（{made}）"),
     m("by-not-positive", "--by must be a positive number of days, not {by}", "--by 必须是正数天数，而不是 {by}"),

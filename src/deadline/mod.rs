@@ -257,7 +257,9 @@ pub fn evaluate_rule(
     let still_paused = stopped.is_none()
         && rule.pause.iter().any(|p| p == current_status(case, policy))
         && pauses.last().is_some_and(|p| p.until == today);
-    let ended = stop_at.is_some_and(|at| ended_without_milestone(case, policy, rule, at));
+    let ended = stop_at.is_some_and(|at| {
+        !milestone_before(case, rule, start_at) && ended_without_milestone(case, policy, rule, at)
+    });
     let state = match stopped {
         Some(s) if cut.is_some() || own_stop.is_none() => {
             if s <= due {
@@ -447,17 +449,30 @@ pub fn start_moment(
 }
 
 /// The first recorded moment at or after the start when a stop state or
-/// milestone was reached.
+/// milestone was reached. A milestone is a deed done once: recorded
+/// before the rule started (the respondent notified before the case was
+/// accepted), it met the rule the moment the rule started.
 pub fn stop_moment(
     case: &Case,
     rule: &DeadlineRule,
     start: DateTime<FixedOffset>,
 ) -> Option<DateTime<FixedOffset>> {
+    if milestone_before(case, rule, start) {
+        return Some(start);
+    }
     case.history
         .iter()
         .filter(|e| e.action != Action::Imported && e.at >= start)
         .find(|e| rule.stop.iter().any(|s| reaches(e, s)))
         .map(|e| e.at)
+}
+
+/// Whether a milestone that stops `rule` was recorded before it started.
+fn milestone_before(case: &Case, rule: &DeadlineRule, start: DateTime<FixedOffset>) -> bool {
+    case.history
+        .iter()
+        .filter(|e| e.action == Action::Milestone && e.at < start)
+        .any(|e| rule.stop.iter().any(|s| reaches(e, s)))
 }
 
 /// The first recorded move into a state that is not open after the rule

@@ -151,6 +151,34 @@ fn a_milestone_stops_one_rule_and_starts_the_next() {
 }
 
 #[test]
+fn a_milestone_recorded_before_its_rule_started_meets_it_at_the_start() {
+    // The respondent was notified on 06-03, before the case was accepted
+    // on 06-05: the duty to notify was done when it arose.
+    let events = milestone("2026-06-03 15:00", "respondent-notified")
+        + &status("2026-06-05 10:00", "received", "accepted");
+    let early = case("accepted", &events);
+    check(
+        "notified early",
+        &early,
+        "2026-06-30",
+        &[
+            ("acceptance", "2026-06-08", "met", None),
+            ("notify-respondent", "2026-06-12", "met", None),
+            ("respondent-reply", "2026-06-15", "overdue", Some(-15)),
+            ("resolution", "2026-08-04", "running", Some(35)),
+        ],
+    );
+    let offset = FixedOffset::east_opt(8 * 3600).unwrap();
+    let calendar = crate::calendar::Calendar::builtin("cn").unwrap();
+    let notify = evaluate(&early, &tourism(), &calendar, offset, date("2026-06-30"))
+        .unwrap()
+        .into_iter()
+        .find(|d| d.rule == "notify-respondent")
+        .unwrap();
+    assert_eq!(notify.stopped, Some(date("2026-06-05")));
+}
+
+#[test]
 fn a_suspension_pauses_resolution_and_moves_its_due_date() {
     let events = status("2026-06-05 10:00", "received", "accepted")
         + &status("2026-06-15 10:00", "accepted", "suspended")

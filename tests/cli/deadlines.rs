@@ -206,6 +206,30 @@ fn milestones_start_and_stop_the_respondent_deadlines() {
     let again = ws.run(&["mark", &id, "respondent-notified"]);
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already recorded"));
+    let same = ws.run(&[
+        "mark",
+        &id,
+        "respondent-notified",
+        "--at",
+        "2026-10-09 10:00",
+    ]);
+    assert!(same.status.success(), "the same record again is no change");
+    // Another time for the same deed is a correction, never made silently.
+    refused(
+        &ws,
+        &[
+            "mark",
+            &id,
+            "respondent-notified",
+            "--at",
+            "2026-10-10 10:00",
+        ],
+        &[
+            "was recorded for",
+            "on 2026-10-09 10:00, not 2026-10-10 10:00",
+            &format!("plaint edit {id}"),
+        ],
+    );
     usage_refused(
         &ws,
         &["mark", &id, "respondent-called"],
