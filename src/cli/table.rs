@@ -8,7 +8,7 @@
 //! ([`super::output::neutralize`]), and the terminal and tab-separated
 //! renderings turn what line breaks remain into spaces.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
@@ -85,8 +85,8 @@ impl Table {
     /// after the layout, so colour codes never count as width; the table
     /// fits the width as [`Fit`] says.
     pub fn to_terminal_within(&self, color: bool, width: Option<usize>) -> String {
-        let (shown, flex_width) = self.layout(width);
-        let header_widths = self.header_widths(&shown, flex_width, width);
+        let (shown, cuts) = self.layout(width);
+        let header_widths = self.header_widths(&shown, &cuts, width);
         let mut table = comfy_table::Table::new();
         table.load_preset(presets::UTF8_FULL_CONDENSED);
         table.set_content_arrangement(ContentArrangement::Disabled);
@@ -100,9 +100,9 @@ impl Table {
                 .iter()
                 .map(|&i| {
                     let text = one_line(row.get(i).map_or("", String::as_str));
-                    let text = match flex_width {
-                        Some(w) if self.fit.flex == Some(i) => cut(&text, w),
-                        _ => text,
+                    let text = match cuts.get(&i) {
+                        Some(&w) => cut(&text, w),
+                        None => text,
                     };
                     let cell = Cell::new(text);
                     if alarm && color {
@@ -128,12 +128,15 @@ impl Table {
         }
     }
 
-    /// Which columns are shown, and the width of the shrinking column when
-    /// it must shrink.
-    fn layout(&self, width: Option<usize>) -> (Vec<usize>, Option<usize>) {
+    /// Which columns are shown, and the width each column that must
+    /// shrink is cut to: the shrinking column first; when the table is
+    /// still too wide with every column that may be dropped left out, the
+    /// widest other column but the first (an ID or a row's name) is cut
+    /// too, so that no table is ever wider than the terminal.
+    fn layout(&self, width: Option<usize>) -> (Vec<usize>, BTreeMap<usize, usize>) {
         let mut shown: Vec<usize> = (0..self.header.len()).collect();
         let Some(width) = width else {
-            return (shown, None);
+            return (shown, BTreeMap::new());
         };
         let content: Vec<usize> = (0..self.header.len())
             .map(|i| {
@@ -171,11 +174,38 @@ impl Table {
                 None => break,
             }
         }
-        let flex_width = self.fit.flex.filter(|f| shown.contains(f)).map(|f| {
+        let mut cuts = BTreeMap::new();
+        if let Some(f) = self.fit.flex.filter(|f| shown.contains(f)) {
             let rest = total(&shown, 0);
-            width.saturating_sub(rest).clamp(1, content[f].max(1))
-        });
-        (shown, flex_width)
+            cuts.insert(f, width.saturating_sub(rest).clamp(1, content[f].max(1)));
+        }
+        // Headers wrap (see `header_widths`): only the cells count here.
+        let cells: Vec<usize> = (0..self.header.len())
+            .map(|i| {
+                let widest = self
+                    .rows
+                    .iter()
+                    .map(|r| one_line(r.get(i).map_or("", String::as_str)).width());
+                cuts.get(&i)
+                    .copied()
+                    .unwrap_or_else(|| widest.max().unwrap_or(0).max(HEADER_MIN))
+            })
+            .collect();
+        let used = 1 + shown.iter().map(|&i| 3 + cells[i]).sum::<usize>();
+        let widest = shown
+            .iter()
+            .skip(1)
+            .filter(|&&i| !cuts.contains_key(&i))
+            .max_by_key(|&&i| cells[i])
+            .copied();
+        if let Some(w) = widest.filter(|_| used > width) {
+            let rest = used - cells[w];
+            cuts.insert(
+                w,
+                width.saturating_sub(rest).clamp(CUT_MIN, cells[w].max(1)),
+            );
+        }
+        (shown, cuts)
     }
 
     /// The widths the shown header cells are wrapped to: their own, unless
@@ -185,7 +215,7 @@ impl Table {
     fn header_widths(
         &self,
         shown: &[usize],
-        flex_width: Option<usize>,
+        cuts: &BTreeMap<usize, usize>,
         width: Option<usize>,
     ) -> Vec<usize> {
         let own: Vec<usize> = shown
@@ -197,9 +227,9 @@ impl Table {
         };
         let body: Vec<usize> = shown
             .iter()
-            .map(|&i| match flex_width {
-                Some(w) if self.fit.flex == Some(i) => w,
-                _ => self
+            .map(|&i| match cuts.get(&i) {
+                Some(&w) => w,
+                None => self
                     .rows
                     .iter()
                     .map(|r| one_line(r.get(i).map_or("", String::as_str)).width())
@@ -209,17 +239,33 @@ impl Table {
             .collect();
         let total = |widths: &[usize]| 1 + widths.iter().map(|w| w + 3).sum::<usize>();
         let mut widths: Vec<usize> = own.iter().zip(&body).map(|(h, b)| *h.max(b)).collect();
-        // Narrow the widest header first, a column at a time, until it fits.
-        while total(&widths) > width {
-            let Some((n, _)) = widths
-                .iter()
-                .enumerate()
-                .filter(|(n, w)| **w > body[*n].max(HEADER_MIN))
-                .max_by_key(|(_, w)| **w)
-            else {
-                break;
-            };
-            widths[n] -= 1;
+        // Narrow the widest header first, a column at a time, until it
+        // fits: first down to its longest word (`不予受理` stays whole),
+        // then long words break into pieces of four columns (two Chinese
+        // characters), and only then anything narrower.
+        let longest_word: Vec<usize> = shown
+            .iter()
+            .map(|&i| {
+                words(&one_line(&self.header[i]))
+                    .iter()
+                    .map(|w| w.width())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let pieces: Vec<usize> = longest_word.iter().map(|&w| w.min(HEADER_PIECE)).collect();
+        for floor in [&longest_word, &pieces, &vec![HEADER_MIN; shown.len()]] {
+            while total(&widths) > width {
+                let Some((n, _)) = widths
+                    .iter()
+                    .enumerate()
+                    .filter(|(n, w)| **w > body[*n].max(floor[*n]))
+                    .max_by_key(|(_, w)| **w)
+                else {
+                    break;
+                };
+                widths[n] -= 1;
+            }
         }
         widths
     }
@@ -321,6 +367,13 @@ impl Table {
 /// A header is wrapped no narrower than this, its cells allowing.
 const HEADER_MIN: usize = 2;
 
+/// A long header word is broken into pieces this wide before any header
+/// gets narrower.
+const HEADER_PIECE: usize = 4;
+
+/// A column cut only because nothing else can give way keeps this much.
+const CUT_MIN: usize = 8;
+
 /// `text` on lines at most `width` terminal columns wide: broken at
 /// spaces, or between CJK characters, or (a word longer than the width)
 /// anywhere.
@@ -328,33 +381,9 @@ fn wrap(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
-    // Words: runs of non-space ASCII; every other character stands alone.
-    let mut words: Vec<String> = Vec::new();
-    for c in text.chars() {
-        match words.last_mut() {
-            Some(w) if c.is_ascii_graphic() && w.chars().all(|p| p.is_ascii_graphic()) => w.push(c),
-            _ => words.push(c.to_string()),
-        }
-    }
-    // An opening bracket keeps to the word after it, a closing one to the
-    // word before it.
-    let mut glued: Vec<String> = Vec::new();
-    let mut open = String::new();
-    for word in words {
-        if word.ends_with(['(', '（']) && word.len() <= '（'.len_utf8() {
-            open.push_str(&word);
-        } else if word.starts_with([')', '）']) && !glued.is_empty() && open.is_empty() {
-            glued.last_mut().expect("not empty").push_str(&word);
-        } else {
-            glued.push(std::mem::take(&mut open) + &word);
-        }
-    }
-    if !open.is_empty() {
-        glued.push(open);
-    }
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in glued {
+    for word in words(text) {
         if word == " " {
             if !line.is_empty() {
                 line.push(' ');
@@ -374,6 +403,53 @@ fn wrap(text: &str, width: usize) -> String {
     }
     lines.push(line.trim_end().to_string());
     lines.join("\n")
+}
+
+/// The words `text` is wrapped between: runs of non-space ASCII, runs of
+/// letters of other scripts (`逾期未办`), and every other character alone
+/// (a space, `÷`, `、`); an opening bracket keeps to the word after it, a
+/// closing one to the word before it.
+fn words(text: &str) -> Vec<String> {
+    #[derive(PartialEq)]
+    enum Class {
+        Ascii,
+        Letters,
+        Alone,
+    }
+    let class = |c: char| {
+        if c.is_ascii_graphic() {
+            Class::Ascii
+        } else if c.is_alphanumeric() {
+            Class::Letters
+        } else {
+            Class::Alone
+        }
+    };
+    let mut words: Vec<String> = Vec::new();
+    let mut last = Class::Alone;
+    for c in text.chars() {
+        let this = class(c);
+        match words.last_mut() {
+            Some(w) if this != Class::Alone && this == last => w.push(c),
+            _ => words.push(c.to_string()),
+        }
+        last = this;
+    }
+    let mut glued: Vec<String> = Vec::new();
+    let mut open = String::new();
+    for word in words {
+        if word.ends_with(['(', '（']) && word.len() <= '（'.len_utf8() {
+            open.push_str(&word);
+        } else if word.starts_with([')', '）']) && !glued.is_empty() && open.is_empty() {
+            glued.last_mut().expect("not empty").push_str(&word);
+        } else {
+            glued.push(std::mem::take(&mut open) + &word);
+        }
+    }
+    if !open.is_empty() {
+        glued.push(open);
+    }
+    glued
 }
 
 /// `text` on one line: line breaks and tabs become spaces.
@@ -407,6 +483,76 @@ fn cut(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_is_never_wider_than_the_terminal_when_nothing_is_left_to_drop() {
+        let mut table = Table::new(None, &["编号", "状态", "期限", "标题"]);
+        table.fit.flex = Some(3);
+        table.fit.drop_order = vec![3];
+        table.push(
+            [
+                "20261109-8C282",
+                "调查中",
+                "已逾期 2026-11-23 被投诉者书面答复",
+                "退款",
+            ]
+            .map(String::from)
+            .to_vec(),
+        );
+        for width in [50, 60, 63] {
+            let text = table.to_terminal_within(false, Some(width));
+            assert!(text.lines().all(|l| l.width() <= width), "{width}:\n{text}");
+            assert!(
+                text.contains("20261109-8C282"),
+                "the ID is never cut:\n{text}"
+            );
+            assert!(
+                text.contains("已逾期 2026-11-23") && text.contains('…'),
+                "{text}"
+            );
+        }
+        let whole = table.to_terminal_within(false, Some(64));
+        assert!(whole.contains("被投诉者书面答复"), "{whole}");
+    }
+
+    #[test]
+    fn a_header_breaks_between_words_before_it_breaks_a_word() {
+        assert_eq!(
+            words("按时率 = 按时 ÷ (按时 + 逾期未办)"),
+            [
+                "按时率",
+                " ",
+                "=",
+                " ",
+                "按时",
+                " ",
+                "÷",
+                " ",
+                "(按时",
+                " ",
+                "+",
+                " ",
+                "逾期未办)"
+            ]
+        );
+        assert_eq!(words("数(工作日)"), ["数", "(工作日)"]);
+        assert_eq!(
+            wrap("按时率 = 按时 ÷ (按时 + 超时 + 逾期未办)", 12),
+            "按时率 =\n按时 ÷ (按时\n+ 超时 +\n逾期未办)"
+        );
+        let mut table = Table::new(None, &["类别", "不予受理", "撤回", "在办"]);
+        table.push(["住宿", "0", "0", "1"].map(String::from).to_vec());
+        // 8 columns short of its natural width: 不予受理 keeps whole only
+        // if the others can give way, which they cannot: it breaks in two.
+        let text = table.to_terminal_within(false, Some(30));
+        assert!(
+            text.contains("不予") && text.contains("受理") && !text.contains("不予受理"),
+            "{text}"
+        );
+        assert!(text.contains("撤回") && text.contains("在办"), "{text}");
+        let text = table.to_terminal_within(false, Some(34));
+        assert!(text.contains("不予受理"), "{text}");
+    }
 
     #[test]
     fn long_headers_wrap_so_a_report_table_fits_the_terminal() {
