@@ -769,6 +769,8 @@ workdays:
         assert!(err.to_string().contains("'cn' is built in"), "{err}");
         let err = Calendar::from_yaml("office.yaml", "name: my office\n").unwrap_err();
         assert!(err.to_string().contains("letters, digits"), "{err}");
+        let named = Calendar::from_yaml("office.yaml", "name: my-office_2\n").unwrap();
+        assert_eq!(named.name(), "my-office_2");
     }
 
     #[test]
@@ -779,6 +781,15 @@ workdays:
                 "all seven days",
             ),
             ("coverage: {first: 2028, last: 2027}\n", "first <= last"),
+            (
+                "coverage: {first: 2027, last: 10000}\n",
+                "must be two years",
+            ),
+            ("coverage: {first: 0, last: 2027}\n", "must be two years"),
+            (
+                "workdays:\n  - [2027, 1]\n",
+                "a date YYYY-MM-DD or {date: YYYY-MM-DD, name: ...}",
+            ),
             (
                 "years:\n  2027:\n    workdays: [2028-01-01]\n",
                 "listed under year 2027",
@@ -826,6 +837,7 @@ workdays:
         assert_eq!(parse_date("2024-02-29"), Ok(d("2024-02-29")));
         assert!(parse_date("2023-02-29").is_err());
         assert!(parse_date("0000-01-01").is_err());
+        assert_eq!(parse_date("0001-01-01"), Ok(d("0001-01-01")));
         assert!(parse_date("2024-2-29").is_err());
         assert!(parse_date("+2024-02-29").is_err());
         assert!(parse_date("２０２４-02-29").is_err());
