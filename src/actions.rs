@@ -144,7 +144,7 @@ pub fn assign(ws: &Workspace, id: &CaseId, officer: &str, actor: &Actor) -> Resu
             ws.policy.language,
             "not-a-handler",
             officer = officer,
-            handlers = handlers.join(", ")
+            handlers = crate::messages::join(ws.policy.language, handlers)
         ));
     }
     let (case, (), written) = ws.update_or_keep(id, |case| {

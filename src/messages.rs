@@ -126,7 +126,7 @@ pub static MESSAGES: &[Message] = &[
     m("forced-filing-limit", "filing-limit", "超过投诉期限"),
     m("forced-incomplete-record", "incomplete-record", "记录不完整"),
     m("event-refer-to", " → referred to: {body}", " → 告知向：{body}"),
-    m("event-promised-by", " reply promised by {date}", " 承诺答复日期 {date}"),
+    m("event-promised-by", " a reply by {date}", "（{date} 前）"),
     m("event-on-the-spot", " (on the spot)", "（当场解决）"),
     m("event-consent-text", " [consent: {text}]", " [同意：{text}]"),
     m("promise-rule", "Reply promised to the complainant", "承诺答复"),
@@ -302,6 +302,7 @@ pub static MESSAGES: &[Message] = &[
     m("plan-update", "update", "更新"),
     m("plan-skip", "skip", "跳过"),
     m("plan-new-id", " (new ID)", "（新编号）"),
+    m("plan-external-ref", " (external_ref {reference})", "（外部编号 {reference}）"),
     m("plan-unchanged", "unchanged", "没有变化"),
     m("plan-already", "already in the workspace", "已在工作区中"),
     // `check`.
@@ -493,6 +494,19 @@ pub fn fill(lang: Language, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -
         out = out.replace(&format!("{{{name}}}"), &value.to_string());
     }
     out
+}
+
+/// Items of a list as a sentence in `lang` writes them: `a, b` or `甲、乙`.
+pub fn join<S: AsRef<str>>(lang: Language, items: &[S]) -> String {
+    let separator = match lang {
+        Language::En => ", ",
+        Language::Zh => "、",
+    };
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
 /// A message of the catalogue in a language:

@@ -211,16 +211,21 @@ fn describe(lang: crate::messages::Language, p: &crate::transfer::import::Planne
     let reference = p
         .external_ref
         .as_deref()
-        .map(|r| format!(" (external_ref {r})"))
+        .map(|r| crate::msg!(lang, "plan-external-ref", reference = r))
         .unwrap_or_default();
     let detail = match (&p.reason, p.fields.is_empty()) {
         (Some(reason), _) => match reason.as_str() {
-            "unchanged" => format!(": {}", crate::msg!(lang, "plan-unchanged")),
-            "already in the workspace" => format!(": {}", crate::msg!(lang, "plan-already")),
-            other => format!(": {other}"),
+            "unchanged" => crate::msg!(lang, "plan-unchanged"),
+            "already in the workspace" => crate::msg!(lang, "plan-already"),
+            other => other.to_string(),
         },
-        (None, false) => format!(": {}", p.fields.join(", ")),
+        (None, false) => crate::messages::join(lang, &p.fields),
         _ => String::new(),
+    };
+    let detail = if detail.is_empty() {
+        detail
+    } else {
+        crate::msg!(lang, "event-note-text", note = detail)
     };
     crate::msg!(
         lang,

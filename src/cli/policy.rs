@@ -30,7 +30,8 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
     let lang = ctx.ws.settings.language;
     let l = |en: &'static str, zh: &'static str| pick(lang, en, zh);
     let head = |en: &'static str, zh: &'static str| format!("\n{}\n", bold(ctx.look, l(en, zh)));
-    let mut out = format!("{}: {}\n", l("Preset", "预设"), doc.preset);
+    let colon = l(": ", "：");
+    let mut out = format!("{}{colon}{}\n", l("Preset", "预设"), doc.preset);
     out.push_str(&head("States", "状态"));
     for s in &doc.states {
         let open = if s.open {
@@ -45,7 +46,8 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
         let requires = if t.requires.is_empty() {
             String::new()
         } else {
-            format!("  {}: {}", l("requires", "需要"), t.requires.join(", "))
+            let requires = crate::messages::join(lang, &t.requires);
+            format!("  {}{colon}{requires}", l("requires", "需要"))
         };
         let _ = writeln!(out, "  {} → {}{requires}", t.from, t.to);
     }
@@ -59,9 +61,9 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
     for s in &doc.on_the_spot {
         let _ = writeln!(
             out,
-            "  {} → {s}  --on-the-spot ({})",
+            "  {} → {s}  --on-the-spot{}",
             doc.states.first().map_or("", |s| s.name.as_str()),
-            l("resolved at receipt", "当场协调解决")
+            l(" (resolved at receipt)", "（当场协调解决）")
         );
     }
     let sections: [(&str, &str, &[Code]); 6] = [
@@ -85,8 +87,9 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
     if let Some(n) = doc.joint_threshold {
         let _ = writeln!(
             out,
-            "  {}: {n}; {}: 1–{}",
+            "  {}{colon}{n}{}{}{colon}1–{}",
             l("joint complaint from complainants", "共同投诉人数"),
+            l("; ", "；"),
             l("representatives", "代表人"),
             doc.max_representatives
         );
@@ -94,21 +97,21 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
     let source = doc
         .filing_limit_source
         .as_deref()
-        .map(|s| format!(" ({s})"))
+        .map(|s| crate::policy::basis_in(lang, Some(s)))
         .unwrap_or_default();
     if let Some(days) = doc.filing_limit_days {
         let _ = writeln!(
             out,
-            "  {} {days} {}{source}",
-            l("filed within", "投诉期限："),
+            "  {}{days} {}{source}",
+            l("filed within ", "投诉期限："),
             l("days after contract_end", "日（自 contract_end 起）")
         );
     }
     if let Some(days) = doc.challenge_limit_workdays {
         let _ = writeln!(
             out,
-            "  {} {days} {}{source}",
-            l("filed within", "投诉期限："),
+            "  {}{days} {}{source}",
+            l("filed within ", "投诉期限："),
             l(
                 "working days after challenge_due",
                 "个工作日（自 challenge_due 起）"
@@ -125,7 +128,7 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
 /// The label in the workspace language, then the other one.
 fn both(lang: Language, en: &str, zh: &str) -> String {
     match lang {
-        Language::Zh => format!("{zh} ({en})"),
+        Language::Zh => format!("{zh}（{en}）"),
         Language::En => format!("{en} ({zh})"),
     }
 }
@@ -137,7 +140,7 @@ fn rule_text(lang: Language, rule: &RuleDocument) -> String {
         if items.is_empty() {
             none.to_string()
         } else {
-            items.join(", ")
+            crate::messages::join(lang, items)
         }
     };
     let start = if rule.start_or_receipt {
@@ -149,9 +152,16 @@ fn rule_text(lang: Language, rule: &RuleDocument) -> String {
     if !rule.pause_reasons.is_empty() {
         let _ = write!(
             pauses,
-            " ({}: {})",
-            l("for", "仅限"),
-            rule.pause_reasons.join(", ")
+            "{}",
+            crate::policy::basis_in(
+                lang,
+                Some(&format!(
+                    "{}{}{}",
+                    l("for", "仅限"),
+                    l(": ", "："),
+                    crate::messages::join(lang, &rule.pause_reasons)
+                ))
+            )
         );
     }
     if rule.pause_by_decision {
@@ -171,8 +181,9 @@ fn rule_text(lang: Language, rule: &RuleDocument) -> String {
         ("months", Language::Zh) => "个月",
         (unit, _) => unit,
     };
+    let (colon, semi) = (l(": ", "："), l("; ", "；"));
     format!(
-        "  {}  {}\n    {}: {} {unit}; {}: {start}; {}: {}\n    {}: {pauses}; {}: {extendable}\n    {}: {}; {}: {}\n",
+        "  {}  {}\n    {}{colon}{} {unit}{semi}{}{colon}{start}{semi}{}{colon}{}\n    {}{colon}{pauses}{semi}{}{colon}{extendable}\n    {}{colon}{}{semi}{}{colon}{}\n",
         rule.name,
         both(lang, &rule.en, &rule.zh),
         l("length", "期限"),
@@ -187,6 +198,8 @@ fn rule_text(lang: Language, rule: &RuleDocument) -> String {
         l("source", "依据"),
         rule.source
             .as_deref()
-            .unwrap_or(l("none (office target)", "无（内部目标）")),
+            .map_or(l("none (office target)", "无（内部目标）"), |s| {
+                crate::policy::source_in(lang, s)
+            }),
     )
 }

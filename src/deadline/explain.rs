@@ -125,7 +125,7 @@ pub fn explain(
         let reason = ext
             .reason
             .as_deref()
-            .map(|r| format!(": {r}"))
+            .map(|r| msg!(lang, "event-note-text", note = r))
             .unwrap_or_default();
         lines.push(Line {
             date: Some(ext.at),

@@ -242,11 +242,8 @@ pub fn advance(
         let options = if allowed.is_empty() {
             crate::msg!(lang, "final-state")
         } else {
-            allowed
-                .iter()
-                .map(|s| label(s))
-                .collect::<Vec<_>>()
-                .join(", ")
+            let labels: Vec<String> = allowed.iter().map(|s| label(s)).collect();
+            crate::messages::join(lang, &labels)
         };
         return Err(Error::Refused(crate::msg!(
             lang,
@@ -607,7 +604,7 @@ fn check_requirements(policy: &Policy, case: &Case, request: &TransitionRequest)
         "missing-for",
         id = case.id,
         to = state_word(policy, &request.target),
-        missing = missing.join(", ")
+        missing = crate::messages::join(lang, &missing)
     )))
 }
 

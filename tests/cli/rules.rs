@@ -484,23 +484,25 @@ fn policy_lists_the_workflow_codes_and_rules_in_the_workspace_language() {
     let text = ok(&ws, &["policy"]);
     for needle in [
         "状态",
-        "received  已登记 (Received)",
-        "received → accepted  需要: complainant, respondent, demands",
+        "received  已登记（Received）",
+        "received → accepted  需要：complainant、respondent、demands",
         "不予受理理由",
         "incomplete  不符合第十条规定的条件",
         "办结结果",
         "节点",
         "投诉渠道",
-        "phone  电话 (Phone)",
+        "phone  电话（Phone）",
         "投诉类别",
-        "shopping  强迫购物 (Forced shopping)",
-        "resolution  办结 (Close the case)",
-        "期限: 60 日",
-        "延长: 不可延长",
-        "性质: 法定期限; 依据: 旅游投诉处理办法 第二十五条 (art. 25)",
+        "shopping  强迫购物（Forced shopping）",
+        "resolution  办结（Close the case）",
+        "期限：60 日",
+        "延长：不可延长",
+        "性质：法定期限；依据：旅游投诉处理办法 第二十五条\n",
+        "投诉期限：90 日（自 contract_end 起）（旅游投诉处理办法 第九条）",
     ] {
         assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
     }
+    assert!(!text.contains("(art."), "English sources in zh:\n{text}");
     let doc = json(&ws, &["policy"]);
     assert_eq!(doc["preset"], "tourism");
     assert_eq!(doc["states"][0]["zh"], "已登记");
@@ -583,7 +585,7 @@ fn a_kept_and_a_broken_promise_are_tracked_apart() {
         "{text}"
     );
     let shown = ok(&ws, &["show", &id, "--today", "2026-11-12"]);
-    assert!(shown.contains("reply promised by 2026-11-10"), "{shown}");
+    assert!(shown.contains("promised a reply by 2026-11-10"), "{shown}");
 
     ws.ok_at("2026-11-12 09:00", &["mark", &id, "promise-kept"]);
     let case = json(&ws, &["show", &id, "--today", "2026-11-12"]);

@@ -10,6 +10,7 @@ use super::labels::{
 };
 use super::output::{Look, bold, dim};
 use crate::deadline::{Deadline, DeadlineState};
+use crate::messages::join;
 use crate::model::{Action, Case, Event};
 use crate::msg;
 use crate::policy::{Language, code_label, pick};
@@ -245,15 +246,9 @@ fn fields_text(ctx: &Ctx, case: &Case) -> String {
         pick(lang, "External ref", "外部编号"),
         case.external_ref.clone().unwrap_or_default(),
     );
-    line(pick(lang, "Tags", "标签"), case.tags.join(", "));
-    line(
-        pick(lang, "Links", "关联案件"),
-        case.links
-            .iter()
-            .map(std::string::ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
+    line(pick(lang, "Tags", "标签"), join(lang, &case.tags));
+    let links: Vec<String> = case.links.iter().map(ToString::to_string).collect();
+    line(pick(lang, "Links", "关联案件"), join(lang, &links));
     out
 }
 
@@ -278,7 +273,7 @@ fn parties_text(ctx: &Ctx, case: &Case, line: &mut impl FnMut(&str, String)) {
                 if details.is_empty() {
                     String::new()
                 } else {
-                    format!("  {}", details.join(", "))
+                    format!("  {}", join(lang, &details))
                 }
             ),
         );
@@ -286,21 +281,25 @@ fn parties_text(ctx: &Ctx, case: &Case, line: &mut impl FnMut(&str, String)) {
     if let Some(agent) = &case.agent {
         line(
             pick(lang, "Agent", "代理人"),
-            [&agent.name, &agent.contact, &agent.scope]
-                .into_iter()
-                .filter_map(|v| v.as_deref())
-                .collect::<Vec<_>>()
-                .join(", "),
+            join(
+                lang,
+                &[&agent.name, &agent.contact, &agent.scope]
+                    .into_iter()
+                    .filter_map(|v| v.as_deref())
+                    .collect::<Vec<_>>(),
+            ),
         );
     }
     if let Some(r) = &case.respondent {
         line(
             pick(lang, "Respondent", "被投诉者"),
-            [&r.name, &r.department, &r.location, &r.legal_representative]
-                .into_iter()
-                .filter_map(|v| v.as_deref())
-                .collect::<Vec<_>>()
-                .join(", "),
+            join(
+                lang,
+                &[&r.name, &r.department, &r.location, &r.legal_representative]
+                    .into_iter()
+                    .filter_map(|v| v.as_deref())
+                    .collect::<Vec<_>>(),
+            ),
         );
     }
 }
@@ -387,7 +386,7 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
                 .unwrap_or_default(),
             to = event.to.as_deref().unwrap_or("")
         ),
-        Action::Edited => msg!(lang, "event-edited", fields = event.fields.join(", ")),
+        Action::Edited => msg!(lang, "event-edited", fields = join(lang, &event.fields)),
         Action::Milestone => msg!(
             lang,
             "event-milestone",
@@ -493,7 +492,7 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
                 }
             })
             .collect();
-        text.push_str(&msg!(lang, "event-forced", what = what.join(", ")));
+        text.push_str(&msg!(lang, "event-forced", what = join(lang, &what)));
     }
     if let Some(note) = &event.note {
         let note = note.replace('\n', "\n      ");
