@@ -6,6 +6,7 @@ use super::view::{category_label, channel_label, rule_title, satisfaction_name_l
 use super::{Ctx, output};
 use crate::error::{Error, Exit};
 use crate::html::{escape, html_page};
+use crate::policy::codes::CodeKind;
 use crate::policy::rules::RuleKind;
 use crate::policy::{Language, code_label, pick};
 use crate::reports::chart::{Scale, bar_chart};
@@ -106,16 +107,21 @@ fn breakdown(ctx: &Ctx, report: &Report) -> Table {
     table
 }
 
+/// A table of counts by code, in the order the policy lists the codes;
+/// an empty one says so in a row of its own.
 fn code_table(
     ctx: &Ctx,
     title: &str,
     column: &str,
-    map: &std::collections::BTreeMap<String, usize>,
+    (kind, map): (CodeKind, &std::collections::BTreeMap<String, usize>),
     label: impl Fn(&str) -> String,
 ) -> Table {
     let mut table = Table::new(Some(title), &[column, l(ctx, "Cases", "件数")]);
-    for (key, n) in map {
-        table.push(vec![label(key), n.to_string()]);
+    for (label, n) in super::summary::in_policy_order(ctx, kind, map, label) {
+        table.push(vec![label, n.to_string()]);
+    }
+    if map.is_empty() {
+        table.push(vec![l(ctx, "(none)", "（无）").to_string(), "0".into()]);
     }
     table
 }
@@ -139,7 +145,16 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
             super::summary::rate_header(ctx.ws.settings.language),
         ],
     );
-    for (rule, o) in &report.on_time {
+    let rank = |rule: &str| {
+        let rules = &ctx.ws.policy.deadlines;
+        rules
+            .iter()
+            .position(|r| r.name == rule)
+            .unwrap_or(rules.len())
+    };
+    let mut rules: Vec<_> = report.on_time.iter().collect();
+    rules.sort_by_key(|(rule, _)| (rank(rule), rule.as_str()));
+    for (rule, o) in rules {
         let label = rule_title(ctx, rule);
         let target = match o.kind {
             Some(RuleKind::OfficeTarget) => format!(", {}", RuleKind::OfficeTarget.label(lang)),
@@ -162,7 +177,7 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         ctx,
         l(ctx, "Follow-up satisfaction", "回访满意度"),
         l(ctx, "Answer", "评价"),
-        &report.satisfaction,
+        (CodeKind::Satisfaction, &report.satisfaction),
         |k| satisfaction_name_label(ctx, k),
     );
     satisfaction.push(vec![
@@ -189,21 +204,21 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
             ctx,
             l(ctx, "Rejected, by reason", "不予受理原因"),
             l(ctx, "Reason", "原因"),
-            &report.rejected_by_reason,
+            (CodeKind::Reason, &report.rejected_by_reason),
             |k| code_label(&policy.rejection_reasons, k, lang),
         ),
         code_table(
             ctx,
             l(ctx, "Resolved, by outcome", "办结方式"),
             l(ctx, "Outcome", "结果"),
-            &report.resolved_by_outcome,
+            (CodeKind::Outcome, &report.resolved_by_outcome),
             |k| code_label(&policy.outcomes, k, lang),
         ),
         code_table(
             ctx,
             l(ctx, "By channel", "按渠道"),
             l(ctx, "Channel", "渠道"),
-            &report.by_channel,
+            (CodeKind::Channel, &report.by_channel),
             |k| channel_label(ctx, k),
         ),
         on_time,

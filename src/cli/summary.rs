@@ -212,7 +212,7 @@ fn labelled(map: &BTreeMap<String, usize>, label: impl Fn(&str) -> String) -> Ve
 /// Counts in the order the policy lists the codes (priorities by
 /// severity, categories as the preset lists them, as `report` does);
 /// values the policy does not list follow, by name.
-fn in_policy_order(
+pub(super) fn in_policy_order(
     ctx: &Ctx,
     kind: CodeKind,
     map: &BTreeMap<String, usize>,
