@@ -890,6 +890,55 @@ mod tests {
     }
 
     #[test]
+    fn a_note_explains_a_derived_field_only_where_a_side_disagreed_with_it() {
+        let b = base();
+        // Only our side moved: its status is the history's, nothing to say.
+        let mut moved = base();
+        advance(&mut moved, 10, "王芳", "accepted");
+        for (ours, theirs) in [(&moved, &b), (&b, &moved)] {
+            let r = merge(&b, ours, theirs, &policy()).unwrap();
+            assert_eq!(r.case.status, "accepted");
+            assert_eq!(r.notes, Vec::<String>::new());
+        }
+        // Their side holds a status no event set: the history decides, and
+        // says so.
+        let mut damaged = base();
+        damaged.status = "closed".into();
+        let r = merge(&b, &moved, &damaged, &policy()).unwrap();
+        assert_eq!(r.case.status, "accepted");
+        assert_eq!(r.notes, ["`status` follows the merged history: accepted"]);
+        // Both sides hold the same status their history contradicts.
+        let mut both = moved.clone();
+        both.status = "closed".into();
+        let r = merge(&moved, &both, &both.clone(), &policy()).unwrap();
+        assert_eq!(r.case.status, "accepted");
+        assert_eq!(r.notes, ["`status` follows the merged history: accepted"]);
+        // No assignee in the history nor on either side: no note.
+        let (mut o, mut t) = (base(), base());
+        o.assignee = None;
+        t.assignee = None;
+        let r = merge_two(&o, &t, &policy()).unwrap();
+        assert_eq!(r.notes, Vec::<String>::new());
+    }
+
+    #[test]
+    fn without_an_ancestor_a_field_only_one_side_has_is_taken_from_it() {
+        let (mut o, t) = (base(), base());
+        o.facts = None;
+        o.category = Some("shopping".into());
+        for (ours, theirs) in [(&o, &t), (&t, &o)] {
+            let r = merge_two(ours, theirs, &policy()).unwrap();
+            assert!(r.is_clean(), "{:?}", r.conflicts);
+            assert_eq!(r.case.facts.as_deref(), Some("原始说法"));
+            assert_eq!(r.case.category.as_deref(), Some("shopping"));
+        }
+        let mut other = base();
+        other.facts = Some("另一说法".into());
+        let r = merge_two(&t, &other, &policy()).unwrap();
+        assert_eq!(r.conflicts, ["facts"]);
+    }
+
+    #[test]
     fn a_reopened_case_loses_its_outcome_in_a_merge() {
         let (mut b, mut o, mut t) = (base(), base(), base());
         for c in [&mut b, &mut o, &mut t] {
