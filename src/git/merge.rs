@@ -769,6 +769,23 @@ mod tests {
         t.representatives = vec![1];
         let r = merge(&b, &o, &t, &policy()).unwrap();
         assert_eq!(r.conflicts, ["complainants", "representatives"]);
+
+        // Only their version of a conflicting list is too short for the
+        // representatives our side chose; the conflicts read in file order.
+        let person = |name: &str| crate::model::Person {
+            name: Some(name.into()),
+            ..Default::default()
+        };
+        let (mut o, mut t) = (b.clone(), b.clone());
+        o.complainants = vec![person("甲"), person("乙"), person("丙")];
+        o.representatives = vec![2];
+        o.facts = Some("我方".into());
+        t.complainants = vec![person("丁")];
+        t.facts = Some("对方".into());
+        let r = merge(&b, &o, &t, &policy()).unwrap();
+        assert_eq!(r.conflicts, ["complainants", "representatives", "facts"]);
+        assert_eq!(r.case.representatives, [2]);
+        assert_eq!(r.theirs.representatives, Vec::<usize>::new());
     }
 
     #[test]
