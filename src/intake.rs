@@ -19,8 +19,15 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// The `field` of an error about the record as a whole (a case with
+/// neither title nor facts), which messages do not name as a field.
+pub const WHOLE_CASE: &str = "case";
+
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field == WHOLE_CASE {
+            return f.write_str(&self.message);
+        }
         let lang = crate::messages::language();
         let text = crate::msg!(
             lang,
@@ -444,7 +451,7 @@ pub fn check_against_policy(policy: &Policy, case: &Case) -> Vec<FieldError> {
         );
     }
     if let Err(message) = crate::storage::casefile::validate_case(case) {
-        errors.push(field_error("case", message));
+        errors.push(field_error(WHOLE_CASE, message));
     }
     errors
 }

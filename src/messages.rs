@@ -399,7 +399,7 @@ pub static MESSAGES: &[Message] = &[
     m("io-is-a-directory", "Is a directory", "是文件夹"),
     m("io-not-a-directory", "Not a directory", "不是文件夹"),
     // Histories in time order, and files that cannot be read.
-    m("reached-needs", "a case that reached {state} needs it, but it is missing", "案件已到{state}，需要此项，但缺少"),
+    m("reached-needs", "a case that reached {state} needs it, but it is missing", "案件已到「{state}」，此项不能为空"),
     m("before-received", "{at} is before the case was received ({received}); an event is recorded at the time it happened", "{at} 早于收到投诉的时间（{received}）；事件应按实际发生时间记录"),
     m("before-last-event", "{at} is before the case's {event} event at {later}; history must stay in time order (record it at or after {later})", "{at} 早于该案 {later} 的「{event}」记录；处理记录须按时间顺序（请记录在 {later} 或之后）"),
     m("in-parentheses", " ({text})", "（{text}）"),

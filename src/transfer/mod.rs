@@ -94,7 +94,11 @@ impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let lang = crate::messages::language();
         let (row, message) = (self.row, &self.message);
-        let text = match &self.field {
+        let text = match self
+            .field
+            .as_deref()
+            .filter(|f| *f != crate::intake::WHOLE_CASE)
+        {
             Some(field) => crate::msg!(
                 lang,
                 "row-field-error",

@@ -883,3 +883,13 @@ fn a_broken_plaint_yaml_in_a_zh_workspace_is_refused_in_zh() {
     assert!(err.starts_with("error: "), "{err}");
     assert!(err.contains("unknown preset 'nosuch'"), "{err}");
 }
+
+#[test]
+fn a_record_without_title_or_facts_is_refused_without_naming_a_field() {
+    let ws = zh_workspace();
+    let err = ws.fails(1, &["register", "--complainant", "张三"]);
+    assert_eq!(
+        err.trim_end(),
+        "错误: 案件未登记：新案件需要标题或事实与理由（--title、--facts）"
+    );
+}
