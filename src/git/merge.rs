@@ -956,6 +956,21 @@ mod tests {
     }
 
     #[test]
+    fn split_conflict_reads_both_marker_styles_and_drops_the_base() {
+        let merge_style = "a\n<<<<<<< ours\nx: 1\n=======\nx: 2\n>>>>>>> theirs\nb\n";
+        let diff3 = "a\n<<<<<<< ours\nx: 1\n||||||| base\nx: 0\n=======\nx: 2\n>>>>>>> theirs\nb\n";
+        for text in [merge_style, diff3] {
+            assert_eq!(
+                split_conflict(text),
+                Some(("a\nx: 1\nb\n".to_string(), "a\nx: 2\nb\n".to_string())),
+                "{text}"
+            );
+        }
+        assert_eq!(split_conflict("a\nb\n"), None);
+        assert_eq!(split_conflict("<<<<<<< ours\nx\n=======\n"), None);
+    }
+
+    #[test]
     fn a_reopened_case_loses_its_outcome_in_a_merge() {
         let (mut b, mut o, mut t) = (base(), base(), base());
         for c in [&mut b, &mut o, &mut t] {
