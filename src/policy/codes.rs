@@ -175,7 +175,8 @@ pub(crate) fn suggestion(lang: Language, typed: &str, codes: &[Code]) -> String 
         Language::En => "; ",
         Language::Zh => "；",
     };
-    let asked = if best.zh.is_empty() || best.zh == best.code {
+    // In Chinese the label is what was typed; in English the code is.
+    let asked = if lang == Language::En || best.zh.is_empty() || best.zh == best.code {
         msg!(lang, "did-you-mean", code = best.code)
     } else {
         msg!(
