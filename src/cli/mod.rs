@@ -86,8 +86,8 @@ pub enum Shown {
     Marked,
     /// As JSON, flagged `"provisional": true` (`list --format json`).
     Flagged,
-    /// Without it: plain dates for a program (`list --format csv`), or
-    /// only used to select (`list --format ids`).
+    /// Without a mark: plain dates for a program (`list --format csv`),
+    /// or only used to select (`list --format ids`).
     Unmarked,
 }
 
