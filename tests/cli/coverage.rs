@@ -368,3 +368,24 @@ fn files_plainly_not_case_files_are_left_to_check() {
     let out = ws.run(&["check"]);
     assert_eq!(out.status.code(), Some(3));
 }
+
+#[test]
+fn a_notice_that_prints_a_provisional_date_warns_without_promising_a_mark() {
+    for lang in ["en", "zh"] {
+        let (ws, words) = workspace(lang);
+        let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+        ws.write(
+            "plaint.yaml",
+            &format!("{settings}office:\n  name: 桂林市文化广电和旅游局\n"),
+        );
+        let id = accepted(&ws, "shopping");
+        let (text, err) = both(&ws, &["notice", &id, "acceptance", "--format", "md"]);
+        assert!(text.contains("2027年1月26日"), "{text}");
+        assert!(err.contains(words.uncovered), "{lang}: {err}");
+        assert!(err.contains(words.one), "{lang}: {err}");
+        assert!(!err.contains(words.marked), "{lang}: {err}");
+        acknowledge_2027(&ws);
+        let (_, err) = both(&ws, &["notice", &id, "acceptance", "--draft"]);
+        assert!(!err.contains(words.uncovered), "{lang}: {err}");
+    }
+}
