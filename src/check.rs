@@ -28,6 +28,7 @@ use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
 use crate::policy::workflow::FromHistory;
 use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case};
+use crate::storage::placement::place;
 use crate::storage::workspace::{CALENDARS_DIR, CASES_DIR};
 
 /// One thing wrong, in one file.
@@ -487,15 +488,10 @@ fn walk_cases(root: &Path) -> Result<Vec<Entry>> {
     for (path, is_dir) in top.paths {
         let name = file_name(&path);
         if is_dir {
-            let year_ok = name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit());
             let inner = list_dir(&path)?;
             entries.extend(inner.links.into_iter().map(link));
             for (inner, inner_is_dir) in inner.paths {
-                entries.push(classify(
-                    &inner,
-                    inner_is_dir,
-                    year_ok.then_some(name.as_str()),
-                ));
+                entries.push(classify(&inner, inner_is_dir, &name));
             }
         } else if name != ".gitkeep" {
             entries.push(Entry::Stray(
@@ -507,7 +503,7 @@ fn walk_cases(root: &Path) -> Result<Vec<Entry>> {
     Ok(entries)
 }
 
-fn classify(path: &Path, is_dir: bool, year: Option<&str>) -> Entry {
+fn classify(path: &Path, is_dir: bool, folder: &str) -> Entry {
     let name = file_name(path);
     let stray = |why: String| Entry::Stray(path.to_path_buf(), why);
     let lang = crate::messages::language();
@@ -520,15 +516,12 @@ fn classify(path: &Path, is_dir: bool, year: Option<&str>) -> Entry {
     let Some(stem) = name.strip_suffix(".yaml") else {
         return stray(crate::msg!(lang, "check-not-yaml"));
     };
-    let Ok(id) = CaseId::parse(stem) else {
-        return stray(crate::msg!(lang, "check-not-an-id"));
-    };
-    if id.as_str() != stem {
-        return stray(crate::msg!(lang, "check-misnamed", id = id));
-    }
-    match year {
-        Some(y) if y == id.year() => Entry::Case(path.to_path_buf()),
-        _ => stray(crate::msg!(lang, "check-wrong-folder", year = id.year())),
+    // The rule the reading commands follow too (they skip the files
+    // above and name these as unreadable).
+    let placement = place(stem, Some(folder));
+    match placement.problem() {
+        None => Entry::Case(path.to_path_buf()),
+        Some(why) => stray(why),
     }
 }
 
@@ -706,24 +699,12 @@ mod tests {
     #[test]
     fn stray_files_are_classified_by_path() {
         let p = Path::new("x");
-        assert!(matches!(classify(p, false, Some("2026")), Entry::Stray(..)));
+        assert!(matches!(classify(p, false, "2026"), Entry::Stray(..)));
         let good = Path::new("cases/2026/20261102-K7QF2.yaml");
-        assert!(matches!(
-            classify(good, false, Some("2026")),
-            Entry::Case(_)
-        ));
-        assert!(matches!(
-            classify(good, false, Some("2025")),
-            Entry::Stray(..)
-        ));
-        assert!(matches!(
-            classify(good, true, Some("2026")),
-            Entry::Stray(..)
-        ));
+        assert!(matches!(classify(good, false, "2026"), Entry::Case(_)));
+        assert!(matches!(classify(good, false, "2025"), Entry::Stray(..)));
+        assert!(matches!(classify(good, true, "2026"), Entry::Stray(..)));
         let lower = Path::new("cases/2026/20261102-k7qf2.yaml");
-        assert!(matches!(
-            classify(lower, false, Some("2026")),
-            Entry::Stray(..)
-        ));
+        assert!(matches!(classify(lower, false, "2026"), Entry::Stray(..)));
     }
 }

@@ -225,6 +225,8 @@ pub static MESSAGES: &[Message] = &[
     m("did-you-mean", "did you mean '{code}'?", "是否想输入「{code}」？"),
     m("did-you-mean-label", "did you mean '{code}' ({label})?", "是否想输入「{label}」（{code}）？"),
     m("coverage-once", "calendar '{calendar}' does not cover {years}: {count} deadline(s) assume weekends only (marked ?); acknowledge with `assume_weekends: [{years}]` in plaint.yaml", "日历「{calendar}」未覆盖 {years} 年：{count} 个期限仅按周末计算（以 ? 标记）；可在 plaint.yaml 中以 `assume_weekends: [{years}]` 确认"),
+    m("coverage-once-json", "calendar '{calendar}' does not cover {years}: {count} deadline(s) assume weekends only (\"provisional\": true); acknowledge with `assume_weekends: [{years}]` in plaint.yaml", "日历「{calendar}」未覆盖 {years} 年：{count} 个期限仅按周末计算（\"provisional\": true）；可在 plaint.yaml 中以 `assume_weekends: [{years}]` 确认"),
+    m("coverage-once-plain", "calendar '{calendar}' does not cover {years}: {count} deadline(s) assume weekends only; acknowledge with `assume_weekends: [{years}]` in plaint.yaml", "日历「{calendar}」未覆盖 {years} 年：{count} 个期限仅按周末计算；可在 plaint.yaml 中以 `assume_weekends: [{years}]` 确认"),
     m("coverage-day", "calendar '{calendar}' does not cover {year}: weekends only assumed", "日历「{calendar}」未覆盖 {year} 年：仅按周末计算"),
     m("coverage-year", "calendar '{calendar}' does not cover {year}: no holidays are known for it (add a calendar file in calendars/)", "日历「{calendar}」未覆盖 {year} 年：该年节假日未知（可在 calendars/ 中添加日历文件）"),
     m("joint-no-representative", "a joint complaint ({count} complainants) names no representative; name 1 to {max} with --representative N", "共同投诉（{count} 名投诉人）未指定代表人；请用 --representative N 指定 1 至 {max} 名"),
@@ -408,6 +410,7 @@ pub static MESSAGES: &[Message] = &[
     m("event-kind-status", "status", "状态变更"),
     m("event-kind-assigned", "assigned", "承办人变更"),
     m("due-within-negative", "--due-within takes a number of working days, 0 or more, not {n}", "--due-within 应为 0 或以上的工作日数，而不是 {n}"),
+    m("not-a-case-file", "not read as a case: {problem} (run `plaint check`)", "未作为案件读取：{problem}（请运行 `plaint check`）"),
     m("skipped-file", "skipped {error}", "已跳过 {error}"),
     m("files-unreadable", "{count} case file(s) could not be read; the list above is incomplete (run `plaint check`)", "有 {count} 个案件文件无法读取；以上列表不完整（请运行 `plaint check`）"),
     // Attachments and `edit`.

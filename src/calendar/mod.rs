@@ -261,24 +261,53 @@ impl<T> Computed<T> {
     /// One human-readable warning per run of consecutive uncovered years,
     /// e.g. `calendar 'cn' does not cover 2027: weekends only assumed`.
     pub fn warnings(&self, calendar_name: &str) -> Vec<String> {
-        let mut runs: Vec<(i32, i32)> = Vec::new();
-        for &year in &self.uncovered_years {
-            match runs.last_mut() {
-                Some((_, last)) if *last + 1 == year => *last = year,
-                _ => runs.push((year, year)),
-            }
-        }
-        runs.into_iter()
-            .map(|(first, last)| {
-                let years = if first == last {
-                    first.to_string()
-                } else {
-                    format!("{first}-{last}")
-                };
-                format!("calendar '{calendar_name}' does not cover {years}: weekends only assumed")
-            })
+        year_runs(&self.uncovered_years, calendar_name)
+    }
+
+    /// The uncovered years `calendar` warns about (see
+    /// [`Calendar::warns_for`]).
+    pub fn warned_years(&self, calendar: &Calendar) -> BTreeSet<i32> {
+        self.uncovered_years
+            .iter()
+            .copied()
+            .filter(|&y| calendar.warns_for(y))
             .collect()
     }
+
+    /// [`Self::warnings`] for the years `calendar` warns about.
+    pub fn warnings_on(&self, calendar: &Calendar) -> Vec<String> {
+        year_runs(&self.warned_years(calendar), calendar.name())
+    }
+}
+
+/// One warning per run of consecutive `years`.
+fn year_runs(years: &BTreeSet<i32>, calendar_name: &str) -> Vec<String> {
+    year_spans(years)
+        .into_iter()
+        .map(|years| {
+            format!("calendar '{calendar_name}' does not cover {years}: weekends only assumed")
+        })
+        .collect()
+}
+
+/// Each run of consecutive `years` as `2027` or `2027-2029`, in order.
+pub fn year_spans(years: &BTreeSet<i32>) -> Vec<String> {
+    let mut runs: Vec<(i32, i32)> = Vec::new();
+    for &year in years {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == year => *last = year,
+            _ => runs.push((year, year)),
+        }
+    }
+    runs.into_iter()
+        .map(|(first, last)| {
+            if first == last {
+                first.to_string()
+            } else {
+                format!("{first}-{last}")
+            }
+        })
+        .collect()
 }
 
 /// A working-day calendar. Invariants: no date is both a holiday and a
@@ -291,6 +320,10 @@ pub struct Calendar {
     holidays: BTreeMap<NaiveDate, Holiday>,
     makeup: BTreeMap<NaiveDate, Option<String>>,
     coverage: Coverage,
+    /// Uncovered years the office accepts as weekends only
+    /// (`assume_weekends`): their days stay provisional but are not warned
+    /// about.
+    assumed: BTreeSet<i32>,
     index: Index,
 }
 
@@ -347,6 +380,7 @@ impl Calendar {
             holidays,
             makeup,
             coverage,
+            assumed: BTreeSet::new(),
             index: Index {
                 week_prefix,
                 adj_days,
@@ -393,6 +427,22 @@ impl Calendar {
     /// True when `year` is covered; `weekends` covers every year.
     pub fn covers(&self, year: i32) -> bool {
         self.coverage.contains(year)
+    }
+
+    /// This calendar with `years` accepted as weekends only: days in them
+    /// are still assumed (and dates resting on them provisional), but
+    /// [`Self::warns_for`] is false for them.
+    #[must_use]
+    pub fn assuming_weekends(mut self, years: impl IntoIterator<Item = i32>) -> Calendar {
+        self.assumed.extend(years);
+        self
+    }
+
+    /// True when a day of `year` is assumed and nobody accepted that: the
+    /// year is neither covered nor listed in `assume_weekends`. Every
+    /// coverage warning asks this, so they all agree.
+    pub fn warns_for(&self, year: i32) -> bool {
+        !self.covers(year) && !self.assumed.contains(&year)
     }
 
     /// Working day := (not a weekend day and not a holiday) or a make-up day.

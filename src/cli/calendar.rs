@@ -10,7 +10,7 @@ use super::args::{
 };
 use super::output;
 use super::{Ctx, print_warnings};
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, Computed, year_spans};
 use crate::deadline::explain::{day_kind_text, holiday_name, weekday_name};
 use crate::error::{Error, Exit};
 use crate::policy::Language;
@@ -26,11 +26,30 @@ pub fn run(ctx: &Ctx, command: &CalendarCommand) -> anyhow::Result<Exit> {
     }
 }
 
+/// The workspace's calendar, or the one named; either way the years of
+/// `assume_weekends` are accepted, as everywhere else.
 fn calendar(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Calendar> {
     Ok(match name {
-        Some(name) => load_calendar(&ctx.ws.root, name)?,
+        Some(name) => load_calendar(&ctx.ws.root, name)?
+            .assuming_weekends(ctx.ws.settings.assume_weekends.iter().copied()),
         None => ctx.ws.calendar.clone(),
     })
+}
+
+/// The coverage warnings of a computation on `cal`, in the workspace
+/// language: one per run of years it assumed and nobody accepted.
+fn coverage_warnings<T>(ctx: &Ctx, cal: &Calendar, result: &Computed<T>) -> Vec<String> {
+    year_spans(&result.warned_years(cal))
+        .into_iter()
+        .map(|years| {
+            crate::msg!(
+                ctx.lang(),
+                "coverage-day",
+                calendar = cal.name(),
+                year = years
+            )
+        })
+        .collect()
 }
 
 fn add(ctx: &Ctx, args: &CalendarAddArgs) -> anyhow::Result<Exit> {
@@ -39,7 +58,7 @@ fn add(ctx: &Ctx, args: &CalendarAddArgs) -> anyhow::Result<Exit> {
     let result = cal
         .add_workdays(date, n)
         .map_err(|e| Error::Invalid(e.to_string()))?;
-    let warnings = result.warnings(cal.name());
+    let warnings = coverage_warnings(ctx, &cal, &result);
     print_warnings(&warnings);
     if ctx.look.json {
         output::print_json(&serde_json::json!({"date": result.value, "warnings": warnings}))?;
@@ -55,7 +74,7 @@ fn between(ctx: &Ctx, args: &CalendarBetweenArgs) -> anyhow::Result<Exit> {
     let result = cal
         .workdays_between(a, b)
         .map_err(|e| Error::Invalid(e.to_string()))?;
-    let warnings = result.warnings(cal.name());
+    let warnings = coverage_warnings(ctx, &cal, &result);
     print_warnings(&warnings);
     if ctx.look.json {
         output::print_json(&serde_json::json!({"workdays": result.value, "warnings": warnings}))?;
@@ -69,7 +88,7 @@ fn is_workday(ctx: &Ctx, args: &CalendarDayArgs) -> anyhow::Result<Exit> {
     let cal = calendar(ctx, args.calendar.as_deref())?;
     let date = args.date;
     let kind = cal.day_kind(date);
-    let warnings = if cal.covers(date.year()) {
+    let warnings = if !cal.warns_for(date.year()) {
         Vec::new()
     } else {
         vec![crate::msg!(
@@ -105,7 +124,7 @@ fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<Exit> {
     let cal = calendar(ctx, args.calendar.as_deref())?;
     let year = args.year.unwrap_or_else(|| ctx.today.year());
     let covered = cal.covers(year);
-    if !covered {
+    if cal.warns_for(year) {
         output::warn(&crate::msg!(
             ctx.lang(),
             "coverage-year",

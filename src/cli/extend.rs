@@ -31,11 +31,16 @@ pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<Exit> {
         return Ok(Exit::Success);
     }
     let lang = ctx.lang();
-    let deadlines = ctx.deadlines(&changed.case);
-    let due = deadlines
-        .iter()
-        .find(|d| d.rule == request.rule)
-        .filter(|d| d.due.is_some())
+    // Only the extended deadline is shown, so only it can be warned about.
+    let extended: Vec<_> = ctx
+        .evaluate(&changed.case)
+        .into_iter()
+        .filter(|d| d.rule == request.rule && d.due.is_some())
+        .take(1)
+        .collect();
+    ctx.note_coverage(changed.case.id.as_str(), &extended, super::Shown::Marked);
+    let due = extended
+        .first()
         .map(|d| crate::msg!(lang, "now-due", date = super::view::due_date(d)))
         .unwrap_or_default();
     let unit = changed.case.history.last().and_then(|e| e.unit.clone());

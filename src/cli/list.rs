@@ -3,7 +3,8 @@
 use super::args::{FilterArgs, ListArgs, ListFormat, SortKey};
 use super::table::Table;
 use super::view::{case_json_bytes, category_label, due_cell, priority_label, status_label};
-use super::{Ctx, output};
+use super::{Ctx, Shown, output};
+use crate::deadline::DeadlineState;
 use crate::error::Exit;
 use crate::model::Case;
 use crate::query::{self, Filter, Hit, Row, Selection, Sort, sort_hits};
@@ -35,7 +36,8 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<Exit> {
     };
     let (mut hits, unread) = query::select(&ctx.ws, &snapshot, selection);
     sort_hits(&mut hits, sort_of(args.sort));
-    report_hit_errors(ctx, &snapshot, &hits);
+    report_hit_errors(&hits);
+    note_shown_deadlines(ctx, &snapshot, &hits, format);
     // Filters and deadlines read the real case; only the output is redacted.
     let case_of = |hit: &Hit| -> Option<Case> {
         let case = snapshot.case(hit.index).ok()?;
@@ -107,15 +109,38 @@ pub fn sort_of(key: SortKey) -> Sort {
     }
 }
 
-/// Notes provisional deadlines for the command's one coverage warning;
-/// prints each distinct computation error once.
-fn report_hit_errors(ctx: &Ctx, snapshot: &Snapshot, hits: &[Hit]) {
+/// Prints each distinct computation error once.
+fn report_hit_errors(hits: &[Hit]) {
     let mut seen = std::collections::BTreeSet::new();
     for hit in hits {
-        ctx.note_coverage(snapshot.id(hit.index).as_str(), &hit.deadlines);
         for message in hit.error.iter() {
             if seen.insert(message.clone()) {
                 output::warn(message);
+            }
+        }
+    }
+}
+
+/// Notes, for the command's one coverage warning, exactly the deadlines
+/// this format shows: every deadline of each case in JSON; the next one
+/// due of each row in a table (unless paused: its cell shows no date), a
+/// CSV or an ID list (whose selection may rest on it).
+fn note_shown_deadlines(ctx: &Ctx, snapshot: &Snapshot, hits: &[Hit], format: ListFormat) {
+    for hit in hits {
+        let id = snapshot.id(hit.index).as_str();
+        let next = || crate::deadline::next_due(&hit.deadlines).into_iter();
+        match format {
+            ListFormat::Json => ctx.note_coverage(id, &hit.deadlines, Shown::Flagged),
+            ListFormat::Table => {
+                let dated: Vec<_> = next()
+                    .filter(|d| d.state != DeadlineState::Paused)
+                    .cloned()
+                    .collect();
+                ctx.note_coverage(id, &dated, Shown::Marked);
+            }
+            ListFormat::Csv | ListFormat::Ids => {
+                let next: Vec<_> = next().cloned().collect();
+                ctx.note_coverage(id, &next, Shown::Unmarked);
             }
         }
     }

@@ -64,26 +64,50 @@ pub struct Ctx {
     coverage: std::cell::RefCell<Coverage>,
 }
 
-/// The provisional deadlines a command met, for one warning at its end.
+/// The provisional deadlines a command showed, for one warning at its end.
 #[derive(Default)]
 struct Coverage {
     /// (case, rule) of each provisional deadline, counted once.
     deadlines: std::collections::BTreeSet<(String, String)>,
     /// The uncovered years they touch.
     years: std::collections::BTreeSet<i32>,
+    /// Some were shown without a mark (CSV, IDs).
+    unmarked: bool,
+    /// Some were shown as JSON, flagged `"provisional": true`.
+    flagged: bool,
+}
+
+/// How the deadlines given to [`Ctx::note_coverage`] are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// With the `?` mark of a provisional date (tables, `show`), or as
+    /// JSON flagged `"provisional": true` when the command runs with
+    /// `--json`.
+    Marked,
+    /// As JSON, flagged `"provisional": true` (`list --format json`).
+    Flagged,
+    /// Without a mark: plain dates for a program (`list --format csv`),
+    /// or only used to select (`list --format ids`).
+    Unmarked,
 }
 
 impl Ctx {
-    /// The deadlines of `case` as of `today`; coverage warnings and
-    /// computation errors are printed on stderr, never hidden.
+    /// The deadlines of `case` as of `today`, every one of them shown:
+    /// the open ones that rest on unaccepted uncovered years count in the
+    /// coverage warning. Computation errors are printed on stderr.
     pub fn deadlines(&self, case: &crate::model::Case) -> Vec<crate::deadline::Deadline> {
+        let deadlines = self.evaluate(case);
+        self.note_coverage(case.id.as_str(), &deadlines, Shown::Marked);
+        deadlines
+    }
+
+    /// The deadlines of `case` as of `today`, for a command that shows
+    /// only some of them (it notes those with [`Ctx::note_coverage`]);
+    /// computation errors are printed on stderr, never hidden.
+    pub fn evaluate(&self, case: &crate::model::Case) -> Vec<crate::deadline::Deadline> {
         let ws = &self.ws;
-        match crate::deadline::evaluate(case, &ws.policy, &ws.calendar, ws.offset, self.today) {
-            Ok(deadlines) => {
-                self.note_coverage(case.id.as_str(), &deadlines);
-                deadlines
-            }
-            Err(e) => {
+        crate::deadline::evaluate(case, &ws.policy, &ws.calendar, ws.offset, self.today)
+            .unwrap_or_else(|e| {
                 output::warn(&crate::msg!(
                     self.lang(),
                     "deadlines-not-computed",
@@ -91,46 +115,64 @@ impl Ctx {
                     error = e
                 ));
                 Vec::new()
-            }
-        }
+            })
     }
 
-    /// Remembers the deadlines of case `id` that rest on years the calendar
-    /// does not cover and the office has not acknowledged
-    /// (`assume_weekends`); [`Ctx::warn_coverage`] reports them once.
-    pub fn note_coverage(&self, id: &str, deadlines: &[crate::deadline::Deadline]) {
-        let assumed = &self.ws.settings.assume_weekends;
+    /// Remembers, among the `deadlines` of case `id` the command shows,
+    /// those still to be met whose due date rests on a year the calendar
+    /// does not cover and the office has not accepted (`assume_weekends`);
+    /// [`Ctx::warn_coverage`] reports them once. A deadline met, missed or
+    /// no longer running depends on no assumed day: it is not counted.
+    pub fn note_coverage(&self, id: &str, deadlines: &[crate::deadline::Deadline], shown: Shown) {
+        let calendar = &self.ws.calendar;
         let mut coverage = self.coverage.borrow_mut();
-        for d in deadlines {
+        for d in deadlines.iter().filter(|d| d.state.is_open()) {
             let years: Vec<i32> = d
                 .uncovered_years
                 .iter()
                 .copied()
-                .filter(|y| !assumed.contains(y))
+                .filter(|&y| calendar.warns_for(y))
                 .collect();
             if !years.is_empty() {
                 coverage.deadlines.insert((id.to_string(), d.rule.clone()));
                 coverage.years.extend(years);
+                coverage.unmarked |= shown == Shown::Unmarked;
+                coverage.flagged |= shown == Shown::Flagged;
             }
         }
     }
 
-    /// One warning for every provisional deadline the command met, with
-    /// their count and years. Those warned about are forgotten, so a
-    /// command that ends with an error document calls this before printing
-    /// it (the error stays the last line on stderr) and nothing is said twice.
+    /// One warning for every provisional deadline the command showed, with
+    /// their count and years, and how they are marked in this output.
+    /// Those warned about are forgotten, so a command that ends with an
+    /// error document calls this before printing it (the error stays the
+    /// last line on stderr) and nothing is said twice.
     pub fn warn_coverage(&self) {
         let coverage = std::mem::take(&mut *self.coverage.borrow_mut());
         if coverage.deadlines.is_empty() {
             return;
         }
+        let key = if coverage.unmarked {
+            "coverage-once-plain"
+        } else if coverage.flagged || self.look.json {
+            "coverage-once-json"
+        } else {
+            "coverage-once"
+        };
         let years: Vec<String> = coverage.years.iter().map(i32::to_string).collect();
-        output::warn(&crate::msg!(
+        let (calendar, years, count) = (
+            self.ws.calendar.name(),
+            years.join(", "),
+            coverage.deadlines.len(),
+        );
+        output::warn(&crate::messages::fill(
             self.lang(),
-            "coverage-once",
-            calendar = self.ws.calendar.name(),
-            years = years.join(", "),
-            count = coverage.deadlines.len()
+            key,
+            &[
+                ("calendar", &calendar),
+                ("years", &years),
+                ("count", &count),
+            ],
         ));
     }
 

@@ -42,6 +42,8 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<Exit> {
     };
     let actor = ctx.actor();
     let issued = notice::issue(&ctx.ws, &id, &request, &actor.name, actor.now)?;
+    // A document prints its dates plain: the warning promises no `?`.
+    ctx.note_coverage(id.as_str(), &issued.provisional, super::Shown::Unmarked);
     if let Some(out) = &args.out {
         write_atomic(out, issued.text.as_bytes())?;
     }

@@ -154,7 +154,14 @@ pub fn explain(
         date: None,
         text: state_text(&deadline, lang),
     });
-    for year in &deadline.uncovered_years {
+    // Only a deadline still to be met depends on the assumed days, and
+    // only years nobody accepted (`assume_weekends`) are warned about: the
+    // rule of every coverage warning.
+    let warned = deadline
+        .uncovered_years
+        .iter()
+        .filter(|&&y| deadline.state.is_open() && calendar.warns_for(y));
+    for year in warned {
         let warning = msg!(
             lang,
             "coverage-day",

@@ -150,7 +150,8 @@ pub struct Deadline {
     pub extensions: Vec<Extension>,
     /// Time spent in pause states.
     pub pauses: Vec<Pause>,
-    /// Coverage warnings: years the calendar does not cover.
+    /// Coverage warnings: years the calendar does not cover and the
+    /// office has not accepted as weekends only.
     pub warnings: Vec<String>,
     /// The due date rests on a year the calendar does not cover (weekends
     /// only assumed): it may move when that year's schedule is added.
@@ -510,7 +511,7 @@ impl<'a> Warnings<'a> {
 
     fn take<T>(&mut self, computed: Computed<T>) -> T {
         self.years.extend(computed.uncovered_years.iter().copied());
-        for w in computed.warnings(self.calendar.name()) {
+        for w in computed.warnings_on(self.calendar) {
             if !self.list.contains(&w) {
                 self.list.push(w);
             }

@@ -545,6 +545,44 @@ fn explain_marks_every_day_of_an_uncovered_year_and_warns() {
 }
 
 #[test]
+fn explain_warns_of_an_uncovered_year_only_for_an_open_deadline_nobody_accepted() {
+    let offset = FixedOffset::east_opt(8 * 3600).unwrap();
+    let cn = crate::calendar::Calendar::builtin("cn").unwrap();
+    let warnings = |case: &Case, calendar: &crate::calendar::Calendar| {
+        let explanation = explain::explain(
+            case,
+            &tourism(),
+            &rule("acceptance"),
+            calendar,
+            offset,
+            date("2027-03-02"),
+            Language::En,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(explanation.deadline.due, Some(date("2027-03-08")));
+        assert!(explanation.deadline.provisional);
+        explanation
+            .lines
+            .iter()
+            .filter(|l| l.text.contains("does not cover"))
+            .count()
+    };
+    let running = case_received("2027-03-01 09:30", "received", "");
+    assert_eq!(warnings(&running, &cn), 1);
+    // The office accepted 2027 as weekends only: no warning, still marked.
+    let accepted = cn.clone().assuming_weekends([2027]);
+    assert_eq!(warnings(&running, &accepted), 0);
+    // Met: the assumed days no longer matter.
+    let met = case_received(
+        "2027-03-01 09:30",
+        "accepted",
+        &status("2027-03-02 10:00", "received", "accepted"),
+    );
+    assert_eq!(warnings(&met, &cn), 0);
+}
+
+#[test]
 fn explain_of_a_rule_not_started_is_none() {
     let offset = FixedOffset::east_opt(8 * 3600).unwrap();
     let calendar = crate::calendar::Calendar::builtin("cn").unwrap();

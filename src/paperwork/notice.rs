@@ -14,6 +14,7 @@ use serde_json::{Map, Value, json};
 
 use super::kinds::{self, NoticeKind, Recipient};
 use super::render::{self, Source};
+use crate::deadline::Deadline;
 use crate::error::{Error, Result};
 use crate::model::{Action, Case, CaseId, Event};
 use crate::policy::{Language, code_label};
@@ -87,6 +88,10 @@ pub struct Issued {
     pub text: String,
     /// The milestone recorded as served, if any.
     pub served: Option<&'static str>,
+    /// The deadlines still to be met whose due date the document prints
+    /// although it rests on a year the calendar does not cover (a document
+    /// carries no `?`): the command warns about them.
+    pub provisional: Vec<Deadline>,
 }
 
 /// The notice kind `code` of the workspace's preset, or an error listing
@@ -170,6 +175,7 @@ pub fn issue(
             number,
             file: None,
             sha256,
+            provisional: printed_provisional(ws, case, when.date_naive(), &text),
             text,
             served: None,
         };
@@ -200,6 +206,17 @@ pub fn issue(
     })?;
     issued.case = case;
     Ok(issued)
+}
+
+/// The open deadlines of `case` as of `today` whose provisional due date
+/// (the way [`context`] writes it) appears in `text`.
+fn printed_provisional(ws: &Workspace, case: &Case, today: NaiveDate, text: &str) -> Vec<Deadline> {
+    crate::deadline::evaluate(case, &ws.policy, &ws.calendar, ws.offset, today)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|d| d.provisional && d.state.is_open())
+        .filter(|d| d.due.is_some_and(|due| text.contains(&zh_date(due))))
+        .collect()
 }
 
 /// The milestone `mark ID served` records: the one the case's latest

@@ -243,7 +243,8 @@ impl Snapshot {
 /// see the module documentation.
 pub fn scan(ws: &Workspace) -> Result<Snapshot> {
     let checked_ns = now_ns();
-    let ids = ws.case_ids()?;
+    let listing = ws.case_listing()?;
+    let ids = listing.ids;
     let stats: Vec<Option<Stat>> = ids
         .par_iter()
         .with_min_len(256)
@@ -254,8 +255,11 @@ pub fn scan(ws: &Workspace) -> Result<Snapshot> {
     let journal = read_store(&local.join(JOURNAL_FILE));
     let matched = match_records(ids, stats, &index, &journal);
     let files_read = matched.missing.len();
-    let (entries, broken, read_dirty) =
+    let (entries, mut broken, read_dirty) =
         read_missing(ws, matched.entries, matched.missing, checked_ns);
+    // Misnamed `.yaml` files are as unreadable as damaged ones.
+    broken.extend(listing.strays);
+    broken.sort_by_cached_key(ToString::to_string);
     let snapshot = Snapshot {
         root: ws.root.clone(),
         index,

@@ -8,6 +8,7 @@ pub mod contacts;
 pub mod fastyaml;
 pub mod index;
 pub mod lock;
+pub mod placement;
 pub mod staging;
 pub mod workspace;
 

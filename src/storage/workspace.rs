@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use super::atomic::write_atomic;
 use super::casefile::{file_name, parse_case, render_for_write};
 use super::lock::WorkspaceLock;
+use super::placement::{Placement, candidate, place};
 use crate::calendar::Calendar;
 use crate::calendar::file::CalendarSet;
 use crate::error::{Error, Result};
@@ -39,7 +40,8 @@ pub struct Workspace {
     pub policy: Policy,
     /// The office's UTC offset.
     pub offset: FixedOffset,
-    /// The working-day calendar named in the settings.
+    /// The working-day calendar named in the settings, with the years of
+    /// `assume_weekends` accepted.
     pub calendar: Calendar,
 }
 
@@ -66,6 +68,48 @@ pub fn locate(explicit: Option<&Path>, env: Option<&Path>, cwd: &Path, default: 
         Some(dir) => Location::Found(dir.to_path_buf()),
         None => Location::Default(default.to_path_buf()),
     }
+}
+
+/// The case files of `cases/` by name, and the `.yaml` files there that
+/// are not case files.
+#[derive(Debug, Default)]
+pub struct CaseListing {
+    /// The IDs of the case files, sorted.
+    pub ids: Vec<CaseId>,
+    /// Each `.yaml` file misnamed or misplaced, as an unreadable file
+    /// whose message says what is wrong and points to `plaint check`.
+    pub strays: Vec<Error>,
+}
+
+impl CaseListing {
+    fn stray(&mut self, path: PathBuf, placement: &Placement) {
+        let problem = placement.problem().unwrap_or_default();
+        self.strays.push(Error::BadFile {
+            path,
+            message: crate::msg!(
+                crate::messages::language(),
+                "not-a-case-file",
+                problem = problem
+            ),
+        });
+    }
+}
+
+/// Adds the files of the folder `dir` of `cases/` (named `year`) to
+/// `listing`.
+fn list_year(dir: &Path, year: &str, listing: &mut CaseListing) -> Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let name = entry.file_name();
+        let Some(stem) = name.to_str().and_then(candidate) else {
+            continue;
+        };
+        match place(stem, Some(year)) {
+            Placement::Case(id) => listing.ids.push(id),
+            other => listing.stray(entry.path(), &other),
+        }
+    }
+    Ok(())
 }
 
 /// Cases read from disk, and the files that could not be read.
@@ -130,7 +174,8 @@ impl Workspace {
             .policy()
             .map_err(|e| broken(Error::Invalid(format!("{label}: {e}"))))?;
         let offset = settings.offset()?;
-        let calendar = load_calendar(root, &settings.calendar)?;
+        let calendar = load_calendar(root, &settings.calendar)?
+            .assuming_weekends(settings.assume_weekends.iter().copied());
         let ws = Workspace {
             root: root.to_path_buf(),
             settings,
@@ -325,35 +370,37 @@ impl Workspace {
 
     /// Every case ID, from file names alone, sorted.
     pub fn case_ids(&self) -> Result<Vec<CaseId>> {
+        Ok(self.case_listing()?.ids)
+    }
+
+    /// Every case ID from file names alone, sorted, and each `.yaml` file
+    /// of `cases/` that is not a case file by its name or folder, as an
+    /// unreadable file (see [`super::placement`]): every command that
+    /// reads all cases names it and exits 1, as for a damaged file.
+    pub fn case_listing(&self) -> Result<CaseListing> {
         let cases = self.root.join(CASES_DIR);
-        let mut ids = Vec::new();
-        let years = match std::fs::read_dir(&cases) {
+        let mut listing = CaseListing::default();
+        let folders = match std::fs::read_dir(&cases) {
             Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ids),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(listing),
             Err(e) => return Err(Error::io(&cases, e)),
         };
-        for year in years {
-            let year = year.map_err(|e| Error::io(&cases, e))?;
-            if !year.file_type().is_ok_and(|t| t.is_dir()) {
+        for folder in folders {
+            let folder = folder.map_err(|e| Error::io(&cases, e))?;
+            let name = folder.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
                 continue;
             }
-            let dir = year.path();
-            for entry in std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))? {
-                let entry = entry.map_err(|e| Error::io(&dir, e))?;
-                let name = entry.file_name();
-                let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".yaml")) else {
-                    continue;
-                };
-                if let Ok(id) = CaseId::parse(stem)
-                    && id.as_str() == stem
-                    && id.year() == year.file_name().to_str().unwrap_or("")
-                {
-                    ids.push(id);
-                }
+            if folder.file_type().is_ok_and(|t| t.is_dir()) {
+                list_year(&folder.path(), &name, &mut listing)?;
+            } else if let Some(stem) = candidate(&name) {
+                listing.stray(folder.path(), &place(stem, None));
             }
         }
-        ids.sort();
-        Ok(ids)
+        listing.ids.sort();
+        listing.strays.sort_by_cached_key(ToString::to_string);
+        Ok(listing)
     }
 
     /// Every readable case as its file says now, kept encoded, through the
@@ -364,9 +411,13 @@ impl Workspace {
 
     /// Reads every case in parallel. A broken file is reported, never fatal.
     pub fn load_all(&self) -> Result<Loaded> {
-        let files = self.case_files()?;
+        let listing = self.case_listing()?;
+        let files: Vec<PathBuf> = listing.ids.iter().map(|id| self.case_path(id)).collect();
         let results: Vec<Result<Case>> = files.par_iter().map(|p| read_case_file(p)).collect();
-        let mut loaded = Loaded::default();
+        let mut loaded = Loaded {
+            broken: listing.strays,
+            ..Loaded::default()
+        };
         for result in results {
             match result {
                 Ok(case) => loaded.cases.push(case),

@@ -172,8 +172,9 @@ impl Existing {
     /// One parallel read of every case file. A broken file stops the
     /// import: its `external_ref` is unknown, so it could be imported twice.
     fn scan(ws: &Workspace) -> Result<Existing> {
-        let ids = ws.case_ids()?;
-        let read: Vec<Result<(CaseId, Option<String>)>> = ids
+        let listing = ws.case_listing()?;
+        let read: Vec<Result<(CaseId, Option<String>)>> = listing
+            .ids
             .par_iter()
             .map(|id| ws.read_case(id).map(|c| (c.id, c.external_ref)))
             .collect();
@@ -181,7 +182,8 @@ impl Existing {
             ids: HashMap::with_capacity(read.len()),
             by_ref: HashMap::new(),
         };
-        let mut broken = Vec::new();
+        // A misnamed `.yaml` file may hold a case too.
+        let mut broken: Vec<String> = listing.strays.iter().map(ToString::to_string).collect();
         for result in read {
             match result {
                 Ok((id, reference)) => {

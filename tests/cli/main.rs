@@ -19,6 +19,7 @@ mod browser;
 mod cases;
 mod concurrency;
 mod contract;
+mod coverage;
 mod deadlines;
 mod examples;
 mod fuzz;

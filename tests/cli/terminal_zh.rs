@@ -200,9 +200,10 @@ fn the_coverage_warning_comes_once_with_the_count_and_plaint_yaml_can_acknowledg
         let id = ws.register(&["--received", "2026-11-20 09:00"]);
         ws.ok_at("2026-11-20 10:00", &["advance", &id, "accepted"]);
     }
+    // The JSON shows every deadline; the table only the next one due.
     let out = ws
         .cmd()
-        .args(["list", "--today", "2026-11-27"])
+        .args(["list", "--format", "json", "--today", "2026-11-27"])
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
@@ -228,7 +229,7 @@ fn the_coverage_warning_comes_once_with_the_count_and_plaint_yaml_can_acknowledg
     );
     let out = ws
         .cmd()
-        .args(["list", "--today", "2026-11-27"])
+        .args(["list", "--format", "json", "--today", "2026-11-27"])
         .output()
         .unwrap();
     assert!(out.status.success());
