@@ -971,6 +971,44 @@ mod tests {
     }
 
     #[test]
+    fn merge_files_tells_merged_conflicted_and_damaged_files_apart() {
+        let text = |case: &Case| render_case(case).unwrap();
+        let b = base();
+        let mut o = base();
+        o.title = Some("我方标题".into());
+        let mut t = base();
+        t.title = Some("对方标题".into());
+        let merged = merge_files(
+            text(&b).as_bytes(),
+            text(&o).as_bytes(),
+            text(&b).as_bytes(),
+            &policy(),
+        );
+        assert!(matches!(merged, FileMerge::Merged { .. }), "{merged:?}");
+        match merge_files(
+            text(&b).as_bytes(),
+            text(&o).as_bytes(),
+            text(&t).as_bytes(),
+            &policy(),
+        ) {
+            FileMerge::Conflicted { fields, text, .. } => {
+                assert_eq!(fields, ["title"]);
+                assert!(text.contains("<<<<<<< ours\ntitle: 我方标题"), "{text}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Bytes that are not UTF-8: a case file when any side declares a
+        // schema, at its start or on a later line.
+        let damaged = |bytes: &[u8]| match merge_files(b"", bytes, b"", &policy()) {
+            FileMerge::Text { cases, .. } => cases,
+            other => panic!("{other:?}"),
+        };
+        assert!(damaged(b"schema: 1\nid: \xff\n"));
+        assert!(damaged(b"# note\nschema: 1\nid: \xff\n"));
+        assert!(!damaged(b"\xff\xfe binary\n"));
+    }
+
+    #[test]
     fn a_reopened_case_loses_its_outcome_in_a_merge() {
         let (mut b, mut o, mut t) = (base(), base(), base());
         for c in [&mut b, &mut o, &mut t] {
