@@ -815,7 +815,7 @@ fn check_not_future(at: Option<DateTime<FixedOffset>>, actor: &Actor) -> Result<
         Some(at) if at > actor.now => Err(Error::Invalid(crate::msg!(
             crate::messages::language(),
             "in-the-future",
-            what = format!("--at {}", at.to_rfc3339())
+            what = format!("--at {}", at.format("%Y-%m-%d %H:%M"))
         ))),
         _ => Ok(()),
     }

@@ -175,7 +175,7 @@ fn receipt(
             crate::msg!(
                 intake.policy.language,
                 "in-the-future",
-                what = received.to_rfc3339()
+                what = received.format("%Y-%m-%d %H:%M %:z")
             ),
         ));
     }

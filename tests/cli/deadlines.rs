@@ -230,6 +230,17 @@ fn milestones_start_and_stop_the_respondent_deadlines() {
             &format!("plaint edit {id}"),
         ],
     );
+    refused(
+        &ws,
+        &[
+            "mark",
+            &id,
+            "respondent-replied",
+            "--at",
+            "2026-11-29 11:00",
+        ],
+        &["--at 2026-11-29 11:00 is in the future"],
+    );
     usage_refused(
         &ws,
         &["mark", &id, "respondent-called"],
