@@ -317,7 +317,7 @@ fn markdown(ctx: &Ctx, report: &Report) -> String {
     let title = report_title(ctx);
     let facts: Vec<String> = facts(ctx, report)
         .iter()
-        .map(|(label, value)| format!("{label}: {value}"))
+        .map(|(label, value)| format!("{label}{}{value}", l(ctx, ": ", "：")))
         .collect();
     let mut out = format!(
         "# {title} — {}\n\n{}\n\n",
@@ -341,7 +341,7 @@ fn html(ctx: &Ctx, report: &Report) -> String {
     let title = format!("{} — {}", report_title(ctx), report.period.label);
     let facts: Vec<String> = facts(ctx, report)
         .iter()
-        .map(|(label, value)| escape(&format!("{label}: {value}")))
+        .map(|(label, value)| escape(&format!("{label}{}{value}", l(ctx, ": ", "："))))
         .collect();
     let mut body = format!(
         "<h2>{}</h2>\n<p class=\"meta\">{}</p>\n",
