@@ -7,7 +7,8 @@
 //! print it with [`msg!`](crate::msg): `msg!(lang, "case-now", id = id,
 //! state = label)`. A test checks that ids are unique, that both texts
 //! name the same placeholders, and that every id used in `src/` exists.
-//! `--help` and `--json` stay English; codes stay codes.
+//! `--help`, JSON keys and codes stay English; a message stays a message
+//! in the workspace language even inside `--json`.
 
 use serde::{Deserialize, Serialize};
 

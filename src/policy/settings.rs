@@ -24,7 +24,8 @@ pub struct Settings {
     /// The UTC offset of the office, e.g. `+08:00`.
     #[serde(default = "default_timezone")]
     pub timezone: String,
-    /// The language of labels in tables and reports.
+    /// The language of labels and of every message, `--json` messages
+    /// included; JSON keys and codes stay English.
     #[serde(default)]
     pub language: Language,
     /// The acting officer when neither `--as` nor `PLAINT_USER` is given.
@@ -144,7 +145,7 @@ impl Settings {
              preset: {preset}        # tourism | hospital | procurement | generic\n\
              calendar: {calendar}          # cn | weekends | the name of a file in calendars/\n\
              timezone: \"{tz}\"\n\
-             language: {lang}          # en | zh: labels in tables and reports\n\
+             language: {lang}          # en | zh: labels and messages, also in --json (keys and codes stay English)\n\
              # officer: 王芳       # the acting officer when --as and PLAINT_USER are not given\n\
              # handlers: [王芳, 李明]\n\
              # assume_weekends: [2027]  # years the calendar does not cover, accepted as weekends only\n\
