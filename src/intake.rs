@@ -78,7 +78,14 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         errors.extend(set_by_plaint(&draft, intake.policy.language));
     }
     if draft.schema.is_some_and(|s| s != SCHEMA) {
-        errors.push(field_error("schema", format!("must be {SCHEMA}")));
+        errors.push(field_error(
+            "schema",
+            crate::msg!(
+                crate::messages::language(),
+                "import-schema-must-be",
+                schema = SCHEMA
+            ),
+        ));
     }
     let received = receipt(draft.received.as_deref(), intake, &mut errors);
     resolve_codes(&mut draft, intake.policy, &mut errors);
@@ -93,7 +100,10 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
     let history = match draft.history.take() {
         Some(history) if !history.is_empty() => history,
         Some(_) => {
-            errors.push(field_error("history", "is empty"));
+            errors.push(field_error(
+                "history",
+                crate::msg!(crate::messages::language(), "import-history-empty"),
+            ));
             Vec::new()
         }
         None => first_events(intake, received, &status, assignee.as_deref()),
@@ -287,7 +297,11 @@ fn mark_incomplete(policy: &Policy, case: &mut Case) -> Option<String> {
     let what = format!("imported incomplete: missing {}", fields.join(", "));
     first.forced.push(INCOMPLETE_RECORD.to_string());
     first.note = Some(what.clone());
-    Some(format!("{what} (kept with --force)"))
+    Some(crate::msg!(
+        crate::messages::language(),
+        "import-incomplete-kept",
+        fields = fields.join(", ")
+    ))
 }
 
 /// The events that open the history of a new case: registration (or
@@ -615,7 +629,7 @@ pub fn parse_priority(text: &str) -> Result<Priority, String> {
     [Priority::Normal, Priority::Important, Priority::Urgent]
         .into_iter()
         .find(|p| p.as_str() == text.trim().to_lowercase())
-        .ok_or_else(|| format!("unknown priority '{text}'; priorities: normal, important, urgent"))
+        .ok_or_else(|| crate::msg!(crate::messages::language(), "unknown-priority", text = text))
 }
 
 /// Parses a satisfaction answer.
@@ -628,7 +642,11 @@ pub fn parse_satisfaction(text: &str) -> Result<Satisfaction, String> {
     .into_iter()
     .find(|s| s.as_str() == text.trim().to_lowercase())
     .ok_or_else(|| {
-        format!("unknown satisfaction '{text}'; answers: satisfied, neutral, dissatisfied")
+        crate::msg!(
+            crate::messages::language(),
+            "unknown-satisfaction",
+            text = text
+        )
     })
 }
 

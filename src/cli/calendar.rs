@@ -28,7 +28,7 @@ pub fn run(ctx: &Ctx, command: &CalendarCommand) -> anyhow::Result<Exit> {
 
 fn calendar(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Calendar> {
     Ok(match name {
-        Some(name) => load_calendar(&ctx.ws.root, name)?,
+        Some(name) => load_calendar(&ctx.ws.root, name, ctx.lang())?,
         None => ctx.ws.calendar.clone(),
     })
 }

@@ -175,7 +175,8 @@ pub(crate) fn suggestion(lang: Language, typed: &str, codes: &[Code]) -> String 
         Language::En => "; ",
         Language::Zh => "；",
     };
-    let asked = if best.zh.is_empty() || best.zh == best.code {
+    // English names the code alone: a Chinese label means nothing there.
+    let asked = if lang == Language::En || best.zh.is_empty() || best.zh == best.code {
         msg!(lang, "did-you-mean", code = best.code)
     } else {
         msg!(
