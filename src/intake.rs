@@ -381,58 +381,15 @@ pub fn forced_incomplete(case: &Case) -> bool {
 /// status where the latest move went), and what its state needs. The one
 /// validation of `register`, `import`, `edit` and `check`.
 pub fn check_against_policy(policy: &Policy, case: &Case) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    if let Some(category) = &case.category
-        && !policy.categories.is_empty()
-        && !policy.categories.iter().any(|c| &c.code == category)
-    {
-        errors.push(field_error(
-            "category",
-            format!(
-                "unknown category '{category}'; known: {}",
-                crate::policy::list_codes(&policy.categories)
-            ),
-        ));
-    }
-    if let Some(channel) = &case.channel
-        && !policy.channels.iter().any(|c| &c.code == channel)
-    {
-        errors.push(field_error(
-            "channel",
-            format!(
-                "unknown channel '{channel}'; channels: {}",
-                crate::policy::list_codes(&policy.channels)
-            ),
-        ));
-    }
-    if policy.state(&case.status).is_none() {
-        errors.push(field_error(
-            "status",
-            format!(
-                "unknown state '{}'; states are: {}",
-                case.status,
-                policy.state_names().join(", ")
-            ),
-        ));
-    }
-    if let Some(outcome) = &case.outcome
-        && !policy.outcomes.iter().any(|c| &c.code == outcome)
-    {
-        errors.push(field_error(
-            "outcome",
-            format!(
-                "unknown outcome '{outcome}'; known: {}",
-                crate::policy::list_codes(&policy.outcomes)
-            ),
-        ));
-    }
+    let mut errors = unknown_codes(policy, case);
     if case.representatives.len() > policy.max_representatives {
         errors.push(field_error(
             "representatives",
-            format!(
-                "{} named; at most {} are allowed",
-                case.representatives.len(),
-                policy.max_representatives
+            crate::msg!(
+                policy.language,
+                "case-too-many-representatives",
+                count = case.representatives.len(),
+                max = policy.max_representatives
             ),
         ));
     }
@@ -459,6 +416,65 @@ pub fn check_against_policy(policy: &Policy, case: &Case) -> Vec<FieldError> {
     }
     if let Err(message) = crate::storage::casefile::validate_case(case) {
         errors.push(field_error("case", message));
+    }
+    errors
+}
+
+/// The category, channel, state and outcome of `case` that `policy` does
+/// not define, each named with the codes it does.
+fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let lang = policy.language;
+    if let Some(category) = &case.category
+        && !policy.categories.is_empty()
+        && !policy.categories.iter().any(|c| &c.code == category)
+    {
+        errors.push(field_error(
+            "category",
+            crate::msg!(
+                lang,
+                "case-unknown-category",
+                code = category,
+                known = crate::policy::list_codes(&policy.categories)
+            ),
+        ));
+    }
+    if let Some(channel) = &case.channel
+        && !policy.channels.iter().any(|c| &c.code == channel)
+    {
+        errors.push(field_error(
+            "channel",
+            crate::msg!(
+                lang,
+                "case-unknown-channel",
+                code = channel,
+                known = crate::policy::list_codes(&policy.channels)
+            ),
+        ));
+    }
+    if policy.state(&case.status).is_none() {
+        errors.push(field_error(
+            "status",
+            crate::msg!(
+                lang,
+                "case-unknown-state",
+                code = case.status,
+                known = policy.state_names().join(", ")
+            ),
+        ));
+    }
+    if let Some(outcome) = &case.outcome
+        && !policy.outcomes.iter().any(|c| &c.code == outcome)
+    {
+        errors.push(field_error(
+            "outcome",
+            crate::msg!(
+                lang,
+                "case-unknown-outcome",
+                code = outcome,
+                known = crate::policy::list_codes(&policy.outcomes)
+            ),
+        ));
     }
     errors
 }

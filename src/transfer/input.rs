@@ -103,7 +103,7 @@ impl<R: Read> Gb18030Reader<R> {
         if let encoding_rs::DecoderResult::Malformed(..) = result {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
-                "the input is not valid GB18030 (GBK) text; check --encoding",
+                crate::msg!(crate::messages::language(), "import-not-gbk"),
             ));
         }
         self.output.truncate(written);

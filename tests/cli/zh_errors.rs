@@ -299,6 +299,19 @@ fn an_import_that_cannot_be_read_is_refused_in_zh() {
             "{name}:\n{text}"
         );
     }
+    let gbk = ws.write(".home/gbk.csv", "");
+    std::fs::write(&gbk, b"title,received\n\x81\x20,2026-11-02\n").unwrap();
+    let text = said(
+        &ws,
+        "\u{1}",
+        &["import", &gbk.display().to_string(), "--encoding", "gbk"],
+    );
+    assert!(text.contains("输入不是有效的 GB18030（GBK）文本"), "{text}");
+    assert_eq!(
+        english_words(&text, &["home", "GBK"]),
+        Vec::<String>::new(),
+        "{text}"
+    );
     let text = said(&ws, "\u{1}", &["import", "/dev/null", "--format", "csv"]);
     assert!(text.contains("输入为空：没有可导入的内容"), "{text}");
     assert_eq!(
@@ -521,4 +534,42 @@ fn a_calendar_file_that_cannot_be_used_is_refused_in_zh() {
             );
         }
     }
+}
+
+#[test]
+fn check_tells_a_case_with_an_unknown_code_in_zh() {
+    let ws = zh_workspace();
+    let id = ws.register(&[]);
+    let text = ws.case_text(&id);
+    let path = ws.case_path(&id);
+    std::fs::write(
+        &path,
+        text.replace("category: shopping", "category: nosuch"),
+    )
+    .unwrap();
+    let out = said(&ws, &id, &["check"]);
+    assert!(
+        out.contains("字段 category：未知的类别「nosuch」；可用的类别："),
+        "{out}"
+    );
+    assert_eq!(
+        english_words(
+            &out,
+            &[
+                "nosuch",
+                "itinerary",
+                "shopping",
+                "guide",
+                "accommodation",
+                "transport",
+                "catering",
+                "ticketing",
+                "contract",
+                "safety",
+                "other"
+            ]
+        ),
+        Vec::<String>::new(),
+        "{out}"
+    );
 }
