@@ -655,7 +655,7 @@ pub fn extend(
         let repaired = follow_history(&ws.policy, case, actor)?;
         let deadline =
             crate::deadline::evaluate_rule(case, &ws.policy, rule, &ws.calendar, ws.offset, today)
-                .map_err(|e| Error::Invalid(e.to_string()))?;
+                .map_err(|e| Error::Invalid(e.describe(crate::messages::language())))?;
         match &deadline {
             None => {
                 let lang = ws.policy.language;

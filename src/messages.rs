@@ -524,6 +524,10 @@ pub static MESSAGES: &[Message] = &[
     m("rule-pause-reason", "pause reason '{reason}' is not among `suspension_reasons` ({codes})", "暂停理由「{reason}」不在 `suspension_reasons` 中（{codes}）"),
     m("rule-statutory-source", "`kind: statutory` needs a `source` (the text and article); a rule without one is an office-target", "`kind: statutory` 需要 `source`（法规名称和条款）；没有依据的规则是 office-target"),
     // A calendar file that cannot be used.
+    m("calendar-date-out-of-range", "date {date} is outside the supported range {first}-01-01..{last}-12-31", "日期 {date} 超出支持的范围 {first}-01-01..{last}-12-31"),
+    m("calendar-result-out-of-range", "{what} goes beyond the supported range {first}-01-01..{last}-12-31", "{what} 超出支持的范围 {first}-01-01..{last}-12-31"),
+    m("calendar-too-many-workdays", "cannot count {n} working days at once: the limit is {max}", "一次最多只能计算 {max} 个工作日，不能计算 {n} 个"),
+    m("calendar-negative-period", "a period cannot be negative: {amount} {unit}", "期限不能为负：{amount} {unit}"),
     m("calendar-syntax", "line {line}, column {column}: {message}", "第 {line} 行第 {column} 列：{message}"),
     m("calendar-bad-name", "calendar name '{name}' must be letters, digits, '-' or '_'", "日历名「{name}」只能由字母、数字、「-」或「_」组成"),
     m("calendar-all-weekend", "the weekend cannot be all seven days: no working day would remain", "周末不能是一周七天：那样就没有工作日了"),

@@ -164,7 +164,36 @@ impl CalendarError {
                 first = first,
                 second = second
             ),
-            other => other.to_string(),
+            CalendarError::DateOutOfRange { date } => msg!(
+                lang,
+                "calendar-date-out-of-range",
+                date = date,
+                first = format!("{FIRST_YEAR:04}"),
+                last = LAST_YEAR
+            ),
+            CalendarError::ResultOutOfRange { what } => msg!(
+                lang,
+                "calendar-result-out-of-range",
+                what = what,
+                first = format!("{FIRST_YEAR:04}"),
+                last = LAST_YEAR
+            ),
+            CalendarError::TooManyWorkdays { n } => {
+                msg!(
+                    lang,
+                    "calendar-too-many-workdays",
+                    n = n,
+                    max = MAX_WORKDAYS
+                )
+            }
+            CalendarError::NegativePeriod { amount, unit } => {
+                msg!(
+                    lang,
+                    "calendar-negative-period",
+                    amount = amount,
+                    unit = unit
+                )
+            }
         }
     }
 }

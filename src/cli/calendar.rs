@@ -38,7 +38,7 @@ fn add(ctx: &Ctx, args: &CalendarAddArgs) -> anyhow::Result<Exit> {
     let (date, n) = (args.date, args.n);
     let result = cal
         .add_workdays(date, n)
-        .map_err(|e| Error::Invalid(e.to_string()))?;
+        .map_err(|e| Error::Invalid(e.describe(crate::messages::language())))?;
     let warnings = result.warnings(cal.name());
     print_warnings(&warnings);
     if ctx.look.json {
@@ -54,7 +54,7 @@ fn between(ctx: &Ctx, args: &CalendarBetweenArgs) -> anyhow::Result<Exit> {
     let (a, b) = (args.a, args.b);
     let result = cal
         .workdays_between(a, b)
-        .map_err(|e| Error::Invalid(e.to_string()))?;
+        .map_err(|e| Error::Invalid(e.describe(crate::messages::language())))?;
     let warnings = result.warnings(cal.name());
     print_warnings(&warnings);
     if ctx.look.json {

@@ -573,3 +573,11 @@ fn check_tells_a_case_with_an_unknown_code_in_zh() {
         "{out}"
     );
 }
+
+#[test]
+fn calendar_arithmetic_refusals_are_told_in_zh() {
+    let ws = zh_workspace();
+    let out = said(&ws, "\u{1}", &["calendar", "add", "2026-01-01", "999999"]);
+    assert!(out.contains("一次最多只能计算 100000 个工作日"), "{out}");
+    assert_eq!(english_words(&out, &[]), Vec::<String>::new(), "{out}");
+}
