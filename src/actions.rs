@@ -345,11 +345,13 @@ fn parse_edited(edited_text: &str) -> Result<Case> {
         )));
     }
     parse_yaml_case(edited_text).map_err(|m| {
-        Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "edit-not-valid",
-            problems = m
-        ))
+        let bad_date = crate::yaml_error::is_date_problem(&m);
+        let message = crate::msg!(crate::messages::language(), "edit-not-valid", problems = m);
+        if bad_date {
+            Error::BadDate(message)
+        } else {
+            Error::Invalid(message)
+        }
     })
 }
 
@@ -366,9 +368,7 @@ pub struct Conflicted {
 pub fn read_conflicted(text: &str, path: &Path) -> Result<Conflicted> {
     let unreadable = || Error::BadFile {
         path: path.to_path_buf(),
-        message: "the git conflict markers do not enclose whole sides plaint can read; \
-                  resolve them in a text editor, then run `plaint check`"
-            .into(),
+        message: crate::msg!(crate::messages::language(), "conflict-sides-unreadable"),
     };
     let (ours, theirs) = split_conflict(text).ok_or_else(unreadable)?;
     let ours = parse_case(&ours, path).map_err(|_| unreadable())?;
@@ -669,7 +669,7 @@ pub fn extend(
         let repaired = follow_history(&ws.policy, case, actor)?;
         let deadline =
             crate::deadline::evaluate_rule(case, &ws.policy, rule, &ws.calendar, ws.offset, today)
-                .map_err(|e| Error::Invalid(e.to_string()))?;
+                .map_err(|e| Error::Invalid(e.describe(crate::messages::language())))?;
         match &deadline {
             None => {
                 let lang = ws.policy.language;

@@ -127,8 +127,10 @@ fn check_settings(root: &Path, report: &mut Report) -> Option<Settings> {
         Err(e) => {
             // The problem names the file already.
             let message = e.to_string();
-            let prefix = format!("{SETTINGS_FILE}: ");
-            let message = message.strip_prefix(&prefix).unwrap_or(&message);
+            let message = [": ", "："]
+                .iter()
+                .find_map(|sep| message.strip_prefix(&format!("{SETTINGS_FILE}{sep}")))
+                .unwrap_or(&message);
             report.problems.push(problem(SETTINGS_FILE, message));
             return None;
         }
@@ -177,7 +179,9 @@ fn check_calendars(
             Err(e) => report.problems.push(problem(&label, e.to_string())),
         }
     }
-    let set = match CalendarSet::load(files.iter().map(|(l, t)| (l.as_str(), t.as_str()))) {
+    let lang = crate::messages::language();
+    let set = match CalendarSet::load_in(files.iter().map(|(l, t)| (l.as_str(), t.as_str())), lang)
+    {
         Ok(set) => set,
         Err(e) => {
             let file = files
@@ -185,7 +189,7 @@ fn check_calendars(
                 .map(|(l, _)| l.as_str())
                 .find(|l| e.to_string().contains(l))
                 .unwrap_or(CALENDARS_DIR);
-            report.problems.push(problem(file, e.to_string()));
+            report.problems.push(problem(file, e.describe(lang)));
             return Ok(None);
         }
     };

@@ -85,7 +85,14 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         errors.extend(set_by_plaint(&draft, intake.policy.language));
     }
     if draft.schema.is_some_and(|s| s != SCHEMA) {
-        errors.push(field_error("schema", format!("must be {SCHEMA}")));
+        errors.push(field_error(
+            "schema",
+            crate::msg!(
+                crate::messages::language(),
+                "import-schema-must-be",
+                schema = SCHEMA
+            ),
+        ));
     }
     let received = receipt(draft.received.as_deref(), intake, &mut errors);
     resolve_codes(&mut draft, intake.policy, &mut errors);
@@ -100,7 +107,10 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
     let history = match draft.history.take() {
         Some(history) if !history.is_empty() => history,
         Some(_) => {
-            errors.push(field_error("history", "is empty"));
+            errors.push(field_error(
+                "history",
+                crate::msg!(crate::messages::language(), "import-history-empty"),
+            ));
             Vec::new()
         }
         None => first_events(intake, received, &status, assignee.as_deref()),
@@ -294,7 +304,11 @@ fn mark_incomplete(policy: &Policy, case: &mut Case) -> Option<String> {
     let what = format!("imported incomplete: missing {}", fields.join(", "));
     first.forced.push(INCOMPLETE_RECORD.to_string());
     first.note = Some(what.clone());
-    Some(format!("{what} (kept with --force)"))
+    Some(crate::msg!(
+        crate::messages::language(),
+        "import-incomplete-kept",
+        fields = fields.join(", ")
+    ))
 }
 
 /// The events that open the history of a new case: registration (or
@@ -374,58 +388,15 @@ pub fn forced_incomplete(case: &Case) -> bool {
 /// status where the latest move went), and what its state needs. The one
 /// validation of `register`, `import`, `edit` and `check`.
 pub fn check_against_policy(policy: &Policy, case: &Case) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    if let Some(category) = &case.category
-        && !policy.categories.is_empty()
-        && !policy.categories.iter().any(|c| &c.code == category)
-    {
-        errors.push(field_error(
-            "category",
-            format!(
-                "unknown category '{category}'; known: {}",
-                crate::policy::list_codes(&policy.categories)
-            ),
-        ));
-    }
-    if let Some(channel) = &case.channel
-        && !policy.channels.iter().any(|c| &c.code == channel)
-    {
-        errors.push(field_error(
-            "channel",
-            format!(
-                "unknown channel '{channel}'; channels: {}",
-                crate::policy::list_codes(&policy.channels)
-            ),
-        ));
-    }
-    if policy.state(&case.status).is_none() {
-        errors.push(field_error(
-            "status",
-            format!(
-                "unknown state '{}'; states are: {}",
-                case.status,
-                policy.state_names().join(", ")
-            ),
-        ));
-    }
-    if let Some(outcome) = &case.outcome
-        && !policy.outcomes.iter().any(|c| &c.code == outcome)
-    {
-        errors.push(field_error(
-            "outcome",
-            format!(
-                "unknown outcome '{outcome}'; known: {}",
-                crate::policy::list_codes(&policy.outcomes)
-            ),
-        ));
-    }
+    let mut errors = unknown_codes(policy, case);
     if case.representatives.len() > policy.max_representatives {
         errors.push(field_error(
             "representatives",
-            format!(
-                "{} named; at most {} are allowed",
-                case.representatives.len(),
-                policy.max_representatives
+            crate::msg!(
+                policy.language,
+                "case-too-many-representatives",
+                count = case.representatives.len(),
+                max = policy.max_representatives
             ),
         ));
     }
@@ -452,6 +423,65 @@ pub fn check_against_policy(policy: &Policy, case: &Case) -> Vec<FieldError> {
     }
     if let Err(message) = crate::storage::casefile::validate_case(case) {
         errors.push(field_error(WHOLE_CASE, message));
+    }
+    errors
+}
+
+/// The category, channel, state and outcome of `case` that `policy` does
+/// not define, each named with the codes it does.
+fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let lang = policy.language;
+    if let Some(category) = &case.category
+        && !policy.categories.is_empty()
+        && !policy.categories.iter().any(|c| &c.code == category)
+    {
+        errors.push(field_error(
+            "category",
+            crate::msg!(
+                lang,
+                "case-unknown-category",
+                code = category,
+                known = crate::policy::list_codes(&policy.categories)
+            ),
+        ));
+    }
+    if let Some(channel) = &case.channel
+        && !policy.channels.iter().any(|c| &c.code == channel)
+    {
+        errors.push(field_error(
+            "channel",
+            crate::msg!(
+                lang,
+                "case-unknown-channel",
+                code = channel,
+                known = crate::policy::list_codes(&policy.channels)
+            ),
+        ));
+    }
+    if policy.state(&case.status).is_none() {
+        errors.push(field_error(
+            "status",
+            crate::msg!(
+                lang,
+                "case-unknown-state",
+                code = case.status,
+                known = policy.state_names().join(", ")
+            ),
+        ));
+    }
+    if let Some(outcome) = &case.outcome
+        && !policy.outcomes.iter().any(|c| &c.code == outcome)
+    {
+        errors.push(field_error(
+            "outcome",
+            crate::msg!(
+                lang,
+                "case-unknown-outcome",
+                code = outcome,
+                known = crate::policy::list_codes(&policy.outcomes)
+            ),
+        ));
     }
     errors
 }
@@ -622,7 +652,7 @@ pub fn parse_priority(text: &str) -> Result<Priority, String> {
     [Priority::Normal, Priority::Important, Priority::Urgent]
         .into_iter()
         .find(|p| p.as_str() == text.trim().to_lowercase())
-        .ok_or_else(|| format!("unknown priority '{text}'; priorities: normal, important, urgent"))
+        .ok_or_else(|| crate::msg!(crate::messages::language(), "unknown-priority", text = text))
 }
 
 /// Parses a satisfaction answer.
@@ -635,7 +665,11 @@ pub fn parse_satisfaction(text: &str) -> Result<Satisfaction, String> {
     .into_iter()
     .find(|s| s.as_str() == text.trim().to_lowercase())
     .ok_or_else(|| {
-        format!("unknown satisfaction '{text}'; answers: satisfied, neutral, dissatisfied")
+        crate::msg!(
+            crate::messages::language(),
+            "unknown-satisfaction",
+            text = text
+        )
     })
 }
 

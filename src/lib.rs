@@ -47,5 +47,6 @@ pub mod repeat;
 pub mod reports;
 pub mod storage;
 pub mod transfer;
+pub mod yaml_error;
 
 pub use error::{Error, Result};

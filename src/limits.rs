@@ -98,8 +98,19 @@ pub fn read_text_bounded(path: &Path, limit: usize, what: &str) -> Result<String
     let bytes = read_bounded(path, limit, what)?;
     String::from_utf8(bytes).map_err(|e| Error::BadFile {
         path: path.to_path_buf(),
-        message: format!("not UTF-8 text ({})", e.utf8_error()),
+        message: not_utf8(&e.utf8_error()),
     })
+}
+
+/// Why text is not UTF-8, in the workspace language, naming the byte
+/// where it goes wrong (counted from 0).
+pub fn not_utf8(e: &std::str::Utf8Error) -> String {
+    let lang = crate::messages::language();
+    let index = e.valid_up_to();
+    match e.error_len() {
+        Some(len) => crate::msg!(lang, "not-utf8-invalid", len = len, index = index),
+        None => crate::msg!(lang, "not-utf8-incomplete", index = index),
+    }
 }
 
 /// What a file of kind `what` ("case file") is called in the workspace language.
@@ -144,9 +155,11 @@ pub fn check_nesting(text: &str) -> std::result::Result<(), String> {
             block_scalar_of = None;
         }
         let deep = || {
-            format!(
-                "line {}: nesting deeper than {MAX_NESTING} levels; a case file never nests that deep",
-                n + 1
+            crate::msg!(
+                crate::messages::language(),
+                "nesting-too-deep",
+                line = n + 1,
+                max = MAX_NESTING
             )
         };
         if flow.depth > 0 {

@@ -20,6 +20,9 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
+use crate::messages::Language;
+use crate::msg;
+
 use super::{
     BUILTIN_NAMES, Calendar, CalendarError, Coverage, FIRST_YEAR, Holiday, LAST_YEAR, WeekendSet,
     builtin_ref,
@@ -183,19 +186,27 @@ fn invalid(label: &str, message: String) -> CalendarError {
     }
 }
 
-/// Turns a YAML error into one naming the file and line.
-fn syntax(label: &str, err: serde_yaml::Error) -> CalendarError {
+/// Turns a YAML error into one naming the file and line, in `lang`.
+fn syntax(label: &str, err: serde_yaml::Error, lang: Language) -> CalendarError {
     let full = err.to_string();
     let (line, message) = match err.location() {
         Some(loc) => {
             let suffix = format!(" at line {} column {}", loc.line(), loc.column());
             let msg = full.strip_suffix(&suffix).unwrap_or(&full);
-            (
-                Some(loc.line()),
-                format!("line {}, column {}: {msg}", loc.line(), loc.column()),
-            )
+            let message = match lang {
+                Language::En => msg!(
+                    lang,
+                    "calendar-syntax",
+                    line = loc.line(),
+                    column = loc.column(),
+                    message = msg
+                ),
+                // The Chinese text names the line and column itself.
+                Language::Zh => crate::yaml_error::describe(lang, &full),
+            };
+            (Some(loc.line()), message)
         }
-        None => (None, full.clone()),
+        None => (None, crate::yaml_error::describe(lang, &full)),
     };
     CalendarError::Syntax {
         file: label.to_string(),
@@ -211,7 +222,7 @@ fn stem(label: &str) -> String {
         .map_or_else(|| label.to_string(), |s| s.to_string_lossy().into_owned())
 }
 
-fn check_name(label: &str, name: &str) -> Result<(), CalendarError> {
+fn check_name(label: &str, name: &str, lang: Language) -> Result<(), CalendarError> {
     let ok = !name.is_empty()
         && name
             .chars()
@@ -219,23 +230,20 @@ fn check_name(label: &str, name: &str) -> Result<(), CalendarError> {
     if ok {
         Ok(())
     } else {
-        Err(invalid(
-            label,
-            format!("calendar name '{name}' must be letters, digits, '-' or '_'"),
-        ))
+        Err(invalid(label, msg!(lang, "calendar-bad-name", name = name)))
     }
 }
 
 /// One calendar file: its name, weekend, coverage and the dates it lists.
-fn parse_layer(label: &str, text: &str) -> Result<Layer, CalendarError> {
+fn parse_layer(label: &str, text: &str, lang: Language) -> Result<Layer, CalendarError> {
     crate::limits::check_nesting(text).map_err(|e| invalid(label, e))?;
-    let doc: CalendarFile = serde_yaml::from_str(text).map_err(|e| syntax(label, e))?;
+    let doc: CalendarFile = serde_yaml::from_str(text).map_err(|e| syntax(label, e, lang))?;
     let name = doc.name.clone().unwrap_or_else(|| stem(label));
-    check_name(label, &name)?;
-    let weekend = weekend_of(label, &doc)?;
-    let coverage = coverage_of(label, doc.coverage.as_ref())?;
+    check_name(label, &name, lang)?;
+    let weekend = weekend_of(label, &doc, lang)?;
+    let coverage = coverage_of(label, doc.coverage.as_ref(), lang)?;
     let extends = doc.extends.clone();
-    let (holidays, workdays) = dates_of(label, doc)?;
+    let (holidays, workdays) = dates_of(label, doc, lang)?;
     Ok(Layer {
         label: label.to_string(),
         name,
@@ -248,15 +256,17 @@ fn parse_layer(label: &str, text: &str) -> Result<Layer, CalendarError> {
 }
 
 /// The weekend a file declares, if any; all seven days is refused.
-fn weekend_of(label: &str, doc: &CalendarFile) -> Result<Option<WeekendSet>, CalendarError> {
+fn weekend_of(
+    label: &str,
+    doc: &CalendarFile,
+    lang: Language,
+) -> Result<Option<WeekendSet>, CalendarError> {
     Ok(match &doc.weekend {
         None => None,
-        Some(days) => Some(WeekendSet::new(days.iter().map(|d| d.0)).ok_or_else(|| {
-            invalid(
-                label,
-                "the weekend cannot be all seven days: no working day would remain".to_string(),
-            )
-        })?),
+        Some(days) => Some(
+            WeekendSet::new(days.iter().map(|d| d.0))
+                .ok_or_else(|| invalid(label, msg!(lang, "calendar-all-weekend")))?,
+        ),
     })
 }
 
@@ -264,6 +274,7 @@ fn weekend_of(label: &str, doc: &CalendarFile) -> Result<Option<WeekendSet>, Cal
 fn coverage_of(
     label: &str,
     coverage: Option<&CoverageDoc>,
+    lang: Language,
 ) -> Result<Option<(i32, i32)>, CalendarError> {
     Ok(match coverage {
         None => None,
@@ -272,8 +283,13 @@ fn coverage_of(
             if !in_range(first) || !in_range(last) || first > last {
                 return Err(invalid(
                     label,
-                    format!(
-                        "coverage {first}..{last} must be two years in {FIRST_YEAR}..={LAST_YEAR}, first <= last"
+                    msg!(
+                        lang,
+                        "calendar-bad-coverage",
+                        first = first,
+                        last = last,
+                        min = FIRST_YEAR,
+                        max = LAST_YEAR
                     ),
                 ));
             }
@@ -290,7 +306,11 @@ type Workdays = BTreeMap<NaiveDate, Option<String>>;
 /// The holidays and make-up working days a file lists, at top level and
 /// in year blocks; a date listed twice, under the wrong year, with a wrong
 /// weekday or as both kinds is refused.
-fn dates_of(label: &str, doc: CalendarFile) -> Result<(Holidays, Workdays), CalendarError> {
+fn dates_of(
+    label: &str,
+    doc: CalendarFile,
+    lang: Language,
+) -> Result<(Holidays, Workdays), CalendarError> {
     // Top-level lists belong to no year block; year blocks must hold
     // only their own year's dates.
     let mut blocks: Vec<(Option<i32>, Vec<HolidayDoc>, Vec<WorkdayDoc>)> =
@@ -307,16 +327,19 @@ fn dates_of(label: &str, doc: CalendarFile) -> Result<(Holidays, Workdays), Cale
         let check_year = |date: NaiveDate| match year {
             Some(y) if date.year() != y => Err(invalid(
                 label,
-                format!(
-                    "{date} is listed under year {y}; move it to {}",
-                    date.year()
+                msg!(
+                    lang,
+                    "calendar-wrong-year",
+                    date = date,
+                    year = y,
+                    right = date.year()
                 ),
             )),
             _ => Ok(()),
         };
         for h in hs {
             check_year(h.date)?;
-            check_weekday(label, &h)?;
+            check_weekday(label, &h, lang)?;
             let holiday = Holiday {
                 name: h.name,
                 zh: h.zh,
@@ -325,7 +348,7 @@ fn dates_of(label: &str, doc: CalendarFile) -> Result<(Holidays, Workdays), Cale
             if holidays.insert(h.date, holiday).is_some() {
                 return Err(invalid(
                     label,
-                    format!("{} is listed twice as a holiday", h.date),
+                    msg!(lang, "calendar-holiday-twice", date = h.date),
                 ));
             }
         }
@@ -334,7 +357,7 @@ fn dates_of(label: &str, doc: CalendarFile) -> Result<(Holidays, Workdays), Cale
             if workdays.insert(w.date, w.name).is_some() {
                 return Err(invalid(
                     label,
-                    format!("{} is listed twice as a make-up working day", w.date),
+                    msg!(lang, "calendar-workday-twice", date = w.date),
                 ));
             }
         }
@@ -350,7 +373,7 @@ fn dates_of(label: &str, doc: CalendarFile) -> Result<(Holidays, Workdays), Cale
 }
 
 /// A holiday entry's `weekday:` must say what the date is.
-fn check_weekday(label: &str, h: &HolidayDoc) -> Result<(), CalendarError> {
+fn check_weekday(label: &str, h: &HolidayDoc, lang: Language) -> Result<(), CalendarError> {
     let Some(stated) = h.weekday else {
         return Ok(());
     };
@@ -360,10 +383,16 @@ fn check_weekday(label: &str, h: &HolidayDoc) -> Result<(), CalendarError> {
     }
     Err(invalid(
         label,
-        format!(
-            "{} is a {}, but its entry says weekday: {stated}",
-            h.date,
-            h.date.weekday()
+        msg!(
+            lang,
+            "calendar-weekday-mismatch",
+            date = h.date,
+            weekday = crate::messages::fill(
+                lang,
+                &format!("weekday-{}", h.date.weekday().number_from_monday()),
+                &[]
+            ),
+            stated = stated
         ),
     ))
 }
@@ -410,7 +439,7 @@ fn build(layer: &Layer, parent: Option<&Calendar>) -> Calendar {
 /// Festival`), so those comments are read as names when the weekday in
 /// them agrees with the date.
 pub(crate) fn parse_builtin(label: &str, text: &str) -> Result<Calendar, CalendarError> {
-    let mut layer = parse_layer(label, text)?;
+    let mut layer = parse_layer(label, text, Language::En)?;
     for (date, name) in comment_names(text) {
         if let Some(slot @ None) = layer.workdays.get_mut(&date) {
             *slot = Some(name);
@@ -457,16 +486,22 @@ impl CalendarSet {
     pub fn load<'a>(
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<CalendarSet, CalendarError> {
+        CalendarSet::load_in(files, Language::En)
+    }
+
+    /// Like [`CalendarSet::load`], telling a file's problems in `lang`
+    /// (see [`CalendarError::describe`] for the rest of the message).
+    pub fn load_in<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a str)>,
+        lang: Language,
+    ) -> Result<CalendarSet, CalendarError> {
         let mut layers: BTreeMap<String, Layer> = BTreeMap::new();
         for (label, text) in files {
-            let layer = parse_layer(label, text)?;
+            let layer = parse_layer(label, text, lang)?;
             if BUILTIN_NAMES.contains(&layer.name.as_str()) {
                 return Err(invalid(
                     label,
-                    format!(
-                        "calendar name '{}' is built in; choose another name (and `extends: {}` to build on it)",
-                        layer.name, layer.name
-                    ),
+                    msg!(lang, "calendar-builtin-name", name = layer.name),
                 ));
             }
             if let Some(other) = layers.get(&layer.name) {
@@ -487,7 +522,16 @@ impl CalendarSet {
 
     /// Loads a single file; returns its calendar's name with the set.
     pub fn load_one(label: &str, text: &str) -> Result<(String, CalendarSet), CalendarError> {
-        let set = CalendarSet::load([(label, text)])?;
+        CalendarSet::load_one_in(label, text, Language::En)
+    }
+
+    /// Like [`CalendarSet::load_one`], telling a file's problems in `lang`.
+    pub fn load_one_in(
+        label: &str,
+        text: &str,
+        lang: Language,
+    ) -> Result<(String, CalendarSet), CalendarError> {
+        let set = CalendarSet::load_in([(label, text)], lang)?;
         let name = set
             .custom
             .keys()

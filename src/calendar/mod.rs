@@ -117,6 +117,87 @@ pub enum CalendarError {
     },
 }
 
+impl CalendarError {
+    /// The message in `lang`: in English exactly the `Display` text; in
+    /// Chinese the problems of a calendar file (their text is made in the
+    /// language [`CalendarSet::load_in`](file::CalendarSet::load_in) was
+    /// given) with the file named the Chinese way.
+    pub fn describe(&self, lang: crate::messages::Language) -> String {
+        use crate::messages::Language;
+        use crate::msg;
+        if lang == Language::En {
+            return self.to_string();
+        }
+        match self {
+            CalendarError::Syntax { file, message, .. }
+            | CalendarError::Invalid { file, message } => format!("{file}：{message}"),
+            CalendarError::HolidayAndWorkday { file, date } => {
+                msg!(
+                    lang,
+                    "calendar-holiday-and-workday",
+                    file = file,
+                    date = date
+                )
+            }
+            CalendarError::UnknownParent {
+                file,
+                parent,
+                known,
+            } => msg!(
+                lang,
+                "calendar-unknown-parent",
+                file = file,
+                parent = parent,
+                known = known.replace(", ", "、")
+            ),
+            CalendarError::ExtendsCycle { cycle } => {
+                msg!(lang, "calendar-extends-cycle", cycle = cycle)
+            }
+            CalendarError::DuplicateName {
+                name,
+                first,
+                second,
+            } => msg!(
+                lang,
+                "calendar-defined-twice",
+                name = name,
+                first = first,
+                second = second
+            ),
+            CalendarError::DateOutOfRange { date } => msg!(
+                lang,
+                "calendar-date-out-of-range",
+                date = date,
+                first = format!("{FIRST_YEAR:04}"),
+                last = LAST_YEAR
+            ),
+            CalendarError::ResultOutOfRange { what } => msg!(
+                lang,
+                "calendar-result-out-of-range",
+                what = what,
+                first = format!("{FIRST_YEAR:04}"),
+                last = LAST_YEAR
+            ),
+            CalendarError::TooManyWorkdays { n } => {
+                msg!(
+                    lang,
+                    "calendar-too-many-workdays",
+                    n = n,
+                    max = MAX_WORKDAYS
+                )
+            }
+            CalendarError::NegativePeriod { amount, unit } => {
+                msg!(
+                    lang,
+                    "calendar-negative-period",
+                    amount = amount,
+                    unit = unit
+                )
+            }
+        }
+    }
+}
+
 /// A named day off. `in_lieu` marks a 调休 day off that a make-up working
 /// day pays back, as opposed to a statutory holiday.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

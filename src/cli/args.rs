@@ -351,7 +351,7 @@ pub struct InitArgs {
     /// The working-day calendar: cn, weekends, or a calendar file (copied into calendars/).
     #[arg(long, default_value = "cn")]
     pub calendar: String,
-    /// The language of labels in tables and reports (default: zh when $LANG is Chinese, else en).
+    /// The language of labels and messages, --json messages too (default: zh when $LANG is Chinese, else en).
     #[arg(long, value_enum)]
     pub language: Option<LanguageArg>,
     /// The office's UTC offset.

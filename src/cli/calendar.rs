@@ -30,7 +30,7 @@ pub fn run(ctx: &Ctx, command: &CalendarCommand) -> anyhow::Result<Exit> {
 /// `assume_weekends` are accepted, as everywhere else.
 fn calendar(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Calendar> {
     Ok(match name {
-        Some(name) => load_calendar(&ctx.ws.root, name)?
+        Some(name) => load_calendar(&ctx.ws.root, name, ctx.lang())?
             .assuming_weekends(ctx.ws.settings.assume_weekends.iter().copied()),
         None => ctx.ws.calendar.clone(),
     })
@@ -57,7 +57,7 @@ fn add(ctx: &Ctx, args: &CalendarAddArgs) -> anyhow::Result<Exit> {
     let (date, n) = (args.date, args.n);
     let result = cal
         .add_workdays(date, n)
-        .map_err(|e| Error::Invalid(e.to_string()))?;
+        .map_err(|e| Error::Invalid(e.describe(crate::messages::language())))?;
     let warnings = coverage_warnings(ctx, &cal, &result);
     print_warnings(&warnings);
     if ctx.look.json {
@@ -73,7 +73,7 @@ fn between(ctx: &Ctx, args: &CalendarBetweenArgs) -> anyhow::Result<Exit> {
     let (a, b) = (args.a, args.b);
     let result = cal
         .workdays_between(a, b)
-        .map_err(|e| Error::Invalid(e.to_string()))?;
+        .map_err(|e| Error::Invalid(e.describe(crate::messages::language())))?;
     let warnings = coverage_warnings(ctx, &cal, &result);
     print_warnings(&warnings);
     if ctx.look.json {

@@ -25,7 +25,10 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let path = ctx.ws.case_path(&id);
     let original = read_bounded(&path, MAX_CONFLICTED_BYTES, "case file")?;
-    let text = std::str::from_utf8(&original).unwrap_or("");
+    let text = std::str::from_utf8(&original).map_err(|e| Error::BadFile {
+        path: path.clone(),
+        message: crate::limits::not_utf8(&e),
+    })?;
     let conflicted = match conflict_marker_line(text) {
         Some(_) => Some(read_conflicted(text, &path)?),
         None => None,

@@ -25,7 +25,7 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<Exit> {
         ctx.today,
         ws.settings.language,
     )
-    .map_err(|e| Error::Invalid(e.to_string()))?
+    .map_err(|e| Error::Invalid(e.describe(crate::messages::language())))?
     .ok_or_else(|| {
         Error::Refused(crate::msg!(
             ctx.lang(),

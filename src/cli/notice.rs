@@ -1,5 +1,7 @@
 //! `plaint notice`: render, number, store and record a written notice.
 
+use anyhow::Context as _;
+
 use super::args::NoticeArgs;
 use super::{Ctx, output, resolve};
 use crate::dates::parse_datetime;
@@ -15,7 +17,7 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<Exit> {
         .as_deref()
         .map(|t| parse_datetime(t, ctx.ws.offset))
         .transpose()
-        .map_err(|e| Error::Invalid(format!("--served: {e}")))?;
+        .context("--served")?;
     let lang = ctx.lang();
     if let Some(at) = served
         && at > ctx.now

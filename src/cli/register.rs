@@ -35,6 +35,7 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<Exit> {
         action: Action::Registered,
     };
     let blank = args.from.is_none() && draft == Draft::default();
+    let bad_date = has_bad_date(&draft, ctx.ws.offset);
     let built = build_case(draft, &intake).map_err(|errors| {
         if blank {
             let lang = ctx.lang();
@@ -49,7 +50,12 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<Exit> {
             .map(std::string::ToString::to_string)
             .collect();
         let list = list.join(crate::messages::text(ctx.lang(), "list-separator"));
-        Error::Invalid(crate::msg!(ctx.lang(), "not-registered", problems = list))
+        let message = crate::msg!(ctx.lang(), "not-registered", problems = list);
+        if bad_date {
+            Error::BadDate(message)
+        } else {
+            Error::Invalid(message)
+        }
     })?;
     let mut changed = actions::register(&ctx.ws, built)?;
     changed
@@ -72,6 +78,21 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<Exit> {
         ));
     }
     Ok(Exit::Success)
+}
+
+/// Whether a date the draft carries (`--received`, `--contract-end`,
+/// `--challenge-due` or the document's) is no date at all: the refusal is
+/// then coded `bad_date`, like every other date on the command line.
+fn has_bad_date(draft: &Draft, offset: chrono::FixedOffset) -> bool {
+    let moment = draft
+        .received
+        .as_deref()
+        .is_some_and(|text| crate::dates::parse_datetime(text, offset).is_err());
+    let day = [&draft.contract_end, &draft.challenge_due]
+        .into_iter()
+        .flatten()
+        .any(|text| crate::dates::parse_date(text).is_err());
+    moment || day
 }
 
 /// Reads a YAML or JSON document ('-' for stdin), refusing unknown fields

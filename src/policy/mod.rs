@@ -200,10 +200,18 @@ fn preset_text(name: &str) -> Option<&'static str> {
 impl Policy {
     /// Builds the policy of `preset` with `overrides` applied, and validates it.
     pub fn build(preset: &str, overrides: &PolicyOverrides) -> Result<Policy> {
+        Policy::build_in(preset, overrides, Language::default())
+    }
+
+    /// Like [`Policy::build`], for a workspace speaking `lang`: the
+    /// policy's language, and the language its problems are told in.
+    pub fn build_in(preset: &str, overrides: &PolicyOverrides, lang: Language) -> Result<Policy> {
         let text = preset_text(preset).ok_or_else(|| {
-            Error::Invalid(format!(
-                "unknown preset '{preset}'; presets are: {}",
-                PRESETS.join(", ")
+            Error::Invalid(crate::msg!(
+                lang,
+                "settings-unknown-preset",
+                preset = preset,
+                presets = PRESETS.join(crate::policy::codes::list_separator(lang))
             ))
         })?;
         let base: PolicyOverrides = serde_yaml::from_str(text)
@@ -256,6 +264,7 @@ impl Policy {
                 .or(base.anonymous_names)
                 .unwrap_or_default(),
         };
+        policy.language = lang;
         policy.apply_suspension_pauses()?;
         policy.validate()?;
         Ok(policy)
@@ -296,42 +305,81 @@ impl Policy {
     }
 
     fn validate(&self) -> Result<()> {
-        let bad = |msg: String| Error::Invalid(format!("policy: {msg}"));
+        self.validate_states()?;
+        self.validate_codes()?;
+        self.validate_deadlines()?;
+        self.validate_milestones()
+    }
+
+    /// A problem of the policy, told in its language.
+    fn invalid(&self, problem: String) -> Error {
+        Error::Invalid(crate::msg!(
+            self.language,
+            "policy-invalid",
+            problem = problem
+        ))
+    }
+
+    fn state_set(&self) -> BTreeSet<&str> {
+        self.states.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    fn validate_states(&self) -> Result<()> {
+        let lang = self.language;
+        let bad = |problem: String| self.invalid(problem);
         if self.states.is_empty() {
-            return Err(bad("`states` is empty".into()));
+            return Err(bad(crate::msg!(lang, "policy-states-empty")));
         }
-        let names: BTreeSet<&str> = self.states.iter().map(|s| s.name.as_str()).collect();
+        let names = self.state_set();
         if names.len() != self.states.len() {
-            return Err(bad("`states` names a state twice".into()));
+            return Err(bad(crate::msg!(lang, "policy-state-twice")));
         }
         let known = |s: &str| names.contains(s);
         for (from, targets) in &self.transitions {
             if let Some(unknown) = std::iter::once(from).chain(targets).find(|s| !known(s)) {
-                return Err(bad(format!(
-                    "`transitions.{from}` mentions unknown state '{unknown}'"
+                return Err(bad(crate::msg!(
+                    lang,
+                    "policy-transition-unknown",
+                    from = from,
+                    state = unknown
                 )));
             }
         }
         if let Some(s) = self.on_the_spot.iter().find(|s| !known(s)) {
-            return Err(bad(format!("`on_the_spot` '{s}' is not a state")));
+            return Err(bad(crate::msg!(
+                lang,
+                "policy-on-the-spot-unknown",
+                state = s
+            )));
         }
         if let Some(s) = self.suspend_state.as_deref().filter(|s| !known(s)) {
-            return Err(bad(format!("`suspend_state` '{s}' is not a state")));
+            return Err(bad(crate::msg!(lang, "policy-suspend-unknown", state = s)));
         }
         for (state, reqs) in &self.requires {
             if !known(state) && state != workflow::REGISTERED {
-                return Err(bad(format!("`requires.{state}`: '{state}' is not a state")));
+                return Err(bad(crate::msg!(
+                    lang,
+                    "policy-requires-state",
+                    state = state
+                )));
             }
             if let Some(r) = reqs
                 .iter()
                 .find(|r| !workflow::REQUIREMENTS.contains(&r.as_str()))
             {
-                return Err(bad(format!(
-                    "`requires.{state}`: unknown requirement '{r}'; known: {}",
-                    workflow::REQUIREMENTS.join(", ")
+                return Err(bad(crate::msg!(
+                    lang,
+                    "policy-requires-unknown",
+                    state = state,
+                    requirement = r,
+                    known = workflow::REQUIREMENTS.join(codes::list_separator(lang))
                 )));
             }
         }
+        Ok(())
+    }
+
+    fn validate_codes(&self) -> Result<()> {
         for (section, codes) in [
             ("categories", &self.categories),
             ("rejection_reasons", &self.rejection_reasons),
@@ -342,26 +390,38 @@ impl Policy {
         ] {
             let unique: BTreeSet<&str> = codes.iter().map(|c| c.code.as_str()).collect();
             if unique.len() != codes.len() {
-                return Err(bad(format!("`{section}` lists a code twice")));
-            }
-        }
-        self.validate_deadlines()?;
-        for (state, codes) in &self.final_milestones {
-            if !known(state) {
-                return Err(bad(format!(
-                    "`final_milestones.{state}`: '{state}' is not a state"
+                return Err(self.invalid(crate::msg!(
+                    self.language,
+                    "policy-code-twice",
+                    section = section
                 )));
             }
+        }
+        Ok(())
+    }
+
+    fn validate_milestones(&self) -> Result<()> {
+        let lang = self.language;
+        let names = self.state_set();
+        let known = |s: &str| names.contains(s);
+        for (state, codes) in &self.final_milestones {
+            if !known(state) {
+                return Err(self.invalid(crate::msg!(lang, "policy-final-state", state = state)));
+            }
             if let Some(code) = codes.iter().find(|c| self.milestone(c).is_none()) {
-                return Err(bad(format!(
-                    "`final_milestones.{state}`: '{code}' is not a milestone"
+                return Err(self.invalid(crate::msg!(
+                    lang,
+                    "policy-final-milestone",
+                    state = state,
+                    code = code
                 )));
             }
         }
         if let Some(m) = self.milestones.iter().find(|m| known(&m.code)) {
-            return Err(bad(format!(
-                "milestone '{}' has the name of a state; rename one of them",
-                m.code
+            return Err(self.invalid(crate::msg!(
+                lang,
+                "policy-milestone-is-state",
+                code = m.code
             )));
         }
         Ok(())
@@ -374,17 +434,19 @@ impl Policy {
     fn apply_suspension_pauses(&mut self) -> Result<()> {
         for name in &self.suspension_pauses {
             let Some(state) = self.suspend_state.clone() else {
-                return Err(Error::Invalid(
-                    "policy: `suspension_pauses` needs a `suspend_state`".into(),
-                ));
+                return Err(self.invalid(crate::msg!(self.language, "policy-pauses-need-suspend")));
             };
             let rule = self
                 .deadlines
                 .iter_mut()
                 .find(|r| &r.name == name)
                 .ok_or_else(|| {
-                    Error::Invalid(format!(
-                        "policy: `suspension_pauses` names '{name}', which is not a deadline rule"
+                    let problem =
+                        crate::msg!(self.language, "policy-pauses-unknown-rule", name = name);
+                    Error::Invalid(crate::msg!(
+                        self.language,
+                        "policy-invalid",
+                        problem = problem
                     ))
                 })?;
             if !rule.pause.contains(&state) {
@@ -437,46 +499,43 @@ impl Policy {
         let event_known = |e: &str| self.state(e).is_some() || self.milestone(e).is_some();
         let mut seen = BTreeSet::new();
         for rule in &self.deadlines {
-            let bad = |msg: String| {
-                Error::Invalid(format!("policy: deadline rule '{}': {msg}", rule.name))
+            let lang = self.language;
+            let bad = |problem: String| {
+                let problem = crate::msg!(lang, "policy-rule", rule = rule.name, problem = problem);
+                Error::Invalid(crate::msg!(lang, "policy-invalid", problem = problem))
             };
             if !seen.insert(rule.name.as_str()) {
-                return Err(bad("defined twice".into()));
+                return Err(bad(crate::msg!(lang, "rule-twice")));
             }
             if rule.amount <= 0 {
-                return Err(bad(format!("amount must be positive, not {}", rule.amount)));
+                return Err(bad(crate::msg!(lang, "rule-amount", amount = rule.amount)));
             }
             if !event_known(&rule.start) {
-                return Err(bad(format!(
-                    "start '{}' is neither a state nor a milestone",
-                    rule.start
-                )));
+                return Err(bad(crate::msg!(lang, "rule-start", start = rule.start)));
             }
             if rule.stop.is_empty() {
-                return Err(bad("`stop` is empty".into()));
+                return Err(bad(crate::msg!(lang, "rule-stop-empty")));
             }
             if let Some(s) = rule.stop.iter().find(|s| !event_known(s)) {
-                return Err(bad(format!(
-                    "stop '{s}' is neither a state nor a milestone"
-                )));
+                return Err(bad(crate::msg!(lang, "rule-stop", stop = s)));
             }
             if let Some(s) = rule.pause.iter().find(|s| self.state(s).is_none()) {
-                return Err(bad(format!("pause '{s}' is not a state")));
+                return Err(bad(crate::msg!(lang, "rule-pause", state = s)));
             }
             if let Some(r) = rule
                 .pause_reasons
                 .iter()
                 .find(|r| !self.suspension_reasons.iter().any(|c| &c.code == *r))
             {
-                return Err(bad(format!(
-                    "pause reason '{r}' is not among `suspension_reasons` ({})",
-                    list_codes(&self.suspension_reasons)
+                return Err(bad(crate::msg!(
+                    lang,
+                    "rule-pause-reason",
+                    reason = r,
+                    codes = list_codes(&self.suspension_reasons)
                 )));
             }
             if rule.kind == Some(rules::RuleKind::Statutory) && rule.source.is_none() {
-                return Err(bad(
-                    "`kind: statutory` needs a `source` (the text and article); a rule without one is an office-target".into(),
-                ));
+                return Err(bad(crate::msg!(lang, "rule-statutory-source")));
             }
         }
         Ok(())

@@ -24,7 +24,8 @@ pub struct Settings {
     /// The UTC offset of the office, e.g. `+08:00`.
     #[serde(default = "default_timezone")]
     pub timezone: String,
-    /// The language of labels in tables and reports.
+    /// The language of labels and of every message, `--json` messages
+    /// included; JSON keys and codes stay English.
     #[serde(default)]
     pub language: Language,
     /// The acting officer when neither `--as` nor `PLAINT_USER` is given.
@@ -93,13 +94,19 @@ impl Settings {
     }
 
     /// Parses `plaint.yaml` text; `label` names the file in messages.
+    /// Its problems are told in the language the text declares.
     pub fn parse(text: &str, label: &str) -> Result<Self> {
-        crate::limits::check_nesting(text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
-        let settings: Settings =
-            serde_yaml::from_str(text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
-        settings
-            .offset()
-            .map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
+        let lang = Settings::declared_language(text).unwrap_or_default();
+        let at = |e: &dyn std::fmt::Display| {
+            let said = crate::yaml_error::describe(lang, &e.to_string());
+            match lang {
+                Language::En => Error::Invalid(format!("{label}: {said}")),
+                Language::Zh => Error::Invalid(format!("{label}：{said}")),
+            }
+        };
+        crate::limits::check_nesting(text).map_err(|e| at(&e))?;
+        let settings: Settings = serde_yaml::from_str(text).map_err(|e| at(&e))?;
+        settings.offset().map_err(|e| at(&e))?;
         Ok(settings)
     }
 
@@ -118,7 +125,7 @@ impl Settings {
 
     /// The office's UTC offset.
     pub fn offset(&self) -> Result<FixedOffset> {
-        parse_offset(&self.timezone)
+        parse_offset(&self.timezone, self.language)
     }
 
     /// The largest attachment accepted, in bytes.
@@ -130,9 +137,7 @@ impl Settings {
 
     /// The policy these settings describe.
     pub fn policy(&self) -> Result<Policy> {
-        let mut policy = Policy::build(&self.preset, &self.policy)?;
-        policy.language = self.language;
-        Ok(policy)
+        Policy::build_in(&self.preset, &self.policy, self.language)
     }
 
     /// The text `init` writes: the settings with comments that show how to
@@ -144,7 +149,7 @@ impl Settings {
              preset: {preset}        # tourism | hospital | procurement | generic\n\
              calendar: {calendar}          # cn | weekends | the name of a file in calendars/\n\
              timezone: \"{tz}\"\n\
-             language: {lang}          # en | zh: labels in tables and reports\n\
+             language: {lang}          # en | zh: labels and messages, also in --json (keys and codes stay English)\n\
              # officer: 王芳       # the acting officer when --as and PLAINT_USER are not given\n\
              # handlers: [王芳, 李明]\n\
              # assume_weekends: [2027]  # years the calendar does not cover, accepted as weekends only\n\
@@ -167,9 +172,10 @@ impl Settings {
     }
 }
 
-/// Parses a UTC offset such as `+08:00`, `-05:30` or `Z`.
-pub fn parse_offset(text: &str) -> Result<FixedOffset> {
-    let bad = || Error::Invalid(format!("timezone '{text}' is not a UTC offset like +08:00"));
+/// Parses a UTC offset such as `+08:00`, `-05:30` or `Z`; a bad one is
+/// refused in `lang`.
+pub fn parse_offset(text: &str, lang: Language) -> Result<FixedOffset> {
+    let bad = || Error::Invalid(crate::msg!(lang, "settings-bad-timezone", text = text));
     if text == "Z" || text == "UTC" {
         return Ok(FixedOffset::east_opt(0).expect("zero offset"));
     }
@@ -228,9 +234,19 @@ mod tests {
 
     #[test]
     fn offsets() {
-        assert_eq!(parse_offset("+08:00").unwrap().local_minus_utc(), 8 * 3600);
-        assert_eq!(parse_offset("-05:30").unwrap().local_minus_utc(), -19800);
-        assert!(parse_offset("8").is_err());
-        assert!(parse_offset("+25:00").is_err());
+        assert_eq!(
+            parse_offset("+08:00", Language::En)
+                .unwrap()
+                .local_minus_utc(),
+            8 * 3600
+        );
+        assert_eq!(
+            parse_offset("-05:30", Language::En)
+                .unwrap()
+                .local_minus_utc(),
+            -19800
+        );
+        assert!(parse_offset("8", Language::En).is_err());
+        assert!(parse_offset("+25:00", Language::En).is_err());
     }
 }

@@ -28,17 +28,21 @@ pub fn parse_case(text: &str, path: &Path) -> Result<Case> {
         )));
     }
     if let Some(line) = conflict_marker_line(text) {
-        return Err(bad(format!(
-            "git conflict marker at line {line}: resolve the merge (see `plaint edit`), then run `plaint check`"
+        return Err(bad(crate::msg!(
+            crate::messages::language(),
+            "case-conflict-marker",
+            line = line
         )));
     }
     check_schema_line(text).map_err(bad)?;
     let case = parse_yaml_case(text).map_err(bad)?;
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     if case.id.as_str() != stem {
-        return Err(bad(format!(
-            "the file says id {} but is named {stem}.yaml; rename the file or fix the id",
-            case.id
+        return Err(bad(crate::msg!(
+            crate::messages::language(),
+            "case-id-mismatch",
+            id = case.id,
+            stem = stem
         )));
     }
     validate_case(&case).map_err(bad)?;
@@ -63,7 +67,9 @@ pub fn parse_yaml_case(text: &str) -> std::result::Result<Case, String> {
         Some(case) => case,
         None => {
             check_nesting(text)?;
-            serde_yaml::from_str(text).map_err(|e| e.to_string())?
+            serde_yaml::from_str(text).map_err(|e| {
+                crate::yaml_error::describe(crate::messages::language(), &e.to_string())
+            })?
         }
     };
     if case.schema != SCHEMA {
@@ -186,14 +192,20 @@ fn check_schema_line(text: &str) -> std::result::Result<(), String> {
     match value.parse::<u32>() {
         Ok(SCHEMA) => Ok(()),
         Ok(other) => Err(schema_message(other)),
-        Err(_) => Err(format!("`schema: {value}` is not a schema number")),
+        Err(_) => Err(crate::msg!(
+            crate::messages::language(),
+            "schema-not-number",
+            value = value
+        )),
     }
 }
 
 fn schema_message(found: u32) -> String {
-    format!(
-        "case file has schema {found}, but this plaint reads schema {SCHEMA} only; \
-         upgrade plaint to read it (the file was left untouched)"
+    crate::msg!(
+        crate::messages::language(),
+        "schema-unsupported",
+        found = found,
+        schema = SCHEMA
     )
 }
 

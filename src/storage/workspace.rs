@@ -19,8 +19,8 @@ use crate::calendar::file::CalendarSet;
 use crate::error::{Error, Result};
 use crate::limits::{MAX_FILE_BYTES, MAX_SETTINGS_BYTES, read_bounded, read_text_bounded};
 use crate::model::{Case, CaseId, id};
-use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
+use crate::policy::{Language, Policy};
 
 /// The folder of case files inside a workspace.
 pub const CASES_DIR: &str = "cases";
@@ -170,11 +170,13 @@ impl Workspace {
         let lang = Settings::declared_language(&text).unwrap_or_default();
         let broken = |e: Error| Error::Invalid(crate::msg!(lang, "settings-broken", error = e));
         let settings = Settings::parse(&text, &label).map_err(broken)?;
-        let policy = settings
-            .policy()
-            .map_err(|e| broken(Error::Invalid(format!("{label}: {e}"))))?;
-        let offset = settings.offset()?;
-        let calendar = load_calendar(root, &settings.calendar)?
+        let policy = settings.policy().map_err(|e| {
+            let sep = if lang == Language::Zh { "：" } else { ": " };
+            broken(Error::Invalid(format!("{label}{sep}{e}")))
+        })?;
+        let offset = settings.offset().map_err(broken)?;
+        let calendar = load_calendar(root, &settings.calendar, lang)
+            .map_err(broken)?
             .assuming_weekends(settings.assume_weekends.iter().copied());
         let ws = Workspace {
             root: root.to_path_buf(),
@@ -213,13 +215,14 @@ impl Workspace {
             Some(file) => {
                 let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
                 let label = file.display().to_string();
-                let (name, _) = CalendarSet::load_one(&label, &text)
-                    .map_err(|e| Error::Invalid(e.to_string()))?;
+                let lang = settings.language;
+                let (name, _) = CalendarSet::load_one_in(&label, &text, lang)
+                    .map_err(|e| Error::Invalid(e.describe(lang)))?;
                 settings.calendar = name.clone();
                 Some((root.join(CALENDARS_DIR).join(format!("{name}.yaml")), text))
             }
             None => {
-                load_calendar(root, &settings.calendar)?;
+                load_calendar(root, &settings.calendar, settings.language)?;
                 None
             }
         };
@@ -490,19 +493,24 @@ pub fn refuse_links(root: &Path) -> Result<()> {
 }
 
 /// Loads the custom calendars of `calendars/*.yaml` (every file must be
-/// valid) and returns the one called `name`.
-pub fn load_calendar(root: &Path, name: &str) -> Result<Calendar> {
-    let set = load_calendar_set(root)?;
+/// valid) and returns the one called `name`; an unknown name is refused
+/// in `lang`.
+pub fn load_calendar(root: &Path, name: &str, lang: Language) -> Result<Calendar> {
+    let set = load_calendar_set(root, lang)?;
     set.get(name).cloned().ok_or_else(|| {
-        Error::Invalid(format!(
-            "{SETTINGS_FILE}: unknown calendar '{name}'; available: {} (custom calendars are files in {CALENDARS_DIR}/)",
-            set.names().join(", ")
+        Error::Invalid(crate::msg!(
+            lang,
+            "settings-unknown-calendar",
+            file = SETTINGS_FILE,
+            name = name,
+            names = set.names().join(crate::policy::codes::list_separator(lang)),
+            dir = CALENDARS_DIR
         ))
     })
 }
 
-/// Parses every file of `calendars/`.
-pub fn load_calendar_set(root: &Path) -> Result<CalendarSet> {
+/// Parses every file of `calendars/`; a bad one is refused in `lang`.
+pub fn load_calendar_set(root: &Path, lang: Language) -> Result<CalendarSet> {
     let dir = root.join(CALENDARS_DIR);
     let mut files = Vec::new();
     if let Ok(entries) = std::fs::read_dir(&dir) {
@@ -515,8 +523,8 @@ pub fn load_calendar_set(root: &Path) -> Result<CalendarSet> {
         }
     }
     files.sort();
-    CalendarSet::load(files.iter().map(|(l, t)| (l.as_str(), t.as_str())))
-        .map_err(|e| Error::Invalid(e.to_string()))
+    CalendarSet::load_in(files.iter().map(|(l, t)| (l.as_str(), t.as_str())), lang)
+        .map_err(|e| Error::Invalid(e.describe(lang)))
 }
 
 /// Reads and parses one case file.
@@ -524,7 +532,7 @@ pub fn read_case_file(path: &Path) -> Result<Case> {
     let bytes = read_bounded(path, MAX_FILE_BYTES, "case file")?;
     let text = std::str::from_utf8(&bytes).map_err(|e| Error::BadFile {
         path: path.to_path_buf(),
-        message: format!("not UTF-8 text ({e})"),
+        message: crate::limits::not_utf8(&e),
     })?;
     parse_case(text, path)
 }

@@ -230,8 +230,12 @@ impl ColumnMap {
     pub fn parse(text: &str, label: &str) -> Result<Self> {
         crate::limits::check_nesting(text).map_err(|e| Error::Invalid(format!("{label}: {e}")))?;
         let raw: BTreeMap<String, Option<String>> = serde_yaml::from_str(text).map_err(|e| {
-            Error::Invalid(format!(
-                "{label}: expected a mapping of `header: field` lines ({e})"
+            let lang = crate::messages::language();
+            Error::Invalid(crate::msg!(
+                lang,
+                "map-not-mapping",
+                label = label,
+                error = crate::yaml_error::describe(lang, &e.to_string())
             ))
         })?;
         let mut map = BTreeMap::new();
@@ -249,10 +253,14 @@ impl ColumnMap {
             }
         }
         if !bad.is_empty() {
-            return Err(Error::Invalid(format!(
-                "{label}: unknown field(s) in {}; fields are: {}",
-                bad.join(", "),
-                known_columns().join(", ")
+            let lang = crate::messages::language();
+            let sep = crate::policy::codes::list_separator(lang);
+            return Err(Error::Invalid(crate::msg!(
+                lang,
+                "map-unknown-fields",
+                label = label,
+                bad = bad.join(sep),
+                fields = known_columns().join(sep)
             )));
         }
         Ok(ColumnMap { map })
@@ -380,9 +388,7 @@ fn put(
                     .iter()
                     .map(|i| {
                         i.parse::<u64>().map(Value::from).map_err(|_| {
-                            format!(
-                                "'{i}' is not a complainant index (0, 1, ...; separate with ';')"
-                            )
+                            crate::msg!(crate::messages::language(), "import-not-index", text = i)
                         })
                     })
                     .collect::<std::result::Result<Vec<_>, _>>()?
@@ -392,15 +398,24 @@ fn put(
             out.insert(f.to_string(), Value::Array(values));
         }
         Target::Schema => {
-            let n: u64 = cell
-                .trim()
-                .parse()
-                .map_err(|_| format!("'{cell}' is not a schema number"))?;
+            let n: u64 = cell.trim().parse().map_err(|_| {
+                crate::msg!(
+                    crate::messages::language(),
+                    "import-schema-not-number",
+                    text = cell
+                )
+            })?;
             out.insert("schema".into(), Value::from(n));
         }
         Target::History => {
-            let history: Value = serde_json::from_str(cell)
-                .map_err(|e| format!("is not a JSON list of events ({e})"))?;
+            let history: Value = serde_json::from_str(cell).map_err(|e| {
+                let lang = crate::messages::language();
+                crate::msg!(
+                    lang,
+                    "import-history-not-json",
+                    error = crate::yaml_error::describe(lang, &e.to_string())
+                )
+            })?;
             out.insert("history".into(), history);
         }
         Target::Person(index, f) => {

@@ -137,10 +137,10 @@ pub fn import(
         if let Some(staging) = staging {
             staging.abandon()?;
         }
-        return Err(Error::Invalid(
-            "the input holds no records (a CSV needs a row under its header): nothing to import"
-                .into(),
-        ));
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "import-no-records"
+        )));
     }
     report.dry_run = options.dry_run;
     if !report.errors.is_empty() {
@@ -196,10 +196,11 @@ impl Existing {
             }
         }
         if let Some(first) = broken.first() {
-            return Err(Error::Invalid(format!(
-                "{} case file(s) cannot be read (first: {first}); fix them before importing (run `plaint check`), \
-                 or their external_ref could be imported twice",
-                broken.len()
+            return Err(Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "import-broken-cases",
+                count = broken.len(),
+                first = first
             )));
         }
         Ok(existing)
@@ -330,9 +331,14 @@ impl<'w, 'o> Planner<'w, 'o> {
         if !errors.is_empty() {
             return Err(errors);
         }
-        self.report
-            .warnings
-            .extend(built.warnings.iter().map(|w| format!("row {row}: {w}")));
+        self.report.warnings.extend(built.warnings.iter().map(|w| {
+            crate::msg!(
+                crate::messages::language(),
+                "row-error",
+                row = row,
+                message = w
+            )
+        }));
         let case = built.case;
         self.check_duplicate_id(row, &case, built.has_id)?;
         match self.existing_case(row, &case, built.has_id)? {
@@ -357,10 +363,7 @@ impl<'w, 'o> Planner<'w, 'o> {
             return Err(vec![RowError::field(
                 row,
                 "id",
-                format!(
-                    "{} appears twice in the batch (or collides with an ID generated for an earlier record)",
-                    case.id
-                ),
+                crate::msg!(crate::messages::language(), "import-id-twice", id = case.id),
             )]);
         }
         Ok(())
@@ -380,9 +383,12 @@ impl<'w, 'o> Planner<'w, 'o> {
                 return Err(vec![RowError::field(
                     row,
                     "id",
-                    format!(
-                        "external_ref '{reference}' belongs to case {id}, not {}",
-                        case.id
+                    crate::msg!(
+                        crate::messages::language(),
+                        "import-ref-other-case",
+                        reference = reference,
+                        id = id,
+                        other = case.id
                     ),
                 )]);
             }
@@ -393,10 +399,14 @@ impl<'w, 'o> Planner<'w, 'o> {
                 return Err(vec![RowError::field(
                     row,
                     "id",
-                    format!(
-                        "{} is already a different case in the workspace (external_ref {})",
-                        case.id,
-                        reference.as_deref().unwrap_or("none")
+                    crate::msg!(
+                        crate::messages::language(),
+                        "import-id-taken",
+                        id = case.id,
+                        reference = reference.clone().unwrap_or_else(|| crate::msg!(
+                            crate::messages::language(),
+                            "import-no-ref"
+                        ))
                     ),
                 )]);
             }
@@ -453,9 +463,10 @@ impl<'w, 'o> Planner<'w, 'o> {
                 return Ok(id);
             }
         }
-        Err(Error::Invalid(
-            "could not find a free case ID for that day".into(),
-        ))
+        Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "import-no-free-id"
+        )))
     }
 
     /// Merges the fields the record carries into the existing case.

@@ -29,21 +29,25 @@ pub fn text_reader<'a>(
     encoding: Encoding,
 ) -> Result<Box<dyn BufRead + Send + 'a>> {
     let mut raw = BufReader::with_capacity(BUFFER, reader);
-    let head = raw
-        .fill_buf()
-        .map_err(|e| Error::Invalid(format!("cannot read the input: {e}")))?;
+    let head = raw.fill_buf().map_err(|e| {
+        Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "import-read-failed",
+            error = e
+        ))
+    })?;
     if head.is_empty() {
-        return Err(Error::Invalid(
-            "the input is empty: there is nothing to import".into(),
-        ));
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "import-empty"
+        )));
     }
     let sniff = &head[..head.len().min(SNIFF_BYTES)];
     if sniff.contains(&0) {
-        return Err(Error::Invalid(
-            "the input looks like a binary file (it contains NUL bytes), not CSV, JSON or YAML text; \
-             if it is UTF-16 text, save it as UTF-8"
-                .into(),
-        ));
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "import-binary"
+        )));
     }
     if encoding == Encoding::Utf8 && head.starts_with(BOM) {
         raw.consume(BOM.len());
@@ -54,9 +58,10 @@ pub fn text_reader<'a>(
     })
 }
 
-/// The hint added to every "not UTF-8" message.
-pub const ENCODING_HINT: &str =
-    "the input is not UTF-8 text; if it was saved on a Chinese Windows system, add --encoding gbk";
+/// The hint added to every "not UTF-8" message, in the workspace language.
+pub fn encoding_hint() -> String {
+    crate::msg!(crate::messages::language(), "import-not-utf8")
+}
 
 /// A reader that decodes GB18030 to UTF-8 as it goes; malformed input is
 /// an `InvalidData` error, never replaced silently.
@@ -98,7 +103,7 @@ impl<R: Read> Gb18030Reader<R> {
         if let encoding_rs::DecoderResult::Malformed(..) = result {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
-                "the input is not valid GB18030 (GBK) text; check --encoding",
+                crate::msg!(crate::messages::language(), "import-not-gbk"),
             ));
         }
         self.output.truncate(written);

@@ -16,7 +16,7 @@ use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::csvmap::{ColumnMap, Columns};
-use super::input::ENCODING_HINT;
+use super::input::encoding_hint;
 use super::{Format, RowError};
 use crate::error::{Error, Result};
 use crate::model::Draft;
@@ -86,10 +86,11 @@ fn read_csv(input: impl Read, options: ReadOptions, each: &mut Each) -> Result<(
         let fields = if cells.len() != columns.len() {
             Err(vec![RowError::row(
                 row,
-                format!(
-                    "has {} cells, but the header has {} columns",
-                    cells.len(),
-                    columns.len()
+                crate::msg!(
+                    crate::messages::language(),
+                    "import-cell-count",
+                    cells = cells.len(),
+                    columns = columns.len()
                 ),
             )])
         } else {
@@ -104,11 +105,15 @@ fn read_csv(input: impl Read, options: ReadOptions, each: &mut Each) -> Result<(
 
 fn csv_error(e: csv::Error) -> Error {
     let row = e.position().map(|p| p.record() + 1);
-    let at = row.map(|r| format!("row {r}: ")).unwrap_or_default();
-    match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => Error::Invalid(format!("{at}{ENCODING_HINT}")),
-        _ => Error::Invalid(format!("{at}not readable as CSV ({e})")),
-    }
+    let lang = crate::messages::language();
+    let message = match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => encoding_hint(),
+        _ => crate::msg!(lang, "import-not-csv", error = e),
+    };
+    Error::Invalid(match row {
+        Some(row) => crate::msg!(lang, "row-error", row = row, message = message),
+        None => message,
+    })
 }
 
 fn read_jsonl(mut input: impl BufRead, each: &mut Each) -> Result<()> {
@@ -126,7 +131,14 @@ fn read_jsonl(mut input: impl BufRead, each: &mut Each) -> Result<()> {
         }
         let fields = match serde_json::from_str::<Value>(&line) {
             Ok(value) => object_of(row, value),
-            Err(e) => Err(vec![RowError::row(row, format!("not a JSON object ({e})"))]),
+            Err(e) => Err(vec![RowError::row(
+                row,
+                crate::msg!(
+                    crate::messages::language(),
+                    "import-not-json-object",
+                    error = parser_text(&e)
+                ),
+            )]),
         };
         each(Record { row, fields })?;
     }
@@ -134,9 +146,13 @@ fn read_jsonl(mut input: impl BufRead, each: &mut Each) -> Result<()> {
 
 fn read_error(e: std::io::Error) -> Error {
     if e.kind() == std::io::ErrorKind::InvalidData {
-        Error::Invalid(format!("{ENCODING_HINT} ({e})"))
+        Error::Invalid(format!("{} ({e})", encoding_hint()))
     } else {
-        Error::Invalid(format!("cannot read the input: {e}"))
+        Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "import-read-failed",
+            error = e
+        ))
     }
 }
 
@@ -155,11 +171,16 @@ fn read_json(input: impl Read, each: &mut Each) -> Result<()> {
     }
     parsed.and_then(|()| de.end()).map_err(|e| {
         let hint = if e.is_io() || e.to_string().contains("unicode") {
-            format!("; {ENCODING_HINT}")
+            format!("; {}", encoding_hint())
         } else {
             String::new()
         };
-        Error::Invalid(format!("not a JSON array of case objects ({e}){hint}"))
+        Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "import-not-json-array",
+            error = parser_text(&e),
+            hint = hint
+        ))
     })
 }
 
@@ -211,9 +232,10 @@ fn read_yaml(input: impl Read, each: &mut Each) -> Result<()> {
         .read_to_string(&mut text)
         .map_err(read_error)?;
     if text.len() as u64 > MAX_YAML_BYTES {
-        return Err(Error::Invalid(format!(
-            "the YAML input is larger than {} MiB; YAML is read whole, so use JSONL or CSV for a batch this size",
-            MAX_YAML_BYTES / 1024 / 1024
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "import-yaml-too-large",
+            mib = MAX_YAML_BYTES / 1024 / 1024
         )));
     }
     let text = if text.contains('\r') {
@@ -221,12 +243,17 @@ fn read_yaml(input: impl Read, each: &mut Each) -> Result<()> {
     } else {
         text
     };
-    crate::limits::check_nesting(&text)
-        .map_err(|e| Error::Invalid(format!("not a YAML list of cases ({e})")))?;
+    let not_a_list = |error: String| {
+        Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "import-not-yaml-list",
+            error = error
+        ))
+    };
+    crate::limits::check_nesting(&text).map_err(not_a_list)?;
     let mut row = 0;
     for document in serde_yaml::Deserializer::from_str(&text) {
-        let value = Value::deserialize(document)
-            .map_err(|e| Error::Invalid(format!("not a YAML list of cases ({e})")))?;
+        let value = Value::deserialize(document).map_err(|e| not_a_list(parser_text(&e)))?;
         let values = match value {
             Value::Null => continue,
             Value::Array(items) => items,
@@ -248,20 +275,30 @@ fn object_of(row: u64, value: Value) -> Fields {
         Value::Object(map) => Ok(map),
         other => Err(vec![RowError::row(
             row,
-            format!("expected an object of case fields, found {}", kind(&other)),
+            crate::msg!(
+                crate::messages::language(),
+                "import-not-object",
+                kind = kind(&other)
+            ),
         )]),
     }
 }
 
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
+fn kind(value: &Value) -> String {
+    let id = match value {
+        Value::Null => "kind-null",
+        Value::Bool(_) => "kind-boolean",
+        Value::Number(_) => "kind-number",
+        Value::String(_) => "kind-string",
+        Value::Array(_) => "kind-list",
+        Value::Object(_) => "kind-object",
+    };
+    crate::messages::fill(crate::messages::language(), id, &[])
+}
+
+/// A parser's error in the workspace language.
+fn parser_text(e: &dyn std::fmt::Display) -> String {
+    crate::yaml_error::describe(crate::messages::language(), &e.to_string())
 }
 
 /// Checks a record's field names and value types and makes it a draft;
@@ -270,12 +307,24 @@ pub fn to_draft(row: u64, fields: Map<String, Value>) -> std::result::Result<Dra
     let unknown: Vec<RowError> = fields
         .keys()
         .filter(|k| !crate::model::draft::is_field(k))
-        .map(|k| RowError::field(row, k, "unknown field"))
+        .map(|k| {
+            RowError::field(
+                row,
+                k,
+                crate::msg!(crate::messages::language(), "import-unknown-field"),
+            )
+        })
         .collect();
     if !unknown.is_empty() {
         let mut errors = unknown;
         let last = errors.len() - 1;
-        errors[last].message = format!("unknown field; fields are: {}", DRAFT_FIELDS.join(", "));
+        errors[last].message = crate::msg!(
+            crate::messages::language(),
+            "import-unknown-field-list",
+            fields = DRAFT_FIELDS.join(crate::policy::codes::list_separator(
+                crate::messages::language()
+            ))
+        );
         return Err(errors);
     }
     let object = Value::Object(fields);
@@ -288,7 +337,7 @@ pub fn to_draft(row: u64, fields: Map<String, Value>) -> std::result::Result<Dra
 /// Finds the fields that made a draft unreadable by trying each alone.
 fn type_errors(row: u64, object: &Value, whole: serde_json::Error) -> Vec<RowError> {
     let Value::Object(fields) = object else {
-        return vec![RowError::row(row, whole.to_string())];
+        return vec![RowError::row(row, parser_text(&whole))];
     };
     let errors: Vec<RowError> = fields
         .iter()
@@ -296,11 +345,11 @@ fn type_errors(row: u64, object: &Value, whole: serde_json::Error) -> Vec<RowErr
             let single = Value::Object(Map::from_iter([(key.clone(), value.clone())]));
             Draft::deserialize(&single)
                 .err()
-                .map(|e| RowError::field(row, key, e.to_string()))
+                .map(|e| RowError::field(row, key, parser_text(&e)))
         })
         .collect();
     if errors.is_empty() {
-        vec![RowError::row(row, whole.to_string())]
+        vec![RowError::row(row, parser_text(&whole))]
     } else {
         errors
     }

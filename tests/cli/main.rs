@@ -38,4 +38,5 @@ mod screens;
 mod simulation;
 mod team;
 mod terminal_zh;
+mod zh_errors;
 mod zh_transfer_and_codes;

@@ -874,7 +874,10 @@ fn a_broken_plaint_yaml_in_a_zh_workspace_is_refused_in_zh() {
     let out = ws.run(&["check"]);
     assert_eq!(out.status.code(), Some(3));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.starts_with("plaint.yaml: preset: "), "{stdout}");
+    assert!(
+        stdout.starts_with("plaint.yaml: preset：类型不对：应为字符串，实为列表"),
+        "{stdout}"
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("发现 1 个问题"));
 
     // An English workspace keeps the message as it was.
