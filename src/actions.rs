@@ -514,7 +514,7 @@ pub fn mark(
     if !promise_kept && ws.policy.milestone(milestone).is_none() {
         return Err(Error::Invalid(format!(
             "unknown milestone '{milestone}'; milestones: {}, {PROMISE_KEPT}",
-            crate::policy::list_codes(&ws.policy.milestones)
+            crate::policy::list_codes(crate::policy::Language::En, &ws.policy.milestones)
         )));
     }
     check_not_future(at, actor)?;

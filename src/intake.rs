@@ -442,7 +442,7 @@ fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
                 lang,
                 "case-unknown-category",
                 code = category,
-                known = crate::policy::list_codes(&policy.categories)
+                known = crate::policy::list_codes(lang, &policy.categories)
             ),
         ));
     }
@@ -455,7 +455,7 @@ fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
                 lang,
                 "case-unknown-channel",
                 code = channel,
-                known = crate::policy::list_codes(&policy.channels)
+                known = crate::policy::list_codes(lang, &policy.channels)
             ),
         ));
     }
@@ -466,7 +466,7 @@ fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
                 lang,
                 "case-unknown-state",
                 code = case.status,
-                known = policy.state_names().join(", ")
+                known = crate::messages::join(lang, &policy.state_names())
             ),
         ));
     }
@@ -479,7 +479,7 @@ fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
                 lang,
                 "case-unknown-outcome",
                 code = outcome,
-                known = crate::policy::list_codes(&policy.outcomes)
+                known = crate::policy::list_codes(lang, &policy.outcomes)
             ),
         ));
     }

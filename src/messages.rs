@@ -372,6 +372,7 @@ pub static MESSAGES: &[Message] = &[
     m("merge-as-text", "{label}: merged as plain text ({reason}); check the result with `plaint check`", "{label}：已按纯文本合并（{reason}）；请用 `plaint check` 检查结果"),
     m("merge-note", "{label}: {note}", "{label}：{note}"),
     m("settings-broken", "{error}", "设置文件有误：{error}"),
+    m("none-defined", "(none defined)", "（未定义）"),
     m("extend-unit", "extensions are given in working days or days", "延长期限以工作日或日计"),
     m("reason-empty", "--reason is empty; say why the deadline is extended", "--reason 为空；请说明延长期限的理由"),
     m("extend-not-started", "the {rule} deadline of {id} has not started yet (it starts at {start})", "{id} 的{rule}期限尚未开始（起算于 {start}）"),

@@ -531,7 +531,7 @@ impl Policy {
                     lang,
                     "rule-pause-reason",
                     reason = r,
-                    codes = list_codes(&self.suspension_reasons)
+                    codes = list_codes(lang, &self.suspension_reasons)
                 )));
             }
             if rule.kind == Some(rules::RuleKind::Statutory) && rule.source.is_none() {
@@ -547,21 +547,18 @@ pub fn find_code<'a>(codes: &'a [Code], code: &str, what: &str) -> Result<&'a Co
     codes.iter().find(|c| c.code == code).ok_or_else(|| {
         Error::Invalid(format!(
             "unknown {what} '{code}'; known: {}",
-            list_codes(codes)
+            list_codes(Language::En, codes)
         ))
     })
 }
 
-/// The codes of `codes`, comma separated, for messages.
-pub fn list_codes(codes: &[Code]) -> String {
+/// The codes of `codes` as a list in `lang`, for messages.
+pub fn list_codes(lang: Language, codes: &[Code]) -> String {
     if codes.is_empty() {
-        return "(none defined)".into();
+        return crate::msg!(lang, "none-defined");
     }
-    codes
-        .iter()
-        .map(|c| c.code.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+    let codes: Vec<&str> = codes.iter().map(|c| c.code.as_str()).collect();
+    crate::messages::join(lang, &codes)
 }
 
 /// The label of `code` among `codes` in `language`, or the code itself.
@@ -601,6 +598,19 @@ pub fn pick<'a>(language: Language, en: &'a str, zh: &'a str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_lists_read_as_lists_in_each_language() {
+        let code = |c: &str| Code {
+            code: c.into(),
+            en: String::new(),
+            zh: String::new(),
+        };
+        let codes = [code("evidence"), code("appraisal")];
+        assert_eq!(list_codes(Language::En, &codes), "evidence, appraisal");
+        assert_eq!(list_codes(Language::Zh, &codes), "evidence、appraisal");
+        assert_eq!(list_codes(Language::Zh, &[]), "（未定义）");
+    }
 
     #[test]
     fn every_preset_builds() {

@@ -513,7 +513,7 @@ fn check_suspension_reason(policy: &Policy, request: &TransitionRequest) -> Resu
         None => Err(Error::Refused(crate::msg!(
             policy.language,
             "suspension-needs-reason",
-            reasons = list_codes(&policy.suspension_reasons)
+            reasons = list_codes(policy.language, &policy.suspension_reasons)
         ))),
     }
 }
