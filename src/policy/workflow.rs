@@ -547,6 +547,9 @@ pub fn insert_event(case: &mut Case, event: Event) -> Result<()> {
     Ok(())
 }
 
+/// How times read in the refusals of [`check_event_time`].
+const MINUTE: &str = "%Y-%m-%d %H:%M";
+
 /// Refuses an event of `action` at `at` that the history cannot hold in
 /// time order: before receipt or the opening event, or a status move or
 /// handover before a later one (each move starts where the previous one
@@ -558,8 +561,8 @@ pub fn check_event_time(case: &Case, action: Action, at: DateTime<FixedOffset>) 
         return Err(Error::Invalid(crate::msg!(
             crate::messages::language(),
             "before-received",
-            at = at.to_rfc3339(),
-            received = floor.to_rfc3339()
+            at = at.format(MINUTE),
+            received = floor.format(MINUTE)
         )));
     }
     let sequential = matches!(action, Action::Status | Action::Assigned);
@@ -578,9 +581,9 @@ pub fn check_event_time(case: &Case, action: Action, at: DateTime<FixedOffset>) 
         return Err(Error::Invalid(crate::msg!(
             lang,
             "before-last-event",
-            at = at.to_rfc3339(),
+            at = at.format(MINUTE),
             event = event,
-            later = later.to_rfc3339()
+            later = later.format(MINUTE)
         )));
     }
     Ok(())

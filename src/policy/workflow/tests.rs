@@ -379,6 +379,16 @@ fn events_keep_history_in_order() {
         "{err}"
     );
     assert!(check_event_time(&moved, Action::Status, at(LATER)).is_ok());
+    let mut handed = c.clone();
+    let mut e = Event::new(at(LATER), "a", Action::Assigned);
+    e.to = Some("李明".into());
+    handed.history.push(e);
+    let err = check_event_time(&handed, Action::Assigned, earlier).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "2026-11-03 09:59 is before the case's assigned event at 2026-11-03 10:00; \
+         history must stay in time order (record it at or after 2026-11-03 10:00)"
+    );
     let err = check_event_time(&moved, Action::Note, at("2026-11-01T00:00:00+08:00")).unwrap_err();
     assert!(
         err.to_string().contains("before the case was received"),
