@@ -226,7 +226,7 @@ pub static MESSAGES: &[Message] = &[
     m("did-you-mean", "did you mean '{code}'?", "是否想输入「{code}」？"),
     m("did-you-mean-label", "did you mean '{code}' ({label})?", "是否想输入「{label}」（{code}）？"),
     m("coverage-once", "calendar '{calendar}' does not cover {years}: {count} deadline(s) assume weekends only (marked ?); acknowledge with `assume_weekends: [{years}]` in plaint.yaml", "日历「{calendar}」未覆盖 {years} 年：{count} 个期限仅按周末计算（以 ? 标记）；可在 plaint.yaml 中以 `assume_weekends: [{years}]` 确认"),
-    m("coverage-once-json", "calendar '{calendar}' does not cover {years}: {count} deadline(s) assume weekends only (\"provisional\": true); acknowledge with `assume_weekends: [{years}]` in plaint.yaml", "日历「{calendar}」未覆盖 {years} 年：{count} 个期限仅按周末计算（\"provisional\": true）；可在 plaint.yaml 中以 `assume_weekends: [{years}]` 确认"),
+    m("coverage-once-json", "calendar '{calendar}' does not cover {years}: {count} deadline(s) assume weekends only (\"provisional\": true); acknowledge with `assume_weekends: [{years}]` in plaint.yaml", "日历「{calendar}」未覆盖 {years} 年：{count} 个期限仅按周末计算（标为 \"provisional\": true）；可在 plaint.yaml 中以 `assume_weekends: [{years}]` 确认"),
     m("coverage-once-plain", "calendar '{calendar}' does not cover {years}: {count} deadline(s) assume weekends only; acknowledge with `assume_weekends: [{years}]` in plaint.yaml", "日历「{calendar}」未覆盖 {years} 年：{count} 个期限仅按周末计算；可在 plaint.yaml 中以 `assume_weekends: [{years}]` 确认"),
     m("coverage-day", "calendar '{calendar}' does not cover {year}: weekends only assumed", "日历「{calendar}」未覆盖 {year} 年：仅按周末计算"),
     m("coverage-year", "calendar '{calendar}' does not cover {year}: no holidays are known for it (add a calendar file in calendars/)", "日历「{calendar}」未覆盖 {year} 年：该年节假日未知（可在 calendars/ 中添加日历文件）"),
