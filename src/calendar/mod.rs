@@ -1060,6 +1060,83 @@ mod tests {
     }
 
     #[test]
+    fn every_calendar_error_is_said_in_english_as_displayed_and_in_chinese_with_its_data() {
+        use crate::messages::Language;
+        let date = d("2026-10-01");
+        let file = "calendars/office.yaml".to_string();
+        let errors = [
+            (CalendarError::DateOutOfRange { date }, "2026-10-01"),
+            (
+                CalendarError::ResultOutOfRange {
+                    what: "5 working days from 9999-12-31".into(),
+                },
+                "5 working days from 9999-12-31",
+            ),
+            (CalendarError::TooManyWorkdays { n: 99_999_999 }, "99999999"),
+            (
+                CalendarError::NegativePeriod {
+                    amount: -3,
+                    unit: "days",
+                },
+                "-3",
+            ),
+            (
+                CalendarError::Syntax {
+                    file: file.clone(),
+                    line: Some(2),
+                    message: "坏".into(),
+                },
+                "calendars/office.yaml：坏",
+            ),
+            (
+                CalendarError::Invalid {
+                    file: file.clone(),
+                    message: "错".into(),
+                },
+                "calendars/office.yaml：错",
+            ),
+            (
+                CalendarError::HolidayAndWorkday {
+                    file: file.clone(),
+                    date,
+                },
+                "2026-10-01",
+            ),
+            (
+                CalendarError::UnknownParent {
+                    file: file.clone(),
+                    parent: "cm".into(),
+                    known: "cn, weekends".into(),
+                },
+                "cn、weekends",
+            ),
+            (
+                CalendarError::ExtendsCycle {
+                    cycle: "a -> b -> a".into(),
+                },
+                "a -> b -> a",
+            ),
+            (
+                CalendarError::DuplicateName {
+                    name: "office".into(),
+                    first: "a.yaml".into(),
+                    second: "b.yaml".into(),
+                },
+                "b.yaml",
+            ),
+        ];
+        for (error, data) in errors {
+            assert_eq!(error.describe(Language::En), error.to_string());
+            let zh = error.describe(Language::Zh);
+            assert!(zh.contains(data), "{zh}");
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+        }
+    }
+
+    #[test]
     fn far_dates_and_huge_counts_are_errors_not_panics() {
         let cn = cn();
         let far = NaiveDate::from_ymd_opt(99999, 1, 1).unwrap();
