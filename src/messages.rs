@@ -413,6 +413,8 @@ pub static MESSAGES: &[Message] = &[
     m("event-kind-assigned", "assigned", "承办人变更"),
     m("due-within-negative", "--due-within takes a number of working days, 0 or more, not {n}", "--due-within 应为 0 或以上的工作日数，而不是 {n}"),
     m("not-a-case-file", "not read as a case: {problem} (run `plaint check`)", "未作为案件读取：{problem}（请运行 `plaint check`）"),
+    m("files-not-read", "{count} case file(s) could not be read", "有 {count} 个案件文件无法读取"),
+    m("file-error", "{file}: {message}", "{file}：{message}"),
     m("skipped-file", "skipped {error}", "已跳过 {error}"),
     m("files-unreadable", "{count} case file(s) could not be read; the list above is incomplete (run `plaint check`)", "有 {count} 个案件文件无法读取；以上列表不完整（请运行 `plaint check`）"),
     // Attachments and `edit`.

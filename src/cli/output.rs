@@ -584,12 +584,18 @@ pub fn report_broken(json: bool, broken: &[Error]) -> Exit {
             .collect();
         let mut extra = serde_json::Map::new();
         extra.insert("files".into(), files.into());
-        let message = format!("{} case file(s) could not be read", broken.len());
+        let message = msg!(language(), "files-not-read", count = broken.len());
         print_stderr_json(&error_document(&message, "bad_file", extra));
     } else {
         let lang = language();
         for e in broken {
-            warn(&msg!(lang, "skipped-file", error = e));
+            let error = match e {
+                Error::BadFile { path, message } => {
+                    msg!(lang, "file-error", file = path.display(), message = message)
+                }
+                other => other.to_string(),
+            };
+            warn(&msg!(lang, "skipped-file", error = error));
         }
         warn(&msg!(lang, "files-unreadable", count = broken.len()));
     }

@@ -216,6 +216,20 @@ fn a_damaged_case_file_is_told_in_zh_by_list_show_note_and_check() {
 }
 
 #[test]
+fn list_names_a_skipped_file_the_chinese_way_on_both_streams() {
+    let ws = zh_workspace();
+    let id = ws.register(&[]);
+    std::fs::write(ws.case_path(&id), "schema: 1\n").unwrap();
+    let err = ws.fails(1, &["list"]);
+    let file = ws.case_path(&id).display().to_string();
+    assert!(err.contains(&format!("已跳过 {file}：")), "{err}");
+    let out = ws.run(&["list", "--json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(doc["error"]["message"], "有 1 个案件文件无法读取");
+    assert_eq!(doc["error"]["code"], "bad_file");
+}
+
+#[test]
 fn edit_refuses_an_invalid_edit_in_zh_and_a_damaged_file_too() {
     let ws = zh_workspace();
     let id = ws.register(&[]);
