@@ -82,6 +82,17 @@ impl Ws {
         Ws::with_preset("tourism")
     }
 
+    /// A fresh tourism workspace whose plaint.yaml says `language: zh`.
+    pub fn tourism_zh() -> Ws {
+        let ws = Ws::tourism();
+        let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
+        ws.write(
+            "plaint.yaml",
+            &settings.replace("language: en", "language: zh"),
+        );
+        ws
+    }
+
     /// A fresh workspace of `preset`.
     pub fn with_preset(preset: &str) -> Ws {
         Ws::init(&["--preset", preset])

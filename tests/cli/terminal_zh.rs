@@ -86,17 +86,6 @@ fn list_on_a_colour_terminal_fits_80_100_and_160_columns_without_escape_fragment
     }
 }
 
-/// A tourism workspace whose plaint.yaml says `language: zh`.
-fn zh_workspace() -> Ws {
-    let ws = Ws::tourism();
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &settings.replace("language: en", "language: zh"),
-    );
-    ws
-}
-
 /// Words of three or more Latin letters in `text`, but for the command and
 /// file names a message may quote.
 fn english_words(text: &str) -> Vec<String> {
@@ -111,7 +100,7 @@ fn english_words(text: &str) -> Vec<String> {
 
 #[test]
 fn a_zh_workspace_answers_a_whole_case_lifecycle_in_zh() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let register = Ws::register_args(&["--facts", "导游带团进入玉器店"]);
     let out = ws
         .cmd()
@@ -241,7 +230,7 @@ fn the_coverage_warning_comes_once_with_the_count_and_plaint_yaml_can_acknowledg
 
 #[test]
 fn the_readme_tour_runs_in_a_zh_workspace_typing_chinese_codes() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let now = "2026-11-29 10:15";
     let at = |args: &[&str]| ws.ok_at(now, args);
     let id = at(&[
@@ -322,7 +311,7 @@ fn a_mistyped_code_exits_2_with_a_did_you_mean() {
 
 #[test]
 fn a_mistyped_chinese_label_suggests_the_label_in_a_zh_workspace() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let register = |channel: &str| {
         ws.fails(
             2,
@@ -355,7 +344,7 @@ fn a_mistyped_chinese_label_suggests_the_label_in_a_zh_workspace() {
 
 #[test]
 fn an_import_takes_codes_as_their_chinese_labels() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     ws.write(
         "batch.yaml",
         "- received: 2026-11-02 09:00\n  title: 住宿投诉\n  channel: 热线\n  category: 住宿\n  \
@@ -459,7 +448,7 @@ fn a_reply_rule_is_not_met_when_the_case_is_resolved_without_the_reply() {
 
 #[test]
 fn a_joint_complaint_names_its_representatives_at_registration_and_lists_as_one_name_and_a_count() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let mut args = vec![];
     for name in ["张三", "李四", "王五", "赵六", "钱七"] {
         args.extend(["--complainant", name]);
@@ -506,7 +495,7 @@ fn markdown_report_headings_go_down_one_level_at_a_time() {
 
 #[test]
 fn a_csv_with_chinese_headers_and_labels_imports_without_a_map() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     ws.write(
         "热线.csv",
         "外部编号,登记时间,投诉人,联系电话,被投诉单位,类别,渠道,状态,投诉请求\n\
@@ -621,7 +610,7 @@ fn without_quoted(text: &str) -> String {
 
 #[test]
 fn a_zh_workspace_says_its_errors_imports_checks_and_reports_in_zh() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let now = "2026-11-03 10:00";
     let mut seen = String::new();
     let mut run = |args: &[&str], code: i32| {
@@ -792,7 +781,7 @@ fn a_zh_workspace_says_its_errors_imports_checks_and_reports_in_zh() {
 
 #[test]
 fn a_zh_workspace_says_a_lock_timeout_in_zh() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let id = ws.register(&[]);
     let lock = ws.root().join(".plaint").join("lock");
     std::fs::create_dir_all(lock.parent().unwrap()).unwrap();
@@ -811,7 +800,7 @@ fn a_zh_workspace_says_a_lock_timeout_in_zh() {
 
 #[test]
 fn check_names_a_damaged_history_in_zh() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let id = ws.register(&[]);
     let path = ws.case_path(&id);
     let text = std::fs::read_to_string(&path).unwrap();
@@ -830,7 +819,7 @@ fn check_names_a_damaged_history_in_zh() {
 
 #[test]
 fn a_bad_case_id_and_a_refused_on_the_spot_resolution_are_said_in_zh() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let err = ws.fails(1, &["show", "2026/../x"]);
     assert!(err.contains("不是案件编号"), "{err}");
     let err = ws.fails(1, &["show", "20261102-K9QV5-EXTRA"]);
@@ -857,7 +846,7 @@ fn a_bad_case_id_and_a_refused_on_the_spot_resolution_are_said_in_zh() {
 
 #[test]
 fn a_broken_plaint_yaml_in_a_zh_workspace_is_refused_in_zh() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
     ws.write(
         "plaint.yaml",
@@ -890,7 +879,7 @@ fn a_broken_plaint_yaml_in_a_zh_workspace_is_refused_in_zh() {
 
 #[test]
 fn a_record_without_title_or_facts_is_refused_without_naming_a_field() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let err = ws.fails(1, &["register", "--complainant", "张三"]);
     assert_eq!(
         err.trim_end(),

@@ -5,16 +5,6 @@
 
 use crate::support::Ws;
 
-fn zh_workspace() -> Ws {
-    let ws = Ws::tourism();
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &settings.replace("language: en", "language: zh"),
-    );
-    ws
-}
-
 /// Words a Chinese message may hold: names of fields, codes, commands,
 /// flags and formats, which stay as they are in every language.
 const KEPT: &[&str] = &[
@@ -191,7 +181,7 @@ fn damages(good: &str) -> Vec<(&'static str, Vec<u8>, &'static str, Vec<&'static
 
 #[test]
 fn a_damaged_case_file_is_told_in_zh_by_list_show_note_and_check() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let id = ws.register(&[]);
     let path = ws.case_path(&id);
     let good = ws.case_text(&id);
@@ -217,7 +207,7 @@ fn a_damaged_case_file_is_told_in_zh_by_list_show_note_and_check() {
 
 #[test]
 fn list_names_a_skipped_file_the_chinese_way_on_both_streams() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let id = ws.register(&[]);
     std::fs::write(ws.case_path(&id), "schema: 1\n").unwrap();
     let err = ws.fails(1, &["list"]);
@@ -231,7 +221,7 @@ fn list_names_a_skipped_file_the_chinese_way_on_both_streams() {
 
 #[test]
 fn edit_refuses_an_invalid_edit_in_zh_and_a_damaged_file_too() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let id = ws.register(&[]);
     let editor = ws.write(
         ".home/editor.sh",
@@ -269,7 +259,7 @@ fn edit_refuses_an_invalid_edit_in_zh_and_a_damaged_file_too() {
 
 #[test]
 fn an_import_that_cannot_be_read_is_refused_in_zh() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let table: [(&str, &[u8], &str); 9] = [
         (
             "short.csv",
@@ -373,7 +363,7 @@ fn an_import_that_cannot_be_read_is_refused_in_zh() {
 
 #[test]
 fn a_plaint_yaml_that_parses_but_is_invalid_is_refused_in_zh() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let table = [
         (
             "calendar: nosuch\n",
@@ -505,7 +495,7 @@ fn an_edit_that_leaves_no_date_is_coded_bad_date() {
 
 #[test]
 fn a_calendar_file_that_cannot_be_used_is_refused_in_zh() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let table = [
         (
             "weekend: [mon, tue, wed, thu, fri, sat, sun]\n",
@@ -552,7 +542,7 @@ fn a_calendar_file_that_cannot_be_used_is_refused_in_zh() {
 
 #[test]
 fn check_tells_a_case_with_an_unknown_code_in_zh() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let id = ws.register(&[]);
     let text = ws.case_text(&id);
     let path = ws.case_path(&id);
@@ -590,7 +580,7 @@ fn check_tells_a_case_with_an_unknown_code_in_zh() {
 
 #[test]
 fn calendar_arithmetic_refusals_are_told_in_zh() {
-    let ws = zh_workspace();
+    let ws = Ws::tourism_zh();
     let out = said(&ws, "\u{1}", &["calendar", "add", "2026-01-01", "999999"]);
     assert!(out.contains("一次最多只能计算 100000 个工作日"), "{out}");
     assert_eq!(english_words(&out, &[]), Vec::<String>::new(), "{out}");
