@@ -3,6 +3,8 @@
 //! import, a `plaint.yaml` that parses but is invalid. And every date on
 //! the command line that is no date is coded `bad_date` in `--json`.
 
+use plaint::model::case::CASE_FIELDS;
+
 use crate::support::Ws;
 
 /// Words a Chinese message may hold: names of fields, codes, commands,
@@ -37,15 +39,10 @@ const KEPT: &[&str] = &[
     "unknown",
     "MiB",
     "policy",
-    "schema",
-    "title",
-    "received",
-    "history",
     "action",
     "registered",
     "imported",
     "assigned",
-    "status",
     "note",
     "milestone",
     "extended",
@@ -56,26 +53,6 @@ const KEPT: &[&str] = &[
     "notice",
     "attached",
     "detached",
-    "channel",
-    "department",
-    "complainants",
-    "representatives",
-    "agent",
-    "respondent",
-    "category",
-    "priority",
-    "tags",
-    "demands",
-    "facts",
-    "contract_end",
-    "challenge_due",
-    "assignee",
-    "outcome",
-    "refer_to",
-    "measures",
-    "satisfaction",
-    "external_ref",
-    "links",
     "urgent",
     "important",
     "normal",
@@ -96,12 +73,13 @@ const KEPT: &[&str] = &[
     "weekends",
 ];
 
-/// Words of three or more Latin letters in `text` that are not [`KEPT`]
-/// nor in `also` (the values a message quotes back).
+/// Words of three or more Latin letters in `text` that are not [`KEPT`],
+/// a case field's name, nor in `also` (the values a message quotes back).
 fn english_words(text: &str, also: &[&str]) -> Vec<String> {
     text.split(|c: char| !(c.is_ascii_alphabetic() || c == '_'))
         .map(|w| w.trim_matches('_'))
-        .filter(|w| w.len() >= 3 && !KEPT.contains(w) && !also.contains(w))
+        .filter(|w| w.len() >= 3 && !KEPT.contains(w) && !CASE_FIELDS.contains(w))
+        .filter(|w| !also.contains(w))
         .map(str::to_string)
         .collect()
 }
