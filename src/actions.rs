@@ -616,6 +616,17 @@ pub fn promise(
 ) -> Result<Changed> {
     let (case, ()) = ws.update(id, |case| {
         let when = actor.now;
+        let status = crate::deadline::current_status(case, &ws.policy);
+        if !ws.policy.is_open(status) {
+            // A promise on a case that left the workflow could never be kept.
+            let lang = ws.policy.language;
+            return Err(Error::Refused(crate::msg!(
+                lang,
+                "promise-final",
+                id = case.id,
+                state = ws.policy.state_label(status, lang)
+            )));
+        }
         let made = when.with_timezone(&ws.offset).date_naive();
         if due < made {
             return Err(Error::Invalid(crate::msg!(

@@ -48,8 +48,13 @@ pub struct Report {
     /// Every problem found, sorted by file.
     pub problems: Vec<Problem>,
     /// Notices that do not fail the check (records imported incomplete
-    /// with `import --force`), sorted by file.
+    /// with `import --force`, a notice issued twice), sorted by file.
     pub warnings: Vec<Problem>,
+    /// Files `check --fix` may remove, relative to the root: temporary
+    /// files of interrupted writes anywhere plaint writes, and notices no
+    /// history records (a command killed between storing the document and
+    /// recording it). Each is among the problems too.
+    pub leftovers: Vec<String>,
 }
 
 impl Report {
@@ -78,9 +83,11 @@ pub fn check_workspace(root: &Path) -> Result<Report> {
         }),
         _ => None,
     };
-    check_cases(root, policy.as_ref(), clock.as_ref(), &mut report)?;
+    let recorded = check_cases(root, policy.as_ref(), clock.as_ref(), &mut report)?;
+    check_stored_files(root, &recorded, &mut report)?;
     check_staging(root, &mut report);
     report.problems.sort();
+    report.leftovers.sort();
     report.problems.dedup();
     report.warnings.sort();
     Ok(report)
@@ -228,16 +235,20 @@ struct Examined {
     /// itself is dropped in the worker, so memory stays flat on big
     /// workspaces.
     links: Vec<CaseId>,
+    /// The stored files its history records (current attachments and
+    /// every notice), relative to the root.
+    stored: Vec<String>,
     problems: Vec<Problem>,
     warnings: Vec<Problem>,
 }
 
+/// Checks every case file; returns the stored files their histories record.
 fn check_cases(
     root: &Path,
     policy: Option<&Policy>,
     clocks: Option<&Clocks>,
     report: &mut Report,
-) -> Result<()> {
+) -> Result<BTreeSet<String>> {
     let entries = walk_cases(root)?;
     report.files += entries.len();
     let examined: Vec<Examined> = entries
@@ -285,7 +296,98 @@ fn check_cases(
             report.problems.push(problem(&e.file, message));
         }
     }
+    Ok(examined.into_iter().flat_map(|e| e.stored).collect())
+}
+
+/// Everything under `attachments/` and `notices/` that no case records:
+/// temporary files of interrupted writes, documents stored by a command
+/// killed before it recorded them, files put there by hand, and links,
+/// FIFOs or devices, which plaint never reads there. Each would otherwise
+/// be committed by `git add -A` unseen.
+fn check_stored_files(root: &Path, recorded: &BTreeSet<String>, report: &mut Report) -> Result<()> {
+    use crate::paperwork::render::TEMPLATES_DIR;
+    use crate::paperwork::{attach::ATTACHMENTS_DIR, notice::NOTICES_DIR};
+    let lang = crate::messages::language();
+    for top in [ATTACHMENTS_DIR, NOTICES_DIR, TEMPLATES_DIR] {
+        let mut files = Vec::new();
+        let dir = root.join(top);
+        if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+            files.push((dir, StoredKind::Link));
+        } else {
+            walk_stored(&dir, 0, &mut files)?;
+        }
+        for (path, kind) in files {
+            let label = relative(root, &path);
+            report.files += 1;
+            let message = match kind {
+                StoredKind::Link => crate::msg!(
+                    lang,
+                    "check-symlink",
+                    refused = crate::limits::link_refused()
+                ),
+                StoredKind::Special => crate::msg!(lang, "check-not-regular"),
+                StoredKind::File if is_temporary(&path) => {
+                    report.leftovers.push(label.clone());
+                    crate::msg!(lang, "check-temporary-stored")
+                }
+                StoredKind::File if top == TEMPLATES_DIR || recorded.contains(&label) => continue,
+                StoredKind::File if top == NOTICES_DIR => {
+                    report.leftovers.push(label.clone());
+                    crate::msg!(lang, "check-unrecorded-notice")
+                }
+                StoredKind::File => crate::msg!(lang, "check-unrecorded-attachment"),
+            };
+            report.problems.push(problem(label, message));
+        }
+    }
     Ok(())
+}
+
+/// What an entry under the stored folders is, as its folder lists it
+/// (links are not followed).
+enum StoredKind {
+    File,
+    Link,
+    Special,
+}
+
+/// The files under `dir`, folders descended (to a bounded depth: the
+/// deepest plaint writes is `notices/YEAR/ID/FILE`), sorted.
+fn walk_stored(dir: &Path, depth: usize, out: &mut Vec<(PathBuf, StoredKind)>) -> Result<()> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+            out.push((dir.to_path_buf(), StoredKind::Special));
+            return Ok(());
+        }
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let mut entries: Vec<_> = entries.filter_map(std::result::Result::ok).collect();
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(t) if t.is_symlink() => out.push((path, StoredKind::Link)),
+            Ok(t) if t.is_dir() && depth < 4 => walk_stored(&path, depth + 1, out)?,
+            Ok(t) if t.is_file() => out.push((path, StoredKind::File)),
+            _ => out.push((path, StoredKind::Special)),
+        }
+    }
+    Ok(())
+}
+
+/// Removes the leftovers a check found (see [`Report::leftovers`]); the
+/// caller holds the workspace lock, so no write is under way. Returns the
+/// files removed.
+pub fn remove_leftovers(root: &Path, report: &Report) -> Result<Vec<String>> {
+    let mut removed = Vec::new();
+    for file in &report.leftovers {
+        let path = crate::storage::confine::checked(root, file)?;
+        crate::storage::atomic::remove_file(&path)?;
+        removed.push(file.clone());
+    }
+    Ok(removed)
 }
 
 /// Reads and judges one file under `cases/`.
@@ -304,6 +406,7 @@ fn examine(
         file: file.clone(),
         id: None,
         links: Vec::new(),
+        stored: Vec::new(),
         problems: Vec::new(),
         warnings: Vec::new(),
     };
@@ -351,14 +454,32 @@ fn examine(
                         .map(|m| problem(&file, m)),
                 );
             }
+            out.warnings.extend(
+                crate::paperwork::notice::issuance_warnings(&case, &|event| {
+                    let (Some(file), Some(sha)) = (&event.file, &event.sha256) else {
+                        return false;
+                    };
+                    crate::paperwork::attach::stored_sha256(root, file).is_ok_and(|s| &s == sha)
+                })
+                .into_iter()
+                .map(|m| problem(&file, m)),
+            );
+            // A recorded path outside the case's folders is reported
+            // above, with the history's other problems.
             out.problems.extend(
                 crate::paperwork::attach::verify(root, &case)
                     .into_iter()
-                    .map(|p| match p.file {
-                        Some(stored) => problem(stored, p.message),
-                        None => problem(&file, p.message),
-                    }),
+                    .filter_map(|p| Some(problem(p.file?, p.message))),
             );
+            out.stored = crate::paperwork::attach::current(&case)
+                .into_iter()
+                .map(|a| a.file)
+                .chain(
+                    crate::paperwork::notice::issued(&case)
+                        .into_iter()
+                        .filter_map(|n| n.event.file.clone()),
+                )
+                .collect();
             out.links = case.links;
         }
         Err(err) => {

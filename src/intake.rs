@@ -424,7 +424,30 @@ pub fn check_against_policy(policy: &Policy, case: &Case) -> Vec<FieldError> {
     if let Err(message) = crate::storage::casefile::validate_case(case) {
         errors.push(field_error(WHOLE_CASE, message));
     }
+    errors.extend(foreign_files(case));
     errors
+}
+
+/// Stored files a history records outside the case's own folders: `check`
+/// reports them and `import` refuses them, so `detach` or a dossier never
+/// reaches another case's evidence or a file outside the workspace.
+fn foreign_files(case: &Case) -> Vec<FieldError> {
+    case.history
+        .iter()
+        .filter_map(|e| e.file.as_deref())
+        .filter(|file| !case.id.owns_stored_file(file))
+        .map(|file| {
+            field_error(
+                "history",
+                crate::msg!(
+                    crate::messages::language(),
+                    "stored-path-foreign",
+                    id = case.id,
+                    file = file
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The category, channel, state and outcome of `case` that `policy` does

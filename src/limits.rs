@@ -54,9 +54,35 @@ pub const LINK_REFUSED: &str = "is a symbolic link; plaint follows no links insi
 
 /// Reads the regular file at `path`, refusing (unread) a symbolic link,
 /// anything else that is not a regular file (a folder, a FIFO that would
-/// block) and a file larger than `limit` bytes. A file that grows while it
-/// is read is cut at `limit + 1` bytes and refused too.
+/// block, a device that never ends) and a file larger than `limit` bytes.
+/// A file that grows while it is read is cut at `limit + 1` bytes and
+/// refused too.
 pub fn read_bounded(path: &Path, limit: usize, what: &str) -> Result<Vec<u8>> {
+    let (file, len) = open_regular(path, limit as u64, what, false)?;
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() > limit {
+        return Err(bad_file(path, too_large(bytes.len() as u64, limit, what)));
+    }
+    Ok(bytes)
+}
+
+/// Opens the regular file at `path` for reading and returns it with its
+/// size, refusing a file over `limit` bytes and anything that is not a
+/// regular file, before a byte is read. The file is opened without
+/// blocking (a FIFO opened for reading would wait for a writer for ever)
+/// and judged by the opened handle, so a file swapped for a FIFO or a
+/// link between a look and the open is refused too. With `follow`, a
+/// symbolic link is followed (a file the user names on the command line);
+/// without, it is refused (anything inside a workspace).
+pub fn open_regular(
+    path: &Path,
+    limit: u64,
+    what: &str,
+    follow: bool,
+) -> Result<(std::fs::File, u64)> {
     let not_found = |e: std::io::Error| {
         if e.kind() == std::io::ErrorKind::NotFound {
             Error::NotFound(path.display().to_string())
@@ -64,33 +90,57 @@ pub fn read_bounded(path: &Path, limit: usize, what: &str) -> Result<Vec<u8>> {
             Error::io(path, e)
         }
     };
-    let meta = std::fs::symlink_metadata(path).map_err(not_found)?;
-    let bad = |message: String| Error::BadFile {
+    if !follow {
+        let meta = std::fs::symlink_metadata(path).map_err(not_found)?;
+        if meta.file_type().is_symlink() {
+            return Err(bad_file(path, link_refused()));
+        }
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let nofollow = if follow { 0 } else { libc::O_NOFOLLOW };
+        options.custom_flags(libc::O_NONBLOCK | nofollow);
+    }
+    let file = options.open(path).map_err(|e| {
+        // O_NOFOLLOW on a link swapped in after the look above.
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            bad_file(path, link_refused())
+        } else {
+            not_found(e)
+        }
+    })?;
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(bad_file(
+            path,
+            crate::msg!(
+                crate::messages::language(),
+                "not-regular-file",
+                what = file_kind(what)
+            ),
+        ));
+    }
+    if meta.len() > limit {
+        return Err(bad_file(
+            path,
+            too_large(
+                meta.len(),
+                usize::try_from(limit).unwrap_or(usize::MAX),
+                what,
+            ),
+        ));
+    }
+    Ok((file, meta.len()))
+}
+
+fn bad_file(path: &Path, message: String) -> Error {
+    Error::BadFile {
         path: path.to_path_buf(),
         message,
-    };
-    if meta.file_type().is_symlink() {
-        return Err(bad(link_refused()));
     }
-    if !meta.is_file() {
-        return Err(bad(crate::msg!(
-            crate::messages::language(),
-            "not-regular-file",
-            what = file_kind(what)
-        )));
-    }
-    if meta.len() > limit as u64 {
-        return Err(bad(too_large(meta.len(), limit, what)));
-    }
-    let file = std::fs::File::open(path).map_err(not_found)?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(path, e))?;
-    if bytes.len() > limit {
-        return Err(bad(too_large(bytes.len() as u64, limit, what)));
-    }
-    Ok(bytes)
 }
 
 /// Like [`read_bounded`], as UTF-8 text.
@@ -209,6 +259,72 @@ fn value_of(body: &str) -> &str {
     }
 }
 
+/// The first line (counted from 1) of YAML `text` that holds a comment:
+/// a `#` starting a line or following a space, outside quoted text and
+/// block scalars. One pass, like [`check_nesting`]. plaint writes case
+/// files from their data, so a write drops such comments: `check` and
+/// `edit` say so before it happens.
+pub fn first_comment_line(text: &str) -> Option<usize> {
+    let mut block_scalar_of: Option<usize> = None;
+    let mut quote: Option<u8> = None;
+    for (n, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let body = &line[indent..];
+        if let Some(parent) = block_scalar_of {
+            if body.trim().is_empty() || indent > parent {
+                continue;
+            }
+            block_scalar_of = None;
+        }
+        let continued = quote.is_some();
+        if comment_in(body, &mut quote) {
+            return Some(n + 1);
+        }
+        if !continued && quote.is_none() && value_of(strip_items(body).1).starts_with(['|', '>']) {
+            block_scalar_of = Some(indent);
+        }
+    }
+    None
+}
+
+/// Whether `body` (one line, indentation removed) holds a comment, given
+/// the quoted scalar it continues (`quote`), which it updates.
+fn comment_in(body: &str, quote: &mut Option<u8>) -> bool {
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match (*quote, b) {
+            (Some(b'"'), b'\\') => i += 1,
+            (Some(q), _) if b == q => {
+                if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                    i += 1;
+                } else {
+                    *quote = None;
+                }
+            }
+            (Some(_), _) => {}
+            (None, b'\'' | b'"') if starts_scalar(&bytes[..i]) => *quote = Some(b),
+            (None, b'#') if i == 0 || matches!(bytes[i - 1], b' ' | b'\t') => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether a quote after `before` opens a quoted scalar (at the start of a
+/// value) rather than standing inside plain text (`it's`).
+fn starts_scalar(before: &[u8]) -> bool {
+    let trimmed = before.trim_ascii_end();
+    match trimmed.last() {
+        None => true,
+        Some(b'[' | b'{' | b',') => true,
+        Some(b':' | b'-' | b'?') => trimmed.len() < before.len() || trimmed.len() == 1,
+        _ => false,
+    }
+}
+
 /// The state of a flow collection that may span lines.
 #[derive(Default)]
 struct FlowScan {
@@ -268,6 +384,28 @@ mod tests {
         );
         let err = check_nesting(&deep).unwrap_err();
         assert!(err.starts_with("line 2: nesting deeper than 32"), "{err}");
+    }
+
+    #[test]
+    fn comments_are_found_outside_quotes_and_block_scalars() {
+        let cases: [(&str, Option<usize>); 10] = [
+            ("title: a # c\n", Some(1)),
+            ("# top\ntitle: a\n", Some(1)),
+            (
+                "facts: |-\n  # not a comment\n  x\nstatus: y # c\n",
+                Some(4),
+            ),
+            ("facts: |- # c\n  x\n", Some(1)),
+            ("title: 'a # b'\n", None),
+            ("title: \"a # b\"\n", None),
+            ("title: a#b\n", None),
+            ("title: it's # x\n", Some(1)),
+            ("note: 'multi\n  line # still quoted'\nnext: 1\n", None),
+            ("tags:\n- 'x' # c\n", Some(2)),
+        ];
+        for (text, line) in cases {
+            assert_eq!(first_comment_line(text), line, "{text}");
+        }
     }
 
     #[test]

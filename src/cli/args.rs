@@ -113,6 +113,23 @@ pub enum Command {
     Detach(DetachArgs),
     /// Export a case's dossier (or a period's): HTML pages, notices, attachments.
     Dossier(DossierArgs),
+    /// Mark an issued notice superseded by another issuance (the document stays).
+    Supersede(SupersedeArgs),
+}
+
+/// Arguments of `supersede`.
+#[derive(Debug, Args)]
+pub struct SupersedeArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The document number of the notice that was replaced, as `plaint show` prints it.
+    pub number: String,
+    /// Which of two notices recorded under one number: a SHA-256 prefix (6+ characters).
+    #[arg(long, value_name = "PREFIX")]
+    pub sha256: Option<String>,
+    /// Why it was replaced.
+    #[arg(long)]
+    pub reason: String,
 }
 
 /// Arguments of `dossier`.
@@ -643,7 +660,11 @@ pub struct FollowupArgs {
 
 /// Arguments of `check`.
 #[derive(Debug, Args)]
-pub struct CheckArgs {}
+pub struct CheckArgs {
+    /// Remove what interrupted commands left behind (temporary files, notices no history records), under the workspace lock.
+    #[arg(long)]
+    pub fix: bool,
+}
 
 /// Arguments of `git-setup`.
 #[derive(Debug, Args)]

@@ -3,14 +3,17 @@
 use std::path::Path;
 
 use super::output::{self, Look};
-use crate::check::check_workspace;
+use crate::check::{check_workspace, remove_leftovers as remove_found};
 use crate::error::{Error, Exit};
 
 /// Completes an interrupted import if it can, then prints every problem
 /// (`file: message`, or the JSON of README "`plaint check`, and a pre-commit hook") and fails with exit 3 when there is
 /// any.
-pub fn run(root: &Path, look: Look) -> anyhow::Result<Exit> {
+pub fn run(root: &Path, look: Look, fix: bool) -> anyhow::Result<Exit> {
     super::adopt_language(root);
+    if fix {
+        remove_leftovers(root)?;
+    }
     // Complete an interrupted import when the lock is free, without
     // waiting; whatever is still pending is then reported as a problem.
     if crate::storage::staging::pending(root)
@@ -41,4 +44,16 @@ pub fn run(root: &Path, look: Look) -> anyhow::Result<Exit> {
         return Ok(Error::CheckFailed(report.problems.len()).exit());
     }
     Err(Error::CheckFailed(report.problems.len()).into())
+}
+
+/// `check --fix`: under the workspace lock (so no write is under way),
+/// removes what interrupted commands left, saying each file.
+fn remove_leftovers(root: &Path) -> anyhow::Result<()> {
+    let ws = crate::storage::Workspace::open_unrecovered(root)?;
+    let _lock = ws.lock()?;
+    let found = check_workspace(root)?;
+    for file in remove_found(root, &found)? {
+        output::notice(&crate::msg!(output::language(), "check-fixed", file = file));
+    }
+    Ok(())
 }

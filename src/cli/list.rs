@@ -61,7 +61,7 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<Exit> {
             }
         }
         ListFormat::Csv => {
-            output::print_raw(&csv_table(ctx, &hits, &case_of).to_csv(args.bom))?;
+            output::print_document(ctx.look, &csv_table(ctx, &hits, &case_of).to_csv(args.bom))?;
         }
         ListFormat::Table if hits.is_empty() && ctx.look.terminal => {
             output::notice(&crate::msg!(ctx.lang(), "no-cases-match"));

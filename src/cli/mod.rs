@@ -289,7 +289,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Completions(args) => return completions::completions(args.shell),
         Command::Man(_) => return completions::man(),
         Command::MergeFile(args) => return merge_file::run(args),
-        Command::Check(_) => return check::run(&workspace_root(cli.workspace.as_deref())?, look),
+        Command::Check(args) => {
+            return check::run(&workspace_root(cli.workspace.as_deref())?, look, args.fix);
+        }
         Command::GitSetup(_) => {
             return git_setup::run(&workspace_root(cli.workspace.as_deref())?, look);
         }
@@ -350,6 +352,7 @@ fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Attach(args) => attach::run(ctx, &args),
         Command::Detach(args) => attach::detach(ctx, &args),
         Command::Dossier(args) => dossier::run(ctx, &args),
+        Command::Supersede(args) => notice::supersede(ctx, &args),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use anyhow::Context as _;
 
-use super::args::NoticeArgs;
+use super::args::{NoticeArgs, SupersedeArgs};
 use super::{Ctx, output, resolve};
 use crate::dates::parse_datetime;
 use crate::error::{Error, Exit};
@@ -61,7 +61,7 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<Exit> {
             "draft": args.draft,
         }))?;
     } else if args.out.is_none() {
-        output::print_raw(&issued.text)?;
+        output::print_document(ctx.look, &issued.text)?;
     }
     match &issued.file {
         Some(file) => output::notice(&crate::msg!(
@@ -86,6 +86,32 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<Exit> {
             "milestone-recorded",
             id = id,
             milestone = label
+        ));
+    }
+    Ok(Exit::Success)
+}
+
+/// Marks an issued notice superseded by another issuance.
+pub fn supersede(ctx: &Ctx, args: &SupersedeArgs) -> anyhow::Result<Exit> {
+    let id = resolve(ctx, &args.id)?;
+    let actor = ctx.actor();
+    let case = notice::supersede(
+        &ctx.ws,
+        &id,
+        &args.number,
+        args.sha256.as_deref(),
+        &args.reason,
+        &actor.name,
+        actor.now,
+    )?;
+    if ctx.look.json {
+        output::print_json(&super::view::changed_json(ctx, &case, &[]))?;
+    } else {
+        output::notice(&crate::msg!(
+            ctx.lang(),
+            "superseded-reply",
+            id = id,
+            number = args.number.trim()
         ));
     }
     Ok(Exit::Success)

@@ -378,8 +378,19 @@ pub fn data_stream() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
     std::io::BufWriter::with_capacity(256 * 1024, std::io::stdout().lock())
 }
 
+/// Writes a document (a notice, an HTML or CSV report) to stdout: as it
+/// is when piped or redirected, where a program reads it; neutralized on a
+/// terminal, where an escape sequence in a field (a title change, a screen
+/// clear) would act.
+pub fn print_document(look: Look, text: &str) -> anyhow::Result<()> {
+    if look.terminal {
+        return print_raw(&neutralize(text, Place::Lines, false));
+    }
+    print_raw(text)
+}
+
 /// Writes text to stdout as is: data (CSV) only; human text goes through
-/// [`print_text`].
+/// [`print_text`], documents through [`print_document`].
 pub fn print_raw(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;

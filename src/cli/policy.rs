@@ -17,7 +17,7 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<Exit> {
         output::print_json(&doc)?;
         return Ok(Exit::Success);
     }
-    output::print_raw(&render(ctx, &doc))?;
+    output::print_text(&render(ctx, &doc))?;
     Ok(Exit::Success)
 }
 

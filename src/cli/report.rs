@@ -28,10 +28,10 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<Exit> {
     match format {
         ReportFormat::Json => output::print_json(&report)?,
         ReportFormat::Md => output::print_text(&markdown(ctx, &report))?,
-        ReportFormat::Html => output::print_raw(&html(ctx, &report))?,
+        ReportFormat::Html => output::print_document(ctx.look, &html(ctx, &report))?,
         ReportFormat::Csv => match &args.out {
             Some(dir) => write_sections(ctx, &report, dir, args.bom)?,
-            None => output::print_raw(&long_table(ctx, &report).to_csv(args.bom))?,
+            None => output::print_document(ctx.look, &long_table(ctx, &report).to_csv(args.bom))?,
         },
         ReportFormat::Table => output::print_tables(ctx.look, &tables(ctx, &report))?,
     }

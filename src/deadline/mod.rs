@@ -217,14 +217,9 @@ pub fn evaluate_rule(
         Start::Unknown => return Ok(Some(Deadline::not_tracked(rule, None, None, Vec::new()))),
         Start::At(at, index) => (at, index),
     };
-    let own_stop = stop_moment(case, rule, start_at);
-    let left = left_workflow(case, policy, start_at, start_index);
-    let cut = match (own_stop, left) {
-        (Some(stop), Some(exit)) if exit < stop => Some(exit),
-        (None, Some(exit)) => Some(exit),
-        _ => None,
-    };
-    let stop_at = cut.or(own_stop);
+    let stop = rule_stop(case, policy, rule, start_at, start_index);
+    let stop_at = stop.map(|s| s.at);
+    let cut = stop.filter(|s| !s.own);
     let start = day(start_at);
     let mut warnings = Warnings::new(calendar);
     let pauses = pauses(
@@ -262,7 +257,7 @@ pub fn evaluate_rule(
         !milestone_before(case, rule, start_at) && ended_without_milestone(case, policy, rule, at)
     });
     let state = match stopped {
-        Some(s) if cut.is_some() || own_stop.is_none() => {
+        Some(s) if cut.is_some() || stop.is_none() => {
             if s <= due {
                 DeadlineState::Stopped
             } else {
@@ -449,23 +444,79 @@ pub fn start_moment(
     }
 }
 
-/// The first recorded moment at or after the start when a stop state or
-/// milestone was reached. A milestone is a deed done once: recorded
-/// before the rule started (the respondent notified before the case was
-/// accepted), it met the rule the moment the rule started.
-pub fn stop_moment(
+/// Where a rule's clock stopped, and whether by the rule's own stop (a
+/// stop state or milestone) or because the case left the workflow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stop {
+    at: DateTime<FixedOffset>,
+    own: bool,
+}
+
+/// When the rule's clock stopped, if it has, read down the history from
+/// its start (the starting event itself excluded, so a rule may start at a
+/// closing state).
+///
+/// A milestone, or a move into an open state the rule stops at (the case
+/// accepted), stops it for good: a deed done stays done. A move into a
+/// state that is not open (rejected, transferred, resolved, closed) stops
+/// it only while the case stays out of the workflow: a later move back
+/// into an open state (a reopening, or a move merged in from a clone that
+/// had not seen the exit) resumes it, with its original due date. So a
+/// clock is stopped exactly when the merged history leaves the case in a
+/// final state, whichever clone moved it there.
+///
+/// A milestone is a deed done once: recorded before the rule started (the
+/// respondent notified before the case was accepted), it met the rule the
+/// moment the rule started.
+fn rule_stop(
     case: &Case,
+    policy: &Policy,
     rule: &DeadlineRule,
     start: DateTime<FixedOffset>,
-) -> Option<DateTime<FixedOffset>> {
+    start_index: Option<usize>,
+) -> Option<Stop> {
     if milestone_before(case, rule, start) {
-        return Some(start);
+        return Some(Stop {
+            at: start,
+            own: true,
+        });
     }
-    case.history
-        .iter()
-        .filter(|e| e.action != Action::Imported && e.at >= start)
-        .find(|e| rule.stop.iter().any(|s| reaches(e, s)))
-        .map(|e| e.at)
+    let stops_rule = |event: &Event| rule.stop.iter().any(|s| reaches(event, s));
+    // A stop by a move out of the workflow, lifted by a move back in.
+    let mut held: Option<Stop> = None;
+    for (i, event) in case.history.iter().enumerate() {
+        if Some(i) == start_index || event.action == Action::Imported || event.at < start {
+            continue;
+        }
+        match event.action {
+            Action::Milestone if stops_rule(event) => {
+                return held.or(Some(Stop {
+                    at: event.at,
+                    own: true,
+                }));
+            }
+            Action::Status => {
+                let Some(to) = event.to.as_deref() else {
+                    continue;
+                };
+                if !policy.is_open(to) {
+                    held = held.or(Some(Stop {
+                        at: event.at,
+                        own: stops_rule(event),
+                    }));
+                } else if stops_rule(event) {
+                    return held.or(Some(Stop {
+                        at: event.at,
+                        own: true,
+                    }));
+                } else {
+                    held = None;
+                }
+            }
+            _ => {}
+        }
+    }
+    held
 }
 
 /// Whether a milestone that stops `rule` was recorded before it started.
@@ -474,23 +525,6 @@ fn milestone_before(case: &Case, rule: &DeadlineRule, start: DateTime<FixedOffse
         .iter()
         .filter(|e| e.action == Action::Milestone && e.at < start)
         .any(|e| rule.stop.iter().any(|s| reaches(e, s)))
-}
-
-/// The first recorded move into a state that is not open after the rule
-/// started (the starting event itself excluded, so a rule may start at a
-/// closing state).
-fn left_workflow(
-    case: &Case,
-    policy: &Policy,
-    start: DateTime<FixedOffset>,
-    start_index: Option<usize>,
-) -> Option<DateTime<FixedOffset>> {
-    case.history
-        .iter()
-        .enumerate()
-        .filter(|(i, e)| Some(*i) != start_index && e.at >= start && e.action == Action::Status)
-        .find(|(_, e)| e.to.as_deref().is_some_and(|to| !policy.is_open(to)))
-        .map(|(_, e)| e.at)
 }
 
 /// Collects coverage warnings from every computation of one deadline.
@@ -696,7 +730,7 @@ pub const PROMISE_RULE: &str = "promise";
 /// each, due on the promised day. Each `promise-kept` milestone keeps the
 /// earliest promise still open, so several promises are tracked apart. A
 /// promise still open when the case leaves the workflow stops there, like
-/// every other clock.
+/// every other clock, and runs again if a later move brings the case back.
 fn promises(
     case: &Case,
     policy: &Policy,
@@ -723,6 +757,12 @@ fn promises(
             Action::Status if event.to.as_deref().is_some_and(|to| !policy.is_open(to)) => {
                 for open in made.iter_mut().filter(|p| p.2.is_none() && p.3.is_none()) {
                     open.3 = Some(day(event.at));
+                }
+            }
+            // Back in the workflow: the promises the exit ended run again.
+            Action::Status if event.to.is_some() => {
+                for held in made.iter_mut().filter(|p| p.2.is_none()) {
+                    held.3 = None;
                 }
             }
             _ => {}

@@ -713,12 +713,21 @@ fn promises_are_met_missed_stopped_or_overdue_each_on_its_own() {
             &["promise 2026-06-10 met"],
         ),
         (
-            "it stops where the case first left the workflow",
+            "a reopening resumes it, and a later exit after its day misses it",
             accepted.clone()
                 + &promised("2026-06-05 11:00", "2026-06-10")
                 + &status("2026-06-08 10:00", "accepted", "resolved")
                 + &status("2026-06-09 10:00", "resolved", "investigating")
                 + &status("2026-06-20 10:00", "investigating", "resolved"),
+            "2026-07-01",
+            &["promise 2026-06-10 missed"],
+        ),
+        (
+            "it stays stopped while the case stays out of the workflow",
+            accepted.clone()
+                + &promised("2026-06-05 11:00", "2026-06-10")
+                + &status("2026-06-08 10:00", "accepted", "resolved")
+                + &status("2026-06-09 10:00", "resolved", "closed"),
             "2026-07-01",
             &["promise 2026-06-10 stopped"],
         ),
@@ -994,7 +1003,8 @@ fn only_pauses_between_start_and_stop_with_a_counting_reason_move_the_due_date()
         resolution(&tourism(), &with_note, "2026-06-26"),
         "resolution 2026-08-14 running"
     );
-    // A suspension after the resolution does not move its due date.
+    // A reopening resumes the resolution clock, and a suspension after it
+    // then moves its due date.
     let after_stop = accepted.clone()
         + &status("2026-07-01 10:00", "accepted", "resolved")
         + &status("2026-07-02 10:00", "resolved", "investigating")
@@ -1002,7 +1012,14 @@ fn only_pauses_between_start_and_stop_with_a_counting_reason_move_the_due_date()
         + &resumed("2026-07-13 10:00");
     assert_eq!(
         resolution(&tourism(), &after_stop, "2026-07-20"),
-        "resolution 2026-08-04 met"
+        "resolution 2026-08-14 running"
+    );
+    // A suspension after the final resolution does not move it.
+    let closed = after_stop.clone() + &status("2026-07-21 10:00", "accepted", "resolved");
+    let suspended_after = closed + &status("2026-07-22 10:00", "resolved", "closed");
+    assert_eq!(
+        resolution(&tourism(), &suspended_after, "2026-07-30"),
+        "resolution 2026-08-14 met"
     );
     // With pause reasons listed, only those reasons pause the clock.
     let mut by_reason = tourism();

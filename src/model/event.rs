@@ -50,6 +50,10 @@ pub enum Action {
     Attached,
     /// An attachment was withdrawn from the case file (`file`, `sha256`).
     Detached,
+    /// An issued notice was replaced by another issuance (`number`, the
+    /// superseded one's; `sha256` where one number was recorded twice;
+    /// `note`, why). The document stays as issued.
+    Superseded,
 }
 
 impl Action {
@@ -70,12 +74,18 @@ impl Action {
             Action::Notice => "notice",
             Action::Attached => "attached",
             Action::Detached => "detached",
+            Action::Superseded => "superseded",
         }
     }
 }
 
 /// One entry of a case's history.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Its order (`Ord`) is derived over every field, `at` first: by time,
+/// then — for events in the same second, which timestamps cannot tell
+/// apart — by every other detail in declaration order, so a field added
+/// later takes part without anyone listing it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// When it happened (for `--at`, when the officer says it happened).
@@ -188,47 +198,27 @@ impl Event {
         }
     }
 
-    /// The one order of history events: by time, then — for events in the
-    /// same second, which timestamps cannot tell apart — by a stable key
-    /// over every detail (action, officer, states, codes, text, offset).
+    /// The one order of history events: the derived order over every
+    /// detail (see [`Event`]), then the written offset of `at`, which the
+    /// derived order (by instant) does not see.
     ///
     /// It is total: it says `Equal` only for events identical in every
     /// detail, so any two copies of a history sort the same way whoever
     /// holds them. Merges ([`crate::git::merge::union_history`]), imports and
     /// edits that insert events use it to place events no history orders.
     pub fn history_order(&self, other: &Event) -> Ordering {
-        self.at
-            .cmp(&other.at)
-            .then_with(|| self.tie_key().cmp(&other.tie_key()))
+        self.cmp(other).then_with(|| {
+            self.at
+                .offset()
+                .local_minus_utc()
+                .cmp(&other.at.offset().local_minus_utc())
+        })
     }
 
     /// Whether two events are the same record: equal in every detail,
     /// the written offset of `at` included.
     pub fn is_same(&self, other: &Event) -> bool {
         self == other && self.at.offset() == other.at.offset()
-    }
-
-    /// Every detail but the instant, in a fixed order.
-    fn tie_key(&self) -> impl Ord + '_ {
-        let text = [
-            self.from.as_deref(),
-            self.to.as_deref(),
-            self.transfer_to.as_deref(),
-            self.reason.as_deref(),
-            self.outcome.as_deref(),
-            self.milestone.as_deref(),
-            self.rule.as_deref(),
-            self.unit.as_deref(),
-            self.note.as_deref(),
-        ];
-        let rest = (
-            self.amount,
-            self.fields.as_slice(),
-            self.forced.as_slice(),
-            self.satisfaction,
-            self.at.offset().local_minus_utc(),
-        );
-        (self.action, self.by.as_str(), text, rest)
     }
 }
 

@@ -14,12 +14,26 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+/// The folder of stored attachments inside a workspace.
+pub const ATTACHMENTS_DIR: &str = "attachments";
+/// The folder of issued notices inside a workspace.
+pub const NOTICES_DIR: &str = "notices";
+
 /// The Crockford base32 alphabet.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// Number of random characters after the date.
 pub const RANDOM_LEN: usize = 5;
 /// Total length of a full ID: 8 date digits, a dash, the random part.
 pub const ID_LEN: usize = 9 + RANDOM_LEN;
+
+/// One Crockford base32 character for each byte (its low five bits):
+/// random or digest bytes made readable over the phone.
+pub fn crockford(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| ALPHABET[(*b & 31) as usize] as char)
+        .collect()
+}
 
 /// A validated, full case ID. Always `ID_LEN` characters, upper case.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -32,11 +46,11 @@ impl CaseId {
         let mut bytes = [0u8; RANDOM_LEN];
         getrandom::fill(&mut bytes)
             .map_err(|e| Error::Invalid(format!("no randomness available for a new ID: {e}")))?;
-        let random: String = bytes
-            .iter()
-            .map(|b| ALPHABET[(*b & 31) as usize] as char)
-            .collect();
-        Ok(CaseId(format!("{}-{random}", date.format("%Y%m%d"))))
+        Ok(CaseId(format!(
+            "{}-{}",
+            date.format("%Y%m%d"),
+            crockford(&bytes)
+        )))
     }
 
     /// Parses a full ID, accepting lower case and the Crockford look-alikes
@@ -64,6 +78,23 @@ impl CaseId {
     /// The year folder the case file lives in.
     pub fn year(&self) -> &str {
         &self.0[..4]
+    }
+
+    /// Whether `file` (as a history records it) names a file stored for
+    /// this case: `attachments/ID/NAME` or `notices/YEAR/ID/NAME`, a plain
+    /// relative path that neither climbs out nor reaches into another
+    /// case's folder. A hand-edited or imported history is not trusted.
+    pub fn owns_stored_file(&self, file: &str) -> bool {
+        let parts: Vec<&str> = file.split('/').collect();
+        let plain = |part: &&str| !part.is_empty() && *part != "." && *part != "..";
+        if file.contains('\\') || !parts.iter().all(plain) {
+            return false;
+        }
+        match parts.as_slice() {
+            [ATTACHMENTS_DIR, case, _name] => *case == self.as_str(),
+            [NOTICES_DIR, year, case, _name] => *year == self.year() && *case == self.as_str(),
+            _ => false,
+        }
     }
 
     /// The date of receipt encoded in the ID.

@@ -12,8 +12,7 @@ use crate::model::{Action, Case, CaseId, Event};
 use crate::storage::atomic::write_atomic;
 use crate::storage::{Update, Workspace};
 
-/// The folder of attachments inside a workspace.
-pub const ATTACHMENTS_DIR: &str = "attachments";
+pub use crate::model::id::ATTACHMENTS_DIR;
 
 /// One file attached to a case and not detached since.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -106,7 +105,10 @@ pub fn attach(
                 ));
                 continue;
             }
-            write_atomic(&ws.root.join(&file), &item.bytes)?;
+            write_atomic(
+                &crate::storage::confine::writable(&ws.root, &file)?,
+                &item.bytes,
+            )?;
             let mut event = Event::new(when, officer, Action::Attached);
             event.name = Some(item.name.clone());
             event.file = Some(file.clone());
@@ -160,7 +162,20 @@ fn read_incoming(path: &Path, limit: u64) -> Result<Incoming> {
             mb = limit / (1024 * 1024)
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    // Only a regular file: a FIFO would block and a device never end.
+    let (file, len) = crate::limits::open_regular(path, limit, "attachment source", true)?;
+    let mut bytes = Vec::with_capacity(len as usize);
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, limit + 1), &mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "attach-too-large",
+            file = path.display(),
+            len = bytes.len(),
+            mb = limit / (1024 * 1024)
+        )));
+    }
     let name = path
         .file_name()
         .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
@@ -244,15 +259,52 @@ pub fn detach(
     event.sha256 = Some(found.sha256.clone());
     event.note = Some(reason.trim().to_string());
     crate::policy::workflow::insert_event(&mut case, event)?;
-    if !is_stored_path(&found.file) {
-        return Err(Error::Invalid(format!(
-            "case {id}: the recorded file '{}' is not under {ATTACHMENTS_DIR}/; fix the history by hand (plaint check)",
-            found.file
+    let stored = removable(&ws.root, &case.id, &found)?;
+    ws.write_case(&lock, &case)?;
+    if let Some(path) = stored {
+        crate::storage::atomic::remove_file(&path)?;
+    }
+    Ok((case, found))
+}
+
+/// The stored copy `detach` may remove: only a file in the case's own
+/// folder, no link, holding exactly the bytes recorded. `None` when it is
+/// gone already. Anything else is refused before the history changes, so
+/// a hand-edited `file:` can never make detach delete another case's
+/// evidence or a file it did not store.
+fn removable(root: &Path, id: &CaseId, found: &Attachment) -> Result<Option<PathBuf>> {
+    let lang = crate::messages::language();
+    if !id.owns_stored_file(&found.file) {
+        return Err(Error::Refused(crate::msg!(
+            lang,
+            "stored-path-foreign",
+            id = id,
+            file = found.file
         )));
     }
-    ws.write_case(&lock, &case)?;
-    crate::storage::atomic::remove_file(&ws.root.join(&found.file))?;
-    Ok((case, found))
+    match stored_sha256(root, &found.file) {
+        Err(Error::NotFound(_)) => Ok(None),
+        Err(e) => Err(e),
+        Ok(sha256) if sha256 == found.sha256 => Ok(Some(root.join(&found.file))),
+        Ok(_) => Err(Error::Refused(crate::msg!(
+            lang,
+            "detach-altered",
+            id = id,
+            file = found.file
+        ))),
+    }
+}
+
+/// The SHA-256 of a stored file (an attachment or a notice), read as
+/// every workspace file is: a regular file reached through no link,
+/// streamed, so a large attachment is never held whole.
+pub fn stored_sha256(root: &Path, file: &str) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    let path = crate::storage::confine::checked(root, file)?;
+    let (mut handle, _) = crate::limits::open_regular(&path, u64::MAX, "attachment", false)?;
+    let mut digest = Sha256::new();
+    std::io::copy(&mut handle, &mut digest).map_err(|e| Error::io(&path, e))?;
+    Ok(format!("{:x}", digest.finalize()))
 }
 
 /// A problem with a stored file a case refers to.
@@ -266,44 +318,46 @@ pub struct FileProblem {
 }
 
 /// Checks every current attachment and every issued notice of `case`
-/// against the hash its history records, and that no document number is
-/// recorded twice.
+/// against the hash its history records: each must lie in the case's own
+/// folder, be a regular file reached through no link, and hold the bytes
+/// recorded.
 pub fn verify(root: &Path, case: &Case) -> Vec<FileProblem> {
+    let lang = crate::messages::language();
     let mut problems = Vec::new();
     let mut stored: Vec<(String, String)> = current(case)
         .into_iter()
         .map(|a| (a.file, a.sha256))
         .collect();
-    let mut numbers = std::collections::BTreeMap::new();
-    for event in case.history.iter().filter(|e| e.action == Action::Notice) {
-        if let (Some(file), Some(sha256)) = (&event.file, &event.sha256) {
-            stored.push((file.clone(), sha256.clone()));
-        }
-        if let Some(number) = &event.number {
-            *numbers.entry(number.clone()).or_insert(0) += 1;
-        }
-    }
+    let notices = super::notice::issued(case);
+    // Where two issuances were stored under one path (clones of an older
+    // plaint), the one marked superseded no longer holds its bytes.
+    let replaced = |n: &super::notice::Issuance| {
+        n.superseded.is_some()
+            && notices
+                .iter()
+                .any(|o| o.superseded.is_none() && o.event.file == n.event.file)
+    };
+    stored.extend(
+        notices
+            .iter()
+            .filter(|n| !replaced(n))
+            .filter_map(|n| Some((n.event.file.clone()?, n.event.sha256.clone()?))),
+    );
     for (file, sha256) in stored {
-        if !is_stored_path(&file) {
+        if !case.id.owns_stored_file(&file) {
             problems.push(FileProblem {
                 file: None,
-                message: format!(
-                    "case {}: the recorded file '{file}' is not under {ATTACHMENTS_DIR}/ or {}/",
-                    case.id,
-                    super::notice::NOTICES_DIR
-                ),
+                message: crate::msg!(lang, "stored-path-foreign", id = case.id, file = file),
             });
             continue;
         }
-        let message = match std::fs::read(root.join(&file)) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                format!("case {}: the file is missing", case.id)
+        let message = match stored_sha256(root, &file) {
+            Err(Error::NotFound(_)) => crate::msg!(lang, "check-file-missing", id = case.id),
+            Err(Error::BadFile { message, .. }) => {
+                crate::msg!(lang, "check-file-unreadable", id = case.id, why = message)
             }
-            Err(e) => format!("case {}: unreadable ({e})", case.id),
-            Ok(bytes) if super::sha256_hex(&bytes) != sha256 => format!(
-                "case {}: the file was altered (its SHA-256 differs from the one recorded)",
-                case.id
-            ),
+            Err(e) => crate::msg!(lang, "check-file-unreadable", id = case.id, why = e),
+            Ok(found) if found != sha256 => crate::msg!(lang, "check-file-altered", id = case.id),
             Ok(_) => continue,
         };
         problems.push(FileProblem {
@@ -311,29 +365,7 @@ pub fn verify(root: &Path, case: &Case) -> Vec<FileProblem> {
             message,
         });
     }
-    for (number, n) in numbers.into_iter().filter(|(_, n)| *n > 1) {
-        problems.push(FileProblem {
-            file: None,
-            message: format!(
-                "case {}: document number {number} is recorded {n} times; reissue one of the notices",
-                case.id
-            ),
-        });
-    }
     problems
-}
-
-/// Whether `file` (as a history records it) names a file plaint stores:
-/// a plain relative path under `attachments/` or `notices/`, never one
-/// that climbs out of them. A hand-edited history is not trusted.
-pub fn is_stored_path(file: &str) -> bool {
-    use std::path::Component;
-    let path = Path::new(file);
-    let top = [ATTACHMENTS_DIR, super::notice::NOTICES_DIR];
-    !file.contains('\\')
-        && path.components().count() > 1
-        && path.components().all(|c| matches!(c, Component::Normal(_)))
-        && top.iter().any(|t| path.starts_with(t))
 }
 
 #[cfg(test)]
@@ -341,16 +373,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_paths_under_the_stored_folders_are_trusted() {
-        assert!(is_stored_path("attachments/20261129-K7QF2/ab-photo.jpg"));
-        assert!(is_stored_path(
-            "notices/2026/20261129-K7QF2/acceptance-1.html"
-        ));
-        assert!(!is_stored_path("attachments/../plaint.yaml"));
-        assert!(!is_stored_path("/etc/passwd"));
-        assert!(!is_stored_path("cases/2026/x.yaml"));
-        assert!(!is_stored_path("notices"));
-        assert!(!is_stored_path("notices\\..\\x"));
+    fn a_case_owns_only_its_own_folders() {
+        let id = CaseId::parse("20261129-K7QF2").unwrap();
+        assert!(id.owns_stored_file("attachments/20261129-K7QF2/ab-photo.jpg"));
+        assert!(id.owns_stored_file("notices/2026/20261129-K7QF2/acceptance-4Q7MA.html"));
+        for foreign in [
+            "attachments/20261129-K7QF3/ab-photo.jpg",
+            "attachments/20261129-K7QF2/sub/photo.jpg",
+            "attachments/20261129-K7QF2/../20261129-K7QF3/x",
+            "notices/2025/20261129-K7QF2/acceptance-1.html",
+            "notices/2026/20261129-K7QF3/acceptance-1.html",
+            "attachments/20261129-K7QF2",
+            "cases/2026/20261129-K7QF2.yaml",
+            "/attachments/20261129-K7QF2/x",
+        ] {
+            assert!(!id.owns_stored_file(foreign), "{foreign}");
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::attach;
 use crate::deadline::explain::explain;
 use crate::error::{Error, Result};
 use crate::html::{escape, html_page};
-use crate::model::{Action, Case, Event};
+use crate::model::{Case, Event};
 use crate::policy::{Language, code_label};
 use crate::storage::Workspace;
 
@@ -51,8 +51,11 @@ pub fn build(ws: &Workspace, cases: &[Case], title: &str, today: NaiveDate) -> R
                 problem.message
             )));
         }
+        let limit = usize::try_from(ws.settings.attachment_limit())
+            .unwrap_or(usize::MAX)
+            .max(crate::limits::MAX_FILE_BYTES);
         for stored in stored_files(case) {
-            let bytes = std::fs::read(ws.root.join(&stored)).map_err(|e| Error::io(&stored, e))?;
+            let bytes = crate::storage::confine::read(&ws.root, &stored, limit, "attachment")?;
             files.push((stored, bytes));
         }
     }
@@ -61,14 +64,15 @@ pub fn build(ws: &Workspace, cases: &[Case], title: &str, today: NaiveDate) -> R
 
 /// The notices and current attachments of `case`, relative to the root.
 fn stored_files(case: &Case) -> Vec<String> {
-    let notices = case
-        .history
-        .iter()
-        .filter(|e| e.action == Action::Notice)
-        .filter_map(|e| e.file.clone());
-    notices
+    let mut files: Vec<String> = crate::paperwork::notice::issued(case)
+        .into_iter()
+        .filter_map(|n| n.event.file.clone())
         .chain(attach::current(case).into_iter().map(|a| a.file))
-        .collect()
+        .collect();
+    // One path recorded twice (see `attach::verify`) is packed once.
+    let mut seen = std::collections::BTreeSet::new();
+    files.retain(|f| seen.insert(f.clone()));
+    files
 }
 
 fn index_page(ws: &Workspace, cases: &[Case], title: &str) -> String {
@@ -209,22 +213,29 @@ fn deadlines(ws: &Workspace, case: &Case, today: NaiveDate) -> String {
 }
 
 fn notices(case: &Case) -> String {
-    let issued: Vec<&Event> = case
-        .history
-        .iter()
-        .filter(|e| e.action == Action::Notice)
-        .collect();
+    let issued = crate::paperwork::notice::issued(case);
     if issued.is_empty() {
         return String::new();
     }
     let mut out = String::from(
         "<h3>文书</h3>\n<table>\n<thead><tr><th>文号</th><th>种类</th><th>日期</th><th>文件与 SHA-256</th></tr></thead>\n<tbody>\n",
     );
-    for e in issued {
+    for issuance in issued {
+        let e = issuance.event;
         let file = e.file.as_deref().unwrap_or("");
+        let superseded = issuance
+            .superseded
+            .map(|s| {
+                format!(
+                    "<br>（{} 已被取代：{}）",
+                    s.at.format("%Y-%m-%d"),
+                    escape(s.note.as_deref().unwrap_or(""))
+                )
+            })
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td><a href=\"{}\">{}</a><br><code>{}</code></td></tr>",
+            "<tr><td>{}{superseded}</td><td>{}</td><td>{}</td><td><a href=\"{}\">{}</a><br><code>{}</code></td></tr>",
             escape(e.number.as_deref().unwrap_or("")),
             escape(e.kind.as_deref().unwrap_or("")),
             e.at.format("%Y-%m-%d"),

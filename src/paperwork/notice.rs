@@ -2,12 +2,15 @@
 //! number, the rendered document stored under `notices/`, and a `notice`
 //! event recording kind, number, file and SHA-256.
 //!
-//! Document numbers are derived from the case ID — `受〔2026〕第
-//! 20261129-K7QF2-1 号` — so two clones never hand out the same number to
-//! different documents; the trailing sequence counts the case's earlier
-//! notices of that kind, so a reissued notice gets a new number and a new
-//! file while the old one stays. `check` reports a number recorded twice
-//! (two clones issuing the same case's notice at once).
+//! Document numbers are the case ID and a five-character token —
+//! `受〔2026〕第 20261129-K7QF2-4Q7MA 号` — and the stored file carries the
+//! same token (`notices/2026/20261129-K7QF2/acceptance-4Q7MA.html`). The
+//! token is a digest of the case as it stood, the kind, the officer and
+//! the moment of issue, so two clones issuing offline never write one path
+//! or give one number to two documents, and a pull never conflicts on a
+//! document. Issuing a kind again is a second issuance with its own number;
+//! `check` warns about it until one is marked superseded
+//! ([`supersede`]).
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Map, Value, json};
@@ -21,8 +24,7 @@ use crate::policy::{Language, code_label};
 use crate::storage::atomic::write_atomic;
 use crate::storage::{Update, Workspace};
 
-/// The folder of issued notices inside a workspace.
-pub const NOTICES_DIR: &str = "notices";
+pub use crate::model::id::NOTICES_DIR;
 
 /// The file format of a notice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,12 +158,16 @@ pub fn issue(
         let when = now;
         // Refused before the document is stored, so a refusal leaves nothing behind.
         crate::policy::workflow::check_event_time(case, Action::Notice, when)?;
-        let sequence = 1 + case
-            .history
-            .iter()
-            .filter(|e| e.action == Action::Notice && e.kind.as_deref() == Some(kind.code))
-            .count();
-        let number = number(kind, &case.id, when.date_naive(), sequence);
+        let token = if request.draft {
+            String::new()
+        } else {
+            unique_token(&ws.root, case, kind, officer, when, request.format)?
+        };
+        let number = if request.draft {
+            DRAFT_NUMBER.to_string()
+        } else {
+            number(kind, &case.id, when.date_naive(), &token)
+        };
         let stamp = Stamp {
             number: &number,
             officer,
@@ -183,14 +189,9 @@ pub fn issue(
             return Ok(Update::Keep(issued));
         }
         let served = served_event(case, kind, request.served, when, officer)?;
-        let file = format!(
-            "{NOTICES_DIR}/{}/{}/{}-{sequence}.{}",
-            case.id.year(),
-            case.id,
-            kind.code,
-            request.format.extension()
-        );
-        write_atomic(&ws.root.join(&file), issued.text.as_bytes())?;
+        let file = notice_file(case, kind, &token, request.format);
+        let path = crate::storage::confine::writable(&ws.root, &file)?;
+        write_atomic(&path, issued.text.as_bytes())?;
         let mut event = Event::new(when, officer, Action::Notice);
         event.kind = Some(kind.code.to_string());
         event.number = Some(issued.number.clone());
@@ -206,6 +207,177 @@ pub fn issue(
     })?;
     issued.case = case;
     Ok(issued)
+}
+
+/// One issued notice of a case and, once another issuance replaced it,
+/// the event that says so.
+#[derive(Clone, Debug)]
+pub struct Issuance<'a> {
+    /// The `notice` event.
+    pub event: &'a Event,
+    /// The `superseded` event naming it, if any.
+    pub superseded: Option<&'a Event>,
+}
+
+/// The notices `case` issued, in the order of its history, each with
+/// the event that superseded it. A `superseded` event names a number and,
+/// where one number was recorded twice (two clones of an older plaint),
+/// the SHA-256 (or a prefix of it) of the one it means.
+pub fn issued(case: &Case) -> Vec<Issuance<'_>> {
+    let supersedes = |s: &Event, e: &Event| {
+        s.number == e.number
+            && s.sha256.as_deref().is_none_or(|prefix| {
+                e.sha256
+                    .as_deref()
+                    .is_some_and(|full| full.starts_with(prefix))
+            })
+    };
+    case.history
+        .iter()
+        .filter(|e| e.action == Action::Notice)
+        .map(|event| Issuance {
+            event,
+            superseded: case
+                .history
+                .iter()
+                .find(|s| s.action == Action::Superseded && supersedes(s, event)),
+        })
+        .collect()
+}
+
+/// What `check` warns about a case's notices: a kind issued more than
+/// once with none of the issuances marked superseded, and a number
+/// recorded twice. Warnings, not failures: two issuances are a fact of
+/// the record, and `plaint supersede` says which one stands. `intact`
+/// tells whether a notice's stored file still holds its bytes: of two
+/// notices under one number, the one whose file does not is named.
+pub fn issuance_warnings(case: &Case, intact: &dyn Fn(&Event) -> bool) -> Vec<String> {
+    let lang = crate::messages::language();
+    let all = issued(case);
+    let mut warnings = Vec::new();
+    let mut by_kind: std::collections::BTreeMap<&str, Vec<&Issuance>> = Default::default();
+    for issuance in all.iter().filter(|i| i.superseded.is_none()) {
+        by_kind
+            .entry(issuance.event.kind.as_deref().unwrap_or(""))
+            .or_default()
+            .push(issuance);
+    }
+    for (kind, standing) in by_kind.into_iter().filter(|(_, v)| v.len() > 1) {
+        let numbers: Vec<&str> = standing
+            .iter()
+            .filter_map(|i| i.event.number.as_deref())
+            .collect();
+        let same_number = numbers.windows(2).any(|w| w[0] == w[1]);
+        let example = if same_number {
+            standing
+                .iter()
+                .find(|i| !intact(i.event))
+                .unwrap_or(&standing[0])
+        } else {
+            standing[0]
+        };
+        let which = if same_number {
+            let sha = example.event.sha256.as_deref().unwrap_or("");
+            format!(
+                "\"{}\" --sha256 {}",
+                example.event.number.as_deref().unwrap_or(""),
+                &sha[..sha.len().min(12)]
+            )
+        } else {
+            format!("\"{}\"", example.event.number.as_deref().unwrap_or(""))
+        };
+        warnings.push(crate::msg!(
+            lang,
+            "check-issued-twice",
+            id = case.id,
+            kind = kind,
+            count = standing.len(),
+            numbers = numbers.join(crate::policy::codes::list_separator(lang)),
+            which = which
+        ));
+    }
+    warnings
+}
+
+/// Marks the issued notice `number` of case `id` superseded (replaced by
+/// another issuance), with the reason; `sha256` (a prefix of at least six
+/// characters) picks one of two notices recorded under one number. The
+/// document itself stays as issued.
+pub fn supersede(
+    ws: &Workspace,
+    id: &CaseId,
+    number: &str,
+    sha256: Option<&str>,
+    reason: &str,
+    officer: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<Case> {
+    let lang = ws.policy.language;
+    if reason.trim().is_empty() {
+        return Err(Error::Invalid(crate::msg!(lang, "supersede-no-reason")));
+    }
+    let number = number.trim();
+    let (case, ()) = ws.update(id, |case| {
+        let all = issued(case);
+        let matching: Vec<&Issuance> = all
+            .iter()
+            .filter(|i| i.event.number.as_deref() == Some(number))
+            .filter(|i| {
+                sha256.is_none_or(|p| {
+                    i.event
+                        .sha256
+                        .as_deref()
+                        .is_some_and(|s| p.len() >= 6 && s.starts_with(p))
+                })
+            })
+            .collect();
+        let found = match matching.as_slice() {
+            [one] => one,
+            [] => {
+                let known: Vec<&str> = all
+                    .iter()
+                    .filter_map(|i| i.event.number.as_deref())
+                    .collect();
+                return Err(Error::Invalid(crate::msg!(
+                    lang,
+                    "supersede-unknown",
+                    id = case.id,
+                    number = number,
+                    known = known.join(crate::policy::codes::list_separator(lang))
+                )));
+            }
+            _ => {
+                return Err(Error::Invalid(crate::msg!(
+                    lang,
+                    "supersede-ambiguous",
+                    number = number,
+                    count = matching.len()
+                )));
+            }
+        };
+        if found.superseded.is_some() {
+            return Err(Error::Refused(crate::msg!(
+                lang,
+                "supersede-already",
+                id = case.id,
+                number = number
+            )));
+        }
+        let mut event = Event::new(now, officer, Action::Superseded);
+        event.number = Some(number.to_string());
+        // Named only where the number alone does not pick one notice.
+        let shared = all
+            .iter()
+            .filter(|i| i.event.number.as_deref() == Some(number))
+            .count()
+            > 1;
+        if shared {
+            event.sha256 = found.event.sha256.clone();
+        }
+        event.note = Some(reason.trim().replace("\r\n", "\n"));
+        crate::policy::workflow::insert_event(case, event)
+    })?;
+    Ok(case)
 }
 
 /// The open deadlines of `case` as of `today` whose provisional due date
@@ -286,15 +458,72 @@ fn served_event(
     Ok(Some(event))
 }
 
+/// What a draft prints where the number goes: a draft is numbered by
+/// nobody, so it can never be mistaken for the issued document.
+pub const DRAFT_NUMBER: &str = "（草稿，未编号）";
+
 /// The document number: the kind's character, the year, the case ID and
-/// the sequence of this kind within the case.
-pub fn number(kind: &NoticeKind, id: &CaseId, issued: NaiveDate, sequence: usize) -> String {
+/// the issuance's token.
+pub fn number(kind: &NoticeKind, id: &CaseId, issued: NaiveDate, token: &str) -> String {
+    format!("{}〔{}〕第 {id}-{token} 号", kind.abbr, issued.format("%Y"))
+}
+
+/// Where an issued notice is stored, relative to the workspace root.
+fn notice_file(case: &Case, kind: &NoticeKind, token: &str, format: Format) -> String {
     format!(
-        "{}〔{}〕第 {id}-{sequence} 号",
-        kind.abbr,
-        issued.format("%Y")
+        "{NOTICES_DIR}/{}/{}/{}-{token}.{}",
+        case.id.year(),
+        case.id,
+        kind.code,
+        format.extension()
     )
 }
+
+/// The token of a new issuance: a digest of the case as it stands, the
+/// kind, the officer, the moment and the format, redrawn (with a counter)
+/// until neither its number nor its file is taken locally. Two clones
+/// whose copies of the case differ, or whose officers or moments differ,
+/// draw different tokens; two that issue the very same document from the
+/// very same case get the same file, number and event, which git and the
+/// merge driver keep once.
+fn unique_token(
+    root: &std::path::Path,
+    case: &Case,
+    kind: &NoticeKind,
+    officer: &str,
+    when: DateTime<FixedOffset>,
+    format: Format,
+) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    let state = serde_json::to_vec(case).map_err(|e| Error::Invalid(e.to_string()))?;
+    let taken = |token: &str| {
+        let number = number(kind, &case.id, when.date_naive(), token);
+        case.history
+            .iter()
+            .any(|e| e.number.as_deref() == Some(number.as_str()))
+            || std::fs::symlink_metadata(root.join(notice_file(case, kind, token, format))).is_ok()
+    };
+    for attempt in 0u32..1000 {
+        let mut digest = Sha256::new();
+        digest.update(&state);
+        for part in [kind.code, officer, &when.to_rfc3339(), format.extension()] {
+            digest.update(part.as_bytes());
+            digest.update([0]);
+        }
+        digest.update(attempt.to_le_bytes());
+        let token = crate::model::id::crockford(&digest.finalize()[..TOKEN_LEN]);
+        if !taken(&token) {
+            return Ok(token);
+        }
+    }
+    Err(Error::Invalid(format!(
+        "case {}: no free document number for {}",
+        case.id, kind.code
+    )))
+}
+
+/// Characters in a document number's token: 25 bits, as in a case ID.
+const TOKEN_LEN: usize = 5;
 
 /// A date as Chinese documents write it: `2026年7月3日`.
 pub fn zh_date(date: NaiveDate) -> String {

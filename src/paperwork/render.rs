@@ -28,15 +28,20 @@ pub struct Source {
 }
 
 /// The template for notice `kind`: the workspace's `templates/KIND.md` when
-/// present, else the built-in one.
+/// present, else the built-in one. The workspace's template is read as
+/// every workspace file is: a regular file, no link anywhere on its path,
+/// at most [`MAX_TEMPLATE_BYTES`].
 pub fn template(root: &Path, preset: &str, kind: &str, built_in: &str) -> Result<Source> {
-    let path = root.join(TEMPLATES_DIR).join(format!("{kind}.md"));
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(Source {
-            label: format!("{TEMPLATES_DIR}/{kind}.md"),
-            text,
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Source {
+    let label = format!("{TEMPLATES_DIR}/{kind}.md");
+    match crate::storage::confine::read(root, &label, MAX_TEMPLATE_BYTES, "template") {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|e| Error::BadFile {
+                path: root.join(&label),
+                message: crate::limits::not_utf8(&e.utf8_error()),
+            })?;
+            Ok(Source { label, text })
+        }
+        Err(Error::NotFound(_)) => Ok(Source {
             label: crate::msg!(
                 crate::messages::language(),
                 "builtin-template",
@@ -45,14 +50,24 @@ pub fn template(root: &Path, preset: &str, kind: &str, built_in: &str) -> Result
             ),
             text: built_in.to_string(),
         }),
-        Err(e) => Err(Error::io(path, e)),
+        Err(e) => Err(e),
     }
 }
+
+/// The largest workspace template: 256 KiB, far beyond any notice.
+pub const MAX_TEMPLATE_BYTES: usize = 256 * 1024;
+
+/// How much work one rendering may do (minijinja's fuel: about one unit
+/// per instruction). The built-in templates use a few thousand; a
+/// template with nested loops that would run for hours is stopped at
+/// once, naming the template, instead of holding the command.
+pub const TEMPLATE_FUEL: u64 = 5_000_000;
 
 /// Renders `source` with `context`; a syntax error names the template and
 /// line, a missing value names the expression that refers to it.
 pub fn render(source: &Source, context: &serde_json::Value) -> Result<String> {
     let mut env = Environment::new();
+    env.set_fuel(Some(TEMPLATE_FUEL));
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_keep_trailing_newline(true);
     let template = env
@@ -82,6 +97,9 @@ fn template_error(source: &Source, e: &minijinja::Error) -> Error {
             line = line,
             field = field
         ));
+    }
+    if e.kind() == ErrorKind::OutOfFuel {
+        return Error::Invalid(crate::msg!(lang, "template-out-of-fuel", label = label));
     }
     let detail = e.detail().unwrap_or("");
     Error::Invalid(format!("{label}{line}: {} {detail}", e.kind()))

@@ -4,6 +4,7 @@
 
 pub mod atomic;
 pub mod casefile;
+pub mod confine;
 pub mod contacts;
 pub mod fastyaml;
 pub mod index;

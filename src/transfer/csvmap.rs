@@ -448,12 +448,32 @@ fn put(
     Ok(())
 }
 
+/// The items of a list cell: `a;b` (`；` too, as typed in Chinese), or
+/// the JSON array export writes when a plain list would not read back
+/// ([`list_cell`]).
 fn split_list(cell: &str) -> Vec<String> {
+    if cell.starts_with('[')
+        && let Ok(items) = serde_json::from_str::<Vec<String>>(cell)
+    {
+        return items;
+    }
     cell.split([';', '；'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// A list as one cell: `a;b` where that reads back as the same items,
+/// else a JSON array (`["a;b"," c",""]`), so a tag holding a separator,
+/// a blank tag or one with outer spaces survives export and import.
+fn list_cell(items: &[Value]) -> String {
+    let texts: Vec<String> = items.iter().map(scalar_text).collect();
+    let plain = texts.join(";");
+    if split_list(&plain) == texts && !plain.starts_with('[') {
+        return plain;
+    }
+    serde_json::to_string(&texts).unwrap_or(plain)
 }
 
 /// The export header for cases with at most `complainants` complainants.
@@ -507,9 +527,7 @@ fn export_cell(case: &Value, column: &str) -> Result<String> {
         ("history", Some(v)) => {
             serde_json::to_string(v).map_err(|e| Error::Invalid(format!("history: {e}")))?
         }
-        (_, Some(Value::Array(items))) => {
-            items.iter().map(scalar_text).collect::<Vec<_>>().join(";")
-        }
+        (_, Some(Value::Array(items))) => list_cell(items),
         (_, Some(v)) => scalar_text(v),
     })
 }
@@ -524,6 +542,25 @@ fn scalar_text(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_cell_reads_back_as_the_same_items() {
+        let lists: [&[&str]; 7] = [
+            &["a", "b"],
+            &["a;b", "c"],
+            &["投诉；升级"],
+            &["", "x"],
+            &["  leading", "trailing "],
+            &["[1]"],
+            &[],
+        ];
+        for list in lists {
+            let items: Vec<Value> = list.iter().map(|t| Value::from(*t)).collect();
+            let cell = list_cell(&items);
+            assert_eq!(split_list(&cell), list.to_vec(), "{cell}");
+        }
+        assert_eq!(list_cell(&[Value::from("a"), Value::from("b")]), "a;b");
+    }
 
     #[test]
     fn every_chinese_export_header_reads_back_as_its_column() {

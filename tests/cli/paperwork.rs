@@ -47,9 +47,14 @@ fn an_acceptance_notice_is_rendered_numbered_stored_and_recorded() {
     let id = case_in(&ws, "accepted", &[]);
     let doc = json_at(&ws, &["notice", &id, "acceptance"]);
     let number = doc["number"].as_str().unwrap();
-    assert_eq!(number, format!("受〔2026〕第 {id}-1 号"));
+    let token = number
+        .strip_prefix(&format!("受〔2026〕第 {id}-"))
+        .and_then(|rest| rest.strip_suffix(" 号"))
+        .unwrap_or_else(|| panic!("{number}"));
+    assert_eq!(token.len(), 5, "{number}");
+    assert!(token.chars().all(|c| c.is_ascii_alphanumeric()), "{number}");
     let file = doc["file"].as_str().unwrap();
-    assert_eq!(file, format!("notices/2026/{id}/acceptance-1.html"));
+    assert_eq!(file, format!("notices/2026/{id}/acceptance-{token}.html"));
     let html = std::fs::read_to_string(ws.root().join(file)).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
     assert!(html.contains("旅游投诉受理通知书"), "{html}");
@@ -68,16 +73,54 @@ fn an_acceptance_notice_is_rendered_numbered_stored_and_recorded() {
 }
 
 #[test]
-fn a_reissued_notice_gets_the_next_number_and_keeps_the_first() {
+fn a_reissued_notice_gets_its_own_number_and_keeps_the_first_until_superseded() {
     let ws = office();
     let id = case_in(&ws, "accepted", &[]);
     let first = json_at(&ws, &["notice", &id, "acceptance", "--format", "md"]);
+    // The same officer, the same second: still a second issuance.
     let second = json_at(&ws, &["notice", &id, "acceptance", "--format", "md"]);
-    assert_eq!(second["number"], format!("受〔2026〕第 {id}-2 号"));
+    assert_ne!(first["number"], second["number"]);
     assert_ne!(first["file"], second["file"]);
-    for doc in [first, second] {
+    for doc in [&first, &second] {
         assert!(ws.root().join(doc["file"].as_str().unwrap()).is_file());
     }
+    // Two standing issuances of one kind: a warning naming the way out,
+    // never a failure.
+    let out = ws.run(&["check"]);
+    assert_eq!(out.status.code(), Some(0));
+    let said = String::from_utf8(out.stderr).unwrap();
+    let number = first["number"].as_str().unwrap();
+    assert!(said.contains("acceptance issued 2 times"), "{said}");
+    assert!(
+        said.contains(&format!("plaint supersede {id} \"{number}\"")),
+        "{said}"
+    );
+    let before = ws.snapshot();
+    refused(
+        &ws,
+        &["supersede", &id, "受〔2026〕第 X 号", "--reason", "x"],
+        &["no issued notice numbered"],
+    );
+    assert_eq!(ws.snapshot(), before, "a refused supersede changes nothing");
+    ws.ok_at(
+        NOW,
+        &["supersede", &id, number, "--reason", "地址写错，重新发出"],
+    );
+    let said = String::from_utf8(ws.run(&["check"]).stderr).unwrap();
+    assert!(!said.contains("issued 2 times"), "{said}");
+    assert!(ws.case_text(&id).contains("action: superseded\n"));
+    let shown = ws.ok(&["show", &id]);
+    assert!(
+        shown.contains(&format!("superseded notice {number}")),
+        "{shown}"
+    );
+    // The superseded document stays as issued.
+    assert!(ws.root().join(first["file"].as_str().unwrap()).is_file());
+    refused(
+        &ws,
+        &["supersede", &id, number, "--reason", "again"],
+        &["superseded already"],
+    );
 }
 
 #[test]
@@ -135,7 +178,11 @@ fn a_workspace_template_overrides_the_built_in_one() {
         NOW,
         &["notice", &id, "acceptance", "--format", "md", "--draft"],
     );
-    assert!(md.starts_with("# 本局通知\n\n张三：受理。受〔"), "{md}");
+    // A draft carries no number: it can never pass for the issued document.
+    assert!(
+        md.starts_with("# 本局通知\n\n张三：受理。（草稿，未编号）"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -335,10 +382,14 @@ fn a_dossier_holds_the_case_page_notices_and_attachments() {
     ] {
         assert!(page.contains(needle), "{needle}: {page}");
     }
-    assert!(
-        out.join(format!("notices/2026/{id}/acceptance-1.html"))
-            .is_file()
-    );
+    let notice = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f.as_str())
+        .find(|f| f.starts_with(&format!("notices/2026/{id}/acceptance-")))
+        .expect("the notice is in the dossier");
+    assert!(out.join(notice).is_file());
     let sha = doc["files"][2].as_str().unwrap();
     assert!(out.join(sha).is_file(), "{sha}");
 }
@@ -433,20 +484,43 @@ fn a_mediation_agreement_needs_the_agreed_measures() {
 }
 
 #[test]
-fn check_reports_a_document_number_recorded_twice() {
+fn one_number_recorded_for_two_documents_is_a_warning_that_supersede_clears() {
+    // What two clones of an older plaint left: one number and one path,
+    // recorded twice with different bytes; the file holds the second.
     let ws = office();
     let id = case_in(&ws, "accepted", &[]);
-    json_at(&ws, &["notice", &id, "acceptance"]);
+    let doc = json_at(&ws, &["notice", &id, "acceptance"]);
+    let sha = doc["sha256"].as_str().unwrap();
     let text = ws.case_text(&id);
     let last = text.rfind("- at:").unwrap();
-    let doubled = format!("{text}{}", &text[last..]);
+    let lost = "0".repeat(64);
+    let doubled = format!("{text}{}", &text[last..].replace(sha, &lost));
     std::fs::write(ws.case_path(&id), doubled).unwrap();
-    ws.fails(3, &["check"]);
-    let out = String::from_utf8(ws.run(&["check"]).stdout).unwrap();
-    assert!(
-        out.contains(&format!("受〔2026〕第 {id}-1 号 is recorded 2 times")),
-        "{out}"
+    let out = ws.run(&["check"]);
+    let said = String::from_utf8(out.stderr).unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(3), "{stdout}{said}");
+    assert!(stdout.contains("the file was altered"), "{stdout}");
+    assert!(said.contains("--sha256 000000000000"), "{said}");
+    let number = doc["number"].as_str().unwrap();
+    refused(
+        &ws,
+        &["supersede", &id, number, "--reason", "x"],
+        &["--sha256"],
     );
+    ws.ok_at(
+        NOW,
+        &[
+            "supersede",
+            &id,
+            number,
+            "--sha256",
+            "000000",
+            "--reason",
+            "合并时丢失的副本",
+        ],
+    );
+    ws.ok(&["check"]);
 }
 
 #[test]
@@ -493,17 +567,17 @@ fn a_hand_edited_attachment_path_outside_the_workspace_is_never_followed() {
         .replace(&stored, "attachments/../plaint.yaml");
     std::fs::write(ws.case_path(&id), text).unwrap();
     let out = String::from_utf8(ws.run(&["check"]).stdout).unwrap();
-    assert!(out.contains("is not under attachments/"), "{out}");
+    assert!(out.contains("is not in the case's own folder"), "{out}");
     refused(
         &ws,
         &["detach", &id, "p.png", "--reason", "x"],
-        &["is not under attachments/"],
+        &["is not in the case's own folder"],
     );
     let dossier = outside.path().join("d");
     refused(
         &ws,
         &["dossier", &id, "--out", dossier.to_str().unwrap()],
-        &["is not under attachments/"],
+        &["is not in the case's own folder"],
     );
     assert!(ws.root().join("plaint.yaml").is_file());
 }

@@ -53,6 +53,7 @@ const KEPT: &[&str] = &[
     "notice",
     "attached",
     "detached",
+    "superseded",
     "urgent",
     "important",
     "normal",

@@ -425,6 +425,11 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
             title = notice_title(ctx, event),
             number = event.number.as_deref().unwrap_or("")
         ),
+        Action::Superseded => msg!(
+            lang,
+            "event-superseded",
+            number = event.number.as_deref().unwrap_or("")
+        ),
         Action::Attached | Action::Detached => {
             let id = if event.action == Action::Attached {
                 "event-attached"
