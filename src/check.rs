@@ -439,49 +439,7 @@ fn examine(
         }
     };
     match parse_case(&text, path) {
-        Ok(case) => {
-            out.id = Some(case.id.clone());
-            out.problems.extend(
-                case_problems(policy, &case)
-                    .into_iter()
-                    .chain(clocks.and_then(|c| running_after_exit(c, &case)))
-                    .map(|m| problem(&file, m)),
-            );
-            if let Some(policy) = policy {
-                out.warnings.extend(
-                    case_warnings(policy, &case)
-                        .into_iter()
-                        .map(|m| problem(&file, m)),
-                );
-            }
-            out.warnings.extend(
-                crate::paperwork::notice::issuance_warnings(&case, &|event| {
-                    let (Some(file), Some(sha)) = (&event.file, &event.sha256) else {
-                        return false;
-                    };
-                    crate::paperwork::attach::stored_sha256(root, file).is_ok_and(|s| &s == sha)
-                })
-                .into_iter()
-                .map(|m| problem(&file, m)),
-            );
-            // A recorded path outside the case's folders is reported
-            // above, with the history's other problems.
-            out.problems.extend(
-                crate::paperwork::attach::verify(root, &case)
-                    .into_iter()
-                    .filter_map(|p| Some(problem(p.file?, p.message))),
-            );
-            out.stored = crate::paperwork::attach::current(&case)
-                .into_iter()
-                .map(|a| a.file)
-                .chain(
-                    crate::paperwork::notice::issued(&case)
-                        .into_iter()
-                        .filter_map(|n| n.event.file.clone()),
-                )
-                .collect();
-            out.links = case.links;
-        }
+        Ok(case) => examine_case(root, &text, case, policy, clocks, &mut out),
         Err(err) => {
             let message = match err {
                 Error::BadFile { message, .. } => message,
@@ -493,6 +451,66 @@ fn examine(
         }
     }
     out
+}
+
+/// What a parsed case file holds wrong, or warns about, and what it records.
+fn examine_case(
+    root: &Path,
+    text: &str,
+    case: Case,
+    policy: Option<&Policy>,
+    clocks: Option<&Clocks>,
+    out: &mut Examined,
+) {
+    let file = out.file.clone();
+    out.id = Some(case.id.clone());
+    if let Some(line) = crate::limits::first_comment_line(text) {
+        let lang = crate::messages::language();
+        out.warnings.push(problem(
+            &file,
+            crate::msg!(lang, "comments-dropped", line = line),
+        ));
+    }
+    out.problems.extend(
+        case_problems(policy, &case)
+            .into_iter()
+            .chain(clocks.and_then(|c| running_after_exit(c, &case)))
+            .map(|m| problem(&file, m)),
+    );
+    if let Some(policy) = policy {
+        out.warnings.extend(
+            case_warnings(policy, &case)
+                .into_iter()
+                .map(|m| problem(&file, m)),
+        );
+    }
+    out.warnings.extend(
+        crate::paperwork::notice::issuance_warnings(&case, &|event| {
+            let (Some(file), Some(sha)) = (&event.file, &event.sha256) else {
+                return false;
+            };
+            crate::paperwork::attach::stored_sha256(root, file).is_ok_and(|s| &s == sha)
+        })
+        .into_iter()
+        .map(|m| problem(&file, m)),
+    );
+    // A recorded path outside the case's folders is reported
+    // above, with the history's other problems.
+    out.problems.extend(
+        crate::paperwork::attach::verify(root, &case)
+            .into_iter()
+            .filter_map(|p| Some(problem(p.file?, p.message))),
+    );
+    out.stored = crate::paperwork::attach::current(&case)
+        .into_iter()
+        .map(|a| a.file)
+        .chain(
+            crate::paperwork::notice::issued(&case)
+                .into_iter()
+                .filter_map(|n| n.event.file.clone()),
+        )
+        .collect();
+    out.links = case.links;
 }
 
 fn read_text(path: &Path) -> std::result::Result<String, String> {

@@ -376,6 +376,7 @@ pub static MESSAGES: &[Message] = &[
     m("supersede-ambiguous", "{count} notices are recorded as {number}; name one with --sha256 PREFIX (see `plaint show`)", "文号 {number} 记录了 {count} 份文书；请用 --sha256 前缀指明其一（见 `plaint show`）"),
     m("supersede-already", "case {id}: notice {number} is marked superseded already", "案件 {id}：文书 {number} 已标记为被取代"),
     m("superseded-reply", "{id}: notice {number} marked superseded", "{id}：已将文书 {number} 标记为被取代"),
+    m("comments-dropped", "a comment (line {line}) is not kept: plaint writes case files from their data, so the next change to this case drops every comment; keep remarks with `plaint note`", "注释（第 {line} 行）不会保留：案件文件按数据重写，此案下次改动时所有注释都会丢失；备注请用 `plaint note` 记录"),
     m("promise-before-made", "the promised date {due} is before the day the promise is made ({made})", "承诺日期 {due} 早于作出承诺的日期（{made}）"),
     m("by-not-positive", "--by must be a positive number of days, not {by}", "--by 必须是正数天数，而不是 {by}"),
     m("by-too-large", "--by {by} is more than an extension may add ({max}); check the number", "--by {by} 超过单次延长的上限（{max}）；请核对数字"),

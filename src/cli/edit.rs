@@ -46,6 +46,11 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<Exit> {
     run_editor(&copy)?;
     let edited = read_text_bounded(&copy, MAX_CONFLICTED_BYTES, "case file")
         .with_context(|| format!("cannot read the edited copy {}", copy.display()))?;
+    // A comment typed into the copy (or one already in the file) does not
+    // survive: the case is written from its data.
+    if let Some(line) = crate::limits::first_comment_line(&edited) {
+        output::warn(&crate::msg!(ctx.lang(), "comments-dropped", line = line));
+    }
     let actor = ctx.actor();
     let result = match &conflicted {
         Some(sides) => apply_resolution(&ctx.ws, sides, &edited, &actor).map(Some),

@@ -876,6 +876,37 @@ mod tests {
     }
 
     #[test]
+    fn same_second_attachments_by_one_officer_merge_to_the_same_bytes_either_way() {
+        // Events that differ only in fields a hand-listed key once left
+        // out (file, sha256, size, name) still have one order.
+        let attach = |case: &mut Case, file: &str, sha: &str| {
+            let mut e = Event::new(at(30), "王芳", Action::Attached);
+            e.name = Some("photo.jpg".into());
+            e.file = Some(format!("attachments/20261102-K7QF2/{file}"));
+            e.sha256 = Some(sha.into());
+            e.size = Some(4);
+            case.history.push(e);
+        };
+        let b = base();
+        let (mut ours, mut theirs) = (base(), base());
+        attach(&mut ours, "aaaa-photo.jpg", &"a".repeat(64));
+        attach(&mut theirs, "bbbb-photo.jpg", &"b".repeat(64));
+        let one = merge(&b, &ours, &theirs, &policy()).unwrap().case;
+        let other = merge(&b, &theirs, &ours, &policy()).unwrap().case;
+        assert_eq!(render_case(&one).unwrap(), render_case(&other).unwrap());
+        // And a superseded mark against the notice it names.
+        let (mut ours, mut theirs) = (base(), base());
+        for (case, number) in [(&mut ours, "X-1"), (&mut theirs, "X-2")] {
+            let mut e = Event::new(at(30), "王芳", Action::Superseded);
+            e.number = Some(number.into());
+            case.history.push(e);
+        }
+        let one = merge(&b, &ours, &theirs, &policy()).unwrap().case;
+        let other = merge(&b, &theirs, &ours, &policy()).unwrap().case;
+        assert_eq!(render_case(&one).unwrap(), render_case(&other).unwrap());
+    }
+
+    #[test]
     fn a_same_second_chain_written_by_one_side_keeps_its_order() {
         let b = base();
         let (mut o, mut t) = (base(), base());

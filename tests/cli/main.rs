@@ -38,5 +38,6 @@ mod screens;
 mod simulation;
 mod team;
 mod terminal_zh;
+mod workspace_files;
 mod zh_errors;
 mod zh_transfer_and_codes;

@@ -1,21 +1,24 @@
 //! A seeded, randomized team of three clones: registrations, notes,
 //! handovers, moves and milestones at a coarse shared clock (so many events
 //! of different clones fall in the same second), committed and synced by
-//! merge and by rebase in random order. At the end every clone holds the
-//! same files, `check` is clean, every recorded event is present exactly
-//! once, and no clock runs on a case in a final state.
+//! merge and by rebase in random order; notices issued, files attached and
+//! replies promised on every clone. At the end every clone holds the same
+//! files (cases, notices, attachments), `check` is clean (warnings, such as
+//! a notice issued twice, allowed), every recorded event is present
+//! exactly once, no clock runs on a case in a final state and none is
+//! stopped on an open one.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde_json::Value;
 
-use crate::team::{Clone, Team};
+use crate::team::{Clone, Team, name_the_office};
 
 /// The seed: change it to explore another run; failures print it.
 const SEED: u64 = 0x5EED_0017;
 /// Operations across the three clones (plaint commands, refused ones included).
-const OPERATIONS: usize = 240;
+const OPERATIONS: usize = 400;
 
 /// xorshift64*: deterministic and good enough to pick operations.
 struct Rng(u64);
@@ -46,6 +49,9 @@ struct Counts {
     pulls_merge: usize,
     pulls_rebase: usize,
     pushes: usize,
+    notices: usize,
+    attachments: usize,
+    promises: usize,
 }
 
 fn status_of(root: &Path, id: &str) -> Option<String> {
@@ -134,25 +140,35 @@ fn sync(clone: &Clone<'_>, rng: &mut Rng, counts: &mut Counts) {
     panic!("seed {SEED:#x}: push kept being refused");
 }
 
+/// Every file under `cases/`, `notices/` and `attachments/`, by path.
 fn all_files(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<String, Vec<u8>>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(root, &path, files);
+            } else {
+                let name = path.strip_prefix(root).unwrap().display().to_string();
+                files.insert(name, std::fs::read(&path).unwrap());
+            }
+        }
+    }
     let mut files = BTreeMap::new();
-    let cases = root.join("cases");
-    for year in std::fs::read_dir(&cases).unwrap().flatten() {
-        if !year.path().is_dir() {
-            continue;
-        }
-        for file in std::fs::read_dir(year.path()).unwrap().flatten() {
-            let name = file.file_name().to_string_lossy().into_owned();
-            files.insert(name, std::fs::read(file.path()).unwrap());
-        }
+    for top in ["cases", "notices", "attachments"] {
+        walk(root, &root.join(top), &mut files);
     }
     files
 }
 
 #[test]
-fn issue_17_three_clones_at_random_converge_and_lose_nothing() {
+fn three_clones_at_random_with_paperwork_converge_and_lose_nothing() {
     let team = Team::new();
     let first = team.first_clone();
+    name_the_office(&first);
+    let evidence = tempfile::tempdir().unwrap();
     let officers = ["王芳", "李明", "张伟"];
     let clones = [
         first,
@@ -208,13 +224,34 @@ fn issue_17_three_clones_at_random_converge_and_lose_nothing() {
             (40..=54, Some(id)) => {
                 args.extend(["assign".into(), id, rng.pick(&officers).to_string()]);
             }
-            (55..=84, Some(id)) => {
+            (55..=79, Some(id)) => {
                 let status = status_of(&clone.root, &id).unwrap();
                 args.extend(["advance".into(), id]);
                 args.extend(a_move(&mut rng, &status));
             }
+            (80..=89, Some(id)) => {
+                // The notice the case's state calls for (refused when none).
+                let kinds: &[&str] = match status_of(&clone.root, &id).unwrap().as_str() {
+                    "rejected" => &["refusal"],
+                    "transferred" => &["transfer", "transfer-complainant"],
+                    "received" => &["acceptance"],
+                    _ => &["acceptance", "respondent-notice"],
+                };
+                args.extend(["notice".into(), id, (*rng.pick(kinds)).into()]);
+            }
+            (90..=93, Some(id)) => {
+                // Now and then the same evidence on two clones.
+                let name = format!("证据{}.jpg", rng.below(4));
+                let file = evidence.path().join(format!("{who}-{op}-{name}"));
+                std::fs::write(&file, format!("JPEG {}", rng.below(6))).unwrap();
+                args.extend(["attach".into(), id, file.display().to_string()]);
+            }
+            (94..=96, Some(id)) => {
+                args.extend(["promise".into(), id, "2026-12-04".into()]);
+            }
             (_, Some(id)) => {
-                let milestone = *rng.pick(&["respondent-notified", "respondent-replied"]);
+                let milestone =
+                    *rng.pick(&["respondent-notified", "respondent-replied", "promise-kept"]);
                 args.extend(["mark".into(), id, milestone.into()]);
             }
         }
@@ -232,6 +269,23 @@ fn issue_17_three_clones_at_random_converge_and_lose_nothing() {
                         .entry(id)
                         .or_default()
                         .extend(doc["history"].as_array().unwrap().iter().cloned());
+                } else if matches!(argv[0], "notice" | "attach") {
+                    // These answer with the document or file; the event
+                    // is the last of the case's history on this clone.
+                    let added =
+                        argv[0] == "notice" || !doc["attached"].as_array().unwrap().is_empty();
+                    if added {
+                        let history = clone.show(&id)["history"].as_array().unwrap().clone();
+                        recorded
+                            .entry(id)
+                            .or_default()
+                            .push(history.last().unwrap().clone());
+                        if argv[0] == "notice" {
+                            counts.notices += 1;
+                        } else {
+                            counts.attachments += 1;
+                        }
+                    }
                 } else if !doc
                     .get("warnings")
                     .and_then(Value::as_array)
@@ -242,6 +296,7 @@ fn issue_17_three_clones_at_random_converge_and_lose_nothing() {
                 {
                     let event = doc["history"].as_array().unwrap().last().unwrap().clone();
                     recorded.entry(id).or_default().push(event);
+                    counts.promises += usize::from(argv[0] == "promise");
                 }
                 counts.written += 1;
             }
@@ -273,6 +328,10 @@ fn issue_17_three_clones_at_random_converge_and_lose_nothing() {
     for clone in &clones {
         clone.assert_clean();
     }
+    assert!(
+        counts.notices > 0 && counts.attachments > 0 && counts.promises > 0,
+        "the run issues, attaches and promises: {counts:?}"
+    );
     let mut events = 0;
     for (id, wanted) in &recorded {
         let history = clones[0].show(id)["history"].as_array().unwrap().clone();
@@ -294,8 +353,15 @@ fn issue_17_three_clones_at_random_converge_and_lose_nothing() {
     let finals = ["resolved", "closed", "rejected", "transferred", "withdrawn"];
     let mut terminal = 0;
     let mut running = Vec::new();
+    let mut stopped_open = Vec::new();
     for case in list.as_array().unwrap() {
         if !finals.contains(&case["status"].as_str().unwrap()) {
+            // An open case: no clock of it was stopped by a final move.
+            for d in case["deadlines"].as_array().unwrap() {
+                if d["state"] == "stopped" {
+                    stopped_open.push(format!("{} {} {}", case["id"], case["status"], d["rule"]));
+                }
+            }
             continue;
         }
         terminal += 1;
@@ -307,15 +373,20 @@ fn issue_17_three_clones_at_random_converge_and_lose_nothing() {
     }
     eprintln!(
         "simulation seed {SEED:#x}: {OPERATIONS} operations ({} written, {} refused), {} cases, \
-         {events} events checked, {} merge pulls, {} rebase pulls, {} pushes, {terminal} cases in a \
-         final state, {} clocks running on them",
+         {events} events checked, {} notices, {} attachments, {} promises, {} merge pulls, \
+         {} rebase pulls, {} pushes, {terminal} cases in a final state, {} clocks running on them, \
+         {} stopped on open cases",
         counts.written,
         counts.refused,
         counts.registered,
+        counts.notices,
+        counts.attachments,
+        counts.promises,
         counts.pulls_merge,
         counts.pulls_rebase,
         counts.pushes,
-        running.len()
+        running.len(),
+        stopped_open.len()
     );
     assert!(
         terminal > 0,
@@ -326,5 +397,9 @@ fn issue_17_three_clones_at_random_converge_and_lose_nothing() {
     assert!(
         running.is_empty(),
         "clocks running on final cases: {running:?}"
+    );
+    assert!(
+        stopped_open.is_empty(),
+        "clocks stopped on open cases: {stopped_open:?}"
     );
 }

@@ -607,3 +607,119 @@ fn the_sample_pre_commit_hook_refuses_a_damaged_workspace() {
         String::from_utf8_lossy(&accepted.stderr)
     );
 }
+
+/// Names the office in clone `a`'s `plaint.yaml` (notices print it) and
+/// pushes it.
+pub(crate) fn name_the_office(a: &Clone<'_>) {
+    let path = a.root.join("plaint.yaml");
+    let settings = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        format!("{settings}office:\n  name: 桂林市文化广电和旅游局\n"),
+    )
+    .unwrap();
+    a.commit("Name the office");
+    a.git(&["push", "-q", "origin", "HEAD:main"]);
+}
+
+#[test]
+fn two_clones_issuing_the_same_notice_never_collide_merged_or_rebased() {
+    for rebase in [false, true] {
+        let team = Team::new();
+        let a = team.first_clone();
+        name_the_office(&a);
+        let (a, id) = team.with_shared_case("两处同时发通知");
+        a.plaint_at("2026-11-23 09:00", &["advance", &id, "accepted"]);
+        a.commit("accept");
+        a.git(&["push", "-q", "origin", "HEAD:main"]);
+        let b = team.clone_as("b", "李明");
+        b.plaint_ok(&["git-setup"]);
+        // Offline, each clone issues the acceptance notice: the same kind,
+        // the same case, the same minute.
+        let on_a = a.plaint_at("2026-11-23 10:00", &["notice", &id, "acceptance", "--json"]);
+        let on_b = b.plaint_at("2026-11-23 10:00", &["notice", &id, "acceptance", "--json"]);
+        let on_a: Value = serde_json::from_str(&on_a).unwrap();
+        let on_b: Value = serde_json::from_str(&on_b).unwrap();
+        assert_ne!(on_a["number"], on_b["number"]);
+        assert_ne!(on_a["file"], on_b["file"]);
+        a.commit("a issues");
+        b.commit("b issues");
+        a.git(&["push", "-q", "origin", "HEAD:main"]);
+        let mode = if rebase { "--rebase" } else { "--no-rebase" };
+        let pulled = b.git_output(&["pull", "-q", mode, "--no-edit", "origin", "main"]);
+        assert!(
+            pulled.status.success(),
+            "{mode}: the pull needs no help:\n{}{}",
+            String::from_utf8_lossy(&pulled.stdout),
+            String::from_utf8_lossy(&pulled.stderr)
+        );
+        b.git(&["push", "-q", "origin", "HEAD:main"]);
+        a.git(&["pull", "-q", mode, "--no-edit", "origin", "main"]);
+        for clone in [&a, &b] {
+            for doc in [&on_a, &on_b] {
+                assert!(clone.root.join(doc["file"].as_str().unwrap()).is_file());
+            }
+            // Two standing acceptance notices: a warning, never a failure.
+            let (code, report) = clone.check();
+            assert_eq!(code, 0, "{report:#}");
+            let warnings = report["warnings"].to_string();
+            assert!(warnings.contains("issued 2 times"), "{warnings}");
+        }
+        assert_eq!(a.show(&id), b.show(&id));
+        // One of them is marked superseded; the mark merges like any event.
+        let number = on_b["number"].as_str().unwrap();
+        b.plaint_at(
+            "2026-11-23 11:00",
+            &["supersede", &id, number, "--reason", "重复发出"],
+        );
+        b.commit("supersede");
+        b.git(&["push", "-q", "origin", "HEAD:main"]);
+        a.git(&["pull", "-q", mode, "--no-edit", "origin", "main"]);
+        let (code, report) = a.check();
+        assert_eq!(code, 0, "{report:#}");
+        assert_eq!(report["warnings"], serde_json::json!([]), "{report:#}");
+    }
+}
+
+#[test]
+fn a_final_move_from_an_older_clone_undone_by_a_later_move_leaves_the_clock_running() {
+    let team = Team::new();
+    let (a, id) = team.with_shared_case("移送与受理交错");
+    let b = team.clone_as("b", "李明");
+    b.plaint_ok(&["git-setup"]);
+    // a still sees the case as received and transfers it; b accepted it
+    // earlier and, after a's transfer, moves it on.
+    b.plaint_at("2026-11-23 09:00", &["advance", &id, "accepted"]);
+    a.plaint_at(
+        "2026-11-23 10:00",
+        &["advance", &id, "transferred", "--to", "市场监管局"],
+    );
+    b.plaint_at("2026-11-23 11:00", &["advance", &id, "investigating"]);
+    a.commit("a transfers");
+    b.commit("b investigates");
+    a.git(&["push", "-q", "origin", "HEAD:main"]);
+    b.git(&["pull", "-q", "--no-edit", "origin", "main"]);
+    b.assert_clean();
+    let shown: Value =
+        serde_json::from_str(&b.plaint_ok(&["show", &id, "--json", "--today", "2027-03-01"]))
+            .unwrap();
+    assert_eq!(shown["status"], "investigating", "the later move wins");
+    let resolution = shown["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "resolution")
+        .expect("the resolution clock")
+        .clone();
+    assert_eq!(resolution["state"], "overdue", "{resolution:#}");
+    assert_eq!(resolution["stopped"], Value::Null, "{resolution:#}");
+    let overdue = b.plaint_ok(&[
+        "list",
+        "--overdue",
+        "--format",
+        "ids",
+        "--today",
+        "2027-03-01",
+    ]);
+    assert!(overdue.contains(&id), "{overdue}");
+}
