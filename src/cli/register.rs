@@ -99,18 +99,33 @@ fn has_bad_date(draft: &Draft, offset: chrono::FixedOffset) -> bool {
 /// with all of them listed.
 fn read_draft(path: &Path) -> anyhow::Result<Draft> {
     let label = path.display().to_string();
-    let text = if path.as_os_str() == "-" {
-        let mut text = String::new();
+    // At most one case file's worth, from stdin, a file or a pipe alike:
+    // `/dev/zero` or an endless pipe is refused, not read for ever.
+    let limit = crate::storage::casefile::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
         std::io::stdin()
-            .take(crate::storage::casefile::MAX_FILE_BYTES as u64 + 1)
-            .read_to_string(&mut text)
-            .context("stdin is not UTF-8 text")?;
-        text
+            .take(limit as u64 + 1)
+            .read_to_end(&mut bytes)
+            .context("stdin")?;
     } else {
-        std::fs::read_to_string(path).with_context(|| {
-            crate::msg!(crate::messages::language(), "cannot-read", file = label)
-        })?
-    };
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
+            .with_context(|| {
+                crate::msg!(crate::messages::language(), "cannot-read", file = label)
+            })?;
+    }
+    if bytes.len() > limit {
+        return Err(crate::error::Error::BadFile {
+            path: path.to_path_buf(),
+            message: crate::limits::too_large(bytes.len() as u64, limit, "case file"),
+        }
+        .into());
+    }
+    let text = String::from_utf8(bytes).map_err(|e| crate::error::Error::BadFile {
+        path: path.to_path_buf(),
+        message: crate::limits::not_utf8(&e.utf8_error()),
+    })?;
     Ok(parse_draft(&text, &label)?)
 }
 

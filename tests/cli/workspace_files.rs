@@ -373,3 +373,12 @@ fn escapes_in_a_label_reach_no_terminal() {
     let screen = ws.terminal(100, true, &["policy"]);
     assert!(screen.contains("Noise\\x1b]0;pwned"), "{screen:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_endless_input_file_is_refused_in_bounded_time() {
+    let ws = Ws::tourism();
+    let (code, err) = bounded(&ws, &["register", "--from", "/dev/zero"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("more than the"), "{err}");
+}
