@@ -485,12 +485,16 @@ fn examine_case(
         );
     }
     out.warnings.extend(
-        crate::paperwork::notice::issuance_warnings(&case, &|event| {
-            let (Some(file), Some(sha)) = (&event.file, &event.sha256) else {
-                return false;
-            };
-            crate::paperwork::attach::stored_sha256(root, file).is_ok_and(|s| &s == sha)
-        })
+        crate::paperwork::notice::issuance_warnings(
+            policy.map_or("", |p| &p.preset),
+            &case,
+            &|event| {
+                let (Some(file), Some(sha)) = (&event.file, &event.sha256) else {
+                    return false;
+                };
+                crate::paperwork::attach::stored_sha256(root, file).is_ok_and(|s| &s == sha)
+            },
+        )
         .into_iter()
         .map(|m| problem(&file, m)),
     );

@@ -370,7 +370,7 @@ pub static MESSAGES: &[Message] = &[
     m("check-file-missing", "case {id}: the file is missing", "案件 {id}：文件缺失"),
     m("check-file-unreadable", "case {id}: unreadable ({why})", "案件 {id}：无法读取（{why}）"),
     m("check-file-altered", "case {id}: the file was altered (its SHA-256 differs from the one recorded)", "案件 {id}：文件已被改动（SHA-256 与记录不符）"),
-    m("check-issued-twice", "case {id}: notice {kind} issued {count} times ({numbers}); if a later one replaces an earlier one, record it: `plaint supersede {id} {which} --reason …`", "案件 {id}：文书 {kind} 已发出 {count} 次（{numbers}）；如后发的取代了先发的，请记录：`plaint supersede {id} {which} --reason …`"),
+    m("check-issued-twice", "case {id}: notice {kind} issued {count} times ({numbers}); if a later one replaces an earlier one, record it: `plaint supersede {id} {which} --reason …`", "案件 {id}：文书「{kind}」已发出 {count} 次（{numbers}）；如后发的取代了先发的，请记录：`plaint supersede {id} {which} --reason …`"),
     m("supersede-no-reason", "--reason is empty; say why the notice was replaced", "--reason 为空；请说明该文书为何被取代"),
     m("supersede-unknown", "case {id} has no issued notice numbered {number}; its notices: {known}", "案件 {id} 没有文号为 {number} 的已发文书；已发文书：{known}"),
     m("supersede-ambiguous", "{count} notices are recorded as {number}; name one with --sha256 PREFIX (see `plaint show`)", "文号 {number} 记录了 {count} 份文书；请用 --sha256 前缀指明其一（见 `plaint show`）"),

@@ -103,22 +103,30 @@ fn read_draft(path: &Path) -> anyhow::Result<Draft> {
     // `/dev/zero` or an endless pipe is refused, not read for ever.
     let limit = crate::storage::casefile::MAX_FILE_BYTES;
     let mut bytes = Vec::new();
+    // A regular file's size is known before reading; a pipe's only after.
+    let mut size = None;
     if path.as_os_str() == "-" {
         std::io::stdin()
             .take(limit as u64 + 1)
             .read_to_end(&mut bytes)
             .context("stdin")?;
     } else {
-        std::fs::File::open(path)
-            .and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
-            .with_context(|| {
-                crate::msg!(crate::messages::language(), "cannot-read", file = label)
-            })?;
+        let cannot_read = || crate::msg!(crate::messages::language(), "cannot-read", file = label);
+        let file = std::fs::File::open(path).with_context(cannot_read)?;
+        size = file
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len());
+        file.take(limit as u64 + 1)
+            .read_to_end(&mut bytes)
+            .with_context(cannot_read)?;
     }
     if bytes.len() > limit {
+        let len = size.unwrap_or(bytes.len() as u64);
         return Err(crate::error::Error::BadFile {
             path: path.to_path_buf(),
-            message: crate::limits::too_large(bytes.len() as u64, limit, "case file"),
+            message: crate::limits::too_large(len, limit, "case file"),
         }
         .into());
     }

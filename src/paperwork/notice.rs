@@ -251,8 +251,18 @@ pub fn issued(case: &Case) -> Vec<Issuance<'_>> {
 /// the record, and `plaint supersede` says which one stands. `intact`
 /// tells whether a notice's stored file still holds its bytes: of two
 /// notices under one number, the one whose file does not is named.
-pub fn issuance_warnings(case: &Case, intact: &dyn Fn(&Event) -> bool) -> Vec<String> {
+pub fn issuance_warnings(
+    preset: &str,
+    case: &Case,
+    intact: &dyn Fn(&Event) -> bool,
+) -> Vec<String> {
     let lang = crate::messages::language();
+    // A kind is named as the reader knows it: its code in English, its
+    // title in Chinese.
+    let kind_name = |code: &str| match (lang, kinds::find(preset, code)) {
+        (crate::messages::Language::Zh, Some(kind)) => kind.title.to_string(),
+        _ => code.to_string(),
+    };
     let all = issued(case);
     let mut warnings = Vec::new();
     let mut by_kind: std::collections::BTreeMap<&str, Vec<&Issuance>> = Default::default();
@@ -290,7 +300,7 @@ pub fn issuance_warnings(case: &Case, intact: &dyn Fn(&Event) -> bool) -> Vec<St
             lang,
             "check-issued-twice",
             id = case.id,
-            kind = kind,
+            kind = kind_name(kind),
             count = standing.len(),
             numbers = numbers.join(crate::policy::codes::list_separator(lang)),
             which = which

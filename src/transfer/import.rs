@@ -340,6 +340,7 @@ impl<'w, 'o> Planner<'w, 'o> {
             )
         }));
         let case = built.case;
+        self.check_stored_files(row, &case)?;
         self.check_duplicate_id(row, &case, built.has_id)?;
         match self.existing_case(row, &case, built.has_id)? {
             Some(id) if self.options.update => self.update(row, id, case, raw.as_ref()),
@@ -348,6 +349,29 @@ impl<'w, 'o> Planner<'w, 'o> {
                 Ok(None)
             }
             None => self.create(row, case, built.has_id).map(Some),
+        }
+    }
+
+    /// Refuses a history whose notices or attachments are not in the
+    /// workspace with the bytes it records: `check` would fail on them.
+    /// (A path outside the case's own folders is refused with the
+    /// history's other problems.)
+    fn check_stored_files(&self, row: u64, case: &Case) -> std::result::Result<(), Vec<RowError>> {
+        let errors: Vec<RowError> = crate::paperwork::attach::verify(&self.ws.root, case)
+            .into_iter()
+            .filter_map(|p| {
+                let file = p.file?;
+                Some(RowError::field(
+                    row,
+                    "history",
+                    format!("{file}: {}", p.message),
+                ))
+            })
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
         }
     }
 

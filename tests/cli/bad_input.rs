@@ -148,7 +148,7 @@ fn huge_text_is_refused() {
     refused(
         &ws,
         &["register", "--from", doc.to_str().unwrap()],
-        &["larger than"],
+        &["file is 10485778 bytes, more than the 4194304 bytes"],
     );
     let doc = ws.write(
         ".home/big.yaml",

@@ -382,3 +382,35 @@ fn an_endless_input_file_is_refused_in_bounded_time() {
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("more than the"), "{err}");
 }
+
+#[test]
+fn import_refuses_a_history_whose_stored_files_are_not_there() {
+    let ws = office();
+    let id = accepted(&ws);
+    let outside = tempfile::tempdir().unwrap();
+    let photo = outside.path().join("p.png");
+    std::fs::write(&photo, "PNG").unwrap();
+    ws.json(&["attach", &id, photo.to_str().unwrap()]);
+    let export = ws.ok(&["export", "--format", "jsonl"]);
+    // Into a workspace without the file: check would fail, so import refuses.
+    let fresh = Ws::tourism();
+    fresh.write("batch.jsonl", &export);
+    let before = fresh.snapshot();
+    let err = fresh.fails(1, &["import", "batch.jsonl"]);
+    assert!(err.contains("the file is missing"), "{err}");
+    assert_eq!(before, fresh.snapshot());
+    // With the attachments copied along, it is taken.
+    let stored = format!("attachments/{id}");
+    for entry in std::fs::read_dir(ws.root().join(&stored))
+        .unwrap()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        fresh.write(
+            &format!("{stored}/{name}"),
+            &std::fs::read_to_string(entry.path()).unwrap(),
+        );
+    }
+    fresh.ok(&["import", "batch.jsonl"]);
+    fresh.ok(&["check"]);
+}
