@@ -116,7 +116,7 @@ fn read_draft(path: &Path) -> anyhow::Result<Draft> {
         size = file
             .metadata()
             .ok()
-            .filter(|m| m.is_file())
+            .filter(std::fs::Metadata::is_file)
             .map(|m| m.len());
         file.take(limit as u64 + 1)
             .read_to_end(&mut bytes)
