@@ -153,46 +153,55 @@ pub fn issue(
         )));
     }
     let source = render::template(&ws.root, &ws.settings.preset, kind.code, kind.template)?;
-    let (case, mut issued, _) = ws.update_or_keep(id, |case| {
+    // Every check and the rendering, for the case as it stands.
+    let prepare = |case: &Case| -> Result<(String, Issued)> {
         check_state(&ws.policy, case, kind)?;
-        let when = now;
         // Refused before the document is stored, so a refusal leaves nothing behind.
-        crate::policy::workflow::check_event_time(case, Action::Notice, when)?;
-        let token = if request.draft {
-            String::new()
+        crate::policy::workflow::check_event_time(case, Action::Notice, now)?;
+        let (token, number) = if request.draft {
+            (String::new(), DRAFT_NUMBER.to_string())
         } else {
-            unique_token(&ws.root, case, kind, officer, when, request.format)?
-        };
-        let number = if request.draft {
-            DRAFT_NUMBER.to_string()
-        } else {
-            number(kind, &case.id, when.date_naive(), &token)
+            let token = unique_token(&ws.root, case, kind, officer, now, request.format)?;
+            let number = number(kind, &case.id, now.date_naive(), &token);
+            (token, number)
         };
         let stamp = Stamp {
             number: &number,
             officer,
-            when,
+            when: now,
         };
         let text = render_notice(ws, case, kind, &source, request, &stamp)?;
-        let sha256 = super::sha256_hex(text.as_bytes());
-        let mut issued = Issued {
+        let issued = Issued {
             case: case.clone(),
             kind,
+            sha256: super::sha256_hex(text.as_bytes()),
             number,
             file: None,
-            sha256,
-            provisional: printed_provisional(ws, case, when.date_naive(), &text),
+            provisional: printed_provisional(ws, case, now.date_naive(), &text),
             text,
             served: None,
         };
-        if request.draft {
-            return Ok(Update::Keep(issued));
-        }
-        let served = served_event(case, kind, request.served, when, officer)?;
+        Ok((token, issued))
+    };
+    // Rendered before the lock is taken, so a slow template never holds
+    // other commands up; under the lock it is rendered again only if the
+    // case changed in between.
+    let seen = ws.read_case(id)?;
+    let rendered = prepare(&seen)?;
+    if request.draft {
+        return Ok(rendered.1);
+    }
+    let mut early = Some((seen, rendered));
+    let (case, mut issued, _) = ws.update_or_keep(id, |case| {
+        let (token, mut issued) = match early.take() {
+            Some((seen, rendered)) if seen == *case => rendered,
+            _ => prepare(case)?,
+        };
+        let served = served_event(case, kind, request.served, now, officer)?;
         let file = notice_file(case, kind, &token, request.format);
         let path = crate::storage::confine::writable(&ws.root, &file)?;
         write_atomic(&path, issued.text.as_bytes())?;
-        let mut event = Event::new(when, officer, Action::Notice);
+        let mut event = Event::new(now, officer, Action::Notice);
         event.kind = Some(kind.code.to_string());
         event.number = Some(issued.number.clone());
         event.file = Some(file.clone());
