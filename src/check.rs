@@ -278,6 +278,14 @@ fn check_cases(
         }
     }
     let known: BTreeSet<&CaseId> = owners.keys().copied().collect();
+    // Temporary files of interrupted writes are safe to remove: a write
+    // renames its temporary file into place, or it never happened.
+    report
+        .leftovers
+        .extend(entries.iter().filter_map(|e| match e {
+            Entry::Stray(path, _) if is_temporary(path) => Some(relative(root, path)),
+            _ => None,
+        }));
     for e in &examined {
         report.problems.extend(e.problems.iter().cloned());
         report.warnings.extend(e.warnings.iter().cloned());
@@ -335,12 +343,36 @@ fn check_stored_files(root: &Path, recorded: &BTreeSet<String>, report: &mut Rep
                     report.leftovers.push(label.clone());
                     crate::msg!(lang, "check-unrecorded-notice")
                 }
+                StoredKind::File if is_own_copy(&path) => {
+                    report.leftovers.push(label.clone());
+                    crate::msg!(lang, "check-unrecorded-copy")
+                }
                 StoredKind::File => crate::msg!(lang, "check-unrecorded-attachment"),
             };
             report.problems.push(problem(label, message));
         }
     }
     Ok(())
+}
+
+/// Whether `path` is a copy `attach` made: named after the first twelve
+/// hex digits of its own SHA-256 (`ef8fa3cbc228-photo.jpg`). One no history
+/// records was stored by an `attach` killed before it recorded it; the
+/// original is still wherever it was attached from.
+fn is_own_copy(path: &Path) -> bool {
+    let name = file_name(path);
+    let Some((prefix, _)) = name.split_once('-') else {
+        return false;
+    };
+    prefix.len() == 12
+        && prefix.bytes().all(|b| b.is_ascii_hexdigit())
+        && path
+            .parent()
+            .zip(path.file_name())
+            .is_some_and(|(dir, file)| {
+                crate::paperwork::attach::stored_sha256(dir, &file.to_string_lossy())
+                    .is_ok_and(|sha| sha.starts_with(prefix))
+            })
 }
 
 /// What an entry under the stored folders is, as its folder lists it

@@ -311,11 +311,20 @@ pub fn issuance_warnings(
             id = case.id,
             kind = kind_name(kind),
             count = standing.len(),
-            numbers = numbers.join(crate::policy::codes::list_separator(lang)),
+            numbers = shortened(&numbers, lang),
             which = which
         ));
     }
     warnings
+}
+
+/// A list of numbers for a sentence: at most three, then `…`.
+fn shortened(numbers: &[&str], lang: crate::messages::Language) -> String {
+    let mut shown: Vec<&str> = numbers.iter().copied().take(3).collect();
+    if numbers.len() > 3 {
+        shown.push("…");
+    }
+    shown.join(crate::policy::codes::list_separator(lang))
 }
 
 /// Marks the issued notice `number` of case `id` superseded (replaced by

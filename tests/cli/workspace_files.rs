@@ -265,6 +265,19 @@ fn leftovers_of_killed_commands_are_reported_and_check_fix_removes_them() {
     );
     // And a file somebody put there by hand.
     ws.write(&format!("attachments/{id}/by-hand.txt"), "note");
+    // A copy a killed attach stored before recording it: named, as every
+    // copy attach makes, after its own hash.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("p.jpg"), "JPEG").unwrap();
+    let doc = ws.json(&[
+        "attach",
+        &id,
+        outside.path().join("p.jpg").to_str().unwrap(),
+    ]);
+    let recorded = doc["attached"][0]["file"].as_str().unwrap().to_string();
+    let copy = recorded.replace("-p.jpg", "-q.jpg");
+    std::fs::copy(ws.root().join(&recorded), ws.root().join(&copy)).unwrap();
+    ws.write(&format!("cases/{year}/.plaint-Ef56.tmp"), "schema: 1\n");
     let out = ws.run(&["check", "--json"]);
     assert_eq!(out.status.code(), Some(3));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -279,9 +292,12 @@ fn leftovers_of_killed_commands_are_reported_and_check_fix_removes_them() {
         format!("attachments/{id}/by-hand.txt"),
         format!("notices/{year}/{id}/.plaint-Cd34.tmp"),
         format!("notices/{year}/{id}/acceptance-ZZZZZ.html"),
+        copy.clone(),
+        format!("cases/{year}/.plaint-Ef56.tmp"),
     ] {
         assert!(files.contains(&leftover.as_str()), "{leftover}: {files:?}");
     }
+    assert!(!files.contains(&recorded.as_str()), "{files:?}");
     let err = ws.fails(3, &["check", "--fix"]);
     assert!(err.contains(".plaint-Ab12.tmp"), "{err}");
     assert!(
@@ -293,6 +309,16 @@ fn leftovers_of_killed_commands_are_reported_and_check_fix_removes_them() {
         !ws.root()
             .join(format!("notices/{year}/{id}/acceptance-ZZZZZ.html"))
             .exists()
+    );
+    assert!(!ws.root().join(&copy).exists());
+    assert!(
+        !ws.root()
+            .join(format!("cases/{year}/.plaint-Ef56.tmp"))
+            .exists()
+    );
+    assert!(
+        ws.root().join(&recorded).exists(),
+        "the recorded copy stays"
     );
     // A file a person put there is theirs to attach or remove.
     assert!(
