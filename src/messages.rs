@@ -633,13 +633,41 @@ pub fn text(lang: Language, id: &str) -> &'static str {
 
 /// Message `id` in `lang` with each `{name}` replaced by its value.
 pub fn fill(lang: Language, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = text(lang, id).to_string();
-    if out == "{?}" {
+    let template = text(lang, id);
+    if template == "{?}" {
         return id.to_string();
     }
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    fill_text(template, args)
+}
+
+/// Fills the `{name}` placeholders of `template` in one pass over it: a
+/// value is copied as it is, never scanned again, so user text holding
+/// `{known}` prints as typed. A placeholder with no value stays as written.
+fn fill_text(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (close, *v))
+        });
+        match value {
+            Some((close, v)) => {
+                let _ = write!(out, "{v}");
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -674,6 +702,18 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
+
+    #[test]
+    fn a_value_is_never_read_as_a_placeholder() {
+        let known = "noise, shopping";
+        let filled = fill_text(
+            "unknown category {value}; known: {known}",
+            &[("value", &"{known}"), ("known", &known)],
+        );
+        assert_eq!(filled, "unknown category {known}; known: noise, shopping");
+        assert_eq!(fill_text("{a}{b}{", &[("a", &"{b}"), ("b", &1)]), "{b}1{");
+        assert_eq!(fill_text("{missing} stays", &[]), "{missing} stays");
+    }
 
     fn placeholders(text: &str) -> BTreeSet<&str> {
         text.split('{')

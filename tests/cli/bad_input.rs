@@ -234,3 +234,18 @@ fn usage_errors_exit_2_and_json_errors_go_to_stderr() {
             .contains("20250101-AAAAA")
     );
 }
+
+#[test]
+fn a_field_holding_a_placeholder_is_reported_as_typed() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let text = ws
+        .case_text(&id)
+        .replace("category: shopping\n", "category: '{known}'\n");
+    std::fs::write(ws.case_path(&id), text).unwrap();
+    let out = ws.run(&["check"]);
+    assert_eq!(out.status.code(), Some(3));
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("{known}"), "{said}");
+    assert_eq!(said.matches("shopping").count(), 1, "the list once: {said}");
+}
