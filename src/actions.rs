@@ -845,7 +845,12 @@ pub fn followup(
     check_not_future(at, actor)?;
     let (case, repaired) = ws.update(id, |case| {
         let repaired = follow_history(&ws.policy, case, actor)?;
-        if !crate::reports::stats::CLOSING_STATES.contains(&case.status.as_str()) {
+        let closing = &crate::reports::stats::CLOSING_ROLES;
+        if !ws
+            .policy
+            .role(&case.status)
+            .is_some_and(|r| closing.contains(&r))
+        {
             return Err(Error::Refused(crate::msg!(
                 ws.policy.language,
                 "followup-too-early",

@@ -378,6 +378,8 @@ pub static MESSAGES: &[Message] = &[
     m("supersede-already", "case {id}: notice {number} is marked superseded already", "案件 {id}：文书 {number} 已标记为被取代"),
     m("superseded-reply", "{id}: notice {number} marked superseded", "{id}：已将文书 {number} 标记为被取代"),
     m("comments-dropped", "a comment (line {line}) is not kept: plaint writes case files from their data, so the next change to this case drops every comment; keep remarks with `plaint note`", "注释（第 {line} 行）不会保留：案件文件按数据重写，此案下次改动时所有注释都会丢失；备注请用 `plaint note` 记录"),
+    m("policy-state-no-role", "state {state} needs a `role` (one of {roles}): plaint knows what a state means by its role", "状态 {state} 需要 `role`（可选：{roles}）：plaint 依据角色理解状态的含义"),
+    m("policy-state-role-open", "state {state} is marked `open: false`, but its role {role} is a state still being handled", "状态 {state} 标为 `open: false`，但其角色 {role} 属于办理中的状态"),
     m("promise-before-made", "the promised date {due} is before the day the promise is made ({made})", "承诺日期 {due} 早于作出承诺的日期（{made}）"),
     m("by-not-positive", "--by must be a positive number of days, not {by}", "--by 必须是正数天数，而不是 {by}"),
     m("by-too-large", "--by {by} is more than an extension may add ({max}); check the number", "--by {by} 超过单次延长的上限（{max}）；请核对数字"),

@@ -17,7 +17,9 @@ pub fn run(ctx: &Ctx, args: &AdvanceArgs) -> anyhow::Result<Exit> {
     let suspending = policy.suspend_state.as_deref() == Some(target.as_str())
         && !policy.suspension_reasons.is_empty();
     let reason = match &args.reason {
-        Some(r) if target == "rejected" => Some(policy.resolve_code(CodeKind::Reason, r)?),
+        Some(r) if policy.has_role(&target, crate::policy::Role::Rejected) => {
+            Some(policy.resolve_code(CodeKind::Reason, r)?)
+        }
         Some(r) if suspending => Some(policy.resolve_code(CodeKind::SuspensionReason, r)?),
         other => other.clone(),
     };

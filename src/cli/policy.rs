@@ -39,7 +39,16 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
         } else {
             l(" (final)", "（终结）")
         };
-        let _ = writeln!(out, "  {}  {}{open}", s.name, both(lang, &s.en, &s.zh));
+        let role = s
+            .role
+            .map(|r| format!("  [{}]", r.as_str()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {}  {}{open}{role}",
+            s.name,
+            both(lang, &s.en, &s.zh)
+        );
     }
     out.push_str(&head("Transitions", "状态转换"));
     for t in &doc.transitions {

@@ -2,6 +2,8 @@
 //! the case states in which it makes sense, and the milestone that serving
 //! it records. A preset without notices (generic) issues none.
 
+use crate::policy::Role;
+
 /// Who a notice is addressed to by default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Recipient {
@@ -26,23 +28,22 @@ pub struct NoticeKind {
     pub abbr: &'static str,
     /// The default addressee.
     pub to: Recipient,
-    /// The case states in which the notice may be issued.
-    pub states: &'static [&'static str],
+    /// The roles of the case states in which the notice may be issued.
+    pub states: &'static [Role],
     /// The milestone `--served DATE` records (it starts a clock).
     pub served: Option<&'static str>,
     /// The built-in template (Markdown with minijinja tags).
     pub template: &'static str,
 }
 
-const ACCEPTED_ON: &[&str] = &[
-    "accepted",
-    "investigating",
-    "mediating",
-    "suspended",
-    "resolved",
-    "closed",
+const ACCEPTED_ON: &[Role] = &[
+    Role::Accepted,
+    Role::Handling,
+    Role::Suspended,
+    Role::Resolved,
+    Role::Closed,
 ];
-const ENDED: &[&str] = &["resolved", "closed"];
+const ENDED: &[Role] = &[Role::Resolved, Role::Closed];
 
 macro_rules! template {
     ($preset:literal, $code:literal) => {
@@ -77,7 +78,7 @@ const TOURISM: &[NoticeKind] = &[
         en: "refusal notice naming the competent body",
         abbr: "不受",
         to: Recipient::Complainant,
-        states: &["rejected"],
+        states: &[Role::Rejected],
         served: None,
         template: template!("tourism", "refusal"),
     },
@@ -87,7 +88,7 @@ const TOURISM: &[NoticeKind] = &[
         en: "transfer notice to the receiving body",
         abbr: "转",
         to: Recipient::TransferBody,
-        states: &["transferred"],
+        states: &[Role::Transferred],
         served: None,
         template: template!("tourism", "transfer"),
     },
@@ -97,7 +98,7 @@ const TOURISM: &[NoticeKind] = &[
         en: "notice of the transfer to the complainant",
         abbr: "转告",
         to: Recipient::Complainant,
-        states: &["transferred"],
+        states: &[Role::Transferred],
         served: None,
         template: template!("tourism", "transfer-complainant"),
     },
@@ -161,7 +162,7 @@ const PROCUREMENT: &[NoticeKind] = &[
         en: "refusal notice naming the competent body",
         abbr: "不受",
         to: Recipient::Complainant,
-        states: &["rejected"],
+        states: &[Role::Rejected],
         served: None,
         template: template!("procurement", "refusal"),
     },

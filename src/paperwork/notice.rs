@@ -20,7 +20,7 @@ use super::render::{self, Source};
 use crate::deadline::Deadline;
 use crate::error::{Error, Result};
 use crate::model::{Action, Case, CaseId, Event};
-use crate::policy::{Language, code_label};
+use crate::policy::{Language, Role, code_label};
 use crate::storage::atomic::write_atomic;
 use crate::storage::{Update, Workspace};
 
@@ -433,7 +433,10 @@ pub fn served_milestone(preset: &str, case: &Case) -> Option<&'static str> {
 
 /// A notice makes sense only in some states: no refusal for an accepted case.
 fn check_state(policy: &crate::policy::Policy, case: &Case, kind: &NoticeKind) -> Result<()> {
-    if kind.states.contains(&case.status.as_str()) {
+    if policy
+        .role(&case.status)
+        .is_some_and(|role| kind.states.contains(&role))
+    {
         return Ok(());
     }
     let lang = policy.language;
@@ -442,7 +445,11 @@ fn check_state(policy: &crate::policy::Policy, case: &Case, kind: &NoticeKind) -
         crate::messages::Language::En => s.to_string(),
         crate::messages::Language::Zh => policy.state_label(s, lang),
     };
-    let states: Vec<String> = kind.states.iter().map(|s| label(s)).collect();
+    let states: Vec<String> = policy
+        .states_with(kind.states)
+        .into_iter()
+        .map(label)
+        .collect();
     Err(Error::Refused(crate::msg!(
         lang,
         "notice-wrong-state",
@@ -578,7 +585,7 @@ fn render_notice(
         officer,
         when,
     } = *stamp;
-    let recipient = recipient(case, kind, request.to.as_deref())?;
+    let recipient = recipient(&ws.policy, case, kind, request.to.as_deref())?;
     let mut context = context(ws, case, when.date_naive());
     let map = context.as_object_mut().expect("the context is a mapping");
     map.insert("recipient".into(), json!(recipient));
@@ -598,7 +605,12 @@ fn render_notice(
 
 /// The addressee's name: the complainants, the respondent, the body the
 /// case went to, or a body named on the command line.
-fn recipient(case: &Case, kind: &NoticeKind, to: Option<&str>) -> Result<String> {
+fn recipient(
+    policy: &crate::policy::Policy,
+    case: &Case,
+    kind: &NoticeKind,
+    to: Option<&str>,
+) -> Result<String> {
     let to = match to.map(str::trim) {
         Some("") => {
             let lang = crate::messages::language();
@@ -635,7 +647,7 @@ fn recipient(case: &Case, kind: &NoticeKind, to: Option<&str>) -> Result<String>
                 "recipient-respondent"
             ))
         }),
-        Recipient::TransferBody => transfer_to(case).ok_or_else(|| {
+        Recipient::TransferBody => transfer_to(policy, case).ok_or_else(|| {
             missing(crate::msg!(
                 crate::messages::language(),
                 "recipient-transfer"
@@ -653,11 +665,14 @@ fn complainant_names(case: &Case) -> String {
     names.join("、")
 }
 
-fn transfer_to(case: &Case) -> Option<String> {
+fn transfer_to(policy: &crate::policy::Policy, case: &Case) -> Option<String> {
     case.history
         .iter()
         .rev()
-        .find(|e| e.to.as_deref() == Some("transferred"))
+        .find(|e| {
+            e.to.as_deref()
+                .is_some_and(|to| policy.has_role(to, Role::Transferred))
+        })
         .and_then(|e| e.transfer_to.clone())
 }
 
@@ -707,14 +722,17 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
         .history
         .iter()
         .rev()
-        .find(|e| e.to.as_deref() == Some("rejected"))
+        .find(|e| {
+            e.to.as_deref()
+                .is_some_and(|to| policy.has_role(to, Role::Rejected))
+        })
         .and_then(|e| e.reason.clone());
     put(
         &mut c,
         "reason",
         reason.map(|code| code_label(&policy.rejection_reasons, &code, zh)),
     );
-    put(&mut c, "transfer_to", transfer_to(case));
+    put(&mut c, "transfer_to", transfer_to(policy, case));
     // The competent body a refusal names; read by name so that a case
     // model with or without the field both work.
     let refer_to = serde_json::to_value(case).ok().and_then(|v| {

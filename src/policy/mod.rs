@@ -34,6 +34,88 @@ pub struct Code {
     pub zh: String,
 }
 
+/// What a workflow state means to plaint, whatever a preset names it: the
+/// code asks a state's role, never its name, so a preset that calls its
+/// states otherwise keeps every rule that rests on them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Received, acceptance not yet decided.
+    Intake,
+    /// Accepted for handling: the acceptance decision.
+    Accepted,
+    /// Being handled (investigated, mediated).
+    Handling,
+    /// Suspended (中止).
+    Suspended,
+    /// Resolved with an outcome (办结, a decision).
+    Resolved,
+    /// Closed for good (结案).
+    Closed,
+    /// Not accepted (不予受理).
+    Rejected,
+    /// Sent to the competent body (移送, 转办).
+    Transferred,
+    /// Withdrawn by the complainant.
+    Withdrawn,
+}
+
+impl Role {
+    /// Every role, in workflow order.
+    pub const ALL: [Role; 9] = [
+        Role::Intake,
+        Role::Accepted,
+        Role::Handling,
+        Role::Suspended,
+        Role::Resolved,
+        Role::Closed,
+        Role::Rejected,
+        Role::Transferred,
+        Role::Withdrawn,
+    ];
+
+    /// Whether a case in a state of this role is still being handled.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            Role::Intake | Role::Accepted | Role::Handling | Role::Suspended
+        )
+    }
+
+    /// The name used in policy files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Intake => "intake",
+            Role::Accepted => "accepted",
+            Role::Handling => "handling",
+            Role::Suspended => "suspended",
+            Role::Resolved => "resolved",
+            Role::Closed => "closed",
+            Role::Rejected => "rejected",
+            Role::Transferred => "transferred",
+            Role::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// The role a state has when its definition names none: that of the
+    /// built-in presets' state of the same name (policies written before
+    /// states had roles keep working).
+    fn of_builtin_name(name: &str) -> Option<Role> {
+        Some(match name {
+            "received" => Role::Intake,
+            "accepted" => Role::Accepted,
+            "investigating" | "mediating" => Role::Handling,
+            "suspended" => Role::Suspended,
+            "resolved" => Role::Resolved,
+            "closed" => Role::Closed,
+            "rejected" => Role::Rejected,
+            "transferred" => Role::Transferred,
+            "withdrawn" => Role::Withdrawn,
+            _ => return None,
+        })
+    }
+}
+
 /// A workflow state.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -44,7 +126,12 @@ pub struct StateDef {
     pub en: String,
     /// Chinese label.
     pub zh: String,
-    /// Whether a case in this state is still being handled.
+    /// What the state means; required for a name the built-in presets do
+    /// not use. Always set once the policy is built.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// Whether a case in this state is still being handled: follows the
+    /// role once the policy is built.
     #[serde(default = "yes")]
     pub open: bool,
 }
@@ -265,6 +352,7 @@ impl Policy {
                 .unwrap_or_default(),
         };
         policy.language = lang;
+        policy.resolve_roles()?;
         policy.apply_suspension_pauses()?;
         policy.validate()?;
         Ok(policy)
@@ -279,6 +367,56 @@ impl Policy {
     /// The state every new case starts in.
     pub fn initial_state(&self) -> &str {
         &self.states[0].name
+    }
+
+    /// Gives every state its role (named, or that of its built-in name)
+    /// and its openness from the role; a state with neither, or marked
+    /// final with a role that is open, is refused.
+    fn resolve_roles(&mut self) -> Result<()> {
+        let lang = self.language;
+        for i in 0..self.states.len() {
+            let state = &self.states[i];
+            let Some(role) = state.role.or_else(|| Role::of_builtin_name(&state.name)) else {
+                let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+                return Err(self.invalid(crate::msg!(
+                    lang,
+                    "policy-state-no-role",
+                    state = state.name,
+                    roles = roles.join(codes::list_separator(lang))
+                )));
+            };
+            if !state.open && role.is_open() {
+                return Err(self.invalid(crate::msg!(
+                    lang,
+                    "policy-state-role-open",
+                    state = state.name,
+                    role = role.as_str()
+                )));
+            }
+            let state = &mut self.states[i];
+            state.role = Some(role);
+            state.open = role.is_open();
+        }
+        Ok(())
+    }
+
+    /// The role of state `name`; `None` for a name the policy lacks.
+    pub fn role(&self, name: &str) -> Option<Role> {
+        self.state(name).and_then(|s| s.role)
+    }
+
+    /// Whether state `name` has `role`.
+    pub fn has_role(&self, name: &str, role: Role) -> bool {
+        self.role(name) == Some(role)
+    }
+
+    /// The names of the states with one of `roles`, in workflow order.
+    pub fn states_with(&self, roles: &[Role]) -> Vec<&str> {
+        self.states
+            .iter()
+            .filter(|s| s.role.is_some_and(|r| roles.contains(&r)))
+            .map(|s| s.name.as_str())
+            .collect()
     }
 
     /// The definition of state `name`.

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Policy, find_code, list_codes};
+use super::{Policy, Role, find_code, list_codes};
 use crate::calendar::{Calendar, Roll, Unit, period_end};
 use crate::error::{Error, Result};
 use crate::model::{Action, Case, Event};
@@ -101,7 +101,7 @@ pub fn incomplete_record(policy: &Policy, case: &Case) -> Vec<(String, String)> 
             }
         }
     }
-    if path.iter().any(|s| s == "accepted")
+    if path.iter().any(|s| policy.has_role(s, Role::Accepted))
         && let Err(e) = check_joint_complaint(policy, case)
     {
         missing.push(("representatives".into(), e.to_string()));
@@ -257,7 +257,7 @@ pub fn advance(
     check_event_time(case, Action::Status, at)?;
     check_requirements(policy, case, request)?;
     if let Some(reason) = &request.reason
-        && target == "rejected"
+        && policy.has_role(target, Role::Rejected)
     {
         find_code(&policy.rejection_reasons, reason, "rejection reason")?;
     }
@@ -266,10 +266,10 @@ pub fn advance(
     }
     check_suspension_reason(policy, request)?;
     check_consent(policy, case, request)?;
-    check_referral(request)?;
+    check_referral(policy, request)?;
     let mut forced = Vec::new();
     let mut warnings = Vec::new();
-    if target == "accepted" {
+    if policy.has_role(target, Role::Accepted) {
         check_joint_complaint(policy, case)?;
         if let Some(message) = filing_limit_exceeded(policy, calendar, case) {
             if !request.force {
@@ -349,15 +349,15 @@ fn on_the_spot_allowed(policy: &Policy, case: &Case, target: &str) -> Result<boo
 
 /// What a joint complaint's step needs the consent of all complainants
 /// for, if anything: withdrawing the complaint or settling it.
-fn consent_needed_for(request: &TransitionRequest) -> Option<&'static str> {
-    if request.target == "withdrawn" {
+fn consent_needed_for(policy: &Policy, request: &TransitionRequest) -> Option<&'static str> {
+    if policy.has_role(&request.target, Role::Withdrawn) {
         return Some("step-withdrawing");
     }
     (request.outcome.as_deref() == Some("settled")).then_some("step-settling")
 }
 
 fn check_consent(policy: &Policy, case: &Case, request: &TransitionRequest) -> Result<()> {
-    let Some(step) = consent_needed_for(request) else {
+    let Some(step) = consent_needed_for(policy, request) else {
         return Ok(());
     };
     if !policy.is_joint(case)
@@ -520,7 +520,7 @@ fn check_suspension_reason(policy: &Policy, request: &TransitionRequest) -> Resu
 
 /// `--refer-to` names the competent body of a complaint rejected as
 /// outside jurisdiction, and nothing else.
-fn check_referral(request: &TransitionRequest) -> Result<()> {
+fn check_referral(policy: &Policy, request: &TransitionRequest) -> Result<()> {
     let Some(body) = &request.refer_to else {
         return Ok(());
     };
@@ -529,7 +529,9 @@ fn check_referral(request: &TransitionRequest) -> Result<()> {
             "--refer-to is empty; name the competent body".into(),
         ));
     }
-    if request.target != "rejected" || request.reason.as_deref() != Some("outside-jurisdiction") {
+    if !policy.has_role(&request.target, Role::Rejected)
+        || request.reason.as_deref() != Some("outside-jurisdiction")
+    {
         return Err(Error::Invalid(
             "--refer-to goes with `rejected --reason outside-jurisdiction`: it names the competent body the complainant is told to turn to".into(),
         ));

@@ -7,9 +7,10 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::period::Period;
-use super::stats::{self, CLOSING_STATES, OnTime};
+use super::stats::{self, CLOSING_ROLES, OnTime};
 use crate::error::{Error, Result};
 use crate::model::Case;
+use crate::policy::Role;
 use crate::query::Row;
 use crate::storage::{Snapshot, Workspace};
 
@@ -195,16 +196,17 @@ impl Tally {
             &mut self.by_channel,
             case.channel.as_deref().unwrap_or("(unknown)"),
         );
-        if case.status == "rejected" {
+        let role = ws.policy.role(&case.status);
+        if role == Some(Role::Rejected) {
             let reason = case
                 .history
                 .iter()
                 .rev()
-                .find(|e| e.to.as_deref() == Some("rejected"))
+                .find(|e| e.to.as_deref() == Some(case.status.as_str()))
                 .and_then(|e| e.reason.as_deref());
             stats::bump(&mut self.rejected_by_reason, reason.unwrap_or("(none)"));
         }
-        if CLOSING_STATES.contains(&case.status.as_str()) {
+        if role.is_some_and(|r| CLOSING_ROLES.contains(&r)) {
             stats::bump(
                 &mut self.resolved_by_outcome,
                 case.outcome.as_deref().unwrap_or("(none)"),
@@ -304,15 +306,15 @@ impl LineTally {
         let case = row.case;
         let status = case.status.as_str();
         self.received += 1;
-        if stats::first_reached(case, &["accepted"], ws.offset).is_some() {
+        if stats::first_reached(case, &ws.policy, &[Role::Accepted], ws.offset).is_some() {
             self.accepted += 1;
         }
-        match status {
-            "rejected" => self.rejected += 1,
-            "transferred" => self.transferred += 1,
-            "resolved" | "closed" => self.resolved += 1,
-            "withdrawn" => self.withdrawn += 1,
-            _ => {}
+        match ws.policy.role(status) {
+            Some(Role::Rejected) => self.rejected += 1,
+            Some(Role::Transferred) => self.transferred += 1,
+            Some(Role::Resolved | Role::Closed) => self.resolved += 1,
+            Some(Role::Withdrawn) => self.withdrawn += 1,
+            Some(Role::Intake | Role::Accepted | Role::Handling | Role::Suspended) | None => {}
         }
         if ws.policy.is_open(status) {
             self.open += 1;
@@ -322,7 +324,8 @@ impl LineTally {
         }
         self.days.extend(stats::workdays_until(
             case,
-            &CLOSING_STATES,
+            &ws.policy,
+            &CLOSING_ROLES,
             &ws.calendar,
             ws.offset,
         ));

@@ -9,11 +9,12 @@ use serde::Serialize;
 use crate::calendar::Calendar;
 use crate::deadline::{Deadline, DeadlineState};
 use crate::model::{Action, Case};
+use crate::policy::{Policy, Role};
 
-/// The states that decide on acceptance.
-pub const DECISION_STATES: [&str; 3] = ["accepted", "rejected", "transferred"];
-/// The states that close a case.
-pub const CLOSING_STATES: [&str; 2] = ["resolved", "closed"];
+/// The roles of the states that decide on acceptance.
+pub const DECISION_ROLES: [Role; 3] = [Role::Accepted, Role::Rejected, Role::Transferred];
+/// The roles of the states that close a case.
+pub const CLOSING_ROLES: [Role; 2] = [Role::Resolved, Role::Closed];
 
 /// How the on-time rate is defined, as printed in reports.
 pub const RATE_DEFINITION: &str = "met ÷ (met + missed + overdue)";
@@ -125,25 +126,36 @@ pub fn percentile(values: &mut [i64], p: f64) -> Option<f64> {
     Some((value * 100.0).round() / 100.0)
 }
 
-/// The day the case first entered one of `states`, in the office's offset.
-pub fn first_reached(case: &Case, states: &[&str], offset: FixedOffset) -> Option<NaiveDate> {
+/// The day the case first entered a state of one of `roles`, in the
+/// office's offset.
+pub fn first_reached(
+    case: &Case,
+    policy: &Policy,
+    roles: &[Role],
+    offset: FixedOffset,
+) -> Option<NaiveDate> {
     case.history
         .iter()
         .find(|e| {
             matches!(e.action, Action::Status | Action::Imported)
-                && e.to.as_deref().is_some_and(|to| states.contains(&to))
+                && e.to
+                    .as_deref()
+                    .and_then(|to| policy.role(to))
+                    .is_some_and(|role| roles.contains(&role))
         })
         .map(|e| e.at.with_timezone(&offset).date_naive())
 }
 
-/// Working days from receipt until the case first entered `states`.
+/// Working days from receipt until the case first entered a state of one
+/// of `roles`.
 pub fn workdays_until(
     case: &Case,
-    states: &[&str],
+    policy: &Policy,
+    roles: &[Role],
     calendar: &Calendar,
     offset: FixedOffset,
 ) -> Option<i64> {
-    let reached = first_reached(case, states, offset)?;
+    let reached = first_reached(case, policy, roles, offset)?;
     let received = case.received.with_timezone(&offset).date_naive();
     calendar
         .workdays_between(received, reached)
@@ -151,9 +163,15 @@ pub fn workdays_until(
         .map(|c| c.value)
 }
 
-/// Calendar days from receipt until the case first entered `states`.
-pub fn days_until(case: &Case, states: &[&str], offset: FixedOffset) -> Option<i64> {
-    let reached = first_reached(case, states, offset)?;
+/// Calendar days from receipt until the case first entered a state of one
+/// of `roles`.
+pub fn days_until(
+    case: &Case,
+    policy: &Policy,
+    roles: &[Role],
+    offset: FixedOffset,
+) -> Option<i64> {
+    let reached = first_reached(case, policy, roles, offset)?;
     Some((reached - case.received.with_timezone(&offset).date_naive()).num_days())
 }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::stats::{self, CLOSING_STATES, DECISION_STATES, OnTime};
+use super::stats::{self, CLOSING_ROLES, DECISION_ROLES, OnTime};
 use crate::deadline::{Deadline, DeadlineState};
 use crate::error::Error;
 use crate::query::Row;
@@ -149,13 +149,15 @@ impl Tally {
         }
         self.to_decision.extend(stats::workdays_until(
             case,
-            &DECISION_STATES,
+            &ws.policy,
+            &DECISION_ROLES,
             &ws.calendar,
             ws.offset,
         ));
         self.to_close.extend(stats::workdays_until(
             case,
-            &CLOSING_STATES,
+            &ws.policy,
+            &CLOSING_ROLES,
             &ws.calendar,
             ws.offset,
         ));

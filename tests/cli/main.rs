@@ -33,6 +33,7 @@ mod paperwork;
 mod record_truth;
 mod repeats;
 mod reports;
+mod roles;
 mod rules;
 mod screens;
 mod simulation;

@@ -662,7 +662,7 @@ fn withdrawing_or_settling_a_joint_complaint_needs_consent() {
         }
     }
     assert_eq!(
-        consent_needed_for(&request("withdrawn")),
+        consent_needed_for(&tourism(), &request("withdrawn")),
         Some("step-withdrawing")
     );
 }
@@ -866,7 +866,7 @@ fn a_referral_goes_only_with_a_rejection_as_outside_jurisdiction() {
         (refer("accepted", None, Some("市场监管局")), false),
     ];
     for (req, allowed) in table {
-        let got = check_referral(&req);
+        let got = check_referral(&tourism(), &req);
         assert_eq!(got.is_ok(), allowed, "{req:?}: {got:?}");
     }
 }
