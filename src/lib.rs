@@ -18,6 +18,14 @@
 //!   left out of what leaves the office;
 //! - [`messages`]: every human message, in English and Chinese;
 //! - [`cli`]: the command line.
+//!
+//! Data flows one way. Each module uses only modules below it, from the
+//! bottom: [`calendar`], [`model`], [`repeat`], [`policy`], [`storage`],
+//! [`deadline`], [`html`]/[`redact`], [`intake`]/[`query`]/[`git`],
+//! [`paperwork`], [`reports`]/[`transfer`], [`check`], [`actions`],
+//! [`cli`]; the shared utilities ([`error`], [`messages`], [`limits`],
+//! [`dates`], [`csvcell`], [`yaml_error`]) serve all of them. The test
+//! `tests/cli/layers.rs` fails on any use upwards.
 
 // Unit tests may print and may run as one long scenario.
 #![cfg_attr(

@@ -28,6 +28,7 @@ mod hardening;
 mod house;
 mod import_export;
 mod index;
+mod layers;
 mod merges;
 mod paperwork;
 mod record_truth;
