@@ -219,8 +219,10 @@ mod tests {
         assert_eq!(found, BTreeSet::from([b.id.clone(), d.id.clone()]));
     }
 
+    // issue 17
+
     #[test]
-    fn issue_17_cases_of_the_same_second_are_repeats_of_each_other() {
+    fn cases_of_the_same_second_are_repeats_of_each_other() {
         let at = "2026-01-01T09:00:00+08:00";
         let ids = ["20260101-AAAAA", "20260101-BBBBB", "20260101-CCCCC"];
         let cases: Vec<Case> = ids
@@ -237,8 +239,10 @@ mod tests {
         assert!(!is_earlier(&cases[0], &cases[0]));
     }
 
+    // issue 18
+
     #[test]
-    fn issue_18_an_anonymous_name_never_groups_cases() {
+    fn an_anonymous_name_never_groups_cases() {
         let at = |d: u32| format!("2026-01-{d:02}T09:00:00+08:00");
         let policy_list = vec!["来电人".to_string()];
         for name in ["匿名", "Anonymous", "  ", "来电人"] {
@@ -267,7 +271,7 @@ mod tests {
     /// A group of 50,000 repeats is found whole. Not timed (timing belongs
     /// in the benchmark scripts); a quadratic detector would make this test
     /// run for minutes instead of about a second.
-    fn issue_18_a_group_of_50000_cases_is_detected_whole() {
+    fn a_group_of_50000_cases_is_detected_whole() {
         let template = case(
             "20260101-AAAAA",
             "2026-01-01T09:00:00+08:00",

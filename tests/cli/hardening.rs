@@ -43,8 +43,10 @@ fn assert_named_failure(ws: &Ws, args: &[&str], code: i32, file: &str) {
     );
 }
 
+// issue 11
+
 #[test]
-fn issue_11_a_blank_sequence_item_is_a_named_error_not_a_panic() {
+fn a_blank_sequence_item_is_a_named_error_not_a_panic() {
     let ws = Ws::tourism();
     ws.write(
         &format!("cases/2026/{BAD_ID}.yaml"),
@@ -68,8 +70,10 @@ fn issue_11_a_blank_sequence_item_is_a_named_error_not_a_panic() {
     }
 }
 
+// issue 11
+
 #[test]
-fn issue_11_merge_file_with_an_unreadable_side_reports_a_conflict() {
+fn merge_file_with_an_unreadable_side_reports_a_conflict() {
     let ws = Ws::tourism();
     let id = ws.register(&[]);
     let good = ws.case_text(&id);
@@ -97,8 +101,10 @@ fn issue_11_merge_file_with_an_unreadable_side_reports_a_conflict() {
     assert_eq!(status, Some(1), "{stderr}");
 }
 
+// issue 11
+
 #[test]
-fn issue_11_deep_brackets_are_refused_in_well_under_a_second() {
+fn deep_brackets_are_refused_in_well_under_a_second() {
     let ws = Ws::tourism();
     let deep = format!(
         "schema: 1\nid: {BAD_ID}\ntags: {}{}\n",
@@ -126,8 +132,10 @@ fn assert_every_reader_names_it_fast(ws: &Ws, file: &str) {
     }
 }
 
+// issue 11
+
 #[test]
-fn issue_11_a_huge_sparse_file_is_refused_unread() {
+fn a_huge_sparse_file_is_refused_unread() {
     let ws = Ws::tourism();
     let path = ws.root().join(format!("cases/2026/{BAD_ID}.yaml"));
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -141,8 +149,10 @@ fn issue_11_a_huge_sparse_file_is_refused_unread() {
     assert!(stderr.contains("more than the 4194304 bytes"), "{stderr}");
 }
 
+// issue 11
+
 #[test]
-fn issue_11_a_note_that_would_make_the_case_unreadable_is_refused() {
+fn a_note_that_would_make_the_case_unreadable_is_refused() {
     let ws = Ws::tourism();
     let id = ws.register(&[]);
     let note = "备".repeat(250 * 1024 / 3);
@@ -170,8 +180,10 @@ fn issue_11_a_note_that_would_make_the_case_unreadable_is_refused() {
     ws.ok_at(NOW, &["check"]);
 }
 
+// issue 11
+
 #[test]
-fn issue_11_an_import_with_too_many_history_events_is_refused_by_row() {
+fn an_import_with_too_many_history_events_is_refused_by_row() {
     let ws = Ws::tourism();
     ws.register(&[]);
     let exported = ws.ok_at(NOW, &["export", "--format", "jsonl"]);
@@ -210,8 +222,10 @@ fn hold_lock(ws: &Ws) -> std::fs::File {
     file
 }
 
+// issue 11
+
 #[test]
-fn issue_11_a_held_lock_makes_a_write_give_up_with_a_message() {
+fn a_held_lock_makes_a_write_give_up_with_a_message() {
     let ws = Ws::tourism();
     let id = ws.register(&[]);
     let held = hold_lock(&ws);
@@ -248,8 +262,10 @@ fn issue_11_a_held_lock_makes_a_write_give_up_with_a_message() {
     ws.ok_at(NOW, &["note", &id, "called back"]);
 }
 
+// issue 11
+
 #[test]
-fn issue_11_a_write_waits_for_a_lock_released_in_time() {
+fn a_write_waits_for_a_lock_released_in_time() {
     let ws = Ws::tourism();
     let id = ws.register(&[]);
     let held = hold_lock(&ws);
@@ -272,8 +288,10 @@ fn issue_11_a_write_waits_for_a_lock_released_in_time() {
     );
 }
 
+// issue 11
+
 #[test]
-fn issue_11_read_commands_never_wait_for_the_lock() {
+fn read_commands_never_wait_for_the_lock() {
     let ws = Ws::tourism();
     let id = ws.register(&[]);
     ws.write("batch.csv", "title,complainant.name,complainant.phone,respondent.name,category,channel,received\n投诉,李四,13900139000,某旅行社,shopping,phone,2026-11-03 10:00\n");
@@ -318,8 +336,10 @@ fn assert_no_controls(what: &str, text: &str) {
     );
 }
 
+// issue 11
+
 #[test]
-fn issue_11_no_terminal_escape_reaches_the_terminal() {
+fn no_terminal_escape_reaches_the_terminal() {
     let ws = Ws::tourism();
     let id = ws.register(&["--title", HOSTILE, "--complainant", HOSTILE]);
     let out = ws
@@ -402,8 +422,10 @@ fn case_files(root: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+// issue 11
+
 #[test]
-fn issue_11_no_formula_reaches_a_spreadsheet_and_csv_round_trips() {
+fn no_formula_reaches_a_spreadsheet_and_csv_round_trips() {
     let ws = Ws::tourism();
     let formulas = [
         "=HYPERLINK(\"http://evil.example\",\"open\")",
@@ -469,8 +491,10 @@ fn stage_half_moved_import(ws: &Ws, id: &str) -> String {
     staged_id.to_string()
 }
 
+// issue 11
+
 #[test]
-fn issue_11_check_reports_a_half_moved_import_it_cannot_finish() {
+fn check_reports_a_half_moved_import_it_cannot_finish() {
     let ws = Ws::tourism();
     let id = ws.register(&[]);
     let staged = stage_half_moved_import(&ws, &id);
@@ -488,8 +512,10 @@ fn issue_11_check_reports_a_half_moved_import_it_cannot_finish() {
     assert!(!ws.root().join(".plaint/staging").exists());
 }
 
+// issue 11
+
 #[test]
-fn issue_11_a_leftover_temporary_file_is_not_a_duplicate_id() {
+fn a_leftover_temporary_file_is_not_a_duplicate_id() {
     let ws = Ws::tourism();
     let id = ws.register(&[]);
     ws.write("cases/2026/.plaint-Ab12Cd.tmp", &ws.case_text(&id));
@@ -500,8 +526,9 @@ fn issue_11_a_leftover_temporary_file_is_not_a_duplicate_id() {
 }
 
 #[cfg(unix)]
+// issue 11
 #[test]
-fn issue_11_symbolic_links_are_refused_by_every_command() {
+fn symbolic_links_are_refused_by_every_command() {
     let ws = Ws::tourism();
     let id = ws.register(&[]);
     let outside = tempfile::tempdir().unwrap();
@@ -550,8 +577,10 @@ fn issue_11_symbolic_links_are_refused_by_every_command() {
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
 }
 
+// issue 11
+
 #[test]
-fn issue_11_a_full_disk_is_reported_once() {
+fn a_full_disk_is_reported_once() {
     if !Path::new("/dev/full").exists() {
         return;
     }
@@ -579,8 +608,9 @@ fn issue_11_a_full_disk_is_reported_once() {
 }
 
 #[cfg(unix)]
+// issue 11
 #[test]
-fn issue_11_an_import_killed_with_sigkill_leaves_all_or_nothing() {
+fn an_import_killed_with_sigkill_leaves_all_or_nothing() {
     let rows = 1500;
     let mut csv = String::from(
         "title,complainant.name,complainant.phone,respondent.name,category,channel,received\n",
@@ -618,8 +648,9 @@ fn issue_11_an_import_killed_with_sigkill_leaves_all_or_nothing() {
 }
 
 #[cfg(unix)]
+// issue 11
 #[test]
-fn issue_11_a_person_at_a_terminal_is_told_about_the_wait() {
+fn a_person_at_a_terminal_is_told_about_the_wait() {
     let script = Path::new("/usr/bin/script");
     if !script.exists() {
         return; // no way to give plaint a terminal here
@@ -647,8 +678,10 @@ fn issue_11_a_person_at_a_terminal_is_told_about_the_wait() {
     );
 }
 
+// issue 11
+
 #[test]
-fn issue_11_every_yaml_reader_bounds_nesting() {
+fn every_yaml_reader_bounds_nesting() {
     let ws = Ws::tourism();
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     ws.write("draft.yaml", &format!("title: x\ntags: {deep}\n"));

@@ -25,8 +25,10 @@ fn into_closed_pipe(ws: &Ws, args: &[&str]) -> (Option<i32>, String) {
     )
 }
 
+// issue 15
+
 #[test]
-fn issue_15_explain_into_a_closed_pipe_exits_quietly() {
+fn explain_into_a_closed_pipe_exits_quietly() {
     let ws = Ws::tourism();
     let id = ws.register(&[]);
     ws.ok(&["advance", &id, "accepted"]);
@@ -47,8 +49,10 @@ fn issue_15_explain_into_a_closed_pipe_exits_quietly() {
     }
 }
 
+// issue 15
+
 #[test]
-fn issue_15_a_bad_today_is_a_usage_error_before_any_workspace_is_made() {
+fn a_bad_today_is_a_usage_error_before_any_workspace_is_made() {
     let home = tempfile::tempdir().expect("temp dir");
     let cwd = tempfile::tempdir().expect("temp dir");
     for args in [
@@ -86,8 +90,10 @@ fn issue_15_a_bad_today_is_a_usage_error_before_any_workspace_is_made() {
     assert_eq!(std::fs::read_dir(cwd.path()).unwrap().count(), 0);
 }
 
+// issue 15
+
 #[test]
-fn issue_15_bad_values_are_refused_before_the_workspace_is_read() {
+fn bad_values_are_refused_before_the_workspace_is_read() {
     let home = tempfile::tempdir().expect("temp dir");
     let cwd = tempfile::tempdir().expect("temp dir");
     for (args, needle) in [
@@ -132,8 +138,10 @@ fn issue_15_bad_values_are_refused_before_the_workspace_is_read() {
     assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 0);
 }
 
+// issue 15
+
 #[test]
-fn issue_15_a_json_after_the_separator_is_text_not_a_flag() {
+fn a_json_after_the_separator_is_text_not_a_flag() {
     let ws = Ws::tourism();
     let err = ws.fails(1, &["note", "NOSUCH", "--", "--json"]);
     assert!(err.starts_with("error: "), "{err}");
@@ -146,8 +154,10 @@ fn issue_15_a_json_after_the_separator_is_text_not_a_flag() {
     assert!(ws.case_text(&id).contains("--json"));
 }
 
+// issue 15
+
 #[test]
-fn issue_15_a_value_that_is_no_date_has_its_own_error_code() {
+fn a_value_that_is_no_date_has_its_own_error_code() {
     let ws = Ws::tourism();
     let id = ws.register(&[]);
     for args in [

@@ -84,8 +84,10 @@ fn set_mtime(path: &Path, time: SystemTime) {
         .unwrap();
 }
 
+// issue 14
+
 #[test]
-fn issue_14_an_in_place_edit_keeping_size_and_mtime_is_seen() {
+fn an_in_place_edit_keeping_size_and_mtime_is_seen() {
     let ws = Ws::tourism();
     let id = ws.register(&[]);
     let path = ws.case_path(&id);
@@ -114,8 +116,10 @@ fn issue_14_an_in_place_edit_keeping_size_and_mtime_is_seen() {
     assert_views_follow_files(ws.root(), &|args| ws.ok(args));
 }
 
+// issue 14
+
 #[test]
-fn issue_14_a_git_checkout_of_an_older_version_is_seen() {
+fn a_git_checkout_of_an_older_version_is_seen() {
     let ws = Ws::tourism();
     let id = ws.register(&[]);
     let git = |args: &[&str]| {
@@ -138,8 +142,10 @@ fn issue_14_a_git_checkout_of_an_older_version_is_seen() {
     assert_views_follow_files(ws.root(), &|args| ws.ok(args));
 }
 
+// issue 14
+
 #[test]
-fn issue_14_a_deleted_case_file_drops_out() {
+fn a_deleted_case_file_drops_out() {
     let ws = Ws::tourism();
     let kept = ws.register(&[]);
     let gone = ws.register(&["--title", "行程变更"]);
@@ -150,8 +156,10 @@ fn issue_14_a_deleted_case_file_drops_out() {
     assert_views_follow_files(ws.root(), &|args| ws.ok(args));
 }
 
+// issue 14
+
 #[test]
-fn issue_14_a_case_added_by_git_pull_is_listed() {
+fn a_case_added_by_git_pull_is_listed() {
     let team = Team::new();
     let (a, first) = team.with_shared_case("第一件");
     let b = team.clone_as("b", "李明");
@@ -168,8 +176,10 @@ fn issue_14_a_case_added_by_git_pull_is_listed() {
     assert_views_follow_files(&b.root, &|args| b.plaint_ok(args));
 }
 
+// issue 14
+
 #[test]
-fn issue_14_a_truncated_damaged_or_future_index_is_rebuilt_silently() {
+fn a_truncated_damaged_or_future_index_is_rebuilt_silently() {
     let ws = Ws::tourism();
     ws.register(&[]);
     ws.register(&["--title", "行程变更"]);
@@ -206,8 +216,10 @@ fn issue_14_a_truncated_damaged_or_future_index_is_rebuilt_silently() {
     }
 }
 
+// issue 14
+
 #[test]
-fn issue_14_two_processes_updating_the_index_at_once_agree_with_the_files() {
+fn two_processes_updating_the_index_at_once_agree_with_the_files() {
     let ws = Ws::tourism();
     let ids: Vec<String> = (0..4).map(|_| ws.register(&[])).collect();
     build_index(&ws);

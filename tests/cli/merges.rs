@@ -94,18 +94,24 @@ fn same_second_moves_survive_merges_both_ways(pull: &[&str]) {
     assert_eq!(case_file(&alice, &id), case_file(&bob, &id));
 }
 
+// issue 17
+
 #[test]
-fn issue_17_same_second_events_keep_one_order_through_merges() {
+fn same_second_events_keep_one_order_through_merges() {
     same_second_moves_survive_merges_both_ways(&["pull", "-q", "--no-rebase", "--no-edit"]);
 }
 
+// issue 17
+
 #[test]
-fn issue_17_same_second_events_keep_one_order_through_rebases() {
+fn same_second_events_keep_one_order_through_rebases() {
     same_second_moves_survive_merges_both_ways(&["pull", "-q", "--rebase"]);
 }
 
+// issue 17
+
 #[test]
-fn issue_17_an_assignee_disagreeing_with_its_history_is_found_and_repaired() {
+fn an_assignee_disagreeing_with_its_history_is_found_and_repaired() {
     let ws = Ws::tourism();
     let id = ws.ok_at(NOW, &Ws::register_args(&[])).trim().to_string();
     ws.ok_at(NOW, &["assign", &id, "张伟"]);
@@ -150,8 +156,10 @@ fn issue_17_an_assignee_disagreeing_with_its_history_is_found_and_repaired() {
     ws.ok_at(NOW, &["check"]);
 }
 
+// issue 17
+
 #[test]
-fn issue_17_reopening_clears_the_outcome() {
+fn reopening_clears_the_outcome() {
     let ws = Ws::tourism();
     let id = ws.ok_at(NOW, &Ws::register_args(&[])).trim().to_string();
     for step in [
@@ -175,8 +183,10 @@ fn issue_17_reopening_clears_the_outcome() {
     ws.ok_at(NOW, &["check"]);
 }
 
+// issue 17
+
 #[test]
-fn issue_17_a_milestone_on_a_finished_case_is_refused() {
+fn a_milestone_on_a_finished_case_is_refused() {
     let ws = Ws::tourism();
     for last in [
         &["closed"][..],
@@ -212,8 +222,10 @@ fn issue_17_a_milestone_on_a_finished_case_is_refused() {
     }
 }
 
+// issue 17
+
 #[test]
-fn issue_17_a_preset_may_allow_a_milestone_on_a_finished_case() {
+fn a_preset_may_allow_a_milestone_on_a_finished_case() {
     let ws = Ws::tourism();
     let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
     let settings =

@@ -29,8 +29,10 @@ fn state_of(case: &Value, rule: &str) -> String {
         .unwrap_or_else(|| "absent".into())
 }
 
+// issue 9
+
 #[test]
-fn issue_9_a_merged_rejection_stops_every_clock_in_show_list_summary_report_and_check() {
+fn a_merged_rejection_stops_every_clock_in_show_list_summary_report_and_check() {
     let team = Team::new();
     let (a, id) = team.with_shared_case("两边同时处理");
     let b = team.clone_as("b", "李明");
@@ -102,8 +104,10 @@ fn issue_9_a_merged_rejection_stops_every_clock_in_show_list_summary_report_and_
     b.assert_clean();
 }
 
+// issue 9
+
 #[test]
-fn issue_9_an_imported_closed_case_without_history_is_not_tracked_never_overdue() {
+fn an_imported_closed_case_without_history_is_not_tracked_never_overdue() {
     let ws = Ws::tourism();
     ws.write(
         "old.jsonl",
@@ -163,8 +167,10 @@ fn issue_9_an_imported_closed_case_without_history_is_not_tracked_never_overdue(
     assert_eq!(state_of(&case, "notify-respondent"), "missed");
 }
 
+// issue 9
+
 #[test]
-fn issue_9_published_rates_count_overdue_open_deadlines_in_every_format() {
+fn published_rates_count_overdue_open_deadlines_in_every_format() {
     let ws = Ws::tourism();
     let decided = ws.register(&[]);
     ws.ok_at("2026-11-03 10:00", &["advance", &decided, "accepted"]);
@@ -212,8 +218,10 @@ fn event_times(ws: &Ws, id: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+// issue 9
+
 #[test]
-fn issue_9_an_event_is_stored_at_the_time_it_happened_never_clamped() {
+fn an_event_is_stored_at_the_time_it_happened_never_clamped() {
     let ws = Ws::with_preset("hospital");
     let id = ws.ok_at(
         "2026-11-02 09:30",
@@ -241,8 +249,10 @@ fn issue_9_an_event_is_stored_at_the_time_it_happened_never_clamped() {
     ws.ok(&["check"]);
 }
 
+// issue 9
+
 #[test]
-fn issue_9_a_clock_ahead_of_the_computer_or_a_move_before_a_later_move_is_refused() {
+fn a_clock_ahead_of_the_computer_or_a_move_before_a_later_move_is_refused() {
     let ws = Ws::tourism();
     let id = ws.register(&[]);
     let before = ws.snapshot();
@@ -280,8 +290,10 @@ fn issue_9_a_clock_ahead_of_the_computer_or_a_move_before_a_later_move_is_refuse
     ]);
 }
 
+// issue 9
+
 #[test]
-fn issue_9_a_blank_case_is_never_registered() {
+fn a_blank_case_is_never_registered() {
     let ws = Ws::tourism();
     let before = ws.snapshot();
     let err = ws.fails(1, &["register"]);
@@ -304,8 +316,10 @@ fn issue_9_a_blank_case_is_never_registered() {
     assert_eq!(case["tags"][0], "anonymous");
 }
 
+// issue 9
+
 #[test]
-fn issue_9_the_filing_limit_ends_on_the_next_working_day_and_warns_when_unchecked() {
+fn the_filing_limit_ends_on_the_next_working_day_and_warns_when_unchecked() {
     let ws = Ws::tourism();
     // 2026-07-05 + 90 days = Saturday 2026-10-03, inside the National Day
     // holiday: the limit runs to Thursday 2026-10-08.
@@ -339,8 +353,10 @@ fn issue_9_the_filing_limit_ends_on_the_next_working_day_and_warns_when_unchecke
     assert!(stderr.contains("filing limit was not checked"), "{stderr}");
 }
 
+// issue 9
+
 #[test]
-fn issue_9_extensions_and_dates_stay_within_the_supported_range_and_late_extensions_need_force() {
+fn extensions_and_dates_stay_within_the_supported_range_and_late_extensions_need_force() {
     let ws = Ws::tourism();
     let id = ws.register(&[]);
     ws.ok_at("2026-11-03 10:00", &["advance", &id, "accepted"]);
@@ -446,8 +462,10 @@ fn import_errors(ws: &Ws, file: &str, extra: &[&str]) -> (Option<i32>, String) {
     )
 }
 
+// issue 9
+
 #[test]
-fn issue_9_import_refuses_records_the_commands_could_not_have_written() {
+fn import_refuses_records_the_commands_could_not_have_written() {
     let ws = Ws::tourism();
     let person = r#""complainants":[{"name":"张三"}],"respondent":{"name":"甲"},"demands":"退款""#;
     let registered = r#"{"at":"2026-10-08T09:00:00+08:00","by":"旧","action":"registered"}"#;
@@ -531,8 +549,10 @@ fn issue_9_import_refuses_records_the_commands_could_not_have_written() {
     );
 }
 
+// issue 9
+
 #[test]
-fn issue_9_check_and_advance_share_the_validation_of_register_and_import() {
+fn check_and_advance_share_the_validation_of_register_and_import() {
     let ws = Ws::tourism();
     let id = "20261102-K7QF2";
     ws.write(

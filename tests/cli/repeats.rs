@@ -32,8 +32,10 @@ fn ids_of(ws: &Ws, args: &[&str]) -> Vec<String> {
     ws.ok_at(NOW, &all).lines().map(str::to_string).collect()
 }
 
+// issue 17
+
 #[test]
-fn issue_17_registrations_within_one_second_are_repeats() {
+fn registrations_within_one_second_are_repeats() {
     let ws = Ws::tourism();
     let mut ids = Vec::new();
     for _ in 0..3 {
@@ -62,8 +64,10 @@ fn issue_17_registrations_within_one_second_are_repeats() {
     }
 }
 
+// issue 18
+
 #[test]
-fn issue_18_show_of_the_1000th_repeat_names_a_few_earlier_cases_and_the_count() {
+fn show_of_the_1000th_repeat_names_a_few_earlier_cases_and_the_count() {
     let ws = imported("张三", 1000);
     let ids = ids_of(&ws, &["list", "--sort", "received"]);
     assert_eq!(ids.len(), 1000);
@@ -79,8 +83,10 @@ fn issue_18_show_of_the_1000th_repeat_names_a_few_earlier_cases_and_the_count() 
     assert_eq!(summary["repeat"], 999);
 }
 
+// issue 18
+
 #[test]
-fn issue_18_an_anonymous_name_never_makes_a_repeat() {
+fn an_anonymous_name_never_makes_a_repeat() {
     let ws = imported("匿名", 3);
     assert!(ids_of(&ws, &["list", "--repeat"]).is_empty());
     let summary = ws.json(&["summary", "--today", "2026-11-29"]);
