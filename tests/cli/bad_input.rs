@@ -206,8 +206,7 @@ fn alias_bombs_and_deep_nesting_are_refused_fast() {
 #[test]
 fn a_typo_in_plaint_yaml_is_refused_with_the_key() {
     let ws = Ws::tourism();
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write("plaint.yaml", &settings.replace("calendar:", "calender:"));
+    ws.edit_settings("calendar:", "calender:");
     refused(&ws, &["list"], &["plaint.yaml", "unknown field `calender`"]);
     ws.write(
         "plaint.yaml",

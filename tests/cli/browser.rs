@@ -127,12 +127,8 @@ fn the_report_a_notice_and_a_dossier_print_in_chromium() {
     let outside = tempfile::tempdir().unwrap();
     let Some(chromium) = tools() else { return };
     let ws = Ws::tourism();
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    let settings = settings.replace("language: en", "language: zh");
-    ws.write(
-        "plaint.yaml",
-        &format!("{settings}office:\n  name: 桂林市文化广电和旅游局\n"),
-    );
+    ws.edit_settings("language: en", "language: zh");
+    ws.add_settings("office:\n  name: 桂林市文化广电和旅游局\n");
     let id = ws.register(&[]);
     ws.ok_at(NOW, &["advance", &id, "accepted"]);
     let notice = outside.path().join("notice.html");

@@ -91,11 +91,7 @@ fn both(ws: &Ws, args: &[&str]) -> (String, String) {
 
 /// Adds `assume_weekends: [2027]` to plaint.yaml.
 fn acknowledge_2027(ws: &Ws) {
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &format!("{settings}assume_weekends: [2027]\n"),
-    );
+    ws.add_settings("assume_weekends: [2027]\n");
 }
 
 #[test]
@@ -373,11 +369,7 @@ fn files_plainly_not_case_files_are_left_to_check() {
 fn a_notice_that_prints_a_provisional_date_warns_without_promising_a_mark() {
     for lang in ["en", "zh"] {
         let (ws, words) = workspace(lang);
-        let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-        ws.write(
-            "plaint.yaml",
-            &format!("{settings}office:\n  name: 桂林市文化广电和旅游局\n"),
-        );
+        ws.add_settings("office:\n  name: 桂林市文化广电和旅游局\n");
         let id = accepted(&ws, "shopping");
         let (text, err) = both(&ws, &["notice", &id, "acceptance", "--format", "md"]);
         assert!(text.contains("2027年1月26日"), "{text}");

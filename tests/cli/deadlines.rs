@@ -101,11 +101,7 @@ fn calendar_show_and_is_workday_name_the_days() {
         ws.ok(&["calendar", "is-workday", "2026-10-05"])
             .starts_with("no\tNational Day")
     );
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &settings.replace("language: en", "language: zh"),
-    );
+    ws.edit_settings("language: en", "language: zh");
     assert!(ws.ok(&["calendar", "show", "2026"]).contains("国庆节"));
 }
 
@@ -278,11 +274,7 @@ fn pauses_and_extensions_move_the_resolution_deadline() {
     let ws = Ws::tourism();
     // The tourism 60 days pause for a suspension only by the workspace's
     // decision, and stretch only by a recorded override.
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &format!("{settings}policy:\n  suspension_pauses: [resolution]\n"),
-    );
+    ws.add_settings("policy:\n  suspension_pauses: [resolution]\n");
     let id = holiday_case(&ws);
     ws.ok(&["advance", &id, "accepted", "--at", "2026-09-28 09:00"]);
     ws.ok(&[
@@ -425,11 +417,7 @@ fn the_coverage_warning_disappears_with_a_2027_calendar() {
         "calendars/office.yaml",
         "extends: cn\ncoverage: {first: 2027, last: 2027}\nholidays:\n  - {date: 2027-02-19, name: Spring Festival, zh: 春节}\n",
     );
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &settings.replace("calendar: cn", "calendar: office"),
-    );
+    ws.edit_settings("calendar: cn", "calendar: office");
     let out = ws.run(&["show", id, "--today", "2026-12-22", "--json"]);
     assert!(
         out.stderr.is_empty(),

@@ -701,9 +701,7 @@ fn every_yaml_reader_bounds_nesting() {
         );
         assert!(start.elapsed() < Duration::from_secs(5), "plaint {args:?}");
     }
-    let settings = ws.root().join("plaint.yaml");
-    let text = std::fs::read_to_string(&settings).unwrap();
-    std::fs::write(&settings, format!("{text}handlers: {deep}\n")).unwrap();
+    ws.add_settings(&format!("handlers: {deep}\n"));
     let stderr = ws.fails(1, &["list"]);
     assert!(
         stderr.contains("plaint.yaml") && stderr.contains("nesting"),

@@ -227,10 +227,7 @@ fn a_milestone_on_a_finished_case_is_refused() {
 #[test]
 fn a_preset_may_allow_a_milestone_on_a_finished_case() {
     let ws = Ws::tourism();
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    let settings =
-        format!("{settings}policy:\n  final_milestones:\n    withdrawn: [respondent-replied]\n");
-    std::fs::write(ws.root().join("plaint.yaml"), settings).unwrap();
+    ws.add_settings("policy:\n  final_milestones:\n    withdrawn: [respondent-replied]\n");
     let id = ws.ok_at(NOW, &Ws::register_args(&[])).trim().to_string();
     ws.ok_at(NOW, &["advance", &id, "withdrawn"]);
     ws.ok_at(NOW, &["mark", &id, "respondent-replied"]);

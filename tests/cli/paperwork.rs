@@ -15,12 +15,8 @@ fn outside_file(dir: &tempfile::TempDir, name: &str, contents: &str) -> std::pat
 /// A tourism workspace with the office named in `plaint.yaml`.
 fn office() -> Ws {
     let ws = Ws::tourism();
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &format!(
-            "{settings}office:\n  name: 桂林市文化广电和旅游局\n  address: 桂林市临桂区公园北路 1 号\n"
-        ),
+    ws.add_settings(
+        "office:\n  name: 桂林市文化广电和旅游局\n  address: 桂林市临桂区公园北路 1 号\n",
     );
     ws
 }
@@ -296,11 +292,7 @@ fn attachment_refusals_change_nothing() {
         &["attach", &id, "/no/such/file.jpg"],
         &["no such file"],
     );
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &format!("{settings}attachment_limit_mb: 1\n"),
-    );
+    ws.add_settings("attachment_limit_mb: 1\n");
     let big = outside.path().join("big.bin");
     std::fs::write(&big, vec![0u8; 1024 * 1024 + 1]).unwrap();
     refused(
@@ -526,11 +518,7 @@ fn one_number_recorded_for_two_documents_is_a_warning_that_supersede_clears() {
 #[test]
 fn the_hospital_written_reply_records_the_first_reply_when_served() {
     let ws = Ws::with_preset("hospital");
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &format!("{settings}office:\n  name: 桂林市人民医院\n"),
-    );
+    ws.add_settings("office:\n  name: 桂林市人民医院\n");
     let id = ws
         .ok(&[
             "register",

@@ -8,11 +8,7 @@ const NOW: &str = "2026-11-27 17:00";
 /// follow-up and a repeat complainant.
 fn office(language: &str) -> Ws {
     let ws = Ws::tourism();
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &settings.replace("language: en", &format!("language: {language}")),
-    );
+    ws.edit_settings("language: en", &format!("language: {language}"));
     let reg = |extra: &[&str]| ws.ok_at(NOW, &Ws::register_args(extra)).trim().to_string();
     let a = reg(&[
         "--received",

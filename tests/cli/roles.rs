@@ -63,11 +63,9 @@ fn renamed_office() -> Ws {
             format!("  {}\n", line.replace("role: diaocha", "role: handling"))
         })
         .collect();
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &format!("{settings}office:\n  name: 桂林市文化广电和旅游局\npolicy:\n{body}"),
-    );
+    ws.add_settings(&format!(
+        "office:\n  name: 桂林市文化广电和旅游局\npolicy:\n{body}"
+    ));
     ws
 }
 
@@ -126,13 +124,7 @@ fn a_preset_with_every_state_renamed_runs_the_whole_lifecycle() {
 #[test]
 fn a_new_state_name_without_a_role_is_refused_naming_the_roles() {
     let ws = Ws::tourism();
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &format!(
-            "{settings}policy:\n  states:\n    - {{name: new, en: New, zh: 新}}\n  transitions: {{}}\n  requires: {{}}\n  suspend_state: null\n  deadlines: []\n  on_the_spot: []\n"
-        ),
-    );
+    ws.add_settings("policy:\n  states:\n    - {name: new, en: New, zh: 新}\n  transitions: {}\n  requires: {}\n  suspend_state: null\n  deadlines: []\n  on_the_spot: []\n");
     let err = ws.fails(1, &["list"]);
     assert!(err.contains("state new needs a `role`"), "{err}");
     assert!(err.contains("intake"), "{err}");

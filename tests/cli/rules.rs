@@ -418,11 +418,7 @@ fn tourism_suspension_pauses_the_sixty_days_only_by_workspace_decision() {
     assert_eq!(d["state"], "running");
     assert_eq!(d["due"], "2026-11-27");
 
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &format!("{settings}policy:\n  suspension_pauses: [resolution]\n"),
-    );
+    ws.add_settings("policy:\n  suspension_pauses: [resolution]\n");
     let case = json(&ws, &["show", &id, "--today", "2026-10-15"]);
     assert_eq!(deadline(&case, "resolution")["state"], "paused");
     let policy = ok(&ws, &["policy"]);
@@ -462,13 +458,7 @@ fn every_rule_names_its_source_and_kind_in_explain_show_and_policy() {
 #[test]
 fn a_statutory_rule_without_a_source_is_refused() {
     let ws = Ws::with_preset("generic");
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &format!(
-            "{settings}policy:\n  deadlines:\n    - {{name: reply, en: Reply, zh: 答复, start: received, stop: [accepted], amount: 5, unit: workdays, kind: statutory}}\n"
-        ),
-    );
+    ws.add_settings("policy:\n  deadlines:\n    - {name: reply, en: Reply, zh: 答复, start: received, stop: [accepted], amount: 5, unit: workdays, kind: statutory}\n");
     let err = ws.fails(1, &["policy"]);
     assert!(err.contains("needs a `source`"), "{err}");
 }
@@ -476,11 +466,7 @@ fn a_statutory_rule_without_a_source_is_refused() {
 #[test]
 fn policy_lists_the_workflow_codes_and_rules_in_the_workspace_language() {
     let ws = Ws::tourism();
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &settings.replace("language: en", "language: zh"),
-    );
+    ws.edit_settings("language: en", "language: zh");
     let text = ok(&ws, &["policy"]);
     for needle in [
         "状态",
@@ -884,11 +870,7 @@ fn channels_come_from_the_policy_and_departments_are_reported() {
 
     let tourism = Ws::tourism();
     let id = tourism.register(&["--channel", "hotline-12301"]);
-    let settings = std::fs::read_to_string(tourism.root().join("plaint.yaml")).unwrap();
-    tourism.write(
-        "plaint.yaml",
-        &settings.replace("language: en", "language: zh"),
-    );
+    tourism.edit_settings("language: en", "language: zh");
     let text = ok(&tourism, &["show", &id]);
     assert!(text.contains("12301旅游服务热线"), "{text}");
 }

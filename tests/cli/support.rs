@@ -85,11 +85,7 @@ impl Ws {
     /// A fresh tourism workspace whose plaint.yaml says `language: zh`.
     pub fn tourism_zh() -> Ws {
         let ws = Ws::tourism();
-        let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-        ws.write(
-            "plaint.yaml",
-            &settings.replace("language: en", "language: zh"),
-        );
+        ws.edit_settings("language: en", "language: zh");
         ws
     }
 
@@ -117,6 +113,22 @@ impl Ws {
             .join(name);
         copy_tree(&source, dir.path());
         Ws { dir }
+    }
+
+    /// Adds top-level settings (`yaml`, ending in a newline) to the
+    /// workspace's `plaint.yaml`.
+    pub fn add_settings(&self, yaml: &str) {
+        let path = self.root().join("plaint.yaml");
+        let settings = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(path, format!("{settings}{yaml}")).unwrap();
+    }
+
+    /// Replaces `from` with `to` in the workspace's `plaint.yaml`.
+    pub fn edit_settings(&self, from: &str, to: &str) {
+        let path = self.root().join("plaint.yaml");
+        let settings = std::fs::read_to_string(&path).unwrap();
+        assert!(settings.contains(from), "plaint.yaml lacks {from:?}");
+        std::fs::write(path, settings.replace(from, to)).unwrap();
     }
 
     /// The workspace folder.

@@ -446,11 +446,7 @@ fn check_reports_every_problem_with_its_file() {
 fn check_reports_a_broken_settings_or_calendar_file() {
     let ws = Ws::tourism();
     ws.write("calendars/office.yaml", "extends: cm\n");
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &settings.replace("calendar: cn", "calendar: office2"),
-    );
+    ws.edit_settings("calendar: cn", "calendar: office2");
     let out = ws.run(&["check", "--json"]);
     assert_eq!(out.status.code(), Some(3));
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -211,11 +211,7 @@ fn the_coverage_warning_comes_once_with_the_count_and_plaint_yaml_can_acknowledg
         .unwrap();
     assert_eq!(resolution["provisional"], true);
 
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &format!("{settings}assume_weekends: [2027]\n"),
-    );
+    ws.add_settings("assume_weekends: [2027]\n");
     let out = ws
         .cmd()
         .args(["list", "--format", "json", "--today", "2026-11-27"])
@@ -847,11 +843,7 @@ fn a_bad_case_id_and_a_refused_on_the_spot_resolution_are_said_in_zh() {
 #[test]
 fn a_broken_plaint_yaml_in_a_zh_workspace_is_refused_in_zh() {
     let ws = Ws::tourism_zh();
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &settings.replace("preset: tourism", "preset: ["),
-    );
+    ws.edit_settings("preset: tourism", "preset: [");
     let err = ws.fails(1, &["list"]);
     assert!(err.starts_with("错误: 设置文件有误："), "{err}");
     assert!(err.contains("plaint.yaml"), "{err}");

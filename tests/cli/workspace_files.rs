@@ -12,11 +12,7 @@ const NOW: &str = "2026-11-03T10:00:00+08:00";
 
 fn office() -> Ws {
     let ws = Ws::tourism();
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &format!("{settings}office:\n  name: 桂林市文化广电和旅游局\n"),
-    );
+    ws.add_settings("office:\n  name: 桂林市文化广电和旅游局\n");
     ws
 }
 
@@ -381,13 +377,7 @@ fn a_promise_on_a_case_out_of_the_workflow_is_refused() {
 #[test]
 fn escapes_in_a_label_reach_no_terminal() {
     let ws = Ws::tourism();
-    let settings = std::fs::read_to_string(ws.root().join("plaint.yaml")).unwrap();
-    ws.write(
-        "plaint.yaml",
-        &format!(
-            "{settings}policy:\n  categories:\n    - {{code: noise, en: \"Noise\\e]0;pwned\\a\\e[2J\", zh: 噪音}}\n"
-        ),
-    );
+    ws.add_settings("policy:\n  categories:\n    - {code: noise, en: \"Noise\\e]0;pwned\\a\\e[2J\", zh: 噪音}\n");
     for args in [
         vec!["policy"],
         vec!["report", "--period", "2026", "--format", "html"],
