@@ -320,6 +320,7 @@ fn check_joint_edit(ws: &Workspace, before: &Case, after: &Case) -> Result<()> {
 /// next step (a settlement, a withdrawal, a change of demands or
 /// representatives); it holds until the case changes state.
 pub fn consent(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Changed> {
+    actor.check_clock()?;
     let text = text.trim();
     if text.is_empty() {
         return Err(Error::Invalid(
@@ -614,6 +615,7 @@ pub fn promise(
     note: Option<&str>,
     actor: &Actor,
 ) -> Result<Changed> {
+    actor.check_clock()?;
     let (case, ()) = ws.update(id, |case| {
         let when = actor.now;
         let status = crate::deadline::current_status(case, &ws.policy);

@@ -238,17 +238,19 @@ struct Examined {
     /// The stored files its history records (current attachments and
     /// every notice), relative to the root.
     stored: Vec<String>,
+    /// Whether the file parsed as a case (so `stored` is all it records).
+    parsed: bool,
     problems: Vec<Problem>,
     warnings: Vec<Problem>,
 }
 
-/// Checks every case file; returns the stored files their histories record.
+/// Checks every case file; returns what their histories record.
 fn check_cases(
     root: &Path,
     policy: Option<&Policy>,
     clocks: Option<&Clocks>,
     report: &mut Report,
-) -> Result<BTreeSet<String>> {
+) -> Result<Recorded> {
     let entries = walk_cases(root)?;
     report.files += entries.len();
     let examined: Vec<Examined> = entries
@@ -304,7 +306,44 @@ fn check_cases(
             report.problems.push(problem(&e.file, message));
         }
     }
-    Ok(examined.into_iter().flat_map(|e| e.stored).collect())
+    let mut recorded = Recorded::default();
+    for e in examined {
+        let owner = file_name(Path::new(&e.file))
+            .trim_end_matches(".yaml")
+            .to_string();
+        if e.parsed {
+            recorded.readable.insert(owner);
+        } else {
+            recorded.unreadable.insert(owner);
+        }
+        recorded.files.extend(e.stored);
+    }
+    Ok(recorded)
+}
+
+/// What the case files say about the stored files: the files their
+/// histories record, and which cases could be read at all.
+#[derive(Default)]
+struct Recorded {
+    /// Every stored file a history records, relative to the root.
+    files: BTreeSet<String>,
+    /// The IDs (by file name) of the case files that parsed.
+    readable: BTreeSet<String>,
+    /// The IDs of the case files that did not: what their histories
+    /// record is unknown, so nothing of theirs is called unrecorded.
+    unreadable: BTreeSet<String>,
+}
+
+impl Recorded {
+    /// The case a stored file belongs to, by its path:
+    /// `attachments/ID/…` or `notices/YEAR/ID/…`.
+    fn owner(label: &str) -> Option<&str> {
+        let parts: Vec<&str> = label.split('/').collect();
+        match parts.as_slice() {
+            ["attachments", id, ..] | ["notices", _, id, ..] => Some(id),
+            _ => None,
+        }
+    }
 }
 
 /// Everything under `attachments/` and `notices/` that no case records:
@@ -312,7 +351,7 @@ fn check_cases(
 /// killed before it recorded them, files put there by hand, and links,
 /// FIFOs or devices, which plaint never reads there. Each would otherwise
 /// be committed by `git add -A` unseen.
-fn check_stored_files(root: &Path, recorded: &BTreeSet<String>, report: &mut Report) -> Result<()> {
+fn check_stored_files(root: &Path, recorded: &Recorded, report: &mut Report) -> Result<()> {
     use crate::paperwork::render::TEMPLATES_DIR;
     use crate::paperwork::{attach::ATTACHMENTS_DIR, notice::NOTICES_DIR};
     let lang = crate::messages::language();
@@ -338,12 +377,28 @@ fn check_stored_files(root: &Path, recorded: &BTreeSet<String>, report: &mut Rep
                     report.leftovers.push(label.clone());
                     crate::msg!(lang, "check-temporary-stored")
                 }
-                StoredKind::File if top == TEMPLATES_DIR || recorded.contains(&label) => continue,
-                StoredKind::File if top == NOTICES_DIR => {
+                StoredKind::File if top == TEMPLATES_DIR || recorded.files.contains(&label) => {
+                    continue;
+                }
+                // A case file that cannot be read may record it: its own
+                // problem is reported, and nothing of it is touched.
+                StoredKind::File
+                    if Recorded::owner(&label)
+                        .is_some_and(|id| recorded.unreadable.contains(id)) =>
+                {
+                    continue;
+                }
+                StoredKind::File
+                    if !Recorded::owner(&label)
+                        .is_some_and(|id| recorded.readable.contains(id)) =>
+                {
+                    crate::msg!(lang, "check-stored-no-case")
+                }
+                StoredKind::File if top == NOTICES_DIR && is_notice_name(&path) => {
                     report.leftovers.push(label.clone());
                     crate::msg!(lang, "check-unrecorded-notice")
                 }
-                StoredKind::File if is_own_copy(&path) => {
+                StoredKind::File if top == ATTACHMENTS_DIR && is_own_copy(&path) => {
                     report.leftovers.push(label.clone());
                     crate::msg!(lang, "check-unrecorded-copy")
                 }
@@ -353,6 +408,29 @@ fn check_stored_files(root: &Path, recorded: &BTreeSet<String>, report: &mut Rep
         }
     }
     Ok(())
+}
+
+/// Whether `path` is named as `notice` names what it stores:
+/// `KIND-TOKEN.html` or `.md` (`acceptance-4Q7MA.html`; `KIND-N` of
+/// older plaint too). Any other name is a person's file.
+fn is_notice_name(path: &Path) -> bool {
+    let name = file_name(path);
+    let Some(stem) = name
+        .strip_suffix(".html")
+        .or_else(|| name.strip_suffix(".md"))
+    else {
+        return false;
+    };
+    let Some((kind, token)) = stem.rsplit_once('-') else {
+        return false;
+    };
+    !kind.is_empty()
+        && kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !token.is_empty()
+        && token.len() <= 5
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 /// Whether `path` is a copy `attach` made: named after the first twelve
@@ -439,6 +517,7 @@ fn examine(
         id: None,
         links: Vec::new(),
         stored: Vec::new(),
+        parsed: false,
         problems: Vec::new(),
         warnings: Vec::new(),
     };
@@ -547,6 +626,7 @@ fn examine_case(
         )
         .collect();
     out.links = case.links;
+    out.parsed = true;
 }
 
 fn read_text(path: &Path) -> std::result::Result<String, String> {

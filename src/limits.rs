@@ -325,6 +325,102 @@ fn starts_scalar(before: &[u8]) -> bool {
     }
 }
 
+/// The binary's global allocator: `inner` with a per-thread budget that
+/// [`with_memory_budget`] sets for work a workspace file drives (rendering
+/// a template), so that no template, however written, can make plaint
+/// take the machine's memory. Outside such work it adds one thread-local
+/// read per allocation.
+pub struct Budgeted<A>(pub A);
+
+thread_local! {
+    /// Bytes the current work may still allocate; `None`: no limit.
+    static BUDGET: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+    /// What to say when the budget runs out (pointer and length of a
+    /// message prepared before the work started, so saying it allocates
+    /// nothing).
+    static OVER_BUDGET: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+}
+
+/// Charges `size` bytes to the current budget; past it, says the prepared
+/// message and ends the process with exit code 1. Nothing is lost: the
+/// budgeted work writes nothing, and the kernel releases the lock.
+fn charge(size: usize) {
+    let over = BUDGET
+        .try_with(|budget| match budget.get() {
+            Some(left) if size > left => true,
+            Some(left) => {
+                budget.set(Some(left - size));
+                false
+            }
+            None => false,
+        })
+        .unwrap_or(false);
+    if over {
+        let (ptr, len) = OVER_BUDGET.try_with(std::cell::Cell::get).unwrap_or((0, 0));
+        // SAFETY: the message outlives the budgeted work (see
+        // `with_memory_budget`); write(2) and _exit(2) allocate nothing.
+        unsafe {
+            if ptr != 0 {
+                libc::write(2, ptr as *const libc::c_void, len);
+            }
+            libc::_exit(1);
+        }
+    }
+}
+
+/// Gives `size` freed bytes back to the current budget, if one is set.
+fn refund(size: usize) {
+    let _ = BUDGET.try_with(|budget| {
+        if let Some(left) = budget.get() {
+            budget.set(Some(left.saturating_add(size)));
+        }
+    });
+}
+
+// SAFETY: every call is passed to `inner` unchanged; only the accounting
+// is added.
+unsafe impl<A: std::alloc::GlobalAlloc> std::alloc::GlobalAlloc for Budgeted<A> {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        charge(layout.size());
+        // SAFETY: the caller's contract is passed on.
+        unsafe { self.0.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        charge(layout.size());
+        // SAFETY: the caller's contract is passed on.
+        unsafe { self.0.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, size: usize) -> *mut u8 {
+        charge(size.saturating_sub(layout.size()));
+        refund(layout.size().saturating_sub(size));
+        // SAFETY: the caller's contract is passed on.
+        unsafe { self.0.realloc(ptr, layout, size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        refund(layout.size());
+        // SAFETY: the caller's contract is passed on.
+        unsafe { self.0.dealloc(ptr, layout) }
+    }
+}
+
+/// Runs `work` allowed to hold at most `bytes` more than it started with
+/// (what it frees is given back). Past it, the process prints `message`
+/// on stderr and exits with code 1. Takes effect in the binary, whose allocator is
+/// [`Budgeted`]; elsewhere `work` simply runs.
+pub fn with_memory_budget<T>(bytes: usize, message: &str, work: impl FnOnce() -> T) -> T {
+    let line = format!("{message}\n");
+    OVER_BUDGET.with(|m| m.set((line.as_ptr() as usize, line.len())));
+    BUDGET.with(|b| b.set(Some(bytes)));
+    let result = work();
+    BUDGET.with(|b| b.set(None));
+    OVER_BUDGET.with(|m| m.set((0, 0)));
+    drop(line);
+    result
+}
+
 /// The state of a flow collection that may span lines.
 #[derive(Default)]
 struct FlowScan {

@@ -6,5 +6,7 @@ fn main() -> std::process::ExitCode {
 
 // Reading 100k case files allocates millions of small strings across
 // threads; mimalloc handles that much faster than the system allocator.
+// `Budgeted` bounds what a workspace template may make plaint allocate.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: plaint::limits::Budgeted<mimalloc::MiMalloc> =
+    plaint::limits::Budgeted(mimalloc::MiMalloc);

@@ -9,6 +9,7 @@ use crate::paperwork::attach;
 pub fn run(ctx: &Ctx, args: &AttachArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let actor = ctx.actor();
+    actor.check_clock()?;
     let (_, added, warnings) = attach::attach(
         &ctx.ws,
         &id,
@@ -43,6 +44,7 @@ pub fn run(ctx: &Ctx, args: &AttachArgs) -> anyhow::Result<Exit> {
 pub fn detach(ctx: &Ctx, args: &DetachArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let actor = ctx.actor();
+    actor.check_clock()?;
     let (_, gone) = attach::detach(
         &ctx.ws,
         &id,

@@ -43,6 +43,11 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<Exit> {
         draft: args.draft,
     };
     let actor = ctx.actor();
+    // A draft records nothing; an issued notice is an event, never dated
+    // in the future.
+    if !request.draft {
+        actor.check_clock()?;
+    }
     let issued = notice::issue(&ctx.ws, &id, &request, &actor.name, actor.now)?;
     // A document prints its dates plain: the warning promises no `?`.
     ctx.note_coverage(id.as_str(), &issued.provisional, super::Shown::Unmarked);
@@ -95,6 +100,7 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<Exit> {
 pub fn supersede(ctx: &Ctx, args: &SupersedeArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let actor = ctx.actor();
+    actor.check_clock()?;
     let case = notice::supersede(
         &ctx.ws,
         &id,

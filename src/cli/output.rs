@@ -178,6 +178,9 @@ pub fn neutralize(text: &str, place: Place, colour: bool) -> Cow<'_, str> {
     if !text.chars().any(acts) {
         return Cow::Borrowed(text);
     }
+    // Beyond here the text holds an escape (or another control): each
+    // line is copied with it made visible or, for plaint's own styles
+    // with colour on, let through and closed by the line's end.
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
     let mut styled = false;
@@ -190,6 +193,11 @@ pub fn neutralize(text: &str, place: Place, colour: bool) -> Cow<'_, str> {
             styled = &rest[..len] != RESET;
             rest = &rest[len..];
             continue;
+        }
+        if c == '\n' && styled {
+            // A style a line opens ends with the line.
+            out.push_str(RESET);
+            styled = false;
         }
         if acts(c) {
             match u32::from(c) {
@@ -661,5 +669,10 @@ mod tests {
         );
         let closed = format!("{red}alarm{RESET} plain");
         assert_eq!(neutralize(&closed, Place::Lines, true), closed);
+        // And a line's style ends with the line, so the next is plain.
+        assert_eq!(
+            neutralize(&format!("{red}one\ntwo"), Place::Lines, true),
+            format!("{red}one{RESET}\ntwo")
+        );
     }
 }

@@ -271,6 +271,9 @@ pub fn evaluate_rule(
         None if today > due => DeadlineState::Overdue,
         None => DeadlineState::Running,
     };
+    // The due date is provisional when it rests on an uncovered year; a
+    // count of working days left (or late) that reaches one is not.
+    let due_years: Vec<i32> = warnings.years.iter().copied().collect();
     let (days_left, workdays_left) = if state.is_open() {
         let workdays = warnings.take(calendar.workdays_between(today, due)?);
         (Some((due - today).num_days()), Some(workdays))
@@ -289,8 +292,8 @@ pub fn evaluate_rule(
         stopped,
         extensions,
         pauses,
-        provisional: !warnings.years.is_empty(),
-        uncovered_years: warnings.years.iter().copied().collect(),
+        provisional: !due_years.is_empty(),
+        uncovered_years: due_years,
         warnings: warnings.into_list(),
     }))
 }
@@ -742,11 +745,21 @@ fn promises(
     // (made, due, kept, left the workflow)
     type Promise = (NaiveDate, NaiveDate, Option<NaiveDate>, Option<NaiveDate>);
     let mut made: Vec<Promise> = Vec::new();
+    // Whether the case is in the workflow at this point of its history.
+    let mut open = true;
     for event in &case.history {
+        if matches!(event.action, Action::Status | Action::Imported)
+            && let Some(to) = event.to.as_deref()
+        {
+            open = policy.is_open(to);
+        }
         match event.action {
             Action::Promised => {
                 if let Some(due) = event.due {
-                    made.push((day(event.at), due, None, None));
+                    // Made on a case out of the workflow (merged in from a
+                    // clone that had not seen the exit): stopped at once.
+                    let held = (!open).then(|| day(event.at));
+                    made.push((day(event.at), due, None, held));
                 }
             }
             Action::Milestone if event.milestone.as_deref() == Some(PROMISE_KEPT) => {
@@ -798,8 +811,9 @@ fn promises(
                 stopped,
                 extensions: Vec::new(),
                 pauses: Vec::new(),
-                provisional: !warnings.years.is_empty(),
-                uncovered_years: warnings.years.iter().copied().collect(),
+                // A promised day is a date, never computed.
+                provisional: false,
+                uncovered_years: Vec::new(),
                 warnings: warnings.into_list(),
             })
         })

@@ -723,6 +723,14 @@ fn promises_are_met_missed_stopped_or_overdue_each_on_its_own() {
             &["promise 2026-06-10 missed"],
         ),
         (
+            "one merged in after the case left is stopped from the start",
+            accepted.clone()
+                + &status("2026-06-08 10:00", "accepted", "withdrawn")
+                + &promised("2026-06-08 11:00", "2026-06-10"),
+            "2026-07-01",
+            &["promise 2026-06-10 stopped"],
+        ),
+        (
             "it stays stopped while the case stays out of the workflow",
             accepted.clone()
                 + &promised("2026-06-05 11:00", "2026-06-10")
@@ -771,12 +779,38 @@ fn promises_are_met_missed_stopped_or_overdue_each_on_its_own() {
     );
     assert_eq!(promise.kind, RuleKind::OfficeTarget);
     assert!(!promise.provisional);
-    // A promised day in a year the calendar does not cover is provisional.
+    // A promised day is a date the officer gave, not one computed: even
+    // in a year the calendar does not cover, it never moves, so it is not
+    // provisional (the count of working days left is an estimate there).
     let c = case("accepted", &promised("2026-12-30 11:00", "2027-01-08"));
     let all = evaluate(&c, &tourism(), &calendar, offset, date("2026-12-31")).unwrap();
     let promise = all.iter().find(|d| d.rule == PROMISE_RULE).unwrap();
-    assert!(promise.provisional);
-    assert_eq!(promise.uncovered_years, [2027]);
+    assert!(!promise.provisional);
+    assert_eq!(promise.uncovered_years, Vec::<i32>::new());
+    assert!(
+        !promise.warnings.is_empty(),
+        "the count says it assumes weekends"
+    );
+}
+
+#[test]
+fn a_due_date_in_a_covered_year_is_not_provisional_when_only_the_count_reaches_an_uncovered_one() {
+    // Accepted 2026-11-02: the 60 days end in 2026; read in 2027, the
+    // days late cross into the uncovered year, the date does not.
+    let c = case(
+        "accepted",
+        &status("2026-11-02 10:00", "received", "accepted"),
+    );
+    let offset = FixedOffset::east_opt(8 * 3600).unwrap();
+    let calendar = crate::calendar::Calendar::builtin("cn").unwrap();
+    let all = evaluate(&c, &tourism(), &calendar, offset, date("2027-03-01")).unwrap();
+    let resolution = all.iter().find(|d| d.rule == "resolution").unwrap();
+    assert_eq!(resolution.state, DeadlineState::Overdue);
+    assert_eq!(resolution.due, Some(date("2027-01-01")));
+    assert!(resolution.provisional, "2027-01-01 rests on 2027");
+    let notify = all.iter().find(|d| d.rule == "notify-respondent").unwrap();
+    assert_eq!(notify.state, DeadlineState::Overdue);
+    assert!(!notify.provisional, "{notify:?}");
 }
 
 /// The tourism rules plus one rule starting at `start`, named `probe`.

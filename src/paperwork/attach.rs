@@ -253,6 +253,17 @@ pub fn detach(
             )));
         }
     };
+    // Detached before it was attached would leave the history saying the
+    // file is still there.
+    let attached_at = case
+        .history
+        .iter()
+        .filter(|e| e.action == Action::Attached && e.file.as_ref() == Some(&found.file))
+        .map(|e| e.at)
+        .max();
+    if let Some(later) = attached_at.filter(|at| *at > now) {
+        return Err(before_event(now, "event-kind-attached", later));
+    }
     let mut event = Event::new(now, officer, Action::Detached);
     event.name = Some(found.name.clone());
     event.file = Some(found.file.clone());
@@ -293,6 +304,22 @@ fn removable(root: &Path, id: &CaseId, found: &Attachment) -> Result<Option<Path
             file = found.file
         ))),
     }
+}
+
+/// The refusal of an event at `at` before the `kind` event it follows.
+pub(crate) fn before_event(
+    at: DateTime<FixedOffset>,
+    kind: &str,
+    later: DateTime<FixedOffset>,
+) -> Error {
+    let lang = crate::messages::language();
+    Error::Invalid(crate::msg!(
+        lang,
+        "before-last-event",
+        at = at.format("%Y-%m-%d %H:%M"),
+        event = crate::messages::fill(lang, kind, &[]),
+        later = later.format("%Y-%m-%d %H:%M")
+    ))
 }
 
 /// The SHA-256 of a stored file (an attachment or a notice), read as

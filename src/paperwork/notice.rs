@@ -161,7 +161,11 @@ pub fn issue(
         let (token, number) = if request.draft {
             (String::new(), DRAFT_NUMBER.to_string())
         } else {
-            let token = unique_token(&ws.root, case, kind, officer, now, request.format)?;
+            // Everything the document is made of besides the case: two
+            // clones that differ in any of it draw different tokens.
+            let office = serde_json::to_string(&ws.settings.office).unwrap_or_default();
+            let made_of = [request.to.as_deref().unwrap_or(""), &source.text, &office];
+            let token = unique_token(&ws.root, case, kind, officer, now, request.format, &made_of)?;
             let number = number(kind, &case.id, now.date_naive(), &token);
             (token, number)
         };
@@ -383,6 +387,13 @@ pub fn supersede(
                 )));
             }
         };
+        if found.event.at > now {
+            return Err(super::attach::before_event(
+                now,
+                "event-kind-notice",
+                found.event.at,
+            ));
+        }
         if found.superseded.is_some() {
             return Err(Error::Refused(crate::msg!(
                 lang,
@@ -515,12 +526,13 @@ fn notice_file(case: &Case, kind: &NoticeKind, token: &str, format: Format) -> S
 }
 
 /// The token of a new issuance: a digest of the case as it stands, the
-/// kind, the officer, the moment and the format, redrawn (with a counter)
+/// kind, the officer, the moment, the format and what else the document
+/// is `made_of` (addressee, template, office), redrawn (with a counter)
 /// until neither its number nor its file is taken locally. Two clones
-/// whose copies of the case differ, or whose officers or moments differ,
-/// draw different tokens; two that issue the very same document from the
-/// very same case get the same file, number and event, which git and the
-/// merge driver keep once.
+/// that differ in any of these draw different tokens; two that issue the
+/// very same document from the very same case get the same file, number
+/// and event, which git and the merge driver keep once.
+#[allow(clippy::too_many_arguments, reason = "each is part of the digest")]
 fn unique_token(
     root: &std::path::Path,
     case: &Case,
@@ -528,6 +540,7 @@ fn unique_token(
     officer: &str,
     when: DateTime<FixedOffset>,
     format: Format,
+    made_of: &[&str],
 ) -> Result<String> {
     use sha2::{Digest, Sha256};
     let state = serde_json::to_vec(case).map_err(|e| Error::Invalid(e.to_string()))?;
@@ -541,7 +554,9 @@ fn unique_token(
     for attempt in 0u32..1000 {
         let mut digest = Sha256::new();
         digest.update(&state);
-        for part in [kind.code, officer, &when.to_rfc3339(), format.extension()] {
+        let when = when.to_rfc3339();
+        let parts = [kind.code, officer, &when, format.extension()];
+        for part in parts.iter().chain(made_of) {
             digest.update(part.as_bytes());
             digest.update([0]);
         }

@@ -68,14 +68,51 @@ pub const TEMPLATE_FUEL: u64 = 5_000_000;
 pub fn render(source: &Source, context: &serde_json::Value) -> Result<String> {
     let mut env = Environment::new();
     env.set_fuel(Some(TEMPLATE_FUEL));
+    // A notice needs no state carried across loop turns; without it, a
+    // loop cannot build a string that doubles every turn.
+    env.remove_global("namespace");
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_keep_trailing_newline(true);
     let template = env
         .template_from_named_str(&source.label, &source.text)
         .map_err(|e| template_error(source, &e))?;
-    template
-        .render(context)
-        .map_err(|e| template_error(source, &e))
+    let mut out = Capped(Vec::new());
+    let lang = crate::messages::language();
+    let over = format!(
+        "{}: {}",
+        crate::msg!(lang, "error"),
+        crate::msg!(lang, "template-out-of-memory", label = source.label)
+    );
+    crate::limits::with_memory_budget(TEMPLATE_MEMORY, &over, || {
+        template.render_captured_to(context, &mut out).map(drop)
+    })
+    .map_err(|e| template_error(source, &e))?;
+    String::from_utf8(out.0).map_err(|e| Error::Invalid(format!("{}: {e}", source.label)))
+}
+
+/// The most memory one rendering may hold: 256 MiB, some fifty times
+/// what the largest document needs.
+pub const TEMPLATE_MEMORY: usize = 256 * 1024 * 1024;
+
+/// The largest document a template may produce: 4 MiB, a thousand times
+/// a notice. Output past it stops the rendering at once.
+pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
+
+/// A buffer that refuses to grow past [`MAX_DOCUMENT_BYTES`].
+struct Capped(Vec<u8>);
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + buf.len() > MAX_DOCUMENT_BYTES {
+            return Err(std::io::Error::other("document too large"));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn template_error(source: &Source, e: &minijinja::Error) -> Error {
@@ -98,7 +135,7 @@ fn template_error(source: &Source, e: &minijinja::Error) -> Error {
             field = field
         ));
     }
-    if e.kind() == ErrorKind::OutOfFuel {
+    if matches!(e.kind(), ErrorKind::OutOfFuel | ErrorKind::WriteFailure) {
         return Error::Invalid(crate::msg!(lang, "template-out-of-fuel", label = label));
     }
     let detail = e.detail().unwrap_or("");

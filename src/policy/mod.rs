@@ -6,6 +6,7 @@
 //! validated once, so the rest of the program can trust that every state,
 //! code and requirement it meets is defined.
 
+pub mod citations;
 pub mod codes;
 pub mod document;
 pub mod rules;

@@ -719,3 +719,44 @@ fn a_final_move_from_an_older_clone_undone_by_a_later_move_leaves_the_clock_runn
     ]);
     assert!(overdue.contains(&id), "{overdue}");
 }
+
+#[test]
+fn one_officer_on_two_clones_issuing_one_kind_to_two_addressees_never_collides() {
+    let team = Team::new();
+    let a = team.first_clone();
+    name_the_office(&a);
+    let (a, id) = team.with_shared_case("同一承办人两处发文");
+    a.plaint_at("2026-11-23 09:00", &["advance", &id, "accepted"]);
+    a.commit("accept");
+    a.git(&["push", "-q", "origin", "HEAD:main"]);
+    // The same officer on a second machine, the same minute.
+    let b = team.clone_as("b", "王芳");
+    b.plaint_ok(&["git-setup"]);
+    a.plaint_at(
+        "2026-11-23 10:00",
+        &["notice", &id, "acceptance", "--format", "md"],
+    );
+    b.plaint_at(
+        "2026-11-23 10:00",
+        &[
+            "notice",
+            &id,
+            "acceptance",
+            "--format",
+            "md",
+            "--to",
+            "respondent",
+        ],
+    );
+    a.commit("a issues");
+    b.commit("b issues");
+    a.git(&["push", "-q", "origin", "HEAD:main"]);
+    let pulled = b.git_output(&["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"]);
+    assert!(
+        pulled.status.success(),
+        "{}",
+        String::from_utf8_lossy(&pulled.stderr)
+    );
+    let (code, report) = b.check();
+    assert_eq!(code, 0, "{report:#}");
+}

@@ -430,3 +430,77 @@ fn import_refuses_a_history_whose_stored_files_are_not_there() {
     fresh.ok(&["import", "batch.jsonl"]);
     fresh.ok(&["check"]);
 }
+
+#[test]
+fn check_fix_never_touches_what_an_unreadable_case_or_a_person_stored() {
+    let ws = office();
+    let id = accepted(&ws);
+    let year = &id[..4];
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("ev.txt"), "evidence").unwrap();
+    let attached = ws.json(&[
+        "attach",
+        &id,
+        outside.path().join("ev.txt").to_str().unwrap(),
+    ]);
+    let evidence = attached["attached"][0]["file"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let notice = ws.json(&["notice", &id, "acceptance"]);
+    let issued = notice["file"].as_str().unwrap().to_string();
+    // A person's own files beside plaint's.
+    ws.write("notices/README.md", "mine");
+    ws.write(&format!("notices/{year}/{id}/signed-receipt.pdf"), "scan");
+    // The case file becomes unreadable (a newer plaint, a bad merge).
+    let good = ws.case_text(&id);
+    std::fs::write(ws.case_path(&id), good.replace("schema: 1", "schema: 2")).unwrap();
+    ws.fails(3, &["check", "--fix"]);
+    for kept in [&evidence, &issued] {
+        assert!(ws.root().join(kept).is_file(), "{kept} was removed");
+    }
+    std::fs::write(ws.case_path(&id), &good).unwrap();
+    let err = ws.fails(3, &["check", "--fix"]);
+    assert!(!err.contains("removed"), "{err}");
+    for kept in [
+        "notices/README.md".to_string(),
+        format!("notices/{year}/{id}/signed-receipt.pdf"),
+        evidence,
+        issued,
+    ] {
+        assert!(ws.root().join(&kept).is_file(), "{kept} was removed");
+    }
+}
+
+#[test]
+fn a_paper_event_is_never_dated_ahead_of_the_clock_nor_before_what_it_follows() {
+    let ws = office();
+    let id = accepted(&ws);
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("f.txt"), "f").unwrap();
+    let file = outside.path().join("f.txt");
+    let ahead = "2099-06-01T10:00:00+08:00";
+    for args in [
+        vec!["notice", &id, "acceptance"],
+        vec!["attach", &id, file.to_str().unwrap()],
+        vec!["promise", &id, "2099-06-20"],
+    ] {
+        let before = ws.snapshot();
+        let out = ws.cmd_at(ahead).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("later than the computer's clock"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(before, ws.snapshot(), "{args:?}");
+    }
+    ws.json(&["attach", &id, file.to_str().unwrap()]);
+    let out = ws
+        .cmd_at("2026-11-02T09:40:00+08:00")
+        .args(["detach", &id, "f.txt", "--reason", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("time order"));
+}
