@@ -131,6 +131,20 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
     for rule in &doc.rules {
         out.push_str(&rule_text(lang, rule));
     }
+    if !doc.citations.is_empty() {
+        out.push_str(&head("Sources cited", "引用的依据"));
+        for c in &doc.citations {
+            let cited = match lang {
+                Language::En => c.en(),
+                Language::Zh => c.zh(),
+            };
+            let read = match &c.collection {
+                Some(piece) => format!("  [{piece}]"),
+                None => l("  [not in the source collection]", "  [不在来源汇编中]").to_string(),
+            };
+            let _ = writeln!(out, "  {}  {cited}{read}\n    {}", c.id, c.says);
+        }
+    }
     out
 }
 

@@ -229,7 +229,7 @@ mod tests {
             "respondent": {"name": "桂林阳光旅行社", "location": "桂林", "department": "门市"},
             "office": {"name": "桂林市文化广电和旅游局", "address": "地址", "phone": "2"},
             "deadlines": {"resolution": {"due": "2027年1月28日", "label": "办结"}},
-            "recipient": "张三", "number": "受〔2026〕第 20261129-K7QF2-1 号",
+            "recipient": "张三", "number": "受〔2026〕第 20261129-K7QF2-4Q7MA 号", "you": "您",
             "officer": "王芳", "issued": "2026年11月30日", "title": "通知书"
         })
     }
@@ -243,7 +243,7 @@ mod tests {
                     label: format!("{preset}/{}", kind.code),
                     text: kind.template.to_string(),
                 };
-                let text = crate::paperwork::render::render(&source, &context)
+                let text = crate::paperwork::render::render(&source, &context, &citations(preset))
                     .unwrap_or_else(|e| panic!("{preset}/{}: {e}", kind.code));
                 assert!(
                     text.contains("20261129-K7QF2"),
@@ -262,8 +262,141 @@ mod tests {
                 label: "refusal".into(),
                 text: kind.template.to_string(),
             };
-            let text = crate::paperwork::render::render(&source, &full_context()).unwrap();
+            let text =
+                crate::paperwork::render::render(&source, &full_context(), &citations(preset))
+                    .unwrap();
             assert!(text.contains("市场监管局"), "{preset}: {text}");
+        }
+    }
+
+    fn citations(preset: &str) -> Vec<crate::policy::citations::Citation> {
+        crate::policy::Policy::build(preset, &crate::policy::PolicyOverrides::default())
+            .unwrap()
+            .citations
+    }
+
+    /// The source texts of the collection the presets cite, as kept
+    /// beside the tests (traditional characters, as in the collection).
+    fn collection(piece: &str) -> Option<&'static str> {
+        match piece {
+            "篇十三" => Some(include_str!("../../tests/data/tourism-measures.txt")),
+            "篇三" => Some(include_str!("../../tests/data/hospital-rules.txt")),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn templates_cite_only_through_the_table_of_sources() {
+        let article = |text: &str| {
+            // A literal `第…条` outside a `cite()` would escape the table.
+            text.match_indices('第').any(|(at, _)| {
+                let rest = &text[at + '第'.len_utf8()..];
+                let numerals: String = rest
+                    .chars()
+                    .take_while(|c| "一二三四五六七八九十百".contains(*c))
+                    .collect();
+                !numerals.is_empty() && rest[numerals.len()..].starts_with('条')
+            })
+        };
+        for preset in ["tourism", "hospital", "procurement"] {
+            let ids: Vec<String> = citations(preset).into_iter().map(|c| c.id).collect();
+            for kind in for_preset(preset) {
+                assert!(!article(kind.template), "{preset}/{}", kind.code);
+                for (at, _) in kind
+                    .template
+                    .match_indices("cite(\"")
+                    .chain(kind.template.match_indices("place(\""))
+                {
+                    let rest = &kind.template[at..];
+                    let id = rest.split('"').nth(1).unwrap();
+                    assert!(
+                        ids.iter().any(|i| i == id),
+                        "{preset}/{} cites {id}",
+                        kind.code
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_and_reason_of_a_built_in_preset_cites_the_table() {
+        for preset in ["tourism", "hospital", "procurement", "generic"] {
+            let text = crate::policy::preset_text(preset).unwrap();
+            let raw: crate::policy::PolicyOverrides = serde_yaml::from_str(text).unwrap();
+            let ids: Vec<String> = raw
+                .citations
+                .clone()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|c| c.id)
+                .collect();
+            let sources = raw
+                .deadlines
+                .iter()
+                .flatten()
+                .filter_map(|r| r.source.clone())
+                .chain(raw.filing_limit_source.clone())
+                .chain(raw.joint_source.clone())
+                .chain(raw.reason_sources.clone().unwrap_or_default().into_values());
+            for source in sources {
+                assert!(
+                    ids.contains(&source),
+                    "{preset}: {source} is not an id of its table"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_article_read_from_the_collection_stands_in_its_text() {
+        for preset in ["tourism", "hospital", "procurement"] {
+            for c in citations(preset) {
+                let Some(piece) = c.collection.as_deref() else {
+                    continue;
+                };
+                let text = collection(piece).unwrap_or_else(|| panic!("{piece} is not kept"));
+                let mark = match &c.section {
+                    // `五.3`: section 五 holds item 3.
+                    Some(section) => {
+                        let (head, item) = section.split_once('.').unwrap_or((section, ""));
+                        let at = text
+                            .find(&format!("{head}、"))
+                            .unwrap_or_else(|| panic!("{}: {head}", c.id));
+                        assert!(
+                            item.is_empty() || text[at..].contains(&format!("{item}、")),
+                            "{}",
+                            c.id
+                        );
+                        continue;
+                    }
+                    None => format!(
+                        "第{}條",
+                        crate::policy::citations::chinese_number(c.article)
+                    ),
+                };
+                assert!(text.contains(&mark), "{}: {mark} is not in {piece}", c.id);
+                // The items stand in the article: after its mark, before
+                // the next article's.
+                let at = text.find(&mark).unwrap();
+                let end = (c.article + 1..=40)
+                    .filter_map(|n| {
+                        // An article opens a line; `第十條` inside a
+                        // sentence is a reference.
+                        let next = format!("\n第{}條", crate::policy::citations::chinese_number(n));
+                        text[at..].find(&next).map(|i| at + i)
+                    })
+                    .min()
+                    .unwrap_or(text.len());
+                for item in &c.items {
+                    let item = format!("({})", crate::policy::citations::chinese_number(*item));
+                    assert!(
+                        text[at..end].contains(&item),
+                        "{}: {item} is not in its article",
+                        c.id
+                    );
+                }
+            }
         }
     }
 

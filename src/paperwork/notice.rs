@@ -608,7 +608,7 @@ fn render_notice(
     map.insert("officer".into(), json!(officer));
     map.insert("issued".into(), json!(zh_date(when.date_naive())));
     map.insert("title".into(), json!(kind.title));
-    let markdown = render::render(source, &context)?;
+    let markdown = render::render(source, &context, &ws.policy.citations)?;
     Ok(match request.format {
         Format::Md => markdown,
         Format::Html => crate::html::html_page(
@@ -744,6 +744,14 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
         .and_then(|e| e.reason.clone());
     put(
         &mut c,
+        "reason_cite",
+        reason
+            .as_deref()
+            .and_then(|code| policy.reason_citation(code))
+            .map(crate::policy::citations::Citation::zh),
+    );
+    put(
+        &mut c,
         "reason",
         reason.map(|code| code_label(&policy.rejection_reasons, &code, zh)),
     );
@@ -797,6 +805,14 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
     if !names.is_empty() {
         root.insert("complainant_names".into(), json!(names));
     }
+    // How a notice to the complainants addresses them: a joint complaint's
+    // notice goes to every complainant, not to one "您".
+    let you = if case.complainants.len() > 1 {
+        "你们"
+    } else {
+        "您"
+    };
+    root.insert("you".into(), json!(you));
     root.insert("complainant".into(), Value::Object(complainant));
     root.insert("respondent".into(), Value::Object(respondent));
     root.insert("office".into(), Value::Object(office));

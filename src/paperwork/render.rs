@@ -65,8 +65,40 @@ pub const TEMPLATE_FUEL: u64 = 5_000_000;
 
 /// Renders `source` with `context`; a syntax error names the template and
 /// line, a missing value names the expression that refers to it.
-pub fn render(source: &Source, context: &serde_json::Value) -> Result<String> {
+/// `cite("art-15")` in the template prints the citation of that entry of
+/// `citations`, the policy's table of sources, and `place("art-15")` the
+/// article alone; an id the table lacks is an error naming it, so a
+/// document cites only what the table holds.
+pub fn render(
+    source: &Source,
+    context: &serde_json::Value,
+    citations: &[crate::policy::citations::Citation],
+) -> Result<String> {
     let mut env = Environment::new();
+    // `cite` gives the whole citation, `place` only the article (after a
+    // first citation of the same text: `第十六条、第二十四条`).
+    for (name, form) in [
+        (
+            "cite",
+            crate::policy::citations::Citation::zh as fn(&_) -> String,
+        ),
+        ("place", crate::policy::citations::Citation::place_zh),
+    ] {
+        let table: std::collections::BTreeMap<String, String> =
+            citations.iter().map(|c| (c.id.clone(), form(c))).collect();
+        env.add_function(name, move |id: String| {
+            table.get(&id).cloned().ok_or_else(|| {
+                minijinja::Error::new(
+                    ErrorKind::InvalidOperation,
+                    crate::msg!(
+                        crate::messages::language(),
+                        "template-cite-unknown",
+                        id = id
+                    ),
+                )
+            })
+        });
+    }
     env.set_fuel(Some(TEMPLATE_FUEL));
     // A notice needs no state carried across loop turns; without it, a
     // loop cannot build a string that doubles every turn.
@@ -223,6 +255,7 @@ mod tests {
         let err = render(
             &source("编号 {{ case.id }}\n原因 {{ case.reason }}\n"),
             &context,
+            &[],
         )
         .unwrap_err()
         .to_string();
@@ -233,9 +266,13 @@ mod tests {
 
     #[test]
     fn a_syntax_error_names_the_file_and_line() {
-        let err = render(&source("one\n{% if x %}\nthree\n"), &serde_json::json!({}))
-            .unwrap_err()
-            .to_string();
+        let err = render(
+            &source("one\n{% if x %}\nthree\n"),
+            &serde_json::json!({}),
+            &[],
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("templates/refusal.md line"), "{err}");
         assert!(err.contains("syntax error"), "{err}");
     }
@@ -244,9 +281,9 @@ mod tests {
     fn optional_parts_test_with_is_defined() {
         let text = "{% if case.refer_to is defined %}向{{ case.refer_to }}{% endif %}";
         let with = serde_json::json!({"case": {"refer_to": "市场监管局"}});
-        assert_eq!(render(&source(text), &with).unwrap(), "向市场监管局");
+        assert_eq!(render(&source(text), &with, &[]).unwrap(), "向市场监管局");
         let without = serde_json::json!({"case": {}});
-        assert_eq!(render(&source(text), &without).unwrap(), "");
+        assert_eq!(render(&source(text), &without, &[]).unwrap(), "");
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub struct Citation {
     /// (`五.3`): printed as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// The last article of a run cited together (`第二十九条至第三十二条`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub through: Option<u32>,
     /// The paragraph (款), when one is meant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<u32>,
@@ -56,6 +59,9 @@ impl Citation {
             return section.clone();
         }
         let mut out = format!("第{}条", chinese_number(self.article));
+        if let Some(last) = self.through {
+            let _ = write!(out, "至第{}条", chinese_number(last));
+        }
         if let Some(p) = self.paragraph {
             let _ = write!(out, "第{}款", chinese_number(p));
         }
@@ -74,7 +80,10 @@ impl Citation {
         if let Some(section) = &self.section {
             return format!("{}, {section}", self.en);
         }
-        let mut out = format!("{}, art. {}", self.en, self.article);
+        let mut out = match self.through {
+            Some(last) => format!("{}, arts. {}–{last}", self.en, self.article),
+            None => format!("{}, art. {}", self.en, self.article),
+        };
         if let Some(p) = self.paragraph {
             let _ = write!(out, " para. {p}");
         }
@@ -119,6 +128,7 @@ mod tests {
             law: "旅游投诉处理办法".into(),
             en: "tourism complaint measures".into(),
             article,
+            through: None,
             section: None,
             paragraph,
             items,

@@ -44,6 +44,10 @@ pub struct PolicyDocument {
     pub filing_limit_source: Option<String>,
     /// The deadline rules.
     pub rules: Vec<RuleDocument>,
+    /// The table of sources every rule, reason and notice cites.
+    pub citations: Vec<super::citations::Citation>,
+    /// The citation id of each rejection reason's ground.
+    pub reason_sources: std::collections::BTreeMap<String, String>,
 }
 
 /// One allowed move.
@@ -142,6 +146,8 @@ impl PolicyDocument {
                 .iter()
                 .map(|r| RuleDocument::of(policy, r))
                 .collect(),
+            citations: policy.citations.clone(),
+            reason_sources: policy.reason_sources.clone(),
         }
     }
 }

@@ -196,6 +196,10 @@ pub struct PolicyOverrides {
     /// Complainant names that mean "unknown" and never make a repeat by
     /// name (besides `匿名`, `anonymous` and an empty name).
     pub anonymous_names: Option<Vec<String>>,
+    /// The table of sources the policy cites (see [`citations`]).
+    pub citations: Option<Vec<citations::Citation>>,
+    /// The citation id of each rejection reason's ground.
+    pub reason_sources: Option<BTreeMap<String, String>>,
 }
 
 /// The validated policy of a workspace.
@@ -250,6 +254,12 @@ pub struct Policy {
     pub joint_source: Option<String>,
     /// Extra names that mean "unknown complainant".
     pub anonymous_names: Vec<String>,
+    /// The table of sources: every article the rules, reasons and
+    /// notices cite. A rule's `source`, `filing_limit_source` and
+    /// `joint_source` that name an entry's id are shown as its citation.
+    pub citations: Vec<citations::Citation>,
+    /// The citation id of each rejection reason's ground.
+    pub reason_sources: BTreeMap<String, String>,
 }
 
 /// The channels of a policy that names none.
@@ -275,7 +285,7 @@ pub fn default_channels() -> Vec<Code> {
 /// The names of the built-in presets.
 pub const PRESETS: [&str; 4] = ["tourism", "hospital", "procurement", "generic"];
 
-fn preset_text(name: &str) -> Option<&'static str> {
+pub(crate) fn preset_text(name: &str) -> Option<&'static str> {
     match name {
         "tourism" => Some(include_str!("presets/tourism.yaml")),
         "hospital" => Some(include_str!("presets/hospital.yaml")),
@@ -347,6 +357,8 @@ impl Policy {
                 .or(base.channels)
                 .unwrap_or_else(default_channels),
             joint_source: o.joint_source.or(base.joint_source),
+            citations: o.citations.or(base.citations).unwrap_or_default(),
+            reason_sources: o.reason_sources.or(base.reason_sources).unwrap_or_default(),
             anonymous_names: o
                 .anonymous_names
                 .or(base.anonymous_names)
@@ -354,6 +366,7 @@ impl Policy {
         };
         policy.language = lang;
         policy.resolve_roles()?;
+        policy.resolve_sources()?;
         policy.apply_suspension_pauses()?;
         policy.validate()?;
         Ok(policy)
@@ -399,6 +412,82 @@ impl Policy {
             state.open = role.is_open();
         }
         Ok(())
+    }
+
+    /// Checks the table of sources (ids unique, every reason's source in
+    /// it) and writes each source that names an entry as its citation,
+    /// so `policy`, `explain`, deadlines and refusals all print the one
+    /// text the table holds.
+    fn resolve_sources(&mut self) -> Result<()> {
+        let lang = self.language;
+        let mut seen = BTreeSet::new();
+        if let Some(twice) = self.citations.iter().find(|c| !seen.insert(c.id.as_str())) {
+            return Err(self.invalid(crate::msg!(lang, "policy-citation-twice", id = twice.id)));
+        }
+        if let Some((reason, id)) = self
+            .reason_sources
+            .iter()
+            .find(|(_, id)| self.citation(id).is_none())
+        {
+            return Err(self.invalid(crate::msg!(
+                lang,
+                "policy-citation-unknown",
+                place = reason,
+                id = id
+            )));
+        }
+        let shown = |source: &mut Option<String>, table: &[citations::Citation]| {
+            if let Some(found) = source
+                .as_deref()
+                .and_then(|id| table.iter().find(|c| c.id == id))
+            {
+                *source = Some(found.display());
+            }
+        };
+        let table = self.citations.clone();
+        // A source written as an id must be one the table lists.
+        let looks_like_id = |s: &str| {
+            s.contains('-')
+                && s.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        };
+        let sources = self
+            .deadlines
+            .iter()
+            .map(|r| (r.name.as_str(), r.source.as_deref()))
+            .chain([
+                ("filing_limit_source", self.filing_limit_source.as_deref()),
+                ("joint_source", self.joint_source.as_deref()),
+            ]);
+        for (place, source) in sources {
+            if let Some(id) = source.filter(|s| looks_like_id(s) && self.citation(s).is_none()) {
+                return Err(self.invalid(crate::msg!(
+                    lang,
+                    "policy-citation-unknown",
+                    place = place,
+                    id = id
+                )));
+            }
+        }
+        for rule in &mut self.deadlines {
+            shown(&mut rule.source, &table);
+        }
+        shown(&mut self.filing_limit_source, &table);
+        shown(&mut self.joint_source, &table);
+        Ok(())
+    }
+
+    /// The entry of the table of sources with id `id`.
+    pub fn citation(&self, id: &str) -> Option<&citations::Citation> {
+        self.citations.iter().find(|c| c.id == id)
+    }
+
+    /// The citation of rejection reason `code`'s ground, if the policy
+    /// names one.
+    pub fn reason_citation(&self, code: &str) -> Option<&citations::Citation> {
+        self.reason_sources
+            .get(code)
+            .and_then(|id| self.citation(id))
     }
 
     /// The role of state `name`; `None` for a name the policy lacks.
@@ -721,7 +810,11 @@ pub fn source_in(lang: Language, source: &str) -> &str {
 pub fn basis_in(lang: Language, source: Option<&str>) -> String {
     match (lang, source) {
         (_, None) => String::new(),
-        (Language::En, Some(s)) => format!(" ({s})"),
+        // `zh (en)` inside parentheses reads as `(zh, en)`.
+        (Language::En, Some(s)) => match s.strip_suffix(')').and_then(|s| s.split_once(" (")) {
+            Some((zh, en)) => format!(" ({zh}, {en})"),
+            None => format!(" ({s})"),
+        },
         (Language::Zh, Some(s)) => format!("（{}）", source_in(lang, s)),
     }
 }

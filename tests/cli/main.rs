@@ -29,6 +29,7 @@ mod house;
 mod import_export;
 mod index;
 mod layers;
+mod manual;
 mod merges;
 mod paperwork;
 mod record_truth;

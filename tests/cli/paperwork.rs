@@ -463,7 +463,14 @@ fn transfer_notices_go_to_the_body_and_tell_the_complainant() {
         ],
     );
     assert!(told.contains("张三：\n"), "{told}");
-    assert!(told.contains("已转桂林市市场监督管理局处理"), "{told}");
+    assert!(
+        told.contains("已将投诉材料转交桂林市市场监督管理局"),
+        "{told}"
+    );
+    assert!(
+        told.contains("《旅游投诉处理办法》第十五条第（三）项"),
+        "{told}"
+    );
 }
 
 #[test]

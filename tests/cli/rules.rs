@@ -98,11 +98,17 @@ fn procurement_rules_fall_on_real_dates_across_national_day_2026() {
         "5th working day: make-up Saturday"
     );
     assert_eq!(review["kind"], "statutory");
-    assert_eq!(review["source"], "政府采购质疑和投诉办法 第二十一条");
+    assert_eq!(
+        review["source"],
+        "《政府采购质疑和投诉办法》第二十一条 (Order 94 on procurement challenges and complaints, art. 21)"
+    );
     assert_eq!(deadline(&case, "respondent-notice")["due"], "2026-10-14");
     let decision = deadline(&case, "decision");
     assert_eq!(decision["due"], "2026-11-13");
-    assert_eq!(decision["source"], "政府采购质疑和投诉办法 第二十八条");
+    assert_eq!(
+        decision["source"],
+        "《政府采购质疑和投诉办法》第二十八条 (Order 94 on procurement challenges and complaints, art. 28)"
+    );
 
     ok(
         &ws,
@@ -439,7 +445,10 @@ fn every_rule_names_its_source_and_kind_in_explain_show_and_policy() {
         &["explain", &id, "first-reply", "--today", "2026-11-03"],
     );
     assert_eq!(explained["kind"], "statutory");
-    assert_eq!(explained["source"], "医院投诉协调制度 五.3");
+    assert_eq!(
+        explained["source"],
+        "《医院投诉协调制度》五.3 (hospital complaint coordination rules, 五.3)"
+    );
     let text = ok(
         &ws,
         &["explain", &id, "resolution", "--today", "2026-11-03"],
@@ -483,8 +492,8 @@ fn policy_lists_the_workflow_codes_and_rules_in_the_workspace_language() {
         "resolution  办结（Close the case）",
         "期限：60 日",
         "延长：不可延长",
-        "性质：法定期限；依据：旅游投诉处理办法 第二十五条\n",
-        "投诉期限：90 日（自 contract_end 起）（旅游投诉处理办法 第九条）",
+        "性质：法定期限；依据：《旅游投诉处理办法》第二十五条\n",
+        "投诉期限：90 日（自 contract_end 起）（《旅游投诉处理办法》第九条第（四）项）",
     ] {
         assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
     }
@@ -614,7 +623,7 @@ fn hospital_investigation_runs_from_the_department_receipt_or_else_the_complaint
     assert_eq!(deadline(&case, "investigation")["due"], "2026-11-11");
     assert_eq!(
         deadline(&case, "investigation")["source"],
-        "医院投诉协调制度 五.2"
+        "《医院投诉协调制度》五.2 (hospital complaint coordination rules, 五.2)"
     );
 }
 

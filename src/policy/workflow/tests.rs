@@ -315,7 +315,7 @@ fn the_filing_limit_counts_days_after_the_contract_end() {
         (
             "2026-08-01",
             Some(
-                "filed 93 days after the contract ended on 2026-08-01, more than the 90 days allowed (旅游投诉处理办法 第九条 (art. 9)) (the limit ran to 2026-10-30)",
+                "filed 93 days after the contract ended on 2026-08-01, more than the 90 days allowed (《旅游投诉处理办法》第九条第（四）项, tourism complaint measures, art. 9(4)) (the limit ran to 2026-10-30)",
             ),
         ),
     ];
@@ -900,7 +900,7 @@ fn the_challenge_limit_counts_working_days_after_the_reply_was_due() {
         (
             "2026-10-10",
             Some(
-                "filed 16 working days after the challenge answer period ended on 2026-10-10, more than the 15 working days allowed (政府采购质疑和投诉办法 第十七条)",
+                "filed 16 working days after the challenge answer period ended on 2026-10-10, more than the 15 working days allowed (《政府采购质疑和投诉办法》第十七条, Order 94 on procurement challenges and complaints, art. 17)",
             ),
         ),
     ];
