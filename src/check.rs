@@ -680,9 +680,12 @@ fn running_after_exit(clocks: &Clocks, case: &Case) -> Option<String> {
     let deadlines =
         crate::deadline::evaluate(case, clocks.policy, &clocks.calendar, clocks.offset, today)
             .ok()?;
+    // An obligation that starts at this very state (serving a refusal)
+    // runs in it by design.
+    let follows_exit = |rule: &str| clocks.policy.rule(rule).is_ok_and(|r| r.start == status);
     let running: Vec<&str> = deadlines
         .iter()
-        .filter(|d| d.state.is_open())
+        .filter(|d| d.state.is_open() && !follows_exit(&d.rule))
         .map(|d| d.rule.as_str())
         .collect();
     (!running.is_empty()).then(|| {

@@ -245,10 +245,18 @@ pub fn evaluate_rule(
             years,
         )));
     }
+    // A rule started by the very move out of the workflow (serving the
+    // refusal after a rejection) is an obligation of the final state: it
+    // runs there until its own stop.
+    let starts_at_exit = start_index
+        .and_then(|i| case.history.get(i))
+        .is_some_and(|e| {
+            e.action == Action::Status && e.to.as_deref().is_some_and(|to| !policy.is_open(to))
+        });
     let stopped = stop_at.map(day).or_else(|| {
         // A case whose latest move left the workflow before this rule
         // started (a milestone merged in after a rejection) runs nothing.
-        (!policy.is_open(current_status(case, policy))).then_some(start)
+        (!starts_at_exit && !policy.is_open(current_status(case, policy))).then_some(start)
     });
     let still_paused = stopped.is_none()
         && rule.pause.iter().any(|p| p == current_status(case, policy))

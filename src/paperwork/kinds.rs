@@ -153,7 +153,7 @@ const PROCUREMENT: &[NoticeKind] = &[
         abbr: "答",
         to: Recipient::Respondent,
         states: ACCEPTED_ON,
-        served: None,
+        served: Some("respondent-notified"),
         template: template!("procurement", "reply-notice"),
     },
     NoticeKind {
@@ -163,7 +163,7 @@ const PROCUREMENT: &[NoticeKind] = &[
         abbr: "不受",
         to: Recipient::Complainant,
         states: &[Role::Rejected],
-        served: None,
+        served: Some("rejection-notified"),
         template: template!("procurement", "refusal"),
     },
     NoticeKind {

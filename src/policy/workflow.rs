@@ -269,8 +269,19 @@ pub fn advance(
     check_referral(policy, request)?;
     let mut forced = Vec::new();
     let mut warnings = Vec::new();
+    // Acceptance is decided once: a case resuming after a suspension (or
+    // reaching an accepted state again) is not judged against the filing
+    // limit a second time, nor made to override it again.
+    let accepted_before = case.history.iter().any(|e| {
+        e.action == Action::Status
+            && e.to
+                .as_deref()
+                .is_some_and(|to| policy.has_role(to, Role::Accepted))
+    });
     if policy.has_role(target, Role::Accepted) {
         check_joint_complaint(policy, case)?;
+    }
+    if policy.has_role(target, Role::Accepted) && !accepted_before {
         if let Some(message) = filing_limit_exceeded(policy, calendar, case) {
             if !request.force {
                 return Err(Error::Refused(crate::msg!(

@@ -203,6 +203,16 @@ fn a_late_complaint_warns_at_registration_and_needs_force_to_be_accepted() {
         "{}",
         ws.case_text(&id)
     );
+    // Acceptance is decided once: resuming after a suspension asks for no
+    // second override.
+    ws.ok(&["advance", &id, "suspended", "--reason", "evidence"]);
+    ws.ok(&["advance", &id, "accepted"]);
+    assert_eq!(
+        ws.case_text(&id).matches("- filing-limit").count(),
+        1,
+        "{}",
+        ws.case_text(&id)
+    );
 }
 
 #[test]

@@ -244,32 +244,87 @@ fn an_appraisal_pause_adds_its_working_days_to_the_decision_and_other_suspension
 }
 
 #[test]
-fn procurement_parties_are_organisations_with_legal_representatives() {
+fn procurement_acceptance_requires_only_what_the_source_requires() {
+    // Order 94 asks a complaint to name the parties; neither it nor the
+    // collection's 2013 decision makes a legal representative a condition
+    // of acceptance.
     let ws = Ws::with_preset("procurement");
-    let id = ok(
-        &ws,
-        &[
+    let register = |respondent: bool| {
+        let mut args = vec![
             "register",
             "--title",
             "评标程序违法",
             "--complainant",
             "华信科技有限公司",
-            "--respondent",
-            "市政府采购中心",
             "--received",
             "2026-09-28 09:00",
-        ],
-    )
-    .trim()
-    .to_string();
-    refused_at(
-        &ws,
-        &["advance", &id, "accepted"],
-        &[
-            "complainant.legal_representative",
-            "respondent.legal_representative",
-        ],
-    );
+        ];
+        if respondent {
+            args.extend(["--respondent", "市政府采购中心"]);
+        }
+        ok(&ws, &args).trim().to_string()
+    };
+    let id = register(true);
+    ok(&ws, &["advance", &id, "accepted"]);
+    let id = register(false);
+    refused_at(&ws, &["advance", &id, "accepted"], &["respondent"]);
+}
+
+#[test]
+fn the_procurement_refusal_is_served_under_its_own_clock_after_the_rejection() {
+    // Rejected on Monday 2026-11-02: the written refusal is due within 3
+    // working days, by Thursday 2026-11-05, in the rejected state.
+    let ws = Ws::with_preset("procurement");
+    let settings = "office:\n  name: 某市财政局\n";
+    ws.add_settings(settings);
+    let mut states = Vec::new();
+    for served in ["2026-11-04", "2026-11-09"] {
+        let id = ok(
+            &ws,
+            &[
+                "register",
+                "--title",
+                "评标程序违法",
+                "--complainant",
+                "华信科技有限公司",
+                "--respondent",
+                "市政府采购中心",
+                "--received",
+                "2026-10-30 09:00",
+            ],
+        )
+        .trim()
+        .to_string();
+        ws.ok_at(
+            "2026-11-02 10:00",
+            &["advance", &id, "rejected", "--reason", "not-qualified"],
+        );
+        let running = json(&ws, &["show", &id, "--today", "2026-11-03"]);
+        let notice = running["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["rule"] == "rejection-notice")
+            .unwrap()
+            .clone();
+        assert_eq!(notice["state"], "running", "{notice:#}");
+        assert_eq!(notice["due"], "2026-11-05");
+        ws.ok_at(
+            &format!("{served} 16:00"),
+            &["notice", &id, "refusal", "--served", served],
+        );
+        let shown = json(&ws, &["show", &id, "--today", "2026-11-20"]);
+        let notice = shown["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["rule"] == "rejection-notice")
+            .unwrap()
+            .clone();
+        states.push(notice["state"].as_str().unwrap().to_string());
+        ws.ok(&["check"]);
+    }
+    assert_eq!(states, ["met", "missed"]);
 }
 
 #[test]
