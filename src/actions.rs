@@ -248,6 +248,79 @@ pub fn note(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Ch
     Ok(Changed::written(case).noting(repaired))
 }
 
+/// A free-text field an officer writes by command: what the
+/// investigation found, the agreement the parties reached, the
+/// corrective measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextField {
+    /// `findings` (经查): what a final reply or decision states as found.
+    Findings,
+    /// `agreement`: the mediation agreement or settlement.
+    Agreement,
+    /// `measures` (整改措施).
+    Measures,
+}
+
+impl TextField {
+    /// The field's name in case files.
+    pub fn name(self) -> &'static str {
+        match self {
+            TextField::Findings => "findings",
+            TextField::Agreement => "agreement",
+            TextField::Measures => "measures",
+        }
+    }
+
+    /// The field of `case` this names.
+    pub fn of(self, case: &mut Case) -> &mut Option<String> {
+        match self {
+            TextField::Findings => &mut case.findings,
+            TextField::Agreement => &mut case.agreement,
+            TextField::Measures => &mut case.measures,
+        }
+    }
+}
+
+/// Writes `text` into `field` of case `id`, recorded as an `edited`
+/// event naming the field (the history keeps that it changed; git keeps
+/// the earlier text). Empty text is refused: a field is cleared only by
+/// `plaint edit`, on purpose. Unchanged text changes nothing.
+pub fn set_text(
+    ws: &Workspace,
+    id: &CaseId,
+    field: TextField,
+    text: &str,
+    actor: &Actor,
+) -> Result<Changed> {
+    actor.check_clock()?;
+    let text = text.replace("\r\n", "\n").trim_end().to_string();
+    if text.trim().is_empty() {
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "set-empty",
+            field = field.name()
+        )));
+    }
+    let (case, repaired, written) = ws.update_or_keep(id, |case| {
+        if field.of(case).as_deref() == Some(text.as_str()) {
+            return Ok(Update::Keep(None));
+        }
+        let repaired = follow_history(&ws.policy, case, actor)?;
+        *field.of(case) = Some(text.clone());
+        crate::storage::casefile::validate_case(case).map_err(Error::Invalid)?;
+        let mut event = Event::new(actor.now, &actor.name, Action::Edited);
+        event.fields = vec![field.name().to_string()];
+        workflow::insert_event(case, event)?;
+        Ok(Update::Write(repaired))
+    })?;
+    Ok(Changed {
+        case,
+        written,
+        warnings: Vec::new(),
+    }
+    .noting(repaired))
+}
+
 /// Checks the text of an edited case file and builds the case to write:
 /// the same ID, the earlier history untouched, the status unchanged (use
 /// `advance`), valid under the policy; an `edited` event naming the changed

@@ -138,6 +138,8 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         outcome: clean(draft.outcome),
         refer_to: clean(draft.refer_to),
         measures: clean(draft.measures),
+        findings: clean(draft.findings),
+        agreement: clean(draft.agreement),
         satisfaction: typed.satisfaction,
         external_ref: clean(draft.external_ref),
         links: typed.links,
@@ -729,6 +731,8 @@ pub fn normalize_newlines(case: &mut Case) {
     fix(&mut case.demands);
     fix(&mut case.facts);
     fix(&mut case.measures);
+    fix(&mut case.findings);
+    fix(&mut case.agreement);
     for p in &mut case.complainants {
         fix(&mut p.address);
     }

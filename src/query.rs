@@ -202,6 +202,8 @@ fn contains_text(case: &Case, needle: &str) -> bool {
         || opt(&case.demands)
         || opt(&case.facts)
         || opt(&case.measures)
+        || opt(&case.findings)
+        || opt(&case.agreement)
         || opt(&case.external_ref)
         || opt(&case.category)
         || case.tags.iter().any(|t| hit(t))

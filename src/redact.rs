@@ -4,7 +4,7 @@
 //! Names keep a first character (`张*`, `J*** S***`), phones, e-mails and
 //! contacts keep their last few characters, addresses shrink to the city,
 //! and free text — which may name anyone — is left out altogether: title,
-//! facts, demands, measures, the agent's scope and the notes and free-text
+//! facts, demands, measures, findings, agreement, the agent's scope and the notes and free-text
 //! reasons of the history. Codes (category, status, outcome, rejection
 //! reasons), dates, officers and the respondent stay, so statistics still
 //! work. The masks have a fixed length, so they do not leak how long a
@@ -22,6 +22,8 @@ pub fn redact_case(case: &Case) -> Case {
     out.facts = None;
     out.demands = None;
     out.measures = None;
+    out.findings = None;
+    out.agreement = None;
     out.complainants = case.complainants.iter().map(redact_person).collect();
     out.agent = case.agent.as_ref().map(redact_agent);
     out.history = case.history.iter().map(redact_event).collect();

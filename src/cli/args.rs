@@ -67,6 +67,8 @@ pub enum Command {
     Note(NoteArgs),
     /// Edit a case file in $EDITOR; an invalid result is refused.
     Edit(EditArgs),
+    /// Write what the investigation found, the agreement, or the measures.
+    Set(SetArgs),
     /// Record a milestone the deadline rules wait for (e.g. respondent-notified).
     ///
     /// Milestones are codes of the workspace's policy, typed as the code or
@@ -590,6 +592,18 @@ pub struct NoteArgs {
     pub id: String,
     /// The note ('-' reads it from stdin).
     pub text: String,
+}
+
+/// Arguments of `set`.
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// findings (what the investigation found, 经查), agreement (the mediation agreement or settlement) or measures (整改措施).
+    #[arg(value_parser = ["findings", "agreement", "measures"])]
+    pub field: String,
+    /// The text; '-' reads it from stdin; none opens $EDITOR on a terminal.
+    pub text: Option<String>,
 }
 
 /// Arguments of `edit`.

@@ -128,7 +128,7 @@ fn resume_kept_copy(
 }
 
 /// Runs the user's editor on `path` and waits for it.
-fn run_editor(path: &std::path::Path) -> anyhow::Result<()> {
+pub(super) fn run_editor(path: &std::path::Path) -> anyhow::Result<()> {
     let editor = ["VISUAL", "EDITOR"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))

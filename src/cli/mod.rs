@@ -28,6 +28,7 @@ mod policy;
 mod promise;
 mod register;
 mod report;
+mod set;
 mod show;
 mod summary;
 pub mod table;
@@ -336,6 +337,7 @@ fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Advance(args) => advance::run(ctx, &args),
         Command::Note(args) => note::run(ctx, &args),
         Command::Edit(args) => edit::run(ctx, &args),
+        Command::Set(args) => set::run(ctx, &args),
         Command::Mark(args) => mark::run(ctx, &args),
         Command::Extend(args) => extend::run(ctx, &args),
         Command::Promise(args) => promise::run(ctx, &args),

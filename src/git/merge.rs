@@ -843,6 +843,8 @@ mod tests {
         case.outcome = Some("o".into());
         case.refer_to = Some("r".into());
         case.measures = Some("m".into());
+        case.findings = Some("f".into());
+        case.agreement = Some("a".into());
         case.satisfaction = Some(crate::model::Satisfaction::Neutral);
         case.external_ref = Some("x".into());
         case.links = vec![case.id.clone()];

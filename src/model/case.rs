@@ -39,6 +39,8 @@ pub const CASE_FIELDS: &[&str] = &[
     "outcome",
     "refer_to",
     "measures",
+    "findings",
+    "agreement",
     "satisfaction",
     "external_ref",
     "links",
@@ -110,9 +112,17 @@ pub struct Case {
     /// referred to.
     #[serde(default, skip_serializing_if = "super::skip::none")]
     pub refer_to: Option<String>,
-    /// Corrective actions taken.
+    /// Corrective actions taken (整改措施).
     #[serde(default, skip_serializing_if = "super::skip::none")]
     pub measures: Option<String>,
+    /// What the officer's investigation found (经查): the only text a
+    /// final reply or decision states as found.
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    pub findings: Option<String>,
+    /// The agreement the parties reached (调解协议, 和解), as the
+    /// mediation agreement or settlement record prints it.
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    pub agreement: Option<String>,
     /// The complainant's satisfaction, from the follow-up call.
     #[serde(default, skip_serializing_if = "super::skip::none")]
     pub satisfaction: Option<Satisfaction>,

@@ -64,6 +64,10 @@ pub struct Draft {
     pub refer_to: Option<String>,
     /// Corrective actions.
     pub measures: Option<String>,
+    /// What the investigation found.
+    pub findings: Option<String>,
+    /// The agreement the parties reached.
+    pub agreement: Option<String>,
     /// Satisfaction.
     pub satisfaction: Option<String>,
     /// ID in the source system.

@@ -164,6 +164,8 @@ fn particulars(ws: &Workspace, case: &Case) -> String {
     for (label, text) in [
         ("投诉请求", &case.demands),
         ("事实与理由", &case.facts),
+        ("调查结论", &case.findings),
+        ("协议内容", &case.agreement),
         ("整改措施", &case.measures),
         ("承办人", &case.assignee),
     ] {

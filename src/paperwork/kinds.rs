@@ -134,16 +134,33 @@ const TOURISM: &[NoticeKind] = &[
     },
 ];
 
-const HOSPITAL: &[NoticeKind] = &[NoticeKind {
-    code: "reply",
-    title: "投诉处理书面答复",
-    en: "written reply to the complainant",
-    abbr: "复",
-    to: Recipient::Complainant,
-    states: ACCEPTED_ON,
-    served: Some("first-reply"),
-    template: template!("hospital", "reply"),
-}];
+const HOSPITAL: &[NoticeKind] = &[
+    NoticeKind {
+        code: "first-reply",
+        title: "投诉首次答复",
+        en: "first reply: the complaint is being looked into, and by when",
+        abbr: "首复",
+        to: Recipient::Complainant,
+        states: &[
+            Role::Intake,
+            Role::Accepted,
+            Role::Handling,
+            Role::Suspended,
+        ],
+        served: Some("first-reply"),
+        template: template!("hospital", "first-reply"),
+    },
+    NoticeKind {
+        code: "reply",
+        title: "投诉处理书面答复",
+        en: "final written reply: what the investigation found, the outcome",
+        abbr: "复",
+        to: Recipient::Complainant,
+        states: ACCEPTED_ON,
+        served: None,
+        template: template!("hospital", "reply"),
+    },
+];
 
 const PROCUREMENT: &[NoticeKind] = &[
     NoticeKind {
@@ -222,11 +239,13 @@ mod tests {
                 "id": "20261129-K7QF2", "title": "导游强迫购物", "received": "2026年11月29日",
                 "category": "强迫购物", "demands": "退款", "facts": "事实", "status": "已受理",
                 "outcome": "达成调解协议", "measures": "退还 3000 元", "reason": "不属于本机构管辖",
+                "findings": "导游确有带团进店", "agreement": "退还 3000 元",
                 "transfer_to": "市场监管局", "refer_to": "市场监管局"
             },
             "complainant": {"name": "张三", "address": "地址", "phone": "1"},
             "complainant_names": "张三",
             "respondent": {"name": "桂林阳光旅行社", "location": "桂林", "department": "门市"},
+            "agent": {"name": "赵增", "contact": "1"},
             "office": {"name": "桂林市文化广电和旅游局", "address": "地址", "phone": "2"},
             "deadlines": {"resolution": {"due": "2027年1月28日", "label": "办结"}},
             "recipient": "张三", "number": "受〔2026〕第 20261129-K7QF2-4Q7MA 号", "you": "您",

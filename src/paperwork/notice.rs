@@ -733,6 +733,8 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
             .map(|code| code_label(&policy.outcomes, code, zh)),
     );
     put(&mut c, "measures", case.measures.clone());
+    put(&mut c, "findings", case.findings.clone());
+    put(&mut c, "agreement", case.agreement.clone());
     let reason = case
         .history
         .iter()
@@ -769,18 +771,30 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
         put(&mut complainant, "name", first.name.clone());
         put(&mut complainant, "address", first.address.clone());
         put(&mut complainant, "phone", first.phone.clone());
+        put(
+            &mut complainant,
+            "legal_representative",
+            first.legal_representative.clone(),
+        );
     }
     let mut respondent = Map::new();
     if let Some(r) = &case.respondent {
         put(&mut respondent, "name", r.name.clone());
         put(&mut respondent, "location", r.location.clone());
         put(&mut respondent, "department", r.department.clone());
+        put(
+            &mut respondent,
+            "legal_representative",
+            r.legal_representative.clone(),
+        );
     }
     let mut office = Map::new();
     if let Some(o) = &ws.settings.office {
         put(&mut office, "name", o.name.clone());
         put(&mut office, "address", o.address.clone());
         put(&mut office, "phone", o.phone.clone());
+        put(&mut office, "review_body", o.review_body.clone());
+        put(&mut office, "court", o.court.clone());
     }
     let mut deadlines = Map::new();
     let evaluated =
@@ -815,6 +829,12 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
     root.insert("you".into(), json!(you));
     root.insert("complainant".into(), Value::Object(complainant));
     root.insert("respondent".into(), Value::Object(respondent));
+    let mut agent = Map::new();
+    if let Some(a) = &case.agent {
+        put(&mut agent, "name", a.name.clone());
+        put(&mut agent, "contact", a.contact.clone());
+    }
+    root.insert("agent".into(), Value::Object(agent));
     root.insert("office".into(), Value::Object(office));
     root.insert("deadlines".into(), Value::Object(deadlines));
     Value::Object(root)

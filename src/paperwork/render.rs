@@ -159,6 +159,20 @@ fn template_error(source: &Source, e: &minijinja::Error) -> Error {
             .range()
             .and_then(|r| source.text.get(r))
             .map_or_else(|| "a value".into(), |t| t.trim().to_string());
+        // What only the officer can write says how to write it.
+        let written = ["findings", "agreement", "measures"]
+            .into_iter()
+            .find(|name| field == format!("case.{name}"));
+        if let Some(name) = written {
+            return Error::Invalid(crate::msg!(
+                lang,
+                "template-missing-written",
+                label = label,
+                line = line,
+                field = field,
+                name = name
+            ));
+        }
         return Error::Invalid(crate::msg!(
             lang,
             "template-missing-field",

@@ -63,6 +63,14 @@ pub struct Office {
     /// Its telephone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    /// The body that hears an application for administrative review of the
+    /// office's decisions, as a decision names it (procurement).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_body: Option<String>,
+    /// The court that hears a suit against the office's decisions, as a
+    /// decision names it (procurement).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub court: Option<String>,
 }
 
 /// The attachment size limit when `plaint.yaml` sets none, in megabytes.

@@ -281,22 +281,21 @@ pub fn advance(
     if policy.has_role(target, Role::Accepted) {
         check_joint_complaint(policy, case)?;
     }
-    if policy.has_role(target, Role::Accepted) && !accepted_before {
-        if let Some(message) = filing_limit_exceeded(policy, calendar, case) {
-            if !request.force {
-                return Err(Error::Refused(crate::msg!(
-                    policy.language,
-                    "filing-limit-refused",
-                    message = message
-                )));
-            }
-            warnings.push(crate::msg!(
+    let first_acceptance = policy.has_role(target, Role::Accepted) && !accepted_before;
+    if first_acceptance && let Some(message) = filing_limit_exceeded(policy, calendar, case) {
+        if !request.force {
+            return Err(Error::Refused(crate::msg!(
                 policy.language,
-                "accepted-despite",
+                "filing-limit-refused",
                 message = message
-            ));
-            forced.push("filing-limit".to_string());
+            )));
         }
+        warnings.push(crate::msg!(
+            policy.language,
+            "accepted-despite",
+            message = message
+        ));
+        forced.push("filing-limit".to_string());
     }
     let mut event = Event::new(at, by, Action::Status);
     event.from = Some(case.status.clone());

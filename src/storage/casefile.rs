@@ -164,6 +164,8 @@ fn text_fields(case: &Case) -> Vec<(&'static str, &str)> {
         ("demands", &case.demands),
         ("facts", &case.facts),
         ("measures", &case.measures),
+        ("findings", &case.findings),
+        ("agreement", &case.agreement),
     ];
     let notes = case.history.iter().map(|e| ("history.note", &e.note));
     top.into_iter()
@@ -256,6 +258,8 @@ mod tests {
             outcome: None,
             refer_to: None,
             measures: None,
+            findings: None,
+            agreement: None,
             satisfaction: None,
             external_ref: Some(texts[11].clone()),
             links: vec![],

@@ -35,6 +35,8 @@ const TEXT_FIELDS: &[&str] = &[
     "outcome",
     "refer_to",
     "measures",
+    "findings",
+    "agreement",
     "satisfaction",
     "external_ref",
 ];
@@ -151,6 +153,8 @@ const ZH_HEADERS: &[(&str, &str)] = &[
     ("outcome", "办理结果"),
     ("refer_to", "告知机关"),
     ("measures", "整改措施"),
+    ("findings", "调查结论"),
+    ("agreement", "协议内容"),
     ("satisfaction", "满意度"),
     ("external_ref", "外部编号"),
     ("links", "关联案件"),

@@ -122,6 +122,8 @@ fn representative_case() -> Case {
         outcome: Some("mediated".into()),
         refer_to: None,
         measures: None,
+        findings: None,
+        agreement: None,
         satisfaction: Some(Satisfaction::Satisfied),
         external_ref: Some("HOT-12345".into()),
         links: vec![],

@@ -474,12 +474,27 @@ fn transfer_notices_go_to_the_body_and_tell_the_complainant() {
 }
 
 #[test]
-fn a_mediation_agreement_needs_the_agreed_measures() {
+fn a_mediation_agreement_prints_the_agreement_the_officer_recorded() {
     let ws = office();
     let id = case_in(&ws, "accepted", &[]);
     ws.ok_at(NOW, &["advance", &id, "mediating"]);
     ws.ok_at(NOW, &["advance", &id, "resolved", "--outcome", "mediated"]);
-    refused(&ws, &["notice", &id, "mediation"], &["case.measures"]);
+    refused(
+        &ws,
+        &["notice", &id, "mediation"],
+        &["case.agreement", "plaint set ID agreement"],
+    );
+    ws.ok_at(NOW, &["set", &id, "agreement", "旅行社退还购物款 3000 元"]);
+    // Writing the same text again changes nothing.
+    let before = ws.snapshot();
+    ws.ok_at(NOW, &["set", &id, "agreement", "旅行社退还购物款 3000 元"]);
+    assert_eq!(before, ws.snapshot());
+    let md = ws.ok_at(NOW, &["notice", &id, "mediation", "--format", "md"]);
+    assert!(md.contains("旅行社退还购物款 3000 元"), "{md}");
+    assert!(
+        md.contains("《旅游投诉处理办法》第十六条、第二十四条"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -541,12 +556,66 @@ fn the_hospital_written_reply_records_the_first_reply_when_served() {
         .trim()
         .to_string();
     ws.ok_at(NOW, &["advance", &id, "accepted"]);
-    let doc = json_at(&ws, &["notice", &id, "reply", "--served", "2026-11-03"]);
+    let doc = json_at(
+        &ws,
+        &["notice", &id, "first-reply", "--served", "2026-11-03"],
+    );
     assert_eq!(doc["served"], "first-reply");
     let html = std::fs::read_to_string(ws.root().join(doc["file"].as_str().unwrap())).unwrap();
-    assert!(html.contains("投诉处理书面答复"), "{html}");
+    assert!(html.contains("投诉首次答复"), "{html}");
     assert!(html.contains("“护士态度差”"), "{html}");
+    // The first reply says what happens next; it claims no finding.
+    assert!(!html.contains("经查"), "{html}");
     assert!(ws.case_text(&id).contains("milestone: first-reply\n"));
+}
+
+#[test]
+fn a_final_reply_states_only_what_the_officer_found() {
+    let ws = Ws::with_preset("hospital");
+    ws.add_settings("office:\n  name: 桂林市人民医院\n");
+    let id = ws
+        .ok(&[
+            "register",
+            "--complainant",
+            "张三",
+            "--category",
+            "attitude",
+            "--title",
+            "护士态度差",
+            "--facts",
+            "护士当众呵斥我",
+            "--received",
+            "2026-11-02 09:30",
+        ])
+        .trim()
+        .to_string();
+    ws.ok_at(NOW, &["advance", &id, "accepted"]);
+    // No finding recorded: the final reply is refused, naming the field
+    // and the command that records it.
+    refused(
+        &ws,
+        &["notice", &id, "reply", "--format", "md"],
+        &["case.findings", "plaint set"],
+    );
+    ws.ok_at(
+        NOW,
+        &["set", &id, "findings", "当班护士语气生硬，已向患者致歉"],
+    );
+    let md = ws.ok_at(NOW, &["notice", &id, "reply", "--format", "md"]);
+    assert!(md.contains("经查：当班护士语气生硬，已向患者致歉"), "{md}");
+    // The complainant's own account is never printed as a finding.
+    assert!(!md.contains("护士当众呵斥我"), "{md}");
+    let shown = ws.json(&["show", &id]);
+    assert_eq!(shown["findings"], "当班护士语气生硬，已向患者致歉");
+    let last = shown["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .nth(1)
+        .unwrap()
+        .clone();
+    assert_eq!(last["fields"], serde_json::json!(["findings"]), "{last}");
 }
 
 #[test]
@@ -617,4 +686,56 @@ fn a_notice_out_file_that_exists_is_refused_unless_forced() {
             .unwrap()
             .contains("旅游投诉受理通知书")
     );
+}
+
+#[test]
+fn the_procurement_decision_names_its_findings_parties_and_the_bodies_that_hear_an_appeal() {
+    let ws = Ws::with_preset("procurement");
+    ws.add_settings(
+        "office:\n  name: 山东省财政厅\n  review_body: 山东省人民政府\n  court: 济南市市中区人民法院\n",
+    );
+    let id = ws
+        .ok(&[
+            "register",
+            "--title",
+            "评审方法不符合规定",
+            "--complainant",
+            "济南英思捷经贸有限公司",
+            "--legal-representative",
+            "刘喜阳",
+            "--respondent",
+            "山东建筑大学",
+            "--demands",
+            "责令重新开展采购活动",
+            "--received",
+            "2026-11-02 09:30",
+        ])
+        .trim()
+        .to_string();
+    ws.ok_at(NOW, &["advance", &id, "accepted"]);
+    ws.ok_at(NOW, &["advance", &id, "investigating"]);
+    ws.ok_at(
+        NOW,
+        &["advance", &id, "resolved", "--outcome", "upheld-redo"],
+    );
+    refused(&ws, &["notice", &id, "decision"], &["case.findings"]);
+    ws.ok_at(
+        NOW,
+        &[
+            "set",
+            &id,
+            "findings",
+            "该项目采用竞争性谈判方式，却使用综合评分的评审方法",
+        ],
+    );
+    let md = ws.ok_at(NOW, &["notice", &id, "decision", "--format", "md"]);
+    for needle in [
+        "法定代表人：刘喜阳",
+        "经审查查明：该项目采用竞争性谈判方式",
+        "向山东省人民政府申请行政复议",
+        "《中华人民共和国行政诉讼法》第四十六条",
+        "六个月内向济南市市中区人民法院提起行政诉讼",
+    ] {
+        assert!(md.contains(needle), "{needle}: {md}");
+    }
 }

@@ -161,6 +161,8 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     for (label, text) in [
         (pick(lang, "Demands", "投诉请求"), &case.demands),
         (pick(lang, "Facts", "事实与理由"), &case.facts),
+        (pick(lang, "Findings", "调查结论"), &case.findings),
+        (pick(lang, "Agreement", "协议内容"), &case.agreement),
         (pick(lang, "Measures", "整改措施"), &case.measures),
     ] {
         if let Some(text) = text {
