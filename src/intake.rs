@@ -680,22 +680,32 @@ pub fn parse_priority(text: &str) -> Result<Priority, String> {
         .ok_or_else(|| crate::msg!(crate::messages::language(), "unknown-priority", text = text))
 }
 
-/// Parses a satisfaction answer.
+/// Parses a follow-up answer: its code, its Chinese label, or a word
+/// people use for it (`很满意`, `一般`, `联系不上`, `拒访`).
 pub fn parse_satisfaction(text: &str) -> Result<Satisfaction, String> {
-    [
-        Satisfaction::Satisfied,
-        Satisfaction::Neutral,
-        Satisfaction::Dissatisfied,
-    ]
-    .into_iter()
-    .find(|s| s.as_str() == text.trim().to_lowercase())
-    .ok_or_else(|| {
-        crate::msg!(
-            crate::messages::language(),
-            "unknown-satisfaction",
-            text = text
-        )
-    })
+    let typed = text.trim().to_lowercase();
+    let alias = match typed.as_str() {
+        "很满意" | "十分满意" => Some(Satisfaction::VerySatisfied),
+        "比较满意" | "一般" | "还行" | "basically-satisfied" => Some(Satisfaction::Neutral),
+        "不满" | "很不满意" | "非常不满意" => Some(Satisfaction::Dissatisfied),
+        "无法联系" | "未接通" | "联系不到" | "失联" => Some(Satisfaction::Unreachable),
+        "拒绝" | "拒访" | "不愿回答" => Some(Satisfaction::Declined),
+        "匿名" => Some(Satisfaction::Anonymous),
+        _ => None,
+    };
+    alias
+        .or_else(|| {
+            Satisfaction::ALL
+                .into_iter()
+                .find(|s| s.as_str() == typed || s.zh() == typed)
+        })
+        .ok_or_else(|| {
+            crate::msg!(
+                crate::messages::language(),
+                "unknown-satisfaction",
+                text = text
+            )
+        })
 }
 
 /// A stand-in ID for a case not yet stored; replaced on creation.

@@ -546,7 +546,7 @@ pub static MESSAGES: &[Message] = &[
     m("import-history-empty", "is empty", "为空"),
     m("import-incomplete-kept", "imported incomplete: missing {fields} (kept with --force)", "导入的记录不完整：缺少 {fields}（因 --force 保留）"),
     m("unknown-priority", "unknown priority '{text}'; priorities: normal, important, urgent", "未知的优先级「{text}」；可用的优先级：normal、important、urgent"),
-    m("unknown-satisfaction", "unknown satisfaction '{text}'; answers: satisfied, neutral, dissatisfied", "未知的满意度「{text}」；可用的回答：satisfied、neutral、dissatisfied"),
+    m("unknown-satisfaction", "unknown follow-up answer '{text}'; answers: very-satisfied, satisfied, neutral (basically satisfied), dissatisfied; no answer: unreachable, declined, anonymous", "未知的回访结果「{text}」；可用：非常满意、满意、基本满意、不满意；未能回访：联系不上、拒绝回访、匿名"),
     // A `plaint.yaml` that parses but does not make a workspace.
     m("settings-unknown-preset", "unknown preset '{preset}'; presets are: {presets}", "未知的预设「{preset}」；可用的预设：{presets}"),
     m("settings-bad-timezone", "timezone '{text}' is not a UTC offset like +08:00", "时区「{text}」不是 +08:00 这样的 UTC 偏移"),
@@ -573,7 +573,7 @@ pub static MESSAGES: &[Message] = &[
     m("rule-stop", "stop '{stop}' is neither a state nor a milestone", "stop「{stop}」既不是状态也不是节点"),
     m("rule-pause", "pause '{state}' is not a state", "pause「{state}」不是状态"),
     m("rule-pause-reason", "pause reason '{reason}' is not among `suspension_reasons` ({codes})", "暂停理由「{reason}」不在 `suspension_reasons` 中（{codes}）"),
-    m("rule-statutory-source", "`kind: statutory` needs a `source` (the text and article); a rule without one is an office-target", "`kind: statutory` 需要 `source`（法规名称和条款）；没有依据的规则是 office-target"),
+    m("rule-statutory-source", "`kind: statutory`, `regulation` or `institutional` needs a `source` (the text and article); a rule without one is an office-target", "`kind: statutory`、`regulation` 或 `institutional` 需要 `source`（依据的名称和条款）；没有依据的规则是 office-target"),
     // A calendar file that cannot be used.
     m("calendar-date-out-of-range", "date {date} is outside the supported range {first}-01-01..{last}-12-31", "日期 {date} 超出支持的范围 {first}-01-01..{last}-12-31"),
     m("calendar-result-out-of-range", "{what} goes beyond the supported range {first}-01-01..{last}-12-31", "{what} 超出支持的范围 {first}-01-01..{last}-12-31"),

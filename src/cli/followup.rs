@@ -10,10 +10,15 @@ use crate::error::Exit;
 pub fn run(ctx: &Ctx, args: &FollowupArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let at = parse_at(ctx, args.at.as_deref())?;
-    let answer = ctx.ws.policy.resolve_code(
-        crate::policy::codes::CodeKind::Satisfaction,
-        &args.satisfaction,
-    )?;
+    // The words people use (很满意, 联系不上) first; else the code or a
+    // label, with a suggestion for what matches neither.
+    let answer = match crate::intake::parse_satisfaction(&args.satisfaction) {
+        Ok(answer) => answer.as_str().to_string(),
+        Err(_) => ctx.ws.policy.resolve_code(
+            crate::policy::codes::CodeKind::Satisfaction,
+            &args.satisfaction,
+        )?,
+    };
     let changed = actions::followup(
         &ctx.ws,
         &id,

@@ -181,7 +181,12 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         |k| satisfaction_name_label(ctx, k),
     );
     satisfaction.push(vec![
-        l(ctx, "Satisfaction rate", "满意率").into(),
+        l(
+            ctx,
+            "Satisfaction rate = (very satisfied + satisfied + basically satisfied) ÷ answers",
+            "满意率 =（非常满意 + 满意 + 基本满意）÷ 回答数",
+        )
+        .into(),
         pct(report.satisfaction_rate),
     ]);
     let mut forced = Table::new(

@@ -227,26 +227,82 @@ impl Priority {
     }
 }
 
-/// The complainant's answer at the follow-up call.
+/// How the follow-up call ended: the complainant's answer on the scale
+/// Chinese offices publish (非常满意, 满意, 基本满意, 不满意), or no
+/// answer, counted apart (unreachable, declined, anonymous).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Satisfaction {
-    /// Content with how the case was handled.
+    /// 满意: content with how the case was handled.
     Satisfied,
-    /// Neither.
+    /// 基本满意: basically content (stored as `neutral`, as it always was).
     Neutral,
-    /// Not content.
+    /// 不满意: not content.
     Dissatisfied,
+    /// 非常满意: very content (for offices that publish five grades).
+    VerySatisfied,
+    /// 联系不上: the complainant could not be reached.
+    Unreachable,
+    /// 拒绝回访: the complainant declined to answer.
+    Declined,
+    /// 匿名: an anonymous complainant, who cannot be called back.
+    Anonymous,
 }
 
 impl Satisfaction {
+    /// Every value, the answers first, best first.
+    pub const ALL: [Satisfaction; 7] = [
+        Satisfaction::VerySatisfied,
+        Satisfaction::Satisfied,
+        Satisfaction::Neutral,
+        Satisfaction::Dissatisfied,
+        Satisfaction::Unreachable,
+        Satisfaction::Declined,
+        Satisfaction::Anonymous,
+    ];
+
     /// The name used in files and on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
+            Satisfaction::VerySatisfied => "very-satisfied",
             Satisfaction::Satisfied => "satisfied",
             Satisfaction::Neutral => "neutral",
             Satisfaction::Dissatisfied => "dissatisfied",
+            Satisfaction::Unreachable => "unreachable",
+            Satisfaction::Declined => "declined",
+            Satisfaction::Anonymous => "anonymous",
         }
+    }
+
+    /// The Chinese label, as offices write it.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Satisfaction::VerySatisfied => "非常满意",
+            Satisfaction::Satisfied => "满意",
+            Satisfaction::Neutral => "基本满意",
+            Satisfaction::Dissatisfied => "不满意",
+            Satisfaction::Unreachable => "联系不上",
+            Satisfaction::Declined => "拒绝回访",
+            Satisfaction::Anonymous => "匿名无法回访",
+        }
+    }
+
+    /// Whether the complainant answered (the others are counted apart
+    /// and left out of the satisfaction rate).
+    pub fn is_answer(self) -> bool {
+        matches!(
+            self,
+            Satisfaction::VerySatisfied
+                | Satisfaction::Satisfied
+                | Satisfaction::Neutral
+                | Satisfaction::Dissatisfied
+        )
+    }
+
+    /// Whether the answer counts as satisfied in the published rate:
+    /// (非常满意 + 满意 + 基本满意) ÷ answers.
+    pub fn is_satisfied(self) -> bool {
+        self.is_answer() && self != Satisfaction::Dissatisfied
     }
 }
 

@@ -59,11 +59,15 @@ const PRIORITIES: [(&str, &str, &str); 3] = [
     ("normal", "Normal", "一般"),
 ];
 
-/// Follow-up answers with their labels.
-const SATISFACTION: [(&str, &str, &str); 3] = [
+/// Follow-up results with their labels, the answers first.
+const SATISFACTION: [(&str, &str, &str); 7] = [
+    ("very-satisfied", "Very satisfied", "非常满意"),
     ("satisfied", "Satisfied", "满意"),
-    ("neutral", "Neutral", "基本满意"),
+    ("neutral", "Basically satisfied", "基本满意"),
     ("dissatisfied", "Dissatisfied", "不满意"),
+    ("unreachable", "Could not be reached", "联系不上"),
+    ("declined", "Declined to answer", "拒绝回访"),
+    ("anonymous", "Anonymous: no call possible", "匿名无法回访"),
 ];
 
 fn table(rows: &[(&str, &str, &str)]) -> Vec<Code> {

@@ -762,7 +762,7 @@ impl Policy {
                     codes = list_codes(lang, &self.suspension_reasons)
                 )));
             }
-            if rule.kind == Some(rules::RuleKind::Statutory) && rule.source.is_none() {
+            if rule.kind.is_some_and(rules::RuleKind::has_source) && rule.source.is_none() {
                 return Err(bad(crate::msg!(lang, "rule-statutory-source")));
             }
         }
@@ -870,7 +870,7 @@ mod tests {
         for preset in PRESETS {
             let policy = Policy::build(preset, &PolicyOverrides::default()).unwrap();
             for rule in &policy.deadlines {
-                if rule.kind() == rules::RuleKind::Statutory {
+                if rule.kind().has_source() {
                     assert!(rule.source.is_some(), "{preset}/{}", rule.name);
                 }
             }

@@ -14,14 +14,21 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::calendar::period::{Roll, Unit};
 
-/// Whether a time limit is set by law or by the office itself.
+/// What sets a time limit: a law, a departmental regulation, the
+/// institution's own written rules, or the office's own target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleKind {
-    /// Set by a written legal source (`source` names the text and article).
+    /// Set by a law or administrative regulation (`source` names it).
     Statutory,
-    /// The office's own target, with no written legal source.
+    /// The office's own target, with no written source.
     OfficeTarget,
+    /// Set by a departmental regulation (部门规章: the tourism measures,
+    /// MOF Order 94).
+    Regulation,
+    /// Set by the institution's own written rules (a hospital's 制度),
+    /// binding on its staff, not on the public.
+    Institutional,
 }
 
 impl RuleKind {
@@ -29,8 +36,15 @@ impl RuleKind {
     pub fn as_str(self) -> &'static str {
         match self {
             RuleKind::Statutory => "statutory",
+            RuleKind::Regulation => "regulation",
+            RuleKind::Institutional => "institutional",
             RuleKind::OfficeTarget => "office-target",
         }
+    }
+
+    /// Whether a written source sets it (every kind but an office target).
+    pub fn has_source(self) -> bool {
+        self != RuleKind::OfficeTarget
     }
 
     /// The label in `language`.
@@ -38,6 +52,10 @@ impl RuleKind {
         match (self, language) {
             (RuleKind::Statutory, super::Language::En) => "statutory",
             (RuleKind::Statutory, super::Language::Zh) => "法定期限",
+            (RuleKind::Regulation, super::Language::En) => "set by regulation",
+            (RuleKind::Regulation, super::Language::Zh) => "规章规定期限",
+            (RuleKind::Institutional, super::Language::En) => "institutional rule",
+            (RuleKind::Institutional, super::Language::Zh) => "本单位制度期限",
             (RuleKind::OfficeTarget, super::Language::En) => "office target",
             (RuleKind::OfficeTarget, super::Language::Zh) => "内部目标",
         }

@@ -126,6 +126,8 @@ pub struct Report {
     pub satisfaction: BTreeMap<String, usize>,
     /// Satisfied ÷ answered.
     pub satisfaction_rate: Option<f64>,
+    /// How the satisfaction rate is computed: [`stats::SATISFACTION_DEFINITION`].
+    pub satisfaction_rate_definition: &'static str,
 }
 
 /// Builds the report over `rows` received within `period`.
@@ -222,7 +224,7 @@ impl Tally {
                         .any(|f| f == crate::model::event::FORCED_EXTENSION)
             })
             .count();
-        if let Some(s) = case.satisfaction {
+        if let Some(s) = stats::standing_satisfaction(case, &ws.policy) {
             stats::bump(&mut self.satisfaction, s.as_str());
         }
     }
@@ -263,7 +265,6 @@ impl Tally {
         } else {
             breakdown.sort_by(|a, b| b.received.cmp(&a.received).then_with(|| a.key.cmp(&b.key)));
         }
-        let answered = self.satisfaction.values().sum();
         let on_time = stats::with_rates(self.total.on_time.clone());
         Report {
             total: self.total.finish("total"),
@@ -277,10 +278,8 @@ impl Tally {
             on_time,
             forced_extensions: self.forced_extensions,
             on_time_rate_definition: stats::RATE_DEFINITION,
-            satisfaction_rate: stats::ratio(
-                *self.satisfaction.get("satisfied").unwrap_or(&0),
-                answered,
-            ),
+            satisfaction_rate: stats::satisfaction_rate(&self.satisfaction),
+            satisfaction_rate_definition: stats::SATISFACTION_DEFINITION,
             satisfaction: self.satisfaction,
             period,
         }

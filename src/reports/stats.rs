@@ -16,6 +16,38 @@ pub const DECISION_ROLES: [Role; 3] = [Role::Accepted, Role::Rejected, Role::Tra
 /// The roles of the states that close a case.
 pub const CLOSING_ROLES: [Role; 2] = [Role::Resolved, Role::Closed];
 
+/// How the satisfaction rate is defined, as printed in reports: the
+/// answers that count as satisfied over every answer; a call that reached
+/// nobody, was declined or could not be made (anonymous) is no answer.
+pub const SATISFACTION_DEFINITION: &str =
+    "(very satisfied + satisfied + basically satisfied) ÷ answers";
+
+/// The satisfaction rate of follow-up results counted by code (see
+/// [`SATISFACTION_DEFINITION`]); `None` with no answer.
+pub fn satisfaction_rate(counts: &BTreeMap<String, usize>) -> Option<f64> {
+    let count = |keep: fn(crate::model::Satisfaction) -> bool| -> usize {
+        crate::model::Satisfaction::ALL
+            .into_iter()
+            .filter(|s| keep(*s))
+            .map(|s| counts.get(s.as_str()).copied().unwrap_or(0))
+            .sum()
+    };
+    ratio(
+        count(crate::model::Satisfaction::is_satisfied),
+        count(crate::model::Satisfaction::is_answer),
+    )
+}
+
+/// The follow-up result a case stands on: that of its resolution while it
+/// is out of the workflow; none once it is reopened (the call answered
+/// for a resolution that no longer stands).
+pub fn standing_satisfaction(case: &Case, policy: &Policy) -> Option<crate::model::Satisfaction> {
+    let status = crate::deadline::current_status(case, policy);
+    (!policy.is_open(status))
+        .then_some(case.satisfaction)
+        .flatten()
+}
+
 /// How the on-time rate is defined, as printed in reports.
 pub const RATE_DEFINITION: &str = "met ÷ (met + missed + overdue)";
 

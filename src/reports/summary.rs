@@ -56,6 +56,8 @@ pub struct Summary {
     pub satisfaction: BTreeMap<String, usize>,
     /// Satisfied ÷ answered.
     pub satisfaction_rate: Option<f64>,
+    /// How the satisfaction rate is computed: [`stats::SATISFACTION_DEFINITION`].
+    pub satisfaction_rate_definition: &'static str,
     /// Cases whose complainant had an earlier case.
     pub repeat: usize,
 }
@@ -161,7 +163,7 @@ impl Tally {
             &ws.calendar,
             ws.offset,
         ));
-        if let Some(s) = case.satisfaction {
+        if let Some(s) = stats::standing_satisfaction(case, &ws.policy) {
             stats::bump(&mut self.satisfaction, s.as_str());
         }
         self.contacts
@@ -190,7 +192,6 @@ impl Tally {
 
     /// The summary as of `today`.
     pub fn finish(mut self, today: NaiveDate) -> Summary {
-        let answered: usize = self.satisfaction.values().sum();
         Summary {
             today,
             total: self.total,
@@ -209,10 +210,8 @@ impl Tally {
             p90_workdays_to_close: stats::percentile(&mut self.to_close, 90.0),
             on_time: stats::with_rates(self.on_time),
             on_time_rate_definition: stats::RATE_DEFINITION,
-            satisfaction_rate: stats::ratio(
-                *self.satisfaction.get("satisfied").unwrap_or(&0),
-                answered,
-            ),
+            satisfaction_rate: stats::satisfaction_rate(&self.satisfaction),
+            satisfaction_rate_definition: stats::SATISFACTION_DEFINITION,
             satisfaction: self.satisfaction,
             repeat: repeat::detect_contacts(&self.contacts).len(),
         }

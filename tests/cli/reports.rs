@@ -146,7 +146,7 @@ fn summary_json_counts_everything() {
     // missed its acceptance deadline; the three others decided in time.
     assert_eq!(
         s["on_time"]["acceptance"],
-        serde_json::json!({"kind": "statutory", "met": 3, "missed": 1, "overdue": 0, "stopped": 0, "not_tracked": 0, "rate": 0.75})
+        serde_json::json!({"kind": "regulation", "met": 3, "missed": 1, "overdue": 0, "stopped": 0, "not_tracked": 0, "rate": 0.75})
     );
     // On 11-27 the 10-01 case, accepted 10-20, is late notifying the
     // respondent, and the 11-20 case's acceptance falls due within 3 days.
@@ -369,4 +369,41 @@ fn list_csv_takes_a_byte_order_mark() {
     let csv = ws.ok(&["list", "--all", "--format", "csv", "--bom"]);
     assert!(csv.starts_with("\u{feff}id,received,status"), "{csv}");
     assert_eq!(csv.lines().count(), 6);
+}
+
+#[test]
+fn the_satisfaction_rate_counts_basically_satisfied_and_sets_unanswered_calls_apart() {
+    let ws = Ws::tourism_zh();
+    let resolved = |answer: &str| {
+        let id = ws.register(&[]);
+        ws.ok(&["advance", &id, "accepted"]);
+        ws.ok(&["advance", &id, "investigating"]);
+        ws.ok(&["advance", &id, "resolved", "--outcome", "mediated"]);
+        ws.ok(&["followup", &id, "--satisfaction", answer]);
+        id
+    };
+    // Answers as people give them: a label, a common word, a code.
+    resolved("基本满意");
+    resolved("很满意");
+    resolved("不满意");
+    resolved("联系不上");
+    let reopened = resolved("满意");
+    ws.ok(&["advance", &reopened, "investigating"]);
+    let report = ws.json(&["report", "--period", "2026", "--format", "json"]);
+    let counts = &report["satisfaction"];
+    assert_eq!(counts["neutral"], 1, "{report:#}");
+    assert_eq!(counts["very-satisfied"], 1, "{report:#}");
+    assert_eq!(counts["dissatisfied"], 1, "{report:#}");
+    assert_eq!(counts["unreachable"], 1, "{report:#}");
+    // The reopened case's answer was for a resolution that no longer stands.
+    assert_eq!(counts.get("satisfied"), None, "{report:#}");
+    // (非常满意 + 基本满意) ÷ 3 answers; the unreachable call is no answer.
+    let rate = report["satisfaction_rate"].as_f64().unwrap();
+    assert!((rate - 0.6667).abs() < 1e-9, "rounded to 4 places: {rate}");
+    assert_eq!(
+        report["satisfaction_rate_definition"],
+        "(very satisfied + satisfied + basically satisfied) ÷ answers"
+    );
+    let summary = ws.json(&["summary"]);
+    assert_eq!(summary["satisfaction_rate"], report["satisfaction_rate"]);
 }

@@ -97,7 +97,7 @@ fn procurement_rules_fall_on_real_dates_across_national_day_2026() {
         review["due"], "2026-10-10",
         "5th working day: make-up Saturday"
     );
-    assert_eq!(review["kind"], "statutory");
+    assert_eq!(review["kind"], "regulation");
     assert_eq!(
         review["source"],
         "《政府采购质疑和投诉办法》第二十一条 (Order 94 on procurement challenges and complaints, art. 21)"
@@ -499,7 +499,7 @@ fn every_rule_names_its_source_and_kind_in_explain_show_and_policy() {
         &ws,
         &["explain", &id, "first-reply", "--today", "2026-11-03"],
     );
-    assert_eq!(explained["kind"], "statutory");
+    assert_eq!(explained["kind"], "institutional");
     assert_eq!(
         explained["source"],
         "《医院投诉协调制度》五.3 (hospital complaint coordination rules, 五.3)"
@@ -547,7 +547,7 @@ fn policy_lists_the_workflow_codes_and_rules_in_the_workspace_language() {
         "resolution  办结（Close the case）",
         "期限：60 日",
         "延长：不可延长",
-        "性质：法定期限；依据：《旅游投诉处理办法》第二十五条\n",
+        "性质：规章规定期限；依据：《旅游投诉处理办法》第二十五条\n",
         "投诉期限：90 日（自 contract_end 起）（《旅游投诉处理办法》第九条第（四）项）",
     ] {
         assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
@@ -566,7 +566,7 @@ fn policy_lists_the_workflow_codes_and_rules_in_the_workspace_language() {
     assert_eq!(resolution["unit"], "days");
     assert_eq!(resolution["extendable"], "no");
     assert_eq!(resolution["pause"], serde_json::json!([]));
-    assert_eq!(resolution["kind"], "statutory");
+    assert_eq!(resolution["kind"], "regulation");
     assert!(
         doc["transitions"]
             .as_array()
@@ -937,4 +937,51 @@ fn channels_come_from_the_policy_and_departments_are_reported() {
     tourism.edit_settings("language: en", "language: zh");
     let text = ok(&tourism, &["show", &id]);
     assert!(text.contains("12301旅游服务热线"), "{text}");
+}
+
+#[test]
+fn a_hospital_limit_set_in_principle_is_extended_before_it_is_due_with_a_reason() {
+    // 医院投诉协调制度 五.3: the first reply 原则上 within 5 working days.
+    let ws = Ws::with_preset("hospital");
+    let id = ok(
+        &ws,
+        &[
+            "register",
+            "--complainant",
+            "张三",
+            "--category",
+            "attitude",
+            "--title",
+            "护士态度差",
+            "--received",
+            "2026-11-23 09:30",
+        ],
+    )
+    .trim()
+    .to_string();
+    let extended = json(
+        &ws,
+        &[
+            "extend",
+            &id,
+            "first-reply",
+            "--by",
+            "3",
+            "--reason",
+            "当事医生外出进修，需待其返院说明",
+        ],
+    );
+    let reply = extended["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "first-reply")
+        .unwrap()
+        .clone();
+    assert_eq!(reply["kind"], "institutional");
+    assert_eq!(
+        reply["extensions"].as_array().unwrap().len(),
+        1,
+        "{reply:#}"
+    );
 }

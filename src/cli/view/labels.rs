@@ -81,12 +81,7 @@ pub fn priority_label(ctx: &Ctx, priority: Priority) -> String {
 
 /// The label of a satisfaction answer in the workspace language.
 pub fn satisfaction_label(ctx: &Ctx, answer: Satisfaction) -> String {
-    let zh = match answer {
-        Satisfaction::Satisfied => "满意",
-        Satisfaction::Neutral => "基本满意",
-        Satisfaction::Dissatisfied => "不满意",
-    };
-    pick(ctx.ws.settings.language, answer.as_str(), zh).to_string()
+    pick(ctx.ws.settings.language, answer.as_str(), answer.zh()).to_string()
 }
 
 /// The label of a priority stored by name (a report key); a name that
