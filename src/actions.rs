@@ -493,7 +493,7 @@ pub fn apply_resolution(
     check_edited(ws, &mut after)?;
     let mut event = Event::new(actor.now, &actor.name, Action::Edited);
     event.fields = changed_fields(ours, &after);
-    event.note = Some("resolved a merge conflict".into());
+    event.note = Some(crate::msg!(ws.policy.language, "note-merge-resolved"));
     workflow::insert_event(&mut after, event)?;
     follow_history(&ws.policy, &mut after, actor)?;
     Ok(after)

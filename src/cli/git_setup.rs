@@ -17,7 +17,11 @@ pub fn run(root: &Path, look: Look) -> anyhow::Result<Exit> {
     if look.json {
         output::print_json(&serde_json::json!({ "driver": command }))?;
     } else {
-        output::print_line(&format!("git merge driver registered: {command}"))?;
+        output::print_line(&crate::msg!(
+            output::language(),
+            "driver-registered",
+            command = command
+        ))?;
     }
     Ok(Exit::Success)
 }

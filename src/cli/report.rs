@@ -394,9 +394,7 @@ fn charts(ctx: &Ctx, report: &Report) -> Vec<(String, String)> {
         .on_time
         .iter()
         .filter_map(|(rule, o)| {
-            let label = policy
-                .rule(rule)
-                .map_or_else(|_| rule.clone(), |r| pick(lang, &r.en, &r.zh).to_string());
+            let label = super::view::rule_title(ctx, rule);
             o.rate.map(|rate| (label, rate))
         })
         .collect();

@@ -97,10 +97,17 @@ fn index_page(ws: &Workspace, cases: &[Case], title: &str) -> String {
 /// The dossier page of one case.
 pub fn case_page(ws: &Workspace, case: &Case, today: NaiveDate) -> String {
     let title = format!("案卷 {}", case.id);
-    let mut body = format!("<h2>{}</h2>\n", escape(&title));
+    let office = ws
+        .settings
+        .office
+        .as_ref()
+        .and_then(|o| o.name.as_deref())
+        .map(|name| format!("<h1>{}</h1>\n", escape(name)))
+        .unwrap_or_default();
+    let mut body = format!("{office}<h2>{}</h2>\n", escape(&title));
     body.push_str(&particulars(ws, case));
     body.push_str(&deadlines(ws, case, today));
-    body.push_str(&notices(case));
+    body.push_str(&notices(&ws.settings.preset, case));
     body.push_str(&attachments(case));
     body.push_str(&history(ws, case));
     let _ = writeln!(body, "<p class=\"meta\">归档日期 {today} · plaint</p>");
@@ -195,15 +202,17 @@ fn deadlines(ws: &Workspace, case: &Case, today: NaiveDate) -> String {
         };
         let _ = write!(
             out,
-            "<p><strong>{}（{}）</strong> 期限 {}{}</p>\n<ul>\n",
+            "<p><strong>{}</strong> 期限 {}{}</p>\n<ul>\n",
             escape(&e.label),
-            escape(&e.rule),
             e.deadline
                 .due
                 .map_or_else(|| "未记录".to_string(), |d| d.to_string()),
             e.source
                 .as_deref()
-                .map(|s| format!("，依据 {}", escape(s)))
+                .map(|s| format!(
+                    "，依据 {}",
+                    escape(crate::policy::source_in(Language::Zh, s))
+                ))
                 .unwrap_or_default()
         );
         for line in &e.lines {
@@ -214,7 +223,7 @@ fn deadlines(ws: &Workspace, case: &Case, today: NaiveDate) -> String {
     out
 }
 
-fn notices(case: &Case) -> String {
+fn notices(preset: &str, case: &Case) -> String {
     let issued = crate::paperwork::notice::issued(case);
     if issued.is_empty() {
         return String::new();
@@ -239,7 +248,15 @@ fn notices(case: &Case) -> String {
             out,
             "<tr><td>{}{superseded}</td><td>{}</td><td>{}</td><td><a href=\"{}\">{}</a><br><code>{}</code></td></tr>",
             escape(e.number.as_deref().unwrap_or("")),
-            escape(e.kind.as_deref().unwrap_or("")),
+            escape(
+                &e.kind
+                    .as_deref()
+                    .and_then(|k| super::kinds::find(preset, k))
+                    .map_or_else(
+                        || e.kind.clone().unwrap_or_default(),
+                        |k| k.title.to_string()
+                    )
+            ),
             e.at.format("%Y-%m-%d"),
             escape(file),
             escape(file),
@@ -294,47 +311,174 @@ fn history(ws: &Workspace, case: &Case) -> String {
     out
 }
 
-/// One event in words: the action and whatever details it carries.
+/// One event in words, as the Chinese case file reads it: what happened,
+/// with codes shown by their labels, then its details and note.
 fn describe(ws: &Workspace, e: &Event) -> String {
     let policy = &ws.policy;
-    let zh = Language::Zh;
-    let mut parts = vec![e.action.as_str().to_string()];
-    if let (Some(from), Some(to)) = (&e.from, &e.to) {
-        parts.push(format!("{from} → {to}"));
-    } else if let Some(to) = &e.to {
-        parts.push(to.clone());
-    }
-    let labelled = [
-        (e.reason
-            .as_ref()
-            .map(|r| code_label(&policy.rejection_reasons, r, zh))),
-        (e.outcome
-            .as_ref()
-            .map(|o| code_label(&policy.outcomes, o, zh))),
-        (e.milestone
-            .as_ref()
-            .map(|m| code_label(&policy.milestones, m, zh))),
-        e.transfer_to.clone(),
-        e.rule.clone(),
-        e.amount
-            .map(|a| format!("+{a} {}", e.unit.as_deref().unwrap_or(""))),
-        e.kind.clone(),
-        e.number.clone(),
-        e.name.clone(),
-        e.satisfaction.map(|s| s.as_str().to_string()),
+    let mut text = what_happened(ws, e);
+    let suspended = e.to.is_some() && e.to == policy.suspend_state;
+    let reasons = if suspended {
+        &policy.suspension_reasons
+    } else {
+        &policy.rejection_reasons
+    };
+    let details = [
+        label(reasons, e.reason.as_deref()),
+        label(&policy.outcomes, e.outcome.as_deref()),
+        e.transfer_to.clone().unwrap_or_default(),
+        e.refer_to.clone().unwrap_or_default(),
+        e.consent.clone().unwrap_or_default(),
+        e.due
+            .map(|d| format!("承诺于 {d} 前答复"))
+            .unwrap_or_default(),
     ];
-    parts.extend(labelled.into_iter().flatten());
-    if !e.fields.is_empty() {
-        parts.push(e.fields.join(", "));
+    for detail in details.into_iter().filter(|d| !d.is_empty()) {
+        let _ = write!(text, "（{detail}）");
     }
     if !e.forced.is_empty() {
-        parts.push(format!("FORCED: {}", e.forced.join(", ")));
+        let _ = write!(text, "（强制记录：{}）", e.forced.join("、"));
     }
-    let mut text = parts.join(" · ");
     if let Some(note) = &e.note {
         let _ = write!(text, "：{note}");
     }
     text
+}
+
+/// The Chinese label of `code` among `codes` (empty for none).
+fn label(codes: &[crate::policy::Code], code: Option<&str>) -> String {
+    code.map(|c| code_label(codes, c, Language::Zh))
+        .unwrap_or_default()
+}
+
+/// A message of the catalogue in Chinese.
+fn zh(id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    crate::messages::fill(Language::Zh, id, args)
+}
+
+/// What the event records, by its kind.
+fn what_happened(ws: &Workspace, e: &Event) -> String {
+    use crate::model::Action;
+    let policy = &ws.policy;
+    let state = |s: &Option<String>| {
+        s.as_deref()
+            .map(|s| policy.state_label(s, Language::Zh))
+            .unwrap_or_default()
+    };
+    match e.action {
+        Action::Registered => zh("event-registered", &[]),
+        Action::Imported => zh("event-imported", &[]),
+        Action::Note => zh("event-note", &[]),
+        Action::Promised => zh("event-promised", &[]),
+        Action::Consent => zh("event-consent", &[]),
+        Action::Status => format!("{} → {}", state(&e.from), state(&e.to)),
+        Action::Assigned => zh(
+            "event-assigned",
+            &[
+                (
+                    "from",
+                    &e.from
+                        .as_deref()
+                        .map(|f| format!("{f} "))
+                        .unwrap_or_default(),
+                ),
+                ("to", &e.to.as_deref().unwrap_or("")),
+            ],
+        ),
+        Action::Edited => edited(e),
+        Action::Milestone => zh(
+            "event-milestone",
+            &[(
+                "milestone",
+                &label(&policy.milestones, e.milestone.as_deref()),
+            )],
+        ),
+        Action::Extended => extended(ws, e),
+        Action::Followup => zh(
+            "event-followup",
+            &[("answer", &e.satisfaction.map_or("", |s| s.zh()))],
+        ),
+        Action::Notice => zh(
+            "event-notice",
+            &[
+                (
+                    "title",
+                    &notice_title(&ws.settings.preset, e.kind.as_deref()),
+                ),
+                ("number", &e.number.as_deref().unwrap_or("")),
+            ],
+        ),
+        Action::Superseded => zh(
+            "event-superseded",
+            &[("number", &e.number.as_deref().unwrap_or(""))],
+        ),
+        Action::Attached | Action::Detached => filed(e),
+    }
+}
+
+/// A notice kind by its title (its code when the preset has none such).
+fn notice_title(preset: &str, kind: Option<&str>) -> String {
+    kind.and_then(|k| super::kinds::find(preset, k))
+        .map_or_else(
+            || kind.unwrap_or_default().to_string(),
+            |k| k.title.to_string(),
+        )
+}
+
+/// An edit, naming the fields by their Chinese labels.
+fn edited(e: &Event) -> String {
+    let fields: Vec<String> = e
+        .fields
+        .iter()
+        .map(|f| {
+            let id = format!("field-{f}");
+            match zh(&id, &[]) {
+                unknown if unknown == id => f.clone(),
+                known => known,
+            }
+        })
+        .collect();
+    zh("event-edited", &[("fields", &fields.join("、"))])
+}
+
+/// An extension, with the rule by its label and the amount in Chinese.
+fn extended(ws: &Workspace, e: &Event) -> String {
+    let rule = e
+        .rule
+        .as_deref()
+        .and_then(|r| ws.policy.rule(r).ok())
+        .map_or_else(|| e.rule.clone().unwrap_or_default(), |r| r.zh.clone());
+    let unit = match e.unit.as_deref() {
+        Some("days") => "日",
+        _ => "个工作日",
+    };
+    zh(
+        "event-extended",
+        &[
+            ("rule", &rule),
+            ("amount", &format!("{}{unit}", e.amount.unwrap_or(0))),
+        ],
+    )
+}
+
+/// A file attached or detached.
+fn filed(e: &Event) -> String {
+    let id = if e.action == crate::model::Action::Attached {
+        "event-attached"
+    } else {
+        "event-detached"
+    };
+    let size = e
+        .size
+        .map(|n| zh("size-bytes", &[("n", &n)]))
+        .unwrap_or_default();
+    zh(
+        id,
+        &[
+            ("name", &e.name.as_deref().unwrap_or("")),
+            ("file", &e.file.as_deref().unwrap_or("")),
+            ("size", &size),
+        ],
+    )
 }
 
 /// Writes the dossier into folder `dir` (created; existing files with the

@@ -519,7 +519,7 @@ impl<'w, 'o> Planner<'w, 'o> {
         let last = merged.history.last().map_or(self.options.now, |e| e.at);
         let mut event = Event::new(self.options.now.max(last), self.options.by, Action::Edited);
         event.fields = fields.clone();
-        event.note = Some("updated by import".into());
+        event.note = Some(crate::msg!(self.ws.policy.language, "note-import-updated"));
         merged.history.push(event);
         self.report.updated += 1;
         self.report.records.push(Planned {

@@ -878,3 +878,85 @@ fn a_record_without_title_or_facts_is_refused_without_naming_a_field() {
         "错误: 案件未登记：新案件需要标题或事实与理由（--title、--facts）"
     );
 }
+
+#[test]
+fn a_zh_dossier_reads_in_chinese_throughout() {
+    let ws = Ws::tourism_zh();
+    ws.add_settings("office:\n  name: 桂林市文化广电和旅游局\n");
+    let id = ws.register(&["--facts", "导游带团进入玉器店"]);
+    let now = "2026-11-03 10:00";
+    let evidence = tempfile::tempdir().unwrap();
+    let photo = evidence.path().join("现场照片.jpg");
+    std::fs::write(&photo, "JPEG").unwrap();
+    for step in [
+        vec![
+            "advance",
+            &id,
+            "accepted",
+            "--note",
+            "材料齐全",
+            "--as",
+            "王芳",
+        ],
+        vec!["notice", &id, "acceptance"],
+        vec!["attach", &id, photo.to_str().unwrap()],
+        vec!["mark", &id, "respondent-notified"],
+        vec!["advance", &id, "investigating"],
+        vec!["advance", &id, "suspended", "--reason", "等待鉴定结论"],
+        vec!["advance", &id, "investigating"],
+        vec!["promise", &id, "2026-11-20"],
+        vec!["set", &id, "agreement", "退还购物款"],
+        vec!["advance", &id, "resolved", "--outcome", "mediated"],
+        vec!["followup", &id, "--satisfaction", "基本满意"],
+    ] {
+        ws.ok_at(now, &step);
+    }
+    let out = evidence.path().join("dossier");
+    ws.ok_at(now, &["dossier", &id, "--out", out.to_str().unwrap()]);
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        page.contains("桂林市文化广电和旅游局"),
+        "the office signs it"
+    );
+    // Only what is in the page's text counts: tags, names of files and the
+    // hashes are not words a reader reads.
+    let text: String = {
+        let mut inside = false;
+        let after_style = page.split("</style>").last().unwrap_or(&page);
+        after_style
+            .chars()
+            .filter(|c| match c {
+                '<' => {
+                    inside = true;
+                    false
+                }
+                '>' => {
+                    inside = false;
+                    false
+                }
+                _ => !inside,
+            })
+            .collect()
+    };
+    let body = text;
+    let words: Vec<String> = english_words(&body)
+        .into_iter()
+        .filter(|w| {
+            ![
+                "notices",
+                "attachments",
+                "html",
+                "jpg",
+                "SHA",
+                "acceptance",
+                "tester",
+            ]
+            .contains(&w.as_str())
+        })
+        .filter(|w| !w.chars().all(|c| c.is_ascii_hexdigit()))
+        // IDs, document tokens (upper case) and a file name run into its hash.
+        .filter(|w| !w.chars().all(|c| c.is_ascii_uppercase()))
+        .filter(|w| !(w.starts_with("html") || w.starts_with("jpg")))
+        .collect();
+    assert_eq!(words, Vec::<String>::new(), "{body}");
+}
