@@ -125,6 +125,7 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         complainants: draft.complainants.into_iter().map(clean_person).collect(),
         representatives: draft.representatives,
         agent: draft.agent,
+        project: draft.project,
         respondent: draft.respondent,
         category: clean(draft.category),
         priority: typed.priority,

@@ -427,6 +427,15 @@ pub struct RegisterArgs {
     /// The respondent's location.
     #[arg(long)]
     pub location: Option<String>,
+    /// The procurement project complained about (its name).
+    #[arg(long, value_name = "NAME")]
+    pub project: Option<String>,
+    /// The procurement project's number.
+    #[arg(long, value_name = "NUMBER")]
+    pub project_number: Option<String>,
+    /// The lot of the procurement project complained about.
+    #[arg(long, value_name = "LOT")]
+    pub lot: Option<String>,
     /// A category code of the policy.
     #[arg(long)]
     pub category: Option<String>,

@@ -218,6 +218,14 @@ fn apply_flags(ctx: &Ctx, draft: &mut Draft, args: &RegisterArgs) -> anyhow::Res
         draft.tags.push(ANONYMOUS_TAG.to_string());
     }
     apply_complainants(draft, args)?;
+    if args.project.is_some() || args.project_number.is_some() || args.lot.is_some() {
+        let p = draft
+            .project
+            .get_or_insert_with(crate::model::case::Project::default);
+        set(&mut p.name, &args.project);
+        set(&mut p.number, &args.project_number);
+        set(&mut p.lot, &args.lot);
+    }
     if args.respondent.is_some()
         || args.department.is_some()
         || args.location.is_some()

@@ -836,6 +836,7 @@ mod tests {
         case.representatives = vec![0];
         case.agent = Some(Default::default());
         case.respondent = Some(Default::default());
+        case.project = Some(Default::default());
         case.category = Some("c".into());
         case.demands = Some("d".into());
         case.contract_end = Some(at(0).date_naive());

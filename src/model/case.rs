@@ -27,6 +27,7 @@ pub const CASE_FIELDS: &[&str] = &[
     "representatives",
     "agent",
     "respondent",
+    "project",
     "category",
     "priority",
     "tags",
@@ -78,6 +79,9 @@ pub struct Case {
     /// Who the complaint is against.
     #[serde(default, skip_serializing_if = "super::skip::none")]
     pub respondent: Option<Respondent>,
+    /// The procurement the complaint is about (procurement complaints).
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    pub project: Option<Project>,
     /// A category code from the policy.
     #[serde(default, skip_serializing_if = "super::skip::none")]
     pub category: Option<String>,
@@ -180,6 +184,21 @@ pub struct Agent {
     /// What the agent is authorised to do.
     #[serde(default, skip_serializing_if = "super::skip::none")]
     pub scope: Option<String>,
+}
+
+/// A procurement project, as a procurement decision names it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// The project's name (采购项目名称).
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    pub name: Option<String>,
+    /// Its number (采购项目编号).
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    pub number: Option<String>,
+    /// The lot complained about (包号).
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    pub lot: Option<String>,
 }
 
 /// The party complained about.

@@ -37,6 +37,8 @@ pub struct Draft {
     pub representatives: Vec<usize>,
     /// Agent.
     pub agent: Option<Agent>,
+    /// The procurement project.
+    pub project: Option<crate::model::case::Project>,
     /// Respondent.
     pub respondent: Option<Respondent>,
     /// Category code.

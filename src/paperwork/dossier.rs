@@ -161,6 +161,13 @@ fn particulars(ws: &Workspace, case: &Case) -> String {
             .collect();
         out.push_str(&row("被投诉者", &parts.join("，")));
     }
+    if let Some(p) = &case.project {
+        let parts: Vec<&str> = [&p.name, &p.number, &p.lot]
+            .into_iter()
+            .filter_map(|v| v.as_deref())
+            .collect();
+        out.push_str(&row("采购项目", &parts.join("，")));
+    }
     if let Some(category) = &case.category {
         out.push_str(&row("类别", &code_label(&policy.categories, category, zh)));
     }

@@ -246,6 +246,7 @@ mod tests {
             "complainant_names": "张三",
             "respondent": {"name": "桂林阳光旅行社", "location": "桂林", "department": "门市"},
             "agent": {"name": "赵增", "contact": "1"},
+            "project": {"name": "实验室设备采购项目", "number": "SD-1", "lot": "b包"},
             "office": {"name": "桂林市文化广电和旅游局", "address": "地址", "phone": "2"},
             "deadlines": {"resolution": {"due": "2027年1月28日", "label": "办结"}},
             "recipient": "张三", "number": "受〔2026〕第 20261129-K7QF2-4Q7MA 号", "you": "您",

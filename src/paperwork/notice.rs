@@ -829,6 +829,13 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
     root.insert("you".into(), json!(you));
     root.insert("complainant".into(), Value::Object(complainant));
     root.insert("respondent".into(), Value::Object(respondent));
+    let mut project = Map::new();
+    if let Some(p) = &case.project {
+        put(&mut project, "name", p.name.clone());
+        put(&mut project, "number", p.number.clone());
+        put(&mut project, "lot", p.lot.clone());
+    }
+    root.insert("project".into(), Value::Object(project));
     let mut agent = Map::new();
     if let Some(a) = &case.agent {
         put(&mut agent, "name", a.name.clone());

@@ -242,6 +242,7 @@ mod tests {
             }],
             representatives: vec![0],
             agent: None,
+            project: None,
             respondent: Some(Respondent {
                 name: Some(texts[5].clone()),
                 ..Respondent::default()

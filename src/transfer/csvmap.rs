@@ -54,6 +54,8 @@ const PERSON_FIELDS: &[&str] = &[
     "legal_representative",
 ];
 const AGENT_FIELDS: &[&str] = &["name", "contact", "scope"];
+/// The fields of a procurement project.
+const PROJECT_FIELDS: &[&str] = &["name", "number", "lot"];
 const RESPONDENT_FIELDS: &[&str] = &["name", "location", "department", "legal_representative"];
 /// Columns every import must have.
 pub const REQUIRED_COLUMNS: &[&str] = &["received"];
@@ -73,6 +75,8 @@ pub enum Target {
     Person(usize, &'static str),
     /// A field of the agent.
     Agent(&'static str),
+    /// A field of the procurement project.
+    Project(&'static str),
     /// A field of the respondent.
     Respondent(&'static str),
     /// A column the `--map` file says to leave out.
@@ -101,6 +105,7 @@ pub fn parse_target(name: &str) -> Option<Target> {
     let (group, key) = name.split_once('.')?;
     match group {
         "agent" => find(AGENT_FIELDS, key).map(Target::Agent),
+        "project" => find(PROJECT_FIELDS, key).map(Target::Project),
         "respondent" => find(RESPONDENT_FIELDS, key).map(Target::Respondent),
         _ => {
             let number = group.strip_prefix("complainant")?;
@@ -135,6 +140,9 @@ const ZH_HEADERS: &[(&str, &str)] = &[
     ("agent.name", "代理人"),
     ("agent.contact", "代理人联系方式"),
     ("agent.scope", "代理权限"),
+    ("project.name", "采购项目名称"),
+    ("project.number", "采购项目编号"),
+    ("project.lot", "包号"),
     ("respondent.name", "被投诉者"),
     ("respondent.name", "被投诉单位"),
     ("respondent.location", "被投诉者所在地"),
@@ -218,6 +226,7 @@ pub fn known_columns() -> Vec<String> {
     names.push("history".into());
     names.extend(PERSON_FIELDS.iter().map(|f| format!("complainant.{f}")));
     names.extend(AGENT_FIELDS.iter().map(|f| format!("agent.{f}")));
+    names.extend(PROJECT_FIELDS.iter().map(|f| format!("project.{f}")));
     names.extend(RESPONDENT_FIELDS.iter().map(|f| format!("respondent.{f}")));
     names
 }
@@ -436,11 +445,11 @@ fn put(
                 .expect("a complainant is an object")
                 .insert(f.to_string(), text());
         }
-        Target::Agent(f) | Target::Respondent(f) => {
-            let group = if matches!(target, Target::Agent(_)) {
-                "agent"
-            } else {
-                "respondent"
+        Target::Agent(f) | Target::Respondent(f) | Target::Project(f) => {
+            let group = match target {
+                Target::Agent(_) => "agent",
+                Target::Project(_) => "project",
+                _ => "respondent",
             };
             out.entry(group)
                 .or_insert_with(|| Value::Object(Map::new()))
@@ -496,6 +505,7 @@ pub fn export_header(complainants: usize) -> Vec<String> {
     header.push("representatives".into());
     header.extend(AGENT_FIELDS.iter().map(|f| format!("agent.{f}")));
     header.extend(RESPONDENT_FIELDS.iter().map(|f| format!("respondent.{f}")));
+    header.extend(PROJECT_FIELDS.iter().map(|f| format!("project.{f}")));
     // The rest of the fields, in file order.
     header.extend(
         CASE_FIELDS
@@ -523,6 +533,7 @@ fn export_cell(case: &Value, column: &str) -> Result<String> {
             .and_then(|l| l.get(i))
             .and_then(|p| p.get(f)),
         Some(Target::Agent(f)) => case.get("agent").and_then(|a| a.get(f)),
+        Some(Target::Project(f)) => case.get("project").and_then(|p| p.get(f)),
         Some(Target::Respondent(f)) => case.get("respondent").and_then(|r| r.get(f)),
         _ => case.get(column),
     };

@@ -110,6 +110,7 @@ fn representative_case() -> Case {
             department: Some("导游部".into()),
             legal_representative: None,
         }),
+        project: None,
         category: Some("shopping".into()),
         priority: Priority::Important,
         tags: vec!["强迫购物".into()],

@@ -705,6 +705,12 @@ fn the_procurement_decision_names_its_findings_parties_and_the_bodies_that_hear_
             "刘喜阳",
             "--respondent",
             "山东建筑大学",
+            "--project",
+            "山东建筑大学材料学院实验室设备采购项目",
+            "--project-number",
+            "ceitcl-sd-czhw-130503",
+            "--lot",
+            "b包",
             "--demands",
             "责令重新开展采购活动",
             "--received",
@@ -731,6 +737,7 @@ fn the_procurement_decision_names_its_findings_parties_and_the_bodies_that_hear_
     let md = ws.ok_at(NOW, &["notice", &id, "decision", "--format", "md"]);
     for needle in [
         "法定代表人：刘喜阳",
+        "采购项目：山东建筑大学材料学院实验室设备采购项目（采购项目编号：ceitcl-sd-czhw-130503，b包）",
         "经审查查明：该项目采用竞争性谈判方式",
         "向山东省人民政府申请行政复议",
         "《中华人民共和国行政诉讼法》第四十六条",

@@ -54,6 +54,8 @@ const KEPT: &[&str] = &[
     "attached",
     "detached",
     "superseded",
+    "number",
+    "lot",
     "urgent",
     "important",
     "normal",

@@ -304,6 +304,18 @@ fn parties_text(ctx: &Ctx, case: &Case, line: &mut impl FnMut(&str, String)) {
             ),
         );
     }
+    if let Some(p) = &case.project {
+        line(
+            pick(lang, "Project", "采购项目"),
+            join(
+                lang,
+                &[&p.name, &p.number, &p.lot]
+                    .into_iter()
+                    .filter_map(|v| v.as_deref())
+                    .collect::<Vec<_>>(),
+            ),
+        );
+    }
 }
 
 /// The notices issued and the files attached, for `show`.
