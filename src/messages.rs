@@ -712,6 +712,20 @@ fn fill_text(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String 
     out
 }
 
+/// A case field as a person reads it: its name in English, its label in
+/// Chinese (`findings` → `调查结论`); a field the catalogue does not
+/// name keeps its name.
+pub fn field_label(lang: Language, field: &str) -> String {
+    if lang == Language::En {
+        return field.to_string();
+    }
+    let id = format!("field-{field}");
+    match fill(lang, &id, &[]) {
+        unknown if unknown == id => field.to_string(),
+        label => label,
+    }
+}
+
 /// Items of a list as a sentence in `lang` writes them: `a, b` or `甲、乙`.
 pub fn join<S: AsRef<str>>(lang: Language, items: &[S]) -> String {
     let separator = match lang {

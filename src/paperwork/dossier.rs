@@ -436,13 +436,7 @@ fn edited(e: &Event) -> String {
     let fields: Vec<String> = e
         .fields
         .iter()
-        .map(|f| {
-            let id = format!("field-{f}");
-            match zh(&id, &[]) {
-                unknown if unknown == id => f.clone(),
-                known => known,
-            }
-        })
+        .map(|f| crate::messages::field_label(Language::Zh, f))
         .collect();
     zh("event-edited", &[("fields", &fields.join("、"))])
 }

@@ -400,7 +400,14 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
                 .unwrap_or_default(),
             to = event.to.as_deref().unwrap_or("")
         ),
-        Action::Edited => msg!(lang, "event-edited", fields = join(lang, &event.fields)),
+        Action::Edited => {
+            let fields: Vec<String> = event
+                .fields
+                .iter()
+                .map(|f| crate::messages::field_label(lang, f))
+                .collect();
+            msg!(lang, "event-edited", fields = join(lang, &fields))
+        }
         Action::Milestone => msg!(
             lang,
             "event-milestone",
