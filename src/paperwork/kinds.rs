@@ -358,7 +358,13 @@ mod tests {
                 .filter_map(|r| r.source.clone())
                 .chain(raw.filing_limit_source.clone())
                 .chain(raw.joint_source.clone())
-                .chain(raw.reason_sources.clone().unwrap_or_default().into_values());
+                .chain(raw.reason_sources.clone().unwrap_or_default().into_values())
+                .chain(
+                    raw.outcome_sources
+                        .clone()
+                        .unwrap_or_default()
+                        .into_values(),
+                );
             for source in sources {
                 assert!(
                     ids.contains(&source),

@@ -727,6 +727,14 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
     put(&mut c, "status", Some(policy.state_label(&case.status, zh)));
     put(
         &mut c,
+        "outcome_cite",
+        case.outcome
+            .as_deref()
+            .and_then(|code| policy.outcome_citation(code))
+            .map(crate::policy::citations::Citation::zh),
+    );
+    put(
+        &mut c,
         "outcome",
         case.outcome
             .as_deref()

@@ -48,6 +48,8 @@ pub struct PolicyDocument {
     pub citations: Vec<super::citations::Citation>,
     /// The citation id of each rejection reason's ground.
     pub reason_sources: std::collections::BTreeMap<String, String>,
+    /// The citation id of the article each outcome rests on.
+    pub outcome_sources: std::collections::BTreeMap<String, String>,
 }
 
 /// One allowed move.
@@ -148,6 +150,7 @@ impl PolicyDocument {
                 .collect(),
             citations: policy.citations.clone(),
             reason_sources: policy.reason_sources.clone(),
+            outcome_sources: policy.outcome_sources.clone(),
         }
     }
 }

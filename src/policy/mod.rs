@@ -200,6 +200,8 @@ pub struct PolicyOverrides {
     pub citations: Option<Vec<citations::Citation>>,
     /// The citation id of each rejection reason's ground.
     pub reason_sources: Option<BTreeMap<String, String>>,
+    /// The citation id of the article each outcome rests on.
+    pub outcome_sources: Option<BTreeMap<String, String>>,
 }
 
 /// The validated policy of a workspace.
@@ -260,6 +262,8 @@ pub struct Policy {
     pub citations: Vec<citations::Citation>,
     /// The citation id of each rejection reason's ground.
     pub reason_sources: BTreeMap<String, String>,
+    /// The citation id of the article each outcome rests on.
+    pub outcome_sources: BTreeMap<String, String>,
 }
 
 /// The channels of a policy that names none.
@@ -359,6 +363,10 @@ impl Policy {
             joint_source: o.joint_source.or(base.joint_source),
             citations: o.citations.or(base.citations).unwrap_or_default(),
             reason_sources: o.reason_sources.or(base.reason_sources).unwrap_or_default(),
+            outcome_sources: o
+                .outcome_sources
+                .or(base.outcome_sources)
+                .unwrap_or_default(),
             anonymous_names: o
                 .anonymous_names
                 .or(base.anonymous_names)
@@ -427,6 +435,7 @@ impl Policy {
         if let Some((reason, id)) = self
             .reason_sources
             .iter()
+            .chain(&self.outcome_sources)
             .find(|(_, id)| self.citation(id).is_none())
         {
             return Err(self.invalid(crate::msg!(
@@ -486,6 +495,14 @@ impl Policy {
     /// names one.
     pub fn reason_citation(&self, code: &str) -> Option<&citations::Citation> {
         self.reason_sources
+            .get(code)
+            .and_then(|id| self.citation(id))
+    }
+
+    /// The citation of the article outcome `code` rests on, if the policy
+    /// names one.
+    pub fn outcome_citation(&self, code: &str) -> Option<&citations::Citation> {
+        self.outcome_sources
             .get(code)
             .and_then(|id| self.citation(id))
     }
