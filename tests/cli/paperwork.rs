@@ -537,24 +537,29 @@ fn one_number_recorded_for_two_documents_is_a_warning_that_supersede_clears() {
     ws.ok(&["check"]);
 }
 
+/// A complaint about a nurse's attitude in a hospital workspace, plus
+/// `extra` registration flags.
+fn nurse_complaint(ws: &Ws, extra: &[&str]) -> String {
+    let mut args = vec![
+        "register",
+        "--complainant",
+        "张三",
+        "--category",
+        "attitude",
+        "--title",
+        "护士态度差",
+        "--received",
+        "2026-11-02 09:30",
+    ];
+    args.extend_from_slice(extra);
+    ws.ok(&args).trim().to_string()
+}
+
 #[test]
 fn the_hospital_written_reply_records_the_first_reply_when_served() {
     let ws = Ws::with_preset("hospital");
     ws.add_settings("office:\n  name: 桂林市人民医院\n");
-    let id = ws
-        .ok(&[
-            "register",
-            "--complainant",
-            "张三",
-            "--category",
-            "attitude",
-            "--title",
-            "护士态度差",
-            "--received",
-            "2026-11-02 09:30",
-        ])
-        .trim()
-        .to_string();
+    let id = nurse_complaint(&ws, &[]);
     ws.ok_at(NOW, &["advance", &id, "accepted"]);
     let doc = json_at(
         &ws,
@@ -573,22 +578,7 @@ fn the_hospital_written_reply_records_the_first_reply_when_served() {
 fn a_final_reply_states_only_what_the_officer_found() {
     let ws = Ws::with_preset("hospital");
     ws.add_settings("office:\n  name: 桂林市人民医院\n");
-    let id = ws
-        .ok(&[
-            "register",
-            "--complainant",
-            "张三",
-            "--category",
-            "attitude",
-            "--title",
-            "护士态度差",
-            "--facts",
-            "护士当众呵斥我",
-            "--received",
-            "2026-11-02 09:30",
-        ])
-        .trim()
-        .to_string();
+    let id = nurse_complaint(&ws, &["--facts", "护士当众呵斥我"]);
     ws.ok_at(NOW, &["advance", &id, "accepted"]);
     // No finding recorded: the final reply is refused, naming the field
     // and the command that records it.

@@ -943,22 +943,7 @@ fn channels_come_from_the_policy_and_departments_are_reported() {
 fn a_hospital_limit_set_in_principle_is_extended_before_it_is_due_with_a_reason() {
     // 医院投诉协调制度 五.3: the first reply 原则上 within 5 working days.
     let ws = Ws::with_preset("hospital");
-    let id = ok(
-        &ws,
-        &[
-            "register",
-            "--complainant",
-            "张三",
-            "--category",
-            "attitude",
-            "--title",
-            "护士态度差",
-            "--received",
-            "2026-11-23 09:30",
-        ],
-    )
-    .trim()
-    .to_string();
+    let id = ws.register_hospital("2026-11-23 09:30");
     let extended = json(
         &ws,
         &[
