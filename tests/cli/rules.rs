@@ -299,29 +299,29 @@ fn the_procurement_refusal_is_served_under_its_own_clock_after_the_rejection() {
             "2026-11-02 10:00",
             &["advance", &id, "rejected", "--reason", "not-qualified"],
         );
-        let running = json(&ws, &["show", &id, "--today", "2026-11-03"]);
-        let notice = running["deadlines"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|d| d["rule"] == "rejection-notice")
-            .unwrap()
-            .clone();
+        let notice_on = |today: &str| {
+            let shown = json(&ws, &["show", &id, "--today", today]);
+            shown["deadlines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["rule"] == "rejection-notice")
+                .unwrap()
+                .clone()
+        };
+        let notice = notice_on("2026-11-03");
         assert_eq!(notice["state"], "running", "{notice:#}");
         assert_eq!(notice["due"], "2026-11-05");
         ws.ok_at(
             &format!("{served} 16:00"),
             &["notice", &id, "refusal", "--served", served],
         );
-        let shown = json(&ws, &["show", &id, "--today", "2026-11-20"]);
-        let notice = shown["deadlines"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|d| d["rule"] == "rejection-notice")
-            .unwrap()
-            .clone();
-        states.push(notice["state"].as_str().unwrap().to_string());
+        states.push(
+            notice_on("2026-11-20")["state"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        );
         ws.ok(&["check"]);
     }
     assert_eq!(states, ["met", "missed"]);
