@@ -110,7 +110,7 @@ pub fn case_page(ws: &Workspace, case: &Case, today: NaiveDate) -> String {
     body.push_str(&notices(&ws.settings.preset, case));
     body.push_str(&attachments(case));
     body.push_str(&history(ws, case));
-    let _ = writeln!(body, "<p class=\"meta\">归档日期 {today} · plaint</p>");
+    let _ = writeln!(body, "<p class=\"meta\">归档日期 {today}</p>");
     html_page(&title, &body)
 }
 
@@ -194,6 +194,7 @@ fn particulars(ws: &Workspace, case: &Case) -> String {
 fn deadlines(ws: &Workspace, case: &Case, today: NaiveDate) -> String {
     let policy = &ws.policy;
     let mut out = String::from("<h3>办理期限</h3>\n");
+    let mut provisional = false;
     for rule in &policy.deadlines {
         let explained = explain(
             case,
@@ -207,6 +208,7 @@ fn deadlines(ws: &Workspace, case: &Case, today: NaiveDate) -> String {
         let Ok(Some(e)) = explained else {
             continue;
         };
+        provisional |= e.deadline.provisional;
         let _ = write!(
             out,
             "<p><strong>{}</strong> 期限 {}{}</p>\n<ul>\n",
@@ -226,6 +228,9 @@ fn deadlines(ws: &Workspace, case: &Case, today: NaiveDate) -> String {
             let _ = writeln!(out, "<li>{}</li>", escape(&line.text));
         }
         out.push_str("</ul>\n");
+    }
+    if provisional {
+        out.push_str("<p class=\"meta\">标“?”的日期所在年份，日历尚无官方节假日安排，暂按周末计算；安排公布后可能变动。</p>\n");
     }
     out
 }

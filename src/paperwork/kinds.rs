@@ -32,6 +32,10 @@ pub struct NoticeKind {
     pub states: &'static [Role],
     /// The milestone `--served DATE` records (it starts a clock).
     pub served: Option<&'static str>,
+    /// The outcomes a case must have ended with for the notice to be
+    /// true (a termination of mediation only after mediation failed);
+    /// empty: any.
+    pub outcomes: &'static [&'static str],
     /// The built-in template (Markdown with minijinja tags).
     pub template: &'static str,
 }
@@ -54,22 +58,24 @@ macro_rules! template {
 const TOURISM: &[NoticeKind] = &[
     NoticeKind {
         code: "acceptance",
-        title: "旅游投诉受理通知书",
+        title: "旅游投诉受理告知书",
         en: "acceptance notice to the complainant",
         abbr: "受",
         to: Recipient::Complainant,
         states: ACCEPTED_ON,
         served: None,
+        outcomes: &[],
         template: template!("tourism", "acceptance"),
     },
     NoticeKind {
         code: "respondent-notice",
-        title: "投诉受理通知书",
+        title: "旅游投诉受理通知书",
         en: "notice to the respondent, with the complaint copy",
         abbr: "通",
         to: Recipient::Respondent,
         states: ACCEPTED_ON,
         served: Some("respondent-notified"),
+        outcomes: &[],
         template: template!("tourism", "respondent-notice"),
     },
     NoticeKind {
@@ -80,6 +86,7 @@ const TOURISM: &[NoticeKind] = &[
         to: Recipient::Complainant,
         states: &[Role::Rejected],
         served: None,
+        outcomes: &[],
         template: template!("tourism", "refusal"),
     },
     NoticeKind {
@@ -90,6 +97,7 @@ const TOURISM: &[NoticeKind] = &[
         to: Recipient::TransferBody,
         states: &[Role::Transferred],
         served: None,
+        outcomes: &[],
         template: template!("tourism", "transfer"),
     },
     NoticeKind {
@@ -100,6 +108,7 @@ const TOURISM: &[NoticeKind] = &[
         to: Recipient::Complainant,
         states: &[Role::Transferred],
         served: None,
+        outcomes: &[],
         template: template!("tourism", "transfer-complainant"),
     },
     NoticeKind {
@@ -110,6 +119,7 @@ const TOURISM: &[NoticeKind] = &[
         to: Recipient::Complainant,
         states: ENDED,
         served: None,
+        outcomes: &["mediated"],
         template: template!("tourism", "mediation"),
     },
     NoticeKind {
@@ -120,6 +130,7 @@ const TOURISM: &[NoticeKind] = &[
         to: Recipient::Complainant,
         states: ENDED,
         served: None,
+        outcomes: &["settled"],
         template: template!("tourism", "settlement"),
     },
     NoticeKind {
@@ -130,6 +141,7 @@ const TOURISM: &[NoticeKind] = &[
         to: Recipient::Complainant,
         states: ENDED,
         served: None,
+        outcomes: &["mediation-terminated"],
         template: template!("tourism", "mediation-terminated"),
     },
 ];
@@ -148,6 +160,7 @@ const HOSPITAL: &[NoticeKind] = &[
             Role::Suspended,
         ],
         served: Some("first-reply"),
+        outcomes: &[],
         template: template!("hospital", "first-reply"),
     },
     NoticeKind {
@@ -158,6 +171,7 @@ const HOSPITAL: &[NoticeKind] = &[
         to: Recipient::Complainant,
         states: ACCEPTED_ON,
         served: None,
+        outcomes: &[],
         template: template!("hospital", "reply"),
     },
 ];
@@ -171,6 +185,7 @@ const PROCUREMENT: &[NoticeKind] = &[
         to: Recipient::Respondent,
         states: ACCEPTED_ON,
         served: Some("respondent-notified"),
+        outcomes: &[],
         template: template!("procurement", "reply-notice"),
     },
     NoticeKind {
@@ -181,6 +196,7 @@ const PROCUREMENT: &[NoticeKind] = &[
         to: Recipient::Complainant,
         states: &[Role::Rejected],
         served: Some("rejection-notified"),
+        outcomes: &[],
         template: template!("procurement", "refusal"),
     },
     NoticeKind {
@@ -191,6 +207,13 @@ const PROCUREMENT: &[NoticeKind] = &[
         to: Recipient::Complainant,
         states: ENDED,
         served: None,
+        outcomes: &[
+            "dismissed",
+            "upheld-amend",
+            "upheld-redo",
+            "upheld-void",
+            "upheld-unlawful",
+        ],
         template: template!("procurement", "decision"),
     },
 ];
@@ -243,7 +266,7 @@ mod tests {
                 "transfer_to": "市场监管局", "refer_to": "市场监管局"
             },
             "complainant": {"name": "张三", "address": "地址", "phone": "1"},
-            "complainant_names": "张三",
+            "complainant_names": "张三", "complainant_list": ["张三"],
             "respondent": {"name": "桂林阳光旅行社", "location": "桂林", "department": "门市"},
             "agent": {"name": "赵增", "contact": "1"},
             "project": {"name": "实验室设备采购项目", "number": "SD-1", "lot": "b包"},

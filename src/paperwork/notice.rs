@@ -444,13 +444,35 @@ pub fn served_milestone(preset: &str, case: &Case) -> Option<&'static str> {
 
 /// A notice makes sense only in some states: no refusal for an accepted case.
 fn check_state(policy: &crate::policy::Policy, case: &Case, kind: &NoticeKind) -> Result<()> {
+    let lang = policy.language;
     if policy
         .role(&case.status)
         .is_some_and(|role| kind.states.contains(&role))
     {
-        return Ok(());
+        // A notice that states how the case ended must match its outcome.
+        let outcome_fits = kind.outcomes.is_empty()
+            || case
+                .outcome
+                .as_deref()
+                .is_some_and(|o| kind.outcomes.contains(&o));
+        if outcome_fits {
+            return Ok(());
+        }
+        // English names outcomes by code, as they are typed; Chinese by label.
+        let label = |o: &str| match lang {
+            crate::messages::Language::En => o.to_string(),
+            crate::messages::Language::Zh => crate::policy::code_label(&policy.outcomes, o, lang),
+        };
+        let wanted: Vec<String> = kind.outcomes.iter().map(|o| label(o)).collect();
+        return Err(Error::Refused(crate::msg!(
+            lang,
+            "notice-wrong-outcome",
+            title = kind.title,
+            id = case.id,
+            outcome = case.outcome.as_deref().map(label).unwrap_or_default(),
+            outcomes = wanted.join(crate::policy::codes::list_separator(lang))
+        )));
     }
-    let lang = policy.language;
     // English names the states by code, as they are typed; Chinese by label.
     let label = |s: &str| match lang {
         crate::messages::Language::En => s.to_string(),
@@ -626,14 +648,34 @@ fn recipient(
     kind: &NoticeKind,
     to: Option<&str>,
 ) -> Result<String> {
+    let lang = crate::messages::language();
     let to = match to.map(str::trim) {
-        Some("") => {
-            let lang = crate::messages::language();
-            return Err(Error::Invalid(crate::msg!(lang, "to-empty")));
+        Some("") => return Err(Error::Invalid(crate::msg!(lang, "to-empty"))),
+        // A notice speaks to its party ("您", "你单位"): another party
+        // would receive a letter about itself in the wrong person.
+        Some("complainant") if kind.to == Recipient::Complainant => Recipient::Complainant,
+        Some("respondent") if kind.to == Recipient::Respondent => Recipient::Respondent,
+        Some(body)
+            if kind.to == Recipient::TransferBody
+                && body != "complainant"
+                && body != "respondent" =>
+        {
+            return Ok(body.to_string());
         }
-        Some("complainant") => Recipient::Complainant,
-        Some("respondent") => Recipient::Respondent,
-        Some(body) => return Ok(body.to_string()),
+        Some(other) => {
+            let usual = match kind.to {
+                Recipient::Complainant => "complainant",
+                Recipient::Respondent => "respondent",
+                Recipient::TransferBody => "BODY",
+            };
+            return Err(Error::Invalid(crate::msg!(
+                lang,
+                "notice-wrong-addressee",
+                kind = kind.code,
+                to = other,
+                usual = usual
+            )));
+        }
         None => kind.to,
     };
     let missing = |what: String| {
@@ -754,6 +796,14 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
         .and_then(|e| e.reason.clone());
     put(
         &mut c,
+        "reason_says",
+        reason
+            .as_deref()
+            .and_then(|code| policy.reason_citation(code))
+            .map(|c| c.says.clone()),
+    );
+    put(
+        &mut c,
         "reason_cite",
         reason
             .as_deref()
@@ -827,6 +877,13 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
     if !names.is_empty() {
         root.insert("complainant_names".into(), json!(names));
     }
+    // Every complainant by name, for a signature line each.
+    let list: Vec<&str> = case
+        .complainants
+        .iter()
+        .filter_map(|p| p.name.as_deref())
+        .collect();
+    root.insert("complainant_list".into(), json!(list));
     // How a notice to the complainants addresses them: a joint complaint's
     // notice goes to every complainant, not to one "您".
     let you = if case.complainants.len() > 1 {

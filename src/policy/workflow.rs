@@ -531,7 +531,18 @@ fn check_suspension_reason(policy: &Policy, request: &TransitionRequest) -> Resu
 /// `--refer-to` names the competent body of a complaint rejected as
 /// outside jurisdiction, and nothing else.
 fn check_referral(policy: &Policy, request: &TransitionRequest) -> Result<()> {
+    let outside = policy.has_role(&request.target, Role::Rejected)
+        && request.reason.as_deref() == Some("outside-jurisdiction");
     let Some(body) = &request.refer_to else {
+        // Where the source says the complainant must be told where to go
+        // (tourism art. 9 ¶2, Order 94 art. 21(三)), the body is named.
+        if outside && let Some(source) = policy.reason_citation("outside-jurisdiction") {
+            return Err(Error::Invalid(crate::msg!(
+                policy.language,
+                "refer-to-required",
+                source = source.zh()
+            )));
+        }
         return Ok(());
     };
     if body.trim().is_empty() {

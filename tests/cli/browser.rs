@@ -160,7 +160,7 @@ fn the_report_a_notice_and_a_dossier_print_in_chromium() {
     let text = print_and_read(&chromium, &notice, scratch.path());
     assert_has(
         &text,
-        &[&id, "旅游投诉受理通知书", "桂林市文化广电和旅游局", "张三"],
+        &[&id, "旅游投诉受理告知书", "桂林市文化广电和旅游局", "张三"],
         "the notice",
     );
     let text = print_and_read(&chromium, &dossier.join("index.html"), scratch.path());

@@ -53,7 +53,7 @@ fn an_acceptance_notice_is_rendered_numbered_stored_and_recorded() {
     assert_eq!(file, format!("notices/2026/{id}/acceptance-{token}.html"));
     let html = std::fs::read_to_string(ws.root().join(file)).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
-    assert!(html.contains("旅游投诉受理通知书"), "{html}");
+    assert!(html.contains("旅游投诉受理告知书"), "{html}");
     assert!(html.contains("桂林市文化广电和旅游局"), "{html}");
     assert!(html.contains(&id), "{html}");
     assert!(html.contains("张三"), "{html}");
@@ -674,7 +674,7 @@ fn a_notice_out_file_that_exists_is_refused_unless_forced() {
     assert!(
         std::fs::read_to_string(&out)
             .unwrap()
-            .contains("旅游投诉受理通知书")
+            .contains("旅游投诉受理告知书")
     );
 }
 
@@ -736,4 +736,76 @@ fn the_procurement_decision_names_its_findings_parties_and_the_bodies_that_hear_
     ] {
         assert!(md.contains(needle), "{needle}: {md}");
     }
+}
+
+#[test]
+fn a_notice_says_only_what_happened_to_whom_it_concerns() {
+    let ws = office();
+    // A joint complaint, settled between the parties.
+    let id = ws.register(&[
+        "--complainant",
+        "李四",
+        "--complainant",
+        "王五",
+        "--complainant",
+        "赵六",
+        "--representative",
+        "张三",
+    ]);
+    ws.ok_at(NOW, &["advance", &id, "accepted"]);
+    ws.ok_at(NOW, &["advance", &id, "investigating"]);
+    ws.ok_at(NOW, &["consent", &id, "全体投诉人书面同意和解"]);
+    ws.ok_at(NOW, &["advance", &id, "resolved", "--outcome", "settled"]);
+    ws.ok_at(NOW, &["set", &id, "agreement", "旅行社退还每人 500 元"]);
+    // Mediation never failed, and nobody mediated: those notices would lie.
+    for kind in ["mediation-terminated", "mediation"] {
+        refused(&ws, &["notice", &id, kind, "--draft"], &["settled"]);
+    }
+    let md = ws.ok_at(
+        NOW,
+        &["notice", &id, "settlement", "--format", "md", "--draft"],
+    );
+    // Every complainant signs; the document speaks of 投诉人 as the measures do.
+    for name in ["张三", "李四", "王五", "赵六"] {
+        assert!(
+            md.contains(&format!("投诉人 {name}（签名或者盖章）")),
+            "{md}"
+        );
+    }
+    assert!(!md.contains("投诉者"), "{md}");
+    // A notice goes to its own party only.
+    refused(
+        &ws,
+        &["notice", &id, "acceptance", "--to", "respondent", "--draft"],
+        &["own addressee"],
+    );
+    // A refusal quotes the ground as the measures word it.
+    let late = ws.register(&[]);
+    ws.ok_at(
+        NOW,
+        &["advance", &late, "rejected", "--reason", "time-barred"],
+    );
+    let md = ws.ok_at(
+        NOW,
+        &["notice", &late, "refusal", "--format", "md", "--draft"],
+    );
+    assert!(
+        md.contains(
+            "该投诉属于《旅游投诉处理办法》第九条第（四）项规定的“超过旅游合同结束之日90天的”情形"
+        ),
+        "{md}"
+    );
+    // Outside the office's remit, the complainant is told where to go.
+    let elsewhere = ws.register(&[]);
+    refused(
+        &ws,
+        &[
+            "advance",
+            &elsewhere,
+            "rejected",
+            "--reason",
+            "outside-jurisdiction",
+        ],
+        &["--refer-to", "第九条第（三）项"],
+    );
 }

@@ -78,6 +78,8 @@ fn office(language: &str) -> Ws {
             "rejected",
             "--reason",
             "outside-jurisdiction",
+            "--refer-to",
+            "桂林市市场监督管理局",
             "--at",
             "2026-08-05 10:00",
         ],

@@ -721,7 +721,7 @@ fn a_final_move_from_an_older_clone_undone_by_a_later_move_leaves_the_clock_runn
 }
 
 #[test]
-fn one_officer_on_two_clones_issuing_one_kind_to_two_addressees_never_collides() {
+fn one_officer_on_two_clones_issuing_one_kind_from_two_templates_never_collides() {
     let team = Team::new();
     let a = team.first_clone();
     name_the_office(&a);
@@ -736,18 +736,19 @@ fn one_officer_on_two_clones_issuing_one_kind_to_two_addressees_never_collides()
         "2026-11-23 10:00",
         &["notice", &id, "acceptance", "--format", "md"],
     );
+    // b's office has its own wording of the notice (a workspace template
+    // it has not shared yet): the same kind, another document.
+    std::fs::create_dir_all(b.root.join("templates")).unwrap();
+    std::fs::write(
+        b.root.join("templates/acceptance.md"),
+        "# {{ office.name }}\n\n{{ number }}\n\n{{ recipient }}：本机构已受理{{ you }}的投诉。\n",
+    )
+    .unwrap();
     b.plaint_at(
         "2026-11-23 10:00",
-        &[
-            "notice",
-            &id,
-            "acceptance",
-            "--format",
-            "md",
-            "--to",
-            "respondent",
-        ],
+        &["notice", &id, "acceptance", "--format", "md"],
     );
+    std::fs::remove_file(b.root.join("templates/acceptance.md")).unwrap();
     a.commit("a issues");
     b.commit("b issues");
     a.git(&["push", "-q", "origin", "HEAD:main"]);

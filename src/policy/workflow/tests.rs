@@ -833,7 +833,8 @@ fn a_suspension_needs_one_of_the_policys_reasons() {
 }
 
 #[test]
-fn a_referral_goes_only_with_a_rejection_as_outside_jurisdiction() {
+fn a_referral_goes_only_with_a_rejection_as_outside_jurisdiction_and_the_tourism_measures_require_it()
+ {
     let refer = |target: &str, reason: Option<&str>, body: Option<&str>| TransitionRequest {
         reason: reason.map(str::to_string),
         refer_to: body.map(str::to_string),
@@ -844,7 +845,8 @@ fn a_referral_goes_only_with_a_rejection_as_outside_jurisdiction() {
             refer("rejected", Some("outside-jurisdiction"), Some("市场监管局")),
             true,
         ),
-        (refer("rejected", Some("outside-jurisdiction"), None), true),
+        // Art. 9 ¶2: the complainant is told where to go, so the body is named.
+        (refer("rejected", Some("outside-jurisdiction"), None), false),
         (refer("accepted", None, None), true),
         (
             refer("rejected", Some("outside-jurisdiction"), Some(" ")),
