@@ -176,6 +176,9 @@ pub struct NoticeArgs {
     /// Render only: nothing is numbered, stored or recorded.
     #[arg(long)]
     pub draft: bool,
+    /// Print the issued document on a terminal too (piped, it is always printed).
+    #[arg(long)]
+    pub print: bool,
 }
 
 /// Arguments of `attach`.

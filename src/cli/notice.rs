@@ -65,7 +65,10 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<Exit> {
             "served": issued.served,
             "draft": args.draft,
         }))?;
-    } else if args.out.is_none() {
+    } else if args.out.is_none() && (!ctx.look.terminal || args.draft || args.print) {
+        // On a terminal an issued notice is named by its stored file (the
+        // line below), not dumped as markup; a draft is shown, since
+        // showing it is what a draft is for.
         output::print_document(ctx.look, &issued.text)?;
     }
     match &issued.file {

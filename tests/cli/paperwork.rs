@@ -809,3 +809,31 @@ fn a_notice_says_only_what_happened_to_whom_it_concerns() {
         &["--refer-to", "第九条第（三）项"],
     );
 }
+
+#[test]
+fn on_a_terminal_an_issued_notice_is_named_not_dumped() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    let screen = ws.terminal(80, true, &["notice", &id, "acceptance"]);
+    assert!(!screen.contains("<!DOCTYPE"), "{screen}");
+    assert!(
+        screen.contains(&format!("notices/2026/{id}/acceptance-")),
+        "{screen}"
+    );
+    let printed = ws.terminal(
+        80,
+        false,
+        &[
+            "notice",
+            &id,
+            "respondent-notice",
+            "--print",
+            "--format",
+            "md",
+        ],
+    );
+    assert!(printed.contains("旅游投诉受理通知书"), "{printed}");
+    // Piped, the document is the output, as before.
+    let piped = ws.ok(&["notice", &id, "acceptance", "--format", "md"]);
+    assert!(piped.contains("旅游投诉受理告知书"), "{piped}");
+}
