@@ -75,6 +75,7 @@ pub static MESSAGES: &[Message] = &[
     m("registered-next", "registered {id} ({state}); next: `plaint show {id}`", "已创建 {id}（{state}）；下一步：`plaint show {id}`"),
     m("due-left", "{date} {rule}, {n} wd left", "{date} {rule} 剩{n}个工作日"),
     m("due-overdue", "OVERDUE {date} {rule}", "已逾期 {date} {rule}"),
+    m("due-today", "DUE TODAY {rule}", "今日到期 {rule}"),
     m("due-paused", "paused {rule}", "暂停 {rule}"),
     m("joint-names", "{name} et al. ({count})", "{name} 等{count}人"),
     m("no-cases-match", "no cases match", "没有符合条件的案件"),

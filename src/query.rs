@@ -270,7 +270,10 @@ fn order(
 ) -> Ordering {
     let (x, y) = (a.0, b.0);
     let primary = match key {
-        Sort::Priority => x.priority.cmp(&y.priority).then_with(|| by_due(a.1, b.1)),
+        Sort::Priority => lateness(a.1)
+            .cmp(&lateness(b.1))
+            .then_with(|| x.priority.cmp(&y.priority))
+            .then_with(|| by_due(a.1, b.1)),
         Sort::Id => Ordering::Equal,
         Sort::Received => x.received.cmp(&y.received),
         Sort::Status => x.status.cmp(&y.status),
@@ -457,6 +460,18 @@ pub fn deadlines_of(
             Vec::new(),
             Some(format!("case {}: deadlines not computed: {e}", case.id)),
         ),
+    }
+}
+
+/// How pressing a case's next deadline is, most pressing first: overdue,
+/// due today, due within three working days, anything else. What is late
+/// comes before what is merely important.
+fn lateness(next: Option<&Deadline>) -> u8 {
+    match next {
+        Some(d) if d.state == DeadlineState::Overdue => 0,
+        Some(d) if d.days_left == Some(0) => 1,
+        Some(d) if d.workdays_left.is_some_and(|w| w <= 3) => 2,
+        _ => 3,
     }
 }
 

@@ -960,3 +960,27 @@ fn a_zh_dossier_reads_in_chinese_throughout() {
         .collect();
     assert_eq!(words, Vec::<String>::new(), "{body}");
 }
+
+#[test]
+fn list_puts_what_is_late_before_what_is_important_and_says_due_today() {
+    let ws = Ws::tourism_zh();
+    // Important, with weeks to go.
+    let important = ws.register(&["--priority", "important", "--received", "2026-11-27 09:00"]);
+    // Normal, and its acceptance decision overdue.
+    let late = ws.register(&["--received", "2026-11-02 09:00"]);
+    // Normal, its acceptance decision due on the day read (5 working days
+    // after Monday 11-23 is Monday 11-30).
+    let today = ws.register(&["--received", "2026-11-23 09:00"]);
+    let rows = ws.ok(&["list", "--today", "2026-11-30"]);
+    let order: Vec<&str> = rows
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(
+        order,
+        [late.as_str(), today.as_str(), important.as_str()],
+        "{rows}"
+    );
+    assert!(rows.contains("今日到期 决定是否受理"), "{rows}");
+}

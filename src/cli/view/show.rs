@@ -29,6 +29,7 @@ pub fn due_cell(ctx: &Ctx, deadline: &Deadline) -> String {
             msg!(lang, "due-overdue", date = due_date(deadline), rule = rule)
         }
         (DeadlineState::Paused, _) => msg!(lang, "due-paused", rule = rule),
+        _ if deadline.days_left == Some(0) => msg!(lang, "due-today", rule = rule),
         (_, Some(left)) => msg!(
             lang,
             "due-left",
