@@ -128,7 +128,13 @@ pub fn earlier_list(
 }
 
 /// Hands the case to `officer`; a no-op when it is theirs already.
-pub fn assign(ws: &Workspace, id: &CaseId, officer: &str, actor: &Actor) -> Result<Changed> {
+pub fn assign(
+    ws: &Workspace,
+    id: &CaseId,
+    officer: &str,
+    note: Option<&str>,
+    actor: &Actor,
+) -> Result<Changed> {
     actor.check_clock()?;
     let officer = officer.trim();
     if officer.is_empty() {
@@ -161,6 +167,9 @@ pub fn assign(ws: &Workspace, id: &CaseId, officer: &str, actor: &Actor) -> Resu
         let mut event = Event::new(actor.now, &actor.name, Action::Assigned);
         event.from = case.assignee.clone();
         event.to = Some(officer.to_string());
+        event.note = note
+            .map(|n| n.replace("\r\n", "\n").trim().to_string())
+            .filter(|n| !n.is_empty());
         workflow::insert_event(case, event)?;
         case.assignee = Some(officer.to_string());
         Ok(Update::Write(()))

@@ -23,6 +23,10 @@ pub struct Filter {
     pub assignee: Option<String>,
     /// Keep only cases of this category.
     pub category: Option<String>,
+    /// Keep only cases that came in through this channel.
+    pub channel: Option<String>,
+    /// Keep only cases about this department of the respondent.
+    pub department: Option<String>,
     /// Keep only cases whose text contains this, ignoring case.
     pub search: Option<String>,
     /// Keep only cases with an overdue deadline.
@@ -114,6 +118,9 @@ impl Filter {
         if let Some(category) = &mut self.category {
             *category = policy.resolve_code(CodeKind::Category, category)?;
         }
+        if let Some(channel) = &mut self.channel {
+            *channel = policy.resolve_code(CodeKind::Channel, channel)?;
+        }
         Ok(())
     }
 
@@ -167,11 +174,21 @@ impl Filter {
             .category
             .as_ref()
             .is_none_or(|c| case.category.as_deref() == Some(c.as_str()));
+        let channel_ok = self
+            .channel
+            .as_ref()
+            .is_none_or(|c| case.channel.as_deref() == Some(c.as_str()));
+        let department_ok = self.department.as_ref().is_none_or(|d| {
+            case.respondent
+                .as_ref()
+                .and_then(|r| r.department.as_deref())
+                == Some(d.trim())
+        });
         let search_ok = self
             .search
             .as_ref()
             .is_none_or(|needle| contains_text(case, &needle.to_lowercase()));
-        status_ok && assignee_ok && category_ok && search_ok
+        status_ok && assignee_ok && category_ok && channel_ok && department_ok && search_ok
     }
 
     /// Whether the deadline filters keep a case with these deadlines.

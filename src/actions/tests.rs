@@ -69,7 +69,7 @@ fn each_action_appends_one_event_at_the_actors_moment() {
     let (_dir, ws, id) = office();
     let li = actor("李明", "2026-11-03T09:00:00+08:00");
     note(&ws, &id, "第一次回访\r\n无人接听  ", &li).unwrap();
-    assign(&ws, &id, "李明", &li).unwrap();
+    assign(&ws, &id, "李明", Some("王芳休假，交李明承办"), &li).unwrap();
     advance(&ws, &id, &request("withdrawn"), None, &li).unwrap();
     let case = ws.read_case(&id).unwrap();
     let tail: Vec<(Action, &str, DateTime<FixedOffset>)> = case.history[1..]
@@ -88,6 +88,11 @@ fn each_action_appends_one_event_at_the_actors_moment() {
     assert_eq!(
         case.history[1].note.as_deref(),
         Some("第一次回访\n无人接听")
+    );
+    // The handover keeps its reason.
+    assert_eq!(
+        case.history[2].note.as_deref(),
+        Some("王芳休假，交李明承办")
     );
     assert_eq!(case.assignee.as_deref(), Some("李明"));
     assert_eq!(case.status, "withdrawn");
@@ -123,7 +128,7 @@ fn refusals_write_nothing() {
     let now = actor("a", "2026-11-03T09:00:00+08:00");
     let refused = [
         note(&ws, &id, "  \r\n ", &now).map(|_| ()),
-        assign(&ws, &id, " ", &now).map(|_| ()),
+        assign(&ws, &id, " ", None, &now).map(|_| ()),
         advance(&ws, &id, &request("closed"), None, &now).map(|_| ()),
         advance(
             &ws,
@@ -138,7 +143,7 @@ fn refusals_write_nothing() {
         assert!(result.is_err(), "refusal {i} went through");
     }
     assert_eq!(std::fs::read(ws.case_path(&id)).unwrap(), before);
-    let same = assign(&ws, &id, "王芳", &now).unwrap();
+    let same = assign(&ws, &id, "王芳", None, &now).unwrap();
     assert!(!same.written, "already assigned: nothing to write");
     assert_eq!(std::fs::read(ws.case_path(&id)).unwrap(), before);
 }
@@ -165,13 +170,13 @@ fn a_change_with_nothing_to_do_leaves_the_file_as_it_is() {
     let steps: [(&str, Step, bool, Option<&str>); 4] = [
         (
             "assign 李明",
-            |ws, id, a, _| assign(ws, id, "李明", a).unwrap(),
+            |ws, id, a, _| assign(ws, id, "李明", None, a).unwrap(),
             true,
             None,
         ),
         (
             "assign 李明 again",
-            |ws, id, a, _| assign(ws, id, "李明", a).unwrap(),
+            |ws, id, a, _| assign(ws, id, "李明", None, a).unwrap(),
             false,
             Some("already assigned"),
         ),

@@ -559,6 +559,9 @@ pub struct AssignArgs {
     pub id: String,
     /// The officer who takes the case over.
     pub officer: String,
+    /// Why the case is handed over (kept in the history).
+    #[arg(long)]
+    pub note: Option<String>,
 }
 
 /// Arguments of `advance`.
@@ -773,6 +776,12 @@ pub struct FilterArgs {
     /// Only cases of this category.
     #[arg(long)]
     pub category: Option<String>,
+    /// Only cases that came in through this channel.
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// Only cases about this department (the respondent's department).
+    #[arg(long)]
+    pub department: Option<String>,
     /// Only cases whose text contains this (case-insensitive).
     #[arg(long)]
     pub search: Option<String>,

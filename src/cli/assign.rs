@@ -9,7 +9,13 @@ use crate::error::Exit;
 /// Assigns the case; the history keeps every handover.
 pub fn run(ctx: &Ctx, args: &AssignArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
-    let changed = actions::assign(&ctx.ws, &id, &args.officer, &ctx.actor())?;
+    let changed = actions::assign(
+        &ctx.ws,
+        &id,
+        &args.officer,
+        args.note.as_deref(),
+        &ctx.actor(),
+    )?;
     print_warnings(&changed.warnings);
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;

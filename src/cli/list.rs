@@ -92,6 +92,8 @@ pub fn common_filter(args: &FilterArgs) -> Filter {
         statuses: args.status.clone(),
         assignee: args.assignee.clone(),
         category: args.category.clone(),
+        channel: args.channel.clone(),
+        department: args.department.clone(),
         search: args.search.clone(),
         ..Filter::default()
     }

@@ -984,3 +984,19 @@ fn list_puts_what_is_late_before_what_is_important_and_says_due_today() {
     );
     assert!(rows.contains("今日到期 决定是否受理"), "{rows}");
 }
+
+#[test]
+fn list_filters_by_channel_and_department_typed_as_labels() {
+    let ws = Ws::tourism_zh();
+    let phoned = ws.register(&["--channel", "phone", "--department", "导游部"]);
+    let visited = ws.register(&["--channel", "visit"]);
+    let by_channel = ws.ok(&["list", "--channel", "电话", "--format", "ids"]);
+    assert_eq!(by_channel.trim(), phoned, "{by_channel}");
+    let by_department = ws.ok(&["list", "--department", "导游部", "--format", "ids"]);
+    assert_eq!(by_department.trim(), phoned);
+    let exported = ws.ok(&["export", "--channel", "visit", "--format", "jsonl"]);
+    assert!(exported.contains(&visited) && !exported.contains(&phoned));
+    // A handover keeps its reason in the history.
+    ws.ok(&["assign", &phoned, "李明", "--note", "王芳休假"]);
+    assert!(ws.case_text(&phoned).contains("note: 王芳休假"));
+}
