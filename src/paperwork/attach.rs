@@ -274,6 +274,11 @@ pub fn detach(
     ws.write_case(&lock, &case)?;
     if let Some(path) = stored {
         crate::storage::atomic::remove_file(&path)?;
+        // The case's folder goes with its last file (git keeps no empty
+        // folders either); one still holding files stays.
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::remove_dir(dir);
+        }
     }
     Ok((case, found))
 }

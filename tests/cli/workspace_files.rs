@@ -229,6 +229,22 @@ fn a_recorded_path_into_another_case_is_refused_by_check_detach_and_import() {
 }
 
 #[test]
+fn detaching_the_last_file_leaves_no_empty_folder() {
+    let ws = office();
+    let id = accepted(&ws);
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("p.png"), "PNG").unwrap();
+    ws.json(&[
+        "attach",
+        &id,
+        outside.path().join("p.png").to_str().unwrap(),
+    ]);
+    ws.ok(&["detach", &id, "p.png", "--reason", "误传"]);
+    assert!(!ws.root().join(format!("attachments/{id}")).exists());
+    ws.ok(&["check"]);
+}
+
+#[test]
 fn detach_removes_only_the_bytes_it_recorded() {
     let ws = office();
     let id = accepted(&ws);
