@@ -505,6 +505,8 @@ pub static MESSAGES: &[Message] = &[
     m("not-a-year", "'{text}' is not a year (1 to 9999)", "「{text}」不是年份（1 至 9999）"),
     m("not-a-repository", "{dir} is not inside a git repository; run `git init` (or clone the team's repository) first", "{dir} 不在 git 仓库中；请先运行 `git init`（或克隆团队的仓库）"),
     m("deadlines-not-computed", "case {id}: deadlines not computed: {error}", "案件 {id}：未能计算期限：{error}"),
+    m("default-workspace-used", "(the default workspace, {dir})", "（默认工作区：{dir}）"),
+    m("no-workspace-here", "no workspace here nor above, and the default workspace ({dir}) has not been made: give -C DIR, or create one with `plaint init DIR --preset tourism`; a command that records something makes the default one", "这里及上级文件夹都没有工作区，默认工作区（{dir}）也尚未建立：请用 -C 目录 指定，或用 `plaint init 目录 --preset tourism` 创建；记录事项的命令会建立默认工作区"),
     m("default-workspace-created", "created the default workspace in {dir} (use `plaint init DIR --preset tourism` for another)", "已在 {dir} 创建默认工作区（另建工作区请用 `plaint init 目录 --preset tourism`）"),
     // Histories that the commands could not have written (`check`).
     m("history-first", "history starts with a `{action}` event; the first event must be registered or imported", "处理记录以 `{action}` 开头；第一条必须是登记或导入"),

@@ -119,6 +119,47 @@ pub enum Command {
     Supersede(SupersedeArgs),
 }
 
+impl Command {
+    /// Whether the command records anything in a workspace: only such a
+    /// command may create the default workspace, and each says when it
+    /// writes there.
+    pub fn writes(&self) -> bool {
+        match self {
+            Command::Register(_)
+            | Command::Assign(_)
+            | Command::Advance(_)
+            | Command::Note(_)
+            | Command::Edit(_)
+            | Command::Set(_)
+            | Command::Mark(_)
+            | Command::Extend(_)
+            | Command::Promise(_)
+            | Command::Consent(_)
+            | Command::Followup(_)
+            | Command::Import(_)
+            | Command::Attach(_)
+            | Command::Detach(_)
+            | Command::Supersede(_) => true,
+            Command::Notice(args) => !args.draft,
+            Command::Init(_)
+            | Command::Show(_)
+            | Command::List(_)
+            | Command::Policy(_)
+            | Command::Explain(_)
+            | Command::Calendar(_)
+            | Command::Summary(_)
+            | Command::Report(_)
+            | Command::Check(_)
+            | Command::GitSetup(_)
+            | Command::MergeFile(_)
+            | Command::Export(_)
+            | Command::Completions(_)
+            | Command::Man(_)
+            | Command::Dossier(_) => false,
+        }
+    }
+}
+
 /// Arguments of `supersede`.
 #[derive(Debug, Args)]
 pub struct SupersedeArgs {

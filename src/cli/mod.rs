@@ -298,7 +298,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         }
         _ => {}
     }
-    let ws = open_workspace(cli.workspace.as_deref())?;
+    let ws = open_workspace(cli.workspace.as_deref(), cli.command.writes())?;
     output::set_language(ws.settings.language);
     let clock = now_in(ws.offset);
     let now = match clock_override {
@@ -416,7 +416,10 @@ fn adopt_language(root: &Path) {
     }
 }
 
-fn open_workspace(explicit: Option<&Path>) -> anyhow::Result<Workspace> {
+/// The workspace a command works in. Outside any office folder that is
+/// the default workspace: a command that writes says so each time, and
+/// only such a command creates it; a read finds nothing to read instead.
+fn open_workspace(explicit: Option<&Path>, writes: bool) -> anyhow::Result<Workspace> {
     match find_workspace(explicit)? {
         Location::Found(root) => Workspace::open(&root).map_err(|e| {
             adopt_language(&root);
@@ -424,7 +427,23 @@ fn open_workspace(explicit: Option<&Path>) -> anyhow::Result<Workspace> {
         }),
         Location::Default(root) => {
             if root.join(crate::policy::settings::SETTINGS_FILE).is_file() {
-                return Ok(Workspace::open(&root)?);
+                let ws = Workspace::open(&root)?;
+                if writes {
+                    output::notice(&crate::msg!(
+                        ws.settings.language,
+                        "default-workspace-used",
+                        dir = root.display()
+                    ));
+                }
+                return Ok(ws);
+            }
+            if !writes {
+                return Err(crate::error::Error::Invalid(crate::msg!(
+                    init::language_from_locale(),
+                    "no-workspace-here",
+                    dir = root.display()
+                ))
+                .into());
             }
             let mut settings = Settings::new("generic", "cn");
             settings.language = init::language_from_locale();

@@ -385,10 +385,21 @@ fn edit_refuses_an_invalid_result_and_leaves_the_file_byte_identical() {
 }
 
 #[test]
-fn the_default_workspace_is_created_on_first_use() {
+fn the_default_workspace_is_created_by_a_write_and_named_on_every_write() {
     let ws = Ws::tourism();
     let outside = tempfile::tempdir().unwrap();
     let elsewhere = outside.path();
+    let default = ws.root().join(".home/data/plaint/workspace");
+    // A read outside any office folder creates nothing and says so.
+    let read = ws
+        .cmd()
+        .current_dir(elsewhere)
+        .args(["list"])
+        .output()
+        .unwrap();
+    assert_eq!(read.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&read.stderr).contains("no workspace here"));
+    assert!(!default.exists(), "a read made the default workspace");
     let out = ws
         .cmd()
         .current_dir(elsewhere)
@@ -402,9 +413,20 @@ fn the_default_workspace_is_created_on_first_use() {
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("created the default workspace"), "{stderr}");
-    let default = ws.root().join(".home/data/plaint/workspace");
     assert!(default.join("plaint.yaml").is_file());
     let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    // Every later write there says where it went.
+    let noted = ws
+        .cmd()
+        .current_dir(elsewhere)
+        .args(["note", &id, "回电"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&noted.stderr).contains("(the default workspace, "),
+        "{}",
+        String::from_utf8_lossy(&noted.stderr)
+    );
     let list = ws
         .cmd()
         .current_dir(elsewhere)
