@@ -421,6 +421,7 @@ pub static MESSAGES: &[Message] = &[
     m("notice-wrong-outcome", "{title} states how the case ended, but case {id} ended with {outcome}; it is issued for {outcomes}", "{title}要写明案件如何办结，而案件 {id} 的办理结果为「{outcome}」；该文书用于：{outcomes}"),
     m("notice-wrong-addressee", "the {kind} notice is written to its own addressee ({usual}); --to {to} would address a letter about one party to another", "{kind} 文书只写给其本来的收件方（{usual}）；--to {to} 会把写给一方的文书发给另一方"),
     m("refer-to-required", "name the competent body the complainant is told to turn to with --refer-to BODY ({source})", "请用 --refer-to 写明告知投诉人前往投诉的有管辖权机关（{source}）"),
+    m("ambiguous-code", "'{value}' fits several {kinds}: {codes}; type more of the one meant", "「{value}」与多个{kinds}相符：{codes}；请多输入几个字"),
     m("promise-before-made", "the promised date {due} is before the day the promise is made ({made})", "承诺日期 {due} 早于作出承诺的日期（{made}）"),
     m("by-not-positive", "--by must be a positive number of days, not {by}", "--by 必须是正数天数，而不是 {by}"),
     m("by-too-large", "--by {by} is more than an extension may add ({max}); check the number", "--by {by} 超过单次延长的上限（{max}）；请核对数字"),

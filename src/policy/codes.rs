@@ -131,11 +131,68 @@ impl Policy {
                     .any(|name| name.to_lowercase() == folded)
             })
         });
-        match found {
-            Some(code) => Ok(code.code.clone()),
-            None => Err(Error::Usage(unknown(self.language, kind, typed, &codes))),
+        if let Some(code) = found {
+            return Ok(code.code.clone());
+        }
+        // As people type a Chinese label: a short form whose characters
+        // stand, in order, in exactly one label (`12345热线`, `超过90天`).
+        // Latin input is matched exactly, so a typo gets a suggestion.
+        // The closest kind of fit wins: a label the text begins, then one
+        // it stands in whole, then one its characters stand in, in order.
+        let tiers: [&dyn Fn(&str) -> bool; 3] = [
+            &|label: &str| label.starts_with(folded.as_str()),
+            &|label: &str| label.contains(folded.as_str()),
+            &|label: &str| is_short_form(&folded, label),
+        ];
+        let loose: Vec<&Code> = if typed.is_ascii() || typed.chars().count() < 2 {
+            Vec::new()
+        } else {
+            tiers
+                .iter()
+                .map(|fits| codes.iter().filter(|c| fits(&c.zh)).collect::<Vec<_>>())
+                .find(|found| !found.is_empty())
+                .unwrap_or_default()
+        };
+        match loose.as_slice() {
+            [one] => Ok(one.code.clone()),
+            [] => Err(Error::Usage(unknown(self.language, kind, typed, &codes))),
+            several => Err(Error::Usage(ambiguous(self.language, kind, typed, several))),
         }
     }
+}
+
+/// Whether `typed` (two characters or more) is a short form of `name`:
+/// its characters, spaces left out, stand in `name` in the same order.
+fn is_short_form(typed: &str, name: &str) -> bool {
+    let wanted: Vec<char> = typed.chars().filter(|c| !c.is_whitespace()).collect();
+    if wanted.len() < 2 {
+        return false;
+    }
+    let mut rest = wanted.iter().peekable();
+    for c in name.chars() {
+        if rest.peek() == Some(&&c) {
+            rest.next();
+        }
+    }
+    rest.peek().is_none()
+}
+
+/// `'超过' fits several reasons: ...; type more of the one meant`.
+fn ambiguous(lang: Language, kind: CodeKind, typed: &str, codes: &[&Code]) -> String {
+    let listed: Vec<String> = codes
+        .iter()
+        .map(|c| match lang {
+            Language::En => c.code.clone(),
+            Language::Zh => format!("{}（{}）", c.zh, c.code),
+        })
+        .collect();
+    msg!(
+        lang,
+        "ambiguous-code",
+        value = typed,
+        kinds = crate::messages::fill(lang, &format!("kind-{}-plural", kind_id(kind)), &[]),
+        codes = listed.join(list_separator(lang))
+    )
 }
 
 /// `unknown state 'acepted'; states are: ...; did you mean 'accepted'?`
@@ -245,6 +302,21 @@ mod tests {
 
     fn tourism() -> Policy {
         Policy::build("tourism", &PolicyOverrides::default()).unwrap()
+    }
+
+    #[test]
+    fn a_chinese_label_is_taken_by_the_short_forms_people_type() {
+        let p = tourism();
+        let typed = |kind, text| p.resolve_code(kind, text).map_err(|e| e.to_string());
+        assert_eq!(typed(CodeKind::Channel, "12345热线").unwrap(), "hotline-12345");
+        assert_eq!(typed(CodeKind::Reason, "超过90天").unwrap(), "time-barred");
+        // The label it begins wins over one it merely stands in.
+        assert_eq!(typed(CodeKind::State, "已结").unwrap(), "closed");
+        assert_eq!(typed(CodeKind::State, "已办").unwrap(), "resolved");
+        assert!(typed(CodeKind::State, "调中").unwrap_err().contains("fits several"));
+        // One character, or Latin input, is never guessed at.
+        assert!(typed(CodeKind::State, "已").is_err());
+        assert!(typed(CodeKind::State, "acepted").is_err());
     }
 
     #[test]

@@ -161,7 +161,10 @@ fn a_deadline_rule_is_typed_as_its_label_and_a_mistyped_one_exits_2() {
     let id = ws.register(&[]);
     let explained = ws.ok(&["explain", &id, "决定是否受理", "--today", "2026-11-03"]);
     assert!(explained.contains("起算"), "{explained}");
-    let err = ws.fails(2, &["explain", &id, "决定受理"]);
+    // A short form of the label, as people type it.
+    let short = ws.ok(&["explain", &id, "决定受理", "--today", "2026-11-03"]);
+    assert_eq!(short, explained);
+    let err = ws.fails(2, &["explain", &id, "决定是否受理书"]);
     assert!(err.contains("是否想输入"), "{err}");
     let en = Ws::tourism();
     let id = en.register(&[]);
