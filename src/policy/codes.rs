@@ -308,12 +308,19 @@ mod tests {
     fn a_chinese_label_is_taken_by_the_short_forms_people_type() {
         let p = tourism();
         let typed = |kind, text| p.resolve_code(kind, text).map_err(|e| e.to_string());
-        assert_eq!(typed(CodeKind::Channel, "12345热线").unwrap(), "hotline-12345");
+        assert_eq!(
+            typed(CodeKind::Channel, "12345热线").unwrap(),
+            "hotline-12345"
+        );
         assert_eq!(typed(CodeKind::Reason, "超过90天").unwrap(), "time-barred");
         // The label it begins wins over one it merely stands in.
         assert_eq!(typed(CodeKind::State, "已结").unwrap(), "closed");
         assert_eq!(typed(CodeKind::State, "已办").unwrap(), "resolved");
-        assert!(typed(CodeKind::State, "调中").unwrap_err().contains("fits several"));
+        assert!(
+            typed(CodeKind::State, "调中")
+                .unwrap_err()
+                .contains("fits several")
+        );
         // One character, or Latin input, is never guessed at.
         assert!(typed(CodeKind::State, "已").is_err());
         assert!(typed(CodeKind::State, "acepted").is_err());
