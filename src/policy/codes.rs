@@ -177,41 +177,45 @@ fn is_short_form(typed: &str, name: &str) -> bool {
     rest.peek().is_none()
 }
 
-/// `'超过' fits several reasons: ...; type more of the one meant`.
-fn ambiguous(lang: Language, kind: CodeKind, typed: &str, codes: &[&Code]) -> String {
-    let listed: Vec<String> = codes
-        .iter()
+/// Codes as a message lists them: by code in English, by label (and
+/// code) in Chinese.
+fn listed<'a>(lang: Language, codes: impl IntoIterator<Item = &'a Code>) -> String {
+    let names: Vec<String> = codes
+        .into_iter()
         .map(|c| match lang {
             Language::En => c.code.clone(),
             Language::Zh => format!("{}（{}）", c.zh, c.code),
         })
         .collect();
+    names.join(list_separator(lang))
+}
+
+/// What several codes of `kind` are called (`states`, `状态`).
+fn plural(lang: Language, kind: CodeKind) -> String {
+    crate::messages::fill(lang, &format!("kind-{}-plural", kind_id(kind)), &[])
+}
+
+/// `'超过' fits several reasons: ...; type more of the one meant`.
+fn ambiguous(lang: Language, kind: CodeKind, typed: &str, codes: &[&Code]) -> String {
     msg!(
         lang,
         "ambiguous-code",
         value = typed,
-        kinds = crate::messages::fill(lang, &format!("kind-{}-plural", kind_id(kind)), &[]),
-        codes = listed.join(list_separator(lang))
+        kinds = plural(lang, kind),
+        codes = listed(lang, codes.iter().copied())
     )
 }
 
 /// `unknown state 'acepted'; states are: ...; did you mean 'accepted'?`
 fn unknown(lang: Language, kind: CodeKind, typed: &str, codes: &[Code]) -> String {
-    let listed: Vec<String> = codes
-        .iter()
-        .map(|c| match lang {
-            Language::En => c.code.clone(),
-            Language::Zh => format!("{}（{}）", c.zh, c.code),
-        })
-        .collect();
     let word = kind.word(lang);
     let mut message = msg!(
         lang,
         "unknown-code",
         kind = word,
-        kinds = crate::messages::fill(lang, &format!("kind-{}-plural", kind_id(kind)), &[]),
+        kinds = plural(lang, kind),
         value = typed,
-        codes = listed.join(list_separator(lang))
+        codes = listed(lang, codes)
     );
     message.push_str(&suggestion(lang, typed, codes));
     message
