@@ -106,7 +106,7 @@ pub fn attach(
                 continue;
             }
             write_atomic(
-                &crate::storage::confine::writable(&ws.root, &file)?,
+                &crate::storage::confine::checked(&ws.root, &file)?,
                 &item.bytes,
             )?;
             let mut event = Event::new(when, officer, Action::Attached);

@@ -203,7 +203,7 @@ pub fn issue(
         };
         let served = served_event(case, kind, request.served, now, officer)?;
         let file = notice_file(case, kind, &token, request.format);
-        let path = crate::storage::confine::writable(&ws.root, &file)?;
+        let path = crate::storage::confine::checked(&ws.root, &file)?;
         write_atomic(&path, issued.text.as_bytes())?;
         let mut event = Event::new(now, officer, Action::Notice);
         event.kind = Some(kind.code.to_string());

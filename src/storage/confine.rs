@@ -45,11 +45,6 @@ pub fn checked(root: &Path, relative: &str) -> Result<PathBuf> {
     Ok(root.join(path))
 }
 
-/// [`checked`], for a file plaint is about to write.
-pub fn writable(root: &Path, relative: &str) -> Result<PathBuf> {
-    checked(root, relative)
-}
-
 /// Reads the regular file `relative` under `root` (see [`checked`]), at
 /// most `limit` bytes.
 pub fn read(root: &Path, relative: &str, limit: usize, what: &str) -> Result<Vec<u8>> {
