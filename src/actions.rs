@@ -304,10 +304,11 @@ pub fn set_text(
     actor.check_clock()?;
     let text = text.replace("\r\n", "\n").trim_end().to_string();
     if text.trim().is_empty() {
+        let lang = ws.policy.language;
         return Err(Error::Invalid(crate::msg!(
-            ws.policy.language,
+            lang,
             "set-empty",
-            field = field.name()
+            field = crate::messages::field_label(lang, field.name())
         )));
     }
     let (case, repaired, written) = ws.update_or_keep(id, |case| {

@@ -387,7 +387,7 @@ pub static MESSAGES: &[Message] = &[
     m("policy-citation-twice", "the table of sources lists {id} twice", "引用表中 {id} 出现了两次"),
     m("policy-citation-unknown", "{place} cites {id}, which the table of sources (`citations`) does not list", "{place} 引用了 {id}，但引用表（`citations`）中没有该条目"),
     m("template-cite-unknown", "cite(\"{id}\"): the table of sources (`plaint policy`) has no such entry", "cite(\"{id}\")：引用表（`plaint policy`）中没有该条目"),
-    m("set-empty", "the {field} text is empty; write what it says (a field is cleared only with `plaint edit`)", "{field} 的内容为空；请写明内容（清除字段请用 `plaint edit`）"),
+    m("set-empty", "the {field} text is empty; write what it says (a field is cleared only with `plaint edit`)", "{field}的内容为空；请写明内容（清除字段请用 `plaint edit`）"),
     m("set-done", "{id}: {field} recorded", "{id}：已记录{field}"),
     m("set-unchanged", "{id}: {field} unchanged", "{id}：{field}没有改动"),
     m("set-no-text", "give the text, `-` to read it from stdin, or run on a terminal to write it in $EDITOR", "请给出内容，或用 `-` 从标准输入读取，或在终端中运行以在 $EDITOR 中填写"),

@@ -366,10 +366,11 @@ pub fn supersede(
         let found = match matching.as_slice() {
             [one] => one,
             [] => {
-                let known: Vec<&str> = all
-                    .iter()
-                    .filter_map(|i| i.event.number.as_deref())
-                    .collect();
+                let mut known: Vec<String> =
+                    all.iter().filter_map(|i| i.event.number.clone()).collect();
+                if known.is_empty() {
+                    known.push(crate::msg!(lang, "check-none"));
+                }
                 return Err(Error::Invalid(crate::msg!(
                     lang,
                     "supersede-unknown",
