@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::git::merge::split_conflict;
 use crate::intake::{Built, FieldError, check_against_policy};
 use crate::model::event::{FORCED_EXTENSION, PROMISE_KEPT};
-use crate::model::{Action, Case, CaseId, Event};
+use crate::model::{Case, CaseId, Event, EventKind, Extension};
 use crate::policy::Policy;
 use crate::policy::workflow::{self, FromHistory, TransitionRequest};
 use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case};
@@ -164,9 +164,11 @@ pub fn assign(
             ));
             return Ok(Update::Keep(()));
         }
-        let mut event = Event::new(actor.now, &actor.name, Action::Assigned);
-        event.from = case.assignee.clone();
-        event.to = Some(officer.to_string());
+        let assigned = EventKind::Assigned {
+            from: case.assignee.clone(),
+            to: Some(officer.to_string()),
+        };
+        let mut event = Event::new(actor.now, &actor.name, assigned);
         event.note = note
             .map(|n| n.replace("\r\n", "\n").trim().to_string())
             .filter(|n| !n.is_empty());
@@ -249,7 +251,7 @@ pub fn note(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Ch
     }
     let (case, repaired) = ws.update(id, |case| {
         let repaired = follow_history(&ws.policy, case, actor)?;
-        let mut event = Event::new(actor.now, &actor.name, Action::Note);
+        let mut event = Event::new(actor.now, &actor.name, EventKind::Note);
         event.note = Some(text.trim_end().to_string());
         workflow::insert_event(case, event)?;
         Ok(repaired)
@@ -318,8 +320,8 @@ pub fn set_text(
         let repaired = follow_history(&ws.policy, case, actor)?;
         *field.of(case) = Some(text.clone());
         crate::storage::casefile::validate_case(case).map_err(Error::Invalid)?;
-        let mut event = Event::new(actor.now, &actor.name, Action::Edited);
-        event.fields = vec![field.name().to_string()];
+        let fields = vec![field.name().to_string()];
+        let event = Event::new(actor.now, &actor.name, EventKind::Edited { fields });
         workflow::insert_event(case, event)?;
         Ok(Update::Write(repaired))
     })?;
@@ -373,8 +375,7 @@ pub fn apply_edit(
         return Ok(None);
     }
     check_joint_edit(ws, before, &after)?;
-    let mut event = Event::new(actor.now, &actor.name, Action::Edited);
-    event.fields = fields;
+    let event = Event::new(actor.now, &actor.name, EventKind::Edited { fields });
     workflow::insert_event(&mut after, event)?;
     follow_history(&ws.policy, &mut after, actor)?;
     Ok(Some(after))
@@ -412,9 +413,10 @@ pub fn consent(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result
         ));
     }
     let (case, ()) = ws.update(id, |case| {
-        let mut event = Event::new(actor.now, &actor.name, Action::Consent);
-        event.consent = Some(text.to_string());
-        workflow::insert_event(case, event)
+        let consent = EventKind::Consent {
+            consent: text.to_string(),
+        };
+        workflow::insert_event(case, Event::new(actor.now, &actor.name, consent))
     })?;
     Ok(Changed::written(case))
 }
@@ -501,8 +503,8 @@ pub fn apply_resolution(
         ));
     }
     check_edited(ws, &mut after)?;
-    let mut event = Event::new(actor.now, &actor.name, Action::Edited);
-    event.fields = changed_fields(ours, &after);
+    let fields = changed_fields(ours, &after);
+    let mut event = Event::new(actor.now, &actor.name, EventKind::Edited { fields });
     event.note = Some(crate::msg!(ws.policy.language, "note-merge-resolved"));
     workflow::insert_event(&mut after, event)?;
     follow_history(&ws.policy, &mut after, actor)?;
@@ -565,8 +567,8 @@ pub fn follow_history(policy: &Policy, case: &mut Case, actor: &Actor) -> Result
         .iter()
         .map(|(field, stored, wanted)| format!("{field} {} -> {}", show(stored), show(wanted)))
         .collect();
-    let mut event = Event::new(actor.now, &actor.name, Action::Edited);
-    event.fields = found.iter().map(|(field, ..)| field.to_string()).collect();
+    let fields = found.iter().map(|(field, ..)| field.to_string()).collect();
+    let mut event = Event::new(actor.now, &actor.name, EventKind::Edited { fields });
     event.note = Some(format!("followed the history: {}", changes.join(", ")));
     workflow::insert_event(case, event)?;
     Ok(Some(format!(
@@ -644,7 +646,7 @@ fn record_milestone(
         .history
         .iter()
         .filter(|_| !promise_kept)
-        .find(|e| e.action == Action::Milestone && e.milestone.as_deref() == Some(milestone))
+        .find(|e| e.milestone() == Some(milestone))
     {
         let lang = ws.policy.language;
         let label = crate::policy::code_label(&ws.policy.milestones, milestone, lang);
@@ -671,8 +673,10 @@ fn record_milestone(
         return Ok(Update::Keep(Some(warning)));
     }
     let when = at.unwrap_or(actor.now);
-    let mut event = Event::new(when, &actor.name, Action::Milestone);
-    event.milestone = Some(milestone.to_string());
+    let reached = EventKind::Milestone {
+        milestone: milestone.to_string(),
+    };
+    let mut event = Event::new(when, &actor.name, reached);
     event.note = note.map(|n| n.replace("\r\n", "\n"));
     workflow::insert_event(case, event)?;
     Ok(Update::Write(repaired))
@@ -680,13 +684,17 @@ fn record_milestone(
 
 /// The promises made on `case` and not yet kept.
 fn open_promises(case: &Case) -> usize {
-    let count = |action: Action, milestone: Option<&str>| {
-        case.history
-            .iter()
-            .filter(|e| e.action == action && e.milestone.as_deref() == milestone)
-            .count()
-    };
-    count(Action::Promised, None).saturating_sub(count(Action::Milestone, Some(PROMISE_KEPT)))
+    let made = case
+        .history
+        .iter()
+        .filter(|e| matches!(e.what, EventKind::Promised { .. }))
+        .count();
+    let kept = case
+        .history
+        .iter()
+        .filter(|e| e.milestone() == Some(PROMISE_KEPT))
+        .count();
+    made.saturating_sub(kept)
 }
 
 /// Records a promise to the complainant: a reply by `due`, tracked as a
@@ -721,8 +729,7 @@ pub fn promise(
                 made = made
             )));
         }
-        let mut event = Event::new(when, &actor.name, Action::Promised);
-        event.due = Some(due);
+        let mut event = Event::new(when, &actor.name, EventKind::Promised { due });
         event.note = note.map(|n| n.replace("\r\n", "\n"));
         workflow::insert_event(case, event)
     })?;
@@ -808,11 +815,13 @@ pub fn extend(
         if late {
             forced.push("late-extension".into());
         }
-        let mut event = Event::new(actor.now, &actor.name, Action::Extended);
-        event.rule = Some(rule.name.clone());
-        event.amount = Some(request.amount);
-        event.unit = Some(unit.as_str().to_string());
-        event.reason = Some(request.reason.trim().to_string());
+        let extension = Extension {
+            rule: rule.name.clone(),
+            amount: request.amount,
+            unit: unit.as_str().to_string(),
+            reason: Some(request.reason.trim().to_string()),
+        };
+        let mut event = Event::new(actor.now, &actor.name, EventKind::Extended(extension));
         event.forced = forced;
         workflow::insert_event(case, event)?;
         Ok(repaired)
@@ -944,8 +953,10 @@ pub fn followup(
             )));
         }
         let when = at.unwrap_or(actor.now);
-        let mut event = Event::new(when, &actor.name, Action::Followup);
-        event.satisfaction = Some(answer);
+        let followup = EventKind::Followup {
+            satisfaction: answer,
+        };
+        let mut event = Event::new(when, &actor.name, followup);
         event.note = note.map(|n| n.replace("\r\n", "\n"));
         workflow::insert_event(case, event)?;
         case.satisfaction = Some(answer);

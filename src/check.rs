@@ -599,11 +599,9 @@ fn examine_case(
         crate::paperwork::notice::issuance_warnings(
             policy.map_or("", |p| &p.preset),
             &case,
-            &|event| {
-                let (Some(file), Some(sha)) = (&event.file, &event.sha256) else {
-                    return false;
-                };
-                crate::paperwork::attach::stored_sha256(root, file).is_ok_and(|s| &s == sha)
+            &|notice| {
+                crate::paperwork::attach::stored_sha256(root, &notice.file)
+                    .is_ok_and(|s| s == notice.sha256)
             },
         )
         .into_iter()
@@ -622,7 +620,7 @@ fn examine_case(
         .chain(
             crate::paperwork::notice::issued(&case)
                 .into_iter()
-                .filter_map(|n| n.event.file.clone()),
+                .map(|n| n.notice.file.clone()),
         )
         .collect();
     out.links = case.links;

@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::dates::{parse_date, parse_datetime};
-use crate::model::{Action, Case, CaseId, Draft, Event, Priority, SCHEMA, Satisfaction};
+use crate::model::{Action, Case, CaseId, Draft, Event, EventKind, Priority, SCHEMA, Satisfaction};
 use crate::policy::{Policy, workflow};
 
 /// A problem with one field of a submitted case.
@@ -300,7 +300,7 @@ fn check_built(
 fn mark_incomplete(policy: &Policy, case: &mut Case) -> Option<String> {
     let missing = workflow::incomplete_record(policy, case);
     let first = case.history.first_mut()?;
-    if missing.is_empty() || first.action != Action::Imported {
+    if missing.is_empty() || first.action() != Action::Imported {
         return None;
     }
     let fields: Vec<&str> = missing.iter().map(|(f, _)| f.as_str()).collect();
@@ -330,15 +330,19 @@ fn first_events(
     } else {
         intake.now
     };
-    let mut first = Event::new(at, intake.by, intake.action);
-    if intake.action == Action::Imported && status != intake.policy.initial_state() {
-        first.to = Some(status.to_string());
-    }
-    let mut events = vec![first];
+    let opening = if intake.action == Action::Imported {
+        let to = (status != intake.policy.initial_state()).then(|| status.to_string());
+        EventKind::Imported { to }
+    } else {
+        EventKind::Registered
+    };
+    let mut events = vec![Event::new(at, intake.by, opening)];
     if let Some(assignee) = assignee.filter(|a| *a != intake.by) {
-        let mut handover = Event::new(at, intake.by, Action::Assigned);
-        handover.to = Some(assignee.to_string());
-        events.push(handover);
+        let handover = EventKind::Assigned {
+            from: None,
+            to: Some(assignee.to_string()),
+        };
+        events.push(Event::new(at, intake.by, handover));
     }
     events
 }
@@ -381,7 +385,7 @@ pub const INCOMPLETE_RECORD: &str = "incomplete-record";
 /// state needs (its `imported` event says so).
 pub fn forced_incomplete(case: &Case) -> bool {
     case.history.first().is_some_and(|e| {
-        e.action == Action::Imported && e.forced.iter().any(|f| f == INCOMPLETE_RECORD)
+        e.action() == Action::Imported && e.forced.iter().any(|f| f == INCOMPLETE_RECORD)
     })
 }
 
@@ -437,7 +441,7 @@ pub fn check_against_policy(policy: &Policy, case: &Case) -> Vec<FieldError> {
 fn foreign_files(case: &Case) -> Vec<FieldError> {
     case.history
         .iter()
-        .filter_map(|e| e.file.as_deref())
+        .filter_map(Event::stored_file)
         .filter(|file| !case.id.owns_stored_file(file))
         .map(|file| {
             field_error(
@@ -518,19 +522,19 @@ pub fn history_order_problems(case: &Case) -> Vec<String> {
     let mut problems = Vec::new();
     let opening = |a: Action| matches!(a, Action::Registered | Action::Imported);
     if let Some(first) = case.history.first()
-        && !opening(first.action)
+        && !opening(first.action())
     {
         problems.push(crate::msg!(
             crate::messages::language(),
             "history-first",
-            action = first.action.as_str()
+            action = first.action().as_str()
         ));
     }
     let extra = case
         .history
         .iter()
         .skip(1)
-        .filter(|e| opening(e.action))
+        .filter(|e| opening(e.action()))
         .count();
     if extra > 0 {
         problems.push(crate::msg!(
@@ -545,7 +549,7 @@ pub fn history_order_problems(case: &Case) -> Vec<String> {
                 crate::messages::language(),
                 "history-backwards",
                 n = i + 2,
-                action = pair[1].action.as_str(),
+                action = pair[1].action().as_str(),
                 at = pair[1].at.to_rfc3339(),
                 above = pair[0].at.to_rfc3339()
             ));
@@ -566,16 +570,19 @@ fn workflow_problems(policy: &Policy, case: &Case) -> Vec<String> {
     let initial = case
         .history
         .first()
-        .filter(|e| e.action == Action::Imported)
-        .and_then(|e| e.to.clone())
+        .and_then(|e| match &e.what {
+            EventKind::Imported { to } => to.clone(),
+            _ => None,
+        })
         .unwrap_or_else(|| policy.initial_state().to_string());
     let mut reached: Vec<String> = vec![initial.clone()];
     for (i, event) in case.history.iter().enumerate() {
-        if event.action != Action::Status {
+        let Some(moved) = event.status_move() else {
             continue;
-        }
+        };
         let n = i + 1;
-        let (Some(from), Some(to)) = (event.from.as_deref(), event.to.as_deref()) else {
+        let to = moved.to.as_str();
+        let Some(from) = moved.from.as_deref() else {
             problems.push(crate::msg!(
                 crate::messages::language(),
                 "history-status-incomplete",
@@ -601,7 +608,7 @@ fn workflow_problems(policy: &Policy, case: &Case) -> Vec<String> {
                 from = state_word(policy, from)
             ));
         }
-        let on_the_spot = event.on_the_spot
+        let on_the_spot = moved.on_the_spot
             && from == policy.initial_state()
             && policy.on_the_spot.iter().any(|s| s == to);
         if !on_the_spot && !move_allowed(policy, &case.history[..i], from, to) {
@@ -647,11 +654,11 @@ fn move_allowed(policy: &Policy, before: &[crate::model::Event], from: &str, to:
         return true;
     }
     policy.suspend_state.as_deref() == Some(from)
-        && before.iter().rev().any(|e| {
-            e.action == Action::Status
-                && e.to.as_deref() == Some(from)
-                && e.from.as_deref() == Some(to)
-        })
+        && before
+            .iter()
+            .rev()
+            .filter_map(crate::model::Event::status_move)
+            .any(|m| m.to == from && m.from.as_deref() == Some(to))
 }
 
 /// Dates of the case outside [`crate::dates::RECORD_YEARS`].

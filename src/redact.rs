@@ -10,7 +10,7 @@
 //! work. The masks have a fixed length, so they do not leak how long a
 //! name or number was.
 
-use crate::model::{Action, Agent, Case, Event, Person};
+use crate::model::{Agent, Case, Event, EventKind, Person};
 
 /// The mask put in place of hidden characters.
 const STARS: &str = "***";
@@ -56,12 +56,25 @@ fn redact_agent(a: &Agent) -> Agent {
 fn redact_event(e: &Event) -> Event {
     let mut out = e.clone();
     out.note = None;
-    out.consent = None;
-    // An attachment's file name can name a person; its hash cannot.
-    out.name = None;
-    out.file = None;
-    if e.action != Action::Status {
-        out.reason = None;
+    match &mut out.what {
+        EventKind::Status(m) => m.consent = None,
+        EventKind::Consent { consent } => consent.clear(),
+        EventKind::Extended(x) => x.reason = None,
+        // An attachment's file name can name a person; its hash cannot.
+        EventKind::Attached { name, file, .. } | EventKind::Detached { name, file, .. } => {
+            name.clear();
+            file.clear();
+        }
+        EventKind::Notice(n) => n.file.clear(),
+        EventKind::Registered
+        | EventKind::Imported { .. }
+        | EventKind::Assigned { .. }
+        | EventKind::Note
+        | EventKind::Milestone { .. }
+        | EventKind::Edited { .. }
+        | EventKind::Followup { .. }
+        | EventKind::Promised { .. }
+        | EventKind::Superseded { .. } => {}
     }
     out
 }

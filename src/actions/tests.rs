@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::*;
 use crate::intake::{Intake, build_case};
-use crate::model::Draft;
+use crate::model::{Action, Draft};
 use crate::policy::settings::Settings;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
@@ -74,7 +74,7 @@ fn each_action_appends_one_event_at_the_actors_moment() {
     let case = ws.read_case(&id).unwrap();
     let tail: Vec<(Action, &str, DateTime<FixedOffset>)> = case.history[1..]
         .iter()
-        .map(|e| (e.action, e.by.as_str(), e.at))
+        .map(|e| (e.action(), e.by.as_str(), e.at))
         .collect();
     let t = at("2026-11-03T09:00:00+08:00");
     assert_eq!(
@@ -109,7 +109,7 @@ fn an_action_is_stored_when_it_happened_in_time_order() {
         .case
         .history
         .iter()
-        .filter(|e| e.action == Action::Note)
+        .filter(|e| e.action() == Action::Note)
         .map(|e| (e.note.as_deref().unwrap(), e.at))
         .collect();
     assert_eq!(

@@ -90,11 +90,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<Exit> {
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &after, &[]))?;
     } else {
-        let fields = after
-            .history
-            .last()
-            .map(|e| e.fields.join(", "))
-            .unwrap_or_default();
+        let fields = last_edit(&after);
         output::print_line(&crate::msg!(
             ctx.lang(),
             "edited-fields",
@@ -156,4 +152,12 @@ pub(super) fn run_editor(path: &std::path::Path) -> anyhow::Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// The fields the case's latest event edited, as a list to print.
+fn last_edit(case: &crate::model::Case) -> String {
+    match case.history.last().map(|e| &e.what) {
+        Some(crate::model::EventKind::Edited { fields }) => fields.join(", "),
+        _ => String::new(),
+    }
 }

@@ -43,8 +43,11 @@ pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<Exit> {
         .first()
         .map(|d| crate::msg!(lang, "now-due", date = super::view::due_date(d)))
         .unwrap_or_default();
-    let unit = changed.case.history.last().and_then(|e| e.unit.clone());
-    let amount = super::view::amount_text(lang, amount, unit.as_deref().unwrap_or("days"));
+    let unit = match changed.case.history.last().map(|e| &e.what) {
+        Some(crate::model::EventKind::Extended(x)) => x.unit.as_str(),
+        _ => "days",
+    };
+    let amount = super::view::amount_text(lang, amount, unit);
     let rule = super::view::rule_label(ctx, &request.rule);
     output::print_line(&format!(
         "{}{due}",

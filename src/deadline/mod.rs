@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::calendar::{Calendar, CalendarError, Computed, Roll, Unit, period_end};
 use crate::model::event::PROMISE_KEPT;
-use crate::model::{Action, Case, Event, status_from_history};
+use crate::model::{Action, Case, Event, EventKind, status_from_history};
 use crate::policy::Policy;
 use crate::policy::rules::{DeadlineRule, RuleKind};
 
@@ -250,9 +250,8 @@ pub fn evaluate_rule(
     // runs there until its own stop.
     let starts_at_exit = start_index
         .and_then(|i| case.history.get(i))
-        .is_some_and(|e| {
-            e.action == Action::Status && e.to.as_deref().is_some_and(|to| !policy.is_open(to))
-        });
+        .and_then(Event::status_move)
+        .is_some_and(|m| !policy.is_open(&m.to));
     let stopped = stop_at.map(day).or_else(|| {
         // A case whose latest move left the workflow before this rule
         // started (a milestone merged in after a rejection) runs nothing.
@@ -350,10 +349,11 @@ pub fn current_status<'a>(case: &'a Case, policy: &'a Policy) -> &'a str {
 fn import_point(case: &Case, policy: &Policy) -> Option<DateTime<FixedOffset>> {
     case.history
         .first()
-        .filter(|e| e.action == Action::Imported)
-        .filter(|e| {
-            e.to.as_deref()
-                .is_some_and(|to| to != policy.initial_state())
+        .filter(|e| match &e.what {
+            EventKind::Imported { to } => {
+                to.as_deref().is_some_and(|to| to != policy.initial_state())
+            }
+            _ => false,
         })
         .map(|e| e.at)
 }
@@ -383,7 +383,7 @@ fn rule_start(
         .enumerate()
         .find(|(_, e)| reaches(e, &rule.start))
     {
-        Some((_, e)) if e.action == Action::Imported => Start::Unknown,
+        Some((_, e)) if e.action() == Action::Imported => Start::Unknown,
         Some((i, e)) => Start::At(e.at, Some(i)),
         None if import.is_some() && imported_past(case, policy, &rule.start) => Start::Unknown,
         None if rule.start_or_receipt => Start::At(case.received, None),
@@ -394,7 +394,7 @@ fn rule_start(
 /// Whether the state a case was imported in lies past `state` in the
 /// workflow: reachable from it, and further from the first state.
 fn imported_past(case: &Case, policy: &Policy, state: &str) -> bool {
-    let Some(imported) = case.history.first().and_then(|e| e.to.as_deref()) else {
+    let Some(imported) = case.history.first().and_then(Event::moved_to) else {
         return false;
     };
     let depth = workflow_depths(policy);
@@ -496,21 +496,18 @@ fn rule_stop(
     // A stop by a move out of the workflow, lifted by a move back in.
     let mut held: Option<Stop> = None;
     for (i, event) in case.history.iter().enumerate() {
-        if Some(i) == start_index || event.action == Action::Imported || event.at < start {
+        if Some(i) == start_index || event.at < start {
             continue;
         }
-        match event.action {
-            Action::Milestone if stops_rule(event) => {
+        match &event.what {
+            EventKind::Milestone { .. } if stops_rule(event) => {
                 return held.or(Some(Stop {
                     at: event.at,
                     own: true,
                 }));
             }
-            Action::Status => {
-                let Some(to) = event.to.as_deref() else {
-                    continue;
-                };
-                if !policy.is_open(to) {
+            EventKind::Status(m) => {
+                if !policy.is_open(&m.to) {
                     held = held.or(Some(Stop {
                         at: event.at,
                         own: stops_rule(event),
@@ -534,7 +531,7 @@ fn rule_stop(
 fn milestone_before(case: &Case, rule: &DeadlineRule, start: DateTime<FixedOffset>) -> bool {
     case.history
         .iter()
-        .filter(|e| e.action == Action::Milestone && e.at < start)
+        .filter(|e| e.milestone().is_some() && e.at < start)
         .any(|e| rule.stop.iter().any(|s| reaches(e, s)))
 }
 
@@ -630,25 +627,37 @@ fn ended_without_milestone(
 ) -> bool {
     let waits_for_milestone = rule.stop.iter().any(|s| policy.milestone(s).is_some());
     // Resolved on the spot, at receipt: the complainant was answered then.
-    let on_the_spot = case.history.iter().any(|e| e.at == at && e.on_the_spot);
+    let on_the_spot = case
+        .history
+        .iter()
+        .any(|e| e.at == at && e.status_move().is_some_and(|m| m.on_the_spot));
     waits_for_milestone
         && !on_the_spot
         && !case.history.iter().any(|e| {
             e.at == at
-                && e.action == Action::Milestone
-                && e.milestone
-                    .as_deref()
+                && e.milestone()
                     .is_some_and(|m| rule.stop.iter().any(|s| s == m))
         })
 }
 
 /// Whether `event` reaches the state or milestone `name`.
 fn reaches(event: &Event, name: &str) -> bool {
-    match event.action {
-        Action::Status => event.to.as_deref() == Some(name),
-        Action::Milestone => event.milestone.as_deref() == Some(name),
-        Action::Imported => event.to.as_deref() == Some(name),
-        _ => false,
+    match &event.what {
+        EventKind::Status(m) => m.to == name,
+        EventKind::Milestone { milestone } => milestone == name,
+        EventKind::Imported { to } => to.as_deref() == Some(name),
+        EventKind::Registered
+        | EventKind::Assigned { .. }
+        | EventKind::Note
+        | EventKind::Extended(_)
+        | EventKind::Edited { .. }
+        | EventKind::Followup { .. }
+        | EventKind::Promised { .. }
+        | EventKind::Consent { .. }
+        | EventKind::Notice(_)
+        | EventKind::Attached { .. }
+        | EventKind::Detached { .. }
+        | EventKind::Superseded { .. } => false,
     }
 }
 
@@ -672,25 +681,25 @@ fn pauses(
     let end = stop.map_or(today, day);
     let mut list = Vec::new();
     let mut open: Option<(String, Option<String>, NaiveDate)> = None;
-    for event in case
+    for (event, moved) in case
         .history
         .iter()
-        .filter(|e| e.action == Action::Status && e.at >= start)
+        .filter(|e| e.at >= start)
+        .filter_map(|e| e.status_move().map(|m| (e, m)))
     {
         if stop.is_some_and(|s| event.at > s) {
             break;
         }
-        let to = event.to.as_deref().unwrap_or("");
         if let Some((state, reason, from)) = open.take() {
             list.push((state, reason, from, day(event.at)));
         }
         let reason_counts = rule.pause_reasons.is_empty()
-            || event
+            || moved
                 .reason
                 .as_deref()
                 .is_some_and(|r| rule.pause_reasons.iter().any(|p| p == r));
-        if reason_counts && rule.pause.iter().any(|p| p == to) {
-            open = Some((to.to_string(), event.reason.clone(), day(event.at)));
+        if reason_counts && rule.pause.contains(&moved.to) {
+            open = Some((moved.to.clone(), moved.reason.clone(), day(event.at)));
         }
     }
     if let Some((state, reason, from)) = open {
@@ -717,19 +726,22 @@ fn pauses(
 fn extensions(case: &Case, rule: &DeadlineRule, offset: FixedOffset) -> Vec<Extension> {
     case.history
         .iter()
-        .filter(|e| e.action == Action::Extended && e.rule.as_deref() == Some(rule.name.as_str()))
-        .filter_map(|e| {
-            let unit = match e.unit.as_deref() {
-                Some("days") => Unit::Days,
+        .filter_map(|e| match &e.what {
+            EventKind::Extended(x) if x.rule == rule.name && x.amount > 0 => Some((e, x)),
+            _ => None,
+        })
+        .map(|(e, x)| {
+            let unit = match x.unit.as_str() {
+                "days" => Unit::Days,
                 _ => Unit::Workdays,
             };
-            Some(Extension {
-                amount: e.amount.filter(|a| *a > 0)?,
+            Extension {
+                amount: x.amount,
                 unit,
-                reason: e.reason.clone(),
+                reason: x.reason.clone(),
                 by: e.by.clone(),
                 at: e.at.with_timezone(&offset).date_naive(),
-            })
+            }
         })
         .collect()
 }
@@ -756,32 +768,28 @@ fn promises(
     // Whether the case is in the workflow at this point of its history.
     let mut open = true;
     for event in &case.history {
-        if matches!(event.action, Action::Status | Action::Imported)
-            && let Some(to) = event.to.as_deref()
-        {
+        if let Some(to) = event.moved_to() {
             open = policy.is_open(to);
         }
-        match event.action {
-            Action::Promised => {
-                if let Some(due) = event.due {
-                    // Made on a case out of the workflow (merged in from a
-                    // clone that had not seen the exit): stopped at once.
-                    let held = (!open).then(|| day(event.at));
-                    made.push((day(event.at), due, None, held));
-                }
+        match &event.what {
+            EventKind::Promised { due } => {
+                // Made on a case out of the workflow (merged in from a
+                // clone that had not seen the exit): stopped at once.
+                let held = (!open).then(|| day(event.at));
+                made.push((day(event.at), *due, None, held));
             }
-            Action::Milestone if event.milestone.as_deref() == Some(PROMISE_KEPT) => {
+            EventKind::Milestone { milestone } if milestone == PROMISE_KEPT => {
                 if let Some(open) = made.iter_mut().find(|p| p.2.is_none()) {
                     open.2 = Some(day(event.at));
                 }
             }
-            Action::Status if event.to.as_deref().is_some_and(|to| !policy.is_open(to)) => {
+            EventKind::Status(m) if !policy.is_open(&m.to) => {
                 for open in made.iter_mut().filter(|p| p.2.is_none() && p.3.is_none()) {
                     open.3 = Some(day(event.at));
                 }
             }
             // Back in the workflow: the promises the exit ended run again.
-            Action::Status if event.to.is_some() => {
+            EventKind::Status(_) => {
                 for held in made.iter_mut().filter(|p| p.2.is_none()) {
                     held.3 = None;
                 }

@@ -970,11 +970,10 @@ fn a_case_resolved_on_the_spot_meets_the_rules_waiting_for_a_reply() {
             "resolution 2026-07-14 met"
         ]
     );
-    // Resolved later without the reply recorded: the reply rule ended unmet,
-    // even with an on-the-spot mark on another event.
+    // Resolved later without the reply recorded: the reply rule ended unmet.
     let later = case(
         "resolved",
-        "- at: 2026-06-01T09:30:00+08:00\n  by: a\n  action: note\n  note: x\n  on_the_spot: true\n\
+        "- at: 2026-06-01T09:30:00+08:00\n  by: a\n  action: note\n  note: x\n\
          - at: 2026-06-03T10:00:00+08:00\n  by: a\n  action: status\n  from: received\n  \
          to: resolved\n  outcome: explained\n",
     );

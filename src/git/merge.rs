@@ -574,7 +574,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::model::Action;
+    use crate::model::{EventKind, Move};
     use crate::storage::casefile::{conflict_marker_line, parse_yaml_case};
 
     fn at(minutes: i64) -> DateTime<FixedOffset> {
@@ -594,24 +594,36 @@ mod tests {
     }
 
     fn note(case: &mut Case, minutes: i64, by: &str, text: &str) {
-        let mut e = Event::new(at(minutes), by, Action::Note);
+        let mut e = Event::new(at(minutes), by, EventKind::Note);
         e.note = Some(text.into());
         case.history.push(e);
     }
 
     fn advance(case: &mut Case, minutes: i64, by: &str, to: &str) {
-        let mut e = Event::new(at(minutes), by, Action::Status);
-        e.from = Some(case.status.clone());
-        e.to = Some(to.into());
-        case.history.push(e);
+        let moved = Move {
+            from: Some(case.status.clone()),
+            to: to.into(),
+            ..Move::default()
+        };
+        case.history
+            .push(Event::new(at(minutes), by, EventKind::Status(moved)));
         case.status = to.into();
     }
 
+    /// Records `outcome` on the case's latest move, as `resolve` does.
+    fn set_outcome(case: &mut Case, outcome: &str) {
+        if let EventKind::Status(m) = &mut case.history.last_mut().unwrap().what {
+            m.outcome = Some(outcome.into());
+        }
+        case.outcome = Some(outcome.into());
+    }
+
     fn assign(case: &mut Case, minutes: i64, by: &str, to: &str) {
-        let mut e = Event::new(at(minutes), by, Action::Assigned);
-        e.from = case.assignee.clone();
-        e.to = Some(to.into());
-        case.history.push(e);
+        let assigned = EventKind::Assigned {
+            from: case.assignee.clone(),
+            to: Some(to.into()),
+        };
+        case.history.push(Event::new(at(minutes), by, assigned));
         case.assignee = Some(to.into());
     }
 
@@ -689,8 +701,7 @@ mod tests {
         }
         for (c, minutes, outcome) in [(&mut o, 10, "settled"), (&mut t, 20, "mediated")] {
             advance(c, minutes, "x", "resolved");
-            c.history.last_mut().unwrap().outcome = Some(outcome.into());
-            c.outcome = Some(outcome.into());
+            set_outcome(c, outcome);
         }
         let r = merge(&b, &o, &t, &policy()).unwrap();
         assert!(r.is_clean());
@@ -868,8 +879,12 @@ mod tests {
         let mut bob_noted = bob.clone();
         note(&mut bob_noted, 40, "bob", "x");
         let second = merge(&bob, &bob_noted, &first, &policy()).unwrap().case;
-        let moves =
-            |c: &Case| -> Vec<String> { c.history.iter().filter_map(|e| e.to.clone()).collect() };
+        let moves = |c: &Case| -> Vec<String> {
+            c.history
+                .iter()
+                .filter_map(|e| e.moved_to().map(str::to_string))
+                .collect()
+        };
         assert_eq!(moves(&second), moves(&first), "the tie keeps its order");
         let last = moves(&second).last().cloned().unwrap();
         assert_eq!(second.status, last, "status follows the history");
@@ -883,12 +898,13 @@ mod tests {
         // Events that differ only in fields a hand-listed key once left
         // out (file, sha256, size, name) still have one order.
         let attach = |case: &mut Case, file: &str, sha: &str| {
-            let mut e = Event::new(at(30), "王芳", Action::Attached);
-            e.name = Some("photo.jpg".into());
-            e.file = Some(format!("attachments/20261102-K7QF2/{file}"));
-            e.sha256 = Some(sha.into());
-            e.size = Some(4);
-            case.history.push(e);
+            let attached = EventKind::Attached {
+                name: "photo.jpg".into(),
+                file: format!("attachments/20261102-K7QF2/{file}"),
+                size: 4,
+                sha256: sha.into(),
+            };
+            case.history.push(Event::new(at(30), "王芳", attached));
         };
         let b = base();
         let (mut ours, mut theirs) = (base(), base());
@@ -900,9 +916,11 @@ mod tests {
         // And a superseded mark against the notice it names.
         let (mut ours, mut theirs) = (base(), base());
         for (case, number) in [(&mut ours, "X-1"), (&mut theirs, "X-2")] {
-            let mut e = Event::new(at(30), "王芳", Action::Superseded);
-            e.number = Some(number.into());
-            case.history.push(e);
+            let superseded = EventKind::Superseded {
+                number: number.into(),
+                sha256: None,
+            };
+            case.history.push(Event::new(at(30), "王芳", superseded));
         }
         let one = merge(&b, &ours, &theirs, &policy()).unwrap().case;
         let other = merge(&b, &theirs, &ours, &policy()).unwrap().case;
@@ -919,11 +937,7 @@ mod tests {
         note(&mut t, 5, "李明", "n");
         for r in [merge(&b, &o, &t, &policy()), merge(&b, &t, &o, &policy())] {
             let case = r.unwrap().case;
-            let moves: Vec<_> = case
-                .history
-                .iter()
-                .filter_map(|e| e.to.as_deref())
-                .collect();
+            let moves: Vec<_> = case.history.iter().filter_map(Event::moved_to).collect();
             assert_eq!(moves, ["accepted", "investigating", "mediating"]);
             assert_eq!(case.status, "mediating");
         }
@@ -1049,8 +1063,7 @@ mod tests {
             advance(c, 1, "王芳", "accepted");
             advance(c, 2, "王芳", "investigating");
             advance(c, 3, "王芳", "resolved");
-            c.history.last_mut().unwrap().outcome = Some("mediated".into());
-            c.outcome = Some("mediated".into());
+            set_outcome(c, "mediated");
         }
         advance(&mut o, 10, "王芳", "investigating");
         o.outcome = Some("mediated".into()); // as an older plaint left it
@@ -1096,12 +1109,15 @@ mod tests {
 
         #[test]
         fn merging_either_way_gives_byte_identical_files(
-            ours in proptest::collection::vec((0u8..5, 0i64..4), 0..7),
-            theirs in proptest::collection::vec((0u8..5, 0i64..4), 0..7),
+            ours in proptest::collection::vec((0u8..6, 0i64..4), 0..7),
+            theirs in proptest::collection::vec((0u8..6, 0i64..4), 0..7),
+            one_officer in any::<bool>(),
         ) {
             let mut b = base();
             advance(&mut b, 0, "王芳", "accepted");
-            let play = |ops: &[(u8, i64)], by: &str| {
+            // Both sides by one officer (one person on two machines) ties
+            // events of the same kind, by the same person, in the same second.
+            let play = |ops: &[(u8, i64)], by: &str, side: &str| {
                 let mut c = b.clone();
                 let mut minute = 0;
                 for (i, &(op, step)) in ops.iter().enumerate() {
@@ -1109,7 +1125,16 @@ mod tests {
                     minute += step / 2;
                     let status = c.status.clone();
                     match (op, status.as_str()) {
-                        (0, _) => note(&mut c, minute, by, &format!("{by} {i}")),
+                        (0, _) => note(&mut c, minute, by, &format!("{side} {i}")),
+                        (4, _) => {
+                            let attached = EventKind::Attached {
+                                name: "photo.jpg".into(),
+                                file: format!("attachments/20261102-K7QF2/{side}{i}-photo.jpg"),
+                                size: 4,
+                                sha256: format!("{side}{i}"),
+                            };
+                            c.history.push(Event::new(at(minute), by, attached));
+                        }
                         (1, _) => assign(&mut c, minute, by, if i % 2 == 0 { "张伟" } else { "刘洋" }),
                         (2, "accepted") => advance(&mut c, minute, by, "investigating"),
                         (2, "investigating") => advance(&mut c, minute, by, "mediating"),
@@ -1120,7 +1145,8 @@ mod tests {
                 }
                 c
             };
-            let (o, t) = (play(&ours, "王芳"), play(&theirs, "李明"));
+            let second = if one_officer { "王芳" } else { "李明" };
+            let (o, t) = (play(&ours, "王芳", "o"), play(&theirs, second, "t"));
             let one = merge(&b, &o, &t, &policy()).unwrap();
             let other = merge(&b, &t, &o, &policy()).unwrap();
             prop_assert!(one.is_clean() && other.is_clean());
@@ -1128,7 +1154,7 @@ mod tests {
             // Merging the result again with either side changes nothing.
             let again = merge(&o, &one.case, &other.case, &policy()).unwrap();
             prop_assert_eq!(render_case(&again.case).unwrap(), render_case(&one.case).unwrap());
-            let last = one.case.history.iter().rev().find_map(|e| (e.action == Action::Status).then(|| e.to.clone())).flatten();
+            let last = one.case.history.iter().rev().find_map(|e| e.status_move().map(|m| m.to.clone()));
             prop_assert_eq!(Some(one.case.status.clone()), last);
         }
     }

@@ -119,16 +119,24 @@ fn registration_is_dated_at_receipt_and_assigned_to_the_officer() {
     assert_eq!(case.status, "received");
     assert_eq!(case.assignee.as_deref(), Some("王芳"));
     assert_eq!(case.history.len(), 1);
-    assert_eq!(case.history[0].action, Action::Registered);
+    assert_eq!(case.history[0].action(), Action::Registered);
     assert_eq!(case.history[0].at, at("2026-11-02T09:30:00+08:00"));
     assert!(!built.has_id);
 
     let handed = build(&format!("{NAMED}assignee: 李明\n"), Action::Registered)
         .unwrap()
         .case;
-    let actions: Vec<Action> = handed.history.iter().map(|e| e.action).collect();
+    let actions: Vec<Action> = handed.history.iter().map(Event::action).collect();
     assert_eq!(actions, [Action::Registered, Action::Assigned]);
-    assert_eq!(handed.history[1].to.as_deref(), Some("李明"));
+    assert_eq!(
+        handed.history[1]
+            .moved_to()
+            .or(match &handed.history[1].what {
+                crate::model::EventKind::Assigned { to, .. } => to.as_deref(),
+                _ => None,
+            }),
+        Some("李明")
+    );
 }
 
 #[test]
@@ -141,9 +149,9 @@ fn an_import_is_dated_now_and_records_its_state() {
     assert_eq!(case.id.as_str(), "20261102-K7QF2");
     assert_eq!(case.assignee, None, "an import names no assignee by itself");
     assert_eq!(case.history.len(), 1);
-    assert_eq!(case.history[0].action, Action::Imported);
+    assert_eq!(case.history[0].action(), Action::Imported);
     assert_eq!(case.history[0].at, at(NOW));
-    assert_eq!(case.history[0].to.as_deref(), Some("accepted"));
+    assert_eq!(case.history[0].moved_to(), Some("accepted"));
 }
 
 #[test]

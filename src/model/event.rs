@@ -1,13 +1,18 @@
 //! History events: the append-only record of a case.
 //!
-//! An event is a flat struct with optional details rather than an enum with
-//! data, so that it is written as a plain YAML mapping (no `!tags`) and old
-//! files stay readable when new details are added.
+//! In memory an event is typed: [`EventKind`] has one variant per action,
+//! carrying that action's own details, so code that reads a history
+//! matches on the variants and the compiler names every place a new kind
+//! of event must be handled. In files an event stays one plain YAML
+//! mapping (`action:` and its details, no `!tags`), converted at the
+//! storage boundary, so old files read unchanged; a detail that does not
+//! belong to the action, or a missing one, is an error naming the field.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::case::Satisfaction;
 
@@ -81,120 +86,235 @@ impl Action {
 
 /// One entry of a case's history.
 ///
-/// Its order (`Ord`) is derived over every field, `at` first: by time,
-/// then — for events in the same second, which timestamps cannot tell
-/// apart — by every other detail in declaration order, so a field added
-/// later takes part without anyone listing it.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Its order (`Ord`) is derived over the whole event, `at` first: by
+/// time, then — for events in the same second, which timestamps cannot
+/// tell apart — by the officer, the kind and every detail the kind
+/// carries, in declaration order, so a detail added later takes part
+/// without anyone listing it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Event {
     /// When it happened (for `--at`, when the officer says it happened).
     pub at: DateTime<FixedOffset>,
     /// The acting officer.
     pub by: String,
-    /// What happened.
-    pub action: Action,
-    /// The state or assignee before the change.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub from: Option<String>,
-    /// The state or assignee after the change.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub to: Option<String>,
-    /// The authority a transferred case went to.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub transfer_to: Option<String>,
-    /// A rejection reason code, or the reason for an extension.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub reason: Option<String>,
-    /// The competent body a rejected complaint is referred to.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub refer_to: Option<String>,
-    /// The outcome code of a resolution.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub outcome: Option<String>,
-    /// The milestone reached.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub milestone: Option<String>,
-    /// The deadline rule an extension applies to.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub rule: Option<String>,
-    /// How much an extension adds.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub amount: Option<i64>,
-    /// The unit of `amount`: `workdays` or `days`.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub unit: Option<String>,
-    /// The date a promise must be kept by.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub due: Option<NaiveDate>,
-    /// A resolution reached on the spot, at receipt.
-    #[serde(default, skip_serializing_if = "super::skip::no")]
-    pub on_the_spot: bool,
-    /// The complainants' recorded consent to the step (joint complaints).
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub consent: Option<String>,
-    /// The fields an edit changed.
-    #[serde(default, skip_serializing_if = "super::skip::empty")]
-    pub fields: Vec<String>,
-    /// The satisfaction recorded at follow-up.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub satisfaction: Option<Satisfaction>,
+    /// What happened, with the details of that kind of event.
+    pub what: EventKind,
     /// Checks the officer overrode with `--force`, named.
-    #[serde(default, skip_serializing_if = "super::skip::empty")]
     pub forced: Vec<String>,
-    /// The kind of notice issued (a notice kind of the preset).
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub kind: Option<String>,
-    /// The document number (文号) of a notice.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub number: Option<String>,
-    /// The original name of an attached file.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub name: Option<String>,
-    /// A stored document or attachment, relative to the workspace root.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub file: Option<String>,
-    /// The size in bytes of an attachment.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub size: Option<u64>,
-    /// The SHA-256 of a stored document or attachment, in hex.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub sha256: Option<String>,
     /// Free text.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub note: Option<String>,
 }
 
+/// What happened: one variant per [`Action`], carrying its details.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EventKind {
+    /// The case was registered (always the first event).
+    Registered,
+    /// The case was created by `import`, in state `to` when that is not
+    /// the workflow's first state.
+    Imported {
+        /// The state the imported case arrived in.
+        to: Option<String>,
+    },
+    /// The assignee changed.
+    Assigned {
+        /// The assignee before.
+        from: Option<String>,
+        /// The assignee after (none: unassigned).
+        to: Option<String>,
+    },
+    /// The workflow state changed.
+    Status(Move),
+    /// A free-text note (the text is the event's `note`).
+    Note,
+    /// A milestone the deadline rules wait for was reached.
+    Milestone {
+        /// The milestone reached.
+        milestone: String,
+    },
+    /// A deadline was extended.
+    Extended(Extension),
+    /// Fields were edited.
+    Edited {
+        /// The fields the edit changed.
+        fields: Vec<String>,
+    },
+    /// The follow-up call after closing.
+    Followup {
+        /// The answer recorded.
+        satisfaction: Satisfaction,
+    },
+    /// An officer promised the complainant a reply by `due`.
+    Promised {
+        /// The date the promise must be kept by.
+        due: NaiveDate,
+    },
+    /// All complainants of a joint complaint consented.
+    Consent {
+        /// How the consent was given.
+        consent: String,
+    },
+    /// A written notice was issued and stored.
+    Notice(Stored),
+    /// An evidence file was attached.
+    Attached {
+        /// The file's original name.
+        name: String,
+        /// Where it is stored, relative to the workspace root.
+        file: String,
+        /// Its size in bytes.
+        size: u64,
+        /// Its SHA-256, in hex.
+        sha256: String,
+    },
+    /// An attachment was withdrawn from the case file.
+    Detached {
+        /// The attachment's original name.
+        name: String,
+        /// Where it was stored.
+        file: String,
+        /// The SHA-256 of the bytes withdrawn.
+        sha256: String,
+    },
+    /// An issued notice was replaced by another issuance; the document
+    /// stays as issued.
+    Superseded {
+        /// The superseded notice's number.
+        number: String,
+        /// Which document, where one number was recorded twice: a prefix
+        /// of its SHA-256.
+        sha256: Option<String>,
+    },
+}
+
+/// A move of the workflow state, and what the move records.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Move {
+    /// The state before.
+    pub from: Option<String>,
+    /// The state after.
+    pub to: String,
+    /// The authority a transferred case went to.
+    pub transfer_to: Option<String>,
+    /// A rejection reason code.
+    pub reason: Option<String>,
+    /// The competent body a rejected complaint is referred to.
+    pub refer_to: Option<String>,
+    /// The outcome code of a resolution.
+    pub outcome: Option<String>,
+    /// A resolution reached on the spot, at receipt.
+    pub on_the_spot: bool,
+    /// The complainants' recorded consent to the step (joint complaints).
+    pub consent: Option<String>,
+}
+
+/// A deadline extension.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Extension {
+    /// The deadline rule extended.
+    pub rule: String,
+    /// How much it adds.
+    pub amount: i64,
+    /// The unit of `amount`: `workdays` or `days`.
+    pub unit: String,
+    /// Why.
+    pub reason: Option<String>,
+}
+
+/// An issued notice as stored.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Stored {
+    /// The kind of notice (a notice kind of the preset).
+    pub kind: String,
+    /// The document number (文号).
+    pub number: String,
+    /// The stored document, relative to the workspace root.
+    pub file: String,
+    /// The document's SHA-256, in hex.
+    pub sha256: String,
+}
+
+impl EventKind {
+    /// The action this kind of event records.
+    pub fn action(&self) -> Action {
+        match self {
+            EventKind::Registered => Action::Registered,
+            EventKind::Imported { .. } => Action::Imported,
+            EventKind::Assigned { .. } => Action::Assigned,
+            EventKind::Status(_) => Action::Status,
+            EventKind::Note => Action::Note,
+            EventKind::Milestone { .. } => Action::Milestone,
+            EventKind::Extended(_) => Action::Extended,
+            EventKind::Edited { .. } => Action::Edited,
+            EventKind::Followup { .. } => Action::Followup,
+            EventKind::Promised { .. } => Action::Promised,
+            EventKind::Consent { .. } => Action::Consent,
+            EventKind::Notice(_) => Action::Notice,
+            EventKind::Attached { .. } => Action::Attached,
+            EventKind::Detached { .. } => Action::Detached,
+            EventKind::Superseded { .. } => Action::Superseded,
+        }
+    }
+}
+
 impl Event {
-    /// A bare event of `action` by `by` at `at`; callers fill in the details.
-    pub fn new(at: DateTime<FixedOffset>, by: &str, action: Action) -> Self {
+    /// An event of kind `what` by `by` at `at`, with no note and nothing
+    /// forced.
+    pub fn new(at: DateTime<FixedOffset>, by: &str, what: EventKind) -> Self {
         Event {
             at,
             by: by.to_string(),
-            action,
-            from: None,
-            to: None,
-            transfer_to: None,
-            reason: None,
-            refer_to: None,
-            outcome: None,
-            milestone: None,
-            rule: None,
-            amount: None,
-            unit: None,
-            due: None,
-            on_the_spot: false,
-            consent: None,
-            fields: Vec::new(),
-            satisfaction: None,
+            what,
             forced: Vec::new(),
-            kind: None,
-            number: None,
-            name: None,
-            file: None,
-            size: None,
-            sha256: None,
             note: None,
+        }
+    }
+
+    /// The action this event records.
+    pub fn action(&self) -> Action {
+        self.what.action()
+    }
+
+    /// The state a status move (or the opening `imported` event) went to.
+    pub fn moved_to(&self) -> Option<&str> {
+        match &self.what {
+            EventKind::Status(m) => Some(&m.to),
+            EventKind::Imported { to } => to.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The state move this event records, if it is one.
+    pub fn status_move(&self) -> Option<&Move> {
+        match &self.what {
+            EventKind::Status(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The milestone this event records reaching, if it is one.
+    pub fn milestone(&self) -> Option<&str> {
+        match &self.what {
+            EventKind::Milestone { milestone } => Some(milestone),
+            _ => None,
+        }
+    }
+
+    /// The file an event records storing or withdrawing: a notice's
+    /// document, an attachment.
+    pub fn stored_file(&self) -> Option<&str> {
+        match &self.what {
+            EventKind::Notice(n) => Some(&n.file),
+            EventKind::Attached { file, .. } | EventKind::Detached { file, .. } => Some(file),
+            _ => None,
+        }
+    }
+
+    /// The issued notice this event records, if it is one.
+    pub fn notice(&self) -> Option<&Stored> {
+        match &self.what {
+            EventKind::Notice(stored) => Some(stored),
+            _ => None,
         }
     }
 
@@ -231,11 +351,479 @@ impl Event {
 pub fn status_from_history(history: &[Event]) -> Option<&str> {
     let mut latest: Option<&Event> = None;
     for event in history {
-        let sets_state =
-            matches!(event.action, Action::Status | Action::Imported) && event.to.is_some();
-        if sets_state && latest.is_none_or(|l| event.at >= l.at) {
+        if event.moved_to().is_some() && latest.is_none_or(|l| event.at >= l.at) {
             latest = Some(event);
         }
     }
-    latest.and_then(|e| e.to.as_deref())
+    latest.and_then(Event::moved_to)
+}
+
+/// An event as files spell it: `action` and every detail any action may
+/// carry, as one flat mapping. The field order is the order written.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent<'a> {
+    at: DateTime<FixedOffset>,
+    by: Cow<'a, str>,
+    action: Action,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    from: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    to: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    transfer_to: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    reason: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    refer_to: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    outcome: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    milestone: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    rule: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    amount: Option<i64>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    unit: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    due: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "super::skip::no")]
+    on_the_spot: bool,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    consent: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "no_items")]
+    fields: Cow<'a, [String]>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    satisfaction: Option<Satisfaction>,
+    #[serde(default, skip_serializing_if = "no_items")]
+    forced: Cow<'a, [String]>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    kind: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    number: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    name: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    file: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    size: Option<u64>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    sha256: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    note: Option<Cow<'a, str>>,
+}
+
+#[allow(clippy::ptr_arg, reason = "serde passes the field as it is")]
+fn no_items(items: &Cow<'_, [String]>) -> bool {
+    super::skip::empty(items)
+}
+
+/// The details an action carries besides `at`, `by`, `action`, `forced`
+/// and `note`, which every event may carry: the fields of its mapping.
+pub fn details(action: Action) -> &'static [&'static str] {
+    match action {
+        Action::Registered | Action::Note => &[],
+        Action::Imported => &["to"],
+        Action::Assigned => &["from", "to"],
+        Action::Status => &[
+            "from",
+            "to",
+            "transfer_to",
+            "reason",
+            "refer_to",
+            "outcome",
+            "on_the_spot",
+            "consent",
+        ],
+        Action::Milestone => &["milestone"],
+        Action::Extended => &["rule", "amount", "unit", "reason"],
+        Action::Edited => &["fields"],
+        Action::Followup => &["satisfaction"],
+        Action::Promised => &["due"],
+        Action::Consent => &["consent"],
+        Action::Notice => &["kind", "number", "file", "sha256"],
+        Action::Attached => &["name", "file", "size", "sha256"],
+        Action::Detached => &["name", "file", "sha256"],
+        Action::Superseded => &["number", "sha256"],
+    }
+}
+
+impl RawEvent<'_> {
+    /// The names of the details this mapping sets.
+    fn present(&self) -> Vec<&'static str> {
+        let set = [
+            ("from", self.from.is_some()),
+            ("to", self.to.is_some()),
+            ("transfer_to", self.transfer_to.is_some()),
+            ("reason", self.reason.is_some()),
+            ("refer_to", self.refer_to.is_some()),
+            ("outcome", self.outcome.is_some()),
+            ("milestone", self.milestone.is_some()),
+            ("rule", self.rule.is_some()),
+            ("amount", self.amount.is_some()),
+            ("unit", self.unit.is_some()),
+            ("due", self.due.is_some()),
+            ("on_the_spot", self.on_the_spot),
+            ("consent", self.consent.is_some()),
+            ("fields", !self.fields.is_empty()),
+            ("satisfaction", self.satisfaction.is_some()),
+            ("kind", self.kind.is_some()),
+            ("number", self.number.is_some()),
+            ("name", self.name.is_some()),
+            ("file", self.file.is_some()),
+            ("size", self.size.is_some()),
+            ("sha256", self.sha256.is_some()),
+        ];
+        set.into_iter()
+            .filter_map(|(name, is_set)| is_set.then_some(name))
+            .collect()
+    }
+
+    /// Refuses a detail that does not belong to the action, in the words
+    /// serde uses for an unknown field (so the message is translated like
+    /// any other): the fields it lists are those of this action.
+    fn refuse_foreign(&self) -> Result<(), String> {
+        let allowed = details(self.action);
+        let Some(foreign) = self.present().into_iter().find(|f| !allowed.contains(f)) else {
+            return Ok(());
+        };
+        let expected: Vec<String> = ["at", "by", "action"]
+            .iter()
+            .chain(allowed)
+            .chain(&["forced", "note"])
+            .map(|f| format!("`{f}`"))
+            .collect();
+        Err(format!(
+            "unknown field `{foreign}`, expected one of {}",
+            expected.join(", ")
+        ))
+    }
+}
+
+fn owned(text: Option<Cow<'_, str>>) -> Option<String> {
+    text.map(Cow::into_owned)
+}
+
+/// A detail the action needs, or the error serde gives a missing field.
+fn need<T>(value: Option<T>, field: &str) -> Result<T, String> {
+    value.ok_or_else(|| format!("missing field `{field}`"))
+}
+
+fn need_text(value: Option<Cow<'_, str>>, field: &str) -> Result<String, String> {
+    need(owned(value), field)
+}
+
+impl TryFrom<RawEvent<'_>> for Event {
+    type Error = String;
+
+    fn try_from(raw: RawEvent<'_>) -> Result<Event, String> {
+        raw.refuse_foreign()?;
+        let what = match raw.action {
+            Action::Registered => EventKind::Registered,
+            Action::Imported => EventKind::Imported { to: owned(raw.to) },
+            Action::Assigned => EventKind::Assigned {
+                from: owned(raw.from),
+                to: owned(raw.to),
+            },
+            Action::Status => EventKind::Status(Move {
+                from: owned(raw.from),
+                to: need_text(raw.to, "to")?,
+                transfer_to: owned(raw.transfer_to),
+                reason: owned(raw.reason),
+                refer_to: owned(raw.refer_to),
+                outcome: owned(raw.outcome),
+                on_the_spot: raw.on_the_spot,
+                consent: owned(raw.consent),
+            }),
+            Action::Note => EventKind::Note,
+            Action::Milestone => EventKind::Milestone {
+                milestone: need_text(raw.milestone, "milestone")?,
+            },
+            Action::Extended => EventKind::Extended(Extension {
+                rule: need_text(raw.rule, "rule")?,
+                amount: need(raw.amount, "amount")?,
+                unit: need_text(raw.unit, "unit")?,
+                reason: owned(raw.reason),
+            }),
+            Action::Edited => EventKind::Edited {
+                fields: raw.fields.into_owned(),
+            },
+            Action::Followup => EventKind::Followup {
+                satisfaction: need(raw.satisfaction, "satisfaction")?,
+            },
+            Action::Promised => EventKind::Promised {
+                due: need(raw.due, "due")?,
+            },
+            Action::Consent => EventKind::Consent {
+                consent: need_text(raw.consent, "consent")?,
+            },
+            Action::Notice => EventKind::Notice(Stored {
+                kind: need_text(raw.kind, "kind")?,
+                number: need_text(raw.number, "number")?,
+                file: need_text(raw.file, "file")?,
+                sha256: need_text(raw.sha256, "sha256")?,
+            }),
+            Action::Attached => EventKind::Attached {
+                name: need_text(raw.name, "name")?,
+                file: need_text(raw.file, "file")?,
+                size: need(raw.size, "size")?,
+                sha256: need_text(raw.sha256, "sha256")?,
+            },
+            Action::Detached => EventKind::Detached {
+                name: need_text(raw.name, "name")?,
+                file: need_text(raw.file, "file")?,
+                sha256: need_text(raw.sha256, "sha256")?,
+            },
+            Action::Superseded => EventKind::Superseded {
+                number: need_text(raw.number, "number")?,
+                sha256: owned(raw.sha256),
+            },
+        };
+        Ok(Event {
+            at: raw.at,
+            by: raw.by.into_owned(),
+            what,
+            forced: raw.forced.into_owned(),
+            note: owned(raw.note),
+        })
+    }
+}
+
+impl<'a> RawEvent<'a> {
+    /// The mapping of `event` with no detail of its kind filled in yet.
+    fn bare(event: &'a Event) -> Self {
+        RawEvent {
+            at: event.at,
+            by: Cow::Borrowed(&event.by),
+            action: event.action(),
+            from: None,
+            to: None,
+            transfer_to: None,
+            reason: None,
+            refer_to: None,
+            outcome: None,
+            milestone: None,
+            rule: None,
+            amount: None,
+            unit: None,
+            due: None,
+            on_the_spot: false,
+            consent: None,
+            fields: Cow::Borrowed(&[]),
+            satisfaction: None,
+            forced: Cow::Borrowed(&event.forced),
+            kind: None,
+            number: None,
+            name: None,
+            file: None,
+            size: None,
+            sha256: None,
+            note: event.note.as_deref().map(Cow::Borrowed),
+        }
+    }
+}
+
+impl<'a> From<&'a Event> for RawEvent<'a> {
+    fn from(event: &'a Event) -> Self {
+        let text = |t: &'a Option<String>| t.as_deref().map(Cow::Borrowed);
+        let mut raw = RawEvent::bare(event);
+        let some = |t: &'a String| Some(Cow::Borrowed(t.as_str()));
+        match &event.what {
+            EventKind::Registered | EventKind::Note => {}
+            EventKind::Imported { to } => raw.to = text(to),
+            EventKind::Assigned { from, to } => {
+                raw.from = text(from);
+                raw.to = text(to);
+            }
+            EventKind::Status(m) => {
+                raw.from = text(&m.from);
+                raw.to = some(&m.to);
+                raw.transfer_to = text(&m.transfer_to);
+                raw.reason = text(&m.reason);
+                raw.refer_to = text(&m.refer_to);
+                raw.outcome = text(&m.outcome);
+                raw.on_the_spot = m.on_the_spot;
+                raw.consent = text(&m.consent);
+            }
+            EventKind::Milestone { milestone } => raw.milestone = some(milestone),
+            EventKind::Extended(x) => {
+                raw.rule = some(&x.rule);
+                raw.amount = Some(x.amount);
+                raw.unit = some(&x.unit);
+                raw.reason = text(&x.reason);
+            }
+            EventKind::Edited { fields } => raw.fields = Cow::Borrowed(fields),
+            EventKind::Followup { satisfaction } => raw.satisfaction = Some(*satisfaction),
+            EventKind::Promised { due } => raw.due = Some(*due),
+            EventKind::Consent { consent } => raw.consent = some(consent),
+            EventKind::Notice(n) => {
+                raw.kind = some(&n.kind);
+                raw.number = some(&n.number);
+                raw.file = some(&n.file);
+                raw.sha256 = some(&n.sha256);
+            }
+            EventKind::Attached {
+                name,
+                file,
+                size,
+                sha256,
+            } => {
+                raw.name = some(name);
+                raw.file = some(file);
+                raw.size = Some(*size);
+                raw.sha256 = some(sha256);
+            }
+            EventKind::Detached { name, file, sha256 } => {
+                raw.name = some(name);
+                raw.file = some(file);
+                raw.sha256 = some(sha256);
+            }
+            EventKind::Superseded { number, sha256 } => {
+                raw.number = some(number);
+                raw.sha256 = text(sha256);
+            }
+        }
+        raw
+    }
+}
+
+impl Serialize for Event {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        RawEvent::from(self).serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = RawEvent::deserialize(deserializer)?;
+        Event::try_from(raw).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(yaml: &str) -> Result<Event, String> {
+        serde_yaml::from_str(yaml).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn an_event_reads_into_its_kind_and_writes_back_the_same_mapping() {
+        let yaml = "at: 2026-11-03T10:00:00+08:00\nby: 王芳\naction: status\nfrom: received\n\
+                    to: rejected\nreason: time-barred\nforced:\n- filing-limit\nnote: 已告知\n";
+        let event = read(yaml).unwrap();
+        let EventKind::Status(m) = &event.what else {
+            panic!("{event:?}");
+        };
+        assert_eq!(
+            (m.from.as_deref(), m.to.as_str()),
+            (Some("received"), "rejected")
+        );
+        assert_eq!(m.reason.as_deref(), Some("time-barred"));
+        assert_eq!(event.forced, ["filing-limit"]);
+        assert_eq!(serde_yaml::to_string(&event).unwrap(), yaml);
+    }
+
+    #[test]
+    fn a_detail_of_another_action_or_a_missing_one_is_named() {
+        let base = "at: 2026-11-03T10:00:00+08:00\nby: 王芳\n";
+        let foreign =
+            read(&format!("{base}action: note\nnote: x\nmilestone: served\n")).unwrap_err();
+        assert!(
+            foreign.contains(
+                "unknown field `milestone`, expected one of `at`, `by`, `action`, `forced`, `note`"
+            ),
+            "{foreign}"
+        );
+        let missing = read(&format!("{base}action: milestone\n")).unwrap_err();
+        assert!(missing.contains("missing field `milestone`"), "{missing}");
+        let attached = read(&format!(
+            "{base}action: attached\nname: a.jpg\nfile: f\nsize: 1\n"
+        ));
+        assert!(attached.unwrap_err().contains("missing field `sha256`"));
+    }
+
+    #[test]
+    fn every_action_names_the_details_it_carries() {
+        // Each kind written and read again is the same event, with only
+        // the details its action lists.
+        let at = DateTime::parse_from_rfc3339("2026-11-03T10:00:00+08:00").unwrap();
+        let kinds = [
+            EventKind::Registered,
+            EventKind::Imported {
+                to: Some("accepted".into()),
+            },
+            EventKind::Assigned {
+                from: Some("a".into()),
+                to: Some("b".into()),
+            },
+            EventKind::Status(Move {
+                from: Some("received".into()),
+                to: "accepted".into(),
+                transfer_to: Some("t".into()),
+                reason: Some("r".into()),
+                refer_to: Some("f".into()),
+                outcome: Some("o".into()),
+                on_the_spot: true,
+                consent: Some("c".into()),
+            }),
+            EventKind::Note,
+            EventKind::Milestone {
+                milestone: "m".into(),
+            },
+            EventKind::Extended(Extension {
+                rule: "r".into(),
+                amount: 5,
+                unit: "days".into(),
+                reason: Some("why".into()),
+            }),
+            EventKind::Edited {
+                fields: vec!["title".into()],
+            },
+            EventKind::Followup {
+                satisfaction: Satisfaction::Neutral,
+            },
+            EventKind::Promised {
+                due: NaiveDate::from_ymd_opt(2026, 11, 9).unwrap(),
+            },
+            EventKind::Consent {
+                consent: "c".into(),
+            },
+            EventKind::Notice(Stored {
+                kind: "k".into(),
+                number: "n".into(),
+                file: "f".into(),
+                sha256: "s".into(),
+            }),
+            EventKind::Attached {
+                name: "a".into(),
+                file: "f".into(),
+                size: 1,
+                sha256: "s".into(),
+            },
+            EventKind::Detached {
+                name: "a".into(),
+                file: "f".into(),
+                sha256: "s".into(),
+            },
+            EventKind::Superseded {
+                number: "n".into(),
+                sha256: Some("s".into()),
+            },
+        ];
+        for what in kinds {
+            let event = Event::new(at, "王芳", what);
+            let yaml = serde_yaml::to_string(&event).unwrap();
+            let mapping: serde_yaml::Mapping = serde_yaml::from_str(&yaml).unwrap();
+            let mut keys: Vec<&str> = mapping.keys().filter_map(|k| k.as_str()).collect();
+            keys.drain(..3);
+            keys.sort_unstable();
+            let mut want = details(event.action()).to_vec();
+            want.sort_unstable();
+            assert_eq!(keys, want, "{yaml}");
+            assert_eq!(read(&yaml).unwrap(), event);
+        }
+    }
 }

@@ -9,5 +9,5 @@ pub mod skip;
 
 pub use case::{Agent, Case, Person, Priority, Respondent, SCHEMA, Satisfaction};
 pub use draft::Draft;
-pub use event::{Action, Event, status_from_history};
+pub use event::{Action, Event, EventKind, Extension, Move, Stored, status_from_history};
 pub use id::CaseId;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use crate::error::{Error, Result};
-use crate::model::{Action, Case, CaseId, Event};
+use crate::model::{Action, Case, CaseId, Event, EventKind};
 use crate::storage::atomic::write_atomic;
 use crate::storage::{Update, Workspace};
 
@@ -34,20 +34,23 @@ pub struct Attachment {
 pub fn current(case: &Case) -> Vec<Attachment> {
     let mut list: Vec<Attachment> = Vec::new();
     for event in &case.history {
-        match event.action {
-            Action::Attached => {
-                if let (Some(file), Some(sha256)) = (&event.file, &event.sha256) {
-                    list.retain(|a| &a.file != file);
-                    list.push(Attachment {
-                        name: event.name.clone().unwrap_or_default(),
-                        file: file.clone(),
-                        size: event.size.unwrap_or(0),
-                        sha256: sha256.clone(),
-                        note: event.note.clone(),
-                    });
-                }
+        match &event.what {
+            EventKind::Attached {
+                name,
+                file,
+                size,
+                sha256,
+            } => {
+                list.retain(|a| &a.file != file);
+                list.push(Attachment {
+                    name: name.clone(),
+                    file: file.clone(),
+                    size: *size,
+                    sha256: sha256.clone(),
+                    note: event.note.clone(),
+                });
             }
-            Action::Detached => list.retain(|a| Some(&a.file) != event.file.as_ref()),
+            EventKind::Detached { file, .. } => list.retain(|a| &a.file != file),
             _ => {}
         }
     }
@@ -109,11 +112,13 @@ pub fn attach(
                 &crate::storage::confine::checked(&ws.root, &file)?,
                 &item.bytes,
             )?;
-            let mut event = Event::new(when, officer, Action::Attached);
-            event.name = Some(item.name.clone());
-            event.file = Some(file.clone());
-            event.size = Some(item.bytes.len() as u64);
-            event.sha256 = Some(item.sha256.clone());
+            let attached = EventKind::Attached {
+                name: item.name.clone(),
+                file: file.clone(),
+                size: item.bytes.len() as u64,
+                sha256: item.sha256.clone(),
+            };
+            let mut event = Event::new(when, officer, attached);
             event.note = note.map(str::to_string);
             crate::policy::workflow::insert_event(case, event)?;
             added.push(Attachment {
@@ -258,16 +263,18 @@ pub fn detach(
     let attached_at = case
         .history
         .iter()
-        .filter(|e| e.action == Action::Attached && e.file.as_ref() == Some(&found.file))
+        .filter(|e| matches!(&e.what, EventKind::Attached { file, .. } if *file == found.file))
         .map(|e| e.at)
         .max();
     if let Some(later) = attached_at.filter(|at| *at > now) {
         return Err(before_event(now, "event-kind-attached", later));
     }
-    let mut event = Event::new(now, officer, Action::Detached);
-    event.name = Some(found.name.clone());
-    event.file = Some(found.file.clone());
-    event.sha256 = Some(found.sha256.clone());
+    let detached = EventKind::Detached {
+        name: found.name.clone(),
+        file: found.file.clone(),
+        sha256: found.sha256.clone(),
+    };
+    let mut event = Event::new(now, officer, detached);
     event.note = Some(reason.trim().to_string());
     crate::policy::workflow::insert_event(&mut case, event)?;
     let stored = removable(&ws.root, &case.id, &found)?;
@@ -367,13 +374,13 @@ pub fn verify(root: &Path, case: &Case) -> Vec<FileProblem> {
         n.superseded.is_some()
             && notices
                 .iter()
-                .any(|o| o.superseded.is_none() && o.event.file == n.event.file)
+                .any(|o| o.superseded.is_none() && o.notice.file == n.notice.file)
     };
     stored.extend(
         notices
             .iter()
             .filter(|n| !replaced(n))
-            .filter_map(|n| Some((n.event.file.clone()?, n.event.sha256.clone()?))),
+            .map(|n| (n.notice.file.clone(), n.notice.sha256.clone())),
     );
     for (file, sha256) in stored {
         if !case.id.owns_stored_file(&file) {

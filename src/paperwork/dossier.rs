@@ -13,7 +13,7 @@ use super::attach;
 use crate::deadline::explain::explain;
 use crate::error::{Error, Result};
 use crate::html::{escape, html_page};
-use crate::model::{Case, Event};
+use crate::model::{Case, Event, EventKind, Extension};
 use crate::policy::{Language, code_label};
 use crate::storage::Workspace;
 
@@ -66,7 +66,7 @@ pub fn build(ws: &Workspace, cases: &[Case], title: &str, today: NaiveDate) -> R
 fn stored_files(case: &Case) -> Vec<String> {
     let mut files: Vec<String> = crate::paperwork::notice::issued(case)
         .into_iter()
-        .filter_map(|n| n.event.file.clone())
+        .map(|n| n.notice.file.clone())
         .chain(attach::current(case).into_iter().map(|a| a.file))
         .collect();
     // One path recorded twice (see `attach::verify`) is packed once.
@@ -245,7 +245,8 @@ fn notices(preset: &str, case: &Case) -> String {
     );
     for issuance in issued {
         let e = issuance.event;
-        let file = e.file.as_deref().unwrap_or("");
+        let n = issuance.notice;
+        let file = n.file.as_str();
         let superseded = issuance
             .superseded
             .map(|s| {
@@ -259,20 +260,12 @@ fn notices(preset: &str, case: &Case) -> String {
         let _ = writeln!(
             out,
             "<tr><td>{}{superseded}</td><td>{}</td><td>{}</td><td><a href=\"{}\">{}</a><br><code>{}</code></td></tr>",
-            escape(e.number.as_deref().unwrap_or("")),
-            escape(
-                &e.kind
-                    .as_deref()
-                    .and_then(|k| super::kinds::find(preset, k))
-                    .map_or_else(
-                        || e.kind.clone().unwrap_or_default(),
-                        |k| k.title.to_string()
-                    )
-            ),
+            escape(&n.number),
+            escape(&notice_title(preset, &n.kind)),
             e.at.format("%Y-%m-%d"),
             escape(file),
             escape(file),
-            escape(e.sha256.as_deref().unwrap_or("")),
+            escape(&n.sha256),
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -326,25 +319,8 @@ fn history(ws: &Workspace, case: &Case) -> String {
 /// One event in words, as the Chinese case file reads it: what happened,
 /// with codes shown by their labels, then its details and note.
 fn describe(ws: &Workspace, e: &Event) -> String {
-    let policy = &ws.policy;
     let mut text = what_happened(ws, e);
-    let suspended = e.to.is_some() && e.to == policy.suspend_state;
-    let reasons = if suspended {
-        &policy.suspension_reasons
-    } else {
-        &policy.rejection_reasons
-    };
-    let details = [
-        label(reasons, e.reason.as_deref()),
-        label(&policy.outcomes, e.outcome.as_deref()),
-        e.transfer_to.clone().unwrap_or_default(),
-        e.refer_to.clone().unwrap_or_default(),
-        e.consent.clone().unwrap_or_default(),
-        e.due
-            .map(|d| format!("承诺于 {d} 前答复"))
-            .unwrap_or_default(),
-    ];
-    for detail in details.into_iter().filter(|d| !d.is_empty()) {
+    for detail in details(&ws.policy, e).into_iter().filter(|d| !d.is_empty()) {
         let _ = write!(text, "（{detail}）");
     }
     if !e.forced.is_empty() {
@@ -354,6 +330,41 @@ fn describe(ws: &Workspace, e: &Event) -> String {
         let _ = write!(text, "：{note}");
     }
     text
+}
+
+/// The details an event records besides what happened: a move's reason,
+/// outcome and referrals, a consent, a promised day, an extension's reason.
+fn details(policy: &crate::policy::Policy, e: &Event) -> Vec<String> {
+    match &e.what {
+        EventKind::Status(m) => {
+            let reasons = if policy.suspend_state.as_ref() == Some(&m.to) {
+                &policy.suspension_reasons
+            } else {
+                &policy.rejection_reasons
+            };
+            vec![
+                label(reasons, m.reason.as_deref()),
+                label(&policy.outcomes, m.outcome.as_deref()),
+                m.transfer_to.clone().unwrap_or_default(),
+                m.refer_to.clone().unwrap_or_default(),
+                m.consent.clone().unwrap_or_default(),
+            ]
+        }
+        EventKind::Extended(x) => vec![x.reason.clone().unwrap_or_default()],
+        EventKind::Consent { consent } => vec![consent.clone()],
+        EventKind::Promised { due } => vec![format!("承诺于 {due} 前答复")],
+        EventKind::Registered
+        | EventKind::Imported { .. }
+        | EventKind::Assigned { .. }
+        | EventKind::Note
+        | EventKind::Milestone { .. }
+        | EventKind::Edited { .. }
+        | EventKind::Followup { .. }
+        | EventKind::Notice(_)
+        | EventKind::Attached { .. }
+        | EventKind::Detached { .. }
+        | EventKind::Superseded { .. } => Vec::new(),
+    }
 }
 
 /// The Chinese label of `code` among `codes` (empty for none).
@@ -369,77 +380,71 @@ fn zh(id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
 
 /// What the event records, by its kind.
 fn what_happened(ws: &Workspace, e: &Event) -> String {
-    use crate::model::Action;
     let policy = &ws.policy;
-    let state = |s: &Option<String>| {
-        s.as_deref()
-            .map(|s| policy.state_label(s, Language::Zh))
-            .unwrap_or_default()
-    };
-    match e.action {
-        Action::Registered => zh("event-registered", &[]),
-        Action::Imported => zh("event-imported", &[]),
-        Action::Note => zh("event-note", &[]),
-        Action::Promised => zh("event-promised", &[]),
-        Action::Consent => zh("event-consent", &[]),
-        Action::Status => format!("{} → {}", state(&e.from), state(&e.to)),
-        Action::Assigned => zh(
+    let state = |s: &str| policy.state_label(s, Language::Zh);
+    match &e.what {
+        EventKind::Registered => zh("event-registered", &[]),
+        EventKind::Imported { .. } => zh("event-imported", &[]),
+        EventKind::Note => zh("event-note", &[]),
+        EventKind::Promised { .. } => zh("event-promised", &[]),
+        EventKind::Consent { .. } => zh("event-consent", &[]),
+        EventKind::Status(m) => format!(
+            "{} → {}",
+            m.from.as_deref().map(state).unwrap_or_default(),
+            state(&m.to)
+        ),
+        EventKind::Assigned { from, to } => zh(
             "event-assigned",
             &[
                 (
                     "from",
-                    &e.from
-                        .as_deref()
-                        .map(|f| format!("{f} "))
-                        .unwrap_or_default(),
+                    &from.as_deref().map(|f| format!("{f} ")).unwrap_or_default(),
                 ),
-                ("to", &e.to.as_deref().unwrap_or("")),
+                ("to", &to.as_deref().unwrap_or("")),
             ],
         ),
-        Action::Edited => edited(e),
-        Action::Milestone => zh(
+        EventKind::Edited { fields } => edited(fields),
+        EventKind::Milestone { milestone } => zh(
             "event-milestone",
-            &[(
-                "milestone",
-                &label(&policy.milestones, e.milestone.as_deref()),
-            )],
+            &[("milestone", &label(&policy.milestones, Some(milestone)))],
         ),
-        Action::Extended => extended(ws, e),
-        Action::Followup => zh(
-            "event-followup",
-            &[("answer", &e.satisfaction.map_or("", |s| s.zh()))],
-        ),
-        Action::Notice => zh(
+        EventKind::Extended(x) => extended(ws, x),
+        EventKind::Followup { satisfaction } => {
+            zh("event-followup", &[("answer", &satisfaction.zh())])
+        }
+        EventKind::Notice(n) => zh(
             "event-notice",
             &[
-                (
-                    "title",
-                    &notice_title(&ws.settings.preset, e.kind.as_deref()),
-                ),
-                ("number", &e.number.as_deref().unwrap_or("")),
+                ("title", &notice_title(&ws.settings.preset, &n.kind)),
+                ("number", &n.number),
             ],
         ),
-        Action::Superseded => zh(
-            "event-superseded",
-            &[("number", &e.number.as_deref().unwrap_or(""))],
+        EventKind::Superseded { number, .. } => zh("event-superseded", &[("number", number)]),
+        EventKind::Attached {
+            name, file, size, ..
+        } => zh(
+            "event-attached",
+            &[
+                ("name", name),
+                ("file", file),
+                ("size", &zh("size-bytes", &[("n", size)])),
+            ],
         ),
-        Action::Attached | Action::Detached => filed(e),
+        EventKind::Detached { name, file, .. } => zh(
+            "event-detached",
+            &[("name", name), ("file", file), ("size", &"")],
+        ),
     }
 }
 
 /// A notice kind by its title (its code when the preset has none such).
-fn notice_title(preset: &str, kind: Option<&str>) -> String {
-    kind.and_then(|k| super::kinds::find(preset, k))
-        .map_or_else(
-            || kind.unwrap_or_default().to_string(),
-            |k| k.title.to_string(),
-        )
+fn notice_title(preset: &str, kind: &str) -> String {
+    super::kinds::find(preset, kind).map_or_else(|| kind.to_string(), |k| k.title.to_string())
 }
 
 /// An edit, naming the fields by their Chinese labels.
-fn edited(e: &Event) -> String {
-    let fields: Vec<String> = e
-        .fields
+fn edited(fields: &[String]) -> String {
+    let fields: Vec<String> = fields
         .iter()
         .map(|f| crate::messages::field_label(Language::Zh, f))
         .collect();
@@ -447,43 +452,18 @@ fn edited(e: &Event) -> String {
 }
 
 /// An extension, with the rule by its label and the amount in Chinese.
-fn extended(ws: &Workspace, e: &Event) -> String {
-    let rule = e
-        .rule
-        .as_deref()
-        .and_then(|r| ws.policy.rule(r).ok())
-        .map_or_else(|| e.rule.clone().unwrap_or_default(), |r| r.zh.clone());
-    let unit = match e.unit.as_deref() {
-        Some("days") => "日",
+fn extended(ws: &Workspace, x: &Extension) -> String {
+    let rule = ws
+        .policy
+        .rule(&x.rule)
+        .map_or_else(|_| x.rule.clone(), |r| r.zh.clone());
+    let unit = match x.unit.as_str() {
+        "days" => "日",
         _ => "个工作日",
     };
     zh(
         "event-extended",
-        &[
-            ("rule", &rule),
-            ("amount", &format!("{}{unit}", e.amount.unwrap_or(0))),
-        ],
-    )
-}
-
-/// A file attached or detached.
-fn filed(e: &Event) -> String {
-    let id = if e.action == crate::model::Action::Attached {
-        "event-attached"
-    } else {
-        "event-detached"
-    };
-    let size = e
-        .size
-        .map(|n| zh("size-bytes", &[("n", &n)]))
-        .unwrap_or_default();
-    zh(
-        id,
-        &[
-            ("name", &e.name.as_deref().unwrap_or("")),
-            ("file", &e.file.as_deref().unwrap_or("")),
-            ("size", &size),
-        ],
+        &[("rule", &rule), ("amount", &format!("{}{unit}", x.amount))],
     )
 }
 

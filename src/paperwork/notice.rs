@@ -19,7 +19,7 @@ use super::kinds::{self, NoticeKind, Recipient};
 use super::render::{self, Source};
 use crate::deadline::Deadline;
 use crate::error::{Error, Result};
-use crate::model::{Action, Case, CaseId, Event};
+use crate::model::{Action, Case, CaseId, Event, EventKind, Stored};
 use crate::policy::{Language, Role, code_label};
 use crate::storage::atomic::write_atomic;
 use crate::storage::{Update, Workspace};
@@ -205,11 +205,13 @@ pub fn issue(
         let file = notice_file(case, kind, &token, request.format);
         let path = crate::storage::confine::checked(&ws.root, &file)?;
         write_atomic(&path, issued.text.as_bytes())?;
-        let mut event = Event::new(now, officer, Action::Notice);
-        event.kind = Some(kind.code.to_string());
-        event.number = Some(issued.number.clone());
-        event.file = Some(file.clone());
-        event.sha256 = Some(issued.sha256.clone());
+        let stored = Stored {
+            kind: kind.code.to_string(),
+            number: issued.number.clone(),
+            file: file.clone(),
+            sha256: issued.sha256.clone(),
+        };
+        let event = Event::new(now, officer, EventKind::Notice(stored));
         crate::policy::workflow::insert_event(case, event)?;
         if let Some(milestone) = served {
             crate::policy::workflow::insert_event(case, milestone)?;
@@ -228,6 +230,8 @@ pub fn issue(
 pub struct Issuance<'a> {
     /// The `notice` event.
     pub event: &'a Event,
+    /// What it stored.
+    pub notice: &'a Stored,
     /// The `superseded` event naming it, if any.
     pub superseded: Option<&'a Event>,
 }
@@ -237,23 +241,22 @@ pub struct Issuance<'a> {
 /// where one number was recorded twice (two clones of an older plaint),
 /// the SHA-256 (or a prefix of it) of the one it means.
 pub fn issued(case: &Case) -> Vec<Issuance<'_>> {
-    let supersedes = |s: &Event, e: &Event| {
-        s.number == e.number
-            && s.sha256.as_deref().is_none_or(|prefix| {
-                e.sha256
+    let supersedes = |s: &Event, notice: &Stored| match &s.what {
+        EventKind::Superseded { number, sha256 } => {
+            *number == notice.number
+                && sha256
                     .as_deref()
-                    .is_some_and(|full| full.starts_with(prefix))
-            })
+                    .is_none_or(|prefix| notice.sha256.starts_with(prefix))
+        }
+        _ => false,
     };
     case.history
         .iter()
-        .filter(|e| e.action == Action::Notice)
-        .map(|event| Issuance {
+        .filter_map(|event| event.notice().map(|notice| (event, notice)))
+        .map(|(event, notice)| Issuance {
             event,
-            superseded: case
-                .history
-                .iter()
-                .find(|s| s.action == Action::Superseded && supersedes(s, event)),
+            notice,
+            superseded: case.history.iter().find(|s| supersedes(s, notice)),
         })
         .collect()
 }
@@ -267,7 +270,7 @@ pub fn issued(case: &Case) -> Vec<Issuance<'_>> {
 pub fn issuance_warnings(
     preset: &str,
     case: &Case,
-    intact: &dyn Fn(&Event) -> bool,
+    intact: &dyn Fn(&Stored) -> bool,
 ) -> Vec<String> {
     let lang = crate::messages::language();
     // A kind is named as the reader knows it: its code in English, its
@@ -281,33 +284,30 @@ pub fn issuance_warnings(
     let mut by_kind: std::collections::BTreeMap<&str, Vec<&Issuance>> = Default::default();
     for issuance in all.iter().filter(|i| i.superseded.is_none()) {
         by_kind
-            .entry(issuance.event.kind.as_deref().unwrap_or(""))
+            .entry(issuance.notice.kind.as_str())
             .or_default()
             .push(issuance);
     }
     for (kind, standing) in by_kind.into_iter().filter(|(_, v)| v.len() > 1) {
-        let numbers: Vec<&str> = standing
-            .iter()
-            .filter_map(|i| i.event.number.as_deref())
-            .collect();
+        let numbers: Vec<&str> = standing.iter().map(|i| i.notice.number.as_str()).collect();
         let same_number = numbers.windows(2).any(|w| w[0] == w[1]);
         let example = if same_number {
             standing
                 .iter()
-                .find(|i| !intact(i.event))
+                .find(|i| !intact(i.notice))
                 .unwrap_or(&standing[0])
         } else {
             standing[0]
         };
         let which = if same_number {
-            let sha = example.event.sha256.as_deref().unwrap_or("");
+            let sha = &example.notice.sha256;
             format!(
                 "\"{}\" --sha256 {}",
-                example.event.number.as_deref().unwrap_or(""),
+                example.notice.number,
                 &sha[..sha.len().min(12)]
             )
         } else {
-            format!("\"{}\"", example.event.number.as_deref().unwrap_or(""))
+            format!("\"{}\"", example.notice.number)
         };
         warnings.push(crate::msg!(
             lang,
@@ -353,21 +353,13 @@ pub fn supersede(
         let all = issued(case);
         let matching: Vec<&Issuance> = all
             .iter()
-            .filter(|i| i.event.number.as_deref() == Some(number))
-            .filter(|i| {
-                sha256.is_none_or(|p| {
-                    i.event
-                        .sha256
-                        .as_deref()
-                        .is_some_and(|s| p.len() >= 6 && s.starts_with(p))
-                })
-            })
+            .filter(|i| i.notice.number == number)
+            .filter(|i| sha256.is_none_or(|p| p.len() >= 6 && i.notice.sha256.starts_with(p)))
             .collect();
         let found = match matching.as_slice() {
             [one] => one,
             [] => {
-                let mut known: Vec<String> =
-                    all.iter().filter_map(|i| i.event.number.clone()).collect();
+                let mut known: Vec<String> = all.iter().map(|i| i.notice.number.clone()).collect();
                 if known.is_empty() {
                     known.push(crate::msg!(lang, "check-none"));
                 }
@@ -403,17 +395,13 @@ pub fn supersede(
                 number = number
             )));
         }
-        let mut event = Event::new(now, officer, Action::Superseded);
-        event.number = Some(number.to_string());
         // Named only where the number alone does not pick one notice.
-        let shared = all
-            .iter()
-            .filter(|i| i.event.number.as_deref() == Some(number))
-            .count()
-            > 1;
-        if shared {
-            event.sha256 = found.event.sha256.clone();
-        }
+        let shared = all.iter().filter(|i| i.notice.number == number).count() > 1;
+        let superseded = EventKind::Superseded {
+            number: number.to_string(),
+            sha256: shared.then(|| found.notice.sha256.clone()),
+        };
+        let mut event = Event::new(now, officer, superseded);
         event.note = Some(reason.trim().replace("\r\n", "\n"));
         crate::policy::workflow::insert_event(case, event)
     })?;
@@ -438,8 +426,8 @@ pub fn served_milestone(preset: &str, case: &Case) -> Option<&'static str> {
     case.history
         .iter()
         .rev()
-        .filter(|e| e.action == Action::Notice)
-        .filter_map(|e| kinds::find(preset, e.kind.as_deref()?))
+        .filter_map(Event::notice)
+        .filter_map(|n| kinds::find(preset, &n.kind))
         .find_map(|kind| kind.served)
 }
 
@@ -518,13 +506,14 @@ fn served_event(
     let reached = case
         .history
         .iter()
-        .any(|e| e.action == Action::Milestone && e.milestone.as_deref() == Some(milestone));
+        .any(|e| e.milestone() == Some(milestone));
     if reached {
         return Ok(None);
     }
-    let mut event = Event::new(at.max(issued), officer, Action::Milestone);
-    event.milestone = Some(milestone.to_string());
-    Ok(Some(event))
+    let reached = EventKind::Milestone {
+        milestone: milestone.to_string(),
+    };
+    Ok(Some(Event::new(at.max(issued), officer, reached)))
 }
 
 /// What a draft prints where the number goes: a draft is numbered by
@@ -571,7 +560,8 @@ fn unique_token(
         let number = number(kind, &case.id, when.date_naive(), token);
         case.history
             .iter()
-            .any(|e| e.number.as_deref() == Some(number.as_str()))
+            .filter_map(Event::notice)
+            .any(|n| n.number == number)
             || std::fs::symlink_metadata(root.join(notice_file(case, kind, token, format))).is_ok()
     };
     for attempt in 0u32..1000 {
@@ -728,10 +718,11 @@ fn transfer_to(policy: &crate::policy::Policy, case: &Case) -> Option<String> {
         .iter()
         .rev()
         .find(|e| {
-            e.to.as_deref()
+            e.moved_to()
                 .is_some_and(|to| policy.has_role(to, Role::Transferred))
         })
-        .and_then(|e| e.transfer_to.clone())
+        .and_then(Event::status_move)
+        .and_then(|m| m.transfer_to.clone())
 }
 
 /// The data a template sees. Absent values are left out (never blank), so
@@ -791,10 +782,11 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
         .iter()
         .rev()
         .find(|e| {
-            e.to.as_deref()
+            e.moved_to()
                 .is_some_and(|to| policy.has_role(to, Role::Rejected))
         })
-        .and_then(|e| e.reason.clone());
+        .and_then(Event::status_move)
+        .and_then(|m| m.reason.clone());
     put(
         &mut c,
         "reason_says",

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use super::{Policy, Role, find_code, list_codes};
 use crate::calendar::{Calendar, Roll, Unit, period_end};
 use crate::error::{Error, Result};
-use crate::model::{Action, Case, Event};
+use crate::model::{Action, Case, Event, EventKind, Move};
 
 /// The requirement names a policy may list under `requires`.
 pub const REQUIREMENTS: &[&str] = &[
@@ -65,25 +65,26 @@ pub fn incomplete_record(policy: &Policy, case: &Case) -> Vec<(String, String)> 
         let Some(required) = policy.requires.get(state) else {
             continue;
         };
-        let moves: Vec<&Event> = case
+        let moves: Vec<(&Event, &Move)> = case
             .history
             .iter()
-            .filter(|e| e.action == Action::Status && e.to.as_deref() == Some(state.as_str()))
+            .filter_map(|e| e.status_move().map(|m| (e, m)))
+            .filter(|(_, m)| m.to == *state)
             .collect();
         for requirement in required {
             let met = if moves.is_empty() {
                 requirement_met(case, &TransitionRequest::default(), requirement)
             } else {
-                moves.iter().any(|e| {
+                moves.iter().any(|(e, m)| {
                     let request = TransitionRequest {
                         target: state.clone(),
                         note: e.note.clone(),
-                        reason: e.reason.clone(),
-                        to: e.transfer_to.clone(),
-                        outcome: e.outcome.clone(),
-                        refer_to: e.refer_to.clone(),
-                        on_the_spot: e.on_the_spot,
-                        consent: e.consent.clone(),
+                        reason: m.reason.clone(),
+                        to: m.transfer_to.clone(),
+                        outcome: m.outcome.clone(),
+                        refer_to: m.refer_to.clone(),
+                        on_the_spot: m.on_the_spot,
+                        consent: m.consent.clone(),
                         force: false,
                     };
                     requirement_met(case, &request, requirement)
@@ -209,8 +210,9 @@ pub fn state_before_suspension(case: &Case) -> Option<String> {
     case.history
         .iter()
         .rev()
-        .find(|e| e.action == Action::Status && e.to.as_deref() == Some(case.status.as_str()))
-        .and_then(|e| e.from.clone())
+        .filter_map(Event::status_move)
+        .find(|m| m.to == case.status)
+        .and_then(|m| m.from.clone())
 }
 
 /// Validates `request` against the policy and applies it: appends the
@@ -272,12 +274,11 @@ pub fn advance(
     // Acceptance is decided once: a case resuming after a suspension (or
     // reaching an accepted state again) is not judged against the filing
     // limit a second time, nor made to override it again.
-    let accepted_before = case.history.iter().any(|e| {
-        e.action == Action::Status
-            && e.to
-                .as_deref()
-                .is_some_and(|to| policy.has_role(to, Role::Accepted))
-    });
+    let accepted_before = case
+        .history
+        .iter()
+        .filter_map(Event::status_move)
+        .any(|m| policy.has_role(&m.to, Role::Accepted));
     if policy.has_role(target, Role::Accepted) {
         check_joint_complaint(policy, case)?;
     }
@@ -297,15 +298,17 @@ pub fn advance(
         ));
         forced.push("filing-limit".to_string());
     }
-    let mut event = Event::new(at, by, Action::Status);
-    event.from = Some(case.status.clone());
-    event.to = Some(target.to_string());
-    event.reason = request.reason.clone();
-    event.transfer_to = request.to.clone();
-    event.outcome = request.outcome.clone();
-    event.refer_to = request.refer_to.clone();
-    event.on_the_spot = on_the_spot;
-    event.consent = request.consent.clone();
+    let moved = Move {
+        from: Some(case.status.clone()),
+        to: target.to_string(),
+        transfer_to: request.to.clone(),
+        reason: request.reason.clone(),
+        refer_to: request.refer_to.clone(),
+        outcome: request.outcome.clone(),
+        on_the_spot,
+        consent: request.consent.clone(),
+    };
+    let mut event = Event::new(at, by, EventKind::Status(moved));
     event.note = request.note.clone();
     event.forced = forced;
     insert_event(case, event)?;
@@ -387,8 +390,8 @@ pub fn has_fresh_consent(case: &Case) -> bool {
     case.history
         .iter()
         .rev()
-        .take_while(|e| e.action != Action::Status)
-        .any(|e| e.action == Action::Consent)
+        .take_while(|e| e.status_move().is_none())
+        .any(|e| matches!(e.what, EventKind::Consent { .. }))
 }
 
 /// The `status`, `assignee` and `outcome` a history implies. A field is
@@ -413,20 +416,20 @@ impl FromHistory {
     pub fn of(policy: &Policy, history: &[Event]) -> FromHistory {
         let mut implied = FromHistory::default();
         for event in history {
-            match event.action {
-                Action::Imported if event.to.is_some() => implied.status = event.to.clone(),
-                Action::Status => {
-                    implied.status = event.to.clone();
-                    implied.refer_to = Some(event.refer_to.clone());
-                    if event.outcome.is_some() {
-                        implied.outcome = Some(event.outcome.clone());
-                    } else if event.to.as_deref().is_some_and(|to| policy.is_open(to)) {
+            match &event.what {
+                EventKind::Imported { to: Some(to) } => implied.status = Some(to.clone()),
+                EventKind::Status(m) => {
+                    implied.status = Some(m.to.clone());
+                    implied.refer_to = Some(m.refer_to.clone());
+                    if m.outcome.is_some() {
+                        implied.outcome = Some(m.outcome.clone());
+                    } else if policy.is_open(&m.to) {
                         implied.outcome = Some(None);
                     }
                 }
-                Action::Assigned => implied.assignee = Some(event.to.clone()),
-                Action::Edited => {
-                    for field in &event.fields {
+                EventKind::Assigned { to, .. } => implied.assignee = Some(to.clone()),
+                EventKind::Edited { fields } => {
+                    for field in fields {
                         match field.as_str() {
                             "status" => implied.status = None,
                             "assignee" => implied.assignee = None,
@@ -436,7 +439,18 @@ impl FromHistory {
                         }
                     }
                 }
-                _ => {}
+                EventKind::Imported { to: None }
+                | EventKind::Registered
+                | EventKind::Note
+                | EventKind::Milestone { .. }
+                | EventKind::Extended(_)
+                | EventKind::Followup { .. }
+                | EventKind::Promised { .. }
+                | EventKind::Consent { .. }
+                | EventKind::Notice(_)
+                | EventKind::Attached { .. }
+                | EventKind::Detached { .. }
+                | EventKind::Superseded { .. } => {}
             }
         }
         implied
@@ -564,7 +578,7 @@ fn check_referral(policy: &Policy, request: &TransitionRequest) -> Result<()> {
 /// event at or before that time. An event is never moved to another time;
 /// when it cannot be placed (see [`check_event_time`]) it is refused.
 pub fn insert_event(case: &mut Case, event: Event) -> Result<()> {
-    check_event_time(case, event.action, event.at)?;
+    check_event_time(case, event.action(), event.at)?;
     let position = case.history.partition_point(|e| e.at <= event.at);
     case.history.insert(position, event);
     Ok(())
@@ -592,7 +606,7 @@ pub fn check_event_time(case: &Case, action: Action, at: DateTime<FixedOffset>) 
     if let Some(later) = case
         .history
         .iter()
-        .filter(|e| sequential && e.action == action && e.at > at)
+        .filter(|e| sequential && e.action() == action && e.at > at)
         .map(|e| e.at)
         .max()
     {

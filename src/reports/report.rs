@@ -204,8 +204,9 @@ impl Tally {
                 .history
                 .iter()
                 .rev()
-                .find(|e| e.to.as_deref() == Some(case.status.as_str()))
-                .and_then(|e| e.reason.as_deref());
+                .filter_map(crate::model::Event::status_move)
+                .find(|m| m.to == case.status)
+                .and_then(|m| m.reason.as_deref());
             stats::bump(&mut self.rejected_by_reason, reason.unwrap_or("(none)"));
         }
         if role.is_some_and(|r| CLOSING_ROLES.contains(&r)) {
@@ -218,7 +219,7 @@ impl Tally {
             .history
             .iter()
             .filter(|e| {
-                e.action == crate::model::Action::Extended
+                matches!(e.what, crate::model::EventKind::Extended(_))
                     && e.forced
                         .iter()
                         .any(|f| f == crate::model::event::FORCED_EXTENSION)

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::calendar::Calendar;
 use crate::deadline::{Deadline, DeadlineState};
-use crate::model::{Action, Case};
+use crate::model::Case;
 use crate::policy::{Policy, Role};
 
 /// The roles of the states that decide on acceptance.
@@ -169,11 +169,9 @@ pub fn first_reached(
     case.history
         .iter()
         .find(|e| {
-            matches!(e.action, Action::Status | Action::Imported)
-                && e.to
-                    .as_deref()
-                    .and_then(|to| policy.role(to))
-                    .is_some_and(|role| roles.contains(&role))
+            e.moved_to()
+                .and_then(|to| policy.role(to))
+                .is_some_and(|role| roles.contains(&role))
         })
         .map(|e| e.at.with_timezone(&offset).date_naive())
 }

@@ -219,15 +219,20 @@ pub fn file_name(id: &CaseId) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Action, Event, Person, Priority, Respondent};
+    use crate::model::{Event, EventKind, Extension, Person, Priority, Respondent};
     use chrono::DateTime;
     use proptest::prelude::*;
 
     fn case_with(texts: &[String], amount: i64) -> Case {
         let at = DateTime::parse_from_rfc3339("2026-11-29T10:15:00+08:00").unwrap();
-        let mut note = Event::new(at, &texts[0], Action::Note);
+        let extension = Extension {
+            rule: texts[1].clone(),
+            amount,
+            unit: "days".into(),
+            reason: Some(texts[0].clone()),
+        };
+        let mut note = Event::new(at, &texts[0], EventKind::Extended(extension));
         note.note = Some(texts[1].clone());
-        note.amount = Some(amount);
         Case {
             schema: SCHEMA,
             id: CaseId::parse("20261129-K7QF2").unwrap(),
@@ -264,7 +269,7 @@ mod tests {
             satisfaction: None,
             external_ref: Some(texts[11].clone()),
             links: vec![],
-            history: vec![Event::new(at, "王芳", Action::Registered), note],
+            history: vec![Event::new(at, "王芳", EventKind::Registered), note],
         }
     }
 

@@ -20,7 +20,7 @@ use super::RowError;
 use super::records::{ReadOptions, Record, read_records, to_draft};
 use crate::error::{Error, Result};
 use crate::intake::{Intake, build_case, check_against_policy};
-use crate::model::{Action, Case, CaseId, Event};
+use crate::model::{Action, Case, CaseId, Event, EventKind};
 use crate::storage::Workspace;
 use crate::storage::staging::Staging;
 
@@ -517,8 +517,10 @@ impl<'w, 'o> Planner<'w, 'o> {
                 .collect());
         }
         let last = merged.history.last().map_or(self.options.now, |e| e.at);
-        let mut event = Event::new(self.options.now.max(last), self.options.by, Action::Edited);
-        event.fields = fields.clone();
+        let edited = EventKind::Edited {
+            fields: fields.clone(),
+        };
+        let mut event = Event::new(self.options.now.max(last), self.options.by, edited);
         event.note = Some(crate::msg!(self.ws.policy.language, "note-import-updated"));
         merged.history.push(event);
         self.report.updated += 1;

@@ -124,6 +124,35 @@ fn a_future_schema_is_refused_and_never_rewritten() {
 }
 
 #[test]
+fn a_history_event_with_another_actions_detail_or_without_its_own_is_named() {
+    for (event, said) in [
+        (
+            "  action: note\n  note: x\n  milestone: served\n",
+            "unknown field `milestone`, expected one of `at`, `by`, `action`, `forced`, `note`",
+        ),
+        ("  action: milestone\n", "missing field `milestone`"),
+        ("  action: status\n  from: received\n", "missing field `to`"),
+    ] {
+        let ws = Ws::tourism();
+        let id = ws.register(&[]);
+        let path = ws.case_path(&id);
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str(&format!(
+            "- at: 2026-11-29T10:00:00+08:00\n  by: 王芳\n{event}"
+        ));
+        std::fs::write(&path, &text).unwrap();
+        let out = ws.run(&["check"]);
+        assert_eq!(out.status.code(), Some(3));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(&format!("{id}.yaml")), "{stdout}");
+        assert!(stdout.contains(said), "{stdout}");
+        refused(&ws, &["show", &id], &[&id, said]);
+        // The file is left as the officer wrote it.
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    }
+}
+
+#[test]
 fn a_document_with_unknown_fields_is_refused_listing_them() {
     let ws = Ws::tourism();
     let doc = ws.write(

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate};
 use plaint::model::{
-    Action, Agent, Case, CaseId, Event, Person, Priority, Respondent, SCHEMA, Satisfaction,
+    Agent, Case, CaseId, Event, EventKind, Move, Person, Priority, Respondent, SCHEMA, Satisfaction,
 };
 use plaint::storage::casefile::{parse_case, render_case};
 
@@ -69,14 +69,30 @@ fn at(text: &str) -> DateTime<chrono::FixedOffset> {
 }
 
 fn representative_case() -> Case {
-    let mut accepted = Event::new(at("2026-11-30T09:00:00+08:00"), "王芳", Action::Status);
-    accepted.from = Some("received".into());
-    accepted.to = Some("accepted".into());
+    let moved = |from: &str, to: &str| {
+        EventKind::Status(Move {
+            from: Some(from.into()),
+            to: to.into(),
+            ..Move::default()
+        })
+    };
+    let mut accepted = Event::new(
+        at("2026-11-30T09:00:00+08:00"),
+        "王芳",
+        moved("received", "accepted"),
+    );
     accepted.note = Some("材料齐全\n已电话告知投诉人".into());
-    let mut resolved = Event::new(at("2026-12-20T16:30:00+08:00"), "王芳", Action::Status);
-    resolved.from = Some("accepted".into());
-    resolved.to = Some("resolved".into());
-    resolved.outcome = Some("mediated".into());
+    let mut resolving = Move {
+        from: Some("accepted".into()),
+        to: "resolved".into(),
+        ..Move::default()
+    };
+    resolving.outcome = Some("mediated".into());
+    let resolved = Event::new(
+        at("2026-12-20T16:30:00+08:00"),
+        "王芳",
+        EventKind::Status(resolving),
+    );
     Case {
         schema: SCHEMA,
         id: CaseId::parse("20261129-K7QF2").unwrap(),
@@ -129,7 +145,11 @@ fn representative_case() -> Case {
         external_ref: Some("HOT-12345".into()),
         links: vec![],
         history: vec![
-            Event::new(at("2026-11-29T10:15:00+08:00"), "王芳", Action::Registered),
+            Event::new(
+                at("2026-11-29T10:15:00+08:00"),
+                "王芳",
+                EventKind::Registered,
+            ),
             accepted,
             resolved,
         ],

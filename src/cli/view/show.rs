@@ -11,7 +11,7 @@ use super::labels::{
 use super::output::{Look, bold, dim};
 use crate::deadline::{Deadline, DeadlineState};
 use crate::messages::join;
-use crate::model::{Action, Case, Event};
+use crate::model::{Case, Event, EventKind, Move, Stored};
 use crate::msg;
 use crate::policy::{Language, code_label, pick};
 
@@ -323,20 +323,16 @@ fn parties_text(ctx: &Ctx, case: &Case, line: &mut impl FnMut(&str, String)) {
 fn paperwork_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     let lang = ctx.ws.settings.language;
     let mut out = String::new();
-    let notices: Vec<&Event> = case
-        .history
-        .iter()
-        .filter(|e| e.action == Action::Notice)
-        .collect();
+    let notices: Vec<&Stored> = case.history.iter().filter_map(Event::notice).collect();
     if !notices.is_empty() {
         let _ = write!(out, "\n{}\n", bold(look, pick(lang, "Notices", "文书")));
-        for e in notices {
+        for n in notices {
             let _ = writeln!(
                 out,
                 "  {}  {}  {}",
-                e.number.as_deref().unwrap_or(""),
-                notice_title(ctx, e),
-                e.file.as_deref().unwrap_or("")
+                n.number,
+                notice_title(ctx, &n.kind),
+                n.file
             );
         }
     }
@@ -361,150 +357,18 @@ fn paperwork_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     out
 }
 
-/// The title of the notice an event issued (the kind's code when the
-/// preset no longer defines it).
-fn notice_title(ctx: &Ctx, event: &Event) -> String {
-    let code = event.kind.as_deref().unwrap_or("");
+/// The title of a notice kind (its code when the preset no longer
+/// defines it).
+fn notice_title(ctx: &Ctx, code: &str) -> String {
     crate::paperwork::kinds::find(&ctx.ws.settings.preset, code)
         .map_or_else(|| code.to_string(), |k| k.title.to_string())
 }
 
-/// One line describing what an event did.
-///
-/// Long by design: one short arm per kind of event, exhaustive over
-/// [`crate::model::Action`], so a new kind cannot go undescribed.
-#[allow(clippy::too_many_lines, reason = "see the doc comment")]
+/// One line describing what an event did: what happened, its details,
+/// what was forced and the note.
 pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
     let lang = ctx.ws.settings.language;
-    let policy = &ctx.ws.policy;
-    let mut text = match event.action {
-        Action::Status => format!(
-            "{} → {}",
-            event
-                .from
-                .as_deref()
-                .map(|s| status_label(ctx, s))
-                .unwrap_or_default(),
-            event
-                .to
-                .as_deref()
-                .map(|s| status_label(ctx, s))
-                .unwrap_or_default()
-        ),
-        Action::Assigned => msg!(
-            lang,
-            "event-assigned",
-            from = event
-                .from
-                .as_deref()
-                .map(|f| format!("{f} "))
-                .unwrap_or_default(),
-            to = event.to.as_deref().unwrap_or("")
-        ),
-        Action::Edited => {
-            let fields: Vec<String> = event
-                .fields
-                .iter()
-                .map(|f| crate::messages::field_label(lang, f))
-                .collect();
-            msg!(lang, "event-edited", fields = join(lang, &fields))
-        }
-        Action::Milestone => msg!(
-            lang,
-            "event-milestone",
-            milestone = event
-                .milestone
-                .as_deref()
-                .map(|m| code_label(&policy.milestones, m, lang))
-                .unwrap_or_default()
-        ),
-        Action::Extended => msg!(
-            lang,
-            "event-extended",
-            rule = rule_label(ctx, event.rule.as_deref().unwrap_or("")),
-            amount = amount_text(
-                lang,
-                event.amount.unwrap_or(0),
-                event.unit.as_deref().unwrap_or("")
-            )
-        ),
-        Action::Followup => msg!(
-            lang,
-            "event-followup",
-            answer = event
-                .satisfaction
-                .map(|s| satisfaction_label(ctx, s))
-                .unwrap_or_default()
-        ),
-        Action::Registered => msg!(lang, "event-registered"),
-        Action::Imported => msg!(lang, "event-imported"),
-        Action::Note => msg!(lang, "event-note"),
-        Action::Promised => msg!(lang, "event-promised"),
-        Action::Consent => msg!(lang, "event-consent"),
-        Action::Notice => msg!(
-            lang,
-            "event-notice",
-            title = notice_title(ctx, event),
-            number = event.number.as_deref().unwrap_or("")
-        ),
-        Action::Superseded => msg!(
-            lang,
-            "event-superseded",
-            number = event.number.as_deref().unwrap_or("")
-        ),
-        Action::Attached | Action::Detached => {
-            let id = if event.action == Action::Attached {
-                "event-attached"
-            } else {
-                "event-detached"
-            };
-            let size = event
-                .size
-                .map(|s| msg!(lang, "size-bytes", n = s))
-                .unwrap_or_default();
-            crate::messages::fill(
-                lang,
-                id,
-                &[
-                    ("name", &event.name.as_deref().unwrap_or("")),
-                    ("file", &event.file.as_deref().unwrap_or("")),
-                    ("size", &size),
-                ],
-            )
-        }
-    };
-    if let Some(reason) = &event.reason {
-        let label = if event.action == Action::Status {
-            let suspended = event.to.is_some() && event.to == policy.suspend_state;
-            let codes = if suspended {
-                &policy.suspension_reasons
-            } else {
-                &policy.rejection_reasons
-            };
-            code_label(codes, reason, lang)
-        } else {
-            reason.clone()
-        };
-        text.push_str(&msg!(lang, "in-parentheses", text = label));
-    }
-    if let Some(to) = &event.transfer_to {
-        text.push_str(&msg!(lang, "event-transfer-to", to = to));
-    }
-    if let Some(body) = &event.refer_to {
-        text.push_str(&msg!(lang, "event-refer-to", body = body));
-    }
-    if let Some(due) = event.due {
-        text.push_str(&msg!(lang, "event-promised-by", date = due));
-    }
-    if event.on_the_spot {
-        text.push_str(&msg!(lang, "event-on-the-spot"));
-    }
-    if let Some(consent) = &event.consent {
-        text.push_str(&msg!(lang, "event-consent-text", text = consent));
-    }
-    if let Some(outcome) = &event.outcome {
-        let _ = write!(text, " [{}]", code_label(&policy.outcomes, outcome, lang));
-    }
+    let mut text = what_happened(ctx, &event.what);
     if !event.forced.is_empty() {
         let what: Vec<String> = event
             .forced
@@ -524,6 +388,121 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
     if let Some(note) = &event.note {
         let note = note.replace('\n', "\n      ");
         text.push_str(&msg!(lang, "event-note-text", note = note));
+    }
+    text
+}
+
+/// What an event of kind `what` did, with its details: one short arm per
+/// kind, exhaustive, so a new kind cannot go undescribed.
+fn what_happened(ctx: &Ctx, what: &EventKind) -> String {
+    let lang = ctx.ws.settings.language;
+    let policy = &ctx.ws.policy;
+    match what {
+        EventKind::Status(m) => move_text(ctx, m),
+        EventKind::Assigned { from, to } => msg!(
+            lang,
+            "event-assigned",
+            from = from.as_deref().map(|f| format!("{f} ")).unwrap_or_default(),
+            to = to.as_deref().unwrap_or("")
+        ),
+        EventKind::Edited { fields } => {
+            let fields: Vec<String> = fields
+                .iter()
+                .map(|f| crate::messages::field_label(lang, f))
+                .collect();
+            msg!(lang, "event-edited", fields = join(lang, &fields))
+        }
+        EventKind::Milestone { milestone } => msg!(
+            lang,
+            "event-milestone",
+            milestone = code_label(&policy.milestones, milestone, lang)
+        ),
+        EventKind::Extended(x) => {
+            let mut text = msg!(
+                lang,
+                "event-extended",
+                rule = rule_label(ctx, &x.rule),
+                amount = amount_text(lang, x.amount, &x.unit)
+            );
+            if let Some(reason) = &x.reason {
+                text.push_str(&msg!(lang, "in-parentheses", text = reason));
+            }
+            text
+        }
+        EventKind::Followup { satisfaction } => msg!(
+            lang,
+            "event-followup",
+            answer = satisfaction_label(ctx, *satisfaction)
+        ),
+        EventKind::Registered => msg!(lang, "event-registered"),
+        EventKind::Imported { .. } => msg!(lang, "event-imported"),
+        EventKind::Note => msg!(lang, "event-note"),
+        EventKind::Promised { due } => {
+            msg!(lang, "event-promised") + &msg!(lang, "event-promised-by", date = due)
+        }
+        EventKind::Consent { consent } => {
+            msg!(lang, "event-consent") + &msg!(lang, "event-consent-text", text = consent)
+        }
+        EventKind::Notice(n) => msg!(
+            lang,
+            "event-notice",
+            title = notice_title(ctx, &n.kind),
+            number = n.number
+        ),
+        EventKind::Superseded { number, .. } => {
+            msg!(lang, "event-superseded", number = number)
+        }
+        EventKind::Attached {
+            name, file, size, ..
+        } => msg!(
+            lang,
+            "event-attached",
+            name = name,
+            file = file,
+            size = msg!(lang, "size-bytes", n = size)
+        ),
+        EventKind::Detached { name, file, .. } => {
+            msg!(lang, "event-detached", name = name, file = file, size = "")
+        }
+    }
+}
+
+/// A status move: from → to, then its reason, referrals, consent and
+/// outcome.
+fn move_text(ctx: &Ctx, m: &Move) -> String {
+    let lang = ctx.ws.settings.language;
+    let policy = &ctx.ws.policy;
+    let mut text = format!(
+        "{} → {}",
+        m.from
+            .as_deref()
+            .map(|s| status_label(ctx, s))
+            .unwrap_or_default(),
+        status_label(ctx, &m.to)
+    );
+    if let Some(reason) = &m.reason {
+        let codes = if policy.suspend_state.as_ref() == Some(&m.to) {
+            &policy.suspension_reasons
+        } else {
+            &policy.rejection_reasons
+        };
+        let label = code_label(codes, reason, lang);
+        text.push_str(&msg!(lang, "in-parentheses", text = label));
+    }
+    if let Some(to) = &m.transfer_to {
+        text.push_str(&msg!(lang, "event-transfer-to", to = to));
+    }
+    if let Some(body) = &m.refer_to {
+        text.push_str(&msg!(lang, "event-refer-to", body = body));
+    }
+    if m.on_the_spot {
+        text.push_str(&msg!(lang, "event-on-the-spot"));
+    }
+    if let Some(consent) = &m.consent {
+        text.push_str(&msg!(lang, "event-consent-text", text = consent));
+    }
+    if let Some(outcome) = &m.outcome {
+        let _ = write!(text, " [{}]", code_label(&policy.outcomes, outcome, lang));
     }
     text
 }

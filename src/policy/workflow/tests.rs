@@ -65,10 +65,10 @@ fn a_move_appends_one_event_with_everything_the_request_carried() {
     );
     assert_eq!(c.status, "accepted");
     let e = c.history.last().unwrap();
-    assert_eq!(e.action, Action::Status);
+    let m = e.status_move().unwrap();
     assert_eq!(
-        (e.from.as_deref(), e.to.as_deref()),
-        (Some("received"), Some("accepted"))
+        (m.from.as_deref(), m.to.as_str()),
+        (Some("received"), "accepted")
     );
     assert_eq!((e.by.as_str(), e.at), ("王芳", at(LATER)));
     assert_eq!(e.note.as_deref(), Some("材料齐全"));
@@ -81,7 +81,13 @@ fn a_move_appends_one_event_with_everything_the_request_carried() {
     };
     try_advance(&policy, &mut c, &req).unwrap();
     assert_eq!(
-        c.history.last().unwrap().transfer_to.as_deref(),
+        c.history
+            .last()
+            .unwrap()
+            .status_move()
+            .unwrap()
+            .transfer_to
+            .as_deref(),
         Some("市场监管局")
     );
 
@@ -92,7 +98,13 @@ fn a_move_appends_one_event_with_everything_the_request_carried() {
     };
     try_advance(&policy, &mut c, &req).unwrap();
     assert_eq!(
-        c.history.last().unwrap().reason.as_deref(),
+        c.history
+            .last()
+            .unwrap()
+            .status_move()
+            .unwrap()
+            .reason
+            .as_deref(),
         Some("incomplete")
     );
 
@@ -104,7 +116,13 @@ fn a_move_appends_one_event_with_everything_the_request_carried() {
     try_advance(&policy, &mut c, &req).unwrap();
     assert_eq!(c.outcome.as_deref(), Some("mediated"));
     assert_eq!(
-        c.history.last().unwrap().outcome.as_deref(),
+        c.history
+            .last()
+            .unwrap()
+            .status_move()
+            .unwrap()
+            .outcome
+            .as_deref(),
         Some("mediated")
     );
 }
@@ -365,10 +383,14 @@ fn events_keep_history_in_order() {
         );
     }
     let mut moved = c.clone();
-    let mut e = Event::new(at(LATER), "a", Action::Status);
-    e.from = Some("received".into());
-    e.to = Some("accepted".into());
-    moved.history.push(e);
+    let accepted = Move {
+        from: Some("received".into()),
+        to: "accepted".into(),
+        ..Move::default()
+    };
+    moved
+        .history
+        .push(Event::new(at(LATER), "a", EventKind::Status(accepted)));
     // A note may go between existing events; a move never goes before a
     // later move.
     let earlier = at("2026-11-03T09:59:00+08:00");
@@ -380,9 +402,7 @@ fn events_keep_history_in_order() {
     );
     assert!(check_event_time(&moved, Action::Status, at(LATER)).is_ok());
     let mut handed = c.clone();
-    let mut e = Event::new(at(LATER), "a", Action::Assigned);
-    e.to = Some("李明".into());
-    handed.history.push(e);
+    handed.history.push(event(Action::Assigned, Some("李明")));
     let err = check_event_time(&handed, Action::Assigned, earlier).unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -409,9 +429,11 @@ fn a_suspended_case_may_return_where_it_came_from() {
     }
     assert_eq!(state_before_suspension(&c).as_deref(), Some("mediating"));
     // Only status events count, whatever another event's `to` says.
-    let mut handed = Event::new(at("2026-11-06T10:00:00+08:00"), "a", Action::Assigned);
-    handed.from = Some("王芳".into());
-    handed.to = Some("suspended".into());
+    let assigned = EventKind::Assigned {
+        from: Some("王芳".into()),
+        to: Some("suspended".into()),
+    };
+    let handed = Event::new(at("2026-11-06T10:00:00+08:00"), "a", assigned);
     c.history.push(handed);
     assert_eq!(state_before_suspension(&c).as_deref(), Some("mediating"));
     assert_eq!(allowed_targets(&policy, &c), ["mediating", "withdrawn"]);
@@ -426,11 +448,33 @@ fn procurement() -> Policy {
     Policy::build("procurement", &PolicyOverrides::default()).unwrap()
 }
 
-/// An event of `action` on 2026-11-03 going `to`.
+/// An event of `action` on 2026-11-03 going `to` (a state, or for a
+/// handover an officer).
 fn event(action: Action, to: Option<&str>) -> Event {
-    let mut e = Event::new(at(LATER), "a", action);
-    e.to = to.map(str::to_string);
-    e
+    let to = to.map(str::to_string);
+    let what = match action {
+        Action::Status => EventKind::Status(Move {
+            to: to.expect("a move goes somewhere"),
+            ..Move::default()
+        }),
+        Action::Assigned => EventKind::Assigned { from: None, to },
+        Action::Imported => EventKind::Imported { to },
+        Action::Edited => EventKind::Edited { fields: Vec::new() },
+        Action::Note => EventKind::Note,
+        Action::Consent => EventKind::Consent {
+            consent: "全体投诉人书面同意".into(),
+        },
+        other => panic!("no test event of {other:?}"),
+    };
+    Event::new(at(LATER), "a", what)
+}
+
+/// The move a status event records.
+fn mv(e: &mut Event) -> &mut Move {
+    match &mut e.what {
+        EventKind::Status(m) => m,
+        other => panic!("not a move: {other:?}"),
+    }
 }
 
 #[test]
@@ -545,11 +589,10 @@ fn an_incomplete_record_names_the_fields_of_each_state_on_the_way() {
         c
     };
     let mut rejected = event(Action::Status, Some("rejected"));
-    rejected.reason = Some("time-barred".into());
+    mv(&mut rejected).reason = Some("time-barred".into());
     let mut reason_elsewhere = event(Action::Status, Some("accepted"));
-    reason_elsewhere.reason = Some("time-barred".into());
-    let mut handed = event(Action::Assigned, Some("rejected"));
-    handed.reason = Some("time-barred".into());
+    mv(&mut reason_elsewhere).reason = Some("time-barred".into());
+    let handed = event(Action::Assigned, Some("rejected"));
     let table: [(Vec<Event>, &[&str]); 5] = [
         (vec![], &["history.reason"]),
         (vec![rejected.clone()], &[]),
@@ -689,15 +732,14 @@ fn consent_is_fresh_only_since_the_last_status_move() {
 fn the_history_implies_status_assignee_outcome_and_referral() {
     let policy = tourism();
     let mut rejected = event(Action::Status, Some("rejected"));
-    rejected.reason = Some("outside-jurisdiction".into());
-    rejected.refer_to = Some("市场监管局".into());
+    mv(&mut rejected).reason = Some("outside-jurisdiction".into());
+    mv(&mut rejected).refer_to = Some("市场监管局".into());
     let mut resolved = event(Action::Status, Some("resolved"));
-    resolved.outcome = Some("mediated".into());
+    mv(&mut resolved).outcome = Some("mediated".into());
     let assigned = event(Action::Assigned, Some("王芳"));
     let edited = |field: &str| {
-        let mut e = event(Action::Edited, None);
-        e.fields = vec![field.into()];
-        e
+        let fields = vec![field.into()];
+        Event::new(at(LATER), "a", EventKind::Edited { fields })
     };
     let some = |s: &str| Some(Some(s.to_string()));
     let implied = |status: Option<&str>, assignee, outcome, refer_to| FromHistory {

@@ -249,6 +249,15 @@ fn a_case_with_every_field_filled_comes_back_from_the_index_unchanged() {
     let json = crate::model::skip::every_field(|| serde_json::to_value(&full)).unwrap();
     let mut empty = Vec::new();
     empty_places(&json, String::new(), &mut empty);
+    // An event has the details of its own action only.
+    empty.retain(|place| {
+        let Some(rest) = place.strip_prefix("/history/") else {
+            return true;
+        };
+        let (i, field) = rest.split_once('/').unwrap();
+        let action = full.history[i.parse::<usize>().unwrap()].action();
+        crate::model::event::details(action).contains(&field)
+    });
     assert!(empty.is_empty(), "fields left empty: {empty:?}");
     let bytes = encode(&full).unwrap();
     assert_eq!(decode(&bytes), Some(full.clone()));
