@@ -1,7 +1,7 @@
-//! The documentation's preset tables against the presets themselves: each
-//! rule's length, extendability, kind and cited article, as `plaint
-//! policy --json` gives them, must be what the tables say, so the tables
-//! cannot drift from the rules.
+//! The manual's preset tables (docs/manual.md, "Deadlines and calendars")
+//! against the presets themselves: each rule's length, extendability, kind
+//! and cited article, as `plaint policy --json` gives them, must be what the
+//! tables say, so the tables cannot drift from the rules.
 
 use serde_json::Value;
 
@@ -34,7 +34,8 @@ fn length(rule: &Value) -> String {
 
 #[test]
 fn the_preset_tables_say_what_the_presets_do() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/manual.md")).unwrap();
     for (preset, heading) in [
         ("tourism", "Tourism ("),
         ("procurement", "Procurement ("),
