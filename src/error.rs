@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-/// The exit statuses plaint documents (README, "Exit codes"); no other
+/// The exit statuses plaint documents (docs/manual.md, "Exit codes"); no other
 /// status leaves the process.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
@@ -98,7 +98,7 @@ pub enum Error {
 }
 
 impl Error {
-    /// The exit status of this error (README, "Exit codes").
+    /// The exit status of this error (docs/manual.md, "Exit codes").
     pub fn exit(&self) -> Exit {
         match self {
             Error::CheckFailed(_) => Exit::Problems,

@@ -2,7 +2,7 @@
 //!
 //! A [`Calendar`] knows its weekend days, its holidays and its make-up
 //! working days (调休上班), and the years for which that list is official.
-//! It counts and adds working days with the conventions of README "Deadlines and calendars":
+//! It counts and adds working days with the conventions of the manual's "Deadlines and calendars":
 //! the starting date is never counted, `add_workdays(D, 0)` is D or the next
 //! working day, and `workdays_between(A, B)` counts the working days in
 //! (A, B]. Days in years the calendar does not cover fall back to its weekend
@@ -718,7 +718,7 @@ mod tests {
         Calendar::builtin("cn").unwrap()
     }
 
-    /// Reference implementation: walks day by day, exactly as README "Deadlines and calendars" reads.
+    /// Reference implementation: walks day by day, exactly as the manual's "Deadlines and calendars" reads.
     fn naive_add(cal: &Calendar, start: NaiveDate, n: i64) -> NaiveDate {
         let mut day = start;
         if n == 0 {

@@ -7,7 +7,7 @@ use crate::check::{check_workspace, remove_leftovers as remove_found};
 use crate::error::{Error, Exit};
 
 /// Completes an interrupted import if it can, then prints every problem
-/// (`file: message`, or the JSON of README "`plaint check`, and a pre-commit hook") and fails with exit 3 when there is
+/// (`file: message`, or the JSON of the manual's "`plaint check`, and a pre-commit hook") and fails with exit 3 when there is
 /// any.
 pub fn run(root: &Path, look: Look, fix: bool) -> anyhow::Result<Exit> {
     super::adopt_language(root);

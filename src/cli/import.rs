@@ -1,6 +1,6 @@
 //! `plaint import`: a batch of cases from a file or stdin, all or nothing.
 //! Prints the result only (a progress bar too, for a large batch on a
-//! terminal); `--json` prints the report README "`plaint import FILE|-`" describes.
+//! terminal); `--json` prints the report the manual's "`plaint import FILE|-`" describes.
 
 use std::io::{IsTerminal, Read};
 use std::path::Path;

@@ -729,7 +729,7 @@ fn transfer_to(policy: &crate::policy::Policy, case: &Case) -> Option<String> {
 /// a template that needs one fails naming it.
 ///
 /// Long by design: one `insert` per template variable, in the order the
-/// README's variable table lists them, so the two are compared at a glance.
+/// the manual's variable table (docs/manual.md) lists them, so the two are compared at a glance.
 #[allow(clippy::too_many_lines, reason = "see the doc comment")]
 pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
     let policy = &ws.policy;

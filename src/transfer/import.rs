@@ -75,7 +75,7 @@ pub struct Planned {
     pub reason: Option<String>,
 }
 
-/// The result of an import (README "`plaint import FILE|-`"), with every
+/// The result of an import (the manual's "`plaint import FILE|-`"), with every
 /// record's verdict.
 #[derive(Debug, Default, Serialize)]
 pub struct Report {

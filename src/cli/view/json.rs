@@ -1,4 +1,4 @@
-//! The JSON case object of README "Scripts": every stored field, plus
+//! The JSON case object of the manual (docs/manual.md), "Scripts": every stored field, plus
 //! `deadlines` and `overdue` as of the day plaint evaluates them.
 
 use serde_json::Value;
