@@ -12,6 +12,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod said;
+
 /// The language people read plaint's messages and labels in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -692,31 +694,11 @@ pub fn fill(lang: Language, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -
 /// value is copied as it is, never scanned again, so user text holding
 /// `{known}` prints as typed. A placeholder with no value stays as written.
 fn fill_text(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            args.iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| (close, *v))
-        });
-        match value {
-            Some((close, v)) => {
-                let _ = write!(out, "{v}");
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    said::fill_placeholders(template, |name| {
+        args.iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.to_string())
+    })
 }
 
 /// A case field as a person reads it: its name in English, its label in
@@ -809,11 +791,14 @@ mod tests {
                     continue;
                 }
                 let source = std::fs::read_to_string(&path).unwrap();
-                for (i, _) in source.match_indices("msg!(") {
+                let uses = source
+                    .match_indices("msg!(")
+                    .chain(source.match_indices("said!("));
+                for (i, found) in uses {
                     let Some(start) = source[i..].find('"') else {
                         continue;
                     };
-                    if source[i + 5..i + start].contains([')', ';']) {
+                    if source[i + found.len()..i + start].contains([')', ';']) {
                         continue;
                     }
                     let rest = &source[i + start + 1..];

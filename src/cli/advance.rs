@@ -1,8 +1,8 @@
 //! `plaint advance`: move a case through the workflow.
 
 use super::args::AdvanceArgs;
-use super::view::{changed_json, status_label};
-use super::{Ctx, output, parse_at, print_warnings, resolve};
+use super::view::{print_changed, status_label};
+use super::{Ctx, parse_at, resolve};
 use crate::actions;
 use crate::error::Exit;
 use crate::policy::codes::CodeKind;
@@ -40,12 +40,8 @@ pub fn run(ctx: &Ctx, args: &AdvanceArgs) -> anyhow::Result<Exit> {
         force: args.force,
     };
     let changed = actions::advance(&ctx.ws, &id, &request, at, &ctx.actor())?;
-    print_warnings(&changed.warnings);
-    if ctx.look.json {
-        output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
-    } else {
+    print_changed(ctx, &changed, || {
         let state = status_label(ctx, &changed.case.status);
-        output::print_line(&crate::msg!(ctx.lang(), "case-now", id = id, state = state))?;
-    }
-    Ok(Exit::Success)
+        crate::msg!(ctx.lang(), "case-now", id = id, state = state)
+    })
 }

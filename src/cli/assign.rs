@@ -1,8 +1,8 @@
 //! `plaint assign`: hand a case to an officer.
 
 use super::args::AssignArgs;
-use super::view::changed_json;
-use super::{Ctx, output, print_warnings, resolve};
+use super::view::print_changed;
+use super::{Ctx, resolve};
 use crate::actions;
 use crate::error::Exit;
 
@@ -16,17 +16,8 @@ pub fn run(ctx: &Ctx, args: &AssignArgs) -> anyhow::Result<Exit> {
         args.note.as_deref(),
         &ctx.actor(),
     )?;
-    print_warnings(&changed.warnings);
-    if ctx.look.json {
-        output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
-    } else if changed.written {
-        let officer = args.officer.trim();
-        output::print_line(&crate::msg!(
-            ctx.lang(),
-            "assigned-to",
-            id = id,
-            officer = officer
-        ))?;
-    }
-    Ok(Exit::Success)
+    let officer = args.officer.trim();
+    print_changed(ctx, &changed, || {
+        crate::msg!(ctx.lang(), "assigned-to", id = id, officer = officer)
+    })
 }

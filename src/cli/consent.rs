@@ -2,8 +2,8 @@
 //! complaint.
 
 use super::args::ConsentArgs;
-use super::view::changed_json;
-use super::{Ctx, output, resolve};
+use super::view::print_changed;
+use super::{Ctx, resolve};
 use crate::actions;
 use crate::error::Exit;
 
@@ -11,10 +11,7 @@ use crate::error::Exit;
 pub fn run(ctx: &Ctx, args: &ConsentArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let changed = actions::consent(&ctx.ws, &id, &args.text, &ctx.actor())?;
-    if ctx.look.json {
-        output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
-    } else {
-        output::print_line(&crate::msg!(ctx.lang(), "consent-recorded", id = id))?;
-    }
-    Ok(Exit::Success)
+    print_changed(ctx, &changed, || {
+        crate::msg!(ctx.lang(), "consent-recorded", id = id)
+    })
 }

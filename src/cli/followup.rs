@@ -1,8 +1,8 @@
 //! `plaint followup`: the follow-up call and the complainant's satisfaction.
 
 use super::args::FollowupArgs;
-use super::view::changed_json;
-use super::{Ctx, output, parse_at, print_warnings, resolve};
+use super::view::print_changed;
+use super::{Ctx, parse_at, resolve};
 use crate::actions;
 use crate::error::Exit;
 
@@ -27,21 +27,12 @@ pub fn run(ctx: &Ctx, args: &FollowupArgs) -> anyhow::Result<Exit> {
         at,
         &ctx.actor(),
     )?;
-    print_warnings(&changed.warnings);
-    if ctx.look.json {
-        output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
-    } else {
+    print_changed(ctx, &changed, || {
         let answer = changed
             .case
             .satisfaction
             .map(|s| super::view::satisfaction_label(ctx, s))
             .unwrap_or_default();
-        output::print_line(&crate::msg!(
-            ctx.lang(),
-            "followup-recorded",
-            id = id,
-            answer = answer
-        ))?;
-    }
-    Ok(Exit::Success)
+        crate::msg!(ctx.lang(), "followup-recorded", id = id, answer = answer)
+    })
 }

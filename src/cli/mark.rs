@@ -1,8 +1,8 @@
 //! `plaint mark`: record a milestone.
 
 use super::args::MarkArgs;
-use super::view::changed_json;
-use super::{Ctx, output, parse_at, print_warnings, resolve};
+use super::view::print_changed;
+use super::{Ctx, parse_at, resolve};
 use crate::actions;
 use crate::error::Exit;
 
@@ -34,17 +34,8 @@ pub fn run(ctx: &Ctx, args: &MarkArgs) -> anyhow::Result<Exit> {
         args.note.as_deref(),
         &ctx.actor(),
     )?;
-    print_warnings(&changed.warnings);
-    if ctx.look.json {
-        output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
-    } else if changed.written {
+    print_changed(ctx, &changed, || {
         let label = crate::policy::code_label(&ctx.ws.policy.milestones, milestone, ctx.lang());
-        output::print_line(&crate::msg!(
-            ctx.lang(),
-            "milestone-recorded",
-            id = id,
-            milestone = label
-        ))?;
-    }
-    Ok(Exit::Success)
+        crate::msg!(ctx.lang(), "milestone-recorded", id = id, milestone = label)
+    })
 }

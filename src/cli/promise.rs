@@ -1,8 +1,8 @@
 //! `plaint promise`: record a reply date promised to the complainant.
 
 use super::args::PromiseArgs;
-use super::view::changed_json;
-use super::{Ctx, output, resolve};
+use super::view::print_changed;
+use super::{Ctx, resolve};
 use crate::actions;
 use crate::error::Exit;
 
@@ -11,15 +11,7 @@ pub fn run(ctx: &Ctx, args: &PromiseArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let due = args.date;
     let changed = actions::promise(&ctx.ws, &id, due, args.note.as_deref(), &ctx.actor())?;
-    if ctx.look.json {
-        output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
-    } else {
-        output::print_line(&crate::msg!(
-            ctx.lang(),
-            "promise-recorded",
-            id = id,
-            due = due
-        ))?;
-    }
-    Ok(Exit::Success)
+    print_changed(ctx, &changed, || {
+        crate::msg!(ctx.lang(), "promise-recorded", id = id, due = due)
+    })
 }

@@ -1202,3 +1202,51 @@ fn pauses_count_until_the_rule_stops_and_not_after() {
     let after = accepted + &milestone("2026-06-10 10:00", "respondent-replied") + &suspension;
     assert_eq!(due(&after), "resolution 2026-08-04 met");
 }
+
+// How leaving the workflow ends each clock.
+
+#[test]
+fn the_later_of_two_moves_from_one_state_wins_and_ties_go_down_the_history() {
+    let c = case(
+        "rejected",
+        &(status("2026-11-03 10:00", "received", "accepted")
+            + &status("2026-11-03 10:00", "received", "rejected")),
+    );
+    assert_eq!(status_from_history(&c.history), Some("rejected"));
+    assert_eq!(current_status(&c, &tourism()), "rejected");
+}
+
+#[test]
+fn a_milestone_merged_in_after_a_rejection_starts_no_clock() {
+    let c = case(
+        "rejected",
+        &(status("2026-11-03 10:00", "received", "accepted")
+            + &status("2026-11-04 10:00", "received", "rejected")
+            + &milestone("2026-11-05 10:00", "respondent-notified")),
+    );
+    for state in states_under(&tourism(), &c, "2027-06-01") {
+        let open = ["running", "overdue", "paused"];
+        assert!(!open.iter().any(|o| state.ends_with(o)), "{state}");
+    }
+}
+
+#[test]
+fn leaving_after_the_due_date_is_missed_and_before_it_stopped() {
+    // Neither rule lists `transferred` as a stop; the move still ends them.
+    let c = case(
+        "transferred",
+        &(status("2026-11-03 10:00", "received", "accepted")
+            + &status("2026-12-20 10:00", "received", "transferred")),
+    );
+    let got = states_under(&tourism(), &c, "2027-06-01");
+    assert!(
+        got.iter()
+            .any(|s| s.starts_with("notify-respondent ") && s.ends_with(" missed")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|s| s.starts_with("resolution ") && s.ends_with(" stopped")),
+        "{got:?}"
+    );
+}

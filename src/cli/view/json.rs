@@ -44,6 +44,23 @@ pub fn case_json_bytes(case: &Case, deadlines: &[Deadline], with_history: bool) 
     out
 }
 
+/// Says what a command that changed a case did: its warnings on stderr,
+/// then the case as JSON under `--json`, or else the `reply` (made only
+/// then) when the command wrote anything.
+pub fn print_changed(
+    ctx: &Ctx,
+    changed: &crate::actions::Changed,
+    reply: impl FnOnce() -> String,
+) -> anyhow::Result<crate::error::Exit> {
+    crate::cli::print_warnings(&changed.warnings);
+    if ctx.look.json {
+        crate::cli::output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
+    } else if changed.written {
+        crate::cli::output::print_line(&reply())?;
+    }
+    Ok(crate::error::Exit::Success)
+}
+
 /// The case object with `warnings` added, for commands that change a case.
 pub fn changed_json(ctx: &Ctx, case: &Case, warnings: &[String]) -> Value {
     let mut value = case_json(ctx, case, true);

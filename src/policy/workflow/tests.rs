@@ -74,57 +74,38 @@ fn a_move_appends_one_event_with_everything_the_request_carried() {
     assert_eq!(e.note.as_deref(), Some("材料齐全"));
     assert!(e.forced.is_empty());
 
-    let mut c = case("received", "");
-    let req = TransitionRequest {
-        to: Some("市场监管局".into()),
-        ..request("transferred")
+    // Each detail of the request is recorded on the move.
+    let moved = |from: &str, req: TransitionRequest| {
+        let mut c = case(from, "");
+        try_advance(&policy, &mut c, &req).unwrap();
+        let m = c.history.last().unwrap().status_move().unwrap().clone();
+        (c, m)
     };
-    try_advance(&policy, &mut c, &req).unwrap();
-    assert_eq!(
-        c.history
-            .last()
-            .unwrap()
-            .status_move()
-            .unwrap()
-            .transfer_to
-            .as_deref(),
-        Some("市场监管局")
+    let to = Some("市场监管局".to_string());
+    let (_, m) = moved(
+        "received",
+        TransitionRequest {
+            to: to.clone(),
+            ..request("transferred")
+        },
     );
-
-    let mut c = case("received", "");
-    let req = TransitionRequest {
-        reason: Some("incomplete".into()),
-        ..request("rejected")
-    };
-    try_advance(&policy, &mut c, &req).unwrap();
-    assert_eq!(
-        c.history
-            .last()
-            .unwrap()
-            .status_move()
-            .unwrap()
-            .reason
-            .as_deref(),
-        Some("incomplete")
+    assert_eq!(m.transfer_to, to);
+    let reason = Some("incomplete".to_string());
+    let (_, m) = moved(
+        "received",
+        TransitionRequest {
+            reason: reason.clone(),
+            ..request("rejected")
+        },
     );
-
-    let mut c = case("investigating", "");
+    assert_eq!(m.reason, reason);
+    let outcome = Some("mediated".to_string());
     let req = TransitionRequest {
-        outcome: Some("mediated".into()),
+        outcome: outcome.clone(),
         ..request("resolved")
     };
-    try_advance(&policy, &mut c, &req).unwrap();
-    assert_eq!(c.outcome.as_deref(), Some("mediated"));
-    assert_eq!(
-        c.history
-            .last()
-            .unwrap()
-            .status_move()
-            .unwrap()
-            .outcome
-            .as_deref(),
-        Some("mediated")
-    );
+    let (c, m) = moved("investigating", req);
+    assert_eq!((m.outcome, c.outcome), (outcome.clone(), outcome));
 }
 
 #[test]
