@@ -67,9 +67,8 @@ pub fn parse_yaml_case(text: &str) -> std::result::Result<Case, String> {
         Some(case) => case,
         None => {
             check_nesting(text)?;
-            serde_yaml::from_str(text).map_err(|e| {
-                crate::yaml_error::describe(crate::messages::language(), &e.to_string())
-            })?
+            serde_yaml::from_str(text)
+                .map_err(|e| crate::yaml_error::describe_yaml(crate::messages::language(), &e))?
         }
     };
     if case.schema != SCHEMA {

@@ -248,7 +248,7 @@ impl ColumnMap {
                 lang,
                 "map-not-mapping",
                 label = label,
-                error = crate::yaml_error::describe(lang, &e.to_string())
+                error = crate::yaml_error::describe_yaml(lang, &e)
             ))
         })?;
         let mut map = BTreeMap::new();

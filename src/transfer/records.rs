@@ -253,7 +253,12 @@ fn read_yaml(input: impl Read, each: &mut Each) -> Result<()> {
     crate::limits::check_nesting(&text).map_err(not_a_list)?;
     let mut row = 0;
     for document in serde_yaml::Deserializer::from_str(&text) {
-        let value = Value::deserialize(document).map_err(|e| not_a_list(parser_text(&e)))?;
+        let value = Value::deserialize(document).map_err(|e| {
+            not_a_list(crate::yaml_error::describe_yaml(
+                crate::messages::language(),
+                &e,
+            ))
+        })?;
         let values = match value {
             Value::Null => continue,
             Value::Array(items) => items,
