@@ -146,7 +146,8 @@ fn read_jsonl(mut input: impl BufRead, each: &mut Each) -> Result<()> {
 
 fn read_error(e: std::io::Error) -> Error {
     if e.kind() == std::io::ErrorKind::InvalidData {
-        Error::Invalid(format!("{} ({e})", encoding_hint()))
+        let in_parentheses = crate::msg!(crate::messages::language(), "in-parentheses", text = e);
+        Error::Invalid(format!("{}{in_parentheses}", encoding_hint()))
     } else {
         Error::Invalid(crate::msg!(
             crate::messages::language(),
@@ -171,7 +172,8 @@ fn read_json(input: impl Read, each: &mut Each) -> Result<()> {
     }
     parsed.and_then(|()| de.end()).map_err(|e| {
         let hint = if e.is_io() || e.to_string().contains("unicode") {
-            format!("; {}", encoding_hint())
+            let separator = crate::messages::text(crate::messages::language(), "list-separator");
+            format!("{separator}{}", encoding_hint())
         } else {
             String::new()
         };
