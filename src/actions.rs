@@ -365,9 +365,10 @@ pub fn apply_edit(
     if after.history.len() < before.history.len()
         || after.history[..before.history.len()] != before.history[..]
     {
-        return Err(Error::Invalid(
-            "the edit changes or removes history events; history is append-only (add a note instead)".into(),
-        ));
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "edit-changes-history"
+        )));
     }
     check_edited(ws, &mut after)?;
     let fields = changed_fields(before, &after);
@@ -407,10 +408,10 @@ pub fn consent(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result
     actor.check_clock()?;
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::Invalid(
-            "the consent is empty; say how it was given (e.g. 全体投诉人书面同意 2026-11-20)"
-                .into(),
-        ));
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "consent-empty"
+        )));
     }
     let (case, ()) = ws.update(id, |case| {
         let consent = EventKind::Consent {
@@ -498,9 +499,10 @@ pub fn apply_resolution(
         .flat_map(|side| side.history.iter())
         .any(|e| !after.history.contains(e));
     if lost {
-        return Err(Error::Invalid(
-            "the resolution drops history events; keep the events of both sides (history is append-only)".into(),
-        ));
+        return Err(Error::Invalid(crate::msg!(
+            ws.policy.language,
+            "resolution-drops-history"
+        )));
     }
     check_edited(ws, &mut after)?;
     let fields = changed_fields(ours, &after);
@@ -562,29 +564,49 @@ pub fn follow_history(policy: &Policy, case: &mut Case, actor: &Actor) -> Result
         return Ok(None);
     }
     implied.apply(case);
-    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".into());
+    let lang = policy.language;
+    let show = |v: &Option<String>| {
+        v.clone()
+            .unwrap_or_else(|| crate::messages::text(lang, "check-none").into())
+    };
     let changes: Vec<String> = found
         .iter()
-        .map(|(field, stored, wanted)| format!("{field} {} -> {}", show(stored), show(wanted)))
+        .map(|(field, stored, wanted)| {
+            crate::msg!(
+                lang,
+                "history-followed-change",
+                field = crate::messages::field_label(lang, field),
+                stored = show(stored),
+                wanted = show(wanted)
+            )
+        })
         .collect();
     let fields = found.iter().map(|(field, ..)| field.to_string()).collect();
     let mut event = Event::new(actor.now, &actor.name, EventKind::Edited { fields });
-    event.note = Some(format!("followed the history: {}", changes.join(", ")));
+    event.note = Some(crate::msg!(
+        lang,
+        "note-history-followed",
+        changes = crate::messages::join(lang, &changes)
+    ));
     workflow::insert_event(case, event)?;
-    Ok(Some(format!(
-        "case {}: {} disagreed with its history and now follow it ({})",
-        case.id,
-        event_fields(&found),
-        changes.join(", ")
+    Ok(Some(crate::msg!(
+        lang,
+        "history-followed",
+        id = case.id,
+        fields = event_fields(lang, &found),
+        changes = crate::messages::join(lang, &changes)
     )))
 }
 
-fn event_fields(found: &[(&'static str, Option<String>, Option<String>)]) -> String {
-    found
+fn event_fields(
+    lang: crate::messages::Language,
+    found: &[(&'static str, Option<String>, Option<String>)],
+) -> String {
+    let fields: Vec<String> = found
         .iter()
-        .map(|(f, ..)| *f)
-        .collect::<Vec<_>>()
-        .join(", ")
+        .map(|(f, ..)| crate::messages::field_label(lang, f))
+        .collect();
+    crate::messages::join(lang, &fields)
 }
 
 /// Records that a milestone was reached; a no-op when it already was.
@@ -598,9 +620,18 @@ pub fn mark(
 ) -> Result<Changed> {
     let promise_kept = milestone == PROMISE_KEPT;
     if !promise_kept && ws.policy.milestone(milestone).is_none() {
-        return Err(Error::Invalid(format!(
-            "unknown milestone '{milestone}'; milestones: {}, {PROMISE_KEPT}",
-            crate::policy::list_codes(crate::policy::Language::En, &ws.policy.milestones)
+        let lang = ws.policy.language;
+        return Err(Error::Invalid(crate::msg!(
+            lang,
+            "unknown-milestone",
+            milestone = milestone,
+            codes = crate::messages::join(
+                lang,
+                &[
+                    crate::policy::list_codes(lang, &ws.policy.milestones).as_str(),
+                    PROMISE_KEPT
+                ]
+            )
         )));
     }
     check_not_future(at, actor)?;

@@ -304,13 +304,18 @@ fn mark_incomplete(policy: &Policy, case: &mut Case) -> Option<String> {
         return None;
     }
     let fields: Vec<&str> = missing.iter().map(|(f, _)| f.as_str()).collect();
-    let what = format!("imported incomplete: missing {}", fields.join(", "));
+    let lang = policy.language;
+    let what = crate::msg!(
+        lang,
+        "note-imported-incomplete",
+        fields = crate::messages::join(lang, &fields)
+    );
     first.forced.push(INCOMPLETE_RECORD.to_string());
     first.note = Some(what.clone());
     Some(crate::msg!(
-        crate::messages::language(),
+        lang,
         "import-incomplete-kept",
-        fields = fields.join(", ")
+        fields = crate::messages::join(lang, &fields)
     ))
 }
 

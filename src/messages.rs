@@ -5,10 +5,17 @@
 //! To add a message, add one entry to [`MESSAGES`]: an id, the English text
 //! and the Chinese text, with the same `{name}` placeholders in both; then
 //! print it with [`msg!`](crate::msg): `msg!(lang, "case-now", id = id,
-//! state = label)`. A test checks that ids are unique, that both texts
-//! name the same placeholders, and that every id used in `src/` exists.
+//! state = label)`; a text without placeholders (a table heading, a
+//! separator) is [`text`]`(lang, "list-col-title")`. A test checks that
+//! ids are unique, that both texts name the same placeholders, and that
+//! every id given to `msg!` or `text` in `src/` exists.
 //! `--help`, JSON keys and codes stay English; a message stays a message
 //! in the workspace language even inside `--json`.
+//!
+//! What stays outside the catalogue is data, not wording: a code's or a
+//! rule's own labels (`en`/`zh` in the presets), which label a screen
+//! shows in which language (English tables show codes), and a deadline's
+//! `warnings`, which `--json` gives the same in every workspace.
 
 use serde::{Deserialize, Serialize};
 
@@ -238,6 +245,7 @@ pub static MESSAGES: &[Message] = &[
     // Registration and intake.
     m("field-error", "field {field}: {message}", "字段 {field}：{message}"),
     m("list-separator", "; ", "；"),
+    m("list-comma", ", ", "、"),
     m("and-also", "; and ", "；以及"),
     m("not-registered", "the case was not registered: {problems}", "案件未登记：{problems}"),
     m("nothing-to-register", "nothing to register: give at least a title or the facts, and a complainant or --anonymous", "没有可登记的内容：至少要有标题或事实与理由，以及投诉人或 --anonymous"),
@@ -651,6 +659,241 @@ pub static MESSAGES: &[Message] = &[
     m("case-conflict-marker", "git conflict marker at line {line}: resolve the merge (see `plaint edit`), then run `plaint check`", "第 {line} 行有 git 冲突标记：请先解决合并冲突（见 `plaint edit`），再运行 `plaint check`"),
     m("case-id-mismatch", "the file says id {id} but is named {stem}.yaml; rename the file or fix the id", "文件中的编号为 {id}，文件名却是 {stem}.yaml；请改文件名或改编号"),
     m("conflict-sides-unreadable", "the git conflict markers do not enclose whole sides plaint can read; resolve them in a text editor, then run `plaint check`", "git 冲突标记之间不是 plaint 能读取的完整内容；请用文本编辑器解决冲突，再运行 `plaint check`"),
+    // Edits, consents and repairs (`actions`).
+    m("edit-changes-history", "the edit changes or removes history events; history is append-only (add a note instead)", "修改变动或删除了处理记录；处理记录只能追加（请改为添加备注）"),
+    m("consent-empty", "the consent is empty; say how it was given (e.g. 全体投诉人书面同意 2026-11-20)", "同意内容为空；请写明同意的方式（如：全体投诉人书面同意 2026-11-20）"),
+    m("resolution-drops-history", "the resolution drops history events; keep the events of both sides (history is append-only)", "解决冲突时丢掉了处理记录；请保留双方的全部记录（处理记录只能追加）"),
+    m("history-followed-change", "{field} {stored} -> {wanted}", "{field} {stored} -> {wanted}"),
+    m("note-history-followed", "followed the history: {changes}", "依处理记录更正：{changes}"),
+    m("history-followed", "case {id}: {fields} disagreed with its history and now follow it ({changes})", "案件 {id}：{fields}与处理记录不符，现已依处理记录更正（{changes}）"),
+    m("unknown-milestone", "unknown milestone '{milestone}'; milestones: {codes}", "未知的节点「{milestone}」；可用的节点：{codes}"),
+    m("note-imported-incomplete", "imported incomplete: missing {fields}", "导入的记录不完整：缺少 {fields}"),
+    m("id-no-randomness", "no randomness available for a new ID: {error}", "无法取得随机数来生成新编号：{error}"),
+    // A case given as a document (`register --from`).
+    m("draft-too-large", "{label}: the document is larger than {max} bytes", "{label}：文件超过 {max} 字节"),
+    m("draft-not-mapping", "{label}: expected one case as a mapping of fields", "{label}：应为一件案件，即由字段组成的映射"),
+    m("draft-unknown-fields", "{label}: unknown field(s): {unknown}; known fields: {known}", "{label}：未知的字段：{unknown}；可用的字段：{known}"),
+    // Workspaces.
+    m("not-a-workspace", "{dir} is not a plaint workspace (no {file}); run `plaint init {dir}` to create one", "{dir} 不是 plaint 工作区（没有 {file}）；请运行 `plaint init {dir}` 创建"),
+    m("workspace-exists", "{file} already exists; this folder is a workspace already", "{file} 已存在；此文件夹已是工作区"),
+    // Case files as they are written.
+    m("case-not-writable", "case {id} cannot be written: {error}", "案件 {id} 无法写入：{error}"),
+    m("case-problem", "{id}: {message}", "{id}：{message}"),
+    m("case-representative-out-of-range", "`representatives` names complainant #{bad}, but there are only {count} (indexes start at 0)", "`representatives` 指向投诉人 #{bad}，但投诉人只有 {count} 名（序号从 0 开始）"),
+    m("case-history-empty", "`history` is empty; every case starts with a registered or imported event", "`history` 为空；每件案件都以登记或导入记录开始"),
+    m("case-not-cached", "case {id}: cannot be cached: {error}", "案件 {id}：无法写入缓存：{error}"),
+    m("no-parent-folder", "{path} has no parent folder", "{path} 没有上级文件夹"),
+    m("lock-is-link", "{path} is a symbolic link; plaint keeps its lock inside the workspace only. Remove the link and try again", "{path} 是符号链接；plaint 只在工作区内保存锁。请删除该链接后重试"),
+    m("not-a-staging-manifest", "not a plaint staging manifest; move the folder away and run `plaint check`", "不是 plaint 的导入暂存清单；请把该文件夹移走，再运行 `plaint check`"),
+    m("case-error", "case {id}: {error}", "案件 {id}：{error}"),
+    m("labelled", "{label}: {message}", "{label}：{message}"),
+    // `plaint policy`.
+    m("colon", ": ", "："),
+    m("both-labels", "{en} ({zh})", "{zh}（{en}）"),
+    m("aside", ", {text}", "，{text}"),
+    m("clause-comma", ", ", "，"),
+    m("unit-word-workdays", "workdays", "个工作日"),
+    m("unit-word-days", "days", "日"),
+    m("unit-word-months", "months", "个月"),
+    m("policy-doc-preset", "Preset", "预设"),
+    m("policy-doc-states", "States", "状态"),
+    m("policy-doc-final", " (final)", "（终结）"),
+    m("policy-doc-transitions", "Transitions", "状态转换"),
+    m("policy-doc-requires", "requires", "需要"),
+    m("policy-doc-came-from", "the state it came from", "中止前的状态"),
+    m("policy-doc-on-the-spot", " (resolved at receipt)", "（当场协调解决）"),
+    m("policy-doc-rejection-reasons", "Rejection reasons", "不予受理理由"),
+    m("policy-doc-suspension-reasons", "Suspension reasons", "中止理由"),
+    m("policy-doc-outcomes", "Outcomes", "办结结果"),
+    m("policy-doc-milestones", "Milestones", "节点"),
+    m("policy-doc-channels", "Channels", "投诉渠道"),
+    m("policy-doc-categories", "Categories", "投诉类别"),
+    m("policy-doc-intake", "Intake", "受理条件"),
+    m("policy-doc-joint", "joint complaint from complainants", "共同投诉人数"),
+    m("policy-doc-filed-within", "filed within ", "投诉期限："),
+    m("policy-doc-after-contract-end", "days after contract_end", "日（自 contract_end 起）"),
+    m("policy-doc-after-challenge-due", "working days after challenge_due", "个工作日（自 challenge_due 起）"),
+    m("policy-doc-rules", "Deadline rules", "办理期限"),
+    m("policy-doc-sources", "Sources cited", "引用的依据"),
+    m("policy-doc-not-collected", "  [not in the source collection]", "  [不在来源汇编中]"),
+    m("policy-doc-none", "none", "无"),
+    m("policy-doc-start-or-receipt", "{start} (else receipt)", "{start}（未记录时自收到起）"),
+    m("policy-doc-for", "for", "仅限"),
+    m("policy-doc-by-decision", " (workspace decision)", "（本单位决定）"),
+    m("policy-doc-extendable-before-due", "yes, with notice before it is due", "可延长，须在期满前告知"),
+    m("policy-doc-length", "length", "期限"),
+    m("policy-doc-start", "start", "起算"),
+    m("policy-doc-stop", "stop", "终止"),
+    m("policy-doc-pauses", "pauses", "暂停"),
+    m("policy-doc-extendable", "extendable", "延长"),
+    m("policy-doc-kind", "kind", "性质"),
+    m("policy-doc-source", "source", "依据"),
+    m("policy-doc-no-source", "none (office target)", "无（内部目标）"),
+    m("rule-kind-statutory", "statutory", "法定期限"),
+    m("rule-kind-regulation", "set by regulation", "规章规定期限"),
+    m("rule-kind-institutional", "institutional rule", "本单位制度期限"),
+    m("rule-kind-office-target", "office target", "内部目标"),
+    // Codes and rules the policy does not know.
+    m("preset-broken", "built-in preset {preset}: {error}", "内置预设 {preset} 有误：{error}"),
+    m("unknown-rule", "unknown deadline rule '{name}'; rules: {rules}", "未知的期限「{name}」；可用的期限：{rules}"),
+    m("unknown-code-known", "unknown {what} '{code}'; known: {codes}", "未知的{what}「{code}」；可用的{what}：{codes}"),
+    m("refer-to-empty", "--refer-to is empty; name the competent body", "--refer-to 为空；请写明有管辖权的机关"),
+    m("refer-to-misplaced", "--refer-to goes with `rejected --reason outside-jurisdiction`: it names the competent body the complainant is told to turn to", "--refer-to 只与 `rejected --reason outside-jurisdiction` 一起使用：它写明告知投诉人前往投诉的有管辖权机关"),
+    // Notices, dossiers and attachments.
+    m("notice-no-number", "case {id}: no free document number for {kind}", "案件 {id}：{kind} 已没有可用的文号"),
+    m("dossier-incomplete", "{file}: {message}; the dossier would be incomplete (run `plaint check`)", "{file}：{message}；案卷将不完整（请运行 `plaint check`）"),
+    m("zip-failed", "the zip archive: {error}", "zip 压缩包出错：{error}"),
+    m("detach-no-reason", "--reason is empty; say why the file leaves the case", "--reason 为空；请说明该文件为何移出本案"),
+    m("template-error", "{label}{line}: {kind} {detail}", "{label}{line}：模板错误：{kind} {detail}"),
+    // Git.
+    m("git-not-run", "cannot run git ({error}); is git installed?", "无法运行 git（{error}）；是否已安装 git？"),
+    m("git-failed", "`git {args}` failed: {error}", "`git {args}` 运行失败：{error}"),
+    m("merge-not-object", "a case is not an object", "案件数据不是对象"),
+    m("merge-invalid", "the merged case is not valid: {error}", "合并后的案件无效：{error}"),
+    // Finding the workspace.
+    m("no-workspace-found", "no workspace here (no plaint.yaml in this folder or above); give one with -C DIR", "这里及上级文件夹都没有工作区（没有 plaint.yaml）；请用 -C 目录 指定"),
+    m("cwd-unreadable", "the current folder is not readable", "当前文件夹无法读取"),
+    m("no-home-folder", "no home folder found for the default workspace; give one with -C DIR or PLAINT_WORKSPACE", "找不到用户主文件夹来存放默认工作区；请用 -C 目录 或 PLAINT_WORKSPACE 指定"),
+    m("edited-copy-unreadable", "cannot read the edited copy {copy}", "无法读取编辑后的副本 {copy}"),
+    m("no-binary-path", "cannot find the path of the plaint binary", "找不到 plaint 程序的路径"),
+    m("driver-not-registered", "the git merge driver was not registered ({error}); run `plaint git-setup`", "未能登记 git 合并驱动（{error}）；请运行 `plaint git-setup`"),
+    m("lock-timeout-invalid", "--lock-timeout / PLAINT_LOCK_TIMEOUT: '{text}' is not a number of seconds from 0 to 86400", "--lock-timeout / PLAINT_LOCK_TIMEOUT：「{text}」不是 0 至 86400 之间的秒数"),
+    // `import` and `export`.
+    m("export-output", "the export output", "导出结果"),
+    m("map-unreadable", "cannot read --map {label}", "无法读取 --map {label}"),
+    m("import-progress-reading", "reading {wide_bar} {bytes}/{total_bytes} {eta}", "正在读取 {wide_bar} {bytes}/{total_bytes} {eta}"),
+    m("import-progress-spinner", "{spinner} reading {bytes}", "{spinner} 正在读取 {bytes}"),
+    m("import-progress-moving", "moving into place {wide_bar} {pos}/{len}", "正在移入案件文件夹 {wide_bar} {pos}/{len}"),
+    // Table headers.
+    m("calendar-col-date", "Date", "日期"),
+    m("calendar-col-day", "Day", "星期"),
+    m("calendar-col-kind", "Kind", "类型"),
+    m("calendar-col-name", "Name", "名称"),
+    m("list-col-id", "ID", "编号"),
+    m("list-col-received", "Received", "登记日期"),
+    m("list-col-status", "Status", "状态"),
+    m("list-col-priority", "Priority", "优先级"),
+    m("list-col-category", "Category", "类别"),
+    m("list-col-assignee", "Assignee", "承办人"),
+    m("list-col-complainant", "Complainant", "投诉人"),
+    m("list-col-due", "Due", "期限"),
+    m("list-col-title", "Title", "标题"),
+    // Report keys of cases without a value.
+    m("category-none", "(none)", "(无)"),
+    m("channel-unknown", "(unknown)", "(未知)"),
+    // Periods beyond the calendar.
+    m("period-from", "{amount} {unit} from {start}", "自 {start} 起 {amount} {unit}"),
+    m("workdays-from", "{n} working days from {date}", "自 {date} 起 {n} 个工作日"),
+    // `summary`.
+    m("summary-overview", "Overview", "概况"),
+    m("summary-measure", "Measure", "指标"),
+    m("summary-value", "Value", "数值"),
+    m("summary-cases", "Cases", "案件总数"),
+    m("summary-overdue", "Overdue", "已逾期"),
+    m("summary-due-within-3", "Due within 3 working days", "3个工作日内到期"),
+    m("summary-repeat-complaints", "Repeat complaints", "重复投诉"),
+    m("summary-median-to-decision", "Median working days to decision", "受理决定用时中位数(工作日)"),
+    m("summary-p90-to-decision", "90th percentile working days to decision", "受理决定用时90分位(工作日)"),
+    m("summary-median-to-close", "Median working days to close", "办结用时中位数(工作日)"),
+    m("summary-p90-to-close", "90th percentile working days to close", "办结用时90分位(工作日)"),
+    m("summary-satisfaction-rate", "Satisfaction rate", "满意率"),
+    m("summary-deadlines", "Deadlines", "办理期限"),
+    m("summary-rule", "Rule", "期限"),
+    m("summary-col-overdue", "Overdue", "逾期"),
+    m("summary-due-soon", "Due soon", "即将到期"),
+    m("summary-met", "Met", "按时"),
+    m("summary-missed", "Missed", "超时"),
+    m("summary-not-tracked", "Not tracked", "未跟踪"),
+    m("summary-by-status", "By status", "按状态"),
+    m("summary-status", "Status", "状态"),
+    m("summary-by-category", "By category", "按类别"),
+    m("summary-category", "Category", "类别"),
+    m("summary-by-assignee", "By assignee", "按承办人"),
+    m("summary-assignee", "Assignee", "承办人"),
+    m("summary-by-channel", "By channel", "按渠道"),
+    m("summary-channel", "Channel", "渠道"),
+    m("summary-by-priority", "By priority", "按优先级"),
+    m("summary-priority", "Priority", "优先级"),
+    m("summary-rate-header", "On time = met ÷ (met + missed + overdue)", "按时率 = 按时 ÷ (按时 + 超时 + 逾期未办)"),
+    m("summary-col-cases", "Cases", "件数"),
+    // `report`.
+    m("report-category", "Category", "类别"),
+    m("report-respondent", "Respondent", "被投诉者"),
+    m("report-department", "Department", "部门"),
+    m("report-assignee", "Assignee", "承办人"),
+    m("report-cases-received", "Cases received", "受理情况"),
+    m("report-received", "Received", "收到"),
+    m("report-accepted", "Accepted", "受理"),
+    m("report-rejected", "Rejected", "不予受理"),
+    m("report-transferred", "Transferred", "移送"),
+    m("report-resolved", "Resolved", "办结"),
+    m("report-withdrawn", "Withdrawn", "撤回"),
+    m("report-open", "Open", "在办"),
+    m("report-median-to-close", "Median working days to close", "办结用时中位数(工作日)"),
+    m("report-total", "Total", "合计"),
+    m("report-cases", "Cases", "件数"),
+    m("report-none", "(none)", "（无）"),
+    m("report-deadlines-met-on-time", "Deadlines met on time", "期限执行情况"),
+    m("report-rule", "Rule", "期限"),
+    m("report-met", "Met", "按时"),
+    m("report-missed", "Missed", "超时"),
+    m("report-overdue", "Overdue", "逾期未办"),
+    m("report-not-tracked", "Not tracked", "未跟踪"),
+    m("report-follow-up-satisfaction", "Follow-up satisfaction", "回访满意度"),
+    m("report-answer", "Answer", "评价"),
+    m("report-satisfaction-rate", "Satisfaction rate = (very satisfied + satisfied + basically satisfied) ÷ answers", "满意率 =（非常满意 + 满意 + 基本满意）÷ 回答数"),
+    m("report-overrides", "Overrides recorded with --force", "强制记录的例外"),
+    m("report-override", "Override", "事项"),
+    m("report-count", "Count", "次数"),
+    m("report-forced-extensions", "Extensions the rule's source does not allow (--force)", "超出依据允许的延长（强制）"),
+    m("report-rejected-by-reason", "Rejected, by reason", "不予受理原因"),
+    m("report-reason", "Reason", "原因"),
+    m("report-resolved-by-outcome", "Resolved, by outcome", "办结方式"),
+    m("report-outcome", "Outcome", "结果"),
+    m("report-by-channel", "By channel", "按渠道"),
+    m("report-channel", "Channel", "渠道"),
+    m("report-complaint-statistics", "Complaint statistics", "投诉处理情况统计"),
+    m("report-section", "section", "部分"),
+    m("report-row", "row", "项目"),
+    m("report-column", "column", "指标"),
+    m("report-value", "value", "数值"),
+    m("report-period-of-receipt", "Period of receipt", "统计期间"),
+    m("report-generated", "Generated", "生成日期"),
+    m("report-cases-received-count", "Cases received", "收到投诉"),
+    m("report-cases-by-category", "Cases by category", "按类别统计"),
+    m("report-cases-by-respondent", "Cases by respondent", "按被投诉者统计"),
+    m("report-cases-by-department", "Cases by department", "按部门统计"),
+    m("report-cases-by-assignee", "Cases by assignee", "按承办人统计"),
+    m("report-cases-received-per-month", "Cases received per month", "每月收到投诉"),
+    m("report-on-time-rate-per-deadline", "On-time rate per deadline", "各期限按时率"),
+    m("report-outcomes-of-resolved-cases", "Outcomes of resolved cases", "办结方式"),
+    // `show` headings and labels.
+    m("show-deadlines", "Deadlines", "办理期限"),
+    m("show-demands", "Demands", "投诉请求"),
+    m("show-facts", "Facts", "事实与理由"),
+    m("show-findings", "Findings", "调查结论"),
+    m("show-agreement", "Agreement", "协议内容"),
+    m("show-measures", "Measures", "整改措施"),
+    m("show-history", "History", "处理记录"),
+    m("show-received", "Received", "登记时间"),
+    m("show-received-by", "Received by", "受理部门"),
+    m("show-category", "Category", "类别"),
+    m("show-priority", "Priority", "优先级"),
+    m("show-assignee", "Assignee", "承办人"),
+    m("show-contract-end", "Contract end", "合同结束"),
+    m("show-challenge-answer-due", "Challenge answer due", "质疑答复期满"),
+    m("show-outcome", "Outcome", "办理结果"),
+    m("show-referred-to", "Referred to", "告知向其投诉"),
+    m("show-satisfaction", "Satisfaction", "满意度"),
+    m("show-external-ref", "External ref", "外部编号"),
+    m("show-tags", "Tags", "标签"),
+    m("show-links", "Links", "关联案件"),
+    m("show-complainant", "Complainant", "投诉人"),
+    m("show-agent", "Agent", "代理人"),
+    m("show-respondent", "Respondent", "被投诉者"),
+    m("show-project", "Project", "采购项目"),
+    m("show-notices", "Notices", "文书"),
+    m("show-attachments", "Attachments", "证据材料"),
 ];
 
 /// The language of the workspace this process works in, once it is known.
@@ -717,10 +960,7 @@ pub fn field_label(lang: Language, field: &str) -> String {
 
 /// Items of a list as a sentence in `lang` writes them: `a, b` or `甲、乙`.
 pub fn join<S: AsRef<str>>(lang: Language, items: &[S]) -> String {
-    let separator = match lang {
-        Language::En => ", ",
-        Language::Zh => "、",
-    };
+    let separator = text(lang, "list-comma");
     items
         .iter()
         .map(AsRef::as_ref)
@@ -791,10 +1031,18 @@ mod tests {
                     continue;
                 }
                 let source = std::fs::read_to_string(&path).unwrap();
-                let uses = source
+                // Calls of `msg!`, `said!` and of `text` (not of `io_text`
+                // or `fill_text`): their first string is a message id.
+                let calls = source
                     .match_indices("msg!(")
-                    .chain(source.match_indices("said!("));
-                for (i, found) in uses {
+                    .chain(source.match_indices("said!("))
+                    .chain(source.match_indices("text(").filter(|(i, _)| {
+                        source[..*i]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+                    }));
+                for (i, found) in calls {
                     let Some(start) = source[i..].find('"') else {
                         continue;
                     };
@@ -813,6 +1061,31 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "ids not in the catalogue: {missing:?}");
+    }
+
+    #[test]
+    fn chinese_wording_is_checked_without_the_cli() {
+        // The note `follow_history` writes into a case's history.
+        let changes = join(
+            Language::Zh,
+            &["状态 accepted -> handling", "承办人 （无） -> 王芳"],
+        );
+        assert_eq!(
+            crate::msg!(Language::Zh, "note-history-followed", changes = changes),
+            "依处理记录更正：状态 accepted -> handling、承办人 （无） -> 王芳"
+        );
+        assert_eq!(
+            crate::msg!(
+                Language::En,
+                "note-history-followed",
+                changes = "status accepted -> handling"
+            ),
+            "followed the history: status accepted -> handling"
+        );
+        // A label of `plaint policy` and `report`, once an inline pair.
+        let target = crate::policy::rules::RuleKind::OfficeTarget;
+        assert_eq!(target.label(Language::Zh), "内部目标");
+        assert_eq!(target.label(Language::En), "office target");
     }
 
     #[test]

@@ -149,7 +149,11 @@ impl Filter {
         if let Some(category) = &self.category
             && !policy.categories.is_empty()
         {
-            find_code(&policy.categories, category, "category")?;
+            find_code(
+                &policy.categories,
+                category,
+                crate::policy::codes::CodeKind::Category,
+            )?;
         }
         Ok(())
     }
@@ -475,7 +479,12 @@ pub fn deadlines_of(
         Ok(deadlines) => (deadlines, None),
         Err(e) => (
             Vec::new(),
-            Some(format!("case {}: deadlines not computed: {e}", case.id)),
+            Some(crate::msg!(
+                ws.policy.language,
+                "deadlines-not-computed",
+                id = case.id,
+                error = e.describe(ws.policy.language)
+            )),
         ),
     }
 }

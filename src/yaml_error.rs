@@ -1,14 +1,24 @@
 //! Why a YAML file (a case file, `plaint.yaml`, a calendar file, a column
 //! map) cannot be read, told in the workspace language.
 //!
-//! The parser (`serde_yaml`, `chrono` for dates) words its errors in
-//! English and exposes only text, so [`describe`] reads the shapes it knows
-//! back out of that text — a syntax error at a line and column, a missing
-//! or unknown field, an unknown value, a value of the wrong type, a date
-//! that is cut short — and says them again in Chinese, keeping field names,
-//! values and line and column numbers as they were. A shape it does not
-//! know keeps its original text inside a Chinese frame. English text is
-//! returned unchanged, so English output is exactly the parser's.
+//! The parsers word their errors in English. Of a `serde_yaml` error,
+//! [`describe_yaml`] takes the place from the error itself: its
+//! `location()` gives the line and column of the problem. Everything else
+//! `serde_yaml` exposes only as text, so it is read back out of the
+//! message: the problem itself, the field path in front of it
+//! (`history[0].action: `), libyaml's context and where that context
+//! starts (`, while scanning a simple key at line 10 column 1`), and the
+//! byte position of a reader error (`at position 39`, which `location()`
+//! reports as line 1 column 1). `serde_json` and `chrono` errors, and text
+//! whose error is gone, go through [`describe`], which reads the place out
+//! of the text too.
+//!
+//! The shapes read are a syntax error, a missing or unknown field, an
+//! unknown value, a value of the wrong type, a date that is cut short; they
+//! are said again in Chinese, keeping field names, values and line and
+//! column numbers as they were. A shape it does not know keeps its
+//! original text inside a Chinese frame. English text is returned
+//! unchanged, so English output is exactly the parser's.
 
 use crate::messages::Language;
 use crate::msg;
@@ -26,6 +36,45 @@ pub fn describe(lang: Language, original: &str) -> String {
     }
 }
 
+/// The `serde_yaml` error `error` in `lang`, as [`describe`] tells a
+/// message, but with the place of the problem taken from the error's
+/// `location()` rather than read out of its text.
+pub fn describe_yaml(lang: Language, error: &serde_yaml::Error) -> String {
+    let original = error.to_string();
+    if lang == Language::En || original.chars().any(is_cjk) {
+        return describe(lang, &original);
+    }
+    let located = error
+        .location()
+        .and_then(|at| at_location(&original, at.line(), at.column()));
+    let said = match located {
+        Some((text, mark, context)) => told(text, Some(mark), context),
+        // No location, or one the text does not show (a reader error at
+        // a byte position): the text is all there is.
+        None => describe_zh(&original),
+    };
+    said.unwrap_or_else(|| msg!(Language::Zh, "yaml-unreadable", message = original))
+}
+
+/// Cuts `text`, a `serde_yaml` message whose problem is at `line` and
+/// `column`, around the place the library wrote there: the problem
+/// before it, and libyaml's context after it. `None` when the text does
+/// not show that place.
+fn at_location(text: &str, line: usize, column: usize) -> Option<(&str, Mark, Context<'_>)> {
+    let mark = Mark::LineColumn(line as u64, column as u64);
+    let at = format!(" at line {line} column {column}");
+    if let Some(problem) = text.strip_suffix(&at) {
+        return Some((problem, mark, None));
+    }
+    let (problem, context) = text.split_once(&format!("{at}, "))?;
+    let context = match find_mark(context) {
+        Some((what, start, "")) => (what, Some(start)),
+        Some(_) => return None,
+        None => (context, None),
+    };
+    Some((problem, mark, Some(context)))
+}
+
 /// Whether `text`, a parser's message as [`describe`] gives it in either
 /// language, says that a date or time is no date or time.
 pub fn is_date_problem(text: &str) -> bool {
@@ -40,8 +89,14 @@ fn is_cjk(c: char) -> bool {
 }
 
 fn describe_zh(original: &str) -> Option<String> {
-    let (path, body) = split_path(original);
-    let (text, mark, context) = split_marks(body);
+    let (text, mark, context) = split_marks(original);
+    told(text, mark, context)
+}
+
+/// The Chinese of a problem `text` (with its field path, if any) found at
+/// `mark`, while libyaml was reading `context`.
+fn told(text: &str, mark: Option<Mark>, context: Context<'_>) -> Option<String> {
+    let (path, text) = split_path(text);
     if let Some(problem) = phrase(SYNTAX_PROBLEMS, text) {
         let context = match context {
             Some((what, at)) => syntax_context(what, at)?,
@@ -483,6 +538,11 @@ const EXPECTED: &[(&str, &str)] = &[
     ("f32", "数字"),
     ("f64", "数字"),
     (
+        "a date YYYY-MM-DD or {date: YYYY-MM-DD, name: ...}",
+        "日期 YYYY-MM-DD 或 {date: YYYY-MM-DD, name: ...}",
+    ),
+    ("a JSON array of case objects", "由案件对象组成的 JSON 数组"),
+    (
         "a formatted date and time string or a unix timestamp",
         "日期时间",
     ),
@@ -553,6 +613,40 @@ mod tests {
         for (english, chinese) in table {
             assert_eq!(describe(Language::Zh, english), chinese, "{english}");
         }
+    }
+
+    fn yaml_error(text: &str) -> serde_yaml::Error {
+        serde_yaml::from_str::<std::collections::BTreeMap<String, u32>>(text).unwrap_err()
+    }
+
+    #[test]
+    fn a_yaml_error_is_placed_by_its_location() {
+        let e = yaml_error("a: 1\nb: x\n");
+        assert_eq!(describe_yaml(Language::En, &e), e.to_string());
+        assert_eq!(
+            describe_yaml(Language::Zh, &e),
+            "b：类型不对：应为非负整数，实为字符串 \"x\"（第 2 行第 4 列）"
+        );
+        // A value that reads like a place does not move the place.
+        let e = yaml_error("a: 1\nb: x at line 9 column 9\n");
+        assert_eq!(
+            describe_yaml(Language::Zh, &e),
+            "b：类型不对：应为非负整数，实为字符串 \"x at line 9 column 9\"（第 2 行第 4 列）"
+        );
+        // libyaml's context and where it starts are text only.
+        let e = yaml_error("a: 1\nb: 'x\n");
+        assert_eq!(
+            describe_yaml(Language::Zh, &e),
+            "第 3 行第 1 列：YAML 语法错误（文件意外结束；该引号字符串始于第 2 行第 4 列）",
+            "{e}"
+        );
+        // A reader error: `location()` says line 1 column 1, and the byte
+        // it stopped at is in the text alone.
+        let e = yaml_error("a: \u{1}\n");
+        assert_eq!(
+            describe_yaml(Language::Zh, &e),
+            "第 3 字节：YAML 语法错误（不能有控制字符）"
+        );
     }
 
     #[test]

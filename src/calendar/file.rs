@@ -202,11 +202,11 @@ fn syntax(label: &str, err: serde_yaml::Error, lang: Language) -> CalendarError 
                     message = msg
                 ),
                 // The Chinese text names the line and column itself.
-                Language::Zh => crate::yaml_error::describe(lang, &full),
+                Language::Zh => crate::yaml_error::describe_yaml(lang, &err),
             };
             (Some(loc.line()), message)
         }
-        None => (None, crate::yaml_error::describe(lang, &full)),
+        None => (None, crate::yaml_error::describe_yaml(lang, &err)),
     };
     CalendarError::Syntax {
         file: label.to_string(),

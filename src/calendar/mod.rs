@@ -361,7 +361,10 @@ impl<T> Computed<T> {
     }
 }
 
-/// One warning per run of consecutive `years`.
+/// One warning per run of consecutive `years`. English in every
+/// workspace: these are a deadline's `warnings`, data of `--json` that
+/// reads the same whatever the language (the commands that say a coverage
+/// warning to a person use the `coverage-*` messages).
 fn year_runs(years: &BTreeSet<i32>, calendar_name: &str) -> Vec<String> {
     year_spans(years)
         .into_iter()
@@ -596,7 +599,12 @@ impl Calendar {
             _ => (self.f(d - 1) + n + 1, d - 1),
         };
         let out_of_range = || CalendarError::ResultOutOfRange {
-            what: format!("{n} working days from {date}"),
+            what: crate::msg!(
+                crate::messages::language(),
+                "workdays-from",
+                n = n,
+                date = date
+            ),
         };
         if target < 1 {
             return Err(out_of_range());

@@ -70,7 +70,16 @@ pub fn period_end(
         return Err(CalendarError::DateOutOfRange { date: start });
     }
     let beyond = || CalendarError::ResultOutOfRange {
-        what: format!("{amount} {} from {start}", unit.as_str()),
+        what: {
+            let lang = crate::messages::language();
+            crate::msg!(
+                lang,
+                "period-from",
+                amount = amount,
+                unit = crate::messages::text(lang, &format!("unit-word-{}", unit.as_str())),
+                start = start
+            )
+        },
     };
     let end = match unit {
         Unit::Workdays => return cal.add_workdays(start, amount),

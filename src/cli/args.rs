@@ -851,7 +851,14 @@ pub struct ExportArgs {
 
 /// `--today` (or `PLAINT_TODAY`): a date; anything else is a usage error.
 fn today_arg(text: &str) -> Result<NaiveDate, Error> {
-    crate::dates::parse_date(text).map_err(|e| Error::Usage(format!("--today: {e}")))
+    crate::dates::parse_date(text).map_err(|e| {
+        Error::Usage(crate::msg!(
+            crate::messages::language(),
+            "labelled",
+            label = "--today",
+            message = e
+        ))
+    })
 }
 
 /// `--lock-timeout` (or `PLAINT_LOCK_TIMEOUT`): how long to wait for the
@@ -869,8 +876,10 @@ fn lock_timeout_arg(text: &str) -> Result<LockTimeout, Error> {
         .ok()
         .filter(|s: &f64| s.is_finite() && *s >= 0.0 && *s <= 86_400.0)
         .ok_or_else(|| {
-            Error::Invalid(format!(
-                "--lock-timeout / PLAINT_LOCK_TIMEOUT: '{text}' is not a number of seconds from 0 to 86400"
+            Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "lock-timeout-invalid",
+                text = text
             ))
         })?;
     Ok(LockTimeout(Some(std::time::Duration::from_secs_f64(secs))))

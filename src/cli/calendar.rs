@@ -13,7 +13,7 @@ use super::{Ctx, print_warnings};
 use crate::calendar::{Calendar, Computed, year_spans};
 use crate::deadline::explain::{day_kind_text, holiday_name, weekday_name};
 use crate::error::{Error, Exit};
-use crate::policy::Language;
+use crate::messages::text;
 use crate::storage::workspace::load_calendar;
 
 /// Runs one `calendar` subcommand.
@@ -132,7 +132,6 @@ fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<Exit> {
             year = year
         ));
     }
-    let zh = ctx.ws.settings.language == Language::Zh;
     let holidays = cal.holidays_in(year);
     let makeups = cal.makeup_days_in(year);
     if ctx.look.json {
@@ -177,11 +176,12 @@ fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<Exit> {
         ));
     }
     rows.sort_by_key(|(d, _)| *d);
-    let header = if zh {
-        vec!["日期", "星期", "类型", "名称"]
-    } else {
-        vec!["Date", "Day", "Kind", "Name"]
-    };
+    let header = [
+        text(lang, "calendar-col-date"),
+        text(lang, "calendar-col-day"),
+        text(lang, "calendar-col-kind"),
+        text(lang, "calendar-col-name"),
+    ];
     let mut table = super::table::Table::new(None, &header);
     table.fit.flex = Some(3);
     for (_, row) in rows {

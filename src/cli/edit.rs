@@ -44,8 +44,9 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<Exit> {
         write_atomic(&base, &original)?;
     }
     run_editor(&copy)?;
-    let edited = read_text_bounded(&copy, MAX_CONFLICTED_BYTES, "case file")
-        .with_context(|| format!("cannot read the edited copy {}", copy.display()))?;
+    let unreadable = || crate::msg!(ctx.lang(), "edited-copy-unreadable", copy = copy.display());
+    let edited =
+        read_text_bounded(&copy, MAX_CONFLICTED_BYTES, "case file").with_context(unreadable)?;
     // A comment typed into the copy (or one already in the file) does not
     // survive: the case is written from its data.
     if let Some(line) = crate::limits::first_comment_line(&edited) {

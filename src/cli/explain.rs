@@ -57,10 +57,11 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<Exit> {
             .as_deref()
             .map(|s| crate::policy::source_in(ctx.lang(), s).to_string()),
     );
-    let facts = match lang {
-        crate::policy::Language::En => format!(" ({})", facts.join(", ")),
-        crate::policy::Language::Zh => format!("（{}）", facts.join("，")),
-    };
+    let facts = crate::msg!(
+        lang,
+        "in-parentheses",
+        text = facts.join(crate::messages::text(lang, "clause-comma"))
+    );
     let mut text = format!(
         "{} {}{long}{facts}\n",
         bold(ctx.look, id.as_str()),

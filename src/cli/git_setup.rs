@@ -12,7 +12,8 @@ use crate::git::setup::register_driver;
 /// repository's merge driver for case files.
 pub fn run(root: &Path, look: Look) -> anyhow::Result<Exit> {
     super::adopt_language(root);
-    let exe = std::env::current_exe().context("cannot find the path of the plaint binary")?;
+    let exe = std::env::current_exe()
+        .with_context(|| crate::msg!(output::language(), "no-binary-path"))?;
     let command = register_driver(root, &exe)?;
     if look.json {
         output::print_json(&serde_json::json!({ "driver": command }))?;

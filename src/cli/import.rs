@@ -57,8 +57,11 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Exit> {
         if let Some(bar) = &bar {
             if bar.length() != Some(total as u64) {
                 bar.set_style(
-                    ProgressStyle::with_template("moving into place {wide_bar} {pos}/{len}")
-                        .expect("valid template"),
+                    ProgressStyle::with_template(crate::messages::text(
+                        ctx.lang(),
+                        "import-progress-moving",
+                    ))
+                    .expect("valid template"),
                 );
                 bar.set_length(total as u64);
             }
@@ -123,7 +126,9 @@ fn read_map(path: Option<&Path>) -> anyhow::Result<Option<ColumnMap>> {
     let label = path.display().to_string();
     let text =
         crate::limits::read_text_bounded(path, crate::limits::MAX_SETTINGS_BYTES, "column map")
-            .with_context(|| format!("cannot read --map {label}"))?;
+            .with_context(|| {
+                crate::msg!(crate::messages::language(), "map-unreadable", label = label)
+            })?;
     Ok(Some(ColumnMap::parse(&text, &label)?))
 }
 
@@ -145,11 +150,18 @@ fn progress_bar(ctx: &Ctx, size: Option<u64>) -> Option<ProgressBar> {
     }
     let bar = match size {
         Some(size) => ProgressBar::new(size).with_style(
-            ProgressStyle::with_template("reading {wide_bar} {bytes}/{total_bytes} {eta}")
-                .expect("valid template"),
+            ProgressStyle::with_template(crate::messages::text(
+                ctx.lang(),
+                "import-progress-reading",
+            ))
+            .expect("valid template"),
         ),
         None => ProgressBar::new_spinner().with_style(
-            ProgressStyle::with_template("{spinner} reading {bytes}").expect("valid template"),
+            ProgressStyle::with_template(crate::messages::text(
+                ctx.lang(),
+                "import-progress-spinner",
+            ))
+            .expect("valid template"),
         ),
     };
     Some(bar)

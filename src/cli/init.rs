@@ -29,7 +29,7 @@ pub fn run(args: &InitArgs, look: Look) -> anyhow::Result<Exit> {
         None => language_from_locale(),
     };
     let ws = Workspace::init_with_calendar(&dir, &settings, calendar_file)?;
-    let driver = register_git_driver(&ws.root);
+    let driver = register_git_driver(&ws.root, ws.settings.language);
     if look.json {
         output::print_json(&serde_json::json!({
             "workspace": ws.root,
@@ -55,7 +55,7 @@ pub fn run(args: &InitArgs, look: Look) -> anyhow::Result<Exit> {
 /// Inside a git repository, registers the merge driver for case files so
 /// the clone that creates the workspace merges well from the start. A
 /// failure is a warning: the workspace itself is fine.
-fn register_git_driver(root: &Path) -> Option<String> {
+fn register_git_driver(root: &Path, lang: Language) -> Option<String> {
     repository_top(root)?;
     let registered = std::env::current_exe()
         .map_err(|e| e.to_string())
@@ -63,9 +63,7 @@ fn register_git_driver(root: &Path) -> Option<String> {
     match registered {
         Ok(command) => Some(command),
         Err(e) => {
-            output::warn(&format!(
-                "the git merge driver was not registered ({e}); run `plaint git-setup`"
-            ));
+            output::warn(&crate::msg!(lang, "driver-not-registered", error = e));
             None
         }
     }

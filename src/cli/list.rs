@@ -6,6 +6,7 @@ use super::view::{case_json_bytes, category_label, due_cell, priority_label, sta
 use super::{Ctx, Shown, output};
 use crate::deadline::DeadlineState;
 use crate::error::Exit;
+use crate::messages::text;
 use crate::model::Case;
 use crate::query::{self, Filter, Hit, Row, Selection, Sort, sort_hits};
 use crate::redact::redact_case;
@@ -149,21 +150,21 @@ fn note_shown_deadlines(ctx: &Ctx, snapshot: &Snapshot, hits: &[Hit], format: Li
 }
 
 fn header(ctx: &Ctx) -> Vec<String> {
-    let zh = ctx.ws.settings.language == crate::policy::Language::Zh;
-    let cols: [(&str, &str); 9] = [
-        ("ID", "编号"),
-        ("Received", "登记日期"),
-        ("Status", "状态"),
-        ("Priority", "优先级"),
-        ("Category", "类别"),
-        ("Assignee", "承办人"),
-        ("Complainant", "投诉人"),
-        ("Due", "期限"),
-        ("Title", "标题"),
-    ];
-    cols.iter()
-        .map(|(en, cn)| if zh { cn } else { en }.to_string())
-        .collect()
+    let lang = ctx.ws.settings.language;
+    [
+        text(lang, "list-col-id"),
+        text(lang, "list-col-received"),
+        text(lang, "list-col-status"),
+        text(lang, "list-col-priority"),
+        text(lang, "list-col-category"),
+        text(lang, "list-col-assignee"),
+        text(lang, "list-col-complainant"),
+        text(lang, "list-col-due"),
+        text(lang, "list-col-title"),
+    ]
+    .iter()
+    .map(ToString::to_string)
+    .collect()
 }
 
 fn cells(ctx: &Ctx, row: &Row) -> Vec<String> {

@@ -54,7 +54,7 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<Exit> {
         } => {
             say(lang, &label, &notes);
             write_atomic_transient(&args.ours, text.as_bytes())?;
-            let fields = fields.join(", ");
+            let fields = messages::join(lang, &fields);
             output::warn(&msg!(
                 lang,
                 "merge-conflict",

@@ -113,7 +113,7 @@ impl Ctx {
                     self.lang(),
                     "deadlines-not-computed",
                     id = case.id,
-                    error = e
+                    error = e.describe(self.lang())
                 ));
                 Vec::new()
             })
@@ -380,10 +380,10 @@ fn workspace_root(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
         Location::Default(root) if root.join(crate::policy::settings::SETTINGS_FILE).is_file() => {
             Ok(root)
         }
-        Location::Default(_) => Err(crate::error::Error::Invalid(
-            "no workspace here (no plaint.yaml in this folder or above); give one with -C DIR"
-                .into(),
-        )
+        Location::Default(_) => Err(crate::error::Error::Invalid(crate::msg!(
+            output::language(),
+            "no-workspace-found"
+        ))
         .into()),
     }
 }
@@ -392,7 +392,8 @@ fn find_workspace(explicit: Option<&Path>) -> anyhow::Result<Location> {
     let env = std::env::var_os("PLAINT_WORKSPACE")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from);
-    let cwd = std::env::current_dir().context("the current folder is not readable")?;
+    let cwd = std::env::current_dir()
+        .with_context(|| crate::msg!(output::language(), "cwd-unreadable"))?;
     let default = default_workspace_dir()?;
     Ok(locate(explicit, env.as_deref(), &cwd, &default))
 }
@@ -462,7 +463,7 @@ fn open_workspace(explicit: Option<&Path>, writes: bool) -> anyhow::Result<Works
 fn default_workspace_dir() -> anyhow::Result<PathBuf> {
     directories::ProjectDirs::from("", "", "plaint")
         .map(|dirs| dirs.data_dir().join("workspace"))
-        .context("no home folder found for the default workspace; give one with -C DIR or PLAINT_WORKSPACE")
+        .with_context(|| crate::msg!(output::language(), "no-home-folder"))
 }
 
 /// The acting officer: `--as`, `PLAINT_USER`, the settings, git's

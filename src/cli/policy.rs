@@ -5,9 +5,10 @@
 use super::Ctx;
 use super::output::{self, bold};
 use crate::error::Exit;
+use crate::messages::text;
 use crate::policy::document::{PolicyDocument, RuleDocument};
 use crate::policy::rules::Extendable;
-use crate::policy::{Code, Language, pick};
+use crate::policy::{Code, Language};
 use std::fmt::Write as _;
 
 /// Prints the policy document (as JSON with `--json`).
@@ -28,16 +29,15 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<Exit> {
 #[allow(clippy::too_many_lines, reason = "see the doc comment")]
 fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
     let lang = ctx.ws.settings.language;
-    let l = |en: &'static str, zh: &'static str| pick(lang, en, zh);
-    let head = |en: &'static str, zh: &'static str| format!("\n{}\n", bold(ctx.look, l(en, zh)));
-    let colon = l(": ", "：");
-    let mut out = format!("{}{colon}{}\n", l("Preset", "预设"), doc.preset);
-    out.push_str(&head("States", "状态"));
+    let head = |heading: &str| format!("\n{}\n", bold(ctx.look, heading));
+    let colon = text(lang, "colon");
+    let mut out = format!("{}{colon}{}\n", text(lang, "policy-doc-preset"), doc.preset);
+    out.push_str(&head(text(lang, "policy-doc-states")));
     for s in &doc.states {
         let open = if s.open {
             ""
         } else {
-            l(" (final)", "（终结）")
+            text(lang, "policy-doc-final")
         };
         let role = s
             .role
@@ -50,56 +50,58 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
             both(lang, &s.en, &s.zh)
         );
     }
-    out.push_str(&head("Transitions", "状态转换"));
+    out.push_str(&head(text(lang, "policy-doc-transitions")));
     for t in &doc.transitions {
         let requires = if t.requires.is_empty() {
             String::new()
         } else {
             let requires = crate::messages::join(lang, &t.requires);
-            format!("  {}{colon}{requires}", l("requires", "需要"))
+            format!("  {}{colon}{requires}", text(lang, "policy-doc-requires"))
         };
         let _ = writeln!(out, "  {} → {}{requires}", t.from, t.to);
     }
     if let Some(s) = &doc.suspend_state {
-        let _ = writeln!(
-            out,
-            "  {s} → {}",
-            l("the state it came from", "中止前的状态")
-        );
+        let _ = writeln!(out, "  {s} → {}", text(lang, "policy-doc-came-from"));
     }
     for s in &doc.on_the_spot {
         let _ = writeln!(
             out,
             "  {} → {s}  --on-the-spot{}",
             doc.states.first().map_or("", |s| s.name.as_str()),
-            l(" (resolved at receipt)", "（当场协调解决）")
+            text(lang, "policy-doc-on-the-spot")
         );
     }
-    let sections: [(&str, &str, &[Code]); 6] = [
-        ("Rejection reasons", "不予受理理由", &doc.rejection_reasons),
-        ("Suspension reasons", "中止理由", &doc.suspension_reasons),
-        ("Outcomes", "办结结果", &doc.outcomes),
-        ("Milestones", "节点", &doc.milestones),
-        ("Channels", "投诉渠道", &doc.channels),
-        ("Categories", "投诉类别", &doc.categories),
+    let sections: [(&str, &[Code]); 6] = [
+        (
+            text(lang, "policy-doc-rejection-reasons"),
+            &doc.rejection_reasons,
+        ),
+        (
+            text(lang, "policy-doc-suspension-reasons"),
+            &doc.suspension_reasons,
+        ),
+        (text(lang, "policy-doc-outcomes"), &doc.outcomes),
+        (text(lang, "policy-doc-milestones"), &doc.milestones),
+        (text(lang, "policy-doc-channels"), &doc.channels),
+        (text(lang, "policy-doc-categories"), &doc.categories),
     ];
-    for (en, zh, codes) in sections {
+    for (heading, codes) in sections {
         if codes.is_empty() {
             continue;
         }
-        let _ = write!(out, "\n{}\n", bold(ctx.look, pick(lang, en, zh)));
+        let _ = write!(out, "\n{}\n", bold(ctx.look, heading));
         for c in codes {
             let _ = writeln!(out, "  {}  {}", c.code, both(lang, &c.en, &c.zh));
         }
     }
-    out.push_str(&head("Intake", "受理条件"));
+    out.push_str(&head(text(lang, "policy-doc-intake")));
     if let Some(n) = doc.joint_threshold {
         let _ = writeln!(
             out,
             "  {}{colon}{n}{}{}{colon}1–{}",
-            l("joint complaint from complainants", "共同投诉人数"),
-            l("; ", "；"),
-            l("representatives", "代表人"),
+            text(lang, "policy-doc-joint"),
+            text(lang, "list-separator"),
+            text(lang, "field-representatives"),
             doc.max_representatives
         );
     }
@@ -112,27 +114,24 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
         let _ = writeln!(
             out,
             "  {}{days} {}{source}",
-            l("filed within ", "投诉期限："),
-            l("days after contract_end", "日（自 contract_end 起）")
+            text(lang, "policy-doc-filed-within"),
+            text(lang, "policy-doc-after-contract-end")
         );
     }
     if let Some(days) = doc.challenge_limit_workdays {
         let _ = writeln!(
             out,
             "  {}{days} {}{source}",
-            l("filed within ", "投诉期限："),
-            l(
-                "working days after challenge_due",
-                "个工作日（自 challenge_due 起）"
-            )
+            text(lang, "policy-doc-filed-within"),
+            text(lang, "policy-doc-after-challenge-due")
         );
     }
-    out.push_str(&head("Deadline rules", "办理期限"));
+    out.push_str(&head(text(lang, "policy-doc-rules")));
     for rule in &doc.rules {
         out.push_str(&rule_text(lang, rule));
     }
     if !doc.citations.is_empty() {
-        out.push_str(&head("Sources cited", "引用的依据"));
+        out.push_str(&head(text(lang, "policy-doc-sources")));
         for c in &doc.citations {
             let cited = match lang {
                 Language::En => c.en(),
@@ -140,7 +139,7 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
             };
             let read = match &c.collection {
                 Some(piece) => format!("  [{piece}]"),
-                None => l("  [not in the source collection]", "  [不在来源汇编中]").to_string(),
+                None => text(lang, "policy-doc-not-collected").to_string(),
             };
             let _ = writeln!(out, "  {}  {cited}{read}\n    {}", c.id, c.says);
         }
@@ -150,15 +149,11 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
 
 /// The label in the workspace language, then the other one.
 fn both(lang: Language, en: &str, zh: &str) -> String {
-    match lang {
-        Language::Zh => format!("{zh}（{en}）"),
-        Language::En => format!("{en} ({zh})"),
-    }
+    crate::msg!(lang, "both-labels", en = en, zh = zh)
 }
 
 fn rule_text(lang: Language, rule: &RuleDocument) -> String {
-    let l = |en: &'static str, zh: &'static str| pick(lang, en, zh);
-    let none = l("none", "无");
+    let none = text(lang, "policy-doc-none");
     let list = |items: &[String]| {
         if items.is_empty() {
             none.to_string()
@@ -167,7 +162,7 @@ fn rule_text(lang: Language, rule: &RuleDocument) -> String {
         }
     };
     let start = if rule.start_or_receipt {
-        format!("{} ({})", rule.start, l("else receipt", "未记录时自收到起"))
+        crate::msg!(lang, "policy-doc-start-or-receipt", start = rule.start)
     } else {
         rule.start.clone()
     };
@@ -180,48 +175,45 @@ fn rule_text(lang: Language, rule: &RuleDocument) -> String {
                 lang,
                 Some(&format!(
                     "{}{}{}",
-                    l("for", "仅限"),
-                    l(": ", "："),
+                    text(lang, "policy-doc-for"),
+                    text(lang, "colon"),
                     crate::messages::join(lang, &rule.pause_reasons)
                 ))
             )
         );
     }
     if rule.pause_by_decision {
-        pauses.push_str(l(" (workspace decision)", "（本单位决定）"));
+        pauses.push_str(text(lang, "policy-doc-by-decision"));
     }
     let extendable = match rule.extendable {
-        Extendable::No => l("no", "不可延长"),
-        Extendable::Yes => l("yes", "可延长"),
-        Extendable::BeforeDue => l(
-            "yes, with notice before it is due",
-            "可延长，须在期满前告知",
-        ),
+        Extendable::No => text(lang, "extendable-no"),
+        Extendable::Yes => text(lang, "extendable-yes"),
+        Extendable::BeforeDue => text(lang, "policy-doc-extendable-before-due"),
     };
-    let unit = match (rule.unit.as_str(), lang) {
-        ("workdays", Language::Zh) => "个工作日",
-        ("days", Language::Zh) => "日",
-        ("months", Language::Zh) => "个月",
-        (unit, _) => unit,
+    let unit = match rule.unit.as_str() {
+        "workdays" => text(lang, "unit-word-workdays"),
+        "days" => text(lang, "unit-word-days"),
+        "months" => text(lang, "unit-word-months"),
+        unit => unit,
     };
-    let (colon, semi) = (l(": ", "："), l("; ", "；"));
+    let (colon, semi) = (text(lang, "colon"), text(lang, "list-separator"));
     format!(
         "  {}  {}\n    {}{colon}{} {unit}{semi}{}{colon}{start}{semi}{}{colon}{}\n    {}{colon}{pauses}{semi}{}{colon}{extendable}\n    {}{colon}{}{semi}{}{colon}{}\n",
         rule.name,
         both(lang, &rule.en, &rule.zh),
-        l("length", "期限"),
+        text(lang, "policy-doc-length"),
         rule.amount,
-        l("start", "起算"),
-        l("stop", "终止"),
+        text(lang, "policy-doc-start"),
+        text(lang, "policy-doc-stop"),
         list(&rule.stop),
-        l("pauses", "暂停"),
-        l("extendable", "延长"),
-        l("kind", "性质"),
+        text(lang, "policy-doc-pauses"),
+        text(lang, "policy-doc-extendable"),
+        text(lang, "policy-doc-kind"),
         rule.kind.label(lang),
-        l("source", "依据"),
+        text(lang, "policy-doc-source"),
         rule.source
             .as_deref()
-            .map_or(l("none (office target)", "无（内部目标）"), |s| {
+            .map_or(text(lang, "policy-doc-no-source"), |s| {
                 crate::policy::source_in(lang, s)
             }),
     )

@@ -6,9 +6,10 @@ use super::view::{category_label, channel_label, rule_title, satisfaction_name_l
 use super::{Ctx, output};
 use crate::error::{Error, Exit};
 use crate::html::{escape, html_page};
+use crate::messages::text;
 use crate::policy::codes::CodeKind;
 use crate::policy::rules::RuleKind;
-use crate::policy::{Language, code_label, pick};
+use crate::policy::{Language, code_label};
 use crate::reports::chart::{Scale, bar_chart};
 use crate::reports::report::{By, Line, Report, build_all};
 use std::fmt::Write as _;
@@ -40,10 +41,6 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<Exit> {
     ctx.report_broken(&broken)
 }
 
-fn l(ctx: &Ctx, en: &'static str, zh: &'static str) -> &'static str {
-    pick(ctx.ws.settings.language, en, zh)
-}
-
 fn key_label(ctx: &Ctx, by: By, key: &str) -> String {
     match by {
         By::Category => category_label(ctx, key),
@@ -73,35 +70,31 @@ fn line_cells(label: String, line: &Line) -> Vec<String> {
 
 fn breakdown(ctx: &Ctx, report: &Report) -> Table {
     let by_label = match report.by {
-        By::Category => l(ctx, "Category", "类别"),
-        By::Respondent => l(ctx, "Respondent", "被投诉者"),
-        By::Department => l(ctx, "Department", "部门"),
-        By::Assignee => l(ctx, "Assignee", "承办人"),
+        By::Category => text(ctx.lang(), "report-category"),
+        By::Respondent => text(ctx.lang(), "report-respondent"),
+        By::Department => text(ctx.lang(), "report-department"),
+        By::Assignee => text(ctx.lang(), "report-assignee"),
     };
     let mut table = Table::new(
-        Some(l(ctx, "Cases received", "受理情况")),
+        Some(text(ctx.lang(), "report-cases-received")),
         &[
             by_label,
-            l(ctx, "Received", "收到"),
-            l(ctx, "Accepted", "受理"),
-            l(ctx, "Rejected", "不予受理"),
-            l(ctx, "Transferred", "移送"),
-            l(ctx, "Resolved", "办结"),
-            l(ctx, "Withdrawn", "撤回"),
-            l(ctx, "Open", "在办"),
+            text(ctx.lang(), "report-received"),
+            text(ctx.lang(), "report-accepted"),
+            text(ctx.lang(), "report-rejected"),
+            text(ctx.lang(), "report-transferred"),
+            text(ctx.lang(), "report-resolved"),
+            text(ctx.lang(), "report-withdrawn"),
+            text(ctx.lang(), "report-open"),
             super::summary::rate_header(ctx.ws.settings.language),
-            l(
-                ctx,
-                "Median working days to close",
-                "办结用时中位数(工作日)",
-            ),
+            text(ctx.lang(), "report-median-to-close"),
         ],
     );
     for line in &report.breakdown {
         table.push(line_cells(key_label(ctx, report.by, &line.key), line));
     }
     table.push(line_cells(
-        l(ctx, "Total", "合计").to_string(),
+        text(ctx.lang(), "report-total").to_string(),
         &report.total,
     ));
     table
@@ -116,12 +109,15 @@ fn code_table(
     (kind, map): (CodeKind, &std::collections::BTreeMap<String, usize>),
     label: impl Fn(&str) -> String,
 ) -> Table {
-    let mut table = Table::new(Some(title), &[column, l(ctx, "Cases", "件数")]);
+    let mut table = Table::new(Some(title), &[column, text(ctx.lang(), "report-cases")]);
     for (label, n) in super::summary::in_policy_order(ctx, kind, map, label) {
         table.push(vec![label, n.to_string()]);
     }
     if map.is_empty() {
-        table.push(vec![l(ctx, "(none)", "（无）").to_string(), "0".into()]);
+        table.push(vec![
+            text(ctx.lang(), "report-none").to_string(),
+            "0".into(),
+        ]);
     }
     table
 }
@@ -135,13 +131,13 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
     let policy = &ctx.ws.policy;
     let lang = ctx.ws.settings.language;
     let mut on_time = Table::new(
-        Some(l(ctx, "Deadlines met on time", "期限执行情况")),
+        Some(text(ctx.lang(), "report-deadlines-met-on-time")),
         &[
-            l(ctx, "Rule", "期限"),
-            l(ctx, "Met", "按时"),
-            l(ctx, "Missed", "超时"),
-            l(ctx, "Overdue", "逾期未办"),
-            l(ctx, "Not tracked", "未跟踪"),
+            text(ctx.lang(), "report-rule"),
+            text(ctx.lang(), "report-met"),
+            text(ctx.lang(), "report-missed"),
+            text(ctx.lang(), "report-overdue"),
+            text(ctx.lang(), "report-not-tracked"),
             super::summary::rate_header(ctx.ws.settings.language),
         ],
     );
@@ -157,7 +153,9 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
     for (rule, o) in rules {
         let label = rule_title(ctx, rule);
         let target = match o.kind {
-            Some(RuleKind::OfficeTarget) => format!(", {}", RuleKind::OfficeTarget.label(lang)),
+            Some(RuleKind::OfficeTarget) => {
+                crate::msg!(lang, "aside", text = RuleKind::OfficeTarget.label(lang))
+            }
             _ => String::new(),
         };
         let name = match lang {
@@ -175,31 +173,24 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
     }
     let mut satisfaction = code_table(
         ctx,
-        l(ctx, "Follow-up satisfaction", "回访满意度"),
-        l(ctx, "Answer", "评价"),
+        text(ctx.lang(), "report-follow-up-satisfaction"),
+        text(ctx.lang(), "report-answer"),
         (CodeKind::Satisfaction, &report.satisfaction),
         |k| satisfaction_name_label(ctx, k),
     );
     satisfaction.push(vec![
-        l(
-            ctx,
-            "Satisfaction rate = (very satisfied + satisfied + basically satisfied) ÷ answers",
-            "满意率 =（非常满意 + 满意 + 基本满意）÷ 回答数",
-        )
-        .into(),
+        text(ctx.lang(), "report-satisfaction-rate").into(),
         pct(report.satisfaction_rate),
     ]);
     let mut forced = Table::new(
-        Some(l(ctx, "Overrides recorded with --force", "强制记录的例外")),
-        &[l(ctx, "Override", "事项"), l(ctx, "Count", "次数")],
+        Some(text(ctx.lang(), "report-overrides")),
+        &[
+            text(ctx.lang(), "report-override"),
+            text(ctx.lang(), "report-count"),
+        ],
     );
     forced.push(vec![
-        l(
-            ctx,
-            "Extensions the rule's source does not allow (--force)",
-            "超出依据允许的延长（强制）",
-        )
-        .to_string(),
+        text(ctx.lang(), "report-forced-extensions").to_string(),
         report.forced_extensions.to_string(),
     ]);
     let overrides = (report.forced_extensions > 0).then_some(forced);
@@ -207,22 +198,22 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         breakdown(ctx, report),
         code_table(
             ctx,
-            l(ctx, "Rejected, by reason", "不予受理原因"),
-            l(ctx, "Reason", "原因"),
+            text(ctx.lang(), "report-rejected-by-reason"),
+            text(ctx.lang(), "report-reason"),
             (CodeKind::Reason, &report.rejected_by_reason),
             |k| code_label(&policy.rejection_reasons, k, lang),
         ),
         code_table(
             ctx,
-            l(ctx, "Resolved, by outcome", "办结方式"),
-            l(ctx, "Outcome", "结果"),
+            text(ctx.lang(), "report-resolved-by-outcome"),
+            text(ctx.lang(), "report-outcome"),
             (CodeKind::Outcome, &report.resolved_by_outcome),
             |k| code_label(&policy.outcomes, k, lang),
         ),
         code_table(
             ctx,
-            l(ctx, "By channel", "按渠道"),
-            l(ctx, "Channel", "渠道"),
+            text(ctx.lang(), "report-by-channel"),
+            text(ctx.lang(), "report-channel"),
             (CodeKind::Channel, &report.by_channel),
             |k| channel_label(ctx, k),
         ),
@@ -234,7 +225,7 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
 }
 
 fn report_title(ctx: &Ctx) -> &'static str {
-    l(ctx, "Complaint statistics", "投诉处理情况统计")
+    text(ctx.lang(), "report-complaint-statistics")
 }
 
 /// Writes each non-empty section of the report as `NN-title.csv` in `dir`,
@@ -284,10 +275,10 @@ fn long_table(ctx: &Ctx, report: &Report) -> Table {
         }
     }
     let header = [
-        l(ctx, "section", "部分"),
-        l(ctx, "row", "项目"),
-        l(ctx, "column", "指标"),
-        l(ctx, "value", "数值"),
+        text(ctx.lang(), "report-section"),
+        text(ctx.lang(), "report-row"),
+        text(ctx.lang(), "report-column"),
+        text(ctx.lang(), "report-value"),
     ];
     Table {
         header: header
@@ -304,15 +295,15 @@ fn long_table(ctx: &Ctx, report: &Report) -> Table {
 fn facts(ctx: &Ctx, report: &Report) -> [(&'static str, String); 3] {
     [
         (
-            l(ctx, "Period of receipt", "统计期间"),
+            text(ctx.lang(), "report-period-of-receipt"),
             format!("{} – {}", report.period.start, report.period.end),
         ),
         (
-            l(ctx, "Generated", "生成日期"),
+            text(ctx.lang(), "report-generated"),
             report.generated.to_string(),
         ),
         (
-            l(ctx, "Cases received", "收到投诉"),
+            text(ctx.lang(), "report-cases-received-count"),
             report.total.received.to_string(),
         ),
     ]
@@ -322,7 +313,7 @@ fn markdown(ctx: &Ctx, report: &Report) -> String {
     let title = report_title(ctx);
     let facts: Vec<String> = facts(ctx, report)
         .iter()
-        .map(|(label, value)| format!("{label}{}{value}", l(ctx, ": ", "：")))
+        .map(|(label, value)| format!("{label}{}{value}", text(ctx.lang(), "colon")))
         .collect();
     let mut out = format!(
         "# {title} — {}\n\n{}\n\n",
@@ -346,7 +337,7 @@ fn html(ctx: &Ctx, report: &Report) -> String {
     let title = format!("{} — {}", report_title(ctx), report.period.label);
     let facts: Vec<String> = facts(ctx, report)
         .iter()
-        .map(|(label, value)| escape(&format!("{label}{}{value}", l(ctx, ": ", "："))))
+        .map(|(label, value)| escape(&format!("{label}{}{value}", text(ctx.lang(), "colon"))))
         .collect();
     let mut body = format!(
         "<h2>{}</h2>\n<p class=\"meta\">{}</p>\n",
@@ -402,25 +393,25 @@ fn charts(ctx: &Ctx, report: &Report) -> Vec<(String, String)> {
         code_label(&policy.outcomes, k, lang)
     });
     let by_title = match report.by {
-        By::Category => l(ctx, "Cases by category", "按类别统计"),
-        By::Respondent => l(ctx, "Cases by respondent", "按被投诉者统计"),
-        By::Department => l(ctx, "Cases by department", "按部门统计"),
-        By::Assignee => l(ctx, "Cases by assignee", "按承办人统计"),
+        By::Category => text(ctx.lang(), "report-cases-by-category"),
+        By::Respondent => text(ctx.lang(), "report-cases-by-respondent"),
+        By::Department => text(ctx.lang(), "report-cases-by-department"),
+        By::Assignee => text(ctx.lang(), "report-cases-by-assignee"),
     };
     [
         (
-            l(ctx, "Cases received per month", "每月收到投诉"),
+            text(ctx.lang(), "report-cases-received-per-month"),
             months,
             Scale::Count,
         ),
         (by_title, categories, Scale::Count),
         (
-            l(ctx, "On-time rate per deadline", "各期限按时率"),
+            text(ctx.lang(), "report-on-time-rate-per-deadline"),
             on_time,
             Scale::Percent,
         ),
         (
-            l(ctx, "Outcomes of resolved cases", "办结方式"),
+            text(ctx.lang(), "report-outcomes-of-resolved-cases"),
             outcomes,
             Scale::Count,
         ),

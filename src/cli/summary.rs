@@ -8,8 +8,9 @@ use super::view::{category_label, channel_label, priority_name_label, rule_title
 use super::{Ctx, output};
 use crate::deadline::PROMISE_RULE;
 use crate::error::Exit;
+use crate::messages::text;
+use crate::policy::Language;
 use crate::policy::codes::CodeKind;
-use crate::policy::{Language, pick};
 use crate::reports::summary::{DUE_SOON_WORKDAYS, Summary, summarize_all};
 
 /// Prints the summary as of `--today`.
@@ -45,45 +46,38 @@ fn pct(v: Option<f64>) -> String {
 /// Counts, times and the satisfaction rate.
 fn overview_table(ctx: &Ctx, s: &Summary) -> Table {
     let lang = ctx.ws.settings.language;
-    let l = |en: &'static str, zh: &'static str| pick(lang, en, zh);
     let mut overview = Table::new(
-        Some(l("Overview", "概况")),
-        &[l("Measure", "指标"), l("Value", "数值")],
+        Some(text(lang, "summary-overview")),
+        &[text(lang, "summary-measure"), text(lang, "summary-value")],
     );
     for (name, value) in [
-        (l("Cases", "案件总数"), s.total.to_string()),
-        (l("Overdue", "已逾期"), s.overdue.to_string()),
+        (text(lang, "summary-cases"), s.total.to_string()),
+        (text(lang, "summary-overdue"), s.overdue.to_string()),
+        (text(lang, "summary-due-within-3"), s.due_soon.to_string()),
         (
-            l("Due within 3 working days", "3个工作日内到期"),
-            s.due_soon.to_string(),
+            text(lang, "summary-repeat-complaints"),
+            s.repeat.to_string(),
         ),
-        (l("Repeat complaints", "重复投诉"), s.repeat.to_string()),
         (
-            l(
-                "Median working days to decision",
-                "受理决定用时中位数(工作日)",
-            ),
+            text(lang, "summary-median-to-decision"),
             num(s.median_workdays_to_decision),
         ),
         (
-            l(
-                "90th percentile working days to decision",
-                "受理决定用时90分位(工作日)",
-            ),
+            text(lang, "summary-p90-to-decision"),
             num(s.p90_workdays_to_decision),
         ),
         (
-            l("Median working days to close", "办结用时中位数(工作日)"),
+            text(lang, "summary-median-to-close"),
             num(s.median_workdays_to_close),
         ),
         (
-            l(
-                "90th percentile working days to close",
-                "办结用时90分位(工作日)",
-            ),
+            text(lang, "summary-p90-to-close"),
             num(s.p90_workdays_to_close),
         ),
-        (l("Satisfaction rate", "满意率"), pct(s.satisfaction_rate)),
+        (
+            text(lang, "summary-satisfaction-rate"),
+            pct(s.satisfaction_rate),
+        ),
     ] {
         overview.push(vec![name.to_string(), value]);
     }
@@ -94,17 +88,16 @@ fn overview_table(ctx: &Ctx, s: &Summary) -> Table {
 /// soon, met, missed, the on-time rate.
 fn rules_table(ctx: &Ctx, s: &Summary) -> Table {
     let lang = ctx.ws.settings.language;
-    let l = |en: &'static str, zh: &'static str| pick(lang, en, zh);
     debug_assert_eq!(DUE_SOON_WORKDAYS, 3);
     let mut rules = Table::new(
-        Some(l("Deadlines", "办理期限")),
+        Some(text(lang, "summary-deadlines")),
         &[
-            l("Rule", "期限"),
-            l("Overdue", "逾期"),
-            l("Due soon", "即将到期"),
-            l("Met", "按时"),
-            l("Missed", "超时"),
-            l("Not tracked", "未跟踪"),
+            text(lang, "summary-rule"),
+            text(lang, "summary-col-overdue"),
+            text(lang, "summary-due-soon"),
+            text(lang, "summary-met"),
+            text(lang, "summary-missed"),
+            text(lang, "summary-not-tracked"),
             rate_header(lang),
         ],
     );
@@ -142,7 +135,6 @@ fn rules_table(ctx: &Ctx, s: &Summary) -> Table {
 /// The counts by status, category, assignee, channel and priority.
 fn count_tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
     let lang = ctx.ws.settings.language;
-    let l = |en: &'static str, zh: &'static str| pick(lang, en, zh);
     let status_rows = ctx
         .ws
         .policy
@@ -156,36 +148,36 @@ fn count_tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
         .collect();
     vec![
         counts(
-            l("By status", "按状态"),
-            l("Status", "状态"),
+            text(lang, "summary-by-status"),
+            text(lang, "summary-status"),
             status_rows,
             lang,
         ),
         counts(
-            l("By category", "按类别"),
-            l("Category", "类别"),
+            text(lang, "summary-by-category"),
+            text(lang, "summary-category"),
             in_policy_order(ctx, CodeKind::Category, &s.by_category, |k| {
                 category_label(ctx, k)
             }),
             lang,
         ),
         counts(
-            l("By assignee", "按承办人"),
-            l("Assignee", "承办人"),
+            text(lang, "summary-by-assignee"),
+            text(lang, "summary-assignee"),
             labelled(&s.by_assignee, str::to_string),
             lang,
         ),
         counts(
-            l("By channel", "按渠道"),
-            l("Channel", "渠道"),
+            text(lang, "summary-by-channel"),
+            text(lang, "summary-channel"),
             in_policy_order(ctx, CodeKind::Channel, &s.by_channel, |k| {
                 channel_label(ctx, k)
             }),
             lang,
         ),
         counts(
-            l("By priority", "按优先级"),
-            l("Priority", "优先级"),
+            text(lang, "summary-by-priority"),
+            text(lang, "summary-priority"),
             in_policy_order(ctx, CodeKind::Priority, &s.by_priority, |k| {
                 priority_name_label(ctx, k)
             }),
@@ -196,11 +188,7 @@ fn count_tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
 
 /// The on-time column's header, which states how the rate is computed.
 pub fn rate_header(lang: Language) -> &'static str {
-    pick(
-        lang,
-        "On time = met ÷ (met + missed + overdue)",
-        "按时率 = 按时 ÷ (按时 + 超时 + 逾期未办)",
-    )
+    text(lang, "summary-rate-header")
 }
 
 fn labelled(map: &BTreeMap<String, usize>, label: impl Fn(&str) -> String) -> Vec<(String, usize)> {
@@ -232,7 +220,7 @@ pub(super) fn in_policy_order(
 }
 
 fn counts(title: &str, column: &str, rows: Vec<(String, usize)>, lang: Language) -> Table {
-    let mut table = Table::new(Some(title), &[column, pick(lang, "Cases", "件数")]);
+    let mut table = Table::new(Some(title), &[column, text(lang, "summary-col-cases")]);
     for (label, n) in rows {
         table.push(vec![label, n.to_string()]);
     }

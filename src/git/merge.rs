@@ -397,7 +397,10 @@ fn put(map: &mut Map<String, Value>, field: &str, value: Option<Value>) {
 fn to_object(case: &Case) -> Result<Map<String, Value>> {
     match serde_json::to_value(case).map_err(json_error)? {
         Value::Object(map) => Ok(map),
-        _ => Err(Error::Invalid("a case is not an object".into())),
+        _ => Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "merge-not-object"
+        ))),
     }
 }
 
@@ -406,7 +409,11 @@ fn from_object(map: Map<String, Value>) -> Result<Case> {
 }
 
 fn json_error(e: serde_json::Error) -> Error {
-    Error::Invalid(format!("the merged case is not valid: {e}"))
+    Error::Invalid(crate::msg!(
+        crate::messages::language(),
+        "merge-invalid",
+        error = e
+    ))
 }
 
 /// Our side and their side of a file with git conflict markers (git's

@@ -95,13 +95,21 @@ pub fn text_merge(base: &Path, ours: &Path, theirs: &Path) -> Result<(Vec<u8>, b
         .args([ours, base, theirs])
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| Error::Invalid(format!("cannot run git ({e}); is git installed?")))?;
+        .map_err(|e| {
+            Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "git-not-run",
+                error = e
+            ))
+        })?;
     match out.status.code() {
         Some(0) => Ok((out.stdout, false)),
         Some(n) if (1..=127).contains(&n) => Ok((out.stdout, true)),
-        _ => Err(Error::Invalid(format!(
-            "`git merge-file` failed: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
+        _ => Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "git-failed",
+            args = "merge-file",
+            error = String::from_utf8_lossy(&out.stderr).trim()
         ))),
     }
 }
@@ -134,12 +142,19 @@ fn git(dir: &Path, args: &[&str]) -> Result<String> {
         .current_dir(dir)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| Error::Invalid(format!("cannot run git ({e}); is git installed?")))?;
+        .map_err(|e| {
+            Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "git-not-run",
+                error = e
+            ))
+        })?;
     if !out.status.success() {
-        return Err(Error::Invalid(format!(
-            "`git {}` failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr).trim()
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "git-failed",
+            args = args.join(" "),
+            error = String::from_utf8_lossy(&out.stderr).trim()
         )));
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())

@@ -44,8 +44,13 @@ impl CaseId {
     /// Draws a new random ID for a case received on `date`.
     pub fn generate(date: NaiveDate) -> Result<Self> {
         let mut bytes = [0u8; RANDOM_LEN];
-        getrandom::fill(&mut bytes)
-            .map_err(|e| Error::Invalid(format!("no randomness available for a new ID: {e}")))?;
+        getrandom::fill(&mut bytes).map_err(|e| {
+            Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "id-no-randomness",
+                error = e
+            ))
+        })?;
         Ok(CaseId(format!(
             "{}-{}",
             date.format("%Y%m%d"),

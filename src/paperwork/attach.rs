@@ -224,9 +224,10 @@ pub fn detach(
     now: DateTime<FixedOffset>,
 ) -> Result<(Case, Attachment)> {
     if reason.trim().is_empty() {
-        return Err(Error::Invalid(
-            "--reason is empty; say why the file leaves the case".into(),
-        ));
+        return Err(Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "detach-no-reason"
+        )));
     }
     let lock = ws.lock()?;
     let mut case = ws.read_case(id)?;
@@ -246,7 +247,7 @@ pub fn detach(
                 "no-attachment",
                 id = id,
                 which = which,
-                attached = attached.join(", ")
+                attached = crate::messages::join(crate::messages::language(), &attached)
             )));
         }
         _ => {

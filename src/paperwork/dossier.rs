@@ -45,10 +45,11 @@ pub fn build(ws: &Workspace, cases: &[Case], title: &str, today: NaiveDate) -> R
     }
     for case in cases {
         if let Some(problem) = attach::verify(&ws.root, case).into_iter().next() {
-            return Err(Error::Refused(format!(
-                "{}: {}; the dossier would be incomplete (run `plaint check`)",
-                problem.file.unwrap_or_else(|| case.id.to_string()),
-                problem.message
+            return Err(Error::Refused(crate::msg!(
+                ws.policy.language,
+                "dossier-incomplete",
+                file = problem.file.unwrap_or_else(|| case.id.to_string()),
+                message = problem.message
             )));
         }
         let limit = usize::try_from(ws.settings.attachment_limit())
@@ -484,7 +485,13 @@ pub fn zip(files: &[File]) -> Result<Vec<u8>> {
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored)
         .last_modified_time(zip::DateTime::default());
-    let bad = |e: &dyn std::fmt::Display| Error::Invalid(format!("the zip archive: {e}"));
+    let bad = |e: &dyn std::fmt::Display| {
+        Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "zip-failed",
+            error = e
+        ))
+    };
     for (name, bytes) in files {
         writer
             .start_file(name.as_str(), options)

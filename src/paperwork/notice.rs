@@ -479,7 +479,7 @@ fn check_state(policy: &crate::policy::Policy, case: &Case, kind: &NoticeKind) -
         code = kind.code,
         id = case.id,
         state = label(&case.status),
-        states = states.join(", ")
+        states = crate::messages::join(lang, &states)
     )))
 }
 
@@ -579,9 +579,11 @@ fn unique_token(
             return Ok(token);
         }
     }
-    Err(Error::Invalid(format!(
-        "case {}: no free document number for {}",
-        case.id, kind.code
+    Err(Error::Invalid(crate::msg!(
+        crate::messages::language(),
+        "notice-no-number",
+        id = case.id,
+        kind = kind.code
     )))
 }
 

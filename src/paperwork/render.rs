@@ -119,7 +119,14 @@ pub fn render(
         template.render_captured_to(context, &mut out).map(drop)
     })
     .map_err(|e| template_error(source, &e))?;
-    String::from_utf8(out.0).map_err(|e| Error::Invalid(format!("{}: {e}", source.label)))
+    String::from_utf8(out.0).map_err(|e| {
+        Error::Invalid(crate::msg!(
+            lang,
+            "file-error",
+            file = source.label,
+            message = e
+        ))
+    })
 }
 
 /// The most memory one rendering may hold: 256 MiB, some fifty times
@@ -185,7 +192,14 @@ fn template_error(source: &Source, e: &minijinja::Error) -> Error {
         return Error::Invalid(crate::msg!(lang, "template-out-of-fuel", label = label));
     }
     let detail = e.detail().unwrap_or("");
-    Error::Invalid(format!("{label}{line}: {} {detail}", e.kind()))
+    Error::Invalid(crate::msg!(
+        lang,
+        "template-error",
+        label = label,
+        line = line,
+        kind = e.kind(),
+        detail = detail
+    ))
 }
 
 /// Converts the Markdown the notice templates use to HTML: `#`/`##`/`###`

@@ -223,10 +223,7 @@ fn unknown(lang: Language, kind: CodeKind, typed: &str, codes: &[Code]) -> Strin
 
 /// How a list of codes is joined in a message.
 pub(crate) fn list_separator(lang: Language) -> &'static str {
-    match lang {
-        Language::En => ", ",
-        Language::Zh => "、",
-    }
+    crate::messages::text(lang, "list-comma")
 }
 
 /// The end of an "unknown" message suggesting the closest code:
@@ -236,10 +233,7 @@ pub(crate) fn suggestion(lang: Language, typed: &str, codes: &[Code]) -> String 
     let Some(best) = closest(typed, codes) else {
         return String::new();
     };
-    let separator = match lang {
-        Language::En => "; ",
-        Language::Zh => "；",
-    };
+    let separator = crate::messages::text(lang, "list-separator");
     // In Chinese the label is what was typed; in English the code is.
     let asked = if lang == Language::En || best.zh.is_empty() || best.zh == best.code {
         msg!(lang, "did-you-mean", code = best.code)

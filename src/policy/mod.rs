@@ -316,8 +316,14 @@ impl Policy {
                 presets = PRESETS.join(crate::policy::codes::list_separator(lang))
             ))
         })?;
-        let base: PolicyOverrides = serde_yaml::from_str(text)
-            .map_err(|e| Error::Invalid(format!("built-in preset {preset}: {e}")))?;
+        let base: PolicyOverrides = serde_yaml::from_str(text).map_err(|e| {
+            Error::Invalid(crate::msg!(
+                lang,
+                "preset-broken",
+                preset = preset,
+                error = e
+            ))
+        })?;
         let o = overrides.clone();
         let mut policy = Policy {
             preset: preset.to_string(),
@@ -729,12 +735,14 @@ impl Policy {
             .find(|r| r.name == name)
             .ok_or_else(|| {
                 let names: Vec<&str> = self.deadlines.iter().map(|r| r.name.as_str()).collect();
-                Error::Invalid(format!(
-                    "unknown deadline rule '{name}'; rules: {}",
-                    if names.is_empty() {
-                        "(none defined)".to_string()
+                Error::Invalid(crate::msg!(
+                    self.language,
+                    "unknown-rule",
+                    name = name,
+                    rules = if names.is_empty() {
+                        crate::msg!(self.language, "none-defined")
                     } else {
-                        names.join(", ")
+                        crate::messages::join(self.language, &names)
                     }
                 ))
             })
@@ -788,11 +796,15 @@ impl Policy {
 }
 
 /// Looks up `code` in `codes`, or explains which codes exist.
-pub fn find_code<'a>(codes: &'a [Code], code: &str, what: &str) -> Result<&'a Code> {
+pub fn find_code<'a>(codes: &'a [Code], code: &str, what: codes::CodeKind) -> Result<&'a Code> {
     codes.iter().find(|c| c.code == code).ok_or_else(|| {
-        Error::Invalid(format!(
-            "unknown {what} '{code}'; known: {}",
-            list_codes(Language::En, codes)
+        let lang = crate::messages::language();
+        Error::Invalid(crate::msg!(
+            lang,
+            "unknown-code-known",
+            what = what.word(lang),
+            code = code,
+            codes = list_codes(lang, codes)
         ))
     })
 }
@@ -825,15 +837,16 @@ pub fn source_in(lang: Language, source: &str) -> &str {
 
 /// A legal source as the tail of a sentence: ` (source)`, `（source）`.
 pub fn basis_in(lang: Language, source: Option<&str>) -> String {
-    match (lang, source) {
-        (_, None) => String::new(),
+    let text = match (lang, source) {
+        (_, None) => return String::new(),
         // `zh (en)` inside parentheses reads as `(zh, en)`.
         (Language::En, Some(s)) => match s.strip_suffix(')').and_then(|s| s.split_once(" (")) {
-            Some((zh, en)) => format!(" ({zh}, {en})"),
-            None => format!(" ({s})"),
+            Some((zh, en)) => format!("{zh}, {en}"),
+            None => s.to_string(),
         },
-        (Language::Zh, Some(s)) => format!("（{}）", source_in(lang, s)),
-    }
+        (Language::Zh, Some(s)) => source_in(lang, s).to_string(),
+    };
+    crate::msg!(lang, "in-parentheses", text = text)
 }
 
 /// Chooses the label for `language`.

@@ -49,16 +49,13 @@ impl RuleKind {
 
     /// The label in `language`.
     pub fn label(self, language: super::Language) -> &'static str {
-        match (self, language) {
-            (RuleKind::Statutory, super::Language::En) => "statutory",
-            (RuleKind::Statutory, super::Language::Zh) => "法定期限",
-            (RuleKind::Regulation, super::Language::En) => "set by regulation",
-            (RuleKind::Regulation, super::Language::Zh) => "规章规定期限",
-            (RuleKind::Institutional, super::Language::En) => "institutional rule",
-            (RuleKind::Institutional, super::Language::Zh) => "本单位制度期限",
-            (RuleKind::OfficeTarget, super::Language::En) => "office target",
-            (RuleKind::OfficeTarget, super::Language::Zh) => "内部目标",
-        }
+        let id = match self {
+            RuleKind::Statutory => "rule-kind-statutory",
+            RuleKind::Regulation => "rule-kind-regulation",
+            RuleKind::Institutional => "rule-kind-institutional",
+            RuleKind::OfficeTarget => "rule-kind-office-target",
+        };
+        crate::messages::text(language, id)
     }
 }
 

@@ -105,16 +105,20 @@ impl Settings {
     /// Its problems are told in the language the text declares.
     pub fn parse(text: &str, label: &str) -> Result<Self> {
         let lang = Settings::declared_language(text).unwrap_or_default();
-        let at = |e: &dyn std::fmt::Display| {
-            let said = crate::yaml_error::describe(lang, &e.to_string());
-            match lang {
-                Language::En => Error::Invalid(format!("{label}: {said}")),
-                Language::Zh => Error::Invalid(format!("{label}：{said}")),
-            }
+        let at = |said: String| {
+            Error::Invalid(crate::msg!(
+                lang,
+                "file-error",
+                file = label,
+                message = said
+            ))
         };
-        crate::limits::check_nesting(text).map_err(|e| at(&e))?;
-        let settings: Settings = serde_yaml::from_str(text).map_err(|e| at(&e))?;
-        settings.offset().map_err(|e| at(&e))?;
+        let described =
+            |e: &dyn std::fmt::Display| crate::yaml_error::describe(lang, &e.to_string());
+        crate::limits::check_nesting(text).map_err(|e| at(described(&e)))?;
+        let settings: Settings = serde_yaml::from_str(text)
+            .map_err(|e| at(crate::yaml_error::describe_yaml(lang, &e)))?;
+        settings.offset().map_err(|e| at(described(&e)))?;
         Ok(settings)
     }
 

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use super::codes::CodeKind;
 use super::{Policy, Role, find_code, list_codes};
 use crate::calendar::{Calendar, Roll, Unit, period_end};
 use crate::error::{Error, Result};
@@ -161,7 +162,8 @@ fn registration_hint(lang: crate::policy::Language, requirement: &str) -> String
             let what = requirement_hint(lang, other);
             let what = what.split_once(" (").map_or(what.as_str(), |(w, _)| w);
             let what = what.split_once('（').map_or(what, |(w, _)| w);
-            format!("{what} (--{})", other.replace(['.', '_'], "-"))
+            let flag = format!("--{}", other.replace(['.', '_'], "-"));
+            format!("{what}{}", crate::msg!(lang, "in-parentheses", text = flag))
         }
     }
 }
@@ -231,9 +233,11 @@ pub fn advance(
 ) -> Result<Vec<String>> {
     let target = request.target.as_str();
     if policy.state(target).is_none() {
-        return Err(Error::Invalid(format!(
-            "unknown state '{target}'; states are: {}",
-            policy.state_names().join(", ")
+        return Err(Error::Invalid(crate::msg!(
+            policy.language,
+            "case-unknown-state",
+            code = target,
+            known = crate::messages::join(policy.language, &policy.state_names())
         )));
     }
     let on_the_spot = request.on_the_spot && on_the_spot_allowed(policy, case, target)?;
@@ -261,10 +265,10 @@ pub fn advance(
     if let Some(reason) = &request.reason
         && policy.has_role(target, Role::Rejected)
     {
-        find_code(&policy.rejection_reasons, reason, "rejection reason")?;
+        find_code(&policy.rejection_reasons, reason, CodeKind::Reason)?;
     }
     if let Some(outcome) = &request.outcome {
-        find_code(&policy.outcomes, outcome, "outcome")?;
+        find_code(&policy.outcomes, outcome, CodeKind::Outcome)?;
     }
     check_suspension_reason(policy, request)?;
     check_consent(policy, case, request)?;
@@ -531,7 +535,11 @@ fn check_suspension_reason(policy: &Policy, request: &TransitionRequest) -> Resu
     }
     match &request.reason {
         Some(reason) => {
-            find_code(&policy.suspension_reasons, reason, "suspension reason")?;
+            find_code(
+                &policy.suspension_reasons,
+                reason,
+                CodeKind::SuspensionReason,
+            )?;
             Ok(())
         }
         None => Err(Error::Refused(crate::msg!(
@@ -560,16 +568,18 @@ fn check_referral(policy: &Policy, request: &TransitionRequest) -> Result<()> {
         return Ok(());
     };
     if body.trim().is_empty() {
-        return Err(Error::Invalid(
-            "--refer-to is empty; name the competent body".into(),
-        ));
+        return Err(Error::Invalid(crate::msg!(
+            policy.language,
+            "refer-to-empty"
+        )));
     }
     if !policy.has_role(&request.target, Role::Rejected)
         || request.reason.as_deref() != Some("outside-jurisdiction")
     {
-        return Err(Error::Invalid(
-            "--refer-to goes with `rejected --reason outside-jurisdiction`: it names the competent body the complainant is told to turn to".into(),
-        ));
+        return Err(Error::Invalid(crate::msg!(
+            policy.language,
+            "refer-to-misplaced"
+        )));
     }
     Ok(())
 }

@@ -67,9 +67,8 @@ pub fn parse_yaml_case(text: &str) -> std::result::Result<Case, String> {
         Some(case) => case,
         None => {
             check_nesting(text)?;
-            serde_yaml::from_str(text).map_err(|e| {
-                crate::yaml_error::describe(crate::messages::language(), &e.to_string())
-            })?
+            serde_yaml::from_str(text)
+                .map_err(|e| crate::yaml_error::describe_yaml(crate::messages::language(), &e))?
         }
     };
     if case.schema != SCHEMA {
@@ -80,15 +79,28 @@ pub fn parse_yaml_case(text: &str) -> std::result::Result<Case, String> {
 
 /// Renders a case as the exact bytes of its file.
 pub fn render_case(case: &Case) -> Result<String> {
-    serde_yaml::to_string(case)
-        .map_err(|e| Error::Invalid(format!("case {} cannot be written: {e}", case.id)))
+    serde_yaml::to_string(case).map_err(|e| {
+        Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "case-not-writable",
+            id = case.id,
+            error = e
+        ))
+    })
 }
 
 /// Checks `case` against every limit a reader applies and renders it:
 /// what this returns, [`parse_case`] reads back. The one way a writer gets
 /// the bytes of a case file.
 pub fn render_for_write(case: &Case) -> Result<String> {
-    validate_case(case).map_err(|message| Error::Invalid(format!("{}: {message}", case.id)))?;
+    validate_case(case).map_err(|message| {
+        Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "case-problem",
+            id = case.id,
+            message = message
+        ))
+    })?;
     let text = render_case(case)?;
     if text.len() > MAX_FILE_BYTES {
         return Err(Error::Invalid(crate::msg!(
@@ -144,15 +156,18 @@ pub fn validate_case(case: &Case) -> std::result::Result<(), String> {
         .iter()
         .find(|&&i| i >= case.complainants.len())
     {
-        return Err(format!(
-            "`representatives` names complainant #{bad}, but there are only {} (indexes start at 0)",
-            case.complainants.len()
+        return Err(crate::msg!(
+            crate::messages::language(),
+            "case-representative-out-of-range",
+            bad = bad,
+            count = case.complainants.len()
         ));
     }
     if case.history.is_empty() {
-        return Err(
-            "`history` is empty; every case starts with a registered or imported event".into(),
-        );
+        return Err(crate::msg!(
+            crate::messages::language(),
+            "case-history-empty"
+        ));
     }
     Ok(())
 }

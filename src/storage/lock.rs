@@ -116,9 +116,10 @@ fn open(path: &Path) -> Result<File> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(Error::Refused(format!(
-            "{} is a symbolic link; plaint keeps its lock inside the workspace only. Remove the link and try again",
-            path.display()
+        return Err(Error::Refused(crate::msg!(
+            crate::messages::language(),
+            "lock-is-link",
+            path = path.display()
         )));
     }
     let mut options = OpenOptions::new();

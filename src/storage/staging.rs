@@ -170,8 +170,7 @@ fn parse_manifest(text: &str, path: &Path) -> Result<Vec<CaseId>> {
     if lines.next() != Some(MANIFEST_HEADER) {
         return Err(Error::BadFile {
             path: path.to_path_buf(),
-            message: "not a plaint staging manifest; move the folder away and run `plaint check`"
-                .into(),
+            message: crate::msg!(crate::messages::language(), "not-a-staging-manifest"),
         });
     }
     lines

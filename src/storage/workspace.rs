@@ -156,10 +156,11 @@ impl Workspace {
         let path = root.join(SETTINGS_FILE);
         let text = read_text_bounded(&path, MAX_SETTINGS_BYTES, "settings file").map_err(|e| {
             if matches!(e, Error::NotFound(_)) {
-                Error::Invalid(format!(
-                    "{} is not a plaint workspace (no {SETTINGS_FILE}); run `plaint init {}` to create one",
-                    root.display(),
-                    root.display()
+                Error::Invalid(crate::msg!(
+                    crate::messages::language(),
+                    "not-a-workspace",
+                    dir = root.display(),
+                    file = SETTINGS_FILE
                 ))
             } else {
                 e
@@ -171,8 +172,12 @@ impl Workspace {
         let broken = |e: Error| Error::Invalid(crate::msg!(lang, "settings-broken", error = e));
         let settings = Settings::parse(&text, &label).map_err(broken)?;
         let policy = settings.policy().map_err(|e| {
-            let sep = if lang == Language::Zh { "：" } else { ": " };
-            broken(Error::Invalid(format!("{label}{sep}{e}")))
+            broken(Error::Invalid(crate::msg!(
+                lang,
+                "file-error",
+                file = label,
+                message = e
+            )))
         })?;
         let offset = settings.offset().map_err(broken)?;
         let calendar = load_calendar(root, &settings.calendar, lang)
@@ -204,9 +209,10 @@ impl Workspace {
     ) -> Result<Self> {
         let path = root.join(SETTINGS_FILE);
         if path.exists() {
-            return Err(Error::Refused(format!(
-                "{} already exists; this folder is a workspace already",
-                path.display()
+            return Err(Error::Refused(crate::msg!(
+                settings.language,
+                "workspace-exists",
+                file = path.display()
             )));
         }
         settings.policy()?;
@@ -310,9 +316,10 @@ impl Workspace {
                 return self.write_case(lock, case);
             }
         }
-        Err(Error::Invalid(
-            "could not find a free case ID for that day".into(),
-        ))
+        Err(Error::Invalid(crate::msg!(
+            self.policy.language,
+            "import-no-free-id"
+        )))
     }
 
     /// Reads, changes and writes one case under the lock. `change` sees the

@@ -248,7 +248,7 @@ impl ColumnMap {
                 lang,
                 "map-not-mapping",
                 label = label,
-                error = crate::yaml_error::describe(lang, &e.to_string())
+                error = crate::yaml_error::describe_yaml(lang, &e)
             ))
         })?;
         let mut map = BTreeMap::new();
@@ -518,8 +518,14 @@ pub fn export_header(complainants: usize) -> Vec<String> {
 
 /// The cells of `case` under `header` (from [`export_header`]).
 pub fn export_row(case: &Case, header: &[String]) -> Result<Vec<String>> {
-    let value =
-        serde_json::to_value(case).map_err(|e| Error::Invalid(format!("case {}: {e}", case.id)))?;
+    let value = serde_json::to_value(case).map_err(|e| {
+        Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "case-error",
+            id = case.id,
+            error = e
+        ))
+    })?;
     header
         .iter()
         .map(|column| export_cell(&value, column))
@@ -539,9 +545,14 @@ fn export_cell(case: &Value, column: &str) -> Result<String> {
     };
     Ok(match (column, found) {
         (_, None | Some(Value::Null)) => String::new(),
-        ("history", Some(v)) => {
-            serde_json::to_string(v).map_err(|e| Error::Invalid(format!("history: {e}")))?
-        }
+        ("history", Some(v)) => serde_json::to_string(v).map_err(|e| {
+            Error::Invalid(crate::msg!(
+                crate::messages::language(),
+                "labelled",
+                label = "history",
+                message = e
+            ))
+        })?,
         (_, Some(Value::Array(items))) => list_cell(items),
         (_, Some(v)) => scalar_text(v),
     })

@@ -50,7 +50,12 @@ pub fn export(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
     if options.format == Format::Csv {
         return export_csv(ws, out, options);
     }
-    let io = |e: std::io::Error| Error::io("the export output", e);
+    let io = |e: std::io::Error| {
+        Error::io(
+            crate::messages::text(crate::messages::language(), "export-output"),
+            e,
+        )
+    };
     let mut exported = Exported::default();
     if options.format == Format::Json {
         out.write_all(b"[").map_err(io)?;
@@ -150,7 +155,14 @@ fn select(ws: &Workspace, options: Options, case: Case) -> Option<Case> {
 }
 
 fn to_json(case: &Case) -> Result<Vec<u8>> {
-    serde_json::to_vec(case).map_err(|e| Error::Invalid(format!("case {}: {e}", case.id)))
+    serde_json::to_vec(case).map_err(|e| {
+        Error::Invalid(crate::msg!(
+            crate::messages::language(),
+            "case-error",
+            id = case.id,
+            error = e
+        ))
+    })
 }
 
 fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<Exported> {
@@ -164,10 +176,19 @@ fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
         .max()
         .unwrap_or(1);
     let header = export_header(most);
-    let csv_error = |e: csv::Error| Error::io("the export output", e.into());
+    let csv_error = |e: csv::Error| {
+        Error::io(
+            crate::messages::text(crate::messages::language(), "export-output"),
+            e.into(),
+        )
+    };
     if options.bom {
-        out.write_all("\u{feff}".as_bytes())
-            .map_err(|e| Error::io("the export output", e))?;
+        out.write_all("\u{feff}".as_bytes()).map_err(|e| {
+            Error::io(
+                crate::messages::text(crate::messages::language(), "export-output"),
+                e,
+            )
+        })?;
     }
     let mut writer = csv::Writer::from_writer(out);
     // A zh workspace heads the columns in Chinese, as its import reads them.
@@ -196,9 +217,12 @@ fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
         }
         Ok(unread)
     })?);
-    writer
-        .flush()
-        .map_err(|e| Error::io("the export output", e))?;
+    writer.flush().map_err(|e| {
+        Error::io(
+            crate::messages::text(crate::messages::language(), "export-output"),
+            e,
+        )
+    })?;
     Ok(Exported { cases, broken })
 }
 

@@ -364,7 +364,12 @@ impl<'w, 'o> Planner<'w, 'o> {
                 Some(RowError::field(
                     row,
                     "history",
-                    format!("{file}: {}", p.message),
+                    crate::msg!(
+                        crate::messages::language(),
+                        "file-error",
+                        file = file,
+                        message = p.message
+                    ),
                 ))
             })
             .collect();

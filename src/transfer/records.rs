@@ -146,7 +146,8 @@ fn read_jsonl(mut input: impl BufRead, each: &mut Each) -> Result<()> {
 
 fn read_error(e: std::io::Error) -> Error {
     if e.kind() == std::io::ErrorKind::InvalidData {
-        Error::Invalid(format!("{} ({e})", encoding_hint()))
+        let in_parentheses = crate::msg!(crate::messages::language(), "in-parentheses", text = e);
+        Error::Invalid(format!("{}{in_parentheses}", encoding_hint()))
     } else {
         Error::Invalid(crate::msg!(
             crate::messages::language(),
@@ -171,7 +172,8 @@ fn read_json(input: impl Read, each: &mut Each) -> Result<()> {
     }
     parsed.and_then(|()| de.end()).map_err(|e| {
         let hint = if e.is_io() || e.to_string().contains("unicode") {
-            format!("; {}", encoding_hint())
+            let separator = crate::messages::text(crate::messages::language(), "list-separator");
+            format!("{separator}{}", encoding_hint())
         } else {
             String::new()
         };
@@ -253,7 +255,12 @@ fn read_yaml(input: impl Read, each: &mut Each) -> Result<()> {
     crate::limits::check_nesting(&text).map_err(not_a_list)?;
     let mut row = 0;
     for document in serde_yaml::Deserializer::from_str(&text) {
-        let value = Value::deserialize(document).map_err(|e| not_a_list(parser_text(&e)))?;
+        let value = Value::deserialize(document).map_err(|e| {
+            not_a_list(crate::yaml_error::describe_yaml(
+                crate::messages::language(),
+                &e,
+            ))
+        })?;
         let values = match value {
             Value::Null => continue,
             Value::Array(items) => items,

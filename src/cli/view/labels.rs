@@ -49,7 +49,7 @@ pub fn status_label(ctx: &Ctx, status: &str) -> String {
 /// The label of a category code in the workspace language.
 pub fn category_label(ctx: &Ctx, category: &str) -> String {
     if category == "(none)" {
-        return pick(ctx.ws.settings.language, category, "(无)").to_string();
+        return crate::messages::text(ctx.ws.settings.language, "category-none").to_string();
     }
     code_label(
         &ctx.ws.policy.categories,
@@ -64,7 +64,9 @@ pub fn channel_label(ctx: &Ctx, channel: &str) -> String {
     match ctx.ws.policy.channels.iter().find(|c| c.code == channel) {
         // English tables keep the code, as before channels were data.
         Some(c) => pick(lang, &c.code, &c.zh).to_string(),
-        None if channel == "(unknown)" => pick(lang, channel, "(未知)").to_string(),
+        None if channel == "(unknown)" => {
+            crate::messages::text(lang, "channel-unknown").to_string()
+        }
         None => channel.to_string(),
     }
 }

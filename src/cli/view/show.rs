@@ -11,9 +11,10 @@ use super::labels::{
 use super::output::{Look, bold, dim};
 use crate::deadline::{Deadline, DeadlineState};
 use crate::messages::join;
+use crate::messages::text;
 use crate::model::{Case, Event, EventKind, Move, Stored};
 use crate::msg;
-use crate::policy::{Language, code_label, pick};
+use crate::policy::{Language, code_label};
 
 /// A short cell for the next deadline: `2026-12-04 acceptance (3)` (working
 /// days left), or `OVERDUE` with the rule when it has passed; in a zh
@@ -72,7 +73,7 @@ fn extension_text(lang: Language, ext: &crate::deadline::Extension) -> String {
 /// The deadlines section of `show`.
 pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
     let lang = ctx.ws.settings.language;
-    let mut out = format!("\n{}\n", bold(look, pick(lang, "Deadlines", "办理期限")));
+    let mut out = format!("\n{}\n", bold(look, text(lang, "show-deadlines")));
     if deadlines.is_empty() {
         out.push_str(&msg!(lang, "none-running"));
         out.push('\n');
@@ -160,11 +161,11 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     );
     out.push_str(&fields_text(ctx, case));
     for (label, text) in [
-        (pick(lang, "Demands", "投诉请求"), &case.demands),
-        (pick(lang, "Facts", "事实与理由"), &case.facts),
-        (pick(lang, "Findings", "调查结论"), &case.findings),
-        (pick(lang, "Agreement", "协议内容"), &case.agreement),
-        (pick(lang, "Measures", "整改措施"), &case.measures),
+        (text(lang, "show-demands"), &case.demands),
+        (text(lang, "show-facts"), &case.facts),
+        (text(lang, "show-findings"), &case.findings),
+        (text(lang, "show-agreement"), &case.agreement),
+        (text(lang, "show-measures"), &case.measures),
     ] {
         if let Some(text) = text {
             let _ = write!(out, "\n{}\n{}\n", bold(look, label), indent(text));
@@ -172,7 +173,7 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     }
     out.push_str(&deadlines_text(ctx, &ctx.deadlines(case), look));
     out.push_str(&paperwork_text(ctx, case, look));
-    let _ = write!(out, "\n{}\n", bold(look, pick(lang, "History", "处理记录")));
+    let _ = write!(out, "\n{}\n", bold(look, text(lang, "show-history")));
     for event in &case.history {
         let _ = writeln!(
             out,
@@ -202,56 +203,47 @@ fn fields_text(ctx: &Ctx, case: &Case) -> String {
         .as_deref()
         .map(|c| msg!(ctx.lang(), "in-parentheses", text = channel_label(ctx, c)))
         .unwrap_or_default();
-    line(
-        pick(lang, "Received", "登记时间"),
-        format!("{received}{channel}"),
-    );
+    line(text(lang, "show-received"), format!("{received}{channel}"));
     parties_text(ctx, case, &mut line);
     if let Some(d) = &case.department {
-        line(pick(lang, "Received by", "受理部门"), d.clone());
+        line(text(lang, "show-received-by"), d.clone());
     }
     if let Some(c) = &case.category {
-        line(pick(lang, "Category", "类别"), category_label(ctx, c));
+        line(text(lang, "show-category"), category_label(ctx, c));
     }
     line(
-        pick(lang, "Priority", "优先级"),
+        text(lang, "show-priority"),
         priority_label(ctx, case.priority),
     );
     line(
-        pick(lang, "Assignee", "承办人"),
+        text(lang, "show-assignee"),
         case.assignee.clone().unwrap_or_default(),
     );
     if let Some(d) = case.contract_end {
-        line(pick(lang, "Contract end", "合同结束"), d.to_string());
+        line(text(lang, "show-contract-end"), d.to_string());
     }
     if let Some(d) = case.challenge_due {
-        line(
-            pick(lang, "Challenge answer due", "质疑答复期满"),
-            d.to_string(),
-        );
+        line(text(lang, "show-challenge-answer-due"), d.to_string());
     }
     if let Some(o) = &case.outcome {
         line(
-            pick(lang, "Outcome", "办理结果"),
+            text(lang, "show-outcome"),
             code_label(&ctx.ws.policy.outcomes, o, lang),
         );
     }
     if let Some(body) = &case.refer_to {
-        line(pick(lang, "Referred to", "告知向其投诉"), body.clone());
+        line(text(lang, "show-referred-to"), body.clone());
     }
     if let Some(s) = case.satisfaction {
-        line(
-            pick(lang, "Satisfaction", "满意度"),
-            satisfaction_label(ctx, s),
-        );
+        line(text(lang, "show-satisfaction"), satisfaction_label(ctx, s));
     }
     line(
-        pick(lang, "External ref", "外部编号"),
+        text(lang, "show-external-ref"),
         case.external_ref.clone().unwrap_or_default(),
     );
-    line(pick(lang, "Tags", "标签"), join(lang, &case.tags));
+    line(text(lang, "show-tags"), join(lang, &case.tags));
     let links: Vec<String> = case.links.iter().map(ToString::to_string).collect();
-    line(pick(lang, "Links", "关联案件"), join(lang, &links));
+    line(text(lang, "show-links"), join(lang, &links));
     out
 }
 
@@ -269,7 +261,7 @@ fn parties_text(ctx: &Ctx, case: &Case, line: &mut impl FnMut(&str, String)) {
             .filter_map(|v| v.as_deref())
             .collect();
         line(
-            pick(lang, "Complainant", "投诉人"),
+            text(lang, "show-complainant"),
             format!(
                 "{}{rep}{}",
                 p.name.clone().unwrap_or_else(|| msg!(lang, "no-name")),
@@ -283,7 +275,7 @@ fn parties_text(ctx: &Ctx, case: &Case, line: &mut impl FnMut(&str, String)) {
     }
     if let Some(agent) = &case.agent {
         line(
-            pick(lang, "Agent", "代理人"),
+            text(lang, "show-agent"),
             join(
                 lang,
                 &[&agent.name, &agent.contact, &agent.scope]
@@ -295,7 +287,7 @@ fn parties_text(ctx: &Ctx, case: &Case, line: &mut impl FnMut(&str, String)) {
     }
     if let Some(r) = &case.respondent {
         line(
-            pick(lang, "Respondent", "被投诉者"),
+            text(lang, "show-respondent"),
             join(
                 lang,
                 &[&r.name, &r.department, &r.location, &r.legal_representative]
@@ -307,7 +299,7 @@ fn parties_text(ctx: &Ctx, case: &Case, line: &mut impl FnMut(&str, String)) {
     }
     if let Some(p) = &case.project {
         line(
-            pick(lang, "Project", "采购项目"),
+            text(lang, "show-project"),
             join(
                 lang,
                 &[&p.name, &p.number, &p.lot]
@@ -325,7 +317,7 @@ fn paperwork_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     let mut out = String::new();
     let notices: Vec<&Stored> = case.history.iter().filter_map(Event::notice).collect();
     if !notices.is_empty() {
-        let _ = write!(out, "\n{}\n", bold(look, pick(lang, "Notices", "文书")));
+        let _ = write!(out, "\n{}\n", bold(look, text(lang, "show-notices")));
         for n in notices {
             let _ = writeln!(
                 out,
@@ -338,17 +330,13 @@ fn paperwork_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     }
     let attachments = crate::paperwork::attach::current(case);
     if !attachments.is_empty() {
-        let _ = write!(
-            out,
-            "\n{}\n",
-            bold(look, pick(lang, "Attachments", "证据材料"))
-        );
+        let _ = write!(out, "\n{}\n", bold(look, text(lang, "show-attachments")));
         for a in attachments {
             let _ = writeln!(
                 out,
-                "  {}  {} bytes  sha256 {}  {}",
+                "  {}  {}  sha256 {}  {}",
                 a.name,
-                a.size,
+                msg!(lang, "size-bytes", n = a.size),
                 a.sha256.chars().take(16).collect::<String>(),
                 a.file
             );
