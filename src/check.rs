@@ -553,8 +553,8 @@ fn examine(
         Ok(case) => examine_case(root, &text, case, policy, clocks, &mut out),
         Err(err) => {
             let message = match err {
-                Error::BadFile { message, .. } => message,
-                other => other.to_string(),
+                Error::BadFile { message, .. } => message.render(crate::messages::language()),
+                other => other.render(crate::messages::language()),
             };
             out.problems.push(problem(&file, message));
             // A file named after another case still declares its own id.
@@ -629,8 +629,8 @@ fn examine_case(
 
 fn read_text(path: &Path) -> std::result::Result<String, String> {
     read_text_bounded(path, MAX_FILE_BYTES, "case file").map_err(|e| match e {
-        Error::BadFile { message, .. } => message,
-        other => other.to_string(),
+        Error::BadFile { message, .. } => message.render(crate::messages::language()),
+        other => other.render(crate::messages::language()),
     })
 }
 

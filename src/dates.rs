@@ -23,14 +23,17 @@ pub fn check_record_date(date: NaiveDate, what: &str) -> Result<()> {
     if RECORD_YEARS.contains(&date.year()) {
         return Ok(());
     }
-    Err(Error::Invalid(crate::msg!(
-        crate::messages::language(),
-        "date-out-of-years",
-        what = what,
-        date = date,
-        first = RECORD_YEARS.start(),
-        last = RECORD_YEARS.end()
-    )))
+    Err(Error::Invalid(
+        crate::msg!(
+            crate::messages::language(),
+            "date-out-of-years",
+            what = what,
+            date = date,
+            first = RECORD_YEARS.start(),
+            last = RECORD_YEARS.end()
+        )
+        .into(),
+    ))
 }
 
 /// Parses a date: `2026-11-29`, `2026/11/29` or `2026年11月29日`.
@@ -41,12 +44,15 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
         .ok()
         .filter(|_| is_plain_date(&normalized))
         .ok_or_else(|| {
-            Error::BadDate(crate::msg!(
-                crate::messages::language(),
-                "bad-date",
-                text = text,
-                forms = date_forms()
-            ))
+            Error::BadDate(
+                crate::msg!(
+                    crate::messages::language(),
+                    "bad-date",
+                    text = text,
+                    forms = date_forms()
+                )
+                .into(),
+            )
         })
 }
 
@@ -64,12 +70,15 @@ pub fn parse_datetime(text: &str, offset: FixedOffset) -> Result<DateTime<FixedO
         None => (normalized.clone(), None),
     };
     let bad = || {
-        Error::BadDate(crate::msg!(
-            crate::messages::language(),
-            "bad-datetime",
-            text = text,
-            forms = date_forms()
-        ))
+        Error::BadDate(
+            crate::msg!(
+                crate::messages::language(),
+                "bad-datetime",
+                text = text,
+                forms = date_forms()
+            )
+            .into(),
+        )
     };
     let date = parse_date(&date_part).map_err(|_| bad())?;
     let time = match time_part.as_deref() {

@@ -6,6 +6,9 @@
 
 use std::path::PathBuf;
 
+use crate::messages::Language;
+use crate::messages::said::Text;
+
 /// The exit statuses plaint documents (docs/manual.md, "Exit codes"); no other
 /// status leaves the process.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,11 +52,11 @@ impl From<Exit> for std::process::ExitCode {
 pub enum Error {
     /// Input that does not make sense: a bad date, an unknown value, a bad document.
     #[error("{0}")]
-    Invalid(String),
+    Invalid(Text),
     /// Text that is not a date or a moment in any form plaint reads
     /// (`--json` code `bad_date`): the message names the text and the forms.
     #[error("{0}")]
-    BadDate(String),
+    BadDate(Text),
     /// No case matches the given ID, prefix or suffix.
     #[error("no case matches '{0}' (run `plaint list --format ids` to see the IDs)")]
     NotFound(String),
@@ -67,21 +70,21 @@ pub enum Error {
     },
     /// A command-line value that names nothing: a usage error (exit 2).
     #[error("{0}")]
-    Usage(String),
+    Usage(Text),
     /// The workflow refuses the change.
     #[error("{0}")]
-    Refused(String),
+    Refused(Text),
     /// A stored file cannot be read as a case or settings file.
     #[error("{}: {message}", .path.display())]
     BadFile {
         /// The file that is damaged.
         path: PathBuf,
         /// Why it cannot be used.
-        message: String,
+        message: Text,
     },
     /// Another process held the workspace lock for longer than the wait allows.
     #[error("{0}")]
-    LockTimeout(String),
+    LockTimeout(Text),
     /// `check` found problems in the workspace.
     #[error("{0} problem(s) found")]
     CheckFailed(usize),
@@ -125,6 +128,45 @@ impl Error {
             Error::LockTimeout(_) => "lock_timeout",
             Error::CheckFailed(_) => "check_failed",
             Error::Io { .. } => "io",
+        }
+    }
+
+    /// What the error says, in `lang`: its sentence rendered there; an
+    /// OS error as the system words it (the command line words the common
+    /// ones itself). Its `Display` is the English.
+    pub fn render(&self, lang: Language) -> String {
+        match self {
+            Error::Invalid(text)
+            | Error::BadDate(text)
+            | Error::Usage(text)
+            | Error::Refused(text)
+            | Error::LockTimeout(text) => text.render(lang),
+            Error::BadFile { path, message } => {
+                format!("{}: {}", path.display(), message.render(lang))
+            }
+            Error::NotFound(query) => crate::msg!(lang, "not-found", query = query),
+            Error::CheckFailed(count) => crate::msg!(lang, "check-failed", count = count),
+            Error::Ambiguous { query, candidates } => {
+                let shown = candidates.iter().take(10).cloned().collect::<Vec<_>>();
+                let ids = if candidates.len() > 10 {
+                    crate::msg!(
+                        lang,
+                        "ambiguous-more",
+                        ids = shown.join(", "),
+                        more = candidates.len() - 10
+                    )
+                } else {
+                    shown.join(", ")
+                };
+                crate::msg!(
+                    lang,
+                    "ambiguous",
+                    query = query,
+                    count = candidates.len(),
+                    ids = ids
+                )
+            }
+            Error::Io { .. } => self.to_string(),
         }
     }
 

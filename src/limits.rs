@@ -139,7 +139,7 @@ pub fn open_regular(
 fn bad_file(path: &Path, message: String) -> Error {
     Error::BadFile {
         path: path.to_path_buf(),
-        message,
+        message: message.into(),
     }
 }
 
@@ -148,7 +148,7 @@ pub fn read_text_bounded(path: &Path, limit: usize, what: &str) -> Result<String
     let bytes = read_bounded(path, limit, what)?;
     String::from_utf8(bytes).map_err(|e| Error::BadFile {
         path: path.to_path_buf(),
-        message: not_utf8(&e.utf8_error()),
+        message: not_utf8(&e.utf8_error()).into(),
     })
 }
 

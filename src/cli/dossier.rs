@@ -10,11 +10,9 @@ use crate::storage::atomic::write_atomic;
 /// Builds the dossier and writes it to `--out`.
 pub fn run(ctx: &Ctx, args: &DossierArgs) -> anyhow::Result<Exit> {
     if args.out.exists() && !args.force {
-        return Err(Error::Refused(crate::msg!(
-            ctx.lang(),
-            "out-exists",
-            out = args.out.display()
-        ))
+        return Err(Error::Refused(
+            crate::msg!(ctx.lang(), "out-exists", out = args.out.display()).into(),
+        )
         .into());
     }
     let ws = &ctx.ws;
@@ -26,11 +24,9 @@ pub fn run(ctx: &Ctx, args: &DossierArgs) -> anyhow::Result<Exit> {
         (None, Some(period)) => {
             let loaded = ws.load_all()?;
             if let Some(broken) = loaded.broken.first() {
-                return Err(Error::Refused(crate::msg!(
-                    ctx.lang(),
-                    "dossier-broken",
-                    broken = broken
-                ))
+                return Err(Error::Refused(
+                    crate::msg!(ctx.lang(), "dossier-broken", broken = broken).into(),
+                )
                 .into());
             }
             let cases: Vec<_> = loaded
@@ -51,11 +47,9 @@ pub fn run(ctx: &Ctx, args: &DossierArgs) -> anyhow::Result<Exit> {
         write_atomic(&args.out, &dossier::zip(&files)?)?;
     } else {
         if args.out.is_file() {
-            return Err(Error::Refused(crate::msg!(
-                ctx.lang(),
-                "out-is-file",
-                out = args.out.display()
-            ))
+            return Err(Error::Refused(
+                crate::msg!(ctx.lang(), "out-is-file", out = args.out.display()).into(),
+            )
             .into());
         }
         dossier::write_dir(&args.out, &files)?;

@@ -27,7 +27,7 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<Exit> {
     let original = read_bounded(&path, MAX_CONFLICTED_BYTES, "case file")?;
     let text = std::str::from_utf8(&original).map_err(|e| Error::BadFile {
         path: path.clone(),
-        message: crate::limits::not_utf8(&e),
+        message: crate::limits::not_utf8(&e).into(),
     })?;
     let conflicted = match conflict_marker_line(text) {
         Some(_) => Some(read_conflicted(text, &path)?),
@@ -78,12 +78,9 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<Exit> {
         }
     };
     if !ctx.ws.replace_unchanged(&after, &original)? {
-        return Err(Error::Refused(crate::msg!(
-            ctx.lang(),
-            "edit-raced",
-            id = id,
-            copy = copy.display()
-        ))
+        return Err(Error::Refused(
+            crate::msg!(ctx.lang(), "edit-raced", id = id, copy = copy.display()).into(),
+        )
         .into());
     }
     let _ = std::fs::remove_file(&copy);
@@ -144,12 +141,15 @@ pub(super) fn run_editor(path: &std::path::Path) -> anyhow::Result<()> {
             )
         })?;
     if !status.success() {
-        return Err(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "editor-failed",
-            editor = editor,
-            status = status
-        ))
+        return Err(Error::Invalid(
+            crate::msg!(
+                crate::messages::language(),
+                "editor-failed",
+                editor = editor,
+                status = status
+            )
+            .into(),
+        )
         .into());
     }
     Ok(())

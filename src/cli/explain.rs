@@ -25,15 +25,18 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<Exit> {
         ctx.today,
         ws.settings.language,
     )
-    .map_err(|e| Error::Invalid(e.describe(crate::messages::language())))?
+    .map_err(|e| Error::Invalid(e.describe(crate::messages::language()).into()))?
     .ok_or_else(|| {
-        Error::Refused(crate::msg!(
-            ctx.lang(),
-            "explain-not-started",
-            rule = super::view::rule_label(ctx, &rule.name),
-            id = id,
-            start = rule.start
-        ))
+        Error::Refused(
+            crate::msg!(
+                ctx.lang(),
+                "explain-not-started",
+                rule = super::view::rule_label(ctx, &rule.name),
+                id = id,
+                start = rule.start
+            )
+            .into(),
+        )
     })?;
     if ctx.look.json {
         output::print_json(&explanation)?;

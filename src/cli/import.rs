@@ -77,12 +77,15 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Exit> {
     if report.errors.is_empty() {
         return Ok(Exit::Success);
     }
-    Err(Error::Invalid(crate::msg!(
-        ctx.lang(),
-        "import-problems",
-        label = label,
-        count = report.errors.len()
-    ))
+    Err(Error::Invalid(
+        crate::msg!(
+            ctx.lang(),
+            "import-problems",
+            label = label,
+            count = report.errors.len()
+        )
+        .into(),
+    )
     .into())
 }
 
@@ -100,11 +103,14 @@ fn format_of(args: &ImportArgs) -> anyhow::Result<Format> {
         return Ok(format_arg(format));
     }
     Format::from_path(&args.file).ok_or_else(|| {
-        Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "import-format-unknown",
-            file = label_of(&args.file)
-        ))
+        Error::Invalid(
+            crate::msg!(
+                crate::messages::language(),
+                "import-format-unknown",
+                file = label_of(&args.file)
+            )
+            .into(),
+        )
         .into()
     })
 }

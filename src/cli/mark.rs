@@ -16,7 +16,9 @@ pub fn run(ctx: &Ctx, args: &MarkArgs) -> anyhow::Result<Exit> {
         let case = ctx.ws.read_case(&id)?;
         crate::paperwork::notice::served_milestone(&ctx.ws.settings.preset, &case)
             .ok_or_else(|| {
-                crate::error::Error::Invalid(crate::msg!(ctx.lang(), "served-no-notice", id = id))
+                crate::error::Error::Invalid(
+                    crate::msg!(ctx.lang(), "served-no-notice", id = id).into(),
+                )
             })?
             .to_string()
     } else if typed == crate::model::event::PROMISE_KEPT {

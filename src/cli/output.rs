@@ -464,60 +464,24 @@ fn print_error(message: &str, code: &str, json: bool) {
     }
 }
 
-/// The message of a lookup error in the workspace language, with at most
-/// ten candidates of an ambiguous ID; `None` for other errors, whose
-/// messages are already worded where they arise.
-fn localized(err: &anyhow::Error) -> Option<String> {
-    let lang = language();
-    if err.chain().count() > 1 {
-        // A context (`cannot read --map FILE`) says what was looked up.
-        return None;
-    }
-    match err.downcast_ref::<Error>()? {
-        Error::NotFound(query) => Some(msg!(lang, "not-found", query = query)),
-        Error::CheckFailed(count) => Some(msg!(lang, "check-failed", count = count)),
-        Error::Ambiguous { query, candidates } => {
-            let shown = candidates.iter().take(10).cloned().collect::<Vec<_>>();
-            let ids = if candidates.len() > 10 {
-                msg!(
-                    lang,
-                    "ambiguous-more",
-                    ids = shown.join(", "),
-                    more = candidates.len() - 10
-                )
-            } else {
-                shown.join(", ")
-            };
-            Some(msg!(
-                lang,
-                "ambiguous",
-                query = query,
-                count = candidates.len(),
-                ids = ids
-            ))
-        }
-        _ => None,
-    }
-}
-
-/// The error and its causes, `: `-separated as `{err:#}` prints them, with
-/// the operating system's part (in English from the system library) said
-/// in the workspace language.
+/// The error and its causes, `: `-separated as `{err:#}` prints them, each
+/// of plaint's own rendered in the workspace language, and the operating
+/// system's part (in English from the system library) said in it too.
 fn chain_text(err: &anyhow::Error) -> String {
     let lang = language();
-    if lang == Language::En {
-        return format!("{err:#}");
-    }
+    let system = |io: &std::io::Error| match lang {
+        Language::En => io.to_string(),
+        Language::Zh => io_text(lang, io),
+    };
     err.chain()
         .map(|cause| {
             if let Some(io) = cause.downcast_ref::<std::io::Error>() {
-                return io_text(lang, io);
+                return system(io);
             }
             match cause.downcast_ref::<Error>() {
-                Some(Error::Io { path, cause }) => {
-                    format!("{}: {}", path.display(), io_text(lang, cause))
-                }
-                _ => cause.to_string(),
+                Some(Error::Io { path, cause }) => format!("{}: {}", path.display(), system(cause)),
+                Some(own) => own.render(lang),
+                None => cause.to_string(),
             }
         })
         .collect::<Vec<_>>()
@@ -549,7 +513,7 @@ fn io_text(lang: Language, e: &std::io::Error) -> String {
 /// Prints an error on stderr, as JSON when `json`, and returns the exit status.
 pub fn report_error(err: &anyhow::Error, json: bool) -> Exit {
     let (exit, code) = error_codes(err);
-    let message = localized(err).unwrap_or_else(|| chain_text(err));
+    let message = chain_text(err);
     print_error(&message, code, json);
     exit
 }
@@ -561,7 +525,7 @@ pub fn report_usage(e: &clap::Error, json: bool) -> Exit {
     use clap::error::ErrorKind;
     use std::error::Error as _;
     if let Some(own) = e.source().and_then(|s| s.downcast_ref::<Error>()) {
-        print_error(&own.to_string(), own.code(), json);
+        print_error(&own.render(language()), own.code(), json);
         return own.exit();
     }
     let quiet = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
@@ -596,9 +560,9 @@ pub fn report_broken(json: bool, broken: &[Error]) -> Exit {
             .iter()
             .map(|e| match e {
                 Error::BadFile { path, message } => {
-                    serde_json::json!({"file": path, "message": message})
+                    serde_json::json!({"file": path, "message": message.render(language())})
                 }
-                other => serde_json::json!({"file": null, "message": other.to_string()}),
+                other => serde_json::json!({"file": null, "message": other.render(language())}),
             })
             .collect();
         let mut extra = serde_json::Map::new();

@@ -39,11 +39,14 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<Exit> {
     let built = build_case(draft, &intake).map_err(|errors| {
         if blank {
             let lang = ctx.lang();
-            return Error::Invalid(format!(
-                "{}\n\n{}",
-                crate::msg!(lang, "nothing-to-register"),
-                register_usage()
-            ));
+            return Error::Invalid(
+                format!(
+                    "{}\n\n{}",
+                    crate::msg!(lang, "nothing-to-register"),
+                    register_usage()
+                )
+                .into(),
+            );
         }
         let list: Vec<String> = errors
             .iter()
@@ -52,9 +55,9 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<Exit> {
         let list = list.join(crate::messages::text(ctx.lang(), "list-separator"));
         let message = crate::msg!(ctx.lang(), "not-registered", problems = list);
         if bad_date {
-            Error::BadDate(message)
+            Error::BadDate(message.into())
         } else {
-            Error::Invalid(message)
+            Error::Invalid(message.into())
         }
     })?;
     let mut changed = actions::register(&ctx.ws, built)?;
@@ -126,13 +129,13 @@ fn read_draft(path: &Path) -> anyhow::Result<Draft> {
         let len = size.unwrap_or(bytes.len() as u64);
         return Err(crate::error::Error::BadFile {
             path: path.to_path_buf(),
-            message: crate::limits::too_large(len, limit, "case file"),
+            message: crate::limits::too_large(len, limit, "case file").into(),
         }
         .into());
     }
     let text = String::from_utf8(bytes).map_err(|e| crate::error::Error::BadFile {
         path: path.to_path_buf(),
-        message: crate::limits::not_utf8(&e.utf8_error()),
+        message: crate::limits::not_utf8(&e.utf8_error()).into(),
     })?;
     Ok(parse_draft(&text, &label)?)
 }
@@ -159,12 +162,15 @@ fn representative_index(complainants: &[Person], given: &str) -> anyhow::Result<
         .ok()
         .filter(|&i| i < complainants.len());
     by_name.or(by_index).ok_or_else(|| {
-        Error::Usage(crate::msg!(
-            crate::messages::language(),
-            "representative-unknown",
-            given = given,
-            last = complainants.len().saturating_sub(1)
-        ))
+        Error::Usage(
+            crate::msg!(
+                crate::messages::language(),
+                "representative-unknown",
+                given = given,
+                last = complainants.len().saturating_sub(1)
+            )
+            .into(),
+        )
         .into()
     })
 }
@@ -250,10 +256,9 @@ fn apply_complainants(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<
         .max(args.phone.len())
         .max(args.email.len());
     if people > 0 && args.complainant.len() < people {
-        anyhow::bail!(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "complainant-per-contact"
-        )));
+        anyhow::bail!(Error::Invalid(
+            crate::msg!(crate::messages::language(), "complainant-per-contact").into()
+        ));
     }
     for i in 0..people {
         draft.complainants.push(Person {
@@ -266,10 +271,9 @@ fn apply_complainants(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<
     if let (Some(rep), Some(first)) = (&args.legal_representative, draft.complainants.first_mut()) {
         first.legal_representative = Some(rep.clone());
     } else if args.legal_representative.is_some() {
-        anyhow::bail!(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "legal-rep-needs-complainant"
-        )));
+        anyhow::bail!(Error::Invalid(
+            crate::msg!(crate::messages::language(), "legal-rep-needs-complainant").into()
+        ));
     }
     for rep in &args.representative {
         let index = representative_index(&draft.complainants, rep)?;
@@ -280,10 +284,9 @@ fn apply_complainants(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<
     if let (Some(address), Some(first)) = (&args.address, draft.complainants.first_mut()) {
         first.address = Some(address.clone());
     } else if args.address.is_some() {
-        anyhow::bail!(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "address-needs-complainant"
-        )));
+        anyhow::bail!(Error::Invalid(
+            crate::msg!(crate::messages::language(), "address-needs-complainant").into()
+        ));
     }
     Ok(())
 }

@@ -45,11 +45,9 @@ impl CaseId {
     pub fn generate(date: NaiveDate) -> Result<Self> {
         let mut bytes = [0u8; RANDOM_LEN];
         getrandom::fill(&mut bytes).map_err(|e| {
-            Error::Invalid(crate::msg!(
-                crate::messages::language(),
-                "id-no-randomness",
-                error = e
-            ))
+            Error::Invalid(
+                crate::msg!(crate::messages::language(), "id-no-randomness", error = e).into(),
+            )
         })?;
         Ok(CaseId(format!(
             "{}-{}",
@@ -63,11 +61,9 @@ impl CaseId {
     pub fn parse(text: &str) -> Result<Self> {
         let normalized = normalize_query(text)?;
         let bad = || {
-            Error::Invalid(crate::msg!(
-                crate::messages::language(),
-                "id-malformed",
-                text = text
-            ))
+            Error::Invalid(
+                crate::msg!(crate::messages::language(), "id-malformed", text = text).into(),
+            )
         };
         if normalized.len() != ID_LEN || normalized.as_bytes()[8] != b'-' {
             return Err(bad());
@@ -137,17 +133,14 @@ impl From<CaseId> for String {
 pub fn normalize_query(text: &str) -> Result<String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "id-empty"
-        )));
+        return Err(Error::Invalid(
+            crate::msg!(crate::messages::language(), "id-empty").into(),
+        ));
     }
     if text.contains(['/', '\\']) || text.contains("..") || text.contains('\0') {
-        return Err(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "id-path",
-            text = text
-        )));
+        return Err(Error::Invalid(
+            crate::msg!(crate::messages::language(), "id-path", text = text).into(),
+        ));
     }
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.chars().enumerate() {
@@ -157,24 +150,30 @@ pub fn normalize_query(text: &str) -> Result<String> {
             'O' => '0',
             '0'..='9' | 'A'..='Z' | '-' => c,
             _ => {
-                return Err(Error::Invalid(crate::msg!(
-                    crate::messages::language(),
-                    "id-character",
-                    text = text,
-                    n = i + 1,
-                    c = c
-                )));
+                return Err(Error::Invalid(
+                    (crate::msg!(
+                        crate::messages::language(),
+                        "id-character",
+                        text = text,
+                        n = i + 1,
+                        c = c
+                    ))
+                    .into(),
+                ));
             }
         };
         out.push(mapped);
     }
     if out.len() > ID_LEN {
-        return Err(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "id-too-long",
-            text = text,
-            max = ID_LEN
-        )));
+        return Err(Error::Invalid(
+            crate::msg!(
+                crate::messages::language(),
+                "id-too-long",
+                text = text,
+                max = ID_LEN
+            )
+            .into(),
+        ));
     }
     Ok(out)
 }

@@ -77,10 +77,9 @@ pub fn attach(
     now: DateTime<FixedOffset>,
 ) -> Result<(Case, Vec<Attachment>, Vec<String>)> {
     if files.is_empty() {
-        return Err(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "attach-nothing"
-        )));
+        return Err(Error::Invalid(
+            crate::msg!(crate::messages::language(), "attach-nothing").into(),
+        ));
     }
     let limit = ws.settings.attachment_limit();
     let incoming = files
@@ -142,30 +141,39 @@ pub fn attach(
 fn read_incoming(path: &Path, limit: u64) -> Result<Incoming> {
     let meta = std::fs::metadata(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Error::Invalid(crate::msg!(
-                crate::messages::language(),
-                "no-such-file",
-                file = path.display()
-            ))
+            Error::Invalid(
+                crate::msg!(
+                    crate::messages::language(),
+                    "no-such-file",
+                    file = path.display()
+                )
+                .into(),
+            )
         } else {
             Error::io(path, e)
         }
     })?;
     if meta.is_dir() {
-        return Err(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "attach-folder",
-            file = path.display()
-        )));
+        return Err(Error::Invalid(
+            crate::msg!(
+                crate::messages::language(),
+                "attach-folder",
+                file = path.display()
+            )
+            .into(),
+        ));
     }
     if meta.len() > limit {
-        return Err(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "attach-too-large",
-            file = path.display(),
-            len = meta.len(),
-            mb = limit / (1024 * 1024)
-        )));
+        return Err(Error::Invalid(
+            (crate::msg!(
+                crate::messages::language(),
+                "attach-too-large",
+                file = path.display(),
+                len = meta.len(),
+                mb = limit / (1024 * 1024)
+            ))
+            .into(),
+        ));
     }
     // Only a regular file: a FIFO would block and a device never end.
     let (file, len) = crate::limits::open_regular(path, limit, "attachment source", true)?;
@@ -173,13 +181,16 @@ fn read_incoming(path: &Path, limit: u64) -> Result<Incoming> {
     std::io::Read::read_to_end(&mut std::io::Read::take(file, limit + 1), &mut bytes)
         .map_err(|e| Error::io(path, e))?;
     if bytes.len() as u64 > limit {
-        return Err(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "attach-too-large",
-            file = path.display(),
-            len = bytes.len(),
-            mb = limit / (1024 * 1024)
-        )));
+        return Err(Error::Invalid(
+            (crate::msg!(
+                crate::messages::language(),
+                "attach-too-large",
+                file = path.display(),
+                len = bytes.len(),
+                mb = limit / (1024 * 1024)
+            ))
+            .into(),
+        ));
     }
     let name = path
         .file_name()
@@ -224,10 +235,9 @@ pub fn detach(
     now: DateTime<FixedOffset>,
 ) -> Result<(Case, Attachment)> {
     if reason.trim().is_empty() {
-        return Err(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "detach-no-reason"
-        )));
+        return Err(Error::Invalid(
+            crate::msg!(crate::messages::language(), "detach-no-reason").into(),
+        ));
     }
     let lock = ws.lock()?;
     let mut case = ws.read_case(id)?;
@@ -242,21 +252,27 @@ pub fn detach(
         [one] => (*one).clone(),
         [] => {
             let attached: Vec<&str> = list.iter().map(|a| a.name.as_str()).collect();
-            return Err(Error::Invalid(crate::msg!(
-                crate::messages::language(),
-                "no-attachment",
-                id = id,
-                which = which,
-                attached = crate::messages::join(crate::messages::language(), &attached)
-            )));
+            return Err(Error::Invalid(
+                crate::msg!(
+                    crate::messages::language(),
+                    "no-attachment",
+                    id = id,
+                    which = which,
+                    attached = crate::messages::join(crate::messages::language(), &attached)
+                )
+                .into(),
+            ));
         }
         _ => {
-            return Err(Error::Invalid(crate::msg!(
-                crate::messages::language(),
-                "attachment-ambiguous",
-                which = which,
-                count = matches.len()
-            )));
+            return Err(Error::Invalid(
+                crate::msg!(
+                    crate::messages::language(),
+                    "attachment-ambiguous",
+                    which = which,
+                    count = matches.len()
+                )
+                .into(),
+            ));
         }
     };
     // Detached before it was attached would leave the history saying the
@@ -299,23 +315,17 @@ pub fn detach(
 fn removable(root: &Path, id: &CaseId, found: &Attachment) -> Result<Option<PathBuf>> {
     let lang = crate::messages::language();
     if !id.owns_stored_file(&found.file) {
-        return Err(Error::Refused(crate::msg!(
-            lang,
-            "stored-path-foreign",
-            id = id,
-            file = found.file
-        )));
+        return Err(Error::Refused(
+            crate::msg!(lang, "stored-path-foreign", id = id, file = found.file).into(),
+        ));
     }
     match stored_sha256(root, &found.file) {
         Err(Error::NotFound(_)) => Ok(None),
         Err(e) => Err(e),
         Ok(sha256) if sha256 == found.sha256 => Ok(Some(root.join(&found.file))),
-        Ok(_) => Err(Error::Refused(crate::msg!(
-            lang,
-            "detach-altered",
-            id = id,
-            file = found.file
-        ))),
+        Ok(_) => Err(Error::Refused(
+            crate::msg!(lang, "detach-altered", id = id, file = found.file).into(),
+        )),
     }
 }
 
@@ -326,13 +336,16 @@ pub(crate) fn before_event(
     later: DateTime<FixedOffset>,
 ) -> Error {
     let lang = crate::messages::language();
-    Error::Invalid(crate::msg!(
-        lang,
-        "before-last-event",
-        at = at.format("%Y-%m-%d %H:%M"),
-        event = crate::messages::fill(lang, kind, &[]),
-        later = later.format("%Y-%m-%d %H:%M")
-    ))
+    Error::Invalid(
+        crate::msg!(
+            lang,
+            "before-last-event",
+            at = at.format("%Y-%m-%d %H:%M"),
+            event = crate::messages::fill(lang, kind, &[]),
+            later = later.format("%Y-%m-%d %H:%M")
+        )
+        .into(),
+    )
 }
 
 /// The SHA-256 of a stored file (an attachment or a notice), read as

@@ -45,12 +45,15 @@ pub fn build(ws: &Workspace, cases: &[Case], title: &str, today: NaiveDate) -> R
     }
     for case in cases {
         if let Some(problem) = attach::verify(&ws.root, case).into_iter().next() {
-            return Err(Error::Refused(crate::msg!(
-                ws.policy.language,
-                "dossier-incomplete",
-                file = problem.file.unwrap_or_else(|| case.id.to_string()),
-                message = problem.message
-            )));
+            return Err(Error::Refused(
+                crate::msg!(
+                    ws.policy.language,
+                    "dossier-incomplete",
+                    file = problem.file.unwrap_or_else(|| case.id.to_string()),
+                    message = problem.message
+                )
+                .into(),
+            ));
         }
         let limit = usize::try_from(ws.settings.attachment_limit())
             .unwrap_or(usize::MAX)
@@ -486,11 +489,7 @@ pub fn zip(files: &[File]) -> Result<Vec<u8>> {
         .compression_method(zip::CompressionMethod::Stored)
         .last_modified_time(zip::DateTime::default());
     let bad = |e: &dyn std::fmt::Display| {
-        Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "zip-failed",
-            error = e
-        ))
+        Error::Invalid(crate::msg!(crate::messages::language(), "zip-failed", error = e).into())
     };
     for (name, bytes) in files {
         writer

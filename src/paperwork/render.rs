@@ -37,7 +37,7 @@ pub fn template(root: &Path, preset: &str, kind: &str, built_in: &str) -> Result
         Ok(bytes) => {
             let text = String::from_utf8(bytes).map_err(|e| Error::BadFile {
                 path: root.join(&label),
-                message: crate::limits::not_utf8(&e.utf8_error()),
+                message: crate::limits::not_utf8(&e.utf8_error()).into(),
             })?;
             Ok(Source { label, text })
         }
@@ -120,12 +120,7 @@ pub fn render(
     })
     .map_err(|e| template_error(source, &e))?;
     String::from_utf8(out.0).map_err(|e| {
-        Error::Invalid(crate::msg!(
-            lang,
-            "file-error",
-            file = source.label,
-            message = e
-        ))
+        Error::Invalid(crate::msg!(lang, "file-error", file = source.label, message = e).into())
     })
 }
 
@@ -171,35 +166,44 @@ fn template_error(source: &Source, e: &minijinja::Error) -> Error {
             .into_iter()
             .find(|name| field == format!("case.{name}"));
         if let Some(name) = written {
-            return Error::Invalid(crate::msg!(
+            return Error::Invalid(
+                crate::msg!(
+                    lang,
+                    "template-missing-written",
+                    label = label,
+                    line = line,
+                    field = field,
+                    name = name
+                )
+                .into(),
+            );
+        }
+        return Error::Invalid(
+            crate::msg!(
                 lang,
-                "template-missing-written",
+                "template-missing-field",
                 label = label,
                 line = line,
-                field = field,
-                name = name
-            ));
-        }
-        return Error::Invalid(crate::msg!(
-            lang,
-            "template-missing-field",
-            label = label,
-            line = line,
-            field = field
-        ));
+                field = field
+            )
+            .into(),
+        );
     }
     if matches!(e.kind(), ErrorKind::OutOfFuel | ErrorKind::WriteFailure) {
-        return Error::Invalid(crate::msg!(lang, "template-out-of-fuel", label = label));
+        return Error::Invalid(crate::msg!(lang, "template-out-of-fuel", label = label).into());
     }
     let detail = e.detail().unwrap_or("");
-    Error::Invalid(crate::msg!(
-        lang,
-        "template-error",
-        label = label,
-        line = line,
-        kind = e.kind(),
-        detail = detail
-    ))
+    Error::Invalid(
+        crate::msg!(
+            lang,
+            "template-error",
+            label = label,
+            line = line,
+            kind = e.kind(),
+            detail = detail
+        )
+        .into(),
+    )
 }
 
 /// Converts the Markdown the notice templates use to HTML: `#`/`##`/`###`

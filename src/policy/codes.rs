@@ -155,8 +155,12 @@ impl Policy {
         };
         match loose.as_slice() {
             [one] => Ok(one.code.clone()),
-            [] => Err(Error::Usage(unknown(self.language, kind, typed, &codes))),
-            several => Err(Error::Usage(ambiguous(self.language, kind, typed, several))),
+            [] => Err(Error::Usage(
+                unknown(self.language, kind, typed, &codes).into(),
+            )),
+            several => Err(Error::Usage(
+                ambiguous(self.language, kind, typed, several).into(),
+            )),
         }
     }
 }

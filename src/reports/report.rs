@@ -36,11 +36,9 @@ impl By {
             "respondent" => Ok(By::Respondent),
             "department" => Ok(By::Department),
             "assignee" => Ok(By::Assignee),
-            other => Err(Error::Invalid(crate::msg!(
-                crate::messages::language(),
-                "bad-by",
-                by = other
-            ))),
+            other => Err(Error::Invalid(
+                crate::msg!(crate::messages::language(), "bad-by", by = other).into(),
+            )),
         }
     }
 

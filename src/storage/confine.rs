@@ -21,11 +21,14 @@ pub fn checked(root: &Path, relative: &str) -> Result<PathBuf> {
         && !relative.contains('\\')
         && path.components().all(|c| matches!(c, Component::Normal(_)));
     if !plain {
-        return Err(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "path-not-plain",
-            path = relative
-        )));
+        return Err(Error::Invalid(
+            crate::msg!(
+                crate::messages::language(),
+                "path-not-plain",
+                path = relative
+            )
+            .into(),
+        ));
     }
     let mut full = root.to_path_buf();
     for part in path.components() {
@@ -34,7 +37,7 @@ pub fn checked(root: &Path, relative: &str) -> Result<PathBuf> {
             Ok(meta) if meta.file_type().is_symlink() => {
                 return Err(Error::BadFile {
                     path: full,
-                    message: crate::limits::link_refused(),
+                    message: crate::limits::link_refused().into(),
                 });
             }
             Ok(_) => {}

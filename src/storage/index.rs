@@ -471,7 +471,7 @@ fn ignore_folder(local: &Path) -> Result<()> {
     if std::fs::symlink_metadata(local).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(Error::BadFile {
             path: local.to_path_buf(),
-            message: crate::limits::LINK_REFUSED.to_string(),
+            message: crate::limits::LINK_REFUSED.to_string().into(),
         });
     }
     std::fs::create_dir_all(local).map_err(|e| Error::io(local, e))?;
@@ -615,12 +615,15 @@ fn header() -> Vec<u8> {
 /// The case in `postcard`'s positional format, every field written.
 fn encode(case: &Case) -> Result<Vec<u8>> {
     crate::model::skip::every_field(|| postcard::to_stdvec(case)).map_err(|e| {
-        Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "case-not-cached",
-            id = case.id,
-            error = e
-        ))
+        Error::Invalid(
+            crate::msg!(
+                crate::messages::language(),
+                "case-not-cached",
+                id = case.id,
+                error = e
+            )
+            .into(),
+        )
     })
 }
 

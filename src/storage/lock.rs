@@ -69,13 +69,16 @@ impl WorkspaceLock {
                 Err(TryLockError::WouldBlock) => {}
             }
             if start.elapsed() >= wait.timeout {
-                return Err(Error::LockTimeout(crate::msg!(
-                    crate::messages::language(),
-                    "lock-timeout",
-                    lock = path.display(),
-                    holder = holder(path),
-                    secs = wait.timeout.as_secs_f64()
-                )));
+                return Err(Error::LockTimeout(
+                    crate::msg!(
+                        crate::messages::language(),
+                        "lock-timeout",
+                        lock = path.display(),
+                        holder = holder(path),
+                        secs = wait.timeout.as_secs_f64()
+                    )
+                    .into(),
+                ));
             }
             if !told && let Some(notify) = wait.notify {
                 notify(&crate::msg!(
@@ -116,11 +119,14 @@ fn open(path: &Path) -> Result<File> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(Error::Refused(crate::msg!(
-            crate::messages::language(),
-            "lock-is-link",
-            path = path.display()
-        )));
+        return Err(Error::Refused(
+            crate::msg!(
+                crate::messages::language(),
+                "lock-is-link",
+                path = path.display()
+            )
+            .into(),
+        ));
     }
     let mut options = OpenOptions::new();
     options.create(true).truncate(false).read(true).write(true);

@@ -170,7 +170,7 @@ fn parse_manifest(text: &str, path: &Path) -> Result<Vec<CaseId>> {
     if lines.next() != Some(MANIFEST_HEADER) {
         return Err(Error::BadFile {
             path: path.to_path_buf(),
-            message: crate::msg!(crate::messages::language(), "not-a-staging-manifest"),
+            message: crate::msg!(crate::messages::language(), "not-a-staging-manifest").into(),
         });
     }
     lines
@@ -178,7 +178,7 @@ fn parse_manifest(text: &str, path: &Path) -> Result<Vec<CaseId>> {
         .map(|l| {
             CaseId::parse(l).map_err(|e| Error::BadFile {
                 path: path.to_path_buf(),
-                message: e.to_string(),
+                message: e.to_string().into(),
             })
         })
         .collect()

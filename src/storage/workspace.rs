@@ -90,7 +90,8 @@ impl CaseListing {
                 crate::messages::language(),
                 "not-a-case-file",
                 problem = problem
-            ),
+            )
+            .into(),
         });
     }
 }
@@ -156,12 +157,15 @@ impl Workspace {
         let path = root.join(SETTINGS_FILE);
         let text = read_text_bounded(&path, MAX_SETTINGS_BYTES, "settings file").map_err(|e| {
             if matches!(e, Error::NotFound(_)) {
-                Error::Invalid(crate::msg!(
-                    crate::messages::language(),
-                    "not-a-workspace",
-                    dir = root.display(),
-                    file = SETTINGS_FILE
-                ))
+                Error::Invalid(
+                    crate::msg!(
+                        crate::messages::language(),
+                        "not-a-workspace",
+                        dir = root.display(),
+                        file = SETTINGS_FILE
+                    )
+                    .into(),
+                )
             } else {
                 e
             }
@@ -169,15 +173,13 @@ impl Workspace {
         refuse_links(root)?;
         let label = path.display().to_string();
         let lang = Settings::declared_language(&text).unwrap_or_default();
-        let broken = |e: Error| Error::Invalid(crate::msg!(lang, "settings-broken", error = e));
+        let broken =
+            |e: Error| Error::Invalid(crate::msg!(lang, "settings-broken", error = e).into());
         let settings = Settings::parse(&text, &label).map_err(broken)?;
         let policy = settings.policy().map_err(|e| {
-            broken(Error::Invalid(crate::msg!(
-                lang,
-                "file-error",
-                file = label,
-                message = e
-            )))
+            broken(Error::Invalid(
+                crate::msg!(lang, "file-error", file = label, message = e).into(),
+            ))
         })?;
         let offset = settings.offset().map_err(broken)?;
         let calendar = load_calendar(root, &settings.calendar, lang)
@@ -209,11 +211,9 @@ impl Workspace {
     ) -> Result<Self> {
         let path = root.join(SETTINGS_FILE);
         if path.exists() {
-            return Err(Error::Refused(crate::msg!(
-                settings.language,
-                "workspace-exists",
-                file = path.display()
-            )));
+            return Err(Error::Refused(
+                crate::msg!(settings.language, "workspace-exists", file = path.display()).into(),
+            ));
         }
         settings.policy()?;
         let mut settings = settings.clone();
@@ -223,7 +223,7 @@ impl Workspace {
                 let label = file.display().to_string();
                 let lang = settings.language;
                 let (name, _) = CalendarSet::load_one_in(&label, &text, lang)
-                    .map_err(|e| Error::Invalid(e.describe(lang)))?;
+                    .map_err(|e| Error::Invalid(e.describe(lang).into()))?;
                 settings.calendar = name.clone();
                 Some((root.join(CALENDARS_DIR).join(format!("{name}.yaml")), text))
             }
@@ -316,10 +316,9 @@ impl Workspace {
                 return self.write_case(lock, case);
             }
         }
-        Err(Error::Invalid(crate::msg!(
-            self.policy.language,
-            "import-no-free-id"
-        )))
+        Err(Error::Invalid(
+            crate::msg!(self.policy.language, "import-no-free-id").into(),
+        ))
     }
 
     /// Reads, changes and writes one case under the lock. `change` sees the
@@ -492,7 +491,7 @@ pub fn refuse_links(root: &Path) -> Result<()> {
         if let Some(link) = paths.iter().find(|p| is_link(p)) {
             return Err(Error::BadFile {
                 path: link.clone(),
-                message: crate::limits::link_refused(),
+                message: crate::limits::link_refused().into(),
             });
         }
     }
@@ -505,14 +504,17 @@ pub fn refuse_links(root: &Path) -> Result<()> {
 pub fn load_calendar(root: &Path, name: &str, lang: Language) -> Result<Calendar> {
     let set = load_calendar_set(root, lang)?;
     set.get(name).cloned().ok_or_else(|| {
-        Error::Invalid(crate::msg!(
-            lang,
-            "settings-unknown-calendar",
-            file = SETTINGS_FILE,
-            name = name,
-            names = set.names().join(crate::policy::codes::list_separator(lang)),
-            dir = CALENDARS_DIR
-        ))
+        Error::Invalid(
+            crate::msg!(
+                lang,
+                "settings-unknown-calendar",
+                file = SETTINGS_FILE,
+                name = name,
+                names = set.names().join(crate::policy::codes::list_separator(lang)),
+                dir = CALENDARS_DIR
+            )
+            .into(),
+        )
     })
 }
 
@@ -531,7 +533,7 @@ pub fn load_calendar_set(root: &Path, lang: Language) -> Result<CalendarSet> {
     }
     files.sort();
     CalendarSet::load_in(files.iter().map(|(l, t)| (l.as_str(), t.as_str())), lang)
-        .map_err(|e| Error::Invalid(e.describe(lang)))
+        .map_err(|e| Error::Invalid(e.describe(lang).into()))
 }
 
 /// Reads and parses one case file.
@@ -539,7 +541,7 @@ pub fn read_case_file(path: &Path) -> Result<Case> {
     let bytes = read_bounded(path, MAX_FILE_BYTES, "case file")?;
     let text = std::str::from_utf8(&bytes).map_err(|e| Error::BadFile {
         path: path.to_path_buf(),
-        message: crate::limits::not_utf8(&e),
+        message: crate::limits::not_utf8(&e).into(),
     })?;
     parse_case(text, path)
 }

@@ -156,12 +156,15 @@ fn select(ws: &Workspace, options: Options, case: Case) -> Option<Case> {
 
 fn to_json(case: &Case) -> Result<Vec<u8>> {
     serde_json::to_vec(case).map_err(|e| {
-        Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "case-error",
-            id = case.id,
-            error = e
-        ))
+        Error::Invalid(
+            crate::msg!(
+                crate::messages::language(),
+                "case-error",
+                id = case.id,
+                error = e
+            )
+            .into(),
+        )
     })
 }
 

@@ -137,10 +137,9 @@ pub fn import(
         if let Some(staging) = staging {
             staging.abandon()?;
         }
-        return Err(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "import-no-records"
-        )));
+        return Err(Error::Invalid(
+            crate::msg!(crate::messages::language(), "import-no-records").into(),
+        ));
     }
     report.dry_run = options.dry_run;
     if !report.errors.is_empty() {
@@ -196,12 +195,15 @@ impl Existing {
             }
         }
         if let Some(first) = broken.first() {
-            return Err(Error::Invalid(crate::msg!(
-                crate::messages::language(),
-                "import-broken-cases",
-                count = broken.len(),
-                first = first
-            )));
+            return Err(Error::Invalid(
+                crate::msg!(
+                    crate::messages::language(),
+                    "import-broken-cases",
+                    count = broken.len(),
+                    first = first
+                )
+                .into(),
+            ));
         }
         Ok(existing)
     }
@@ -492,10 +494,9 @@ impl<'w, 'o> Planner<'w, 'o> {
                 return Ok(id);
             }
         }
-        Err(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "import-no-free-id"
-        )))
+        Err(Error::Invalid(
+            crate::msg!(crate::messages::language(), "import-no-free-id").into(),
+        ))
     }
 
     /// Merges the fields the record carries into the existing case.

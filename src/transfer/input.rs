@@ -30,24 +30,20 @@ pub fn text_reader<'a>(
 ) -> Result<Box<dyn BufRead + Send + 'a>> {
     let mut raw = BufReader::with_capacity(BUFFER, reader);
     let head = raw.fill_buf().map_err(|e| {
-        Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "import-read-failed",
-            error = e
-        ))
+        Error::Invalid(
+            crate::msg!(crate::messages::language(), "import-read-failed", error = e).into(),
+        )
     })?;
     if head.is_empty() {
-        return Err(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "import-empty"
-        )));
+        return Err(Error::Invalid(
+            crate::msg!(crate::messages::language(), "import-empty").into(),
+        ));
     }
     let sniff = &head[..head.len().min(SNIFF_BYTES)];
     if sniff.contains(&0) {
-        return Err(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "import-binary"
-        )));
+        return Err(Error::Invalid(
+            crate::msg!(crate::messages::language(), "import-binary").into(),
+        ));
     }
     if encoding == Encoding::Utf8 && head.starts_with(BOM) {
         raw.consume(BOM.len());
@@ -136,7 +132,7 @@ mod tests {
         let mut text = String::new();
         text_reader(bytes, encoding)?
             .read_to_string(&mut text)
-            .map_err(|e| Error::Invalid(e.to_string()))?;
+            .map_err(|e| Error::Invalid(e.to_string().into()))?;
         Ok(text)
     }
 

@@ -111,8 +111,8 @@ fn csv_error(e: csv::Error) -> Error {
         _ => crate::msg!(lang, "import-not-csv", error = e),
     };
     Error::Invalid(match row {
-        Some(row) => crate::msg!(lang, "row-error", row = row, message = message),
-        None => message,
+        Some(row) => crate::msg!(lang, "row-error", row = row, message = message).into(),
+        None => message.into(),
     })
 }
 
@@ -147,13 +147,11 @@ fn read_jsonl(mut input: impl BufRead, each: &mut Each) -> Result<()> {
 fn read_error(e: std::io::Error) -> Error {
     if e.kind() == std::io::ErrorKind::InvalidData {
         let in_parentheses = crate::msg!(crate::messages::language(), "in-parentheses", text = e);
-        Error::Invalid(format!("{}{in_parentheses}", encoding_hint()))
+        Error::Invalid(format!("{}{in_parentheses}", encoding_hint()).into())
     } else {
-        Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "import-read-failed",
-            error = e
-        ))
+        Error::Invalid(
+            crate::msg!(crate::messages::language(), "import-read-failed", error = e).into(),
+        )
     }
 }
 
@@ -177,12 +175,15 @@ fn read_json(input: impl Read, each: &mut Each) -> Result<()> {
         } else {
             String::new()
         };
-        Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "import-not-json-array",
-            error = parser_text(&e),
-            hint = hint
-        ))
+        Error::Invalid(
+            crate::msg!(
+                crate::messages::language(),
+                "import-not-json-array",
+                error = parser_text(&e),
+                hint = hint
+            )
+            .into(),
+        )
     })
 }
 
@@ -234,11 +235,14 @@ fn read_yaml(input: impl Read, each: &mut Each) -> Result<()> {
         .read_to_string(&mut text)
         .map_err(read_error)?;
     if text.len() as u64 > MAX_YAML_BYTES {
-        return Err(Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "import-yaml-too-large",
-            mib = MAX_YAML_BYTES / 1024 / 1024
-        )));
+        return Err(Error::Invalid(
+            (crate::msg!(
+                crate::messages::language(),
+                "import-yaml-too-large",
+                mib = MAX_YAML_BYTES / 1024 / 1024
+            ))
+            .into(),
+        ));
     }
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n")
@@ -246,11 +250,14 @@ fn read_yaml(input: impl Read, each: &mut Each) -> Result<()> {
         text
     };
     let not_a_list = |error: String| {
-        Error::Invalid(crate::msg!(
-            crate::messages::language(),
-            "import-not-yaml-list",
-            error = error
-        ))
+        Error::Invalid(
+            crate::msg!(
+                crate::messages::language(),
+                "import-not-yaml-list",
+                error = error
+            )
+            .into(),
+        )
     };
     crate::limits::check_nesting(&text).map_err(not_a_list)?;
     let mut row = 0;
