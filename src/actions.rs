@@ -36,15 +36,12 @@ impl Actor {
     /// clock, as `--at` in the future is refused.
     pub fn check_clock(&self) -> Result<()> {
         if self.now > self.clock + chrono::Duration::minutes(CLOCK_SLACK_MINUTES) {
-            return Err(Error::Invalid(
-                crate::msg!(
-                    crate::messages::language(),
-                    "clock-ahead",
-                    now = self.now.to_rfc3339(),
-                    clock = self.clock.to_rfc3339()
-                )
-                .into(),
-            ));
+            return Err(Error::invalid(crate::msg!(
+                crate::messages::language(),
+                "clock-ahead",
+                now = self.now.to_rfc3339(),
+                clock = self.clock.to_rfc3339()
+            )));
         }
         Ok(())
     }
@@ -141,9 +138,10 @@ pub fn assign(
     actor.check_clock()?;
     let officer = officer.trim();
     if officer.is_empty() {
-        return Err(Error::Invalid(
-            crate::msg!(ws.policy.language, "officer-empty").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            ws.policy.language,
+            "officer-empty"
+        )));
     }
     let mut warnings = Vec::new();
     let handlers = &ws.settings.handlers;
@@ -232,16 +230,13 @@ fn check_moved(ws: &Workspace, case: &Case) -> Result<()> {
         .map(std::string::ToString::to_string)
         .collect();
     let separator = crate::messages::text(lang, "list-separator");
-    Err(Error::Refused(
-        crate::msg!(
-            lang,
-            "cannot-move-check",
-            id = case.id,
-            state = ws.policy.state_label(&case.status, lang),
-            problems = list.join(separator)
-        )
-        .into(),
-    ))
+    Err(Error::refused(crate::msg!(
+        lang,
+        "cannot-move-check",
+        id = case.id,
+        state = ws.policy.state_label(&case.status, lang),
+        problems = list.join(separator)
+    )))
 }
 
 /// Appends a note.
@@ -249,9 +244,10 @@ pub fn note(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Ch
     actor.check_clock()?;
     let text = text.replace("\r\n", "\n");
     if text.trim().is_empty() {
-        return Err(Error::Invalid(
-            crate::msg!(ws.policy.language, "note-empty").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            ws.policy.language,
+            "note-empty"
+        )));
     }
     let (case, repaired) = ws.update(id, |case| {
         let repaired = follow_history(&ws.policy, case, actor)?;
@@ -311,14 +307,11 @@ pub fn set_text(
     let text = text.replace("\r\n", "\n").trim_end().to_string();
     if text.trim().is_empty() {
         let lang = ws.policy.language;
-        return Err(Error::Invalid(
-            crate::msg!(
-                lang,
-                "set-empty",
-                field = crate::messages::field_label(lang, field.name())
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            lang,
+            "set-empty",
+            field = crate::messages::field_label(lang, field.name())
+        )));
     }
     let (case, repaired, written) = ws.update_or_keep(id, |case| {
         if field.of(case).as_deref() == Some(text.as_str()) {
@@ -326,7 +319,7 @@ pub fn set_text(
         }
         let repaired = follow_history(&ws.policy, case, actor)?;
         *field.of(case) = Some(text.clone());
-        crate::storage::casefile::validate_case(case).map_err(|e| Error::Invalid(e.into()))?;
+        crate::storage::casefile::validate_case(case).map_err(Error::invalid)?;
         let fields = vec![field.name().to_string()];
         let event = Event::new(actor.now, &actor.name, EventKind::Edited { fields });
         workflow::insert_event(case, event)?;
@@ -353,34 +346,29 @@ pub fn apply_edit(
     actor.check_clock()?;
     let mut after = parse_edited(edited_text)?;
     if after.id != before.id {
-        return Err(Error::Invalid(
-            crate::msg!(
-                ws.policy.language,
-                "edit-changes-id",
-                before = before.id,
-                after = after.id
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            ws.policy.language,
+            "edit-changes-id",
+            before = before.id,
+            after = after.id
+        )));
     }
     if after.status != before.status {
-        return Err(Error::Invalid(
-            crate::msg!(
-                ws.policy.language,
-                "edit-changes-status",
-                before = before.status,
-                after = after.status,
-                id = before.id
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            ws.policy.language,
+            "edit-changes-status",
+            before = before.status,
+            after = after.status,
+            id = before.id
+        )));
     }
     if after.history.len() < before.history.len()
         || after.history[..before.history.len()] != before.history[..]
     {
-        return Err(Error::Invalid(
-            crate::msg!(ws.policy.language, "edit-changes-history").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            ws.policy.language,
+            "edit-changes-history"
+        )));
     }
     check_edited(ws, &mut after)?;
     let fields = changed_fields(before, &after);
@@ -408,9 +396,9 @@ fn check_joint_edit(ws: &Workspace, before: &Case, after: &Case) -> Result<()> {
     } else {
         return Ok(());
     };
-    Err(Error::Refused(
-        workflow::joint_consent_message(&ws.policy, before, step).into(),
-    ))
+    Err(Error::refused(workflow::joint_consent_message(
+        &ws.policy, before, step,
+    )))
 }
 
 /// Records the consent of all complainants of a joint complaint to the
@@ -420,9 +408,10 @@ pub fn consent(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result
     actor.check_clock()?;
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::Invalid(
-            crate::msg!(ws.policy.language, "consent-empty").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            ws.policy.language,
+            "consent-empty"
+        )));
     }
     let (case, ()) = ws.update(id, |case| {
         let consent = EventKind::Consent {
@@ -436,22 +425,19 @@ pub fn consent(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result
 /// Parses an edited case, naming a leftover conflict marker plainly.
 fn parse_edited(edited_text: &str) -> Result<Case> {
     if let Some(line) = conflict_marker_line(edited_text) {
-        return Err(Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "edit-conflict-marker",
-                line = line
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "edit-conflict-marker",
+            line = line
+        )));
     }
     parse_yaml_case(edited_text).map_err(|m| {
         let bad_date = crate::yaml_error::is_date_problem(&m);
         let message = crate::msg!(crate::messages::language(), "edit-not-valid", problems = m);
         if bad_date {
-            Error::BadDate(message.into())
+            Error::bad_date(message)
         } else {
-            Error::Invalid(message.into())
+            Error::invalid(message)
         }
     })
 }
@@ -492,26 +478,20 @@ pub fn apply_resolution(
     let mut after = parse_edited(edited_text)?;
     let ours = &sides.ours;
     if after.id != ours.id {
-        return Err(Error::Invalid(
-            crate::msg!(
-                ws.policy.language,
-                "edit-changes-id",
-                before = ours.id,
-                after = after.id
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            ws.policy.language,
+            "edit-changes-id",
+            before = ours.id,
+            after = after.id
+        )));
     }
     let theirs_status = sides.theirs.as_ref().map(|t| t.status.as_str());
     if after.status != ours.status && Some(after.status.as_str()) != theirs_status {
-        return Err(Error::Invalid(
-            crate::msg!(
-                ws.policy.language,
-                "resolution-new-status",
-                status = after.status
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            ws.policy.language,
+            "resolution-new-status",
+            status = after.status
+        )));
     }
     let lost = [Some(ours), sides.theirs.as_ref()]
         .into_iter()
@@ -519,9 +499,10 @@ pub fn apply_resolution(
         .flat_map(|side| side.history.iter())
         .any(|e| !after.history.contains(e));
     if lost {
-        return Err(Error::Invalid(
-            crate::msg!(ws.policy.language, "resolution-drops-history").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            ws.policy.language,
+            "resolution-drops-history"
+        )));
     }
     check_edited(ws, &mut after)?;
     let fields = changed_fields(ours, &after);
@@ -545,9 +526,11 @@ fn check_edited(ws: &Workspace, after: &mut Case) -> Result<()> {
         .collect();
     let lang = ws.policy.language;
     let separator = crate::messages::text(lang, "list-separator");
-    Err(Error::Invalid(
-        crate::msg!(lang, "edit-not-valid", problems = list.join(separator)).into(),
-    ))
+    Err(Error::invalid(crate::msg!(
+        lang,
+        "edit-not-valid",
+        problems = list.join(separator)
+    )))
 }
 
 /// The top-level fields whose values differ between two versions of a case.
@@ -638,21 +621,18 @@ pub fn mark(
     let promise_kept = milestone == PROMISE_KEPT;
     if !promise_kept && ws.policy.milestone(milestone).is_none() {
         let lang = ws.policy.language;
-        return Err(Error::Invalid(
-            crate::msg!(
+        return Err(Error::invalid(crate::msg!(
+            lang,
+            "unknown-milestone",
+            milestone = milestone,
+            codes = crate::messages::join(
                 lang,
-                "unknown-milestone",
-                milestone = milestone,
-                codes = crate::messages::join(
-                    lang,
-                    &[
-                        crate::policy::list_codes(lang, &ws.policy.milestones).as_str(),
-                        PROMISE_KEPT
-                    ]
-                )
+                &[
+                    crate::policy::list_codes(lang, &ws.policy.milestones).as_str(),
+                    PROMISE_KEPT
+                ]
             )
-            .into(),
-        ));
+        )));
     }
     check_not_future(at, actor)?;
     let (case, notice, written) = ws.update_or_keep(id, |case| {
@@ -679,20 +659,19 @@ fn record_milestone(
     let id = case.id.clone();
     let repaired = follow_history(&ws.policy, case, actor)?;
     if !ws.policy.milestone_allowed_in(milestone, &case.status) {
-        return Err(Error::Refused(
-            crate::msg!(
-                ws.policy.language,
-                "milestone-final",
-                id = id,
-                state = ws.policy.state_label(&case.status, ws.policy.language)
-            )
-            .into(),
-        ));
+        return Err(Error::refused(crate::msg!(
+            ws.policy.language,
+            "milestone-final",
+            id = id,
+            state = ws.policy.state_label(&case.status, ws.policy.language)
+        )));
     }
     if promise_kept && open_promises(case) == 0 {
-        return Err(Error::Refused(
-            crate::msg!(ws.policy.language, "no-open-promise", id = id).into(),
-        ));
+        return Err(Error::refused(crate::msg!(
+            ws.policy.language,
+            "no-open-promise",
+            id = id
+        )));
     }
     if let Some(done) = case
         .history
@@ -706,17 +685,14 @@ fn record_milestone(
         // The same deed at another time is a correction of the record,
         // which `mark` never makes silently.
         if let Some(at) = at.filter(|at| *at != done.at) {
-            return Err(Error::Refused(
-                crate::msg!(
-                    lang,
-                    "milestone-other-time",
-                    milestone = label,
-                    id = id,
-                    at = recorded,
-                    asked = at.format("%Y-%m-%d %H:%M")
-                )
-                .into(),
-            ));
+            return Err(Error::refused(crate::msg!(
+                lang,
+                "milestone-other-time",
+                milestone = label,
+                id = id,
+                at = recorded,
+                asked = at.format("%Y-%m-%d %H:%M")
+            )));
         }
         let warning = crate::msg!(
             lang,
@@ -768,27 +744,21 @@ pub fn promise(
         if !ws.policy.is_open(status) {
             // A promise on a case that left the workflow could never be kept.
             let lang = ws.policy.language;
-            return Err(Error::Refused(
-                crate::msg!(
-                    lang,
-                    "promise-final",
-                    id = case.id,
-                    state = ws.policy.state_label(status, lang)
-                )
-                .into(),
-            ));
+            return Err(Error::refused(crate::msg!(
+                lang,
+                "promise-final",
+                id = case.id,
+                state = ws.policy.state_label(status, lang)
+            )));
         }
         let made = when.with_timezone(&ws.offset).date_naive();
         if due < made {
-            return Err(Error::Invalid(
-                crate::msg!(
-                    ws.policy.language,
-                    "promise-before-made",
-                    due = due,
-                    made = made
-                )
-                .into(),
-            ));
+            return Err(Error::invalid(crate::msg!(
+                ws.policy.language,
+                "promise-before-made",
+                due = due,
+                made = made
+            )));
         }
         let mut event = Event::new(when, &actor.name, EventKind::Promised { due });
         event.note = note.map(|n| n.replace("\r\n", "\n"));
@@ -833,38 +803,29 @@ pub fn extend(
         let repaired = follow_history(&ws.policy, case, actor)?;
         let deadline =
             crate::deadline::evaluate_rule(case, &ws.policy, rule, &ws.calendar, ws.offset, today)
-                .map_err(|e| Error::Invalid(e.describe(crate::messages::language()).into()))?;
+                .map_err(|e| Error::invalid(e.describe(crate::messages::language())))?;
         match &deadline {
             None => {
                 let lang = ws.policy.language;
-                return Err(Error::Refused(
-                    crate::msg!(
-                        lang,
-                        "extend-not-started",
-                        rule = crate::policy::pick(lang, &rule.name, &rule.zh),
-                        id = id,
-                        start = rule.start
-                    )
-                    .into(),
-                ));
+                return Err(Error::refused(crate::msg!(
+                    lang,
+                    "extend-not-started",
+                    rule = crate::policy::pick(lang, &rule.name, &rule.zh),
+                    id = id,
+                    start = rule.start
+                )));
             }
             Some(d) if !d.state.is_open() => {
                 let lang = ws.policy.language;
-                return Err(Error::Refused(
-                    crate::msg!(
-                        lang,
-                        "extend-stopped",
-                        rule = crate::policy::pick(lang, &rule.name, &rule.zh),
-                        id = id,
-                        state = crate::messages::fill(
-                            lang,
-                            &format!("deadline-{}", d.state.as_str()),
-                            &[]
-                        ),
-                        stopped = d.stopped.map(|s| s.to_string()).unwrap_or_default()
-                    )
-                    .into(),
-                ));
+                return Err(Error::refused(crate::msg!(
+                    lang,
+                    "extend-stopped",
+                    rule = crate::policy::pick(lang, &rule.name, &rule.zh),
+                    id = id,
+                    state =
+                        crate::messages::fill(lang, &format!("deadline-{}", d.state.as_str()), &[]),
+                    stopped = d.stopped.map(|s| s.to_string()).unwrap_or_default()
+                )));
             }
             Some(_) => {}
         }
@@ -874,16 +835,13 @@ pub fn extend(
         let due = deadline.and_then(|d| d.due);
         let late = due.is_some_and(|due| recorded > due);
         if late && !request.force {
-            return Err(Error::Refused(
-                crate::msg!(
-                    lang,
-                    "extend-late",
-                    rule = crate::policy::pick(lang, &rule.name, &rule.zh),
-                    id = id,
-                    due = due.map(|d| d.to_string()).unwrap_or_default()
-                )
-                .into(),
-            ));
+            return Err(Error::refused(crate::msg!(
+                lang,
+                "extend-late",
+                rule = crate::policy::pick(lang, &rule.name, &rule.zh),
+                id = id,
+                due = due.map(|d| d.to_string()).unwrap_or_default()
+            )));
         }
         if late {
             forced.push("late-extension".into());
@@ -911,34 +869,35 @@ fn extension_unit(
 ) -> Result<crate::calendar::Unit> {
     use crate::calendar::Unit;
     if request.amount <= 0 {
-        return Err(Error::Invalid(
-            crate::msg!(ws.policy.language, "by-not-positive", by = request.amount).into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            ws.policy.language,
+            "by-not-positive",
+            by = request.amount
+        )));
     }
     if request.amount > MAX_EXTENSION {
-        return Err(Error::Invalid(
-            crate::msg!(
-                ws.policy.language,
-                "by-too-large",
-                by = request.amount,
-                max = MAX_EXTENSION
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            ws.policy.language,
+            "by-too-large",
+            by = request.amount,
+            max = MAX_EXTENSION
+        )));
     }
     if request.reason.trim().is_empty() {
-        return Err(Error::Invalid(
-            crate::msg!(ws.policy.language, "reason-empty").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            ws.policy.language,
+            "reason-empty"
+        )));
     }
     let unit = request.unit.unwrap_or(match rule.unit {
         Unit::Workdays => Unit::Workdays,
         Unit::Days | Unit::Months => Unit::Days,
     });
     if unit == Unit::Months {
-        return Err(Error::Invalid(
-            crate::msg!(ws.policy.language, "extend-unit").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            ws.policy.language,
+            "extend-unit"
+        )));
     }
     Ok(unit)
 }
@@ -978,23 +937,22 @@ fn extension_allowed(
     match refusal {
         None => Ok(Vec::new()),
         Some(_) if force => Ok(vec![FORCED_EXTENSION.to_string()]),
-        Some(message) => Err(Error::Refused(
-            crate::msg!(lang, "extension-force-hint", message = message).into(),
-        )),
+        Some(message) => Err(Error::refused(crate::msg!(
+            lang,
+            "extension-force-hint",
+            message = message
+        ))),
     }
 }
 
 fn check_not_future(at: Option<DateTime<FixedOffset>>, actor: &Actor) -> Result<()> {
     actor.check_clock()?;
     match at {
-        Some(at) if at > actor.now => Err(Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "in-the-future",
-                what = format!("--at {}", at.format("%Y-%m-%d %H:%M"))
-            )
-            .into(),
-        )),
+        Some(at) if at > actor.now => Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "in-the-future",
+            what = format!("--at {}", at.format("%Y-%m-%d %H:%M"))
+        ))),
         _ => Ok(()),
     }
 }
@@ -1008,8 +966,7 @@ pub fn followup(
     at: Option<DateTime<FixedOffset>>,
     actor: &Actor,
 ) -> Result<Changed> {
-    let answer =
-        crate::intake::parse_satisfaction(satisfaction).map_err(|e| Error::Invalid(e.into()))?;
+    let answer = crate::intake::parse_satisfaction(satisfaction).map_err(Error::invalid)?;
     check_not_future(at, actor)?;
     let (case, repaired) = ws.update(id, |case| {
         let repaired = follow_history(&ws.policy, case, actor)?;
@@ -1019,15 +976,12 @@ pub fn followup(
             .role(&case.status)
             .is_some_and(|r| closing.contains(&r))
         {
-            return Err(Error::Refused(
-                crate::msg!(
-                    ws.policy.language,
-                    "followup-too-early",
-                    id = id,
-                    state = ws.policy.state_label(&case.status, ws.policy.language)
-                )
-                .into(),
-            ));
+            return Err(Error::refused(crate::msg!(
+                ws.policy.language,
+                "followup-too-early",
+                id = id,
+                state = ws.policy.state_label(&case.status, ws.policy.language)
+            )));
         }
         let when = at.unwrap_or(actor.now);
         let followup = EventKind::Followup {

@@ -23,17 +23,14 @@ pub fn check_record_date(date: NaiveDate, what: &str) -> Result<()> {
     if RECORD_YEARS.contains(&date.year()) {
         return Ok(());
     }
-    Err(Error::Invalid(
-        crate::msg!(
-            crate::messages::language(),
-            "date-out-of-years",
-            what = what,
-            date = date,
-            first = RECORD_YEARS.start(),
-            last = RECORD_YEARS.end()
-        )
-        .into(),
-    ))
+    Err(Error::invalid(crate::msg!(
+        crate::messages::language(),
+        "date-out-of-years",
+        what = what,
+        date = date,
+        first = RECORD_YEARS.start(),
+        last = RECORD_YEARS.end()
+    )))
 }
 
 /// Parses a date: `2026-11-29`, `2026/11/29` or `2026年11月29日`.
@@ -44,15 +41,12 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
         .ok()
         .filter(|_| is_plain_date(&normalized))
         .ok_or_else(|| {
-            Error::BadDate(
-                crate::msg!(
-                    crate::messages::language(),
-                    "bad-date",
-                    text = text,
-                    forms = date_forms()
-                )
-                .into(),
-            )
+            Error::bad_date(crate::msg!(
+                crate::messages::language(),
+                "bad-date",
+                text = text,
+                forms = date_forms()
+            ))
         })
 }
 
@@ -70,15 +64,12 @@ pub fn parse_datetime(text: &str, offset: FixedOffset) -> Result<DateTime<FixedO
         None => (normalized.clone(), None),
     };
     let bad = || {
-        Error::BadDate(
-            crate::msg!(
-                crate::messages::language(),
-                "bad-datetime",
-                text = text,
-                forms = date_forms()
-            )
-            .into(),
-        )
+        Error::bad_date(crate::msg!(
+            crate::messages::language(),
+            "bad-datetime",
+            text = text,
+            forms = date_forms()
+        ))
     };
     let date = parse_date(&date_part).map_err(|_| bad())?;
     let time = match time_part.as_deref() {

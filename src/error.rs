@@ -131,6 +131,31 @@ impl Error {
         }
     }
 
+    /// Input that does not make sense ([`Error::Invalid`]).
+    pub fn invalid(text: impl Into<Text>) -> Self {
+        Error::Invalid(text.into())
+    }
+
+    /// Text that is no date ([`Error::BadDate`]).
+    pub fn bad_date(text: impl Into<Text>) -> Self {
+        Error::BadDate(text.into())
+    }
+
+    /// A command-line value that names nothing ([`Error::Usage`]).
+    pub fn usage(text: impl Into<Text>) -> Self {
+        Error::Usage(text.into())
+    }
+
+    /// A change the workflow refuses ([`Error::Refused`]).
+    pub fn refused(text: impl Into<Text>) -> Self {
+        Error::Refused(text.into())
+    }
+
+    /// The workspace lock was held too long ([`Error::LockTimeout`]).
+    pub fn lock_timeout(text: impl Into<Text>) -> Self {
+        Error::LockTimeout(text.into())
+    }
+
     /// What the error says, in `lang`: its sentence rendered there; an
     /// OS error as the system words it (the command line words the common
     /// ones itself). Its `Display` is the English.
@@ -190,16 +215,12 @@ mod tests {
     fn each_error_has_the_documented_exit_status_and_code() {
         let io = || std::io::Error::other("disk");
         let table = [
-            (Error::Invalid("x".into()), Exit::Failure, "invalid_input"),
-            (Error::BadDate("x".into()), Exit::Failure, "bad_date"),
+            (Error::invalid("x"), Exit::Failure, "invalid_input"),
+            (Error::bad_date("x"), Exit::Failure, "bad_date"),
             (Error::NotFound("x".into()), Exit::Failure, "not_found"),
-            (Error::Usage("x".into()), Exit::Usage, "usage"),
-            (Error::Refused("x".into()), Exit::Failure, "refused"),
-            (
-                Error::LockTimeout("x".into()),
-                Exit::Failure,
-                "lock_timeout",
-            ),
+            (Error::usage("x"), Exit::Usage, "usage"),
+            (Error::refused("x"), Exit::Failure, "refused"),
+            (Error::lock_timeout("x"), Exit::Failure, "lock_timeout"),
             (Error::CheckFailed(2), Exit::Problems, "check_failed"),
             (Error::io("f", io()), Exit::Failure, "io"),
         ];

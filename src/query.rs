@@ -129,23 +129,22 @@ impl Filter {
     pub fn validate(&self, policy: &Policy) -> Result<()> {
         for status in &self.statuses {
             if status != "open" && policy.state(status).is_none() {
-                return Err(Error::Invalid(
-                    crate::msg!(
-                        policy.language,
-                        "status-filter-unknown",
-                        status = status,
-                        states = policy.state_names().join(", ")
-                    )
-                    .into(),
-                ));
+                return Err(Error::invalid(crate::msg!(
+                    policy.language,
+                    "status-filter-unknown",
+                    status = status,
+                    states = policy.state_names().join(", ")
+                )));
             }
         }
         if let Some(n) = self.due_within
             && n < 0
         {
-            return Err(Error::Invalid(
-                crate::msg!(policy.language, "due-within-negative", n = n).into(),
-            ));
+            return Err(Error::invalid(crate::msg!(
+                policy.language,
+                "due-within-negative",
+                n = n
+            )));
         }
         if let Some(category) = &self.category
             && !policy.categories.is_empty()

@@ -852,15 +852,12 @@ pub struct ExportArgs {
 /// `--today` (or `PLAINT_TODAY`): a date; anything else is a usage error.
 fn today_arg(text: &str) -> Result<NaiveDate, Error> {
     crate::dates::parse_date(text).map_err(|e| {
-        Error::Usage(
-            crate::msg!(
-                crate::messages::language(),
-                "labelled",
-                label = "--today",
-                message = e
-            )
-            .into(),
-        )
+        Error::usage(crate::msg!(
+            crate::messages::language(),
+            "labelled",
+            label = "--today",
+            message = e
+        ))
     })
 }
 
@@ -879,14 +876,11 @@ fn lock_timeout_arg(text: &str) -> Result<LockTimeout, Error> {
         .ok()
         .filter(|s: &f64| s.is_finite() && *s >= 0.0 && *s <= 86_400.0)
         .ok_or_else(|| {
-            Error::Invalid(
-                crate::msg!(
-                    crate::messages::language(),
-                    "lock-timeout-invalid",
-                    text = text
-                )
-                .into(),
-            )
+            Error::invalid(crate::msg!(
+                crate::messages::language(),
+                "lock-timeout-invalid",
+                text = text
+            ))
         })?;
     Ok(LockTimeout(Some(std::time::Duration::from_secs_f64(secs))))
 }
@@ -899,21 +893,33 @@ fn date_arg(text: &str) -> Result<NaiveDate, Error> {
 /// The promised date of `promise`.
 fn promised_date_arg(text: &str) -> Result<NaiveDate, Error> {
     crate::dates::parse_date(text.trim()).map_err(|e| {
-        Error::BadDate(crate::msg!(crate::messages::language(), "promised-date", error = e).into())
+        Error::bad_date(crate::msg!(
+            crate::messages::language(),
+            "promised-date",
+            error = e
+        ))
     })
 }
 
 /// The N of `calendar add`: a whole number of working days.
 fn workdays_arg(text: &str) -> Result<i64, Error> {
     text.trim().parse().map_err(|_| {
-        Error::Invalid(crate::msg!(crate::messages::language(), "n-not-number", n = text).into())
+        Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "n-not-number",
+            n = text
+        ))
     })
 }
 
 /// The `--by` of `extend`: a whole number (its sign is checked with the rule).
 fn extension_arg(text: &str) -> Result<i64, Error> {
     text.trim().parse().map_err(|_| {
-        Error::Invalid(crate::msg!(crate::messages::language(), "by-not-number", by = text).into())
+        Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "by-not-number",
+            by = text
+        ))
     })
 }
 
@@ -924,9 +930,11 @@ fn year_arg(text: &str) -> Result<i32, Error> {
         .ok()
         .filter(|y| (1..=9999).contains(y))
         .ok_or_else(|| {
-            Error::Invalid(
-                crate::msg!(crate::messages::language(), "not-a-year", text = text).into(),
-            )
+            Error::invalid(crate::msg!(
+                crate::messages::language(),
+                "not-a-year",
+                text = text
+            ))
         })
 }
 
@@ -953,14 +961,11 @@ fn report_format_arg(text: &str) -> Result<ReportFormat, Error> {
         "html" => Ok(ReportFormat::Html),
         "csv" => Ok(ReportFormat::Csv),
         "json" => Ok(ReportFormat::Json),
-        other => Err(Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "bad-report-format",
-                format = other
-            )
-            .into(),
-        )),
+        other => Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "bad-report-format",
+            format = other
+        ))),
     }
 }
 

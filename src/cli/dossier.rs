@@ -10,9 +10,11 @@ use crate::storage::atomic::write_atomic;
 /// Builds the dossier and writes it to `--out`.
 pub fn run(ctx: &Ctx, args: &DossierArgs) -> anyhow::Result<Exit> {
     if args.out.exists() && !args.force {
-        return Err(Error::Refused(
-            crate::msg!(ctx.lang(), "out-exists", out = args.out.display()).into(),
-        )
+        return Err(Error::refused(crate::msg!(
+            ctx.lang(),
+            "out-exists",
+            out = args.out.display()
+        ))
         .into());
     }
     let ws = &ctx.ws;
@@ -24,9 +26,11 @@ pub fn run(ctx: &Ctx, args: &DossierArgs) -> anyhow::Result<Exit> {
         (None, Some(period)) => {
             let loaded = ws.load_all()?;
             if let Some(broken) = loaded.broken.first() {
-                return Err(Error::Refused(
-                    crate::msg!(ctx.lang(), "dossier-broken", broken = broken).into(),
-                )
+                return Err(Error::refused(crate::msg!(
+                    ctx.lang(),
+                    "dossier-broken",
+                    broken = broken
+                ))
                 .into());
             }
             let cases: Vec<_> = loaded
@@ -47,9 +51,11 @@ pub fn run(ctx: &Ctx, args: &DossierArgs) -> anyhow::Result<Exit> {
         write_atomic(&args.out, &dossier::zip(&files)?)?;
     } else {
         if args.out.is_file() {
-            return Err(Error::Refused(
-                crate::msg!(ctx.lang(), "out-is-file", out = args.out.display()).into(),
-            )
+            return Err(Error::refused(crate::msg!(
+                ctx.lang(),
+                "out-is-file",
+                out = args.out.display()
+            ))
             .into());
         }
         dossier::write_dir(&args.out, &files)?;

@@ -78,9 +78,12 @@ pub fn run(ctx: &Ctx, args: &EditArgs) -> anyhow::Result<Exit> {
         }
     };
     if !ctx.ws.replace_unchanged(&after, &original)? {
-        return Err(Error::Refused(
-            crate::msg!(ctx.lang(), "edit-raced", id = id, copy = copy.display()).into(),
-        )
+        return Err(Error::refused(crate::msg!(
+            ctx.lang(),
+            "edit-raced",
+            id = id,
+            copy = copy.display()
+        ))
         .into());
     }
     let _ = std::fs::remove_file(&copy);
@@ -141,15 +144,12 @@ pub(super) fn run_editor(path: &std::path::Path) -> anyhow::Result<()> {
             )
         })?;
     if !status.success() {
-        return Err(Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "editor-failed",
-                editor = editor,
-                status = status
-            )
-            .into(),
-        )
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "editor-failed",
+            editor = editor,
+            status = status
+        ))
         .into());
     }
     Ok(())

@@ -25,18 +25,15 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<Exit> {
         ctx.today,
         ws.settings.language,
     )
-    .map_err(|e| Error::Invalid(e.describe(crate::messages::language()).into()))?
+    .map_err(|e| Error::invalid(e.describe(crate::messages::language())))?
     .ok_or_else(|| {
-        Error::Refused(
-            crate::msg!(
-                ctx.lang(),
-                "explain-not-started",
-                rule = super::view::rule_label(ctx, &rule.name),
-                id = id,
-                start = rule.start
-            )
-            .into(),
-        )
+        Error::refused(crate::msg!(
+            ctx.lang(),
+            "explain-not-started",
+            rule = super::view::rule_label(ctx, &rule.name),
+            id = id,
+            start = rule.start
+        ))
     })?;
     if ctx.look.json {
         output::print_json(&explanation)?;

@@ -77,15 +77,12 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Exit> {
     if report.errors.is_empty() {
         return Ok(Exit::Success);
     }
-    Err(Error::Invalid(
-        crate::msg!(
-            ctx.lang(),
-            "import-problems",
-            label = label,
-            count = report.errors.len()
-        )
-        .into(),
-    )
+    Err(Error::invalid(crate::msg!(
+        ctx.lang(),
+        "import-problems",
+        label = label,
+        count = report.errors.len()
+    ))
     .into())
 }
 
@@ -103,14 +100,11 @@ fn format_of(args: &ImportArgs) -> anyhow::Result<Format> {
         return Ok(format_arg(format));
     }
     Format::from_path(&args.file).ok_or_else(|| {
-        Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "import-format-unknown",
-                file = label_of(&args.file)
-            )
-            .into(),
-        )
+        Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "import-format-unknown",
+            file = label_of(&args.file)
+        ))
         .into()
     })
 }

@@ -16,9 +16,7 @@ pub fn run(ctx: &Ctx, args: &MarkArgs) -> anyhow::Result<Exit> {
         let case = ctx.ws.read_case(&id)?;
         crate::paperwork::notice::served_milestone(&ctx.ws.settings.preset, &case)
             .ok_or_else(|| {
-                crate::error::Error::Invalid(
-                    crate::msg!(ctx.lang(), "served-no-notice", id = id).into(),
-                )
+                crate::error::Error::invalid(crate::msg!(ctx.lang(), "served-no-notice", id = id))
             })?
             .to_string()
     } else if typed == crate::model::event::PROMISE_KEPT {

@@ -380,9 +380,10 @@ fn workspace_root(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
         Location::Default(root) if root.join(crate::policy::settings::SETTINGS_FILE).is_file() => {
             Ok(root)
         }
-        Location::Default(_) => Err(crate::error::Error::Invalid(
-            crate::msg!(output::language(), "no-workspace-found").into(),
-        )
+        Location::Default(_) => Err(crate::error::Error::invalid(crate::msg!(
+            output::language(),
+            "no-workspace-found"
+        ))
         .into()),
     }
 }
@@ -438,14 +439,11 @@ fn open_workspace(explicit: Option<&Path>, writes: bool) -> anyhow::Result<Works
                 return Ok(ws);
             }
             if !writes {
-                return Err(crate::error::Error::Invalid(
-                    crate::msg!(
-                        init::language_from_locale(),
-                        "no-workspace-here",
-                        dir = root.display()
-                    )
-                    .into(),
-                )
+                return Err(crate::error::Error::invalid(crate::msg!(
+                    init::language_from_locale(),
+                    "no-workspace-here",
+                    dir = root.display()
+                ))
                 .into());
             }
             let mut settings = Settings::new("generic", "cn");

@@ -22,19 +22,15 @@ pub fn run(ctx: &Ctx, args: &NoteArgs) -> anyhow::Result<Exit> {
             .context("stdin")?;
         // The length first: a note cut at the limit may end mid-character.
         if bytes.len() > limit {
-            anyhow::bail!(crate::error::Error::Invalid(
-                (crate::msg!(
-                    crate::messages::language(),
-                    "note-too-long",
-                    kib = limit / 1024,
-                    hint = crate::limits::large_material_hint()
-                ))
-                .into()
-            ));
+            anyhow::bail!(crate::error::Error::invalid(crate::msg!(
+                crate::messages::language(),
+                "note-too-long",
+                kib = limit / 1024,
+                hint = crate::limits::large_material_hint()
+            )));
         }
-        String::from_utf8(bytes).map_err(|_| {
-            crate::error::Error::Invalid(crate::msg!(ctx.lang(), "stdin-not-utf8").into())
-        })?
+        String::from_utf8(bytes)
+            .map_err(|_| crate::error::Error::invalid(crate::msg!(ctx.lang(), "stdin-not-utf8")))?
     } else {
         args.text.clone()
     };

@@ -22,23 +22,18 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<Exit> {
     if let Some(at) = served
         && at > ctx.now
     {
-        return Err(Error::Invalid(
-            crate::msg!(
-                lang,
-                "in-the-future",
-                what = format!("--served {}", at.date_naive())
-            )
-            .into(),
-        )
+        return Err(Error::invalid(crate::msg!(
+            lang,
+            "in-the-future",
+            what = format!("--served {}", at.date_naive())
+        ))
         .into());
     }
     if let Some(out) = &args.out
         && out.exists()
         && !args.force
     {
-        return Err(
-            Error::Refused(crate::msg!(lang, "out-exists", out = out.display()).into()).into(),
-        );
+        return Err(Error::refused(crate::msg!(lang, "out-exists", out = out.display())).into());
     }
     let request = NoticeRequest {
         kind: args.kind.trim().to_string(),

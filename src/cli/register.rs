@@ -39,14 +39,11 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<Exit> {
     let built = build_case(draft, &intake).map_err(|errors| {
         if blank {
             let lang = ctx.lang();
-            return Error::Invalid(
-                format!(
-                    "{}\n\n{}",
-                    crate::msg!(lang, "nothing-to-register"),
-                    register_usage()
-                )
-                .into(),
-            );
+            return Error::invalid(format!(
+                "{}\n\n{}",
+                crate::msg!(lang, "nothing-to-register"),
+                register_usage()
+            ));
         }
         let list: Vec<String> = errors
             .iter()
@@ -55,9 +52,9 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<Exit> {
         let list = list.join(crate::messages::text(ctx.lang(), "list-separator"));
         let message = crate::msg!(ctx.lang(), "not-registered", problems = list);
         if bad_date {
-            Error::BadDate(message.into())
+            Error::bad_date(message)
         } else {
-            Error::Invalid(message.into())
+            Error::invalid(message)
         }
     })?;
     let mut changed = actions::register(&ctx.ws, built)?;
@@ -162,15 +159,12 @@ fn representative_index(complainants: &[Person], given: &str) -> anyhow::Result<
         .ok()
         .filter(|&i| i < complainants.len());
     by_name.or(by_index).ok_or_else(|| {
-        Error::Usage(
-            crate::msg!(
-                crate::messages::language(),
-                "representative-unknown",
-                given = given,
-                last = complainants.len().saturating_sub(1)
-            )
-            .into(),
-        )
+        Error::usage(crate::msg!(
+            crate::messages::language(),
+            "representative-unknown",
+            given = given,
+            last = complainants.len().saturating_sub(1)
+        ))
         .into()
     })
 }
@@ -256,9 +250,10 @@ fn apply_complainants(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<
         .max(args.phone.len())
         .max(args.email.len());
     if people > 0 && args.complainant.len() < people {
-        anyhow::bail!(Error::Invalid(
-            crate::msg!(crate::messages::language(), "complainant-per-contact").into()
-        ));
+        anyhow::bail!(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "complainant-per-contact"
+        )));
     }
     for i in 0..people {
         draft.complainants.push(Person {
@@ -271,9 +266,10 @@ fn apply_complainants(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<
     if let (Some(rep), Some(first)) = (&args.legal_representative, draft.complainants.first_mut()) {
         first.legal_representative = Some(rep.clone());
     } else if args.legal_representative.is_some() {
-        anyhow::bail!(Error::Invalid(
-            crate::msg!(crate::messages::language(), "legal-rep-needs-complainant").into()
-        ));
+        anyhow::bail!(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "legal-rep-needs-complainant"
+        )));
     }
     for rep in &args.representative {
         let index = representative_index(&draft.complainants, rep)?;
@@ -284,9 +280,10 @@ fn apply_complainants(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<
     if let (Some(address), Some(first)) = (&args.address, draft.complainants.first_mut()) {
         first.address = Some(address.clone());
     } else if args.address.is_some() {
-        anyhow::bail!(Error::Invalid(
-            crate::msg!(crate::messages::language(), "address-needs-complainant").into()
-        ));
+        anyhow::bail!(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "address-needs-complainant"
+        )));
     }
     Ok(())
 }

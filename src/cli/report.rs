@@ -22,7 +22,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<Exit> {
         args.format
     };
     if args.out.is_some() && format != ReportFormat::Csv {
-        return Err(Error::Usage(crate::msg!(ctx.lang(), "out-needs-csv").into()).into());
+        return Err(Error::usage(crate::msg!(ctx.lang(), "out-needs-csv")).into());
     }
     let snapshot = ctx.ws.scan()?;
     let (report, unread) = build_all(&ctx.ws, &snapshot, args.period.clone(), args.by, ctx.today);

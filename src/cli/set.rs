@@ -22,7 +22,7 @@ pub fn run(ctx: &Ctx, args: &SetArgs) -> anyhow::Result<Exit> {
         Some("-") => read_stdin(ctx)?,
         Some(text) => text.to_string(),
         None if ctx.look.terminal => in_editor(ctx, &id, field)?,
-        None => return Err(Error::Usage(crate::msg!(ctx.lang(), "set-no-text").into()).into()),
+        None => return Err(Error::usage(crate::msg!(ctx.lang(), "set-no-text")).into()),
     };
     let changed = actions::set_text(&ctx.ws, &id, field, &text, &ctx.actor())?;
     print_warnings(&changed.warnings);
@@ -52,18 +52,15 @@ fn read_stdin(ctx: &Ctx) -> anyhow::Result<String> {
         .read_to_end(&mut bytes)
         .context("stdin")?;
     if bytes.len() > limit {
-        anyhow::bail!(Error::Invalid(
-            (crate::msg!(
-                ctx.lang(),
-                "note-too-long",
-                kib = limit / 1024,
-                hint = crate::limits::large_material_hint()
-            ))
-            .into()
-        ));
+        anyhow::bail!(Error::invalid(crate::msg!(
+            ctx.lang(),
+            "note-too-long",
+            kib = limit / 1024,
+            hint = crate::limits::large_material_hint()
+        )));
     }
     Ok(String::from_utf8(bytes)
-        .map_err(|_| Error::Invalid(crate::msg!(ctx.lang(), "stdin-not-utf8").into()))?)
+        .map_err(|_| Error::invalid(crate::msg!(ctx.lang(), "stdin-not-utf8")))?)
 }
 
 /// The field's text as the officer leaves it in `$EDITOR`, starting from

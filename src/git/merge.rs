@@ -80,15 +80,12 @@ fn merge_with(
 ) -> Result<MergeResult> {
     for other in base.into_iter().chain([theirs]) {
         if other.id != ours.id {
-            return Err(Error::Invalid(
-                crate::msg!(
-                    policy.language,
-                    "merge-different-cases",
-                    ours = ours.id,
-                    theirs = other.id
-                )
-                .into(),
-            ));
+            return Err(Error::invalid(crate::msg!(
+                policy.language,
+                "merge-different-cases",
+                ours = ours.id,
+                theirs = other.id
+            )));
         }
     }
     let history = union_history(&ours.history, &theirs.history);
@@ -400,9 +397,10 @@ fn put(map: &mut Map<String, Value>, field: &str, value: Option<Value>) {
 fn to_object(case: &Case) -> Result<Map<String, Value>> {
     match serde_json::to_value(case).map_err(json_error)? {
         Value::Object(map) => Ok(map),
-        _ => Err(Error::Invalid(
-            crate::msg!(crate::messages::language(), "merge-not-object").into(),
-        )),
+        _ => Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "merge-not-object"
+        ))),
     }
 }
 
@@ -411,7 +409,11 @@ fn from_object(map: Map<String, Value>) -> Result<Case> {
 }
 
 fn json_error(e: serde_json::Error) -> Error {
-    Error::Invalid(crate::msg!(crate::messages::language(), "merge-invalid", error = e).into())
+    Error::invalid(crate::msg!(
+        crate::messages::language(),
+        "merge-invalid",
+        error = e
+    ))
 }
 
 /// Our side and their side of a file with git conflict markers (git's

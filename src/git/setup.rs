@@ -40,14 +40,11 @@ pub fn driver_command(exe: &Path) -> String {
 /// registered.
 pub fn register_driver(workspace: &Path, exe: &Path) -> Result<String> {
     if repository_top(workspace).is_none() {
-        return Err(Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "not-a-repository",
-                dir = workspace.display()
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "not-a-repository",
+            dir = workspace.display()
+        )));
     }
     let command = driver_command(exe);
     git(
@@ -99,22 +96,21 @@ pub fn text_merge(base: &Path, ours: &Path, theirs: &Path) -> Result<(Vec<u8>, b
         .stdin(Stdio::null())
         .output()
         .map_err(|e| {
-            Error::Invalid(
-                crate::msg!(crate::messages::language(), "git-not-run", error = e).into(),
-            )
+            Error::invalid(crate::msg!(
+                crate::messages::language(),
+                "git-not-run",
+                error = e
+            ))
         })?;
     match out.status.code() {
         Some(0) => Ok((out.stdout, false)),
         Some(n) if (1..=127).contains(&n) => Ok((out.stdout, true)),
-        _ => Err(Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "git-failed",
-                args = "merge-file",
-                error = String::from_utf8_lossy(&out.stderr).trim()
-            )
-            .into(),
-        )),
+        _ => Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "git-failed",
+            args = "merge-file",
+            error = String::from_utf8_lossy(&out.stderr).trim()
+        ))),
     }
 }
 
@@ -147,20 +143,19 @@ fn git(dir: &Path, args: &[&str]) -> Result<String> {
         .stdin(Stdio::null())
         .output()
         .map_err(|e| {
-            Error::Invalid(
-                crate::msg!(crate::messages::language(), "git-not-run", error = e).into(),
-            )
+            Error::invalid(crate::msg!(
+                crate::messages::language(),
+                "git-not-run",
+                error = e
+            ))
         })?;
     if !out.status.success() {
-        return Err(Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "git-failed",
-                args = args.join(" "),
-                error = String::from_utf8_lossy(&out.stderr).trim()
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "git-failed",
+            args = args.join(" "),
+            error = String::from_utf8_lossy(&out.stderr).trim()
+        )));
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }

@@ -104,40 +104,41 @@ pub fn unknown_keys(document: &serde_yaml::Value) -> Vec<String> {
 pub fn parse_draft(text: &str, label: &str) -> Result<Draft, Error> {
     let lang = crate::messages::language();
     let at = |message: String| {
-        Error::Invalid(crate::msg!(lang, "file-error", file = label, message = message).into())
+        Error::invalid(crate::msg!(
+            lang,
+            "file-error",
+            file = label,
+            message = message
+        ))
     };
     if text.len() > crate::limits::MAX_FILE_BYTES {
-        return Err(Error::Invalid(
-            crate::msg!(
-                lang,
-                "draft-too-large",
-                label = label,
-                max = crate::limits::MAX_FILE_BYTES
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            lang,
+            "draft-too-large",
+            label = label,
+            max = crate::limits::MAX_FILE_BYTES
+        )));
     }
     let text = text.replace("\r\n", "\n");
     crate::limits::check_nesting(&text).map_err(at)?;
     let value: serde_yaml::Value =
         serde_yaml::from_str(&text).map_err(|e| at(crate::yaml_error::describe_yaml(lang, &e)))?;
     if !value.is_mapping() {
-        return Err(Error::Invalid(
-            crate::msg!(lang, "draft-not-mapping", label = label).into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            lang,
+            "draft-not-mapping",
+            label = label
+        )));
     }
     let unknown = unknown_keys(&value);
     if !unknown.is_empty() {
-        return Err(Error::Invalid(
-            crate::msg!(
-                lang,
-                "draft-unknown-fields",
-                label = label,
-                unknown = crate::messages::join(lang, &unknown),
-                known = crate::messages::join(lang, DRAFT_FIELDS)
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            lang,
+            "draft-unknown-fields",
+            label = label,
+            unknown = crate::messages::join(lang, &unknown),
+            known = crate::messages::join(lang, DRAFT_FIELDS)
+        )));
     }
     serde_yaml::from_value(value).map_err(|e| at(crate::yaml_error::describe_yaml(lang, &e)))
 }

@@ -45,9 +45,11 @@ impl CaseId {
     pub fn generate(date: NaiveDate) -> Result<Self> {
         let mut bytes = [0u8; RANDOM_LEN];
         getrandom::fill(&mut bytes).map_err(|e| {
-            Error::Invalid(
-                crate::msg!(crate::messages::language(), "id-no-randomness", error = e).into(),
-            )
+            Error::invalid(crate::msg!(
+                crate::messages::language(),
+                "id-no-randomness",
+                error = e
+            ))
         })?;
         Ok(CaseId(format!(
             "{}-{}",
@@ -61,9 +63,11 @@ impl CaseId {
     pub fn parse(text: &str) -> Result<Self> {
         let normalized = normalize_query(text)?;
         let bad = || {
-            Error::Invalid(
-                crate::msg!(crate::messages::language(), "id-malformed", text = text).into(),
-            )
+            Error::invalid(crate::msg!(
+                crate::messages::language(),
+                "id-malformed",
+                text = text
+            ))
         };
         if normalized.len() != ID_LEN || normalized.as_bytes()[8] != b'-' {
             return Err(bad());
@@ -133,14 +137,17 @@ impl From<CaseId> for String {
 pub fn normalize_query(text: &str) -> Result<String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::Invalid(
-            crate::msg!(crate::messages::language(), "id-empty").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "id-empty"
+        )));
     }
     if text.contains(['/', '\\']) || text.contains("..") || text.contains('\0') {
-        return Err(Error::Invalid(
-            crate::msg!(crate::messages::language(), "id-path", text = text).into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "id-path",
+            text = text
+        )));
     }
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.chars().enumerate() {
@@ -150,30 +157,24 @@ pub fn normalize_query(text: &str) -> Result<String> {
             'O' => '0',
             '0'..='9' | 'A'..='Z' | '-' => c,
             _ => {
-                return Err(Error::Invalid(
-                    (crate::msg!(
-                        crate::messages::language(),
-                        "id-character",
-                        text = text,
-                        n = i + 1,
-                        c = c
-                    ))
-                    .into(),
-                ));
+                return Err(Error::invalid(crate::msg!(
+                    crate::messages::language(),
+                    "id-character",
+                    text = text,
+                    n = i + 1,
+                    c = c
+                )));
             }
         };
         out.push(mapped);
     }
     if out.len() > ID_LEN {
-        return Err(Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "id-too-long",
-                text = text,
-                max = ID_LEN
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "id-too-long",
+            text = text,
+            max = ID_LEN
+        )));
     }
     Ok(out)
 }

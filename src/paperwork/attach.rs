@@ -77,9 +77,10 @@ pub fn attach(
     now: DateTime<FixedOffset>,
 ) -> Result<(Case, Vec<Attachment>, Vec<String>)> {
     if files.is_empty() {
-        return Err(Error::Invalid(
-            crate::msg!(crate::messages::language(), "attach-nothing").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "attach-nothing"
+        )));
     }
     let limit = ws.settings.attachment_limit();
     let incoming = files
@@ -141,39 +142,30 @@ pub fn attach(
 fn read_incoming(path: &Path, limit: u64) -> Result<Incoming> {
     let meta = std::fs::metadata(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Error::Invalid(
-                crate::msg!(
-                    crate::messages::language(),
-                    "no-such-file",
-                    file = path.display()
-                )
-                .into(),
-            )
+            Error::invalid(crate::msg!(
+                crate::messages::language(),
+                "no-such-file",
+                file = path.display()
+            ))
         } else {
             Error::io(path, e)
         }
     })?;
     if meta.is_dir() {
-        return Err(Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "attach-folder",
-                file = path.display()
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "attach-folder",
+            file = path.display()
+        )));
     }
     if meta.len() > limit {
-        return Err(Error::Invalid(
-            (crate::msg!(
-                crate::messages::language(),
-                "attach-too-large",
-                file = path.display(),
-                len = meta.len(),
-                mb = limit / (1024 * 1024)
-            ))
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "attach-too-large",
+            file = path.display(),
+            len = meta.len(),
+            mb = limit / (1024 * 1024)
+        )));
     }
     // Only a regular file: a FIFO would block and a device never end.
     let (file, len) = crate::limits::open_regular(path, limit, "attachment source", true)?;
@@ -181,16 +173,13 @@ fn read_incoming(path: &Path, limit: u64) -> Result<Incoming> {
     std::io::Read::read_to_end(&mut std::io::Read::take(file, limit + 1), &mut bytes)
         .map_err(|e| Error::io(path, e))?;
     if bytes.len() as u64 > limit {
-        return Err(Error::Invalid(
-            (crate::msg!(
-                crate::messages::language(),
-                "attach-too-large",
-                file = path.display(),
-                len = bytes.len(),
-                mb = limit / (1024 * 1024)
-            ))
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "attach-too-large",
+            file = path.display(),
+            len = bytes.len(),
+            mb = limit / (1024 * 1024)
+        )));
     }
     let name = path
         .file_name()
@@ -235,9 +224,10 @@ pub fn detach(
     now: DateTime<FixedOffset>,
 ) -> Result<(Case, Attachment)> {
     if reason.trim().is_empty() {
-        return Err(Error::Invalid(
-            crate::msg!(crate::messages::language(), "detach-no-reason").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "detach-no-reason"
+        )));
     }
     let lock = ws.lock()?;
     let mut case = ws.read_case(id)?;
@@ -252,27 +242,21 @@ pub fn detach(
         [one] => (*one).clone(),
         [] => {
             let attached: Vec<&str> = list.iter().map(|a| a.name.as_str()).collect();
-            return Err(Error::Invalid(
-                crate::msg!(
-                    crate::messages::language(),
-                    "no-attachment",
-                    id = id,
-                    which = which,
-                    attached = crate::messages::join(crate::messages::language(), &attached)
-                )
-                .into(),
-            ));
+            return Err(Error::invalid(crate::msg!(
+                crate::messages::language(),
+                "no-attachment",
+                id = id,
+                which = which,
+                attached = crate::messages::join(crate::messages::language(), &attached)
+            )));
         }
         _ => {
-            return Err(Error::Invalid(
-                crate::msg!(
-                    crate::messages::language(),
-                    "attachment-ambiguous",
-                    which = which,
-                    count = matches.len()
-                )
-                .into(),
-            ));
+            return Err(Error::invalid(crate::msg!(
+                crate::messages::language(),
+                "attachment-ambiguous",
+                which = which,
+                count = matches.len()
+            )));
         }
     };
     // Detached before it was attached would leave the history saying the
@@ -315,17 +299,23 @@ pub fn detach(
 fn removable(root: &Path, id: &CaseId, found: &Attachment) -> Result<Option<PathBuf>> {
     let lang = crate::messages::language();
     if !id.owns_stored_file(&found.file) {
-        return Err(Error::Refused(
-            crate::msg!(lang, "stored-path-foreign", id = id, file = found.file).into(),
-        ));
+        return Err(Error::refused(crate::msg!(
+            lang,
+            "stored-path-foreign",
+            id = id,
+            file = found.file
+        )));
     }
     match stored_sha256(root, &found.file) {
         Err(Error::NotFound(_)) => Ok(None),
         Err(e) => Err(e),
         Ok(sha256) if sha256 == found.sha256 => Ok(Some(root.join(&found.file))),
-        Ok(_) => Err(Error::Refused(
-            crate::msg!(lang, "detach-altered", id = id, file = found.file).into(),
-        )),
+        Ok(_) => Err(Error::refused(crate::msg!(
+            lang,
+            "detach-altered",
+            id = id,
+            file = found.file
+        ))),
     }
 }
 
@@ -336,16 +326,13 @@ pub(crate) fn before_event(
     later: DateTime<FixedOffset>,
 ) -> Error {
     let lang = crate::messages::language();
-    Error::Invalid(
-        crate::msg!(
-            lang,
-            "before-last-event",
-            at = at.format("%Y-%m-%d %H:%M"),
-            event = crate::messages::fill(lang, kind, &[]),
-            later = later.format("%Y-%m-%d %H:%M")
-        )
-        .into(),
-    )
+    Error::invalid(crate::msg!(
+        lang,
+        "before-last-event",
+        at = at.format("%Y-%m-%d %H:%M"),
+        event = crate::messages::fill(lang, kind, &[]),
+        later = later.format("%Y-%m-%d %H:%M")
+    ))
 }
 
 /// The SHA-256 of a stored file (an attachment or a notice), read as

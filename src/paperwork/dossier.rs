@@ -45,15 +45,12 @@ pub fn build(ws: &Workspace, cases: &[Case], title: &str, today: NaiveDate) -> R
     }
     for case in cases {
         if let Some(problem) = attach::verify(&ws.root, case).into_iter().next() {
-            return Err(Error::Refused(
-                crate::msg!(
-                    ws.policy.language,
-                    "dossier-incomplete",
-                    file = problem.file.unwrap_or_else(|| case.id.to_string()),
-                    message = problem.message
-                )
-                .into(),
-            ));
+            return Err(Error::refused(crate::msg!(
+                ws.policy.language,
+                "dossier-incomplete",
+                file = problem.file.unwrap_or_else(|| case.id.to_string()),
+                message = problem.message
+            )));
         }
         let limit = usize::try_from(ws.settings.attachment_limit())
             .unwrap_or(usize::MAX)
@@ -489,7 +486,11 @@ pub fn zip(files: &[File]) -> Result<Vec<u8>> {
         .compression_method(zip::CompressionMethod::Stored)
         .last_modified_time(zip::DateTime::default());
     let bad = |e: &dyn std::fmt::Display| {
-        Error::Invalid(crate::msg!(crate::messages::language(), "zip-failed", error = e).into())
+        Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "zip-failed",
+            error = e
+        ))
     };
     for (name, bytes) in files {
         writer

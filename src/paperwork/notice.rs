@@ -41,14 +41,11 @@ impl Format {
         match text {
             "html" => Ok(Format::Html),
             "md" => Ok(Format::Md),
-            other => Err(Error::Invalid(
-                crate::msg!(
-                    crate::messages::language(),
-                    "notice-format-unknown",
-                    format = other
-                )
-                .into(),
-            )),
+            other => Err(Error::invalid(crate::msg!(
+                crate::messages::language(),
+                "notice-format-unknown",
+                format = other
+            ))),
         }
     }
 
@@ -114,7 +111,7 @@ pub fn kind(ws: &Workspace, code: &str) -> Result<&'static NoticeKind> {
             })
             .collect();
         if known.is_empty() {
-            return Error::Invalid(crate::msg!(lang, "no-notices", preset = preset).into());
+            return Error::invalid(crate::msg!(lang, "no-notices", preset = preset));
         }
         // A mistyped notice is a usage error, with the closest suggested.
         let codes: Vec<crate::policy::Code> = kinds
@@ -133,7 +130,7 @@ pub fn kind(ws: &Workspace, code: &str) -> Result<&'static NoticeKind> {
             known = known.join(crate::policy::codes::list_separator(lang))
         );
         message.push_str(&crate::policy::codes::suggestion(lang, code, &codes));
-        Error::Usage(message.into())
+        Error::usage(message)
     })
 }
 
@@ -149,14 +146,11 @@ pub fn issue(
 ) -> Result<Issued> {
     let kind = kind(ws, &request.kind)?;
     if request.served.is_some() && kind.served.is_none() {
-        return Err(Error::Invalid(
-            crate::msg!(
-                ws.policy.language,
-                "served-starts-no-clock",
-                kind = kind.code
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            ws.policy.language,
+            "served-starts-no-clock",
+            kind = kind.code
+        )));
     }
     let source = render::template(&ws.root, &ws.settings.preset, kind.code, kind.template)?;
     // Every check and the rendering, for the case as it stands.
@@ -352,9 +346,7 @@ pub fn supersede(
 ) -> Result<Case> {
     let lang = ws.policy.language;
     if reason.trim().is_empty() {
-        return Err(Error::Invalid(
-            crate::msg!(lang, "supersede-no-reason").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(lang, "supersede-no-reason")));
     }
     let number = number.trim();
     let (case, ()) = ws.update(id, |case| {
@@ -371,27 +363,21 @@ pub fn supersede(
                 if known.is_empty() {
                     known.push(crate::msg!(lang, "check-none"));
                 }
-                return Err(Error::Invalid(
-                    crate::msg!(
-                        lang,
-                        "supersede-unknown",
-                        id = case.id,
-                        number = number,
-                        known = known.join(crate::policy::codes::list_separator(lang))
-                    )
-                    .into(),
-                ));
+                return Err(Error::invalid(crate::msg!(
+                    lang,
+                    "supersede-unknown",
+                    id = case.id,
+                    number = number,
+                    known = known.join(crate::policy::codes::list_separator(lang))
+                )));
             }
             _ => {
-                return Err(Error::Invalid(
-                    crate::msg!(
-                        lang,
-                        "supersede-ambiguous",
-                        number = number,
-                        count = matching.len()
-                    )
-                    .into(),
-                ));
+                return Err(Error::invalid(crate::msg!(
+                    lang,
+                    "supersede-ambiguous",
+                    number = number,
+                    count = matching.len()
+                )));
             }
         };
         if found.event.at > now {
@@ -402,9 +388,12 @@ pub fn supersede(
             ));
         }
         if found.superseded.is_some() {
-            return Err(Error::Refused(
-                crate::msg!(lang, "supersede-already", id = case.id, number = number).into(),
-            ));
+            return Err(Error::refused(crate::msg!(
+                lang,
+                "supersede-already",
+                id = case.id,
+                number = number
+            )));
         }
         // Named only where the number alone does not pick one notice.
         let shared = all.iter().filter(|i| i.notice.number == number).count() > 1;
@@ -464,17 +453,14 @@ fn check_state(policy: &crate::policy::Policy, case: &Case, kind: &NoticeKind) -
             crate::messages::Language::Zh => crate::policy::code_label(&policy.outcomes, o, lang),
         };
         let wanted: Vec<String> = kind.outcomes.iter().map(|o| label(o)).collect();
-        return Err(Error::Refused(
-            crate::msg!(
-                lang,
-                "notice-wrong-outcome",
-                title = kind.title,
-                id = case.id,
-                outcome = case.outcome.as_deref().map(label).unwrap_or_default(),
-                outcomes = wanted.join(crate::policy::codes::list_separator(lang))
-            )
-            .into(),
-        ));
+        return Err(Error::refused(crate::msg!(
+            lang,
+            "notice-wrong-outcome",
+            title = kind.title,
+            id = case.id,
+            outcome = case.outcome.as_deref().map(label).unwrap_or_default(),
+            outcomes = wanted.join(crate::policy::codes::list_separator(lang))
+        )));
     }
     // English names the states by code, as they are typed; Chinese by label.
     let label = |s: &str| match lang {
@@ -486,18 +472,15 @@ fn check_state(policy: &crate::policy::Policy, case: &Case, kind: &NoticeKind) -
         .into_iter()
         .map(label)
         .collect();
-    Err(Error::Refused(
-        crate::msg!(
-            lang,
-            "notice-wrong-state",
-            title = kind.title,
-            code = kind.code,
-            id = case.id,
-            state = label(&case.status),
-            states = crate::messages::join(lang, &states)
-        )
-        .into(),
-    ))
+    Err(Error::refused(crate::msg!(
+        lang,
+        "notice-wrong-state",
+        title = kind.title,
+        code = kind.code,
+        id = case.id,
+        state = label(&case.status),
+        states = crate::messages::join(lang, &states)
+    )))
 }
 
 /// The milestone event serving the notice records, if `--served` was given
@@ -513,15 +496,12 @@ fn served_event(
         return Ok(None);
     };
     if at.date_naive() < issued.date_naive() {
-        return Err(Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "served-before-issued",
-                served = at.date_naive(),
-                issued = issued.date_naive()
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "served-before-issued",
+            served = at.date_naive(),
+            issued = issued.date_naive()
+        )));
     }
     let reached = case
         .history
@@ -575,7 +555,7 @@ fn unique_token(
     made_of: &[&str],
 ) -> Result<String> {
     use sha2::{Digest, Sha256};
-    let state = serde_json::to_vec(case).map_err(|e| Error::Invalid(e.to_string().into()))?;
+    let state = serde_json::to_vec(case).map_err(|e| Error::invalid(e.to_string()))?;
     let taken = |token: &str| {
         let number = number(kind, &case.id, when.date_naive(), token);
         case.history
@@ -599,15 +579,12 @@ fn unique_token(
             return Ok(token);
         }
     }
-    Err(Error::Invalid(
-        crate::msg!(
-            crate::messages::language(),
-            "notice-no-number",
-            id = case.id,
-            kind = kind.code
-        )
-        .into(),
-    ))
+    Err(Error::invalid(crate::msg!(
+        crate::messages::language(),
+        "notice-no-number",
+        id = case.id,
+        kind = kind.code
+    )))
 }
 
 /// Characters in a document number's token: 25 bits, as in a case ID.
@@ -666,7 +643,7 @@ fn recipient(
 ) -> Result<String> {
     let lang = crate::messages::language();
     let to = match to.map(str::trim) {
-        Some("") => return Err(Error::Invalid(crate::msg!(lang, "to-empty").into())),
+        Some("") => return Err(Error::invalid(crate::msg!(lang, "to-empty"))),
         // A notice speaks to its party ("您", "你单位"): another party
         // would receive a letter about itself in the wrong person.
         Some("complainant") if kind.to == Recipient::Complainant => Recipient::Complainant,
@@ -684,30 +661,24 @@ fn recipient(
                 Recipient::Respondent => "respondent",
                 Recipient::TransferBody => "BODY",
             };
-            return Err(Error::Invalid(
-                crate::msg!(
-                    lang,
-                    "notice-wrong-addressee",
-                    kind = kind.code,
-                    to = other,
-                    usual = usual
-                )
-                .into(),
-            ));
+            return Err(Error::invalid(crate::msg!(
+                lang,
+                "notice-wrong-addressee",
+                kind = kind.code,
+                to = other,
+                usual = usual
+            )));
         }
         None => kind.to,
     };
     let missing = |what: String| {
-        Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "notice-no-recipient",
-                id = case.id,
-                what = what,
-                kind = kind.code
-            )
-            .into(),
-        )
+        Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "notice-no-recipient",
+            id = case.id,
+            what = what,
+            kind = kind.code
+        ))
     };
     match to {
         Recipient::Complainant => {

@@ -120,7 +120,12 @@ pub fn render(
     })
     .map_err(|e| template_error(source, &e))?;
     String::from_utf8(out.0).map_err(|e| {
-        Error::Invalid(crate::msg!(lang, "file-error", file = source.label, message = e).into())
+        Error::invalid(crate::msg!(
+            lang,
+            "file-error",
+            file = source.label,
+            message = e
+        ))
     })
 }
 
@@ -166,44 +171,35 @@ fn template_error(source: &Source, e: &minijinja::Error) -> Error {
             .into_iter()
             .find(|name| field == format!("case.{name}"));
         if let Some(name) = written {
-            return Error::Invalid(
-                crate::msg!(
-                    lang,
-                    "template-missing-written",
-                    label = label,
-                    line = line,
-                    field = field,
-                    name = name
-                )
-                .into(),
-            );
-        }
-        return Error::Invalid(
-            crate::msg!(
+            return Error::invalid(crate::msg!(
                 lang,
-                "template-missing-field",
+                "template-missing-written",
                 label = label,
                 line = line,
-                field = field
-            )
-            .into(),
-        );
-    }
-    if matches!(e.kind(), ErrorKind::OutOfFuel | ErrorKind::WriteFailure) {
-        return Error::Invalid(crate::msg!(lang, "template-out-of-fuel", label = label).into());
-    }
-    let detail = e.detail().unwrap_or("");
-    Error::Invalid(
-        crate::msg!(
+                field = field,
+                name = name
+            ));
+        }
+        return Error::invalid(crate::msg!(
             lang,
-            "template-error",
+            "template-missing-field",
             label = label,
             line = line,
-            kind = e.kind(),
-            detail = detail
-        )
-        .into(),
-    )
+            field = field
+        ));
+    }
+    if matches!(e.kind(), ErrorKind::OutOfFuel | ErrorKind::WriteFailure) {
+        return Error::invalid(crate::msg!(lang, "template-out-of-fuel", label = label));
+    }
+    let detail = e.detail().unwrap_or("");
+    Error::invalid(crate::msg!(
+        lang,
+        "template-error",
+        label = label,
+        line = line,
+        kind = e.kind(),
+        detail = detail
+    ))
 }
 
 /// Converts the Markdown the notice templates use to HTML: `#`/`##`/`###`

@@ -155,12 +155,8 @@ impl Policy {
         };
         match loose.as_slice() {
             [one] => Ok(one.code.clone()),
-            [] => Err(Error::Usage(
-                unknown(self.language, kind, typed, &codes).into(),
-            )),
-            several => Err(Error::Usage(
-                ambiguous(self.language, kind, typed, several).into(),
-            )),
+            [] => Err(Error::usage(unknown(self.language, kind, typed, &codes))),
+            several => Err(Error::usage(ambiguous(self.language, kind, typed, several))),
         }
     }
 }

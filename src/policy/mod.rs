@@ -309,18 +309,20 @@ impl Policy {
     /// policy's language, and the language its problems are told in.
     pub fn build_in(preset: &str, overrides: &PolicyOverrides, lang: Language) -> Result<Policy> {
         let text = preset_text(preset).ok_or_else(|| {
-            Error::Invalid(
-                crate::msg!(
-                    lang,
-                    "settings-unknown-preset",
-                    preset = preset,
-                    presets = PRESETS.join(crate::policy::codes::list_separator(lang))
-                )
-                .into(),
-            )
+            Error::invalid(crate::msg!(
+                lang,
+                "settings-unknown-preset",
+                preset = preset,
+                presets = PRESETS.join(crate::policy::codes::list_separator(lang))
+            ))
         })?;
         let base: PolicyOverrides = serde_yaml::from_str(text).map_err(|e| {
-            Error::Invalid(crate::msg!(lang, "preset-broken", preset = preset, error = e).into())
+            Error::invalid(crate::msg!(
+                lang,
+                "preset-broken",
+                preset = preset,
+                error = e
+            ))
         })?;
         let o = overrides.clone();
         let mut policy = Policy {
@@ -562,7 +564,11 @@ impl Policy {
 
     /// A problem of the policy, told in its language.
     fn invalid(&self, problem: String) -> Error {
-        Error::Invalid(crate::msg!(self.language, "policy-invalid", problem = problem).into())
+        Error::invalid(crate::msg!(
+            self.language,
+            "policy-invalid",
+            problem = problem
+        ))
     }
 
     fn state_set(&self) -> BTreeSet<&str> {
@@ -688,9 +694,11 @@ impl Policy {
                 .ok_or_else(|| {
                     let problem =
                         crate::msg!(self.language, "policy-pauses-unknown-rule", name = name);
-                    Error::Invalid(
-                        crate::msg!(self.language, "policy-invalid", problem = problem).into(),
-                    )
+                    Error::invalid(crate::msg!(
+                        self.language,
+                        "policy-invalid",
+                        problem = problem
+                    ))
                 })?;
             if !rule.pause.contains(&state) {
                 rule.pause.push(state);
@@ -727,19 +735,16 @@ impl Policy {
             .find(|r| r.name == name)
             .ok_or_else(|| {
                 let names: Vec<&str> = self.deadlines.iter().map(|r| r.name.as_str()).collect();
-                Error::Invalid(
-                    crate::msg!(
-                        self.language,
-                        "unknown-rule",
-                        name = name,
-                        rules = if names.is_empty() {
-                            crate::msg!(self.language, "none-defined")
-                        } else {
-                            crate::messages::join(self.language, &names)
-                        }
-                    )
-                    .into(),
-                )
+                Error::invalid(crate::msg!(
+                    self.language,
+                    "unknown-rule",
+                    name = name,
+                    rules = if names.is_empty() {
+                        crate::msg!(self.language, "none-defined")
+                    } else {
+                        crate::messages::join(self.language, &names)
+                    }
+                ))
             })
     }
 
@@ -750,7 +755,7 @@ impl Policy {
             let lang = self.language;
             let bad = |problem: String| {
                 let problem = crate::msg!(lang, "policy-rule", rule = rule.name, problem = problem);
-                Error::Invalid(crate::msg!(lang, "policy-invalid", problem = problem).into())
+                Error::invalid(crate::msg!(lang, "policy-invalid", problem = problem))
             };
             if !seen.insert(rule.name.as_str()) {
                 return Err(bad(crate::msg!(lang, "rule-twice")));
@@ -794,16 +799,13 @@ impl Policy {
 pub fn find_code<'a>(codes: &'a [Code], code: &str, what: codes::CodeKind) -> Result<&'a Code> {
     codes.iter().find(|c| c.code == code).ok_or_else(|| {
         let lang = crate::messages::language();
-        Error::Invalid(
-            crate::msg!(
-                lang,
-                "unknown-code-known",
-                what = what.word(lang),
-                code = code,
-                codes = list_codes(lang, codes)
-            )
-            .into(),
-        )
+        Error::invalid(crate::msg!(
+            lang,
+            "unknown-code-known",
+            what = what.word(lang),
+            code = code,
+            codes = list_codes(lang, codes)
+        ))
     })
 }
 

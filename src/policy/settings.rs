@@ -106,7 +106,12 @@ impl Settings {
     pub fn parse(text: &str, label: &str) -> Result<Self> {
         let lang = Settings::declared_language(text).unwrap_or_default();
         let at = |said: String| {
-            Error::Invalid(crate::msg!(lang, "file-error", file = label, message = said).into())
+            Error::invalid(crate::msg!(
+                lang,
+                "file-error",
+                file = label,
+                message = said
+            ))
         };
         let described =
             |e: &dyn std::fmt::Display| crate::yaml_error::describe(lang, &e.to_string());
@@ -182,7 +187,7 @@ impl Settings {
 /// Parses a UTC offset such as `+08:00`, `-05:30` or `Z`; a bad one is
 /// refused in `lang`.
 pub fn parse_offset(text: &str, lang: Language) -> Result<FixedOffset> {
-    let bad = || Error::Invalid(crate::msg!(lang, "settings-bad-timezone", text = text).into());
+    let bad = || Error::invalid(crate::msg!(lang, "settings-bad-timezone", text = text));
     if text == "Z" || text == "UTC" {
         return Ok(FixedOffset::east_opt(0).expect("zero offset"));
     }

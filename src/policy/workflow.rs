@@ -233,15 +233,12 @@ pub fn advance(
 ) -> Result<Vec<String>> {
     let target = request.target.as_str();
     if policy.state(target).is_none() {
-        return Err(Error::Invalid(
-            crate::msg!(
-                policy.language,
-                "case-unknown-state",
-                code = target,
-                known = crate::messages::join(policy.language, &policy.state_names())
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            policy.language,
+            "case-unknown-state",
+            code = target,
+            known = crate::messages::join(policy.language, &policy.state_names())
+        )));
     }
     let on_the_spot = request.on_the_spot && on_the_spot_allowed(policy, case, target)?;
     let allowed = allowed_targets(policy, case);
@@ -254,17 +251,14 @@ pub fn advance(
             let labels: Vec<String> = allowed.iter().map(|s| label(s)).collect();
             crate::messages::join(lang, &labels)
         };
-        return Err(Error::Refused(
-            crate::msg!(
-                lang,
-                "cannot-move",
-                id = case.id,
-                from = label(&case.status),
-                to = label(target),
-                allowed = options
-            )
-            .into(),
-        ));
+        return Err(Error::refused(crate::msg!(
+            lang,
+            "cannot-move",
+            id = case.id,
+            from = label(&case.status),
+            to = label(target),
+            allowed = options
+        )));
     }
     check_event_time(case, Action::Status, at)?;
     check_requirements(policy, case, request)?;
@@ -295,9 +289,11 @@ pub fn advance(
     let first_acceptance = policy.has_role(target, Role::Accepted) && !accepted_before;
     if first_acceptance && let Some(message) = filing_limit_exceeded(policy, calendar, case) {
         if !request.force {
-            return Err(Error::Refused(
-                crate::msg!(policy.language, "filing-limit-refused", message = message).into(),
-            ));
+            return Err(Error::refused(crate::msg!(
+                policy.language,
+                "filing-limit-refused",
+                message = message
+            )));
         }
         warnings.push(crate::msg!(
             policy.language,
@@ -358,17 +354,14 @@ fn on_the_spot_allowed(policy: &Policy, case: &Case, target: &str) -> Result<boo
             targets = targets.join(crate::messages::text(lang, "list-separator"))
         )
     };
-    Err(Error::Refused(
-        crate::msg!(
-            lang,
-            "on-the-spot-refused",
-            id = case.id,
-            target = policy.state_label(target, lang),
-            state = policy.state_label(&case.status, lang),
-            reason = reason
-        )
-        .into(),
-    ))
+    Err(Error::refused(crate::msg!(
+        lang,
+        "on-the-spot-refused",
+        id = case.id,
+        target = policy.state_label(target, lang),
+        state = policy.state_label(&case.status, lang),
+        reason = reason
+    )))
 }
 
 /// What a joint complaint's step needs the consent of all complainants
@@ -393,9 +386,7 @@ fn check_consent(policy: &Policy, case: &Case, request: &TransitionRequest) -> R
     {
         return Ok(());
     }
-    Err(Error::Refused(
-        joint_consent_message(policy, case, step).into(),
-    ))
+    Err(Error::refused(joint_consent_message(policy, case, step)))
 }
 
 /// Whether a `consent` event was recorded since the case last changed state.
@@ -551,14 +542,11 @@ fn check_suspension_reason(policy: &Policy, request: &TransitionRequest) -> Resu
             )?;
             Ok(())
         }
-        None => Err(Error::Refused(
-            crate::msg!(
-                policy.language,
-                "suspension-needs-reason",
-                reasons = list_codes(policy.language, &policy.suspension_reasons)
-            )
-            .into(),
-        )),
+        None => Err(Error::refused(crate::msg!(
+            policy.language,
+            "suspension-needs-reason",
+            reasons = list_codes(policy.language, &policy.suspension_reasons)
+        ))),
     }
 }
 
@@ -571,23 +559,27 @@ fn check_referral(policy: &Policy, request: &TransitionRequest) -> Result<()> {
         // Where the source says the complainant must be told where to go
         // (tourism art. 9 ¶2, Order 94 art. 21(三)), the body is named.
         if outside && let Some(source) = policy.reason_citation("outside-jurisdiction") {
-            return Err(Error::Invalid(
-                crate::msg!(policy.language, "refer-to-required", source = source.zh()).into(),
-            ));
+            return Err(Error::invalid(crate::msg!(
+                policy.language,
+                "refer-to-required",
+                source = source.zh()
+            )));
         }
         return Ok(());
     };
     if body.trim().is_empty() {
-        return Err(Error::Invalid(
-            crate::msg!(policy.language, "refer-to-empty").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            policy.language,
+            "refer-to-empty"
+        )));
     }
     if !policy.has_role(&request.target, Role::Rejected)
         || request.reason.as_deref() != Some("outside-jurisdiction")
     {
-        return Err(Error::Invalid(
-            crate::msg!(policy.language, "refer-to-misplaced").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            policy.language,
+            "refer-to-misplaced"
+        )));
     }
     Ok(())
 }
@@ -613,15 +605,12 @@ pub fn check_event_time(case: &Case, action: Action, at: DateTime<FixedOffset>) 
     let opened = case.history.first().map_or(case.received, |e| e.at);
     let floor = case.received.min(opened);
     if at < floor {
-        return Err(Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "before-received",
-                at = at.format(MINUTE),
-                received = floor.format(MINUTE)
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "before-received",
+            at = at.format(MINUTE),
+            received = floor.format(MINUTE)
+        )));
     }
     let sequential = matches!(action, Action::Status | Action::Assigned);
     if let Some(later) = case
@@ -636,16 +625,13 @@ pub fn check_event_time(case: &Case, action: Action, at: DateTime<FixedOffset>) 
             Action::Assigned => crate::msg!(lang, "event-kind-assigned"),
             _ => crate::msg!(lang, "event-kind-status"),
         };
-        return Err(Error::Invalid(
-            crate::msg!(
-                lang,
-                "before-last-event",
-                at = at.format(MINUTE),
-                event = event,
-                later = later.format(MINUTE)
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            lang,
+            "before-last-event",
+            at = at.format(MINUTE),
+            event = event,
+            later = later.format(MINUTE)
+        )));
     }
     Ok(())
 }
@@ -663,16 +649,13 @@ fn check_requirements(policy: &Policy, case: &Case, request: &TransitionRequest)
         return Ok(());
     }
     let lang = policy.language;
-    Err(Error::Refused(
-        crate::msg!(
-            lang,
-            "missing-for",
-            id = case.id,
-            to = state_word(policy, &request.target),
-            missing = crate::messages::join(lang, &missing)
-        )
-        .into(),
-    ))
+    Err(Error::refused(crate::msg!(
+        lang,
+        "missing-for",
+        id = case.id,
+        to = state_word(policy, &request.target),
+        missing = crate::messages::join(lang, &missing)
+    )))
 }
 
 fn requirement_met(case: &Case, request: &TransitionRequest, requirement: &str) -> bool {
@@ -734,18 +717,15 @@ fn check_joint_complaint(policy: &Policy, case: &Case) -> Result<()> {
     let count = case.complainants.len();
     let reps = case.representatives.len();
     if count >= threshold && !(1..=policy.max_representatives).contains(&reps) {
-        return Err(Error::Refused(
-            crate::msg!(
-                policy.language,
-                "joint-needs-representatives",
-                id = case.id,
-                count = count,
-                threshold = threshold,
-                max = policy.max_representatives,
-                reps = reps
-            )
-            .into(),
-        ));
+        return Err(Error::refused(crate::msg!(
+            policy.language,
+            "joint-needs-representatives",
+            id = case.id,
+            count = count,
+            threshold = threshold,
+            max = policy.max_representatives,
+            reps = reps
+        )));
     }
     Ok(())
 }

@@ -22,9 +22,8 @@ impl Period {
     pub fn parse(text: &str) -> Result<Period> {
         let text = text.trim();
         let lang = crate::messages::language();
-        let bad = |why: String| {
-            Error::Invalid(crate::msg!(lang, "bad-period", text = text, why = why).into())
-        };
+        let bad =
+            |why: String| Error::invalid(crate::msg!(lang, "bad-period", text = text, why = why));
         let (start, end) = if let Some((a, b)) = text.split_once("..") {
             let date = |d: &str| {
                 parse_date(d).map_err(|_| bad(crate::msg!(lang, "period-bad-date", date = d)))

@@ -36,9 +36,11 @@ impl By {
             "respondent" => Ok(By::Respondent),
             "department" => Ok(By::Department),
             "assignee" => Ok(By::Assignee),
-            other => Err(Error::Invalid(
-                crate::msg!(crate::messages::language(), "bad-by", by = other).into(),
-            )),
+            other => Err(Error::invalid(crate::msg!(
+                crate::messages::language(),
+                "bad-by",
+                by = other
+            ))),
         }
     }
 

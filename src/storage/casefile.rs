@@ -80,15 +80,12 @@ pub fn parse_yaml_case(text: &str) -> std::result::Result<Case, String> {
 /// Renders a case as the exact bytes of its file.
 pub fn render_case(case: &Case) -> Result<String> {
     serde_yaml::to_string(case).map_err(|e| {
-        Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "case-not-writable",
-                id = case.id,
-                error = e
-            )
-            .into(),
-        )
+        Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "case-not-writable",
+            id = case.id,
+            error = e
+        ))
     })
 }
 
@@ -97,30 +94,24 @@ pub fn render_case(case: &Case) -> Result<String> {
 /// the bytes of a case file.
 pub fn render_for_write(case: &Case) -> Result<String> {
     validate_case(case).map_err(|message| {
-        Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "case-problem",
-                id = case.id,
-                message = message
-            )
-            .into(),
-        )
+        Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "case-problem",
+            id = case.id,
+            message = message
+        ))
     })?;
     let text = render_case(case)?;
     if text.len() > MAX_FILE_BYTES {
-        return Err(Error::Invalid(
-            (crate::msg!(
-                crate::messages::language(),
-                "case-too-large",
-                id = case.id,
-                len = text.len(),
-                max = MAX_FILE_BYTES,
-                mib = MAX_FILE_BYTES / (1024 * 1024),
-                hint = large_material_hint()
-            ))
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "case-too-large",
+            id = case.id,
+            len = text.len(),
+            max = MAX_FILE_BYTES,
+            mib = MAX_FILE_BYTES / (1024 * 1024),
+            hint = large_material_hint()
+        )));
     }
     Ok(text)
 }

@@ -21,14 +21,11 @@ pub fn checked(root: &Path, relative: &str) -> Result<PathBuf> {
         && !relative.contains('\\')
         && path.components().all(|c| matches!(c, Component::Normal(_)));
     if !plain {
-        return Err(Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "path-not-plain",
-                path = relative
-            )
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "path-not-plain",
+            path = relative
+        )));
     }
     let mut full = root.to_path_buf();
     for part in path.components() {

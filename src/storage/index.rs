@@ -615,15 +615,12 @@ fn header() -> Vec<u8> {
 /// The case in `postcard`'s positional format, every field written.
 fn encode(case: &Case) -> Result<Vec<u8>> {
     crate::model::skip::every_field(|| postcard::to_stdvec(case)).map_err(|e| {
-        Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "case-not-cached",
-                id = case.id,
-                error = e
-            )
-            .into(),
-        )
+        Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "case-not-cached",
+            id = case.id,
+            error = e
+        ))
     })
 }
 

@@ -69,16 +69,13 @@ impl WorkspaceLock {
                 Err(TryLockError::WouldBlock) => {}
             }
             if start.elapsed() >= wait.timeout {
-                return Err(Error::LockTimeout(
-                    crate::msg!(
-                        crate::messages::language(),
-                        "lock-timeout",
-                        lock = path.display(),
-                        holder = holder(path),
-                        secs = wait.timeout.as_secs_f64()
-                    )
-                    .into(),
-                ));
+                return Err(Error::lock_timeout(crate::msg!(
+                    crate::messages::language(),
+                    "lock-timeout",
+                    lock = path.display(),
+                    holder = holder(path),
+                    secs = wait.timeout.as_secs_f64()
+                )));
             }
             if !told && let Some(notify) = wait.notify {
                 notify(&crate::msg!(
@@ -119,14 +116,11 @@ fn open(path: &Path) -> Result<File> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(Error::Refused(
-            crate::msg!(
-                crate::messages::language(),
-                "lock-is-link",
-                path = path.display()
-            )
-            .into(),
-        ));
+        return Err(Error::refused(crate::msg!(
+            crate::messages::language(),
+            "lock-is-link",
+            path = path.display()
+        )));
     }
     let mut options = OpenOptions::new();
     options.create(true).truncate(false).read(true).write(true);

@@ -157,15 +157,12 @@ impl Workspace {
         let path = root.join(SETTINGS_FILE);
         let text = read_text_bounded(&path, MAX_SETTINGS_BYTES, "settings file").map_err(|e| {
             if matches!(e, Error::NotFound(_)) {
-                Error::Invalid(
-                    crate::msg!(
-                        crate::messages::language(),
-                        "not-a-workspace",
-                        dir = root.display(),
-                        file = SETTINGS_FILE
-                    )
-                    .into(),
-                )
+                Error::invalid(crate::msg!(
+                    crate::messages::language(),
+                    "not-a-workspace",
+                    dir = root.display(),
+                    file = SETTINGS_FILE
+                ))
             } else {
                 e
             }
@@ -173,13 +170,15 @@ impl Workspace {
         refuse_links(root)?;
         let label = path.display().to_string();
         let lang = Settings::declared_language(&text).unwrap_or_default();
-        let broken =
-            |e: Error| Error::Invalid(crate::msg!(lang, "settings-broken", error = e).into());
+        let broken = |e: Error| Error::invalid(crate::msg!(lang, "settings-broken", error = e));
         let settings = Settings::parse(&text, &label).map_err(broken)?;
         let policy = settings.policy().map_err(|e| {
-            broken(Error::Invalid(
-                crate::msg!(lang, "file-error", file = label, message = e).into(),
-            ))
+            broken(Error::invalid(crate::msg!(
+                lang,
+                "file-error",
+                file = label,
+                message = e
+            )))
         })?;
         let offset = settings.offset().map_err(broken)?;
         let calendar = load_calendar(root, &settings.calendar, lang)
@@ -211,9 +210,11 @@ impl Workspace {
     ) -> Result<Self> {
         let path = root.join(SETTINGS_FILE);
         if path.exists() {
-            return Err(Error::Refused(
-                crate::msg!(settings.language, "workspace-exists", file = path.display()).into(),
-            ));
+            return Err(Error::refused(crate::msg!(
+                settings.language,
+                "workspace-exists",
+                file = path.display()
+            )));
         }
         settings.policy()?;
         let mut settings = settings.clone();
@@ -223,7 +224,7 @@ impl Workspace {
                 let label = file.display().to_string();
                 let lang = settings.language;
                 let (name, _) = CalendarSet::load_one_in(&label, &text, lang)
-                    .map_err(|e| Error::Invalid(e.describe(lang).into()))?;
+                    .map_err(|e| Error::invalid(e.describe(lang)))?;
                 settings.calendar = name.clone();
                 Some((root.join(CALENDARS_DIR).join(format!("{name}.yaml")), text))
             }
@@ -316,9 +317,10 @@ impl Workspace {
                 return self.write_case(lock, case);
             }
         }
-        Err(Error::Invalid(
-            crate::msg!(self.policy.language, "import-no-free-id").into(),
-        ))
+        Err(Error::invalid(crate::msg!(
+            self.policy.language,
+            "import-no-free-id"
+        )))
     }
 
     /// Reads, changes and writes one case under the lock. `change` sees the
@@ -504,17 +506,14 @@ pub fn refuse_links(root: &Path) -> Result<()> {
 pub fn load_calendar(root: &Path, name: &str, lang: Language) -> Result<Calendar> {
     let set = load_calendar_set(root, lang)?;
     set.get(name).cloned().ok_or_else(|| {
-        Error::Invalid(
-            crate::msg!(
-                lang,
-                "settings-unknown-calendar",
-                file = SETTINGS_FILE,
-                name = name,
-                names = set.names().join(crate::policy::codes::list_separator(lang)),
-                dir = CALENDARS_DIR
-            )
-            .into(),
-        )
+        Error::invalid(crate::msg!(
+            lang,
+            "settings-unknown-calendar",
+            file = SETTINGS_FILE,
+            name = name,
+            names = set.names().join(crate::policy::codes::list_separator(lang)),
+            dir = CALENDARS_DIR
+        ))
     })
 }
 
@@ -533,7 +532,7 @@ pub fn load_calendar_set(root: &Path, lang: Language) -> Result<CalendarSet> {
     }
     files.sort();
     CalendarSet::load_in(files.iter().map(|(l, t)| (l.as_str(), t.as_str())), lang)
-        .map_err(|e| Error::Invalid(e.describe(lang).into()))
+        .map_err(|e| Error::invalid(e.describe(lang)))
 }
 
 /// Reads and parses one case file.

@@ -241,19 +241,15 @@ pub struct ColumnMap {
 impl ColumnMap {
     /// Parses a map file (YAML or JSON), refusing targets that are not fields.
     pub fn parse(text: &str, label: &str) -> Result<Self> {
-        crate::limits::check_nesting(text)
-            .map_err(|e| Error::Invalid(format!("{label}: {e}").into()))?;
+        crate::limits::check_nesting(text).map_err(|e| Error::invalid(format!("{label}: {e}")))?;
         let raw: BTreeMap<String, Option<String>> = serde_yaml::from_str(text).map_err(|e| {
             let lang = crate::messages::language();
-            Error::Invalid(
-                crate::msg!(
-                    lang,
-                    "map-not-mapping",
-                    label = label,
-                    error = crate::yaml_error::describe_yaml(lang, &e)
-                )
-                .into(),
-            )
+            Error::invalid(crate::msg!(
+                lang,
+                "map-not-mapping",
+                label = label,
+                error = crate::yaml_error::describe_yaml(lang, &e)
+            ))
         })?;
         let mut map = BTreeMap::new();
         let mut bad = Vec::new();
@@ -272,16 +268,13 @@ impl ColumnMap {
         if !bad.is_empty() {
             let lang = crate::messages::language();
             let sep = crate::policy::codes::list_separator(lang);
-            return Err(Error::Invalid(
-                crate::msg!(
-                    lang,
-                    "map-unknown-fields",
-                    label = label,
-                    bad = bad.join(sep),
-                    fields = known_columns().join(sep)
-                )
-                .into(),
-            ));
+            return Err(Error::invalid(crate::msg!(
+                lang,
+                "map-unknown-fields",
+                label = label,
+                bad = bad.join(sep),
+                fields = known_columns().join(sep)
+            )));
         }
         Ok(ColumnMap { map })
     }
@@ -526,15 +519,12 @@ pub fn export_header(complainants: usize) -> Vec<String> {
 /// The cells of `case` under `header` (from [`export_header`]).
 pub fn export_row(case: &Case, header: &[String]) -> Result<Vec<String>> {
     let value = serde_json::to_value(case).map_err(|e| {
-        Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "case-error",
-                id = case.id,
-                error = e
-            )
-            .into(),
-        )
+        Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "case-error",
+            id = case.id,
+            error = e
+        ))
     })?;
     header
         .iter()
@@ -556,15 +546,12 @@ fn export_cell(case: &Value, column: &str) -> Result<String> {
     Ok(match (column, found) {
         (_, None | Some(Value::Null)) => String::new(),
         ("history", Some(v)) => serde_json::to_string(v).map_err(|e| {
-            Error::Invalid(
-                crate::msg!(
-                    crate::messages::language(),
-                    "labelled",
-                    label = "history",
-                    message = e
-                )
-                .into(),
-            )
+            Error::invalid(crate::msg!(
+                crate::messages::language(),
+                "labelled",
+                label = "history",
+                message = e
+            ))
         })?,
         (_, Some(Value::Array(items))) => list_cell(items),
         (_, Some(v)) => scalar_text(v),

@@ -137,9 +137,10 @@ pub fn import(
         if let Some(staging) = staging {
             staging.abandon()?;
         }
-        return Err(Error::Invalid(
-            crate::msg!(crate::messages::language(), "import-no-records").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "import-no-records"
+        )));
     }
     report.dry_run = options.dry_run;
     if !report.errors.is_empty() {
@@ -195,15 +196,12 @@ impl Existing {
             }
         }
         if let Some(first) = broken.first() {
-            return Err(Error::Invalid(
-                crate::msg!(
-                    crate::messages::language(),
-                    "import-broken-cases",
-                    count = broken.len(),
-                    first = first
-                )
-                .into(),
-            ));
+            return Err(Error::invalid(crate::msg!(
+                crate::messages::language(),
+                "import-broken-cases",
+                count = broken.len(),
+                first = first
+            )));
         }
         Ok(existing)
     }
@@ -494,9 +492,10 @@ impl<'w, 'o> Planner<'w, 'o> {
                 return Ok(id);
             }
         }
-        Err(Error::Invalid(
-            crate::msg!(crate::messages::language(), "import-no-free-id").into(),
-        ))
+        Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "import-no-free-id"
+        )))
     }
 
     /// Merges the fields the record carries into the existing case.

@@ -30,20 +30,24 @@ pub fn text_reader<'a>(
 ) -> Result<Box<dyn BufRead + Send + 'a>> {
     let mut raw = BufReader::with_capacity(BUFFER, reader);
     let head = raw.fill_buf().map_err(|e| {
-        Error::Invalid(
-            crate::msg!(crate::messages::language(), "import-read-failed", error = e).into(),
-        )
+        Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "import-read-failed",
+            error = e
+        ))
     })?;
     if head.is_empty() {
-        return Err(Error::Invalid(
-            crate::msg!(crate::messages::language(), "import-empty").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "import-empty"
+        )));
     }
     let sniff = &head[..head.len().min(SNIFF_BYTES)];
     if sniff.contains(&0) {
-        return Err(Error::Invalid(
-            crate::msg!(crate::messages::language(), "import-binary").into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "import-binary"
+        )));
     }
     if encoding == Encoding::Utf8 && head.starts_with(BOM) {
         raw.consume(BOM.len());
@@ -132,7 +136,7 @@ mod tests {
         let mut text = String::new();
         text_reader(bytes, encoding)?
             .read_to_string(&mut text)
-            .map_err(|e| Error::Invalid(e.to_string().into()))?;
+            .map_err(|e| Error::invalid(e.to_string()))?;
         Ok(text)
     }
 

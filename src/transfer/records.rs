@@ -147,11 +147,13 @@ fn read_jsonl(mut input: impl BufRead, each: &mut Each) -> Result<()> {
 fn read_error(e: std::io::Error) -> Error {
     if e.kind() == std::io::ErrorKind::InvalidData {
         let in_parentheses = crate::msg!(crate::messages::language(), "in-parentheses", text = e);
-        Error::Invalid(format!("{}{in_parentheses}", encoding_hint()).into())
+        Error::invalid(format!("{}{in_parentheses}", encoding_hint()))
     } else {
-        Error::Invalid(
-            crate::msg!(crate::messages::language(), "import-read-failed", error = e).into(),
-        )
+        Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "import-read-failed",
+            error = e
+        ))
     }
 }
 
@@ -175,15 +177,12 @@ fn read_json(input: impl Read, each: &mut Each) -> Result<()> {
         } else {
             String::new()
         };
-        Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "import-not-json-array",
-                error = parser_text(&e),
-                hint = hint
-            )
-            .into(),
-        )
+        Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "import-not-json-array",
+            error = parser_text(&e),
+            hint = hint
+        ))
     })
 }
 
@@ -235,14 +234,11 @@ fn read_yaml(input: impl Read, each: &mut Each) -> Result<()> {
         .read_to_string(&mut text)
         .map_err(read_error)?;
     if text.len() as u64 > MAX_YAML_BYTES {
-        return Err(Error::Invalid(
-            (crate::msg!(
-                crate::messages::language(),
-                "import-yaml-too-large",
-                mib = MAX_YAML_BYTES / 1024 / 1024
-            ))
-            .into(),
-        ));
+        return Err(Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "import-yaml-too-large",
+            mib = MAX_YAML_BYTES / 1024 / 1024
+        )));
     }
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n")
@@ -250,14 +246,11 @@ fn read_yaml(input: impl Read, each: &mut Each) -> Result<()> {
         text
     };
     let not_a_list = |error: String| {
-        Error::Invalid(
-            crate::msg!(
-                crate::messages::language(),
-                "import-not-yaml-list",
-                error = error
-            )
-            .into(),
-        )
+        Error::invalid(crate::msg!(
+            crate::messages::language(),
+            "import-not-yaml-list",
+            error = error
+        ))
     };
     crate::limits::check_nesting(&text).map_err(not_a_list)?;
     let mut row = 0;
@@ -443,7 +436,7 @@ mod tests {
             assert!(record.fields.is_ok());
             seen += 1;
             if seen == 10_000 {
-                return Err(Error::Invalid("enough".into()));
+                return Err(Error::invalid("enough"));
             }
             Ok(())
         });
