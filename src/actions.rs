@@ -36,9 +36,7 @@ impl Actor {
     /// clock, as `--at` in the future is refused.
     pub fn check_clock(&self) -> Result<()> {
         if self.now > self.clock + chrono::Duration::minutes(CLOCK_SLACK_MINUTES) {
-            return Err(Error::invalid(crate::msg!(
-                crate::messages::language(),
-                "clock-ahead",
+            return Err(Error::invalid(crate::said!("clock-ahead",
                 now = self.now.to_rfc3339(),
                 clock = self.clock.to_rfc3339()
             )));
@@ -425,9 +423,7 @@ pub fn consent(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result
 /// Parses an edited case, naming a leftover conflict marker plainly.
 fn parse_edited(edited_text: &str) -> Result<Case> {
     if let Some(line) = conflict_marker_line(edited_text) {
-        return Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "edit-conflict-marker",
+        return Err(Error::invalid(crate::said!("edit-conflict-marker",
             line = line
         )));
     }
@@ -948,9 +944,7 @@ fn extension_allowed(
 fn check_not_future(at: Option<DateTime<FixedOffset>>, actor: &Actor) -> Result<()> {
     actor.check_clock()?;
     match at {
-        Some(at) if at > actor.now => Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "in-the-future",
+        Some(at) if at > actor.now => Err(Error::invalid(crate::said!("in-the-future",
             what = format!("--at {}", at.format("%Y-%m-%d %H:%M"))
         ))),
         _ => Ok(()),

@@ -23,9 +23,7 @@ pub fn check_record_date(date: NaiveDate, what: &str) -> Result<()> {
     if RECORD_YEARS.contains(&date.year()) {
         return Ok(());
     }
-    Err(Error::invalid(crate::msg!(
-        crate::messages::language(),
-        "date-out-of-years",
+    Err(Error::invalid(crate::said!("date-out-of-years",
         what = what,
         date = date,
         first = RECORD_YEARS.start(),
@@ -41,9 +39,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
         .ok()
         .filter(|_| is_plain_date(&normalized))
         .ok_or_else(|| {
-            Error::bad_date(crate::msg!(
-                crate::messages::language(),
-                "bad-date",
+            Error::bad_date(crate::said!("bad-date",
                 text = text,
                 forms = date_forms()
             ))
@@ -64,9 +60,7 @@ pub fn parse_datetime(text: &str, offset: FixedOffset) -> Result<DateTime<FixedO
         None => (normalized.clone(), None),
     };
     let bad = || {
-        Error::bad_date(crate::msg!(
-            crate::messages::language(),
-            "bad-datetime",
+        Error::bad_date(crate::said!("bad-datetime",
             text = text,
             forms = date_forms()
         ))

@@ -852,9 +852,7 @@ pub struct ExportArgs {
 /// `--today` (or `PLAINT_TODAY`): a date; anything else is a usage error.
 fn today_arg(text: &str) -> Result<NaiveDate, Error> {
     crate::dates::parse_date(text).map_err(|e| {
-        Error::usage(crate::msg!(
-            crate::messages::language(),
-            "labelled",
+        Error::usage(crate::said!("labelled",
             label = "--today",
             message = e
         ))
@@ -876,9 +874,7 @@ fn lock_timeout_arg(text: &str) -> Result<LockTimeout, Error> {
         .ok()
         .filter(|s: &f64| s.is_finite() && *s >= 0.0 && *s <= 86_400.0)
         .ok_or_else(|| {
-            Error::invalid(crate::msg!(
-                crate::messages::language(),
-                "lock-timeout-invalid",
+            Error::invalid(crate::said!("lock-timeout-invalid",
                 text = text
             ))
         })?;
@@ -893,9 +889,7 @@ fn date_arg(text: &str) -> Result<NaiveDate, Error> {
 /// The promised date of `promise`.
 fn promised_date_arg(text: &str) -> Result<NaiveDate, Error> {
     crate::dates::parse_date(text.trim()).map_err(|e| {
-        Error::bad_date(crate::msg!(
-            crate::messages::language(),
-            "promised-date",
+        Error::bad_date(crate::said!("promised-date",
             error = e
         ))
     })
@@ -904,9 +898,7 @@ fn promised_date_arg(text: &str) -> Result<NaiveDate, Error> {
 /// The N of `calendar add`: a whole number of working days.
 fn workdays_arg(text: &str) -> Result<i64, Error> {
     text.trim().parse().map_err(|_| {
-        Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "n-not-number",
+        Error::invalid(crate::said!("n-not-number",
             n = text
         ))
     })
@@ -915,9 +907,7 @@ fn workdays_arg(text: &str) -> Result<i64, Error> {
 /// The `--by` of `extend`: a whole number (its sign is checked with the rule).
 fn extension_arg(text: &str) -> Result<i64, Error> {
     text.trim().parse().map_err(|_| {
-        Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "by-not-number",
+        Error::invalid(crate::said!("by-not-number",
             by = text
         ))
     })
@@ -930,9 +920,7 @@ fn year_arg(text: &str) -> Result<i32, Error> {
         .ok()
         .filter(|y| (1..=9999).contains(y))
         .ok_or_else(|| {
-            Error::invalid(crate::msg!(
-                crate::messages::language(),
-                "not-a-year",
+            Error::invalid(crate::said!("not-a-year",
                 text = text
             ))
         })
@@ -961,9 +949,7 @@ fn report_format_arg(text: &str) -> Result<ReportFormat, Error> {
         "html" => Ok(ReportFormat::Html),
         "csv" => Ok(ReportFormat::Csv),
         "json" => Ok(ReportFormat::Json),
-        other => Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "bad-report-format",
+        other => Err(Error::invalid(crate::said!("bad-report-format",
             format = other
         ))),
     }

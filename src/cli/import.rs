@@ -100,9 +100,7 @@ fn format_of(args: &ImportArgs) -> anyhow::Result<Format> {
         return Ok(format_arg(format));
     }
     Format::from_path(&args.file).ok_or_else(|| {
-        Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "import-format-unknown",
+        Error::invalid(crate::said!("import-format-unknown",
             file = label_of(&args.file)
         ))
         .into()

@@ -159,9 +159,7 @@ fn representative_index(complainants: &[Person], given: &str) -> anyhow::Result<
         .ok()
         .filter(|&i| i < complainants.len());
     by_name.or(by_index).ok_or_else(|| {
-        Error::usage(crate::msg!(
-            crate::messages::language(),
-            "representative-unknown",
+        Error::usage(crate::said!("representative-unknown",
             given = given,
             last = complainants.len().saturating_sub(1)
         ))
@@ -250,9 +248,7 @@ fn apply_complainants(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<
         .max(args.phone.len())
         .max(args.email.len());
     if people > 0 && args.complainant.len() < people {
-        anyhow::bail!(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "complainant-per-contact"
+        anyhow::bail!(Error::invalid(crate::said!("complainant-per-contact"
         )));
     }
     for i in 0..people {
@@ -266,9 +262,7 @@ fn apply_complainants(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<
     if let (Some(rep), Some(first)) = (&args.legal_representative, draft.complainants.first_mut()) {
         first.legal_representative = Some(rep.clone());
     } else if args.legal_representative.is_some() {
-        anyhow::bail!(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "legal-rep-needs-complainant"
+        anyhow::bail!(Error::invalid(crate::said!("legal-rep-needs-complainant"
         )));
     }
     for rep in &args.representative {
@@ -280,9 +274,7 @@ fn apply_complainants(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<
     if let (Some(address), Some(first)) = (&args.address, draft.complainants.first_mut()) {
         first.address = Some(address.clone());
     } else if args.address.is_some() {
-        anyhow::bail!(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "address-needs-complainant"
+        anyhow::bail!(Error::invalid(crate::said!("address-needs-complainant"
         )));
     }
     Ok(())

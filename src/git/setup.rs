@@ -40,9 +40,7 @@ pub fn driver_command(exe: &Path) -> String {
 /// registered.
 pub fn register_driver(workspace: &Path, exe: &Path) -> Result<String> {
     if repository_top(workspace).is_none() {
-        return Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "not-a-repository",
+        return Err(Error::invalid(crate::said!("not-a-repository",
             dir = workspace.display()
         )));
     }
@@ -96,18 +94,14 @@ pub fn text_merge(base: &Path, ours: &Path, theirs: &Path) -> Result<(Vec<u8>, b
         .stdin(Stdio::null())
         .output()
         .map_err(|e| {
-            Error::invalid(crate::msg!(
-                crate::messages::language(),
-                "git-not-run",
+            Error::invalid(crate::said!("git-not-run",
                 error = e
             ))
         })?;
     match out.status.code() {
         Some(0) => Ok((out.stdout, false)),
         Some(n) if (1..=127).contains(&n) => Ok((out.stdout, true)),
-        _ => Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "git-failed",
+        _ => Err(Error::invalid(crate::said!("git-failed",
             args = "merge-file",
             error = String::from_utf8_lossy(&out.stderr).trim()
         ))),
@@ -143,16 +137,12 @@ fn git(dir: &Path, args: &[&str]) -> Result<String> {
         .stdin(Stdio::null())
         .output()
         .map_err(|e| {
-            Error::invalid(crate::msg!(
-                crate::messages::language(),
-                "git-not-run",
+            Error::invalid(crate::said!("git-not-run",
                 error = e
             ))
         })?;
     if !out.status.success() {
-        return Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "git-failed",
+        return Err(Error::invalid(crate::said!("git-failed",
             args = args.join(" "),
             error = String::from_utf8_lossy(&out.stderr).trim()
         )));

@@ -160,6 +160,18 @@ impl IntoArg for Arg {
     }
 }
 
+impl IntoArg for &Said {
+    fn into_arg(self) -> Arg {
+        Arg::Said(Box::new(self.clone()))
+    }
+}
+
+impl IntoArg for &Arg {
+    fn into_arg(self) -> Arg {
+        self.clone()
+    }
+}
+
 /// What an error or a warning says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Text {
@@ -213,7 +225,7 @@ impl From<&str> for Text {
 macro_rules! said {
     ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
         $crate::messages::said::Said::new($id)
-            $(.with(stringify!($name), $value))*
+            $(.with(stringify!($name), &$value))*
     };
 }
 

@@ -45,9 +45,7 @@ impl CaseId {
     pub fn generate(date: NaiveDate) -> Result<Self> {
         let mut bytes = [0u8; RANDOM_LEN];
         getrandom::fill(&mut bytes).map_err(|e| {
-            Error::invalid(crate::msg!(
-                crate::messages::language(),
-                "id-no-randomness",
+            Error::invalid(crate::said!("id-no-randomness",
                 error = e
             ))
         })?;
@@ -63,9 +61,7 @@ impl CaseId {
     pub fn parse(text: &str) -> Result<Self> {
         let normalized = normalize_query(text)?;
         let bad = || {
-            Error::invalid(crate::msg!(
-                crate::messages::language(),
-                "id-malformed",
+            Error::invalid(crate::said!("id-malformed",
                 text = text
             ))
         };
@@ -137,15 +133,11 @@ impl From<CaseId> for String {
 pub fn normalize_query(text: &str) -> Result<String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "id-empty"
+        return Err(Error::invalid(crate::said!("id-empty"
         )));
     }
     if text.contains(['/', '\\']) || text.contains("..") || text.contains('\0') {
-        return Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "id-path",
+        return Err(Error::invalid(crate::said!("id-path",
             text = text
         )));
     }
@@ -157,9 +149,7 @@ pub fn normalize_query(text: &str) -> Result<String> {
             'O' => '0',
             '0'..='9' | 'A'..='Z' | '-' => c,
             _ => {
-                return Err(Error::invalid(crate::msg!(
-                    crate::messages::language(),
-                    "id-character",
+                return Err(Error::invalid(crate::said!("id-character",
                     text = text,
                     n = i + 1,
                     c = c
@@ -169,9 +159,7 @@ pub fn normalize_query(text: &str) -> Result<String> {
         out.push(mapped);
     }
     if out.len() > ID_LEN {
-        return Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "id-too-long",
+        return Err(Error::invalid(crate::said!("id-too-long",
             text = text,
             max = ID_LEN
         )));

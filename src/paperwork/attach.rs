@@ -77,9 +77,7 @@ pub fn attach(
     now: DateTime<FixedOffset>,
 ) -> Result<(Case, Vec<Attachment>, Vec<String>)> {
     if files.is_empty() {
-        return Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "attach-nothing"
+        return Err(Error::invalid(crate::said!("attach-nothing"
         )));
     }
     let limit = ws.settings.attachment_limit();
@@ -142,9 +140,7 @@ pub fn attach(
 fn read_incoming(path: &Path, limit: u64) -> Result<Incoming> {
     let meta = std::fs::metadata(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Error::invalid(crate::msg!(
-                crate::messages::language(),
-                "no-such-file",
+            Error::invalid(crate::said!("no-such-file",
                 file = path.display()
             ))
         } else {
@@ -152,16 +148,12 @@ fn read_incoming(path: &Path, limit: u64) -> Result<Incoming> {
         }
     })?;
     if meta.is_dir() {
-        return Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "attach-folder",
+        return Err(Error::invalid(crate::said!("attach-folder",
             file = path.display()
         )));
     }
     if meta.len() > limit {
-        return Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "attach-too-large",
+        return Err(Error::invalid(crate::said!("attach-too-large",
             file = path.display(),
             len = meta.len(),
             mb = limit / (1024 * 1024)
@@ -173,9 +165,7 @@ fn read_incoming(path: &Path, limit: u64) -> Result<Incoming> {
     std::io::Read::read_to_end(&mut std::io::Read::take(file, limit + 1), &mut bytes)
         .map_err(|e| Error::io(path, e))?;
     if bytes.len() as u64 > limit {
-        return Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "attach-too-large",
+        return Err(Error::invalid(crate::said!("attach-too-large",
             file = path.display(),
             len = bytes.len(),
             mb = limit / (1024 * 1024)
@@ -224,9 +214,7 @@ pub fn detach(
     now: DateTime<FixedOffset>,
 ) -> Result<(Case, Attachment)> {
     if reason.trim().is_empty() {
-        return Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "detach-no-reason"
+        return Err(Error::invalid(crate::said!("detach-no-reason"
         )));
     }
     let lock = ws.lock()?;
@@ -242,18 +230,14 @@ pub fn detach(
         [one] => (*one).clone(),
         [] => {
             let attached: Vec<&str> = list.iter().map(|a| a.name.as_str()).collect();
-            return Err(Error::invalid(crate::msg!(
-                crate::messages::language(),
-                "no-attachment",
+            return Err(Error::invalid(crate::said!("no-attachment",
                 id = id,
                 which = which,
                 attached = crate::messages::join(crate::messages::language(), &attached)
             )));
         }
         _ => {
-            return Err(Error::invalid(crate::msg!(
-                crate::messages::language(),
-                "attachment-ambiguous",
+            return Err(Error::invalid(crate::said!("attachment-ambiguous",
                 which = which,
                 count = matches.len()
             )));

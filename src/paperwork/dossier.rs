@@ -486,9 +486,7 @@ pub fn zip(files: &[File]) -> Result<Vec<u8>> {
         .compression_method(zip::CompressionMethod::Stored)
         .last_modified_time(zip::DateTime::default());
     let bad = |e: &dyn std::fmt::Display| {
-        Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "zip-failed",
+        Error::invalid(crate::said!("zip-failed",
             error = e
         ))
     };

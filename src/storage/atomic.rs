@@ -29,9 +29,7 @@ pub fn write_atomic_transient(path: &Path, contents: &[u8]) -> Result<()> {
 
 fn replace(path: &Path, contents: &[u8], durable: bool) -> Result<()> {
     let dir = path.parent().ok_or_else(|| {
-        Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "no-parent-folder",
+        Error::invalid(crate::said!("no-parent-folder",
             path = path.display()
         ))
     })?;

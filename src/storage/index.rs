@@ -615,9 +615,7 @@ fn header() -> Vec<u8> {
 /// The case in `postcard`'s positional format, every field written.
 fn encode(case: &Case) -> Result<Vec<u8>> {
     crate::model::skip::every_field(|| postcard::to_stdvec(case)).map_err(|e| {
-        Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "case-not-cached",
+        Error::invalid(crate::said!("case-not-cached",
             id = case.id,
             error = e
         ))

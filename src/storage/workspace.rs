@@ -157,9 +157,7 @@ impl Workspace {
         let path = root.join(SETTINGS_FILE);
         let text = read_text_bounded(&path, MAX_SETTINGS_BYTES, "settings file").map_err(|e| {
             if matches!(e, Error::NotFound(_)) {
-                Error::invalid(crate::msg!(
-                    crate::messages::language(),
-                    "not-a-workspace",
+                Error::invalid(crate::said!("not-a-workspace",
                     dir = root.display(),
                     file = SETTINGS_FILE
                 ))

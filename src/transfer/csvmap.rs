@@ -519,9 +519,7 @@ pub fn export_header(complainants: usize) -> Vec<String> {
 /// The cells of `case` under `header` (from [`export_header`]).
 pub fn export_row(case: &Case, header: &[String]) -> Result<Vec<String>> {
     let value = serde_json::to_value(case).map_err(|e| {
-        Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "case-error",
+        Error::invalid(crate::said!("case-error",
             id = case.id,
             error = e
         ))
@@ -546,9 +544,7 @@ fn export_cell(case: &Value, column: &str) -> Result<String> {
     Ok(match (column, found) {
         (_, None | Some(Value::Null)) => String::new(),
         ("history", Some(v)) => serde_json::to_string(v).map_err(|e| {
-            Error::invalid(crate::msg!(
-                crate::messages::language(),
-                "labelled",
+            Error::invalid(crate::said!("labelled",
                 label = "history",
                 message = e
             ))

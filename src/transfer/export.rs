@@ -156,9 +156,7 @@ fn select(ws: &Workspace, options: Options, case: Case) -> Option<Case> {
 
 fn to_json(case: &Case) -> Result<Vec<u8>> {
     serde_json::to_vec(case).map_err(|e| {
-        Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "case-error",
+        Error::invalid(crate::said!("case-error",
             id = case.id,
             error = e
         ))

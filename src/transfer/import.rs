@@ -137,9 +137,7 @@ pub fn import(
         if let Some(staging) = staging {
             staging.abandon()?;
         }
-        return Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "import-no-records"
+        return Err(Error::invalid(crate::said!("import-no-records"
         )));
     }
     report.dry_run = options.dry_run;
@@ -196,9 +194,7 @@ impl Existing {
             }
         }
         if let Some(first) = broken.first() {
-            return Err(Error::invalid(crate::msg!(
-                crate::messages::language(),
-                "import-broken-cases",
+            return Err(Error::invalid(crate::said!("import-broken-cases",
                 count = broken.len(),
                 first = first
             )));
@@ -492,9 +488,7 @@ impl<'w, 'o> Planner<'w, 'o> {
                 return Ok(id);
             }
         }
-        Err(Error::invalid(crate::msg!(
-            crate::messages::language(),
-            "import-no-free-id"
+        Err(Error::invalid(crate::said!("import-no-free-id"
         )))
     }
 
