@@ -36,7 +36,8 @@ impl Actor {
     /// clock, as `--at` in the future is refused.
     pub fn check_clock(&self) -> Result<()> {
         if self.now > self.clock + chrono::Duration::minutes(CLOCK_SLACK_MINUTES) {
-            return Err(Error::invalid(crate::said!("clock-ahead",
+            return Err(Error::invalid(crate::said!(
+                "clock-ahead",
                 now = self.now.to_rfc3339(),
                 clock = self.clock.to_rfc3339()
             )));
@@ -423,7 +424,8 @@ pub fn consent(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result
 /// Parses an edited case, naming a leftover conflict marker plainly.
 fn parse_edited(edited_text: &str) -> Result<Case> {
     if let Some(line) = conflict_marker_line(edited_text) {
-        return Err(Error::invalid(crate::said!("edit-conflict-marker",
+        return Err(Error::invalid(crate::said!(
+            "edit-conflict-marker",
             line = line
         )));
     }
@@ -944,7 +946,8 @@ fn extension_allowed(
 fn check_not_future(at: Option<DateTime<FixedOffset>>, actor: &Actor) -> Result<()> {
     actor.check_clock()?;
     match at {
-        Some(at) if at > actor.now => Err(Error::invalid(crate::said!("in-the-future",
+        Some(at) if at > actor.now => Err(Error::invalid(crate::said!(
+            "in-the-future",
             what = format!("--at {}", at.format("%Y-%m-%d %H:%M"))
         ))),
         _ => Ok(()),

@@ -23,6 +23,8 @@ use crate::calendar::{Calendar, CalendarSet};
 use crate::error::{Error, Result};
 use crate::intake::{check_against_policy, history_order_problems};
 use crate::limits::{MAX_FILE_BYTES, MAX_SETTINGS_BYTES, read_text_bounded};
+use crate::messages::Language;
+use crate::messages::said::{Arg, IntoArg, Text};
 use crate::model::{Case, CaseId};
 use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
@@ -37,7 +39,14 @@ pub struct Problem {
     /// The file, relative to the workspace root, with `/` separators.
     pub file: String,
     /// What is wrong and, where it helps, what to do.
-    pub message: String,
+    pub message: Text,
+}
+
+impl Problem {
+    /// The problem with its message rendered in `lang`.
+    fn rendered(&self, lang: Language) -> Problem {
+        problem(&self.file, self.message.render(lang))
+    }
 }
 
 /// The result of a check: how many files were looked at and what is wrong.
@@ -58,6 +67,17 @@ pub struct Report {
 }
 
 impl Report {
+    /// The report with every message rendered in `lang`, as `--json`
+    /// prints it.
+    pub fn rendered(&self, lang: Language) -> Report {
+        let all = |list: &[Problem]| list.iter().map(|p| p.rendered(lang)).collect();
+        Report {
+            problems: all(&self.problems),
+            warnings: all(&self.warnings),
+            ..self.clone()
+        }
+    }
+
     /// Whether the workspace is sound.
     pub fn is_clean(&self) -> bool {
         self.problems.is_empty()
@@ -99,12 +119,12 @@ fn check_staging(root: &Path, report: &mut Report) {
     if let Some(count) = crate::storage::staging::committed_pending(root) {
         report.problems.push(problem(
             ".plaint/staging",
-            crate::msg!(crate::messages::language(), "check-staging", count = count),
+            crate::said!("check-staging", count = count),
         ));
     }
 }
 
-fn problem(file: impl Into<String>, message: impl Into<String>) -> Problem {
+fn problem(file: impl Into<String>, message: impl Into<Text>) -> Problem {
     Problem {
         file: file.into(),
         message: message.into(),
@@ -125,7 +145,7 @@ fn check_settings(root: &Path, report: &mut Report) -> Option<Settings> {
     if let Some(line) = conflict_marker_line(&text) {
         report.problems.push(problem(
             SETTINGS_FILE,
-            crate::msg!(crate::messages::language(), "check-conflict", line = line),
+            crate::said!("check-conflict", line = line),
         ));
         return None;
     }
@@ -177,16 +197,15 @@ fn check_calendars(
         report.files += 1;
         match read_text_bounded(&path, MAX_SETTINGS_BYTES, "calendar file") {
             Ok(text) => match conflict_marker_line(&text) {
-                Some(line) => report.problems.push(problem(
-                    &label,
-                    crate::msg!(crate::messages::language(), "check-conflict", line = line),
-                )),
+                Some(line) => report
+                    .problems
+                    .push(problem(&label, crate::said!("check-conflict", line = line))),
                 None => files.push((label, text)),
             },
             Err(e) => report.problems.push(problem(&label, e.to_string())),
         }
     }
-    let lang = crate::messages::language();
+    let lang = settings.map_or(Language::En, |s| s.language);
     let set = match CalendarSet::load_in(files.iter().map(|(l, t)| (l.as_str(), t.as_str())), lang)
     {
         Ok(set) => set,
@@ -208,8 +227,7 @@ fn check_calendars(
     }
     report.problems.push(problem(
         SETTINGS_FILE,
-        crate::msg!(
-            crate::messages::language(),
+        crate::said!(
             "check-no-calendar",
             calendar = settings.calendar,
             known = set.names().join(", ")
@@ -223,7 +241,7 @@ enum Entry {
     /// `cases/YYYY/ID.yaml` with a valid ID of that year.
     Case(PathBuf),
     /// Anything else, with why it does not belong.
-    Stray(PathBuf, String),
+    Stray(PathBuf, Text),
 }
 
 /// What reading one case file found.
@@ -269,12 +287,7 @@ fn check_cases(
                 let others: Vec<&str> = files.iter().copied().filter(|f| f != file).collect();
                 report.problems.push(problem(
                     *file,
-                    crate::msg!(
-                        crate::messages::language(),
-                        "check-duplicate",
-                        id = id,
-                        others = others.join(", ")
-                    ),
+                    crate::said!("check-duplicate", id = id, others = others.join(", ")),
                 ));
             }
         }
@@ -293,13 +306,9 @@ fn check_cases(
         report.warnings.extend(e.warnings.iter().cloned());
         for link in &e.links {
             let message = if Some(link) == e.id.as_ref() {
-                crate::msg!(crate::messages::language(), "check-link-self", link = link)
+                crate::said!("check-link-self", link = link)
             } else if !known.contains(link) {
-                crate::msg!(
-                    crate::messages::language(),
-                    "check-link-unknown",
-                    link = link
-                )
+                crate::said!("check-link-unknown", link = link)
             } else {
                 continue;
             };
@@ -354,7 +363,6 @@ impl Recorded {
 fn check_stored_files(root: &Path, recorded: &Recorded, report: &mut Report) -> Result<()> {
     use crate::paperwork::render::TEMPLATES_DIR;
     use crate::paperwork::{attach::ATTACHMENTS_DIR, notice::NOTICES_DIR};
-    let lang = crate::messages::language();
     for top in [ATTACHMENTS_DIR, NOTICES_DIR, TEMPLATES_DIR] {
         let mut files = Vec::new();
         let dir = root.join(top);
@@ -367,15 +375,13 @@ fn check_stored_files(root: &Path, recorded: &Recorded, report: &mut Report) -> 
             let label = relative(root, &path);
             report.files += 1;
             let message = match kind {
-                StoredKind::Link => crate::msg!(
-                    lang,
-                    "check-symlink",
-                    refused = crate::limits::link_refused()
-                ),
-                StoredKind::Special => crate::msg!(lang, "check-not-regular"),
+                StoredKind::Link => {
+                    crate::said!("check-symlink", refused = crate::limits::link_refused())
+                }
+                StoredKind::Special => crate::said!("check-not-regular"),
                 StoredKind::File if is_temporary(&path) => {
                     report.leftovers.push(label.clone());
-                    crate::msg!(lang, "check-temporary-stored")
+                    crate::said!("check-temporary-stored")
                 }
                 StoredKind::File if top == TEMPLATES_DIR || recorded.files.contains(&label) => {
                     continue;
@@ -392,17 +398,17 @@ fn check_stored_files(root: &Path, recorded: &Recorded, report: &mut Report) -> 
                     if !Recorded::owner(&label)
                         .is_some_and(|id| recorded.readable.contains(id)) =>
                 {
-                    crate::msg!(lang, "check-stored-no-case")
+                    crate::said!("check-stored-no-case")
                 }
                 StoredKind::File if top == NOTICES_DIR && is_notice_name(&path) => {
                     report.leftovers.push(label.clone());
-                    crate::msg!(lang, "check-unrecorded-notice")
+                    crate::said!("check-unrecorded-notice")
                 }
                 StoredKind::File if top == ATTACHMENTS_DIR && is_own_copy(&path) => {
                     report.leftovers.push(label.clone());
-                    crate::msg!(lang, "check-unrecorded-copy")
+                    crate::said!("check-unrecorded-copy")
                 }
-                StoredKind::File => crate::msg!(lang, "check-unrecorded-attachment"),
+                StoredKind::File => crate::said!("check-unrecorded-attachment"),
             };
             report.problems.push(problem(label, message));
         }
@@ -529,14 +535,10 @@ fn examine(
             .flatten()
             .and_then(|t| parse_yaml_case(&t).ok())
             .map(|c| c.id);
-        let why = match &out.id {
-            Some(id) => crate::msg!(
-                crate::messages::language(),
-                "check-holds-case",
-                why = why,
-                id = id,
-                year = id.year()
-            ),
+        let why: Text = match &out.id {
+            Some(id) => {
+                crate::said!("check-holds-case", why = why, id = id, year = id.year()).into()
+            }
             None => why,
         };
         out.problems.push(problem(&file, why));
@@ -553,8 +555,8 @@ fn examine(
         Ok(case) => examine_case(root, &text, case, policy, clocks, &mut out),
         Err(err) => {
             let message = match err {
-                Error::BadFile { message, .. } => message.render(crate::messages::language()),
-                other => other.render(crate::messages::language()),
+                Error::BadFile { message, .. } => message,
+                other => Text::Plain(other.to_string()),
             };
             out.problems.push(problem(&file, message));
             // A file named after another case still declares its own id.
@@ -576,10 +578,9 @@ fn examine_case(
     let file = out.file.clone();
     out.id = Some(case.id.clone());
     if let Some(line) = crate::limits::first_comment_line(text) {
-        let lang = crate::messages::language();
         out.warnings.push(problem(
             &file,
-            crate::msg!(lang, "comments-dropped", line = line),
+            crate::said!("comments-dropped", line = line),
         ));
     }
     out.problems.extend(
@@ -627,21 +628,24 @@ fn examine_case(
     out.parsed = true;
 }
 
-fn read_text(path: &Path) -> std::result::Result<String, String> {
+fn read_text(path: &Path) -> std::result::Result<String, Text> {
     read_text_bounded(path, MAX_FILE_BYTES, "case file").map_err(|e| match e {
-        Error::BadFile { message, .. } => message.render(crate::messages::language()),
-        other => other.render(crate::messages::language()),
+        Error::BadFile { message, .. } => message,
+        other => Text::Plain(other.to_string()),
     })
 }
 
 /// Everything wrong with a parsed case under the policy.
-pub fn case_problems(policy: Option<&Policy>, case: &Case) -> Vec<String> {
+pub fn case_problems(policy: Option<&Policy>, case: &Case) -> Vec<Text> {
     let Some(policy) = policy else {
-        return history_order_problems(case);
+        return history_order_problems(case)
+            .into_iter()
+            .map(Text::from)
+            .collect();
     };
-    let mut problems: Vec<String> = check_against_policy(policy, case)
+    let mut problems: Vec<Text> = check_against_policy(policy, case)
         .into_iter()
-        .map(|e| e.to_string())
+        .map(|e| Text::from(e.to_string()))
         .collect();
     problems.extend(derived_field_problems(policy, case));
     problems
@@ -649,19 +653,19 @@ pub fn case_problems(policy: Option<&Policy>, case: &Case) -> Vec<String> {
 
 /// What a case imported with `import --force` lacks: reported as a
 /// warning, since the officer chose to keep the migrated record as it was.
-pub fn case_warnings(policy: &Policy, case: &Case) -> Vec<String> {
+pub fn case_warnings(policy: &Policy, case: &Case) -> Vec<Text> {
     if !crate::intake::forced_incomplete(case) {
         return Vec::new();
     }
     crate::policy::workflow::incomplete_record(policy, case)
         .into_iter()
         .map(|(field, message)| {
-            crate::msg!(
-                crate::messages::language(),
+            crate::said!(
                 "check-imported-incomplete",
                 field = field,
                 message = message
             )
+            .into()
         })
         .collect()
 }
@@ -669,7 +673,7 @@ pub fn case_warnings(policy: &Policy, case: &Case) -> Vec<String> {
 /// A case that left the workflow (its state is not open) with a deadline
 /// still running, paused or overdue. The deadline layer stops every clock
 /// on such a move, so this guards that promise rather than the files.
-fn running_after_exit(clocks: &Clocks, case: &Case) -> Option<String> {
+fn running_after_exit(clocks: &Clocks, case: &Case) -> Option<Text> {
     let status = crate::deadline::current_status(case, clocks.policy);
     if clocks.policy.is_open(status) {
         return None;
@@ -687,12 +691,12 @@ fn running_after_exit(clocks: &Clocks, case: &Case) -> Option<String> {
         .map(|d| d.rule.as_str())
         .collect();
     (!running.is_empty()).then(|| {
-        crate::msg!(
-            crate::messages::language(),
+        crate::said!(
             "check-still-running",
             status = status,
             rules = running.join(", ")
         )
+        .into()
     })
 }
 
@@ -709,7 +713,7 @@ fn last_event_day(case: &Case, offset: FixedOffset) -> chrono::NaiveDate {
 /// `assignee` and `outcome` disagreeing with the history (the status is
 /// checked with the workflow, in [`check_against_policy`]); any command
 /// that changes the case repairs them.
-fn derived_field_problems(policy: &Policy, case: &Case) -> Vec<String> {
+fn derived_field_problems(policy: &Policy, case: &Case) -> Vec<Text> {
     let implied = FromHistory::of(policy, &case.history);
     implied
         .disagreements(case)
@@ -717,15 +721,15 @@ fn derived_field_problems(policy: &Policy, case: &Case) -> Vec<String> {
         .filter(|(field, ..)| *field != "status")
         .map(|(field, stored, wanted)| {
             let show = |v: Option<String>| {
-                v.unwrap_or_else(|| crate::msg!(crate::messages::language(), "check-none"))
+                v.map_or_else(|| crate::said!("check-none").into_arg(), Arg::Text)
             };
-            crate::msg!(
-                crate::messages::language(),
+            crate::said!(
                 "check-derived",
                 field = field,
                 stored = show(stored),
                 wanted = show(wanted)
             )
+            .into()
         })
         .collect()
 }
@@ -736,12 +740,8 @@ fn walk_cases(root: &Path) -> Result<Vec<Entry>> {
     let cases = root.join(CASES_DIR);
     let mut entries = Vec::new();
     let link = |path: PathBuf| {
-        let why = crate::msg!(
-            crate::messages::language(),
-            "check-symlink",
-            refused = crate::limits::link_refused()
-        );
-        Entry::Stray(path, why)
+        let why = crate::said!("check-symlink", refused = crate::limits::link_refused());
+        Entry::Stray(path, why.into())
     };
     let top = list_dir(&cases)?;
     entries.extend(top.links.into_iter().map(link));
@@ -754,10 +754,7 @@ fn walk_cases(root: &Path) -> Result<Vec<Entry>> {
                 entries.push(classify(&inner, inner_is_dir, &name));
             }
         } else if name != ".gitkeep" {
-            entries.push(Entry::Stray(
-                path,
-                crate::msg!(crate::messages::language(), "check-stray-file"),
-            ));
+            entries.push(Entry::Stray(path, crate::said!("check-stray-file").into()));
         }
     }
     Ok(entries)
@@ -765,23 +762,22 @@ fn walk_cases(root: &Path) -> Result<Vec<Entry>> {
 
 fn classify(path: &Path, is_dir: bool, folder: &str) -> Entry {
     let name = file_name(path);
-    let stray = |why: String| Entry::Stray(path.to_path_buf(), why);
-    let lang = crate::messages::language();
+    let stray = |why: Text| Entry::Stray(path.to_path_buf(), why);
     if is_dir {
-        return stray(crate::msg!(lang, "check-stray-folder"));
+        return stray(crate::said!("check-stray-folder").into());
     }
     if is_temporary(path) {
-        return stray(crate::msg!(lang, "check-temporary"));
+        return stray(crate::said!("check-temporary").into());
     }
     let Some(stem) = name.strip_suffix(".yaml") else {
-        return stray(crate::msg!(lang, "check-not-yaml"));
+        return stray(crate::said!("check-not-yaml").into());
     };
     // The rule the reading commands follow too (they skip the files
     // above and name these as unreadable).
     let placement = place(stem, Some(folder));
     match placement.problem() {
         None => Entry::Case(path.to_path_buf()),
-        Some(why) => stray(why),
+        Some(why) => stray(why.into()),
     }
 }
 
@@ -877,7 +873,7 @@ mod tests {
             + &status_event(3, "suspended", "accepted");
         assert_eq!(
             case_problems(Some(&tourism()), &case("accepted", &events)),
-            Vec::<String>::new()
+            Vec::<Text>::new()
         );
     }
 
@@ -894,22 +890,42 @@ mod tests {
     fn impossible_histories_are_reported() {
         let p = tourism();
         let skip = case("resolved", &status_event(1, "received", "resolved"));
-        assert!(case_problems(Some(&p), &skip)[0].contains("does not allow"));
+        assert!(
+            case_problems(Some(&p), &skip)[0]
+                .english()
+                .contains("does not allow")
+        );
         let unreached = case("mediating", &status_event(1, "investigating", "mediating"));
-        assert!(case_problems(Some(&p), &unreached)[0].contains("had not reached"));
+        assert!(
+            case_problems(Some(&p), &unreached)[0]
+                .english()
+                .contains("had not reached")
+        );
         let stale = case("received", &status_event(1, "received", "accepted"));
-        assert!(case_problems(Some(&p), &stale)[0].contains("`status` is received"));
+        assert!(
+            case_problems(Some(&p), &stale)[0]
+                .english()
+                .contains("`status` is received")
+        );
         let backwards = case(
             "accepted",
             &(status_event(5, "received", "accepted")
                 + "- at: 2026-11-02T10:01:00+08:00\n  by: a\n  action: note\n  note: x\n"),
         );
-        assert!(case_problems(Some(&p), &backwards)[0].contains("before the event above it"));
+        assert!(
+            case_problems(Some(&p), &backwards)[0]
+                .english()
+                .contains("before the event above it")
+        );
         let twice = case(
             "received",
             "- at: 2026-11-02T10:00:00+08:00\n  by: b\n  action: registered\n",
         );
-        assert!(case_problems(Some(&p), &twice)[0].contains("registered once"));
+        assert!(
+            case_problems(Some(&p), &twice)[0]
+                .english()
+                .contains("registered once")
+        );
     }
 
     #[test]
@@ -920,7 +936,9 @@ mod tests {
         stale.assignee = Some("刘洋".into());
         let found = case_problems(Some(&p), &stale);
         assert!(
-            found[0].contains("`assignee` is 刘洋 but the history says 张伟"),
+            found[0]
+                .english()
+                .contains("`assignee` is 刘洋 but the history says 张伟"),
             "{found:?}"
         );
         stale.assignee = Some("张伟".into());
@@ -933,6 +951,7 @@ mod tests {
         let mut no_outcome = case("resolved", &resolved);
         assert!(
             case_problems(Some(&p), &no_outcome)[0]
+                .english()
                 .contains("`outcome` is (none) but the history says mediated")
         );
         no_outcome.outcome = Some("mediated".into());
@@ -942,6 +961,7 @@ mod tests {
         kept.outcome = Some("mediated".into());
         assert!(
             case_problems(Some(&p), &kept)[0]
+                .english()
                 .contains("`outcome` is mediated but the history says (none)")
         );
     }
@@ -953,7 +973,10 @@ mod tests {
             + &status_event(1, "received", "withdrawn");
         let found = case_problems(Some(&tourism()), &case("rejected", &events));
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].contains("`status` is rejected"), "{found:?}");
+        assert!(
+            found[0].english().contains("`status` is rejected"),
+            "{found:?}"
+        );
     }
 
     #[test]

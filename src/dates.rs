@@ -23,7 +23,8 @@ pub fn check_record_date(date: NaiveDate, what: &str) -> Result<()> {
     if RECORD_YEARS.contains(&date.year()) {
         return Ok(());
     }
-    Err(Error::invalid(crate::said!("date-out-of-years",
+    Err(Error::invalid(crate::said!(
+        "date-out-of-years",
         what = what,
         date = date,
         first = RECORD_YEARS.start(),
@@ -38,12 +39,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(&normalized, "%Y-%m-%d")
         .ok()
         .filter(|_| is_plain_date(&normalized))
-        .ok_or_else(|| {
-            Error::bad_date(crate::said!("bad-date",
-                text = text,
-                forms = date_forms()
-            ))
-        })
+        .ok_or_else(|| Error::bad_date(crate::said!("bad-date", text = text, forms = date_forms())))
 }
 
 /// Parses a moment: RFC 3339 (`2026-11-29T09:30:00+08:00`), or a date with
@@ -60,7 +56,8 @@ pub fn parse_datetime(text: &str, offset: FixedOffset) -> Result<DateTime<FixedO
         None => (normalized.clone(), None),
     };
     let bad = || {
-        Error::bad_date(crate::said!("bad-datetime",
+        Error::bad_date(crate::said!(
+            "bad-datetime",
             text = text,
             forms = date_forms()
         ))

@@ -851,12 +851,8 @@ pub struct ExportArgs {
 
 /// `--today` (or `PLAINT_TODAY`): a date; anything else is a usage error.
 fn today_arg(text: &str) -> Result<NaiveDate, Error> {
-    crate::dates::parse_date(text).map_err(|e| {
-        Error::usage(crate::said!("labelled",
-            label = "--today",
-            message = e
-        ))
-    })
+    crate::dates::parse_date(text)
+        .map_err(|e| Error::usage(crate::said!("labelled", label = "--today", message = e)))
 }
 
 /// `--lock-timeout` (or `PLAINT_LOCK_TIMEOUT`): how long to wait for the
@@ -873,11 +869,7 @@ fn lock_timeout_arg(text: &str) -> Result<LockTimeout, Error> {
         .parse()
         .ok()
         .filter(|s: &f64| s.is_finite() && *s >= 0.0 && *s <= 86_400.0)
-        .ok_or_else(|| {
-            Error::invalid(crate::said!("lock-timeout-invalid",
-                text = text
-            ))
-        })?;
+        .ok_or_else(|| Error::invalid(crate::said!("lock-timeout-invalid", text = text)))?;
     Ok(LockTimeout(Some(std::time::Duration::from_secs_f64(secs))))
 }
 
@@ -888,29 +880,22 @@ fn date_arg(text: &str) -> Result<NaiveDate, Error> {
 
 /// The promised date of `promise`.
 fn promised_date_arg(text: &str) -> Result<NaiveDate, Error> {
-    crate::dates::parse_date(text.trim()).map_err(|e| {
-        Error::bad_date(crate::said!("promised-date",
-            error = e
-        ))
-    })
+    crate::dates::parse_date(text.trim())
+        .map_err(|e| Error::bad_date(crate::said!("promised-date", error = e)))
 }
 
 /// The N of `calendar add`: a whole number of working days.
 fn workdays_arg(text: &str) -> Result<i64, Error> {
-    text.trim().parse().map_err(|_| {
-        Error::invalid(crate::said!("n-not-number",
-            n = text
-        ))
-    })
+    text.trim()
+        .parse()
+        .map_err(|_| Error::invalid(crate::said!("n-not-number", n = text)))
 }
 
 /// The `--by` of `extend`: a whole number (its sign is checked with the rule).
 fn extension_arg(text: &str) -> Result<i64, Error> {
-    text.trim().parse().map_err(|_| {
-        Error::invalid(crate::said!("by-not-number",
-            by = text
-        ))
-    })
+    text.trim()
+        .parse()
+        .map_err(|_| Error::invalid(crate::said!("by-not-number", by = text)))
 }
 
 /// A year from 1 to 9999.
@@ -919,11 +904,7 @@ fn year_arg(text: &str) -> Result<i32, Error> {
         .parse()
         .ok()
         .filter(|y| (1..=9999).contains(y))
-        .ok_or_else(|| {
-            Error::invalid(crate::said!("not-a-year",
-                text = text
-            ))
-        })
+        .ok_or_else(|| Error::invalid(crate::said!("not-a-year", text = text)))
 }
 
 /// A report period: 2026-Q3, 2026-07, 2026 or A..B.
@@ -949,7 +930,8 @@ fn report_format_arg(text: &str) -> Result<ReportFormat, Error> {
         "html" => Ok(ReportFormat::Html),
         "csv" => Ok(ReportFormat::Csv),
         "json" => Ok(ReportFormat::Json),
-        other => Err(Error::invalid(crate::said!("bad-report-format",
+        other => Err(Error::invalid(crate::said!(
+            "bad-report-format",
             format = other
         ))),
     }

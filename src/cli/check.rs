@@ -22,14 +22,15 @@ pub fn run(root: &Path, look: Look, fix: bool) -> anyhow::Result<Exit> {
         let _ = ws.try_lock();
     }
     let report = check_workspace(root)?;
+    let lang = output::language();
     if look.json {
-        output::print_json(&report)?;
+        output::print_json(&report.rendered(lang))?;
     } else {
         for p in &report.problems {
-            output::print_line(&format!("{}: {}", p.file, p.message))?;
+            output::print_line(&format!("{}: {}", p.file, p.message.render(lang)))?;
         }
         for w in &report.warnings {
-            output::warn(&format!("{}: {}", w.file, w.message));
+            output::warn(&format!("{}: {}", w.file, w.message.render(lang)));
         }
     }
     if report.is_clean() {

@@ -144,7 +144,8 @@ pub(super) fn run_editor(path: &std::path::Path) -> anyhow::Result<()> {
             )
         })?;
     if !status.success() {
-        return Err(Error::invalid(crate::said!("editor-failed",
+        return Err(Error::invalid(crate::said!(
+            "editor-failed",
             editor = editor,
             status = status
         ))

@@ -100,7 +100,8 @@ fn format_of(args: &ImportArgs) -> anyhow::Result<Format> {
         return Ok(format_arg(format));
     }
     Format::from_path(&args.file).ok_or_else(|| {
-        Error::invalid(crate::said!("import-format-unknown",
+        Error::invalid(crate::said!(
+            "import-format-unknown",
             file = label_of(&args.file)
         ))
         .into()

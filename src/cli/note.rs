@@ -22,7 +22,8 @@ pub fn run(ctx: &Ctx, args: &NoteArgs) -> anyhow::Result<Exit> {
             .context("stdin")?;
         // The length first: a note cut at the limit may end mid-character.
         if bytes.len() > limit {
-            anyhow::bail!(crate::error::Error::invalid(crate::said!("note-too-long",
+            anyhow::bail!(crate::error::Error::invalid(crate::said!(
+                "note-too-long",
                 kib = limit / 1024,
                 hint = crate::limits::large_material_hint()
             )));

@@ -574,9 +574,10 @@ pub fn report_broken(json: bool, broken: &[Error]) -> Exit {
         for e in broken {
             let error = match e {
                 Error::BadFile { path, message } => {
+                    let message = message.render(lang);
                     msg!(lang, "file-error", file = path.display(), message = message)
                 }
-                other => other.to_string(),
+                other => other.render(lang),
             };
             warn(&msg!(lang, "skipped-file", error = error));
         }

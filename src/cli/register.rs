@@ -159,7 +159,8 @@ fn representative_index(complainants: &[Person], given: &str) -> anyhow::Result<
         .ok()
         .filter(|&i| i < complainants.len());
     by_name.or(by_index).ok_or_else(|| {
-        Error::usage(crate::said!("representative-unknown",
+        Error::usage(crate::said!(
+            "representative-unknown",
             given = given,
             last = complainants.len().saturating_sub(1)
         ))
@@ -248,8 +249,7 @@ fn apply_complainants(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<
         .max(args.phone.len())
         .max(args.email.len());
     if people > 0 && args.complainant.len() < people {
-        anyhow::bail!(Error::invalid(crate::said!("complainant-per-contact"
-        )));
+        anyhow::bail!(Error::invalid(crate::said!("complainant-per-contact")));
     }
     for i in 0..people {
         draft.complainants.push(Person {
@@ -262,8 +262,7 @@ fn apply_complainants(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<
     if let (Some(rep), Some(first)) = (&args.legal_representative, draft.complainants.first_mut()) {
         first.legal_representative = Some(rep.clone());
     } else if args.legal_representative.is_some() {
-        anyhow::bail!(Error::invalid(crate::said!("legal-rep-needs-complainant"
-        )));
+        anyhow::bail!(Error::invalid(crate::said!("legal-rep-needs-complainant")));
     }
     for rep in &args.representative {
         let index = representative_index(&draft.complainants, rep)?;
@@ -274,8 +273,7 @@ fn apply_complainants(draft: &mut Draft, args: &RegisterArgs) -> anyhow::Result<
     if let (Some(address), Some(first)) = (&args.address, draft.complainants.first_mut()) {
         first.address = Some(address.clone());
     } else if args.address.is_some() {
-        anyhow::bail!(Error::invalid(crate::said!("address-needs-complainant"
-        )));
+        anyhow::bail!(Error::invalid(crate::said!("address-needs-complainant")));
     }
     Ok(())
 }

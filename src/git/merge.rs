@@ -397,8 +397,7 @@ fn put(map: &mut Map<String, Value>, field: &str, value: Option<Value>) {
 fn to_object(case: &Case) -> Result<Map<String, Value>> {
     match serde_json::to_value(case).map_err(json_error)? {
         Value::Object(map) => Ok(map),
-        _ => Err(Error::invalid(crate::said!("merge-not-object"
-        ))),
+        _ => Err(Error::invalid(crate::said!("merge-not-object"))),
     }
 }
 
@@ -407,9 +406,7 @@ fn from_object(map: Map<String, Value>) -> Result<Case> {
 }
 
 fn json_error(e: serde_json::Error) -> Error {
-    Error::invalid(crate::said!("merge-invalid",
-        error = e
-    ))
+    Error::invalid(crate::said!("merge-invalid", error = e))
 }
 
 /// Our side and their side of a file with git conflict markers (git's

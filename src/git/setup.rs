@@ -40,7 +40,8 @@ pub fn driver_command(exe: &Path) -> String {
 /// registered.
 pub fn register_driver(workspace: &Path, exe: &Path) -> Result<String> {
     if repository_top(workspace).is_none() {
-        return Err(Error::invalid(crate::said!("not-a-repository",
+        return Err(Error::invalid(crate::said!(
+            "not-a-repository",
             dir = workspace.display()
         )));
     }
@@ -93,15 +94,12 @@ pub fn text_merge(base: &Path, ours: &Path, theirs: &Path) -> Result<(Vec<u8>, b
         .args([ours, base, theirs])
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| {
-            Error::invalid(crate::said!("git-not-run",
-                error = e
-            ))
-        })?;
+        .map_err(|e| Error::invalid(crate::said!("git-not-run", error = e)))?;
     match out.status.code() {
         Some(0) => Ok((out.stdout, false)),
         Some(n) if (1..=127).contains(&n) => Ok((out.stdout, true)),
-        _ => Err(Error::invalid(crate::said!("git-failed",
+        _ => Err(Error::invalid(crate::said!(
+            "git-failed",
             args = "merge-file",
             error = String::from_utf8_lossy(&out.stderr).trim()
         ))),
@@ -136,13 +134,10 @@ fn git(dir: &Path, args: &[&str]) -> Result<String> {
         .current_dir(dir)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| {
-            Error::invalid(crate::said!("git-not-run",
-                error = e
-            ))
-        })?;
+        .map_err(|e| Error::invalid(crate::said!("git-not-run", error = e)))?;
     if !out.status.success() {
-        return Err(Error::invalid(crate::said!("git-failed",
+        return Err(Error::invalid(crate::said!(
+            "git-failed",
             args = args.join(" "),
             error = String::from_utf8_lossy(&out.stderr).trim()
         )));

@@ -17,14 +17,14 @@ use std::fmt;
 use super::{Language, MESSAGES, join};
 
 /// A sentence of the catalogue, not yet in any language.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Said {
     id: &'static str,
     args: Vec<(&'static str, Arg)>,
 }
 
 /// The value of a placeholder.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Arg {
     /// Text shown as it is in every language (user text, a code, a number).
     Text(String),
@@ -39,6 +39,8 @@ pub enum Arg {
     Said(Box<Said>),
     /// Items joined as the language writes a list (`a, b` or `甲、乙`).
     List(Vec<Arg>),
+    /// A parser's message, in its own (English) words.
+    Parser(String),
 }
 
 impl Said {
@@ -123,6 +125,7 @@ impl Arg {
                 let items: Vec<String> = items.iter().map(|i| i.render(lang)).collect();
                 join(lang, &items)
             }
+            Arg::Parser(original) => crate::yaml_error::describe(lang, original),
         }
     }
 
@@ -173,7 +176,7 @@ impl IntoArg for &Arg {
 }
 
 /// What an error or a warning says.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Text {
     /// Text that reads the same in every language.
     Plain(String),
@@ -194,10 +197,28 @@ impl Text {
     }
 }
 
-/// English, for logs and for code that reads an error as text.
+impl Text {
+    /// The text in English, for logs and for code that reads an error as
+    /// text.
+    pub fn english(&self) -> String {
+        self.render(Language::En)
+    }
+}
+
+/// The text in the language this process speaks (see
+/// [`crate::messages::language`]): what code that turns an error into a
+/// string gets. The command line renders with [`Text::render`].
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(Language::En))
+        f.write_str(&self.render(super::language()))
+    }
+}
+
+/// As text: a sentence in English, where nobody rendered it in the
+/// reader's language first (see [`Text::render`]).
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.render(Language::En))
     }
 }
 
@@ -264,6 +285,6 @@ mod tests {
             text.render(Language::Zh),
             "X：r已延长 ，现于 2026-12-01 到期"
         );
-        assert_eq!(text.to_string(), "X: r extended by ; now due 2026-12-01");
+        assert_eq!(text.english(), "X: r extended by ; now due 2026-12-01");
     }
 }

@@ -44,11 +44,8 @@ impl CaseId {
     /// Draws a new random ID for a case received on `date`.
     pub fn generate(date: NaiveDate) -> Result<Self> {
         let mut bytes = [0u8; RANDOM_LEN];
-        getrandom::fill(&mut bytes).map_err(|e| {
-            Error::invalid(crate::said!("id-no-randomness",
-                error = e
-            ))
-        })?;
+        getrandom::fill(&mut bytes)
+            .map_err(|e| Error::invalid(crate::said!("id-no-randomness", error = e)))?;
         Ok(CaseId(format!(
             "{}-{}",
             date.format("%Y%m%d"),
@@ -60,11 +57,7 @@ impl CaseId {
     /// (`I`/`L` for 1, `O` for 0) in the random part.
     pub fn parse(text: &str) -> Result<Self> {
         let normalized = normalize_query(text)?;
-        let bad = || {
-            Error::invalid(crate::said!("id-malformed",
-                text = text
-            ))
-        };
+        let bad = || Error::invalid(crate::said!("id-malformed", text = text));
         if normalized.len() != ID_LEN || normalized.as_bytes()[8] != b'-' {
             return Err(bad());
         }
@@ -133,13 +126,10 @@ impl From<CaseId> for String {
 pub fn normalize_query(text: &str) -> Result<String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::invalid(crate::said!("id-empty"
-        )));
+        return Err(Error::invalid(crate::said!("id-empty")));
     }
     if text.contains(['/', '\\']) || text.contains("..") || text.contains('\0') {
-        return Err(Error::invalid(crate::said!("id-path",
-            text = text
-        )));
+        return Err(Error::invalid(crate::said!("id-path", text = text)));
     }
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.chars().enumerate() {
@@ -149,7 +139,8 @@ pub fn normalize_query(text: &str) -> Result<String> {
             'O' => '0',
             '0'..='9' | 'A'..='Z' | '-' => c,
             _ => {
-                return Err(Error::invalid(crate::said!("id-character",
+                return Err(Error::invalid(crate::said!(
+                    "id-character",
                     text = text,
                     n = i + 1,
                     c = c
@@ -159,7 +150,8 @@ pub fn normalize_query(text: &str) -> Result<String> {
         out.push(mapped);
     }
     if out.len() > ID_LEN {
-        return Err(Error::invalid(crate::said!("id-too-long",
+        return Err(Error::invalid(crate::said!(
+            "id-too-long",
             text = text,
             max = ID_LEN
         )));

@@ -77,8 +77,7 @@ pub fn attach(
     now: DateTime<FixedOffset>,
 ) -> Result<(Case, Vec<Attachment>, Vec<String>)> {
     if files.is_empty() {
-        return Err(Error::invalid(crate::said!("attach-nothing"
-        )));
+        return Err(Error::invalid(crate::said!("attach-nothing")));
     }
     let limit = ws.settings.attachment_limit();
     let incoming = files
@@ -140,20 +139,20 @@ pub fn attach(
 fn read_incoming(path: &Path, limit: u64) -> Result<Incoming> {
     let meta = std::fs::metadata(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Error::invalid(crate::said!("no-such-file",
-                file = path.display()
-            ))
+            Error::invalid(crate::said!("no-such-file", file = path.display()))
         } else {
             Error::io(path, e)
         }
     })?;
     if meta.is_dir() {
-        return Err(Error::invalid(crate::said!("attach-folder",
+        return Err(Error::invalid(crate::said!(
+            "attach-folder",
             file = path.display()
         )));
     }
     if meta.len() > limit {
-        return Err(Error::invalid(crate::said!("attach-too-large",
+        return Err(Error::invalid(crate::said!(
+            "attach-too-large",
             file = path.display(),
             len = meta.len(),
             mb = limit / (1024 * 1024)
@@ -165,7 +164,8 @@ fn read_incoming(path: &Path, limit: u64) -> Result<Incoming> {
     std::io::Read::read_to_end(&mut std::io::Read::take(file, limit + 1), &mut bytes)
         .map_err(|e| Error::io(path, e))?;
     if bytes.len() as u64 > limit {
-        return Err(Error::invalid(crate::said!("attach-too-large",
+        return Err(Error::invalid(crate::said!(
+            "attach-too-large",
             file = path.display(),
             len = bytes.len(),
             mb = limit / (1024 * 1024)
@@ -214,8 +214,7 @@ pub fn detach(
     now: DateTime<FixedOffset>,
 ) -> Result<(Case, Attachment)> {
     if reason.trim().is_empty() {
-        return Err(Error::invalid(crate::said!("detach-no-reason"
-        )));
+        return Err(Error::invalid(crate::said!("detach-no-reason")));
     }
     let lock = ws.lock()?;
     let mut case = ws.read_case(id)?;
@@ -230,14 +229,16 @@ pub fn detach(
         [one] => (*one).clone(),
         [] => {
             let attached: Vec<&str> = list.iter().map(|a| a.name.as_str()).collect();
-            return Err(Error::invalid(crate::said!("no-attachment",
+            return Err(Error::invalid(crate::said!(
+                "no-attachment",
                 id = id,
                 which = which,
                 attached = crate::messages::join(crate::messages::language(), &attached)
             )));
         }
         _ => {
-            return Err(Error::invalid(crate::said!("attachment-ambiguous",
+            return Err(Error::invalid(crate::said!(
+                "attachment-ambiguous",
                 which = which,
                 count = matches.len()
             )));
@@ -378,9 +379,13 @@ pub fn verify(root: &Path, case: &Case) -> Vec<FileProblem> {
         let message = match stored_sha256(root, &file) {
             Err(Error::NotFound(_)) => crate::msg!(lang, "check-file-missing", id = case.id),
             Err(Error::BadFile { message, .. }) => {
-                crate::msg!(lang, "check-file-unreadable", id = case.id, why = message)
+                let why = message.render(lang);
+                crate::msg!(lang, "check-file-unreadable", id = case.id, why = why)
             }
-            Err(e) => crate::msg!(lang, "check-file-unreadable", id = case.id, why = e),
+            Err(e) => {
+                let why = e.render(lang);
+                crate::msg!(lang, "check-file-unreadable", id = case.id, why = why)
+            }
             Ok(found) if found != sha256 => crate::msg!(lang, "check-file-altered", id = case.id),
             Ok(_) => continue,
         };

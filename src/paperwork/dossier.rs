@@ -485,11 +485,7 @@ pub fn zip(files: &[File]) -> Result<Vec<u8>> {
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored)
         .last_modified_time(zip::DateTime::default());
-    let bad = |e: &dyn std::fmt::Display| {
-        Error::invalid(crate::said!("zip-failed",
-            error = e
-        ))
-    };
+    let bad = |e: &dyn std::fmt::Display| Error::invalid(crate::said!("zip-failed", error = e));
     for (name, bytes) in files {
         writer
             .start_file(name.as_str(), options)

@@ -41,7 +41,8 @@ impl Format {
         match text {
             "html" => Ok(Format::Html),
             "md" => Ok(Format::Md),
-            other => Err(Error::invalid(crate::said!("notice-format-unknown",
+            other => Err(Error::invalid(crate::said!(
+                "notice-format-unknown",
                 format = other
             ))),
         }
@@ -494,7 +495,8 @@ fn served_event(
         return Ok(None);
     };
     if at.date_naive() < issued.date_naive() {
-        return Err(Error::invalid(crate::said!("served-before-issued",
+        return Err(Error::invalid(crate::said!(
+            "served-before-issued",
             served = at.date_naive(),
             issued = issued.date_naive()
         )));
@@ -575,7 +577,8 @@ fn unique_token(
             return Ok(token);
         }
     }
-    Err(Error::invalid(crate::said!("notice-no-number",
+    Err(Error::invalid(crate::said!(
+        "notice-no-number",
         id = case.id,
         kind = kind.code
     )))
@@ -666,7 +669,8 @@ fn recipient(
         None => kind.to,
     };
     let missing = |what: String| {
-        Error::invalid(crate::said!("notice-no-recipient",
+        Error::invalid(crate::said!(
+            "notice-no-recipient",
             id = case.id,
             what = what,
             kind = kind.code

@@ -605,7 +605,8 @@ pub fn check_event_time(case: &Case, action: Action, at: DateTime<FixedOffset>) 
     let opened = case.history.first().map_or(case.received, |e| e.at);
     let floor = case.received.min(opened);
     if at < floor {
-        return Err(Error::invalid(crate::said!("before-received",
+        return Err(Error::invalid(crate::said!(
+            "before-received",
             at = at.format(MINUTE),
             received = floor.format(MINUTE)
         )));

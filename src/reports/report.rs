@@ -36,9 +36,7 @@ impl By {
             "respondent" => Ok(By::Respondent),
             "department" => Ok(By::Department),
             "assignee" => Ok(By::Assignee),
-            other => Err(Error::invalid(crate::said!("bad-by",
-                by = other
-            ))),
+            other => Err(Error::invalid(crate::said!("bad-by", by = other))),
         }
     }
 

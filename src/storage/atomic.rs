@@ -28,11 +28,9 @@ pub fn write_atomic_transient(path: &Path, contents: &[u8]) -> Result<()> {
 }
 
 fn replace(path: &Path, contents: &[u8], durable: bool) -> Result<()> {
-    let dir = path.parent().ok_or_else(|| {
-        Error::invalid(crate::said!("no-parent-folder",
-            path = path.display()
-        ))
-    })?;
+    let dir = path
+        .parent()
+        .ok_or_else(|| Error::invalid(crate::said!("no-parent-folder", path = path.display())))?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut temp = tempfile::Builder::new()
         .prefix(".plaint-")

@@ -79,12 +79,8 @@ pub fn parse_yaml_case(text: &str) -> std::result::Result<Case, String> {
 
 /// Renders a case as the exact bytes of its file.
 pub fn render_case(case: &Case) -> Result<String> {
-    serde_yaml::to_string(case).map_err(|e| {
-        Error::invalid(crate::said!("case-not-writable",
-            id = case.id,
-            error = e
-        ))
-    })
+    serde_yaml::to_string(case)
+        .map_err(|e| Error::invalid(crate::said!("case-not-writable", id = case.id, error = e)))
 }
 
 /// Checks `case` against every limit a reader applies and renders it:
@@ -92,14 +88,16 @@ pub fn render_case(case: &Case) -> Result<String> {
 /// the bytes of a case file.
 pub fn render_for_write(case: &Case) -> Result<String> {
     validate_case(case).map_err(|message| {
-        Error::invalid(crate::said!("case-problem",
+        Error::invalid(crate::said!(
+            "case-problem",
             id = case.id,
             message = message
         ))
     })?;
     let text = render_case(case)?;
     if text.len() > MAX_FILE_BYTES {
-        return Err(Error::invalid(crate::said!("case-too-large",
+        return Err(Error::invalid(crate::said!(
+            "case-too-large",
             id = case.id,
             len = text.len(),
             max = MAX_FILE_BYTES,

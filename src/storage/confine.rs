@@ -21,7 +21,8 @@ pub fn checked(root: &Path, relative: &str) -> Result<PathBuf> {
         && !relative.contains('\\')
         && path.components().all(|c| matches!(c, Component::Normal(_)));
     if !plain {
-        return Err(Error::invalid(crate::said!("path-not-plain",
+        return Err(Error::invalid(crate::said!(
+            "path-not-plain",
             path = relative
         )));
     }

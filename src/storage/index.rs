@@ -614,12 +614,8 @@ fn header() -> Vec<u8> {
 
 /// The case in `postcard`'s positional format, every field written.
 fn encode(case: &Case) -> Result<Vec<u8>> {
-    crate::model::skip::every_field(|| postcard::to_stdvec(case)).map_err(|e| {
-        Error::invalid(crate::said!("case-not-cached",
-            id = case.id,
-            error = e
-        ))
-    })
+    crate::model::skip::every_field(|| postcard::to_stdvec(case))
+        .map_err(|e| Error::invalid(crate::said!("case-not-cached", id = case.id, error = e)))
 }
 
 fn decode(bytes: &[u8]) -> Option<Case> {

@@ -69,7 +69,8 @@ impl WorkspaceLock {
                 Err(TryLockError::WouldBlock) => {}
             }
             if start.elapsed() >= wait.timeout {
-                return Err(Error::lock_timeout(crate::said!("lock-timeout",
+                return Err(Error::lock_timeout(crate::said!(
+                    "lock-timeout",
                     lock = path.display(),
                     holder = holder(path),
                     secs = wait.timeout.as_secs_f64()
@@ -114,7 +115,8 @@ fn open(path: &Path) -> Result<File> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(Error::refused(crate::said!("lock-is-link",
+        return Err(Error::refused(crate::said!(
+            "lock-is-link",
             path = path.display()
         )));
     }

@@ -157,7 +157,8 @@ impl Workspace {
         let path = root.join(SETTINGS_FILE);
         let text = read_text_bounded(&path, MAX_SETTINGS_BYTES, "settings file").map_err(|e| {
             if matches!(e, Error::NotFound(_)) {
-                Error::invalid(crate::said!("not-a-workspace",
+                Error::invalid(crate::said!(
+                    "not-a-workspace",
                     dir = root.display(),
                     file = SETTINGS_FILE
                 ))

@@ -518,12 +518,8 @@ pub fn export_header(complainants: usize) -> Vec<String> {
 
 /// The cells of `case` under `header` (from [`export_header`]).
 pub fn export_row(case: &Case, header: &[String]) -> Result<Vec<String>> {
-    let value = serde_json::to_value(case).map_err(|e| {
-        Error::invalid(crate::said!("case-error",
-            id = case.id,
-            error = e
-        ))
-    })?;
+    let value = serde_json::to_value(case)
+        .map_err(|e| Error::invalid(crate::said!("case-error", id = case.id, error = e)))?;
     header
         .iter()
         .map(|column| export_cell(&value, column))
@@ -544,10 +540,7 @@ fn export_cell(case: &Value, column: &str) -> Result<String> {
     Ok(match (column, found) {
         (_, None | Some(Value::Null)) => String::new(),
         ("history", Some(v)) => serde_json::to_string(v).map_err(|e| {
-            Error::invalid(crate::said!("labelled",
-                label = "history",
-                message = e
-            ))
+            Error::invalid(crate::said!("labelled", label = "history", message = e))
         })?,
         (_, Some(Value::Array(items))) => list_cell(items),
         (_, Some(v)) => scalar_text(v),

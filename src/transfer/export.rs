@@ -155,12 +155,8 @@ fn select(ws: &Workspace, options: Options, case: Case) -> Option<Case> {
 }
 
 fn to_json(case: &Case) -> Result<Vec<u8>> {
-    serde_json::to_vec(case).map_err(|e| {
-        Error::invalid(crate::said!("case-error",
-            id = case.id,
-            error = e
-        ))
-    })
+    serde_json::to_vec(case)
+        .map_err(|e| Error::invalid(crate::said!("case-error", id = case.id, error = e)))
 }
 
 fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<Exported> {

@@ -137,8 +137,7 @@ pub fn import(
         if let Some(staging) = staging {
             staging.abandon()?;
         }
-        return Err(Error::invalid(crate::said!("import-no-records"
-        )));
+        return Err(Error::invalid(crate::said!("import-no-records")));
     }
     report.dry_run = options.dry_run;
     if !report.errors.is_empty() {
@@ -194,7 +193,8 @@ impl Existing {
             }
         }
         if let Some(first) = broken.first() {
-            return Err(Error::invalid(crate::said!("import-broken-cases",
+            return Err(Error::invalid(crate::said!(
+                "import-broken-cases",
                 count = broken.len(),
                 first = first
             )));
@@ -488,8 +488,7 @@ impl<'w, 'o> Planner<'w, 'o> {
                 return Ok(id);
             }
         }
-        Err(Error::invalid(crate::said!("import-no-free-id"
-        )))
+        Err(Error::invalid(crate::said!("import-no-free-id")))
     }
 
     /// Merges the fields the record carries into the existing case.

@@ -29,19 +29,15 @@ pub fn text_reader<'a>(
     encoding: Encoding,
 ) -> Result<Box<dyn BufRead + Send + 'a>> {
     let mut raw = BufReader::with_capacity(BUFFER, reader);
-    let head = raw.fill_buf().map_err(|e| {
-        Error::invalid(crate::said!("import-read-failed",
-            error = e
-        ))
-    })?;
+    let head = raw
+        .fill_buf()
+        .map_err(|e| Error::invalid(crate::said!("import-read-failed", error = e)))?;
     if head.is_empty() {
-        return Err(Error::invalid(crate::said!("import-empty"
-        )));
+        return Err(Error::invalid(crate::said!("import-empty")));
     }
     let sniff = &head[..head.len().min(SNIFF_BYTES)];
     if sniff.contains(&0) {
-        return Err(Error::invalid(crate::said!("import-binary"
-        )));
+        return Err(Error::invalid(crate::said!("import-binary")));
     }
     if encoding == Encoding::Utf8 && head.starts_with(BOM) {
         raw.consume(BOM.len());

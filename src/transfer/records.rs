@@ -149,9 +149,7 @@ fn read_error(e: std::io::Error) -> Error {
         let in_parentheses = crate::msg!(crate::messages::language(), "in-parentheses", text = e);
         Error::invalid(format!("{}{in_parentheses}", encoding_hint()))
     } else {
-        Error::invalid(crate::said!("import-read-failed",
-            error = e
-        ))
+        Error::invalid(crate::said!("import-read-failed", error = e))
     }
 }
 
@@ -175,7 +173,8 @@ fn read_json(input: impl Read, each: &mut Each) -> Result<()> {
         } else {
             String::new()
         };
-        Error::invalid(crate::said!("import-not-json-array",
+        Error::invalid(crate::said!(
+            "import-not-json-array",
             error = parser_text(&e),
             hint = hint
         ))
@@ -230,7 +229,8 @@ fn read_yaml(input: impl Read, each: &mut Each) -> Result<()> {
         .read_to_string(&mut text)
         .map_err(read_error)?;
     if text.len() as u64 > MAX_YAML_BYTES {
-        return Err(Error::invalid(crate::said!("import-yaml-too-large",
+        return Err(Error::invalid(crate::said!(
+            "import-yaml-too-large",
             mib = MAX_YAML_BYTES / 1024 / 1024
         )));
     }
@@ -239,11 +239,8 @@ fn read_yaml(input: impl Read, each: &mut Each) -> Result<()> {
     } else {
         text
     };
-    let not_a_list = |error: String| {
-        Error::invalid(crate::said!("import-not-yaml-list",
-            error = error
-        ))
-    };
+    let not_a_list =
+        |error: String| Error::invalid(crate::said!("import-not-yaml-list", error = error));
     crate::limits::check_nesting(&text).map_err(not_a_list)?;
     let mut row = 0;
     for document in serde_yaml::Deserializer::from_str(&text) {
