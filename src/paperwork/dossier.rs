@@ -354,17 +354,9 @@ fn details(policy: &crate::policy::Policy, e: &Event) -> Vec<String> {
         EventKind::Extended(x) => vec![x.reason.clone().unwrap_or_default()],
         EventKind::Consent { consent } => vec![consent.clone()],
         EventKind::Promised { due } => vec![format!("承诺于 {due} 前答复")],
-        EventKind::Registered
-        | EventKind::Imported { .. }
-        | EventKind::Assigned { .. }
-        | EventKind::Note
-        | EventKind::Milestone { .. }
-        | EventKind::Edited { .. }
-        | EventKind::Followup { .. }
-        | EventKind::Notice(_)
-        | EventKind::Attached { .. }
-        | EventKind::Detached { .. }
-        | EventKind::Superseded { .. } => Vec::new(),
+        // The other kinds say all they record in `what_happened`, which
+        // names every kind.
+        _ => Vec::new(),
     }
 }
 

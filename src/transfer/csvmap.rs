@@ -17,29 +17,28 @@ use crate::error::{Error, Result};
 use crate::model::Case;
 use crate::model::case::CASE_FIELDS;
 
-/// Top-level fields that are one text cell each.
-const TEXT_FIELDS: &[&str] = &[
-    "id",
-    "title",
-    "received",
-    "channel",
-    "department",
-    "category",
-    "priority",
-    "demands",
-    "facts",
-    "contract_end",
-    "challenge_due",
-    "assignee",
-    "status",
-    "outcome",
-    "refer_to",
-    "measures",
-    "findings",
-    "agreement",
-    "satisfaction",
-    "external_ref",
+/// Top-level fields that are not one text cell each: the schema, the
+/// lists, the parties and the history.
+const NOT_TEXT: &[&str] = &[
+    "schema",
+    "complainants",
+    "representatives",
+    "agent",
+    "respondent",
+    "project",
+    "tags",
+    "links",
+    "history",
 ];
+
+/// Top-level fields that are one text cell each, in file order.
+fn text_fields() -> impl Iterator<Item = &'static str> {
+    CASE_FIELDS
+        .iter()
+        .copied()
+        .filter(|f| !NOT_TEXT.contains(f))
+}
+
 /// Top-level fields that are `;`-separated lists.
 const LIST_FIELDS: &[&str] = &["tags", "links", "representatives"];
 /// The fields of a complainant.
@@ -91,7 +90,7 @@ pub fn parse_target(name: &str) -> Option<Target> {
         return parse_target(&field);
     }
     let find = |set: &[&'static str], key: &str| set.iter().copied().find(|f| *f == key);
-    if let Some(f) = find(TEXT_FIELDS, name) {
+    if let Some(f) = text_fields().find(|f| *f == name) {
         return Some(Target::Text(f));
     }
     if let Some(f) = find(LIST_FIELDS, name) {
@@ -218,10 +217,7 @@ pub fn zh_header(column: &str) -> String {
 /// Every column name an import knows (complainants beyond the first take
 /// the same fields as `complainant2.*`, `complainant3.*`, ...).
 pub fn known_columns() -> Vec<String> {
-    let mut names: Vec<String> = TEXT_FIELDS
-        .iter()
-        .map(std::string::ToString::to_string)
-        .collect();
+    let mut names: Vec<String> = text_fields().map(str::to_string).collect();
     names.extend(LIST_FIELDS.iter().map(std::string::ToString::to_string));
     names.push("history".into());
     names.extend(PERSON_FIELDS.iter().map(|f| format!("complainant.{f}")));
