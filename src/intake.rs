@@ -434,7 +434,7 @@ pub fn check_against_policy(policy: &Policy, case: &Case) -> Vec<FieldError> {
         );
     }
     if let Err(message) = crate::storage::casefile::validate_case(case) {
-        errors.push(field_error(WHOLE_CASE, message));
+        errors.push(field_error(WHOLE_CASE, message.to_string()));
     }
     errors.extend(foreign_files(case));
     errors

@@ -6,6 +6,7 @@
 //! limit; nothing in the workspace is ever read whole before its size is
 //! known, and no reader follows nesting deeper than [`MAX_NESTING`].
 
+use crate::messages::said::{Arg, Said};
 use std::io::Read;
 use std::path::Path;
 
@@ -40,13 +41,13 @@ pub const LARGE_MATERIAL_HINT: &str =
     "keep long documents as separate files and refer to them from a note";
 
 /// [`LARGE_MATERIAL_HINT`] in the language of the workspace.
-pub fn large_material_hint() -> String {
-    crate::msg!(crate::messages::language(), "large-material-hint")
+pub fn large_material_hint() -> Said {
+    crate::said!("large-material-hint")
 }
 
 /// [`LINK_REFUSED`] in the language of the workspace.
-pub fn link_refused() -> String {
-    crate::msg!(crate::messages::language(), "link-refused")
+pub fn link_refused() -> Said {
+    crate::said!("link-refused")
 }
 
 /// What plaint says of a symbolic link inside a workspace.
@@ -116,11 +117,7 @@ pub fn open_regular(
     if !meta.is_file() {
         return Err(bad_file(
             path,
-            crate::msg!(
-                crate::messages::language(),
-                "not-regular-file",
-                what = file_kind(what)
-            ),
+            crate::said!("not-regular-file", what = file_kind(what)),
         ));
     }
     if meta.len() > limit {
@@ -136,7 +133,7 @@ pub fn open_regular(
     Ok((file, meta.len()))
 }
 
-fn bad_file(path: &Path, message: String) -> Error {
+fn bad_file(path: &Path, message: impl Into<crate::messages::said::Text>) -> Error {
     Error::BadFile {
         path: path.to_path_buf(),
         message: message.into(),
@@ -154,31 +151,27 @@ pub fn read_text_bounded(path: &Path, limit: usize, what: &str) -> Result<String
 
 /// Why text is not UTF-8, in the workspace language, naming the byte
 /// where it goes wrong (counted from 0).
-pub fn not_utf8(e: &std::str::Utf8Error) -> String {
-    let lang = crate::messages::language();
+pub fn not_utf8(e: &std::str::Utf8Error) -> Said {
     let index = e.valid_up_to();
     match e.error_len() {
-        Some(len) => crate::msg!(lang, "not-utf8-invalid", len = len, index = index),
-        None => crate::msg!(lang, "not-utf8-incomplete", index = index),
+        Some(len) => crate::said!("not-utf8-invalid", len = len, index = index),
+        None => crate::said!("not-utf8-incomplete", index = index),
     }
 }
 
 /// What a file of kind `what` ("case file") is called in the workspace language.
-fn file_kind(what: &str) -> String {
-    let lang = crate::messages::language();
+fn file_kind(what: &str) -> Arg {
     let id = format!("file-kind-{}", what.replace(' ', "-"));
-    match crate::messages::fill(lang, &id, &[]) {
-        known if known != id => known,
-        _ => what.to_string(),
+    match crate::messages::MESSAGES.iter().find(|m| m.id == id) {
+        Some(known) => Arg::each(known.en, known.zh),
+        None => Arg::Text(what.to_string()),
     }
 }
 
 /// The message for a file over its limit.
-pub fn too_large(len: u64, limit: usize, what: &str) -> String {
-    let lang = crate::messages::language();
+pub fn too_large(len: u64, limit: usize, what: &str) -> Said {
     let what = file_kind(what);
-    crate::msg!(
-        lang,
+    crate::said!(
         "file-too-large",
         len = len,
         limit = limit,
@@ -191,7 +184,7 @@ pub fn too_large(len: u64, limit: usize, what: &str) -> String {
 /// Refuses YAML whose flow collections (`[...]`, `{...}`) or block
 /// indentation nest deeper than [`MAX_NESTING`], naming the line. One pass
 /// over the bytes; text inside quoted and block scalars is not counted.
-pub fn check_nesting(text: &str) -> std::result::Result<(), String> {
+pub fn check_nesting(text: &str) -> std::result::Result<(), Said> {
     let mut flow = FlowScan::default();
     let mut block_scalar_of: Option<usize> = None;
     let mut indents: Vec<usize> = Vec::new();
@@ -204,14 +197,7 @@ pub fn check_nesting(text: &str) -> std::result::Result<(), String> {
             }
             block_scalar_of = None;
         }
-        let deep = || {
-            crate::msg!(
-                crate::messages::language(),
-                "nesting-too-deep",
-                line = n + 1,
-                max = MAX_NESTING
-            )
-        };
+        let deep = || crate::said!("nesting-too-deep", line = n + 1, max = MAX_NESTING);
         if flow.depth > 0 {
             flow.scan(body).map_err(|_| deep())?;
             continue;
@@ -492,7 +478,9 @@ mod tests {
             "[".repeat(100_000),
             "]".repeat(100_000)
         );
-        let err = check_nesting(&deep).unwrap_err();
+        let err = check_nesting(&deep)
+            .unwrap_err()
+            .render(crate::messages::Language::En);
         assert!(err.starts_with("line 2: nesting deeper than 32"), "{err}");
     }
 

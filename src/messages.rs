@@ -925,22 +925,22 @@ pub fn text(lang: Language, id: &str) -> &'static str {
 }
 
 /// Message `id` in `lang` with each `{name}` replaced by its value.
-pub fn fill(lang: Language, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+pub fn fill(lang: Language, id: &str, args: &[(&str, &dyn said::Show)]) -> String {
     let template = text(lang, id);
     if template == "{?}" {
         return id.to_string();
     }
-    fill_text(template, args)
+    fill_text(lang, template, args)
 }
 
 /// Fills the `{name}` placeholders of `template` in one pass over it: a
 /// value is copied as it is, never scanned again, so user text holding
 /// `{known}` prints as typed. A placeholder with no value stays as written.
-fn fill_text(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+fn fill_text(lang: Language, template: &str, args: &[(&str, &dyn said::Show)]) -> String {
     said::fill_placeholders(template, |name| {
         args.iter()
             .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.to_string())
+            .map(|(_, v)| v.show(lang))
     })
 }
 
@@ -976,7 +976,7 @@ macro_rules! msg {
         $crate::messages::fill(
             $lang,
             $id,
-            &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),*],
+            &[$((stringify!($name), &$value as &dyn $crate::messages::said::Show)),*],
         )
     };
 }
@@ -991,12 +991,19 @@ mod tests {
     fn a_value_is_never_read_as_a_placeholder() {
         let known = "noise, shopping";
         let filled = fill_text(
+            Language::En,
             "unknown category {value}; known: {known}",
             &[("value", &"{known}"), ("known", &known)],
         );
         assert_eq!(filled, "unknown category {known}; known: noise, shopping");
-        assert_eq!(fill_text("{a}{b}{", &[("a", &"{b}"), ("b", &1)]), "{b}1{");
-        assert_eq!(fill_text("{missing} stays", &[]), "{missing} stays");
+        assert_eq!(
+            fill_text(Language::En, "{a}{b}{", &[("a", &"{b}"), ("b", &1)]),
+            "{b}1{"
+        );
+        assert_eq!(
+            fill_text(Language::En, "{missing} stays", &[]),
+            "{missing} stays"
+        );
     }
 
     fn placeholders(text: &str) -> BTreeSet<&str> {

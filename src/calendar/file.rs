@@ -236,7 +236,7 @@ fn check_name(label: &str, name: &str, lang: Language) -> Result<(), CalendarErr
 
 /// One calendar file: its name, weekend, coverage and the dates it lists.
 fn parse_layer(label: &str, text: &str, lang: Language) -> Result<Layer, CalendarError> {
-    crate::limits::check_nesting(text).map_err(|e| invalid(label, e))?;
+    crate::limits::check_nesting(text).map_err(|e| invalid(label, e.render(lang)))?;
     let doc: CalendarFile = serde_yaml::from_str(text).map_err(|e| syntax(label, e, lang))?;
     let name = doc.name.clone().unwrap_or_else(|| stem(label));
     check_name(label, &name, lang)?;

@@ -138,6 +138,31 @@ impl Arg {
     }
 }
 
+/// A value shown in a message in a language: anything printable as it
+/// prints, a sentence rendered in that language.
+pub trait Show {
+    /// The value in `lang`.
+    fn show(&self, lang: Language) -> String;
+}
+
+impl<T: fmt::Display + ?Sized> Show for T {
+    fn show(&self, _lang: Language) -> String {
+        self.to_string()
+    }
+}
+
+impl Show for Said {
+    fn show(&self, lang: Language) -> String {
+        self.render(lang)
+    }
+}
+
+impl Show for Arg {
+    fn show(&self, lang: Language) -> String {
+        self.render(lang)
+    }
+}
+
 /// What can fill a placeholder: anything printable, as text; a sentence;
 /// an [`Arg`] itself.
 pub trait IntoArg {

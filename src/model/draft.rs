@@ -120,7 +120,7 @@ pub fn parse_draft(text: &str, label: &str) -> Result<Draft, Error> {
         )));
     }
     let text = text.replace("\r\n", "\n");
-    crate::limits::check_nesting(&text).map_err(at)?;
+    crate::limits::check_nesting(&text).map_err(|e| at(e.render(lang)))?;
     let value: serde_yaml::Value =
         serde_yaml::from_str(&text).map_err(|e| at(crate::yaml_error::describe_yaml(lang, &e)))?;
     if !value.is_mapping() {

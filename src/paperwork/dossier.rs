@@ -367,7 +367,7 @@ fn label(codes: &[crate::policy::Code], code: Option<&str>) -> String {
 }
 
 /// A message of the catalogue in Chinese.
-fn zh(id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+fn zh(id: &str, args: &[(&str, &dyn crate::messages::said::Show)]) -> String {
     crate::messages::fill(Language::Zh, id, args)
 }
 

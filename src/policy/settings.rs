@@ -115,7 +115,7 @@ impl Settings {
         };
         let described =
             |e: &dyn std::fmt::Display| crate::yaml_error::describe(lang, &e.to_string());
-        crate::limits::check_nesting(text).map_err(|e| at(described(&e)))?;
+        crate::limits::check_nesting(text).map_err(|e| at(e.render(lang)))?;
         let settings: Settings = serde_yaml::from_str(text)
             .map_err(|e| at(crate::yaml_error::describe_yaml(lang, &e)))?;
         settings.offset().map_err(|e| at(described(&e)))?;

@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::messages::said::Text;
 use crate::model::{Case, CaseId, SCHEMA};
 
 pub use crate::limits::{MAX_FIELD_BYTES, MAX_FILE_BYTES, MAX_HISTORY_EVENTS};
@@ -16,34 +17,32 @@ use crate::limits::{check_nesting, large_material_hint, too_large};
 /// Parses the text of the case file at `path` and checks that its `id`
 /// matches the file name.
 pub fn parse_case(text: &str, path: &Path) -> Result<Case> {
-    let bad = |message: String| Error::BadFile {
+    let bad = |message: Text| Error::BadFile {
         path: path.to_path_buf(),
-        message: message.into(),
+        message,
     };
+    let bad_text = |message: String| bad(message.into());
     if text.len() > MAX_FILE_BYTES {
         return Err(bad(too_large(
             text.len() as u64,
             MAX_FILE_BYTES,
             "case file",
-        )));
+        )
+        .into()));
     }
     if let Some(line) = conflict_marker_line(text) {
-        return Err(bad(crate::msg!(
-            crate::messages::language(),
-            "case-conflict-marker",
-            line = line
-        )));
+        return Err(bad(crate::said!("case-conflict-marker", line = line).into()));
     }
     check_schema_line(text).map_err(bad)?;
-    let case = parse_yaml_case(text).map_err(bad)?;
+    let case = parse_yaml_case(text).map_err(bad_text)?;
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     if case.id.as_str() != stem {
-        return Err(bad(crate::msg!(
-            crate::messages::language(),
+        return Err(bad(crate::said!(
             "case-id-mismatch",
             id = case.id,
             stem = stem
-        )));
+        )
+        .into()));
     }
     validate_case(&case).map_err(bad)?;
     Ok(case)
@@ -52,7 +51,8 @@ pub fn parse_case(text: &str, path: &Path) -> Result<Case> {
 /// Parses case YAML (CRLF tolerated) without file-level checks.
 pub fn parse_yaml_case(text: &str) -> std::result::Result<Case, String> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(too_large(text.len() as u64, MAX_FILE_BYTES, "case file"));
+        return Err(too_large(text.len() as u64, MAX_FILE_BYTES, "case file")
+            .render(crate::messages::language()));
     }
     let normalized;
     let text = if text.contains('\r') {
@@ -66,13 +66,13 @@ pub fn parse_yaml_case(text: &str) -> std::result::Result<Case, String> {
     let case: Case = match fast {
         Some(case) => case,
         None => {
-            check_nesting(text)?;
+            check_nesting(text).map_err(|e| e.render(crate::messages::language()))?;
             serde_yaml::from_str(text)
                 .map_err(|e| crate::yaml_error::describe_yaml(crate::messages::language(), &e))?
         }
     };
     if case.schema != SCHEMA {
-        return Err(schema_message(case.schema));
+        return Err(schema_message(case.schema).to_string());
     }
     Ok(case)
 }
@@ -109,38 +109,38 @@ pub fn render_for_write(case: &Case) -> Result<String> {
 }
 
 /// Checks the limits every stored case must meet: field sizes, indexes.
-pub fn validate_case(case: &Case) -> std::result::Result<(), String> {
+pub fn validate_case(case: &Case) -> std::result::Result<(), Text> {
     if case.history.len() > MAX_HISTORY_EVENTS {
-        return Err(crate::msg!(
-            crate::messages::language(),
+        return Err(crate::said!(
             "history-too-long",
             count = case.history.len(),
             max = MAX_HISTORY_EVENTS,
             hint = large_material_hint()
-        ));
+        )
+        .into());
     }
     let fields = text_fields(case);
     let total: usize = fields.iter().map(|(_, v)| v.len()).sum();
     if total > MAX_FILE_BYTES {
-        return Err(crate::msg!(
-            crate::messages::language(),
+        return Err((crate::said!(
             "texts-too-long",
             total = total,
             max = MAX_FILE_BYTES,
             mib = MAX_FILE_BYTES / (1024 * 1024),
             hint = large_material_hint()
-        ));
+        ))
+        .into());
     }
     for (field, value) in fields {
         if value.len() > MAX_FIELD_BYTES {
-            return Err(crate::msg!(
-                crate::messages::language(),
+            return Err((crate::said!(
                 "field-too-long",
                 field = field,
                 len = value.len(),
                 kib = MAX_FIELD_BYTES / 1024,
                 hint = large_material_hint()
-            ));
+            ))
+            .into());
         }
     }
     if let Some(bad) = case
@@ -148,18 +148,15 @@ pub fn validate_case(case: &Case) -> std::result::Result<(), String> {
         .iter()
         .find(|&&i| i >= case.complainants.len())
     {
-        return Err(crate::msg!(
-            crate::messages::language(),
+        return Err(crate::said!(
             "case-representative-out-of-range",
             bad = bad,
             count = case.complainants.len()
-        ));
+        )
+        .into());
     }
     if case.history.is_empty() {
-        return Err(crate::msg!(
-            crate::messages::language(),
-            "case-history-empty"
-        ));
+        return Err(crate::said!("case-history-empty").into());
     }
     Ok(())
 }
@@ -193,7 +190,7 @@ fn is_conflict_marker(line: &str) -> bool {
 
 /// Refuses a file whose top-level `schema:` is not one this build knows,
 /// before the full parse, so a future file is never misread or rewritten.
-fn check_schema_line(text: &str) -> std::result::Result<(), String> {
+fn check_schema_line(text: &str) -> std::result::Result<(), Text> {
     let Some(line) = text.lines().find(|l| l.starts_with("schema:")) else {
         return Ok(()); // the full parse reports the missing field
     };
@@ -201,21 +198,12 @@ fn check_schema_line(text: &str) -> std::result::Result<(), String> {
     match value.parse::<u32>() {
         Ok(SCHEMA) => Ok(()),
         Ok(other) => Err(schema_message(other)),
-        Err(_) => Err(crate::msg!(
-            crate::messages::language(),
-            "schema-not-number",
-            value = value
-        )),
+        Err(_) => Err(crate::said!("schema-not-number", value = value).into()),
     }
 }
 
-fn schema_message(found: u32) -> String {
-    crate::msg!(
-        crate::messages::language(),
-        "schema-unsupported",
-        found = found,
-        schema = SCHEMA
-    )
+fn schema_message(found: u32) -> Text {
+    crate::said!("schema-unsupported", found = found, schema = SCHEMA).into()
 }
 
 /// The file name a case is stored under.

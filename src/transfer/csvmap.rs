@@ -237,7 +237,8 @@ pub struct ColumnMap {
 impl ColumnMap {
     /// Parses a map file (YAML or JSON), refusing targets that are not fields.
     pub fn parse(text: &str, label: &str) -> Result<Self> {
-        crate::limits::check_nesting(text).map_err(|e| Error::invalid(format!("{label}: {e}")))?;
+        crate::limits::check_nesting(text)
+            .map_err(|e| Error::invalid(crate::said!("file-error", file = label, message = e)))?;
         let raw: BTreeMap<String, Option<String>> = serde_yaml::from_str(text).map_err(|e| {
             let lang = crate::messages::language();
             Error::invalid(crate::msg!(

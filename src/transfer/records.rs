@@ -241,7 +241,8 @@ fn read_yaml(input: impl Read, each: &mut Each) -> Result<()> {
     };
     let not_a_list =
         |error: String| Error::invalid(crate::said!("import-not-yaml-list", error = error));
-    crate::limits::check_nesting(&text).map_err(not_a_list)?;
+    crate::limits::check_nesting(&text)
+        .map_err(|e| Error::invalid(crate::said!("import-not-yaml-list", error = e)))?;
     let mut row = 0;
     for document in serde_yaml::Deserializer::from_str(&text) {
         let value = Value::deserialize(document).map_err(|e| {
