@@ -14,6 +14,7 @@
 
 mod support;
 
+mod agenda;
 mod bad_input;
 mod browser;
 mod cases;
