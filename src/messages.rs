@@ -142,6 +142,14 @@ pub static MESSAGES: &[Message] = &[
     m("event-followup", "follow-up: {answer}", "回访：{answer}"),
     m("event-transfer-to", " to {to}", "，移送至 {to}"),
     m("event-forced", " FORCED: {what}", " 强制：{what}"),
+    // Alarm grades (the petition system's 预警 / 超时 / 中度超时 / 严重超时).
+    m("alarm-warning", "warning", "预警"),
+    m("alarm-overdue", "overdue", "超时"),
+    m("alarm-moderate", "moderate", "中度超时"),
+    m("alarm-severe", "severe", "严重超时"),
+    m("field-alarm", "Alarm", "预警等级"),
+    m("summary-by-alarm", "By alarm", "按预警等级"),
+    m("alarm-unknown", "--alarm: unknown grade '{text}'; grades: {grades}", "--alarm：未知的预警等级「{text}」；可用的等级：{grades}"),
     // Deadline states.
     m("deadline-running", "running", "进行中"),
     m("deadline-met", "met", "按时"),
@@ -627,6 +635,8 @@ pub static MESSAGES: &[Message] = &[
     m("policy-milestone-is-state", "milestone '{code}' has the name of a state; rename one of them", "节点「{code}」与某个状态同名；请改掉其中一个"),
     m("policy-pauses-need-suspend", "`suspension_pauses` needs a `suspend_state`", "`suspension_pauses` 需要设置 `suspend_state`"),
     m("policy-pauses-unknown-rule", "`suspension_pauses` names '{name}', which is not a deadline rule", "`suspension_pauses` 中的「{name}」不是期限规则"),
+    m("policy-alarms", "`alarms`: warning {warning}, moderate {moderate}, severe {severe}: none may be negative, and severe must be more than moderate", "`alarms`：warning {warning}、moderate {moderate}、severe {severe}：均不能为负，且 severe 须大于 moderate"),
+    m("policy-alarm-levels", "  warning: {warning} working day(s) or fewer left\n  overdue: overdue by up to {moderate} working day(s)\n  moderately overdue: by more than {moderate}\n  severely overdue: by more than {severe}", "  预警：剩余不超过 {warning} 个工作日\n  超时：逾期不超过 {moderate} 个工作日\n  中度超时：逾期超过 {moderate} 个工作日\n  严重超时：逾期超过 {severe} 个工作日"),
     m("policy-rule", "deadline rule '{rule}': {problem}", "期限规则「{rule}」：{problem}"),
     m("rule-twice", "defined twice", "定义了两次"),
     m("rule-amount", "amount must be positive, not {amount}", "amount 必须为正数，而不是 {amount}"),

@@ -581,6 +581,9 @@ pub struct ListArgs {
     /// Only cases with a deadline due within N working days (overdue ones included).
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub due_within: Option<i64>,
+    /// Only cases of this alarm grade: warning 预警, overdue 超时, moderate 中度超时, severe 严重超时.
+    #[arg(long, value_name = "GRADE", value_parser = alarm_arg)]
+    pub alarm: Option<crate::deadline::alarm::Alarm>,
     /// The order of rows.
     #[arg(long, value_enum, default_value = "priority")]
     pub sort: SortKey,
@@ -927,6 +930,24 @@ fn workdays_arg(text: &str) -> Result<i64, Error> {
             crate::messages::language(),
             "n-not-number",
             n = text
+        ))
+    })
+}
+
+/// The `--alarm` of `list`: a grade's code or either label.
+fn alarm_arg(text: &str) -> Result<crate::deadline::alarm::Alarm, Error> {
+    use crate::deadline::alarm::Alarm;
+    Alarm::parse(text).ok_or_else(|| {
+        let lang = crate::messages::language();
+        let grades: Vec<String> = Alarm::ALL
+            .iter()
+            .map(|a| format!("{} ({})", a.as_str(), a.zh()))
+            .collect();
+        Error::Usage(crate::msg!(
+            lang,
+            "alarm-unknown",
+            text = text,
+            grades = crate::messages::join(lang, &grades)
         ))
     })
 }

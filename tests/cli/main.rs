@@ -15,6 +15,7 @@
 mod support;
 
 mod agenda;
+mod alarms;
 mod bad_input;
 mod browser;
 mod cases;
