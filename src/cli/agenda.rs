@@ -170,7 +170,13 @@ fn header(ctx: &Ctx, ids: &[&str]) -> Vec<String> {
 /// The columns of a deadline table; the assignee only for the office.
 fn item_table(ctx: &Ctx, agenda: &Agenda, title: &str, items: &[Item]) -> Table {
     let lang = ctx.lang();
-    let mut columns = vec!["col-id", "col-due", "col-left", "col-deadline"];
+    let mut columns = vec![
+        "col-id",
+        "col-due",
+        "col-left",
+        "field-alarm",
+        "col-deadline",
+    ];
     let office = agenda.officer.is_none();
     if office {
         columns.push("col-assignee");
@@ -180,6 +186,13 @@ fn item_table(ctx: &Ctx, agenda: &Agenda, title: &str, items: &[Item]) -> Table 
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut table = Table::new(Some(title), &header);
     table.fit.flex = Some(header.len() - 1);
+    // On a narrow terminal the priority goes first, then the date (the
+    // days left say it), then the assignee, then the title.
+    let at = |id: &str| columns.iter().position(|c| *c == id);
+    table.fit.drop_order = ["col-priority", "col-due", "col-assignee", "col-title"]
+        .into_iter()
+        .filter_map(at)
+        .collect();
     for item in items {
         let left = match item.state {
             crate::deadline::DeadlineState::Overdue => {
@@ -193,10 +206,14 @@ fn item_table(ctx: &Ctx, agenda: &Agenda, title: &str, items: &[Item]) -> Table 
                 workdays = item.workdays_left
             ),
         };
+        if let Some(grade) = item.alarm {
+            table.tones.insert((table.rows.len(), 3), grade);
+        }
         let mut row = vec![
             item.id.clone(),
             due_date(&item.deadline),
             left,
+            item.alarm.map(|a| a.label(lang)).unwrap_or_default(),
             rule_title(ctx, &item.rule),
         ];
         if office {

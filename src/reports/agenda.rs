@@ -11,6 +11,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
+use crate::deadline::alarm::{Alarm, AlarmLevels, grade};
 use crate::deadline::{Deadline, DeadlineState, PROMISE_RULE};
 use crate::error::Error;
 use crate::model::{Case, EventKind, Priority};
@@ -93,6 +94,8 @@ pub struct Item {
     pub workdays_left: i64,
     /// The due date rests on a year the calendar does not cover.
     pub provisional: bool,
+    /// Its alarm grade under the policy's thresholds, if it raises one.
+    pub alarm: Option<Alarm>,
     /// What tells this deadline apart within its case, for a calendar
     /// UID: the rule, or `promise-N` for the case's Nth promise.
     #[serde(skip)]
@@ -226,7 +229,7 @@ impl Agenda {
 
 /// The open deadlines (running or overdue, not paused) of `case` as of
 /// its `deadlines`.
-pub fn items_of(case: &Case, deadlines: &[Deadline]) -> Vec<Item> {
+pub fn items_of(case: &Case, deadlines: &[Deadline], levels: &AlarmLevels) -> Vec<Item> {
     let mut promises = 0;
     let mut items = Vec::new();
     for d in deadlines {
@@ -258,6 +261,7 @@ pub fn items_of(case: &Case, deadlines: &[Deadline]) -> Vec<Item> {
             days_left,
             workdays_left,
             provisional: d.provisional,
+            alarm: grade(d, levels),
             key,
             deadline: d.clone(),
             revision: case.history.len(),
@@ -355,7 +359,9 @@ pub fn collect(
         if officer.is_some_and(|o| case.assignee.as_deref() != Some(o)) {
             return;
         }
-        found.items.extend(items_of(case, &row.deadlines));
+        found
+            .items
+            .extend(items_of(case, &row.deadlines, &policy.alarms));
         found
             .followups
             .extend(followup_of(case, policy, ws.offset, today));
@@ -388,6 +394,7 @@ mod tests {
             days_left,
             workdays_left,
             provisional: false,
+            alarm: None,
             key: rule.into(),
             deadline: Deadline {
                 rule: rule.into(),

@@ -105,6 +105,10 @@ fn the_agenda_groups_an_officers_deadlines_and_exits_1_when_something_is_due() {
     assert_eq!(ids(&doc, "overdue"), [o.overdue.as_str()]);
     assert_eq!(doc["overdue"][0]["rule"], "acceptance");
     assert_eq!(doc["overdue"][0]["state"], "overdue");
+    // 20 working days late: 严重超时; due today: 预警.
+    assert_eq!(doc["overdue"][0]["workdays_left"], -20);
+    assert_eq!(doc["overdue"][0]["alarm"], "severe");
+    assert_eq!(doc["due_today"][0]["alarm"], "warning");
     assert_eq!(ids(&doc, "due_today"), [o.today.as_str()]);
     assert_eq!(doc["due_today"][0]["days_left"], 0);
     assert_eq!(ids(&doc, "due_soon"), [o.soon.as_str()]);
