@@ -226,11 +226,11 @@ fn complainants_cell(ctx: &Ctx, case: &Case) -> String {
 /// The cells of each hit, its case decoded again (in parallel, a window
 /// at a time); a case that can no longer be read is left out (it was read
 /// a moment before).
-fn hit_cells(
+fn hit_cells<T>(
     hits: &[Hit],
     case_of: &(dyn Fn(&Hit) -> Option<Case> + Sync),
-    cells: impl Fn(&Row) -> Vec<String>,
-) -> Vec<(bool, Vec<String>)> {
+    cells: impl Fn(&Row) -> T,
+) -> Vec<(bool, T)> {
     use rayon::prelude::*;
     let mut out = Vec::with_capacity(hits.len());
     for window in hits.chunks(4096) {
@@ -254,11 +254,9 @@ fn print_table(
     let mut table = Table::new(None, &header);
     table.fit.flex = Some(TITLE);
     table.fit.drop_order = DROP_ORDER.to_vec();
-    for (overdue, cells) in hit_cells(hits, case_of, |row| cells(ctx, row)) {
-        if let Some(grade) = Alarm::ALL
-            .into_iter()
-            .find(|a| a.label(ctx.lang()) == cells[ALARM])
-        {
+    let graded = |row: &Row| (alarm_of(ctx, &row.deadlines), cells(ctx, row));
+    for (overdue, (grade, cells)) in hit_cells(hits, case_of, graded) {
+        if let Some(grade) = grade {
             table.tones.insert((table.rows.len(), ALARM), grade);
         }
         if overdue {
