@@ -40,7 +40,15 @@ pub fn run(ctx: &Ctx, args: &AgendaArgs) -> anyhow::Result<Exit> {
                 Shown::Marked,
             );
         }
-        output::print_raw(&feed(ctx, officer, &items))?;
+        // Redirected to a file, the feed is written as it is (CRLF line
+        // ends, as RFC 5545 wants); on a terminal it is shown with plain
+        // line ends, every control character made visible.
+        let feed = feed(ctx, officer, &items);
+        if ctx.look.terminal {
+            output::print_document(ctx.look, &feed.replace("\r\n", "\n"))?;
+        } else {
+            output::print_raw(&feed)?;
+        }
         return ctx.report_broken(&broken);
     }
     let agenda = Agenda::new(

@@ -108,8 +108,8 @@ pub fn feed(
             .uid(&uid)
             .timestamp(stamp)
             .sequence(u32::try_from(entry.sequence).unwrap_or(u32::MAX))
-            .summary(&entry.summary)
-            .description(&entry.description)
+            .summary(&plain(&entry.summary))
+            .description(&plain(&entry.description))
             .class(Class::Private)
             .append_property(date_property("DTSTART", entry.due))
             .append_property(date_property("DTEND", day_after))
@@ -120,6 +120,16 @@ pub fn feed(
         calendar.push(event);
     }
     calendar.done().to_string()
+}
+
+/// `text` without the control characters RFC 5545 forbids in a TEXT
+/// value (line breaks are kept: the crate writes them as `\n`), so a
+/// title pasted with an escape sequence or a NUL still makes a valid feed.
+fn plain(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter(|&c| c == '\n' || !c.is_control())
+        .collect()
 }
 
 /// `DTSTART;VALUE=DATE:20261204`.
@@ -181,6 +191,19 @@ mod tests {
         assert!(unfolded.contains("DTSTAMP:20261129T020000Z\r\n"));
         assert!(unfolded.contains("UID:20261129-K7QF2.acceptance@x.plaint\r\n"));
         assert!(unfolded.contains("SEQUENCE:3\r\n"));
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_feed() {
+        let text = feed(
+            "x",
+            "x.plaint",
+            &[entry("\u{1b}[31mred\u{0}\r\ntitle")],
+            "a",
+            stamp(),
+        );
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{0}'));
+        assert!(text.contains("SUMMARY:[31mred\\ntitle\r\n"), "{text}");
     }
 
     #[test]
