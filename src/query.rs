@@ -8,6 +8,7 @@ use std::cmp::Ordering;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rayon::prelude::*;
 
+use crate::deadline::alarm::{Alarm, AlarmLevels, case_grade};
 use crate::deadline::{self, Deadline, DeadlineState};
 use crate::error::{Error, Result};
 use crate::model::{Case, CaseId, Priority};
@@ -34,6 +35,12 @@ pub struct Filter {
     /// Keep only cases with a deadline due within this many working days
     /// (overdue ones included).
     pub due_within: Option<i64>,
+    /// Keep only cases whose alarm grade (the worst of their deadlines')
+    /// is this one, under `alarm_levels`.
+    pub alarm: Option<Alarm>,
+    /// The thresholds `alarm` is judged by: the policy's, set by
+    /// [`Filter::resolve_codes`].
+    pub alarm_levels: AlarmLevels,
 }
 
 /// How to order cases; every order ends with the ID, so it is total.
@@ -121,6 +128,7 @@ impl Filter {
         if let Some(channel) = &mut self.channel {
             *channel = policy.resolve_code(CodeKind::Channel, channel)?;
         }
+        self.alarm_levels = policy.alarms;
         Ok(())
     }
 
@@ -205,12 +213,15 @@ impl Filter {
                         && d.workdays_left.is_some_and(|w| w <= n))
             })
         });
-        overdue_ok && due_ok
+        let alarm_ok = self
+            .alarm
+            .is_none_or(|a| case_grade(deadlines, &self.alarm_levels) == Some(a));
+        overdue_ok && due_ok && alarm_ok
     }
 
     /// Whether any deadline filter is set (deadlines must be evaluated).
     pub fn needs_deadlines(&self) -> bool {
-        self.overdue || self.due_within.is_some()
+        self.overdue || self.due_within.is_some() || self.alarm.is_some()
     }
 }
 

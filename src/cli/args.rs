@@ -91,6 +91,13 @@ pub enum Command {
     Followup(FollowupArgs),
     /// Counts, overdue and due-soon deadlines, times to decision and close, satisfaction.
     Summary(SummaryArgs),
+    /// The officer's day: overdue, due today, due soon, promised replies, follow-up calls.
+    ///
+    /// Exit status: 0 when nothing is due, 1 when something is due or
+    /// overdue (or a case file cannot be read), 2 for a usage error such as
+    /// a `--for` that names nobody. `--ics` writes an iCalendar feed of
+    /// every open deadline instead, and exits 0.
+    Agenda(AgendaArgs),
     /// The quarterly publication report for cases received in a period.
     Report(ReportArgs),
     /// Validate every file of the workspace; exit 3 when anything is wrong.
@@ -148,6 +155,7 @@ impl Command {
             | Command::Explain(_)
             | Command::Calendar(_)
             | Command::Summary(_)
+            | Command::Agenda(_)
             | Command::Report(_)
             | Command::Check(_)
             | Command::GitSetup(_)
@@ -573,6 +581,9 @@ pub struct ListArgs {
     /// Only cases with a deadline due within N working days (overdue ones included).
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub due_within: Option<i64>,
+    /// Only cases of this alarm grade: warning 预警, overdue 超时, moderate 中度超时, severe 严重超时.
+    #[arg(long, value_name = "GRADE", value_parser = alarm_arg)]
+    pub alarm: Option<crate::deadline::alarm::Alarm>,
     /// The order of rows.
     #[arg(long, value_enum, default_value = "priority")]
     pub sort: SortKey,
@@ -667,6 +678,26 @@ pub struct SetArgs {
 pub struct EditArgs {
     /// The case ID, or a unique prefix or suffix of it.
     pub id: String,
+}
+
+/// Arguments of `agenda`.
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// Only the cases assigned to this officer (default: the whole office).
+    #[arg(long = "for", value_name = "NAME")]
+    pub officer: Option<String>,
+    /// Due soon: within N working days after today.
+    #[arg(
+        long,
+        value_name = "N",
+        allow_hyphen_values = true,
+        default_value_t = crate::reports::agenda::DEFAULT_DAYS,
+        value_parser = horizon_arg
+    )]
+    pub days: i64,
+    /// Write an iCalendar (.ics) feed of every open deadline instead: one all-day event each, an alarm the day before.
+    #[arg(long)]
+    pub ics: bool,
 }
 
 /// Arguments of `summary`.
@@ -889,6 +920,37 @@ fn workdays_arg(text: &str) -> Result<i64, Error> {
     text.trim()
         .parse()
         .map_err(|_| Error::invalid(crate::said!("n-not-number", n = text)))
+}
+
+/// The `--alarm` of `list`: a grade's code or either label.
+fn alarm_arg(text: &str) -> Result<crate::deadline::alarm::Alarm, Error> {
+    use crate::deadline::alarm::Alarm;
+    Alarm::parse(text).ok_or_else(|| {
+        let lang = crate::messages::language();
+        let grades: Vec<String> = Alarm::ALL
+            .iter()
+            .map(|a| format!("{} ({})", a.as_str(), a.zh()))
+            .collect();
+        Error::usage(crate::msg!(
+            lang,
+            "alarm-unknown",
+            text = text,
+            grades = crate::messages::join(lang, &grades)
+        ))
+    })
+}
+
+/// The `--days` of `agenda`: a number of working days, 0 or more.
+fn horizon_arg(text: &str) -> Result<i64, Error> {
+    let n = workdays_arg(text)?;
+    if n < 0 {
+        return Err(Error::usage(crate::msg!(
+            crate::messages::language(),
+            "days-negative",
+            n = n
+        )));
+    }
+    Ok(n)
 }
 
 /// The `--by` of `extend`: a whole number (its sign is checked with the rule).

@@ -5,6 +5,7 @@ use super::table::Table;
 use super::view::{case_json_bytes, category_label, due_cell, priority_label, status_label};
 use super::{Ctx, Shown, output};
 use crate::deadline::DeadlineState;
+use crate::deadline::alarm::{Alarm, case_grade};
 use crate::error::Exit;
 use crate::messages::text;
 use crate::model::Case;
@@ -50,8 +51,9 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<Exit> {
     };
     match format {
         ListFormat::Json => {
+            let levels = ctx.ws.policy.alarms;
             output::print_json_array(ctx.look, &hits, |hit| match case_of(hit) {
-                Some(case) => case_json_bytes(&case, &hit.deadlines, args.full),
+                Some(case) => case_json_bytes(&case, &hit.deadlines, &levels, args.full),
                 None => b"null".to_vec(),
             })?;
         }
@@ -83,6 +85,7 @@ pub fn filter_of(args: &ListArgs) -> Filter {
     Filter {
         overdue: args.overdue,
         due_within: args.due_within,
+        alarm: args.alarm,
         ..common
     }
 }
@@ -160,6 +163,7 @@ fn header(ctx: &Ctx) -> Vec<String> {
         text(lang, "list-col-assignee"),
         text(lang, "list-col-complainant"),
         text(lang, "list-col-due"),
+        text(lang, "list-col-alarm"),
         text(lang, "list-col-title"),
     ]
     .iter()
@@ -181,15 +185,26 @@ fn cells(ctx: &Ctx, row: &Row) -> Vec<String> {
         case.assignee.clone().unwrap_or_default(),
         complainants_cell(ctx, case),
         row.next_due().map(|d| due_cell(ctx, d)).unwrap_or_default(),
+        alarm_of(ctx, &row.deadlines)
+            .map(|a| a.label(ctx.lang()))
+            .unwrap_or_default(),
         case.title.clone().unwrap_or_default(),
     ]
 }
 
+/// The alarm grade of a case with these deadlines, under the policy.
+fn alarm_of(ctx: &Ctx, deadlines: &[crate::deadline::Deadline]) -> Option<Alarm> {
+    case_grade(deadlines, &ctx.ws.policy.alarms)
+}
+
 /// Columns of the terminal table, by position in [`cells`].
-const TITLE: usize = 8;
+const ALARM: usize = 8;
+const TITLE: usize = 9;
 /// On a narrow terminal the title shrinks first; then these columns are
-/// left out, least needed first. ID, status and due date always stay.
-const DROP_ORDER: [usize; 6] = [1, 3, 6, 4, 5, TITLE];
+/// left out, least needed first (the alarm before the title: the due
+/// column still says OVERDUE, and the row is red). ID, status and due
+/// date always stay.
+const DROP_ORDER: [usize; 7] = [1, 3, 6, 4, 5, ALARM, TITLE];
 
 /// The complainant, or for a joint complaint its first representative
 /// and the number of people: `张三 等5人`.
@@ -212,11 +227,11 @@ fn complainants_cell(ctx: &Ctx, case: &Case) -> String {
 /// The cells of each hit, its case decoded again (in parallel, a window
 /// at a time); a case that can no longer be read is left out (it was read
 /// a moment before).
-fn hit_cells(
+fn hit_cells<T>(
     hits: &[Hit],
     case_of: &(dyn Fn(&Hit) -> Option<Case> + Sync),
-    cells: impl Fn(&Row) -> Vec<String>,
-) -> Vec<(bool, Vec<String>)> {
+    cells: impl Fn(&Row) -> T,
+) -> Vec<(bool, T)> {
     use rayon::prelude::*;
     let mut out = Vec::with_capacity(hits.len());
     for window in hits.chunks(4096) {
@@ -240,12 +255,30 @@ fn print_table(
     let mut table = Table::new(None, &header);
     table.fit.flex = Some(TITLE);
     table.fit.drop_order = DROP_ORDER.to_vec();
-    for (overdue, cells) in hit_cells(hits, case_of, |row| cells(ctx, row)) {
+    let graded = |row: &Row| (alarm_of(ctx, &row.deadlines), cells(ctx, row));
+    for (overdue, (grade, cells)) in hit_cells(hits, case_of, graded) {
+        if let Some(grade) = grade {
+            table.tones.insert((table.rows.len(), ALARM), grade);
+        }
         if overdue {
             table.push_alarm(cells);
         } else {
             table.push(cells);
         }
+    }
+    // A terminal shows the alarm column only when some row has an alarm;
+    // piped output keeps every column in its place for `cut -f`.
+    if ctx.look.terminal && table.tones.is_empty() {
+        table.header.remove(ALARM);
+        for row in &mut table.rows {
+            row.remove(ALARM);
+        }
+        table.fit.flex = Some(TITLE - 1);
+        table.fit.drop_order = DROP_ORDER
+            .iter()
+            .filter(|&&c| c != ALARM)
+            .map(|&c| if c > ALARM { c - 1 } else { c })
+            .collect();
     }
     output::print_table(ctx.look, &table)
 }
@@ -264,6 +297,7 @@ fn csv_table(ctx: &Ctx, hits: &[Hit], case_of: &(dyn Fn(&Hit) -> Option<Case> + 
             "assignee",
             "complainant",
             "next_due",
+            "alarm",
             "title",
         ],
     );
@@ -278,6 +312,9 @@ fn csv_table(ctx: &Ctx, hits: &[Hit], case_of: &(dyn Fn(&Hit) -> Option<Case> + 
             .next_due()
             .and_then(|d| d.due)
             .map(|due| due.to_string())
+            .unwrap_or_default();
+        record[ALARM] = alarm_of(ctx, &row.deadlines)
+            .map(|a| a.as_str().to_string())
             .unwrap_or_default();
         record
     });

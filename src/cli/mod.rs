@@ -2,6 +2,7 @@
 //! library, print the answer. No domain logic lives here.
 
 mod advance;
+mod agenda;
 pub mod args;
 mod assign;
 mod attach;
@@ -347,6 +348,7 @@ fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Calendar(command) => calendar::run(ctx, &command),
         Command::Followup(args) => followup::run(ctx, &args),
         Command::Summary(args) => summary::run(ctx, &args),
+        Command::Agenda(args) => agenda::run(ctx, &args),
         Command::Report(args) => report::run(ctx, &args),
         Command::Import(args) => import::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),

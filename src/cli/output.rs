@@ -242,7 +242,7 @@ fn own_sequences() -> &'static [&'static str] {
     static OWN: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     OWN.get_or_init(|| {
         let mut all = String::new();
-        for style in [HEADING, ALARM, DIM] {
+        for style in [HEADING, ALARM, DIM, WARNING, OVERDUE, SEVERE] {
             let _ = write!(all, "{style}{style:#}");
         }
         let mut seqs: Vec<&'static str> = all
@@ -264,6 +264,14 @@ const ALARM: Style = Style::new()
     .bold();
 /// The style of secondary text.
 const DIM: Style = Style::new().dimmed();
+/// The styles of the alarm grades 预警 and 超时 (中度超时 is [`ALARM`]).
+const WARNING: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
+const OVERDUE: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
+/// The style of 严重超时: bold white on red.
+const SEVERE: Style = Style::new()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::White)))
+    .bg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)))
+    .bold();
 
 /// [`neutralize`] for stdout, honouring this process's colour setting.
 fn clean(text: &str, place: Place) -> Cow<'_, str> {
@@ -413,6 +421,19 @@ pub fn bold(style: Look, text: &str) -> String {
 /// Styles `text` as an alarm (overdue) when colour is on.
 pub fn alarm(style: Look, text: &str) -> String {
     paint(style, ALARM, text)
+}
+
+/// Styles `text` in the colour of an alarm grade when colour is on:
+/// 预警 yellow, 超时 red, 中度超时 bold red, 严重超时 bold white on red.
+pub fn graded(style: Look, grade: crate::deadline::alarm::Alarm, text: &str) -> String {
+    use crate::deadline::alarm::Alarm;
+    let s = match grade {
+        Alarm::Warning => WARNING,
+        Alarm::Overdue => OVERDUE,
+        Alarm::Moderate => ALARM,
+        Alarm::Severe => SEVERE,
+    };
+    paint(style, s, text)
 }
 
 /// Styles `text` as secondary when colour is on.

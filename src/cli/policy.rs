@@ -130,6 +130,16 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
     for rule in &doc.rules {
         out.push_str(&rule_text(lang, rule));
     }
+    out.push_str(&head(text(lang, "policy-doc-alarms")));
+    let a = doc.alarms;
+    out.push_str(&crate::msg!(
+        lang,
+        "policy-alarm-levels",
+        warning = a.warning,
+        moderate = a.moderate,
+        severe = a.severe
+    ));
+    out.push('\n');
     if !doc.citations.is_empty() {
         out.push_str(&head(text(lang, "policy-doc-sources")));
         for c in &doc.citations {

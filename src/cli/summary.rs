@@ -30,7 +30,11 @@ pub fn run(ctx: &Ctx, _args: &SummaryArgs) -> anyhow::Result<Exit> {
 /// The tables of `summary`: the overview, the deadlines, then the counts
 /// by status, category, assignee, channel and priority.
 fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
-    let mut tables = vec![overview_table(ctx, s), rules_table(ctx, s)];
+    let mut tables = vec![
+        overview_table(ctx, s),
+        rules_table(ctx, s),
+        alarm_table(ctx, s),
+    ];
     tables.extend(count_tables(ctx, s));
     tables
 }
@@ -130,6 +134,26 @@ fn rules_table(ctx: &Ctx, s: &Summary) -> Table {
         ]);
     }
     rules
+}
+
+/// Open cases by alarm grade, mildest first, every grade shown.
+fn alarm_table(ctx: &Ctx, s: &Summary) -> Table {
+    let lang = ctx.lang();
+    let rows = crate::deadline::alarm::Alarm::ALL
+        .iter()
+        .map(|a| {
+            (
+                a.label(lang),
+                s.by_alarm.get(a.as_str()).copied().unwrap_or(0),
+            )
+        })
+        .collect();
+    counts(
+        &crate::msg!(lang, "summary-by-alarm"),
+        &crate::msg!(lang, "field-alarm"),
+        rows,
+        lang,
+    )
 }
 
 /// The counts by status, category, assignee, channel and priority.

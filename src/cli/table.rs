@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::deadline::alarm::Alarm;
 use crate::html::escape;
 
 /// A titled table of text cells.
@@ -29,6 +30,9 @@ pub struct Table {
     pub fit: Fit,
     /// Rows (by index) shown as alarms (red) on a colour terminal.
     pub alarms: BTreeSet<usize>,
+    /// Cells (row, column) coloured by an alarm grade on a colour
+    /// terminal; a cell's own tone wins over its row's red.
+    pub tones: BTreeMap<(usize, usize), Alarm>,
 }
 
 /// How a terminal table is made to fit the width: one free-text column
@@ -41,6 +45,20 @@ pub struct Fit {
     pub flex: Option<usize>,
     /// Columns left out, first to last, when the rest does not fit.
     pub drop_order: Vec<usize>,
+}
+
+/// A cell in the colour of an alarm grade: 预警 yellow, 超时 red, 中度超时
+/// bold red, 严重超时 bold white on red.
+fn tone(cell: Cell, grade: Alarm) -> Cell {
+    match grade {
+        Alarm::Warning => cell.fg(Color::Yellow),
+        Alarm::Overdue => cell.fg(Color::Red),
+        Alarm::Moderate => cell.fg(Color::Red).add_attribute(Attribute::Bold),
+        Alarm::Severe => cell
+            .fg(Color::White)
+            .bg(Color::Red)
+            .add_attribute(Attribute::Bold),
+    }
 }
 
 /// Other columns are left out before the shrinking column gets narrower
@@ -95,7 +113,7 @@ impl Table {
         } else {
             table.force_no_tty();
         }
-        let cells = |row: &[String], alarm: bool| -> Vec<Cell> {
+        let cells = |n: usize, row: &[String], alarm: bool| -> Vec<Cell> {
             shown
                 .iter()
                 .map(|&i| {
@@ -105,7 +123,9 @@ impl Table {
                         None => text,
                     };
                     let cell = Cell::new(text);
-                    if alarm && color {
+                    if let Some(&grade) = self.tones.get(&(n, i)).filter(|_| color) {
+                        tone(cell, grade)
+                    } else if alarm && color {
                         cell.fg(Color::Red).add_attribute(Attribute::Bold)
                     } else {
                         cell
@@ -120,7 +140,7 @@ impl Table {
             .collect();
         table.set_header(header);
         for (n, row) in self.rows.iter().enumerate() {
-            table.add_row(cells(row, self.alarms.contains(&n)));
+            table.add_row(cells(n, row, self.alarms.contains(&n)));
         }
         match &self.title {
             Some(title) => format!("{title}\n{table}\n"),

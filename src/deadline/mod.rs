@@ -6,6 +6,7 @@
 //! [`crate::calendar::period`]), plus the time the case spent in pause
 //! states, plus recorded extensions; then the state as of `today`.
 
+pub mod alarm;
 pub mod explain;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};

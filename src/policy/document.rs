@@ -50,6 +50,8 @@ pub struct PolicyDocument {
     pub reason_sources: std::collections::BTreeMap<String, String>,
     /// The citation id of the article each outcome rests on.
     pub outcome_sources: std::collections::BTreeMap<String, String>,
+    /// The thresholds of graded alarms, in working days.
+    pub alarms: super::alarms::AlarmLevels,
 }
 
 /// One allowed move.
@@ -151,6 +153,7 @@ impl PolicyDocument {
             citations: policy.citations.clone(),
             reason_sources: policy.reason_sources.clone(),
             outcome_sources: policy.outcome_sources.clone(),
+            alarms: policy.alarms,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! validated once, so the rest of the program can trust that every state,
 //! code and requirement it meets is defined.
 
+pub mod alarms;
 pub mod citations;
 pub mod codes;
 pub mod document;
@@ -202,6 +203,8 @@ pub struct PolicyOverrides {
     pub reason_sources: Option<BTreeMap<String, String>>,
     /// The citation id of the article each outcome rests on.
     pub outcome_sources: Option<BTreeMap<String, String>>,
+    /// The thresholds of graded alarms (see [`alarms`]).
+    pub alarms: Option<alarms::AlarmOverrides>,
 }
 
 /// The validated policy of a workspace.
@@ -264,6 +267,8 @@ pub struct Policy {
     pub reason_sources: BTreeMap<String, String>,
     /// The citation id of the article each outcome rests on.
     pub outcome_sources: BTreeMap<String, String>,
+    /// The thresholds of graded alarms.
+    pub alarms: alarms::AlarmLevels,
 }
 
 /// The channels of a policy that names none.
@@ -377,6 +382,7 @@ impl Policy {
                 .anonymous_names
                 .or(base.anonymous_names)
                 .unwrap_or_default(),
+            alarms: alarms::AlarmLevels::layered(base.alarms, o.alarms),
         };
         policy.language = lang;
         policy.resolve_roles()?;
@@ -559,7 +565,18 @@ impl Policy {
         self.validate_states()?;
         self.validate_codes()?;
         self.validate_deadlines()?;
-        self.validate_milestones()
+        self.validate_milestones()?;
+        if !self.alarms.is_valid() {
+            let a = self.alarms;
+            return Err(self.invalid(crate::msg!(
+                self.language,
+                "policy-alarms",
+                warning = a.warning,
+                moderate = a.moderate,
+                severe = a.severe
+            )));
+        }
+        Ok(())
     }
 
     /// A problem of the policy, told in its language.

@@ -1,7 +1,10 @@
-//! Reports: the manager's summary and the quarterly publication, computed
-//! from cases and their deadlines. Pure: no I/O, no clock.
+//! Reports: the manager's summary, the officer's agenda and its calendar
+//! feed, and the quarterly publication, computed from cases and their
+//! deadlines. Pure: no I/O, no clock.
 
+pub mod agenda;
 pub mod chart;
+pub mod ics;
 pub mod period;
 pub mod report;
 pub mod stats;

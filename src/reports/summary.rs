@@ -1,5 +1,6 @@
 //! `summary`: how the office is doing, as of a day.
 
+use crate::deadline::alarm::{Alarm, case_grade};
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -40,6 +41,10 @@ pub struct Summary {
     pub due_soon: usize,
     /// Deadlines due soon per rule.
     pub due_soon_by_rule: BTreeMap<String, usize>,
+    /// Cases by alarm grade (`warning`, `overdue`, `moderate`, `severe`;
+    /// every grade, 0 included): each case counts once, at the worst grade
+    /// of its open deadlines.
+    pub by_alarm: BTreeMap<String, usize>,
     /// Median working days from receipt to the acceptance decision.
     pub median_workdays_to_decision: Option<f64>,
     /// 90th percentile of the same.
@@ -104,6 +109,7 @@ pub struct Tally {
     overdue_by_rule: BTreeMap<String, usize>,
     due_soon: usize,
     due_soon_by_rule: BTreeMap<String, usize>,
+    by_alarm: BTreeMap<String, usize>,
     to_decision: Vec<i64>,
     to_close: Vec<i64>,
     on_time: BTreeMap<String, OnTime>,
@@ -132,6 +138,9 @@ impl Tally {
         stats::bump(&mut self.by_priority, case.priority.as_str());
         if row.overdue() {
             self.overdue += 1;
+        }
+        if let Some(grade) = case_grade(&row.deadlines, &ws.policy.alarms) {
+            stats::bump(&mut self.by_alarm, grade.as_str());
         }
         let is_soon = |d: &Deadline| {
             d.state == DeadlineState::Running
@@ -182,6 +191,7 @@ impl Tally {
         stats::merge_counts(&mut self.overdue_by_rule, other.overdue_by_rule);
         self.due_soon += other.due_soon;
         stats::merge_counts(&mut self.due_soon_by_rule, other.due_soon_by_rule);
+        stats::merge_counts(&mut self.by_alarm, other.by_alarm);
         self.to_decision.extend(other.to_decision);
         self.to_close.extend(other.to_close);
         stats::merge_on_time(&mut self.on_time, other.on_time);
@@ -204,6 +214,13 @@ impl Tally {
             overdue_by_rule: self.overdue_by_rule,
             due_soon: self.due_soon,
             due_soon_by_rule: self.due_soon_by_rule,
+            by_alarm: Alarm::ALL
+                .iter()
+                .map(|a| {
+                    let n = self.by_alarm.get(a.as_str()).copied().unwrap_or(0);
+                    (a.as_str().to_string(), n)
+                })
+                .collect(),
             median_workdays_to_decision: stats::percentile(&mut self.to_decision, 50.0),
             p90_workdays_to_decision: stats::percentile(&mut self.to_decision, 90.0),
             median_workdays_to_close: stats::percentile(&mut self.to_close, 50.0),

@@ -148,7 +148,7 @@ fn the_list_csv_holds_codes_in_a_chinese_workspace() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("id,received,status,priority,category,assignee,complainant,next_due,title")
+        Some("id,received,status,priority,category,assignee,complainant,next_due,alarm,title")
     );
     for line in lines {
         assert!(

@@ -14,6 +14,8 @@
 
 mod support;
 
+mod agenda;
+mod alarms;
 mod bad_input;
 mod browser;
 mod cases;

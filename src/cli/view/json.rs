@@ -1,27 +1,34 @@
 //! The JSON case object of the manual (docs/manual.md), "Scripts": every stored field, plus
-//! `deadlines` and `overdue` as of the day plaint evaluates them.
+//! `deadlines`, `alarm` and `overdue` as of the day plaint evaluates them.
 
 use serde_json::Value;
 
 use super::Ctx;
 use crate::deadline::Deadline;
+use crate::deadline::alarm::{AlarmLevels, case_grade};
 use crate::model::Case;
 
 /// The case object: every stored field (history unless left out), plus
 /// `deadlines` and `overdue` as of the context's day.
 pub fn case_json(ctx: &Ctx, case: &Case, with_history: bool) -> Value {
-    case_json_with(case, &ctx.deadlines(case), with_history)
-}
-
-/// The case object with deadlines already evaluated.
-pub fn case_json_with(case: &Case, deadlines: &[Deadline], with_history: bool) -> Value {
-    serde_json::from_slice(&case_json_bytes(case, deadlines, with_history))
-        .expect("plaint writes valid JSON")
+    let deadlines = ctx.deadlines(case);
+    serde_json::from_slice(&case_json_bytes(
+        case,
+        &deadlines,
+        &ctx.ws.policy.alarms,
+        with_history,
+    ))
+    .expect("plaint writes valid JSON")
 }
 
 /// The case object as compact JSON, written straight from the structs:
 /// listing 100k cases must not build a value tree per case.
-pub fn case_json_bytes(case: &Case, deadlines: &[Deadline], with_history: bool) -> Vec<u8> {
+pub fn case_json_bytes(
+    case: &Case,
+    deadlines: &[Deadline],
+    levels: &AlarmLevels,
+    with_history: bool,
+) -> Vec<u8> {
     let mut out = serde_json::to_vec(case).expect("a case always serializes");
     out.pop(); // the closing brace; more fields follow
     if !with_history {
@@ -35,6 +42,13 @@ pub fn case_json_bytes(case: &Case, deadlines: &[Deadline], with_history: bool) 
     }
     out.extend_from_slice(b",\"deadlines\":");
     serde_json::to_writer(&mut out, deadlines).expect("deadlines always serialize");
+    out.extend_from_slice(b",\"alarm\":");
+    match case_grade(deadlines, levels) {
+        Some(alarm) => {
+            serde_json::to_writer(&mut out, alarm.as_str()).expect("a code serializes");
+        }
+        None => out.extend_from_slice(b"null"),
+    }
     let overdue = deadlines.iter().any(Deadline::overdue);
     out.extend_from_slice(if overdue {
         b",\"overdue\":true}"

@@ -103,15 +103,18 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
                 .unwrap_or_default(),
         };
         let state = pad(&state_label(lang, d.state), 8);
+        let grade = crate::deadline::alarm::grade(d, &ctx.ws.policy.alarms);
+        let mark = grade
+            .map(|g| format!("  [{}]", g.label(lang)))
+            .unwrap_or_default();
         let line = format!(
-            "  {}  {:<11}  {state} {left}",
+            "  {}  {:<11}  {state} {left}{mark}",
             pad(name, width),
             due_date(d)
         );
-        let line = if d.overdue() {
-            super::output::alarm(look, &line)
-        } else {
-            line
+        let line = match grade {
+            Some(g) => super::output::graded(look, g, &line),
+            None => line,
         };
         out.push_str(&line);
         out.push('\n');
@@ -160,6 +163,13 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
         status_label(ctx, &case.status)
     );
     out.push_str(&fields_text(ctx, case));
+    // The case's alarm, the worst of its deadlines', under the fields.
+    let deadlines = ctx.deadlines(case);
+    if let Some(grade) = crate::deadline::alarm::case_grade(&deadlines, &ctx.ws.policy.alarms) {
+        let label = msg!(lang, "field-label", label = msg!(lang, "field-alarm"));
+        let line = format!("{}{}", pad(&label, 14), grade.label(lang));
+        let _ = writeln!(out, "{}", super::output::graded(look, grade, &line));
+    }
     for (label, text) in [
         (text(lang, "show-demands"), &case.demands),
         (text(lang, "show-facts"), &case.facts),
@@ -171,7 +181,7 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
             let _ = write!(out, "\n{}\n{}\n", bold(look, label), indent(text));
         }
     }
-    out.push_str(&deadlines_text(ctx, &ctx.deadlines(case), look));
+    out.push_str(&deadlines_text(ctx, &deadlines, look));
     out.push_str(&paperwork_text(ctx, case, look));
     let _ = write!(out, "\n{}\n", bold(look, text(lang, "show-history")));
     for event in &case.history {

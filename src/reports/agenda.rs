@@ -1,0 +1,475 @@
+//! The officer's day (`plaint agenda`): what is overdue, due today, due
+//! within a few working days, the replies promised to complainants, and
+//! the follow-up calls still to make; and every open deadline, for the
+//! calendar feed ([`super::ics`]). Pure: the day comes in as an argument.
+//!
+//! Each open deadline lands in at most one group: a promise in
+//! [`Group::Promises`] (when it is overdue or due within the horizon),
+//! any other deadline in [`Group::Overdue`], [`Group::DueToday`] or
+//! [`Group::DueSoon`]. A paused deadline is in none: its clock stands.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Serialize;
+
+use crate::deadline::alarm::{Alarm, AlarmLevels, grade};
+use crate::deadline::{Deadline, DeadlineState, PROMISE_RULE};
+use crate::error::Error;
+use crate::model::{Case, EventKind, Priority};
+use crate::policy::Policy;
+use crate::policy::rules::RuleKind;
+use crate::query::{Row, fold};
+use crate::storage::{Snapshot, Workspace};
+
+/// The default horizon of `agenda`: due within this many working days.
+pub const DEFAULT_DAYS: i64 = super::summary::DUE_SOON_WORKDAYS;
+
+/// How long after a case was resolved or closed its follow-up call stays
+/// on the agenda, in calendar days: the call is made soon after the end,
+/// and a case ended long ago without one is a matter for the report, not
+/// for today's list.
+pub const FOLLOWUP_WINDOW_DAYS: i64 = 30;
+
+/// The groups of the agenda, in the order they are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// Deadlines past their due date.
+    Overdue,
+    /// Deadlines due today.
+    DueToday,
+    /// Deadlines due within the horizon, after today.
+    DueSoon,
+    /// Replies promised to complainants, overdue or due within the horizon.
+    Promises,
+    /// Resolved or closed cases whose follow-up call is not recorded.
+    Followups,
+}
+
+impl Group {
+    /// Every group, in the order shown.
+    pub const ALL: [Group; 5] = [
+        Group::Overdue,
+        Group::DueToday,
+        Group::DueSoon,
+        Group::Promises,
+        Group::Followups,
+    ];
+
+    /// The snake_case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Group::Overdue => "overdue",
+            Group::DueToday => "due_today",
+            Group::DueSoon => "due_soon",
+            Group::Promises => "promises",
+            Group::Followups => "followups",
+        }
+    }
+}
+
+/// One open deadline of one case.
+#[derive(Clone, Debug, Serialize)]
+pub struct Item {
+    /// The case ID.
+    pub id: String,
+    /// The case's title.
+    pub title: Option<String>,
+    /// The case's state (a code).
+    pub status: String,
+    /// The officer who owns the case.
+    pub assignee: Option<String>,
+    /// The case's priority.
+    pub priority: Priority,
+    /// The rule (`promise` for a promised reply).
+    pub rule: String,
+    /// `statutory`, `office-target`, ...
+    pub kind: RuleKind,
+    /// The last day to act.
+    pub due: NaiveDate,
+    /// `running` or `overdue`.
+    pub state: DeadlineState,
+    /// Calendar days from today to the due date (negative when overdue).
+    pub days_left: i64,
+    /// Working days after today up to the due date (negative when overdue).
+    pub workdays_left: i64,
+    /// The due date rests on a year the calendar does not cover.
+    pub provisional: bool,
+    /// Its alarm grade under the policy's thresholds, if it raises one.
+    pub alarm: Option<Alarm>,
+    /// What tells this deadline apart within its case, for a calendar
+    /// UID: the rule, or `promise-N` for the case's Nth promise.
+    #[serde(skip)]
+    pub key: String,
+    /// The deadline itself.
+    #[serde(skip)]
+    pub deadline: Deadline,
+    /// How many events the case's history holds: grows with every change,
+    /// so a calendar can tell a newer version of an event.
+    #[serde(skip)]
+    pub revision: usize,
+}
+
+impl Item {
+    /// The agenda group of this deadline with a horizon of `days` working
+    /// days, or `None` when it is not due yet.
+    pub fn group(&self, days: i64) -> Option<Group> {
+        let within = self.state == DeadlineState::Overdue || self.workdays_left <= days;
+        if self.rule == PROMISE_RULE {
+            return within.then_some(Group::Promises);
+        }
+        match self.state {
+            DeadlineState::Overdue => Some(Group::Overdue),
+            _ if self.days_left == 0 => Some(Group::DueToday),
+            _ if within => Some(Group::DueSoon),
+            _ => None,
+        }
+    }
+}
+
+/// A resolved or closed case whose follow-up call is not recorded.
+#[derive(Clone, Debug, Serialize)]
+pub struct Followup {
+    /// The case ID.
+    pub id: String,
+    /// The case's title.
+    pub title: Option<String>,
+    /// The case's state (a code).
+    pub status: String,
+    /// The officer who owns the case.
+    pub assignee: Option<String>,
+    /// The day the case was resolved or closed.
+    pub ended: NaiveDate,
+    /// Calendar days since then.
+    pub days_since: i64,
+}
+
+/// The officer's day.
+#[derive(Clone, Debug, Serialize)]
+pub struct Agenda {
+    /// The day it is for.
+    pub today: NaiveDate,
+    /// The officer (`None`: the whole office).
+    pub officer: Option<String>,
+    /// The horizon in working days.
+    pub days: i64,
+    /// Whether anything is due or overdue (the exit status of `agenda`);
+    /// follow-up calls have no due date and do not count.
+    pub due: bool,
+    /// Deadlines past their due date, earliest first.
+    pub overdue: Vec<Item>,
+    /// Deadlines due today.
+    pub due_today: Vec<Item>,
+    /// Deadlines due within the horizon.
+    pub due_soon: Vec<Item>,
+    /// Promised replies, overdue or due within the horizon.
+    pub promises: Vec<Item>,
+    /// Follow-up calls to make.
+    pub followups: Vec<Followup>,
+}
+
+impl Agenda {
+    /// The agenda of `items` (open deadlines) and `followups` as of
+    /// `today`, with a horizon of `days` working days. Each group is in
+    /// due-date order, then by case ID.
+    pub fn new(
+        today: NaiveDate,
+        officer: Option<String>,
+        days: i64,
+        items: &[Item],
+        mut followups: Vec<Followup>,
+    ) -> Agenda {
+        let mut agenda = Agenda {
+            today,
+            officer,
+            days,
+            due: false,
+            overdue: Vec::new(),
+            due_today: Vec::new(),
+            due_soon: Vec::new(),
+            promises: Vec::new(),
+            followups: Vec::new(),
+        };
+        let mut sorted: Vec<&Item> = items.iter().collect();
+        sorted.sort_by(|a, b| (a.due, &a.id, &a.key).cmp(&(b.due, &b.id, &b.key)));
+        for item in sorted {
+            let list = match item.group(days) {
+                Some(Group::Overdue) => &mut agenda.overdue,
+                Some(Group::DueToday) => &mut agenda.due_today,
+                Some(Group::DueSoon) => &mut agenda.due_soon,
+                Some(Group::Promises) => &mut agenda.promises,
+                Some(Group::Followups) | None => continue,
+            };
+            list.push(item.clone());
+        }
+        followups.sort_by(|a, b| (a.ended, &a.id).cmp(&(b.ended, &b.id)));
+        agenda.followups = followups;
+        agenda.due = !(agenda.overdue.is_empty()
+            && agenda.due_today.is_empty()
+            && agenda.due_soon.is_empty()
+            && agenda.promises.is_empty());
+        agenda
+    }
+
+    /// The items of a deadline group (empty for [`Group::Followups`]).
+    pub fn items(&self, group: Group) -> &[Item] {
+        match group {
+            Group::Overdue => &self.overdue,
+            Group::DueToday => &self.due_today,
+            Group::DueSoon => &self.due_soon,
+            Group::Promises => &self.promises,
+            Group::Followups => &[],
+        }
+    }
+
+    /// Whether nothing at all is on the agenda.
+    pub fn is_empty(&self) -> bool {
+        !self.due && self.followups.is_empty()
+    }
+}
+
+/// The open deadlines (running or overdue, not paused) of `case` as of
+/// its `deadlines`.
+pub fn items_of(case: &Case, deadlines: &[Deadline], levels: &AlarmLevels) -> Vec<Item> {
+    let mut promises = 0;
+    let mut items = Vec::new();
+    for d in deadlines {
+        let key = if d.rule == PROMISE_RULE {
+            promises += 1;
+            format!("{PROMISE_RULE}-{promises}")
+        } else {
+            d.rule.clone()
+        };
+        let open = matches!(d.state, DeadlineState::Running | DeadlineState::Overdue);
+        let (Some(due), Some(days_left), Some(workdays_left)) =
+            (d.due, d.days_left, d.workdays_left)
+        else {
+            continue;
+        };
+        if !open {
+            continue;
+        }
+        items.push(Item {
+            id: case.id.to_string(),
+            title: case.title.clone(),
+            status: case.status.clone(),
+            assignee: case.assignee.clone(),
+            priority: case.priority,
+            rule: d.rule.clone(),
+            kind: d.kind,
+            due,
+            state: d.state,
+            days_left,
+            workdays_left,
+            provisional: d.provisional,
+            alarm: grade(d, levels),
+            key,
+            deadline: d.clone(),
+            revision: case.history.len(),
+        });
+    }
+    items
+}
+
+/// The follow-up call `case` still waits for as of `today`: resolved or
+/// closed within the last [`FOLLOWUP_WINDOW_DAYS`] days, with no
+/// follow-up recorded and a complainant who can be called (not anonymous).
+pub fn followup_of(
+    case: &Case,
+    policy: &Policy,
+    offset: FixedOffset,
+    today: NaiveDate,
+) -> Option<Followup> {
+    let closing = &super::stats::CLOSING_ROLES;
+    let ends = |state: &str| policy.role(state).is_some_and(|r| closing.contains(&r));
+    if !ends(&case.status) || case.tags.iter().any(|t| t == "anonymous") {
+        return None;
+    }
+    let mut ended: Option<DateTime<FixedOffset>> = None;
+    for event in &case.history {
+        match &event.what {
+            EventKind::Followup { .. } => return None,
+            _ => {
+                if let Some(to) = event.moved_to() {
+                    ended = if ends(to) {
+                        ended.or(Some(event.at))
+                    } else {
+                        None
+                    };
+                }
+            }
+        }
+    }
+    let ended = ended?.with_timezone(&offset).date_naive();
+    let days_since = (today - ended).num_days();
+    (0..=FOLLOWUP_WINDOW_DAYS)
+        .contains(&days_since)
+        .then(|| Followup {
+            id: case.id.to_string(),
+            title: case.title.clone(),
+            status: case.status.clone(),
+            assignee: case.assignee.clone(),
+            ended,
+            days_since,
+        })
+}
+
+/// What [`collect`] found in a workspace.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Every open deadline of the officer's cases.
+    pub items: Vec<Item>,
+    /// The follow-up calls the officer's cases wait for.
+    pub followups: Vec<Followup>,
+    /// Every officer some case is assigned to.
+    pub officers: std::collections::BTreeSet<String>,
+    /// Why some deadlines could not be computed.
+    pub errors: Vec<String>,
+}
+
+impl Found {
+    fn merge(mut self, other: Found) -> Found {
+        self.items.extend(other.items);
+        self.followups.extend(other.followups);
+        self.officers.extend(other.officers);
+        self.errors.extend(other.errors);
+        self
+    }
+}
+
+/// The open deadlines and follow-up calls of the cases assigned to
+/// `officer` (every case when `None`) as of `today`; and the cases that
+/// could not be read.
+pub fn collect(
+    ws: &Workspace,
+    snapshot: &Snapshot,
+    officer: Option<&str>,
+    today: NaiveDate,
+) -> (Found, Vec<Error>) {
+    let policy = &ws.policy;
+    let closing = &super::stats::CLOSING_ROLES;
+    let keep = |snapshot: &Snapshot, index: usize| {
+        let status = snapshot.status(index);
+        policy.is_open(status) || policy.role(status).is_some_and(|r| closing.contains(&r))
+    };
+    let add = |found: &mut Found, row: &Row| {
+        let case = row.case;
+        if let Some(assignee) = &case.assignee {
+            found.officers.insert(assignee.clone());
+        }
+        if officer.is_some_and(|o| case.assignee.as_deref() != Some(o)) {
+            return;
+        }
+        found
+            .items
+            .extend(items_of(case, &row.deadlines, &policy.alarms));
+        found
+            .followups
+            .extend(followup_of(case, policy, ws.offset, today));
+        found.errors.extend(row.error.clone());
+    };
+    let (mut found, broken) = fold(ws, snapshot, today, keep, Found::default, add, Found::merge);
+    found
+        .items
+        .sort_by(|a, b| (&a.id, a.due, &a.key).cmp(&(&b.id, b.due, &b.key)));
+    found.errors.sort();
+    (found, broken)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(rule: &str, state: DeadlineState, days_left: i64, workdays_left: i64) -> Item {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        Item {
+            id: "20261201-AAAAA".into(),
+            title: None,
+            status: "accepted".into(),
+            assignee: None,
+            priority: Priority::Normal,
+            rule: rule.into(),
+            kind: RuleKind::OfficeTarget,
+            due: today + chrono::Days::new(days_left.max(0).unsigned_abs()),
+            state,
+            days_left,
+            workdays_left,
+            provisional: false,
+            alarm: None,
+            key: rule.into(),
+            deadline: Deadline {
+                rule: rule.into(),
+                kind: RuleKind::OfficeTarget,
+                source: None,
+                start: None,
+                due: None,
+                state,
+                days_left: Some(days_left),
+                workdays_left: Some(workdays_left),
+                stopped: None,
+                extensions: Vec::new(),
+                pauses: Vec::new(),
+                warnings: Vec::new(),
+                provisional: false,
+                uncovered_years: Vec::new(),
+            },
+            revision: 1,
+        }
+    }
+
+    #[test]
+    fn each_deadline_lands_in_one_group_by_its_days_left() {
+        use DeadlineState::{Overdue, Running};
+        assert_eq!(item("a", Overdue, -1, -1).group(3), Some(Group::Overdue));
+        assert_eq!(item("a", Running, 0, 0).group(3), Some(Group::DueToday));
+        assert_eq!(item("a", Running, 0, 0).group(0), Some(Group::DueToday));
+        // Due tomorrow, a Saturday: no working day left, but not today.
+        assert_eq!(item("a", Running, 1, 0).group(0), Some(Group::DueSoon));
+        assert_eq!(item("a", Running, 5, 3).group(3), Some(Group::DueSoon));
+        assert_eq!(item("a", Running, 6, 4).group(3), None);
+        assert_eq!(item("a", Running, 6, 4).group(4), Some(Group::DueSoon));
+        assert_eq!(
+            item(PROMISE_RULE, Overdue, -2, -2).group(0),
+            Some(Group::Promises)
+        );
+        assert_eq!(
+            item(PROMISE_RULE, Running, 0, 0).group(0),
+            Some(Group::Promises)
+        );
+        assert_eq!(item(PROMISE_RULE, Running, 9, 7).group(3), None);
+    }
+
+    #[test]
+    fn only_deadlines_make_the_agenda_due() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let followup = Followup {
+            id: "20261101-BBBBB".into(),
+            title: None,
+            status: "closed".into(),
+            assignee: None,
+            ended: today,
+            days_since: 0,
+        };
+        let quiet = Agenda::new(
+            today,
+            None,
+            3,
+            &[item("a", DeadlineState::Running, 9, 7)],
+            vec![followup],
+        );
+        assert!(!quiet.due && !quiet.is_empty());
+        assert_eq!(quiet.followups.len(), 1);
+        let busy = Agenda::new(
+            today,
+            None,
+            3,
+            &[
+                item("b", DeadlineState::Running, 2, 2),
+                item("a", DeadlineState::Overdue, -3, -2),
+            ],
+            Vec::new(),
+        );
+        assert!(busy.due);
+        assert_eq!(busy.overdue[0].rule, "a");
+        assert_eq!(busy.due_soon[0].rule, "b");
+    }
+}
