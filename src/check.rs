@@ -34,12 +34,26 @@ use crate::storage::placement::place;
 use crate::storage::workspace::{CALENDARS_DIR, CASES_DIR};
 
 /// One thing wrong, in one file.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Problem {
     /// The file, relative to the workspace root, with `/` separators.
     pub file: String,
     /// What is wrong and, where it helps, what to do.
     pub message: Text,
+}
+
+/// Problems sort by file, then by what they say in English, whatever the
+/// language they are shown in (so `check` lists them in one order).
+impl Ord for Problem {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (&self.file, self.message.english()).cmp(&(&other.file, other.message.english()))
+    }
+}
+
+impl PartialOrd for Problem {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 impl Problem {

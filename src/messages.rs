@@ -526,6 +526,7 @@ pub static MESSAGES: &[Message] = &[
     m("in-parentheses", " ({text})", "（{text}）"),
     m("field-label", "{label}:", "{label}："),
     m("event-note-text", ": {note}", "：{note}"),
+    m("history-event-problem", "history event #{n} ({action}): {problem}", "第 {n} 条记录（{action}）：{problem}"),
     m("event-kind-status", "status", "状态变更"),
     m("event-kind-assigned", "assigned", "承办人变更"),
     m("event-kind-attached", "attached", "附加材料"),

@@ -143,6 +143,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_redacted_event_leaves_its_personal_details_out_rather_than_empty() {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-03T10:00:00+08:00").unwrap();
+        let attached = EventKind::Attached {
+            name: "张三身份证.jpg".into(),
+            file: "attachments/20261102-K7QF2/abcd-张三身份证.jpg".into(),
+            size: 3,
+            sha256: "ab".into(),
+        };
+        let consent = EventKind::Consent {
+            consent: "张三、李四书面同意".into(),
+        };
+        for (what, kept) in [
+            (attached, "size: 3\nsha256: ab\n"),
+            (consent, "action: consent\n"),
+        ] {
+            let yaml = serde_yaml::to_string(&redact_event(&Event::new(at, "王芳", what))).unwrap();
+            assert!(yaml.ends_with(kept), "{yaml}");
+            assert!(!yaml.contains("张三") && !yaml.contains("''"), "{yaml}");
+        }
+    }
+
+    #[test]
     fn names_keep_a_first_character() {
         assert_eq!(mask_name("张三"), "张*");
         assert_eq!(mask_name("欧阳娜娜"), "欧*");

@@ -41,7 +41,20 @@ pub fn describe(lang: Language, original: &str) -> String {
 /// `location()` rather than read out of its text.
 pub fn describe_yaml(lang: Language, error: &serde_yaml::Error) -> String {
     let original = error.to_string();
-    if lang == Language::En || original.chars().any(is_cjk) {
+    if lang == Language::Zh && original.chars().any(is_cjk) {
+        // A message of plaint's own, raised inside the parser: only the
+        // parser's place is said again.
+        return error
+            .location()
+            .and_then(|at| at_location(&original, at.line(), at.column()))
+            .filter(|(_, _, context)| context.is_none())
+            .map_or(original.clone(), |(text, mark, _)| {
+                let (path, text) = split_path(text);
+                let path = path.map(|p| format!("{p}：")).unwrap_or_default();
+                format!("{path}{text}（{}）", place(mark))
+            });
+    }
+    if lang == Language::En {
         return describe(lang, &original);
     }
     let located = error

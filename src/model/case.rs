@@ -137,6 +137,7 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "super::skip::empty")]
     pub links: Vec<CaseId>,
     /// Append-only record of everything that happened to the case.
+    #[serde(deserialize_with = "super::event::read_history")]
     pub history: Vec<Event>,
 }
 

@@ -78,6 +78,7 @@ pub struct Draft {
     #[serde(default)]
     pub links: Vec<String>,
     /// Full history (import of exported cases).
+    #[serde(default, deserialize_with = "super::event::read_optional_history")]
     pub history: Option<Vec<Event>>,
 }
 

@@ -208,17 +208,19 @@ pub struct Move {
     pub consent: Option<String>,
 }
 
-/// A deadline extension.
+/// A deadline extension. Its fields are declared in the order files
+/// write them, so that the derived order of events is the one earlier
+/// versions kept (clones on two versions merge to the same history).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Extension {
+    /// Why.
+    pub reason: Option<String>,
     /// The deadline rule extended.
     pub rule: String,
     /// How much it adds.
     pub amount: i64,
     /// The unit of `amount`: `workdays` or `days`.
     pub unit: String,
-    /// Why.
-    pub reason: Option<String>,
 }
 
 /// An issued notice as stored.
@@ -629,6 +631,8 @@ impl<'a> From<&'a Event> for RawEvent<'a> {
         let text = |t: &'a Option<String>| t.as_deref().map(Cow::Borrowed);
         let mut raw = RawEvent::bare(event);
         let some = |t: &'a String| Some(Cow::Borrowed(t.as_str()));
+        // A personal detail redaction emptied is left out, as it was before.
+        let personal = |t: &'a String| (!t.is_empty()).then_some(Cow::Borrowed(t.as_str()));
         match &event.what {
             EventKind::Registered | EventKind::Note => {}
             EventKind::Imported { to } => raw.to = text(to),
@@ -656,11 +660,11 @@ impl<'a> From<&'a Event> for RawEvent<'a> {
             EventKind::Edited { fields } => raw.fields = Cow::Borrowed(fields),
             EventKind::Followup { satisfaction } => raw.satisfaction = Some(*satisfaction),
             EventKind::Promised { due } => raw.due = Some(*due),
-            EventKind::Consent { consent } => raw.consent = some(consent),
+            EventKind::Consent { consent } => raw.consent = personal(consent),
             EventKind::Notice(n) => {
                 raw.kind = some(&n.kind);
                 raw.number = some(&n.number);
-                raw.file = some(&n.file);
+                raw.file = personal(&n.file);
                 raw.sha256 = some(&n.sha256);
             }
             EventKind::Attached {
@@ -669,14 +673,14 @@ impl<'a> From<&'a Event> for RawEvent<'a> {
                 size,
                 sha256,
             } => {
-                raw.name = some(name);
-                raw.file = some(file);
+                raw.name = personal(name);
+                raw.file = personal(file);
                 raw.size = Some(*size);
                 raw.sha256 = some(sha256);
             }
             EventKind::Detached { name, file, sha256 } => {
-                raw.name = some(name);
-                raw.file = some(file);
+                raw.name = personal(name);
+                raw.file = personal(file);
                 raw.sha256 = some(sha256);
             }
             EventKind::Superseded { number, sha256 } => {
@@ -698,6 +702,64 @@ impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = RawEvent::deserialize(deserializer)?;
         Event::try_from(raw).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Reads a history, naming the event (by its number, from 1, and its
+/// action) whose details do not fit its action; the reader's place is
+/// then just after that event.
+pub fn read_history<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Event>, D::Error> {
+    deserializer.deserialize_seq(HistoryVisitor)
+}
+
+/// [`read_history`] for a history that may be absent.
+pub fn read_optional_history<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<Event>>, D::Error> {
+    struct Optional;
+    impl<'de> serde::de::Visitor<'de> for Optional {
+        type Value = Option<Vec<Event>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a list of history events")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            read_history(d).map(Some)
+        }
+    }
+    deserializer.deserialize_option(Optional)
+}
+
+struct HistoryVisitor;
+
+impl<'de> serde::de::Visitor<'de> for HistoryVisitor {
+    type Value = Vec<Event>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a list of history events")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut events = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(raw) = seq.next_element::<RawEvent<'static>>()? {
+            let action = raw.action;
+            let event = Event::try_from(raw).map_err(|problem| {
+                serde::de::Error::custom(crate::msg!(
+                    crate::messages::language(),
+                    "history-event-problem",
+                    n = events.len() + 1,
+                    action = action.as_str(),
+                    problem = crate::yaml_error::describe(crate::messages::language(), &problem)
+                ))
+            })?;
+            events.push(event);
+        }
+        Ok(events)
     }
 }
 
@@ -724,6 +786,34 @@ mod tests {
         assert_eq!(m.reason.as_deref(), Some("time-barred"));
         assert_eq!(event.forced, ["filing-limit"]);
         assert_eq!(serde_yaml::to_string(&event).unwrap(), yaml);
+    }
+
+    #[test]
+    fn same_second_extensions_keep_the_order_of_earlier_versions() {
+        // Earlier versions compared an extension's reason before its rule;
+        // clones on two versions must merge to one history.
+        let yaml = |rule: &str, reason: &str| {
+            format!(
+                "at: 2026-11-03T10:00:00+08:00\nby: 王芳\naction: extended\nreason: {reason}\n\
+                 rule: {rule}\namount: 5\nunit: days\n"
+            )
+        };
+        let first = read(&yaml("investigation", "aaa")).unwrap();
+        let second = read(&yaml("first-reply", "zzz")).unwrap();
+        assert_eq!(first.history_order(&second), Ordering::Less);
+    }
+
+    #[test]
+    fn a_history_names_the_event_whose_details_do_not_fit() {
+        let yaml = "- at: 2026-11-03T10:00:00+08:00\n  by: a\n  action: registered\n\
+                    - at: 2026-11-03T10:00:00+08:00\n  by: a\n  action: status\n  from: received\n";
+        let err = read_history(serde_yaml::Deserializer::from_str(yaml).next().unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("history event #2 (status): missing field `to`"),
+            "{err}"
+        );
     }
 
     #[test]
