@@ -801,7 +801,7 @@ pub fn extend(
         let repaired = follow_history(&ws.policy, case, actor)?;
         let deadline =
             crate::deadline::evaluate_rule(case, &ws.policy, rule, &ws.calendar, ws.offset, today)
-                .map_err(|e| Error::invalid(e.describe(crate::messages::language())))?;
+                .map_err(|e| Error::invalid(e.describe(ws.policy.language)))?;
         match &deadline {
             None => {
                 let lang = ws.policy.language;

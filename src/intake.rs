@@ -88,7 +88,7 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         errors.push(field_error(
             "schema",
             crate::msg!(
-                crate::messages::language(),
+                intake.policy.language,
                 "import-schema-must-be",
                 schema = SCHEMA
             ),
@@ -109,7 +109,7 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         Some(_) => {
             errors.push(field_error(
                 "history",
-                crate::msg!(crate::messages::language(), "import-history-empty"),
+                crate::msg!(intake.policy.language, "import-history-empty"),
             ));
             Vec::new()
         }
@@ -589,7 +589,7 @@ fn workflow_problems(policy: &Policy, case: &Case) -> Vec<String> {
         let to = moved.to.as_str();
         let Some(from) = moved.from.as_deref() else {
             problems.push(crate::msg!(
-                crate::messages::language(),
+                policy.language,
                 "history-status-incomplete",
                 n = n
             ));
@@ -597,7 +597,7 @@ fn workflow_problems(policy: &Policy, case: &Case) -> Vec<String> {
         };
         if let Some(unknown) = [from, to].into_iter().find(|s| policy.state(s).is_none()) {
             problems.push(crate::msg!(
-                crate::messages::language(),
+                policy.language,
                 "history-unknown-state",
                 n = n,
                 state = unknown,

@@ -926,7 +926,7 @@ fn workdays_arg(text: &str) -> Result<i64, Error> {
 fn alarm_arg(text: &str) -> Result<crate::deadline::alarm::Alarm, Error> {
     use crate::deadline::alarm::Alarm;
     Alarm::parse(text).ok_or_else(|| {
-        let lang = crate::messages::language();
+        let lang = crate::cli::output::language();
         let grades: Vec<String> = Alarm::ALL
             .iter()
             .map(|a| format!("{} ({})", a.as_str(), a.zh()))
@@ -945,7 +945,7 @@ fn horizon_arg(text: &str) -> Result<i64, Error> {
     let n = workdays_arg(text)?;
     if n < 0 {
         return Err(Error::usage(crate::msg!(
-            crate::messages::language(),
+            crate::cli::output::language(),
             "days-negative",
             n = n
         )));

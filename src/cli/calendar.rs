@@ -57,7 +57,7 @@ fn add(ctx: &Ctx, args: &CalendarAddArgs) -> anyhow::Result<Exit> {
     let (date, n) = (args.date, args.n);
     let result = cal
         .add_workdays(date, n)
-        .map_err(|e| Error::invalid(e.describe(crate::messages::language())))?;
+        .map_err(|e| Error::invalid(e.describe(ctx.lang())))?;
     let warnings = coverage_warnings(ctx, &cal, &result);
     print_warnings(&warnings);
     if ctx.look.json {
@@ -73,7 +73,7 @@ fn between(ctx: &Ctx, args: &CalendarBetweenArgs) -> anyhow::Result<Exit> {
     let (a, b) = (args.a, args.b);
     let result = cal
         .workdays_between(a, b)
-        .map_err(|e| Error::invalid(e.describe(crate::messages::language())))?;
+        .map_err(|e| Error::invalid(e.describe(ctx.lang())))?;
     let warnings = coverage_warnings(ctx, &cal, &result);
     print_warnings(&warnings);
     if ctx.look.json {

@@ -138,7 +138,7 @@ pub(super) fn run_editor(path: &std::path::Path) -> anyhow::Result<()> {
         .status()
         .with_context(|| {
             crate::msg!(
-                crate::messages::language(),
+                crate::cli::output::language(),
                 "editor-missing",
                 editor = editor
             )

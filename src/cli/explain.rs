@@ -25,7 +25,7 @@ pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<Exit> {
         ctx.today,
         ws.settings.language,
     )
-    .map_err(|e| Error::invalid(e.describe(crate::messages::language())))?
+    .map_err(|e| Error::invalid(e.describe(ctx.lang())))?
     .ok_or_else(|| {
         Error::refused(crate::msg!(
             ctx.lang(),

@@ -126,7 +126,11 @@ fn read_map(path: Option<&Path>) -> anyhow::Result<Option<ColumnMap>> {
     let text =
         crate::limits::read_text_bounded(path, crate::limits::MAX_SETTINGS_BYTES, "column map")
             .with_context(|| {
-                crate::msg!(crate::messages::language(), "map-unreadable", label = label)
+                crate::msg!(
+                    crate::cli::output::language(),
+                    "map-unreadable",
+                    label = label
+                )
             })?;
     Ok(Some(ColumnMap::parse(&text, &label)?))
 }

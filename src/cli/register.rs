@@ -111,7 +111,8 @@ fn read_draft(path: &Path) -> anyhow::Result<Draft> {
             .read_to_end(&mut bytes)
             .context("stdin")?;
     } else {
-        let cannot_read = || crate::msg!(crate::messages::language(), "cannot-read", file = label);
+        let cannot_read =
+            || crate::msg!(crate::cli::output::language(), "cannot-read", file = label);
         let file = std::fs::File::open(path).with_context(cannot_read)?;
         size = file
             .metadata()

@@ -98,7 +98,7 @@ pub fn attach(
             );
             if current(case).iter().any(|a| a.file == file) {
                 warnings.push(crate::msg!(
-                    crate::messages::language(),
+                    ws.policy.language,
                     "attached-already",
                     name = item.name,
                     file = file
@@ -233,7 +233,7 @@ pub fn detach(
                 "no-attachment",
                 id = id,
                 which = which,
-                attached = crate::messages::join(crate::messages::language(), &attached)
+                attached = crate::messages::join(ws.policy.language, &attached)
             )));
         }
         _ => {

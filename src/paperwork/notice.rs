@@ -638,7 +638,7 @@ fn recipient(
     kind: &NoticeKind,
     to: Option<&str>,
 ) -> Result<String> {
-    let lang = crate::messages::language();
+    let lang = policy.language;
     let to = match to.map(str::trim) {
         Some("") => return Err(Error::invalid(crate::msg!(lang, "to-empty"))),
         // A notice speaks to its party ("您", "你单位"): another party
@@ -681,24 +681,18 @@ fn recipient(
             let names = complainant_names(case);
             if names.is_empty() {
                 return Err(missing(crate::msg!(
-                    crate::messages::language(),
+                    policy.language,
                     "recipient-complainant"
                 )));
             }
             Ok(names)
         }
-        Recipient::Respondent => case.respondent_name().map(str::to_string).ok_or_else(|| {
-            missing(crate::msg!(
-                crate::messages::language(),
-                "recipient-respondent"
-            ))
-        }),
-        Recipient::TransferBody => transfer_to(policy, case).ok_or_else(|| {
-            missing(crate::msg!(
-                crate::messages::language(),
-                "recipient-transfer"
-            ))
-        }),
+        Recipient::Respondent => case
+            .respondent_name()
+            .map(str::to_string)
+            .ok_or_else(|| missing(crate::msg!(policy.language, "recipient-respondent"))),
+        Recipient::TransferBody => transfer_to(policy, case)
+            .ok_or_else(|| missing(crate::msg!(policy.language, "recipient-transfer"))),
     }
 }
 

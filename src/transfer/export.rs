@@ -52,7 +52,7 @@ pub fn export(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
     }
     let io = |e: std::io::Error| {
         Error::io(
-            crate::messages::text(crate::messages::language(), "export-output"),
+            crate::messages::text(ws.policy.language, "export-output"),
             e,
         )
     };
@@ -172,14 +172,14 @@ fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
     let header = export_header(most);
     let csv_error = |e: csv::Error| {
         Error::io(
-            crate::messages::text(crate::messages::language(), "export-output"),
+            crate::messages::text(ws.policy.language, "export-output"),
             e.into(),
         )
     };
     if options.bom {
         out.write_all("\u{feff}".as_bytes()).map_err(|e| {
             Error::io(
-                crate::messages::text(crate::messages::language(), "export-output"),
+                crate::messages::text(ws.policy.language, "export-output"),
                 e,
             )
         })?;
@@ -213,7 +213,7 @@ fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
     })?);
     writer.flush().map_err(|e| {
         Error::io(
-            crate::messages::text(crate::messages::language(), "export-output"),
+            crate::messages::text(ws.policy.language, "export-output"),
             e,
         )
     })?;

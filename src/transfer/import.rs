@@ -327,14 +327,12 @@ impl<'w, 'o> Planner<'w, 'o> {
         if !errors.is_empty() {
             return Err(errors);
         }
-        self.report.warnings.extend(built.warnings.iter().map(|w| {
-            crate::msg!(
-                crate::messages::language(),
-                "row-error",
-                row = row,
-                message = w
-            )
-        }));
+        self.report.warnings.extend(
+            built
+                .warnings
+                .iter()
+                .map(|w| crate::msg!(self.ws.policy.language, "row-error", row = row, message = w)),
+        );
         let case = built.case;
         self.check_stored_files(row, &case)?;
         self.check_duplicate_id(row, &case, built.has_id)?;
@@ -361,7 +359,7 @@ impl<'w, 'o> Planner<'w, 'o> {
                     row,
                     "history",
                     crate::msg!(
-                        crate::messages::language(),
+                        self.ws.policy.language,
                         "file-error",
                         file = file,
                         message = p.message
@@ -388,7 +386,7 @@ impl<'w, 'o> Planner<'w, 'o> {
             return Err(vec![RowError::field(
                 row,
                 "id",
-                crate::msg!(crate::messages::language(), "import-id-twice", id = case.id),
+                crate::msg!(self.ws.policy.language, "import-id-twice", id = case.id),
             )]);
         }
         Ok(())
@@ -409,7 +407,7 @@ impl<'w, 'o> Planner<'w, 'o> {
                     row,
                     "id",
                     crate::msg!(
-                        crate::messages::language(),
+                        self.ws.policy.language,
                         "import-ref-other-case",
                         reference = reference,
                         id = id,
@@ -425,11 +423,11 @@ impl<'w, 'o> Planner<'w, 'o> {
                     row,
                     "id",
                     crate::msg!(
-                        crate::messages::language(),
+                        self.ws.policy.language,
                         "import-id-taken",
                         id = case.id,
                         reference = reference.clone().unwrap_or_else(|| crate::msg!(
-                            crate::messages::language(),
+                            self.ws.policy.language,
                             "import-no-ref"
                         ))
                     ),
