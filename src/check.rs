@@ -865,6 +865,16 @@ mod tests {
         Policy::build("tourism", &PolicyOverrides::default()).unwrap()
     }
 
+    #[test]
+    fn a_files_problems_sort_by_what_they_say_not_how_they_are_built() {
+        // A sentence of the catalogue and plain text sort by their English.
+        let said = problem("f", crate::said!("check-stray-file"));
+        let plain = problem("f", "zz: a problem in plain words");
+        let mut both = vec![said.clone(), plain.clone()];
+        both.sort();
+        assert_eq!(both, [said, plain]);
+    }
+
     fn case(status: &str, events: &str) -> Case {
         let text = format!(
             "schema: 1\nid: 20261102-K7QF2\nreceived: 2026-11-02T09:30:00+08:00\n\
