@@ -19,6 +19,15 @@
 //! stored depends on the clock, the policy or the calendar: deadlines are
 //! evaluated from the cases at read time.
 //!
+//! The moment a record is taken is read from the file system's clock, the
+//! one that dates the case files, never from the computer's: a scan first
+//! creates a nameless probe file in `.plaint/` and takes its change time.
+//! On a shared drive whose server keeps another time, or on a computer
+//! whose clock is set wrong, the two clocks disagree by hours or years,
+//! and a record judged by the computer's clock would be trusted while its
+//! file was still changing (as git judges its entries by the index file's
+//! own modification time).
+//!
 //! A record that is truncated, fails its checksum or does not decode is
 //! ignored, and an index of another format or build is ignored whole: the
 //! files are read instead and the index rewritten. Readers never wait for
@@ -30,7 +39,6 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use chrono::{DateTime, FixedOffset};
 use rayon::prelude::*;
@@ -101,10 +109,17 @@ impl Stat {
             ino: 0,
         }
     }
+
+    /// The file's last change on the file system's clock: the later of
+    /// its modification time (which a tool may set) and its change time.
+    fn changed_ns(&self) -> i64 {
+        self.ctime_ns.max(self.mtime_ns)
+    }
 }
 
-/// One cached case: the file's stat, when it was taken, what commands
-/// select cases by before decoding them, and the case.
+/// One cached case: the file's stat, when it was taken (on the file
+/// system's clock, at or before the stat), what commands select cases by
+/// before decoding them, and the case.
 struct Record<'a> {
     id: &'a str,
     stat: Stat,
@@ -134,8 +149,15 @@ impl Keys {
 impl Record<'_> {
     /// Whether the file may have changed since, unseen by its stat.
     fn racy(&self) -> bool {
-        self.stat.ctime_ns.max(self.stat.mtime_ns) > self.checked_ns - RACY_NS
+        racy(self.stat, self.checked_ns)
     }
+}
+
+/// Whether a file with `stat`, looked at no earlier than `checked_ns`,
+/// changed so close to the look that a later change could have left the
+/// same times. Both moments are on the file system's clock.
+fn racy(stat: Stat, checked_ns: i64) -> bool {
+    stat.changed_ns() > checked_ns.saturating_sub(RACY_NS)
 }
 
 /// Where the encoded copy of a case lives.
@@ -161,7 +183,7 @@ struct Entry {
 impl Entry {
     /// Whether its record would be racy (see [`Record::racy`]).
     fn racy(&self) -> bool {
-        self.stat.ctime_ns.max(self.stat.mtime_ns) > self.checked_ns - RACY_NS
+        racy(self.stat, self.checked_ns)
     }
 }
 
@@ -242,7 +264,10 @@ impl Snapshot {
 /// Reads every case file the way its file says now, through the index:
 /// see the module documentation.
 pub fn scan(ws: &Workspace) -> Result<Snapshot> {
-    let checked_ns = now_ns();
+    let local = ws.root.join(LOCAL_DIR);
+    // Before any stat, so that every record read fresh is taken no
+    // earlier than this.
+    let checked_ns = file_system_now(&local);
     let listing = ws.case_listing()?;
     let ids = listing.ids;
     let stats: Vec<Option<Stat>> = ids
@@ -250,7 +275,6 @@ pub fn scan(ws: &Workspace) -> Result<Snapshot> {
         .with_min_len(256)
         .map(|id| Stat::of(&ws.case_path(id)))
         .collect();
-    let local = ws.root.join(LOCAL_DIR);
     let index = read_store(&local.join(INDEX_FILE));
     let journal = read_store(&local.join(JOURNAL_FILE));
     let matched = match_records(ids, stats, &index, &journal);
@@ -331,7 +355,8 @@ fn match_records(
     }
 }
 
-/// Reads the `missing` files in parallel into their slots. Returns the
+/// Reads the `missing` files in parallel into their slots, as looked at
+/// no earlier than `checked_ns` (see [`file_system_now`]). Returns the
 /// entries, the unreadable files, and whether the index should be
 /// rewritten: a new file gets its record, a changed one once its last
 /// change is old enough for the record not to be racy, and a file
@@ -340,7 +365,7 @@ fn read_missing(
     ws: &Workspace,
     mut entries: Vec<Option<Entry>>,
     missing: Vec<(usize, CaseId, Option<Stat>, bool)>,
-    checked_ns: i64,
+    checked_ns: Option<i64>,
 ) -> (Vec<Entry>, Vec<Error>, bool) {
     let fresh: Vec<(usize, bool, Result<Entry>)> = missing
         .into_par_iter()
@@ -367,8 +392,15 @@ fn read_missing(
 
 /// Reads and encodes a case file whose record is missing or out of date.
 /// The stat is taken before the read, so a change during the read shows
-/// as a different stat next time.
-fn read_fresh(ws: &Workspace, id: CaseId, stat: Option<Stat>, checked_ns: i64) -> Result<Entry> {
+/// as a different stat next time. Without the file system's time of the
+/// look, the record counts as taken at the file's own last change, which
+/// makes it racy: kept for this run, read again by the next.
+fn read_fresh(
+    ws: &Workspace,
+    id: CaseId,
+    stat: Option<Stat>,
+    checked_ns: Option<i64>,
+) -> Result<Entry> {
     let path = ws.case_path(&id);
     let stat = stat.or_else(|| Stat::of(&path)).unwrap_or_default();
     let case = read_case_file(&path)?;
@@ -376,7 +408,7 @@ fn read_fresh(ws: &Workspace, id: CaseId, stat: Option<Stat>, checked_ns: i64) -
     Ok(Entry {
         id,
         stat,
-        checked_ns,
+        checked_ns: checked_ns.unwrap_or_else(|| stat.changed_ns()),
         keys: Keys::of(&case),
         source: Source::Fresh(bytes.into_boxed_slice()),
     })
@@ -392,13 +424,17 @@ fn stored_source(buf: &[u8], journal: bool, payload: &[u8]) -> Source {
 }
 
 /// Called under the workspace lock after `case` was written to `path`:
-/// appends its record to the journal, so the next reader need not read
+/// appends its record to the journal, so the next reader need not parse
 /// the file. Best effort: a cache that cannot be written is read around.
+///
+/// The record counts as taken at the file's own last change, the latest
+/// moment the file system's clock vouches for: it is racy, so the next
+/// reader reads the file once more and indexes it when it is old enough.
 pub fn record_write(ws: &Workspace, _lock: &WorkspaceLock, case: &Case, path: &Path) {
-    let checked_ns = now_ns();
     let (Some(stat), Ok(payload)) = (Stat::of(path), encode(case)) else {
         return;
     };
+    let checked_ns = stat.changed_ns();
     let local = ws.root.join(LOCAL_DIR);
     if ignore_folder(&local).is_err() {
         return;
@@ -628,12 +664,22 @@ fn case_path(root: &Path, id: &CaseId) -> PathBuf {
         .join(super::casefile::file_name(id))
 }
 
-fn now_ns() -> i64 {
-    nanos_of(SystemTime::now())
+/// The file system's clock now, as the change time of a nameless file
+/// created in `.plaint/` (unlinked at once, or never named where the
+/// system allows). Case files are dated by this clock, so records are
+/// judged against it rather than the computer's: see the module
+/// documentation. `None` where no file can be created there (a read-only
+/// workspace).
+fn file_system_now(local: &Path) -> Option<i64> {
+    ignore_folder(local).ok()?;
+    let probe = tempfile::tempfile_in(local).ok()?;
+    let meta = probe.metadata().ok()?;
+    Some(Stat::from_meta(&meta).changed_ns())
 }
 
-fn nanos_of(time: SystemTime) -> i64 {
-    time.duration_since(SystemTime::UNIX_EPOCH)
+#[cfg(not(unix))]
+fn nanos_of(time: std::time::SystemTime) -> i64 {
+    time.duration_since(std::time::SystemTime::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 

@@ -56,9 +56,8 @@ fn index_path(ws: &Ws) -> std::path::PathBuf {
 }
 
 /// Builds the index after the racy window, and checks it was written.
-/// The journal of the writes so far is removed first: a reader that finds
-/// every journal record trusted (as on a clock far ahead of the files'
-/// times) has no reason to write the index itself.
+/// The journal of the writes so far is removed first, so that this run
+/// writes the index from the files whatever the journal holds.
 fn build_index(ws: &Ws) {
     outlast_racy_window();
     remove_index(ws.root());

@@ -91,17 +91,24 @@ fn copy(from: &Path, to: &Path) {
     }
 }
 
-/// Records taken now of files changed now are racy; taken as if later,
-/// they are not. Rewrites the index with records dated `RACY_NS` ahead.
-fn age_index(ws: &Workspace) {
+/// Rewrites the index with each record passed through `change`.
+fn rewrite_records(ws: &Workspace, change: impl Fn(Record) -> Record) {
     let path = ws.root.join(LOCAL_DIR).join(INDEX_FILE);
     let bytes = std::fs::read(&path).unwrap();
     let mut out = header();
     for r in records(&bytes) {
-        let checked_ns = r.checked_ns + 2 * RACY_NS;
-        push_record(&mut out, &Record { checked_ns, ..r });
+        push_record(&mut out, &change(r));
     }
     std::fs::write(&path, out).unwrap();
+}
+
+/// Records taken now of files changed now are racy; taken as if later,
+/// they are not. Rewrites the index with records dated `RACY_NS` ahead.
+fn age_index(ws: &Workspace) {
+    rewrite_records(ws, |r| Record {
+        checked_ns: r.checked_ns + 2 * RACY_NS,
+        ..r
+    });
 }
 
 fn all_cases(snapshot: &Snapshot) -> Vec<Case> {
@@ -137,6 +144,90 @@ fn a_racy_record_is_read_again() {
     let first = scan(&ws).unwrap();
     let second = scan(&ws).unwrap();
     assert_eq!(second.files_read, first.files_read);
+}
+
+/// The test below, run by the one after it with the computer's clock far
+/// from the file system's.
+const CHANGE_AFTER_THE_RECORD: &str =
+    "storage::index::tests::a_change_right_after_the_record_that_kept_the_stat_is_read_again";
+
+/// On a file system with coarse times, a change made right after a file
+/// was indexed can leave the stat its record holds; the record was taken
+/// moments before, so it is racy and the file is read again. The records
+/// of the other files, as if taken later, are trusted.
+#[test]
+fn a_change_right_after_the_record_that_kept_the_stat_is_read_again() {
+    let (_dir, ws) = sample();
+    scan(&ws).unwrap();
+    let id = ws.case_ids().unwrap()[0].clone();
+    let path = ws.case_path(&id);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text.replacen("\ntitle: ", "\ntitle: 已改 ", 1);
+    assert_ne!(edited, text);
+    std::fs::write(&path, edited).unwrap();
+    // What a coarse clock does: the change keeps the times of the record.
+    let stat = Stat::of(&path).unwrap();
+    rewrite_records(&ws, |r| {
+        if r.id == id.as_str() {
+            Record { stat, ..r }
+        } else {
+            Record {
+                checked_ns: r.checked_ns + 2 * RACY_NS,
+                ..r
+            }
+        }
+    });
+    let snapshot = scan(&ws).unwrap();
+    assert_eq!(snapshot.files_read, 1);
+    let i = (0..snapshot.len())
+        .find(|&i| snapshot.id(i) == &id)
+        .unwrap();
+    let title = snapshot.case(i).unwrap().title.unwrap();
+    assert!(
+        title.starts_with("已改"),
+        "the stale record was trusted: {title}"
+    );
+    assert_eq!(snapshot.case(i).unwrap(), read_case_file(&path).unwrap());
+}
+
+/// The moment a record is taken comes from the file system's clock, the
+/// one that dates the files: with the computer's clock a year ahead (a
+/// stale record would look old and be trusted) or a day behind (every
+/// record would look new and be read again each time), the test above
+/// still passes. `faketime` shifts the computer's clock only, for the
+/// test binary run again in a child process.
+#[test]
+fn records_are_judged_by_the_file_systems_clock_not_the_computers() {
+    let Some(faketime) = which("faketime") else {
+        let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+        assert!(!ci, "CI=true but faketime is missing; .ci/run installs it");
+        eprintln!("skipped: this test needs faketime (apt-get install faketime)");
+        return;
+    };
+    let test_binary = std::env::current_exe().unwrap();
+    for shift in ["+365d", "-1d"] {
+        let out = std::process::Command::new(&faketime)
+            .args(["-f", shift])
+            .arg(&test_binary)
+            .args([CHANGE_AFTER_THE_RECORD, "--exact", "--test-threads=1"])
+            .env("FAKETIME_DONT_FAKE_MONOTONIC", "1")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("1 passed"),
+            "with the computer's clock at {shift}:\n{stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file())
+    })
 }
 
 #[test]
