@@ -1,5 +1,6 @@
 //! The one way plaint writes a file: a temporary file beside the target,
-//! flushed to disk, then renamed over the target.
+//! flushed to disk, then renamed over the target (or, for a file not
+//! worth flushing, swapped with it: see [`write_atomic_transient`]).
 //!
 //! A rename within one folder is atomic, so a reader (or a crash) sees either
 //! the old file or the new one, never half of each. [`write_batch`] is the
@@ -23,6 +24,14 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
 /// such as the result git takes from its merge driver. Flushing would
 /// double the time of a pull that merges a thousand case files, and keep
 /// nothing git does not keep anyway.
+///
+/// An existing file is replaced by exchanging the two names in one atomic
+/// step where the system can (Linux), then removing the old file under the
+/// temporary name. A rename over an existing file would do the same, but
+/// ext4 takes it for a program replacing a file without flushing it and
+/// allocates and starts writing the new blocks at once (its
+/// `auto_da_alloc` guard): 0.3 ms a file, several milliseconds while the
+/// disk is busy, more than the merge itself.
 pub fn write_atomic_transient(path: &Path, contents: &[u8]) -> Result<()> {
     replace(path, contents, false)
 }
@@ -39,14 +48,56 @@ fn replace(path: &Path, contents: &[u8], durable: bool) -> Result<()> {
         .map_err(|e| Error::io(dir, e))?;
     keep_permissions(temp.as_file(), path);
     temp.write_all(contents).map_err(|e| Error::io(path, e))?;
-    if durable {
-        temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    if !durable {
+        if let Some(temp) = exchange(temp, path) {
+            temp.persist(path).map_err(|e| Error::io(path, e.error))?;
+        }
+        return Ok(());
     }
+    temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     temp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    if durable {
-        sync_dir(dir);
-    }
+    sync_dir(dir);
     Ok(())
+}
+
+/// Swaps `temp` with the regular file `target` in one atomic step, then
+/// removes the old file, now under the temporary name (see
+/// [`write_atomic_transient`]). Gives `temp` back, untouched, when there
+/// is no regular file to swap with or the file system cannot swap names
+/// (`renameat2` with `RENAME_EXCHANGE`: Linux 3.15, most local file
+/// systems): the caller renames it instead.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn exchange(temp: tempfile::NamedTempFile, target: &Path) -> Option<tempfile::NamedTempFile> {
+    use std::os::unix::ffi::OsStrExt;
+    if !std::fs::symlink_metadata(target).is_ok_and(|m| m.is_file()) {
+        return Some(temp);
+    }
+    let name = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).ok();
+    let (Some(from), Some(to)) = (name(temp.path()), name(target)) else {
+        return Some(temp);
+    };
+    // SAFETY: both are valid NUL-terminated paths that outlive the call.
+    let swapped = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            from.as_ptr(),
+            libc::AT_FDCWD,
+            to.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    } == 0;
+    if !swapped {
+        return Some(temp);
+    }
+    // Dropping the temporary file removes its name, which now holds the
+    // old version.
+    drop(temp);
+    None
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn exchange(temp: tempfile::NamedTempFile, _target: &Path) -> Option<tempfile::NamedTempFile> {
+    Some(temp)
 }
 
 /// Temporary files are created private (0600); a case file must stay as
@@ -144,6 +195,36 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("case.yaml")]);
+    }
+
+    #[test]
+    fn a_transient_write_replaces_the_file_whole_and_leaves_nothing_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("merged");
+        write_atomic_transient(&target, b"new file").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new file");
+        std::fs::write(&target, b"ours").unwrap();
+        write_atomic_transient(&target, b"the merge").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "the merge");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("merged")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_transient_write_through_a_link_replaces_the_link_as_a_rename_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        let link = dir.path().join("link");
+        std::fs::write(&real, b"kept").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic_transient(&link, b"merged").unwrap();
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "kept");
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_file());
+        assert_eq!(std::fs::read_to_string(&link).unwrap(), "merged");
     }
 
     #[cfg(unix)]
