@@ -16,19 +16,18 @@ use anyhow::Context as _;
 use super::args::MergeFileArgs;
 use super::output;
 use crate::error::Exit;
-use crate::git::merge::{FileMerge, merge_files};
+use crate::git::merge::{FileMerge, Workflow, merge_files};
 use crate::git::setup::text_merge;
 use crate::limits::{MAX_FILE_BYTES, read_bounded};
 use crate::messages::{self, Language};
 use crate::msg;
-use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
 use crate::storage::atomic::write_atomic_transient;
 
 /// Merges the three versions into OURS; returns the exit status git expects.
 pub fn run(args: &MergeFileArgs) -> anyhow::Result<Exit> {
-    let policy = workspace_policy();
-    let lang = policy.language;
+    let workflow = workspace_workflow();
+    let lang = workflow.language;
     messages::set_language(lang);
     let read = |path: &Path| {
         read_bounded(path, MAX_FILE_BYTES, "case file")
@@ -36,7 +35,7 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<Exit> {
     };
     let (base, ours, theirs) = (read(&args.base)?, read(&args.ours)?, read(&args.theirs)?);
     let label = case_label(lang, &ours);
-    let merged = std::panic::catch_unwind(|| merge_files(&base, &ours, &theirs, &policy));
+    let merged = std::panic::catch_unwind(|| merge_files(&base, &ours, &theirs, &workflow));
     let merged = merged.unwrap_or_else(|_| FileMerge::Text {
         reason: msg!(lang, "merge-failed"),
         cases: true,
@@ -79,16 +78,18 @@ pub fn run(args: &MergeFileArgs) -> anyhow::Result<Exit> {
     }
 }
 
-/// The policy of the workspace git runs the driver in (its top folder),
-/// which says which states are open; the generic preset when there is no
-/// readable `plaint.yaml` there (the presets agree on what is open).
-fn workspace_policy() -> Policy {
+/// The workflow of the workspace git runs the driver in (its top folder),
+/// which says which states are open; the generic preset's when there is
+/// no readable `plaint.yaml` there or its policy does not build (the
+/// presets agree on what is open).
+fn workspace_workflow() -> Workflow {
     std::fs::read_to_string(SETTINGS_FILE)
         .ok()
         .and_then(|text| Settings::parse(&text, SETTINGS_FILE).ok())
-        .and_then(|settings| settings.policy().ok())
+        .and_then(|s| Workflow::of(&s.preset, &s.policy, s.language))
         .unwrap_or_else(|| {
-            Policy::build("generic", &Default::default()).expect("the generic preset builds")
+            Workflow::of("generic", &Default::default(), Default::default())
+                .expect("the generic preset builds")
         })
 }
 

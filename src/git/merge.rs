@@ -24,8 +24,8 @@ use std::fmt::Write as _;
 use crate::error::{Error, Result};
 use crate::model::case::CASE_FIELDS;
 use crate::model::{Case, Event};
-use crate::policy::Policy;
 use crate::policy::workflow::FromHistory;
+use crate::policy::{Language, Policy, PolicyOverrides, StateDef, preset_states};
 use crate::storage::casefile::render_case;
 
 /// Fields merged as sets rather than as whole values.
@@ -35,6 +35,68 @@ const SET_FIELDS: &[&str] = &["tags", "links"];
 pub const OURS_LABEL: &str = "ours";
 /// The label of their side in conflict markers.
 pub const THEIRS_LABEL: &str = "theirs";
+
+/// What a merge needs of the workspace's policy: which states are open (a
+/// move back to one clears the outcome) and the language its notes and
+/// reasons are told in. A whole [`Policy`] gives both; a [`Workflow`]
+/// gives them without building the rest.
+pub trait MergePolicy {
+    /// The language notes and reasons are told in.
+    fn language(&self) -> Language;
+    /// Whether a case in state `name` is still being handled.
+    fn is_open(&self, name: &str) -> bool;
+}
+
+impl MergePolicy for Policy {
+    fn language(&self) -> Language {
+        self.language
+    }
+
+    fn is_open(&self, name: &str) -> bool {
+        Policy::is_open(self, name)
+    }
+}
+
+/// The states of a workspace's workflow and its language: what a merge
+/// needs of its policy (see [`MergePolicy`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workflow {
+    /// The language notes and reasons are told in.
+    pub language: Language,
+    /// The states, each with its role and openness resolved.
+    pub states: Vec<StateDef>,
+}
+
+impl Workflow {
+    /// The workflow of `preset` with `overrides`, in `language`; `None`
+    /// when that policy does not build. Without overrides only the
+    /// preset's states are read ([`preset_states`]): git starts the merge
+    /// driver once per file, and parsing the whole preset took longer than
+    /// the merge. With overrides the whole policy is built and checked, as
+    /// for every command.
+    pub fn of(preset: &str, overrides: &PolicyOverrides, language: Language) -> Option<Workflow> {
+        let states = if *overrides == PolicyOverrides::default() {
+            preset_states(preset)?
+        } else {
+            Policy::build_in(preset, overrides, language).ok()?.states
+        };
+        Some(Workflow { language, states })
+    }
+}
+
+impl MergePolicy for Workflow {
+    fn language(&self) -> Language {
+        self.language
+    }
+
+    /// As [`Policy::is_open`]: a state the workflow lacks counts as open.
+    fn is_open(&self, name: &str) -> bool {
+        self.states
+            .iter()
+            .find(|s| s.name == name)
+            .is_none_or(|s| s.open)
+    }
+}
 
 /// The outcome of a three-way merge.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,13 +124,18 @@ impl MergeResult {
 ///
 /// The three must be the same case (same `id`); otherwise the merge is
 /// refused, since joining two different cases into one file is never right.
-pub fn merge(base: &Case, ours: &Case, theirs: &Case, policy: &Policy) -> Result<MergeResult> {
+pub fn merge(
+    base: &Case,
+    ours: &Case,
+    theirs: &Case,
+    policy: &dyn MergePolicy,
+) -> Result<MergeResult> {
     merge_with(Some(base), ours, theirs, policy)
 }
 
 /// Merges two versions without a common ancestor (both clones added the
 /// file): every field that differs is a conflict unless it can be derived.
-pub fn merge_two(ours: &Case, theirs: &Case, policy: &Policy) -> Result<MergeResult> {
+pub fn merge_two(ours: &Case, theirs: &Case, policy: &dyn MergePolicy) -> Result<MergeResult> {
     merge_with(None, ours, theirs, policy)
 }
 
@@ -76,12 +143,12 @@ fn merge_with(
     base: Option<&Case>,
     ours: &Case,
     theirs: &Case,
-    policy: &Policy,
+    policy: &dyn MergePolicy,
 ) -> Result<MergeResult> {
     for other in base.into_iter().chain([theirs]) {
         if other.id != ours.id {
             return Err(Error::invalid(crate::msg!(
-                policy.language,
+                policy.language(),
                 "merge-different-cases",
                 ours = ours.id,
                 theirs = other.id
@@ -89,7 +156,10 @@ fn merge_with(
         }
     }
     let history = union_history(&ours.history, &theirs.history);
-    let implied = implied_values(&FromHistory::of(policy, &history));
+    let implied = implied_values(&FromHistory::with_open(
+        |state| policy.is_open(state),
+        &history,
+    ));
     let b = base.map(to_object).transpose()?;
     let (o, t) = (to_object(ours)?, to_object(theirs)?);
     let mut merged_ours = Map::new();
@@ -108,10 +178,10 @@ fn merge_with(
             match merge_field(field, bv, ov, tv, implied) {
                 Decision::Take(v) => v,
                 Decision::Derived(v, shown) => {
-                    let none = crate::msg!(policy.language, "check-none");
+                    let none = crate::msg!(policy.language(), "check-none");
                     let value = shown.unwrap_or(none);
                     notes.push(crate::msg!(
-                        policy.language,
+                        policy.language(),
                         "merge-derived",
                         field = field,
                         value = value
@@ -487,20 +557,20 @@ pub enum FileMerge {
 
 /// Decides the merge of three file versions, as bytes. An empty `base`
 /// means both sides added the file.
-pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], policy: &Policy) -> FileMerge {
+pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], policy: &dyn MergePolicy) -> FileMerge {
     let texts = [base, ours, theirs].map(|b| std::str::from_utf8(b).ok());
     let [Some(base), Some(ours), Some(theirs)] = texts else {
         // A case file that is not UTF-8 is damaged, never cleanly merged.
         let is_case =
             |b: &[u8]| b.starts_with(b"schema:") || b.windows(8).any(|w| w == b"\nschema:");
         return FileMerge::Text {
-            reason: crate::msg!(policy.language, "merge-not-utf8"),
+            reason: crate::msg!(policy.language(), "merge-not-utf8"),
             cases: [base, ours, theirs].into_iter().any(is_case),
         };
     };
     if let Some(schema) = [base, ours, theirs].into_iter().find_map(future_schema) {
         return FileMerge::Refused(crate::msg!(
-            policy.language,
+            policy.language(),
             "merge-future-schema",
             schema = schema
         ));
@@ -515,7 +585,7 @@ pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], policy: &Policy) -> 
             let any_case = [base, ours, theirs]
                 .iter()
                 .any(|t| t.lines().any(|l| l.starts_with("schema:")));
-            let lang = policy.language;
+            let lang = policy.language();
             let failure = [
                 (crate::msg!(lang, "merge-side-ours"), o.err()),
                 (crate::msg!(lang, "merge-side-theirs"), t.err()),
@@ -1071,6 +1141,44 @@ mod tests {
         let r = merge(&b, &o, &t, &policy()).unwrap();
         assert_eq!(r.case.status, "investigating");
         assert_eq!(r.case.outcome, None);
+        let workflow = Workflow::of("tourism", &Default::default(), Language::En).unwrap();
+        assert_eq!(merge(&b, &o, &t, &workflow).unwrap(), r);
+    }
+
+    #[test]
+    fn a_workflow_tells_open_states_as_its_whole_policy_does() {
+        for preset in crate::policy::PRESETS {
+            let policy = Policy::build(preset, &Default::default()).unwrap();
+            let workflow = Workflow::of(preset, &Default::default(), Language::En).unwrap();
+            assert_eq!(workflow.states, policy.states, "{preset}");
+            let names = policy.states.iter().map(|s| s.name.as_str());
+            for state in names.chain(["mediating", "unknown"]) {
+                assert_eq!(
+                    MergePolicy::is_open(&workflow, state),
+                    policy.is_open(state),
+                    "{preset}: {state}"
+                );
+            }
+        }
+        // With overrides the whole policy is built, and one that does not
+        // build gives no workflow (the driver then uses the generic one).
+        let overrides = PolicyOverrides {
+            joint_threshold: Some(6),
+            ..Default::default()
+        };
+        let workflow = Workflow::of("tourism", &overrides, Language::Zh).unwrap();
+        assert_eq!(workflow.states, policy().states);
+        assert_eq!(workflow.language, Language::Zh);
+        let broken = PolicyOverrides {
+            suspend_state: Some("nowhere".into()),
+            ..Default::default()
+        };
+        assert!(Policy::build("tourism", &broken).is_err());
+        assert_eq!(Workflow::of("tourism", &broken, Language::En), None);
+        assert_eq!(
+            Workflow::of("unknown", &Default::default(), Language::En),
+            None
+        );
     }
 
     proptest! {

@@ -304,6 +304,45 @@ pub(crate) fn preset_text(name: &str) -> Option<&'static str> {
     }
 }
 
+/// The workflow states of built-in preset `name`, each with its role and
+/// openness as [`Policy::build`] resolves them, read from the preset's
+/// `states` section alone. For a caller that needs only the states and
+/// starts once per file (git's merge driver): a general YAML parser takes
+/// longer over a whole preset than the merge of a case takes.
+pub fn preset_states(name: &str) -> Option<Vec<StateDef>> {
+    #[derive(Deserialize)]
+    struct States {
+        states: Vec<StateDef>,
+    }
+    let section = top_level_section(preset_text(name)?, "states")?;
+    let States { mut states } = serde_yaml::from_str(section).ok()?;
+    for state in &mut states {
+        let role = state.role.or_else(|| Role::of_builtin_name(&state.name))?;
+        state.role = Some(role);
+        state.open = role.is_open();
+    }
+    Some(states)
+}
+
+/// The lines of the top-level `key` of YAML `text`: from its own line to
+/// the next line that is neither indented, blank nor a comment.
+fn top_level_section<'a>(text: &'a str, key: &str) -> Option<&'a str> {
+    let head = format!("{key}:");
+    let start = if text.starts_with(&head) {
+        0
+    } else {
+        text.find(&format!("\n{head}"))? + 1
+    };
+    let rest = &text[start..];
+    let starts_key = |line: &str| line.starts_with(|c: char| !c.is_whitespace() && c != '#');
+    let end = rest
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&i| starts_key(&rest[i..]))
+        .unwrap_or(rest.len());
+    Some(&rest[..end])
+}
+
 impl Policy {
     /// Builds the policy of `preset` with `overrides` applied, and validates it.
     pub fn build(preset: &str, overrides: &PolicyOverrides) -> Result<Policy> {
@@ -897,6 +936,22 @@ mod tests {
             let policy = Policy::build(preset, &PolicyOverrides::default()).unwrap();
             assert_eq!(policy.initial_state(), "received");
         }
+    }
+
+    #[test]
+    fn a_presets_states_read_alone_are_those_of_its_policy() {
+        for preset in PRESETS {
+            let policy = Policy::build(preset, &PolicyOverrides::default()).unwrap();
+            assert_eq!(preset_states(preset), Some(policy.states), "{preset}");
+        }
+        assert_eq!(preset_states("unknown"), None);
+        let text = "# c\nstates:\n  - a\n\n  # c\n  - b\nnext: [c]\nlast:\n  - d\n";
+        assert_eq!(
+            top_level_section(text, "states"),
+            Some("states:\n  - a\n\n  # c\n  - b\n")
+        );
+        assert_eq!(top_level_section(text, "last"), Some("last:\n  - d\n"));
+        assert_eq!(top_level_section(text, "a"), None);
     }
 
     #[test]

@@ -418,6 +418,12 @@ pub struct FromHistory {
 impl FromHistory {
     /// Reads what the events of `history`, in order, imply.
     pub fn of(policy: &Policy, history: &[Event]) -> FromHistory {
+        FromHistory::with_open(|state| policy.is_open(state), history)
+    }
+
+    /// Like [`FromHistory::of`], for a caller that knows which states are
+    /// open (`is_open`) without a whole policy.
+    pub fn with_open(is_open: impl Fn(&str) -> bool, history: &[Event]) -> FromHistory {
         let mut implied = FromHistory::default();
         for event in history {
             match &event.what {
@@ -427,7 +433,7 @@ impl FromHistory {
                     implied.refer_to = Some(m.refer_to.clone());
                     if m.outcome.is_some() {
                         implied.outcome = Some(m.outcome.clone());
-                    } else if policy.is_open(&m.to) {
+                    } else if is_open(&m.to) {
                         implied.outcome = Some(None);
                     }
                 }
