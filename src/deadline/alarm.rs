@@ -99,25 +99,9 @@ pub fn case_grade(deadlines: &[Deadline], levels: &AlarmLevels) -> Option<Alarm>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::rules::RuleKind;
 
     fn deadline(state: DeadlineState, workdays_left: i64) -> Deadline {
-        Deadline {
-            rule: "acceptance".into(),
-            kind: RuleKind::OfficeTarget,
-            source: None,
-            start: None,
-            due: None,
-            state,
-            days_left: Some(workdays_left),
-            workdays_left: Some(workdays_left),
-            stopped: None,
-            extensions: Vec::new(),
-            pauses: Vec::new(),
-            warnings: Vec::new(),
-            provisional: false,
-            uncovered_years: Vec::new(),
-        }
+        Deadline::sample("acceptance", state, workdays_left, workdays_left)
     }
 
     #[test]

@@ -75,6 +75,31 @@ impl DeadlineState {
     }
 }
 
+#[cfg(test)]
+impl Deadline {
+    /// A deadline of an office target named `rule`, `state`, with the days
+    /// left given, and nothing else known: for tests of what is built on
+    /// deadlines.
+    pub fn sample(rule: &str, state: DeadlineState, days_left: i64, workdays_left: i64) -> Self {
+        Deadline {
+            rule: rule.into(),
+            kind: RuleKind::OfficeTarget,
+            source: None,
+            start: None,
+            due: None,
+            state,
+            days_left: Some(days_left),
+            workdays_left: Some(workdays_left),
+            stopped: None,
+            extensions: Vec::new(),
+            pauses: Vec::new(),
+            warnings: Vec::new(),
+            provisional: false,
+            uncovered_years: Vec::new(),
+        }
+    }
+}
+
 /// An extension recorded with `plaint extend`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Extension {

@@ -396,22 +396,7 @@ mod tests {
             provisional: false,
             alarm: None,
             key: rule.into(),
-            deadline: Deadline {
-                rule: rule.into(),
-                kind: RuleKind::OfficeTarget,
-                source: None,
-                start: None,
-                due: None,
-                state,
-                days_left: Some(days_left),
-                workdays_left: Some(workdays_left),
-                stopped: None,
-                extensions: Vec::new(),
-                pauses: Vec::new(),
-                warnings: Vec::new(),
-                provisional: false,
-                uncovered_years: Vec::new(),
-            },
+            deadline: Deadline::sample(rule, state, days_left, workdays_left),
             revision: 1,
         }
     }
