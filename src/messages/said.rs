@@ -5,16 +5,14 @@
 //! catalogue and the values of its placeholders. The command line renders
 //! it in the workspace language, once, where it prints. An argument is
 //! user text (copied as it is and never scanned for placeholders), a word
-//! with one form per language (a state's label), another sentence, or a
-//! list of them (joined as the language joins a list).
+//! with one form per language (a state's label), or another sentence.
 //!
-//! [`Text`] is what an error or a warning carries: a sentence, text that
-//! already is what it is (a path, an OS error), or a parser's own message,
-//! which [`crate::yaml_error`] words in Chinese when it is rendered so.
+//! [`Text`] is what an error or a warning carries: a sentence, or text
+//! that already is what it is (a path, an OS error).
 
 use std::fmt;
 
-use super::{Language, MESSAGES, join};
+use super::{Language, MESSAGES};
 
 /// A sentence of the catalogue, not yet in any language.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -37,10 +35,6 @@ pub enum Arg {
     },
     /// Another sentence, rendered in the same language.
     Said(Box<Said>),
-    /// Items joined as the language writes a list (`a, b` or `甲、乙`).
-    List(Vec<Arg>),
-    /// A parser's message, in its own (English) words.
-    Parser(String),
 }
 
 impl Said {
@@ -57,11 +51,6 @@ impl Said {
     pub fn with(mut self, name: &'static str, value: impl IntoArg) -> Self {
         self.args.push((name, value.into_arg()));
         self
-    }
-
-    /// The message id.
-    pub fn id(&self) -> &'static str {
-        self.id
     }
 
     /// The sentence in `lang`: every placeholder filled in one pass over
@@ -121,11 +110,6 @@ impl Arg {
                 Language::Zh => zh.clone(),
             },
             Arg::Said(said) => said.render(lang),
-            Arg::List(items) => {
-                let items: Vec<String> = items.iter().map(|i| i.render(lang)).collect();
-                join(lang, &items)
-            }
-            Arg::Parser(original) => crate::yaml_error::describe(lang, original),
         }
     }
 
@@ -207,8 +191,6 @@ pub enum Text {
     Plain(String),
     /// A sentence of the catalogue.
     Said(Said),
-    /// A parser's message, in its own (English) words.
-    Parser(String),
 }
 
 impl Text {
@@ -217,7 +199,6 @@ impl Text {
         match self {
             Text::Plain(text) => text.clone(),
             Text::Said(said) => said.render(lang),
-            Text::Parser(original) => crate::yaml_error::describe(lang, original),
         }
     }
 }
@@ -287,14 +268,11 @@ mod tests {
     }
 
     #[test]
-    fn a_word_and_a_list_take_the_form_of_the_language() {
+    fn a_word_takes_the_form_of_the_language() {
         let state = Arg::each("accepted", "已受理");
         let said = crate::said!("case-now", id = "20261102-K7QF2", state = state);
         assert_eq!(said.render(Language::En), "20261102-K7QF2 is now accepted");
         assert_eq!(said.render(Language::Zh), "20261102-K7QF2 现为已受理");
-        let list = Arg::List(vec![Arg::each("a", "甲"), Arg::each("b", "乙")]);
-        assert_eq!(list.render(Language::En), "a, b");
-        assert_eq!(list.render(Language::Zh), "甲、乙");
     }
 
     #[test]
