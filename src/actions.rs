@@ -224,13 +224,9 @@ fn check_moved(ws: &Workspace, case: &Case) -> Result<()> {
         return Ok(());
     }
     let lang = ws.policy.language;
-    let list: Vec<String> = problems
-        .iter()
-        .map(std::string::ToString::to_string)
-        .collect();
+    let list: Vec<String> = problems.iter().map(|p| p.render(lang)).collect();
     let separator = crate::messages::text(lang, "list-separator");
-    Err(Error::refused(crate::msg!(
-        lang,
+    Err(Error::refused(crate::said!(
         "cannot-move-check",
         id = case.id,
         state = ws.policy.state_label(&case.status, lang),
@@ -306,8 +302,7 @@ pub fn set_text(
     let text = text.replace("\r\n", "\n").trim_end().to_string();
     if text.trim().is_empty() {
         let lang = ws.policy.language;
-        return Err(Error::invalid(crate::msg!(
-            lang,
+        return Err(Error::invalid(crate::said!(
             "set-empty",
             field = crate::messages::field_label(lang, field.name())
         )));
@@ -430,8 +425,8 @@ fn parse_edited(edited_text: &str) -> Result<Case> {
         )));
     }
     parse_yaml_case(edited_text).map_err(|m| {
-        let bad_date = crate::yaml_error::is_date_problem(&m);
-        let message = crate::msg!(crate::messages::language(), "edit-not-valid", problems = m);
+        let bad_date = crate::yaml_error::is_date_problem(&m.english());
+        let message = crate::said!("edit-not-valid", problems = m.arg());
         if bad_date {
             Error::bad_date(message)
         } else {
@@ -453,7 +448,7 @@ pub struct Conflicted {
 pub fn read_conflicted(text: &str, path: &Path) -> Result<Conflicted> {
     let unreadable = || Error::BadFile {
         path: path.to_path_buf(),
-        message: crate::msg!(crate::messages::language(), "conflict-sides-unreadable").into(),
+        message: crate::said!("conflict-sides-unreadable").into(),
     };
     let (ours, theirs) = split_conflict(text).ok_or_else(unreadable)?;
     let ours = parse_case(&ours, path).map_err(|_| unreadable())?;
@@ -518,14 +513,10 @@ fn check_edited(ws: &Workspace, after: &mut Case) -> Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
-    let list: Vec<String> = problems
-        .iter()
-        .map(std::string::ToString::to_string)
-        .collect();
     let lang = ws.policy.language;
+    let list: Vec<String> = problems.iter().map(|p| p.render(lang)).collect();
     let separator = crate::messages::text(lang, "list-separator");
-    Err(Error::invalid(crate::msg!(
-        lang,
+    Err(Error::invalid(crate::said!(
         "edit-not-valid",
         problems = list.join(separator)
     )))
@@ -619,8 +610,7 @@ pub fn mark(
     let promise_kept = milestone == PROMISE_KEPT;
     if !promise_kept && ws.policy.milestone(milestone).is_none() {
         let lang = ws.policy.language;
-        return Err(Error::invalid(crate::msg!(
-            lang,
+        return Err(Error::invalid(crate::said!(
             "unknown-milestone",
             milestone = milestone,
             codes = crate::messages::join(
@@ -683,8 +673,7 @@ fn record_milestone(
         // The same deed at another time is a correction of the record,
         // which `mark` never makes silently.
         if let Some(at) = at.filter(|at| *at != done.at) {
-            return Err(Error::refused(crate::msg!(
-                lang,
+            return Err(Error::refused(crate::said!(
                 "milestone-other-time",
                 milestone = label,
                 id = id,
@@ -742,8 +731,7 @@ pub fn promise(
         if !ws.policy.is_open(status) {
             // A promise on a case that left the workflow could never be kept.
             let lang = ws.policy.language;
-            return Err(Error::refused(crate::msg!(
-                lang,
+            return Err(Error::refused(crate::said!(
                 "promise-final",
                 id = case.id,
                 state = ws.policy.state_label(status, lang)
@@ -805,8 +793,7 @@ pub fn extend(
         match &deadline {
             None => {
                 let lang = ws.policy.language;
-                return Err(Error::refused(crate::msg!(
-                    lang,
+                return Err(Error::refused(crate::said!(
                     "extend-not-started",
                     rule = crate::policy::pick(lang, &rule.name, &rule.zh),
                     id = id,
@@ -815,8 +802,7 @@ pub fn extend(
             }
             Some(d) if !d.state.is_open() => {
                 let lang = ws.policy.language;
-                return Err(Error::refused(crate::msg!(
-                    lang,
+                return Err(Error::refused(crate::said!(
                     "extend-stopped",
                     rule = crate::policy::pick(lang, &rule.name, &rule.zh),
                     id = id,
@@ -833,8 +819,7 @@ pub fn extend(
         let due = deadline.and_then(|d| d.due);
         let late = due.is_some_and(|due| recorded > due);
         if late && !request.force {
-            return Err(Error::refused(crate::msg!(
-                lang,
+            return Err(Error::refused(crate::said!(
                 "extend-late",
                 rule = crate::policy::pick(lang, &rule.name, &rule.zh),
                 id = id,
@@ -935,8 +920,7 @@ fn extension_allowed(
     match refusal {
         None => Ok(Vec::new()),
         Some(_) if force => Ok(vec![FORCED_EXTENSION.to_string()]),
-        Some(message) => Err(Error::refused(crate::msg!(
-            lang,
+        Some(message) => Err(Error::refused(crate::said!(
             "extension-force-hint",
             message = message
         ))),

@@ -652,14 +652,11 @@ fn read_text(path: &Path) -> std::result::Result<String, Text> {
 /// Everything wrong with a parsed case under the policy.
 pub fn case_problems(policy: Option<&Policy>, case: &Case) -> Vec<Text> {
     let Some(policy) = policy else {
-        return history_order_problems(case)
-            .into_iter()
-            .map(Text::from)
-            .collect();
+        return history_order_problems(case);
     };
     let mut problems: Vec<Text> = check_against_policy(policy, case)
         .into_iter()
-        .map(|e| Text::from(e.to_string()))
+        .map(|e| e.text())
         .collect();
     problems.extend(derived_field_problems(policy, case));
     problems

@@ -8,8 +8,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZon
 use crate::error::{Error, Result};
 
 /// The date forms plaint reads, named in the workspace language.
-fn date_forms() -> String {
-    crate::msg!(crate::messages::language(), "date-forms")
+fn date_forms() -> crate::messages::said::Said {
+    crate::said!("date-forms")
 }
 
 /// The years a case's dates (receipt, contract end, history events, `--at`)

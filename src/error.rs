@@ -156,6 +156,22 @@ impl Error {
         Error::LockTimeout(text.into())
     }
 
+    /// The error as a placeholder's value: a sentence stays a sentence,
+    /// rendered in the language of the one it fills.
+    pub fn arg(&self) -> crate::messages::said::Arg {
+        match self {
+            Error::Invalid(text)
+            | Error::BadDate(text)
+            | Error::Usage(text)
+            | Error::Refused(text)
+            | Error::LockTimeout(text) => text.arg(),
+            other => crate::messages::said::Arg::each(
+                other.render(Language::En),
+                other.render(Language::Zh),
+            ),
+        }
+    }
+
     /// What the error says, in `lang`: its sentence rendered there; an
     /// OS error as the system words it (the command line words the common
     /// ones itself). Its `Display` is the English.

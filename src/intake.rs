@@ -2,11 +2,10 @@
 //! against the policy. Every problem is reported with the field it is in,
 //! all at once, so an import can list every bad cell of a batch.
 
-use std::fmt;
-
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::dates::{parse_date, parse_datetime};
+use crate::messages::said::Text;
 use crate::model::{Action, Case, CaseId, Draft, Event, EventKind, Priority, SCHEMA, Satisfaction};
 use crate::policy::{Policy, workflow};
 
@@ -16,30 +15,35 @@ pub struct FieldError {
     /// The field, e.g. `received` or `complainants[0].phone`.
     pub field: String,
     /// What is wrong with it.
-    pub message: String,
+    pub message: Text,
 }
 
 /// The `field` of an error about the record as a whole (a case with
 /// neither title nor facts), which messages do not name as a field.
 pub const WHOLE_CASE: &str = "case";
 
-impl fmt::Display for FieldError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl FieldError {
+    /// The problem in `lang`: `phone: …`, or the message alone for the
+    /// record as a whole.
+    pub fn render(&self, lang: crate::messages::Language) -> String {
+        self.text().render(lang)
+    }
+
+    /// The problem as text in no language yet.
+    pub fn text(&self) -> Text {
         if self.field == WHOLE_CASE {
-            return f.write_str(&self.message);
+            return self.message.clone();
         }
-        let lang = crate::messages::language();
-        let text = crate::msg!(
-            lang,
+        crate::said!(
             "field-error",
             field = self.field,
-            message = self.message
-        );
-        f.write_str(&text)
+            message = self.message.arg()
+        )
+        .into()
     }
 }
 
-fn field_error(field: &str, message: impl Into<String>) -> FieldError {
+fn field_error(field: &str, message: impl Into<Text>) -> FieldError {
     FieldError {
         field: field.to_string(),
         message: message.into(),
@@ -82,7 +86,7 @@ pub struct Built {
 pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldError>> {
     let mut errors = Vec::new();
     if intake.action == Action::Registered {
-        errors.extend(set_by_plaint(&draft, intake.policy.language));
+        errors.extend(set_by_plaint(&draft));
     }
     if draft.schema.is_some_and(|s| s != SCHEMA) {
         errors.push(field_error(
@@ -156,7 +160,7 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
 }
 
 /// The fields a registration may not carry, because plaint sets them.
-fn set_by_plaint(draft: &Draft, lang: crate::policy::Language) -> Vec<FieldError> {
+fn set_by_plaint(draft: &Draft) -> Vec<FieldError> {
     [
         (draft.id.is_some(), "id"),
         (draft.status.is_some(), "status"),
@@ -164,7 +168,7 @@ fn set_by_plaint(draft: &Draft, lang: crate::policy::Language) -> Vec<FieldError
     ]
     .into_iter()
     .filter(|(present, _)| *present)
-    .map(|(_, field)| field_error(field, crate::msg!(lang, "set-on-registration")))
+    .map(|(_, field)| field_error(field, crate::said!("set-on-registration")))
     .collect()
 }
 
@@ -451,12 +455,7 @@ fn foreign_files(case: &Case) -> Vec<FieldError> {
         .map(|file| {
             field_error(
                 "history",
-                crate::msg!(
-                    crate::messages::language(),
-                    "stored-path-foreign",
-                    id = case.id,
-                    file = file
-                ),
+                crate::said!("stored-path-foreign", id = case.id, file = file),
             )
         })
         .collect()
@@ -473,8 +472,7 @@ fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
     {
         errors.push(field_error(
             "category",
-            crate::msg!(
-                lang,
+            crate::said!(
                 "case-unknown-category",
                 code = category,
                 known = crate::policy::list_codes(lang, &policy.categories)
@@ -486,8 +484,7 @@ fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
     {
         errors.push(field_error(
             "channel",
-            crate::msg!(
-                lang,
+            crate::said!(
                 "case-unknown-channel",
                 code = channel,
                 known = crate::policy::list_codes(lang, &policy.channels)
@@ -497,8 +494,7 @@ fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
     if policy.state(&case.status).is_none() {
         errors.push(field_error(
             "status",
-            crate::msg!(
-                lang,
+            crate::said!(
                 "case-unknown-state",
                 code = case.status,
                 known = crate::messages::join(lang, &policy.state_names())
@@ -510,8 +506,7 @@ fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
     {
         errors.push(field_error(
             "outcome",
-            crate::msg!(
-                lang,
+            crate::said!(
                 "case-unknown-outcome",
                 code = outcome,
                 known = crate::policy::list_codes(lang, &policy.outcomes)
@@ -523,17 +518,13 @@ fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
 
 /// The history opens with `registered` or `imported`, has only one such
 /// event, and never goes back in time.
-pub fn history_order_problems(case: &Case) -> Vec<String> {
+pub fn history_order_problems(case: &Case) -> Vec<Text> {
     let mut problems = Vec::new();
     let opening = |a: Action| matches!(a, Action::Registered | Action::Imported);
     if let Some(first) = case.history.first()
         && !opening(first.action())
     {
-        problems.push(crate::msg!(
-            crate::messages::language(),
-            "history-first",
-            action = first.action().as_str()
-        ));
+        problems.push(crate::said!("history-first", action = first.action().as_str()).into());
     }
     let extra = case
         .history
@@ -542,22 +533,20 @@ pub fn history_order_problems(case: &Case) -> Vec<String> {
         .filter(|e| opening(e.action()))
         .count();
     if extra > 0 {
-        problems.push(crate::msg!(
-            crate::messages::language(),
-            "history-opened-twice",
-            count = extra + 1
-        ));
+        problems.push(crate::said!("history-opened-twice", count = extra + 1).into());
     }
     for (i, pair) in case.history.windows(2).enumerate() {
         if pair[1].at < pair[0].at {
-            problems.push(crate::msg!(
-                crate::messages::language(),
-                "history-backwards",
-                n = i + 2,
-                action = pair[1].action().as_str(),
-                at = pair[1].at.to_rfc3339(),
-                above = pair[0].at.to_rfc3339()
-            ));
+            problems.push(
+                crate::said!(
+                    "history-backwards",
+                    n = i + 2,
+                    action = pair[1].action().as_str(),
+                    at = pair[1].at.to_rfc3339(),
+                    above = pair[0].at.to_rfc3339()
+                )
+                .into(),
+            );
         }
     }
     problems
@@ -686,16 +675,16 @@ fn record_date_errors(case: &Case) -> Vec<FieldError> {
 }
 
 /// Parses a priority name.
-pub fn parse_priority(text: &str) -> Result<Priority, String> {
+pub fn parse_priority(text: &str) -> Result<Priority, Text> {
     [Priority::Normal, Priority::Important, Priority::Urgent]
         .into_iter()
         .find(|p| p.as_str() == text.trim().to_lowercase())
-        .ok_or_else(|| crate::msg!(crate::messages::language(), "unknown-priority", text = text))
+        .ok_or_else(|| crate::said!("unknown-priority", text = text).into())
 }
 
 /// Parses a follow-up answer: its code, its Chinese label, or a word
 /// people use for it (`很满意`, `一般`, `联系不上`, `拒访`).
-pub fn parse_satisfaction(text: &str) -> Result<Satisfaction, String> {
+pub fn parse_satisfaction(text: &str) -> Result<Satisfaction, Text> {
     let typed = text.trim().to_lowercase();
     let alias = match typed.as_str() {
         "很满意" | "十分满意" => Some(Satisfaction::VerySatisfied),
@@ -712,13 +701,7 @@ pub fn parse_satisfaction(text: &str) -> Result<Satisfaction, String> {
                 .into_iter()
                 .find(|s| s.as_str() == typed || s.zh() == typed)
         })
-        .ok_or_else(|| {
-            crate::msg!(
-                crate::messages::language(),
-                "unknown-satisfaction",
-                text = text
-            )
-        })
+        .ok_or_else(|| crate::said!("unknown-satisfaction", text = text).into())
 }
 
 /// A stand-in ID for a case not yet stored; replaced on creation.

@@ -36,6 +36,24 @@ pub fn describe(lang: Language, original: &str) -> String {
     }
 }
 
+/// The parser's message `original` as a placeholder's value: told in
+/// the language the sentence around it is rendered in.
+pub fn parser_arg(original: &str) -> crate::messages::said::Arg {
+    crate::messages::said::Arg::each(
+        describe(Language::En, original),
+        describe(Language::Zh, original),
+    )
+}
+
+/// The `serde_yaml` error `error` as a placeholder's value, as
+/// [`parser_arg`] tells a parser's message.
+pub fn yaml_arg(error: &serde_yaml::Error) -> crate::messages::said::Arg {
+    crate::messages::said::Arg::each(
+        describe_yaml(Language::En, error),
+        describe_yaml(Language::Zh, error),
+    )
+}
+
 /// The `serde_yaml` error `error` in `lang`, as [`describe`] tells a
 /// message, but with the place of the problem taken from the error's
 /// `location()` rather than read out of its text.

@@ -76,7 +76,7 @@ pub enum CalendarError {
     DateOutOfRange { date: NaiveDate },
 
     #[error("{what} goes beyond the supported range {FIRST_YEAR:04}-01-01..{LAST_YEAR}-12-31")]
-    ResultOutOfRange { what: String },
+    ResultOutOfRange { what: crate::messages::said::Text },
 
     #[error("cannot count {n} working days at once: the limit is {MAX_WORKDAYS}")]
     TooManyWorkdays { n: i64 },
@@ -174,7 +174,7 @@ impl CalendarError {
             CalendarError::ResultOutOfRange { what } => msg!(
                 lang,
                 "calendar-result-out-of-range",
-                what = what,
+                what = what.render(lang),
                 first = format!("{FIRST_YEAR:04}"),
                 last = LAST_YEAR
             ),
@@ -599,12 +599,7 @@ impl Calendar {
             _ => (self.f(d - 1) + n + 1, d - 1),
         };
         let out_of_range = || CalendarError::ResultOutOfRange {
-            what: crate::msg!(
-                crate::messages::language(),
-                "workdays-from",
-                n = n,
-                date = date
-            ),
+            what: crate::said!("workdays-from", n = n, date = date).into(),
         };
         if target < 1 {
             return Err(out_of_range());
@@ -1060,10 +1055,11 @@ mod tests {
             first
         );
         assert_eq!(
-            weekends.add_workdays(first, -1).unwrap_err(),
+            weekends.add_workdays(first, -1).unwrap_err().to_string(),
             CalendarError::ResultOutOfRange {
                 what: "-1 working days from 0001-01-01".into()
             }
+            .to_string()
         );
     }
 

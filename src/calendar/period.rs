@@ -70,16 +70,13 @@ pub fn period_end(
         return Err(CalendarError::DateOutOfRange { date: start });
     }
     let beyond = || CalendarError::ResultOutOfRange {
-        what: {
-            let lang = crate::messages::language();
-            crate::msg!(
-                lang,
-                "period-from",
-                amount = amount,
-                unit = crate::messages::text(lang, &format!("unit-word-{}", unit.as_str())),
-                start = start
-            )
-        },
+        what: crate::said!(
+            "period-from",
+            amount = amount,
+            unit = unit_word(unit),
+            start = start
+        )
+        .into(),
     };
     let end = match unit {
         Unit::Workdays => return cal.add_workdays(start, amount),
@@ -149,6 +146,13 @@ pub fn explain_workdays(
         day = d.checked_add_signed(TimeDelta::days(step));
     }
     Ok(result.map(|_| steps))
+}
+
+/// The word for `unit` in both languages (`workdays` / `个工作日`).
+fn unit_word(unit: Unit) -> crate::messages::said::Arg {
+    use crate::messages::{Language, text};
+    let id = format!("unit-word-{}", unit.as_str());
+    crate::messages::said::Arg::each(text(Language::En, &id), text(Language::Zh, &id))
 }
 
 #[cfg(test)]

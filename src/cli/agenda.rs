@@ -16,9 +16,8 @@ use crate::reports::ics;
 /// something is due or overdue, else 0 (an unreadable case file also
 /// makes it 1); the feed exits 0.
 pub fn run(ctx: &Ctx, args: &AgendaArgs) -> anyhow::Result<Exit> {
-    let lang = ctx.lang();
     if args.ics && ctx.look.json {
-        return Err(Error::usage(msg!(lang, "agenda-ics-json")).into());
+        return Err(Error::usage(crate::said!("agenda-ics-json")).into());
     }
     let officer = args.officer.as_deref().map(str::trim);
     let snapshot = ctx.ws.scan()?;

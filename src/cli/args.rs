@@ -931,8 +931,7 @@ fn alarm_arg(text: &str) -> Result<crate::deadline::alarm::Alarm, Error> {
             .iter()
             .map(|a| format!("{} ({})", a.as_str(), a.zh()))
             .collect();
-        Error::usage(crate::msg!(
-            lang,
+        Error::usage(crate::said!(
             "alarm-unknown",
             text = text,
             grades = crate::messages::join(lang, &grades)

@@ -172,12 +172,12 @@ fn progress_bar(ctx: &Ctx, size: Option<u64>) -> Option<ProgressBar> {
 
 fn print_report(ctx: &Ctx, report: &Report) -> anyhow::Result<()> {
     if ctx.look.json {
-        output::print_json(report)?;
+        output::print_json(&report.rendered(ctx.lang()))?;
         return Ok(());
     }
     print_warnings(&report.warnings);
     for e in &report.errors {
-        print_problem(e);
+        print_problem(ctx.lang(), e);
     }
     if !report.errors.is_empty() {
         return Ok(());
@@ -209,8 +209,8 @@ fn print_report(ctx: &Ctx, report: &Report) -> anyhow::Result<()> {
     output::print_line(&line)
 }
 
-fn print_problem(e: &RowError) {
-    output::notice(&e.to_string());
+fn print_problem(lang: crate::messages::Language, e: &RowError) {
+    output::notice(&e.render(lang));
 }
 
 /// One line of a dry run: `row 2: create 20261102-ABCDE (external_ref HOT-1)`.

@@ -17,7 +17,7 @@ pub fn run(args: &InitArgs, look: Look) -> anyhow::Result<Exit> {
         Some(dir) => dir.clone(),
         None => std::env::current_dir()?,
     };
-    parse_offset(&args.timezone, crate::cli::output::language())?;
+    parse_offset(&args.timezone)?;
     // `--calendar` names a calendar, or is a calendar file to copy in.
     let calendar_file = Path::new(&args.calendar);
     let calendar_file = calendar_file.is_file().then_some(calendar_file);

@@ -369,7 +369,7 @@ fn configure_lock_wait(timeout: Option<std::time::Duration>) {
         wait.timeout = timeout;
     }
     if std::io::stderr().is_terminal() {
-        wait.notify = Some(output::notice);
+        wait.notify = Some(|said| output::notice(&said.render(output::language())));
     }
     crate::storage::lock::set_wait(wait);
 }

@@ -18,12 +18,10 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<Exit> {
         .map(|t| parse_datetime(t, ctx.ws.offset))
         .transpose()
         .context("--served")?;
-    let lang = ctx.lang();
     if let Some(at) = served
         && at > ctx.now
     {
-        return Err(Error::invalid(crate::msg!(
-            lang,
+        return Err(Error::invalid(crate::said!(
             "in-the-future",
             what = format!("--served {}", at.date_naive())
         ))
@@ -33,7 +31,7 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<Exit> {
         && out.exists()
         && !args.force
     {
-        return Err(Error::refused(crate::msg!(lang, "out-exists", out = out.display())).into());
+        return Err(Error::refused(crate::said!("out-exists", out = out.display())).into());
     }
     let request = NoticeRequest {
         kind: args.kind.trim().to_string(),

@@ -45,10 +45,7 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<Exit> {
                 register_usage()
             ));
         }
-        let list: Vec<String> = errors
-            .iter()
-            .map(std::string::ToString::to_string)
-            .collect();
+        let list: Vec<String> = errors.iter().map(|e| e.render(ctx.lang())).collect();
         let list = list.join(crate::messages::text(ctx.lang(), "list-separator"));
         let message = crate::msg!(ctx.lang(), "not-registered", problems = list);
         if bad_date {

@@ -596,7 +596,14 @@ pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8], policy: &dyn MergePo
             ]
             .into_iter()
             .find_map(|(side, e)| {
-                e.map(|e| crate::msg!(lang, "merge-side-invalid", side = side, error = e))
+                e.map(|e| {
+                    crate::msg!(
+                        lang,
+                        "merge-side-invalid",
+                        side = side,
+                        error = e.render(lang)
+                    )
+                })
             })
             .unwrap_or_default();
             return FileMerge::Text {

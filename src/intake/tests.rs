@@ -171,6 +171,7 @@ fn names_are_parsed_without_regard_to_case_or_spaces() {
     assert!(
         parse_priority("high")
             .unwrap_err()
+            .english()
             .contains("normal, important, urgent")
     );
 }

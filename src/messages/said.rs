@@ -113,6 +113,23 @@ impl Arg {
         }
     }
 
+    /// A list of codes or names, joined as each language joins a list
+    /// (`a, b` / `a、b`).
+    pub fn list<S: AsRef<str>>(items: &[S]) -> Self {
+        let join = |lang| {
+            let separator = super::text(lang, "list-comma");
+            items
+                .iter()
+                .map(AsRef::as_ref)
+                .collect::<Vec<_>>()
+                .join(separator)
+        };
+        Arg::Each {
+            en: join(Language::En),
+            zh: join(Language::Zh),
+        }
+    }
+
     /// A word in both languages.
     pub fn each(en: impl Into<String>, zh: impl Into<String>) -> Self {
         Arg::Each {
@@ -208,6 +225,15 @@ impl Text {
     /// text.
     pub fn english(&self) -> String {
         self.render(Language::En)
+    }
+
+    /// The text as the value of another sentence's placeholder, rendered
+    /// in that sentence's language.
+    pub fn arg(&self) -> Arg {
+        match self {
+            Text::Plain(text) => Arg::Text(text.clone()),
+            Text::Said(said) => Arg::Said(Box::new(said.clone())),
+        }
     }
 }
 

@@ -103,43 +103,34 @@ pub fn unknown_keys(document: &serde_yaml::Value) -> Vec<String> {
 
 /// Parses a draft document (YAML or JSON) named `label` in messages.
 pub fn parse_draft(text: &str, label: &str) -> Result<Draft, Error> {
-    let lang = crate::messages::language();
-    let at = |message: String| {
-        Error::invalid(crate::msg!(
-            lang,
-            "file-error",
-            file = label,
-            message = message
-        ))
-    };
+    use crate::messages::said::Arg;
+    let at =
+        |message: Arg| Error::invalid(crate::said!("file-error", file = label, message = message));
     if text.len() > crate::limits::MAX_FILE_BYTES {
-        return Err(Error::invalid(crate::msg!(
-            lang,
+        return Err(Error::invalid(crate::said!(
             "draft-too-large",
             label = label,
             max = crate::limits::MAX_FILE_BYTES
         )));
     }
     let text = text.replace("\r\n", "\n");
-    crate::limits::check_nesting(&text).map_err(|e| at(e.render(lang)))?;
+    crate::limits::check_nesting(&text).map_err(|e| at(Arg::Said(Box::new(e))))?;
     let value: serde_yaml::Value =
-        serde_yaml::from_str(&text).map_err(|e| at(crate::yaml_error::describe_yaml(lang, &e)))?;
+        serde_yaml::from_str(&text).map_err(|e| at(crate::yaml_error::yaml_arg(&e)))?;
     if !value.is_mapping() {
-        return Err(Error::invalid(crate::msg!(
-            lang,
+        return Err(Error::invalid(crate::said!(
             "draft-not-mapping",
             label = label
         )));
     }
     let unknown = unknown_keys(&value);
     if !unknown.is_empty() {
-        return Err(Error::invalid(crate::msg!(
-            lang,
+        return Err(Error::invalid(crate::said!(
             "draft-unknown-fields",
             label = label,
-            unknown = crate::messages::join(lang, &unknown),
-            known = crate::messages::join(lang, DRAFT_FIELDS)
+            unknown = Arg::list(&unknown),
+            known = Arg::list(DRAFT_FIELDS)
         )));
     }
-    serde_yaml::from_value(value).map_err(|e| at(crate::yaml_error::describe_yaml(lang, &e)))
+    serde_yaml::from_value(value).map_err(|e| at(crate::yaml_error::yaml_arg(&e)))
 }

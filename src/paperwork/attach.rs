@@ -253,7 +253,11 @@ pub fn detach(
         .map(|e| e.at)
         .max();
     if let Some(later) = attached_at.filter(|at| *at > now) {
-        return Err(before_event(now, "event-kind-attached", later));
+        return Err(before_event(
+            now,
+            crate::said!("event-kind-attached"),
+            later,
+        ));
     }
     let detached = EventKind::Detached {
         name: found.name.clone(),
@@ -282,10 +286,8 @@ pub fn detach(
 /// a hand-edited `file:` can never make detach delete another case's
 /// evidence or a file it did not store.
 fn removable(root: &Path, id: &CaseId, found: &Attachment) -> Result<Option<PathBuf>> {
-    let lang = crate::messages::language();
     if !id.owns_stored_file(&found.file) {
-        return Err(Error::refused(crate::msg!(
-            lang,
+        return Err(Error::refused(crate::said!(
             "stored-path-foreign",
             id = id,
             file = found.file
@@ -295,8 +297,7 @@ fn removable(root: &Path, id: &CaseId, found: &Attachment) -> Result<Option<Path
         Err(Error::NotFound(_)) => Ok(None),
         Err(e) => Err(e),
         Ok(sha256) if sha256 == found.sha256 => Ok(Some(root.join(&found.file))),
-        Ok(_) => Err(Error::refused(crate::msg!(
-            lang,
+        Ok(_) => Err(Error::refused(crate::said!(
             "detach-altered",
             id = id,
             file = found.file
@@ -307,15 +308,13 @@ fn removable(root: &Path, id: &CaseId, found: &Attachment) -> Result<Option<Path
 /// The refusal of an event at `at` before the `kind` event it follows.
 pub(crate) fn before_event(
     at: DateTime<FixedOffset>,
-    kind: &str,
+    kind: crate::messages::said::Said,
     later: DateTime<FixedOffset>,
 ) -> Error {
-    let lang = crate::messages::language();
-    Error::invalid(crate::msg!(
-        lang,
+    Error::invalid(crate::said!(
         "before-last-event",
         at = at.format("%Y-%m-%d %H:%M"),
-        event = crate::messages::fill(lang, kind, &[]),
+        event = kind,
         later = later.format("%Y-%m-%d %H:%M")
     ))
 }
@@ -339,7 +338,7 @@ pub struct FileProblem {
     /// problem of the case file itself.
     pub file: Option<String>,
     /// What is wrong.
-    pub message: String,
+    pub message: crate::messages::said::Text,
 }
 
 /// Checks every current attachment and every issued notice of `case`
@@ -347,7 +346,6 @@ pub struct FileProblem {
 /// folder, be a regular file reached through no link, and hold the bytes
 /// recorded.
 pub fn verify(root: &Path, case: &Case) -> Vec<FileProblem> {
-    let lang = crate::messages::language();
     let mut problems = Vec::new();
     let mut stored: Vec<(String, String)> = current(case)
         .into_iter()
@@ -372,29 +370,35 @@ pub fn verify(root: &Path, case: &Case) -> Vec<FileProblem> {
         if !case.id.owns_stored_file(&file) {
             problems.push(FileProblem {
                 file: None,
-                message: crate::msg!(lang, "stored-path-foreign", id = case.id, file = file),
+                message: crate::said!("stored-path-foreign", id = case.id, file = file).into(),
             });
             continue;
         }
         let message = match stored_sha256(root, &file) {
-            Err(Error::NotFound(_)) => crate::msg!(lang, "check-file-missing", id = case.id),
+            Err(Error::NotFound(_)) => crate::said!("check-file-missing", id = case.id),
             Err(Error::BadFile { message, .. }) => {
-                let why = message.render(lang);
-                crate::msg!(lang, "check-file-unreadable", id = case.id, why = why)
+                crate::said!("check-file-unreadable", id = case.id, why = message.arg())
             }
-            Err(e) => {
-                let why = e.render(lang);
-                crate::msg!(lang, "check-file-unreadable", id = case.id, why = why)
-            }
-            Ok(found) if found != sha256 => crate::msg!(lang, "check-file-altered", id = case.id),
+            Err(e) => crate::said!(
+                "check-file-unreadable",
+                id = case.id,
+                why = both_languages(&e)
+            ),
+            Ok(found) if found != sha256 => crate::said!("check-file-altered", id = case.id),
             Ok(_) => continue,
         };
         problems.push(FileProblem {
             file: Some(file),
-            message,
+            message: message.into(),
         });
     }
     problems
+}
+
+/// An error as a placeholder's value, in the sentence's language.
+fn both_languages(e: &Error) -> crate::messages::said::Arg {
+    use crate::messages::Language;
+    crate::messages::said::Arg::each(e.render(Language::En), e.render(Language::Zh))
 }
 
 #[cfg(test)]

@@ -45,11 +45,10 @@ pub fn build(ws: &Workspace, cases: &[Case], title: &str, today: NaiveDate) -> R
     }
     for case in cases {
         if let Some(problem) = attach::verify(&ws.root, case).into_iter().next() {
-            return Err(Error::refused(crate::msg!(
-                ws.policy.language,
+            return Err(Error::refused(crate::said!(
                 "dossier-incomplete",
                 file = problem.file.unwrap_or_else(|| case.id.to_string()),
-                message = problem.message
+                message = problem.message.arg()
             )));
         }
         let limit = usize::try_from(ws.settings.attachment_limit())

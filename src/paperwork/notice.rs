@@ -110,7 +110,7 @@ pub fn kind(ws: &Workspace, code: &str) -> Result<&'static NoticeKind> {
             })
             .collect();
         if known.is_empty() {
-            return Error::invalid(crate::msg!(lang, "no-notices", preset = preset));
+            return Error::invalid(crate::said!("no-notices", preset = preset));
         }
         // A mistyped notice is a usage error, with the closest suggested.
         let codes: Vec<crate::policy::Code> = kinds
@@ -270,13 +270,13 @@ pub fn issuance_warnings(
     preset: &str,
     case: &Case,
     intact: &dyn Fn(&Stored) -> bool,
-) -> Vec<String> {
-    let lang = crate::messages::language();
+) -> Vec<crate::messages::said::Said> {
+    use crate::messages::said::Arg;
     // A kind is named as the reader knows it: its code in English, its
     // title in Chinese.
-    let kind_name = |code: &str| match (lang, kinds::find(preset, code)) {
-        (crate::messages::Language::Zh, Some(kind)) => kind.title.to_string(),
-        _ => code.to_string(),
+    let kind_name = |code: &str| match kinds::find(preset, code) {
+        Some(kind) => Arg::each(code, kind.title),
+        None => Arg::Text(code.to_string()),
     };
     let all = issued(case);
     let mut warnings = Vec::new();
@@ -308,13 +308,12 @@ pub fn issuance_warnings(
         } else {
             format!("\"{}\"", example.notice.number)
         };
-        warnings.push(crate::msg!(
-            lang,
+        warnings.push(crate::said!(
             "check-issued-twice",
             id = case.id,
             kind = kind_name(kind),
             count = standing.len(),
-            numbers = shortened(&numbers, lang),
+            numbers = shortened(&numbers),
             which = which
         ));
     }
@@ -322,12 +321,12 @@ pub fn issuance_warnings(
 }
 
 /// A list of numbers for a sentence: at most three, then `…`.
-fn shortened(numbers: &[&str], lang: crate::messages::Language) -> String {
+fn shortened(numbers: &[&str]) -> crate::messages::said::Arg {
     let mut shown: Vec<&str> = numbers.iter().copied().take(3).collect();
     if numbers.len() > 3 {
         shown.push("…");
     }
-    shown.join(crate::policy::codes::list_separator(lang))
+    crate::messages::said::Arg::list(&shown)
 }
 
 /// Marks the issued notice `number` of case `id` superseded (replaced by
@@ -345,7 +344,7 @@ pub fn supersede(
 ) -> Result<Case> {
     let lang = ws.policy.language;
     if reason.trim().is_empty() {
-        return Err(Error::invalid(crate::msg!(lang, "supersede-no-reason")));
+        return Err(Error::invalid(crate::said!("supersede-no-reason")));
     }
     let number = number.trim();
     let (case, ()) = ws.update(id, |case| {
@@ -362,8 +361,7 @@ pub fn supersede(
                 if known.is_empty() {
                     known.push(crate::msg!(lang, "check-none"));
                 }
-                return Err(Error::invalid(crate::msg!(
-                    lang,
+                return Err(Error::invalid(crate::said!(
                     "supersede-unknown",
                     id = case.id,
                     number = number,
@@ -371,8 +369,7 @@ pub fn supersede(
                 )));
             }
             _ => {
-                return Err(Error::invalid(crate::msg!(
-                    lang,
+                return Err(Error::invalid(crate::said!(
                     "supersede-ambiguous",
                     number = number,
                     count = matching.len()
@@ -382,13 +379,12 @@ pub fn supersede(
         if found.event.at > now {
             return Err(super::attach::before_event(
                 now,
-                "event-kind-notice",
+                crate::said!("event-kind-notice"),
                 found.event.at,
             ));
         }
         if found.superseded.is_some() {
-            return Err(Error::refused(crate::msg!(
-                lang,
+            return Err(Error::refused(crate::said!(
                 "supersede-already",
                 id = case.id,
                 number = number
@@ -452,8 +448,7 @@ fn check_state(policy: &crate::policy::Policy, case: &Case, kind: &NoticeKind) -
             crate::messages::Language::Zh => crate::policy::code_label(&policy.outcomes, o, lang),
         };
         let wanted: Vec<String> = kind.outcomes.iter().map(|o| label(o)).collect();
-        return Err(Error::refused(crate::msg!(
-            lang,
+        return Err(Error::refused(crate::said!(
             "notice-wrong-outcome",
             title = kind.title,
             id = case.id,
@@ -471,8 +466,7 @@ fn check_state(policy: &crate::policy::Policy, case: &Case, kind: &NoticeKind) -
         .into_iter()
         .map(label)
         .collect();
-    Err(Error::refused(crate::msg!(
-        lang,
+    Err(Error::refused(crate::said!(
         "notice-wrong-state",
         title = kind.title,
         code = kind.code,
@@ -638,9 +632,8 @@ fn recipient(
     kind: &NoticeKind,
     to: Option<&str>,
 ) -> Result<String> {
-    let lang = policy.language;
     let to = match to.map(str::trim) {
-        Some("") => return Err(Error::invalid(crate::msg!(lang, "to-empty"))),
+        Some("") => return Err(Error::invalid(crate::said!("to-empty"))),
         // A notice speaks to its party ("您", "你单位"): another party
         // would receive a letter about itself in the wrong person.
         Some("complainant") if kind.to == Recipient::Complainant => Recipient::Complainant,
@@ -658,8 +651,7 @@ fn recipient(
                 Recipient::Respondent => "respondent",
                 Recipient::TransferBody => "BODY",
             };
-            return Err(Error::invalid(crate::msg!(
-                lang,
+            return Err(Error::invalid(crate::said!(
                 "notice-wrong-addressee",
                 kind = kind.code,
                 to = other,

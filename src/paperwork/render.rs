@@ -119,14 +119,8 @@ pub fn render(
         template.render_captured_to(context, &mut out).map(drop)
     })
     .map_err(|e| template_error(source, &e))?;
-    String::from_utf8(out.0).map_err(|e| {
-        Error::invalid(crate::msg!(
-            lang,
-            "file-error",
-            file = source.label,
-            message = e
-        ))
-    })
+    String::from_utf8(out.0)
+        .map_err(|e| Error::invalid(crate::said!("file-error", file = source.label, message = e)))
 }
 
 /// The most memory one rendering may hold: 256 MiB, some fifty times
@@ -155,11 +149,10 @@ impl std::io::Write for Capped {
 }
 
 fn template_error(source: &Source, e: &minijinja::Error) -> Error {
-    let lang = crate::messages::language();
-    let line = e
-        .line()
-        .map(|l| crate::msg!(lang, "at-line", line = l))
-        .unwrap_or_default();
+    use crate::messages::said::Arg;
+    let line = e.line().map_or(Arg::Text(String::new()), |l| {
+        Arg::Said(Box::new(crate::said!("at-line", line = l)))
+    });
     let label = &source.label;
     if e.kind() == ErrorKind::UndefinedError {
         let field = e
@@ -171,8 +164,7 @@ fn template_error(source: &Source, e: &minijinja::Error) -> Error {
             .into_iter()
             .find(|name| field == format!("case.{name}"));
         if let Some(name) = written {
-            return Error::invalid(crate::msg!(
-                lang,
+            return Error::invalid(crate::said!(
                 "template-missing-written",
                 label = label,
                 line = line,
@@ -180,8 +172,7 @@ fn template_error(source: &Source, e: &minijinja::Error) -> Error {
                 name = name
             ));
         }
-        return Error::invalid(crate::msg!(
-            lang,
+        return Error::invalid(crate::said!(
             "template-missing-field",
             label = label,
             line = line,
@@ -189,11 +180,10 @@ fn template_error(source: &Source, e: &minijinja::Error) -> Error {
         ));
     }
     if matches!(e.kind(), ErrorKind::OutOfFuel | ErrorKind::WriteFailure) {
-        return Error::invalid(crate::msg!(lang, "template-out-of-fuel", label = label));
+        return Error::invalid(crate::said!("template-out-of-fuel", label = label));
     }
     let detail = e.detail().unwrap_or("");
-    Error::invalid(crate::msg!(
-        lang,
+    Error::invalid(crate::said!(
         "template-error",
         label = label,
         line = line,

@@ -353,20 +353,14 @@ impl Policy {
     /// policy's language, and the language its problems are told in.
     pub fn build_in(preset: &str, overrides: &PolicyOverrides, lang: Language) -> Result<Policy> {
         let text = preset_text(preset).ok_or_else(|| {
-            Error::invalid(crate::msg!(
-                lang,
+            Error::invalid(crate::said!(
                 "settings-unknown-preset",
                 preset = preset,
                 presets = PRESETS.join(crate::policy::codes::list_separator(lang))
             ))
         })?;
         let base: PolicyOverrides = serde_yaml::from_str(text).map_err(|e| {
-            Error::invalid(crate::msg!(
-                lang,
-                "preset-broken",
-                preset = preset,
-                error = e
-            ))
+            Error::invalid(crate::said!("preset-broken", preset = preset, error = e))
         })?;
         let o = overrides.clone();
         let mut policy = Policy {
@@ -811,7 +805,7 @@ impl Policy {
             let lang = self.language;
             let bad = |problem: String| {
                 let problem = crate::msg!(lang, "policy-rule", rule = rule.name, problem = problem);
-                Error::invalid(crate::msg!(lang, "policy-invalid", problem = problem))
+                Error::invalid(crate::said!("policy-invalid", problem = problem))
             };
             if !seen.insert(rule.name.as_str()) {
                 return Err(bad(crate::msg!(lang, "rule-twice")));
@@ -854,13 +848,13 @@ impl Policy {
 /// Looks up `code` in `codes`, or explains which codes exist.
 pub fn find_code<'a>(codes: &'a [Code], code: &str, what: codes::CodeKind) -> Result<&'a Code> {
     codes.iter().find(|c| c.code == code).ok_or_else(|| {
-        let lang = crate::messages::language();
-        Error::invalid(crate::msg!(
-            lang,
+        use crate::messages::said::Arg;
+        let (en, zh) = (Language::En, Language::Zh);
+        Error::invalid(crate::said!(
             "unknown-code-known",
-            what = what.word(lang),
+            what = Arg::each(what.word(en), what.word(zh)),
             code = code,
-            codes = list_codes(lang, codes)
+            codes = Arg::each(list_codes(en, codes), list_codes(zh, codes))
         ))
     })
 }

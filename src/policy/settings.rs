@@ -105,20 +105,12 @@ impl Settings {
     /// Its problems are told in the language the text declares.
     pub fn parse(text: &str, label: &str) -> Result<Self> {
         let lang = Settings::declared_language(text).unwrap_or_default();
-        let at = |said: String| {
-            Error::invalid(crate::msg!(
-                lang,
-                "file-error",
-                file = label,
-                message = said
-            ))
-        };
-        let described =
-            |e: &dyn std::fmt::Display| crate::yaml_error::describe(lang, &e.to_string());
+        let at =
+            |said: String| Error::invalid(crate::said!("file-error", file = label, message = said));
         crate::limits::check_nesting(text).map_err(|e| at(e.render(lang)))?;
         let settings: Settings = serde_yaml::from_str(text)
             .map_err(|e| at(crate::yaml_error::describe_yaml(lang, &e)))?;
-        settings.offset().map_err(|e| at(described(&e)))?;
+        settings.offset().map_err(|e| at(e.render(lang)))?;
         Ok(settings)
     }
 
@@ -137,7 +129,7 @@ impl Settings {
 
     /// The office's UTC offset.
     pub fn offset(&self) -> Result<FixedOffset> {
-        parse_offset(&self.timezone, self.language)
+        parse_offset(&self.timezone)
     }
 
     /// The largest attachment accepted, in bytes.
@@ -186,8 +178,8 @@ impl Settings {
 
 /// Parses a UTC offset such as `+08:00`, `-05:30` or `Z`; a bad one is
 /// refused in `lang`.
-pub fn parse_offset(text: &str, lang: Language) -> Result<FixedOffset> {
-    let bad = || Error::invalid(crate::msg!(lang, "settings-bad-timezone", text = text));
+pub fn parse_offset(text: &str) -> Result<FixedOffset> {
+    let bad = || Error::invalid(crate::said!("settings-bad-timezone", text = text));
     if text == "Z" || text == "UTC" {
         return Ok(FixedOffset::east_opt(0).expect("zero offset"));
     }
@@ -246,19 +238,9 @@ mod tests {
 
     #[test]
     fn offsets() {
-        assert_eq!(
-            parse_offset("+08:00", Language::En)
-                .unwrap()
-                .local_minus_utc(),
-            8 * 3600
-        );
-        assert_eq!(
-            parse_offset("-05:30", Language::En)
-                .unwrap()
-                .local_minus_utc(),
-            -19800
-        );
-        assert!(parse_offset("8", Language::En).is_err());
-        assert!(parse_offset("+25:00", Language::En).is_err());
+        assert_eq!(parse_offset("+08:00").unwrap().local_minus_utc(), 8 * 3600);
+        assert_eq!(parse_offset("-05:30").unwrap().local_minus_utc(), -19800);
+        assert!(parse_offset("8").is_err());
+        assert!(parse_offset("+25:00").is_err());
     }
 }

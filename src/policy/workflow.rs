@@ -251,8 +251,7 @@ pub fn advance(
             let labels: Vec<String> = allowed.iter().map(|s| label(s)).collect();
             crate::messages::join(lang, &labels)
         };
-        return Err(Error::refused(crate::msg!(
-            lang,
+        return Err(Error::refused(crate::said!(
             "cannot-move",
             id = case.id,
             from = label(&case.status),
@@ -354,8 +353,7 @@ fn on_the_spot_allowed(policy: &Policy, case: &Case, target: &str) -> Result<boo
             targets = targets.join(crate::messages::text(lang, "list-separator"))
         )
     };
-    Err(Error::refused(crate::msg!(
-        lang,
+    Err(Error::refused(crate::said!(
         "on-the-spot-refused",
         id = case.id,
         target = policy.state_label(target, lang),
@@ -625,13 +623,11 @@ pub fn check_event_time(case: &Case, action: Action, at: DateTime<FixedOffset>) 
         .map(|e| e.at)
         .max()
     {
-        let lang = crate::messages::language();
         let event = match action {
-            Action::Assigned => crate::msg!(lang, "event-kind-assigned"),
-            _ => crate::msg!(lang, "event-kind-status"),
+            Action::Assigned => crate::said!("event-kind-assigned"),
+            _ => crate::said!("event-kind-status"),
         };
-        return Err(Error::invalid(crate::msg!(
-            lang,
+        return Err(Error::invalid(crate::said!(
             "before-last-event",
             at = at.format(MINUTE),
             event = event,
@@ -654,8 +650,7 @@ fn check_requirements(policy: &Policy, case: &Case, request: &TransitionRequest)
         return Ok(());
     }
     let lang = policy.language;
-    Err(Error::refused(crate::msg!(
-        lang,
+    Err(Error::refused(crate::said!(
         "missing-for",
         id = case.id,
         to = state_word(policy, &request.target),

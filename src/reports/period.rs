@@ -21,40 +21,38 @@ impl Period {
     /// Parses a period, naming the accepted forms when it cannot.
     pub fn parse(text: &str) -> Result<Period> {
         let text = text.trim();
-        let lang = crate::messages::language();
-        let bad =
-            |why: String| Error::invalid(crate::msg!(lang, "bad-period", text = text, why = why));
+        let bad = |why: crate::messages::said::Said| {
+            Error::invalid(crate::said!("bad-period", text = text, why = why))
+        };
         let (start, end) = if let Some((a, b)) = text.split_once("..") {
-            let date = |d: &str| {
-                parse_date(d).map_err(|_| bad(crate::msg!(lang, "period-bad-date", date = d)))
-            };
+            let date =
+                |d: &str| parse_date(d).map_err(|_| bad(crate::said!("period-bad-date", date = d)));
             let (start, end) = (date(a)?, date(b)?);
             if end < start {
-                return Err(bad(crate::msg!(lang, "period-backwards")));
+                return Err(bad(crate::said!("period-backwards")));
             }
             (start, end)
         } else if let Some((year, quarter)) = text.split_once(['Q', 'q']) {
             let year = parse_year(year.trim_end_matches('-'))
-                .ok_or_else(|| bad(crate::msg!(lang, "period-no-year")))?;
+                .ok_or_else(|| bad(crate::said!("period-no-year")))?;
             let q: u32 = quarter
                 .parse()
                 .ok()
                 .filter(|q| (1..=4).contains(q))
-                .ok_or_else(|| bad(crate::msg!(lang, "period-bad-quarter")))?;
+                .ok_or_else(|| bad(crate::said!("period-bad-quarter")))?;
             month_range(year, q * 3 - 2, q * 3)
-                .ok_or_else(|| bad(crate::msg!(lang, "period-out-of-range")))?
+                .ok_or_else(|| bad(crate::said!("period-out-of-range")))?
         } else if let Some((year, month)) = text.split_once('-') {
-            let year = parse_year(year).ok_or_else(|| bad(crate::msg!(lang, "period-no-year")))?;
+            let year = parse_year(year).ok_or_else(|| bad(crate::said!("period-no-year")))?;
             let m: u32 = month
                 .parse()
                 .ok()
                 .filter(|m| (1..=12).contains(m))
-                .ok_or_else(|| bad(crate::msg!(lang, "period-bad-month")))?;
-            month_range(year, m, m).ok_or_else(|| bad(crate::msg!(lang, "period-out-of-range")))?
+                .ok_or_else(|| bad(crate::said!("period-bad-month")))?;
+            month_range(year, m, m).ok_or_else(|| bad(crate::said!("period-out-of-range")))?
         } else {
-            let year =
-                parse_year(text).ok_or_else(|| bad(crate::msg!(lang, "period-not-a-period")))?;
-            month_range(year, 1, 12).ok_or_else(|| bad(crate::msg!(lang, "period-out-of-range")))?
+            let year = parse_year(text).ok_or_else(|| bad(crate::said!("period-not-a-period")))?;
+            month_range(year, 1, 12).ok_or_else(|| bad(crate::said!("period-out-of-range")))?
         };
         Ok(Period {
             label: text.to_string(),

@@ -21,7 +21,6 @@ pub fn parse_case(text: &str, path: &Path) -> Result<Case> {
         path: path.to_path_buf(),
         message,
     };
-    let bad_text = |message: String| bad(message.into());
     if text.len() > MAX_FILE_BYTES {
         return Err(bad(too_large(
             text.len() as u64,
@@ -34,7 +33,7 @@ pub fn parse_case(text: &str, path: &Path) -> Result<Case> {
         return Err(bad(crate::said!("case-conflict-marker", line = line).into()));
     }
     check_schema_line(text).map_err(bad)?;
-    let case = parse_yaml_case(text).map_err(bad_text)?;
+    let case = parse_yaml_case(text).map_err(bad)?;
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     if case.id.as_str() != stem {
         return Err(bad(crate::said!(
@@ -49,10 +48,9 @@ pub fn parse_case(text: &str, path: &Path) -> Result<Case> {
 }
 
 /// Parses case YAML (CRLF tolerated) without file-level checks.
-pub fn parse_yaml_case(text: &str) -> std::result::Result<Case, String> {
+pub fn parse_yaml_case(text: &str) -> std::result::Result<Case, Text> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(too_large(text.len() as u64, MAX_FILE_BYTES, "case file")
-            .render(crate::messages::language()));
+        return Err(too_large(text.len() as u64, MAX_FILE_BYTES, "case file").into());
     }
     let normalized;
     let text = if text.contains('\r') {
@@ -66,13 +64,17 @@ pub fn parse_yaml_case(text: &str) -> std::result::Result<Case, String> {
     let case: Case = match fast {
         Some(case) => case,
         None => {
-            check_nesting(text).map_err(|e| e.render(crate::messages::language()))?;
-            serde_yaml::from_str(text)
-                .map_err(|e| crate::yaml_error::describe_yaml(crate::messages::language(), &e))?
+            check_nesting(text).map_err(Text::from)?;
+            serde_yaml::from_str(text).map_err(|e| {
+                Text::from(crate::said!(
+                    "as-is",
+                    text = crate::yaml_error::yaml_arg(&e)
+                ))
+            })?
         }
     };
     if case.schema != SCHEMA {
-        return Err(schema_message(case.schema).to_string());
+        return Err(schema_message(case.schema));
     }
     Ok(case)
 }

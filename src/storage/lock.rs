@@ -24,7 +24,7 @@ pub struct LockWait {
     /// The longest wait before giving up.
     pub timeout: Duration,
     /// Called once, with a sentence naming the holder, when the lock is held.
-    pub notify: Option<fn(&str)>,
+    pub notify: Option<fn(&crate::messages::said::Said)>,
 }
 
 impl Default for LockWait {
@@ -77,8 +77,7 @@ impl WorkspaceLock {
                 )));
             }
             if !told && let Some(notify) = wait.notify {
-                notify(&crate::msg!(
-                    crate::messages::language(),
+                notify(&crate::said!(
                     "lock-waiting",
                     holder = holder(path),
                     secs = wait.timeout.as_secs_f64()
@@ -131,7 +130,7 @@ fn open(path: &Path) -> Result<File> {
 }
 
 /// "held by process 1234 since 2026-11-29 10:15:03 +08:00", from the file.
-fn holder(path: &Path) -> String {
+fn holder(path: &Path) -> crate::messages::said::Said {
     let mut text = String::new();
     let pid = File::open(path)
         .and_then(|mut f| f.read_to_string(&mut text))
@@ -148,10 +147,9 @@ fn holder(path: &Path) -> String {
         });
     // The file names the last plaint that held the lock; when that process
     // is gone, the holder is someone else and the time says nothing.
-    let lang = crate::messages::language();
     match (pid, since) {
-        (Some(pid), Some(since)) => crate::msg!(lang, "lock-held-by", pid = pid, since = since),
-        _ => crate::msg!(lang, "lock-held-by-other"),
+        (Some(pid), Some(since)) => crate::said!("lock-held-by", pid = pid, since = since),
+        _ => crate::said!("lock-held-by-other"),
     }
 }
 
@@ -191,7 +189,7 @@ mod tests {
         // A second open file description conflicts with the first, as
         // another process would.
         assert!(WorkspaceLock::try_acquire(&path).unwrap().is_none());
-        let text = holder(&path);
+        let text = holder(&path).render(crate::messages::Language::En);
         assert!(
             text.starts_with(&format!("held by process {} since ", std::process::id())),
             "{text}"

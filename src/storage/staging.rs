@@ -170,7 +170,7 @@ fn parse_manifest(text: &str, path: &Path) -> Result<Vec<CaseId>> {
     if lines.next() != Some(MANIFEST_HEADER) {
         return Err(Error::BadFile {
             path: path.to_path_buf(),
-            message: crate::msg!(crate::messages::language(), "not-a-staging-manifest").into(),
+            message: crate::said!("not-a-staging-manifest").into(),
         });
     }
     lines

@@ -86,12 +86,7 @@ impl CaseListing {
         let problem = placement.problem().unwrap_or_default();
         self.strays.push(Error::BadFile {
             path,
-            message: crate::msg!(
-                crate::messages::language(),
-                "not-a-case-file",
-                problem = problem
-            )
-            .into(),
+            message: crate::said!("not-a-case-file", problem = problem).into(),
         });
     }
 }
@@ -169,14 +164,13 @@ impl Workspace {
         refuse_links(root)?;
         let label = path.display().to_string();
         let lang = Settings::declared_language(&text).unwrap_or_default();
-        let broken = |e: Error| Error::invalid(crate::msg!(lang, "settings-broken", error = e));
+        let broken = |e: Error| Error::invalid(crate::said!("settings-broken", error = e.arg()));
         let settings = Settings::parse(&text, &label).map_err(broken)?;
         let policy = settings.policy().map_err(|e| {
-            broken(Error::invalid(crate::msg!(
-                lang,
+            broken(Error::invalid(crate::said!(
                 "file-error",
                 file = label,
-                message = e
+                message = e.arg()
             )))
         })?;
         let offset = settings.offset().map_err(broken)?;
@@ -505,8 +499,7 @@ pub fn refuse_links(root: &Path) -> Result<()> {
 pub fn load_calendar(root: &Path, name: &str, lang: Language) -> Result<Calendar> {
     let set = load_calendar_set(root, lang)?;
     set.get(name).cloned().ok_or_else(|| {
-        Error::invalid(crate::msg!(
-            lang,
+        Error::invalid(crate::said!(
             "settings-unknown-calendar",
             file = SETTINGS_FILE,
             name = name,

@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 
 use super::RowError;
 use crate::error::{Error, Result};
+use crate::messages::said::Text;
 use crate::model::Case;
 use crate::model::case::CASE_FIELDS;
 
@@ -240,12 +241,10 @@ impl ColumnMap {
         crate::limits::check_nesting(text)
             .map_err(|e| Error::invalid(crate::said!("file-error", file = label, message = e)))?;
         let raw: BTreeMap<String, Option<String>> = serde_yaml::from_str(text).map_err(|e| {
-            let lang = crate::messages::language();
-            Error::invalid(crate::msg!(
-                lang,
+            Error::invalid(crate::said!(
                 "map-not-mapping",
                 label = label,
-                error = crate::yaml_error::describe_yaml(lang, &e)
+                error = crate::yaml_error::yaml_arg(&e)
             ))
         })?;
         let mut map = BTreeMap::new();
@@ -263,14 +262,12 @@ impl ColumnMap {
             }
         }
         if !bad.is_empty() {
-            let lang = crate::messages::language();
-            let sep = crate::policy::codes::list_separator(lang);
-            return Err(Error::invalid(crate::msg!(
-                lang,
+            use crate::messages::said::Arg;
+            return Err(Error::invalid(crate::said!(
                 "map-unknown-fields",
                 label = label,
-                bad = bad.join(sep),
-                fields = known_columns().join(sep)
+                bad = Arg::list(&bad),
+                fields = Arg::list(&known_columns())
             )));
         }
         Ok(ColumnMap { map })
@@ -308,11 +305,7 @@ impl Columns {
                 Some(t) => t,
                 None if ignore_unknown => Target::Ignore,
                 None => {
-                    errors.push(RowError::field(
-                        1,
-                        &name,
-                        crate::msg!(crate::messages::language(), "unknown-column"),
-                    ));
+                    errors.push(RowError::field(1, &name, crate::said!("unknown-column")));
                     Target::Ignore
                 }
             };
@@ -322,7 +315,7 @@ impl Columns {
                     errors.push(RowError::field(
                         1,
                         &name,
-                        crate::msg!(crate::messages::language(), "same-field-as", other = other),
+                        crate::said!("same-field-as", other = other),
                     ));
                 }
             }
@@ -334,7 +327,7 @@ impl Columns {
                 errors.push(RowError::field(
                     1,
                     required,
-                    crate::msg!(crate::messages::language(), "required-column-missing"),
+                    crate::said!("required-column-missing"),
                 ));
             }
         }
@@ -380,11 +373,7 @@ impl Columns {
 }
 
 /// Puts one cell into the record.
-fn put(
-    out: &mut Map<String, Value>,
-    target: &Target,
-    cell: &str,
-) -> std::result::Result<(), String> {
+fn put(out: &mut Map<String, Value>, target: &Target, cell: &str) -> std::result::Result<(), Text> {
     let text = || Value::String(cell.to_string());
     match target {
         Target::Ignore => {}
@@ -397,9 +386,9 @@ fn put(
                 items
                     .iter()
                     .map(|i| {
-                        i.parse::<u64>().map(Value::from).map_err(|_| {
-                            crate::msg!(crate::messages::language(), "import-not-index", text = i)
-                        })
+                        i.parse::<u64>()
+                            .map(Value::from)
+                            .map_err(|_| Text::from(crate::said!("import-not-index", text = i)))
                     })
                     .collect::<std::result::Result<Vec<_>, _>>()?
             } else {
@@ -408,23 +397,18 @@ fn put(
             out.insert(f.to_string(), Value::Array(values));
         }
         Target::Schema => {
-            let n: u64 = cell.trim().parse().map_err(|_| {
-                crate::msg!(
-                    crate::messages::language(),
-                    "import-schema-not-number",
-                    text = cell
-                )
-            })?;
+            let n: u64 = cell
+                .trim()
+                .parse()
+                .map_err(|_| Text::from(crate::said!("import-schema-not-number", text = cell)))?;
             out.insert("schema".into(), Value::from(n));
         }
         Target::History => {
             let history: Value = serde_json::from_str(cell).map_err(|e| {
-                let lang = crate::messages::language();
-                crate::msg!(
-                    lang,
+                Text::from(crate::said!(
                     "import-history-not-json",
-                    error = crate::yaml_error::describe(lang, &e.to_string())
-                )
+                    error = crate::yaml_error::parser_arg(&e.to_string())
+                ))
             })?;
             out.insert("history".into(), history);
         }

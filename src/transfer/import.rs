@@ -97,6 +97,20 @@ pub struct Report {
     pub records: Vec<Planned>,
 }
 
+impl Report {
+    /// The report with every problem rendered in `lang`, for a JSON reply.
+    #[must_use]
+    pub fn rendered(&self, lang: crate::messages::Language) -> Self {
+        Report {
+            errors: self.errors.iter().map(|e| e.rendered(lang)).collect(),
+            warnings: self.warnings.clone(),
+            records: self.records.clone(),
+            ids: self.ids.clone(),
+            ..*self
+        }
+    }
+}
+
 /// Imports the records of `input` into `ws`; `progress(done, total)` is
 /// called while the committed files move into place. Problems with records
 /// are in the report's `errors` (and then nothing was written); failures
@@ -358,12 +372,7 @@ impl<'w, 'o> Planner<'w, 'o> {
                 Some(RowError::field(
                     row,
                     "history",
-                    crate::msg!(
-                        self.ws.policy.language,
-                        "file-error",
-                        file = file,
-                        message = p.message
-                    ),
+                    crate::said!("file-error", file = file, message = p.message.arg()),
                 ))
             })
             .collect();

@@ -49,8 +49,8 @@ pub fn text_reader<'a>(
 }
 
 /// The hint added to every "not UTF-8" message, in the workspace language.
-pub fn encoding_hint() -> String {
-    crate::msg!(crate::messages::language(), "import-not-utf8")
+pub fn encoding_hint() -> crate::messages::said::Said {
+    crate::said!("import-not-utf8")
 }
 
 /// A reader that decodes GB18030 to UTF-8 as it goes; malformed input is

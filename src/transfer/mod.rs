@@ -16,10 +16,12 @@ pub mod import;
 pub mod input;
 pub mod records;
 
-use std::fmt;
 use std::path::Path;
 
 use serde::Serialize;
+
+use crate::messages::Language;
+use crate::messages::said::Text;
 
 /// A batch file format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,12 +69,12 @@ pub struct RowError {
     /// The field or column concerned, when there is one.
     pub field: Option<String>,
     /// What is wrong.
-    pub message: String,
+    pub message: Text,
 }
 
 impl RowError {
     /// A problem with `field` of record `row`.
-    pub fn field(row: u64, field: &str, message: impl Into<String>) -> Self {
+    pub fn field(row: u64, field: &str, message: impl Into<Text>) -> Self {
         RowError {
             row,
             field: Some(field.to_string()),
@@ -81,7 +83,7 @@ impl RowError {
     }
 
     /// A problem with record `row` as a whole.
-    pub fn row(row: u64, message: impl Into<String>) -> Self {
+    pub fn row(row: u64, message: impl Into<Text>) -> Self {
         RowError {
             row,
             field: None,
@@ -90,11 +92,11 @@ impl RowError {
     }
 }
 
-impl fmt::Display for RowError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let lang = crate::messages::language();
-        let (row, message) = (self.row, &self.message);
-        let text = match self
+impl RowError {
+    /// The problem as one line in `lang`: `row 3, phone: …`.
+    pub fn render(&self, lang: Language) -> String {
+        let (row, message) = (self.row, self.message.render(lang));
+        match self
             .field
             .as_deref()
             .filter(|f| *f != crate::intake::WHOLE_CASE)
@@ -107,7 +109,49 @@ impl fmt::Display for RowError {
                 message = message
             ),
             None => crate::msg!(lang, "row-error", row = row, message = message),
-        };
-        f.write_str(&text)
+        }
+    }
+
+    /// The same problem with its message rendered in `lang`, for a JSON
+    /// report.
+    #[must_use]
+    pub fn rendered(&self, lang: Language) -> Self {
+        RowError {
+            row: self.row,
+            field: self.field.clone(),
+            message: Text::Plain(self.message.render(lang)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A record's problem is data: the same value reads in English and in
+    /// Chinese, whatever language the process speaks, and a field's value
+    /// is never read for placeholders.
+    #[test]
+    fn a_record_problem_is_told_in_either_language_from_one_value() {
+        let fields: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(r#"{"{fields}": "x"}"#).unwrap();
+        let errors = records::to_draft(3, fields).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        let en = errors[0].render(Language::En);
+        let zh = errors[0].render(Language::Zh);
+        assert!(
+            en.starts_with("row 3, field {fields}: unknown field; fields are: schema, id, title, "),
+            "{en}"
+        );
+        assert!(
+            zh.starts_with("第 3 行，字段 {fields}：未知的字段；可用的字段：schema、id、title、"),
+            "{zh}"
+        );
+        // A JSON reply carries the message as rendered for the workspace.
+        let rendered = errors[0].rendered(Language::Zh);
+        assert_eq!(
+            rendered.message.english(),
+            errors[0].message.render(Language::Zh)
+        );
     }
 }

@@ -86,8 +86,7 @@ fn read_csv(input: impl Read, options: ReadOptions, each: &mut Each) -> Result<(
         let fields = if cells.len() != columns.len() {
             Err(vec![RowError::row(
                 row,
-                crate::msg!(
-                    crate::messages::language(),
+                crate::said!(
                     "import-cell-count",
                     cells = cells.len(),
                     columns = columns.len()
@@ -105,13 +104,12 @@ fn read_csv(input: impl Read, options: ReadOptions, each: &mut Each) -> Result<(
 
 fn csv_error(e: csv::Error) -> Error {
     let row = e.position().map(|p| p.record() + 1);
-    let lang = crate::messages::language();
     let message = match e.kind() {
         csv::ErrorKind::Utf8 { .. } => encoding_hint(),
-        _ => crate::msg!(lang, "import-not-csv", error = e),
+        _ => crate::said!("import-not-csv", error = e),
     };
     Error::Invalid(match row {
-        Some(row) => crate::msg!(lang, "row-error", row = row, message = message).into(),
+        Some(row) => crate::said!("row-error", row = row, message = message).into(),
         None => message.into(),
     })
 }
@@ -133,11 +131,7 @@ fn read_jsonl(mut input: impl BufRead, each: &mut Each) -> Result<()> {
             Ok(value) => object_of(row, value),
             Err(e) => Err(vec![RowError::row(
                 row,
-                crate::msg!(
-                    crate::messages::language(),
-                    "import-not-json-object",
-                    error = parser_text(&e)
-                ),
+                crate::said!("import-not-json-object", error = parser_arg(&e)),
             )]),
         };
         each(Record { row, fields })?;
@@ -146,8 +140,11 @@ fn read_jsonl(mut input: impl BufRead, each: &mut Each) -> Result<()> {
 
 fn read_error(e: std::io::Error) -> Error {
     if e.kind() == std::io::ErrorKind::InvalidData {
-        let in_parentheses = crate::msg!(crate::messages::language(), "in-parentheses", text = e);
-        Error::invalid(format!("{}{in_parentheses}", encoding_hint()))
+        Error::invalid(crate::said!(
+            "import-not-utf8-because",
+            hint = encoding_hint(),
+            text = e
+        ))
     } else {
         Error::invalid(crate::said!("import-read-failed", error = e))
     }
@@ -167,16 +164,17 @@ fn read_json(input: impl Read, each: &mut Each) -> Result<()> {
         return Err(e);
     }
     parsed.and_then(|()| de.end()).map_err(|e| {
-        let hint = if e.is_io() || e.to_string().contains("unicode") {
-            let separator = crate::messages::text(crate::messages::language(), "list-separator");
-            format!("{separator}{}", encoding_hint())
-        } else {
-            String::new()
-        };
+        if e.is_io() || e.to_string().contains("unicode") {
+            return Error::invalid(crate::said!(
+                "import-not-json-array-not-utf8",
+                error = parser_arg(&e),
+                hint = encoding_hint()
+            ));
+        }
         Error::invalid(crate::said!(
             "import-not-json-array",
-            error = parser_text(&e),
-            hint = hint
+            error = parser_arg(&e),
+            hint = ""
         ))
     })
 }
@@ -239,18 +237,15 @@ fn read_yaml(input: impl Read, each: &mut Each) -> Result<()> {
     } else {
         text
     };
-    let not_a_list =
-        |error: String| Error::invalid(crate::said!("import-not-yaml-list", error = error));
+    let not_a_list = |error: crate::messages::said::Arg| {
+        Error::invalid(crate::said!("import-not-yaml-list", error = error))
+    };
     crate::limits::check_nesting(&text)
         .map_err(|e| Error::invalid(crate::said!("import-not-yaml-list", error = e)))?;
     let mut row = 0;
     for document in serde_yaml::Deserializer::from_str(&text) {
-        let value = Value::deserialize(document).map_err(|e| {
-            not_a_list(crate::yaml_error::describe_yaml(
-                crate::messages::language(),
-                &e,
-            ))
-        })?;
+        let value = Value::deserialize(document)
+            .map_err(|e| not_a_list(crate::yaml_error::yaml_arg(&e)))?;
         let values = match value {
             Value::Null => continue,
             Value::Array(items) => items,
@@ -272,16 +267,12 @@ fn object_of(row: u64, value: Value) -> Fields {
         Value::Object(map) => Ok(map),
         other => Err(vec![RowError::row(
             row,
-            crate::msg!(
-                crate::messages::language(),
-                "import-not-object",
-                kind = kind(&other)
-            ),
+            crate::said!("import-not-object", kind = kind(&other)),
         )]),
     }
 }
 
-fn kind(value: &Value) -> String {
+fn kind(value: &Value) -> crate::messages::said::Said {
     let id = match value {
         Value::Null => "kind-null",
         Value::Bool(_) => "kind-boolean",
@@ -290,12 +281,12 @@ fn kind(value: &Value) -> String {
         Value::Array(_) => "kind-list",
         Value::Object(_) => "kind-object",
     };
-    crate::messages::fill(crate::messages::language(), id, &[])
+    crate::messages::said::Said::new(id)
 }
 
-/// A parser's error in the workspace language.
-fn parser_text(e: &dyn std::fmt::Display) -> String {
-    crate::yaml_error::describe(crate::messages::language(), &e.to_string())
+/// A parser's error, told in the language of the sentence it goes in.
+fn parser_arg(e: &dyn std::fmt::Display) -> crate::messages::said::Arg {
+    crate::yaml_error::parser_arg(&e.to_string())
 }
 
 /// Checks a record's field names and value types and makes it a draft;
@@ -304,24 +295,16 @@ pub fn to_draft(row: u64, fields: Map<String, Value>) -> std::result::Result<Dra
     let unknown: Vec<RowError> = fields
         .keys()
         .filter(|k| !crate::model::draft::is_field(k))
-        .map(|k| {
-            RowError::field(
-                row,
-                k,
-                crate::msg!(crate::messages::language(), "import-unknown-field"),
-            )
-        })
+        .map(|k| RowError::field(row, k, crate::said!("import-unknown-field")))
         .collect();
     if !unknown.is_empty() {
         let mut errors = unknown;
         let last = errors.len() - 1;
-        errors[last].message = crate::msg!(
-            crate::messages::language(),
+        errors[last].message = crate::said!(
             "import-unknown-field-list",
-            fields = DRAFT_FIELDS.join(crate::policy::codes::list_separator(
-                crate::messages::language()
-            ))
-        );
+            fields = crate::messages::said::Arg::list(DRAFT_FIELDS)
+        )
+        .into();
         return Err(errors);
     }
     let object = Value::Object(fields);
@@ -334,7 +317,10 @@ pub fn to_draft(row: u64, fields: Map<String, Value>) -> std::result::Result<Dra
 /// Finds the fields that made a draft unreadable by trying each alone.
 fn type_errors(row: u64, object: &Value, whole: serde_json::Error) -> Vec<RowError> {
     let Value::Object(fields) = object else {
-        return vec![RowError::row(row, parser_text(&whole))];
+        return vec![RowError::row(
+            row,
+            crate::said!("as-is", text = parser_arg(&whole)),
+        )];
     };
     let errors: Vec<RowError> = fields
         .iter()
@@ -342,11 +328,14 @@ fn type_errors(row: u64, object: &Value, whole: serde_json::Error) -> Vec<RowErr
             let single = Value::Object(Map::from_iter([(key.clone(), value.clone())]));
             Draft::deserialize(&single)
                 .err()
-                .map(|e| RowError::field(row, key, parser_text(&e)))
+                .map(|e| RowError::field(row, key, crate::said!("as-is", text = parser_arg(&e))))
         })
         .collect();
     if errors.is_empty() {
-        vec![RowError::row(row, parser_text(&whole))]
+        vec![RowError::row(
+            row,
+            crate::said!("as-is", text = parser_arg(&whole)),
+        )]
     } else {
         errors
     }
