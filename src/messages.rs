@@ -730,6 +730,7 @@ pub static MESSAGES: &[Message] = &[
     m("not-a-staging-manifest", "not a plaint staging manifest; move the folder away and run `plaint check`", "不是 plaint 的导入暂存清单；请把该文件夹移走，再运行 `plaint check`"),
     m("case-error", "case {id}: {error}", "案件 {id}：{error}"),
     m("labelled", "{label}: {message}", "{label}：{message}"),
+    m("cause-separator", ": ", "："),
     // `plaint policy`.
     m("colon", ": ", "："),
     m("both-labels", "{en} ({zh})", "{zh}（{en}）"),

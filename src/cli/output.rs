@@ -500,13 +500,20 @@ fn chain_text(err: &anyhow::Error) -> String {
                 return system(io);
             }
             match cause.downcast_ref::<Error>() {
-                Some(Error::Io { path, cause }) => format!("{}: {}", path.display(), system(cause)),
+                Some(Error::Io { path, cause }) => {
+                    crate::msg!(
+                        lang,
+                        "labelled",
+                        label = path.display(),
+                        message = system(cause)
+                    )
+                }
                 Some(own) => own.render(lang),
                 None => cause.to_string(),
             }
         })
         .collect::<Vec<_>>()
-        .join(": ")
+        .join(crate::messages::text(lang, "cause-separator"))
 }
 
 /// An operating-system error in `lang`, keeping its number for searches.

@@ -248,7 +248,12 @@ fn an_import_that_cannot_be_read_is_refused_in_zh() {
             "有 1 个单元格，但表头有 2 列",
         ),
         ("header.csv", b"title,received\n", "输入中没有记录"),
-        ("bad.json", b"[1,", "不是由案件对象组成的 JSON 数组"),
+        // A cause follows its context after a Chinese colon.
+        (
+            "bad.json",
+            b"[1,",
+            "未导入任何案件：不是由案件对象组成的 JSON 数组",
+        ),
         (
             "bad.jsonl",
             b"{\"title\": 1}\nxx\n",
