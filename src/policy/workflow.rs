@@ -231,6 +231,7 @@ pub fn advance(
     at: DateTime<FixedOffset>,
     by: &str,
 ) -> Result<Vec<String>> {
+    refuse_if_void(case, Action::Status)?;
     let target = request.target.as_str();
     if policy.state(target).is_none() {
         return Err(Error::invalid(crate::msg!(
@@ -460,7 +461,8 @@ impl FromHistory {
                 | EventKind::Notice(_)
                 | EventKind::Attached { .. }
                 | EventKind::Detached { .. }
-                | EventKind::Superseded { .. } => {}
+                | EventKind::Superseded { .. }
+                | EventKind::Voided { .. } => {}
             }
         }
         implied
@@ -600,6 +602,32 @@ pub fn insert_event(case: &mut Case, event: Event) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a step of the procedure on a void case: a void case takes
+/// only what keeps its record straight (notes, attachments, edits of the
+/// record, a superseded notice), never a move, a deadline, a notice or a
+/// handover.
+pub fn refuse_if_void(case: &Case, action: Action) -> Result<()> {
+    let kept = matches!(
+        action,
+        Action::Note | Action::Attached | Action::Detached | Action::Edited | Action::Superseded
+    );
+    match case.voided() {
+        Some(voided) if !kept => {
+            let reason = match &voided.what {
+                EventKind::Voided { reason } => reason.as_str(),
+                _ => "",
+            };
+            Err(Error::refused(crate::said!(
+                "case-is-void",
+                id = case.id,
+                date = voided.at.format("%Y-%m-%d"),
+                reason = reason
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// How times read in the refusals of [`check_event_time`].
 const MINUTE: &str = "%Y-%m-%d %H:%M";
 
@@ -608,6 +636,7 @@ const MINUTE: &str = "%Y-%m-%d %H:%M";
 /// handover before a later one (each move starts where the previous one
 /// ended, so moves are only ever appended). Both times are named.
 pub fn check_event_time(case: &Case, action: Action, at: DateTime<FixedOffset>) -> Result<()> {
+    refuse_if_void(case, action)?;
     let opened = case.history.first().map_or(case.received, |e| e.at);
     let floor = case.received.min(opened);
     if at < floor {
