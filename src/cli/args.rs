@@ -759,6 +759,9 @@ pub struct ReportArgs {
     /// Guarantee that no personal data is emitted (reports hold aggregates only).
     #[arg(long)]
     pub redact: bool,
+    /// Add a section listing each case's corrective measures (整改措施), for the office's leadership: free text, not for publication.
+    #[arg(long, conflicts_with = "redact")]
+    pub measures: bool,
     /// Start CSV output with a UTF-8 byte order mark (for spreadsheet programs).
     #[arg(long)]
     pub bom: bool,

@@ -176,6 +176,7 @@ fn template_error(source: &Source, e: &minijinja::Error) -> Error {
                 "template-missing-written",
                 label = label,
                 line = line,
+                what = crate::messages::field_label(lang, name),
                 field = field,
                 name = name
             ));

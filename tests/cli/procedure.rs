@@ -151,3 +151,111 @@ fn a_void_case_makes_no_later_complaint_a_repeat() {
     let shown = ws.ok(&["show", &second]);
     assert!(!shown.contains("重复投诉"), "{shown}");
 }
+
+/// Runs plaint with `stdin` as its standard input; asserts success.
+fn ok_with_stdin(ws: &Ws, args: &[&str], stdin: &str) -> String {
+    let out = ws.cmd().args(args).write_stdin(stdin).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_agreement_is_its_own_field_required_before_the_mediation_and_settlement_documents() {
+    let ws = office();
+    for (outcome, kind) in [("mediated", "mediation"), ("settled", "settlement")] {
+        let id = ws.register(&[]);
+        ws.ok_at(NOW, &["advance", &id, "accepted"]);
+        ws.ok_at(NOW, &["advance", &id, "mediating"]);
+        ws.ok_at(NOW, &["advance", &id, "resolved", "--outcome", outcome]);
+        // Measures are another field: they do not stand for the agreement.
+        ws.ok_at(NOW, &["set", &id, "measures", "旅行社对导游进行培训"]);
+        refused(
+            &ws,
+            &["notice", &id, kind],
+            &[
+                "协议内容",
+                "plaint set 编号 agreement 内容",
+                "在编辑器中填写",
+            ],
+        );
+        // A long agreement comes from stdin (or $EDITOR on a terminal).
+        let agreement =
+            "一、旅行社于 2026 年 12 月 5 日前退还购物款 3000 元；\n二、投诉人放弃其他请求。";
+        ok_with_stdin(&ws, &["set", &id, "agreement", "-"], agreement);
+        let text = ws.case_text(&id);
+        assert!(text.contains("agreement: |-\n  一、旅行社于"), "{text}");
+        let md = ws.ok_at(NOW, &["notice", &id, kind, "--format", "md"]);
+        assert!(md.contains("二、投诉人放弃其他请求。"), "{md}");
+        assert!(!md.contains("旅行社对导游进行培训"), "{md}");
+        let shown = ws.ok(&["show", &id]);
+        assert!(
+            shown.contains("整改措施") && shown.contains("旅行社对导游进行培训"),
+            "{shown}"
+        );
+    }
+}
+
+#[test]
+fn each_cases_measures_are_gathered_in_the_report_when_asked() {
+    let ws = Ws::with_preset("hospital");
+    ws.edit_settings("language: en", "language: zh");
+    let first = ws.register_hospital("2026-03-02 09:00");
+    let second = ws.register_hospital("2026-04-02 09:00");
+    ws.register_hospital("2026-05-02 09:00");
+    ws.ok(&[
+        "set",
+        &first,
+        "measures",
+        "门诊部增设导诊护士，高峰时段增开诊室",
+    ]);
+    ws.ok(&[
+        "set",
+        &second,
+        "measures",
+        "组织服务礼仪培训 | 纳入科室考核",
+    ]);
+
+    let plain = ws.ok(&["report", "--period", "2026", "--format", "md"]);
+    assert!(
+        !plain.contains("整改措施"),
+        "free text only when asked:\n{plain}"
+    );
+    let md = ws.ok(&["report", "--period", "2026", "--format", "md", "--measures"]);
+    assert!(md.contains("## 整改措施"), "{md}");
+    assert!(
+        md.contains("| 案件编号 | 类别 | 涉及科室 | 整改措施内容 |"),
+        "{md}"
+    );
+    let row = format!("| {first} | 候诊时间 |  | 门诊部增设导诊护士，高峰时段增开诊室 |");
+    assert!(md.contains(&row), "{md}");
+    assert!(md.contains("组织服务礼仪培训 \\| 纳入科室考核"), "{md}");
+    let json = ws.json(&["report", "--period", "2026", "--measures"]);
+    let listed = json["measures"].as_array().unwrap();
+    assert_eq!(listed.len(), 2, "{json}");
+    assert_eq!(listed[0]["id"], first.as_str());
+    assert_eq!(listed[0]["category"], "waiting");
+    assert!(
+        ws.json(&["report", "--period", "2026"])
+            .get("measures")
+            .is_none()
+    );
+    let csv = ws.ok(&[
+        "report",
+        "--period",
+        "2026",
+        "--format",
+        "csv",
+        "--measures",
+    ]);
+    assert!(
+        csv.contains("整改措施,") && csv.contains("组织服务礼仪培训"),
+        "{csv}"
+    );
+    // Free text never goes out under --redact.
+    let err = ws.fails(2, &["report", "--period", "2026", "--measures", "--redact"]);
+    assert!(err.contains("--redact"), "{err}");
+}
