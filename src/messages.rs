@@ -583,6 +583,8 @@ pub static MESSAGES: &[Message] = &[
     m("id-character", "'{text}' is not a case ID: character {n} ('{c}') is not allowed", "「{text}」不是案件编号：第 {n} 个字符（「{c}」）不允许"),
     m("id-too-long", "'{text}' is not a case ID: longer than {max} characters", "「{text}」不是案件编号：超过 {max} 个字符"),
     m("on-the-spot-refused", "case {id} cannot be {target} on the spot from {state}; {reason}", "案件 {id} 处于{state}，不能当场{target}；{reason}"),
+    m("on-the-spot-outcomes", "on the spot, a case may only end as: {outcomes} (--outcome)", "当场处理的案件，办理结果只能是：{outcomes}（--outcome）"),
+    m("policy-on-the-spot-outcome-unknown", "`on_the_spot_outcomes` '{outcome}' is not an outcome", "`on_the_spot_outcomes` 中的「{outcome}」不是办理结果"),
     m("on-the-spot-none", "this workspace's policy has no on-the-spot resolution", "本工作区的规则没有当场处理"),
     m("on-the-spot-targets", "on the spot, a {state} case may move to: {targets}", "当场处理时，{state}的案件可转为：{targets}"),
     m("edit-changes-id", "the edit changes `id` from {before} to {after}; IDs cannot change", "修改把 `id` 从 {before} 改为 {after}；编号不能更改"),

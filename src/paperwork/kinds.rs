@@ -13,6 +13,8 @@ pub enum Recipient {
     Respondent,
     /// The authority the case was transferred to.
     TransferBody,
+    /// No one: a form the office files in the case (立案表).
+    File,
 }
 
 /// One kind of notice.
@@ -56,6 +58,17 @@ macro_rules! template {
 }
 
 const TOURISM: &[NoticeKind] = &[
+    NoticeKind {
+        code: "case-form",
+        title: "旅游投诉立案表",
+        en: "case form the office files when it accepts a complaint (art. 17)",
+        abbr: "立",
+        to: Recipient::File,
+        states: ACCEPTED_ON,
+        served: None,
+        outcomes: &[],
+        template: template!("tourism", "case-form"),
+    },
     NoticeKind {
         code: "acceptance",
         title: "旅游投诉受理告知书",
@@ -263,8 +276,10 @@ mod tests {
                 "category": "强迫购物", "demands": "退款", "facts": "事实", "status": "已受理",
                 "outcome": "达成调解协议", "measures": "退还 3000 元", "reason": "不属于本机构管辖",
                 "findings": "导游确有带团进店", "agreement": "退还 3000 元",
-                "transfer_to": "市场监管局", "refer_to": "市场监管局"
+                "transfer_to": "市场监管局", "refer_to": "市场监管局",
+                "channel": "电话", "accepted": "2026年11月30日", "assignee": "王芳"
             },
+            "attachments": ["现场照片.jpg"],
             "complainant": {"name": "张三", "address": "地址", "phone": "1"},
             "complainant_names": "张三", "complainant_list": ["张三"],
             "respondent": {"name": "桂林阳光旅行社", "location": "桂林", "department": "门市"},

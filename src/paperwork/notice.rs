@@ -657,6 +657,7 @@ fn recipient(
                 Recipient::Complainant => "complainant",
                 Recipient::Respondent => "respondent",
                 Recipient::TransferBody => "BODY",
+                Recipient::File => "-",
             };
             return Err(Error::invalid(crate::msg!(
                 lang,
@@ -693,6 +694,8 @@ fn recipient(
             .ok_or_else(|| missing(crate::msg!(policy.language, "recipient-respondent"))),
         Recipient::TransferBody => transfer_to(policy, case)
             .ok_or_else(|| missing(crate::msg!(policy.language, "recipient-transfer"))),
+        // Filed in the case: addressed to no one.
+        Recipient::File => Ok(String::new()),
     }
 }
 
@@ -748,6 +751,15 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
             .as_deref()
             .map(|code| code_label(&policy.categories, code, zh)),
     );
+    put(
+        &mut c,
+        "channel",
+        case.channel
+            .as_deref()
+            .map(|code| code_label(&policy.channels, code, zh)),
+    );
+    put(&mut c, "accepted", accepted_on(ws, case));
+    put(&mut c, "assignee", case.assignee.clone());
     put(&mut c, "demands", case.demands.clone());
     put(&mut c, "facts", case.facts.clone());
     put(&mut c, "status", Some(policy.state_label(&case.status, zh)));
@@ -894,5 +906,21 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
     root.insert("agent".into(), Value::Object(agent));
     root.insert("office".into(), Value::Object(office));
     root.insert("deadlines".into(), Value::Object(deadlines));
+    let attachments: Vec<String> = super::attach::current(case)
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    root.insert("attachments".into(), json!(attachments));
     Value::Object(root)
+}
+
+/// The day the case was first accepted, in Chinese, if it was.
+fn accepted_on(ws: &Workspace, case: &Case) -> Option<String> {
+    case.history
+        .iter()
+        .find(|e| {
+            e.moved_to()
+                .is_some_and(|to| ws.policy.has_role(to, Role::Accepted))
+        })
+        .map(|e| zh_date(e.at.with_timezone(&ws.offset).date_naive()))
 }

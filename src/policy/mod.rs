@@ -190,6 +190,8 @@ pub struct PolicyOverrides {
     /// The states a just-received case may move to at once with
     /// `--on-the-spot` (resolution on the spot at receipt).
     pub on_the_spot: Option<Vec<String>>,
+    /// The outcomes a resolution on the spot may have (none listed: any).
+    pub on_the_spot_outcomes: Option<Vec<String>>,
     /// The channels a complaint may arrive by.
     pub channels: Option<Vec<Code>>,
     /// The source of the joint-complaint rules (representatives, consent).
@@ -253,6 +255,8 @@ pub struct Policy {
     pub filing_limit_source: Option<String>,
     /// States reachable on the spot from the first state.
     pub on_the_spot: Vec<String>,
+    /// The outcomes a resolution on the spot may have (empty: any).
+    pub on_the_spot_outcomes: Vec<String>,
     /// The channels a complaint may arrive by.
     pub channels: Vec<Code>,
     /// The source of the joint-complaint rules.
@@ -406,6 +410,7 @@ impl Policy {
             challenge_limit_workdays: o.challenge_limit_workdays.or(base.challenge_limit_workdays),
             filing_limit_source: o.filing_limit_source.or(base.filing_limit_source),
             on_the_spot: o.on_the_spot.or(base.on_the_spot).unwrap_or_default(),
+            on_the_spot_outcomes: either(o.on_the_spot_outcomes, base.on_the_spot_outcomes),
             channels: o
                 .channels
                 .or(base.channels)
@@ -657,6 +662,17 @@ impl Policy {
                 lang,
                 "policy-on-the-spot-unknown",
                 state = s
+            )));
+        }
+        if let Some(o) = self
+            .on_the_spot_outcomes
+            .iter()
+            .find(|o| !self.outcomes.iter().any(|c| &c.code == *o))
+        {
+            return Err(bad(crate::msg!(
+                lang,
+                "policy-on-the-spot-outcome-unknown",
+                outcome = o
             )));
         }
         if let Some(s) = self.suspend_state.as_deref().filter(|s| !known(s)) {
@@ -911,6 +927,11 @@ pub fn pick<'a>(language: Language, en: &'a str, zh: &'a str) -> &'a str {
         Language::En => en,
         Language::Zh => zh,
     }
+}
+
+/// The workspace's value of a list section, else the preset's, else none.
+fn either<T>(workspace: Option<Vec<T>>, preset: Option<Vec<T>>) -> Vec<T> {
+    workspace.or(preset).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -241,7 +241,8 @@ pub fn advance(
             known = crate::messages::join(policy.language, &policy.state_names())
         )));
     }
-    let on_the_spot = request.on_the_spot && on_the_spot_allowed(policy, case, target)?;
+    let on_the_spot = request.on_the_spot
+        && on_the_spot_allowed(policy, case, target, request.outcome.as_deref())?;
     let allowed = allowed_targets(policy, case);
     if !on_the_spot && !allowed.iter().any(|s| s == target) {
         let lang = policy.language;
@@ -334,25 +335,45 @@ pub fn advance(
 }
 
 /// Whether a resolution on the spot may skip the workflow: only from the
-/// first state to a closing state the policy lists under `on_the_spot`.
-fn on_the_spot_allowed(policy: &Policy, case: &Case, target: &str) -> Result<bool> {
-    if case.status == policy.initial_state() && policy.on_the_spot.iter().any(|s| s == target) {
+/// first state to a closing state the policy lists under `on_the_spot`,
+/// with an outcome `on_the_spot_outcomes` lists (when it lists any).
+fn on_the_spot_allowed(
+    policy: &Policy,
+    case: &Case,
+    target: &str,
+    outcome: Option<&str>,
+) -> Result<bool> {
+    let outcomes = &policy.on_the_spot_outcomes;
+    let target_ok =
+        case.status == policy.initial_state() && policy.on_the_spot.iter().any(|s| s == target);
+    let outcome_ok =
+        outcomes.is_empty() || outcome.is_some_and(|o| outcomes.iter().any(|x| x == o));
+    if target_ok && outcome_ok {
         return Ok(true);
     }
     let lang = policy.language;
+    let list = |labels: Vec<String>| labels.join(crate::messages::text(lang, "list-separator"));
     let reason = if policy.on_the_spot.is_empty() {
         crate::msg!(lang, "on-the-spot-none")
-    } else {
-        let targets: Vec<String> = policy
+    } else if !target_ok {
+        let targets = policy
             .on_the_spot
             .iter()
-            .map(|s| policy.state_label(s, lang))
-            .collect();
+            .map(|s| policy.state_label(s, lang));
         crate::msg!(
             lang,
             "on-the-spot-targets",
             state = policy.state_label(policy.initial_state(), lang),
-            targets = targets.join(crate::messages::text(lang, "list-separator"))
+            targets = list(targets.collect())
+        )
+    } else {
+        let labels = outcomes
+            .iter()
+            .map(|o| super::code_label(&policy.outcomes, o, lang));
+        crate::msg!(
+            lang,
+            "on-the-spot-outcomes",
+            outcomes = list(labels.collect())
         )
     };
     Err(Error::refused(crate::msg!(

@@ -259,3 +259,117 @@ fn each_cases_measures_are_gathered_in_the_report_when_asked() {
     let err = ws.fails(2, &["report", "--period", "2026", "--measures", "--redact"]);
     assert!(err.contains("--redact"), "{err}");
 }
+
+#[test]
+fn the_case_form_is_filled_from_the_record_and_filed_in_the_case() {
+    let ws = office();
+    let id = ws.register(&["--facts", "11月20日导游带团进入玉器店，停留三小时。"]);
+    let dir = tempfile::tempdir().unwrap();
+    let photo = dir.path().join("现场照片.jpg");
+    std::fs::write(&photo, b"jpeg").unwrap();
+    ws.ok(&["attach", &id, photo.to_str().unwrap()]);
+    // Not before the complaint is accepted.
+    refused(&ws, &["notice", &id, "case-form"], &["case-form"]);
+    ws.ok_at("2026-11-03 09:00", &["advance", &id, "accepted"]);
+    let md = ws.ok_at(NOW, &["notice", &id, "case-form", "--format", "md"]);
+    for line in [
+        "## 旅游投诉立案表",
+        "立〔2026〕",
+        &format!("- 案件编号：{id}"),
+        "- 投诉日期：2026年11月2日",
+        "- 受理日期：2026年11月3日",
+        "- 投诉方式：电话",
+        "- 投诉人：张三　联系电话：13800138000",
+        "- 被投诉人：桂林阳光旅行社",
+        "- 投诉类别：强迫购物",
+        "- 投诉请求：退还购物款",
+        "- 事实与理由：11月20日导游带团进入玉器店，停留三小时。",
+        "- 附投诉材料：现场照片.jpg",
+        "依据《旅游投诉处理办法》第十七条的规定立案办理。",
+        "填表人：tester　填表日期：2026年11月29日",
+        "负责人意见：",
+    ] {
+        assert!(md.contains(line), "{line}:\n{md}");
+    }
+    // Addressed to no one, and recorded in the case like every document.
+    assert!(!md.contains("：\n\n依据") && !md.contains("\n：\n"), "{md}");
+    let shown = ws.ok(&["show", &id]);
+    assert!(shown.contains("旅游投诉立案表"), "{shown}");
+}
+
+#[test]
+fn harm_stopped_on_the_spot_skips_the_forms_but_is_recorded_and_archived() {
+    let ws = office();
+    let id = ws.register(&[]);
+    // Only the outcome article 17 ¶2 provides for.
+    refused(
+        &ws,
+        &[
+            "advance",
+            &id,
+            "resolved",
+            "--on-the-spot",
+            "--outcome",
+            "mediated",
+        ],
+        &["即时制止或纠正损害行为"],
+    );
+    let case = ws.json(&[
+        "advance",
+        &id,
+        "resolved",
+        "--on-the-spot",
+        "--outcome",
+        "即时制止或纠正损害行为",
+        "--note",
+        "执法人员到场，责令导游立即停止强迫购物，游客当场离店",
+    ]);
+    let last = case["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["on_the_spot"], true);
+    assert_eq!(last["outcome"], "corrected-on-the-spot");
+    // No acceptance, so no notice to the respondent is due.
+    let rules: Vec<(&str, &str)> = case["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap(), d["state"].as_str().unwrap()))
+        .collect();
+    assert!(
+        !rules
+            .iter()
+            .any(|(r, s)| *r == "notify-respondent" && *s != "not-started"),
+        "{rules:?}"
+    );
+    assert_eq!(case["overdue"], false);
+    let shown = ws.ok(&["show", &id]);
+    assert!(
+        shown.contains("当场解决") && shown.contains("执法人员到场"),
+        "{shown}"
+    );
+    // Archived with the case file.
+    let out = tempfile::tempdir().unwrap();
+    let dossier = out.path().join("d");
+    ws.ok(&["dossier", &id, "--out", dossier.to_str().unwrap()]);
+    let page = std::fs::read_to_string(dossier.join("index.html"))
+        .or_else(|_| std::fs::read_to_string(dossier.join(format!("{id}.html"))))
+        .unwrap_or_default();
+    let all: String = walk(&dossier);
+    assert!(
+        all.contains("执法人员到场") || page.contains("执法人员到场"),
+        "{all}"
+    );
+}
+
+/// Every text file under `dir`, concatenated.
+fn walk(dir: &std::path::Path) -> String {
+    let mut out = String::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.push_str(&walk(&path));
+        } else if let Ok(text) = std::fs::read_to_string(&path) {
+            out.push_str(&text);
+        }
+    }
+    out
+}
