@@ -246,6 +246,9 @@ pub struct NoticeArgs {
     /// Render only: nothing is numbered, stored or recorded.
     #[arg(long)]
     pub draft: bool,
+    /// What the document asks, for this issuance (the matters an investigation-request asks the other office to look into).
+    #[arg(long, value_name = "TEXT")]
+    pub matter: Option<String>,
     /// Print the issued document on a terminal too (piped, it is always printed).
     #[arg(long)]
     pub print: bool,

@@ -70,6 +70,9 @@ pub struct NoticeRequest {
     pub served: Option<DateTime<FixedOffset>>,
     /// Render only: nothing is numbered or stored.
     pub draft: bool,
+    /// What the document asks or states, written for this issuance only
+    /// (the matters an investigation request asks about).
+    pub matter: Option<String>,
 }
 
 /// A rendered (and, unless a draft, issued) notice.
@@ -163,7 +166,12 @@ pub fn issue(
             // Everything the document is made of besides the case: two
             // clones that differ in any of it draw different tokens.
             let office = serde_json::to_string(&ws.settings.office).unwrap_or_default();
-            let made_of = [request.to.as_deref().unwrap_or(""), &source.text, &office];
+            let made_of = [
+                request.to.as_deref().unwrap_or(""),
+                &source.text,
+                &office,
+                request.matter.as_deref().unwrap_or(""),
+            ];
             let token = unique_token(&ws.root, case, kind, officer, now, request.format, &made_of)?;
             let number = number(kind, &case.id, now.date_naive(), &token);
             (token, number)
@@ -620,6 +628,14 @@ fn render_notice(
     map.insert("officer".into(), json!(officer));
     map.insert("issued".into(), json!(zh_date(when.date_naive())));
     map.insert("title".into(), json!(kind.title));
+    if let Some(matter) = request
+        .matter
+        .as_deref()
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+    {
+        map.insert("matter".into(), json!(matter));
+    }
     let markdown = render::render(source, &context, &ws.policy.citations)?;
     Ok(match request.format {
         Format::Md => markdown,
@@ -646,7 +662,7 @@ fn recipient(
         Some("complainant") if kind.to == Recipient::Complainant => Recipient::Complainant,
         Some("respondent") if kind.to == Recipient::Respondent => Recipient::Respondent,
         Some(body)
-            if kind.to == Recipient::TransferBody
+            if matches!(kind.to, Recipient::TransferBody | Recipient::Body)
                 && body != "complainant"
                 && body != "respondent" =>
         {
@@ -656,7 +672,7 @@ fn recipient(
             let usual = match kind.to {
                 Recipient::Complainant => "complainant",
                 Recipient::Respondent => "respondent",
-                Recipient::TransferBody => "BODY",
+                Recipient::TransferBody | Recipient::Body => "BODY",
                 Recipient::File => "-",
             };
             return Err(Error::invalid(crate::msg!(
@@ -696,6 +712,11 @@ fn recipient(
             .ok_or_else(|| missing(crate::msg!(policy.language, "recipient-transfer"))),
         // Filed in the case: addressed to no one.
         Recipient::File => Ok(String::new()),
+        Recipient::Body => Err(Error::invalid(crate::msg!(
+            lang,
+            "notice-to-office",
+            kind = kind.code
+        ))),
     }
 }
 

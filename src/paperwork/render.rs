@@ -170,6 +170,9 @@ fn template_error(source: &Source, e: &minijinja::Error) -> Error {
         let written = ["findings", "agreement", "measures"]
             .into_iter()
             .find(|name| field == format!("case.{name}"));
+        if field == "matter" {
+            return Error::invalid(crate::msg!(lang, "template-missing-matter", label = label));
+        }
         if let Some(name) = written {
             return Error::invalid(crate::msg!(
                 lang,

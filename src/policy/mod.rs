@@ -175,6 +175,9 @@ pub struct PolicyOverrides {
     pub filing_limit_days: Option<i64>,
     /// Time limits, each with its legal basis.
     pub deadlines: Option<Vec<DeadlineRule>>,
+    /// Time limits the workspace adds to the preset's (or to its own
+    /// `deadlines`), e.g. a clock on another office's answer.
+    pub more_deadlines: Option<Vec<DeadlineRule>>,
     /// The priority a repeat complaint is raised to at registration.
     pub repeat_priority: Option<Priority>,
     /// Reason codes of a suspension (`advance ID suspended --reason CODE`);
@@ -396,17 +399,15 @@ impl Policy {
                 .or(base.max_representatives)
                 .unwrap_or(3),
             filing_limit_days: o.filing_limit_days.or(base.filing_limit_days),
-            deadlines: o.deadlines.or(base.deadlines).unwrap_or_default(),
+            deadlines: [
+                either(o.deadlines, base.deadlines),
+                either(o.more_deadlines, None),
+            ]
+            .concat(),
             repeat_priority: o.repeat_priority.or(base.repeat_priority),
             language: Language::En,
-            suspension_reasons: o
-                .suspension_reasons
-                .or(base.suspension_reasons)
-                .unwrap_or_default(),
-            suspension_pauses: o
-                .suspension_pauses
-                .or(base.suspension_pauses)
-                .unwrap_or_default(),
+            suspension_reasons: either(o.suspension_reasons, base.suspension_reasons),
+            suspension_pauses: either(o.suspension_pauses, base.suspension_pauses),
             challenge_limit_workdays: o.challenge_limit_workdays.or(base.challenge_limit_workdays),
             filing_limit_source: o.filing_limit_source.or(base.filing_limit_source),
             on_the_spot: o.on_the_spot.or(base.on_the_spot).unwrap_or_default(),

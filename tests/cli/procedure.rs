@@ -373,3 +373,142 @@ fn walk(dir: &std::path::Path) -> String {
     }
     out
 }
+
+#[test]
+fn another_office_is_asked_to_help_investigate_with_a_request_and_a_clock_of_the_offices_choosing()
+{
+    let ws = office();
+    // The measures set no time for the answer; this office gives 10 working days.
+    ws.add_settings(
+        "policy:\n  more_deadlines:\n    - {name: assistance, en: Answer to a request for help, zh: 协助调查回复, \
+         start: assistance-requested, stop: [assistance-answered, resolved, closed, withdrawn], \
+         amount: 10, unit: workdays, kind: office-target}\n",
+    );
+    let id = ws.register(&[]);
+    ws.ok_at("2026-11-03 09:00", &["advance", &id, "accepted"]);
+    ws.ok_at("2026-11-03 09:30", &["advance", &id, "investigating"]);
+    refused(
+        &ws,
+        &[
+            "notice",
+            &id,
+            "investigation-request",
+            "--matter",
+            "核实导游带团进店情况",
+        ],
+        &["--to"],
+    );
+    refused(
+        &ws,
+        &[
+            "notice",
+            &id,
+            "investigation-request",
+            "--to",
+            "阳朔县旅游投诉处理机构",
+        ],
+        &["--matter"],
+    );
+    let out = ws.ok_at(
+        "2026-11-25 10:00",
+        &[
+            "notice",
+            &id,
+            "investigation-request",
+            "--to",
+            "阳朔县旅游投诉处理机构",
+            "--matter",
+            "向阳朔县某玉器店调取 2026 年 11 月 20 日的销售记录及监控录像",
+            "--format",
+            "md",
+            "--served",
+            "2026-11-25",
+            "--json",
+        ],
+    );
+    let issued: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let text = issued["text"].as_str().unwrap_or_default().to_string();
+    let stored = std::fs::read_to_string(ws.root().join(issued["file"].as_str().unwrap())).unwrap();
+    for doc in [&text, &stored] {
+        if doc.is_empty() {
+            continue;
+        }
+        for needle in [
+            "## 旅游投诉调查取证委托书",
+            "阳朔县旅游投诉处理机构：",
+            "本机构于2026年11月3日受理张三投诉桂林阳光旅行社一案",
+            "根据《旅游投诉处理办法》第二十一条的规定，特委托贵机构协助调查、取证以下事项",
+            "向阳朔县某玉器店调取 2026 年 11 月 20 日的销售记录及监控录像",
+        ] {
+            assert!(doc.contains(needle), "{needle}:\n{doc}");
+        }
+    }
+    // Serving it records the dispatch, which starts the office's clock.
+    let case = ws.json(&["show", &id]);
+    let clock = case["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "assistance")
+        .cloned()
+        .unwrap();
+    assert_eq!(clock["start"], "2026-11-25");
+    assert_eq!(clock["due"], "2026-12-09");
+    assert_eq!(clock["state"], "running");
+    // The answer stops it.
+    ws.ok(&[
+        "mark",
+        &id,
+        "受托机构已回复",
+        "--note",
+        "阳朔县机构函复：已调取销售记录",
+    ]);
+    let case = ws.json(&["show", &id]);
+    let clock = case["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "assistance")
+        .cloned()
+        .unwrap();
+    assert_eq!(clock["state"], "met");
+    let shown = ws.ok(&["show", &id]);
+    assert!(
+        shown.contains("已委托协助调查取证") && shown.contains("受托机构已回复"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn unlawful_conduct_found_while_handling_is_referred_and_the_case_goes_on() {
+    let ws = office();
+    let id = ws.register(&[]);
+    ws.ok_at("2026-11-03 09:00", &["advance", &id, "accepted"]);
+    ws.ok_at("2026-11-03 09:30", &["advance", &id, "investigating"]);
+    ws.ok(&[
+        "mark",
+        &id,
+        "已移送司法机关",
+        "--note",
+        "导游涉嫌敲诈勒索，移送桂林市公安局七星分局",
+    ]);
+    ws.ok(&[
+        "mark",
+        &id,
+        "penalty-proposed",
+        "--note",
+        "建议市场监管部门查处玉器店",
+    ]);
+    let case = ws.json(&["show", &id]);
+    assert_eq!(case["status"], "investigating", "the case goes on");
+    let shown = ws.ok(&["show", &id]);
+    for needle in [
+        "已移送司法机关",
+        "移送桂林市公安局七星分局",
+        "已向有关行政管理部门提出行政处罚建议",
+    ] {
+        assert!(shown.contains(needle), "{needle}:\n{shown}");
+    }
+    // It is still mediated and resolved as any case.
+    ws.ok(&["advance", &id, "mediating"]);
+}
