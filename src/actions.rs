@@ -16,6 +16,9 @@ use crate::policy::workflow::{self, FromHistory, TransitionRequest};
 use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case};
 use crate::storage::{Update, Workspace};
 
+mod void;
+pub use void::{FORCED_ISSUED_NOTICES, void};
+
 /// Who acts, and when.
 #[derive(Clone, Debug)]
 pub struct Actor {

@@ -41,6 +41,9 @@ pub struct Filter {
     /// The thresholds `alarm` is judged by: the policy's, set by
     /// [`Filter::resolve_codes`].
     pub alarm_levels: AlarmLevels,
+    /// Keep void cases too (`list --all`); [`select`] leaves them out
+    /// otherwise.
+    pub void: bool,
 }
 
 /// How to order cases; every order ends with the ID, so it is total.
@@ -378,7 +381,7 @@ pub fn select(ws: &Workspace, snapshot: &Snapshot, how: Selection) -> (Vec<Hit>,
                 return Ok(None);
             }
             let case = snapshot.case(index)?;
-            if !how.filter.matches(&ws.policy, &case) {
+            if (case.is_void() && !how.filter.void) || !how.filter.matches(&ws.policy, &case) {
                 return Ok(None);
             }
             let (deadlines, error) = if evaluate {
@@ -433,6 +436,8 @@ pub fn fold<T: Send>(
                     return (acc, broken);
                 }
                 match snapshot.case(index) {
+                    // A void case counts in no figure.
+                    Ok(case) if case.is_void() => {}
                     Ok(case) => {
                         let (deadlines, error) = deadlines_of(ws, &case, today);
                         let row = Row {
@@ -464,6 +469,7 @@ pub fn repeats(ws: &Workspace, snapshot: &Snapshot) -> std::collections::BTreeSe
         .into_par_iter()
         .with_min_len(64)
         .filter_map(|i| snapshot.case(i).ok())
+        .filter(|case| !case.is_void())
         .map(|case| crate::repeat::Contact::of(&case, anonymous))
         .collect();
     crate::repeat::detect_contacts(&contacts)

@@ -60,6 +60,7 @@ fn redact_event(e: &Event) -> Event {
         EventKind::Status(m) => m.consent = None,
         EventKind::Consent { consent } => consent.clear(),
         EventKind::Extended(x) => x.reason = None,
+        EventKind::Voided { reason } => reason.clear(),
         // An attachment's file name can name a person; its hash cannot.
         EventKind::Attached { name, file, .. } | EventKind::Detached { name, file, .. } => {
             name.clear();

@@ -124,6 +124,13 @@ pub enum Command {
     Dossier(DossierArgs),
     /// Mark an issued notice superseded by another issuance (the document stays).
     Supersede(SupersedeArgs),
+    /// Void a case registered by mistake: the file and its history stay, the case counts nowhere.
+    ///
+    /// A void case leaves every figure (summary, report, agenda, alarms)
+    /// and the default lists; `plaint list --all` and `plaint show` still
+    /// show it. A case with issued notices needs --force: a notice handed
+    /// to a party is not undone by voiding the case.
+    Void(VoidArgs),
 }
 
 impl Command {
@@ -146,7 +153,8 @@ impl Command {
             | Command::Import(_)
             | Command::Attach(_)
             | Command::Detach(_)
-            | Command::Supersede(_) => true,
+            | Command::Supersede(_)
+            | Command::Void(_) => true,
             Command::Notice(args) => !args.draft,
             Command::Init(_)
             | Command::Show(_)
@@ -166,6 +174,19 @@ impl Command {
             | Command::Dossier(_) => false,
         }
     }
+}
+
+/// Arguments of `void`.
+#[derive(Debug, Args)]
+pub struct VoidArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// Why the registration was a mistake (e.g. "重复登记，同 20261129-K7QF2").
+    #[arg(long)]
+    pub reason: String,
+    /// Void it though notices were issued (they stay in the record; the event says so).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `supersede`.
@@ -225,6 +246,9 @@ pub struct NoticeArgs {
     /// Render only: nothing is numbered, stored or recorded.
     #[arg(long)]
     pub draft: bool,
+    /// What the document asks, for this issuance (the matters an investigation-request asks the other office to look into).
+    #[arg(long, value_name = "TEXT")]
+    pub matter: Option<String>,
     /// Print the issued document on a terminal too (piped, it is always printed).
     #[arg(long)]
     pub print: bool,
@@ -572,7 +596,7 @@ pub struct ListArgs {
     /// Which cases.
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// Every case, closed ones included (default: open cases only, unless --status is given).
+    /// Every case, closed and void ones included (default: open cases only, unless --status is given).
     #[arg(long, conflicts_with = "status")]
     pub all: bool,
     /// Only cases with an overdue deadline.
@@ -738,6 +762,9 @@ pub struct ReportArgs {
     /// Guarantee that no personal data is emitted (reports hold aggregates only).
     #[arg(long)]
     pub redact: bool,
+    /// Add a section listing each case's corrective measures (整改措施), for the office's leadership: free text, not for publication.
+    #[arg(long, conflicts_with = "redact")]
+    pub measures: bool,
     /// Start CSV output with a UTF-8 byte order mark (for spreadsheet programs).
     #[arg(long)]
     pub bom: bool,

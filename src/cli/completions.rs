@@ -9,7 +9,7 @@ use super::args::Cli;
 use crate::error::Exit;
 
 /// The subcommands whose first argument is a case ID.
-const TAKES_AN_ID: &str = "show assign advance note edit mark extend explain followup notice promise consent attach detach dossier supersede set";
+const TAKES_AN_ID: &str = "show assign advance note edit mark extend explain followup notice promise consent attach detach dossier supersede set void";
 
 /// What every completion script runs to learn the case IDs: it reads no
 /// case file, so it is quick on a large workspace.

@@ -86,6 +86,7 @@ pub fn filter_of(args: &ListArgs) -> Filter {
         overdue: args.overdue,
         due_within: args.due_within,
         alarm: args.alarm,
+        void: args.all,
         ..common
     }
 }
@@ -176,7 +177,11 @@ fn cells(ctx: &Ctx, row: &Row) -> Vec<String> {
     vec![
         case.id.to_string(),
         case.received.format("%Y-%m-%d").to_string(),
-        status_label(ctx, &case.status),
+        if case.is_void() {
+            crate::messages::text(ctx.lang(), "status-void").to_string()
+        } else {
+            status_label(ctx, &case.status)
+        },
         priority_label(ctx, case.priority),
         case.category
             .as_deref()

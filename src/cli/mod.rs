@@ -34,6 +34,7 @@ mod show;
 mod summary;
 pub mod table;
 pub mod view;
+mod void;
 
 use std::path::{Path, PathBuf};
 
@@ -357,6 +358,7 @@ fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Detach(args) => attach::detach(ctx, &args),
         Command::Dossier(args) => dossier::run(ctx, &args),
         Command::Supersede(args) => notice::supersede(ctx, &args),
+        Command::Void(args) => void::run(ctx, &args),
     }
 }
 

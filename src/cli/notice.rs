@@ -18,15 +18,7 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<Exit> {
         .map(|t| parse_datetime(t, ctx.ws.offset))
         .transpose()
         .context("--served")?;
-    if let Some(at) = served
-        && at > ctx.now
-    {
-        return Err(Error::invalid(crate::said!(
-            "in-the-future",
-            what = format!("--served {}", at.date_naive())
-        ))
-        .into());
-    }
+    check_served(ctx, served)?;
     if let Some(out) = &args.out
         && out.exists()
         && !args.force
@@ -39,6 +31,7 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<Exit> {
         format: args.format,
         served,
         draft: args.draft,
+        matter: args.matter.clone(),
     };
     let actor = ctx.actor();
     // A draft records nothing; an issued notice is an event, never dated
@@ -95,6 +88,22 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<Exit> {
         ));
     }
     Ok(Exit::Success)
+}
+
+/// Refuses a `--served` day in the future.
+fn check_served(
+    ctx: &Ctx,
+    served: Option<chrono::DateTime<chrono::FixedOffset>>,
+) -> anyhow::Result<()> {
+    match served {
+        Some(at) if at > ctx.now => Err(Error::invalid(crate::msg!(
+            ctx.lang(),
+            "in-the-future",
+            what = format!("--served {}", at.date_naive())
+        ))
+        .into()),
+        _ => Ok(()),
+    }
 }
 
 /// Marks an issued notice superseded by another issuance.

@@ -63,10 +63,15 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
     if let Some(s) = &doc.suspend_state {
         let _ = writeln!(out, "  {s} → {}", text(lang, "policy-doc-came-from"));
     }
+    let outcomes: String = doc
+        .on_the_spot_outcomes
+        .iter()
+        .map(|o| format!(" --outcome {o}"))
+        .collect();
     for s in &doc.on_the_spot {
         let _ = writeln!(
             out,
-            "  {} → {s}  --on-the-spot{}",
+            "  {} → {s}  --on-the-spot{outcomes}{}",
             doc.states.first().map_or("", |s| s.name.as_str()),
             text(lang, "policy-doc-on-the-spot")
         );

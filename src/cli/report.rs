@@ -25,7 +25,11 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<Exit> {
         return Err(Error::usage(crate::msg!(ctx.lang(), "out-needs-csv")).into());
     }
     let snapshot = ctx.ws.scan()?;
-    let (report, unread) = build_all(&ctx.ws, &snapshot, args.period.clone(), args.by, ctx.today);
+    let (mut report, unread) =
+        build_all(&ctx.ws, &snapshot, args.period.clone(), args.by, ctx.today);
+    if !args.measures {
+        report.measures = None;
+    }
     match format {
         ReportFormat::Json => output::print_json(&report)?,
         ReportFormat::Md => output::print_text(&markdown(ctx, &report))?,
@@ -221,7 +225,43 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         satisfaction,
     ];
     tables.extend(overrides);
+    tables.extend(measures_table(ctx, report));
     tables
+}
+
+/// Each case's corrective measures (`--measures`), one row a case.
+fn measures_table(ctx: &Ctx, report: &Report) -> Option<Table> {
+    let list = report.measures.as_ref()?;
+    let lang = ctx.lang();
+    let mut table = Table::new(
+        Some(text(lang, "report-measures")),
+        &[
+            text(lang, "report-case-id"),
+            text(lang, "report-category"),
+            text(lang, "report-department-concerned"),
+            text(lang, "report-measures-text"),
+        ],
+    );
+    for m in list {
+        table.push(vec![
+            m.id.clone(),
+            m.category
+                .as_deref()
+                .map(|c| category_label(ctx, c))
+                .unwrap_or_default(),
+            m.department.clone().unwrap_or_default(),
+            m.measures.clone(),
+        ]);
+    }
+    if list.is_empty() {
+        table.push(vec![
+            text(lang, "report-none").to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    Some(table)
 }
 
 fn report_title(ctx: &Ctx) -> &'static str {

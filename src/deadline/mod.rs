@@ -547,6 +547,13 @@ fn rule_stop(
                     held = None;
                 }
             }
+            // A void case runs no clock, whatever follows.
+            EventKind::Voided { .. } => {
+                return held.or(Some(Stop {
+                    at: event.at,
+                    own: false,
+                }));
+            }
             _ => {}
         }
     }
@@ -683,7 +690,8 @@ fn reaches(event: &Event, name: &str) -> bool {
         | EventKind::Notice(_)
         | EventKind::Attached { .. }
         | EventKind::Detached { .. }
-        | EventKind::Superseded { .. } => false,
+        | EventKind::Superseded { .. }
+        | EventKind::Voided { .. } => false,
     }
 }
 
@@ -814,8 +822,15 @@ fn promises(
                     open.3 = Some(day(event.at));
                 }
             }
+            // A void case runs no clock: its promises stop for good.
+            EventKind::Voided { .. } => {
+                for open in made.iter_mut().filter(|p| p.2.is_none() && p.3.is_none()) {
+                    open.3 = Some(day(event.at));
+                }
+                open = false;
+            }
             // Back in the workflow: the promises the exit ended run again.
-            EventKind::Status(_) => {
+            EventKind::Status(_) if !case.is_void() => {
                 for held in made.iter_mut().filter(|p| p.2.is_none()) {
                     held.3 = None;
                 }

@@ -337,6 +337,19 @@ impl Case {
         self.respondent.as_ref().and_then(|r| r.name.as_deref())
     }
 
+    /// The event that voided the case, when it was registered by mistake:
+    /// a void case keeps its file and history but counts nowhere.
+    pub fn voided(&self) -> Option<&Event> {
+        self.history
+            .iter()
+            .find(|e| matches!(e.what, super::event::EventKind::Voided { .. }))
+    }
+
+    /// Whether the case was voided (see [`Case::voided`]).
+    pub fn is_void(&self) -> bool {
+        self.voided().is_some()
+    }
+
     /// The date of receipt in the case's own offset.
     pub fn received_date(&self) -> NaiveDate {
         self.received.date_naive()

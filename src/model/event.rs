@@ -59,6 +59,9 @@ pub enum Action {
     /// superseded one's; `sha256` where one number was recorded twice;
     /// `note`, why). The document stays as issued.
     Superseded,
+    /// The case was registered by mistake and is void (`reason`): the file
+    /// and its history stay, the case leaves every figure and default view.
+    Voided,
 }
 
 impl Action {
@@ -80,6 +83,7 @@ impl Action {
             Action::Attached => "attached",
             Action::Detached => "detached",
             Action::Superseded => "superseded",
+            Action::Voided => "voided",
         }
     }
 }
@@ -185,6 +189,12 @@ pub enum EventKind {
         /// of its SHA-256.
         sha256: Option<String>,
     },
+    /// The case was registered by mistake and is void: the file and its
+    /// history stay, and it counts nowhere.
+    Voided {
+        /// Why the registration was a mistake.
+        reason: String,
+    },
 }
 
 /// A move of the workflow state, and what the move records.
@@ -255,6 +265,7 @@ impl EventKind {
             EventKind::Attached { .. } => Action::Attached,
             EventKind::Detached { .. } => Action::Detached,
             EventKind::Superseded { .. } => Action::Superseded,
+            EventKind::Voided { .. } => Action::Voided,
         }
     }
 }
@@ -448,6 +459,7 @@ pub fn details(action: Action) -> &'static [&'static str] {
         Action::Attached => &["name", "file", "size", "sha256"],
         Action::Detached => &["name", "file", "sha256"],
         Action::Superseded => &["number", "sha256"],
+        Action::Voided => &["reason"],
     }
 }
 
@@ -581,6 +593,9 @@ impl TryFrom<RawEvent<'_>> for Event {
                 number: need_text(raw.number, "number")?,
                 sha256: owned(raw.sha256),
             },
+            Action::Voided => EventKind::Voided {
+                reason: need_text(raw.reason, "reason")?,
+            },
         };
         Ok(Event {
             at: raw.at,
@@ -687,6 +702,7 @@ impl<'a> From<&'a Event> for RawEvent<'a> {
                 raw.number = some(number);
                 raw.sha256 = text(sha256);
             }
+            EventKind::Voided { reason } => raw.reason = some(reason),
         }
         raw
     }
@@ -857,6 +873,7 @@ mod tests {
             "action: attached\nname: a\nfile: f\nsize: 1\nsha256: s\n",
             "action: detached\nname: a\nfile: f\nsha256: s\n",
             "action: superseded\nnumber: n\nsha256: s\n",
+            "action: voided\nreason: r\n",
         ];
         let mut seen = Vec::new();
         for mapping in mappings {
@@ -873,6 +890,6 @@ mod tests {
             seen.push(event.action());
         }
         seen.dedup();
-        assert_eq!(seen.len(), 15, "every action once");
+        assert_eq!(seen.len(), 16, "every action once");
     }
 }

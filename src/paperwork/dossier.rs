@@ -426,6 +426,7 @@ fn what_happened(ws: &Workspace, e: &Event) -> String {
             "event-detached",
             &[("name", name), ("file", file), ("size", &"")],
         ),
+        EventKind::Voided { reason } => zh("event-voided", &[("reason", reason)]),
     }
 }
 

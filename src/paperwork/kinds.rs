@@ -13,6 +13,10 @@ pub enum Recipient {
     Respondent,
     /// The authority the case was transferred to.
     TransferBody,
+    /// No one: a form the office files in the case (立案表).
+    File,
+    /// The body named with `--to` (another complaint office asked to help).
+    Body,
 }
 
 /// One kind of notice.
@@ -48,6 +52,7 @@ const ACCEPTED_ON: &[Role] = &[
     Role::Closed,
 ];
 const ENDED: &[Role] = &[Role::Resolved, Role::Closed];
+const HANDLING: &[Role] = &[Role::Accepted, Role::Handling, Role::Suspended];
 
 macro_rules! template {
     ($preset:literal, $code:literal) => {
@@ -56,6 +61,17 @@ macro_rules! template {
 }
 
 const TOURISM: &[NoticeKind] = &[
+    NoticeKind {
+        code: "case-form",
+        title: "旅游投诉立案表",
+        en: "case form the office files when it accepts a complaint (art. 17)",
+        abbr: "立",
+        to: Recipient::File,
+        states: ACCEPTED_ON,
+        served: None,
+        outcomes: &[],
+        template: template!("tourism", "case-form"),
+    },
     NoticeKind {
         code: "acceptance",
         title: "旅游投诉受理告知书",
@@ -77,6 +93,17 @@ const TOURISM: &[NoticeKind] = &[
         served: Some("respondent-notified"),
         outcomes: &[],
         template: template!("tourism", "respondent-notice"),
+    },
+    NoticeKind {
+        code: "investigation-request",
+        title: "旅游投诉调查取证委托书",
+        en: "request to another complaint office to help investigate (art. 21; --to OFFICE --matter TEXT)",
+        abbr: "委",
+        to: Recipient::Body,
+        states: HANDLING,
+        served: Some("assistance-requested"),
+        outcomes: &[],
+        template: template!("tourism", "investigation-request"),
     },
     NoticeKind {
         code: "refusal",
@@ -263,8 +290,10 @@ mod tests {
                 "category": "强迫购物", "demands": "退款", "facts": "事实", "status": "已受理",
                 "outcome": "达成调解协议", "measures": "退还 3000 元", "reason": "不属于本机构管辖",
                 "findings": "导游确有带团进店", "agreement": "退还 3000 元",
-                "transfer_to": "市场监管局", "refer_to": "市场监管局"
+                "transfer_to": "市场监管局", "refer_to": "市场监管局",
+                "channel": "电话", "accepted": "2026年11月30日", "assignee": "王芳"
             },
+            "attachments": ["现场照片.jpg"], "matter": "核实导游带团进店情况",
             "complainant": {"name": "张三", "address": "地址", "phone": "1"},
             "complainant_names": "张三", "complainant_list": ["张三"],
             "respondent": {"name": "桂林阳光旅行社", "location": "桂林", "department": "门市"},

@@ -70,6 +70,9 @@ pub struct NoticeRequest {
     pub served: Option<DateTime<FixedOffset>>,
     /// Render only: nothing is numbered or stored.
     pub draft: bool,
+    /// What the document asks or states, written for this issuance only
+    /// (the matters an investigation request asks about).
+    pub matter: Option<String>,
 }
 
 /// A rendered (and, unless a draft, issued) notice.
@@ -163,7 +166,12 @@ pub fn issue(
             // Everything the document is made of besides the case: two
             // clones that differ in any of it draw different tokens.
             let office = serde_json::to_string(&ws.settings.office).unwrap_or_default();
-            let made_of = [request.to.as_deref().unwrap_or(""), &source.text, &office];
+            let made_of = [
+                request.to.as_deref().unwrap_or(""),
+                &source.text,
+                &office,
+                request.matter.as_deref().unwrap_or(""),
+            ];
             let token = unique_token(&ws.root, case, kind, officer, now, request.format, &made_of)?;
             let number = number(kind, &case.id, now.date_naive(), &token);
             (token, number)
@@ -614,6 +622,14 @@ fn render_notice(
     map.insert("officer".into(), json!(officer));
     map.insert("issued".into(), json!(zh_date(when.date_naive())));
     map.insert("title".into(), json!(kind.title));
+    if let Some(matter) = request
+        .matter
+        .as_deref()
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+    {
+        map.insert("matter".into(), json!(matter));
+    }
     let markdown = render::render(source, &context, &ws.policy.citations)?;
     Ok(match request.format {
         Format::Md => markdown,
@@ -639,7 +655,7 @@ fn recipient(
         Some("complainant") if kind.to == Recipient::Complainant => Recipient::Complainant,
         Some("respondent") if kind.to == Recipient::Respondent => Recipient::Respondent,
         Some(body)
-            if kind.to == Recipient::TransferBody
+            if matches!(kind.to, Recipient::TransferBody | Recipient::Body)
                 && body != "complainant"
                 && body != "respondent" =>
         {
@@ -649,7 +665,8 @@ fn recipient(
             let usual = match kind.to {
                 Recipient::Complainant => "complainant",
                 Recipient::Respondent => "respondent",
-                Recipient::TransferBody => "BODY",
+                Recipient::TransferBody | Recipient::Body => "BODY",
+                Recipient::File => "-",
             };
             return Err(Error::invalid(crate::said!(
                 "notice-wrong-addressee",
@@ -685,6 +702,12 @@ fn recipient(
             .ok_or_else(|| missing(crate::msg!(policy.language, "recipient-respondent"))),
         Recipient::TransferBody => transfer_to(policy, case)
             .ok_or_else(|| missing(crate::msg!(policy.language, "recipient-transfer"))),
+        // Filed in the case: addressed to no one.
+        Recipient::File => Ok(String::new()),
+        Recipient::Body => Err(Error::invalid(crate::said!(
+            "notice-to-office",
+            kind = kind.code
+        ))),
     }
 }
 
@@ -740,6 +763,15 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
             .as_deref()
             .map(|code| code_label(&policy.categories, code, zh)),
     );
+    put(
+        &mut c,
+        "channel",
+        case.channel
+            .as_deref()
+            .map(|code| code_label(&policy.channels, code, zh)),
+    );
+    put(&mut c, "accepted", accepted_on(ws, case));
+    put(&mut c, "assignee", case.assignee.clone());
     put(&mut c, "demands", case.demands.clone());
     put(&mut c, "facts", case.facts.clone());
     put(&mut c, "status", Some(policy.state_label(&case.status, zh)));
@@ -886,5 +918,21 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
     root.insert("agent".into(), Value::Object(agent));
     root.insert("office".into(), Value::Object(office));
     root.insert("deadlines".into(), Value::Object(deadlines));
+    let attachments: Vec<String> = super::attach::current(case)
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    root.insert("attachments".into(), json!(attachments));
     Value::Object(root)
+}
+
+/// The day the case was first accepted, in Chinese, if it was.
+fn accepted_on(ws: &Workspace, case: &Case) -> Option<String> {
+    case.history
+        .iter()
+        .find(|e| {
+            e.moved_to()
+                .is_some_and(|to| ws.policy.has_role(to, Role::Accepted))
+        })
+        .map(|e| zh_date(e.at.with_timezone(&ws.offset).date_naive()))
 }

@@ -163,11 +163,18 @@ fn template_error(source: &Source, e: &minijinja::Error) -> Error {
         let written = ["findings", "agreement", "measures"]
             .into_iter()
             .find(|name| field == format!("case.{name}"));
+        if field == "matter" {
+            return Error::invalid(crate::said!("template-missing-matter", label = label));
+        }
         if let Some(name) = written {
             return Error::invalid(crate::said!(
                 "template-missing-written",
                 label = label,
                 line = line,
+                what = Arg::each(
+                    crate::messages::field_label(crate::messages::Language::En, name),
+                    crate::messages::field_label(crate::messages::Language::Zh, name)
+                ),
                 field = field,
                 name = name
             ));

@@ -20,6 +20,8 @@ pub struct PolicyDocument {
     pub suspend_state: Option<String>,
     /// States a just-received case may reach on the spot.
     pub on_the_spot: Vec<String>,
+    /// The outcomes a resolution on the spot may have (empty: any).
+    pub on_the_spot_outcomes: Vec<String>,
     /// Rejection reason codes.
     pub rejection_reasons: Vec<Code>,
     /// Suspension reason codes.
@@ -125,6 +127,7 @@ impl PolicyDocument {
             transitions,
             suspend_state: policy.suspend_state.clone(),
             on_the_spot: policy.on_the_spot.clone(),
+            on_the_spot_outcomes: policy.on_the_spot_outcomes.clone(),
             rejection_reasons: policy.rejection_reasons.clone(),
             suspension_reasons: policy.suspension_reasons.clone(),
             outcomes: policy.outcomes.clone(),

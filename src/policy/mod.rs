@@ -175,6 +175,9 @@ pub struct PolicyOverrides {
     pub filing_limit_days: Option<i64>,
     /// Time limits, each with its legal basis.
     pub deadlines: Option<Vec<DeadlineRule>>,
+    /// Time limits the workspace adds to the preset's (or to its own
+    /// `deadlines`), e.g. a clock on another office's answer.
+    pub more_deadlines: Option<Vec<DeadlineRule>>,
     /// The priority a repeat complaint is raised to at registration.
     pub repeat_priority: Option<Priority>,
     /// Reason codes of a suspension (`advance ID suspended --reason CODE`);
@@ -190,6 +193,8 @@ pub struct PolicyOverrides {
     /// The states a just-received case may move to at once with
     /// `--on-the-spot` (resolution on the spot at receipt).
     pub on_the_spot: Option<Vec<String>>,
+    /// The outcomes a resolution on the spot may have (none listed: any).
+    pub on_the_spot_outcomes: Option<Vec<String>>,
     /// The channels a complaint may arrive by.
     pub channels: Option<Vec<Code>>,
     /// The source of the joint-complaint rules (representatives, consent).
@@ -253,6 +258,8 @@ pub struct Policy {
     pub filing_limit_source: Option<String>,
     /// States reachable on the spot from the first state.
     pub on_the_spot: Vec<String>,
+    /// The outcomes a resolution on the spot may have (empty: any).
+    pub on_the_spot_outcomes: Vec<String>,
     /// The channels a complaint may arrive by.
     pub channels: Vec<Code>,
     /// The source of the joint-complaint rules.
@@ -386,20 +393,19 @@ impl Policy {
                 .or(base.max_representatives)
                 .unwrap_or(3),
             filing_limit_days: o.filing_limit_days.or(base.filing_limit_days),
-            deadlines: o.deadlines.or(base.deadlines).unwrap_or_default(),
+            deadlines: [
+                either(o.deadlines, base.deadlines),
+                either(o.more_deadlines, None),
+            ]
+            .concat(),
             repeat_priority: o.repeat_priority.or(base.repeat_priority),
             language: Language::En,
-            suspension_reasons: o
-                .suspension_reasons
-                .or(base.suspension_reasons)
-                .unwrap_or_default(),
-            suspension_pauses: o
-                .suspension_pauses
-                .or(base.suspension_pauses)
-                .unwrap_or_default(),
+            suspension_reasons: either(o.suspension_reasons, base.suspension_reasons),
+            suspension_pauses: either(o.suspension_pauses, base.suspension_pauses),
             challenge_limit_workdays: o.challenge_limit_workdays.or(base.challenge_limit_workdays),
             filing_limit_source: o.filing_limit_source.or(base.filing_limit_source),
             on_the_spot: o.on_the_spot.or(base.on_the_spot).unwrap_or_default(),
+            on_the_spot_outcomes: either(o.on_the_spot_outcomes, base.on_the_spot_outcomes),
             channels: o
                 .channels
                 .or(base.channels)
@@ -651,6 +657,17 @@ impl Policy {
                 lang,
                 "policy-on-the-spot-unknown",
                 state = s
+            )));
+        }
+        if let Some(o) = self
+            .on_the_spot_outcomes
+            .iter()
+            .find(|o| !self.outcomes.iter().any(|c| &c.code == *o))
+        {
+            return Err(bad(crate::msg!(
+                lang,
+                "policy-on-the-spot-outcome-unknown",
+                outcome = o
             )));
         }
         if let Some(s) = self.suspend_state.as_deref().filter(|s| !known(s)) {
@@ -905,6 +922,11 @@ pub fn pick<'a>(language: Language, en: &'a str, zh: &'a str) -> &'a str {
         Language::En => en,
         Language::Zh => zh,
     }
+}
+
+/// The workspace's value of a list section, else the preset's, else none.
+fn either<T>(workspace: Option<Vec<T>>, preset: Option<Vec<T>>) -> Vec<T> {
+    workspace.or(preset).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -231,6 +231,7 @@ pub fn advance(
     at: DateTime<FixedOffset>,
     by: &str,
 ) -> Result<Vec<String>> {
+    refuse_if_void(case, Action::Status)?;
     let target = request.target.as_str();
     if policy.state(target).is_none() {
         return Err(Error::invalid(crate::msg!(
@@ -240,7 +241,8 @@ pub fn advance(
             known = crate::messages::join(policy.language, &policy.state_names())
         )));
     }
-    let on_the_spot = request.on_the_spot && on_the_spot_allowed(policy, case, target)?;
+    let on_the_spot = request.on_the_spot
+        && on_the_spot_allowed(policy, case, target, request.outcome.as_deref())?;
     let allowed = allowed_targets(policy, case);
     if !on_the_spot && !allowed.iter().any(|s| s == target) {
         let lang = policy.language;
@@ -332,25 +334,45 @@ pub fn advance(
 }
 
 /// Whether a resolution on the spot may skip the workflow: only from the
-/// first state to a closing state the policy lists under `on_the_spot`.
-fn on_the_spot_allowed(policy: &Policy, case: &Case, target: &str) -> Result<bool> {
-    if case.status == policy.initial_state() && policy.on_the_spot.iter().any(|s| s == target) {
+/// first state to a closing state the policy lists under `on_the_spot`,
+/// with an outcome `on_the_spot_outcomes` lists (when it lists any).
+fn on_the_spot_allowed(
+    policy: &Policy,
+    case: &Case,
+    target: &str,
+    outcome: Option<&str>,
+) -> Result<bool> {
+    let outcomes = &policy.on_the_spot_outcomes;
+    let target_ok =
+        case.status == policy.initial_state() && policy.on_the_spot.iter().any(|s| s == target);
+    let outcome_ok =
+        outcomes.is_empty() || outcome.is_some_and(|o| outcomes.iter().any(|x| x == o));
+    if target_ok && outcome_ok {
         return Ok(true);
     }
     let lang = policy.language;
+    let list = |labels: Vec<String>| labels.join(crate::messages::text(lang, "list-separator"));
     let reason = if policy.on_the_spot.is_empty() {
         crate::msg!(lang, "on-the-spot-none")
-    } else {
-        let targets: Vec<String> = policy
+    } else if !target_ok {
+        let targets = policy
             .on_the_spot
             .iter()
-            .map(|s| policy.state_label(s, lang))
-            .collect();
+            .map(|s| policy.state_label(s, lang));
         crate::msg!(
             lang,
             "on-the-spot-targets",
             state = policy.state_label(policy.initial_state(), lang),
-            targets = targets.join(crate::messages::text(lang, "list-separator"))
+            targets = list(targets.collect())
+        )
+    } else {
+        let labels = outcomes
+            .iter()
+            .map(|o| super::code_label(&policy.outcomes, o, lang));
+        crate::msg!(
+            lang,
+            "on-the-spot-outcomes",
+            outcomes = list(labels.collect())
         )
     };
     Err(Error::refused(crate::said!(
@@ -458,7 +480,8 @@ impl FromHistory {
                 | EventKind::Notice(_)
                 | EventKind::Attached { .. }
                 | EventKind::Detached { .. }
-                | EventKind::Superseded { .. } => {}
+                | EventKind::Superseded { .. }
+                | EventKind::Voided { .. } => {}
             }
         }
         implied
@@ -598,6 +621,32 @@ pub fn insert_event(case: &mut Case, event: Event) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a step of the procedure on a void case: a void case takes
+/// only what keeps its record straight (notes, attachments, edits of the
+/// record, a superseded notice), never a move, a deadline, a notice or a
+/// handover.
+pub fn refuse_if_void(case: &Case, action: Action) -> Result<()> {
+    let kept = matches!(
+        action,
+        Action::Note | Action::Attached | Action::Detached | Action::Edited | Action::Superseded
+    );
+    match case.voided() {
+        Some(voided) if !kept => {
+            let reason = match &voided.what {
+                EventKind::Voided { reason } => reason.as_str(),
+                _ => "",
+            };
+            Err(Error::refused(crate::said!(
+                "case-is-void",
+                id = case.id,
+                date = voided.at.format("%Y-%m-%d"),
+                reason = reason
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// How times read in the refusals of [`check_event_time`].
 const MINUTE: &str = "%Y-%m-%d %H:%M";
 
@@ -606,6 +655,7 @@ const MINUTE: &str = "%Y-%m-%d %H:%M";
 /// handover before a later one (each move starts where the previous one
 /// ended, so moves are only ever appended). Both times are named.
 pub fn check_event_time(case: &Case, action: Action, at: DateTime<FixedOffset>) -> Result<()> {
+    refuse_if_void(case, action)?;
     let opened = case.history.first().map_or(case.received, |e| e.at);
     let floor = case.received.min(opened);
     if at < floor {

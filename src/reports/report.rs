@@ -1,5 +1,7 @@
 //! `report`: the quarterly publication of complaint statistics (tourism
-//! measures art. 27). Aggregates only: no personal data ever appears.
+//! measures art. 27). Aggregates only: no personal data ever appears,
+//! except in the section of each case's corrective measures (整改措施),
+//! which the command line prints only when asked (`--measures`).
 
 use std::collections::BTreeMap;
 
@@ -124,6 +126,25 @@ pub struct Report {
     pub satisfaction_rate: Option<f64>,
     /// How the satisfaction rate is computed: [`stats::SATISFACTION_DEFINITION`].
     pub satisfaction_rate_definition: &'static str,
+    /// Each case's corrective measures (整改措施), in ID order: the
+    /// written record the hospital rules (八) have the complaints office
+    /// report to the leadership. Free text, so left out (`None`) unless
+    /// asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measures: Option<Vec<Measures>>,
+}
+
+/// The corrective measures of one case.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Measures {
+    /// The case.
+    pub id: String,
+    /// Its category code.
+    pub category: Option<String>,
+    /// The respondent's department concerned (科室).
+    pub department: Option<String>,
+    /// The measures, as written with `plaint set ID measures`.
+    pub measures: String,
 }
 
 /// Builds the report over `rows` received within `period`.
@@ -180,6 +201,7 @@ pub struct Tally {
     resolved_by_outcome: BTreeMap<String, usize>,
     forced_extensions: usize,
     satisfaction: BTreeMap<String, usize>,
+    measures: Vec<Measures>,
 }
 
 impl Tally {
@@ -224,6 +246,14 @@ impl Tally {
         if let Some(s) = stats::standing_satisfaction(case, &ws.policy) {
             stats::bump(&mut self.satisfaction, s.as_str());
         }
+        if let Some(measures) = &case.measures {
+            self.measures.push(Measures {
+                id: case.id.to_string(),
+                category: case.category.clone(),
+                department: case.respondent.as_ref().and_then(|r| r.department.clone()),
+                measures: measures.clone(),
+            });
+        }
     }
 
     /// The tally of both parts.
@@ -239,11 +269,12 @@ impl Tally {
         stats::merge_counts(&mut self.resolved_by_outcome, other.resolved_by_outcome);
         self.forced_extensions += other.forced_extensions;
         stats::merge_counts(&mut self.satisfaction, other.satisfaction);
+        self.measures.extend(other.measures);
         self
     }
 
     /// The report of the period as of `today`.
-    pub fn finish(self, ws: &Workspace, period: Period, by: By, today: NaiveDate) -> Report {
+    pub fn finish(mut self, ws: &Workspace, period: Period, by: By, today: NaiveDate) -> Report {
         let mut breakdown: Vec<Line> = self
             .groups
             .into_iter()
@@ -263,6 +294,7 @@ impl Tally {
             breakdown.sort_by(|a, b| b.received.cmp(&a.received).then_with(|| a.key.cmp(&b.key)));
         }
         let on_time = stats::with_rates(self.total.on_time.clone());
+        self.measures.sort();
         Report {
             total: self.total.finish("total"),
             generated: today,
@@ -278,6 +310,7 @@ impl Tally {
             satisfaction_rate: stats::satisfaction_rate(&self.satisfaction),
             satisfaction_rate_definition: stats::SATISFACTION_DEFINITION,
             satisfaction: self.satisfaction,
+            measures: Some(self.measures),
             period,
         }
     }

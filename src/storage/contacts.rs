@@ -84,10 +84,12 @@ pub fn earlier_cases(ws: &Workspace, case: &Case) -> Result<Earlier> {
     let mut earlier: Vec<_> = candidates
         .par_iter()
         .filter_map(|id| ws.read_case(id).ok())
+        // A void case was never a complaint: it makes nothing a repeat.
         .filter(|other| {
-            contact_keys(other, &ws.policy.anonymous_names)
-                .iter()
-                .any(|k| keys.contains(k))
+            !other.is_void()
+                && contact_keys(other, &ws.policy.anonymous_names)
+                    .iter()
+                    .any(|k| keys.contains(k))
                 && crate::repeat::is_earlier(other, case)
         })
         .map(|other| (crate::repeat::order_key(&other), other.id))

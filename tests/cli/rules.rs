@@ -770,7 +770,10 @@ fn hospital_resolution_on_the_spot_is_one_recorded_step() {
             "--outcome",
             "mediated",
         ],
-        &["no on-the-spot resolution"],
+        &[
+            "on the spot, a case may only end as",
+            "Harmful conduct stopped or corrected at once",
+        ],
     );
 }
 

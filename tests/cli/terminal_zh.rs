@@ -841,7 +841,10 @@ fn a_bad_case_id_and_a_refused_on_the_spot_resolution_are_said_in_zh() {
     let id = id.trim();
     let err = ws.fails(1, &["advance", id, "closed", "--on-the-spot"]);
     assert!(err.contains("不能当场"), "{err}");
-    assert!(err.contains("本工作区的规则没有当场处理"), "{err}");
+    assert!(
+        err.contains("当场处理时，已登记的案件可转为：已办结"),
+        "{err}"
+    );
     assert!(english_words(&err.replace(id, "")).is_empty(), "{err}");
 }
 

@@ -54,6 +54,7 @@ const KEPT: &[&str] = &[
     "attached",
     "detached",
     "superseded",
+    "voided",
     "number",
     "lot",
     "urgent",

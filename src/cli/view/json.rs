@@ -49,6 +49,14 @@ pub fn case_json_bytes(
         }
         None => out.extend_from_slice(b"null"),
     }
+    if let Some(voided) = case.voided()
+        && let crate::model::EventKind::Voided { reason } = &voided.what
+    {
+        // Only on a void case (`.void` reads null elsewhere in jq).
+        let void = serde_json::json!({"at": voided.at, "by": voided.by, "reason": reason});
+        out.extend_from_slice(b",\"void\":");
+        serde_json::to_writer(&mut out, &void).expect("a void record serializes");
+    }
     let overdue = deadlines.iter().any(Deadline::overdue);
     out.extend_from_slice(if overdue {
         b",\"overdue\":true}"

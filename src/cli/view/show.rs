@@ -162,6 +162,18 @@ pub fn show_text(ctx: &Ctx, case: &Case, look: Look) -> String {
         bold(look, title),
         status_label(ctx, &case.status)
     );
+    if let Some(voided) = case.voided()
+        && let EventKind::Voided { reason } = &voided.what
+    {
+        let line = msg!(
+            lang,
+            "show-voided",
+            date = voided.at.format("%Y-%m-%d %H:%M"),
+            by = voided.by,
+            reason = reason
+        );
+        let _ = writeln!(out, "{}", bold(look, &line));
+    }
     out.push_str(&fields_text(ctx, case));
     // The case's alarm, the worst of its deadlines', under the fields.
     let deadlines = ctx.deadlines(case);
@@ -462,6 +474,7 @@ fn what_happened(ctx: &Ctx, what: &EventKind) -> String {
         EventKind::Detached { name, file, .. } => {
             msg!(lang, "event-detached", name = name, file = file, size = "")
         }
+        EventKind::Voided { reason } => msg!(lang, "event-voided", reason = reason),
     }
 }
 

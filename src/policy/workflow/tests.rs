@@ -630,17 +630,27 @@ fn on_the_spot_resolution_goes_only_from_the_first_state_to_a_listed_one() {
         ("accepted", "resolved", false),
     ];
     for (status, target, allowed) in table {
-        let got = on_the_spot_allowed(&policy, &case(status, ""), target);
+        let got = on_the_spot_allowed(&policy, &case(status, ""), target, Some("explained"));
         assert_eq!(got.is_ok(), allowed, "{status} -> {target}: {got:?}");
         if let Ok(ok) = got {
             assert!(ok);
         }
     }
-    let err = on_the_spot_allowed(&tourism(), &case("received", ""), "resolved").unwrap_err();
+    let none = procurement();
+    let err = on_the_spot_allowed(&none, &case("received", ""), "resolved", None).unwrap_err();
     assert!(
         err.to_string().contains("no on-the-spot resolution"),
         "{err}"
     );
+    // Tourism art. 17 ¶2: only harmful conduct stopped or corrected at once.
+    let tourism = tourism();
+    let received = case("received", "");
+    let urgent = Some("corrected-on-the-spot");
+    assert!(on_the_spot_allowed(&tourism, &received, "resolved", urgent).is_ok());
+    for outcome in [None, Some("mediated")] {
+        let err = on_the_spot_allowed(&tourism, &received, "resolved", outcome).unwrap_err();
+        assert!(err.to_string().contains("may only end as"), "{err}");
+    }
 }
 
 #[test]
