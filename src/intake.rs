@@ -126,7 +126,7 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         representatives: draft.representatives,
         agent: draft.agent,
         project: draft.project,
-        respondent: draft.respondent,
+        respondent: draft.respondent.map(distinct_departments),
         category: clean(draft.category),
         case_type: clean(draft.case_type),
         cause: clean(draft.cause),
@@ -156,6 +156,19 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         has_id,
         warnings,
     })
+}
+
+/// The respondent with each department named once and blank ones left
+/// out, in the order given.
+fn distinct_departments(mut respondent: crate::model::Respondent) -> crate::model::Respondent {
+    let mut seen = Vec::new();
+    for d in respondent.department.drain(..) {
+        if !d.trim().is_empty() && !seen.contains(&d) {
+            seen.push(d);
+        }
+    }
+    respondent.department = seen;
+    respondent
 }
 
 /// The fields a registration may not carry, because plaint sets them.

@@ -588,7 +588,9 @@ pub fn repeated_flag(e: &clap::Error) -> Option<String> {
         _ => None,
     };
     let invalid = name(ContextKind::InvalidArg)?;
-    (name(ContextKind::PriorArg)? == invalid).then_some(invalid)
+    // `--department <DEPT>`: the flag is what the person typed.
+    let flag = invalid.split(' ').next().unwrap_or(&invalid).to_string();
+    (name(ContextKind::PriorArg)? == invalid).then_some(flag)
 }
 
 /// Names every unreadable case file on stderr (one error document listing

@@ -280,7 +280,7 @@ fn case_types_are_typed_by_code_or_label_shown_filtered_exported_and_counted() {
     assert!(ws.ok(&["summary"]).contains("按类型"));
     let csv = ws.ok(&["export", "--format", "csv"]);
     assert!(
-        csv.lines().next().unwrap().contains(",type,cause,"),
+        csv.lines().next().unwrap().contains(",类别,类型,原因,"),
         "{csv}"
     );
     let err = ws.fails(
