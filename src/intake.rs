@@ -130,8 +130,10 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         representatives: draft.representatives,
         agent: draft.agent,
         project: draft.project,
-        respondent: draft.respondent,
+        respondent: draft.respondent.map(distinct_departments),
         category: clean(draft.category),
+        case_type: clean(draft.case_type),
+        cause: clean(draft.cause),
         priority: typed.priority,
         tags: draft.tags,
         demands: clean(draft.demands),
@@ -141,6 +143,7 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         assignee,
         status,
         outcome: clean(draft.outcome),
+        compensation: typed.compensation,
         refer_to: clean(draft.refer_to),
         measures: clean(draft.measures),
         findings: clean(draft.findings),
@@ -157,6 +160,19 @@ pub fn build_case(mut draft: Draft, intake: &Intake) -> Result<Built, Vec<FieldE
         has_id,
         warnings,
     })
+}
+
+/// The respondent with each department named once and blank ones left
+/// out, in the order given.
+fn distinct_departments(mut respondent: crate::model::Respondent) -> crate::model::Respondent {
+    let mut seen = Vec::new();
+    for d in respondent.department.drain(..) {
+        if !d.trim().is_empty() && !seen.contains(&d) {
+            seen.push(d);
+        }
+    }
+    respondent.department = seen;
+    respondent
 }
 
 /// The fields a registration may not carry, because plaint sets them.
@@ -208,6 +224,7 @@ struct Typed {
     contract_end: Option<NaiveDate>,
     challenge_due: Option<NaiveDate>,
     links: Vec<CaseId>,
+    compensation: Option<crate::model::Yuan>,
 }
 
 impl Typed {
@@ -247,8 +264,23 @@ impl Typed {
                 .map_err(|e| errors.push(field_error("id", e.to_string())))
                 .ok()
         });
+        let compensation = draft
+            .compensation
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .and_then(|text| {
+                let amount = crate::model::Yuan::parse(text);
+                if amount.is_none() {
+                    errors.push(field_error(
+                        "compensation",
+                        crate::msg!(crate::messages::language(), "amount-invalid", text = text),
+                    ));
+                }
+                amount
+            });
         Typed {
             id,
+            compensation,
             priority,
             satisfaction,
             contract_end,
@@ -361,10 +393,12 @@ fn first_events(
 /// below, unless it is close to a code, which is then suggested.
 fn resolve_codes(draft: &mut Draft, policy: &Policy, errors: &mut Vec<FieldError>) {
     use crate::policy::codes::CodeKind;
-    let fields: [(&str, CodeKind, &mut Option<String>); 6] = [
+    let fields: [(&str, CodeKind, &mut Option<String>); 8] = [
         ("status", CodeKind::State, &mut draft.status),
         ("channel", CodeKind::Channel, &mut draft.channel),
         ("category", CodeKind::Category, &mut draft.category),
+        ("type", CodeKind::Type, &mut draft.case_type),
+        ("cause", CodeKind::Cause, &mut draft.cause),
         ("priority", CodeKind::Priority, &mut draft.priority),
         ("outcome", CodeKind::Outcome, &mut draft.outcome),
         (
@@ -464,6 +498,7 @@ fn foreign_files(case: &Case) -> Vec<FieldError> {
 /// The category, channel, state and outcome of `case` that `policy` does
 /// not define, each named with the codes it does.
 fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
+    use crate::policy::codes::CodeKind;
     let mut errors = Vec::new();
     let lang = policy.language;
     if let Some(category) = &case.category
@@ -478,6 +513,26 @@ fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
                 known = crate::policy::list_codes(lang, &policy.categories)
             ),
         ));
+    }
+    for (field, kind, value) in [
+        ("type", CodeKind::Type, &case.case_type),
+        ("cause", CodeKind::Cause, &case.cause),
+    ] {
+        let codes = policy.codes(kind);
+        if let Some(code) = value
+            && !codes.iter().any(|c| &c.code == code)
+        {
+            errors.push(field_error(
+                field,
+                crate::msg!(
+                    lang,
+                    "case-unknown-code",
+                    kind = kind.word(lang),
+                    code = code,
+                    known = crate::policy::list_codes(lang, &codes)
+                ),
+            ));
+        }
     }
     if let Some(channel) = &case.channel
         && !policy.channels.iter().any(|c| &c.code == channel)

@@ -26,8 +26,15 @@ pub struct Filter {
     pub category: Option<String>,
     /// Keep only cases that came in through this channel.
     pub channel: Option<String>,
-    /// Keep only cases about this department of the respondent.
+    /// Keep only cases about this department of the respondent (one of
+    /// the departments complained about).
     pub department: Option<String>,
+    /// Keep only cases received by this department of the office.
+    pub receiving_department: Option<String>,
+    /// Keep only cases of this type.
+    pub case_type: Option<String>,
+    /// Keep only cases of this cause.
+    pub cause: Option<String>,
     /// Keep only cases whose text contains this, ignoring case.
     pub search: Option<String>,
     /// Keep only cases with an overdue deadline.
@@ -131,6 +138,12 @@ impl Filter {
         if let Some(channel) = &mut self.channel {
             *channel = policy.resolve_code(CodeKind::Channel, channel)?;
         }
+        if let Some(case_type) = &mut self.case_type {
+            *case_type = policy.resolve_code(CodeKind::Type, case_type)?;
+        }
+        if let Some(cause) = &mut self.cause {
+            *cause = policy.resolve_code(CodeKind::Cause, cause)?;
+        }
         self.alarm_levels = policy.alarms;
         Ok(())
     }
@@ -193,17 +206,28 @@ impl Filter {
             .channel
             .as_ref()
             .is_none_or(|c| case.channel.as_deref() == Some(c.as_str()));
-        let department_ok = self.department.as_ref().is_none_or(|d| {
-            case.respondent
-                .as_ref()
-                .and_then(|r| r.department.as_deref())
-                == Some(d.trim())
-        });
+        let department_ok = self
+            .department
+            .as_ref()
+            .is_none_or(|d| case.departments().iter().any(|x| x == d.trim()));
+        let same = |want: &Option<String>, have: &Option<String>| {
+            want.as_ref()
+                .is_none_or(|w| have.as_deref() == Some(w.trim()))
+        };
+        let coded_ok = same(&self.receiving_department, &case.department)
+            && same(&self.case_type, &case.case_type)
+            && same(&self.cause, &case.cause);
         let search_ok = self
             .search
             .as_ref()
             .is_none_or(|needle| contains_text(case, &needle.to_lowercase()));
-        status_ok && assignee_ok && category_ok && channel_ok && department_ok && search_ok
+        status_ok
+            && assignee_ok
+            && category_ok
+            && channel_ok
+            && department_ok
+            && coded_ok
+            && search_ok
     }
 
     /// Whether the deadline filters keep a case with these deadlines.
@@ -249,7 +273,7 @@ fn contains_text(case: &Case, needle: &str) -> bool {
         || case
             .respondent
             .as_ref()
-            .is_some_and(|r| opt(&r.name) || opt(&r.department))
+            .is_some_and(|r| opt(&r.name) || r.department.iter().any(|d| hit(d)))
         || case.history.iter().any(|e| opt(&e.note))
 }
 

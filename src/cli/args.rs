@@ -50,7 +50,7 @@ pub enum Command {
     /// Create a workspace (plaint.yaml, .gitignore, .gitattributes).
     Init(InitArgs),
     /// Register a complaint from flags or a YAML/JSON document; prints the new ID.
-    #[command(visible_alias = "new", args_override_self = true)]
+    #[command(visible_alias = "new")]
     Register(Box<RegisterArgs>),
     /// Show a case, its deadlines and its history.
     Show(ShowArgs),
@@ -488,12 +488,12 @@ pub struct RegisterArgs {
     /// The address of the first complainant.
     #[arg(long)]
     pub address: Option<String>,
-    /// The respondent's name.
+    /// The respondent's name (a case has one respondent; name the departments complained about with --department).
     #[arg(long)]
     pub respondent: Option<String>,
-    /// The respondent's department.
-    #[arg(long)]
-    pub department: Option<String>,
+    /// A department complained about, inside the respondent (repeat for several: --department 内科 --department 外科).
+    #[arg(long, value_name = "DEPT")]
+    pub department: Vec<String>,
     /// The legal representative of the first complainant, an organisation (named by --complainant).
     #[arg(long, value_name = "NAME")]
     pub legal_representative: Option<String>,
@@ -515,6 +515,15 @@ pub struct RegisterArgs {
     /// A category code of the policy.
     #[arg(long)]
     pub category: Option<String>,
+    /// The case type, a code or label of the policy's types (hospital: complaint 投诉, dispute 纠纷).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub case_type: Option<String>,
+    /// The cause as the office classifies it, a code or label of the policy's causes.
+    #[arg(long)]
+    pub cause: Option<String>,
+    /// The compensation agreed or awarded, in yuan (e.g. 12000 or 12000.50).
+    #[arg(long, value_name = "YUAN")]
+    pub compensation: Option<String>,
     /// A channel code of the policy (see `plaint policy`), e.g. phone, letter, visit, hotline.
     #[arg(long)]
     pub channel: Option<String>,
@@ -749,9 +758,12 @@ pub struct ReportArgs {
     /// The period of receipt: 2026-Q3, 2026-07, 2026, or 2026-07-01..2026-09-30.
     #[arg(long, value_parser = period_arg)]
     pub period: Period,
-    /// The main breakdown: category, respondent, department or assignee.
+    /// The main breakdown: category, type, cause, respondent, department (complained about), receiving-department, channel, outcome or assignee.
     #[arg(long, default_value = "category", value_parser = by_arg)]
     pub by: By,
+    /// Cross the --by dimension with this one in a table of its own (e.g. --by type --then outcome); by default, where the policy has case types, type by outcome.
+    #[arg(long, value_name = "DIMENSION", value_parser = then_arg)]
+    pub then: Option<By>,
     /// The output format: table, md, html (a printable page with charts), csv or json.
     #[arg(long, default_value = "table", value_parser = report_format_arg)]
     pub format: ReportFormat,
@@ -875,12 +887,21 @@ pub struct FilterArgs {
     /// Only cases of this category.
     #[arg(long)]
     pub category: Option<String>,
+    /// Only cases of this type (a code or label of the policy's types).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub case_type: Option<String>,
+    /// Only cases of this cause (a code or label of the policy's causes).
+    #[arg(long)]
+    pub cause: Option<String>,
     /// Only cases that came in through this channel.
     #[arg(long)]
     pub channel: Option<String>,
-    /// Only cases about this department (the respondent's department).
+    /// Only cases about this department (one of the departments complained about).
     #[arg(long)]
     pub department: Option<String>,
+    /// Only cases received by this department of the office.
+    #[arg(long, value_name = "DEPT")]
+    pub receiving_department: Option<String>,
     /// Only cases whose text contains this (case-insensitive).
     #[arg(long)]
     pub search: Option<String>,
@@ -1005,6 +1026,11 @@ fn by_arg(text: &str) -> Result<By, Error> {
     By::parse(text.trim())
 }
 
+/// The dimension `report` crosses the main breakdown with.
+fn then_arg(text: &str) -> Result<By, Error> {
+    By::parse_flag("--then", text.trim())
+}
+
 /// The `--format` of `notice`.
 fn notice_format_arg(text: &str) -> Result<NoticeFormat, Error> {
     NoticeFormat::parse(text.trim())
@@ -1050,6 +1076,86 @@ mod tests {
         };
         assert_eq!((args.by, args.format), (By::Respondent, ReportFormat::Html));
         assert_eq!(args.period.label, "2026-Q3");
+    }
+
+    /// The subcommand paths of `command` (`["calendar", "add"]`, ...),
+    /// with the command of each.
+    fn leaves(
+        command: &clap::Command,
+        path: Vec<String>,
+        out: &mut Vec<(Vec<String>, clap::Command)>,
+    ) {
+        out.push((path.clone(), command.clone()));
+        for sub in command.get_subcommands() {
+            let mut deeper = path.clone();
+            deeper.push(sub.get_name().to_string());
+            leaves(sub, deeper, out);
+        }
+    }
+
+    /// A value `flag` of `path` takes alone: its first possible value, else
+    /// the first of a few samples its parser accepts.
+    fn accepted_value(path: &[String], arg: &clap::Arg) -> String {
+        if let Some(v) = arg.get_possible_values().first() {
+            return v.get_name().to_string();
+        }
+        let flag = format!("--{}", arg.get_long().expect("a long flag"));
+        ["2026-01-01", "1", "2026", "category", "md", "warning", "x"]
+            .into_iter()
+            .find(|value| {
+                let mut line = vec!["plaint".to_string()];
+                line.extend(path.iter().cloned());
+                line.extend([flag.clone(), value.to_string()]);
+                match Cli::try_parse_from(&line) {
+                    Ok(_) => true,
+                    Err(e) => !matches!(
+                        e.kind(),
+                        clap::error::ErrorKind::ValueValidation
+                            | clap::error::ErrorKind::InvalidValue
+                    ),
+                }
+            })
+            .unwrap_or_else(|| panic!("no sample value fits {flag} of {path:?}"))
+            .to_string()
+    }
+
+    #[test]
+    fn every_single_valued_flag_given_twice_is_refused_never_dropped() {
+        use clap::ArgAction;
+        use clap::CommandFactory;
+        let mut all = Vec::new();
+        leaves(&Cli::command(), Vec::new(), &mut all);
+        let mut checked = 0;
+        for (path, command) in &all {
+            for arg in command.get_arguments() {
+                let Some(long) = arg.get_long() else { continue };
+                if long == "help" || long == "version" {
+                    continue;
+                }
+                let flag = format!("--{long}");
+                let mut line = vec!["plaint".to_string()];
+                line.extend(path.iter().cloned());
+                match arg.get_action() {
+                    ArgAction::Set => {
+                        let value = accepted_value(path, arg);
+                        line.extend([flag.clone(), value.clone(), flag.clone(), value]);
+                    }
+                    ArgAction::SetTrue => line.extend([flag.clone(), flag.clone()]),
+                    ArgAction::Append => continue,
+                    other => panic!("{flag} of {path:?}: unexpected action {other:?}"),
+                }
+                let err = Cli::try_parse_from(&line)
+                    .err()
+                    .unwrap_or_else(|| panic!("{line:?} was accepted: one value dropped"));
+                assert_eq!(
+                    err.kind(),
+                    clap::error::ErrorKind::ArgumentConflict,
+                    "{line:?}: {err}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "only {checked} flags checked");
     }
 
     #[test]

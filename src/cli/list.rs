@@ -99,6 +99,9 @@ pub fn common_filter(args: &FilterArgs) -> Filter {
         category: args.category.clone(),
         channel: args.channel.clone(),
         department: args.department.clone(),
+        receiving_department: args.receiving_department.clone(),
+        case_type: args.case_type.clone(),
+        cause: args.cause.clone(),
         search: args.search.clone(),
         ..Filter::default()
     }

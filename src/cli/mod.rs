@@ -234,6 +234,7 @@ fn parse_in_workspace_language() -> Result<Cli, clap::Error> {
     if e.source()
         .and_then(|s| s.downcast_ref::<crate::error::Error>())
         .is_none()
+        && output::repeated_flag(e).is_none()
     {
         return first;
     }

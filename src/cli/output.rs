@@ -556,6 +556,11 @@ pub fn report_usage(e: &clap::Error, json: bool) -> Exit {
         print_error(&own.render(language()), own.code(), json);
         return own.exit();
     }
+    if let Some(flag) = repeated_flag(e) {
+        let message = msg!(language(), "flag-repeated", flag = flag);
+        print_error(&message, "usage", json);
+        return Exit::Usage;
+    }
     let quiet = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
     if json && !quiet {
         let rendered = e.to_string();
@@ -574,6 +579,25 @@ pub fn report_usage(e: &clap::Error, json: bool) -> Exit {
     } else {
         Exit::Usage
     }
+}
+
+/// The flag of a command line that gave a single-valued flag twice (clap
+/// refuses it as a conflict of the flag with itself), as clap names it
+/// (`--department <DEPARTMENT>`).
+pub fn repeated_flag(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::ArgumentConflict {
+        return None;
+    }
+    let name = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) if v.len() == 1 => v.first().cloned(),
+        _ => None,
+    };
+    let invalid = name(ContextKind::InvalidArg)?;
+    // `--department <DEPT>`: the flag is what the person typed.
+    let flag = invalid.split(' ').next().unwrap_or(&invalid).to_string();
+    (name(ContextKind::PriorArg)? == invalid).then_some(flag)
 }
 
 /// Names every unreadable case file on stderr (one error document listing

@@ -76,7 +76,7 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
             text(lang, "policy-doc-on-the-spot")
         );
     }
-    let sections: [(&str, &[Code]); 6] = [
+    let sections: [(&str, &[Code]); 8] = [
         (
             text(lang, "policy-doc-rejection-reasons"),
             &doc.rejection_reasons,
@@ -89,6 +89,8 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
         (text(lang, "policy-doc-milestones"), &doc.milestones),
         (text(lang, "policy-doc-channels"), &doc.channels),
         (text(lang, "policy-doc-categories"), &doc.categories),
+        (text(lang, "policy-doc-types"), &doc.types),
+        (text(lang, "policy-doc-causes"), &doc.causes),
     ];
     for (heading, codes) in sections {
         if codes.is_empty() {

@@ -200,6 +200,12 @@ fn apply_flags(ctx: &Ctx, draft: &mut Draft, args: &RegisterArgs) -> anyhow::Res
     let channel = code(CodeKind::Channel, &args.channel)?;
     let priority = code(CodeKind::Priority, &args.priority)?;
     set(&mut draft.category, &category);
+    set(
+        &mut draft.case_type,
+        &code(CodeKind::Type, &args.case_type)?,
+    );
+    set(&mut draft.cause, &code(CodeKind::Cause, &args.cause)?);
+    set(&mut draft.compensation, &args.compensation);
     set(&mut draft.channel, &channel);
     set(&mut draft.priority, &priority);
     set(&mut draft.department, &args.receiving_department);
@@ -224,13 +230,15 @@ fn apply_flags(ctx: &Ctx, draft: &mut Draft, args: &RegisterArgs) -> anyhow::Res
         set(&mut p.lot, &args.lot);
     }
     if args.respondent.is_some()
-        || args.department.is_some()
+        || !args.department.is_empty()
         || args.location.is_some()
         || args.respondent_representative.is_some()
     {
         let r = draft.respondent.get_or_insert_with(Respondent::default);
         set(&mut r.name, &args.respondent);
-        set(&mut r.department, &args.department);
+        if !args.department.is_empty() {
+            r.department.clone_from(&args.department);
+        }
         set(&mut r.location, &args.location);
         set(&mut r.legal_representative, &args.respondent_representative);
     }

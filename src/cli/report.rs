@@ -11,7 +11,7 @@ use crate::policy::codes::CodeKind;
 use crate::policy::rules::RuleKind;
 use crate::policy::{Language, code_label};
 use crate::reports::chart::{Scale, bar_chart};
-use crate::reports::report::{By, Line, Report, build_all};
+use crate::reports::report::{By, Dims, Line, NONE_KEY, Report, build_all};
 use std::fmt::Write as _;
 
 /// Builds and prints the report.
@@ -25,8 +25,8 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<Exit> {
         return Err(Error::usage(crate::msg!(ctx.lang(), "out-needs-csv")).into());
     }
     let snapshot = ctx.ws.scan()?;
-    let (mut report, unread) =
-        build_all(&ctx.ws, &snapshot, args.period.clone(), args.by, ctx.today);
+    let dims = Dims::new(&ctx.ws.policy, args.by, args.then);
+    let (mut report, unread) = build_all(&ctx.ws, &snapshot, args.period.clone(), dims, ctx.today);
     if !args.measures {
         report.measures = None;
     }
@@ -45,11 +45,134 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<Exit> {
     ctx.report_broken(&broken)
 }
 
+/// A key of dimension `by` as the report prints it: a code by its label,
+/// no value as "(none)" (an outcome's as "(not resolved)").
 fn key_label(ctx: &Ctx, by: By, key: &str) -> String {
-    match by {
-        By::Category => category_label(ctx, key),
-        _ => key.to_string(),
+    match (by, by.codes()) {
+        (By::Outcome, _) if key == NONE_KEY => text(ctx.lang(), "report-not-resolved").into(),
+        _ if key == NONE_KEY => text(ctx.lang(), "report-none").into(),
+        (By::Category, _) => category_label(ctx, key),
+        (_, Some(kind)) => code_label(&ctx.ws.policy.codes(kind), key, ctx.ws.settings.language),
+        (_, None) => key.to_string(),
     }
+}
+
+/// The heading of a column of keys of `by`.
+fn by_label(ctx: &Ctx, by: By) -> &'static str {
+    let id = match by {
+        By::Category => "report-category",
+        By::Type => "report-type",
+        By::Cause => "report-cause",
+        By::Respondent => "report-respondent",
+        By::Department => "report-department",
+        By::ReceivingDepartment => "report-receiving-department",
+        By::Channel => "report-channel",
+        By::Outcome => "report-outcome",
+        By::Assignee => "report-assignee",
+    };
+    text(ctx.lang(), id)
+}
+
+/// The title of the chart of cases by `by`.
+fn by_title(ctx: &Ctx, by: By) -> &'static str {
+    let id = match by {
+        By::Category => "report-cases-by-category",
+        By::Type => "report-cases-by-type",
+        By::Cause => "report-cases-by-cause",
+        By::Respondent => "report-cases-by-respondent",
+        By::Department => "report-cases-by-department",
+        By::ReceivingDepartment => "report-cases-by-receiving-department",
+        By::Channel => "report-cases-by-channel",
+        By::Outcome => "report-cases-by-outcome",
+        By::Assignee => "report-cases-by-assignee",
+    };
+    text(ctx.lang(), id)
+}
+
+/// The cross-tabulation: a row per key of one dimension, its total, and a
+/// column per key of the other.
+fn cross_table(ctx: &Ctx, cross: &crate::reports::report::Cross) -> Table {
+    let title = crate::msg!(
+        ctx.lang(),
+        "report-crossed",
+        rows = by_label(ctx, cross.by),
+        columns = by_label(ctx, cross.then)
+    );
+    let mut header = vec![
+        by_label(ctx, cross.by).to_string(),
+        text(ctx.lang(), "report-total").to_string(),
+    ];
+    header.extend(cross.columns.iter().map(|k| key_label(ctx, cross.then, k)));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut table = Table::new(Some(title.as_str()), &header);
+    for row in &cross.rows {
+        let mut cells = vec![key_label(ctx, cross.by, &row.key), row.total.to_string()];
+        cells.extend(
+            cross
+                .columns
+                .iter()
+                .map(|k| row.cells.get(k).copied().unwrap_or(0).to_string()),
+        );
+        table.push(cells);
+    }
+    table
+}
+
+/// The compensation section: how many cases, and the sum in yuan.
+fn compensation_table(ctx: &Ctx, report: &Report) -> Table {
+    let mut table = Table::new(
+        Some(text(ctx.lang(), "report-compensation")),
+        &[
+            text(ctx.lang(), "report-row"),
+            text(ctx.lang(), "report-amount"),
+        ],
+    );
+    table.push(vec![
+        text(ctx.lang(), "report-compensated-cases").into(),
+        report.compensation.cases.to_string(),
+    ]);
+    table.push(vec![
+        text(ctx.lang(), "report-compensation-total").into(),
+        report.compensation.total.to_string(),
+    ]);
+    table
+}
+
+/// The sections the policy's types, the office's causes, a
+/// cross-tabulation and compensation add after the main breakdown.
+fn classified(ctx: &Ctx, report: &Report) -> Vec<Table> {
+    let policy = &ctx.ws.policy;
+    let mut tables = Vec::new();
+    for (by, title, map, defined) in [
+        (
+            By::Type,
+            "report-by-type",
+            &report.by_type,
+            !policy.types.is_empty(),
+        ),
+        (
+            By::Cause,
+            "report-by-cause",
+            &report.by_cause,
+            !policy.causes.is_empty(),
+        ),
+    ] {
+        if defined {
+            let kind = by.codes().expect("types and causes are codes");
+            tables.push(code_table(
+                ctx,
+                text(ctx.lang(), title),
+                by_label(ctx, by),
+                (kind, map),
+                |k| key_label(ctx, by, k),
+            ));
+        }
+    }
+    tables.extend(report.cross.as_ref().map(|c| cross_table(ctx, c)));
+    if report.compensation.cases > 0 {
+        tables.push(compensation_table(ctx, report));
+    }
+    tables
 }
 
 fn pct(v: Option<f64>) -> String {
@@ -73,12 +196,7 @@ fn line_cells(label: String, line: &Line) -> Vec<String> {
 }
 
 fn breakdown(ctx: &Ctx, report: &Report) -> Table {
-    let by_label = match report.by {
-        By::Category => text(ctx.lang(), "report-category"),
-        By::Respondent => text(ctx.lang(), "report-respondent"),
-        By::Department => text(ctx.lang(), "report-department"),
-        By::Assignee => text(ctx.lang(), "report-assignee"),
-    };
+    let by_label = by_label(ctx, report.by);
     let mut table = Table::new(
         Some(text(ctx.lang(), "report-cases-received")),
         &[
@@ -198,8 +316,9 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         report.forced_extensions.to_string(),
     ]);
     let overrides = (report.forced_extensions > 0).then_some(forced);
-    let mut tables = vec![
-        breakdown(ctx, report),
+    let mut tables = vec![breakdown(ctx, report)];
+    tables.extend(classified(ctx, report));
+    tables.extend([
         code_table(
             ctx,
             text(ctx.lang(), "report-rejected-by-reason"),
@@ -223,7 +342,7 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         ),
         on_time,
         satisfaction,
-    ];
+    ]);
     tables.extend(overrides);
     tables.extend(measures_table(ctx, report));
     tables
@@ -249,7 +368,7 @@ fn measures_table(ctx: &Ctx, report: &Report) -> Option<Table> {
                 .as_deref()
                 .map(|c| category_label(ctx, c))
                 .unwrap_or_default(),
-            m.department.clone().unwrap_or_default(),
+            crate::messages::join(lang, &m.departments),
             m.measures.clone(),
         ]);
     }
@@ -411,16 +530,11 @@ fn charts(ctx: &Ctx, report: &Report) -> Vec<(String, String)> {
             .collect::<Vec<_>>()
     };
     let months = counts(&report.by_month, &|k| k.to_string());
-    let categories: std::collections::BTreeMap<String, usize> = report
+    let categories: Vec<(String, f64)> = report
         .breakdown
         .iter()
-        .map(|line| (line.key.clone(), line.received))
+        .map(|line| (key_label(ctx, report.by, &line.key), line.received as f64))
         .collect();
-    let categories: Vec<(String, f64)> = if report.by == By::Category {
-        counts(&categories, &|k| category_label(ctx, k))
-    } else {
-        counts(&categories, &|k| k.to_string())
-    };
     let on_time: Vec<(String, f64)> = report
         .on_time
         .iter()
@@ -432,12 +546,7 @@ fn charts(ctx: &Ctx, report: &Report) -> Vec<(String, String)> {
     let outcomes = counts(&report.resolved_by_outcome, &|k| {
         code_label(&policy.outcomes, k, lang)
     });
-    let by_title = match report.by {
-        By::Category => text(ctx.lang(), "report-cases-by-category"),
-        By::Respondent => text(ctx.lang(), "report-cases-by-respondent"),
-        By::Department => text(ctx.lang(), "report-cases-by-department"),
-        By::Assignee => text(ctx.lang(), "report-cases-by-assignee"),
-    };
+    let by_title = by_title(ctx, report.by);
     [
         (
             text(ctx.lang(), "report-cases-received-per-month"),

@@ -35,6 +35,7 @@ fn tables(ctx: &Ctx, s: &Summary) -> Vec<Table> {
         rules_table(ctx, s),
         alarm_table(ctx, s),
     ];
+    tables.extend(type_table(ctx, s));
     tables.extend(count_tables(ctx, s));
     tables
 }
@@ -154,6 +155,22 @@ fn alarm_table(ctx: &Ctx, s: &Summary) -> Table {
         rows,
         lang,
     )
+}
+
+/// The counts by type, where the policy has types.
+fn type_table(ctx: &Ctx, s: &Summary) -> Option<Table> {
+    let lang = ctx.ws.settings.language;
+    let policy = &ctx.ws.policy;
+    (!policy.types.is_empty()).then(|| {
+        counts(
+            text(lang, "summary-by-type"),
+            text(lang, "summary-type"),
+            in_policy_order(ctx, CodeKind::Type, &s.by_type, |k| {
+                crate::policy::code_label(&policy.types, k, lang)
+            }),
+            lang,
+        )
+    })
 }
 
 /// The counts by status, category, assignee, channel and priority.

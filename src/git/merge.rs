@@ -926,10 +926,13 @@ mod tests {
         case.respondent = Some(Default::default());
         case.project = Some(Default::default());
         case.category = Some("c".into());
+        case.case_type = Some("t".into());
+        case.cause = Some("c".into());
         case.demands = Some("d".into());
         case.contract_end = Some(at(0).date_naive());
         case.challenge_due = Some(at(0).date_naive());
         case.outcome = Some("o".into());
+        case.compensation = Some(crate::model::Yuan { fen: 1 });
         case.refer_to = Some("r".into());
         case.measures = Some("m".into());
         case.findings = Some("f".into());

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::event::Event;
 use super::id::CaseId;
+use super::money::Yuan;
 
 /// The case file format version this build reads and writes.
 pub const SCHEMA: u32 = 1;
@@ -29,6 +30,8 @@ pub const CASE_FIELDS: &[&str] = &[
     "respondent",
     "project",
     "category",
+    "type",
+    "cause",
     "priority",
     "tags",
     "demands",
@@ -38,6 +41,7 @@ pub const CASE_FIELDS: &[&str] = &[
     "assignee",
     "status",
     "outcome",
+    "compensation",
     "refer_to",
     "measures",
     "findings",
@@ -85,6 +89,13 @@ pub struct Case {
     /// A category code from the policy.
     #[serde(default, skip_serializing_if = "super::skip::none")]
     pub category: Option<String>,
+    /// The case type, a `types` code of the policy (a hospital's 投诉 or
+    /// 纠纷); none where the policy has one type.
+    #[serde(default, rename = "type", skip_serializing_if = "super::skip::none")]
+    pub case_type: Option<String>,
+    /// The cause as the office classifies it, a `causes` code of the policy.
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    pub cause: Option<String>,
     /// How urgently it must be handled.
     #[serde(default)]
     pub priority: Priority,
@@ -112,6 +123,9 @@ pub struct Case {
     /// How a resolved case ended (an outcome code from the policy).
     #[serde(default, skip_serializing_if = "super::skip::none")]
     pub outcome: Option<String>,
+    /// The compensation agreed or awarded (赔偿金额), in yuan.
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    pub compensation: Option<Yuan>,
     /// The competent body a complaint rejected as outside jurisdiction is
     /// referred to.
     #[serde(default, skip_serializing_if = "super::skip::none")]
@@ -212,13 +226,26 @@ pub struct Respondent {
     /// Where it is.
     #[serde(default, skip_serializing_if = "super::skip::none")]
     pub location: Option<String>,
-    /// The department concerned, inside the respondent (the receiving
-    /// department, for a hospital's own complaints office).
-    #[serde(default, skip_serializing_if = "super::skip::none")]
-    pub department: Option<String>,
+    /// The departments complained about, inside the respondent (a
+    /// hospital's 内科 and 外科). One is written as a plain value, as
+    /// files have always held it; several as a list.
+    #[serde(
+        default,
+        skip_serializing_if = "super::skip::empty",
+        with = "one_or_many"
+    )]
+    pub department: Vec<String>,
     /// For an organisation: its legal representative.
     #[serde(default, skip_serializing_if = "super::skip::none")]
     pub legal_representative: Option<String>,
+}
+
+impl Respondent {
+    /// The departments complained about as one text, `sep`-separated
+    /// (`内科、外科`); `None` with none.
+    pub fn departments_text(&self, sep: &str) -> Option<String> {
+        (!self.department.is_empty()).then(|| self.department.join(sep))
+    }
 }
 
 /// How urgently a case must be handled; `urgent` sorts first.
@@ -350,8 +377,66 @@ impl Case {
         self.voided().is_some()
     }
 
+    /// The departments complained about (none when no respondent names one).
+    pub fn departments(&self) -> &[String] {
+        self.respondent
+            .as_ref()
+            .map_or(&[], |r| r.department.as_slice())
+    }
+
     /// The date of receipt in the case's own offset.
     pub fn received_date(&self) -> NaiveDate {
         self.received.date_naive()
+    }
+}
+
+/// A list written as a plain value when it holds one item (so a file from
+/// before lists reads and writes byte for byte as it was) and as a list
+/// when it holds several. Formats that are not human-readable (the case
+/// index's positional format) write the list as it is.
+pub mod one_or_many {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// Writes one item as itself, several as a list.
+    pub fn serialize<S: Serializer>(items: &[String], serializer: S) -> Result<S::Ok, S::Error> {
+        match items {
+            [one] if serializer.is_human_readable() => one.serialize(serializer),
+            _ => items.serialize(serializer),
+        }
+    }
+
+    /// Reads a plain value or a list of plain values.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<String>, D::Error> {
+        if !deserializer.is_human_readable() {
+            return Vec::deserialize(deserializer);
+        }
+        deserializer.deserialize_any(OneOrMany)
+    }
+
+    struct OneOrMany;
+
+    impl<'de> serde::de::Visitor<'de> for OneOrMany {
+        type Value = Vec<String>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a name or a list of names")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+            Ok(vec![v.to_string()])
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Vec<String>, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element::<String>()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
     }
 }

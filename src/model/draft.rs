@@ -43,6 +43,11 @@ pub struct Draft {
     pub respondent: Option<Respondent>,
     /// Category code.
     pub category: Option<String>,
+    /// Case type code (or label).
+    #[serde(rename = "type")]
+    pub case_type: Option<String>,
+    /// Cause code (or label).
+    pub cause: Option<String>,
     /// normal, important or urgent.
     pub priority: Option<String>,
     /// Free labels.
@@ -62,6 +67,10 @@ pub struct Draft {
     pub status: Option<String>,
     /// Outcome code.
     pub outcome: Option<String>,
+    /// Compensation in yuan, as typed (`12000`, `12000.50`): text or a
+    /// plain number.
+    #[serde(default, deserialize_with = "text_or_number")]
+    pub compensation: Option<String>,
     /// The competent body a rejected complaint is referred to.
     pub refer_to: Option<String>,
     /// Corrective actions.
@@ -80,6 +89,28 @@ pub struct Draft {
     /// Full history (import of exported cases).
     #[serde(default, deserialize_with = "super::event::read_optional_history")]
     pub history: Option<Vec<Event>>,
+}
+
+/// A value given as text or as a plain number, kept as the text typed.
+fn text_or_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Given {
+        Text(String),
+        Whole(u64),
+        Signed(i64),
+        Decimal(f64),
+    }
+    Ok(
+        Option::<Given>::deserialize(deserializer)?.map(|g| match g {
+            Given::Text(t) => t,
+            Given::Whole(n) => n.to_string(),
+            Given::Signed(n) => n.to_string(),
+            Given::Decimal(x) => x.to_string(),
+        }),
+    )
 }
 
 /// Whether `key` names a field of a draft.

@@ -5,9 +5,11 @@ pub mod case;
 pub mod draft;
 pub mod event;
 pub mod id;
+pub mod money;
 pub mod skip;
 
 pub use case::{Agent, Case, Person, Priority, Respondent, SCHEMA, Satisfaction};
 pub use draft::Draft;
 pub use event::{Action, Event, EventKind, Extension, Move, Stored, status_from_history};
 pub use id::CaseId;
+pub use money::Yuan;

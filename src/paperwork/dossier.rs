@@ -155,7 +155,8 @@ fn particulars(ws: &Workspace, case: &Case) -> String {
         out.push_str(&row("代理人", &parts.join("，")));
     }
     if let Some(r) = &case.respondent {
-        let parts: Vec<&str> = [&r.name, &r.department, &r.location]
+        let departments = r.departments_text("、");
+        let parts: Vec<&str> = [&r.name, &departments, &r.location]
             .into_iter()
             .filter_map(|v| v.as_deref())
             .collect();

@@ -848,7 +848,7 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
     if let Some(r) = &case.respondent {
         put(&mut respondent, "name", r.name.clone());
         put(&mut respondent, "location", r.location.clone());
-        put(&mut respondent, "department", r.department.clone());
+        put(&mut respondent, "department", r.departments_text("、"));
         put(
             &mut respondent,
             "legal_representative",

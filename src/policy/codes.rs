@@ -17,6 +17,10 @@ pub enum CodeKind {
     Channel,
     /// A category of the policy.
     Category,
+    /// A case type (投诉, 纠纷).
+    Type,
+    /// A cause as the office classifies it.
+    Cause,
     /// A rejection reason.
     Reason,
     /// A resolution outcome.
@@ -40,6 +44,8 @@ impl CodeKind {
             CodeKind::State => "kind-state",
             CodeKind::Channel => "kind-channel",
             CodeKind::Category => "kind-category",
+            CodeKind::Type => "kind-type",
+            CodeKind::Cause => "kind-cause",
             CodeKind::Reason => "kind-reason",
             CodeKind::Outcome => "kind-outcome",
             CodeKind::SuspensionReason => "kind-suspension-reason",
@@ -95,6 +101,8 @@ impl Policy {
                 .collect(),
             CodeKind::Channel => self.channels.clone(),
             CodeKind::Category => self.categories.clone(),
+            CodeKind::Type => self.types.clone(),
+            CodeKind::Cause => self.causes.clone(),
             CodeKind::Reason => self.rejection_reasons.clone(),
             CodeKind::Outcome => self.outcomes.clone(),
             CodeKind::SuspensionReason => self.suspension_reasons.clone(),
@@ -122,6 +130,20 @@ impl Policy {
         let typed = input.trim();
         if kind == CodeKind::Category && codes.is_empty() {
             return Ok(typed.to_string());
+        }
+        if codes.is_empty()
+            && let Some(section) = match kind {
+                CodeKind::Type => Some("types"),
+                CodeKind::Cause => Some("causes"),
+                _ => None,
+            }
+        {
+            return Err(Error::usage(msg!(
+                self.language,
+                "policy-no-codes",
+                kind = kind.word(self.language),
+                section = section
+            )));
         }
         let folded = typed.to_lowercase();
         let found = codes.iter().find(|c| c.code == typed).or_else(|| {
@@ -253,6 +275,8 @@ fn kind_id(kind: CodeKind) -> &'static str {
         CodeKind::State => "state",
         CodeKind::Channel => "channel",
         CodeKind::Category => "category",
+        CodeKind::Type => "type",
+        CodeKind::Cause => "cause",
         CodeKind::Reason => "reason",
         CodeKind::Outcome => "outcome",
         CodeKind::SuspensionReason => "suspension-reason",

@@ -34,6 +34,10 @@ pub struct PolicyDocument {
     pub channels: Vec<Code>,
     /// Categories; empty allows any.
     pub categories: Vec<Code>,
+    /// Case types (empty where the policy has one type).
+    pub types: Vec<Code>,
+    /// The office's causes (empty when it classifies none).
+    pub causes: Vec<Code>,
     /// From this many complainants on, a complaint is joint.
     pub joint_threshold: Option<usize>,
     /// The most representatives of a joint complaint.
@@ -143,6 +147,8 @@ impl PolicyDocument {
                 .collect(),
             channels: policy.channels.clone(),
             categories: policy.categories.clone(),
+            types: policy.types.clone(),
+            causes: policy.causes.clone(),
             joint_threshold: policy.joint_threshold,
             max_representatives: policy.max_representatives,
             filing_limit_days: policy.filing_limit_days,

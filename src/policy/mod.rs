@@ -158,6 +158,12 @@ pub struct PolicyOverrides {
     pub requires: Option<BTreeMap<String, Vec<String>>>,
     /// Allowed categories; empty allows any.
     pub categories: Option<Vec<Code>>,
+    /// Case types an office counts apart (a hospital's 投诉 and 纠纷);
+    /// none where every case is of one type.
+    pub types: Option<Vec<Code>>,
+    /// Causes as the office classifies them (责任心不强, 服务态度, ...),
+    /// beside the categories; none by default.
+    pub causes: Option<Vec<Code>>,
     /// Rejection reason codes.
     pub rejection_reasons: Option<Vec<Code>>,
     /// Resolution outcome codes.
@@ -227,6 +233,10 @@ pub struct Policy {
     pub requires: BTreeMap<String, Vec<String>>,
     /// Allowed categories; empty allows any.
     pub categories: Vec<Code>,
+    /// Case types; empty where the policy has one type.
+    pub types: Vec<Code>,
+    /// The office's causes; empty when it classifies none.
+    pub causes: Vec<Code>,
     /// Rejection reason codes.
     pub rejection_reasons: Vec<Code>,
     /// Resolution outcome codes.
@@ -377,6 +387,8 @@ impl Policy {
             suspend_state: o.suspend_state.or(base.suspend_state),
             requires: o.requires.or(base.requires).unwrap_or_default(),
             categories: o.categories.or(base.categories).unwrap_or_default(),
+            types: o.types.or(base.types).unwrap_or_default(),
+            causes: o.causes.or(base.causes).unwrap_or_default(),
             rejection_reasons: o
                 .rejection_reasons
                 .or(base.rejection_reasons)
@@ -700,6 +712,8 @@ impl Policy {
     fn validate_codes(&self) -> Result<()> {
         for (section, codes) in [
             ("categories", &self.categories),
+            ("types", &self.types),
+            ("causes", &self.causes),
             ("rejection_reasons", &self.rejection_reasons),
             ("outcomes", &self.outcomes),
             ("milestones", &self.milestones),

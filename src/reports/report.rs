@@ -16,54 +16,187 @@ use crate::policy::Role;
 use crate::query::Row;
 use crate::storage::{Snapshot, Workspace};
 
-/// The main breakdown of a report.
+/// A dimension a report counts cases by: the main breakdown (`--by`) and
+/// the second dimension of a cross-tabulation (`--then`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum By {
     /// Per category.
     Category,
+    /// Per case type (投诉, 纠纷).
+    Type,
+    /// Per cause, as the office classifies causes.
+    Cause,
     /// Per respondent.
     Respondent,
-    /// Per receiving department (else the respondent's department).
+    /// Per department complained about: a case about two departments
+    /// counts once in each.
     Department,
+    /// Per department of the office that received the complaint.
+    ReceivingDepartment,
+    /// Per channel of arrival.
+    Channel,
+    /// Per outcome of a resolved or closed case (the others under
+    /// `(none)`).
+    Outcome,
     /// Per assignee.
     Assignee,
 }
 
+/// The key of cases that have no value in a dimension.
+pub const NONE_KEY: &str = "(none)";
+
 impl By {
+    /// Every dimension, in the order `--by` lists them.
+    pub const ALL: [By; 9] = [
+        By::Category,
+        By::Type,
+        By::Cause,
+        By::Respondent,
+        By::Department,
+        By::ReceivingDepartment,
+        By::Channel,
+        By::Outcome,
+        By::Assignee,
+    ];
+
     /// Parses `--by`.
     pub fn parse(text: &str) -> Result<By> {
-        match text {
-            "category" => Ok(By::Category),
-            "respondent" => Ok(By::Respondent),
-            "department" => Ok(By::Department),
-            "assignee" => Ok(By::Assignee),
-            other => Err(Error::invalid(crate::said!("bad-by", by = other))),
-        }
+        By::parse_flag("--by", text)
+    }
+
+    /// Parses the value of `flag` (`--by`, `--then`).
+    pub fn parse_flag(flag: &str, text: &str) -> Result<By> {
+        By::ALL
+            .into_iter()
+            .find(|b| b.as_str() == text)
+            .ok_or_else(|| {
+                let lang = crate::messages::language();
+                let names: Vec<String> = By::ALL.iter().map(|b| b.as_str().to_string()).collect();
+                let known = crate::messages::join(lang, &names);
+                Error::invalid(crate::said!(
+                    "bad-by",
+                    flag = flag,
+                    by = text,
+                    known = known
+                ))
+            })
     }
 
     /// The name, as typed.
     pub fn as_str(self) -> &'static str {
         match self {
             By::Category => "category",
+            By::Type => "type",
+            By::Cause => "cause",
             By::Respondent => "respondent",
             By::Department => "department",
+            By::ReceivingDepartment => "receiving-department",
+            By::Channel => "channel",
+            By::Outcome => "outcome",
             By::Assignee => "assignee",
         }
     }
 
-    fn key(self, case: &Case) -> String {
-        let value = match self {
-            By::Category => case.category.clone(),
-            By::Respondent => case.respondent_name().map(str::to_string),
-            By::Department => case
-                .department
-                .clone()
-                .or_else(|| case.respondent.as_ref().and_then(|r| r.department.clone())),
-            By::Assignee => case.assignee.clone(),
-        };
-        value.unwrap_or_else(|| "(none)".into())
+    /// The policy codes this dimension's keys are, if they are codes.
+    pub fn codes(self) -> Option<crate::policy::codes::CodeKind> {
+        use crate::policy::codes::CodeKind;
+        match self {
+            By::Category => Some(CodeKind::Category),
+            By::Type => Some(CodeKind::Type),
+            By::Cause => Some(CodeKind::Cause),
+            By::Channel => Some(CodeKind::Channel),
+            By::Outcome => Some(CodeKind::Outcome),
+            By::Respondent | By::Department | By::ReceivingDepartment | By::Assignee => None,
+        }
     }
+
+    /// The keys `case` counts under: one, or one per department
+    /// complained about; [`NONE_KEY`] when it has no value.
+    pub fn keys(self, policy: &crate::policy::Policy, case: &Case) -> Vec<String> {
+        let one = |value: Option<&String>| vec![value.cloned().unwrap_or_else(|| NONE_KEY.into())];
+        match self {
+            By::Category => one(case.category.as_ref()),
+            By::Type => one(case.case_type.as_ref()),
+            By::Cause => one(case.cause.as_ref()),
+            By::Respondent => one(case.respondent.as_ref().and_then(|r| r.name.as_ref())),
+            By::Department if case.departments().is_empty() => one(None),
+            By::Department => {
+                let mut keys = case.departments().to_vec();
+                keys.sort();
+                keys.dedup();
+                keys
+            }
+            By::ReceivingDepartment => one(case.department.as_ref()),
+            By::Channel => one(case.channel.as_ref()),
+            By::Outcome => {
+                let closed = policy
+                    .role(&case.status)
+                    .is_some_and(|r| CLOSING_ROLES.contains(&r));
+                one(case.outcome.as_ref().filter(|_| closed))
+            }
+            By::Assignee => one(case.assignee.as_ref()),
+        }
+    }
+
+    /// Orders `keys` of this dimension: codes in the order the policy
+    /// lists them, other keys by `count` (most first) then by name;
+    /// [`NONE_KEY`] last.
+    pub fn order(
+        self,
+        policy: &crate::policy::Policy,
+        keys: &mut [String],
+        count: impl Fn(&str) -> usize,
+    ) {
+        let codes: Vec<String> = self
+            .codes()
+            .map(|kind| policy.codes(kind).into_iter().map(|c| c.code).collect())
+            .unwrap_or_default();
+        let rank = |k: &str| {
+            let listed = codes.iter().position(|c| c == k).unwrap_or(codes.len());
+            let weight = if codes.is_empty() {
+                usize::MAX - count(k)
+            } else {
+                0
+            };
+            (k == NONE_KEY, listed, weight)
+        };
+        keys.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.cmp(b)));
+    }
+}
+
+/// Cases counted by two dimensions at once: each row a key of `by`, each
+/// column a key of `then` ("2 disputes, of which 1 compensated").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cross {
+    /// The dimension of the rows.
+    pub by: By,
+    /// The dimension of the columns.
+    pub then: By,
+    /// The column keys, in order.
+    pub columns: Vec<String>,
+    /// One row per key of `by`, in order.
+    pub rows: Vec<CrossRow>,
+}
+
+/// One row of a cross-tabulation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CrossRow {
+    /// The key of `by`.
+    pub key: String,
+    /// The cases of this key.
+    pub total: usize,
+    /// The cases of this key per key of `then` (keys with none left out).
+    pub cells: BTreeMap<String, usize>,
+}
+
+/// The compensation of the period's cases.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Compensation {
+    /// Cases with a compensation amount.
+    pub cases: usize,
+    /// Their sum in yuan, with two decimals (text, exact).
+    pub total: crate::model::Yuan,
 }
 
 /// One line of the main breakdown.
@@ -101,6 +234,15 @@ pub struct Report {
     pub generated: NaiveDate,
     /// The main breakdown key.
     pub by: By,
+    /// Cases per type code (empty where the policy has no types).
+    pub by_type: BTreeMap<String, usize>,
+    /// Cases per cause code (empty where the policy has no causes).
+    pub by_cause: BTreeMap<String, usize>,
+    /// Two dimensions crossed (`--by A --then B`; by default type by
+    /// outcome where the policy has types).
+    pub cross: Option<Cross>,
+    /// Compensation agreed or awarded.
+    pub compensation: Compensation,
     /// The totals line.
     pub total: Line,
     /// One line per key, most cases first.
@@ -141,8 +283,8 @@ pub struct Measures {
     pub id: String,
     /// Its category code.
     pub category: Option<String>,
-    /// The respondent's department concerned (科室).
-    pub department: Option<String>,
+    /// The respondent's departments concerned (科室).
+    pub departments: Vec<String>,
     /// The measures, as written with `plaint set ID measures`.
     pub measures: String,
 }
@@ -152,15 +294,36 @@ pub struct Measures {
 /// Long by design: one pass over the rows fills every section of the
 /// report together.
 #[allow(clippy::too_many_lines, reason = "see the doc comment")]
-pub fn build(ws: &Workspace, rows: &[Row], period: Period, by: By, today: NaiveDate) -> Report {
+pub fn build(ws: &Workspace, rows: &[Row], period: Period, dims: Dims, today: NaiveDate) -> Report {
     let mut tally = Tally::default();
     for row in rows
         .iter()
         .filter(|r| in_period(ws, &period, r.case.received))
     {
-        tally.add(ws, by, row);
+        tally.add(ws, dims, row);
     }
-    tally.finish(ws, period, by, today)
+    tally.finish(ws, period, dims, today)
+}
+
+/// The dimensions of a report: the main breakdown, and the two crossed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dims {
+    /// The main breakdown.
+    pub by: By,
+    /// The rows and columns of the cross-tabulation, if any.
+    pub cross: Option<(By, By)>,
+}
+
+impl Dims {
+    /// `--by` and `--then` as given: crossed when `then` is given, else
+    /// type by outcome where the policy has types.
+    pub fn new(policy: &crate::policy::Policy, by: By, then: Option<By>) -> Dims {
+        let cross = match then {
+            Some(then) => Some((by, then)),
+            None => (!policy.types.is_empty()).then_some((By::Type, By::Outcome)),
+        };
+        Dims { by, cross }
+    }
 }
 
 /// Builds the report over the cases of `snapshot` received within
@@ -171,7 +334,7 @@ pub fn build_all(
     ws: &Workspace,
     snapshot: &Snapshot,
     period: Period,
-    by: By,
+    dims: Dims,
     today: NaiveDate,
 ) -> (Report, Vec<Error>) {
     let (tally, broken) = crate::query::fold(
@@ -180,10 +343,10 @@ pub fn build_all(
         today,
         |snapshot, i| in_period(ws, &period, snapshot.received(i)),
         Tally::default,
-        |tally, row| tally.add(ws, by, row),
+        |tally, row| tally.add(ws, dims, row),
         Tally::merge,
     );
-    (tally.finish(ws, period, by, today), broken)
+    (tally.finish(ws, period, dims, today), broken)
 }
 
 fn in_period(ws: &Workspace, period: &Period, received: DateTime<FixedOffset>) -> bool {
@@ -202,14 +365,40 @@ pub struct Tally {
     forced_extensions: usize,
     satisfaction: BTreeMap<String, usize>,
     measures: Vec<Measures>,
+    by_type: BTreeMap<String, usize>,
+    by_cause: BTreeMap<String, usize>,
+    cross: BTreeMap<String, (usize, BTreeMap<String, usize>)>,
+    compensation: Compensation,
 }
 
 impl Tally {
     /// Counts one case of the period with its deadlines.
-    pub fn add(&mut self, ws: &Workspace, by: By, row: &Row) {
+    pub fn add(&mut self, ws: &Workspace, dims: Dims, row: &Row) {
         let case = row.case;
+        let policy = &ws.policy;
         self.total.add(ws, row);
-        self.groups.entry(by.key(case)).or_default().add(ws, row);
+        for key in dims.by.keys(policy, case) {
+            self.groups.entry(key).or_default().add(ws, row);
+        }
+        if !policy.types.is_empty() {
+            stats::bump(&mut self.by_type, &By::Type.keys(policy, case)[0]);
+        }
+        if !policy.causes.is_empty() {
+            stats::bump(&mut self.by_cause, &By::Cause.keys(policy, case)[0]);
+        }
+        if let Some((rows, columns)) = dims.cross {
+            for key in rows.keys(policy, case) {
+                let (total, cells) = self.cross.entry(key).or_default();
+                *total += 1;
+                for column in columns.keys(policy, case) {
+                    stats::bump(cells, &column);
+                }
+            }
+        }
+        if let Some(amount) = case.compensation {
+            self.compensation.cases += 1;
+            self.compensation.total = self.compensation.total.plus(amount);
+        }
         let day = case.received.with_timezone(&ws.offset).date_naive();
         stats::bump(&mut self.months, &day.format("%Y-%m").to_string());
         stats::bump(
@@ -250,7 +439,7 @@ impl Tally {
             self.measures.push(Measures {
                 id: case.id.to_string(),
                 category: case.category.clone(),
-                department: case.respondent.as_ref().and_then(|r| r.department.clone()),
+                departments: case.departments().to_vec(),
                 measures: measures.clone(),
             });
         }
@@ -270,35 +459,49 @@ impl Tally {
         self.forced_extensions += other.forced_extensions;
         stats::merge_counts(&mut self.satisfaction, other.satisfaction);
         self.measures.extend(other.measures);
+        stats::merge_counts(&mut self.by_type, other.by_type);
+        stats::merge_counts(&mut self.by_cause, other.by_cause);
+        for (key, (total, cells)) in other.cross {
+            let mine = self.cross.entry(key).or_default();
+            mine.0 += total;
+            stats::merge_counts(&mut mine.1, cells);
+        }
+        self.compensation.cases += other.compensation.cases;
+        self.compensation.total = self.compensation.total.plus(other.compensation.total);
         self
     }
 
     /// The report of the period as of `today`.
-    pub fn finish(mut self, ws: &Workspace, period: Period, by: By, today: NaiveDate) -> Report {
-        let mut breakdown: Vec<Line> = self
-            .groups
-            .into_iter()
-            .map(|(key, line)| line.finish(&key))
+    pub fn finish(
+        mut self,
+        ws: &Workspace,
+        period: Period,
+        dims: Dims,
+        today: NaiveDate,
+    ) -> Report {
+        let by = dims.by;
+        let mut keys: Vec<String> = self.groups.keys().cloned().collect();
+        by.order(&ws.policy, &mut keys, |k| {
+            self.groups.get(k).map_or(0, |l| l.received)
+        });
+        let mut groups = self.groups;
+        let breakdown: Vec<Line> = keys
+            .iter()
+            .filter_map(|key| groups.remove(key).map(|line| line.finish(key)))
             .collect();
-        if by == By::Category {
-            // Categories in the order the policy lists them, as `summary` shows them.
-            let order: Vec<&str> = ws
-                .policy
-                .categories
-                .iter()
-                .map(|c| c.code.as_str())
-                .collect();
-            let rank = |k: &str| order.iter().position(|c| *c == k).unwrap_or(order.len());
-            breakdown.sort_by(|a, b| (rank(&a.key), &a.key).cmp(&(rank(&b.key), &b.key)));
-        } else {
-            breakdown.sort_by(|a, b| b.received.cmp(&a.received).then_with(|| a.key.cmp(&b.key)));
-        }
+        let cross = dims
+            .cross
+            .map(|(rows, columns)| cross(&ws.policy, rows, columns, self.cross));
         let on_time = stats::with_rates(self.total.on_time.clone());
         self.measures.sort();
         Report {
             total: self.total.finish("total"),
             generated: today,
             by,
+            by_type: self.by_type,
+            by_cause: self.by_cause,
+            cross,
+            compensation: self.compensation,
             breakdown,
             by_month: month_counts(&period, self.months),
             by_channel: self.by_channel,
@@ -313,6 +516,39 @@ impl Tally {
             measures: Some(self.measures),
             period,
         }
+    }
+}
+
+/// The cross-tabulation of `rows` by `columns` from its counts, both in
+/// their dimension's order.
+fn cross(
+    policy: &crate::policy::Policy,
+    rows: By,
+    columns: By,
+    counts: BTreeMap<String, (usize, BTreeMap<String, usize>)>,
+) -> Cross {
+    let mut column_totals: BTreeMap<String, usize> = BTreeMap::new();
+    for (_, cells) in counts.values() {
+        stats::merge_counts(&mut column_totals, cells.clone());
+    }
+    let mut column_keys: Vec<String> = column_totals.keys().cloned().collect();
+    columns.order(policy, &mut column_keys, |k| {
+        column_totals.get(k).copied().unwrap_or(0)
+    });
+    let mut row_keys: Vec<String> = counts.keys().cloned().collect();
+    rows.order(policy, &mut row_keys, |k| counts.get(k).map_or(0, |c| c.0));
+    let mut counts = counts;
+    Cross {
+        by: rows,
+        then: columns,
+        columns: column_keys,
+        rows: row_keys
+            .into_iter()
+            .filter_map(|key| {
+                let (total, cells) = counts.remove(&key)?;
+                Some(CrossRow { key, total, cells })
+            })
+            .collect(),
     }
 }
 

@@ -27,6 +27,8 @@ pub struct Summary {
     pub by_status: BTreeMap<String, usize>,
     /// Cases per category (`(none)` without one).
     pub by_category: BTreeMap<String, usize>,
+    /// Cases per type code (empty where the policy has no types).
+    pub by_type: BTreeMap<String, usize>,
     /// Cases per assignee (`(unassigned)` without one).
     pub by_assignee: BTreeMap<String, usize>,
     /// Cases per channel.
@@ -102,6 +104,7 @@ pub struct Tally {
     total: usize,
     by_status: BTreeMap<String, usize>,
     by_category: BTreeMap<String, usize>,
+    by_type: BTreeMap<String, usize>,
     by_assignee: BTreeMap<String, usize>,
     by_channel: BTreeMap<String, usize>,
     by_priority: BTreeMap<String, usize>,
@@ -127,6 +130,12 @@ impl Tally {
             &mut self.by_category,
             case.category.as_deref().unwrap_or("(none)"),
         );
+        if !ws.policy.types.is_empty() {
+            stats::bump(
+                &mut self.by_type,
+                case.case_type.as_deref().unwrap_or("(none)"),
+            );
+        }
         stats::bump(
             &mut self.by_assignee,
             case.assignee.as_deref().unwrap_or("(unassigned)"),
@@ -184,6 +193,7 @@ impl Tally {
         self.total += other.total;
         stats::merge_counts(&mut self.by_status, other.by_status);
         stats::merge_counts(&mut self.by_category, other.by_category);
+        stats::merge_counts(&mut self.by_type, other.by_type);
         stats::merge_counts(&mut self.by_assignee, other.by_assignee);
         stats::merge_counts(&mut self.by_channel, other.by_channel);
         stats::merge_counts(&mut self.by_priority, other.by_priority);
@@ -207,6 +217,7 @@ impl Tally {
             total: self.total,
             by_status: self.by_status,
             by_category: self.by_category,
+            by_type: self.by_type,
             by_assignee: self.by_assignee,
             by_channel: self.by_channel,
             by_priority: self.by_priority,

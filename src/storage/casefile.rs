@@ -250,6 +250,8 @@ mod tests {
                 ..Respondent::default()
             }),
             category: None,
+            case_type: None,
+            cause: None,
             priority: Priority::Urgent,
             tags: vec![texts[6].clone(), texts[7].clone()],
             demands: Some(texts[8].clone()),
@@ -259,6 +261,7 @@ mod tests {
             assignee: Some(texts[10].clone()),
             status: "received".into(),
             outcome: None,
+            compensation: None,
             refer_to: None,
             measures: None,
             findings: None,

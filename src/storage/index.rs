@@ -61,7 +61,7 @@ const JOURNAL_FOLD: usize = 64;
 
 const MAGIC: &[u8; 8] = b"PLAINTIX";
 /// The layout of the index; a different number makes the file ignored.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// What identifies one version of a file on disk.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

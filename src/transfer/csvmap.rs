@@ -147,8 +147,11 @@ const ZH_HEADERS: &[(&str, &str)] = &[
     ("respondent.name", "被投诉单位"),
     ("respondent.location", "被投诉者所在地"),
     ("respondent.department", "被投诉者部门"),
+    ("respondent.department", "被投诉科室"),
     ("respondent.legal_representative", "被投诉者法定代表人"),
     ("category", "类别"),
+    ("type", "类型"),
+    ("cause", "原因"),
     ("priority", "优先级"),
     ("tags", "标签"),
     ("demands", "投诉请求"),
@@ -159,6 +162,7 @@ const ZH_HEADERS: &[(&str, &str)] = &[
     ("assignee", "承办人"),
     ("status", "状态"),
     ("outcome", "办理结果"),
+    ("compensation", "赔偿金额"),
     ("refer_to", "告知机关"),
     ("measures", "整改措施"),
     ("findings", "调查结论"),
@@ -432,11 +436,20 @@ fn put(out: &mut Map<String, Value>, target: &Target, cell: &str) -> std::result
                 Target::Project(_) => "project",
                 _ => "respondent",
             };
+            // Several departments complained about share one cell, as
+            // export writes them (`内科;外科`).
+            let value = match (group, *f) {
+                ("respondent", "department") => match split_list(cell).as_slice() {
+                    [one] => Value::String(one.clone()),
+                    many => Value::Array(many.iter().cloned().map(Value::String).collect()),
+                },
+                _ => text(),
+            };
             out.entry(group)
                 .or_insert_with(|| Value::Object(Map::new()))
                 .as_object_mut()
                 .expect("a group is an object")
-                .insert(f.to_string(), text());
+                .insert(f.to_string(), value);
         }
     }
     Ok(())

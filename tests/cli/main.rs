@@ -24,6 +24,7 @@ mod contract;
 mod coverage;
 mod deadlines;
 mod examples;
+mod figures;
 mod fuzz;
 mod golden;
 mod hardening;

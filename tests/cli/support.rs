@@ -285,7 +285,7 @@ impl Ws {
 
     /// The arguments of a complete tourism registration, plus `extra`.
     pub fn register_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
-        let mut args = vec![
+        let args = vec![
             "register",
             "--title",
             "导游强迫购物",
@@ -304,8 +304,17 @@ impl Ws {
             "--received",
             "2026-11-02 09:30",
         ];
-        args.extend_from_slice(extra);
-        args
+        // A flag of `extra` that takes one value replaces the default's.
+        let given = |flag: &str| extra.contains(&flag);
+        let mut kept = vec![args[0]];
+        for pair in args[1..].chunks(2) {
+            let list = matches!(pair[0], "--complainant" | "--phone");
+            if list || !given(pair[0]) {
+                kept.extend_from_slice(pair);
+            }
+        }
+        kept.extend_from_slice(extra);
+        kept
     }
 
     /// The path of case `id`'s file.

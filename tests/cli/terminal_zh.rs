@@ -738,7 +738,7 @@ fn a_zh_workspace_says_its_errors_imports_checks_and_reports_in_zh() {
 
     // Codes and names a message quotes as they are typed: date forms,
     // formats, `--by` values, the preset; clap's usage line stays English.
-    const TYPED: [&str; 12] = [
+    const TYPED: [&str; 17] = [
         "KiB",
         "YYYY",
         "RFC",
@@ -750,6 +750,11 @@ fn a_zh_workspace_says_its_errors_imports_checks_and_reports_in_zh() {
         "respondent",
         "department",
         "assignee",
+        "type",
+        "cause",
+        "receiving",
+        "channel",
+        "outcome",
         "tourism",
     ];
     let human: String = seen

@@ -233,6 +233,18 @@ fn fields_text(ctx: &Ctx, case: &Case) -> String {
     if let Some(c) = &case.category {
         line(text(lang, "show-category"), category_label(ctx, c));
     }
+    if let Some(t) = &case.case_type {
+        line(
+            text(lang, "show-type"),
+            code_label(&ctx.ws.policy.types, t, lang),
+        );
+    }
+    if let Some(c) = &case.cause {
+        line(
+            text(lang, "show-cause"),
+            code_label(&ctx.ws.policy.causes, c, lang),
+        );
+    }
     line(
         text(lang, "show-priority"),
         priority_label(ctx, case.priority),
@@ -251,6 +263,12 @@ fn fields_text(ctx: &Ctx, case: &Case) -> String {
         line(
             text(lang, "show-outcome"),
             code_label(&ctx.ws.policy.outcomes, o, lang),
+        );
+    }
+    if let Some(amount) = case.compensation {
+        line(
+            text(lang, "show-compensation"),
+            msg!(lang, "yuan-amount", amount = amount),
         );
     }
     if let Some(body) = &case.refer_to {
@@ -312,10 +330,15 @@ fn parties_text(ctx: &Ctx, case: &Case, line: &mut impl FnMut(&str, String)) {
             text(lang, "show-respondent"),
             join(
                 lang,
-                &[&r.name, &r.department, &r.location, &r.legal_representative]
-                    .into_iter()
-                    .filter_map(|v| v.as_deref())
-                    .collect::<Vec<_>>(),
+                &[
+                    &r.name,
+                    &r.departments_text(crate::policy::codes::list_separator(lang)),
+                    &r.location,
+                    &r.legal_representative,
+                ]
+                .into_iter()
+                .filter_map(|v| v.as_deref())
+                .collect::<Vec<_>>(),
             ),
         );
     }
