@@ -124,6 +124,8 @@ pub enum Command {
     Dossier(DossierArgs),
     /// Mark an issued notice superseded by another issuance (the document stays).
     Supersede(SupersedeArgs),
+    /// Approve an act reserved to a role (accept, refuse, extend, close-important, decide) for the next time it is done.
+    Approve(ApproveArgs),
 }
 
 impl Command {
@@ -146,7 +148,8 @@ impl Command {
             | Command::Import(_)
             | Command::Attach(_)
             | Command::Detach(_)
-            | Command::Supersede(_) => true,
+            | Command::Supersede(_)
+            | Command::Approve(_) => true,
             Command::Notice(args) => !args.draft,
             Command::Init(_)
             | Command::Show(_)
@@ -166,6 +169,18 @@ impl Command {
             | Command::Dossier(_) => false,
         }
     }
+}
+
+/// Arguments of `approve`.
+#[derive(Debug, Args)]
+pub struct ApproveArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The act approved: accept, refuse, extend, close-important or decide (or its label, e.g. 批准延期).
+    pub act: String,
+    /// A note recorded with the approval.
+    #[arg(long)]
+    pub note: Option<String>,
 }
 
 /// Arguments of `supersede`.
@@ -302,6 +317,9 @@ pub struct ExtendArgs {
     /// Extend a limit whose source allows no extension (an override that reports count), or record the extension though the deadline has passed (the history says it was late).
     #[arg(long)]
     pub force: bool,
+    /// Who approved the extension, where plaint.yaml reserves it to a role the acting officer does not hold (recorded as its own event).
+    #[arg(long, value_name = "NAME")]
+    pub approved_by: Option<String>,
 }
 
 /// Arguments of `promise`.
@@ -650,6 +668,9 @@ pub struct AdvanceArgs {
     /// Accept despite the filing time limit; recorded in the history.
     #[arg(long)]
     pub force: bool,
+    /// Who approved the move, where plaint.yaml reserves it to a role the acting officer does not hold (recorded as its own event).
+    #[arg(long, value_name = "NAME")]
+    pub approved_by: Option<String>,
 }
 
 /// Arguments of `note`.

@@ -683,7 +683,11 @@ fn reaches(event: &Event, name: &str) -> bool {
         | EventKind::Notice(_)
         | EventKind::Attached { .. }
         | EventKind::Detached { .. }
-        | EventKind::Superseded { .. } => false,
+        | EventKind::Superseded { .. }
+        | EventKind::Approved { .. }
+        | EventKind::Escalated { .. }
+        | EventKind::Instructed
+        | EventKind::Routed { .. } => false,
     }
 }
 

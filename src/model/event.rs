@@ -59,6 +59,17 @@ pub enum Action {
     /// superseded one's; `sha256` where one number was recorded twice;
     /// `note`, why). The document stays as issued.
     Superseded,
+    /// An act reserved to a role was approved by someone holding it
+    /// (`kind`: the act; the approver is the event's `by`).
+    Approved,
+    /// The case went to leadership (`to`, the leader; `reason`).
+    Escalated,
+    /// A leader's instruction (督办, 批示) on an escalated case (`note`,
+    /// its text).
+    Instructed,
+    /// The case was routed (派单) to a leader (`to`; `reason`: `important`
+    /// or `repeat`).
+    Routed,
 }
 
 impl Action {
@@ -80,6 +91,10 @@ impl Action {
             Action::Attached => "attached",
             Action::Detached => "detached",
             Action::Superseded => "superseded",
+            Action::Approved => "approved",
+            Action::Escalated => "escalated",
+            Action::Instructed => "instructed",
+            Action::Routed => "routed",
         }
     }
 }
@@ -185,6 +200,28 @@ pub enum EventKind {
         /// of its SHA-256.
         sha256: Option<String>,
     },
+    /// An act reserved to a role was approved; the approver is the event's `by`.
+    Approved {
+        /// The act approved (a duty of the policy's `permissions`).
+        kind: String,
+    },
+    /// The case went to leadership.
+    Escalated {
+        /// The leader it went to.
+        to: String,
+        /// Why.
+        reason: Option<String>,
+    },
+    /// A leader's instruction on an escalated case (its text is the
+    /// event's `note`).
+    Instructed,
+    /// The case was routed (派单) to a leader.
+    Routed {
+        /// The leader.
+        to: String,
+        /// `important` or `repeat`.
+        reason: String,
+    },
 }
 
 /// A move of the workflow state, and what the move records.
@@ -255,6 +292,10 @@ impl EventKind {
             EventKind::Attached { .. } => Action::Attached,
             EventKind::Detached { .. } => Action::Detached,
             EventKind::Superseded { .. } => Action::Superseded,
+            EventKind::Approved { .. } => Action::Approved,
+            EventKind::Escalated { .. } => Action::Escalated,
+            EventKind::Instructed => Action::Instructed,
+            EventKind::Routed { .. } => Action::Routed,
         }
     }
 }
@@ -425,7 +466,7 @@ fn no_items(items: &Cow<'_, [String]>) -> bool {
 /// and `note`, which every event may carry: the fields of its mapping.
 pub fn details(action: Action) -> &'static [&'static str] {
     match action {
-        Action::Registered | Action::Note => &[],
+        Action::Registered | Action::Note | Action::Instructed => &[],
         Action::Imported => &["to"],
         Action::Assigned => &["from", "to"],
         Action::Status => &[
@@ -448,6 +489,9 @@ pub fn details(action: Action) -> &'static [&'static str] {
         Action::Attached => &["name", "file", "size", "sha256"],
         Action::Detached => &["name", "file", "sha256"],
         Action::Superseded => &["number", "sha256"],
+        Action::Approved => &["kind"],
+        Action::Escalated => &["to", "reason"],
+        Action::Routed => &["to", "reason"],
     }
 }
 
@@ -516,10 +560,28 @@ fn need_text(value: Option<Cow<'_, str>>, field: &str) -> Result<String, String>
     need(owned(value), field)
 }
 
+/// The kind of an approval, escalation, instruction or routing event.
+fn leadership_kind(action: Action, raw: &mut RawEvent<'_>) -> Result<EventKind, String> {
+    Ok(match action {
+        Action::Approved => EventKind::Approved {
+            kind: need_text(raw.kind.take(), "kind")?,
+        },
+        Action::Escalated => EventKind::Escalated {
+            to: need_text(raw.to.take(), "to")?,
+            reason: owned(raw.reason.take()),
+        },
+        Action::Routed => EventKind::Routed {
+            to: need_text(raw.to.take(), "to")?,
+            reason: need_text(raw.reason.take(), "reason")?,
+        },
+        _ => EventKind::Instructed,
+    })
+}
+
 impl TryFrom<RawEvent<'_>> for Event {
     type Error = String;
 
-    fn try_from(raw: RawEvent<'_>) -> Result<Event, String> {
+    fn try_from(mut raw: RawEvent<'_>) -> Result<Event, String> {
         raw.refuse_foreign()?;
         let what = match raw.action {
             Action::Registered => EventKind::Registered,
@@ -581,6 +643,9 @@ impl TryFrom<RawEvent<'_>> for Event {
                 number: need_text(raw.number, "number")?,
                 sha256: owned(raw.sha256),
             },
+            Action::Approved | Action::Escalated | Action::Instructed | Action::Routed => {
+                leadership_kind(raw.action, &mut raw)?
+            }
         };
         Ok(Event {
             at: raw.at,
@@ -634,7 +699,7 @@ impl<'a> From<&'a Event> for RawEvent<'a> {
         // A personal detail redaction emptied is left out, as it was before.
         let personal = |t: &'a String| (!t.is_empty()).then_some(Cow::Borrowed(t.as_str()));
         match &event.what {
-            EventKind::Registered | EventKind::Note => {}
+            EventKind::Registered | EventKind::Note | EventKind::Instructed => {}
             EventKind::Imported { to } => raw.to = text(to),
             EventKind::Assigned { from, to } => {
                 raw.from = text(from);
@@ -686,6 +751,15 @@ impl<'a> From<&'a Event> for RawEvent<'a> {
             EventKind::Superseded { number, sha256 } => {
                 raw.number = some(number);
                 raw.sha256 = text(sha256);
+            }
+            EventKind::Approved { kind } => raw.kind = some(kind),
+            EventKind::Escalated { to, reason } => {
+                raw.to = some(to);
+                raw.reason = text(reason);
+            }
+            EventKind::Routed { to, reason } => {
+                raw.to = some(to);
+                raw.reason = some(reason);
             }
         }
         raw
@@ -857,6 +931,10 @@ mod tests {
             "action: attached\nname: a\nfile: f\nsize: 1\nsha256: s\n",
             "action: detached\nname: a\nfile: f\nsha256: s\n",
             "action: superseded\nnumber: n\nsha256: s\n",
+            "action: approved\nkind: extend\n",
+            "action: escalated\nto: 张院长\nreason: r\n",
+            "action: instructed\n",
+            "action: routed\nto: 张院长\nreason: repeat\n",
         ];
         let mut seen = Vec::new();
         for mapping in mappings {
@@ -873,6 +951,6 @@ mod tests {
             seen.push(event.action());
         }
         seen.dedup();
-        assert_eq!(seen.len(), 15, "every action once");
+        assert_eq!(seen.len(), 19, "every action once");
     }
 }

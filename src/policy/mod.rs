@@ -10,6 +10,7 @@ pub mod alarms;
 pub mod citations;
 pub mod codes;
 pub mod document;
+pub mod leadership;
 pub mod rules;
 pub mod settings;
 pub mod workflow;
@@ -205,6 +206,11 @@ pub struct PolicyOverrides {
     pub outcome_sources: Option<BTreeMap<String, String>>,
     /// The thresholds of graded alarms (see [`alarms`]).
     pub alarms: Option<alarms::AlarmOverrides>,
+    /// The roles each act needs (see [`leadership`]); a duty the workspace
+    /// names replaces the preset's, the others are kept.
+    pub permissions: Option<BTreeMap<leadership::Duty, Vec<String>>>,
+    /// Escalation to leadership and routing (see [`leadership`]).
+    pub escalation: Option<leadership::EscalationOverrides>,
 }
 
 /// The validated policy of a workspace.
@@ -269,6 +275,10 @@ pub struct Policy {
     pub outcome_sources: BTreeMap<String, String>,
     /// The thresholds of graded alarms.
     pub alarms: alarms::AlarmLevels,
+    /// The roles each act needs; an act not listed needs none.
+    pub permissions: BTreeMap<leadership::Duty, Vec<String>>,
+    /// Escalation to leadership and routing.
+    pub escalation: leadership::Escalation,
 }
 
 /// The channels of a policy that names none.
@@ -422,6 +432,8 @@ impl Policy {
                 .or(base.anonymous_names)
                 .unwrap_or_default(),
             alarms: alarms::AlarmLevels::layered(base.alarms, o.alarms),
+            permissions: leadership::merge_permissions(base.permissions, o.permissions),
+            escalation: leadership::Escalation::layered(base.escalation, o.escalation),
         };
         policy.language = lang;
         policy.resolve_roles()?;
@@ -613,6 +625,15 @@ impl Policy {
                 warning = a.warning,
                 moderate = a.moderate,
                 severe = a.severe
+            )));
+        }
+        if let Some(days) = self.escalation.instruction_workdays
+            && !(1..=366).contains(&days)
+        {
+            return Err(self.invalid(crate::msg!(
+                self.language,
+                "policy-instruction-days",
+                days = days
             )));
         }
         Ok(())

@@ -460,7 +460,11 @@ impl FromHistory {
                 | EventKind::Notice(_)
                 | EventKind::Attached { .. }
                 | EventKind::Detached { .. }
-                | EventKind::Superseded { .. } => {}
+                | EventKind::Superseded { .. }
+                | EventKind::Approved { .. }
+                | EventKind::Escalated { .. }
+                | EventKind::Instructed
+                | EventKind::Routed { .. } => {}
             }
         }
         implied
