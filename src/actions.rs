@@ -96,6 +96,15 @@ pub fn register(ws: &Workspace, built: Built) -> Result<Changed> {
             case.priority = raised;
         }
     }
+    if let Some((at, by)) = case.history.first().map(|e| (e.at, e.by.clone())) {
+        warnings.extend(leadership::route(
+            ws,
+            &mut case,
+            earlier.is_repeat(),
+            at,
+            &by,
+        )?);
+    }
     let lock = ws.lock()?;
     ws.create_case(&lock, &mut case)?;
     Ok(Changed {
@@ -408,6 +417,12 @@ pub fn apply_edit(
     let event = Event::new(actor.now, &actor.name, EventKind::Edited { fields });
     workflow::insert_event(&mut after, event)?;
     follow_history(&ws.policy, &mut after, actor)?;
+    // A case made important is routed to the leader the policy names.
+    if !crate::policy::leadership::is_important(before.priority) {
+        for routed in leadership::routing(ws, &after, false, actor.now, &actor.name) {
+            workflow::insert_event(&mut after, routed)?;
+        }
+    }
     Ok(Some(after))
 }
 

@@ -41,6 +41,8 @@ pub struct Filter {
     /// The thresholds `alarm` is judged by: the policy's, set by
     /// [`Filter::resolve_codes`].
     pub alarm_levels: AlarmLevels,
+    /// Keep only cases escalated to leadership (`escalate`).
+    pub escalated: bool,
 }
 
 /// How to order cases; every order ends with the ID, so it is total.
@@ -200,7 +202,14 @@ impl Filter {
             .search
             .as_ref()
             .is_none_or(|needle| contains_text(case, &needle.to_lowercase()));
-        status_ok && assignee_ok && category_ok && channel_ok && department_ok && search_ok
+        let escalated_ok = !self.escalated || crate::policy::leadership::is_escalated(case);
+        status_ok
+            && assignee_ok
+            && category_ok
+            && channel_ok
+            && department_ok
+            && search_ok
+            && escalated_ok
     }
 
     /// Whether the deadline filters keep a case with these deadlines.

@@ -195,3 +195,206 @@ pub fn approve(
         warnings,
     })
 }
+
+/// Records that case `id` went to leadership: to `to`, for `reason`. When
+/// roles are set, `to` must hold a role the policy escalates to. The
+/// leader's instruction is then due within the policy's working days, if
+/// it sets them; without them the escalation waits with no clock, and the
+/// warning says where to set one.
+pub fn escalate(
+    ws: &Workspace,
+    id: &CaseId,
+    to: &str,
+    reason: &str,
+    actor: &Actor,
+) -> Result<Changed> {
+    actor.check_clock()?;
+    let lang = ws.policy.language;
+    let (to, reason) = (to.trim(), reason.replace("\r\n", "\n").trim().to_string());
+    if to.is_empty() || reason.is_empty() {
+        return Err(Error::invalid(crate::msg!(lang, "escalate-empty")));
+    }
+    check_length(lang, &reason)?;
+    check_length(lang, to)?;
+    let staff = Staff::new(&ws.settings.roles);
+    let roles = &ws.policy.escalation.to;
+    if staff.is_set() && !staff.holds(to, roles) {
+        return Err(Error::refused(crate::msg!(
+            lang,
+            "escalate-not-leader",
+            to = to,
+            roles = roles_text(lang, roles),
+            holders = holders_text(ws, roles)
+        )));
+    }
+    let (case, mut warnings) = ws.update(id, |case| {
+        refuse_closed(ws, case, "escalate-final")?;
+        let warnings: Vec<String> = follow_history(&ws.policy, case, actor)?
+            .into_iter()
+            .collect();
+        let kind = EventKind::Escalated {
+            to: to.to_string(),
+            reason: Some(reason.clone()),
+        };
+        workflow::insert_event(case, Event::new(actor.now, &actor.name, kind))?;
+        Ok(warnings)
+    })?;
+    if ws.policy.escalation.instruction_workdays.is_none() {
+        warnings.push(crate::msg!(lang, "escalation-no-clock"));
+    }
+    Ok(Changed {
+        case,
+        written: true,
+        warnings,
+    })
+}
+
+/// Refuses a text longer than a case file's field may be.
+fn check_length(lang: Language, text: &str) -> Result<()> {
+    let limit = crate::limits::MAX_FIELD_BYTES;
+    if text.len() > limit {
+        return Err(Error::invalid(crate::msg!(
+            lang,
+            "leadership-text-too-long",
+            kib = limit / 1024
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses a step on a case that has left the workflow.
+fn refuse_closed(ws: &Workspace, case: &Case, id: &'static str) -> Result<()> {
+    let status = crate::deadline::current_status(case, &ws.policy);
+    if ws.policy.is_open(status) {
+        return Ok(());
+    }
+    let lang = ws.policy.language;
+    let state = ws.policy.state_label(status, lang);
+    Err(Error::refused(match id {
+        "escalate-final" => crate::msg!(lang, "escalate-final", id = case.id, state = state),
+        _ => crate::msg!(lang, "instruct-final", id = case.id, state = state),
+    }))
+}
+
+/// Records a leader's instruction (督办, 批示) on escalated case `id`; it
+/// meets the escalation waiting for it. When roles are set, only the
+/// leader the case was escalated to, or someone holding a role the
+/// policy escalates to or reserves `instruct` to, may give it.
+pub fn instruct(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Changed> {
+    actor.check_clock()?;
+    let lang = ws.policy.language;
+    let text = text.replace("\r\n", "\n").trim().to_string();
+    if text.is_empty() {
+        return Err(Error::invalid(crate::msg!(lang, "instruct-empty")));
+    }
+    check_length(lang, &text)?;
+    let staff = Staff::new(&ws.settings.roles);
+    let (case, warnings) = ws.update(id, |case| {
+        let waiting = crate::policy::leadership::waiting_escalations(case);
+        let Some(first) = waiting.first() else {
+            return Err(Error::refused(crate::msg!(
+                lang,
+                "instruct-not-escalated",
+                id = case.id
+            )));
+        };
+        let addressed = waiting.iter().any(|e| {
+            matches!(&e.what, EventKind::Escalated { to, .. } if to.trim() == actor.name.trim())
+        });
+        let mut roles = ws.policy.escalation.to.clone();
+        roles.extend(
+            ws.policy
+                .permissions
+                .get(&Duty::Instruct)
+                .cloned()
+                .unwrap_or_default(),
+        );
+        if staff.is_set() && !addressed && !staff.holds(&actor.name, &roles) {
+            let to = match &first.what {
+                EventKind::Escalated { to, .. } => to.clone(),
+                _ => String::new(),
+            };
+            return Err(Error::refused(crate::msg!(
+                lang,
+                "instruct-not-leader",
+                name = actor.name,
+                id = case.id,
+                to = to,
+                roles = roles_text(lang, &roles),
+                holders = holders_text(ws, &roles)
+            )));
+        }
+        refuse_closed(ws, case, "instruct-final")?;
+        let warnings: Vec<String> = follow_history(&ws.policy, case, actor)?
+            .into_iter()
+            .collect();
+        let mut event = Event::new(actor.now, &actor.name, EventKind::Instructed);
+        event.note = Some(text.clone());
+        workflow::insert_event(case, event)?;
+        Ok(warnings)
+    })?;
+    Ok(Changed {
+        case,
+        written: true,
+        warnings,
+    })
+}
+
+/// Records the routing (派单) `case` needs (see [`routing`]) and says so.
+pub fn route(
+    ws: &Workspace,
+    case: &mut Case,
+    repeat: bool,
+    at: chrono::DateTime<chrono::FixedOffset>,
+    by: &str,
+) -> Result<Vec<String>> {
+    let lang = ws.policy.language;
+    let mut said = Vec::new();
+    for event in routing(ws, case, repeat, at, by) {
+        if let EventKind::Routed { to, reason } = &event.what {
+            said.push(crate::msg!(
+                lang,
+                "routed-to",
+                id = case.id,
+                to = to,
+                why = crate::policy::leadership::route_why_text(lang, reason)
+            ));
+        }
+        workflow::insert_event(case, event)?;
+    }
+    Ok(said)
+}
+
+/// The routing (派单) events `case` needs and has not had: to the leader
+/// the policy routes important cases to, when it is important or urgent,
+/// and repeat cases to, when `repeat`. One event per reason, once.
+pub fn routing(
+    ws: &Workspace,
+    case: &Case,
+    repeat: bool,
+    at: chrono::DateTime<chrono::FixedOffset>,
+    by: &str,
+) -> Vec<Event> {
+    use crate::policy::leadership::RouteWhy;
+    let wanted = [
+        (RouteWhy::Important, is_important(case.priority)),
+        (RouteWhy::Repeat, repeat),
+    ];
+    wanted
+        .into_iter()
+        .filter(|(_, applies)| *applies)
+        .filter_map(|(why, _)| Some((why, ws.policy.escalation.routes(why)?)))
+        .filter(|(why, _)| {
+            !case.history.iter().any(
+                |e| matches!(&e.what, EventKind::Routed { reason, .. } if reason == why.as_str()),
+            )
+        })
+        .map(|(why, to)| {
+            let kind = EventKind::Routed {
+                to: to.to_string(),
+                reason: why.as_str().to_string(),
+            };
+            Event::new(at, by, kind)
+        })
+        .collect()
+}

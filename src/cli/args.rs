@@ -126,6 +126,10 @@ pub enum Command {
     Supersede(SupersedeArgs),
     /// Approve an act reserved to a role (accept, refuse, extend, close-important, decide) for the next time it is done.
     Approve(ApproveArgs),
+    /// Escalate a case to leadership (上报): to whom and why; the leader's instruction is then due.
+    Escalate(EscalateArgs),
+    /// Record a leader's instruction (督办, 批示) on an escalated case.
+    Instruct(InstructArgs),
 }
 
 impl Command {
@@ -149,7 +153,9 @@ impl Command {
             | Command::Attach(_)
             | Command::Detach(_)
             | Command::Supersede(_)
-            | Command::Approve(_) => true,
+            | Command::Approve(_)
+            | Command::Escalate(_)
+            | Command::Instruct(_) => true,
             Command::Notice(args) => !args.draft,
             Command::Init(_)
             | Command::Show(_)
@@ -181,6 +187,29 @@ pub struct ApproveArgs {
     /// A note recorded with the approval.
     #[arg(long)]
     pub note: Option<String>,
+}
+
+/// Arguments of `escalate`.
+#[derive(Debug, Args)]
+pub struct EscalateArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The leader the case goes to (e.g. 张院长).
+    #[arg(long, value_name = "NAME")]
+    pub to: String,
+    /// Why it goes to leadership (e.g. "护理部无法解决").
+    #[arg(long)]
+    pub reason: String,
+}
+
+/// Arguments of `instruct`.
+#[derive(Debug, Args)]
+pub struct InstructArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The instruction's text.
+    #[arg(long)]
+    pub text: String,
 }
 
 /// Arguments of `supersede`.
@@ -611,6 +640,9 @@ pub struct ListArgs {
     /// Only repeat complaints (the complainant had an earlier case).
     #[arg(long)]
     pub repeat: bool,
+    /// Only cases escalated to leadership (`plaint escalate`).
+    #[arg(long)]
+    pub escalated: bool,
     /// Include each case's history in JSON output.
     #[arg(long)]
     pub full: bool,

@@ -86,6 +86,7 @@ pub fn filter_of(args: &ListArgs) -> Filter {
         overdue: args.overdue,
         due_within: args.due_within,
         alarm: args.alarm,
+        escalated: args.escalated,
         ..common
     }
 }

@@ -360,6 +360,8 @@ fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Dossier(args) => dossier::run(ctx, &args),
         Command::Supersede(args) => notice::supersede(ctx, &args),
         Command::Approve(args) => leadership::approve(ctx, &args),
+        Command::Escalate(args) => leadership::escalate(ctx, &args),
+        Command::Instruct(args) => leadership::instruct(ctx, &args),
     }
 }
 

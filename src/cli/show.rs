@@ -5,6 +5,8 @@ use super::output::bold;
 use super::view::{case_json, show_text};
 use super::{Ctx, output, resolve};
 use crate::error::Exit;
+use crate::model::{Case, EventKind};
+use crate::policy::leadership::waiting_escalations;
 use crate::storage::contacts::earlier_cases;
 use std::fmt::Write as _;
 
@@ -17,6 +19,7 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Exit> {
         let mut doc = case_json(ctx, &case, true);
         doc["earlier_cases"] = serde_json::json!(earlier.recent);
         doc["earlier_count"] = serde_json::json!(earlier.count);
+        doc["escalations"] = serde_json::json!(escalations(&case));
         output::print_json(&doc)?;
     } else {
         let mut text = show_text(ctx, &case, ctx.look);
@@ -28,7 +31,53 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Exit> {
                 crate::actions::earlier_list(&earlier, ctx.lang())
             );
         }
+        text.push_str(&escalation_text(ctx, &case));
         output::print_text(&text)?;
     }
     Ok(Exit::Success)
+}
+
+/// One escalation of a case, for `--json`.
+#[derive(serde::Serialize)]
+struct Escalation<'a> {
+    at: chrono::DateTime<chrono::FixedOffset>,
+    by: &'a str,
+    to: &'a str,
+    reason: Option<&'a str>,
+    waiting: bool,
+}
+
+/// Every escalation of `case`, and whether it still waits for an instruction.
+fn escalations(case: &Case) -> Vec<Escalation<'_>> {
+    let waiting = waiting_escalations(case);
+    case.history
+        .iter()
+        .filter_map(|e| match &e.what {
+            EventKind::Escalated { to, reason } => Some(Escalation {
+                at: e.at,
+                by: &e.by,
+                to,
+                reason: reason.as_deref(),
+                waiting: waiting.iter().any(|w| std::ptr::eq(*w, e)),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The lines saying where the case went to leadership and whether the
+/// instruction came.
+fn escalation_text(ctx: &Ctx, case: &Case) -> String {
+    let lang = ctx.lang();
+    let mut text = String::new();
+    for e in escalations(case) {
+        let (to, at, by) = (e.to, e.at.format("%Y-%m-%d").to_string(), e.by);
+        let line = if e.waiting {
+            crate::msg!(lang, "show-escalation-waiting", to = to, at = at, by = by)
+        } else {
+            crate::msg!(lang, "show-escalation-answered", to = to, at = at, by = by)
+        };
+        let _ = writeln!(text, "{}{line}", if text.is_empty() { "\n" } else { "" });
+    }
+    text
 }

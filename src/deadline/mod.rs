@@ -526,7 +526,7 @@ fn rule_stop(
             continue;
         }
         match &event.what {
-            EventKind::Milestone { .. } if stops_rule(event) => {
+            EventKind::Milestone { .. } | EventKind::Instructed if stops_rule(event) => {
                 return held.or(Some(Stop {
                     at: event.at,
                     own: true,
@@ -668,8 +668,11 @@ fn ended_without_milestone(
 
 /// Whether `event` reaches the state or milestone `name`.
 fn reaches(event: &Event, name: &str) -> bool {
+    use crate::policy::leadership::{ESCALATED, INSTRUCTED};
     match &event.what {
         EventKind::Status(m) => m.to == name,
+        EventKind::Escalated { .. } => name == ESCALATED,
+        EventKind::Instructed => name == INSTRUCTED,
         EventKind::Milestone { milestone } => milestone == name,
         EventKind::Imported { to } => to.as_deref() == Some(name),
         EventKind::Registered
@@ -685,8 +688,6 @@ fn reaches(event: &Event, name: &str) -> bool {
         | EventKind::Detached { .. }
         | EventKind::Superseded { .. }
         | EventKind::Approved { .. }
-        | EventKind::Escalated { .. }
-        | EventKind::Instructed
         | EventKind::Routed { .. } => false,
     }
 }

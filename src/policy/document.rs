@@ -52,6 +52,10 @@ pub struct PolicyDocument {
     pub outcome_sources: std::collections::BTreeMap<String, String>,
     /// The thresholds of graded alarms, in working days.
     pub alarms: super::alarms::AlarmLevels,
+    /// The roles each act needs (empty: none is reserved).
+    pub permissions: std::collections::BTreeMap<super::leadership::Duty, Vec<String>>,
+    /// Escalation to leadership and routing.
+    pub escalation: super::leadership::Escalation,
 }
 
 /// One allowed move.
@@ -154,6 +158,8 @@ impl PolicyDocument {
             reason_sources: policy.reason_sources.clone(),
             outcome_sources: policy.outcome_sources.clone(),
             alarms: policy.alarms,
+            permissions: policy.permissions.clone(),
+            escalation: policy.escalation.clone(),
         }
     }
 }

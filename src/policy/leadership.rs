@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::rules::{DeadlineRule, Extendable, Roll, RuleKind, Unit};
 use super::{Language, Policy, Role as StateRole};
 use crate::model::{Case, Event, EventKind, Priority};
 
@@ -189,6 +190,13 @@ pub struct EscalationOverrides {
     pub route: Option<Vec<RouteWhy>>,
 }
 
+/// The name of the deadline rule of a leader's instruction.
+pub const INSTRUCTION_RULE: &str = "instruction";
+/// What starts it: an `escalated` event (a deadline rule's `start`).
+pub const ESCALATED: &str = "escalated";
+/// What meets it: an `instructed` event (a deadline rule's `stop`).
+pub const INSTRUCTED: &str = "instructed";
+
 /// Why a case is routed to a leader.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -252,6 +260,33 @@ impl Escalation {
         }
     }
 
+    /// The deadline rule of the leader's instruction, when the policy sets
+    /// its length: from the escalation to the instruction, in working
+    /// days; an office target unless `instruction_source` names its source.
+    pub fn instruction_rule(&self) -> Option<DeadlineRule> {
+        let amount = self.instruction_workdays?;
+        Some(DeadlineRule {
+            name: INSTRUCTION_RULE.into(),
+            en: "Leader's instruction on an escalated case".into(),
+            zh: "领导批示".into(),
+            start: ESCALATED.into(),
+            start_or_receipt: false,
+            stop: vec![INSTRUCTED.into()],
+            amount,
+            unit: Unit::Workdays,
+            roll: Roll::default(),
+            pause: Vec::new(),
+            pause_reasons: Vec::new(),
+            extendable: Extendable::No,
+            source: self.instruction_source.clone(),
+            kind: Some(if self.instruction_source.is_some() {
+                RuleKind::Institutional
+            } else {
+                RuleKind::OfficeTarget
+            }),
+        })
+    }
+
     /// Whether the policy routes cases for `why`, and to whom.
     pub fn routes(&self, why: RouteWhy) -> Option<&str> {
         self.route_to
@@ -288,6 +323,35 @@ pub fn duties_of(policy: &Policy, event: &Event, important: bool) -> Vec<Duty> {
 /// Whether a case of `priority` counts as important for `close-important`.
 pub fn is_important(priority: Priority) -> bool {
     matches!(priority, Priority::Important | Priority::Urgent)
+}
+
+/// The escalations of `case` still waiting for an instruction, in the
+/// order made. Each `instructed` event answers the earliest waiting
+/// escalation addressed to its author, else the earliest waiting one.
+pub fn waiting_escalations(case: &Case) -> Vec<&Event> {
+    let mut waiting: Vec<&Event> = Vec::new();
+    for event in &case.history {
+        match &event.what {
+            EventKind::Escalated { .. } => waiting.push(event),
+            EventKind::Instructed => {
+                let addressed = waiting.iter().position(
+                    |e| matches!(&e.what, EventKind::Escalated { to, .. } if to.trim() == event.by.trim()),
+                );
+                if let Some(at) = addressed.or((!waiting.is_empty()).then_some(0)) {
+                    waiting.remove(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    waiting
+}
+
+/// Whether `case` was ever escalated to leadership.
+pub fn is_escalated(case: &Case) -> bool {
+    case.history
+        .iter()
+        .any(|e| matches!(e.what, EventKind::Escalated { .. }))
 }
 
 /// An event recorded by someone without the role its act needs, and with

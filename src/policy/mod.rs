@@ -440,6 +440,7 @@ impl Policy {
         policy.resolve_sources()?;
         policy.apply_suspension_pauses()?;
         policy.validate()?;
+        policy.add_instruction_rule()?;
         Ok(policy)
     }
 
@@ -636,6 +637,25 @@ impl Policy {
                 days = days
             )));
         }
+        Ok(())
+    }
+
+    /// Adds the clock of a leader's instruction on an escalated case, when
+    /// the policy sets one: a rule like the others (so it shows wherever
+    /// deadlines do), started by an `escalated` event and met by an
+    /// `instructed` one.
+    fn add_instruction_rule(&mut self) -> Result<()> {
+        let Some(rule) = self.escalation.instruction_rule() else {
+            return Ok(());
+        };
+        if self.deadlines.iter().any(|r| r.name == rule.name) {
+            return Err(self.invalid(crate::msg!(
+                self.language,
+                "policy-instruction-rule-name",
+                name = rule.name
+            )));
+        }
+        self.deadlines.push(rule);
         Ok(())
     }
 

@@ -65,6 +65,10 @@ pub struct Summary {
     pub satisfaction_rate_definition: &'static str,
     /// Cases whose complainant had an earlier case.
     pub repeat: usize,
+    /// Cases escalated to leadership (`plaint escalate`).
+    pub escalated: usize,
+    /// Of which open and still waiting for the leader's instruction.
+    pub awaiting_instruction: usize,
 }
 
 /// Summarizes `rows` (cases with their deadlines as of `today`).
@@ -115,6 +119,8 @@ pub struct Tally {
     on_time: BTreeMap<String, OnTime>,
     satisfaction: BTreeMap<String, usize>,
     contacts: Vec<Contact>,
+    escalated: usize,
+    awaiting_instruction: usize,
 }
 
 impl Tally {
@@ -136,6 +142,11 @@ impl Tally {
             case.channel.as_deref().unwrap_or("(unknown)"),
         );
         stats::bump(&mut self.by_priority, case.priority.as_str());
+        if crate::policy::leadership::is_escalated(case) {
+            self.escalated += 1;
+            let waiting = !crate::policy::leadership::waiting_escalations(case).is_empty();
+            self.awaiting_instruction += usize::from(waiting && ws.policy.is_open(&case.status));
+        }
         if row.overdue() {
             self.overdue += 1;
         }
@@ -197,6 +208,8 @@ impl Tally {
         stats::merge_on_time(&mut self.on_time, other.on_time);
         stats::merge_counts(&mut self.satisfaction, other.satisfaction);
         self.contacts.extend(other.contacts);
+        self.escalated += other.escalated;
+        self.awaiting_instruction += other.awaiting_instruction;
         self
     }
 
@@ -231,6 +244,8 @@ impl Tally {
             satisfaction_rate_definition: stats::SATISFACTION_DEFINITION,
             satisfaction: self.satisfaction,
             repeat: repeat::detect_contacts(&self.contacts).len(),
+            escalated: self.escalated,
+            awaiting_instruction: self.awaiting_instruction,
         }
     }
 }

@@ -133,3 +133,291 @@ fn a_workspace_without_roles_checks_nothing_and_check_reports_acts_without_the_r
         "{stderr}"
     );
 }
+
+/// A Chinese tourism office whose leaders give their instruction within
+/// 2 working days of an escalation.
+fn escalating_office() -> Ws {
+    let ws = Ws::tourism_zh();
+    ws.add_settings(
+        "roles:\n  officers: [王芳]\n  leaders: [张局长]\n\
+         policy:\n  escalation:\n    instruction_workdays: 2\n",
+    );
+    ws
+}
+
+#[test]
+fn an_escalation_is_a_deadline_met_by_the_instruction_or_overdue_without_it() {
+    let ws = escalating_office();
+    let met = ws.register(&["--as", "王芳"]);
+    let late = ws.register(&["--title", "退团费用纠纷", "--as", "王芳"]);
+    // Friday 27 November: two working days are Monday and Tuesday.
+    let at = "2026-11-27 09:00";
+    let said = ws.ok_at(
+        at,
+        &[
+            "escalate",
+            &met,
+            "--to",
+            "张局长",
+            "--reason",
+            "涉及多家旅行社",
+            "--as",
+            "王芳",
+        ],
+    );
+    assert!(
+        said.contains("已上报 张局长，批示期限 2026-12-01"),
+        "{said}"
+    );
+    ws.ok_at(
+        at,
+        &[
+            "escalate",
+            &late,
+            "--to",
+            "张局长",
+            "--reason",
+            "投诉人情绪激动",
+            "--as",
+            "王芳",
+        ],
+    );
+    // Only a leader is escalated to, and only the leader instructs.
+    refused(
+        &ws,
+        &[
+            "escalate", &met, "--to", "王芳", "--reason", "x", "--as", "王芳",
+        ],
+        &["王芳 不属于领导（张局长）"],
+    );
+    refused(
+        &ws,
+        &["instruct", &met, "--text", "同意", "--as", "王芳"],
+        &["王芳 无权对", "张局长"],
+    );
+    ws.ok_at(
+        "2026-11-30 16:00",
+        &[
+            "instruct",
+            &met,
+            "--text",
+            "请约谈旅行社负责人",
+            "--as",
+            "张局长",
+        ],
+    );
+    let today = ["--today", "2026-12-03"];
+    let deadline = |id: &str| {
+        let case = ws.json(&["show", id, today[0], today[1]]);
+        case["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["rule"] == "instruction")
+            .cloned()
+            .expect("an instruction deadline")
+    };
+    assert_eq!(deadline(&met)["state"], "met");
+    let overdue = deadline(&late);
+    assert_eq!(
+        (overdue["state"].as_str(), overdue["due"].as_str()),
+        (Some("overdue"), Some("2026-12-01"))
+    );
+    // Both are escalated; the late one is explained like any deadline.
+    let escalated = ws.ok(&["list", "--escalated", "--format", "ids"]);
+    assert_eq!(escalated.lines().count(), 2, "{escalated}");
+    let explained = ws.ok(&["explain", &late, "领导批示", today[0], today[1]]);
+    assert!(explained.contains("2026-12-01"), "{explained}");
+    let summary = ws.json(&["summary", today[0], today[1]]);
+    assert_eq!(
+        (
+            summary["escalated"].as_u64(),
+            summary["awaiting_instruction"].as_u64()
+        ),
+        (Some(2), Some(1))
+    );
+    assert_eq!(summary["overdue_by_rule"]["instruction"], 1);
+    // The agenda of the leader: the one waiting, and its late clock.
+    let out = ws
+        .cmd_at("2026-12-03 10:00")
+        .args(["agenda", "--for", "张局长", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "something is overdue");
+    let agenda: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(agenda["escalations"].as_array().unwrap().len(), 1);
+    assert_eq!(agenda["escalations"][0]["id"], late.as_str());
+    assert_eq!(agenda["overdue"][0]["rule"], "instruction");
+    let report = ws.json(&["report", "--period", "2026-11"]);
+    assert_eq!(
+        (
+            report["escalated"].as_u64(),
+            report["awaiting_instruction"].as_u64()
+        ),
+        (Some(2), Some(1))
+    );
+}
+
+#[test]
+fn an_escalation_without_a_time_limit_waits_with_no_clock() {
+    let ws = Ws::tourism_zh();
+    let id = ws.register(&[]);
+    let out = ws
+        .cmd()
+        .args(["escalate", &id, "--to", "张局长", "--reason", "重大投诉"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("未设领导批示时限"));
+    let case = ws.json(&["show", &id]);
+    assert!(
+        case["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["rule"] != "instruction")
+    );
+    assert_eq!(case["escalations"][0]["waiting"], true);
+    refused(
+        &ws,
+        &["instruct", &ws.register(&[]), "--text", "同意"],
+        &["没有待批示的上报"],
+    );
+}
+
+/// The nursing escalation path of a hospital (篇十 item 6): the nursing
+/// department cannot settle a complaint, it goes to the president, who
+/// instructs; the important case is then closed with his approval.
+#[test]
+fn a_hospital_with_roles_runs_the_nursing_escalation_path_end_to_end() {
+    let ws = Ws::init(&["--preset", "hospital", "--language", "zh"]);
+    ws.add_settings(
+        "roles:\n  officers: [王芳]\n  liaisons: [护理部刘敏]\n  院办: [周主任]\n  院长: [张院长]\n\
+         policy:\n  permissions:\n    accept: [officers]\n    close-important: [院长]\n\
+         \x20 escalation:\n    instruction_workdays: 3\n    route_to: 张院长\n",
+    );
+    let step = |now: &str, args: &[&str]| ws.ok_at(now, args);
+    let registered = ws
+        .cmd_at("2026-12-01 09:00")
+        .args([
+            "register",
+            "--title",
+            "夜班护士态度恶劣",
+            "--complainant",
+            "李四",
+            "--phone",
+            "13900001111",
+            "--respondent",
+            "心内科护理单元",
+            "--category",
+            "attitude",
+            "--priority",
+            "important",
+            "--received",
+            "2026-12-01 08:30",
+            "--as",
+            "王芳",
+        ])
+        .output()
+        .unwrap();
+    assert!(registered.status.success());
+    assert!(String::from_utf8_lossy(&registered.stderr).contains("已派单至 张院长（重要投诉）"));
+    let id = String::from_utf8(registered.stdout)
+        .unwrap()
+        .trim()
+        .to_string();
+    step(
+        "2026-12-01 09:10",
+        &["advance", &id, "accepted", "--as", "王芳"],
+    );
+    step(
+        "2026-12-01 09:20",
+        &["advance", &id, "investigating", "--as", "王芳"],
+    );
+    let said = step(
+        "2026-12-02 10:00",
+        &[
+            "escalate",
+            &id,
+            "--to",
+            "张院长",
+            "--reason",
+            "护理部无法解决，涉及医疗",
+            "--as",
+            "护理部刘敏",
+        ],
+    );
+    assert!(said.contains("批示期限 2026-12-07"), "{said}");
+    step(
+        "2026-12-03 10:00",
+        &[
+            "instruct",
+            &id,
+            "--text",
+            "请医务科牵头调查，三日内答复投诉人",
+            "--as",
+            "张院长",
+        ],
+    );
+    step(
+        "2026-12-04 15:00",
+        &[
+            "advance",
+            &id,
+            "resolved",
+            "--outcome",
+            "explained",
+            "--as",
+            "王芳",
+            "--approved-by",
+            "张院长",
+        ],
+    );
+    step(
+        "2026-12-07 10:00",
+        &[
+            "followup",
+            &id,
+            "--satisfaction",
+            "satisfied",
+            "--as",
+            "王芳",
+        ],
+    );
+    // Closing an important case is the president's.
+    let before = ws.snapshot();
+    let out = ws
+        .cmd_at("2026-12-07 10:05")
+        .args(["advance", &id, "closed", "--as", "王芳"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.contains("王芳 无权办结重要投诉：此事须由院长办理（张院长）"),
+        "{err}"
+    );
+    assert_eq!(before, ws.snapshot());
+    step(
+        "2026-12-07 10:10",
+        &["advance", &id, "closed", "--as", "张院长"],
+    );
+    let shown = ws.ok(&["show", &id, "--today", "2026-12-07"]);
+    for line in [
+        "派单至 张院长（重要投诉）",
+        "护理部刘敏  上报 张院长（护理部无法解决，涉及医疗）",
+        "张院长  领导批示：请医务科牵头调查，三日内答复投诉人",
+        "张院长  批准：办结重要投诉",
+        "领导批示          2026-12-07   按时",
+        "由 护理部刘敏 上报 张院长，已批示",
+    ] {
+        assert!(shown.contains(line), "show lacks {line:?}:\n{shown}");
+    }
+    let check = ws.run(&["check"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&check.stderr).contains("批准"));
+}
