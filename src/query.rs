@@ -473,9 +473,9 @@ pub fn repeats(ws: &Workspace, snapshot: &Snapshot) -> std::collections::BTreeSe
         .into_par_iter()
         .with_min_len(64)
         .filter_map(|i| snapshot.case(i).ok())
-        .map(|case| crate::repeat::Contact::of(&case, anonymous))
+        .map(|case| crate::repeat::Contact::of(&case, anonymous, &ws.policy.repeat))
         .collect();
-    crate::repeat::detect_contacts(&contacts)
+    crate::repeat::detect_contacts(&contacts, &ws.policy.repeat)
 }
 
 /// Orders hits like [`sort_rows`] orders rows.

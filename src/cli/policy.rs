@@ -159,6 +159,30 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
     out
 }
 
+/// What makes a repeat complaint, in a line.
+fn repeat_text(lang: Language, doc: &PolicyDocument) -> String {
+    let fields: Vec<String> = doc
+        .repeat
+        .by
+        .iter()
+        .map(|f| crate::messages::fill(lang, &format!("repeat-field-{}", f.as_str()), &[]))
+        .collect();
+    let fields = if fields.is_empty() {
+        text(lang, "check-none").to_string()
+    } else {
+        crate::messages::join(lang, &fields)
+    };
+    match doc.repeat.within_days {
+        Some(days) => crate::msg!(
+            lang,
+            "policy-doc-repeat-within",
+            fields = fields,
+            days = days
+        ),
+        None => crate::msg!(lang, "policy-doc-repeat", fields = fields),
+    }
+}
+
 /// Which acts need which role, where cases are escalated and routed.
 fn leadership_text(lang: Language, doc: &PolicyDocument) -> String {
     use crate::actions::leadership::roles_text;
@@ -178,6 +202,7 @@ fn leadership_text(lang: Language, doc: &PolicyDocument) -> String {
     if doc.permissions.is_empty() {
         let _ = writeln!(out, "  {}", text(lang, "policy-doc-no-permissions"));
     }
+    let _ = writeln!(out, "  {}", repeat_text(lang, doc));
     let e = &doc.escalation;
     let cited = e
         .source
@@ -186,7 +211,7 @@ fn leadership_text(lang: Language, doc: &PolicyDocument) -> String {
     let basis = match cited {
         Some(c) if lang == Language::Zh => c.zh(),
         Some(c) => c.en(),
-        None => crate::policy::basis_in(lang, e.source.as_deref()),
+        None => text(lang, "check-none").to_string(),
     };
     let _ = writeln!(
         out,

@@ -5,9 +5,11 @@ use super::output::bold;
 use super::view::{case_json, show_text};
 use super::{Ctx, output, resolve};
 use crate::error::Exit;
+use crate::model::CaseId;
 use crate::model::{Case, EventKind};
 use crate::policy::leadership::waiting_escalations;
-use crate::storage::contacts::earlier_cases;
+use crate::repeat::RepeatField;
+use crate::storage::contacts::{Earlier, earlier_cases};
 use std::fmt::Write as _;
 
 /// Prints the case, its deadlines and its history.
@@ -19,6 +21,11 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Exit> {
         let mut doc = case_json(ctx, &case, true);
         doc["earlier_cases"] = serde_json::json!(earlier.recent);
         doc["earlier_count"] = serde_json::json!(earlier.count);
+        doc["repeat_matches"] = serde_json::json!(
+            repeat_matches(&earlier)
+                .map(|(id, field, value)| serde_json::json!({"id": id, "field": field.as_str(), "value": value}))
+                .collect::<Vec<_>>()
+        );
         doc["escalations"] = serde_json::json!(escalations(&case));
         output::print_json(&doc)?;
     } else {
@@ -30,11 +37,41 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Exit> {
                 bold(ctx.look, &crate::msg!(ctx.lang(), "repeat-earlier")),
                 crate::actions::earlier_list(&earlier, ctx.lang())
             );
+            for (id, field, value) in repeat_matches(&earlier) {
+                let _ = writeln!(text, "  {}", repeat_why(ctx.lang(), id, field, &value));
+            }
         }
         text.push_str(&escalation_text(ctx, &case));
         output::print_text(&text)?;
     }
     Ok(Exit::Success)
+}
+
+/// Each of the earlier cases shown, with the field it shares with the
+/// case and the value (a name and respondent as `name / respondent`).
+fn repeat_matches(earlier: &Earlier) -> impl Iterator<Item = (&CaseId, RepeatField, String)> {
+    earlier
+        .recent
+        .iter()
+        .zip(&earlier.shared)
+        .filter_map(|(id, key)| {
+            let (field, value) = RepeatField::of_key(key)?;
+            Some((id, field, value.replace('|', " / ")))
+        })
+}
+
+/// Why an earlier case makes this one a repeat, in a sentence.
+fn repeat_why(
+    lang: crate::policy::Language,
+    id: &CaseId,
+    field: RepeatField,
+    value: &str,
+) -> String {
+    match field {
+        RepeatField::Phone => crate::msg!(lang, "repeat-why-phone", id = id, value = value),
+        RepeatField::Email => crate::msg!(lang, "repeat-why-email", id = id, value = value),
+        RepeatField::NameRespondent => crate::msg!(lang, "repeat-why-name", id = id, value = value),
+    }
 }
 
 /// One escalation of a case, for `--json`.

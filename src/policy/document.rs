@@ -56,6 +56,8 @@ pub struct PolicyDocument {
     pub permissions: std::collections::BTreeMap<super::leadership::Duty, Vec<String>>,
     /// Escalation to leadership and routing.
     pub escalation: super::leadership::Escalation,
+    /// What makes a repeat complaint.
+    pub repeat: crate::repeat::RepeatRule,
 }
 
 /// One allowed move.
@@ -160,6 +162,7 @@ impl PolicyDocument {
             alarms: policy.alarms,
             permissions: policy.permissions.clone(),
             escalation: policy.escalation.clone(),
+            repeat: policy.repeat.clone(),
         }
     }
 }

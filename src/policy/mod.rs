@@ -211,6 +211,8 @@ pub struct PolicyOverrides {
     pub permissions: Option<BTreeMap<leadership::Duty, Vec<String>>>,
     /// Escalation to leadership and routing (see [`leadership`]).
     pub escalation: Option<leadership::EscalationOverrides>,
+    /// What makes a repeat complaint (see [`crate::repeat::RepeatRule`]).
+    pub repeat: Option<crate::repeat::RepeatRule>,
 }
 
 /// The validated policy of a workspace.
@@ -279,6 +281,8 @@ pub struct Policy {
     pub permissions: BTreeMap<leadership::Duty, Vec<String>>,
     /// Escalation to leadership and routing.
     pub escalation: leadership::Escalation,
+    /// What makes a repeat complaint.
+    pub repeat: crate::repeat::RepeatRule,
 }
 
 /// The channels of a policy that names none.
@@ -353,6 +357,26 @@ fn top_level_section<'a>(text: &'a str, key: &str) -> Option<&'a str> {
     Some(&rest[..end])
 }
 
+/// The sections of built-in preset `preset`, read; its problems told in `lang`.
+fn preset_base(preset: &str, lang: Language) -> Result<PolicyOverrides> {
+    let text = preset_text(preset).ok_or_else(|| {
+        Error::invalid(crate::msg!(
+            lang,
+            "settings-unknown-preset",
+            preset = preset,
+            presets = PRESETS.join(crate::policy::codes::list_separator(lang))
+        ))
+    })?;
+    serde_yaml::from_str(text).map_err(|e| {
+        Error::invalid(crate::msg!(
+            lang,
+            "preset-broken",
+            preset = preset,
+            error = e
+        ))
+    })
+}
+
 impl Policy {
     /// Builds the policy of `preset` with `overrides` applied, and validates it.
     pub fn build(preset: &str, overrides: &PolicyOverrides) -> Result<Policy> {
@@ -362,22 +386,7 @@ impl Policy {
     /// Like [`Policy::build`], for a workspace speaking `lang`: the
     /// policy's language, and the language its problems are told in.
     pub fn build_in(preset: &str, overrides: &PolicyOverrides, lang: Language) -> Result<Policy> {
-        let text = preset_text(preset).ok_or_else(|| {
-            Error::invalid(crate::msg!(
-                lang,
-                "settings-unknown-preset",
-                preset = preset,
-                presets = PRESETS.join(crate::policy::codes::list_separator(lang))
-            ))
-        })?;
-        let base: PolicyOverrides = serde_yaml::from_str(text).map_err(|e| {
-            Error::invalid(crate::msg!(
-                lang,
-                "preset-broken",
-                preset = preset,
-                error = e
-            ))
-        })?;
+        let base = preset_base(preset, lang)?;
         let o = overrides.clone();
         let mut policy = Policy {
             preset: preset.to_string(),
@@ -434,6 +443,7 @@ impl Policy {
             alarms: alarms::AlarmLevels::layered(base.alarms, o.alarms),
             permissions: leadership::merge_permissions(base.permissions, o.permissions),
             escalation: leadership::Escalation::layered(base.escalation, o.escalation),
+            repeat: o.repeat.unwrap_or_else(|| base.repeat.unwrap_or_default()),
         };
         policy.language = lang;
         policy.resolve_roles()?;
@@ -626,6 +636,17 @@ impl Policy {
                 warning = a.warning,
                 moderate = a.moderate,
                 severe = a.severe
+            )));
+        }
+        if self
+            .repeat
+            .within_days
+            .is_some_and(|d| !(0..=36_600).contains(&d))
+        {
+            return Err(self.invalid(crate::msg!(
+                self.language,
+                "policy-repeat-days",
+                days = self.repeat.within_days.unwrap_or_default()
             )));
         }
         if let Some(days) = self.escalation.instruction_workdays

@@ -121,6 +121,7 @@ pub struct Tally {
     contacts: Vec<Contact>,
     escalated: usize,
     awaiting_instruction: usize,
+    rule: Option<repeat::RepeatRule>,
 }
 
 impl Tally {
@@ -186,8 +187,14 @@ impl Tally {
         if let Some(s) = stats::standing_satisfaction(case, &ws.policy) {
             stats::bump(&mut self.satisfaction, s.as_str());
         }
-        self.contacts
-            .push(Contact::of(case, &ws.policy.anonymous_names));
+        self.contacts.push(Contact::of(
+            case,
+            &ws.policy.anonymous_names,
+            &ws.policy.repeat,
+        ));
+        if self.rule.is_none() {
+            self.rule = Some(ws.policy.repeat.clone());
+        }
     }
 
     /// The tally of both parts.
@@ -210,6 +217,7 @@ impl Tally {
         self.contacts.extend(other.contacts);
         self.escalated += other.escalated;
         self.awaiting_instruction += other.awaiting_instruction;
+        self.rule = self.rule.or(other.rule);
         self
     }
 
@@ -243,7 +251,7 @@ impl Tally {
             satisfaction_rate: stats::satisfaction_rate(&self.satisfaction),
             satisfaction_rate_definition: stats::SATISFACTION_DEFINITION,
             satisfaction: self.satisfaction,
-            repeat: repeat::detect_contacts(&self.contacts).len(),
+            repeat: repeat::detect_contacts(&self.contacts, &self.rule.unwrap_or_default()).len(),
             escalated: self.escalated,
             awaiting_instruction: self.awaiting_instruction,
         }

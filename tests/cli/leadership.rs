@@ -421,3 +421,49 @@ fn a_hospital_with_roles_runs_the_nursing_escalation_path_end_to_end() {
     );
     assert!(!String::from_utf8_lossy(&check.stderr).contains("批准"));
 }
+
+#[test]
+fn the_repeat_rule_of_plaint_yaml_decides_what_is_a_repeat_and_show_says_why() {
+    let ws = Ws::tourism_zh();
+    let reg = |received: &str, phone: &str, respondent: &str| {
+        let mut args = crate::support::Ws::register_args(&["--received", received]);
+        let at = args.iter().position(|a| *a == "13800138000").unwrap();
+        args[at] = phone;
+        let at = args.iter().position(|a| *a == "桂林阳光旅行社").unwrap();
+        args[at] = respondent;
+        ws.ok(&args).trim().to_string()
+    };
+    let first = reg("2026-01-05 09:00", "13800138000", "桂林阳光旅行社");
+    let same_phone = reg("2026-11-20 09:00", "13800138000", "漓江旅行社");
+    let same_name = reg("2026-11-25 09:00", "13911112222", "桂林阳光旅行社");
+    let repeats = |ws: &Ws| {
+        let mut ids: Vec<String> = ws
+            .ok(&["list", "--repeat", "--all", "--format", "ids"])
+            .lines()
+            .map(str::to_string)
+            .collect();
+        ids.sort();
+        ids
+    };
+    // Today's rule: the phone, the e-mail, the name with the respondent.
+    assert_eq!(repeats(&ws), [same_phone.clone(), same_name.clone()]);
+    let shown = ws.ok(&["show", &same_phone]);
+    assert!(
+        shown.contains(&format!("{first}：电话相同（13800138000）")),
+        "{shown}"
+    );
+    let case = ws.json(&["show", &same_name]);
+    assert_eq!(case["repeat_matches"][0]["field"], "name-respondent");
+    assert_eq!(case["repeat_matches"][0]["value"], "张三 / 桂林阳光旅行社");
+    // Only the phone, and only within 90 days: the first case is too old
+    // for either, and the other two share no phone.
+    ws.add_settings("policy:\n  repeat: {by: [phone], within_days: 90}\n");
+    assert!(repeats(&ws).is_empty());
+    assert_eq!(ws.json(&["summary"])["repeat"], 0);
+    assert!(!ws.ok(&["show", &same_phone]).contains("重复投诉"));
+    // Within a year, by phone: the phone repeat again, not the name one.
+    ws.edit_settings("within_days: 90", "within_days: 365");
+    assert_eq!(repeats(&ws), std::slice::from_ref(&same_phone));
+    let policy = ws.json(&["policy"]);
+    assert_eq!(policy["repeat"]["by"], serde_json::json!(["phone"]));
+}
