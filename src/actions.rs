@@ -28,6 +28,9 @@ pub struct Actor {
     pub now: DateTime<FixedOffset>,
     /// What the computer's clock says: no event is recorded after it.
     pub clock: DateTime<FixedOffset>,
+    /// Who approved the act, for an act reserved to a role the actor
+    /// does not hold (`--approved-by`): recorded as its own event.
+    pub approved_by: Option<String>,
 }
 
 /// How far `PLAINT_NOW` may run ahead of the computer's clock (clocks of
@@ -95,6 +98,15 @@ pub fn register(ws: &Workspace, built: Built) -> Result<Changed> {
         {
             case.priority = raised;
         }
+    }
+    if let Some((at, by)) = case.history.first().map(|e| (e.at, e.by.clone())) {
+        warnings.extend(leadership::route(
+            ws,
+            &mut case,
+            earlier.is_repeat(),
+            at,
+            &by,
+        )?);
     }
     let lock = ws.lock()?;
     ws.create_case(&lock, &mut case)?;
@@ -200,6 +212,7 @@ pub fn advance(
             .into_iter()
             .collect();
         let when = at.unwrap_or(actor.now);
+        let before = case.clone();
         warnings.extend(workflow::advance(
             &ws.policy,
             &ws.calendar,
@@ -208,6 +221,7 @@ pub fn advance(
             when,
             &actor.name,
         )?);
+        warnings.extend(authorize_move(ws, &before, case, actor)?);
         check_moved(ws, case)?;
         Ok(warnings)
     })?;
@@ -216,6 +230,31 @@ pub fn advance(
         written: true,
         warnings,
     })
+}
+
+/// Checks the move `advance` just recorded on `case` (`before` it)
+/// against the acts reserved to a role, and records the approvals given
+/// with `--approved-by`.
+fn authorize_move(
+    ws: &Workspace,
+    before: &Case,
+    case: &mut Case,
+    actor: &Actor,
+) -> Result<Option<String>> {
+    let Some(moved) = case
+        .history
+        .iter()
+        .rev()
+        .find(|e| e.status_move().is_some() && !before.history.contains(e))
+        .cloned()
+    else {
+        return Ok(None);
+    };
+    let (approvals, unused) = leadership::authorize(ws, before, &moved, actor)?;
+    for approval in approvals {
+        workflow::insert_event(case, approval)?;
+    }
+    Ok(unused)
 }
 
 /// Refuses a move whose result the one validation of every case
@@ -376,6 +415,12 @@ pub fn apply_edit(
     let event = Event::new(actor.now, &actor.name, EventKind::Edited { fields });
     workflow::insert_event(&mut after, event)?;
     follow_history(&ws.policy, &mut after, actor)?;
+    // A case made important is routed to the leader the policy names.
+    if !crate::policy::leadership::is_important(before.priority) {
+        for routed in leadership::routing(ws, &after, false, actor.now, &actor.name) {
+            workflow::insert_event(&mut after, routed)?;
+        }
+    }
     Ok(Some(after))
 }
 
@@ -840,10 +885,11 @@ pub fn extend(
         };
         let mut event = Event::new(actor.now, &actor.name, EventKind::Extended(extension));
         event.forced = forced;
-        workflow::insert_event(case, event)?;
-        Ok(repaired)
+        let unused = leadership::record_authorized(ws, case, event, actor)?;
+        Ok([repaired, unused])
     })?;
-    Ok(Changed::written(case).noting(repaired))
+    let [repaired, unused] = repaired;
+    Ok(Changed::written(case).noting(repaired).noting(unused))
 }
 
 /// The unit of a requested extension of `rule`, once its amount, reason
@@ -979,6 +1025,8 @@ pub fn followup(
     })?;
     Ok(Changed::written(case).noting(repaired))
 }
+
+pub mod leadership;
 
 #[cfg(test)]
 mod tests;

@@ -117,7 +117,16 @@ pub fn check_workspace(root: &Path) -> Result<Report> {
         }),
         _ => None,
     };
-    let recorded = check_cases(root, policy.as_ref(), clock.as_ref(), &mut report)?;
+    let roles = settings
+        .as_ref()
+        .map(|s| s.roles.clone())
+        .unwrap_or_default();
+    let judged = Judged {
+        policy: policy.as_ref(),
+        clocks: clock.as_ref(),
+        roles: &roles,
+    };
+    let recorded = check_cases(root, &judged, &mut report)?;
     check_stored_files(root, &recorded, &mut report)?;
     check_staging(root, &mut report);
     report.problems.sort();
@@ -276,18 +285,21 @@ struct Examined {
     warnings: Vec<Problem>,
 }
 
+/// What case files are judged against: the policy, the clocks and the
+/// people of each role, where `plaint.yaml` gives them.
+struct Judged<'a> {
+    policy: Option<&'a Policy>,
+    clocks: Option<&'a Clocks<'a>>,
+    roles: &'a BTreeMap<String, Vec<String>>,
+}
+
 /// Checks every case file; returns what their histories record.
-fn check_cases(
-    root: &Path,
-    policy: Option<&Policy>,
-    clocks: Option<&Clocks>,
-    report: &mut Report,
-) -> Result<Recorded> {
+fn check_cases(root: &Path, judged: &Judged<'_>, report: &mut Report) -> Result<Recorded> {
     let entries = walk_cases(root)?;
     report.files += entries.len();
     let examined: Vec<Examined> = entries
         .par_iter()
-        .map(|entry| examine(root, entry, policy, clocks))
+        .map(|entry| examine(root, entry, judged))
         .collect();
     let mut owners: BTreeMap<&CaseId, Vec<&str>> = BTreeMap::new();
     for e in &examined {
@@ -521,12 +533,7 @@ pub fn remove_leftovers(root: &Path, report: &Report) -> Result<Vec<String>> {
 }
 
 /// Reads and judges one file under `cases/`.
-fn examine(
-    root: &Path,
-    entry: &Entry,
-    policy: Option<&Policy>,
-    clocks: Option<&Clocks>,
-) -> Examined {
+fn examine(root: &Path, entry: &Entry, judged: &Judged<'_>) -> Examined {
     let (path, stray) = match entry {
         Entry::Case(path) => (path, None),
         Entry::Stray(path, why) => (path, Some(why.clone())),
@@ -566,7 +573,7 @@ fn examine(
         }
     };
     match parse_case(&text, path) {
-        Ok(case) => examine_case(root, &text, case, policy, clocks, &mut out),
+        Ok(case) => examine_case(root, &text, case, judged, &mut out),
         Err(err) => {
             let message = match err {
                 Error::BadFile { message, .. } => message,
@@ -581,14 +588,8 @@ fn examine(
 }
 
 /// What a parsed case file holds wrong, or warns about, and what it records.
-fn examine_case(
-    root: &Path,
-    text: &str,
-    case: Case,
-    policy: Option<&Policy>,
-    clocks: Option<&Clocks>,
-    out: &mut Examined,
-) {
+fn examine_case(root: &Path, text: &str, case: Case, judged: &Judged<'_>, out: &mut Examined) {
+    let (policy, clocks) = (judged.policy, judged.clocks);
     let file = out.file.clone();
     out.id = Some(case.id.clone());
     if let Some(line) = crate::limits::first_comment_line(text) {
@@ -607,6 +608,7 @@ fn examine_case(
         out.warnings.extend(
             case_warnings(policy, &case)
                 .into_iter()
+                .chain(unapproved_acts(policy, judged.roles, &case))
                 .map(|m| problem(&file, m)),
         );
     }
@@ -677,6 +679,72 @@ pub fn case_warnings(policy: &Policy, case: &Case) -> Vec<Text> {
                 message = message
             )
             .into()
+        })
+        .collect()
+}
+
+/// The events of `case` recorded by a name without the role their act
+/// needs and with no approval by one who has it (`plaint.yaml`'s roles,
+/// the policy's permissions): what plaint's own commands refuse, found in
+/// a file changed by hand or recorded before the roles were set.
+fn unapproved_acts(
+    policy: &Policy,
+    roles: &BTreeMap<String, Vec<String>>,
+    case: &Case,
+) -> Vec<Text> {
+    use crate::policy::leadership::{Staff, audit, role_label};
+    let staff = Staff::new(roles);
+    if !staff.is_set() {
+        return Vec::new();
+    }
+    let lang = policy.language;
+    audit(policy, staff, case)
+        .0
+        .into_iter()
+        .map(|bad| {
+            let event = &case.history[bad.index];
+            let needs = policy
+                .permissions
+                .get(&bad.duty)
+                .cloned()
+                .unwrap_or_default();
+            let labels: Vec<String> = needs.iter().map(|r| role_label(r, lang)).collect();
+            let holders = staff.holders(&needs);
+            let (n, at, name, act) = (
+                bad.index + 1,
+                event.at.format("%Y-%m-%d %H:%M").to_string(),
+                &event.by,
+                bad.duty.label(lang),
+            );
+            let (roles, holders) = (
+                crate::messages::join(lang, &labels),
+                crate::messages::join(lang, &holders),
+            );
+            Text::from(
+                if matches!(event.what, crate::model::EventKind::Approved { .. }) {
+                    crate::msg!(
+                        lang,
+                        "check-approval-outsider",
+                        n = n,
+                        at = at,
+                        name = name,
+                        act = act,
+                        roles = roles,
+                        holders = holders
+                    )
+                } else {
+                    crate::msg!(
+                        lang,
+                        "check-unapproved",
+                        n = n,
+                        at = at,
+                        name = name,
+                        act = act,
+                        roles = roles,
+                        holders = holders
+                    )
+                },
+            )
         })
         .collect()
 }

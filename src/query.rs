@@ -51,6 +51,8 @@ pub struct Filter {
     /// Keep void cases too (`list --all`); [`select`] leaves them out
     /// otherwise.
     pub void: bool,
+    /// Keep only cases escalated to leadership (`escalate`).
+    pub escalated: bool,
 }
 
 /// How to order cases; every order ends with the ID, so it is total.
@@ -221,6 +223,7 @@ impl Filter {
             .search
             .as_ref()
             .is_none_or(|needle| contains_text(case, &needle.to_lowercase()));
+        let escalated_ok = !self.escalated || crate::policy::leadership::is_escalated(case);
         status_ok
             && assignee_ok
             && category_ok
@@ -228,6 +231,7 @@ impl Filter {
             && department_ok
             && coded_ok
             && search_ok
+            && escalated_ok
     }
 
     /// Whether the deadline filters keep a case with these deadlines.
@@ -494,9 +498,9 @@ pub fn repeats(ws: &Workspace, snapshot: &Snapshot) -> std::collections::BTreeSe
         .with_min_len(64)
         .filter_map(|i| snapshot.case(i).ok())
         .filter(|case| !case.is_void())
-        .map(|case| crate::repeat::Contact::of(&case, anonymous))
+        .map(|case| crate::repeat::Contact::of(&case, anonymous, &ws.policy.repeat))
         .collect();
-    crate::repeat::detect_contacts(&contacts)
+    crate::repeat::detect_contacts(&contacts, &ws.policy.repeat)
 }
 
 /// Orders hits like [`sort_rows`] orders rows.

@@ -61,6 +61,7 @@ fn redact_event(e: &Event) -> Event {
         EventKind::Consent { consent } => consent.clear(),
         EventKind::Extended(x) => x.reason = None,
         EventKind::Voided { reason } => reason.clear(),
+        EventKind::Escalated { reason, .. } => *reason = None,
         // An attachment's file name can name a person; its hash cannot.
         EventKind::Attached { name, file, .. } | EventKind::Detached { name, file, .. } => {
             name.clear();
@@ -75,7 +76,10 @@ fn redact_event(e: &Event) -> Event {
         | EventKind::Edited { .. }
         | EventKind::Followup { .. }
         | EventKind::Promised { .. }
-        | EventKind::Superseded { .. } => {}
+        | EventKind::Superseded { .. }
+        | EventKind::Approved { .. }
+        | EventKind::Instructed
+        | EventKind::Routed { .. } => {}
     }
     out
 }

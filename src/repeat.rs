@@ -52,6 +52,104 @@ pub fn contact_keys(case: &Case, anonymous: &[String]) -> Vec<String> {
     keys
 }
 
+/// A field that makes two cases the same complainant's.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum RepeatField {
+    /// The same phone number (its digits, `+86` left out).
+    Phone,
+    /// The same e-mail address, ignoring case.
+    Email,
+    /// The same complainant's name about the same respondent.
+    NameRespondent,
+}
+
+impl RepeatField {
+    /// Every field, in the order keys are listed.
+    pub const ALL: [RepeatField; 3] = [
+        RepeatField::Phone,
+        RepeatField::Email,
+        RepeatField::NameRespondent,
+    ];
+
+    /// The name used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RepeatField::Phone => "phone",
+            RepeatField::Email => "email",
+            RepeatField::NameRespondent => "name-respondent",
+        }
+    }
+
+    /// The prefix of this field's contact keys.
+    fn prefix(self) -> &'static str {
+        match self {
+            RepeatField::Phone => "p:",
+            RepeatField::Email => "e:",
+            RepeatField::NameRespondent => "n:",
+        }
+    }
+
+    /// The field a contact key was made from, and the value it holds.
+    pub fn of_key(key: &str) -> Option<(RepeatField, &str)> {
+        RepeatField::ALL
+            .into_iter()
+            .find_map(|f| key.strip_prefix(f.prefix()).map(|value| (f, value)))
+    }
+}
+
+/// What makes a repeat complaint: which fields, and how far back an
+/// earlier case counts (the petition system's 重复件 rules, as data).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RepeatRule {
+    /// The fields that make two cases the same complainant's (empty: no
+    /// case is a repeat).
+    #[serde(default = "all_fields")]
+    pub by: Vec<RepeatField>,
+    /// An earlier case counts only when received at most this many
+    /// calendar days before; none: any earlier case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within_days: Option<i64>,
+}
+
+fn all_fields() -> Vec<RepeatField> {
+    RepeatField::ALL.to_vec()
+}
+
+impl Default for RepeatRule {
+    /// Every field, any time back: the rule of a policy that sets none.
+    fn default() -> Self {
+        RepeatRule {
+            by: all_fields(),
+            within_days: None,
+        }
+    }
+}
+
+impl RepeatRule {
+    /// Whether a contact key is of a field this rule compares.
+    pub fn compares(&self, key: &str) -> bool {
+        RepeatField::of_key(key).is_some_and(|(f, _)| self.by.contains(&f))
+    }
+
+    /// The contact keys of `case` this rule compares.
+    pub fn keys(&self, case: &Case, anonymous: &[String]) -> Vec<String> {
+        let mut keys = contact_keys(case, anonymous);
+        keys.retain(|k| self.compares(k));
+        keys
+    }
+
+    /// Whether an earlier case received at `earlier` is recent enough to
+    /// make a case received at `later` a repeat.
+    pub fn in_window(&self, earlier: DateTime<FixedOffset>, later: DateTime<FixedOffset>) -> bool {
+        self.within_days
+            .is_none_or(|days| (later - earlier).num_seconds() <= days * 86_400)
+    }
+}
+
 /// Whether a normalized name only says the complainant is unknown.
 fn is_anonymous(name: &str, anonymous: &[String]) -> bool {
     name.is_empty()
@@ -87,11 +185,11 @@ pub struct Contact {
 }
 
 impl Contact {
-    /// The contact of `case`.
-    pub fn of(case: &Case, anonymous: &[String]) -> Contact {
+    /// The contact of `case`, with the keys `rule` compares.
+    pub fn of(case: &Case, anonymous: &[String], rule: &RepeatRule) -> Contact {
         Contact {
             id: case.id.clone(),
-            keys: contact_keys(case, anonymous),
+            keys: rule.keys(case, anonymous),
             order: order_key(case),
         }
     }
@@ -100,17 +198,17 @@ impl Contact {
 /// The repeat cases among `cases`: those with an earlier case (by
 /// [`is_earlier`]) sharing a contact key. Linear in the number of cases
 /// and keys, plus sorting each group; memory holds one entry per key.
-pub fn detect(cases: &[&Case], anonymous: &[String]) -> BTreeSet<CaseId> {
-    let keys: Vec<Vec<String>> = cases.iter().map(|c| contact_keys(c, anonymous)).collect();
-    repeats_among(&keys, |i| order_key(cases[i]))
+pub fn detect(cases: &[&Case], anonymous: &[String], rule: &RepeatRule) -> BTreeSet<CaseId> {
+    let keys: Vec<Vec<String>> = cases.iter().map(|c| rule.keys(c, anonymous)).collect();
+    repeats_among(&keys, |i| order_key(cases[i]), rule)
         .map(|i| cases[i].id.clone())
         .collect()
 }
 
 /// [`detect`] over the contacts of the cases.
-pub fn detect_contacts(cases: &[Contact]) -> BTreeSet<CaseId> {
+pub fn detect_contacts(cases: &[Contact], rule: &RepeatRule) -> BTreeSet<CaseId> {
     let keys: Vec<&[String]> = cases.iter().map(|c| c.keys.as_slice()).collect();
-    repeats_among(&keys, |i| cases[i].order)
+    repeats_among(&keys, |i| cases[i].order, rule)
         .map(|i| cases[i].id.clone())
         .collect()
 }
@@ -120,6 +218,7 @@ pub fn detect_contacts(cases: &[Contact]) -> BTreeSet<CaseId> {
 fn repeats_among<K: AsRef<[String]>>(
     keys: &[K],
     order: impl Fn(usize) -> (DateTime<FixedOffset>, DateTime<FixedOffset>),
+    rule: &RepeatRule,
 ) -> impl Iterator<Item = usize> {
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, case_keys) in keys.iter().enumerate() {
@@ -130,11 +229,18 @@ fn repeats_among<K: AsRef<[String]>>(
     let mut repeats = Vec::new();
     for group in by_key.values_mut().filter(|g| g.len() > 1) {
         group.sort_by_key(|&i| order(i));
-        // Everyone but a first case strictly earlier than all others has
-        // an earlier case in the group.
-        let (first, second) = (order(group[0]), order(group[1]));
-        let skip = usize::from(first < second);
-        repeats.extend_from_slice(&group[skip..]);
+        // A case is a repeat when the case just before it is earlier (by
+        // [`is_earlier`]) and recent enough, or when the one just after it
+        // ties with it (cases of the same second are earlier than each other).
+        for (at, &i) in group.iter().enumerate() {
+            let before = at
+                .checked_sub(1)
+                .is_some_and(|b| rule.in_window(order(group[b]).0, order(i).0));
+            let tied = group.get(at + 1).is_some_and(|&n| order(n) == order(i));
+            if before || tied {
+                repeats.push(i);
+            }
+        }
     }
     repeats.into_iter()
 }
@@ -215,7 +321,7 @@ mod tests {
             None,
             "丁社",
         );
-        let found = detect(&[&a, &b, &c, &d, &e], &[]);
+        let found = detect(&[&a, &b, &c, &d, &e], &[], &RepeatRule::default());
         assert_eq!(found, BTreeSet::from([b.id.clone(), d.id.clone()]));
     }
 
@@ -231,7 +337,7 @@ mod tests {
             .collect();
         let refs: Vec<&Case> = cases.iter().collect();
         assert_eq!(
-            detect(&refs, &[]).len(),
+            detect(&refs, &[], &RepeatRule::default()).len(),
             3,
             "no random ID decides the order"
         );
@@ -242,13 +348,75 @@ mod tests {
     // issue 18
 
     #[test]
+    fn the_rule_says_which_fields_and_how_far_back_make_a_repeat() {
+        let a = case(
+            "20260101-AAAAA",
+            "2026-01-01T09:00:00+08:00",
+            "张三",
+            Some("13800138000"),
+            "甲社",
+        );
+        let b = case(
+            "20260301-BBBBB",
+            "2026-03-01T09:00:00+08:00",
+            "张三",
+            Some("13900000000"),
+            "甲社",
+        );
+        let c = case(
+            "20260310-CCCCC",
+            "2026-03-10T09:00:00+08:00",
+            "李四",
+            Some("13800138000"),
+            "乙社",
+        );
+        let all = [&a, &b, &c];
+        let found = |rule: RepeatRule| detect(&all, &[], &rule);
+        assert_eq!(found(RepeatRule::default()).len(), 2);
+        let phone = RepeatRule {
+            by: vec![RepeatField::Phone],
+            within_days: None,
+        };
+        assert_eq!(
+            found(phone.clone()).into_iter().collect::<Vec<_>>(),
+            std::slice::from_ref(&c.id)
+        );
+        let recent = RepeatRule {
+            within_days: Some(30),
+            ..phone
+        };
+        assert!(
+            found(recent).is_empty(),
+            "the phone's earlier case is 68 days older"
+        );
+        let names = RepeatRule {
+            by: vec![RepeatField::NameRespondent],
+            within_days: Some(59),
+        };
+        assert_eq!(
+            found(names).into_iter().collect::<Vec<_>>(),
+            std::slice::from_ref(&b.id)
+        );
+        assert!(
+            found(RepeatRule {
+                by: Vec::new(),
+                within_days: None
+            })
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn an_anonymous_name_never_groups_cases() {
         let at = |d: u32| format!("2026-01-{d:02}T09:00:00+08:00");
         let policy_list = vec!["来电人".to_string()];
         for name in ["匿名", "Anonymous", "  ", "来电人"] {
             let a = case("20260101-AAAAA", &at(1), name, None, "甲社");
             let b = case("20260102-BBBBB", &at(2), name, None, "甲社");
-            assert!(detect(&[&a, &b], &policy_list).is_empty(), "{name:?}");
+            assert!(
+                detect(&[&a, &b], &policy_list, &RepeatRule::default()).is_empty(),
+                "{name:?}"
+            );
         }
         let a = case(
             "20260101-AAAAA",
@@ -264,7 +432,11 @@ mod tests {
             Some("13800138000"),
             "乙社",
         );
-        assert_eq!(detect(&[&a, &b], &[]).len(), 1, "the phone still groups");
+        assert_eq!(
+            detect(&[&a, &b], &[], &RepeatRule::default()).len(),
+            1,
+            "the phone still groups"
+        );
     }
 
     #[test]
@@ -293,7 +465,7 @@ mod tests {
             })
             .collect();
         let refs: Vec<&Case> = cases.iter().collect();
-        let found = detect(&refs, &[]);
+        let found = detect(&refs, &[], &RepeatRule::default());
         assert_eq!(found.len(), 49_999);
     }
 }

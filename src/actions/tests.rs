@@ -14,6 +14,7 @@ fn at(text: &str) -> DateTime<FixedOffset> {
 
 fn actor(name: &str, now: &str) -> Actor {
     Actor {
+        approved_by: None,
         name: name.into(),
         now: at(now),
         clock: at("2030-01-01T00:00:00+08:00"),

@@ -39,7 +39,9 @@ pub fn run(ctx: &Ctx, args: &AdvanceArgs) -> anyhow::Result<Exit> {
         consent: args.consent.clone(),
         force: args.force,
     };
-    let changed = actions::advance(&ctx.ws, &id, &request, at, &ctx.actor())?;
+    let mut actor = ctx.actor();
+    actor.approved_by.clone_from(&args.approved_by);
+    let changed = actions::advance(&ctx.ws, &id, &request, at, &actor)?;
     print_changed(ctx, &changed, || {
         let state = status_label(ctx, &changed.case.status);
         crate::msg!(ctx.lang(), "case-now", id = id, state = state)

@@ -56,7 +56,8 @@ pub fn run(ctx: &Ctx, args: &AgendaArgs) -> anyhow::Result<Exit> {
         args.days,
         &found.items,
         found.followups,
-    );
+    )
+    .with_escalations(found.escalations);
     for group in Group::ALL {
         for item in agenda.items(group) {
             ctx.note_coverage(
@@ -87,11 +88,16 @@ fn check_officer(
     assigned: &std::collections::BTreeSet<String>,
 ) -> anyhow::Result<()> {
     let handlers = &ctx.ws.settings.handlers;
-    if assigned.contains(name) || handlers.iter().any(|h| h == name) {
+    let staff = ctx.ws.settings.roles.values().flatten();
+    if assigned.contains(name)
+        || handlers.iter().any(|h| h == name)
+        || staff.clone().any(|h| h == name)
+    {
         return Ok(());
     }
     let mut known: Vec<&str> = assigned.iter().map(String::as_str).collect();
     known.extend(handlers.iter().map(String::as_str));
+    known.extend(staff.map(String::as_str));
     known.sort_unstable();
     known.dedup();
     let known = if known.is_empty() {
@@ -165,7 +171,54 @@ fn tables(ctx: &Ctx, agenda: &Agenda) -> Vec<Table> {
         let title = format!("{title} ({})", items.len());
         tables.push(item_table(ctx, agenda, &title, items));
     }
+    if !agenda.escalations.is_empty() {
+        tables.push(escalation_table(ctx, agenda));
+    }
     tables
+}
+
+/// The escalations waiting for an instruction.
+fn escalation_table(ctx: &Ctx, agenda: &Agenda) -> Table {
+    let lang = ctx.lang();
+    let columns = [
+        "col-id",
+        "col-escalated",
+        "col-to",
+        "col-due",
+        "col-assignee",
+        "col-title",
+    ];
+    let header = header(ctx, &columns);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let title = format!(
+        "{} ({})",
+        msg!(lang, "agenda-escalations"),
+        agenda.escalations.len()
+    );
+    let mut table = Table::new(Some(&title), &header);
+    table.fit.flex = Some(header.len() - 1);
+    table.fit.drop_order = vec![4, 3, 5];
+    for w in &agenda.escalations {
+        let row = vec![
+            w.id.clone(),
+            msg!(
+                lang,
+                "agenda-ended",
+                date = w.escalated,
+                days = w.days_since
+            ),
+            w.to.clone(),
+            w.due.map(|d| d.to_string()).unwrap_or_default(),
+            w.assignee.clone().unwrap_or_default(),
+            w.title.clone().unwrap_or_default(),
+        ];
+        if w.due.is_some_and(|d| d < agenda.today) {
+            table.push_alarm(row);
+        } else {
+            table.push(row);
+        }
+    }
+    table
 }
 
 fn header(ctx: &Ctx, ids: &[&str]) -> Vec<String> {

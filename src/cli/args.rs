@@ -131,6 +131,12 @@ pub enum Command {
     /// show it. A case with issued notices needs --force: a notice handed
     /// to a party is not undone by voiding the case.
     Void(VoidArgs),
+    /// Approve an act reserved to a role (accept, refuse, extend, close-important, decide) for the next time it is done.
+    Approve(ApproveArgs),
+    /// Escalate a case to leadership (上报): to whom and why; the leader's instruction is then due.
+    Escalate(EscalateArgs),
+    /// Record a leader's instruction (督办, 批示) on an escalated case.
+    Instruct(InstructArgs),
 }
 
 impl Command {
@@ -154,7 +160,10 @@ impl Command {
             | Command::Attach(_)
             | Command::Detach(_)
             | Command::Supersede(_)
-            | Command::Void(_) => true,
+            | Command::Void(_)
+            | Command::Approve(_)
+            | Command::Escalate(_)
+            | Command::Instruct(_) => true,
             Command::Notice(args) => !args.draft,
             Command::Init(_)
             | Command::Show(_)
@@ -187,6 +196,41 @@ pub struct VoidArgs {
     /// Void it though notices were issued (they stay in the record; the event says so).
     #[arg(long)]
     pub force: bool,
+}
+
+/// Arguments of `approve`.
+#[derive(Debug, Args)]
+pub struct ApproveArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The act approved: accept, refuse, extend, close-important or decide (or its label, e.g. 批准延期).
+    pub act: String,
+    /// A note recorded with the approval.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// Arguments of `escalate`.
+#[derive(Debug, Args)]
+pub struct EscalateArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The leader the case goes to (e.g. 张院长).
+    #[arg(long, value_name = "NAME")]
+    pub to: String,
+    /// Why it goes to leadership (e.g. "护理部无法解决").
+    #[arg(long)]
+    pub reason: String,
+}
+
+/// Arguments of `instruct`.
+#[derive(Debug, Args)]
+pub struct InstructArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The instruction's text.
+    #[arg(long)]
+    pub text: String,
 }
 
 /// Arguments of `supersede`.
@@ -326,6 +370,9 @@ pub struct ExtendArgs {
     /// Extend a limit whose source allows no extension (an override that reports count), or record the extension though the deadline has passed (the history says it was late).
     #[arg(long)]
     pub force: bool,
+    /// Who approved the extension, where plaint.yaml reserves it to a role the acting officer does not hold (recorded as its own event).
+    #[arg(long, value_name = "NAME")]
+    pub approved_by: Option<String>,
 }
 
 /// Arguments of `promise`.
@@ -626,6 +673,9 @@ pub struct ListArgs {
     /// Only repeat complaints (the complainant had an earlier case).
     #[arg(long)]
     pub repeat: bool,
+    /// Only cases escalated to leadership (`plaint escalate`).
+    #[arg(long)]
+    pub escalated: bool,
     /// Include each case's history in JSON output.
     #[arg(long)]
     pub full: bool,
@@ -683,6 +733,9 @@ pub struct AdvanceArgs {
     /// Accept despite the filing time limit; recorded in the history.
     #[arg(long)]
     pub force: bool,
+    /// Who approved the move, where plaint.yaml reserves it to a role the acting officer does not hold (recorded as its own event).
+    #[arg(long, value_name = "NAME")]
+    pub approved_by: Option<String>,
 }
 
 /// Arguments of `note`.

@@ -24,7 +24,9 @@ pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<Exit> {
         reason: args.reason.clone(),
         force: args.force,
     };
-    let changed = actions::extend(&ctx.ws, &id, &request, ctx.today, &ctx.actor())?;
+    let mut actor = ctx.actor();
+    actor.approved_by.clone_from(&args.approved_by);
+    let changed = actions::extend(&ctx.ws, &id, &request, ctx.today, &actor)?;
     print_warnings(&changed.warnings);
     if ctx.look.json {
         output::print_json(&changed_json(ctx, &changed.case, &changed.warnings))?;
@@ -43,10 +45,16 @@ pub fn run(ctx: &Ctx, args: &ExtendArgs) -> anyhow::Result<Exit> {
         .first()
         .map(|d| crate::msg!(lang, "now-due", date = super::view::due_date(d)))
         .unwrap_or_default();
-    let unit = match changed.case.history.last().map(|e| &e.what) {
-        Some(crate::model::EventKind::Extended(x)) => x.unit.as_str(),
-        _ => "days",
-    };
+    let unit = changed
+        .case
+        .history
+        .iter()
+        .rev()
+        .find_map(|e| match &e.what {
+            crate::model::EventKind::Extended(x) => Some(x.unit.as_str()),
+            _ => None,
+        })
+        .unwrap_or("days");
     let amount = super::view::amount_text(lang, amount, unit);
     let rule = super::view::rule_label(ctx, &request.rule);
     output::print_line(&format!(

@@ -87,6 +87,7 @@ pub fn filter_of(args: &ListArgs) -> Filter {
         due_within: args.due_within,
         alarm: args.alarm,
         void: args.all,
+        escalated: args.escalated,
         ..common
     }
 }

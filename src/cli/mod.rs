@@ -19,6 +19,7 @@ mod followup;
 mod git_setup;
 mod import;
 mod init;
+mod leadership;
 mod list;
 mod mark;
 mod merge_file;
@@ -197,6 +198,7 @@ impl Ctx {
     /// The acting officer and the moment of the action.
     pub fn actor(&self) -> Actor {
         Actor {
+            approved_by: None,
             name: acting_officer(self.acting.as_deref(), &self.ws),
             now: self.now,
             clock: self.clock,
@@ -360,6 +362,9 @@ fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Dossier(args) => dossier::run(ctx, &args),
         Command::Supersede(args) => notice::supersede(ctx, &args),
         Command::Void(args) => void::run(ctx, &args),
+        Command::Approve(args) => leadership::approve(ctx, &args),
+        Command::Escalate(args) => leadership::escalate(ctx, &args),
+        Command::Instruct(args) => leadership::instruct(ctx, &args),
     }
 }
 

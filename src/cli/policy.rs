@@ -147,6 +147,8 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
         severe = a.severe
     ));
     out.push('\n');
+    out.push_str(&head(text(lang, "policy-doc-leadership")));
+    out.push_str(&leadership_text(lang, doc));
     if !doc.citations.is_empty() {
         out.push_str(&head(text(lang, "policy-doc-sources")));
         for c in &doc.citations {
@@ -160,6 +162,95 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
             };
             let _ = writeln!(out, "  {}  {cited}{read}\n    {}", c.id, c.says);
         }
+    }
+    out
+}
+
+/// What makes a repeat complaint, in a line.
+fn repeat_text(lang: Language, doc: &PolicyDocument) -> String {
+    let fields: Vec<String> = doc
+        .repeat
+        .by
+        .iter()
+        .map(|f| crate::messages::fill(lang, &format!("repeat-field-{}", f.as_str()), &[]))
+        .collect();
+    let fields = if fields.is_empty() {
+        text(lang, "check-none").to_string()
+    } else {
+        crate::messages::join(lang, &fields)
+    };
+    match doc.repeat.within_days {
+        Some(days) => crate::msg!(
+            lang,
+            "policy-doc-repeat-within",
+            fields = fields,
+            days = days
+        ),
+        None => crate::msg!(lang, "policy-doc-repeat", fields = fields),
+    }
+}
+
+/// Which acts need which role, where cases are escalated and routed.
+fn leadership_text(lang: Language, doc: &PolicyDocument) -> String {
+    use crate::actions::leadership::roles_text;
+    let mut out = String::new();
+    for (duty, roles) in &doc.permissions {
+        let _ = writeln!(
+            out,
+            "  {}",
+            crate::msg!(
+                lang,
+                "policy-doc-permission",
+                act = duty.label(lang),
+                roles = roles_text(lang, roles)
+            )
+        );
+    }
+    if doc.permissions.is_empty() {
+        let _ = writeln!(out, "  {}", text(lang, "policy-doc-no-permissions"));
+    }
+    let _ = writeln!(out, "  {}", repeat_text(lang, doc));
+    let e = &doc.escalation;
+    let cited = e
+        .source
+        .as_deref()
+        .and_then(|id| doc.citations.iter().find(|c| c.id == id));
+    let basis = match cited {
+        Some(c) if lang == Language::Zh => c.zh(),
+        Some(c) => c.en(),
+        None => text(lang, "check-none").to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "  {}",
+        crate::msg!(
+            lang,
+            "policy-doc-escalate-to",
+            roles = roles_text(lang, &e.to),
+            basis = basis
+        )
+    );
+    let clock = match e.instruction_workdays {
+        Some(days) => crate::msg!(lang, "policy-doc-instruction-days", days = days),
+        None => text(lang, "policy-doc-instruction-none").to_string(),
+    };
+    let _ = writeln!(out, "  {clock}");
+    if let Some(to) = &e.route_to {
+        let why: Vec<String> = e
+            .route
+            .iter()
+            .map(|w| crate::policy::leadership::route_why_text(lang, w.as_str()))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {}",
+            crate::msg!(
+                lang,
+                "policy-doc-route",
+                to = to,
+                why = crate::messages::join(lang, &why)
+            )
+        );
     }
     out
 }

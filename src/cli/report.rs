@@ -316,6 +316,22 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
         report.forced_extensions.to_string(),
     ]);
     let overrides = (report.forced_extensions > 0).then_some(forced);
+    let mut escalated = Table::new(
+        Some(text(ctx.lang(), "report-escalation")),
+        &[
+            text(ctx.lang(), "report-measure-escalation"),
+            text(ctx.lang(), "report-count"),
+        ],
+    );
+    escalated.push(vec![
+        text(ctx.lang(), "report-escalated").to_string(),
+        report.escalated.to_string(),
+    ]);
+    escalated.push(vec![
+        text(ctx.lang(), "report-awaiting-instruction").to_string(),
+        report.awaiting_instruction.to_string(),
+    ]);
+    let escalated = (report.escalated > 0).then_some(escalated);
     let mut tables = vec![breakdown(ctx, report)];
     tables.extend(classified(ctx, report));
     tables.extend([
@@ -345,6 +361,7 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
     ]);
     tables.extend(overrides);
     tables.extend(measures_table(ctx, report));
+    tables.extend(escalated);
     tables
 }
 

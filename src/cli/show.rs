@@ -5,7 +5,11 @@ use super::output::bold;
 use super::view::{case_json, show_text};
 use super::{Ctx, output, resolve};
 use crate::error::Exit;
-use crate::storage::contacts::earlier_cases;
+use crate::model::CaseId;
+use crate::model::{Case, EventKind};
+use crate::policy::leadership::waiting_escalations;
+use crate::repeat::RepeatField;
+use crate::storage::contacts::{Earlier, earlier_cases};
 use std::fmt::Write as _;
 
 /// Prints the case, its deadlines and its history.
@@ -17,6 +21,12 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Exit> {
         let mut doc = case_json(ctx, &case, true);
         doc["earlier_cases"] = serde_json::json!(earlier.recent);
         doc["earlier_count"] = serde_json::json!(earlier.count);
+        doc["repeat_matches"] = serde_json::json!(
+            repeat_matches(&earlier)
+                .map(|(id, field, value)| serde_json::json!({"id": id, "field": field.as_str(), "value": value}))
+                .collect::<Vec<_>>()
+        );
+        doc["escalations"] = serde_json::json!(escalations(&case));
         output::print_json(&doc)?;
     } else {
         let mut text = show_text(ctx, &case, ctx.look);
@@ -27,8 +37,84 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Exit> {
                 bold(ctx.look, &crate::msg!(ctx.lang(), "repeat-earlier")),
                 crate::actions::earlier_list(&earlier, ctx.lang())
             );
+            for (id, field, value) in repeat_matches(&earlier) {
+                let _ = writeln!(text, "  {}", repeat_why(ctx.lang(), id, field, &value));
+            }
         }
+        text.push_str(&escalation_text(ctx, &case));
         output::print_text(&text)?;
     }
     Ok(Exit::Success)
+}
+
+/// Each of the earlier cases shown, with the field it shares with the
+/// case and the value (a name and respondent as `name / respondent`).
+fn repeat_matches(earlier: &Earlier) -> impl Iterator<Item = (&CaseId, RepeatField, String)> {
+    earlier
+        .recent
+        .iter()
+        .zip(&earlier.shared)
+        .filter_map(|(id, key)| {
+            let (field, value) = RepeatField::of_key(key)?;
+            Some((id, field, value.replace('|', " / ")))
+        })
+}
+
+/// Why an earlier case makes this one a repeat, in a sentence.
+fn repeat_why(
+    lang: crate::policy::Language,
+    id: &CaseId,
+    field: RepeatField,
+    value: &str,
+) -> String {
+    match field {
+        RepeatField::Phone => crate::msg!(lang, "repeat-why-phone", id = id, value = value),
+        RepeatField::Email => crate::msg!(lang, "repeat-why-email", id = id, value = value),
+        RepeatField::NameRespondent => crate::msg!(lang, "repeat-why-name", id = id, value = value),
+    }
+}
+
+/// One escalation of a case, for `--json`.
+#[derive(serde::Serialize)]
+struct Escalation<'a> {
+    at: chrono::DateTime<chrono::FixedOffset>,
+    by: &'a str,
+    to: &'a str,
+    reason: Option<&'a str>,
+    waiting: bool,
+}
+
+/// Every escalation of `case`, and whether it still waits for an instruction.
+fn escalations(case: &Case) -> Vec<Escalation<'_>> {
+    let waiting = waiting_escalations(case);
+    case.history
+        .iter()
+        .filter_map(|e| match &e.what {
+            EventKind::Escalated { to, reason } => Some(Escalation {
+                at: e.at,
+                by: &e.by,
+                to,
+                reason: reason.as_deref(),
+                waiting: waiting.iter().any(|w| std::ptr::eq(*w, e)),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The lines saying where the case went to leadership and whether the
+/// instruction came.
+fn escalation_text(ctx: &Ctx, case: &Case) -> String {
+    let lang = ctx.lang();
+    let mut text = String::new();
+    for e in escalations(case) {
+        let (to, at, by) = (e.to, e.at.format("%Y-%m-%d").to_string(), e.by);
+        let line = if e.waiting {
+            crate::msg!(lang, "show-escalation-waiting", to = to, at = at, by = by)
+        } else {
+            crate::msg!(lang, "show-escalation-answered", to = to, at = at, by = by)
+        };
+        let _ = writeln!(text, "{}{line}", if text.is_empty() { "\n" } else { "" });
+    }
+    text
 }

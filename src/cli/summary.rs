@@ -63,6 +63,11 @@ fn overview_table(ctx: &Ctx, s: &Summary) -> Table {
             text(lang, "summary-repeat-complaints"),
             s.repeat.to_string(),
         ),
+        (text(lang, "summary-escalated"), s.escalated.to_string()),
+        (
+            text(lang, "summary-awaiting-instruction"),
+            s.awaiting_instruction.to_string(),
+        ),
         (
             text(lang, "summary-median-to-decision"),
             num(s.median_workdays_to_decision),

@@ -526,7 +526,7 @@ fn rule_stop(
             continue;
         }
         match &event.what {
-            EventKind::Milestone { .. } if stops_rule(event) => {
+            EventKind::Milestone { .. } | EventKind::Instructed if stops_rule(event) => {
                 return held.or(Some(Stop {
                     at: event.at,
                     own: true,
@@ -675,8 +675,11 @@ fn ended_without_milestone(
 
 /// Whether `event` reaches the state or milestone `name`.
 fn reaches(event: &Event, name: &str) -> bool {
+    use crate::policy::leadership::{ESCALATED, INSTRUCTED};
     match &event.what {
         EventKind::Status(m) => m.to == name,
+        EventKind::Escalated { .. } => name == ESCALATED,
+        EventKind::Instructed => name == INSTRUCTED,
         EventKind::Milestone { milestone } => milestone == name,
         EventKind::Imported { to } => to.as_deref() == Some(name),
         EventKind::Registered
@@ -691,7 +694,9 @@ fn reaches(event: &Event, name: &str) -> bool {
         | EventKind::Attached { .. }
         | EventKind::Detached { .. }
         | EventKind::Superseded { .. }
-        | EventKind::Voided { .. } => false,
+        | EventKind::Voided { .. }
+        | EventKind::Approved { .. }
+        | EventKind::Routed { .. } => false,
     }
 }
 

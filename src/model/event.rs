@@ -62,6 +62,17 @@ pub enum Action {
     /// The case was registered by mistake and is void (`reason`): the file
     /// and its history stay, the case leaves every figure and default view.
     Voided,
+    /// An act reserved to a role was approved by someone holding it
+    /// (`kind`: the act; the approver is the event's `by`).
+    Approved,
+    /// The case went to leadership (`to`, the leader; `reason`).
+    Escalated,
+    /// A leader's instruction (督办, 批示) on an escalated case (`note`,
+    /// its text).
+    Instructed,
+    /// The case was routed (派单) to a leader (`to`; `reason`: `important`
+    /// or `repeat`).
+    Routed,
 }
 
 impl Action {
@@ -84,6 +95,10 @@ impl Action {
             Action::Detached => "detached",
             Action::Superseded => "superseded",
             Action::Voided => "voided",
+            Action::Approved => "approved",
+            Action::Escalated => "escalated",
+            Action::Instructed => "instructed",
+            Action::Routed => "routed",
         }
     }
 }
@@ -195,6 +210,28 @@ pub enum EventKind {
         /// Why the registration was a mistake.
         reason: String,
     },
+    /// An act reserved to a role was approved; the approver is the event's `by`.
+    Approved {
+        /// The act approved (a duty of the policy's `permissions`).
+        kind: String,
+    },
+    /// The case went to leadership.
+    Escalated {
+        /// The leader it went to.
+        to: String,
+        /// Why.
+        reason: Option<String>,
+    },
+    /// A leader's instruction on an escalated case (its text is the
+    /// event's `note`).
+    Instructed,
+    /// The case was routed (派单) to a leader.
+    Routed {
+        /// The leader.
+        to: String,
+        /// `important` or `repeat`.
+        reason: String,
+    },
 }
 
 /// A move of the workflow state, and what the move records.
@@ -266,6 +303,10 @@ impl EventKind {
             EventKind::Detached { .. } => Action::Detached,
             EventKind::Superseded { .. } => Action::Superseded,
             EventKind::Voided { .. } => Action::Voided,
+            EventKind::Approved { .. } => Action::Approved,
+            EventKind::Escalated { .. } => Action::Escalated,
+            EventKind::Instructed => Action::Instructed,
+            EventKind::Routed { .. } => Action::Routed,
         }
     }
 }
@@ -436,7 +477,7 @@ fn no_items(items: &Cow<'_, [String]>) -> bool {
 /// and `note`, which every event may carry: the fields of its mapping.
 pub fn details(action: Action) -> &'static [&'static str] {
     match action {
-        Action::Registered | Action::Note => &[],
+        Action::Registered | Action::Note | Action::Instructed => &[],
         Action::Imported => &["to"],
         Action::Assigned => &["from", "to"],
         Action::Status => &[
@@ -460,6 +501,9 @@ pub fn details(action: Action) -> &'static [&'static str] {
         Action::Detached => &["name", "file", "sha256"],
         Action::Superseded => &["number", "sha256"],
         Action::Voided => &["reason"],
+        Action::Approved => &["kind"],
+        Action::Escalated => &["to", "reason"],
+        Action::Routed => &["to", "reason"],
     }
 }
 
@@ -528,10 +572,28 @@ fn need_text(value: Option<Cow<'_, str>>, field: &str) -> Result<String, String>
     need(owned(value), field)
 }
 
+/// The kind of an approval, escalation, instruction or routing event.
+fn leadership_kind(action: Action, raw: &mut RawEvent<'_>) -> Result<EventKind, String> {
+    Ok(match action {
+        Action::Approved => EventKind::Approved {
+            kind: need_text(raw.kind.take(), "kind")?,
+        },
+        Action::Escalated => EventKind::Escalated {
+            to: need_text(raw.to.take(), "to")?,
+            reason: owned(raw.reason.take()),
+        },
+        Action::Routed => EventKind::Routed {
+            to: need_text(raw.to.take(), "to")?,
+            reason: need_text(raw.reason.take(), "reason")?,
+        },
+        _ => EventKind::Instructed,
+    })
+}
+
 impl TryFrom<RawEvent<'_>> for Event {
     type Error = String;
 
-    fn try_from(raw: RawEvent<'_>) -> Result<Event, String> {
+    fn try_from(mut raw: RawEvent<'_>) -> Result<Event, String> {
         raw.refuse_foreign()?;
         let what = match raw.action {
             Action::Registered => EventKind::Registered,
@@ -596,6 +658,9 @@ impl TryFrom<RawEvent<'_>> for Event {
             Action::Voided => EventKind::Voided {
                 reason: need_text(raw.reason, "reason")?,
             },
+            Action::Approved | Action::Escalated | Action::Instructed | Action::Routed => {
+                leadership_kind(raw.action, &mut raw)?
+            }
         };
         Ok(Event {
             at: raw.at,
@@ -649,7 +714,7 @@ impl<'a> From<&'a Event> for RawEvent<'a> {
         // A personal detail redaction emptied is left out, as it was before.
         let personal = |t: &'a String| (!t.is_empty()).then_some(Cow::Borrowed(t.as_str()));
         match &event.what {
-            EventKind::Registered | EventKind::Note => {}
+            EventKind::Registered | EventKind::Note | EventKind::Instructed => {}
             EventKind::Imported { to } => raw.to = text(to),
             EventKind::Assigned { from, to } => {
                 raw.from = text(from);
@@ -703,6 +768,15 @@ impl<'a> From<&'a Event> for RawEvent<'a> {
                 raw.sha256 = text(sha256);
             }
             EventKind::Voided { reason } => raw.reason = some(reason),
+            EventKind::Approved { kind } => raw.kind = some(kind),
+            EventKind::Escalated { to, reason } => {
+                raw.to = some(to);
+                raw.reason = text(reason);
+            }
+            EventKind::Routed { to, reason } => {
+                raw.to = some(to);
+                raw.reason = some(reason);
+            }
         }
         raw
     }
@@ -874,6 +948,10 @@ mod tests {
             "action: detached\nname: a\nfile: f\nsha256: s\n",
             "action: superseded\nnumber: n\nsha256: s\n",
             "action: voided\nreason: r\n",
+            "action: approved\nkind: extend\n",
+            "action: escalated\nto: 张院长\nreason: r\n",
+            "action: instructed\n",
+            "action: routed\nto: 张院长\nreason: repeat\n",
         ];
         let mut seen = Vec::new();
         for mapping in mappings {
@@ -890,6 +968,6 @@ mod tests {
             seen.push(event.action());
         }
         seen.dedup();
-        assert_eq!(seen.len(), 16, "every action once");
+        assert_eq!(seen.len(), 20, "every action once");
     }
 }

@@ -413,6 +413,25 @@ fn what_happened(ws: &Workspace, e: &Event) -> String {
             ],
         ),
         EventKind::Superseded { number, .. } => zh("event-superseded", &[("number", number)]),
+        EventKind::Approved { kind } => zh(
+            "event-approved",
+            &[(
+                "act",
+                &crate::policy::leadership::duty_text(Language::Zh, kind),
+            )],
+        ),
+        EventKind::Escalated { to, .. } => zh("event-escalated", &[("to", to)]),
+        EventKind::Instructed => zh("event-instructed", &[]),
+        EventKind::Routed { to, reason } => zh(
+            "event-routed",
+            &[
+                ("to", to),
+                (
+                    "why",
+                    &crate::policy::leadership::route_why_text(Language::Zh, reason),
+                ),
+            ],
+        ),
         EventKind::Attached {
             name, file, size, ..
         } => zh(

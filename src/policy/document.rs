@@ -58,6 +58,12 @@ pub struct PolicyDocument {
     pub outcome_sources: std::collections::BTreeMap<String, String>,
     /// The thresholds of graded alarms, in working days.
     pub alarms: super::alarms::AlarmLevels,
+    /// The roles each act needs (empty: none is reserved).
+    pub permissions: std::collections::BTreeMap<super::leadership::Duty, Vec<String>>,
+    /// Escalation to leadership and routing.
+    pub escalation: super::leadership::Escalation,
+    /// What makes a repeat complaint.
+    pub repeat: crate::repeat::RepeatRule,
 }
 
 /// One allowed move.
@@ -163,6 +169,9 @@ impl PolicyDocument {
             reason_sources: policy.reason_sources.clone(),
             outcome_sources: policy.outcome_sources.clone(),
             alarms: policy.alarms,
+            permissions: policy.permissions.clone(),
+            escalation: policy.escalation.clone(),
+            repeat: policy.repeat.clone(),
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod alarms;
 pub mod citations;
 pub mod codes;
 pub mod document;
+pub mod leadership;
 pub mod rules;
 pub mod settings;
 pub mod workflow;
@@ -216,6 +217,13 @@ pub struct PolicyOverrides {
     pub outcome_sources: Option<BTreeMap<String, String>>,
     /// The thresholds of graded alarms (see [`alarms`]).
     pub alarms: Option<alarms::AlarmOverrides>,
+    /// The roles each act needs (see [`leadership`]); a duty the workspace
+    /// names replaces the preset's, the others are kept.
+    pub permissions: Option<BTreeMap<leadership::Duty, Vec<String>>>,
+    /// Escalation to leadership and routing (see [`leadership`]).
+    pub escalation: Option<leadership::EscalationOverrides>,
+    /// What makes a repeat complaint (see [`crate::repeat::RepeatRule`]).
+    pub repeat: Option<crate::repeat::RepeatRule>,
 }
 
 /// The validated policy of a workspace.
@@ -286,6 +294,12 @@ pub struct Policy {
     pub outcome_sources: BTreeMap<String, String>,
     /// The thresholds of graded alarms.
     pub alarms: alarms::AlarmLevels,
+    /// The roles each act needs; an act not listed needs none.
+    pub permissions: BTreeMap<leadership::Duty, Vec<String>>,
+    /// Escalation to leadership and routing.
+    pub escalation: leadership::Escalation,
+    /// What makes a repeat complaint.
+    pub repeat: crate::repeat::RepeatRule,
 }
 
 /// The channels of a policy that names none.
@@ -360,6 +374,19 @@ fn top_level_section<'a>(text: &'a str, key: &str) -> Option<&'a str> {
     Some(&rest[..end])
 }
 
+/// The sections of built-in preset `preset`, read; its problems told in `lang`.
+fn preset_base(preset: &str) -> Result<PolicyOverrides> {
+    let text = preset_text(preset).ok_or_else(|| {
+        Error::invalid(crate::said!(
+            "settings-unknown-preset",
+            preset = preset,
+            presets = crate::messages::said::Arg::list(&PRESETS)
+        ))
+    })?;
+    serde_yaml::from_str(text)
+        .map_err(|e| Error::invalid(crate::said!("preset-broken", preset = preset, error = e)))
+}
+
 impl Policy {
     /// Builds the policy of `preset` with `overrides` applied, and validates it.
     pub fn build(preset: &str, overrides: &PolicyOverrides) -> Result<Policy> {
@@ -369,16 +396,7 @@ impl Policy {
     /// Like [`Policy::build`], for a workspace speaking `lang`: the
     /// policy's language, and the language its problems are told in.
     pub fn build_in(preset: &str, overrides: &PolicyOverrides, lang: Language) -> Result<Policy> {
-        let text = preset_text(preset).ok_or_else(|| {
-            Error::invalid(crate::said!(
-                "settings-unknown-preset",
-                preset = preset,
-                presets = PRESETS.join(crate::policy::codes::list_separator(lang))
-            ))
-        })?;
-        let base: PolicyOverrides = serde_yaml::from_str(text).map_err(|e| {
-            Error::invalid(crate::said!("preset-broken", preset = preset, error = e))
-        })?;
+        let base = preset_base(preset)?;
         let o = overrides.clone();
         let mut policy = Policy {
             preset: preset.to_string(),
@@ -434,12 +452,16 @@ impl Policy {
                 .or(base.anonymous_names)
                 .unwrap_or_default(),
             alarms: alarms::AlarmLevels::layered(base.alarms, o.alarms),
+            permissions: leadership::merge_permissions(base.permissions, o.permissions),
+            escalation: leadership::Escalation::layered(base.escalation, o.escalation),
+            repeat: o.repeat.unwrap_or_else(|| base.repeat.unwrap_or_default()),
         };
         policy.language = lang;
         policy.resolve_roles()?;
         policy.resolve_sources()?;
         policy.apply_suspension_pauses()?;
         policy.validate()?;
+        policy.add_instruction_rule()?;
         Ok(policy)
     }
 
@@ -627,6 +649,45 @@ impl Policy {
                 severe = a.severe
             )));
         }
+        if self
+            .repeat
+            .within_days
+            .is_some_and(|d| !(0..=36_600).contains(&d))
+        {
+            return Err(self.invalid(crate::msg!(
+                self.language,
+                "policy-repeat-days",
+                days = self.repeat.within_days.unwrap_or_default()
+            )));
+        }
+        if let Some(days) = self.escalation.instruction_workdays
+            && !(1..=366).contains(&days)
+        {
+            return Err(self.invalid(crate::msg!(
+                self.language,
+                "policy-instruction-days",
+                days = days
+            )));
+        }
+        Ok(())
+    }
+
+    /// Adds the clock of a leader's instruction on an escalated case, when
+    /// the policy sets one: a rule like the others (so it shows wherever
+    /// deadlines do), started by an `escalated` event and met by an
+    /// `instructed` one.
+    fn add_instruction_rule(&mut self) -> Result<()> {
+        let Some(rule) = self.escalation.instruction_rule() else {
+            return Ok(());
+        };
+        if self.deadlines.iter().any(|r| r.name == rule.name) {
+            return Err(self.invalid(crate::msg!(
+                self.language,
+                "policy-instruction-rule-name",
+                name = rule.name
+            )));
+        }
+        self.deadlines.push(rule);
         Ok(())
     }
 

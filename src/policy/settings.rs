@@ -3,6 +3,8 @@
 //! Unknown keys are refused (a typo must not silently fall back to a
 //! default); serde's message names the key and its line.
 
+use std::collections::BTreeMap;
+
 use chrono::FixedOffset;
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +36,11 @@ pub struct Settings {
     /// Officers who handle cases; `assign` warns about other names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handlers: Vec<String>,
+    /// The people of each role (`officers`, `leaders`, `liaisons`, or a
+    /// role the office names, e.g. `院长`): the acts `policy.permissions`
+    /// reserves are refused to everyone else. None: nothing is checked.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub roles: BTreeMap<String, Vec<String>>,
     /// Years the calendar does not cover that the office accepts as
     /// weekends-only until their official schedule is added: deadlines in
     /// them stay provisional, without a warning.
@@ -94,6 +101,7 @@ impl Settings {
             language: Language::default(),
             officer: None,
             handlers: Vec::new(),
+            roles: BTreeMap::new(),
             assume_weekends: Vec::new(),
             office: None,
             attachment_limit_mb: None,
@@ -156,6 +164,9 @@ impl Settings {
              language: {lang}          # en | zh: labels and messages, also in --json (keys and codes stay English)\n\
              # officer: 王芳       # the acting officer when --as and PLAINT_USER are not given\n\
              # handlers: [王芳, 李明]\n\
+             # roles:              # who may do what: the acts policy.permissions reserves\n\
+             #   officers: [王芳, 李明]\n\
+             #   leaders: [张主任]\n\
              # assume_weekends: [2027]  # years the calendar does not cover, accepted as weekends only\n\
              # office:             # printed on notices (`plaint notice`)\n\
              #   name: 桂林市文化广电和旅游局\n\

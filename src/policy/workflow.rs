@@ -481,7 +481,11 @@ impl FromHistory {
                 | EventKind::Attached { .. }
                 | EventKind::Detached { .. }
                 | EventKind::Superseded { .. }
-                | EventKind::Voided { .. } => {}
+                | EventKind::Voided { .. }
+                | EventKind::Approved { .. }
+                | EventKind::Escalated { .. }
+                | EventKind::Instructed
+                | EventKind::Routed { .. } => {}
             }
         }
         implied

@@ -143,6 +143,59 @@ pub struct Followup {
     pub days_since: i64,
 }
 
+/// An escalation still waiting for the leader's instruction.
+#[derive(Clone, Debug, Serialize)]
+pub struct Waiting {
+    /// The case ID.
+    pub id: String,
+    /// The case's title.
+    pub title: Option<String>,
+    /// The officer who owns the case.
+    pub assignee: Option<String>,
+    /// The leader it went to.
+    pub to: String,
+    /// The day it was escalated.
+    pub escalated: NaiveDate,
+    /// Calendar days since then.
+    pub days_since: i64,
+    /// When the instruction is due, if the policy sets a time limit.
+    pub due: Option<NaiveDate>,
+}
+
+/// The escalations of `case` waiting for an instruction, each with the
+/// due date of the instruction rule's deadline (the first escalation's)
+/// when it has one; those addressed to `leader` only, when given.
+pub fn waiting_of(
+    case: &Case,
+    deadlines: &[Deadline],
+    offset: FixedOffset,
+    today: NaiveDate,
+) -> Vec<Waiting> {
+    use crate::policy::leadership::{INSTRUCTION_RULE, waiting_escalations};
+    let due = deadlines
+        .iter()
+        .find(|d| d.rule == INSTRUCTION_RULE && d.state.is_open())
+        .and_then(|d| d.due);
+    waiting_escalations(case)
+        .into_iter()
+        .filter_map(|e| match &e.what {
+            EventKind::Escalated { to, .. } => {
+                let escalated = e.at.with_timezone(&offset).date_naive();
+                Some(Waiting {
+                    id: case.id.to_string(),
+                    title: case.title.clone(),
+                    assignee: case.assignee.clone(),
+                    to: to.clone(),
+                    escalated,
+                    days_since: (today - escalated).num_days(),
+                    due,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// The officer's day.
 #[derive(Clone, Debug, Serialize)]
 pub struct Agenda {
@@ -165,6 +218,8 @@ pub struct Agenda {
     pub promises: Vec<Item>,
     /// Follow-up calls to make.
     pub followups: Vec<Followup>,
+    /// Escalations waiting for the leader's instruction.
+    pub escalations: Vec<Waiting>,
 }
 
 impl Agenda {
@@ -188,6 +243,7 @@ impl Agenda {
             due_soon: Vec::new(),
             promises: Vec::new(),
             followups: Vec::new(),
+            escalations: Vec::new(),
         };
         let mut sorted: Vec<&Item> = items.iter().collect();
         sorted.sort_by(|a, b| (a.due, &a.id, &a.key).cmp(&(b.due, &b.id, &b.key)));
@@ -223,7 +279,14 @@ impl Agenda {
 
     /// Whether nothing at all is on the agenda.
     pub fn is_empty(&self) -> bool {
-        !self.due && self.followups.is_empty()
+        !self.due && self.followups.is_empty() && self.escalations.is_empty()
+    }
+
+    /// The agenda with the escalations waiting for an instruction, oldest first.
+    pub fn with_escalations(mut self, mut waiting: Vec<Waiting>) -> Agenda {
+        waiting.sort_by(|a, b| (a.escalated, &a.id).cmp(&(b.escalated, &b.id)));
+        self.escalations = waiting;
+        self
     }
 }
 
@@ -320,6 +383,11 @@ pub struct Found {
     pub items: Vec<Item>,
     /// The follow-up calls the officer's cases wait for.
     pub followups: Vec<Followup>,
+    /// The escalations of the officer's cases, or addressed to the
+    /// officer, waiting for an instruction.
+    pub escalations: Vec<Waiting>,
+    /// Every leader some open case is escalated to.
+    pub leaders: std::collections::BTreeSet<String>,
     /// Every officer some case is assigned to.
     pub officers: std::collections::BTreeSet<String>,
     /// Why some deadlines could not be computed.
@@ -330,6 +398,8 @@ impl Found {
     fn merge(mut self, other: Found) -> Found {
         self.items.extend(other.items);
         self.followups.extend(other.followups);
+        self.escalations.extend(other.escalations);
+        self.leaders.extend(other.leaders);
         self.officers.extend(other.officers);
         self.errors.extend(other.errors);
         self
@@ -356,9 +426,29 @@ pub fn collect(
         if let Some(assignee) = &case.assignee {
             found.officers.insert(assignee.clone());
         }
-        if officer.is_some_and(|o| case.assignee.as_deref() != Some(o)) {
+        let waiting = if policy.is_open(&case.status) {
+            waiting_of(case, &row.deadlines, ws.offset, today)
+        } else {
+            Vec::new()
+        };
+        found.leaders.extend(waiting.iter().map(|w| w.to.clone()));
+        if let Some(o) = officer
+            && case.assignee.as_deref() != Some(o)
+        {
+            // A leader's day: the escalations addressed to them, and
+            // the clock of their instruction.
+            let mine: Vec<Waiting> = waiting.into_iter().filter(|w| w.to == o).collect();
+            if !mine.is_empty() {
+                let rule = crate::policy::leadership::INSTRUCTION_RULE;
+                let items = items_of(case, &row.deadlines, &policy.alarms);
+                found
+                    .items
+                    .extend(items.into_iter().filter(|i| i.rule == rule));
+                found.escalations.extend(mine);
+            }
             return;
         }
+        found.escalations.extend(waiting);
         found
             .items
             .extend(items_of(case, &row.deadlines, &policy.alarms));

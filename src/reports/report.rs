@@ -260,6 +260,10 @@ pub struct Report {
     pub on_time: BTreeMap<String, OnTime>,
     /// Extensions recorded with `--force` beyond what the rule's source allows.
     pub forced_extensions: usize,
+    /// Cases escalated to leadership (`plaint escalate`).
+    pub escalated: usize,
+    /// Of which still waiting for the leader's instruction.
+    pub awaiting_instruction: usize,
     /// How the on-time rates are computed: [`stats::RATE_DEFINITION`].
     pub on_time_rate_definition: &'static str,
     /// Follow-up answers.
@@ -363,6 +367,8 @@ pub struct Tally {
     rejected_by_reason: BTreeMap<String, usize>,
     resolved_by_outcome: BTreeMap<String, usize>,
     forced_extensions: usize,
+    escalated: usize,
+    awaiting_instruction: usize,
     satisfaction: BTreeMap<String, usize>,
     measures: Vec<Measures>,
     by_type: BTreeMap<String, usize>,
@@ -443,6 +449,11 @@ impl Tally {
                 measures: measures.clone(),
             });
         }
+        if crate::policy::leadership::is_escalated(case) {
+            self.escalated += 1;
+            let waiting = !crate::policy::leadership::waiting_escalations(case).is_empty();
+            self.awaiting_instruction += usize::from(waiting && ws.policy.is_open(&case.status));
+        }
     }
 
     /// The tally of both parts.
@@ -457,6 +468,8 @@ impl Tally {
         stats::merge_counts(&mut self.rejected_by_reason, other.rejected_by_reason);
         stats::merge_counts(&mut self.resolved_by_outcome, other.resolved_by_outcome);
         self.forced_extensions += other.forced_extensions;
+        self.escalated += other.escalated;
+        self.awaiting_instruction += other.awaiting_instruction;
         stats::merge_counts(&mut self.satisfaction, other.satisfaction);
         self.measures.extend(other.measures);
         stats::merge_counts(&mut self.by_type, other.by_type);
@@ -509,6 +522,8 @@ impl Tally {
             resolved_by_outcome: self.resolved_by_outcome,
             on_time,
             forced_extensions: self.forced_extensions,
+            escalated: self.escalated,
+            awaiting_instruction: self.awaiting_instruction,
             on_time_rate_definition: stats::RATE_DEFINITION,
             satisfaction_rate: stats::satisfaction_rate(&self.satisfaction),
             satisfaction_rate_definition: stats::SATISFACTION_DEFINITION,

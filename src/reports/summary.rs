@@ -67,6 +67,10 @@ pub struct Summary {
     pub satisfaction_rate_definition: &'static str,
     /// Cases whose complainant had an earlier case.
     pub repeat: usize,
+    /// Cases escalated to leadership (`plaint escalate`).
+    pub escalated: usize,
+    /// Of which open and still waiting for the leader's instruction.
+    pub awaiting_instruction: usize,
 }
 
 /// Summarizes `rows` (cases with their deadlines as of `today`).
@@ -118,6 +122,9 @@ pub struct Tally {
     on_time: BTreeMap<String, OnTime>,
     satisfaction: BTreeMap<String, usize>,
     contacts: Vec<Contact>,
+    escalated: usize,
+    awaiting_instruction: usize,
+    rule: Option<repeat::RepeatRule>,
 }
 
 impl Tally {
@@ -145,6 +152,11 @@ impl Tally {
             case.channel.as_deref().unwrap_or("(unknown)"),
         );
         stats::bump(&mut self.by_priority, case.priority.as_str());
+        if crate::policy::leadership::is_escalated(case) {
+            self.escalated += 1;
+            let waiting = !crate::policy::leadership::waiting_escalations(case).is_empty();
+            self.awaiting_instruction += usize::from(waiting && ws.policy.is_open(&case.status));
+        }
         if row.overdue() {
             self.overdue += 1;
         }
@@ -184,8 +196,14 @@ impl Tally {
         if let Some(s) = stats::standing_satisfaction(case, &ws.policy) {
             stats::bump(&mut self.satisfaction, s.as_str());
         }
-        self.contacts
-            .push(Contact::of(case, &ws.policy.anonymous_names));
+        self.contacts.push(Contact::of(
+            case,
+            &ws.policy.anonymous_names,
+            &ws.policy.repeat,
+        ));
+        if self.rule.is_none() {
+            self.rule = Some(ws.policy.repeat.clone());
+        }
     }
 
     /// The tally of both parts.
@@ -207,6 +225,9 @@ impl Tally {
         stats::merge_on_time(&mut self.on_time, other.on_time);
         stats::merge_counts(&mut self.satisfaction, other.satisfaction);
         self.contacts.extend(other.contacts);
+        self.escalated += other.escalated;
+        self.awaiting_instruction += other.awaiting_instruction;
+        self.rule = self.rule.or(other.rule);
         self
     }
 
@@ -241,7 +262,9 @@ impl Tally {
             satisfaction_rate: stats::satisfaction_rate(&self.satisfaction),
             satisfaction_rate_definition: stats::SATISFACTION_DEFINITION,
             satisfaction: self.satisfaction,
-            repeat: repeat::detect_contacts(&self.contacts).len(),
+            repeat: repeat::detect_contacts(&self.contacts, &self.rule.unwrap_or_default()).len(),
+            escalated: self.escalated,
+            awaiting_instruction: self.awaiting_instruction,
         }
     }
 }

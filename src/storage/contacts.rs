@@ -35,6 +35,9 @@ pub struct Earlier {
     pub count: usize,
     /// The [`Earlier::SHOWN`] most recent of them, oldest first.
     pub recent: Vec<CaseId>,
+    /// Why each of `recent` makes the case a repeat: the first contact
+    /// key they share (see [`crate::repeat::RepeatField::of_key`]).
+    pub shared: Vec<String>,
 }
 
 impl Earlier {
@@ -51,7 +54,9 @@ impl Earlier {
 /// The earlier cases (see [`crate::repeat::is_earlier`]) of any of
 /// `case`'s complainants: their number and the most recent few.
 pub fn earlier_cases(ws: &Workspace, case: &Case) -> Result<Earlier> {
-    let keys: BTreeSet<String> = contact_keys(case, &ws.policy.anonymous_names)
+    let rule = &ws.policy.repeat;
+    let keys: BTreeSet<String> = rule
+        .keys(case, &ws.policy.anonymous_names)
         .into_iter()
         .collect();
     if keys.is_empty() {
@@ -87,21 +92,30 @@ pub fn earlier_cases(ws: &Workspace, case: &Case) -> Result<Earlier> {
         // A void case was never a complaint: it makes nothing a repeat.
         .filter(|other| {
             !other.is_void()
-                && contact_keys(other, &ws.policy.anonymous_names)
-                    .iter()
-                    .any(|k| keys.contains(k))
                 && crate::repeat::is_earlier(other, case)
+                && rule.in_window(other.received, case.received)
         })
-        .map(|other| (crate::repeat::order_key(&other), other.id))
+        .filter_map(|other| {
+            // The phone first, then the e-mail, then the name.
+            let shared = contact_keys(&other, &ws.policy.anonymous_names)
+                .into_iter()
+                .filter(|k| keys.contains(k))
+                .min_by_key(|k| crate::repeat::RepeatField::of_key(k).map(|(f, _)| f))?;
+            Some((crate::repeat::order_key(&other), other.id, shared))
+        })
         .collect();
     earlier.sort();
     let count = earlier.len();
-    let recent = earlier
+    let (recent, shared) = earlier
         .into_iter()
         .skip(count.saturating_sub(Earlier::SHOWN))
-        .map(|(_, id)| id)
-        .collect();
-    Ok(Earlier { count, recent })
+        .map(|(_, id, key)| (id, key))
+        .unzip();
+    Ok(Earlier {
+        count,
+        recent,
+        shared,
+    })
 }
 
 /// Called under the workspace lock after `case` was written: appends its

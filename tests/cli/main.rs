@@ -32,6 +32,7 @@ mod house;
 mod import_export;
 mod index;
 mod layers;
+mod leadership;
 mod manual;
 mod merges;
 mod paperwork;

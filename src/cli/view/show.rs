@@ -14,6 +14,7 @@ use crate::messages::join;
 use crate::messages::text;
 use crate::model::{Case, Event, EventKind, Move, Stored};
 use crate::msg;
+use crate::policy::leadership::{duty_text, route_why_text};
 use crate::policy::{Language, code_label};
 
 /// A short cell for the next deadline: `2026-12-04 acceptance (3)` (working
@@ -425,6 +426,27 @@ pub fn describe_event(ctx: &Ctx, event: &Event) -> String {
     text
 }
 
+/// What an approval, escalation, instruction or routing event did.
+fn leadership_happened(lang: Language, what: &EventKind) -> String {
+    match what {
+        EventKind::Approved { kind } => msg!(lang, "event-approved", act = duty_text(lang, kind)),
+        EventKind::Escalated { to, reason } => {
+            let mut text = msg!(lang, "event-escalated", to = to);
+            if let Some(reason) = reason {
+                text.push_str(&msg!(lang, "in-parentheses", text = reason));
+            }
+            text
+        }
+        EventKind::Routed { to, reason } => msg!(
+            lang,
+            "event-routed",
+            to = to,
+            why = route_why_text(lang, reason)
+        ),
+        _ => msg!(lang, "event-instructed"),
+    }
+}
+
 /// What an event of kind `what` did, with its details: one short arm per
 /// kind, exhaustive, so a new kind cannot go undescribed.
 fn what_happened(ctx: &Ctx, what: &EventKind) -> String {
@@ -485,6 +507,10 @@ fn what_happened(ctx: &Ctx, what: &EventKind) -> String {
         EventKind::Superseded { number, .. } => {
             msg!(lang, "event-superseded", number = number)
         }
+        EventKind::Approved { .. }
+        | EventKind::Escalated { .. }
+        | EventKind::Instructed
+        | EventKind::Routed { .. } => leadership_happened(lang, what),
         EventKind::Attached {
             name, file, size, ..
         } => msg!(
