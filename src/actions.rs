@@ -993,5 +993,7 @@ pub fn followup(
     Ok(Changed::written(case).noting(repaired))
 }
 
+pub mod calendar_import;
+
 #[cfg(test)]
 mod tests;

@@ -148,12 +148,12 @@ impl Command {
             | Command::Detach(_)
             | Command::Supersede(_) => true,
             Command::Notice(args) => !args.draft,
+            Command::Calendar(command) => matches!(command, CalendarCommand::Import(_)),
             Command::Init(_)
             | Command::Show(_)
             | Command::List(_)
             | Command::Policy(_)
             | Command::Explain(_)
-            | Command::Calendar(_)
             | Command::Summary(_)
             | Command::Agenda(_)
             | Command::Report(_)
@@ -359,6 +359,15 @@ pub enum CalendarCommand {
     Show(CalendarShowArgs),
     /// Print whether DATE is a working day, and why.
     IsWorkday(CalendarDayArgs),
+    /// Add a year's holidays and make-up working days to the workspace calendar, from a table (date,kind,name) or a holiday-cn JSON file.
+    Import(CalendarImportArgs),
+}
+
+/// Arguments of `calendar import`.
+#[derive(Debug, Args)]
+pub struct CalendarImportArgs {
+    /// The schedule: a CSV table `date,kind,name` (kind: holiday/休 or workday/班) or holiday-cn's `YEAR.json`.
+    pub file: PathBuf,
 }
 
 /// Arguments of `calendar add`.
