@@ -225,7 +225,7 @@ pub struct NoticeArgs {
     /// Render only: nothing is numbered, stored or recorded.
     #[arg(long)]
     pub draft: bool,
-    /// Print the issued document on a terminal too (piped, it is always printed).
+    /// Show the issued document on a terminal too, as readable text (piped, the document itself is printed).
     #[arg(long)]
     pub print: bool,
 }
