@@ -1026,6 +1026,7 @@ pub fn followup(
     Ok(Changed::written(case).noting(repaired))
 }
 
+pub mod calendar_import;
 pub mod leadership;
 
 #[cfg(test)]

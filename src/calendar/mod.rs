@@ -21,6 +21,7 @@
 //! ([`file`](mod@file)), and the Civil Code period rules live in [`period`](mod@period).
 
 pub mod file;
+pub mod import;
 pub mod period;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -165,12 +165,12 @@ impl Command {
             | Command::Escalate(_)
             | Command::Instruct(_) => true,
             Command::Notice(args) => !args.draft,
+            Command::Calendar(command) => matches!(command, CalendarCommand::Import(_)),
             Command::Init(_)
             | Command::Show(_)
             | Command::List(_)
             | Command::Policy(_)
             | Command::Explain(_)
-            | Command::Calendar(_)
             | Command::Summary(_)
             | Command::Agenda(_)
             | Command::Report(_)
@@ -293,7 +293,7 @@ pub struct NoticeArgs {
     /// What the document asks, for this issuance (the matters an investigation-request asks the other office to look into).
     #[arg(long, value_name = "TEXT")]
     pub matter: Option<String>,
-    /// Print the issued document on a terminal too (piped, it is always printed).
+    /// Show the issued document on a terminal too, as readable text (piped, the document itself is printed).
     #[arg(long)]
     pub print: bool,
 }
@@ -430,6 +430,15 @@ pub enum CalendarCommand {
     Show(CalendarShowArgs),
     /// Print whether DATE is a working day, and why.
     IsWorkday(CalendarDayArgs),
+    /// Add a year's holidays and make-up working days to the workspace calendar, from a table (date,kind,name) or a holiday-cn JSON file.
+    Import(CalendarImportArgs),
+}
+
+/// Arguments of `calendar import`.
+#[derive(Debug, Args)]
+pub struct CalendarImportArgs {
+    /// The schedule: a CSV table `date,kind,name` (kind: holiday/休 or workday/班) or holiday-cn's `YEAR.json`.
+    pub file: PathBuf,
 }
 
 /// Arguments of `calendar add`.

@@ -6,7 +6,8 @@
 use chrono::Datelike;
 
 use super::args::{
-    CalendarAddArgs, CalendarBetweenArgs, CalendarCommand, CalendarDayArgs, CalendarShowArgs,
+    CalendarAddArgs, CalendarBetweenArgs, CalendarCommand, CalendarDayArgs, CalendarImportArgs,
+    CalendarShowArgs,
 };
 use super::output;
 use super::{Ctx, print_warnings};
@@ -23,6 +24,7 @@ pub fn run(ctx: &Ctx, command: &CalendarCommand) -> anyhow::Result<Exit> {
         CalendarCommand::Between(args) => between(ctx, args),
         CalendarCommand::Show(args) => show(ctx, args),
         CalendarCommand::IsWorkday(args) => is_workday(ctx, args),
+        CalendarCommand::Import(args) => import(ctx, args),
     }
 }
 
@@ -186,6 +188,95 @@ fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<Exit> {
     table.fit.flex = Some(3);
     for (_, row) in rows {
         table.push(row);
+    }
+    output::print_table(ctx.look, &table)?;
+    Ok(Exit::Success)
+}
+
+/// `calendar import FILE`: the year added, the file written, and every
+/// provisional due date that moved (text: a table; `--json`: a document).
+fn import(ctx: &Ctx, args: &CalendarImportArgs) -> anyhow::Result<Exit> {
+    let label = args.file.display().to_string();
+    let schedule = crate::limits::read_text_bounded(
+        &args.file,
+        crate::limits::MAX_SETTINGS_BYTES,
+        "calendar file",
+    )?;
+    let done =
+        crate::actions::calendar_import::import_calendar(&ctx.ws, &label, &schedule, ctx.today)?;
+    let file = done
+        .file
+        .strip_prefix(&ctx.ws.root)
+        .unwrap_or(&done.file)
+        .display()
+        .to_string();
+    if ctx.look.json {
+        return import_json(&done, &file);
+    }
+    import_text(ctx, &done, &file)
+}
+
+fn import_json(
+    done: &crate::actions::calendar_import::Imported,
+    file: &str,
+) -> anyhow::Result<Exit> {
+    {
+        let moved: Vec<_> = done
+            .moved
+            .iter()
+            .map(|m| serde_json::json!({"id": m.id.as_str(), "rule": m.rule, "was": m.was, "now": m.now}))
+            .collect();
+        output::print_json(&serde_json::json!({
+            "year": done.year, "calendar": done.calendar, "extends": done.extends,
+            "file": file, "switched": done.switched, "holidays": done.holidays,
+            "workdays": done.workdays, "moved": moved,
+        }))?;
+    }
+    Ok(Exit::Success)
+}
+
+fn import_text(
+    ctx: &Ctx,
+    done: &crate::actions::calendar_import::Imported,
+    file: &str,
+) -> anyhow::Result<Exit> {
+    let lang = ctx.lang();
+    output::print_line(&crate::msg!(
+        lang,
+        "calendar-imported",
+        year = done.year,
+        calendar = done.calendar,
+        file = file,
+        holidays = done.holidays,
+        workdays = done.workdays
+    ))?;
+    if done.switched {
+        output::print_line(&crate::msg!(
+            lang,
+            "calendar-switched",
+            calendar = done.calendar,
+            extends = done.extends
+        ))?;
+    }
+    if done.moved.is_empty() {
+        output::print_line(&crate::msg!(lang, "calendar-moved-none"))?;
+        return Ok(Exit::Success);
+    }
+    output::print_line(&crate::msg!(lang, "calendar-moved-head"))?;
+    let header = [
+        text(lang, "calendar-col-case"),
+        text(lang, "calendar-col-rule"),
+        text(lang, "calendar-col-was"),
+        text(lang, "calendar-col-now"),
+    ];
+    let mut table = super::table::Table::new(None, &header);
+    for m in &done.moved {
+        table.push(vec![
+            m.id.as_str().to_string(),
+            super::view::labels::rule_label(ctx, &m.rule),
+            m.was.to_string(),
+            m.now.to_string(),
+        ]);
     }
     output::print_table(ctx.look, &table)?;
     Ok(Exit::Success)

@@ -46,21 +46,14 @@ pub fn run(ctx: &Ctx, args: &NoticeArgs) -> anyhow::Result<Exit> {
         write_atomic(out, issued.text.as_bytes())?;
     }
     if ctx.look.json {
-        output::print_json(&serde_json::json!({
-            "id": id.to_string(),
-            "kind": issued.kind.code,
-            "title": issued.kind.title,
-            "number": issued.number,
-            "file": issued.file,
-            "sha256": issued.sha256,
-            "served": issued.served,
-            "draft": args.draft,
-        }))?;
-    } else if args.out.is_none() && (!ctx.look.terminal || args.draft || args.print) {
-        // On a terminal an issued notice is named by its stored file (the
-        // line below), not dumped as markup; a draft is shown, since
-        // showing it is what a draft is for.
+        print_json(&id, &issued, args.draft)?;
+    } else if args.out.is_none() && !ctx.look.terminal {
         output::print_document(ctx.look, &issued.text)?;
+    } else if args.out.is_none() && (args.draft || args.print) {
+        // On a terminal an issued notice is named by its stored file (the
+        // line below), not dumped as markup; a draft, or a notice asked
+        // for with --print, is shown as readable text.
+        output::print_document(ctx.look, &issued.readable)?;
     }
     match &issued.file {
         Some(file) => output::notice(&crate::msg!(
@@ -104,6 +97,23 @@ fn check_served(
         .into()),
         _ => Ok(()),
     }
+}
+
+fn print_json(
+    id: &crate::model::CaseId,
+    issued: &notice::Issued,
+    draft: bool,
+) -> anyhow::Result<()> {
+    output::print_json(&serde_json::json!({
+        "id": id.to_string(),
+        "kind": issued.kind.code,
+        "title": issued.kind.title,
+        "number": issued.number,
+        "file": issued.file,
+        "sha256": issued.sha256,
+        "served": issued.served,
+        "draft": draft,
+    }))
 }
 
 /// Marks an issued notice superseded by another issuance.

@@ -212,6 +212,8 @@ fn breakdown(ctx: &Ctx, report: &Report) -> Table {
             text(ctx.lang(), "report-median-to-close"),
         ],
     );
+    shorten(ctx, &mut table, &[(8, Short::Rate), (9, Short::Median)]);
+    table.fit.blocks = true;
     for line in &report.breakdown {
         table.push(line_cells(key_label(ctx, report.by, &line.key), line));
     }
@@ -220,6 +222,36 @@ fn breakdown(ctx: &Ctx, report: &Report) -> Table {
         &report.total,
     ));
     table
+}
+
+/// A long column name a terminal shortens.
+#[derive(Clone, Copy)]
+enum Short {
+    /// The on-time rate and its formula.
+    Rate,
+    /// The median working days to close.
+    Median,
+}
+
+/// Gives the columns of `table` their short names on a terminal, with
+/// what each stands for under the table (the long names stay in every
+/// other format).
+fn shorten(ctx: &Ctx, table: &mut Table, columns: &[(usize, Short)]) {
+    let lang = ctx.lang();
+    for &(i, short) in columns {
+        let (name, note) = match short {
+            Short::Rate => (
+                text(lang, "report-short-on-time"),
+                super::summary::rate_header(lang).to_string(),
+            ),
+            Short::Median => (
+                text(lang, "report-short-median"),
+                crate::msg!(lang, "report-note-median"),
+            ),
+        };
+        table.short.insert(i, name.to_string());
+        table.notes.push(note);
+    }
 }
 
 /// A table of counts by code, in the order the policy lists the codes;
@@ -263,6 +295,7 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
             super::summary::rate_header(ctx.ws.settings.language),
         ],
     );
+    shorten(ctx, &mut on_time, &[(5, Short::Rate)]);
     let rank = |rule: &str| {
         let rules = &ctx.ws.policy.deadlines;
         rules

@@ -33,6 +33,12 @@ pub struct Table {
     /// Cells (row, column) coloured by an alarm grade on a colour
     /// terminal; a cell's own tone wins over its row's red.
     pub tones: BTreeMap<(usize, usize), Alarm>,
+    /// Short column names (by index) a terminal shows instead of long
+    /// ones, whose definitions go in `notes`.
+    pub short: BTreeMap<usize, String>,
+    /// Lines a terminal shows under the table: what its short column
+    /// names stand for.
+    pub notes: Vec<String>,
 }
 
 /// How a terminal table is made to fit the width: one free-text column
@@ -45,6 +51,10 @@ pub struct Fit {
     pub flex: Option<usize>,
     /// Columns left out, first to last, when the rest does not fit.
     pub drop_order: Vec<usize>,
+    /// Below the width where a header would stand more than two lines
+    /// tall, show each row as a block (its first cell, then `column value`
+    /// pairs) instead of a grid.
+    pub blocks: bool,
 }
 
 /// A cell in the colour of an alarm grade: 预警 yellow, 超时 red, 中度超时
@@ -103,8 +113,26 @@ impl Table {
     /// after the layout, so colour codes never count as width; the table
     /// fits the width as [`Fit`] says.
     pub fn to_terminal_within(&self, color: bool, width: Option<usize>) -> String {
+        if !self.short.is_empty() {
+            let mut short = self.clone();
+            for (&i, name) in &self.short {
+                if let Some(h) = short.header.get_mut(i) {
+                    h.clone_from(name);
+                }
+            }
+            short.short.clear();
+            return short.to_terminal_within(color, width);
+        }
         let (shown, cuts) = self.layout(width);
         let header_widths = self.header_widths(&shown, &cuts, width);
+        if let Some(width) = width.filter(|_| self.fit.blocks)
+            && shown
+                .iter()
+                .zip(&header_widths)
+                .any(|(&i, &w)| wrap(&one_line(&self.header[i]), w).lines().count() > 2)
+        {
+            return self.to_blocks(width, color);
+        }
         let mut table = comfy_table::Table::new();
         table.load_preset(presets::UTF8_FULL_CONDENSED);
         table.set_content_arrangement(ContentArrangement::Disabled);
@@ -142,10 +170,62 @@ impl Table {
         for (n, row) in self.rows.iter().enumerate() {
             table.add_row(cells(n, row, self.alarms.contains(&n)));
         }
-        match &self.title {
+        let mut out = match &self.title {
             Some(title) => format!("{title}\n{table}\n"),
             None => format!("{table}\n"),
+        };
+        for note in &self.notes {
+            out.push_str(&one_line(note));
+            out.push('\n');
         }
+        out
+    }
+
+    /// Each row as a block for a narrow terminal: its first cell on a
+    /// line, then every other column as `name value`, as many to a line
+    /// as fit `width`; the notes follow.
+    fn to_blocks(&self, width: usize, color: bool) -> String {
+        let mut out = String::new();
+        if let Some(title) = &self.title {
+            out.push_str(title);
+            out.push('\n');
+        }
+        for (n, row) in self.rows.iter().enumerate() {
+            let cell = |i: usize| one_line(row.get(i).map_or("", String::as_str));
+            // Bold, and red for an alarm row, as in the grid.
+            let style = match (color, self.alarms.contains(&n)) {
+                (false, _) => None,
+                (true, false) => Some("\u{1b}[1m"),
+                (true, true) => Some("\u{1b}[1;31m"),
+            };
+            out.push_str(style.unwrap_or(""));
+            out.push_str(&cell(0));
+            out.push_str(if style.is_some() { "\u{1b}[0m\n" } else { "\n" });
+            let mut line = String::new();
+            for (i, name) in self.header.iter().enumerate().skip(1) {
+                let pair = format!("{} {}", one_line(name), cell(i));
+                if !line.is_empty() && 2 + line.width() + 2 + pair.width() > width {
+                    out.push_str("  ");
+                    out.push_str(&line);
+                    out.push('\n');
+                    line.clear();
+                }
+                if !line.is_empty() {
+                    line.push_str("  ");
+                }
+                line.push_str(&pair);
+            }
+            if !line.is_empty() {
+                out.push_str("  ");
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        for note in &self.notes {
+            out.push_str(&one_line(note));
+            out.push('\n');
+        }
+        out
     }
 
     /// Which columns are shown, and the width each column that must

@@ -90,6 +90,9 @@ pub struct Issued {
     pub sha256: String,
     /// The document itself.
     pub text: String,
+    /// The document as plain text a person reads on a terminal: its
+    /// Markdown (the same as `text` in the `md` format).
+    pub readable: String,
     /// The milestone recorded as served, if any.
     pub served: Option<&'static str>,
     /// The deadlines still to be met whose due date the document prints
@@ -181,8 +184,9 @@ pub fn issue(
             officer,
             when: now,
         };
-        let text = render_notice(ws, case, kind, &source, request, &stamp)?;
+        let (text, readable) = render_notice(ws, case, kind, &source, request, &stamp)?;
         let issued = Issued {
+            readable,
             case: case.clone(),
             kind,
             sha256: super::sha256_hex(text.as_bytes()),
@@ -608,7 +612,7 @@ fn render_notice(
     source: &Source,
     request: &NoticeRequest,
     stamp: &Stamp,
-) -> Result<String> {
+) -> Result<(String, String)> {
     let Stamp {
         number,
         officer,
@@ -631,13 +635,15 @@ fn render_notice(
         map.insert("matter".into(), json!(matter));
     }
     let markdown = render::render(source, &context, &ws.policy.citations)?;
-    Ok(match request.format {
-        Format::Md => markdown,
+    let readable = render::hard_breaks(&markdown);
+    let text = match request.format {
+        Format::Md => readable.clone(),
         Format::Html => crate::html::html_page(
             &format!("{} {number}", kind.title),
             &render::markdown_to_html(&markdown),
         ),
-    })
+    };
+    Ok((text, readable))
 }
 
 /// The addressee's name: the complainants, the respondent, the body the

@@ -231,6 +231,25 @@ pub fn markdown_to_html(markdown: &str) -> String {
     out
 }
 
+/// The Markdown with a hard line break (two spaces) at the end of every
+/// line that a line of the same paragraph or `>` block follows, so that a
+/// Markdown reader keeps the lines a notice is written in (the signature
+/// block, 承办人 and 地址) apart, as the HTML format does.
+pub fn hard_breaks(markdown: &str) -> String {
+    let lines: Vec<&str> = markdown.lines().map(str::trim_end).collect();
+    let plain = |l: &str| !l.is_empty() && !l.starts_with("- ") && heading(l).is_none();
+    let mut out = String::with_capacity(markdown.len() + 64);
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        let next = lines.get(i + 1).copied().unwrap_or("");
+        if plain(line) && plain(next) && line.starts_with('>') == next.starts_with('>') {
+            out.push_str("  ");
+        }
+        out.push('\n');
+    }
+    out
+}
+
 fn blocks(markdown: &str) -> Vec<Vec<&str>> {
     let mut blocks = Vec::new();
     let mut current: Vec<&str> = Vec::new();
@@ -265,6 +284,16 @@ fn paragraph(lines: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lines_of_a_block_end_in_a_hard_break() {
+        let md =
+            "# 通知书\n\n张三：\n正文\n\n> 局\n> 2026年\n\n承办人：李明\n地址：某路\n- 甲\n- 乙\n";
+        assert_eq!(
+            super::hard_breaks(md),
+            "# 通知书\n\n张三：  \n正文\n\n> 局  \n> 2026年\n\n承办人：李明  \n地址：某路\n- 甲\n- 乙\n"
+        );
+    }
+
     use super::*;
 
     fn source(text: &str) -> Source {

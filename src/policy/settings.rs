@@ -155,37 +155,70 @@ impl Settings {
     /// The text `init` writes: the settings with comments that show how to
     /// override the preset.
     pub fn render_new(&self) -> String {
-        format!(
-            "# plaint workspace settings. See `plaint --help`;\n\
-             # `plaint policy` lists the states, codes and deadline rules in force.\n\
-             preset: {preset}        # tourism | hospital | procurement | generic\n\
-             calendar: {calendar}          # cn | weekends | the name of a file in calendars/\n\
-             timezone: \"{tz}\"\n\
-             language: {lang}          # en | zh: labels and messages, also in --json (keys and codes stay English)\n\
-             # officer: 王芳       # the acting officer when --as and PLAINT_USER are not given\n\
-             # handlers: [王芳, 李明]\n\
-             # roles:              # who may do what: the acts policy.permissions reserves\n\
-             #   officers: [王芳, 李明]\n\
-             #   leaders: [张主任]\n\
-             # assume_weekends: [2027]  # years the calendar does not cover, accepted as weekends only\n\
-             # office:             # printed on notices (`plaint notice`)\n\
-             #   name: 桂林市文化广电和旅游局\n\
-             #   address: 桂林市临桂区公园北路 1 号\n\
-             # attachment_limit_mb: 20   # the largest file `plaint attach` accepts\n\
-             # policy:             # replace any section of the preset (see `plaint policy`), e.g.\n\
-             #   joint_threshold: 5\n\
-             #   categories:\n\
-             #     - {{code: noise, en: Noise, zh: 噪音}}\n",
-            preset = self.preset,
-            calendar = self.calendar,
-            tz = self.timezone,
-            lang = match self.language {
-                Language::En => "en",
-                Language::Zh => "zh",
-            },
-        )
+        let template = match self.language {
+            Language::En => SETTINGS_EN,
+            Language::Zh => SETTINGS_ZH,
+        };
+        template
+            .replace("{preset}", &self.preset)
+            .replace("{calendar}", &self.calendar)
+            .replace("{tz}", &self.timezone)
+            .replace(
+                "{lang}",
+                match self.language {
+                    Language::En => "en",
+                    Language::Zh => "zh",
+                },
+            )
     }
 }
+
+/// The settings `init` writes in an English workspace.
+const SETTINGS_EN: &str = "# plaint workspace settings. See `plaint --help`;
+# `plaint policy` lists the states, codes and deadline rules in force.
+preset: {preset}        # tourism | hospital | procurement | generic
+calendar: {calendar}          # cn | weekends | the name of a file in calendars/
+timezone: \"{tz}\"
+language: {lang}          # en | zh: labels and messages, also in --json (keys and codes stay English)
+# officer: 王芳       # the acting officer when --as and PLAINT_USER are not given
+# handlers: [王芳, 李明]
+# roles:              # who may do what: the acts policy.permissions reserves
+#   officers: [王芳, 李明]
+#   leaders: [张主任]
+# assume_weekends: [2027]  # years the calendar does not cover, accepted as weekends only
+# office:             # printed on notices (`plaint notice`)
+#   name: 桂林市文化广电和旅游局
+#   address: 桂林市临桂区公园北路 1 号
+# attachment_limit_mb: 20   # the largest file `plaint attach` accepts
+# policy:             # replace any section of the preset (see `plaint policy`), e.g.
+#   joint_threshold: 5
+#   categories:
+#     - {code: noise, en: Noise, zh: 噪音}
+";
+
+/// The settings `init --language zh` writes: the same keys (they stay
+/// English), with Chinese comments.
+const SETTINGS_ZH: &str = "# plaint 工作区设置。详见 `plaint --help`；
+# `plaint policy` 列出现行的状态、代码和期限规则。
+preset: {preset}        # 预设：tourism（旅游）| hospital（医疗）| procurement（政府采购）| generic（通用）
+calendar: {calendar}          # 工作日历：cn | weekends | calendars/ 中某个文件的名称；新一年的安排用 `plaint calendar import` 导入
+timezone: \"{tz}\"
+language: {lang}          # en | zh：标签和提示语言，--json 中同样适用（键名和代码保持英文）
+# officer: 王芳       # 未给出 --as 和 PLAINT_USER 时的经办人
+# handlers: [王芳, 李明]   # 本单位的承办人
+# roles:              # 谁可以办理什么：policy.permissions 保留给某一角色的事项
+#   officers: [王芳, 李明]   # 经办人员
+#   leaders: [张主任]        # 领导
+# assume_weekends: [2027]  # 日历未覆盖、同意只按周末计算的年份
+# office:             # 打印在文书上（`plaint notice`）
+#   name: 桂林市文化广电和旅游局
+#   address: 桂林市临桂区公园北路 1 号
+# attachment_limit_mb: 20   # `plaint attach` 接受的最大文件（MB）
+# policy:             # 替换预设中的任一部分（见 `plaint policy`），例如：
+#   joint_threshold: 5
+#   categories:
+#     - {code: noise, en: Noise, zh: 噪音}
+";
 
 /// Parses a UTC offset such as `+08:00`, `-05:30` or `Z`; a bad one is
 /// refused in `lang`.

@@ -280,6 +280,50 @@ impl Workspace {
         Ok(Some(lock))
     }
 
+    /// Writes `text` as calendar file `name` of `calendars/`, atomically;
+    /// the lock argument proves the caller holds the workspace lock.
+    pub fn write_calendar(&self, _lock: &WorkspaceLock, name: &str, text: &str) -> Result<PathBuf> {
+        let dir = self.root.join(CALENDARS_DIR);
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let path = dir.join(format!("{name}.yaml"));
+        write_atomic(&path, text.as_bytes())?;
+        Ok(path)
+    }
+
+    /// Makes `plaint.yaml` select calendar `name`: its `calendar:` line
+    /// gets the new value (its comment kept), or one is added.
+    pub fn select_calendar(&self, _lock: &WorkspaceLock, name: &str) -> Result<()> {
+        let path = self.root.join(SETTINGS_FILE);
+        let text = read_text_bounded(&path, MAX_SETTINGS_BYTES, "settings file")?;
+        let mut out = String::with_capacity(text.len() + 32);
+        let mut found = false;
+        for line in text.split_inclusive('\n') {
+            match line.strip_prefix("calendar:") {
+                Some(rest) if !found => {
+                    found = true;
+                    let comment = rest.find('#').map_or("", |at| rest[at..].trim_end());
+                    out.push_str("calendar: ");
+                    out.push_str(name);
+                    if !comment.is_empty() {
+                        out.push_str("   ");
+                        out.push_str(comment);
+                    }
+                    out.push('\n');
+                }
+                _ => out.push_str(line),
+            }
+        }
+        if !found {
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push_str("calendar: ");
+            out.push_str(name);
+            out.push('\n');
+        }
+        write_atomic(&path, out.as_bytes())
+    }
+
     /// Reads case `id`.
     pub fn read_case(&self, id: &CaseId) -> Result<Case> {
         read_case_file(&self.case_path(id))
@@ -511,16 +555,32 @@ pub fn load_calendar(root: &Path, name: &str, lang: Language) -> Result<Calendar
 
 /// Parses every file of `calendars/`; a bad one is refused in `lang`.
 pub fn load_calendar_set(root: &Path, lang: Language) -> Result<CalendarSet> {
+    load_calendar_set_with(root, lang, None)
+}
+
+/// Like [`load_calendar_set`], as it would be with `file` (a path in
+/// `calendars/` and its text) written: the calendars a write would give.
+pub fn load_calendar_set_with(
+    root: &Path,
+    lang: Language,
+    file: Option<(&Path, &str)>,
+) -> Result<CalendarSet> {
     let dir = root.join(CALENDARS_DIR);
     let mut files = Vec::new();
     if let Ok(entries) = std::fs::read_dir(&dir) {
         for entry in entries {
             let path = entry.map_err(|e| Error::io(&dir, e))?.path();
+            if file.is_some_and(|(p, _)| p == path) {
+                continue;
+            }
             if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
                 let text = read_text_bounded(&path, MAX_SETTINGS_BYTES, "calendar file")?;
                 files.push((path.display().to_string(), text));
             }
         }
+    }
+    if let Some((path, text)) = file {
+        files.push((path.display().to_string(), text.to_string()));
     }
     files.sort();
     CalendarSet::load_in(files.iter().map(|(l, t)| (l.as_str(), t.as_str())), lang)

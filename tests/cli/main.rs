@@ -18,6 +18,7 @@ mod agenda;
 mod alarms;
 mod bad_input;
 mod browser;
+mod calendar_import;
 mod cases;
 mod concurrency;
 mod contract;

@@ -836,4 +836,31 @@ fn on_a_terminal_an_issued_notice_is_named_not_dumped() {
     // Piped, the document is the output, as before.
     let piped = ws.ok(&["notice", &id, "acceptance", "--format", "md"]);
     assert!(piped.contains("旅游投诉受理告知书"), "{piped}");
+    // The Markdown keeps the signature block on separate lines when a
+    // Markdown reader renders it: each line but the last ends in a hard break.
+    assert!(
+        piped.contains("> 桂林市文化广电和旅游局  \n> 2026年11月29日\n"),
+        "{piped}"
+    );
+    assert!(piped.contains("承办人：tester  \n"), "{piped}");
+}
+
+#[test]
+fn on_a_terminal_an_html_notice_asked_for_is_shown_as_text() {
+    let ws = office();
+    let id = case_in(&ws, "accepted", &[]);
+    for args in [
+        vec!["notice", id.as_str(), "acceptance", "--print"],
+        vec!["notice", id.as_str(), "respondent-notice", "--draft"],
+    ] {
+        let screen = ws.terminal(80, false, &args);
+        assert!(!screen.contains('<'), "{args:?}: {screen}");
+        assert!(
+            screen.contains("> 桂林市文化广电和旅游局"),
+            "{args:?}: {screen}"
+        );
+    }
+    // Piped, the HTML document is the output.
+    let piped = ws.ok(&["notice", &id, "acceptance", "--draft"]);
+    assert!(piped.contains("<!DOCTYPE"), "{piped}");
 }

@@ -595,6 +595,18 @@ fn the_sample_pre_commit_hook_refuses_a_damaged_workspace() {
     // git sends a hook's output to stderr.
     let said = String::from_utf8_lossy(&refused.stderr);
     assert!(said.contains("conflict marker"), "{said}");
+    assert!(
+        said.contains("pre-commit: fix the problems above"),
+        "{said}"
+    );
+    // In a Chinese workspace the hook speaks Chinese, as plaint does.
+    let settings = a.root.join("plaint.yaml");
+    let english = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, english.replace("language: en", "language: zh")).unwrap();
+    let said = commit("Damaged");
+    let said = String::from_utf8_lossy(&said.stderr);
+    assert!(said.contains("提交前检查：请先处理以上问题"), "{said}");
+    std::fs::write(&settings, english).unwrap();
     std::fs::write(&file, good).unwrap();
     let accepted = commit("Sound");
     assert!(

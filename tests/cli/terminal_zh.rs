@@ -86,6 +86,59 @@ fn list_on_a_colour_terminal_fits_80_100_and_160_columns_without_escape_fragment
     }
 }
 
+#[test]
+fn report_on_a_colour_terminal_keeps_headers_short_and_defines_them_under_the_table() {
+    let ws = Ws::example("tourism");
+    for by in ["category", "respondent"] {
+        for width in [80, 100, 160] {
+            let args = format!("report --period 2026 --by {by} --today 2026-11-27");
+            let Some(raw) = on_terminal(&ws, width, &args) else {
+                eprintln!("`script` is not installed; terminal rendering not tested");
+                return;
+            };
+            // Colour is on (a report has no alarm rows to paint; block
+            // row names are bold): no escape fragment is left behind.
+            let screen = strip_terminal(&raw);
+            assert!(
+                !screen.contains("0m"),
+                "escape fragments at {width}:\n{screen}"
+            );
+            assert!(
+                screen.lines().all(|l| l.width() <= width),
+                "a line wider than {width}:\n{screen}"
+            );
+            // No header stands more than two lines tall: the long
+            // definitions are under the table, once.
+            let mut tall = 0;
+            for line in screen.lines() {
+                if line.starts_with('┌') {
+                    tall = 0;
+                } else if line.starts_with('╞') {
+                    assert!(
+                        tall <= 2,
+                        "a header {tall} lines tall at {width}:\n{screen}"
+                    );
+                } else {
+                    tall += 1;
+                }
+            }
+            assert!(
+                !screen.contains("按时率 = 按时 ÷ (按时 + 超时 + 逾期未办) ┆"),
+                "{screen}"
+            );
+            assert!(
+                screen.contains("\n按时率 = 按时 ÷ (按时 + 超时 + 逾期未办)\n"),
+                "{screen}"
+            );
+            assert!(
+                screen.contains("\n用时中位数 = 办结用时中位数（工作日）\n"),
+                "{screen}"
+            );
+            insta::assert_snapshot!(format!("report_by_{by}_terminal_{width}"), screen);
+        }
+    }
+}
+
 /// Words of three or more Latin letters in `text`, but for the command and
 /// file names a message may quote.
 fn english_words(text: &str) -> Vec<String> {
