@@ -284,7 +284,7 @@ pub static MESSAGES: &[Message] = &[
     m("builtin-template", "built-in {preset}/{kind}.md", "内置模板 {preset}/{kind}.md"),
     m("at-line", " line {line}", " 第 {line} 行"),
     m("template-missing-field", "{label}{line}: the template uses `{field}`, which this case does not have; fill it in (plaint edit, plaint.yaml) or change the template", "{label}{line}：模板用到 `{field}`，而本案没有该项；请填写（plaint edit、plaint.yaml）或修改模板"),
-    m("template-missing-matter", "{label}: the document states what it asks; give it with --matter TEXT", "{label}：文书须写明委托事项，请用 --matter 内容 写明"),
+    m("template-missing-matter", "{label}: the document states what it asks or decides; give it with --matter TEXT", "{label}：文书须写明委托事项或决定内容，请用 --matter 内容 写明"),
     m("template-missing-written", "{label}{line}: the document states the {what} (`{field}`), which the officer has not written for this case; record it with `plaint set ID {name} TEXT` (or `plaint set ID {name}` to write a long text in $EDITOR)", "{label}{line}：文书要写明{what}（`{field}`），但承办人尚未为本案填写；请用 `plaint set 编号 {name} 内容` 记录（内容较长的，用 `plaint set 编号 {name}` 在编辑器中填写）"),
     m("notice-format-unknown", "--format '{format}' is not a notice format; use html or md", "--format「{format}」不是文书格式；请用 html 或 md"),
     m("no-notices", "the {preset} preset defines no notices", "{preset} 预设没有定义文书"),
