@@ -530,14 +530,19 @@ fn failed_mediation_ends_in_a_quality_deposit_decision_with_its_document() {
             "作出划拨旅行社质量保证金赔偿的决定",
         ],
     );
-    // Only for that outcome, and only with what it decides.
-    refused(&ws, &["notice", &id, "deposit-decision"], &["--matter"]);
+    // Only with the facts found and with what it decides.
+    refused(
+        &ws,
+        &["notice", &id, "deposit-decision", "--matter", "x"],
+        &["调查结论", "plaint set 编号 findings"],
+    );
     ws.ok(&[
         "set",
         &id,
         "findings",
         "被投诉旅行社已于 2026 年 11 月 10 日停业，投诉人预交的团费 3000 元未退还。",
     ]);
+    refused(&ws, &["notice", &id, "deposit-decision"], &["--matter"]);
     let md = ws.ok(&[
         "notice",
         &id,
