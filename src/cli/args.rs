@@ -290,7 +290,7 @@ pub struct NoticeArgs {
     /// Render only: nothing is numbered, stored or recorded.
     #[arg(long)]
     pub draft: bool,
-    /// What the document asks, for this issuance (the matters an investigation-request asks the other office to look into).
+    /// What the document asks or decides, for this issuance (the matters an investigation-request asks about; what a deposit-decision decides).
     #[arg(long, value_name = "TEXT")]
     pub matter: Option<String>,
     /// Show the issued document on a terminal too, as readable text (piped, the document itself is printed).

@@ -161,6 +161,17 @@ const TOURISM: &[NoticeKind] = &[
         template: template!("tourism", "settlement"),
     },
     NoticeKind {
+        code: "deposit-decision",
+        title: "划拨旅行社质量保证金赔偿决定书",
+        en: "decision to pay compensation from the travel agency's quality deposit (art. 26; --matter TEXT)",
+        abbr: "保",
+        to: Recipient::Respondent,
+        states: ENDED,
+        served: None,
+        outcomes: &["deposit-compensation"],
+        template: template!("tourism", "deposit-decision"),
+    },
+    NoticeKind {
         code: "mediation-terminated",
         title: "旅游投诉终止调解书",
         en: "termination of mediation",

@@ -512,3 +512,77 @@ fn unlawful_conduct_found_while_handling_is_referred_and_the_case_goes_on() {
     // It is still mediated and resolved as any case.
     ws.ok(&["advance", &id, "mediating"]);
 }
+
+#[test]
+fn failed_mediation_ends_in_a_quality_deposit_decision_with_its_document() {
+    let ws = office();
+    ws.add_settings("  review_body: 桂林市人民政府\n  court: 桂林市七星区人民法院\n");
+    let id = ws.register(&[]);
+    ws.ok_at("2026-11-03 09:00", &["advance", &id, "accepted"]);
+    ws.ok_at("2026-11-03 09:30", &["advance", &id, "mediating"]);
+    ws.ok_at(
+        "2026-11-20 09:00",
+        &[
+            "advance",
+            &id,
+            "resolved",
+            "--outcome",
+            "作出划拨旅行社质量保证金赔偿的决定",
+        ],
+    );
+    // Only with the facts found and with what it decides.
+    refused(
+        &ws,
+        &["notice", &id, "deposit-decision", "--matter", "x"],
+        &["调查结论", "plaint set 编号 findings"],
+    );
+    ws.ok(&[
+        "set",
+        &id,
+        "findings",
+        "被投诉旅行社已于 2026 年 11 月 10 日停业，投诉人预交的团费 3000 元未退还。",
+    ]);
+    refused(&ws, &["notice", &id, "deposit-decision"], &["--matter"]);
+    let md = ws.ok(&[
+        "notice",
+        &id,
+        "deposit-decision",
+        "--matter",
+        "从桂林阳光旅行社旅游服务质量保证金中划拨人民币 3000 元，赔偿投诉人张三预交旅游费用的损失。",
+        "--format",
+        "md",
+    ]);
+    for needle in [
+        "## 划拨旅行社质量保证金赔偿决定书",
+        "桂林阳光旅行社：",
+        "张三投诉你社一案",
+        "本机构于2026年11月3日受理。经本机构调解，投诉人与你社未能达成调解协议。",
+        "经查：被投诉旅行社已于 2026 年 11 月 10 日停业",
+        "根据《旅游投诉处理办法》第二十六条的规定，本机构决定：",
+        "划拨人民币 3000 元",
+        "六十日内依法向桂林市人民政府申请行政复议",
+        "六个月内向桂林市七星区人民法院提起行政诉讼",
+        "抄送：张三",
+    ] {
+        assert!(md.contains(needle), "{needle}:\n{md}");
+    }
+    // Another outcome takes no deposit decision.
+    let other = ws.register(&[]);
+    ws.ok_at("2026-11-03 09:00", &["advance", &other, "accepted"]);
+    ws.ok_at("2026-11-03 09:30", &["advance", &other, "mediating"]);
+    ws.ok_at(
+        "2026-11-20 09:00",
+        &[
+            "advance",
+            &other,
+            "resolved",
+            "--outcome",
+            "mediation-terminated",
+        ],
+    );
+    refused(
+        &ws,
+        &["notice", &other, "deposit-decision", "--matter", "x"],
+        &["终止调解", "该文书用于：作出划拨旅行社质量保证金赔偿的决定"],
+    );
+}
