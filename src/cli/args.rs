@@ -106,6 +106,12 @@ pub enum Command {
     GitSetup(GitSetupArgs),
     /// Merge three versions of a case file (git's merge driver: %O %A %B).
     MergeFile(MergeFileArgs),
+    /// Verify a push in a server's git hook: refuse one that removes or alters recorded history.
+    ///
+    /// Exit status: 0 the push may go in; 3 it is refused (one line per
+    /// problem, naming the file and the event); 1 the repository or a
+    /// commit cannot be read.
+    VerifyPush(VerifyPushArgs),
     /// Import a batch of cases (CSV, JSON, JSONL, YAML): all or nothing, idempotent.
     Import(ImportArgs),
     /// Export cases as JSON, JSONL, CSV or YAML (the input formats of import).
@@ -160,6 +166,7 @@ impl Command {
             | Command::Check(_)
             | Command::GitSetup(_)
             | Command::MergeFile(_)
+            | Command::VerifyPush(_)
             | Command::Export(_)
             | Command::Completions(_)
             | Command::Man(_)
@@ -781,6 +788,26 @@ pub struct MergeFileArgs {
     pub ours: PathBuf,
     /// Their version (git's %B).
     pub theirs: PathBuf,
+}
+
+/// Arguments of `verify-push`: what git hands a `pre-receive` hook on
+/// each line of its input, or an `update` hook as its arguments (there in
+/// the order REF OLD NEW).
+#[derive(Debug, Args)]
+pub struct VerifyPushArgs {
+    /// The commit the ref pointed to (all zeros: the push creates it).
+    pub old: String,
+    /// The commit pushed (all zeros: the push deletes the ref).
+    pub new: String,
+    /// The ref pushed, such as refs/heads/main, for the messages.
+    #[arg(value_name = "REF")]
+    pub target: Option<String>,
+    /// The repository (bare or not); default: the current folder, or GIT_DIR.
+    #[arg(long, value_name = "DIR")]
+    pub repo: Option<PathBuf>,
+    /// The workspace's folder inside the repository, when it is not the top.
+    #[arg(long, value_name = "PATH")]
+    pub subdir: Option<String>,
 }
 
 /// Formats of `import` and `export`.

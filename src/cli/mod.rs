@@ -33,6 +33,7 @@ mod set;
 mod show;
 mod summary;
 pub mod table;
+mod verify_push;
 pub mod view;
 
 use std::path::{Path, PathBuf};
@@ -291,6 +292,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Completions(args) => return completions::completions(args.shell),
         Command::Man(_) => return completions::man(),
         Command::MergeFile(args) => return merge_file::run(args),
+        Command::VerifyPush(args) => {
+            let dir = args.repo.clone().unwrap_or_else(|| PathBuf::from("."));
+            let target = args.target.as_deref();
+            let subdir = args.subdir.as_deref();
+            return verify_push::run(&dir, &args.old, &args.new, target, subdir, look);
+        }
         Command::Check(args) => {
             return check::run(&workspace_root(cli.workspace.as_deref())?, look, args.fix);
         }
@@ -325,6 +332,7 @@ fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
     match command {
         Command::Init(_)
         | Command::MergeFile(_)
+        | Command::VerifyPush(_)
         | Command::Check(_)
         | Command::GitSetup(_)
         | Command::Completions(_)

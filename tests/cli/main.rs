@@ -43,6 +43,7 @@ mod screens;
 mod simulation;
 mod team;
 mod terminal_zh;
+mod verify_push;
 mod workspace_files;
 mod zh_errors;
 mod zh_transfer_and_codes;
