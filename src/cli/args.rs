@@ -18,9 +18,15 @@ use crate::reports::report::By;
 #[derive(Debug, Parser)]
 #[command(name = "plaint", version, max_term_width = 100)]
 pub struct Cli {
-    /// The workspace folder.
-    #[arg(short = 'C', long = "workspace", global = true, value_name = "DIR")]
-    pub workspace: Option<PathBuf>,
+    /// The workspace folder (`report` takes several: one report of all their offices).
+    #[arg(
+        short = 'C',
+        long = "workspace",
+        global = true,
+        value_name = "DIR",
+        action = clap::ArgAction::Append
+    )]
+    pub workspaces: Vec<PathBuf>,
     /// Print one JSON document on stdout (errors as JSON on stderr).
     #[arg(long, global = true)]
     pub json: bool,
@@ -130,6 +136,14 @@ pub enum Command {
     Dossier(DossierArgs),
     /// Mark an issued notice superseded by another issuance (the document stays).
     Supersede(SupersedeArgs),
+}
+
+impl Cli {
+    /// The one workspace `-C` names, if any: the last one given (only
+    /// `report` reads several, and it asks for them itself).
+    pub fn workspace(&self) -> Option<&std::path::Path> {
+        self.workspaces.last().map(PathBuf::as_path)
+    }
 }
 
 impl Command {
@@ -748,6 +762,10 @@ pub struct ReportArgs {
     /// Start CSV output with a UTF-8 byte order mark (for spreadsheet programs).
     #[arg(long)]
     pub bom: bool,
+    /// Report on several offices: a file listing their workspace folders, one
+    /// a line (`#` comments; relative to the file's folder). `-C` repeated does the same.
+    #[arg(long, value_name = "FILE")]
+    pub offices: Option<PathBuf>,
 }
 
 /// Arguments of `followup`.

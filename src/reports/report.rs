@@ -153,24 +153,38 @@ pub fn build_all(
     by: By,
     today: NaiveDate,
 ) -> (Report, Vec<Error>) {
-    let (tally, broken) = crate::query::fold(
+    let (tally, broken) = tally_all(ws, snapshot, &period, by, today);
+    (tally.finish(ws, period, by, today), broken)
+}
+
+/// The counts of [`build_all`] before they are finished into a report, so
+/// that the counts of several offices can be added up.
+pub fn tally_all(
+    ws: &Workspace,
+    snapshot: &Snapshot,
+    period: &Period,
+    by: By,
+    today: NaiveDate,
+) -> (Tally, Vec<Error>) {
+    crate::query::fold(
         ws,
         snapshot,
         today,
-        |snapshot, i| in_period(ws, &period, snapshot.received(i)),
+        |snapshot, i| in_period(ws, period, snapshot.received(i)),
         Tally::default,
         |tally, row| tally.add(ws, by, row),
         Tally::merge,
-    );
-    (tally.finish(ws, period, by, today), broken)
+    )
 }
 
 fn in_period(ws: &Workspace, period: &Period, received: DateTime<FixedOffset>) -> bool {
     period.contains(received.with_timezone(&ws.offset).date_naive())
 }
 
-/// A report being counted, case by case; tallies of parts merge.
-#[derive(Debug, Default)]
+/// A report being counted, case by case; tallies of parts merge, and so
+/// do the tallies of several offices (each counted under its own policy:
+/// states are counted by role, deadlines by outcome).
+#[derive(Clone, Debug, Default)]
 pub struct Tally {
     total: LineTally,
     groups: BTreeMap<String, LineTally>,
@@ -284,7 +298,7 @@ impl Tally {
 }
 
 /// One line of the report being counted.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct LineTally {
     received: usize,
     accepted: usize,

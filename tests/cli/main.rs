@@ -33,6 +33,7 @@ mod index;
 mod layers;
 mod manual;
 mod merges;
+mod offices;
 mod paperwork;
 mod record_truth;
 mod repeats;
