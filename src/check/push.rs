@@ -634,8 +634,13 @@ fn compare_histories(before: &Case, after: &Case, judged: &mut Judged) {
     for e in &after.history {
         *left.entry(e).or_default() += 1;
     }
+    // Another registration (received, or registered, at another moment):
+    // the ID now names another case. A first event merely altered is told
+    // as any other.
+    let first_at = |c: &Case| c.history.first().map(|e| e.at);
+    let other_case = before.received != after.received || first_at(before) != first_at(after);
     let first_kept = before.history.first().is_none_or(|e| left.contains_key(e));
-    if !first_kept {
+    if !first_kept && other_case {
         let at = before.received.format("%Y-%m-%d %H:%M").to_string();
         let message = crate::said!("push-id-reused", id = before.id, at = at);
         judged.problems.push(refusal(&judged.file, None, message));

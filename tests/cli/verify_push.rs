@@ -249,6 +249,15 @@ fn a_push_that_alters_or_removes_recorded_history_is_refused_with_the_event() {
         &[&format!("{file}: case ID {id} is reused: the file now holds another case than the one received 2026-11-20 09:30")],
     );
 
+    // The registration altered, the case the same: an altered event.
+    server.edit_case(&id, |t| t.replacen("by: 王芳", "by: 李明", 1));
+    server.refused(
+        "Alter who registered it",
+        &[&format!(
+            "{file}: event #1 (registered, 2026-11-20 09:30, 王芳): this recorded event"
+        )],
+    );
+
     std::fs::remove_file(server.case_file(&id)).unwrap();
     server.refused("Delete the case", &[&format!("{file}: case file deleted")]);
 
