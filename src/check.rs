@@ -33,6 +33,8 @@ use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case
 use crate::storage::placement::place;
 use crate::storage::workspace::{CALENDARS_DIR, CASES_DIR};
 
+pub mod push;
+
 /// One thing wrong, in one file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Problem {
@@ -107,7 +109,7 @@ pub fn check_workspace(root: &Path) -> Result<Report> {
     let calendar = check_calendars(root, settings.as_ref(), &mut report)?;
     let clock = match (
         &policy,
-        calendar,
+        calendar.as_ref(),
         settings.as_ref().and_then(|s| s.offset().ok()),
     ) {
         (Some(policy), Some(calendar), Some(offset)) => Some(Clocks {
@@ -158,21 +160,25 @@ fn problem(file: impl Into<String>, message: impl Into<Text>) -> Problem {
 fn check_settings(root: &Path, report: &mut Report) -> Option<Settings> {
     report.files += 1;
     let path = root.join(SETTINGS_FILE);
-    let text = match read_text_bounded(&path, MAX_SETTINGS_BYTES, "settings file") {
-        Ok(text) => text,
+    match read_text_bounded(&path, MAX_SETTINGS_BYTES, "settings file") {
+        Ok(text) => settings_from_text(&text, &mut report.problems),
         Err(e) => {
             report.problems.push(problem(SETTINGS_FILE, e.to_string()));
-            return None;
+            None
         }
-    };
-    if let Some(line) = conflict_marker_line(&text) {
-        report.problems.push(problem(
+    }
+}
+
+/// The settings `text` holds, with what is wrong in it added to `problems`.
+fn settings_from_text(text: &str, problems: &mut Vec<Problem>) -> Option<Settings> {
+    if let Some(line) = conflict_marker_line(text) {
+        problems.push(problem(
             SETTINGS_FILE,
             crate::said!("check-conflict", line = line),
         ));
         return None;
     }
-    let settings = match Settings::parse(&text, SETTINGS_FILE) {
+    let settings = match Settings::parse(text, SETTINGS_FILE) {
         Ok(s) => s,
         Err(e) => {
             // The problem names the file already.
@@ -181,12 +187,12 @@ fn check_settings(root: &Path, report: &mut Report) -> Option<Settings> {
                 .iter()
                 .find_map(|sep| message.strip_prefix(&format!("{SETTINGS_FILE}{sep}")))
                 .unwrap_or(&message);
-            report.problems.push(problem(SETTINGS_FILE, message));
+            problems.push(problem(SETTINGS_FILE, message));
             return None;
         }
     };
     if let Err(e) = settings.policy() {
-        report.problems.push(problem(SETTINGS_FILE, e.to_string()));
+        problems.push(problem(SETTINGS_FILE, e.to_string()));
     }
     Some(settings)
 }
@@ -194,7 +200,7 @@ fn check_settings(root: &Path, report: &mut Report) -> Option<Settings> {
 /// What the deadline guard needs: the workspace's policy, calendar and offset.
 struct Clocks<'a> {
     policy: &'a Policy,
-    calendar: Calendar,
+    calendar: &'a Calendar,
     offset: FixedOffset,
 }
 
@@ -219,36 +225,47 @@ fn check_calendars(
         }
         report.files += 1;
         match read_text_bounded(&path, MAX_SETTINGS_BYTES, "calendar file") {
-            Ok(text) => match conflict_marker_line(&text) {
-                Some(line) => report
-                    .problems
-                    .push(problem(&label, crate::said!("check-conflict", line = line))),
-                None => files.push((label, text)),
-            },
+            Ok(text) => files.push((label, text)),
             Err(e) => report.problems.push(problem(&label, e.to_string())),
         }
     }
+    Ok(calendar_from_texts(&files, settings, &mut report.problems))
+}
+
+/// The calendar the settings name, from the calendar files (label, text)
+/// and the built-in ones, with what is wrong added to `problems`.
+fn calendar_from_texts(
+    texts: &[(String, String)],
+    settings: Option<&Settings>,
+    problems: &mut Vec<Problem>,
+) -> Option<Calendar> {
+    let mut files: Vec<(&str, &str)> = Vec::new();
+    for (label, text) in texts {
+        match conflict_marker_line(text) {
+            Some(line) => {
+                problems.push(problem(label, crate::said!("check-conflict", line = line)));
+            }
+            None => files.push((label, text)),
+        }
+    }
     let lang = settings.map_or(Language::En, |s| s.language);
-    let set = match CalendarSet::load_in(files.iter().map(|(l, t)| (l.as_str(), t.as_str())), lang)
-    {
+    let set = match CalendarSet::load_in(files.iter().copied(), lang) {
         Ok(set) => set,
         Err(e) => {
             let file = files
                 .iter()
-                .map(|(l, _)| l.as_str())
+                .map(|(l, _)| *l)
                 .find(|l| e.to_string().contains(l))
                 .unwrap_or(CALENDARS_DIR);
-            report.problems.push(problem(file, e.describe(lang)));
-            return Ok(None);
+            problems.push(problem(file, e.describe(lang)));
+            return None;
         }
     };
-    let Some(settings) = settings else {
-        return Ok(None);
-    };
+    let settings = settings?;
     if let Some(calendar) = set.get(&settings.calendar) {
-        return Ok(Some(calendar.clone()));
+        return Some(calendar.clone());
     }
-    report.problems.push(problem(
+    problems.push(problem(
         SETTINGS_FILE,
         crate::said!(
             "check-no-calendar",
@@ -256,7 +273,7 @@ fn check_calendars(
             known = set.names().join(", ")
         ),
     ));
-    Ok(None)
+    None
 }
 
 /// What a file under `cases/` is, judged by its path alone.
@@ -759,7 +776,7 @@ fn running_after_exit(clocks: &Clocks, case: &Case) -> Option<Text> {
     }
     let today = last_event_day(case, clocks.offset);
     let deadlines =
-        crate::deadline::evaluate(case, clocks.policy, &clocks.calendar, clocks.offset, today)
+        crate::deadline::evaluate(case, clocks.policy, clocks.calendar, clocks.offset, today)
             .ok()?;
     // An obligation that starts at this very state (serving a refusal)
     // runs in it by design.
@@ -811,6 +828,93 @@ fn derived_field_problems(policy: &Policy, case: &Case) -> Vec<Text> {
             .into()
         })
         .collect()
+}
+
+/// What judging a file of a workspace needs, read from the texts of its
+/// `plaint.yaml` and calendar files rather than from a folder (a server
+/// hook reads them from git): the policy and, for the deadline guard, the
+/// calendar and the office's offset.
+pub struct Rules {
+    settings: Option<Settings>,
+    policy: Option<Policy>,
+    calendar: Option<Calendar>,
+}
+
+impl Rules {
+    /// The rules of `settings` (the text of `plaint.yaml`, none when the
+    /// file is missing) and the calendar files `(label, text)`, with the
+    /// problems `check` finds in them.
+    pub fn from_texts(
+        settings: Option<&str>,
+        calendars: &[(String, String)],
+    ) -> (Rules, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let settings = settings.and_then(|text| settings_from_text(text, &mut problems));
+        let policy = settings.as_ref().and_then(|s| s.policy().ok());
+        let calendar = calendar_from_texts(calendars, settings.as_ref(), &mut problems);
+        let rules = Rules {
+            settings,
+            policy,
+            calendar,
+        };
+        (rules, problems)
+    }
+
+    /// The settings, when they parse.
+    pub fn settings(&self) -> Option<&Settings> {
+        self.settings.as_ref()
+    }
+
+    /// Judges the text of the case file `file` (its path from the root)
+    /// as `check` does — it parses, its `id` is its file name, its history
+    /// is one the workflow could have produced, no deadline runs after it
+    /// left the workflow — without looking at the files it stores. Returns
+    /// the case, when it parsed, and the problems.
+    pub fn case_text(&self, file: &str, text: &str) -> (Option<Case>, Vec<Problem>) {
+        let case = match parse_case(text, Path::new(file)) {
+            Ok(case) => case,
+            Err(Error::BadFile { message, .. }) => return (None, vec![problem(file, message)]),
+            Err(other) => return (None, vec![problem(file, other.to_string())]),
+        };
+        let clocks = match (&self.policy, &self.calendar, &self.settings) {
+            (Some(policy), Some(calendar), Some(settings)) => {
+                settings.offset().ok().map(|offset| Clocks {
+                    policy,
+                    calendar,
+                    offset,
+                })
+            }
+            _ => None,
+        };
+        let problems = case_problems(self.policy.as_ref(), &case)
+            .into_iter()
+            .chain(clocks.and_then(|c| running_after_exit(&c, &case)))
+            .map(|m| problem(file, m))
+            .collect();
+        (Some(case), problems)
+    }
+}
+
+/// Why a path under `cases/` (with `/` separators, from the root) holds
+/// no case file, as `check` says it; `None` for `cases/YYYY/ID.yaml` with
+/// a valid ID of that year, and for the `.gitkeep` that keeps `cases/`.
+pub fn case_path_problem(path: &str) -> Option<Text> {
+    let parts: Vec<&str> = path.split('/').collect();
+    match parts.as_slice() {
+        ["cases", ".gitkeep"] => None,
+        ["cases", _] => Some(crate::said!("check-stray-file").into()),
+        ["cases", folder, _] => match classify(Path::new(path), false, folder) {
+            Entry::Case(_) => None,
+            Entry::Stray(_, why) => Some(why),
+        },
+        _ => Some(crate::said!("check-stray-folder").into()),
+    }
+}
+
+/// The case a stored file belongs to, by its path (`attachments/ID/…` or
+/// `notices/YEAR/ID/…`).
+pub fn stored_file_owner(path: &str) -> Option<&str> {
+    Recorded::owner(path)
 }
 
 /// Every file under `cases/`, classified by its path. A missing `cases/`

@@ -18,9 +18,15 @@ use crate::reports::report::By;
 #[derive(Debug, Parser)]
 #[command(name = "plaint", version, max_term_width = 100)]
 pub struct Cli {
-    /// The workspace folder.
-    #[arg(short = 'C', long = "workspace", global = true, value_name = "DIR")]
-    pub workspace: Option<PathBuf>,
+    /// The workspace folder (`report` takes several: one report of all their offices).
+    #[arg(
+        short = 'C',
+        long = "workspace",
+        global = true,
+        value_name = "DIR",
+        action = clap::ArgAction::Append
+    )]
+    pub workspaces: Vec<PathBuf>,
     /// Print one JSON document on stdout (errors as JSON on stderr).
     #[arg(long, global = true)]
     pub json: bool,
@@ -106,6 +112,12 @@ pub enum Command {
     GitSetup(GitSetupArgs),
     /// Merge three versions of a case file (git's merge driver: %O %A %B).
     MergeFile(MergeFileArgs),
+    /// Verify a push in a server's git hook: refuse one that removes or alters recorded history.
+    ///
+    /// Exit status: 0 the push may go in; 3 it is refused (one line per
+    /// problem, naming the file and the event); 1 the repository or a
+    /// commit cannot be read.
+    VerifyPush(VerifyPushArgs),
     /// Import a batch of cases (CSV, JSON, JSONL, YAML): all or nothing, idempotent.
     Import(ImportArgs),
     /// Export cases as JSON, JSONL, CSV or YAML (the input formats of import).
@@ -137,6 +149,14 @@ pub enum Command {
     Escalate(EscalateArgs),
     /// Record a leader's instruction (督办, 批示) on an escalated case.
     Instruct(InstructArgs),
+}
+
+impl Cli {
+    /// The one workspace `-C` names, if any: the last one given (only
+    /// `report` reads several, and it asks for them itself).
+    pub fn workspace(&self) -> Option<&std::path::Path> {
+        self.workspaces.last().map(PathBuf::as_path)
+    }
 }
 
 impl Command {
@@ -177,6 +197,7 @@ impl Command {
             | Command::Check(_)
             | Command::GitSetup(_)
             | Command::MergeFile(_)
+            | Command::VerifyPush(_)
             | Command::Export(_)
             | Command::Completions(_)
             | Command::Man(_)
@@ -842,6 +863,10 @@ pub struct ReportArgs {
     /// Start CSV output with a UTF-8 byte order mark (for spreadsheet programs).
     #[arg(long)]
     pub bom: bool,
+    /// Report on several offices: a file listing their workspace folders, one
+    /// a line (`#` comments; relative to the file's folder). `-C` repeated does the same.
+    #[arg(long, value_name = "FILE")]
+    pub offices: Option<PathBuf>,
 }
 
 /// Arguments of `followup`.
@@ -882,6 +907,26 @@ pub struct MergeFileArgs {
     pub ours: PathBuf,
     /// Their version (git's %B).
     pub theirs: PathBuf,
+}
+
+/// Arguments of `verify-push`: what git hands a `pre-receive` hook on
+/// each line of its input, or an `update` hook as its arguments (there in
+/// the order REF OLD NEW).
+#[derive(Debug, Args)]
+pub struct VerifyPushArgs {
+    /// The commit the ref pointed to (all zeros: the push creates it).
+    pub old: String,
+    /// The commit pushed (all zeros: the push deletes the ref).
+    pub new: String,
+    /// The ref pushed, such as refs/heads/main, for the messages.
+    #[arg(value_name = "REF")]
+    pub target: Option<String>,
+    /// The repository (bare or not); default: the current folder, or GIT_DIR.
+    #[arg(long, value_name = "DIR")]
+    pub repo: Option<PathBuf>,
+    /// The workspace's folder inside the repository, when it is not the top.
+    #[arg(long, value_name = "PATH")]
+    pub subdir: Option<String>,
 }
 
 /// Formats of `import` and `export`.

@@ -34,6 +34,7 @@ mod set;
 mod show;
 mod summary;
 pub mod table;
+mod verify_push;
 pub mod view;
 mod void;
 
@@ -295,40 +296,71 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Completions(args) => return completions::completions(args.shell),
         Command::Man(_) => return completions::man(),
         Command::MergeFile(args) => return merge_file::run(args),
+        Command::VerifyPush(args) => {
+            let dir = args.repo.clone().unwrap_or_else(|| PathBuf::from("."));
+            let target = args.target.as_deref();
+            let subdir = args.subdir.as_deref();
+            return verify_push::run(&dir, &args.old, &args.new, target, subdir, look);
+        }
         Command::Check(args) => {
-            return check::run(&workspace_root(cli.workspace.as_deref())?, look, args.fix);
+            return check::run(&workspace_root(cli.workspace())?, look, args.fix);
         }
         Command::GitSetup(_) => {
-            return git_setup::run(&workspace_root(cli.workspace.as_deref())?, look);
+            return git_setup::run(&workspace_root(cli.workspace())?, look);
+        }
+        Command::Report(args) if cli.workspaces.len() > 1 || args.offices.is_some() => {
+            let roots = report::office_roots(&cli.workspaces, args.offices.as_deref())?;
+            let mut offices = Vec::new();
+            for root in roots {
+                let ws = Workspace::open(&root)?;
+                offices.push(context(ws, look, &cli, clock_override.as_deref())?);
+            }
+            return report::run_offices(&offices, args);
+        }
+        _ if cli.workspaces.len() > 1 => {
+            let lang = output::language();
+            return Err(crate::error::Error::usage(crate::msg!(lang, "one-workspace")).into());
         }
         _ => {}
     }
-    let ws = open_workspace(cli.workspace.as_deref(), cli.command.writes())?;
+    let ws = open_workspace(cli.workspace(), cli.command.writes())?;
+    let ctx = context(ws, look, &cli, clock_override.as_deref())?;
+    let result = run_command(&ctx, cli.command);
+    ctx.warn_coverage();
+    result
+}
+
+/// The context a command runs in, in workspace `ws`: its language, the
+/// moment (`PLAINT_NOW` read in the office's offset) and the day.
+fn context(
+    ws: Workspace,
+    look: output::Look,
+    cli: &Cli,
+    clock_override: Option<&str>,
+) -> anyhow::Result<Ctx> {
     output::set_language(ws.settings.language);
     let clock = now_in(ws.offset);
     let now = match clock_override {
-        Some(text) => parse_datetime(&text, ws.offset).context("PLAINT_NOW")?,
+        Some(text) => parse_datetime(text, ws.offset).context("PLAINT_NOW")?,
         None => clock,
     };
     let today = cli.today.unwrap_or_else(|| now.date_naive());
-    let ctx = Ctx {
+    Ok(Ctx {
         ws,
         look,
         now,
         clock,
         today,
-        acting: cli.acting,
+        acting: cli.acting.clone(),
         coverage: Default::default(),
-    };
-    let result = run_command(&ctx, cli.command);
-    ctx.warn_coverage();
-    result
+    })
 }
 
 fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
     match command {
         Command::Init(_)
         | Command::MergeFile(_)
+        | Command::VerifyPush(_)
         | Command::Check(_)
         | Command::GitSetup(_)
         | Command::Completions(_)

@@ -11,6 +11,7 @@ use crate::policy::codes::CodeKind;
 use crate::policy::rules::RuleKind;
 use crate::policy::{Language, code_label};
 use crate::reports::chart::{Scale, bar_chart};
+use crate::reports::offices::{Office, Offices, build_offices};
 use crate::reports::report::{By, Dims, Line, NONE_KEY, Report, build_all};
 use std::fmt::Write as _;
 
@@ -35,8 +36,11 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<Exit> {
         ReportFormat::Md => output::print_text(&markdown(ctx, &report))?,
         ReportFormat::Html => output::print_document(ctx.look, &html(ctx, &report))?,
         ReportFormat::Csv => match &args.out {
-            Some(dir) => write_sections(ctx, &report, dir, args.bom)?,
-            None => output::print_document(ctx.look, &long_table(ctx, &report).to_csv(args.bom))?,
+            Some(dir) => write_sections(tables(ctx, &report), dir, args.bom)?,
+            None => {
+                let table = long_table(ctx, tables(ctx, &report));
+                output::print_document(ctx.look, &table.to_csv(args.bom))?;
+            }
         },
         ReportFormat::Table => output::print_tables(ctx.look, &tables(ctx, &report))?,
     }
@@ -439,16 +443,9 @@ fn report_title(ctx: &Ctx) -> &'static str {
 
 /// Writes each non-empty section of the report as `NN-title.csv` in `dir`,
 /// in the order of the Markdown report; prints the files written.
-fn write_sections(
-    ctx: &Ctx,
-    report: &Report,
-    dir: &std::path::Path,
-    bom: bool,
-) -> anyhow::Result<()> {
+fn write_sections(tables: Vec<Table>, dir: &std::path::Path, bom: bool) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let sections = tables(ctx, report)
-        .into_iter()
-        .filter(|t| !t.rows.is_empty());
+    let sections = tables.into_iter().filter(|t| !t.rows.is_empty());
     for (n, table) in sections.enumerate() {
         let title = table.title.clone().unwrap_or_default();
         let name: String = title
@@ -467,9 +464,9 @@ fn write_sections(
 /// column's name and the value, in the order of the Markdown report. A
 /// spreadsheet filters it by section; `--out DIR` writes the sections as
 /// tables of their own.
-fn long_table(ctx: &Ctx, report: &Report) -> Table {
+fn long_table(ctx: &Ctx, tables: Vec<Table>) -> Table {
     let mut rows = Vec::new();
-    for table in tables(ctx, report) {
+    for table in tables {
         let section = table.title.clone().unwrap_or_default();
         for row in &table.rows {
             let label = row.first().cloned().unwrap_or_default();
@@ -519,21 +516,20 @@ fn facts(ctx: &Ctx, report: &Report) -> [(&'static str, String); 3] {
 }
 
 fn markdown(ctx: &Ctx, report: &Report) -> String {
+    let facts = facts(ctx, report);
+    markdown_of(ctx, &report.period.label, &facts, tables(ctx, report))
+}
+
+/// The Markdown report: its title, the `facts` under it, and the tables.
+fn markdown_of(ctx: &Ctx, period: &str, facts: &[(&str, String)], tables: Vec<Table>) -> String {
     let title = report_title(ctx);
-    let facts: Vec<String> = facts(ctx, report)
+    let facts: Vec<String> = facts
         .iter()
         .map(|(label, value)| format!("{label}{}{value}", text(ctx.lang(), "colon")))
         .collect();
-    let mut out = format!(
-        "# {title} — {}\n\n{}\n\n",
-        report.period.label,
-        facts.join("  \n")
-    );
+    let mut out = format!("# {title} — {period}\n\n{}\n\n", facts.join("  \n"));
     // An empty section (no rejections yet) is left out of a public notice.
-    for table in tables(ctx, report)
-        .into_iter()
-        .filter(|t| !t.rows.is_empty())
-    {
+    for table in tables.into_iter().filter(|t| !t.rows.is_empty()) {
         out.push_str(&table.to_markdown());
         out.push('\n');
     }
@@ -543,8 +539,27 @@ fn markdown(ctx: &Ctx, report: &Report) -> String {
 /// The publishable page: the Markdown report's sections as tables, after
 /// four charts; inline CSS and SVG, nothing fetched, no scripts.
 fn html(ctx: &Ctx, report: &Report) -> String {
-    let title = format!("{} — {}", report_title(ctx), report.period.label);
-    let facts: Vec<String> = facts(ctx, report)
+    let facts = facts(ctx, report);
+    let charts = charts(ctx, report);
+    html_of(
+        ctx,
+        &report.period.label,
+        &facts,
+        charts,
+        tables(ctx, report),
+    )
+}
+
+/// The printable page: title, `facts`, charts, tables.
+fn html_of(
+    ctx: &Ctx,
+    period: &str,
+    facts: &[(&str, String)],
+    charts: Vec<(String, String)>,
+    tables: Vec<Table>,
+) -> String {
+    let title = format!("{} — {period}", report_title(ctx));
+    let facts: Vec<String> = facts
         .iter()
         .map(|(label, value)| escape(&format!("{label}{}{value}", text(ctx.lang(), "colon"))))
         .collect();
@@ -553,17 +568,14 @@ fn html(ctx: &Ctx, report: &Report) -> String {
         escape(&title),
         facts.join("<br>")
     );
-    for (caption, svg) in charts(ctx, report) {
+    for (caption, svg) in charts {
         let _ = write!(
             body,
             "<figure>\n<figcaption>{}</figcaption>\n{svg}</figure>\n",
             escape(&caption)
         );
     }
-    for table in tables(ctx, report)
-        .into_iter()
-        .filter(|t| !t.rows.is_empty())
-    {
+    for table in tables.into_iter().filter(|t| !t.rows.is_empty()) {
         body.push_str(&table.to_html());
     }
     html_page(&title, &body)
@@ -618,4 +630,176 @@ fn charts(ctx: &Ctx, report: &Report) -> Vec<(String, String)> {
     .into_iter()
     .map(|(title, bars, scale)| (title.to_string(), bar_chart(title, &bars, scale)))
     .collect()
+}
+
+/// The workspace folders of a report on several offices: each `-C`, then
+/// each line of the `--offices` file (blank lines and `#` comments
+/// skipped; a relative folder is taken from the file's own folder). One
+/// folder named twice would count its cases twice, so it is refused.
+pub fn office_roots(
+    flags: &[std::path::PathBuf],
+    list: Option<&std::path::Path>,
+) -> anyhow::Result<Vec<std::path::PathBuf>> {
+    let lang = output::language();
+    let mut roots = flags.to_vec();
+    if let Some(file) = list {
+        let limit = crate::limits::MAX_SETTINGS_BYTES;
+        let text = crate::limits::read_text_bounded(file, limit, "offices file")?;
+        let base = file.parent().unwrap_or(std::path::Path::new(""));
+        let before = roots.len();
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            roots.push(base.join(line));
+        }
+        if roots.len() == before {
+            let file = file.display();
+            return Err(Error::usage(crate::msg!(lang, "offices-none", file = file)).into());
+        }
+    }
+    let mut seen = Vec::new();
+    for root in roots {
+        // Named by where it is, however the line reached it.
+        let same = std::fs::canonicalize(&root).unwrap_or_else(|_| root.clone());
+        if seen.contains(&same) {
+            let dir = root.display();
+            return Err(Error::usage(crate::msg!(lang, "office-twice", dir = dir)).into());
+        }
+        seen.push(same);
+    }
+    Ok(seen)
+}
+
+/// How the report names an office: its workspace folder's name.
+pub fn office_name(ctx: &Ctx) -> String {
+    let root = &ctx.ws.root;
+    root.file_name().map_or_else(
+        || root.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The report of several offices (one context each, in the order given):
+/// each office's figures and their total, the total counted from the
+/// offices' counts. Printed in the first office's language and labels.
+pub fn run_offices(offices: &[Ctx], args: &ReportArgs) -> anyhow::Result<Exit> {
+    let first = &offices[0];
+    let format = if first.look.json {
+        ReportFormat::Json
+    } else {
+        args.format
+    };
+    if args.out.is_some() && format != ReportFormat::Csv {
+        return Err(Error::usage(crate::msg!(first.lang(), "out-needs-csv")).into());
+    }
+    let mut snapshots = Vec::new();
+    for ctx in offices {
+        snapshots.push(ctx.ws.scan()?);
+    }
+    let inputs: Vec<Office> = offices
+        .iter()
+        .zip(&snapshots)
+        .map(|(ctx, snapshot)| Office {
+            name: office_name(ctx),
+            ws: &ctx.ws,
+            snapshot,
+            today: ctx.today,
+        })
+        .collect();
+    let (all, unread) = build_offices(&inputs, &args.period, args.by, args.then);
+    let label = &all.total.period.label;
+    match format {
+        ReportFormat::Json => output::print_json(&all)?,
+        ReportFormat::Md => {
+            let facts = office_facts(first, &all);
+            let md = markdown_of(first, label, &facts, office_tables(offices, &all));
+            output::print_text(&md)?;
+        }
+        ReportFormat::Html => {
+            let facts = office_facts(first, &all);
+            let charts = charts(first, &all.total);
+            let page = html_of(first, label, &facts, charts, office_tables(offices, &all));
+            output::print_document(first.look, &page)?;
+        }
+        ReportFormat::Csv => match &args.out {
+            Some(dir) => write_sections(office_tables(offices, &all), dir, args.bom)?,
+            None => {
+                let table = long_table(first, office_tables(offices, &all));
+                output::print_document(first.look, &table.to_csv(args.bom))?;
+            }
+        },
+        ReportFormat::Table => output::print_tables(first.look, &office_tables(offices, &all))?,
+    }
+    let mut broken: Vec<Error> = snapshots.into_iter().flat_map(|s| s.broken).collect();
+    broken.extend(unread);
+    first.report_broken(&broken)
+}
+
+/// The lines under the title of a report on several offices.
+fn office_facts(ctx: &Ctx, all: &Offices) -> Vec<(&'static str, String)> {
+    let mut lines = facts(ctx, &all.total).to_vec();
+    lines.insert(
+        2,
+        (
+            text(ctx.lang(), "report-offices"),
+            all.offices.len().to_string(),
+        ),
+    );
+    lines
+}
+
+/// The tables of a report on several offices: one line per office and
+/// the total; the sections of the total; then each office's sections,
+/// titled with its name, in its own policy's labels.
+fn office_tables(offices: &[Ctx], all: &Offices) -> Vec<Table> {
+    let first = &offices[0];
+    let lang = first.lang();
+    let mut by_office = Table::new(
+        Some(text(lang, "report-by-office")),
+        &[
+            text(lang, "report-office"),
+            text(lang, "report-received"),
+            text(lang, "report-accepted"),
+            text(lang, "report-rejected"),
+            text(lang, "report-transferred"),
+            text(lang, "report-resolved"),
+            text(lang, "report-withdrawn"),
+            text(lang, "report-open"),
+            super::summary::rate_header(lang),
+            text(lang, "report-median-to-close"),
+        ],
+    );
+    for office in &all.offices {
+        by_office.push(line_cells(office.office.clone(), &office.report.total));
+    }
+    by_office.push(line_cells(
+        text(lang, "report-total").to_string(),
+        &all.total.total,
+    ));
+    let titled = |name: &str, mut table: Table| {
+        let title = table.title.take().unwrap_or_default();
+        table.title = Some(crate::msg!(
+            lang,
+            "report-office-section",
+            office = name,
+            title = title
+        ));
+        table
+    };
+    let total = text(lang, "report-total");
+    let mut out = vec![by_office];
+    out.extend(
+        tables(first, &all.total)
+            .into_iter()
+            .map(|t| titled(total, t)),
+    );
+    for (ctx, office) in offices.iter().zip(&all.offices) {
+        out.extend(
+            tables(ctx, &office.report)
+                .into_iter()
+                .map(|t| titled(&office.office, t)),
+        );
+    }
+    out
 }

@@ -4,4 +4,5 @@
 //! ([`setup`]).
 
 pub mod merge;
+pub mod objects;
 pub mod setup;

@@ -341,12 +341,10 @@ pub struct FileProblem {
     pub message: crate::messages::said::Text,
 }
 
-/// Checks every current attachment and every issued notice of `case`
-/// against the hash its history records: each must lie in the case's own
-/// folder, be a regular file reached through no link, and hold the bytes
-/// recorded.
-pub fn verify(root: &Path, case: &Case) -> Vec<FileProblem> {
-    let mut problems = Vec::new();
+/// The stored files `case` holds, each with the SHA-256 its history
+/// records: every current attachment and every issued notice (but one
+/// superseded by another issuance stored under the same path).
+pub fn recorded_files(case: &Case) -> Vec<(String, String)> {
     let mut stored: Vec<(String, String)> = current(case)
         .into_iter()
         .map(|a| (a.file, a.sha256))
@@ -366,7 +364,16 @@ pub fn verify(root: &Path, case: &Case) -> Vec<FileProblem> {
             .filter(|n| !replaced(n))
             .map(|n| (n.notice.file.clone(), n.notice.sha256.clone())),
     );
-    for (file, sha256) in stored {
+    stored
+}
+
+/// Checks every current attachment and every issued notice of `case`
+/// against the hash its history records: each must lie in the case's own
+/// folder, be a regular file reached through no link, and hold the bytes
+/// recorded.
+pub fn verify(root: &Path, case: &Case) -> Vec<FileProblem> {
+    let mut problems = Vec::new();
+    for (file, sha256) in recorded_files(case) {
         if !case.id.owns_stored_file(&file) {
             problems.push(FileProblem {
                 file: None,

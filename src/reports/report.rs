@@ -341,24 +341,38 @@ pub fn build_all(
     dims: Dims,
     today: NaiveDate,
 ) -> (Report, Vec<Error>) {
-    let (tally, broken) = crate::query::fold(
+    let (tally, broken) = tally_all(ws, snapshot, &period, dims, today);
+    (tally.finish(ws, period, dims, today), broken)
+}
+
+/// The counts of [`build_all`] before they are finished into a report, so
+/// that the counts of several offices can be added up.
+pub fn tally_all(
+    ws: &Workspace,
+    snapshot: &Snapshot,
+    period: &Period,
+    dims: Dims,
+    today: NaiveDate,
+) -> (Tally, Vec<Error>) {
+    crate::query::fold(
         ws,
         snapshot,
         today,
-        |snapshot, i| in_period(ws, &period, snapshot.received(i)),
+        |snapshot, i| in_period(ws, period, snapshot.received(i)),
         Tally::default,
         |tally, row| tally.add(ws, dims, row),
         Tally::merge,
-    );
-    (tally.finish(ws, period, dims, today), broken)
+    )
 }
 
 fn in_period(ws: &Workspace, period: &Period, received: DateTime<FixedOffset>) -> bool {
     period.contains(received.with_timezone(&ws.offset).date_naive())
 }
 
-/// A report being counted, case by case; tallies of parts merge.
-#[derive(Debug, Default)]
+/// A report being counted, case by case; tallies of parts merge, and so
+/// do the tallies of several offices (each counted under its own policy:
+/// states are counted by role, deadlines by outcome).
+#[derive(Clone, Debug, Default)]
 pub struct Tally {
     total: LineTally,
     groups: BTreeMap<String, LineTally>,
@@ -568,7 +582,7 @@ fn cross(
 }
 
 /// One line of the report being counted.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct LineTally {
     received: usize,
     accepted: usize,
