@@ -908,7 +908,7 @@ fn channels_come_from_the_policy_and_departments_are_reported() {
             "--period",
             "2026-Q4",
             "--by",
-            "department",
+            "receiving-department",
             "--today",
             "2026-11-03",
         ],

@@ -305,7 +305,11 @@ impl Ws {
             "2026-11-02 09:30",
         ];
         // A flag of `extra` that takes one value replaces the default's.
-        let given = |flag: &str| extra.contains(&flag);
+        let given = |flag: &str| {
+            extra
+                .iter()
+                .any(|e| *e == flag || e.starts_with(&format!("{flag}=")))
+        };
         let mut kept = vec![args[0]];
         for pair in args[1..].chunks(2) {
             let list = matches!(pair[0], "--complainant" | "--phone");
