@@ -99,17 +99,13 @@ pub fn register(ws: &Workspace, built: Built) -> Result<Changed> {
             case.priority = raised;
         }
     }
-    if let Some((at, by)) = case.history.first().map(|e| (e.at, e.by.clone())) {
-        warnings.extend(leadership::route(
-            ws,
-            &mut case,
-            earlier.is_repeat(),
-            at,
-            &by,
-        )?);
-    }
+    let routed = match case.history.first().map(|e| (e.at, e.by.clone())) {
+        Some((at, by)) => leadership::route(ws, &mut case, earlier.is_repeat(), at, &by)?,
+        None => Vec::new(),
+    };
     let lock = ws.lock()?;
     ws.create_case(&lock, &mut case)?;
+    warnings.extend(leadership::routed_notices(ws, &case.id, &routed));
     Ok(Changed {
         case,
         written: true,

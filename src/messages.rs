@@ -1051,7 +1051,7 @@ pub static MESSAGES: &[Message] = &[
     m("duty-accept", "accept a complaint", "受理投诉"),
     m("duty-refuse", "refuse a complaint", "不予受理"),
     m("duty-extend", "approve an extension", "批准延期"),
-    m("duty-close-important", "close an important case", "办结重要投诉"),
+    m("duty-close-important", "close an important case", "对重要投诉结案"),
     m("duty-decide", "issue a decision", "作出处理决定"),
     m("duty-instruct", "give an instruction on an escalated case", "对上报案件作出批示"),
     m("people-role-officers", "officers", "经办人员"),

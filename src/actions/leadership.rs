@@ -340,29 +340,40 @@ pub fn instruct(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Resul
     })
 }
 
-/// Records the routing (派单) `case` needs (see [`routing`]) and says so.
+/// Records the routing (派单) `case` needs (see [`routing`]); returns
+/// to whom and why, for [`routed_notices`] once the case has its ID.
 pub fn route(
     ws: &Workspace,
     case: &mut Case,
     repeat: bool,
     at: chrono::DateTime<chrono::FixedOffset>,
     by: &str,
-) -> Result<Vec<String>> {
-    let lang = ws.policy.language;
-    let mut said = Vec::new();
+) -> Result<Vec<(String, String)>> {
+    let mut routed = Vec::new();
     for event in routing(ws, case, repeat, at, by) {
         if let EventKind::Routed { to, reason } = &event.what {
-            said.push(crate::msg!(
-                lang,
-                "routed-to",
-                id = case.id,
-                to = to,
-                why = crate::policy::leadership::route_why_text(lang, reason)
-            ));
+            routed.push((to.clone(), reason.clone()));
         }
         workflow::insert_event(case, event)?;
     }
-    Ok(said)
+    Ok(routed)
+}
+
+/// What the officer is told about each routing of case `id`.
+pub fn routed_notices(ws: &Workspace, id: &CaseId, routed: &[(String, String)]) -> Vec<String> {
+    let lang = ws.policy.language;
+    routed
+        .iter()
+        .map(|(to, reason)| {
+            crate::msg!(
+                lang,
+                "routed-to",
+                id = id,
+                to = to,
+                why = crate::policy::leadership::route_why_text(lang, reason)
+            )
+        })
+        .collect()
 }
 
 /// The routing (派单) events `case` needs and has not had: to the leader

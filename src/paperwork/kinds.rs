@@ -364,6 +364,7 @@ mod tests {
         match piece {
             "篇十三" => Some(include_str!("../../tests/data/tourism-measures.txt")),
             "篇三" => Some(include_str!("../../tests/data/hospital-rules.txt")),
+            "篇十" => Some(include_str!("../../tests/data/nursing-rules.txt")),
             _ => None,
         }
     }

@@ -26,7 +26,7 @@ pub enum Duty {
     /// Approving a deadline extension (`plaint extend`).
     Extend,
     /// Closing an important or urgent case (a move to a state of role
-    /// `resolved` or `closed`).
+    /// `closed`, 结案).
     CloseImportant,
     /// Issuing a decision (a move to a state of role `resolved`).
     Decide,
@@ -304,12 +304,7 @@ pub fn duties_of(policy: &Policy, event: &Event, important: bool) -> Vec<Duty> {
         EventKind::Status(m) => match policy.role(&m.to) {
             Some(StateRole::Accepted) => duties.push(Duty::Accept),
             Some(StateRole::Rejected) => duties.push(Duty::Refuse),
-            Some(StateRole::Resolved) => {
-                duties.push(Duty::Decide);
-                if important {
-                    duties.push(Duty::CloseImportant);
-                }
-            }
+            Some(StateRole::Resolved) => duties.push(Duty::Decide),
             Some(StateRole::Closed) if important => duties.push(Duty::CloseImportant),
             _ => {}
         },

@@ -369,8 +369,6 @@ fn a_hospital_with_roles_runs_the_nursing_escalation_path_end_to_end() {
             "explained",
             "--as",
             "王芳",
-            "--approved-by",
-            "张院长",
         ],
     );
     step(
@@ -394,20 +392,28 @@ fn a_hospital_with_roles_runs_the_nursing_escalation_path_end_to_end() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        err.contains("王芳 无权办结重要投诉：此事须由院长办理（张院长）"),
+        err.contains("王芳 无权对重要投诉结案：此事须由院长办理（张院长）"),
         "{err}"
     );
     assert_eq!(before, ws.snapshot());
     step(
         "2026-12-07 10:10",
-        &["advance", &id, "closed", "--as", "张院长"],
+        &[
+            "advance",
+            &id,
+            "closed",
+            "--as",
+            "王芳",
+            "--approved-by",
+            "张院长",
+        ],
     );
     let shown = ws.ok(&["show", &id, "--today", "2026-12-07"]);
     for line in [
         "派单至 张院长（重要投诉）",
         "护理部刘敏  上报 张院长（护理部无法解决，涉及医疗）",
         "张院长  领导批示：请医务科牵头调查，三日内答复投诉人",
-        "张院长  批准：办结重要投诉",
+        "张院长  批准：对重要投诉结案",
         "领导批示          2026-12-07   按时",
         "由 护理部刘敏 上报 张院长，已批示",
     ] {
