@@ -125,12 +125,12 @@ pub fn earlier_list(
         .collect();
     let more = earlier.count - earlier.recent.len();
     if more == 0 {
-        ids.join(", ")
+        crate::messages::join(language, &ids)
     } else {
         crate::msg!(
             language,
             "repeat-older",
-            ids = ids.join(", "),
+            ids = crate::messages::join(language, &ids),
             more = more,
             count = earlier.count
         )

@@ -55,7 +55,8 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
         let requires = if t.requires.is_empty() {
             String::new()
         } else {
-            let requires = crate::messages::join(lang, &t.requires);
+            let named: Vec<String> = t.requires.iter().map(|r| requirement(lang, r)).collect();
+            let requires = crate::messages::join(lang, &named);
             format!("  {}{colon}{requires}", text(lang, "policy-doc-requires"))
         };
         let _ = writeln!(out, "  {} → {}{requires}", t.from, t.to);
@@ -325,4 +326,18 @@ fn rule_text(lang: Language, rule: &RuleDocument) -> String {
                 crate::policy::source_in(lang, s)
             }),
     )
+}
+
+/// A transition's requirement as a Chinese sentence names it (`complainant`
+/// → 投诉人姓名, from the catalogue's `require-*` text); the code in English.
+fn requirement(lang: crate::policy::Language, code: &str) -> String {
+    if lang == crate::policy::Language::En {
+        return code.to_string();
+    }
+    let id = format!("require-{code}");
+    let said = crate::messages::fill(lang, &id, &[]);
+    if said == id {
+        return code.to_string();
+    }
+    said.split('（').next().unwrap_or(code).to_string()
 }

@@ -1066,3 +1066,21 @@ fn list_filters_by_channel_and_department_typed_as_labels() {
     ws.ok(&["assign", &phoned, "李明", "--note", "王芳休假"]);
     assert!(ws.case_text(&phoned).contains("note: 王芳休假"));
 }
+
+#[test]
+fn chinese_sentences_name_requirements_by_label_and_join_lists_with_the_chinese_comma() {
+    let ws = Ws::tourism_zh();
+    let policy = ws.ok(&["policy"]);
+    assert!(
+        policy.contains("received → accepted  需要：投诉人姓名、被投诉者名称、投诉请求"),
+        "{policy}"
+    );
+    let first = ws.register(&[]);
+    let second = ws.register(&[]);
+    let out = ws.run(&Ws::register_args(&[]));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(&format!("该投诉人此前已有案件 {first}、{second}")),
+        "{said}"
+    );
+}
