@@ -318,6 +318,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             return report::run_offices(&offices, args);
         }
         _ if cli.workspaces.len() > 1 => {
+            adopt_language(&cli.workspaces[0]);
             let lang = output::language();
             return Err(crate::error::Error::usage(crate::msg!(lang, "one-workspace")).into());
         }

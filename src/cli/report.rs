@@ -640,6 +640,10 @@ pub fn office_roots(
     flags: &[std::path::PathBuf],
     list: Option<&std::path::Path>,
 ) -> anyhow::Result<Vec<std::path::PathBuf>> {
+    // Refusals are told in the first office's language, when one is named.
+    if let Some(first) = flags.first() {
+        super::adopt_language(first);
+    }
     let lang = output::language();
     let mut roots = flags.to_vec();
     if let Some(file) = list {

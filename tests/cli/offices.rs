@@ -259,6 +259,12 @@ fn an_office_named_twice_and_several_workspaces_elsewhere_are_refused() {
     let h = path(&offices[1]);
     let err = offices[0].fails(2, &["list", "-C", &t, "-C", &h]);
     assert!(err.contains("only `report` reads several"), "{err}");
+    let zh = Ws::tourism_zh();
+    let z = path(&zh);
+    let err = zh.fails(2, &["list", "-C", &z, "-C", &t]);
+    assert!(err.contains("只有 `report` 可以读取多个"), "{err}");
+    let err = zh.fails(2, &["report", "--period", "2026-Q4", "-C", &z, "-C", &z]);
+    assert!(err.contains("被列出两次"), "{err}");
     let empty = offices[0].root().join("none.txt");
     std::fs::write(&empty, "# nothing yet\n").unwrap();
     let empty = empty.display().to_string();
