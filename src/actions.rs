@@ -178,10 +178,7 @@ pub fn assign(
             from: case.assignee.clone(),
             to: Some(officer.to_string()),
         };
-        let mut event = Event::new(actor.now, &actor.name, assigned);
-        event.note = note
-            .map(|n| n.replace("\r\n", "\n").trim().to_string())
-            .filter(|n| !n.is_empty());
+        let event = Event::new(actor.now, &actor.name, assigned).noted(note);
         workflow::insert_event(case, event)?;
         case.assignee = Some(officer.to_string());
         Ok(Update::Write(()))

@@ -181,11 +181,7 @@ pub fn approve(
         let kind = EventKind::Approved {
             kind: duty.as_str().to_string(),
         };
-        let mut event = Event::new(actor.now, &actor.name, kind);
-        event.note = note
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(String::from);
+        let event = Event::new(actor.now, &actor.name, kind).noted(note);
         workflow::insert_event(case, event)?;
         Ok(Update::Write(()))
     })?;

@@ -710,15 +710,17 @@ fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn d(s: &str) -> NaiveDate {
+    /// A date written `YYYY-MM-DD`.
+    pub(crate) fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    fn cn() -> Calendar {
+    /// The built-in Chinese calendar.
+    pub(crate) fn cn() -> Calendar {
         Calendar::builtin("cn").unwrap()
     }
 

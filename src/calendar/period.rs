@@ -161,13 +161,7 @@ mod tests {
     use proptest::prelude::*;
     use std::collections::BTreeSet;
 
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    fn cn() -> Calendar {
-        Calendar::builtin("cn").unwrap()
-    }
+    use crate::calendar::tests::{cn, d};
 
     fn end(start: &str, amount: i64, unit: Unit, roll: Roll) -> NaiveDate {
         period_end(&cn(), d(start), amount, unit, roll)

@@ -711,7 +711,13 @@ pub fn run_offices(offices: &[Ctx], args: &ReportArgs) -> anyhow::Result<Exit> {
             today: ctx.today,
         })
         .collect();
-    let (all, unread) = build_offices(&inputs, &args.period, args.by, args.then);
+    let (mut all, unread) = build_offices(&inputs, &args.period, args.by, args.then);
+    if !args.measures {
+        all.total.measures = None;
+        for office in &mut all.offices {
+            office.report.measures = None;
+        }
+    }
     let label = &all.total.period.label;
     match format {
         ReportFormat::Json => output::print_json(&all)?,

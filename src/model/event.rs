@@ -324,6 +324,16 @@ impl Event {
         }
     }
 
+    /// The event with `note` as typed: line ends made `\n`, trimmed, and
+    /// no note at all when nothing is left.
+    #[must_use]
+    pub fn noted(mut self, note: Option<&str>) -> Self {
+        self.note = note
+            .map(|n| n.replace("\r\n", "\n").trim().to_string())
+            .filter(|n| !n.is_empty());
+        self
+    }
+
     /// The action this event records.
     pub fn action(&self) -> Action {
         self.what.action()

@@ -84,9 +84,14 @@ pub fn build_offices(
             office: office.name.clone(),
             workspace: office.ws.root.display().to_string(),
             preset: office.ws.settings.preset.clone(),
-            report: tally
-                .clone()
-                .finish(office.ws, period.clone(), dims, office.today),
+            // Finished as the office finishes it alone: its own
+            // cross-tabulation, if any, from the counts every office keeps.
+            report: tally.clone().finish(
+                office.ws,
+                period.clone(),
+                Dims::new(&office.ws.policy, by, then),
+                office.today,
+            ),
         });
         total = Some(match total {
             Some(sum) => sum.merge(tally),
