@@ -273,7 +273,7 @@ impl Typed {
                 if amount.is_none() {
                     errors.push(field_error(
                         "compensation",
-                        crate::msg!(crate::messages::language(), "amount-invalid", text = text),
+                        crate::said!("amount-invalid", text = text),
                     ));
                 }
                 amount

@@ -71,14 +71,12 @@ impl By {
             .into_iter()
             .find(|b| b.as_str() == text)
             .ok_or_else(|| {
-                let lang = crate::messages::language();
-                let names: Vec<String> = By::ALL.iter().map(|b| b.as_str().to_string()).collect();
-                let known = crate::messages::join(lang, &names);
+                let names: Vec<&str> = By::ALL.iter().map(|b| b.as_str()).collect();
                 Error::invalid(crate::said!(
                     "bad-by",
                     flag = flag,
                     by = text,
-                    known = known
+                    known = crate::messages::said::Arg::list(&names)
                 ))
             })
     }

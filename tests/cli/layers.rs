@@ -120,3 +120,34 @@ fn the_check_finds_a_deliberate_upward_use() {
     // Two modules of one rank may not lean on each other.
     assert_eq!(upward_uses("reports", "use crate::transfer::x;\n").len(), 1);
 }
+
+/// The files below the command line that may still word a message in the
+/// process's language: each feeds a library that takes only a string
+/// (serde's deserializer, minijinja, an `io::Error`). CONTRIBUTING says so.
+const SPEAKS_THE_PROCESS_LANGUAGE: [&str; 3] =
+    ["model/event.rs", "paperwork/render.rs", "transfer/input.rs"];
+
+#[test]
+fn below_the_command_line_only_the_listed_files_read_the_process_language() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&root, &root, &mut files);
+    let readers: Vec<&str> = files
+        .iter()
+        .filter(|(rel, module, text)| {
+            !matches!(module.as_str(), "cli" | "messages" | "main" | "lib")
+                && rel != "messages.rs"
+                && text.contains("messages::language()")
+        })
+        .map(|(rel, _, _)| rel.as_str())
+        .collect();
+    let unlisted: Vec<&&str> = readers
+        .iter()
+        .filter(|r| !SPEAKS_THE_PROCESS_LANGUAGE.contains(r))
+        .collect();
+    assert_eq!(
+        unlisted,
+        Vec::<&&str>::new(),
+        "say a `said!` and let the command line render it"
+    );
+}
