@@ -628,6 +628,7 @@ pub static MESSAGES: &[Message] = &[
     m("unknown-satisfaction", "unknown follow-up answer '{text}'; answers: very-satisfied, satisfied, neutral (basically satisfied), dissatisfied; no answer: unreachable, declined, anonymous", "未知的回访结果「{text}」；可用：非常满意、满意、基本满意、不满意；未能回访：联系不上、拒绝回访、匿名"),
     // A `plaint.yaml` that parses but does not make a workspace.
     m("settings-unknown-preset", "unknown preset '{preset}'; presets are: {presets}", "未知的预设「{preset}」；可用的预设：{presets}"),
+    m("settings-bad-office-code", "office code '{code}' must be 1 to {max} letters, digits and hyphens, starting with a letter or digit", "单位代码「{code}」应为 1 至 {max} 个字母、数字或连字符，且以字母或数字开头"),
     m("settings-bad-timezone", "timezone '{text}' is not a UTC offset like +08:00", "时区「{text}」不是 +08:00 这样的 UTC 偏移"),
     m("settings-unknown-calendar", "{file}: unknown calendar '{name}'; available: {names} (custom calendars are files in {dir}/)", "{file}：未知的日历「{name}」；可用的日历：{names}（自定义日历是 {dir}/ 中的文件）"),
     m("policy-invalid", "policy: {problem}", "policy：{problem}"),
@@ -899,6 +900,7 @@ pub static MESSAGES: &[Message] = &[
     m("report-row", "row", "项目"),
     m("report-column", "column", "指标"),
     m("report-value", "value", "数值"),
+    m("report-office", "Office", "填报单位"),
     m("report-period-of-receipt", "Period of receipt", "统计期间"),
     m("report-generated", "Generated", "生成日期"),
     m("report-cases-received-count", "Cases received", "收到投诉"),

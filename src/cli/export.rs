@@ -26,6 +26,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> anyhow::Result<Exit> {
         filter: &filter,
         redact: args.redact,
         bom: args.bom,
+        office: ctx.ws.settings.office_code(),
     };
     let mut out = output::data_stream();
     let exported = export(&ctx.ws, &mut out, options)?;
