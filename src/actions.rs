@@ -993,5 +993,7 @@ pub fn followup(
     Ok(Changed::written(case).noting(repaired))
 }
 
+pub mod parquet;
+
 #[cfg(test)]
 mod tests;

@@ -5,6 +5,7 @@
 pub mod agenda;
 pub mod chart;
 pub mod ics;
+pub mod parquet;
 pub mod period;
 pub mod report;
 pub mod stats;
