@@ -34,6 +34,7 @@ mod layers;
 mod manual;
 mod merges;
 mod paperwork;
+mod province;
 mod record_truth;
 mod repeats;
 mod reports;
