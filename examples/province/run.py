@@ -115,4 +115,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except BrokenPipeError:  # `run.py ... | head`
+        sys.stderr.close()
