@@ -1021,6 +1021,7 @@ pub fn followup(
 
 pub mod calendar_import;
 pub mod leadership;
+pub mod parquet;
 
 #[cfg(test)]
 mod tests;

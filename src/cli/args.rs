@@ -1014,12 +1014,31 @@ pub struct FilterArgs {
     pub search: Option<String>,
 }
 
+/// Formats of `export`: those of `import`, and Parquet tables for a
+/// province's analysis.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// A JSON array of case objects.
+    Json,
+    /// One JSON case object per line.
+    Jsonl,
+    /// CSV with a header row of field names.
+    Csv,
+    /// A stream of `---`-separated case documents.
+    Yaml,
+    /// Parquet tables of cases, events and deadlines under `--out DIR` (no personal data).
+    Parquet,
+}
+
 /// Arguments of `export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The output format (`--json` is `--format json`).
+    /// The output format (`--json` is `--format json`, except with parquet).
     #[arg(long, value_enum, default_value = "json")]
-    pub format: TransferFormat,
+    pub format: ExportFormat,
+    /// The folder Parquet tables go into, as `office=CODE/year=YYYY/*.parquet`.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
     /// Which cases.
     #[command(flatten)]
     pub filter: FilterArgs,

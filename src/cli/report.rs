@@ -496,23 +496,33 @@ fn long_table(ctx: &Ctx, tables: Vec<Table>) -> Table {
     }
 }
 
-/// The lines under the report's title: the period, the day it was made,
-/// the number of cases received.
-fn facts(ctx: &Ctx, report: &Report) -> [(&'static str, String); 3] {
-    [
-        (
-            text(ctx.lang(), "report-period-of-receipt"),
-            format!("{} – {}", report.period.start, report.period.end),
-        ),
-        (
-            text(ctx.lang(), "report-generated"),
-            report.generated.to_string(),
-        ),
-        (
-            text(ctx.lang(), "report-cases-received-count"),
-            report.total.received.to_string(),
-        ),
-    ]
+/// The lines under the report's title: the office (when `plaint.yaml`
+/// names it), the period, the day it was made, the number of cases
+/// received.
+fn facts(ctx: &Ctx, report: &Report) -> Vec<(&'static str, String)> {
+    let office = match (&report.office_name, &report.office) {
+        (Some(name), Some(code)) => Some(format!("{name} ({code})")),
+        (Some(one), None) | (None, Some(one)) => Some(one.clone()),
+        (None, None) => None,
+    };
+    let office = office.map(|o| (text(ctx.lang(), "report-office"), o));
+    office
+        .into_iter()
+        .chain([
+            (
+                text(ctx.lang(), "report-period-of-receipt"),
+                format!("{} – {}", report.period.start, report.period.end),
+            ),
+            (
+                text(ctx.lang(), "report-generated"),
+                report.generated.to_string(),
+            ),
+            (
+                text(ctx.lang(), "report-cases-received-count"),
+                report.total.received.to_string(),
+            ),
+        ])
+        .collect()
 }
 
 fn markdown(ctx: &Ctx, report: &Report) -> String {
@@ -675,8 +685,12 @@ pub fn office_roots(
     Ok(seen)
 }
 
-/// How the report names an office: its workspace folder's name.
+/// How the report names an office: its code (`office.code` in
+/// plaint.yaml), else its workspace folder's name.
 pub fn office_name(ctx: &Ctx) -> String {
+    if let Some(code) = ctx.ws.settings.office_code() {
+        return code.to_string();
+    }
     let root = &ctx.ws.root;
     root.file_name().map_or_else(
         || root.display().to_string(),

@@ -57,10 +57,17 @@ pub struct Settings {
     pub policy: PolicyOverrides,
 }
 
-/// The office that issues notices.
+/// The office that issues notices, and the code that names it among a
+/// province's offices.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Office {
+    /// The office's code among the province's offices (letters, digits and
+    /// hyphens, at most [`OFFICE_CODE_MAX`] characters): carried in every
+    /// export and report, and the `office=` folder of a Parquet export, so
+    /// (office, case ID) names one case across a province.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// The office's full name, as it signs documents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -78,6 +85,17 @@ pub struct Office {
     /// decision names it (procurement).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub court: Option<String>,
+}
+
+/// The longest office code.
+pub const OFFICE_CODE_MAX: usize = 32;
+
+/// Whether `code` is a well-formed office code: 1 to [`OFFICE_CODE_MAX`]
+/// ASCII letters, digits and hyphens, starting with a letter or digit.
+pub fn valid_office_code(code: &str) -> bool {
+    (1..=OFFICE_CODE_MAX).contains(&code.len())
+        && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && code.as_bytes()[0].is_ascii_alphanumeric()
 }
 
 /// The attachment size limit when `plaint.yaml` sets none, in megabytes.
@@ -119,6 +137,16 @@ impl Settings {
         let settings: Settings = serde_yaml::from_str(text)
             .map_err(|e| at(crate::yaml_error::describe_yaml(lang, &e)))?;
         settings.offset().map_err(|e| at(e.render(lang)))?;
+        if let Some(code) = settings.office.as_ref().and_then(|o| o.code.as_deref())
+            && !valid_office_code(code)
+        {
+            return Err(at(crate::msg!(
+                lang,
+                "settings-bad-office-code",
+                code = code,
+                max = OFFICE_CODE_MAX
+            )));
+        }
         Ok(settings)
     }
 
@@ -138,6 +166,16 @@ impl Settings {
     /// The office's UTC offset.
     pub fn offset(&self) -> Result<FixedOffset> {
         parse_offset(&self.timezone)
+    }
+
+    /// The office's code (`office.code`), if the settings give one.
+    pub fn office_code(&self) -> Option<&str> {
+        self.office.as_ref().and_then(|o| o.code.as_deref())
+    }
+
+    /// The office's name (`office.name`), if the settings give one.
+    pub fn office_name(&self) -> Option<&str> {
+        self.office.as_ref().and_then(|o| o.name.as_deref())
     }
 
     /// The largest attachment accepted, in bytes.
@@ -187,6 +225,7 @@ language: {lang}          # en | zh: labels and messages, also in --json (keys a
 #   leaders: [张主任]
 # assume_weekends: [2027]  # years the calendar does not cover, accepted as weekends only
 # office:             # printed on notices (`plaint notice`)
+#   code: GL-TOUR     # the office among the province's (exports, reports): letters, digits, -
 #   name: 桂林市文化广电和旅游局
 #   address: 桂林市临桂区公园北路 1 号
 # attachment_limit_mb: 20   # the largest file `plaint attach` accepts
@@ -211,6 +250,7 @@ language: {lang}          # en | zh：标签和提示语言，--json 中同样�
 #   leaders: [张主任]        # 领导
 # assume_weekends: [2027]  # 日历未覆盖、同意只按周末计算的年份
 # office:             # 打印在文书上（`plaint notice`）
+#   code: GL-TOUR     # 本单位在全省的代码（导出、统计用）：字母、数字、-
 #   name: 桂林市文化广电和旅游局
 #   address: 桂林市临桂区公园北路 1 号
 # attachment_limit_mb: 20   # `plaint attach` 接受的最大文件（MB）
@@ -278,6 +318,38 @@ mod tests {
         let settings = Settings::new("hospital", "weekends");
         let parsed = Settings::parse(&settings.render_new(), "x").unwrap();
         assert_eq!(parsed, settings);
+    }
+
+    #[test]
+    fn office_codes_are_short_letters_digits_and_hyphens() {
+        for good in ["GL-TOUR", "450300", "a", "x-1-2"] {
+            assert!(valid_office_code(good), "{good}");
+        }
+        let long = "A".repeat(OFFICE_CODE_MAX + 1);
+        for bad in [
+            "",
+            "-GL",
+            "桂林",
+            "GL TOUR",
+            "GL/TOUR",
+            "GL_TOUR",
+            "a=b",
+            long.as_str(),
+        ] {
+            assert!(!valid_office_code(bad), "{bad}");
+        }
+        let text = "preset: tourism\noffice:\n  code: \"GL/../x\"\n";
+        let err = Settings::parse(text, "plaint.yaml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("GL/../x"), "{err}");
+        let ok = Settings::parse(
+            "preset: tourism\noffice: {code: GL-TOUR, name: 桂林}\n",
+            "p",
+        )
+        .unwrap();
+        assert_eq!(ok.office_code(), Some("GL-TOUR"));
+        assert_eq!(ok.office_name(), Some("桂林"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod chart;
 pub mod ics;
 pub mod offices;
+pub mod parquet;
 pub mod period;
 pub mod report;
 pub mod stats;

@@ -226,6 +226,12 @@ pub struct Line {
 /// The report document; `--json` prints it as is.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report {
+    /// The office's code (`office.code` of `plaint.yaml`), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// The office's name (`office.name`), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office_name: Option<String>,
     /// The period of receipt covered.
     pub period: Period,
     /// The day it was generated (deadlines evaluated as of it).
@@ -520,6 +526,8 @@ impl Tally {
         let on_time = stats::with_rates(self.total.on_time.clone());
         self.measures.sort();
         Report {
+            office: ws.settings.office_code().map(str::to_string),
+            office_name: ws.settings.office_name().map(str::to_string),
             total: self.total.finish("total"),
             generated: today,
             by,

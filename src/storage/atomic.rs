@@ -138,6 +138,97 @@ pub fn write_batch(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     Ok(())
 }
 
+/// Replaces the folder `target` by a new one holding `files`, each
+/// `(path under the folder, contents)`, in one step: the files are
+/// written and flushed into a temporary folder beside it, which then
+/// takes `target`'s name (exchanged with the old folder in one atomic
+/// step where the system can, else renamed after the old one is moved
+/// aside); the old folder is removed last. A reader sees the old folder
+/// or the new one, never a mixture, and an interrupted run leaves only a
+/// `.plaint-` folder beside it.
+pub fn replace_dir(target: &Path, files: &[(String, &[u8])]) -> Result<()> {
+    let parent = target
+        .parent()
+        .ok_or_else(|| Error::invalid(crate::said!("no-parent-folder", path = target.display())))?;
+    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let temp = tempfile::Builder::new()
+        .prefix(".plaint-")
+        .tempdir_in(parent)
+        .map_err(|e| Error::io(parent, e))?;
+    for (name, contents) in files {
+        let path = temp.path().join(name);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let mut file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+        file.write_all(contents).map_err(|e| Error::io(&path, e))?;
+        file.sync_all().map_err(|e| Error::io(&path, e))?;
+    }
+    let made = temp.keep();
+    open_up(&made);
+    let old = if std::fs::symlink_metadata(target).is_ok() {
+        swap_dirs(&made, target)?
+    } else {
+        std::fs::rename(&made, target).map_err(|e| Error::io(target, e))?;
+        None
+    };
+    sync_dir(parent);
+    if let Some(old) = old {
+        std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+    }
+    Ok(())
+}
+
+/// Gives a new folder the permissions `mkdir` gives (temporary folders
+/// are private).
+fn open_up(dir: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755));
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Puts folder `new` in the place of folder `target`; gives back where
+/// the old folder now is, for the caller to remove.
+fn swap_dirs(new: &Path, target: &Path) -> Result<Option<std::path::PathBuf>> {
+    if exchange_names(new, target) {
+        return Ok(Some(new.to_path_buf()));
+    }
+    let aside = new.with_extension("old");
+    std::fs::rename(target, &aside).map_err(|e| Error::io(target, e))?;
+    std::fs::rename(new, target).map_err(|e| Error::io(target, e))?;
+    Ok(Some(aside))
+}
+
+/// Exchanges the names of `a` and `b` in one atomic step (Linux); false
+/// where the system cannot.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn exchange_names(a: &Path, b: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let name = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).ok();
+    let (Some(from), Some(to)) = (name(a), name(b)) else {
+        return false;
+    };
+    // SAFETY: both are valid NUL-terminated paths that outlive the call.
+    unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            from.as_ptr(),
+            libc::AT_FDCWD,
+            to.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        ) == 0
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn exchange_names(_a: &Path, _b: &Path) -> bool {
+    false
+}
+
 /// Flushes every written file of the filesystem holding `dir` in one call:
 /// thousands of per-file `fsync`s cost far more than one `syncfs`.
 #[cfg(target_os = "linux")]
@@ -182,6 +273,31 @@ pub fn sync_dir(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_is_replaced_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("office=A");
+        let one: &[u8] = b"one";
+        replace_dir(
+            &target,
+            &[("year=2026/a.bin".into(), one), ("b.bin".into(), one)],
+        )
+        .unwrap();
+        let two: &[u8] = b"two";
+        replace_dir(&target, &[("year=2027/a.bin".into(), two)]).unwrap();
+        assert_eq!(
+            std::fs::read(target.join("year=2027/a.bin")).unwrap(),
+            b"two"
+        );
+        assert!(!target.join("year=2026").exists());
+        assert!(!target.join("b.bin").exists());
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("office=A")]);
+    }
 
     #[test]
     fn replaces_content_and_leaves_no_temporary_files() {

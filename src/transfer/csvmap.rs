@@ -83,6 +83,10 @@ pub enum Target {
     Ignore,
 }
 
+/// The field or column an export adds to name the office it came from
+/// (`office.code` of its `plaint.yaml`); import reads past it.
+pub const EXPORT_OFFICE: &str = "office";
+
 /// Parses a field name as a column target: `title`, `complainant.phone`,
 /// `complainant2.name`, `respondent.name`, ...
 pub fn parse_target(name: &str) -> Option<Target> {
@@ -100,6 +104,9 @@ pub fn parse_target(name: &str) -> Option<Target> {
     match name {
         "schema" => return Some(Target::Schema),
         "history" => return Some(Target::History),
+        // The exporting office (`office.code`): the importing workspace is
+        // the office its cases now belong to.
+        EXPORT_OFFICE => return Some(Target::Ignore),
         _ => {}
     }
     let (group, key) = name.split_once('.')?;
@@ -172,6 +179,7 @@ const ZH_HEADERS: &[(&str, &str)] = &[
     ("links", "关联案件"),
     ("history", "处理记录"),
     ("schema", "格式版本"),
+    ("office", "单位代码"),
 ];
 
 /// The fields of a complainant in Chinese: `投诉人性别` is the first

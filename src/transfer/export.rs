@@ -34,6 +34,10 @@ pub struct Options<'a> {
     pub redact: bool,
     /// Start CSV with a UTF-8 byte order mark, for spreadsheet programs.
     pub bom: bool,
+    /// The office code (`office.code`), written into every exported case
+    /// (JSON: an `office` field first; CSV: an `office` column first;
+    /// YAML: a `# office:` comment, as the documents are the case files).
+    pub office: Option<&'a str>,
 }
 
 /// The outcome of an export.
@@ -66,9 +70,9 @@ pub fn export(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
         &mut exported,
         &mut |case| {
             let (before, body, after): (&[u8], Vec<u8>, &[u8]) = match options.format {
-                Format::Json => (b"\n", to_json(case)?, b""),
-                Format::Jsonl => (b"", to_json(case)?, b"\n"),
-                Format::Yaml => (b"---\n", render_case(case)?.into_bytes(), b""),
+                Format::Json => (b"\n", to_json(case, options.office)?, b""),
+                Format::Jsonl => (b"", to_json(case, options.office)?, b"\n"),
+                Format::Yaml => (b"---\n", to_yaml(case, options.office)?, b""),
                 Format::Csv => unreachable!("handled above"),
             };
             Ok([before, &body, after].concat())
@@ -154,9 +158,31 @@ fn select(ws: &Workspace, options: Options, case: Case) -> Option<Case> {
     })
 }
 
-fn to_json(case: &Case) -> Result<Vec<u8>> {
-    serde_json::to_vec(case)
-        .map_err(|e| Error::invalid(crate::said!("case-error", id = case.id, error = e)))
+/// The case as a JSON object, led by `"office"` when the office has a code.
+fn to_json(case: &Case, office: Option<&str>) -> Result<Vec<u8>> {
+    let fail =
+        |e: serde_json::Error| Error::invalid(crate::said!("case-error", id = case.id, error = e));
+    let body = serde_json::to_vec(case).map_err(fail)?;
+    let Some(code) = office else {
+        return Ok(body);
+    };
+    let mut led = format!(
+        "{{\"office\":{},",
+        serde_json::to_string(code).map_err(fail)?
+    )
+    .into_bytes();
+    // The case object is never empty (`schema` and `id` come first).
+    led.extend_from_slice(body.get(1..).unwrap_or_default());
+    Ok(led)
+}
+
+/// The case file, after a `# office:` comment when the office has a code.
+fn to_yaml(case: &Case, office: Option<&str>) -> Result<Vec<u8>> {
+    let file = render_case(case)?;
+    Ok(match office {
+        Some(code) => format!("# office: {code}\n{file}").into_bytes(),
+        None => file.into_bytes(),
+    })
 }
 
 fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<Exported> {
@@ -170,6 +196,9 @@ fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
         .max()
         .unwrap_or(1);
     let header = export_header(most);
+    let office_column = options
+        .office
+        .map(|_| super::csvmap::EXPORT_OFFICE.to_string());
     let csv_error = |e: csv::Error| {
         Error::io(
             crate::messages::text(ws.policy.language, "export-output"),
@@ -187,8 +216,12 @@ fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
     let mut writer = csv::Writer::from_writer(out);
     // A zh workspace heads the columns in Chinese, as its import reads them.
     let shown: Vec<String> = match ws.policy.language {
-        crate::messages::Language::Zh => header.iter().map(|c| zh_header(c)).collect(),
-        crate::messages::Language::En => header.clone(),
+        crate::messages::Language::Zh => office_column
+            .iter()
+            .chain(&header)
+            .map(|c| zh_header(c))
+            .collect(),
+        crate::messages::Language::En => office_column.iter().chain(&header).cloned().collect(),
     };
     crate::csvcell::write_record(&mut writer, &shown).map_err(csv_error)?;
     let mut cases = 0;
@@ -201,8 +234,11 @@ fn export_csv(ws: &Workspace, out: &mut dyn Write, options: Options) -> Result<E
         for result in chunk {
             match result {
                 Ok(Some(case)) => {
-                    crate::csvcell::write_record(&mut writer, export_row(&case, &header)?)
-                        .map_err(csv_error)?;
+                    let mut row = export_row(&case, &header)?;
+                    if let Some(code) = options.office {
+                        row.insert(0, code.to_string());
+                    }
+                    crate::csvcell::write_record(&mut writer, row).map_err(csv_error)?;
                     cases += 1;
                 }
                 Ok(None) => {}

@@ -288,8 +288,10 @@ impl<'w, 'o> Planner<'w, 'o> {
     fn plan(
         &mut self,
         row: u64,
-        fields: Map<String, Value>,
+        mut fields: Map<String, Value>,
     ) -> std::result::Result<Option<Case>, Vec<RowError>> {
+        // The office an export names: the cases are this workspace's now.
+        fields.remove(super::csvmap::EXPORT_OFFICE);
         let raw = self.options.update.then(|| Value::Object(fields.clone()));
         let draft = to_draft(row, fields)?;
         let mut errors = Vec::new();

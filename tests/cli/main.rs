@@ -39,6 +39,7 @@ mod merges;
 mod offices;
 mod paperwork;
 mod procedure;
+mod province;
 mod record_truth;
 mod repeats;
 mod reports;

@@ -36,6 +36,7 @@ fn run(ws: &Workspace, format: Format, filter: &Filter, redact: bool) -> (String
         filter,
         redact,
         bom: false,
+        office: None,
     };
     let exported = export(ws, &mut out, options).unwrap();
     (String::from_utf8(out).unwrap(), exported)
