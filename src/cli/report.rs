@@ -762,7 +762,7 @@ pub fn run_offices(offices: &[Ctx], args: &ReportArgs) -> anyhow::Result<Exit> {
 
 /// The lines under the title of a report on several offices.
 fn office_facts(ctx: &Ctx, all: &Offices) -> Vec<(&'static str, String)> {
-    let mut lines = facts(ctx, &all.total).to_vec();
+    let mut lines = facts(ctx, &all.total);
     lines.insert(
         2,
         (
