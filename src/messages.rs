@@ -1009,7 +1009,7 @@ pub static MESSAGES: &[Message] = &[
     m("report-row", "row", "项目"),
     m("report-column", "column", "指标"),
     m("report-value", "value", "数值"),
-    m("report-office", "Office", "填报单位"),
+    m("report-filed-by", "Office", "填报单位"),
     m("report-period-of-receipt", "Period of receipt", "统计期间"),
     m("report-generated", "Generated", "生成日期"),
     m("report-cases-received-count", "Cases received", "收到投诉"),

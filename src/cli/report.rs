@@ -505,7 +505,7 @@ fn facts(ctx: &Ctx, report: &Report) -> Vec<(&'static str, String)> {
         (Some(one), None) | (None, Some(one)) => Some(one.clone()),
         (None, None) => None,
     };
-    let office = office.map(|o| (text(ctx.lang(), "report-office"), o));
+    let office = office.map(|o| (text(ctx.lang(), "report-filed-by"), o));
     office
         .into_iter()
         .chain([
