@@ -66,38 +66,17 @@ fn replace(path: &Path, contents: &[u8], durable: bool) -> Result<()> {
 /// is no regular file to swap with or the file system cannot swap names
 /// (`renameat2` with `RENAME_EXCHANGE`: Linux 3.15, most local file
 /// systems): the caller renames it instead.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn exchange(temp: tempfile::NamedTempFile, target: &Path) -> Option<tempfile::NamedTempFile> {
-    use std::os::unix::ffi::OsStrExt;
     if !std::fs::symlink_metadata(target).is_ok_and(|m| m.is_file()) {
         return Some(temp);
     }
-    let name = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).ok();
-    let (Some(from), Some(to)) = (name(temp.path()), name(target)) else {
-        return Some(temp);
-    };
-    // SAFETY: both are valid NUL-terminated paths that outlive the call.
-    let swapped = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            from.as_ptr(),
-            libc::AT_FDCWD,
-            to.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    } == 0;
-    if !swapped {
+    if !exchange_names(temp.path(), target) {
         return Some(temp);
     }
     // Dropping the temporary file removes its name, which now holds the
     // old version.
     drop(temp);
     None
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn exchange(temp: tempfile::NamedTempFile, _target: &Path) -> Option<tempfile::NamedTempFile> {
-    Some(temp)
 }
 
 /// Temporary files are created private (0600); a case file must stay as
