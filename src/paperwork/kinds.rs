@@ -275,12 +275,36 @@ pub fn find(preset: &str, code: &str) -> Option<&'static NoticeKind> {
         kinds
             .iter()
             .find(|k| k.title == code.trim() || k.en.to_lowercase() == folded)
+            .or_else(|| part_of_one_title(kinds, code.trim()))
     })
+}
+
+/// The one kind whose title holds `typed` (`立案表`, `和解记录`: the
+/// title without its `旅游投诉` head); none when it is shorter than two
+/// characters or several titles hold it.
+fn part_of_one_title(kinds: &'static [NoticeKind], typed: &str) -> Option<&'static NoticeKind> {
+    if typed.chars().count() < 2 {
+        return None;
+    }
+    let mut holding = kinds.iter().filter(|k| k.title.contains(typed));
+    let first = holding.next()?;
+    holding.next().is_none().then_some(first)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_notice_is_found_by_the_part_of_its_title_people_say() {
+        let code = |typed| find("tourism", typed).map(|k| k.code);
+        assert_eq!(code("立案表"), Some("case-form"));
+        assert_eq!(code("和解记录"), Some("settlement"));
+        assert_eq!(code("调查取证委托书"), Some("investigation-request"));
+        // Held by 受理通知书 and 不予受理通知书 alike: no guess.
+        assert_eq!(code("受理通知书"), None);
+        assert_eq!(code("书"), None);
+    }
 
     #[test]
     fn every_built_in_template_parses() {
