@@ -24,7 +24,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<Exit> {
     if args.out.is_some() && format != ReportFormat::Csv {
         return Err(Error::usage(crate::msg!(ctx.lang(), "out-needs-csv")).into());
     }
-    let snapshot = ctx.ws.scan()?;
+    let snapshot = ctx.scan()?;
     let (report, unread) = build_all(&ctx.ws, &snapshot, args.period.clone(), args.by, ctx.today);
     match format {
         ReportFormat::Json => output::print_json(&report)?,
