@@ -5,8 +5,9 @@
 //! `.plaint/index` holds, for each case file, its size, modification and
 //! change times (nanoseconds), inode, the case's state and moment of
 //! receipt (to select without decoding), and a binary copy of the case as
-//! it was parsed: `postcard`'s positional format with every field written,
-//! about 0.85 of the YAML's size (the text dominates) and decoded far
+//! it was parsed: `postcard`'s positional format with every field written
+//! and moments as numbers ([`crate::model::moment`]), about 0.8 of the
+//! YAML's size (the text dominates) and decoded far
 //! faster than YAML is parsed. `.plaint/index.journal` holds the records
 //! plaint's own writes appended since the index was last rewritten.
 //!
@@ -66,7 +67,7 @@ const JOURNAL_FOLD: usize = 64;
 
 const MAGIC: &[u8; 8] = b"PLAINTIX";
 /// The layout of the index; a different number makes the file ignored.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// What identifies one version of a file on disk.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
