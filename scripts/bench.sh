@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks plaint on generated workspaces, side by side with `cat` of the
-# same files (the floor for reading them). Not part of `cargo test`.
+# same files (the floor for reading them) and a `stat` of each (the floor
+# for checking them against the index): each figure in ms, as a ratio to
+# both, and with its peak memory. Warm rows have the index in place and
+# the files in the page cache; cold rows delete `.plaint/` first and, when
+# run as root, also drop the page cache (`/proc/sys/vm/drop_caches`; the
+# script says whether it could). Not part of `cargo test`.
 #
 # Usage: scripts/bench.sh [N ...]            (default: 1000 10000 100000)
 #   BENCH_DIR=DIR keeps the generated workspaces in DIR (ws<N>) and reuses
@@ -64,45 +69,73 @@ if [ -n "$REPEATS" ]; then
   exit 0
 fi
 
-printf '| cases | cat | stat | first list --json (no index) | list | list --json | list --overdue --json | summary --json | report --format json | check | export jsonl | show ID | note ID | register |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
-PEAKS=()
+# Whether this user may drop the page cache (root, and a writable
+# /proc/sys/vm/drop_caches): then "cold" also means files read from disk.
+can_drop() { [ -w /proc/sys/vm/drop_caches ]; }
+drop_caches() { sync; echo 3 >/proc/sys/vm/drop_caches; }
+
+# One row of the table: what, time (ms), ratios to cat and stat, peak MB.
+row() { # n what ms cat_ms stat_ms peak
+  awk -v n="$1" -v what="$2" -v ms="$3" -v c="$4" -v s="$5" -v peak="$6" 'BEGIN {
+    printf "| %s | %s | %d | %.2f | %.2f | %s |\n", n, what, ms, ms / c, ms / s, peak }'
+}
+
+# Time and peak memory of one cold run (no index), as "ms peak".
+cold_run() { # ws drop command...
+  local ws=$1 drop=$2 start ms
+  shift 2
+  rm -rf "$ws/.plaint"
+  [ -z "$drop" ] || drop_caches
+  start=$(date +%s%N)
+  /usr/bin/time -f '%M' -o "$WORK/peak" "$@" >/dev/null 2>&1 || true
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  echo "$ms $(( $(tail -n 1 "$WORK/peak") / 1024 ))"
+}
+
+# The warm commands: a label, then the arguments.
+commands() { # id
+  printf '%s\n' 'list|list' 'list --json|list --json' \
+    'list --overdue --json|list --overdue --json' 'summary --json|summary --json' \
+    'report --period 2026 --format json|report --period 2026 --format json' \
+    'check|check' 'export --format jsonl|export --format jsonl' "show ID|show $1"
+}
+
+if can_drop; then DROP=yes; else DROP=; fi
+echo "Page cache dropped for the cold rows: ${DROP:-no (not permitted)}"
+echo
+printf '| cases | command | ms | × cat | × stat | peak MB |\n|---|---|---|---|---|---|\n'
 for n in "${SIZES[@]}"; do
   ws="${BENCH_DIR:-$WORK}/ws$n"
   [ -f "$ws/plaint.yaml" ] || python3 scripts/gen_workspace.py "$ws" "$n" >/dev/null
-  rm -rf "$ws/.plaint"
-  start=$(date +%s%N)
-  "$PLAINT" -C "$ws" list --json >/dev/null 2>&1 || true
-  cold_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  id=$("$PLAINT" -C "$ws" list --format ids --sort id 2>/dev/null | tail -n 1)
-  "$PLAINT" -C "$ws" show "$id" >/dev/null 2>&1 # builds the local contact index once
+  cat_all "$ws" # warms the page cache
   cat_ms=$(median_ms cat_all "$ws")
   stat_ms=$(median_ms stat_all "$ws")
-  list=("$PLAINT" -C "$ws" list)
-  json=("$PLAINT" -C "$ws" list --json)
-  overdue=("$PLAINT" -C "$ws" list --overdue --json)
-  summary=("$PLAINT" -C "$ws" summary --json)
-  report=("$PLAINT" -C "$ws" report --period 2026 --format json)
-  check=("$PLAINT" -C "$ws" check)
-  export=("$PLAINT" -C "$ws" export --format jsonl)
-  list_ms=$(median_ms "${list[@]}")
-  json_ms=$(median_ms "${json[@]}")
-  overdue_ms=$(median_ms "${overdue[@]}")
-  summary_ms=$(median_ms "${summary[@]}")
-  report_ms=$(median_ms "${report[@]}")
-  check_ms=$(median_ms "${check[@]}")
-  export_ms=$(median_ms "${export[@]}")
-  show_ms=$(median_ms "$PLAINT" -C "$ws" show "$id")
-  note_ms=$(median_ms "$PLAINT" -C "$ws" note "$id" "benchmark note")
-  register_ms=$(median_ms "$PLAINT" -C "$ws" register --title bench --complainant 测试 --phone 13800000000 --received 2026-11-20)
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
-    "$n" "$cat_ms" "$stat_ms" "$cold_ms" "$list_ms" "$json_ms" "$overdue_ms" "$summary_ms" "$report_ms" "$check_ms" "$export_ms" "$show_ms" "$note_ms" "$register_ms"
-  PEAKS+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s |' "$n" \
-    "$(peak_mb "${list[@]}")" "$(peak_mb "${json[@]}")" "$(peak_mb "${overdue[@]}")" \
-    "$(peak_mb "${summary[@]}")" "$(peak_mb "${report[@]}")" "$(peak_mb "${check[@]}")" \
-    "$(peak_mb "${export[@]}")")")
+  row "$n" '`cat` (warm)' "$cat_ms" "$cat_ms" "$stat_ms" -
+  row "$n" '`stat` (warm)' "$stat_ms" "$cat_ms" "$stat_ms" -
+  # Cold: no index; the case files in the page cache, then (where
+  # permitted) not.
+  read -r ms peak < <(cold_run "$ws" "" "$PLAINT" -C "$ws" list --json)
+  row "$n" 'cold `list --json`, no index, files cached' "$ms" "$cat_ms" "$stat_ms" "$peak"
+  if [ -n "$DROP" ]; then
+    drop_caches
+    start=$(date +%s%N)
+    cat_all "$ws"
+    row "$n" '`cat`, page cache dropped' "$(( ($(date +%s%N) - start) / 1000000 ))" "$cat_ms" "$stat_ms" -
+    read -r ms peak < <(cold_run "$ws" yes "$PLAINT" -C "$ws" list --json)
+    row "$n" 'cold `list --json`, no index, page cache dropped' "$ms" "$cat_ms" "$stat_ms" "$peak"
+    cat_all "$ws"
+  fi
+  "$PLAINT" -C "$ws" list --json >/dev/null 2>&1 || true # the index in place
+  id=$("$PLAINT" -C "$ws" list --format ids --sort id 2>/dev/null | tail -n 1)
+  "$PLAINT" -C "$ws" show "$id" >/dev/null 2>&1 # builds the local contact index once
+  while IFS='|' read -r what args; do
+    read -ra argv <<<"$args"
+    ms=$(median_ms "$PLAINT" -C "$ws" "${argv[@]}")
+    row "$n" "\`$what\`" "$ms" "$cat_ms" "$stat_ms" "$(peak_mb "$PLAINT" -C "$ws" "${argv[@]}")"
+  done < <(commands "$id")
+  ms=$(median_ms "$PLAINT" -C "$ws" note "$id" "benchmark note")
+  row "$n" '`note ID`' "$ms" "$cat_ms" "$stat_ms" -
+  ms=$(median_ms "$PLAINT" -C "$ws" register --title bench --complainant 测试 --phone 13800000000 --received 2026-11-20)
+  row "$n" '`register`' "$ms" "$cat_ms" "$stat_ms" -
   [ -n "${BENCH_DIR:-}" ] || rm -rf "$ws"
 done
-printf '\nPeak memory (MB):\n\n| cases | list | list --json | list --overdue --json | summary --json | report --format json | check | export jsonl |\n'
-printf '|---|---|---|---|---|---|---|---|\n'
-printf '%s\n' "${PEAKS[@]}"

@@ -884,6 +884,7 @@ pub static MESSAGES: &[Message] = &[
     m("parquet-encode", "cannot encode the {table} table: {error}", "无法生成 {table} 数据表：{error}"),
     m("export-output", "the export output", "导出结果"),
     m("map-unreadable", "cannot read --map {label}", "无法读取 --map {label}"),
+    m("scan-progress", "indexing case files {wide_bar} {pos}/{len}", "正在建立案件索引 {wide_bar} {pos}/{len}"),
     m("import-progress-reading", "reading {wide_bar} {bytes}/{total_bytes} {eta}", "正在读取 {wide_bar} {bytes}/{total_bytes} {eta}"),
     m("import-progress-spinner", "{spinner} reading {bytes}", "{spinner} 正在读取 {bytes}"),
     m("import-progress-moving", "moving into place {wide_bar} {pos}/{len}", "正在移入案件文件夹 {wide_bar} {pos}/{len}"),

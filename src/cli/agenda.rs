@@ -20,7 +20,7 @@ pub fn run(ctx: &Ctx, args: &AgendaArgs) -> anyhow::Result<Exit> {
         return Err(Error::usage(crate::said!("agenda-ics-json")).into());
     }
     let officer = args.officer.as_deref().map(str::trim);
-    let snapshot = ctx.ws.scan()?;
+    let snapshot = ctx.scan()?;
     let (found, unread) = agenda::collect(&ctx.ws, &snapshot, officer, ctx.today);
     if let Some(name) = officer {
         check_officer(ctx, name, &found.officers)?;

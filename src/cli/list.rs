@@ -21,7 +21,7 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<Exit> {
     let mut filter = filter_of(args);
     filter.resolve_codes(&ctx.ws.policy)?;
     filter.validate(&ctx.ws.policy)?;
-    let snapshot = ctx.ws.scan()?;
+    let snapshot = ctx.scan()?;
     let repeats = args.repeat.then(|| query::repeats(&ctx.ws, &snapshot));
     let format = if ctx.look.json {
         ListFormat::Json
@@ -254,12 +254,36 @@ fn hit_cells<T>(
     out
 }
 
+/// A piped list: tab-separated rows written as they are made, a window
+/// at a time, so memory never holds every row.
+fn stream_tsv(
+    ctx: &Ctx,
+    header: &[String],
+    hits: &[Hit],
+    case_of: &(dyn Fn(&Hit) -> Option<Case> + Sync),
+) -> anyhow::Result<()> {
+    use rayon::prelude::*;
+    let mut out = output::TsvStream::new(header)?;
+    for window in hits.chunks(4096) {
+        let cases: Vec<Option<Case>> = window.par_iter().map(case_of).collect();
+        for (hit, case) in window.iter().zip(cases) {
+            if let Some(case) = case {
+                out.row(&cells(ctx, &hit.row(&case)))?;
+            }
+        }
+    }
+    out.finish()
+}
+
 fn print_table(
     ctx: &Ctx,
     hits: &[Hit],
     case_of: &(dyn Fn(&Hit) -> Option<Case> + Sync),
 ) -> anyhow::Result<()> {
     let header = header(ctx);
+    if !ctx.look.terminal {
+        return stream_tsv(ctx, &header, hits, case_of);
+    }
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut table = Table::new(None, &header);
     table.fit.flex = Some(TITLE);

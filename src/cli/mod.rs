@@ -97,6 +97,37 @@ pub enum Shown {
 }
 
 impl Ctx {
+    /// Every case through the case index ([`Workspace::scan`]). When the
+    /// index lacks most files (the first command after a clone, or after a
+    /// pull that changed most of them) and reading them takes more than a
+    /// second, a progress line shows on stderr if it is a terminal, and is
+    /// cleared when the reading ends.
+    pub fn scan(&self) -> anyhow::Result<crate::storage::Snapshot> {
+        use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+        use std::io::IsTerminal as _;
+        if !std::io::stderr().is_terminal() {
+            return Ok(self.ws.scan()?);
+        }
+        let style =
+            ProgressStyle::with_template(crate::messages::text(self.lang(), "scan-progress"))
+                .expect("valid template");
+        let bar =
+            ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden()).with_style(style);
+        let started = std::time::Instant::now();
+        let shown = std::sync::Once::new();
+        let snapshot = self.ws.scan_reporting(&|done, total| {
+            if started.elapsed() >= std::time::Duration::from_secs(1) {
+                shown.call_once(|| {
+                    bar.set_length(total as u64);
+                    bar.set_draw_target(ProgressDrawTarget::stderr());
+                });
+            }
+            bar.set_position(done as u64);
+        })?;
+        bar.finish_and_clear();
+        Ok(snapshot)
+    }
+
     /// The deadlines of `case` as of `today`, every one of them shown:
     /// the open ones that rest on unaccepted uncovered years count in the
     /// coverage warning. Computation errors are printed on stderr.

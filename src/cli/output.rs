@@ -361,6 +361,43 @@ pub fn print_table(look: Look, table: &super::table::Table) -> anyhow::Result<()
     Ok(())
 }
 
+/// A piped table written a row at a time, byte for byte as
+/// [`print_table`] writes it, so that a long listing is never held whole.
+pub struct TsvStream {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+}
+
+impl TsvStream {
+    /// Starts the table with its header line.
+    pub fn new(header: &[String]) -> anyhow::Result<TsvStream> {
+        let mut stream = TsvStream {
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+        };
+        stream.row(header)?;
+        Ok(stream)
+    }
+
+    /// Writes one row, each cell neutralized and kept on the line.
+    pub fn row(&mut self, cells: &[String]) -> anyhow::Result<()> {
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\t")?;
+            }
+            let cell = neutralize(cell, Place::Cell, false);
+            self.out
+                .write_all(super::table::one_line(&cell).as_bytes())?;
+        }
+        self.out.write_all(b"\n")?;
+        Ok(())
+    }
+
+    /// Writes out what is buffered.
+    pub fn finish(mut self) -> anyhow::Result<()> {
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
 /// Prints tables: boxed on a terminal; piped, each as tab-separated rows
 /// after a `# title` line, with a blank line between tables.
 pub fn print_tables(look: Look, tables: &[super::table::Table]) -> anyhow::Result<()> {

@@ -25,7 +25,7 @@ pub fn run(ctx: &Ctx, args: &ReportArgs) -> anyhow::Result<Exit> {
     if args.out.is_some() && format != ReportFormat::Csv {
         return Err(Error::usage(crate::msg!(ctx.lang(), "out-needs-csv")).into());
     }
-    let snapshot = ctx.ws.scan()?;
+    let snapshot = ctx.scan()?;
     let dims = Dims::new(&ctx.ws.policy, args.by, args.then);
     let (mut report, unread) = build_all(&ctx.ws, &snapshot, args.period.clone(), dims, ctx.today);
     if !args.measures {

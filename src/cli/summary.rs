@@ -15,7 +15,7 @@ use crate::reports::summary::{DUE_SOON_WORKDAYS, Summary, summarize_all};
 
 /// Prints the summary as of `--today`.
 pub fn run(ctx: &Ctx, _args: &SummaryArgs) -> anyhow::Result<Exit> {
-    let snapshot = ctx.ws.scan()?;
+    let snapshot = ctx.scan()?;
     let (summary, unread) = summarize_all(&ctx.ws, &snapshot, ctx.today);
     if ctx.look.json {
         output::print_json(&summary)?;

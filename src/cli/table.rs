@@ -553,7 +553,7 @@ fn words(text: &str) -> Vec<String> {
 }
 
 /// `text` on one line: line breaks and tabs become spaces.
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     if text.contains(['\n', '\r', '\t']) {
         text.replace("\r\n", " ").replace(['\n', '\r', '\t'], " ")
     } else {

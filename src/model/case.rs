@@ -64,6 +64,7 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "super::skip::none")]
     pub title: Option<String>,
     /// When the complaint reached the office; the start of most deadlines.
+    #[serde(with = "super::moment")]
     pub received: DateTime<FixedOffset>,
     /// How it arrived: a channel code of the policy.
     #[serde(default, skip_serializing_if = "super::skip::none")]

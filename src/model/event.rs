@@ -427,6 +427,7 @@ pub fn status_from_history(history: &[Event]) -> Option<&str> {
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEvent<'a> {
+    #[serde(with = "super::moment")]
     at: DateTime<FixedOffset>,
     by: Cow<'a, str>,
     action: Action,

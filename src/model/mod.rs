@@ -5,6 +5,7 @@ pub mod case;
 pub mod draft;
 pub mod event;
 pub mod id;
+pub mod moment;
 pub mod money;
 pub mod skip;
 

@@ -5,8 +5,9 @@
 //! `.plaint/index` holds, for each case file, its size, modification and
 //! change times (nanoseconds), inode, the case's state and moment of
 //! receipt (to select without decoding), and a binary copy of the case as
-//! it was parsed: `postcard`'s positional format with every field written,
-//! about 0.85 of the YAML's size (the text dominates) and decoded far
+//! it was parsed: `postcard`'s positional format with every field written
+//! and moments as numbers ([`crate::model::moment`]), about 0.8 of the
+//! YAML's size (the text dominates) and decoded far
 //! faster than YAML is parsed. `.plaint/index.journal` holds the records
 //! plaint's own writes appended since the index was last rewritten.
 //!
@@ -27,6 +28,11 @@
 //! and a record judged by the computer's clock would be trusted while its
 //! file was still changing (as git judges its entries by the index file's
 //! own modification time).
+//!
+//! A scan reads the index front to back a piece at a time beside the
+//! sorted file list (the index is written in ID order) and keeps, per
+//! case, only where its copy lies: a case is read from the index file when
+//! it is decoded, so memory never holds the index whole.
 //!
 //! A record that is truncated, fails its checksum or does not decode is
 //! ignored, and an index of another format or build is ignored whole: the
@@ -61,7 +67,7 @@ const JOURNAL_FOLD: usize = 64;
 
 const MAGIC: &[u8; 8] = b"PLAINTIX";
 /// The layout of the index; a different number makes the file ignored.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 /// What identifies one version of a file on disk.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -146,6 +152,7 @@ impl Keys {
     }
 }
 
+#[cfg(test)]
 impl Record<'_> {
     /// Whether the file may have changed since, unseen by its stat.
     fn racy(&self) -> bool {
@@ -162,12 +169,10 @@ fn racy(stat: Stat, checked_ns: i64) -> bool {
 
 /// Where the encoded copy of a case lives.
 enum Source {
-    /// In the index or journal bytes, at this range.
-    Stored {
-        journal: bool,
-        start: usize,
-        end: usize,
-    },
+    /// In the index file, at this offset: read when the case is decoded.
+    Index { start: u64, len: u32 },
+    /// In the journal bytes, at this range.
+    Journal { start: u32, len: u32 },
     /// Read from its file during this scan.
     Fresh(Box<[u8]>),
 }
@@ -176,7 +181,9 @@ struct Entry {
     id: CaseId,
     stat: Stat,
     checked_ns: i64,
-    keys: Keys,
+    /// The case's state, as a place in [`Snapshot::statuses`].
+    status: u16,
+    received: DateTime<FixedOffset>,
     source: Source,
 }
 
@@ -188,12 +195,18 @@ impl Entry {
 }
 
 /// Every readable case file of the workspace, as its file says now, with
-/// the cases kept encoded: a command decodes each case when it needs it,
-/// so memory holds one compact copy of each, never every parsed case.
+/// the cases left encoded where they are: a command decodes each case when
+/// it needs it, reading its bytes from the index file then, so memory
+/// holds neither the index nor every parsed case, only a small entry per
+/// case (its ID, stat, state and moment of receipt).
 pub struct Snapshot {
     root: PathBuf,
-    index: Vec<u8>,
+    /// The index file the stored cases are read from, kept open: a rewrite
+    /// replaces the file by a rename, so these bytes never change.
+    index: Option<File>,
     journal: Vec<u8>,
+    /// The distinct states, each stored once.
+    statuses: Vec<Box<str>>,
     entries: Vec<Entry>,
     /// Each unreadable file with the reason, sorted by path.
     pub broken: Vec<Error>,
@@ -228,42 +241,81 @@ impl Snapshot {
 
     /// The state of the `i`-th case, known without decoding it.
     pub fn status(&self, i: usize) -> &str {
-        &self.entries[i].keys.status
+        &self.statuses[usize::from(self.entries[i].status)]
     }
 
     /// When the `i`-th case was received, known without decoding it.
     pub fn received(&self, i: usize) -> DateTime<FixedOffset> {
-        self.entries[i].keys.received
+        self.entries[i].received
     }
 
-    /// The `i`-th case. A copy that does not decode (which a checksum makes
-    /// all but impossible) is replaced by reading the file.
+    /// The `i`-th case. A copy that cannot be read or does not decode
+    /// (which a checksum makes all but impossible) is replaced by reading
+    /// the file.
     pub fn case(&self, i: usize) -> Result<Case> {
         let entry = &self.entries[i];
-        match decode(self.payload(entry)) {
+        match self.payload(entry).and_then(|bytes| decode(&bytes)) {
             Some(case) if case.id == entry.id => Ok(case),
             _ => read_case_file(&case_path(&self.root, &entry.id)),
         }
     }
 
-    fn payload<'a>(&'a self, entry: &'a Entry) -> &'a [u8] {
+    fn payload<'a>(&'a self, entry: &'a Entry) -> Option<std::borrow::Cow<'a, [u8]>> {
+        use std::borrow::Cow;
         match &entry.source {
-            Source::Stored {
-                journal,
-                start,
-                end,
-            } => {
-                let buf = if *journal { &self.journal } else { &self.index };
-                &buf[*start..*end]
+            Source::Index { start, len } => {
+                let mut bytes = vec![0; *len as usize];
+                read_at(self.index.as_ref()?, &mut bytes, *start).ok()?;
+                Some(Cow::Owned(bytes))
             }
-            Source::Fresh(bytes) => bytes,
+            Source::Journal { start, len } => {
+                let start = *start as usize;
+                self.journal
+                    .get(start..start + *len as usize)
+                    .map(Cow::Borrowed)
+            }
+            Source::Fresh(bytes) => Some(Cow::Borrowed(bytes)),
         }
     }
+
+    /// The place of `status` in [`Self::statuses`], added if new.
+    fn intern(statuses: &mut Vec<Box<str>>, status: &str) -> u16 {
+        if let Some(at) = statuses.iter().position(|s| &**s == status) {
+            return at as u16;
+        }
+        statuses.push(status.into());
+        (statuses.len() - 1) as u16
+    }
+}
+
+/// Reads exactly `buf.len()` bytes of `file` at `offset`.
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        let n = std::os::windows::fs::FileExt::seek_read(file, buf, offset)?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        buf = &mut buf[n..];
+        offset += n as u64;
+    }
+    Ok(())
 }
 
 /// Reads every case file the way its file says now, through the index:
 /// see the module documentation.
 pub fn scan(ws: &Workspace) -> Result<Snapshot> {
+    scan_reporting(ws, &|_, _| {})
+}
+
+/// [`scan`], calling `progress(read, to_read)` from time to time while it
+/// reads files the index did not hold (from several threads at once).
+pub fn scan_reporting(ws: &Workspace, progress: &Progress<'_>) -> Result<Snapshot> {
     let local = ws.root.join(LOCAL_DIR);
     // Before any stat, so that every record read fresh is taken no
     // earlier than this.
@@ -275,19 +327,27 @@ pub fn scan(ws: &Workspace) -> Result<Snapshot> {
         .with_min_len(256)
         .map(|id| Stat::of(&ws.case_path(id)))
         .collect();
-    let index = read_store(&local.join(INDEX_FILE));
+    let mut index = open_store(&local.join(INDEX_FILE));
     let journal = read_store(&local.join(JOURNAL_FILE));
-    let matched = match_records(ids, stats, &index, &journal);
+    let mut statuses = Vec::new();
+    let matched = match_records(ids, stats, index.as_mut(), &journal, &mut statuses);
     let files_read = matched.missing.len();
-    let (entries, mut broken, read_dirty) =
-        read_missing(ws, matched.entries, matched.missing, checked_ns);
+    let (entries, mut broken, read_dirty) = read_missing(
+        ws,
+        matched.entries,
+        matched.missing,
+        checked_ns,
+        &mut statuses,
+        progress,
+    );
     // Misnamed `.yaml` files are as unreadable as damaged ones.
     broken.extend(listing.strays);
     broken.sort_by_cached_key(ToString::to_string);
     let snapshot = Snapshot {
         root: ws.root.clone(),
-        index,
+        index: index.map(|stream| stream.file),
         journal,
+        statuses,
         entries,
         broken,
         files_read,
@@ -299,6 +359,12 @@ pub fn scan(ws: &Workspace) -> Result<Snapshot> {
     }
     Ok(snapshot)
 }
+
+/// Told how many of the files to read have been read, and of how many.
+pub type Progress<'a> = dyn Fn(usize, usize) + Sync + 'a;
+
+/// Files read between two calls of a [`Progress`].
+const PROGRESS_STEP: usize = 256;
 
 /// The case files found, each with its trusted record or a slot to fill.
 struct Matched {
@@ -312,32 +378,40 @@ struct Matched {
 
 /// Pairs each case file with its record (the journal's latest over the
 /// index's), trusting a record whose stat is the file's and is not racy.
+/// The index is read in one pass beside the sorted IDs (it is written in
+/// ID order), a piece at a time: no record is held beyond its turn.
 fn match_records(
     ids: Vec<CaseId>,
     stats: Vec<Option<Stat>>,
-    index: &[u8],
+    mut index: Option<&mut Stream>,
     journal: &[u8],
+    statuses: &mut Vec<Box<str>>,
 ) -> Matched {
-    let stored = records(index);
     let journaled = records(journal);
     let journal_len = journaled.len();
-    let mut known: HashMap<&str, (bool, Record)> =
-        HashMap::with_capacity(stored.len() + journal_len);
-    known.extend(stored.into_iter().map(|r| (r.id, (false, r))));
-    known.extend(journaled.into_iter().map(|r| (r.id, (true, r))));
+    let mut known: HashMap<&str, Record> = HashMap::with_capacity(journal_len);
+    known.extend(journaled.into_iter().map(|r| (r.id, r)));
     let mut entries = Vec::with_capacity(ids.len());
     let mut missing = Vec::new();
+    let mut dirty = false;
     for (id, stat) in ids.into_iter().zip(stats) {
-        let hit = stat.and_then(|stat| known.remove(id.as_str()).filter(|(_, r)| r.stat == stat));
-        match hit {
-            Some((in_journal, record)) if !record.racy() => {
-                let buf = if in_journal { journal } else { index };
+        let stored = index
+            .as_deref_mut()
+            .and_then(|s| s.take(id.as_str(), &mut dirty));
+        let found = match known.remove(id.as_str()) {
+            Some(r) => Some(found_in_journal(journal, &r)),
+            None => stored,
+        };
+        match found.filter(|f| stat == Some(f.stat)) {
+            Some(f) if !racy(f.stat, f.checked_ns) => {
+                let status = Snapshot::intern(statuses, &f.status);
                 entries.push(Some(Entry {
                     id,
-                    stat: record.stat,
-                    checked_ns: record.checked_ns,
-                    keys: record.keys,
-                    source: stored_source(buf, in_journal, record.payload),
+                    stat: f.stat,
+                    checked_ns: f.checked_ns,
+                    status,
+                    received: f.received,
+                    source: f.source,
                 }));
             }
             other => {
@@ -347,11 +421,155 @@ fn match_records(
         }
     }
     // Records of deleted files are dropped; a long journal is folded in.
-    let dirty = !known.is_empty() || journal_len >= JOURNAL_FOLD;
+    dirty |= index.is_some_and(Stream::has_rest);
+    dirty |= !known.is_empty() || journal_len >= JOURNAL_FOLD;
     Matched {
         entries,
         missing,
         dirty,
+    }
+}
+
+/// A record found for a case file, its case left where it is.
+struct Found {
+    stat: Stat,
+    checked_ns: i64,
+    status: String,
+    received: DateTime<FixedOffset>,
+    source: Source,
+}
+
+fn found_in_journal(journal: &[u8], record: &Record) -> Found {
+    let start = record.payload.as_ptr() as usize - journal.as_ptr() as usize;
+    Found {
+        stat: record.stat,
+        checked_ns: record.checked_ns,
+        status: record.keys.status.to_string(),
+        received: record.keys.received,
+        source: Source::Journal {
+            start: start as u32,
+            len: record.payload.len() as u32,
+        },
+    }
+}
+
+/// The index file read front to back a piece at a time, each record's
+/// checksum verified, keeping only the record at hand.
+struct Stream {
+    file: File,
+    buf: Vec<u8>,
+    /// Where `buf` starts in the file.
+    buf_at: u64,
+    /// The next record's place in `buf`.
+    at: usize,
+    /// Whether the file has been read to its end.
+    eof: bool,
+    /// Whether a torn or damaged record stopped the reading.
+    stopped: bool,
+    /// The record at hand, not yet taken or passed.
+    head: Option<(String, Found)>,
+}
+
+/// How much of the index is read at a time.
+const PIECE: usize = 1 << 20;
+
+impl Stream {
+    /// The record of `id`, passing (and counting as stale in `dirty`) the
+    /// records of IDs before it: IDs gone from disk.
+    fn take(&mut self, id: &str, dirty: &mut bool) -> Option<Found> {
+        loop {
+            if self.head.is_none() {
+                self.head = self.next();
+            }
+            let (head_id, _) = self.head.as_ref()?;
+            match head_id.as_str().cmp(id) {
+                std::cmp::Ordering::Less => {
+                    *dirty = true;
+                    self.head = None;
+                }
+                std::cmp::Ordering::Equal => return self.head.take().map(|(_, f)| f),
+                std::cmp::Ordering::Greater => return None,
+            }
+        }
+    }
+
+    /// Whether records remain untaken: of files gone from disk.
+    fn has_rest(&mut self) -> bool {
+        if self.head.is_none() {
+            self.head = self.next();
+        }
+        self.head.is_some()
+    }
+
+    fn next(&mut self) -> Option<(String, Found)> {
+        if self.stopped {
+            return None;
+        }
+        let next = self
+            .fill()
+            .then(|| parse_record(&self.buf, self.at))
+            .flatten();
+        let Some((record, end)) = next else {
+            self.stopped = !(self.eof && self.at == self.buf.len());
+            return None;
+        };
+        let payload_at = record.payload.as_ptr() as usize - self.buf.as_ptr() as usize;
+        let found = Found {
+            stat: record.stat,
+            checked_ns: record.checked_ns,
+            status: record.keys.status.into(),
+            received: record.keys.received,
+            source: Source::Index {
+                start: self.buf_at + payload_at as u64,
+                len: record.payload.len() as u32,
+            },
+        };
+        let id = record.id.to_string();
+        self.at = end;
+        Some((id, found))
+    }
+
+    /// Makes the whole next record present in `buf`, reading on as
+    /// needed; false at the end of the file or when it ends mid-record.
+    fn fill(&mut self) -> bool {
+        loop {
+            let have = self.buf.len() - self.at;
+            let need = self.buf.get(self.at..self.at + 4).map_or(4, |n| {
+                4 + u32::from_le_bytes([n[0], n[1], n[2], n[3]]) as usize
+            });
+            if have >= need {
+                return true;
+            }
+            if self.eof || !self.read_more(need) {
+                return false;
+            }
+        }
+    }
+
+    fn read_more(&mut self, need: usize) -> bool {
+        self.buf.drain(..self.at);
+        self.buf_at += self.at as u64;
+        self.at = 0;
+        let want = need.max(PIECE);
+        let have = self.buf.len();
+        self.buf.resize(have + want, 0);
+        let mut got = 0;
+        while got < want {
+            match self.file.read(&mut self.buf[have + got..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    break;
+                }
+                Ok(n) => got += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => {
+                    self.eof = true;
+                    break;
+                }
+            }
+        }
+        self.buf.truncate(have + got);
+        true
     }
 }
 
@@ -366,19 +584,30 @@ fn read_missing(
     mut entries: Vec<Option<Entry>>,
     missing: Vec<(usize, CaseId, Option<Stat>, bool)>,
     checked_ns: Option<i64>,
+    statuses: &mut Vec<Box<str>>,
+    progress: &Progress<'_>,
 ) -> (Vec<Entry>, Vec<Error>, bool) {
-    let fresh: Vec<(usize, bool, Result<Entry>)> = missing
+    type Read = (usize, bool, Result<(Entry, Box<str>)>);
+    let total = missing.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let fresh: Vec<Read> = missing
         .into_par_iter()
         .map(|(slot, id, stat, had_record)| {
-            (slot, had_record, read_fresh(ws, id, stat, checked_ns))
+            let read = read_fresh(ws, id, stat, checked_ns);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if n.is_multiple_of(PROGRESS_STEP) || n == total {
+                progress(n, total);
+            }
+            (slot, had_record, read)
         })
         .collect();
     let mut broken = Vec::new();
     let mut dirty = false;
     for (slot, had_record, result) in fresh {
         match result {
-            Ok(entry) => {
+            Ok((mut entry, status)) => {
                 dirty |= !had_record || !entry.racy();
+                entry.status = Snapshot::intern(statuses, &status);
                 entries[slot] = Some(entry);
             }
             Err(e) => {
@@ -390,37 +619,31 @@ fn read_missing(
     (entries.into_iter().flatten().collect(), broken, dirty)
 }
 
-/// Reads and encodes a case file whose record is missing or out of date.
-/// The stat is taken before the read, so a change during the read shows
-/// as a different stat next time. Without the file system's time of the
-/// look, the record counts as taken at the file's own last change, which
-/// makes it racy: kept for this run, read again by the next.
+/// Reads and encodes a case file whose record is missing or out of date;
+/// its state comes beside it, to be stored once. The stat is taken before
+/// the read, so a change during the read shows as a different stat next
+/// time. Without the file system's time of the look, the record counts as
+/// taken at the file's own last change, which makes it racy: kept for this
+/// run, read again by the next.
 fn read_fresh(
     ws: &Workspace,
     id: CaseId,
     stat: Option<Stat>,
     checked_ns: Option<i64>,
-) -> Result<Entry> {
+) -> Result<(Entry, Box<str>)> {
     let path = ws.case_path(&id);
     let stat = stat.or_else(|| Stat::of(&path)).unwrap_or_default();
     let case = read_case_file(&path)?;
     let bytes = encode(&case)?;
-    Ok(Entry {
+    let entry = Entry {
         id,
         stat,
         checked_ns: checked_ns.unwrap_or_else(|| stat.changed_ns()),
-        keys: Keys::of(&case),
+        status: 0,
+        received: case.received,
         source: Source::Fresh(bytes.into_boxed_slice()),
-    })
-}
-
-fn stored_source(buf: &[u8], journal: bool, payload: &[u8]) -> Source {
-    let start = payload.as_ptr() as usize - buf.as_ptr() as usize;
-    Source::Stored {
-        journal,
-        start,
-        end: start + payload.len(),
-    }
+    };
+    Ok((entry, case.status.as_str().into()))
 }
 
 /// Called under the workspace lock after `case` was written to `path`:
@@ -478,6 +701,11 @@ fn rewrite(ws: &Workspace, _lock: &WorkspaceLock, snapshot: &Snapshot) -> Result
         out.write_all(&header()).map_err(|e| Error::io(&path, e))?;
         let mut record = Vec::new();
         for entry in &snapshot.entries {
+            // A stored copy that cannot be read is left out: its file is
+            // read next time.
+            let Some(payload) = snapshot.payload(entry) else {
+                continue;
+            };
             record.clear();
             push_record(
                 &mut record,
@@ -485,8 +713,11 @@ fn rewrite(ws: &Workspace, _lock: &WorkspaceLock, snapshot: &Snapshot) -> Result
                     id: entry.id.as_str(),
                     stat: entry.stat,
                     checked_ns: entry.checked_ns,
-                    keys: entry.keys.clone(),
-                    payload: snapshot.payload(entry),
+                    keys: Keys {
+                        status: snapshot.statuses[usize::from(entry.status)].clone(),
+                        received: entry.received,
+                    },
+                    payload: &payload,
                 },
             );
             out.write_all(&record).map_err(|e| Error::io(&path, e))?;
@@ -533,6 +764,27 @@ fn read_store(path: &Path) -> Vec<u8> {
         return Vec::new();
     }
     bytes
+}
+
+/// The index file, opened to be read a piece at a time after its header,
+/// or nothing when it is missing, a link, or of another format or build.
+fn open_store(path: &Path) -> Option<Stream> {
+    if !std::fs::symlink_metadata(path).ok()?.is_file() {
+        return None;
+    }
+    let mut file = File::open(path).ok()?;
+    let header = header();
+    let mut start = vec![0; header.len()];
+    file.read_exact(&mut start).ok()?;
+    (start == header).then(|| Stream {
+        file,
+        buf: Vec::new(),
+        buf_at: header.len() as u64,
+        at: 0,
+        eof: false,
+        stopped: false,
+        head: None,
+    })
 }
 
 /// Every whole, intact record of a store file, in file order; reading

@@ -457,6 +457,15 @@ impl Workspace {
         super::index::scan(self)
     }
 
+    /// [`Self::scan`], telling `progress` how many of the files the index
+    /// did not hold have been read.
+    pub fn scan_reporting(
+        &self,
+        progress: &super::index::Progress<'_>,
+    ) -> Result<super::index::Snapshot> {
+        super::index::scan_reporting(self, progress)
+    }
+
     /// Reads every case in parallel. A broken file is reported, never fatal.
     pub fn load_all(&self) -> Result<Loaded> {
         let listing = self.case_listing()?;

@@ -376,3 +376,56 @@ fn an_unreadable_case_file_does_not_make_every_reader_rewrite_the_index() {
     }
     assert_eq!(inode(&ws), before, "the index was rewritten");
 }
+
+/// An index of `n` records (IDs in order), one of them, `big`, larger than
+/// the piece the index is read by.
+fn long_index(dir: &Path, n: usize, big: usize) -> (PathBuf, Vec<String>) {
+    let path = dir.join(INDEX_FILE);
+    let ids: Vec<String> = (0..n).map(|i| format!("2026{i:04}-AAAAA")).collect();
+    let mut bytes = header();
+    let large = vec![7u8; PIECE + 1000];
+    for (i, id) in ids.iter().enumerate() {
+        let payload: &[u8] = if i == big { &large } else { b"a case, encoded" };
+        push_record(&mut bytes, &record(id, Stat::default(), i as i64, payload));
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    (path, ids)
+}
+
+#[test]
+fn the_index_is_read_piece_by_piece_and_every_record_found_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, ids) = long_index(dir.path(), 100_000, 50_000);
+    let mut stream = open_store(&path).unwrap();
+    let mut dirty = false;
+    for (i, id) in ids.iter().enumerate() {
+        let found = stream.take(id, &mut dirty).unwrap();
+        assert_eq!(found.checked_ns, i as i64);
+        let Source::Index { start, len } = found.source else {
+            panic!("not in the index")
+        };
+        let mut bytes = vec![0; len as usize];
+        read_at(&stream.file, &mut bytes, start).unwrap();
+        if i == 50_000 {
+            assert_eq!(bytes, vec![7u8; PIECE + 1000]);
+        } else {
+            assert_eq!(bytes, b"a case, encoded");
+        }
+    }
+    assert!(!dirty);
+    assert!(!stream.has_rest());
+}
+
+#[test]
+fn records_of_files_gone_are_passed_and_make_the_index_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, ids) = long_index(dir.path(), 3000, 1500);
+    let mut stream = open_store(&path).unwrap();
+    let mut dirty = false;
+    for id in ids.iter().step_by(2) {
+        assert!(stream.take(id, &mut dirty).is_some());
+        assert!(stream.take(&format!("{id}0"), &mut dirty).is_none());
+    }
+    assert!(dirty);
+    assert!(stream.has_rest(), "the last record was never asked for");
+}
