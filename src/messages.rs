@@ -682,6 +682,7 @@ pub static MESSAGES: &[Message] = &[
     m("calendar-import-empty", "the file lists no day", "文件中没有列出任何日期"),
     m("calendar-import-year", "year {year} is outside the supported years {first}..{last}", "{year} 年超出支持的年份 {first}..{last}"),
     m("calendar-import-unnamed", "row {row}: {date} has no holiday name", "第 {row} 行：{date} 没有写节日名称"),
+    m("calendar-import-control", "row {row}: the name of {date} holds a control character", "第 {row} 行：{date} 的名称含有控制字符"),
     m("calendar-import-twice", "row {row}: {date} is listed twice", "第 {row} 行：{date} 重复列出"),
     m("calendar-import-workday-weekday", "{date} is a make-up working day on a {weekday}: make-up working days fall on weekends", "{date} 是{weekday}，却列为调休上班日：调休上班日只能在周末"),
     m("calendar-import-incomplete", "the schedule of {year} is not whole: it names no {missing}", "{year} 年的安排不完整：缺少{missing}"),
