@@ -1076,3 +1076,46 @@ fn chinese_sentences_name_requirements_by_label_and_join_lists_with_the_chinese_
         "{said}"
     );
 }
+
+#[test]
+fn bash_completes_states_after_advance_and_policy_codes_after_their_options() {
+    let ws = Ws::tourism_zh();
+    let id = ws.register(&[]);
+    let script = ws.ok(&["completions", "bash"]);
+    ws.write(".home/plaint.bash", &script);
+    let bin = assert_cmd::cargo::cargo_bin("plaint");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let complete = |words: &str| -> String {
+        let line = format!(
+            "source .home/plaint.bash; COMP_WORDS=({words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); _plaint_ids; echo \"${{COMPREPLY[*]}}\""
+        );
+        let out = crate::support::isolated("bash", ws.root(), &ws.root().join(".home"))
+            .env("PATH", &path)
+            .args(["-c", &line])
+            .output()
+            .expect("bash runs");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    assert_eq!(
+        complete(&format!("plaint advance {id} inv")),
+        "investigating"
+    );
+    assert_eq!(
+        complete(&format!("plaint advance {id} ''"))
+            .split(' ')
+            .count(),
+        10
+    );
+    assert!(complete("plaint list --channel hot").contains("hotline-12345"));
+    assert!(complete("plaint list --category shop").contains("shopping"));
+    assert!(complete("plaint list --status susp").contains("suspended"));
+    assert!(complete(&format!("plaint notice {id} sett")).contains("settlement"));
+    assert!(complete(&format!("plaint explain {id} res")).contains("resolution"));
+    assert!(
+        complete(&format!("plaint advance {id} rejected --reason time")).contains("time-barred")
+    );
+}
