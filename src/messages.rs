@@ -141,6 +141,7 @@ pub static MESSAGES: &[Message] = &[
     m("event-promised-by", " a reply by {date}", "（{date} 前）"),
     m("event-on-the-spot", " (on the spot)", "（当场解决）"),
     m("event-consent-text", " [consent: {text}]", " [同意：{text}]"),
+    m("explain-promise", "a promised reply is a date given to the complainant, not counted by a rule, so there is nothing to explain; `plaint show {id}` shows it with the days left", "承诺答复是向投诉人承诺的日期，不按期限规则计算，无需说明计算过程；`plaint show {id}` 列出该日期和剩余天数"),
     m("promise-rule", "Reply promised to the complainant", "承诺答复"),
     m("event-assigned", "assigned {from}→ {to}", "承办人 {from}→ {to}"),
     m("event-edited", "edited {fields}", "修改 {fields}"),

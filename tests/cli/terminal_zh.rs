@@ -1119,3 +1119,14 @@ fn bash_completes_states_after_advance_and_policy_codes_after_their_options() {
         complete(&format!("plaint advance {id} rejected --reason time")).contains("time-barred")
     );
 }
+
+#[test]
+fn explain_of_the_promised_reply_says_what_it_is_instead_of_an_unknown_rule() {
+    let ws = Ws::tourism_zh();
+    let id = ws.register(&[]);
+    for typed in ["承诺答复", "promise"] {
+        let said = ws.fails(1, &["explain", &id, typed]);
+        assert!(said.contains("承诺答复是向投诉人承诺的日期"), "{said}");
+        assert!(said.contains(&format!("plaint show {id}")), "{said}");
+    }
+}
