@@ -232,6 +232,17 @@ fn collect(
                 ),
             ));
         }
+        if row.name.chars().any(char::is_control) {
+            return Err(invalid(
+                label,
+                msg!(
+                    lang,
+                    "calendar-import-control",
+                    row = row.at,
+                    date = row.date
+                ),
+            ));
+        }
         let twice =
             schedule.holidays.contains_key(&row.date) || schedule.workdays.contains_key(&row.date);
         if twice {

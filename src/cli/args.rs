@@ -126,6 +126,9 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `plaint man | man -l -`.
     Man(ManArgs),
+    /// Print the codes a shell completes from the workspace policy (the completion scripts call it).
+    #[command(hide = true)]
+    Complete(CompleteArgs),
     /// Issue a written notice from a template: numbered, stored, recorded.
     Notice(NoticeArgs),
     /// Attach evidence files to a case (copied into attachments/, hashed).
@@ -200,6 +203,7 @@ impl Command {
             | Command::VerifyPush(_)
             | Command::Export(_)
             | Command::Completions(_)
+            | Command::Complete(_)
             | Command::Man(_)
             | Command::Dossier(_) => false,
         }
@@ -350,6 +354,14 @@ pub struct CompletionsArgs {
     /// The shell.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// Arguments of the hidden `complete`.
+#[derive(Debug, Args)]
+pub struct CompleteArgs {
+    /// What to list, one code a line.
+    #[arg(value_parser = ["states", "channels", "categories", "reasons", "outcomes", "kinds", "rules"])]
+    pub what: String,
 }
 
 /// Arguments of `man`.

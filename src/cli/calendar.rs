@@ -197,6 +197,9 @@ fn show(ctx: &Ctx, args: &CalendarShowArgs) -> anyhow::Result<Exit> {
 /// provisional due date that moved (text: a table; `--json`: a document).
 fn import(ctx: &Ctx, args: &CalendarImportArgs) -> anyhow::Result<Exit> {
     let label = args.file.display().to_string();
+    if !args.file.is_file() {
+        return Err(Error::invalid(crate::msg!(ctx.lang(), "no-such-file", file = label)).into());
+    }
     let schedule = crate::limits::read_text_bounded(
         &args.file,
         crate::limits::MAX_SETTINGS_BYTES,

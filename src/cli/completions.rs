@@ -2,6 +2,8 @@
 //! (clap_complete) and the manual page (clap_mangen), both generated from
 //! the argument definitions so they never drift from `--help`.
 
+use std::fmt::Write as _;
+
 use clap::CommandFactory;
 use clap_complete::Shell;
 
@@ -31,6 +33,31 @@ pub fn completions(shell: Shell) -> anyhow::Result<Exit> {
         _ => script,
     };
     super::output::print_bytes(script.as_bytes())?;
+    Ok(Exit::Success)
+}
+
+/// Prints the codes of `what` in the workspace policy, one a line: what
+/// the completion scripts offer after `advance ID`, `notice ID`,
+/// `explain ID`, `extend ID`, `--status`, `--channel`, `--category`,
+/// `--reason` and `--outcome`.
+pub fn words(ctx: &super::Ctx, what: &str) -> anyhow::Result<Exit> {
+    let policy = &ctx.ws.policy;
+    let codes = |list: &[crate::policy::Code]| list.iter().map(|c| c.code.clone()).collect();
+    let words: Vec<String> = match what {
+        "states" => policy.states.iter().map(|s| s.name.clone()).collect(),
+        "channels" => codes(&policy.channels),
+        "categories" => codes(&policy.categories),
+        "reasons" => codes(&policy.rejection_reasons),
+        "outcomes" => codes(&policy.outcomes),
+        "kinds" => crate::paperwork::kinds::for_preset(&ctx.ws.settings.preset)
+            .iter()
+            .map(|k| k.code.to_string())
+            .collect(),
+        _ => policy.deadlines.iter().map(|r| r.name.clone()).collect(),
+    };
+    let mut text = words.join("\n");
+    text.push('\n');
+    super::output::print_bytes(text.as_bytes())?;
     Ok(Exit::Success)
 }
 
@@ -109,8 +136,27 @@ fn bash_ids() -> String {
         r#"
 _plaint_ids() {{
     local cur="${{COMP_WORDS[COMP_CWORD]}}"
+    local prev="${{COMP_WORDS[COMP_CWORD-1]}}" what=""
     if [[ $COMP_CWORD -eq 2 && " {TAKES_AN_ID} " == *" ${{COMP_WORDS[1]}} "* && $cur != -* ]]; then
         COMPREPLY=( $(compgen -W "$({LIST_IDS} 2>/dev/null)" -- "$cur") )
+        return 0
+    fi
+    case "$prev" in
+        --status) what=states ;;
+        --channel) what=channels ;;
+        --category) what=categories ;;
+        --reason) what=reasons ;;
+        --outcome) what=outcomes ;;
+    esac
+    if [[ -z $what && $COMP_CWORD -eq 3 && $cur != -* ]]; then
+        case "${{COMP_WORDS[1]}}" in
+            advance) what=states ;;
+            notice) what=kinds ;;
+            explain|extend) what=rules ;;
+        esac
+    fi
+    if [[ -n $what ]]; then
+        COMPREPLY=( $(compgen -W "$(plaint complete $what 2>/dev/null)" -- "$cur") )
         return 0
     fi
     _plaint "$@"
@@ -121,7 +167,34 @@ complete -F _plaint_ids -o bashdefault -o default plaint
 }
 
 fn fish_ids() -> String {
-    format!(
+    let mut out = format!(
         "\ncomplete -c plaint -n '__fish_seen_subcommand_from {TAKES_AN_ID}' -f -a '({LIST_IDS} 2>/dev/null)'\n"
-    )
+    );
+    for (after, what) in [
+        ("advance", "states"),
+        ("notice", "kinds"),
+        ("explain extend", "rules"),
+    ] {
+        let _ = writeln!(
+            out,
+            "complete -c plaint -n '__fish_seen_subcommand_from {after}; and test (count (commandline -opc)) -eq 3' -f -a '(plaint complete {what} 2>/dev/null)'"
+        );
+    }
+    for (flag, what) in OPTION_WORDS {
+        let _ = writeln!(
+            out,
+            "complete -c plaint -l {flag} -x -a '(plaint complete {what} 2>/dev/null)'"
+        );
+    }
+    out
 }
+
+/// The options whose value is a code of the workspace policy, and what
+/// `plaint complete` lists for each.
+const OPTION_WORDS: [(&str, &str); 5] = [
+    ("status", "states"),
+    ("channel", "channels"),
+    ("category", "categories"),
+    ("reason", "reasons"),
+    ("outcome", "outcomes"),
+];

@@ -7,11 +7,26 @@ use crate::deadline::explain::explain;
 use crate::error::{Error, Exit};
 use std::fmt::Write as _;
 
+/// A promised reply (`promise`, or its label in either language) is a
+/// date, not a rule: say so, and where it is shown.
+fn refuse_promise(ctx: &Ctx, id: &crate::model::CaseId, typed: &str) -> anyhow::Result<()> {
+    let typed = typed.trim();
+    let promise = typed == crate::deadline::PROMISE_RULE
+        || [crate::policy::Language::En, crate::policy::Language::Zh]
+            .iter()
+            .any(|&l| typed == crate::msg!(l, "promise-rule"));
+    if promise {
+        return Err(Error::invalid(crate::msg!(ctx.lang(), "explain-promise", id = id)).into());
+    }
+    Ok(())
+}
+
 /// Prints the explanation of one rule's deadline for one case.
 pub fn run(ctx: &Ctx, args: &ExplainArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let case = ctx.ws.read_case(&id)?;
     let ws = &ctx.ws;
+    refuse_promise(ctx, &id, &args.rule)?;
     let name = ws
         .policy
         .resolve_code(crate::policy::codes::CodeKind::Rule, &args.rule)?;

@@ -399,6 +399,7 @@ fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         | Command::Man(_) => {
             unreachable!("handled above")
         }
+        Command::Complete(args) => completions::words(ctx, &args.what),
         Command::Register(args) => register::run(ctx, &args),
         Command::Show(args) => show::run(ctx, &args),
         Command::List(args) => list::run(ctx, &args),

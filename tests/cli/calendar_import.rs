@@ -125,6 +125,14 @@ fn a_bad_schedule_is_refused_and_changes_nothing() {
             HOLIDAY_CN_2027.replace("国庆节", "中秋节"),
             "2027 年的安排不完整：缺少国庆节",
         ),
+        // An escape sequence in a name.
+        (
+            HOLIDAY_CN_2027.replace(
+                "\"name\": \"清明节\"",
+                "\"name\": \"\\u001b]0;x\\u0007清明节\"",
+            ),
+            "2027-04-05 的名称含有控制字符",
+        ),
         // Not the layout.
         ("{\"year\": 2027}".to_string(), "不是 holiday-cn 的格式"),
         // A day of a covered year the calendar disagrees with.
@@ -140,6 +148,11 @@ fn a_bad_schedule_is_refused_and_changes_nothing() {
         ws.write(".home/bad.json", &text);
         refused(&ws, &["calendar", "import", ".home/bad.json"], &[needle]);
     }
+    refused(
+        &ws,
+        &["calendar", "import", ".home/nosuch.json"],
+        &[".home/nosuch.json：文件不存在"],
+    );
     ws.write(".home/bad.csv", "2027-01-01,maybe,元旦\n");
     refused(
         &ws,

@@ -1079,8 +1079,64 @@ fn chinese_sentences_name_requirements_by_label_and_join_lists_with_the_chinese_
     let second = ws.register(&[]);
     let out = ws.run(&Ws::register_args(&[]));
     let said = String::from_utf8_lossy(&out.stderr);
+    // Both were received at the same moment: either may come first.
     assert!(
-        said.contains(&format!("该投诉人此前已有案件 {first}、{second}")),
+        said.contains(&format!("该投诉人此前已有案件 {first}、{second}"))
+            || said.contains(&format!("该投诉人此前已有案件 {second}、{first}")),
         "{said}"
     );
+}
+
+#[test]
+fn bash_completes_states_after_advance_and_policy_codes_after_their_options() {
+    let ws = Ws::tourism_zh();
+    let id = ws.register(&[]);
+    let script = ws.ok(&["completions", "bash"]);
+    ws.write(".home/plaint.bash", &script);
+    let bin = assert_cmd::cargo::cargo_bin("plaint");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let complete = |words: &str| -> String {
+        let line = format!(
+            "source .home/plaint.bash; COMP_WORDS=({words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); _plaint_ids; echo \"${{COMPREPLY[*]}}\""
+        );
+        let out = crate::support::isolated("bash", ws.root(), &ws.root().join(".home"))
+            .env("PATH", &path)
+            .args(["-c", &line])
+            .output()
+            .expect("bash runs");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    assert_eq!(
+        complete(&format!("plaint advance {id} inv")),
+        "investigating"
+    );
+    assert_eq!(
+        complete(&format!("plaint advance {id} ''"))
+            .split(' ')
+            .count(),
+        10
+    );
+    assert!(complete("plaint list --channel hot").contains("hotline-12345"));
+    assert!(complete("plaint list --category shop").contains("shopping"));
+    assert!(complete("plaint list --status susp").contains("suspended"));
+    assert!(complete(&format!("plaint notice {id} sett")).contains("settlement"));
+    assert!(complete(&format!("plaint explain {id} res")).contains("resolution"));
+    assert!(
+        complete(&format!("plaint advance {id} rejected --reason time")).contains("time-barred")
+    );
+}
+
+#[test]
+fn explain_of_the_promised_reply_says_what_it_is_instead_of_an_unknown_rule() {
+    let ws = Ws::tourism_zh();
+    let id = ws.register(&[]);
+    for typed in ["承诺答复", "promise"] {
+        let said = ws.fails(1, &["explain", &id, typed]);
+        assert!(said.contains("承诺答复是向投诉人承诺的日期"), "{said}");
+        assert!(said.contains(&format!("plaint show {id}")), "{said}");
+    }
 }
