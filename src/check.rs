@@ -630,6 +630,11 @@ fn examine_case(root: &Path, text: &str, case: Case, judged: &Judged<'_>, out: &
         );
     }
     out.warnings.extend(
+        steps_after_void(&case)
+            .into_iter()
+            .map(|m| problem(&file, m)),
+    );
+    out.warnings.extend(
         crate::paperwork::notice::issuance_warnings(
             policy.map_or("", |p| &p.preset),
             &case,
@@ -694,6 +699,37 @@ pub fn case_warnings(policy: &Policy, case: &Case) -> Vec<Text> {
                 "check-imported-incomplete",
                 field = field,
                 message = message
+            )
+            .into()
+        })
+        .collect()
+}
+
+/// The steps of the procedure recorded after `case` was voided: what
+/// `plaint` refuses on a void case, but a merge of two clones can bring
+/// (one voided the case while the other went on with it). Both acts
+/// happened, so the record keeps them; the case stays void.
+fn steps_after_void(case: &Case) -> Vec<Text> {
+    let Some(voided) = case.voided() else {
+        return Vec::new();
+    };
+    let date = voided.at.format("%Y-%m-%d").to_string();
+    case.history
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.at >= voided.at && !std::ptr::eq(*e, voided))
+        .filter(|(_, e)| {
+            let action = e.action();
+            action != crate::model::Action::Voided
+                && !crate::policy::workflow::kept_when_void(action)
+        })
+        .map(|(i, e)| {
+            crate::said!(
+                "check-step-after-void",
+                n = i + 1,
+                action = e.action().as_str(),
+                at = e.at.format("%Y-%m-%d %H:%M"),
+                date = date
             )
             .into()
         })

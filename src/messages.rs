@@ -431,6 +431,7 @@ pub static MESSAGES: &[Message] = &[
     m("push-kind-detached", "detached", "移除附件"),
     m("push-kind-superseded", "superseded", "文书被取代"),
     m("push-kind-voided", "void", "作废"),
+    m("check-step-after-void", "event #{n} ({action}, {at}) was recorded after the case was voided on {date}, as when two clones merge; the case stays void and counts nowhere", "第 {n} 条记录（{action}，{at}）记于本案 {date} 作废之后（两份副本合并时会出现）；本案仍为作废，不计入任何统计"),
     m("push-kind-approved", "approval", "批准"),
     m("push-kind-escalated", "escalation", "上报"),
     m("push-kind-routed", "routing", "派单"),

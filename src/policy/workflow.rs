@@ -630,12 +630,8 @@ pub fn insert_event(case: &mut Case, event: Event) -> Result<()> {
 /// record, a superseded notice), never a move, a deadline, a notice or a
 /// handover.
 pub fn refuse_if_void(case: &Case, action: Action) -> Result<()> {
-    let kept = matches!(
-        action,
-        Action::Note | Action::Attached | Action::Detached | Action::Edited | Action::Superseded
-    );
     match case.voided() {
-        Some(voided) if !kept => {
+        Some(voided) if !kept_when_void(action) => {
             let reason = match &voided.what {
                 EventKind::Voided { reason } => reason.as_str(),
                 _ => "",
@@ -649,6 +645,16 @@ pub fn refuse_if_void(case: &Case, action: Action) -> Result<()> {
         }
         _ => Ok(()),
     }
+}
+
+/// Whether a void case still takes events of `action`: what keeps its
+/// record straight (a note, an attachment, an edit of the record, a
+/// superseded notice), never a step of the procedure.
+pub fn kept_when_void(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Note | Action::Attached | Action::Detached | Action::Edited | Action::Superseded
+    )
 }
 
 /// How times read in the refusals of [`check_event_time`].

@@ -115,6 +115,41 @@ fn a_void_case_takes_no_further_step_and_is_voided_once() {
 }
 
 #[test]
+fn a_step_merged_in_after_the_void_is_kept_and_check_says_so() {
+    let ws = office();
+    let id = ws.register(&[]);
+    ws.ok(&["void", &id, "--reason", "重复登记"]);
+    // Another clone accepted the case meanwhile; the merge keeps both acts.
+    let merged = ws
+        .case_text(&id)
+        .replace("status: received", "status: accepted")
+        + &format!(
+            "- at: {}\n  by: 李明\n  action: status\n  from: received\n  to: accepted\n",
+            later_than_the_void(&ws.case_text(&id))
+        );
+    std::fs::write(ws.case_path(&id), merged).unwrap();
+    let out = ws.run(&["check"]);
+    assert_eq!(out.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("作废之后"), "{said}");
+    assert!(said.contains("本案仍为作废"), "{said}");
+    // It still counts nowhere.
+    let summary = ws.json(&["summary"]);
+    assert_eq!(summary["total"], 0, "{summary}");
+}
+
+/// A moment a minute after the last event of a case file's history.
+fn later_than_the_void(text: &str) -> String {
+    let last = text
+        .lines()
+        .rev()
+        .find_map(|l| l.trim_start_matches("- ").strip_prefix("at: "))
+        .unwrap();
+    let at = chrono::DateTime::parse_from_rfc3339(last).unwrap() + chrono::Duration::minutes(1);
+    at.to_rfc3339()
+}
+
+#[test]
 fn a_case_with_issued_notices_is_voided_only_with_force_and_the_event_says_so() {
     let ws = office();
     let id = ws.register(&[]);
