@@ -150,10 +150,9 @@ impl Server {
         said
     }
 
-    /// A registered case with a note, an attachment, acceptance and its
-    /// notice, pushed; its ID.
-    fn case_with_records(&self) -> String {
-        let id = self.plaint(&[
+    /// A registered case (not yet pushed); its ID.
+    fn register(&self) -> String {
+        self.plaint(&[
             "register",
             "--title",
             "退款纠纷",
@@ -167,7 +166,13 @@ impl Server {
             "原始说法",
             "--received",
             "2026-11-20 09:30",
-        ]);
+        ])
+    }
+
+    /// A registered case with a note, an attachment, acceptance and its
+    /// notice, pushed; its ID.
+    fn case_with_records(&self) -> String {
+        let id = self.register();
         self.plaint(&["note", &id, "打过电话"]);
         let photo = self.dir.path().join("photo.jpg");
         std::fs::write(&photo, b"evidence bytes").unwrap();
@@ -417,21 +422,7 @@ fn a_notice_number_recorded_already_is_refused() {
 #[test]
 fn a_force_push_that_drops_history_is_refused_and_a_branch_is_not_deleted() {
     let server = Server::new("en");
-    let id = server.plaint(&[
-        "register",
-        "--title",
-        "退款纠纷",
-        "--complainant",
-        "张三",
-        "--respondent",
-        "桂林阳光旅行社",
-        "--demands",
-        "退款",
-        "--facts",
-        "原始说法",
-        "--received",
-        "2026-11-20 09:30",
-    ]);
+    let id = server.register();
     server.accepted("Register");
     server.plaint(&["note", &id, "打过电话"]);
     server.accepted("Note");
