@@ -197,17 +197,20 @@ impl Settings {
             Language::En => SETTINGS_EN,
             Language::Zh => SETTINGS_ZH,
         };
-        template
-            .replace("{preset}", &self.preset)
-            .replace("{calendar}", &self.calendar)
-            .replace("{tz}", &self.timezone)
-            .replace(
-                "{lang}",
-                match self.language {
-                    Language::En => "en",
-                    Language::Zh => "zh",
-                },
-            )
+        let lang = match self.language {
+            Language::En => "en",
+            Language::Zh => "zh",
+        };
+        // One pass: a calendar file named `{tz}.yaml` stays as named.
+        crate::messages::said::fill_placeholders(template, |name| {
+            Some(match name {
+                "preset" => self.preset.clone(),
+                "calendar" => self.calendar.clone(),
+                "tz" => self.timezone.clone(),
+                "lang" => lang.to_string(),
+                _ => return None,
+            })
+        })
     }
 }
 
@@ -318,6 +321,9 @@ mod tests {
         let settings = Settings::new("hospital", "weekends");
         let parsed = Settings::parse(&settings.render_new(), "x").unwrap();
         assert_eq!(parsed, settings);
+        // A name holding a placeholder is written as named.
+        let odd = Settings::new("tourism", "{tz}");
+        assert!(odd.render_new().contains("calendar: {tz} "));
     }
 
     #[test]
