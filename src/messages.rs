@@ -908,7 +908,7 @@ pub static MESSAGES: &[Message] = &[
     m("list-col-title", "Title", "标题"),
     // Report keys of cases without a value.
     m("category-none", "(none)", "(无)"),
-    m("channel-unknown", "(unknown)", "(未知)"),
+    m("channel-unknown", "(unknown)", "（未知）"),
     // Periods beyond the calendar.
     m("period-from", "{amount} {unit} from {start}", "自 {start} 起 {amount} {unit}"),
     m("workdays-from", "{n} working days from {date}", "自 {date} 起 {n} 个工作日"),

@@ -311,9 +311,11 @@ fn tables(ctx: &Ctx, report: &Report) -> Vec<Table> {
     rules.sort_by_key(|(rule, _)| (rank(rule), rule.as_str()));
     for (rule, o) in rules {
         let label = rule_title(ctx, rule);
+        let target_label = RuleKind::OfficeTarget.label(lang);
         let target = match o.kind {
-            Some(RuleKind::OfficeTarget) => {
-                crate::msg!(lang, "aside", text = RuleKind::OfficeTarget.label(lang))
+            // A label that already says so (办结（内部目标）) is not told twice.
+            Some(RuleKind::OfficeTarget) if !label.contains(target_label) => {
+                crate::msg!(lang, "aside", text = target_label)
             }
             _ => String::new(),
         };

@@ -166,9 +166,12 @@ fn the_hospital_year_reads_as_its_summary_in_md_csv_and_html() {
         "## 按类型和结果",
         "| 纠纷 | 2 | 1 | 1 |",
         "| 赔偿金额合计（元） | 12000.50 |",
+        "| 办结（内部目标） | 21 |",
+        "| （未知） | 21 |",
     ] {
         assert!(md.contains(needle), "md lacks {needle:?}:\n{md}");
     }
+    assert!(!md.contains("内部目标），内部目标"), "said twice:\n{md}");
     let crossed = ws.ok(&[
         "report", "--period", "2025", "--by", "type", "--then", "outcome", "--format", "csv",
     ]);
