@@ -143,6 +143,8 @@ fn a_filtered_list_warns_only_about_the_deadlines_its_rows_show() {
             assert_eq!(err.matches(words.uncovered).count(), 1, "{err}");
             assert!(err.contains(words.one), "{lang} {args:?}: {err}");
             assert!(err.contains(words.marked), "{lang} {args:?}: {err}");
+            // The warning names the one command that adds the missing year.
+            assert!(err.contains("`plaint calendar import "), "{err}");
         }
     }
 }

@@ -142,8 +142,9 @@ fn report_on_a_colour_terminal_keeps_headers_short_and_defines_them_under_the_ta
 /// Words of three or more Latin letters in `text`, but for the command and
 /// file names a message may quote.
 fn english_words(text: &str) -> Vec<String> {
-    const QUOTED: [&str; 8] = [
-        "plaint", "show", "list", "format", "ids", "yaml", "assume", "weekends",
+    const QUOTED: [&str; 10] = [
+        "plaint", "show", "list", "format", "ids", "yaml", "assume", "weekends", "calendar",
+        "import",
     ];
     text.split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| w.len() >= 3 && !QUOTED.contains(w))
