@@ -739,6 +739,9 @@ pub struct AssignArgs {
     /// Why the case is handed over (kept in the history).
     #[arg(long)]
     pub note: Option<String>,
+    /// Take a name one slip away from one plaint.yaml lists (李铭 beside 李明) as meant.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `advance`.

@@ -24,6 +24,7 @@ mod concurrency;
 mod contract;
 mod coverage;
 mod deadlines;
+mod everyday;
 mod examples;
 mod figures;
 mod fuzz;
