@@ -332,6 +332,8 @@ pub static MESSAGES: &[Message] = &[
     m("lock-held-by-other", "held by another process", "由另一个进程占用"),
     // Import.
     m("row-error", "row {row}: {message}", "第 {row} 行：{message}"),
+    m("rows-error", "rows {rows}: {message}", "第 {rows} 行：{message}"),
+    m("rows-and-more", "{rows}… ({count} rows in all)", "{rows}……（共 {count} 行）"),
     m("row-field-error", "row {row}, field {field}: {message}", "第 {row} 行，字段 {field}：{message}"),
     m("unknown-column", "unknown column; map it to a field with --map FILE, or pass --ignore-unknown to leave it out", "未知的列；请用 --map 文件 对应到字段，或加 --ignore-unknown 忽略"),
     m("same-field-as", "feeds the same field as column '{other}'", "与列「{other}」对应同一字段"),

@@ -995,6 +995,9 @@ pub struct ImportArgs {
     /// their `imported` event; `check` warns about them).
     #[arg(long)]
     pub force: bool,
+    /// The handler of every case the import creates without one (checked as `assign` checks a name).
+    #[arg(long, value_name = "NAME")]
+    pub assignee: Option<String>,
 }
 
 /// The case filters shared by `list` and `export`.

@@ -65,3 +65,77 @@ fn a_latin_handler_name_misspelt_is_refused_in_english_too() {
         &["did you mean 'Li Ming'?", "--force"],
     );
 }
+
+const TWO_ROWS: &str = "\
+external_ref,received,complainant.name,complainant.phone,respondent.name,category,title,assignee,contract_end
+HOT-1,2026-11-02 09:30,张三,13800138000,桂林阳光旅行社,shopping,导游强迫购物,王芳,2026-10-30
+HOT-2,2026-11-03 10:00,李四,13900139000,漓江游船,ticketing,退票,,
+";
+
+#[test]
+fn import_assignee_owns_every_new_case_without_a_handler() {
+    let ws = office_with_handlers();
+    ws.write("batch.csv", TWO_ROWS);
+    let doc = ws.json(&["import", "batch.csv", "--assignee", "李明"]);
+    assert_eq!(doc["created"], 2, "{doc}");
+    let ids: Vec<String> = doc["ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    let own = ws.json(&["show", &ids[0]]);
+    assert_eq!(own["assignee"], "王芳", "the row's own handler stays");
+    let given = ws.json(&["show", &ids[1]]);
+    assert_eq!(given["assignee"], "李明", "{given}");
+    let handover = given["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "assigned")
+        .expect("the handover is recorded");
+    assert_eq!(handover["to"], "李明");
+    // The record stays whole: check finds nothing to say.
+    ws.ok(&["check"]);
+    let listed = ws.ok(&["list", "--assignee", "李明", "--format", "ids"]);
+    assert_eq!(listed.trim(), ids[1]);
+}
+
+#[test]
+fn import_assignee_is_checked_before_anything_is_read() {
+    let ws = office_with_handlers();
+    ws.write("batch.csv", TWO_ROWS);
+    refused(
+        &ws,
+        &["import", "batch.csv", "--assignee", "李铭"],
+        &["是否想输入「李明」", "handlers"],
+    );
+    refused(&ws, &["import", "batch.csv", "--assignee", "  "], &[]);
+    // A name nobody listed is taken, with a warning in the report.
+    let doc = ws.json(&["import", "batch.csv", "--assignee", "赵国强"]);
+    let warnings = doc["warnings"].to_string();
+    assert!(
+        warnings.contains("「赵国强」不在 plaint.yaml 所列人员中"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn import_warns_per_row_about_a_missing_contract_end_as_register_does() {
+    let ws = Ws::tourism_zh();
+    ws.write("batch.csv", TWO_ROWS);
+    let out = ws.run(&["import", "batch.csv"]);
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("第 3 行：没有合同结束日期：未核对 90 天的投诉期限"),
+        "{said}"
+    );
+    assert!(!said.contains("第 2 行"), "row 2 has its date: {said}");
+    // register says the same of a case without the date.
+    let registered = ws.run(&Ws::register_args(&[]));
+    assert!(String::from_utf8_lossy(&registered.stderr).contains("未核对 90 天的投诉期限"));
+    // A dry run says it too; a repeated import skips the rows, silently.
+    let again = ws.run(&["import", "batch.csv"]);
+    assert!(!String::from_utf8_lossy(&again.stderr).contains("合同结束日期"));
+}
