@@ -3,6 +3,8 @@
 //! times inside a dossier's zip, and the default workspace outside any
 //! office folder.
 
+use std::io::Read as _;
+
 use crate::support::{Ws, refused};
 
 /// A zh tourism workspace whose plaint.yaml lists its handlers.
@@ -138,4 +140,54 @@ fn import_warns_per_row_about_a_missing_contract_end_as_register_does() {
     // A dry run says it too; a repeated import skips the rows, silently.
     let again = ws.run(&["import", "batch.csv"]);
     assert!(!String::from_utf8_lossy(&again.stderr).contains("合同结束日期"));
+}
+
+/// The entries of the zip at `path`: name and modification time as
+/// `YYYY-MM-DD HH:MM:SS`.
+fn zip_times(path: &std::path::Path) -> Vec<(String, String)> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut entry = archive.by_index(i).unwrap();
+            let t = entry.last_modified().expect("a time");
+            let mut bytes = Vec::new();
+            entry.read_to_end(&mut bytes).unwrap();
+            let at = format!(
+                "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second()
+            );
+            (entry.name().to_string(), at)
+        })
+        .collect()
+}
+
+#[test]
+fn dossier_zip_entries_carry_the_times_they_were_recorded() {
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    let photo = ws.write("photo.jpg", "JPEGDATA");
+    ws.ok_at(
+        "2026-11-29 10:42:07",
+        &["attach", &id, photo.to_str().unwrap()],
+    );
+    let outside = tempfile::tempdir().unwrap();
+    let zip = outside.path().join("case.zip");
+    ws.ok_at(
+        "2026-11-29 16:05:30",
+        &["dossier", &id, "--out", zip.to_str().unwrap()],
+    );
+    let times = zip_times(&zip);
+    assert_eq!(times.len(), 2, "{times:?}");
+    assert_eq!(
+        times[0],
+        ("index.html".to_string(), "2026-11-29 16:05:30".to_string())
+    );
+    assert!(times[1].0.ends_with("-photo.jpg"), "{times:?}");
+    // The office's local time (+08:00), to zip's two seconds.
+    assert_eq!(times[1].1, "2026-11-29 10:42:06", "{times:?}");
 }
