@@ -191,3 +191,89 @@ fn dossier_zip_entries_carry_the_times_they_were_recorded() {
     // The office's local time (+08:00), to zip's two seconds.
     assert_eq!(times[1].1, "2026-11-29 10:42:06", "{times:?}");
 }
+
+/// Runs plaint in `dir` (outside any workspace) with a Chinese locale.
+fn outside(ws: &Ws, dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    ws.cmd()
+        .current_dir(dir)
+        .env("LANG", "zh_CN.UTF-8")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn no_read_command_outside_a_workspace_makes_the_default_one() {
+    let ws = Ws::tourism();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let default = ws.root().join(".home/data/plaint/workspace");
+    let zip = elsewhere.path().join("d.zip");
+    let reads: [&[&str]; 16] = [
+        &["list"],
+        &["show", "X"],
+        &["summary"],
+        &["report", "--period", "2026"],
+        &["agenda"],
+        &["explain", "X", "resolution"],
+        &["check"],
+        &["calendar", "show", "2026"],
+        &["calendar", "between", "2026-12-01", "2026-12-10"],
+        &["policy"],
+        &["export"],
+        &["dossier", "X", "--out", zip.to_str().unwrap()],
+        &["notice", "X", "acceptance", "--draft"],
+        &["complete", "states"],
+        &["list", "--json"],
+        &["git-setup"],
+    ];
+    for args in reads {
+        let out = outside(&ws, elsewhere.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("工作区") && !said.contains("error:"),
+            "{args:?}: {said}"
+        );
+        assert!(!default.exists(), "{args:?} made the default workspace");
+    }
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn every_write_in_the_default_workspace_says_where_it_is_and_json_stays_whole() {
+    let ws = Ws::tourism();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let here = elsewhere.path();
+    let default = ws.root().join(".home/data/plaint/workspace");
+    let made = outside(
+        &ws,
+        here,
+        &["register", "--title", "退票", "--anonymous", "--json"],
+    );
+    assert!(made.status.success(), "{made:?}");
+    let doc: serde_json::Value = serde_json::from_slice(&made.stdout).expect("stdout is JSON");
+    let id = doc["id"].as_str().unwrap().to_string();
+    let said = String::from_utf8_lossy(&made.stderr);
+    let created = format!("已在 {} 创建默认工作区", default.display());
+    assert!(said.contains(&created), "{said}");
+    assert!(default.join("plaint.yaml").is_file());
+    // Every later write names it, in the workspace's language; reads do not.
+    let used = format!("（默认工作区：{}）", default.display());
+    for args in [
+        vec!["note", &id, "回电"],
+        vec!["note", &id, "再次回电", "--json"],
+        vec!["check", "--fix"],
+    ] {
+        let out = outside(&ws, here, &args);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(&used),
+            "{args:?}: {out:?}"
+        );
+    }
+    for args in [["list", "--json"], ["check", "--json"]] {
+        let out = outside(&ws, here, &args);
+        assert!(out.stderr.is_empty(), "{args:?}: {out:?}");
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("JSON");
+    }
+}
