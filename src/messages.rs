@@ -305,6 +305,7 @@ pub static MESSAGES: &[Message] = &[
     m("notice-to-office", "a {kind} goes to the office asked to help: name it with --to OFFICE", "{kind} 应送达受委托的机构，请用 --to 机构名称 写明"),
     m("out-exists", "--out {out} exists; give --force to overwrite it", "--out {out} 已存在；如要覆盖请加 --force"),
     m("out-is-file", "--out {out} is a file; give a folder, or a name ending in .zip", "--out {out} 是文件；请给出文件夹，或以 .zip 结尾的文件名"),
+    m("man-out-not-folder", "--out {out} is a file, not a folder: give the folder the manual pages go into", "--out {out} 是文件而不是文件夹：请给出存放手册页的文件夹"),
     m("dossier-broken", "{broken}; a period's dossier must hold every case (run `plaint check`)", "{broken}；期间案卷必须包含全部案件（请运行 `plaint check`）"),
     m("dossier-written", "dossier of {cases} case(s), {files} file(s), written to {out}", "已将 {cases} 件案件的案卷（{files} 个文件）写入 {out}"),
     // Limits and the workspace lock.

@@ -122,9 +122,9 @@ pub enum Command {
     Import(ImportArgs),
     /// Export cases as JSON, JSONL, CSV or YAML (the input formats of import).
     Export(ExportArgs),
-    /// Print a shell completion script (bash and fish also complete case IDs).
+    /// Print a shell completion script (every shell completes case IDs and the workspace's codes too).
     Completions(CompletionsArgs),
-    /// Print the manual page (roff), e.g. `plaint man | man -l -`.
+    /// Print the manual page (roff), e.g. `plaint man | man -l -`; `--out DIR` writes one a subcommand.
     Man(ManArgs),
     /// Print the codes a shell completes from the workspace policy (the completion scripts call it).
     #[command(hide = true)]
@@ -366,7 +366,11 @@ pub struct CompleteArgs {
 
 /// Arguments of `man`.
 #[derive(Debug, Args)]
-pub struct ManArgs {}
+pub struct ManArgs {
+    /// Write every page (plaint.1 and one a subcommand, plaint-init.1 …) into this folder instead.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
 
 /// Arguments of `mark`.
 #[derive(Debug, Args)]

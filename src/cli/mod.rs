@@ -325,7 +325,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         Command::Init(args) => return init::run(args, look),
         Command::Completions(args) => return completions::completions(args.shell),
-        Command::Man(_) => return completions::man(),
+        Command::Man(args) => return completions::man(args.out.as_deref(), look),
         Command::MergeFile(args) => return merge_file::run(args),
         Command::VerifyPush(args) => {
             let dir = args.repo.clone().unwrap_or_else(|| PathBuf::from("."));

@@ -47,6 +47,7 @@ mod reports;
 mod roles;
 mod rules;
 mod screens;
+mod shells;
 mod simulation;
 mod team;
 mod terminal_zh;
