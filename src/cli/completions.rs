@@ -329,7 +329,7 @@ complete -F _plaint_ids -o bashdefault -o default plaint
 
 fn fish_ids() -> String {
     let mut out = format!(
-        "\ncomplete -c plaint -n '__fish_seen_subcommand_from {TAKES_AN_ID}' -f -a '({LIST_IDS} 2>/dev/null)'\n"
+        "\ncomplete -c plaint -n '__fish_seen_subcommand_from {TAKES_AN_ID}; and test (count (commandline -opc)) -eq 2' -f -a '({LIST_IDS} 2>/dev/null)'\n"
     );
     for (after, what) in ARGUMENT_WORDS {
         let _ = writeln!(

@@ -3,7 +3,7 @@
 //! prompt (a pseudo-terminal), elvish's completer offers the same codes;
 //! and `plaint man --out DIR` writes every page a page refers to. A shell
 //! missing locally skips its test, with a message; under CI=true it must
-//! run (`.ci/run` installs zsh and elvish).
+//! run (`.ci/run` installs zsh, fish and elvish).
 
 use std::path::{Path, PathBuf};
 
@@ -133,6 +133,46 @@ fn elvish_offers_the_workspace_codes_after_advance_and_the_options() {
     assert!(section("reasons").contains("time-barred"), "{said}");
     assert!(section("rules").contains("resolution"), "{said}");
     assert!(section("ids").contains(&id), "{said}");
+}
+
+#[test]
+fn fish_completes_codes_after_the_case_id_and_ids_only_in_its_place() {
+    let Some(fish) = shell("fish") else { return };
+    let ws = Ws::tourism();
+    let id = ws.register(&[]);
+    ws.write(".home/plaint.fish", &ws.ok(&["completions", "fish"]));
+    let complete = |line: &str| -> Vec<String> {
+        let out = isolated(&fish, ws.root(), &ws.root().join(".home"))
+            .env("PATH", path_with_plaint())
+            .args([
+                "--no-config",
+                "-c",
+                "source .home/plaint.fish; complete -C $argv[1]",
+            ])
+            .arg(line)
+            .output()
+            .expect("fish runs");
+        let said = String::from_utf8_lossy(&out.stdout);
+        said.lines()
+            .map(|l| l.split('\t').next().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(
+        complete(&format!("plaint advance {id} inv")),
+        ["investigating"]
+    );
+    assert_eq!(
+        complete(&format!("plaint show {}", &id[..4])),
+        std::slice::from_ref(&id)
+    );
+    let rules = complete(&format!("plaint explain {id} "));
+    assert!(rules.contains(&"resolution".to_string()), "{rules:?}");
+    assert!(
+        !rules.contains(&id),
+        "an ID is not offered twice: {rules:?}"
+    );
+    let channels = complete("plaint list --channel hotline-123");
+    assert_eq!(channels, ["hotline-12301", "hotline-12345"]);
 }
 
 #[test]
