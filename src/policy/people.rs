@@ -66,11 +66,12 @@ pub fn check_handler(
 /// Chinese characters, one character different, added or left out (a
 /// homophone picked from the input method: 李铭 for 李明); for a Latin
 /// name, a close spelling (Jaro-Winkler, as clap suggests subcommands).
-fn closest<'a>(typed: &str, people: &'a [String]) -> Option<&'a str> {
+pub fn closest<'a, S: AsRef<str>>(typed: &str, people: &'a [S]) -> Option<&'a str> {
     let typed_lower = typed.to_lowercase();
     people
         .iter()
         .filter_map(|person| {
+            let person = person.as_ref();
             let lower = person.to_lowercase();
             let score = if typed.is_ascii() && person.is_ascii() {
                 let score = strsim::jaro_winkler(&typed_lower, &lower);
@@ -80,7 +81,7 @@ fn closest<'a>(typed: &str, people: &'a [String]) -> Option<&'a str> {
                 let longest = typed.chars().count().max(person.chars().count());
                 (distance == 1 && longest >= 2).then(|| 1.0 - 1.0 / longest as f64)
             };
-            score.map(|s| (s, person.as_str()))
+            score.map(|s| (s, person))
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, person)| person)
