@@ -399,6 +399,7 @@ pub static MESSAGES: &[Message] = &[
     m("not-a-handler", "'{officer}' is not among the people plaint.yaml lists ({handlers})", "「{officer}」不在 plaint.yaml 所列人员中（{handlers}）"),
     m("handler-mistyped", "'{officer}' is not among the people plaint.yaml lists; did you mean '{meant}'? (if '{officer}' is someone else, add the name to `handlers` in plaint.yaml, or give --force)", "「{officer}」不在 plaint.yaml 所列人员中，是否想输入「{meant}」？（如确为另一人，请将其姓名加入 plaint.yaml 的 handlers，或加 --force）"),
     m("handler-mistyped-unforceable", "'{officer}' is not among the people plaint.yaml lists; did you mean '{meant}'? (if '{officer}' is someone else, add the name to `handlers` in plaint.yaml first)", "「{officer}」不在 plaint.yaml 所列人员中，是否想输入「{meant}」？（如确为另一人，请先将其姓名加入 plaint.yaml 的 handlers）"),
+    m("assignee-nobody", "no case is assigned to '{name}'; did you mean '{meant}'?", "没有交由「{name}」承办的案件；是否想输入「{meant}」？"),
     m("already-assigned", "case {id} is already assigned to {officer}", "案件 {id} 已由 {officer} 承办"),
     m("cannot-move-check", "case {id} cannot move to {state}: {problems} (run `plaint check`)", "案件 {id} 不能转为{state}：{problems}（请运行 `plaint check`）"),
     m("note-empty", "the note is empty", "备注为空"),

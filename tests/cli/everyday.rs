@@ -57,6 +57,25 @@ fn a_handler_name_one_character_off_a_listed_one_is_refused_with_it() {
 }
 
 #[test]
+fn list_for_a_mistyped_assignee_suggests_the_listed_name() {
+    let ws = office_with_handlers();
+    ws.register(&["--assignee", "李明"]);
+    let out = ws.run(&["list", "--assignee", "李铭", "--format", "ids"]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("没有交由「李铭」承办的案件；是否想输入「李明」？"),
+        "{said}"
+    );
+    // A listed name with no case, or one nothing like a listed one: silence.
+    for name in ["王芳", "赵国强"] {
+        let quiet = ws.run(&["list", "--assignee", name]);
+        assert!(quiet.stderr.is_empty(), "{name}: {quiet:?}");
+    }
+}
+
+#[test]
 fn a_latin_handler_name_misspelt_is_refused_in_english_too() {
     let ws = Ws::tourism();
     ws.add_settings("handlers: [Wang Fang, Li Ming]\n");
