@@ -145,6 +145,20 @@ pub fn assign(
     note: Option<&str>,
     actor: &Actor,
 ) -> Result<Changed> {
+    assign_forced(ws, id, officer, note, false, actor)
+}
+
+/// [`assign`], where `force` takes a name that looks like a slip for a
+/// listed one (`李铭` for 李明) as meant: without it, such a name is refused
+/// with the listed one suggested.
+pub fn assign_forced(
+    ws: &Workspace,
+    id: &CaseId,
+    officer: &str,
+    note: Option<&str>,
+    force: bool,
+    actor: &Actor,
+) -> Result<Changed> {
     actor.check_clock()?;
     let officer = officer.trim();
     if officer.is_empty() {
@@ -153,16 +167,14 @@ pub fn assign(
             "officer-empty"
         )));
     }
-    let mut warnings = Vec::new();
-    let handlers = &ws.settings.handlers;
-    if !handlers.is_empty() && !handlers.iter().any(|h| h == officer) {
-        warnings.push(crate::msg!(
-            ws.policy.language,
-            "not-a-handler",
-            officer = officer,
-            handlers = crate::messages::join(ws.policy.language, handlers)
-        ));
-    }
+    let mut warnings: Vec<String> = crate::policy::people::check_handler(
+        &ws.settings,
+        ws.policy.language,
+        officer,
+        Some(force),
+    )?
+    .into_iter()
+    .collect();
     let (case, (), written) = ws.update_or_keep(id, |case| {
         warnings.extend(follow_history(&ws.policy, case, actor)?);
         if case.assignee.as_deref() == Some(officer) {

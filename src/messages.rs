@@ -305,6 +305,7 @@ pub static MESSAGES: &[Message] = &[
     m("notice-to-office", "a {kind} goes to the office asked to help: name it with --to OFFICE", "{kind} 应送达受委托的机构，请用 --to 机构名称 写明"),
     m("out-exists", "--out {out} exists; give --force to overwrite it", "--out {out} 已存在；如要覆盖请加 --force"),
     m("out-is-file", "--out {out} is a file; give a folder, or a name ending in .zip", "--out {out} 是文件；请给出文件夹，或以 .zip 结尾的文件名"),
+    m("man-out-not-folder", "--out {out} is a file, not a folder: give the folder the manual pages go into", "--out {out} 是文件而不是文件夹：请给出存放手册页的文件夹"),
     m("dossier-broken", "{broken}; a period's dossier must hold every case (run `plaint check`)", "{broken}；期间案卷必须包含全部案件（请运行 `plaint check`）"),
     m("dossier-written", "dossier of {cases} case(s), {files} file(s), written to {out}", "已将 {cases} 件案件的案卷（{files} 个文件）写入 {out}"),
     // Limits and the workspace lock.
@@ -332,6 +333,8 @@ pub static MESSAGES: &[Message] = &[
     m("lock-held-by-other", "held by another process", "由另一个进程占用"),
     // Import.
     m("row-error", "row {row}: {message}", "第 {row} 行：{message}"),
+    m("rows-error", "rows {rows}: {message}", "第 {rows} 行：{message}"),
+    m("rows-and-more", "{rows}… ({count} rows in all)", "{rows}……（共 {count} 行）"),
     m("row-field-error", "row {row}, field {field}: {message}", "第 {row} 行，字段 {field}：{message}"),
     m("unknown-column", "unknown column; map it to a field with --map FILE, or pass --ignore-unknown to leave it out", "未知的列；请用 --map 文件 对应到字段，或加 --ignore-unknown 忽略"),
     m("same-field-as", "feeds the same field as column '{other}'", "与列「{other}」对应同一字段"),
@@ -393,7 +396,10 @@ pub static MESSAGES: &[Message] = &[
     m("step-replacing-representative", "replacing a representative", "更换代表人"),
     // Commands that change a case.
     m("officer-empty", "the officer's name is empty", "承办人姓名为空"),
-    m("not-a-handler", "'{officer}' is not among the handlers in plaint.yaml ({handlers})", "「{officer}」不在 plaint.yaml 的承办人名单中（{handlers}）"),
+    m("not-a-handler", "'{officer}' is not among the people plaint.yaml lists ({handlers})", "「{officer}」不在 plaint.yaml 所列人员中（{handlers}）"),
+    m("handler-mistyped", "'{officer}' is not among the people plaint.yaml lists; did you mean '{meant}'? (if '{officer}' is someone else, add the name to `handlers` in plaint.yaml, or give --force)", "「{officer}」不在 plaint.yaml 所列人员中，是否想输入「{meant}」？（如确为另一人，请将其姓名加入 plaint.yaml 的 handlers，或加 --force）"),
+    m("handler-mistyped-unforceable", "'{officer}' is not among the people plaint.yaml lists; did you mean '{meant}'? (if '{officer}' is someone else, add the name to `handlers` in plaint.yaml first)", "「{officer}」不在 plaint.yaml 所列人员中，是否想输入「{meant}」？（如确为另一人，请先将其姓名加入 plaint.yaml 的 handlers）"),
+    m("assignee-nobody", "no case is assigned to '{name}'; did you mean '{meant}'?", "没有交由「{name}」承办的案件；是否想输入「{meant}」？"),
     m("already-assigned", "case {id} is already assigned to {officer}", "案件 {id} 已由 {officer} 承办"),
     m("cannot-move-check", "case {id} cannot move to {state}: {problems} (run `plaint check`)", "案件 {id} 不能转为{state}：{problems}（请运行 `plaint check`）"),
     m("note-empty", "the note is empty", "备注为空"),

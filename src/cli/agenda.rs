@@ -100,18 +100,25 @@ fn check_officer(
     known.extend(staff.map(String::as_str));
     known.sort_unstable();
     known.dedup();
+    let meant = crate::policy::people::closest(name, &known).map(|meant| {
+        let separator = crate::messages::text(ctx.lang(), "list-separator");
+        format!(
+            "{separator}{}",
+            msg!(ctx.lang(), "did-you-mean", code = meant)
+        )
+    });
     let known = if known.is_empty() {
         msg!(ctx.lang(), "check-none")
     } else {
         crate::messages::join(ctx.lang(), &known)
     };
-    Err(Error::usage(msg!(
+    let refusal = msg!(
         ctx.lang(),
         "agenda-unknown-officer",
         name = name,
         known = known
-    ))
-    .into())
+    );
+    Err(Error::usage(refusal + &meant.unwrap_or_default()).into())
 }
 
 /// Whose day it is: the officer, or the whole office.

@@ -122,9 +122,9 @@ pub enum Command {
     Import(ImportArgs),
     /// Export cases as JSON, JSONL, CSV or YAML (the input formats of import).
     Export(ExportArgs),
-    /// Print a shell completion script (bash and fish also complete case IDs).
+    /// Print a shell completion script (every shell completes case IDs and the workspace's codes too).
     Completions(CompletionsArgs),
-    /// Print the manual page (roff), e.g. `plaint man | man -l -`.
+    /// Print the manual page (roff), e.g. `plaint man | man -l -`; `--out DIR` writes one a subcommand.
     Man(ManArgs),
     /// Print the codes a shell completes from the workspace policy (the completion scripts call it).
     #[command(hide = true)]
@@ -366,7 +366,11 @@ pub struct CompleteArgs {
 
 /// Arguments of `man`.
 #[derive(Debug, Args)]
-pub struct ManArgs {}
+pub struct ManArgs {
+    /// Write every page (plaint.1 and one a subcommand, plaint-init.1 …) into this folder instead.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
 
 /// Arguments of `mark`.
 #[derive(Debug, Args)]
@@ -739,6 +743,9 @@ pub struct AssignArgs {
     /// Why the case is handed over (kept in the history).
     #[arg(long)]
     pub note: Option<String>,
+    /// Take a name one slip away from one plaint.yaml lists (李铭 beside 李明) as meant.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `advance`.
@@ -992,6 +999,9 @@ pub struct ImportArgs {
     /// their `imported` event; `check` warns about them).
     #[arg(long)]
     pub force: bool,
+    /// The handler of every case the import creates without one (checked as `assign` checks a name).
+    #[arg(long, value_name = "NAME")]
+    pub assignee: Option<String>,
 }
 
 /// The case filters shared by `list` and `export`.

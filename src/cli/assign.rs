@@ -9,11 +9,12 @@ use crate::error::Exit;
 /// Assigns the case; the history keeps every handover.
 pub fn run(ctx: &Ctx, args: &AssignArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
-    let changed = actions::assign(
+    let changed = actions::assign_forced(
         &ctx.ws,
         &id,
         &args.officer,
         args.note.as_deref(),
+        args.force,
         &ctx.actor(),
     )?;
     let officer = args.officer.trim();

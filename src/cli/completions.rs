@@ -61,24 +61,114 @@ pub fn words(ctx: &super::Ctx, what: &str) -> anyhow::Result<Exit> {
     Ok(Exit::Success)
 }
 
-/// Prints the manual page as roff.
-pub fn man() -> anyhow::Result<Exit> {
-    let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-    super::output::print_bytes(&page)?;
+/// The command line as the manual pages describe it: without clap's
+/// `help` subcommand (`--help` is on every page), so that every page
+/// `SEE ALSO` names is one [`man_pages`] writes.
+fn man_command() -> clap::Command {
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
+    command
+}
+
+/// Every manual page as `(file name, roff)`: `plaint.1`, then one page a
+/// subcommand that `--help` lists (`plaint-init.1`, and
+/// `plaint-calendar-import.1` for a subcommand's own subcommands), in the
+/// order of `plaint --help`.
+pub fn man_pages() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    fn add(command: clap::Command, pages: &mut Vec<(String, Vec<u8>)>) -> anyhow::Result<()> {
+        let man = clap_mangen::Man::new(command.clone());
+        let mut page = Vec::new();
+        man.render(&mut page)?;
+        pages.push((man.get_filename(), page));
+        for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+            add(sub.clone(), pages)?;
+        }
+        Ok(())
+    }
+    let mut pages = Vec::new();
+    add(man_command(), &mut pages)?;
+    Ok(pages)
+}
+
+/// Prints `plaint.1` as roff, or with `out` writes every page of
+/// [`man_pages`] into that folder (created if missing; each page
+/// atomically) and lists them: a path a line, or with `--json`
+/// `{out, files}`.
+pub fn man(out: Option<&std::path::Path>, look: super::output::Look) -> anyhow::Result<Exit> {
+    let Some(dir) = out else {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(man_command()).render(&mut page)?;
+        super::output::print_bytes(&page)?;
+        return Ok(Exit::Success);
+    };
+    if dir.exists() && !dir.is_dir() {
+        let lang = super::init::language_from_locale();
+        let refused = crate::msg!(lang, "man-out-not-folder", out = dir.display());
+        return Err(crate::error::Error::invalid(refused).into());
+    }
+    let pages = man_pages()?;
+    let mut written = Vec::new();
+    for (name, page) in &pages {
+        let path = dir.join(name);
+        crate::storage::atomic::write_atomic(&path, page)?;
+        written.push(path.display().to_string());
+    }
+    if look.json {
+        super::output::print_json(&serde_json::json!({
+            "out": dir.display().to_string(),
+            "files": written,
+        }))?;
+    } else {
+        super::output::print_line(&written.join("\n"))?;
+    }
     Ok(Exit::Success)
 }
 
+/// `case` arms of a POSIX-like shell: `a|b) what=codes ;;` for each word.
+fn case_arms(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(words, what)| format!("{}) what={what} ;;", words.replace(' ', "|")))
+        .collect::<Vec<_>>()
+        .join("\n            ")
+}
+
+/// The `case` arms of the options of [`OPTION_WORDS`]: `--status) what=states ;;`.
+fn option_arms() -> String {
+    let options: Vec<(String, &str)> = OPTION_WORDS
+        .iter()
+        .map(|(flag, what)| (format!("--{flag}"), *what))
+        .collect();
+    let options: Vec<(&str, &str)> = options.iter().map(|(f, w)| (f.as_str(), *w)).collect();
+    case_arms(&options)
+}
+
 /// zsh: clap's `_plaint` becomes `_plaint_clap`, and a new `_plaint`
-/// offers the IDs in the word after an ID-taking subcommand, else hands
-/// over; so the hook holds whether the file is autoloaded or sourced.
+/// offers the IDs in the word after an ID-taking subcommand and the codes
+/// of [`OPTION_WORDS`] and [`ARGUMENT_WORDS`] from `plaint complete`, else
+/// hands over; so the hook holds whether the file is autoloaded or sourced.
 fn zsh_ids(script: &str) -> String {
+    let (options, arguments) = (option_arms(), case_arms(&ARGUMENT_WORDS));
     let hook = format!(
         r#"_plaint() {{
     if (( CURRENT == 3 )) && [[ " {TAKES_AN_ID} " == *" ${{words[2]}} "* && ${{words[CURRENT]}} != -* ]]; then
         local -a ids
         ids=(${{(f)"$({LIST_IDS} 2>/dev/null)"}})
         compadd -a ids && return 0
+    fi
+    local what=""
+    case "${{words[CURRENT-1]}}" in
+            {options}
+    esac
+    if [[ -z $what ]] && (( CURRENT == 4 )) && [[ ${{words[CURRENT]}} != -* ]]; then
+        case "${{words[2]}}" in
+            {arguments}
+        esac
+    fi
+    if [[ -n $what ]]; then
+        local -a codes
+        codes=(${{(f)"$(plaint complete $what 2>/dev/null)"}})
+        compadd -a codes && return 0
     fi
     _plaint_clap "$@"
 }}
@@ -91,21 +181,59 @@ if [ "$funcstack[1]" = "_plaint" ]; then"#
 }
 
 /// PowerShell: before clap's completions, the IDs in the word after an
-/// ID-taking subcommand.
+/// ID-taking subcommand, and the codes after an option or argument that
+/// takes one.
 fn powershell_ids(script: &str) -> String {
-    let ids = TAKES_AN_ID
-        .split(' ')
-        .map(|c| format!("'{c}'"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let quoted = |words: &str| {
+        words
+            .split(' ')
+            .map(|w| format!("'{w}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let ids = quoted(TAKES_AN_ID);
+    let arms = |pairs: Vec<(String, &str)>| {
+        pairs
+            .iter()
+            .map(|(words, what)| format!("{{ @({}) -contains $_ }} {{ '{what}' }}", quoted(words)))
+            .collect::<Vec<_>>()
+            .join("\n        ")
+    };
+    let options = arms(
+        OPTION_WORDS
+            .iter()
+            .map(|(f, w)| (format!("--{f}"), *w))
+            .collect(),
+    );
+    let arguments = arms(
+        ARGUMENT_WORDS
+            .iter()
+            .map(|(a, w)| ((*a).to_string(), *w))
+            .collect(),
+    );
     let hook = format!(
         r#"}}) -join ';'
 
     $takesAnId = @({ids})
-    $atId = ($commandElements.Count -eq 2 -and $wordToComplete -eq '') -or
-        ($commandElements.Count -eq 3 -and $wordToComplete -ne '')
-    if ($atId -and $takesAnId -contains $commandElements[1].Extent.Text -and -not $wordToComplete.StartsWith('-')) {{
+    $at = $commandElements.Count
+    if ($wordToComplete -ne '') {{ $at -= 1 }}
+    $typed = -not $wordToComplete.StartsWith('-')
+    if ($at -eq 2 -and $typed -and $takesAnId -contains $commandElements[1].Extent.Text) {{
         {LIST_IDS} 2>$null | Where-Object {{ $_ -like "$wordToComplete*" }} | ForEach-Object {{
+            [CompletionResult]::new($_, $_, [CompletionResultType]::ParameterValue, $_)
+        }}
+        return
+    }}
+    $what = switch ($commandElements[$at - 1].Extent.Text) {{
+        {options}
+    }}
+    if (-not $what -and $at -eq 3 -and $typed) {{
+        $what = switch ($commandElements[1].Extent.Text) {{
+        {arguments}
+        }}
+    }}
+    if ($what) {{
+        plaint complete $what 2>$null | Where-Object {{ $_ -like "$wordToComplete*" }} | ForEach-Object {{
             [CompletionResult]::new($_, $_, [CompletionResultType]::ParameterValue, $_)
         }}
         return
@@ -114,24 +242,63 @@ fn powershell_ids(script: &str) -> String {
     script.replacen("}) -join ';'", &hook, 1)
 }
 
-/// Elvish: the completer offers the IDs in the word after an ID-taking
-/// subcommand (`$words` ends with the word being completed).
+/// Elvish: clap's completer is kept as `$plaint-clap-completer`; the one
+/// registered offers the IDs in the word after an ID-taking subcommand
+/// and the codes after an option or argument that takes one (`$words`
+/// ends with the word being completed), else hands over to clap's.
 fn elvish_ids(script: &str) -> String {
-    let hook = format!(
-        r#"set edit:completion:arg-completer[plaint] = {{|@words|
-    if (and (== (count $words) 3) (has-value [{TAKES_AN_ID}] $words[1]) (not (str:has-prefix $words[2] '-'))) {{
+    let map = |pairs: Vec<(String, &str)>| {
+        pairs
+            .iter()
+            .flat_map(|(words, what)| {
+                words
+                    .split(' ')
+                    .map(move |w| format!("&'{w}'={what}"))
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let options = map(OPTION_WORDS
+        .iter()
+        .map(|(f, w)| (format!("--{f}"), *w))
+        .collect());
+    let arguments = map(ARGUMENT_WORDS
+        .iter()
+        .map(|(a, w)| ((*a).to_string(), *w))
+        .collect());
+    let completer = format!(
+        r#"
+set edit:completion:arg-completer[plaint] = {{|@words|
+    var n = (count $words)
+    var typed = (not (str:has-prefix $words[-1] '-'))
+    var options = [{options}]
+    var arguments = [{arguments}]
+    var what = ''
+    if (and (>= $n 3) (has-key $options $words[-2])) {{
+        set what = $options[$words[-2]]
+    }} elif (and (== $n 4) $typed (has-key $arguments $words[1])) {{
+        set what = $arguments[$words[1]]
+    }}
+    if (and (== $n 3) $typed (has-value [{TAKES_AN_ID}] $words[1])) {{
         try {{ {LIST_IDS} 2>/dev/null | from-lines }} catch {{ }}
-        return
-    }}"#
+    }} elif (not-eq $what '') {{
+        try {{ plaint complete $what 2>/dev/null | from-lines }} catch {{ }}
+    }} else {{
+        $plaint-clap-completer $@words
+    }}
+}}
+"#
     );
     script.replacen(
         "set edit:completion:arg-completer[plaint] = {|@words|",
-        &hook,
+        "var plaint-clap-completer = {|@words|",
         1,
-    )
+    ) + &completer
 }
 
 fn bash_ids() -> String {
+    let (options, arguments) = (option_arms(), case_arms(&ARGUMENT_WORDS));
     format!(
         r#"
 _plaint_ids() {{
@@ -142,17 +309,11 @@ _plaint_ids() {{
         return 0
     fi
     case "$prev" in
-        --status) what=states ;;
-        --channel) what=channels ;;
-        --category) what=categories ;;
-        --reason) what=reasons ;;
-        --outcome) what=outcomes ;;
+            {options}
     esac
     if [[ -z $what && $COMP_CWORD -eq 3 && $cur != -* ]]; then
         case "${{COMP_WORDS[1]}}" in
-            advance) what=states ;;
-            notice) what=kinds ;;
-            explain|extend) what=rules ;;
+            {arguments}
         esac
     fi
     if [[ -n $what ]]; then
@@ -168,13 +329,9 @@ complete -F _plaint_ids -o bashdefault -o default plaint
 
 fn fish_ids() -> String {
     let mut out = format!(
-        "\ncomplete -c plaint -n '__fish_seen_subcommand_from {TAKES_AN_ID}' -f -a '({LIST_IDS} 2>/dev/null)'\n"
+        "\ncomplete -c plaint -n '__fish_seen_subcommand_from {TAKES_AN_ID}; and test (count (commandline -opc)) -eq 2' -f -a '({LIST_IDS} 2>/dev/null)'\n"
     );
-    for (after, what) in [
-        ("advance", "states"),
-        ("notice", "kinds"),
-        ("explain extend", "rules"),
-    ] {
+    for (after, what) in ARGUMENT_WORDS {
         let _ = writeln!(
             out,
             "complete -c plaint -n '__fish_seen_subcommand_from {after}; and test (count (commandline -opc)) -eq 3' -f -a '(plaint complete {what} 2>/dev/null)'"
@@ -197,4 +354,13 @@ const OPTION_WORDS: [(&str, &str); 5] = [
     ("category", "categories"),
     ("reason", "reasons"),
     ("outcome", "outcomes"),
+];
+
+/// The subcommands whose argument after the case ID is a code of the
+/// workspace policy (subcommands separated by spaces), and what `plaint
+/// complete` lists for it.
+const ARGUMENT_WORDS: [(&str, &str); 3] = [
+    ("advance", "states"),
+    ("notice", "kinds"),
+    ("explain extend", "rules"),
 ];

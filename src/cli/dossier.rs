@@ -48,7 +48,9 @@ pub fn run(ctx: &Ctx, args: &DossierArgs) -> anyhow::Result<Exit> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
     if is_zip {
-        write_atomic(&args.out, &dossier::zip(&files)?)?;
+        let times = dossier::recorded_times(&cases);
+        let bytes = dossier::zip(&files, &times, ctx.now, ctx.ws.offset)?;
+        write_atomic(&args.out, &bytes)?;
     } else {
         if args.out.is_file() {
             return Err(Error::refused(crate::msg!(

@@ -20,8 +20,26 @@ use crate::transfer::{Format, RowError};
 /// Inputs at least this large get a progress bar on a terminal.
 const LARGE_INPUT: u64 = 512 * 1024;
 
+/// `--assignee NAME`, trimmed and checked before anything is read: an
+/// empty name is refused, a name one slip away from one plaint.yaml lists
+/// is refused with it suggested; another name comes with a warning.
+fn assignee<'a>(
+    ctx: &Ctx,
+    flag: Option<&'a str>,
+) -> anyhow::Result<(Option<&'a str>, Option<String>)> {
+    let Some(name) = flag.map(str::trim) else {
+        return Ok((None, None));
+    };
+    if name.is_empty() {
+        return Err(Error::invalid(crate::msg!(ctx.lang(), "officer-empty")).into());
+    }
+    let warning = crate::policy::people::check_handler(&ctx.ws.settings, ctx.lang(), name, None)?;
+    Ok((Some(name), warning))
+}
+
 /// Imports the batch and prints the report; exit 1 when any record is bad.
 pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Exit> {
+    let (assignee, handler_warning) = assignee(ctx, args.assignee.as_deref())?;
     let label = label_of(&args.file);
     let format = format_of(args)?;
     let map = read_map(args.map.as_deref())?;
@@ -51,6 +69,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Exit> {
         dry_run: args.dry_run,
         force: args.force,
         by: &actor.name,
+        assignee,
         now: actor.now,
     };
     let moving = |done: usize, total: usize| {
@@ -68,11 +87,12 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> anyhow::Result<Exit> {
             bar.set_position(done as u64);
         }
     };
-    let report = import(&ctx.ws, text, &options, &moving)
+    let mut report = import(&ctx.ws, text, &options, &moving)
         .with_context(|| crate::msg!(ctx.lang(), "nothing-imported", label = label))?;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
+    report.warnings.splice(0..0, handler_warning);
     print_report(ctx, &report)?;
     if report.errors.is_empty() {
         return Ok(Exit::Success);

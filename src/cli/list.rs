@@ -13,6 +13,27 @@ use crate::query::{self, Filter, Hit, Row, Selection, Sort, sort_hits};
 use crate::redact::redact_case;
 use crate::storage::Snapshot;
 
+/// After `--assignee NAME` found nothing: a warning suggesting the name
+/// plaint.yaml lists one slip away from NAME (李铭 → 李明), so that an
+/// empty list from a mistyped name is not taken for a quiet day.
+fn warn_mistyped_assignee(ctx: &Ctx, name: Option<&str>) {
+    let Some(name) = name.map(str::trim) else {
+        return;
+    };
+    let people = crate::policy::people::listed(&ctx.ws.settings);
+    if people.iter().any(|p| p == name) {
+        return;
+    }
+    if let Some(meant) = crate::policy::people::closest(name, &people) {
+        output::warn(&crate::msg!(
+            ctx.lang(),
+            "assignee-nobody",
+            name = name,
+            meant = meant
+        ));
+    }
+}
+
 /// Lists every readable case that passes the filters; unreadable files are
 /// named on stderr and make the exit code 1. Cases are read through the
 /// case index and decoded again for printing, so memory holds the hits
@@ -37,6 +58,9 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<Exit> {
         today: ctx.today,
     };
     let (mut hits, unread) = query::select(&ctx.ws, &snapshot, selection);
+    if hits.is_empty() {
+        warn_mistyped_assignee(ctx, filter.assignee.as_deref());
+    }
     sort_hits(&mut hits, sort_of(args.sort));
     report_hit_errors(&hits);
     note_shown_deadlines(ctx, &snapshot, &hits, format);

@@ -273,7 +273,7 @@ fn parse_in_workspace_language() -> Result<Cli, clap::Error> {
         return first;
     }
     let explicit = workspace_flag(std::env::args_os().skip(1));
-    match workspace_root(explicit.as_deref()) {
+    match workspace_root(explicit.as_deref(), false) {
         Ok(root) => {
             adopt_language(&root);
             Cli::try_parse()
@@ -325,7 +325,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     match &cli.command {
         Command::Init(args) => return init::run(args, look),
         Command::Completions(args) => return completions::completions(args.shell),
-        Command::Man(_) => return completions::man(),
+        Command::Man(args) => return completions::man(args.out.as_deref(), look),
         Command::MergeFile(args) => return merge_file::run(args),
         Command::VerifyPush(args) => {
             let dir = args.repo.clone().unwrap_or_else(|| PathBuf::from("."));
@@ -334,10 +334,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
             return verify_push::run(&dir, &args.old, &args.new, target, subdir, look);
         }
         Command::Check(args) => {
-            return check::run(&workspace_root(cli.workspace())?, look, args.fix);
+            return check::run(&workspace_root(cli.workspace(), args.fix)?, look, args.fix);
         }
         Command::GitSetup(_) => {
-            return git_setup::run(&workspace_root(cli.workspace())?, look);
+            return git_setup::run(&workspace_root(cli.workspace(), true)?, look);
         }
         Command::Report(args) if cli.workspaces.len() > 1 || args.offices.is_some() => {
             let roots = report::office_roots(&cli.workspaces, args.offices.as_deref())?;
@@ -449,17 +449,28 @@ fn configure_lock_wait(timeout: Option<std::time::Duration>) {
 
 /// Finds the workspace folder without opening it, for commands that must
 /// work when `plaint.yaml` is damaged (`check`, `git-setup`).
-fn workspace_root(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
+/// The root of the workspace `check` and `git-setup` work in, never
+/// created: the default one only when it exists, and then (for a command
+/// that `writes` there: `check --fix`, `git-setup`) named on stderr.
+fn workspace_root(explicit: Option<&Path>, writes: bool) -> anyhow::Result<PathBuf> {
     match find_workspace(explicit)? {
         Location::Found(root) => Ok(root),
         Location::Default(root) if root.join(crate::policy::settings::SETTINGS_FILE).is_file() => {
+            if writes {
+                adopt_language(&root);
+                output::notice(&crate::msg!(
+                    output::language(),
+                    "default-workspace-used",
+                    dir = root.display()
+                ));
+            }
             Ok(root)
         }
-        Location::Default(_) => Err(crate::error::Error::invalid(crate::msg!(
-            output::language(),
-            "no-workspace-found"
-        ))
-        .into()),
+        Location::Default(_) => {
+            let lang = init::language_from_locale();
+            output::set_language(lang);
+            Err(crate::error::Error::invalid(crate::msg!(lang, "no-workspace-found")).into())
+        }
     }
 }
 
@@ -514,8 +525,11 @@ fn open_workspace(explicit: Option<&Path>, writes: bool) -> anyhow::Result<Works
                 return Ok(ws);
             }
             if !writes {
+                // The whole refusal in the locale's language, "error:" too.
+                let lang = init::language_from_locale();
+                output::set_language(lang);
                 return Err(crate::error::Error::invalid(crate::msg!(
-                    init::language_from_locale(),
+                    lang,
                     "no-workspace-here",
                     dir = root.display()
                 ))

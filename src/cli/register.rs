@@ -16,6 +16,21 @@ use crate::model::{Action, Draft, Person, Respondent};
 use crate::policy::codes::CodeKind;
 use crate::policy::workflow::ANONYMOUS_TAG;
 
+/// The named assignee checked against the people plaint.yaml lists: a
+/// name one slip away from a listed one is refused, another warned about.
+fn handler_warning(ctx: &Ctx, draft: &Draft) -> anyhow::Result<Option<String>> {
+    let named = draft.assignee.as_deref().map(str::trim);
+    match named.filter(|name| !name.is_empty()) {
+        Some(name) => Ok(crate::policy::people::check_handler(
+            &ctx.ws.settings,
+            ctx.lang(),
+            name,
+            None,
+        )?),
+        None => Ok(None),
+    }
+}
+
 /// Registers the case and prints its ID.
 pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<Exit> {
     let mut draft = match &args.from {
@@ -23,6 +38,7 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<Exit> {
         None => Draft::default(),
     };
     apply_flags(ctx, &mut draft, args)?;
+    let handler_warning = handler_warning(ctx, &draft)?;
     let actor = ctx.actor();
     actor.check_clock()?;
     let intake = Intake {
@@ -55,6 +71,7 @@ pub fn run(ctx: &Ctx, args: &RegisterArgs) -> anyhow::Result<Exit> {
         }
     })?;
     let mut changed = actions::register(&ctx.ws, built)?;
+    changed.warnings.extend(handler_warning);
     changed
         .warnings
         .extend(joint_without_representative(ctx, &changed.case));

@@ -6,7 +6,8 @@
 //! so the page's links work inside the archive. A period's dossier adds an
 //! `index.html` listing its cases.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::attach;
@@ -489,16 +490,63 @@ pub fn write_dir(dir: &std::path::Path, files: &[File]) -> Result<()> {
     Ok(())
 }
 
+/// When each stored file of `cases` was recorded: a notice when it was
+/// issued, an attachment when it was (last) attached.
+pub fn recorded_times(cases: &[Case]) -> BTreeMap<String, DateTime<FixedOffset>> {
+    let mut times = BTreeMap::new();
+    for event in cases.iter().flat_map(|c| &c.history) {
+        let file = match &event.what {
+            EventKind::Notice(stored) => &stored.file,
+            EventKind::Attached { file, .. } => file,
+            _ => continue,
+        };
+        times.insert(file.clone(), event.at);
+    }
+    times
+}
+
+/// A moment as a zip entry's time: the office's local time (zip records
+/// no zone), to two seconds; a moment zip cannot hold (before 1980 or
+/// after 2107) is its earliest.
+fn zip_time(at: DateTime<FixedOffset>, offset: FixedOffset) -> zip::DateTime {
+    use chrono::{Datelike as _, Timelike as _};
+    let local = at.with_timezone(&offset);
+    let narrow = |n: u32| u8::try_from(n).unwrap_or(0);
+    u16::try_from(local.year())
+        .ok()
+        .and_then(|year| {
+            zip::DateTime::from_date_and_time(
+                year,
+                narrow(local.month()),
+                narrow(local.day()),
+                narrow(local.hour()),
+                narrow(local.minute()),
+                narrow(local.second()),
+            )
+            .ok()
+        })
+        .unwrap_or_default()
+}
+
 /// The dossier as one zip archive (stored, not compressed: notices are
-/// small and evidence photos are compressed already).
-pub fn zip(files: &[File]) -> Result<Vec<u8>> {
+/// small and evidence photos are compressed already). Each notice and
+/// attachment carries the time it was recorded (`times`, from
+/// [`recorded_times`]), the pages the time the dossier was `made`, in the
+/// office's local time (`offset`).
+pub fn zip(
+    files: &[File],
+    times: &BTreeMap<String, DateTime<FixedOffset>>,
+    made: DateTime<FixedOffset>,
+    offset: FixedOffset,
+) -> Result<Vec<u8>> {
     use std::io::Write as _;
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored)
-        .last_modified_time(zip::DateTime::default());
     let bad = |e: &dyn std::fmt::Display| Error::invalid(crate::said!("zip-failed", error = e));
     for (name, bytes) in files {
+        let at = times.get(name).copied().unwrap_or(made);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored)
+            .last_modified_time(zip_time(at, offset));
         writer
             .start_file(name.as_str(), options)
             .map_err(|e| bad(&e))?;

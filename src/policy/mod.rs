@@ -11,6 +11,7 @@ pub mod citations;
 pub mod codes;
 pub mod document;
 pub mod leadership;
+pub mod people;
 pub mod rules;
 pub mod settings;
 pub mod workflow;

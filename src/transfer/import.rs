@@ -21,6 +21,7 @@ use super::records::{ReadOptions, Record, read_records, to_draft};
 use crate::error::{Error, Result};
 use crate::intake::{Intake, build_case, check_against_policy};
 use crate::model::{Action, Case, CaseId, Event, EventKind};
+use crate::policy::workflow;
 use crate::storage::Workspace;
 use crate::storage::staging::Staging;
 
@@ -40,6 +41,8 @@ pub struct Options<'a> {
     pub force: bool,
     /// The acting officer.
     pub by: &'a str,
+    /// The handler of every case created without one (`--assignee`).
+    pub assignee: Option<&'a str>,
     /// The moment of the import.
     pub now: DateTime<FixedOffset>,
 }
@@ -54,6 +57,29 @@ pub enum Verdict {
     Update,
     /// Already there (or unchanged).
     Skip,
+}
+
+/// The rows shown by name in one warning; the rest are counted.
+const ROWS_SHOWN: usize = 10;
+
+/// The one warning about the rows `rows` whose new cases lack
+/// `contract_end` (`notice`: what `register` says of one such case):
+/// `第 2、3、4 行：没有合同结束日期：…`, the first [`ROWS_SHOWN`] rows named.
+fn unchecked_rows(
+    lang: crate::messages::Language,
+    rows: &[u64],
+    notice: Option<String>,
+) -> Option<String> {
+    let notice = notice?;
+    let shown: Vec<String> = rows.iter().take(ROWS_SHOWN).map(u64::to_string).collect();
+    let mut named = crate::messages::join(lang, &shown);
+    if rows.len() > ROWS_SHOWN {
+        named = crate::msg!(lang, "rows-and-more", rows = named, count = rows.len());
+    }
+    Some(match rows {
+        [row] => crate::msg!(lang, "row-error", row = row, message = notice),
+        _ => crate::msg!(lang, "rows-error", rows = named, message = notice),
+    })
 }
 
 /// The verdict on one valid record.
@@ -139,8 +165,14 @@ pub fn import(
         mut report,
         staging,
         records,
+        unchecked,
         ..
     } = planner;
+    report.warnings.extend(unchecked_rows(
+        ws.policy.language,
+        &unchecked.0,
+        unchecked.1,
+    ));
     if let Err(e) = result {
         if let Some(staging) = staging {
             staging.abandon()?;
@@ -230,6 +262,9 @@ struct Planner<'w, 'o> {
     staging: Option<Staging<'w>>,
     report: Report,
     records: u64,
+    /// Rows of new cases without the `contract_end` the filing limit
+    /// counts from, and what `register` says of such a case.
+    unchecked: (Vec<u64>, Option<String>),
 }
 
 impl<'w, 'o> Planner<'w, 'o> {
@@ -249,6 +284,7 @@ impl<'w, 'o> Planner<'w, 'o> {
             staging,
             report: Report::default(),
             records: 0,
+            unchecked: (Vec::new(), None),
         }
     }
 
@@ -358,8 +394,40 @@ impl<'w, 'o> Planner<'w, 'o> {
                 self.skip(row, id, &case, "already in the workspace");
                 Ok(None)
             }
-            None => self.create(row, case, built.has_id).map(Some),
+            None => {
+                let case = self.with_assignee(case);
+                if let Some(notice) = workflow::filing_limit_unchecked(&self.ws.policy, &case) {
+                    self.unchecked.0.push(row);
+                    self.unchecked.1 = Some(notice);
+                }
+                self.create(row, case, built.has_id).map(Some)
+            }
         }
+    }
+
+    /// The case handed to `--assignee` when it names no handler: the
+    /// handover is recorded as `register --assignee` records it (none to
+    /// the importing officer, unless the history already hands the case
+    /// over, so that the handler always follows the history).
+    fn with_assignee(&self, mut case: Case) -> Case {
+        let Some(name) = self.options.assignee else {
+            return case;
+        };
+        if case.assignee.is_some() {
+            return case;
+        }
+        case.assignee = Some(name.to_string());
+        let handed_over = case.history.iter().any(|e| e.action() == Action::Assigned);
+        if name != self.options.by || handed_over {
+            let last = case.history.last().map_or(self.options.now, |e| e.at);
+            let handover = EventKind::Assigned {
+                from: None,
+                to: Some(name.to_string()),
+            };
+            let event = Event::new(self.options.now.max(last), self.options.by, handover);
+            case.history.push(event);
+        }
+        case
     }
 
     /// Refuses a history whose notices or attachments are not in the

@@ -223,7 +223,7 @@ fn a_misspelt_officer_is_a_usage_error_not_a_quiet_day() {
     let o = office();
     let err = o.ws.fails(2, &["agenda", "--for", "王方"]);
     assert!(err.contains("王方"), "{err}");
-    assert!(err.contains("王芳"), "{err}");
+    assert!(err.contains("请核对姓名；是否想输入「王芳」？"), "{err}");
     let err = o.ws.fails(2, &["agenda", "--days", "-1"]);
     assert!(err.contains("--days"), "{err}");
     let err = o.ws.fails(2, &["agenda", "--ics", "--json"]);

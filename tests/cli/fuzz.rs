@@ -307,6 +307,7 @@ fn fuzz_mutated_imports_never_panic_and_what_is_written_reads_back() {
                 dry_run,
                 force: count.get().is_multiple_of(7),
                 by: "fuzz",
+                assignee: count.get().is_multiple_of(2).then_some("李明"),
                 now,
             };
             let before = dry_run.then(|| ws.snapshot());
