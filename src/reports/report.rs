@@ -431,13 +431,7 @@ impl Tally {
         );
         let role = ws.policy.role(&case.status);
         if role == Some(Role::Rejected) {
-            let reason = case
-                .history
-                .iter()
-                .rev()
-                .filter_map(crate::model::Event::status_move)
-                .find(|m| m.to == case.status)
-                .and_then(|m| m.reason.as_deref());
+            let reason = case.move_into_status().and_then(|m| m.reason.as_deref());
             stats::bump(&mut self.rejected_by_reason, reason.unwrap_or("(none)"));
         }
         if role.is_some_and(|r| CLOSING_ROLES.contains(&r)) {
