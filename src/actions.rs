@@ -64,9 +64,9 @@ pub struct Changed {
 }
 
 impl Changed {
-    /// Adds a notice, if there is one.
-    fn noting(mut self, notice: Option<String>) -> Self {
-        self.warnings.extend(notice);
+    /// Adds the notices, if there are any (an `Option` adds one or none).
+    fn noting(mut self, notices: impl IntoIterator<Item = String>) -> Self {
+        self.warnings.extend(notices);
         self
     }
 
@@ -106,11 +106,7 @@ pub fn register(ws: &Workspace, built: Built) -> Result<Changed> {
     let lock = ws.lock()?;
     ws.create_case(&lock, &mut case)?;
     warnings.extend(leadership::routed_notices(ws, &case.id, &routed));
-    Ok(Changed {
-        case,
-        written: true,
-        warnings,
-    })
+    Ok(Changed::written(case).noting(warnings))
 }
 
 /// The most recent earlier cases, and how many more there are.
@@ -157,7 +153,7 @@ pub fn assign(
             handlers = crate::messages::join(ws.policy.language, handlers)
         ));
     }
-    let (case, (), written) = ws.update_or_keep(id, |case| {
+    change_noting(ws, id, warnings, |case, warnings| {
         warnings.extend(follow_history(&ws.policy, case, actor)?);
         if case.assignee.as_deref() == Some(officer) {
             warnings.push(crate::msg!(
@@ -176,7 +172,18 @@ pub fn assign(
         workflow::insert_event(case, event)?;
         case.assignee = Some(officer.to_string());
         Ok(Update::Write(()))
-    })?;
+    })
+}
+
+/// Changes case `id` with `change`, which may also keep it as it is;
+/// the notices it adds follow `warnings`.
+fn change_noting(
+    ws: &Workspace,
+    id: &CaseId,
+    mut warnings: Vec<String>,
+    change: impl FnOnce(&mut Case, &mut Vec<String>) -> Result<Update<()>>,
+) -> Result<Changed> {
+    let (case, (), written) = ws.update_or_keep(id, |case| change(case, &mut warnings))?;
     Ok(Changed {
         case,
         written,
@@ -212,11 +219,7 @@ pub fn advance(
         check_moved(ws, case)?;
         Ok(warnings)
     })?;
-    Ok(Changed {
-        case,
-        written: true,
-        warnings,
-    })
+    Ok(Changed::written(case).noting(warnings))
 }
 
 /// Checks the move `advance` just recorded on `case` (`before` it)
