@@ -64,9 +64,9 @@ pub struct Changed {
 }
 
 impl Changed {
-    /// Adds a notice, if there is one.
-    fn noting(mut self, notice: Option<String>) -> Self {
-        self.warnings.extend(notice);
+    /// Adds the notices, if there are any (an `Option` adds one or none).
+    fn noting(mut self, notices: impl IntoIterator<Item = String>) -> Self {
+        self.warnings.extend(notices);
         self
     }
 
@@ -106,11 +106,7 @@ pub fn register(ws: &Workspace, built: Built) -> Result<Changed> {
     let lock = ws.lock()?;
     ws.create_case(&lock, &mut case)?;
     warnings.extend(leadership::routed_notices(ws, &case.id, &routed));
-    Ok(Changed {
-        case,
-        written: true,
-        warnings,
-    })
+    Ok(Changed::written(case).noting(warnings))
 }
 
 /// The most recent earlier cases, and how many more there are.
@@ -160,14 +156,8 @@ pub fn assign_forced(
     actor: &Actor,
 ) -> Result<Changed> {
     actor.check_clock()?;
-    let officer = officer.trim();
-    if officer.is_empty() {
-        return Err(Error::invalid(crate::msg!(
-            ws.policy.language,
-            "officer-empty"
-        )));
-    }
-    let mut warnings: Vec<String> = crate::policy::people::check_handler(
+    let officer = required(officer, || crate::msg!(ws.policy.language, "officer-empty"))?;
+    let warnings: Vec<String> = crate::policy::people::check_handler(
         &ws.settings,
         ws.policy.language,
         officer,
@@ -175,7 +165,7 @@ pub fn assign_forced(
     )?
     .into_iter()
     .collect();
-    let (case, (), written) = ws.update_or_keep(id, |case| {
+    change_noting(ws, id, warnings, |case, warnings| {
         warnings.extend(follow_history(&ws.policy, case, actor)?);
         if case.assignee.as_deref() == Some(officer) {
             warnings.push(crate::msg!(
@@ -194,7 +184,18 @@ pub fn assign_forced(
         workflow::insert_event(case, event)?;
         case.assignee = Some(officer.to_string());
         Ok(Update::Write(()))
-    })?;
+    })
+}
+
+/// Changes case `id` with `change`, which may also keep it as it is;
+/// the notices it adds follow `warnings`.
+fn change_noting(
+    ws: &Workspace,
+    id: &CaseId,
+    mut warnings: Vec<String>,
+    change: impl FnOnce(&mut Case, &mut Vec<String>) -> Result<Update<()>>,
+) -> Result<Changed> {
+    let (case, (), written) = ws.update_or_keep(id, |case| change(case, &mut warnings))?;
     Ok(Changed {
         case,
         written,
@@ -230,11 +231,7 @@ pub fn advance(
         check_moved(ws, case)?;
         Ok(warnings)
     })?;
-    Ok(Changed {
-        case,
-        written: true,
-        warnings,
-    })
+    Ok(Changed::written(case).noting(warnings))
 }
 
 /// Checks the move `advance` just recorded on `case` (`before` it)
@@ -271,26 +268,29 @@ fn check_moved(ws: &Workspace, case: &Case) -> Result<()> {
         return Ok(());
     }
     let lang = ws.policy.language;
-    let list: Vec<String> = problems.iter().map(|p| p.render(lang)).collect();
-    let separator = crate::messages::text(lang, "list-separator");
     Err(Error::refused(crate::said!(
         "cannot-move-check",
         id = case.id,
         state = ws.policy.state_label(&case.status, lang),
-        problems = list.join(separator)
+        problems = FieldError::render_all(&problems, lang)
     )))
+}
+
+/// `text` without surrounding white space; refused as invalid, with the
+/// message `empty` gives, when nothing is left.
+fn required(text: &str, empty: impl FnOnce() -> String) -> Result<&str> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(empty()));
+    }
+    Ok(text)
 }
 
 /// Appends a note.
 pub fn note(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Changed> {
     actor.check_clock()?;
     let text = text.replace("\r\n", "\n");
-    if text.trim().is_empty() {
-        return Err(Error::invalid(crate::msg!(
-            ws.policy.language,
-            "note-empty"
-        )));
-    }
+    required(&text, || crate::msg!(ws.policy.language, "note-empty"))?;
     let (case, repaired) = ws.update(id, |case| {
         let repaired = follow_history(&ws.policy, case, actor)?;
         let mut event = Event::new(actor.now, &actor.name, EventKind::Note);
@@ -374,6 +374,21 @@ pub fn set_text(
     .noting(repaired))
 }
 
+/// Reads the edited text of case `before`'s file: refused when the edit
+/// changed the ID.
+fn parse_edit_of(ws: &Workspace, before: &Case, edited_text: &str) -> Result<Case> {
+    let after = parse_edited(edited_text)?;
+    if after.id != before.id {
+        return Err(Error::invalid(crate::msg!(
+            ws.policy.language,
+            "edit-changes-id",
+            before = before.id,
+            after = after.id
+        )));
+    }
+    Ok(after)
+}
+
 /// Checks the text of an edited case file and builds the case to write:
 /// the same ID, the earlier history untouched, the status unchanged (use
 /// `advance`), valid under the policy; an `edited` event naming the changed
@@ -385,15 +400,7 @@ pub fn apply_edit(
     actor: &Actor,
 ) -> Result<Option<Case>> {
     actor.check_clock()?;
-    let mut after = parse_edited(edited_text)?;
-    if after.id != before.id {
-        return Err(Error::invalid(crate::msg!(
-            ws.policy.language,
-            "edit-changes-id",
-            before = before.id,
-            after = after.id
-        )));
-    }
+    let mut after = parse_edit_of(ws, before, edited_text)?;
     if after.status != before.status {
         return Err(Error::invalid(crate::msg!(
             ws.policy.language,
@@ -453,13 +460,7 @@ fn check_joint_edit(ws: &Workspace, before: &Case, after: &Case) -> Result<()> {
 /// representatives); it holds until the case changes state.
 pub fn consent(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Changed> {
     actor.check_clock()?;
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(Error::invalid(crate::msg!(
-            ws.policy.language,
-            "consent-empty"
-        )));
-    }
+    let text = required(text, || crate::msg!(ws.policy.language, "consent-empty"))?;
     let (case, ()) = ws.update(id, |case| {
         let consent = EventKind::Consent {
             consent: text.to_string(),
@@ -521,16 +522,8 @@ pub fn apply_resolution(
     actor: &Actor,
 ) -> Result<Case> {
     actor.check_clock()?;
-    let mut after = parse_edited(edited_text)?;
     let ours = &sides.ours;
-    if after.id != ours.id {
-        return Err(Error::invalid(crate::msg!(
-            ws.policy.language,
-            "edit-changes-id",
-            before = ours.id,
-            after = after.id
-        )));
-    }
+    let mut after = parse_edit_of(ws, ours, edited_text)?;
     let theirs_status = sides.theirs.as_ref().map(|t| t.status.as_str());
     if after.status != ours.status && Some(after.status.as_str()) != theirs_status {
         return Err(Error::invalid(crate::msg!(
@@ -566,12 +559,10 @@ fn check_edited(ws: &Workspace, after: &mut Case) -> Result<()> {
     if problems.is_empty() {
         return Ok(());
     }
-    let lang = ws.policy.language;
-    let list: Vec<String> = problems.iter().map(|p| p.render(lang)).collect();
-    let separator = crate::messages::text(lang, "list-separator");
+    let problems = FieldError::render_all(&problems, ws.policy.language);
     Err(Error::invalid(crate::said!(
         "edit-not-valid",
-        problems = list.join(separator)
+        problems = problems
     )))
 }
 
@@ -920,12 +911,9 @@ fn extension_unit(
             max = MAX_EXTENSION
         )));
     }
-    if request.reason.trim().is_empty() {
-        return Err(Error::invalid(crate::msg!(
-            ws.policy.language,
-            "reason-empty"
-        )));
-    }
+    required(&request.reason, || {
+        crate::msg!(ws.policy.language, "reason-empty")
+    })?;
     let unit = request.unit.unwrap_or(match rule.unit {
         Unit::Workdays => Unit::Workdays,
         Unit::Days | Unit::Months => Unit::Days,

@@ -763,41 +763,21 @@ fn unapproved_acts(
                 .unwrap_or_default();
             let labels: Vec<String> = needs.iter().map(|r| role_label(r, lang)).collect();
             let holders = staff.holders(&needs);
-            let (n, at, name, act) = (
-                bad.index + 1,
-                event.at.format("%Y-%m-%d %H:%M").to_string(),
-                &event.by,
-                bad.duty.label(lang),
-            );
-            let (roles, holders) = (
-                crate::messages::join(lang, &labels),
-                crate::messages::join(lang, &holders),
-            );
-            Text::from(
-                if matches!(event.what, crate::model::EventKind::Approved { .. }) {
-                    crate::msg!(
-                        lang,
-                        "check-approval-outsider",
-                        n = n,
-                        at = at,
-                        name = name,
-                        act = act,
-                        roles = roles,
-                        holders = holders
-                    )
-                } else {
-                    crate::msg!(
-                        lang,
-                        "check-unapproved",
-                        n = n,
-                        at = at,
-                        name = name,
-                        act = act,
-                        roles = roles,
-                        holders = holders
-                    )
-                },
-            )
+            // An approval by someone outside the roles, or an act done
+            // without the approval it needs: the same facts either way.
+            let said = if matches!(event.what, crate::model::EventKind::Approved { .. }) {
+                crate::said!("check-approval-outsider")
+            } else {
+                crate::said!("check-unapproved")
+            };
+            let said = said
+                .with("n", bad.index + 1)
+                .with("at", event.at.format("%Y-%m-%d %H:%M").to_string())
+                .with("name", &event.by)
+                .with("act", bad.duty.label(lang))
+                .with("roles", crate::messages::join(lang, &labels))
+                .with("holders", crate::messages::join(lang, &holders));
+            Text::from(said.render(lang))
         })
         .collect()
 }
@@ -1063,12 +1043,8 @@ fn relative(root: &Path, path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::PolicyOverrides;
+    use crate::policy::tests::tourism;
     use crate::storage::casefile::parse_yaml_case;
-
-    fn tourism() -> Policy {
-        Policy::build("tourism", &PolicyOverrides::default()).unwrap()
-    }
 
     #[test]
     fn a_files_problems_sort_by_what_they_say_not_how_they_are_built() {
@@ -1115,46 +1091,33 @@ mod tests {
         assert!(case_problems(Some(&tourism()), &case("mediating", &events)).is_empty());
     }
 
+    /// Asserts that the first problem found in `case` says `what`.
+    fn first_says(p: &Policy, case: &Case, what: &str) {
+        let found = case_problems(Some(p), case);
+        let first = found.first().map(Text::english);
+        assert!(first.is_some_and(|f| f.contains(what)), "{found:?}");
+    }
+
     #[test]
     fn impossible_histories_are_reported() {
         let p = tourism();
         let skip = case("resolved", &status_event(1, "received", "resolved"));
-        assert!(
-            case_problems(Some(&p), &skip)[0]
-                .english()
-                .contains("does not allow")
-        );
+        first_says(&p, &skip, "does not allow");
         let unreached = case("mediating", &status_event(1, "investigating", "mediating"));
-        assert!(
-            case_problems(Some(&p), &unreached)[0]
-                .english()
-                .contains("had not reached")
-        );
+        first_says(&p, &unreached, "had not reached");
         let stale = case("received", &status_event(1, "received", "accepted"));
-        assert!(
-            case_problems(Some(&p), &stale)[0]
-                .english()
-                .contains("`status` is received")
-        );
+        first_says(&p, &stale, "`status` is received");
         let backwards = case(
             "accepted",
             &(status_event(5, "received", "accepted")
                 + "- at: 2026-11-02T10:01:00+08:00\n  by: a\n  action: note\n  note: x\n"),
         );
-        assert!(
-            case_problems(Some(&p), &backwards)[0]
-                .english()
-                .contains("before the event above it")
-        );
+        first_says(&p, &backwards, "before the event above it");
         let twice = case(
             "received",
             "- at: 2026-11-02T10:00:00+08:00\n  by: b\n  action: registered\n",
         );
-        assert!(
-            case_problems(Some(&p), &twice)[0]
-                .english()
-                .contains("registered once")
-        );
+        first_says(&p, &twice, "registered once");
     }
 
     #[test]
@@ -1178,20 +1141,20 @@ mod tests {
             + &status_event(3, "investigating", "resolved")
                 .replace("to: resolved\n", "to: resolved\n  outcome: mediated\n");
         let mut no_outcome = case("resolved", &resolved);
-        assert!(
-            case_problems(Some(&p), &no_outcome)[0]
-                .english()
-                .contains("`outcome` is (none) but the history says mediated")
+        first_says(
+            &p,
+            &no_outcome,
+            "`outcome` is (none) but the history says mediated",
         );
         no_outcome.outcome = Some("mediated".into());
         assert!(case_problems(Some(&p), &no_outcome).is_empty());
         let reopened = resolved + &status_event(4, "resolved", "investigating");
         let mut kept = case("investigating", &reopened);
         kept.outcome = Some("mediated".into());
-        assert!(
-            case_problems(Some(&p), &kept)[0]
-                .english()
-                .contains("`outcome` is mediated but the history says (none)")
+        first_says(
+            &p,
+            &kept,
+            "`outcome` is mediated but the history says (none)",
         );
     }
 

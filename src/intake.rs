@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use crate::dates::{parse_date, parse_datetime};
 use crate::messages::said::Text;
 use crate::model::{Action, Case, CaseId, Draft, Event, EventKind, Priority, SCHEMA, Satisfaction};
-use crate::policy::{Policy, workflow};
+use crate::policy::{Code, Policy, workflow};
 
 /// A problem with one field of a submitted case.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -27,6 +27,12 @@ impl FieldError {
     /// record as a whole.
     pub fn render(&self, lang: crate::messages::Language) -> String {
         self.text().render(lang)
+    }
+
+    /// `problems` in `lang`, one after the other, as a refusal lists them.
+    pub fn render_all(problems: &[FieldError], lang: crate::messages::Language) -> String {
+        let list: Vec<String> = problems.iter().map(|p| p.render(lang)).collect();
+        list.join(crate::messages::text(lang, "list-separator"))
     }
 
     /// The problem as text in no language yet.
@@ -498,20 +504,28 @@ fn foreign_files(case: &Case) -> Vec<FieldError> {
 /// The category, channel, state and outcome of `case` that `policy` does
 /// not define, each named with the codes it does.
 fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
+    use crate::messages::said::Said;
     use crate::policy::codes::CodeKind;
-    let mut errors = Vec::new();
     let lang = policy.language;
-    if let Some(category) = &case.category
-        && !policy.categories.is_empty()
-        && !policy.categories.iter().any(|c| &c.code == category)
-    {
-        errors.push(field_error(
+    // `field` names a code not among `codes`: the sentence `said` tells
+    // it with the codes known.
+    let unknown =
+        |field, value: &Option<String>, codes: &[Code], said: fn(&str, String) -> Said| {
+            let code = value
+                .as_deref()
+                .filter(|v| !codes.iter().any(|c| c.code == *v))?;
+            Some(field_error(
+                field,
+                said(code, crate::policy::list_codes(lang, codes)),
+            ))
+        };
+    let mut errors = Vec::new();
+    if !policy.categories.is_empty() {
+        errors.extend(unknown(
             "category",
-            crate::said!(
-                "case-unknown-category",
-                code = category,
-                known = crate::policy::list_codes(lang, &policy.categories)
-            ),
+            &case.category,
+            &policy.categories,
+            |code, known| crate::said!("case-unknown-category", code = code, known = known),
         ));
     }
     for (field, kind, value) in [
@@ -534,18 +548,12 @@ fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
             ));
         }
     }
-    if let Some(channel) = &case.channel
-        && !policy.channels.iter().any(|c| &c.code == channel)
-    {
-        errors.push(field_error(
-            "channel",
-            crate::said!(
-                "case-unknown-channel",
-                code = channel,
-                known = crate::policy::list_codes(lang, &policy.channels)
-            ),
-        ));
-    }
+    errors.extend(unknown(
+        "channel",
+        &case.channel,
+        &policy.channels,
+        |code, known| crate::said!("case-unknown-channel", code = code, known = known),
+    ));
     if policy.state(&case.status).is_none() {
         errors.push(field_error(
             "status",
@@ -556,18 +564,12 @@ fn unknown_codes(policy: &Policy, case: &Case) -> Vec<FieldError> {
             ),
         ));
     }
-    if let Some(outcome) = &case.outcome
-        && !policy.outcomes.iter().any(|c| &c.code == outcome)
-    {
-        errors.push(field_error(
-            "outcome",
-            crate::said!(
-                "case-unknown-outcome",
-                code = outcome,
-                known = crate::policy::list_codes(lang, &policy.outcomes)
-            ),
-        ));
-    }
+    errors.extend(unknown(
+        "outcome",
+        &case.outcome,
+        &policy.outcomes,
+        |code, known| crate::said!("case-unknown-outcome", code = code, known = known),
+    ));
     errors
 }
 

@@ -196,42 +196,29 @@ impl Filter {
     /// Whether `case` passes every filter.
     pub fn matches(&self, policy: &Policy, case: &Case) -> bool {
         let status_ok = self.matches_status(policy, &case.status);
-        let assignee_ok = self
-            .assignee
-            .as_ref()
-            .is_none_or(|a| case.assignee.as_deref() == Some(a.as_str()));
-        let category_ok = self
-            .category
-            .as_ref()
-            .is_none_or(|c| case.category.as_deref() == Some(c.as_str()));
-        let channel_ok = self
-            .channel
-            .as_ref()
-            .is_none_or(|c| case.channel.as_deref() == Some(c.as_str()));
-        let department_ok = self
-            .department
-            .as_ref()
-            .is_none_or(|d| case.departments().iter().any(|x| x == d.trim()));
+        let exactly = |want: &Option<String>, have: &Option<String>| {
+            want.as_ref().is_none_or(|w| have.as_ref() == Some(w))
+        };
         let same = |want: &Option<String>, have: &Option<String>| {
             want.as_ref()
                 .is_none_or(|w| have.as_deref() == Some(w.trim()))
         };
-        let coded_ok = same(&self.receiving_department, &case.department)
+        let fields_ok = exactly(&self.assignee, &case.assignee)
+            && exactly(&self.category, &case.category)
+            && exactly(&self.channel, &case.channel)
+            && same(&self.receiving_department, &case.department)
             && same(&self.case_type, &case.case_type)
             && same(&self.cause, &case.cause);
+        let department_ok = self
+            .department
+            .as_ref()
+            .is_none_or(|d| case.departments().iter().any(|x| x == d.trim()));
         let search_ok = self
             .search
             .as_ref()
             .is_none_or(|needle| contains_text(case, &needle.to_lowercase()));
         let escalated_ok = !self.escalated || crate::policy::leadership::is_escalated(case);
-        status_ok
-            && assignee_ok
-            && category_ok
-            && channel_ok
-            && department_ok
-            && coded_ok
-            && search_ok
-            && escalated_ok
+        status_ok && fields_ok && department_ok && search_ok && escalated_ok
     }
 
     /// Whether the deadline filters keep a case with these deadlines.

@@ -2,7 +2,7 @@
 //! `--approved-by`), checked against `plaint.yaml`'s roles and the
 //! policy's permissions. A workspace without roles checks nothing.
 
-use super::{Actor, Changed, follow_history};
+use super::{Actor, Changed, change_noting, follow_history};
 use crate::error::{Error, Result};
 use crate::model::{Case, CaseId, Event, EventKind};
 use crate::policy::Language;
@@ -156,8 +156,7 @@ pub fn approve(
         )));
     };
     let staff = Staff::new(&ws.settings.roles);
-    let mut warnings = Vec::new();
-    let (case, (), written) = ws.update_or_keep(id, |case| {
+    change_noting(ws, id, Vec::new(), |case, warnings| {
         if !staff.holds(&actor.name, roles) {
             return Err(Error::refused(crate::msg!(
                 lang,
@@ -184,11 +183,6 @@ pub fn approve(
         let event = Event::new(actor.now, &actor.name, kind).noted(note);
         workflow::insert_event(case, event)?;
         Ok(Update::Write(()))
-    })?;
-    Ok(Changed {
-        case,
-        written,
-        warnings,
     })
 }
 
@@ -238,11 +232,7 @@ pub fn escalate(
     if ws.policy.escalation.instruction_workdays.is_none() {
         warnings.push(crate::msg!(lang, "escalation-no-clock"));
     }
-    Ok(Changed {
-        case,
-        written: true,
-        warnings,
-    })
+    Ok(Changed::written(case).noting(warnings))
 }
 
 /// Refuses a text longer than a case file's field may be.
@@ -329,11 +319,7 @@ pub fn instruct(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Resul
         workflow::insert_event(case, event)?;
         Ok(warnings)
     })?;
-    Ok(Changed {
-        case,
-        written: true,
-        warnings,
-    })
+    Ok(Changed::written(case).noting(warnings))
 }
 
 /// Records the routing (派单) `case` needs (see [`routing`]); returns

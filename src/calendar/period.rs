@@ -162,66 +162,47 @@ mod tests {
     use std::collections::BTreeSet;
 
     use crate::calendar::tests::{cn, d};
+    use Roll::NextWorkday;
+    use Unit::{Days, Months, Workdays};
 
-    fn end(start: &str, amount: i64, unit: Unit, roll: Roll) -> NaiveDate {
-        period_end(&cn(), d(start), amount, unit, roll)
-            .unwrap()
-            .value
+    /// Asserts each `(start, amount, unit, roll, end)` on the Chinese calendar.
+    fn ends(cases: &[(&str, i64, Unit, Roll, &str)]) {
+        for &(start, amount, unit, roll, end) in cases {
+            let got = period_end(&cn(), d(start), amount, unit, roll).unwrap();
+            assert_eq!(got.value, d(end), "{start} + {amount} {unit:?} {roll:?}");
+        }
     }
 
     #[test]
     fn ten_days_ending_on_a_sunday_move_to_monday() {
-        assert_eq!(
-            end("2026-03-12", 10, Unit::Days, Roll::NextWorkday),
-            d("2026-03-23")
-        );
-        assert_eq!(
-            end("2026-03-12", 10, Unit::Days, Roll::None),
-            d("2026-03-22")
-        );
+        ends(&[
+            ("2026-03-12", 10, Days, NextWorkday, "2026-03-23"),
+            ("2026-03-12", 10, Days, Roll::None, "2026-03-22"),
+        ]);
     }
 
     #[test]
     fn days_ending_on_the_last_day_of_a_holiday_week_move_past_it() {
         // 2026-10-07 (Wed) is the last day of National Day week.
-        assert_eq!(
-            end("2026-09-27", 10, Unit::Days, Roll::NextWorkday),
-            d("2026-10-08")
-        );
+        ends(&[("2026-09-27", 10, Days, NextWorkday, "2026-10-08")]);
     }
 
     #[test]
     fn days_ending_on_a_make_up_saturday_stay() {
-        assert_eq!(
-            end("2026-09-30", 10, Unit::Days, Roll::NextWorkday),
-            d("2026-10-10")
-        );
+        ends(&[("2026-09-30", 10, Days, NextWorkday, "2026-10-10")]);
     }
 
     #[test]
     fn months_end_on_the_same_day_or_the_last_day_of_the_month() {
         // 2026-02-28 is a Saturday but a make-up working day: it stays.
-        assert_eq!(
-            end("2026-01-31", 1, Unit::Months, Roll::NextWorkday),
-            d("2026-02-28")
-        );
-        assert_eq!(
-            end("2024-01-31", 1, Unit::Months, Roll::NextWorkday),
-            d("2024-02-29")
-        );
-        assert_eq!(
-            end("2024-02-29", 12, Unit::Months, Roll::None),
-            d("2025-02-28")
-        );
-        assert_eq!(
-            end("2026-03-15", 2, Unit::Months, Roll::None),
-            d("2026-05-15")
-        );
-        // Ends on National Day 2025: rolls past the whole week to Thursday.
-        assert_eq!(
-            end("2025-09-01", 1, Unit::Months, Roll::NextWorkday),
-            d("2025-10-09")
-        );
+        ends(&[
+            ("2026-01-31", 1, Months, NextWorkday, "2026-02-28"),
+            ("2024-01-31", 1, Months, NextWorkday, "2024-02-29"),
+            ("2024-02-29", 12, Months, Roll::None, "2025-02-28"),
+            ("2026-03-15", 2, Months, Roll::None, "2026-05-15"),
+            // Ends on National Day 2025: rolls past the whole week to Thursday.
+            ("2025-09-01", 1, Months, NextWorkday, "2025-10-09"),
+        ]);
         // Under plain weekends the same Saturday is a rest day.
         let weekends = Calendar::builtin("weekends").unwrap();
         let got = period_end(
@@ -237,18 +218,11 @@ mod tests {
     #[test]
     fn a_period_starting_inside_a_holiday() {
         // 10-04..07 holidays, then 10-08 #1, 10-09 #2, 10-10 (make-up) #3, 10-12 #4, 10-13 #5.
-        assert_eq!(
-            end("2026-10-03", 5, Unit::Workdays, Roll::None),
-            d("2026-10-13")
-        );
-        assert_eq!(
-            end("2026-10-03", 3, Unit::Days, Roll::NextWorkday),
-            d("2026-10-08")
-        );
-        assert_eq!(
-            end("2026-10-03", 0, Unit::Days, Roll::NextWorkday),
-            d("2026-10-08")
-        );
+        ends(&[
+            ("2026-10-03", 5, Workdays, Roll::None, "2026-10-13"),
+            ("2026-10-03", 3, Days, NextWorkday, "2026-10-08"),
+            ("2026-10-03", 0, Days, NextWorkday, "2026-10-08"),
+        ]);
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, args: &AgendaArgs) -> anyhow::Result<Exit> {
         let items: Vec<&Item> = found.items.iter().collect();
         for item in &items {
             ctx.note_coverage(
-                &item.id,
+                &item.case.id,
                 std::slice::from_ref(&item.deadline),
                 Shown::Marked,
             );
@@ -61,7 +61,7 @@ pub fn run(ctx: &Ctx, args: &AgendaArgs) -> anyhow::Result<Exit> {
     for group in Group::ALL {
         for item in agenda.items(group) {
             ctx.note_coverage(
-                &item.id,
+                &item.case.id,
                 std::slice::from_ref(&item.deadline),
                 Shown::Marked,
             );
@@ -144,11 +144,11 @@ fn headline(ctx: &Ctx, agenda: &Agenda) -> String {
         "agenda-headline",
         who = who,
         date = agenda.today,
-        overdue = agenda.overdue.len(),
-        today = agenda.due_today.len(),
-        soon = agenda.due_soon.len(),
+        overdue = agenda.items(Group::Overdue).len(),
+        today = agenda.items(Group::DueToday).len(),
+        soon = agenda.items(Group::DueSoon).len(),
         n = agenda.days,
-        promises = agenda.promises.len(),
+        promises = agenda.items(Group::Promises).len(),
         followups = agenda.followups.len()
     )
 }
@@ -277,21 +277,21 @@ fn item_table(ctx: &Ctx, agenda: &Agenda, title: &str, items: &[Item]) -> Table 
             table.tones.insert((table.rows.len(), 3), grade);
         }
         let mut row = vec![
-            item.id.clone(),
+            item.case.id.clone(),
             due_date(&item.deadline),
             left,
             item.alarm.map(|a| a.label(lang)).unwrap_or_default(),
             rule_title(ctx, &item.rule),
         ];
         if office {
-            row.push(item.assignee.clone().unwrap_or_default());
+            row.push(item.case.assignee.clone().unwrap_or_default());
         }
         row.push(if item.priority == Priority::Normal {
             String::new()
         } else {
             priority_label(ctx, item.priority)
         });
-        row.push(item.title.clone().unwrap_or_default());
+        row.push(item.case.title.clone().unwrap_or_default());
         if item.state == crate::deadline::DeadlineState::Overdue {
             table.push_alarm(row);
         } else {
@@ -321,19 +321,19 @@ fn followup_table(ctx: &Ctx, agenda: &Agenda, title: &str) -> Table {
 
 fn followup_row(ctx: &Ctx, f: &Followup, office: bool) -> Vec<String> {
     let mut row = vec![
-        f.id.clone(),
+        f.case.id.clone(),
         msg!(
             ctx.lang(),
             "agenda-ended",
             date = f.ended,
             days = f.days_since
         ),
-        status_label(ctx, &f.status),
+        status_label(ctx, &f.case.status),
     ];
     if office {
-        row.push(f.assignee.clone().unwrap_or_default());
+        row.push(f.case.assignee.clone().unwrap_or_default());
     }
-    row.push(f.title.clone().unwrap_or_default());
+    row.push(f.case.title.clone().unwrap_or_default());
     row
 }
 
@@ -347,26 +347,30 @@ fn feed(ctx: &Ctx, officer: Option<&str>, items: &[&Item]) -> String {
         .iter()
         .map(|item| {
             let rule = rule_title(ctx, &item.rule);
-            let title = item.title.clone().unwrap_or_else(|| msg!(lang, "no-title"));
+            let title = item
+                .case
+                .title
+                .clone()
+                .unwrap_or_else(|| msg!(lang, "no-title"));
             ics::Entry {
-                id: item.id.clone(),
+                id: item.case.id.clone(),
                 key: item.key.clone(),
                 due: item.due,
                 summary: msg!(
                     lang,
                     "ics-summary",
-                    id = item.id,
+                    id = item.case.id,
                     rule = rule,
                     title = title
                 ),
                 description: msg!(
                     lang,
                     "ics-description",
-                    id = item.id,
+                    id = item.case.id,
                     rule = rule,
                     due = due_date(&item.deadline),
-                    status = status_label(ctx, &item.status),
-                    assignee = item.assignee.as_deref().unwrap_or("-")
+                    status = status_label(ctx, &item.case.status),
+                    assignee = item.case.assignee.as_deref().unwrap_or("-")
                 ),
                 sequence: item.revision,
             }

@@ -11,7 +11,7 @@ use super::args::{
 };
 use super::output;
 use super::{Ctx, print_warnings};
-use crate::calendar::{Calendar, Computed, year_spans};
+use crate::calendar::{Calendar, CalendarError, Computed, year_spans};
 use crate::deadline::explain::{day_kind_text, holiday_name, weekday_name};
 use crate::error::{Error, Exit};
 use crate::messages::text;
@@ -56,30 +56,29 @@ fn coverage_warnings<T>(ctx: &Ctx, cal: &Calendar, result: &Computed<T>) -> Vec<
 
 fn add(ctx: &Ctx, args: &CalendarAddArgs) -> anyhow::Result<Exit> {
     let cal = calendar(ctx, args.calendar.as_deref())?;
-    let (date, n) = (args.date, args.n);
-    let result = cal
-        .add_workdays(date, n)
-        .map_err(|e| Error::invalid(e.describe(ctx.lang())))?;
-    let warnings = coverage_warnings(ctx, &cal, &result);
-    print_warnings(&warnings);
-    if ctx.look.json {
-        output::print_json(&serde_json::json!({"date": result.value, "warnings": warnings}))?;
-    } else {
-        output::print_line(&result.value.to_string())?;
-    }
-    Ok(Exit::Success)
+    let result = cal.add_workdays(args.date, args.n);
+    print_computed(ctx, &cal, result, "date")
 }
 
 fn between(ctx: &Ctx, args: &CalendarBetweenArgs) -> anyhow::Result<Exit> {
     let cal = calendar(ctx, args.calendar.as_deref())?;
-    let (a, b) = (args.a, args.b);
-    let result = cal
-        .workdays_between(a, b)
-        .map_err(|e| Error::invalid(e.describe(ctx.lang())))?;
-    let warnings = coverage_warnings(ctx, &cal, &result);
+    let result = cal.workdays_between(args.a, args.b);
+    print_computed(ctx, &cal, result, "workdays")
+}
+
+/// Prints the answer of `add` or `between`: the value alone (under `key`
+/// in `--json`), its coverage warnings on stderr.
+fn print_computed<T: serde::Serialize + std::fmt::Display>(
+    ctx: &Ctx,
+    cal: &Calendar,
+    result: Result<Computed<T>, CalendarError>,
+    key: &str,
+) -> anyhow::Result<Exit> {
+    let result = result.map_err(|e| Error::invalid(e.describe(ctx.lang())))?;
+    let warnings = coverage_warnings(ctx, cal, &result);
     print_warnings(&warnings);
     if ctx.look.json {
-        output::print_json(&serde_json::json!({"workdays": result.value, "warnings": warnings}))?;
+        output::print_json(&serde_json::json!({key: result.value, "warnings": warnings}))?;
     } else {
         output::print_line(&result.value.to_string())?;
     }

@@ -118,21 +118,17 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
         .as_deref()
         .map(|s| crate::policy::basis_in(lang, Some(s)))
         .unwrap_or_default();
-    if let Some(days) = doc.filing_limit_days {
-        let _ = writeln!(
-            out,
-            "  {}{days} {}{source}",
-            text(lang, "policy-doc-filed-within"),
-            text(lang, "policy-doc-after-contract-end")
-        );
-    }
-    if let Some(days) = doc.challenge_limit_workdays {
-        let _ = writeln!(
-            out,
-            "  {}{days} {}{source}",
-            text(lang, "policy-doc-filed-within"),
-            text(lang, "policy-doc-after-challenge-due")
-        );
+    for (limit, after) in [
+        (doc.filing_limit_days, "policy-doc-after-contract-end"),
+        (
+            doc.challenge_limit_workdays,
+            "policy-doc-after-challenge-due",
+        ),
+    ] {
+        if let Some(days) = limit {
+            let within = text(lang, "policy-doc-filed-within");
+            let _ = writeln!(out, "  {within}{days} {}{source}", text(lang, after));
+        }
     }
     out.push_str(&head(text(lang, "policy-doc-rules")));
     for rule in &doc.rules {

@@ -118,21 +118,14 @@ fn rules_table(ctx: &Ctx, s: &Summary) -> Table {
     );
     for name in names {
         let on_time = s.on_time.get(name);
+        let count = |counts: &BTreeMap<String, usize>| counts.get(name).copied().unwrap_or(0);
         rules.push(vec![
             match lang {
                 Language::En => format!("{name} ({})", rule_title(ctx, name)),
                 Language::Zh => rule_title(ctx, name),
             },
-            s.overdue_by_rule
-                .get(name)
-                .copied()
-                .unwrap_or(0)
-                .to_string(),
-            s.due_soon_by_rule
-                .get(name)
-                .copied()
-                .unwrap_or(0)
-                .to_string(),
+            count(&s.overdue_by_rule).to_string(),
+            count(&s.due_soon_by_rule).to_string(),
             on_time.map_or(0, |o| o.met).to_string(),
             on_time.map_or(0, |o| o.missed).to_string(),
             on_time.map_or(0, |o| o.not_tracked).to_string(),

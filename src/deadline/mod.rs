@@ -208,7 +208,9 @@ pub fn evaluate(
             deadlines.push(deadline);
         }
     }
-    deadlines.extend(promises(case, policy, calendar, offset, today)?);
+    for promise in promises_made(case, policy, offset) {
+        deadlines.push(promise_deadline(promise, calendar, today)?);
+    }
     Ok(deadlines)
 }
 
@@ -307,31 +309,51 @@ pub fn evaluate_rule(
     // The due date is provisional when it rests on an uncovered year; a
     // count of working days left (or late) that reaches one is not.
     let due_years: Vec<i32> = warnings.years.iter().copied().collect();
-    let (days_left, workdays_left) = if state.is_open() {
-        let workdays = warnings.take(calendar.workdays_between(today, due)?);
-        (Some((due - today).num_days()), Some(workdays))
-    } else {
-        (None, None)
-    };
-    Ok(Some(Deadline {
-        rule: rule.name.clone(),
-        kind: rule.kind(),
-        source: rule.source.clone(),
-        start: Some(start),
-        due: Some(due),
-        state,
-        days_left,
-        workdays_left,
-        stopped,
-        extensions,
-        pauses,
-        provisional: !due_years.is_empty(),
-        uncovered_years: due_years,
-        warnings: warnings.into_list(),
-    }))
+    let named = (rule.name.clone(), rule.kind(), rule.source.clone());
+    let clock = (start, due, state, stopped);
+    let mut deadline = Deadline::started(named, clock, today, warnings)?;
+    deadline.extensions = extensions;
+    deadline.pauses = pauses;
+    deadline.provisional = !due_years.is_empty();
+    deadline.uncovered_years = due_years;
+    Ok(Some(deadline))
 }
 
 impl Deadline {
+    /// The deadline `(name, kind, source)` of a clock started on `start`,
+    /// due on `due`, in `state` (stopped on `stopped`, if it has), as of
+    /// `today`: the days left while it is open are counted with
+    /// `warnings`. No extensions or pauses, and not provisional.
+    fn started(
+        (rule, kind, source): (String, RuleKind, Option<String>),
+        (start, due, state, stopped): (NaiveDate, NaiveDate, DeadlineState, Option<NaiveDate>),
+        today: NaiveDate,
+        mut warnings: Warnings,
+    ) -> Result<Deadline, CalendarError> {
+        let (days_left, workdays_left) = if state.is_open() {
+            let workdays = warnings.take(warnings.calendar.workdays_between(today, due)?);
+            (Some((due - today).num_days()), Some(workdays))
+        } else {
+            (None, None)
+        };
+        Ok(Deadline {
+            rule,
+            kind,
+            source,
+            start: Some(start),
+            due: Some(due),
+            state,
+            days_left,
+            workdays_left,
+            stopped,
+            extensions: Vec::new(),
+            pauses: Vec::new(),
+            provisional: false,
+            uncovered_years: Vec::new(),
+            warnings: warnings.into_list(),
+        })
+    }
+
     /// A rule the history cannot evaluate (see [`DeadlineState::NotTracked`]).
     /// `uncovered_years`: the years outside the calendar that `due` rests on.
     fn not_tracked(
@@ -788,21 +810,18 @@ fn extensions(case: &Case, rule: &DeadlineRule, offset: FixedOffset) -> Vec<Exte
 /// The name under which promises appear among a case's deadlines.
 pub const PROMISE_RULE: &str = "promise";
 
-/// The promises made to the complainant (`plaint promise`), one deadline
-/// each, due on the promised day. Each `promise-kept` milestone keeps the
-/// earliest promise still open, so several promises are tracked apart. A
-/// promise still open when the case leaves the workflow stops there, like
-/// every other clock, and runs again if a later move brings the case back.
-fn promises(
-    case: &Case,
-    policy: &Policy,
-    calendar: &Calendar,
-    offset: FixedOffset,
-    today: NaiveDate,
-) -> Result<Vec<Deadline>, CalendarError> {
+/// A promise: the day it was made, the day promised, the day it was
+/// kept, the day the case left the workflow with it still open.
+type Promise = (NaiveDate, NaiveDate, Option<NaiveDate>, Option<NaiveDate>);
+
+/// The promises made to the complainant (`plaint promise`), as the
+/// history tells them; each is one deadline ([`promise_deadline`]), due on
+/// the promised day. Each `promise-kept` milestone keeps the earliest
+/// promise still open, so several promises are tracked apart. A promise
+/// still open when the case leaves the workflow stops there, like every
+/// other clock, and runs again if a later move brings the case back.
+fn promises_made(case: &Case, policy: &Policy, offset: FixedOffset) -> Vec<Promise> {
     let day = |at: DateTime<FixedOffset>| at.with_timezone(&offset).date_naive();
-    // (made, due, kept, left the workflow)
-    type Promise = (NaiveDate, NaiveDate, Option<NaiveDate>, Option<NaiveDate>);
     let mut made: Vec<Promise> = Vec::new();
     // Whether the case is in the workflow at this point of its history.
     let mut open = true;
@@ -843,43 +862,27 @@ fn promises(
             _ => {}
         }
     }
-    made.into_iter()
-        .map(|(start, due, kept, left)| {
-            let mut warnings = Warnings::new(calendar);
-            let stopped = kept.or(left);
-            let state = match (kept, left) {
-                (Some(s), _) if s <= due => DeadlineState::Met,
-                (Some(_), _) => DeadlineState::Missed,
-                (None, Some(s)) if s <= due => DeadlineState::Stopped,
-                (None, Some(_)) => DeadlineState::Missed,
-                (None, None) if today > due => DeadlineState::Overdue,
-                (None, None) => DeadlineState::Running,
-            };
-            let (days_left, workdays_left) = if state.is_open() {
-                let workdays = warnings.take(calendar.workdays_between(today, due)?);
-                (Some((due - today).num_days()), Some(workdays))
-            } else {
-                (None, None)
-            };
-            Ok(Deadline {
-                rule: PROMISE_RULE.to_string(),
-                kind: RuleKind::OfficeTarget,
-                source: None,
-                start: Some(start),
-                due: Some(due),
-                state,
-                days_left,
-                workdays_left,
-                stopped,
-                extensions: Vec::new(),
-                pauses: Vec::new(),
-                // A promised day is a date, never computed.
-                provisional: false,
-                uncovered_years: Vec::new(),
-                warnings: warnings.into_list(),
-            })
-        })
-        .collect()
+    made
+}
+
+/// The deadline of promise `(start, due, kept, left)` as of `today`.
+fn promise_deadline(
+    (start, due, kept, left): Promise,
+    calendar: &Calendar,
+    today: NaiveDate,
+) -> Result<Deadline, CalendarError> {
+    let state = match (kept, left) {
+        (Some(s), _) if s <= due => DeadlineState::Met,
+        (Some(_), _) => DeadlineState::Missed,
+        (None, Some(s)) if s <= due => DeadlineState::Stopped,
+        (None, Some(_)) => DeadlineState::Missed,
+        (None, None) if today > due => DeadlineState::Overdue,
+        (None, None) => DeadlineState::Running,
+    };
+    // A promised day is a date, never computed: never provisional.
+    let named = (PROMISE_RULE.to_string(), RuleKind::OfficeTarget, None);
+    let clock = (start, due, state, kept.or(left));
+    Deadline::started(named, clock, today, Warnings::new(calendar))
 }
 
 /// The earliest due date among the deadlines still to be met.

@@ -3,11 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::*;
-use crate::policy::PolicyOverrides;
-
-fn tourism() -> Policy {
-    Policy::build("tourism", &PolicyOverrides::default()).unwrap()
-}
+use crate::policy::tests::tourism;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()

@@ -8,7 +8,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::event::Event;
+use super::event::{Event, Move};
 use super::id::CaseId;
 use super::money::Yuan;
 
@@ -355,6 +355,16 @@ impl Satisfaction {
 }
 
 impl Case {
+    /// The move that brought the case into its current state, as the
+    /// history records it (the latest one into that state).
+    pub fn move_into_status(&self) -> Option<&Move> {
+        self.history
+            .iter()
+            .rev()
+            .filter_map(Event::status_move)
+            .find(|m| m.to == self.status)
+    }
+
     /// The first complainant's name, the usual way to refer to a case.
     pub fn complainant_name(&self) -> Option<&str> {
         self.complainants.iter().find_map(|p| p.name.as_deref())

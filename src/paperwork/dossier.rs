@@ -142,33 +142,26 @@ fn particulars(ws: &Workspace, case: &Case) -> String {
         ));
     }
     for (i, p) in case.complainants.iter().enumerate() {
-        let parts: Vec<&str> = [&p.name, &p.phone, &p.email, &p.address]
-            .into_iter()
-            .filter_map(|v| v.as_deref())
-            .collect();
-        out.push_str(&row(&format!("投诉人 {}", i + 1), &parts.join("，")));
+        out.push_str(&parts_row(
+            &format!("投诉人 {}", i + 1),
+            &[&p.name, &p.phone, &p.email, &p.address],
+        ));
     }
     if let Some(agent) = &case.agent {
-        let parts: Vec<&str> = [&agent.name, &agent.contact, &agent.scope]
-            .into_iter()
-            .filter_map(|v| v.as_deref())
-            .collect();
-        out.push_str(&row("代理人", &parts.join("，")));
+        out.push_str(&parts_row(
+            "代理人",
+            &[&agent.name, &agent.contact, &agent.scope],
+        ));
     }
     if let Some(r) = &case.respondent {
         let departments = r.departments_text("、");
-        let parts: Vec<&str> = [&r.name, &departments, &r.location]
-            .into_iter()
-            .filter_map(|v| v.as_deref())
-            .collect();
-        out.push_str(&row("被投诉者", &parts.join("，")));
+        out.push_str(&parts_row(
+            "被投诉者",
+            &[&r.name, &departments, &r.location],
+        ));
     }
     if let Some(p) = &case.project {
-        let parts: Vec<&str> = [&p.name, &p.number, &p.lot]
-            .into_iter()
-            .filter_map(|v| v.as_deref())
-            .collect();
-        out.push_str(&row("采购项目", &parts.join("，")));
+        out.push_str(&parts_row("采购项目", &[&p.name, &p.number, &p.lot]));
     }
     if let Some(category) = &case.category {
         out.push_str(&row("类别", &code_label(&policy.categories, category, zh)));
@@ -191,6 +184,12 @@ fn particulars(ws: &Workspace, case: &Case) -> String {
     }
     out.push_str("</table>\n");
     out
+}
+
+/// A row of the values present among `parts`, joined with `，`.
+fn parts_row(label: &str, parts: &[&Option<String>]) -> String {
+    let present: Vec<&str> = parts.iter().filter_map(|v| v.as_deref()).collect();
+    row(label, &present.join("，"))
 }
 
 fn deadlines(ws: &Workspace, case: &Case, today: NaiveDate) -> String {

@@ -19,7 +19,8 @@ use super::kinds::{self, NoticeKind, Recipient};
 use super::render::{self, Source};
 use crate::deadline::Deadline;
 use crate::error::{Error, Result};
-use crate::model::{Action, Case, CaseId, Event, EventKind, Stored};
+use crate::model::{Action, Case, CaseId, Event, EventKind, Move, Stored};
+use crate::policy::citations::Citation;
 use crate::policy::{Language, Role, code_label};
 use crate::storage::atomic::write_atomic;
 use crate::storage::{Update, Workspace};
@@ -727,15 +728,19 @@ fn complainant_names(case: &Case) -> String {
 }
 
 fn transfer_to(policy: &crate::policy::Policy, case: &Case) -> Option<String> {
-    case.history
-        .iter()
-        .rev()
-        .find(|e| {
-            e.moved_to()
-                .is_some_and(|to| policy.has_role(to, Role::Transferred))
-        })
-        .and_then(Event::status_move)
-        .and_then(|m| m.transfer_to.clone())
+    last_move_into(policy, case, Role::Transferred)?
+        .transfer_to
+        .clone()
+}
+
+/// The last move of `case` into a state of `role`, if it has one.
+fn last_move_into<'a>(
+    policy: &crate::policy::Policy,
+    case: &'a Case,
+    role: Role,
+) -> Option<&'a Move> {
+    let moved = |e: &&Event| e.moved_to().is_some_and(|to| policy.has_role(to, role));
+    case.history.iter().rev().find(moved)?.status_move()
 }
 
 /// The data a template sees. Absent values are left out (never blank), so
@@ -781,14 +786,11 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
     put(&mut c, "demands", case.demands.clone());
     put(&mut c, "facts", case.facts.clone());
     put(&mut c, "status", Some(policy.state_label(&case.status, zh)));
-    put(
-        &mut c,
-        "outcome_cite",
-        case.outcome
-            .as_deref()
-            .and_then(|code| policy.outcome_citation(code))
-            .map(crate::policy::citations::Citation::zh),
-    );
+    let outcome_cite = case
+        .outcome
+        .as_deref()
+        .and_then(|o| policy.outcome_citation(o));
+    put(&mut c, "outcome_cite", outcome_cite.map(Citation::zh));
     put(
         &mut c,
         "outcome",
@@ -799,32 +801,10 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
     put(&mut c, "measures", case.measures.clone());
     put(&mut c, "findings", case.findings.clone());
     put(&mut c, "agreement", case.agreement.clone());
-    let reason = case
-        .history
-        .iter()
-        .rev()
-        .find(|e| {
-            e.moved_to()
-                .is_some_and(|to| policy.has_role(to, Role::Rejected))
-        })
-        .and_then(Event::status_move)
-        .and_then(|m| m.reason.clone());
-    put(
-        &mut c,
-        "reason_says",
-        reason
-            .as_deref()
-            .and_then(|code| policy.reason_citation(code))
-            .map(|c| c.says.clone()),
-    );
-    put(
-        &mut c,
-        "reason_cite",
-        reason
-            .as_deref()
-            .and_then(|code| policy.reason_citation(code))
-            .map(crate::policy::citations::Citation::zh),
-    );
+    let reason = last_move_into(policy, case, Role::Rejected).and_then(|m| m.reason.clone());
+    let reason_cite = reason.as_deref().and_then(|r| policy.reason_citation(r));
+    put(&mut c, "reason_says", reason_cite.map(|c| c.says.clone()));
+    put(&mut c, "reason_cite", reason_cite.map(Citation::zh));
     put(
         &mut c,
         "reason",

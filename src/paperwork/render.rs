@@ -303,16 +303,15 @@ mod tests {
         }
     }
 
+    /// Why template `text` does not render with `context`.
+    fn refused(text: &str, context: &serde_json::Value) -> String {
+        render(&source(text), context, &[]).unwrap_err().to_string()
+    }
+
     #[test]
     fn a_missing_field_is_an_error_naming_the_field() {
         let context = serde_json::json!({"case": {"id": "X"}});
-        let err = render(
-            &source("编号 {{ case.id }}\n原因 {{ case.reason }}\n"),
-            &context,
-            &[],
-        )
-        .unwrap_err()
-        .to_string();
+        let err = refused("编号 {{ case.id }}\n原因 {{ case.reason }}\n", &context);
         assert!(err.contains("case.reason"), "{err}");
         assert!(err.contains("line 2"), "{err}");
         assert!(err.contains("templates/refusal.md"), "{err}");
@@ -320,13 +319,7 @@ mod tests {
 
     #[test]
     fn a_syntax_error_names_the_file_and_line() {
-        let err = render(
-            &source("one\n{% if x %}\nthree\n"),
-            &serde_json::json!({}),
-            &[],
-        )
-        .unwrap_err()
-        .to_string();
+        let err = refused("one\n{% if x %}\nthree\n", &serde_json::json!({}));
         assert!(err.contains("templates/refusal.md line"), "{err}");
         assert!(err.contains("syntax error"), "{err}");
     }

@@ -320,11 +320,7 @@ fn similarity(typed: &str, name: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::PolicyOverrides;
-
-    fn tourism() -> Policy {
-        Policy::build("tourism", &PolicyOverrides::default()).unwrap()
-    }
+    use crate::policy::tests::tourism;
 
     #[test]
     fn a_chinese_label_is_taken_by_the_short_forms_people_type() {

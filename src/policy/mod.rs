@@ -733,11 +733,7 @@ impl Policy {
                 state = s
             )));
         }
-        if let Some(o) = self
-            .on_the_spot_outcomes
-            .iter()
-            .find(|o| !self.outcomes.iter().any(|c| &c.code == *o))
-        {
+        if let Some(o) = first_unknown(&self.on_the_spot_outcomes, &self.outcomes) {
             return Err(bad(crate::msg!(
                 lang,
                 "policy-on-the-spot-outcome-unknown",
@@ -918,11 +914,7 @@ impl Policy {
             if let Some(s) = rule.pause.iter().find(|s| self.state(s).is_none()) {
                 return Err(bad(crate::msg!(lang, "rule-pause", state = s)));
             }
-            if let Some(r) = rule
-                .pause_reasons
-                .iter()
-                .find(|r| !self.suspension_reasons.iter().any(|c| &c.code == *r))
-            {
+            if let Some(r) = first_unknown(&rule.pause_reasons, &self.suspension_reasons) {
                 return Err(bad(crate::msg!(
                     lang,
                     "rule-pause-reason",
@@ -936,6 +928,11 @@ impl Policy {
         }
         Ok(())
     }
+}
+
+/// The first of `values` that is none of `codes`.
+fn first_unknown<'a>(values: &'a [String], codes: &[Code]) -> Option<&'a String> {
+    values.iter().find(|v| !codes.iter().any(|c| &c.code == *v))
 }
 
 /// Looks up `code` in `codes`, or explains which codes exist.
@@ -1006,8 +1003,23 @@ fn either<T>(workspace: Option<Vec<T>>, preset: Option<Vec<T>>) -> Vec<T> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The tourism preset, without overrides.
+    pub(crate) fn tourism() -> Policy {
+        Policy::build("tourism", &PolicyOverrides::default()).unwrap()
+    }
+
+    /// Why `preset` with `overrides` is refused.
+    fn refused(preset: &str, overrides: &PolicyOverrides) -> String {
+        Policy::build(preset, overrides).unwrap_err().to_string()
+    }
+
+    /// The procurement preset, without overrides.
+    pub(crate) fn procurement() -> Policy {
+        Policy::build("procurement", &PolicyOverrides::default()).unwrap()
+    }
 
     #[test]
     fn code_lists_read_as_lists_in_each_language() {
@@ -1097,17 +1109,13 @@ mod tests {
             suspension_pauses: Some(vec!["resolutoin".into()]),
             ..Default::default()
         };
-        let err = Policy::build("tourism", &overrides)
-            .unwrap_err()
-            .to_string();
+        let err = refused("tourism", &overrides);
         assert!(err.contains("resolutoin"), "{err}");
         let overrides = PolicyOverrides {
             suspension_reasons: Some(vec![]),
             ..Default::default()
         };
-        let err = Policy::build("procurement", &overrides)
-            .unwrap_err()
-            .to_string();
+        let err = refused("procurement", &overrides);
         assert!(err.contains("pause reason 'correction'"), "{err}");
         let decided = PolicyOverrides {
             suspension_pauses: Some(vec!["resolution".into()]),
@@ -1143,9 +1151,7 @@ mod tests {
             transitions: Some(transitions),
             ..Default::default()
         };
-        let err = Policy::build("generic", &overrides)
-            .unwrap_err()
-            .to_string();
+        let err = refused("generic", &overrides);
         assert!(err.contains("acepted"), "{err}");
     }
 }

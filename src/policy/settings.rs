@@ -307,11 +307,16 @@ mod tests {
         }
     }
 
+    /// Why `text` is refused as a `plaint.yaml`.
+    fn refused(text: &str) -> String {
+        Settings::parse(text, "plaint.yaml")
+            .unwrap_err()
+            .to_string()
+    }
+
     #[test]
     fn a_typo_in_a_key_is_refused_with_the_key() {
-        let err = Settings::parse("preset: tourism\ncalender: cn\n", "plaint.yaml")
-            .unwrap_err()
-            .to_string();
+        let err = refused("preset: tourism\ncalender: cn\n");
         assert!(err.contains("calender"), "{err}");
         assert!(err.contains("plaint.yaml"), "{err}");
     }
@@ -345,9 +350,7 @@ mod tests {
             assert!(!valid_office_code(bad), "{bad}");
         }
         let text = "preset: tourism\noffice:\n  code: \"GL/../x\"\n";
-        let err = Settings::parse(text, "plaint.yaml")
-            .unwrap_err()
-            .to_string();
+        let err = refused(text);
         assert!(err.contains("GL/../x"), "{err}");
         let ok = Settings::parse(
             "preset: tourism\noffice: {code: GL-TOUR, name: 桂林}\n",

@@ -209,12 +209,7 @@ pub fn allowed_targets(policy: &Policy, case: &Case) -> Vec<String> {
 
 /// The state a suspended case came from: where it returns to.
 pub fn state_before_suspension(case: &Case) -> Option<String> {
-    case.history
-        .iter()
-        .rev()
-        .filter_map(Event::status_move)
-        .find(|m| m.to == case.status)
-        .and_then(|m| m.from.clone())
+    case.move_into_status()?.from.clone()
 }
 
 /// Validates `request` against the policy and applies it: appends the

@@ -4,12 +4,8 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::deadline::{Deadline, DeadlineState};
-use crate::policy::PolicyOverrides;
+use crate::policy::tests::tourism;
 use crate::storage::casefile::parse_yaml_case;
-
-fn tourism() -> Policy {
-    Policy::build("tourism", &PolicyOverrides::default()).unwrap()
-}
 
 /// A case with `id`, `status`, and extra top-level YAML `fields`.
 fn case(id: &str, status: &str, fields: &str) -> Case {

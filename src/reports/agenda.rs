@@ -8,6 +8,8 @@
 //! any other deadline in [`Group::Overdue`], [`Group::DueToday`] or
 //! [`Group::DueSoon`]. A paused deadline is in none: its clock stands.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
@@ -46,6 +48,14 @@ pub enum Group {
 }
 
 impl Group {
+    /// The groups of deadlines (all but the follow-up calls).
+    const DEADLINES: [Group; 4] = [
+        Group::Overdue,
+        Group::DueToday,
+        Group::DueSoon,
+        Group::Promises,
+    ];
+
     /// Every group, in the order shown.
     pub const ALL: [Group; 5] = [
         Group::Overdue,
@@ -67,9 +77,9 @@ impl Group {
     }
 }
 
-/// One open deadline of one case.
+/// The case a line of the agenda is about, as every line names it.
 #[derive(Clone, Debug, Serialize)]
-pub struct Item {
+pub struct CaseLine {
     /// The case ID.
     pub id: String,
     /// The case's title.
@@ -78,6 +88,26 @@ pub struct Item {
     pub status: String,
     /// The officer who owns the case.
     pub assignee: Option<String>,
+}
+
+impl CaseLine {
+    /// What the agenda shows of `case`.
+    pub fn of(case: &Case) -> CaseLine {
+        CaseLine {
+            id: case.id.to_string(),
+            title: case.title.clone(),
+            status: case.status.clone(),
+            assignee: case.assignee.clone(),
+        }
+    }
+}
+
+/// One open deadline of one case.
+#[derive(Clone, Debug, Serialize)]
+pub struct Item {
+    /// The case it is about.
+    #[serde(flatten)]
+    pub case: CaseLine,
     /// The case's priority.
     pub priority: Priority,
     /// The rule (`promise` for a promised reply).
@@ -129,14 +159,9 @@ impl Item {
 /// A resolved or closed case whose follow-up call is not recorded.
 #[derive(Clone, Debug, Serialize)]
 pub struct Followup {
-    /// The case ID.
-    pub id: String,
-    /// The case's title.
-    pub title: Option<String>,
-    /// The case's state (a code).
-    pub status: String,
-    /// The officer who owns the case.
-    pub assignee: Option<String>,
+    /// The case it is about.
+    #[serde(flatten)]
+    pub case: CaseLine,
     /// The day the case was resolved or closed.
     pub ended: NaiveDate,
     /// Calendar days since then.
@@ -208,14 +233,12 @@ pub struct Agenda {
     /// Whether anything is due or overdue (the exit status of `agenda`);
     /// follow-up calls have no due date and do not count.
     pub due: bool,
-    /// Deadlines past their due date, earliest first.
-    pub overdue: Vec<Item>,
-    /// Deadlines due today.
-    pub due_today: Vec<Item>,
-    /// Deadlines due within the horizon.
-    pub due_soon: Vec<Item>,
-    /// Promised replies, overdue or due within the horizon.
-    pub promises: Vec<Item>,
+    /// The open deadlines by group, every deadline group present (in
+    /// JSON `overdue`, `due_today`, `due_soon` and `promises`, in that
+    /// order): past their due date, due today, due within the horizon,
+    /// and promised replies overdue or due within the horizon.
+    #[serde(flatten)]
+    groups: BTreeMap<Group, Vec<Item>>,
     /// Follow-up calls to make.
     pub followups: Vec<Followup>,
     /// Escalations waiting for the leader's instruction.
@@ -238,43 +261,26 @@ impl Agenda {
             officer,
             days,
             due: false,
-            overdue: Vec::new(),
-            due_today: Vec::new(),
-            due_soon: Vec::new(),
-            promises: Vec::new(),
+            groups: Group::DEADLINES.map(|g| (g, Vec::new())).into(),
             followups: Vec::new(),
             escalations: Vec::new(),
         };
         let mut sorted: Vec<&Item> = items.iter().collect();
-        sorted.sort_by(|a, b| (a.due, &a.id, &a.key).cmp(&(b.due, &b.id, &b.key)));
+        sorted.sort_by(|a, b| (a.due, &a.case.id, &a.key).cmp(&(b.due, &b.case.id, &b.key)));
         for item in sorted {
-            let list = match item.group(days) {
-                Some(Group::Overdue) => &mut agenda.overdue,
-                Some(Group::DueToday) => &mut agenda.due_today,
-                Some(Group::DueSoon) => &mut agenda.due_soon,
-                Some(Group::Promises) => &mut agenda.promises,
-                Some(Group::Followups) | None => continue,
-            };
-            list.push(item.clone());
+            if let Some(list) = item.group(days).and_then(|g| agenda.groups.get_mut(&g)) {
+                list.push(item.clone());
+            }
         }
-        followups.sort_by(|a, b| (a.ended, &a.id).cmp(&(b.ended, &b.id)));
+        followups.sort_by(|a, b| (a.ended, &a.case.id).cmp(&(b.ended, &b.case.id)));
         agenda.followups = followups;
-        agenda.due = !(agenda.overdue.is_empty()
-            && agenda.due_today.is_empty()
-            && agenda.due_soon.is_empty()
-            && agenda.promises.is_empty());
+        agenda.due = agenda.groups.values().any(|items| !items.is_empty());
         agenda
     }
 
     /// The items of a deadline group (empty for [`Group::Followups`]).
     pub fn items(&self, group: Group) -> &[Item] {
-        match group {
-            Group::Overdue => &self.overdue,
-            Group::DueToday => &self.due_today,
-            Group::DueSoon => &self.due_soon,
-            Group::Promises => &self.promises,
-            Group::Followups => &[],
-        }
+        self.groups.get(&group).map_or(&[], Vec::as_slice)
     }
 
     /// Whether nothing at all is on the agenda.
@@ -312,10 +318,7 @@ pub fn items_of(case: &Case, deadlines: &[Deadline], levels: &AlarmLevels) -> Ve
             continue;
         }
         items.push(Item {
-            id: case.id.to_string(),
-            title: case.title.clone(),
-            status: case.status.clone(),
-            assignee: case.assignee.clone(),
+            case: CaseLine::of(case),
             priority: case.priority,
             rule: d.rule.clone(),
             kind: d.kind,
@@ -367,10 +370,7 @@ pub fn followup_of(
     (0..=FOLLOWUP_WINDOW_DAYS)
         .contains(&days_since)
         .then(|| Followup {
-            id: case.id.to_string(),
-            title: case.title.clone(),
-            status: case.status.clone(),
-            assignee: case.assignee.clone(),
+            case: CaseLine::of(case),
             ended,
             days_since,
         })
@@ -460,7 +460,7 @@ pub fn collect(
     let (mut found, broken) = fold(ws, snapshot, today, keep, Found::default, add, Found::merge);
     found
         .items
-        .sort_by(|a, b| (&a.id, a.due, &a.key).cmp(&(&b.id, b.due, &b.key)));
+        .sort_by(|a, b| (&a.case.id, a.due, &a.key).cmp(&(&b.case.id, b.due, &b.key)));
     found.errors.sort();
     (found, broken)
 }
@@ -472,10 +472,12 @@ mod tests {
     fn item(rule: &str, state: DeadlineState, days_left: i64, workdays_left: i64) -> Item {
         let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
         Item {
-            id: "20261201-AAAAA".into(),
-            title: None,
-            status: "accepted".into(),
-            assignee: None,
+            case: CaseLine {
+                id: "20261201-AAAAA".into(),
+                title: None,
+                status: "accepted".into(),
+                assignee: None,
+            },
             priority: Priority::Normal,
             rule: rule.into(),
             kind: RuleKind::OfficeTarget,
@@ -517,10 +519,12 @@ mod tests {
     fn only_deadlines_make_the_agenda_due() {
         let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
         let followup = Followup {
-            id: "20261101-BBBBB".into(),
-            title: None,
-            status: "closed".into(),
-            assignee: None,
+            case: CaseLine {
+                id: "20261101-BBBBB".into(),
+                title: None,
+                status: "closed".into(),
+                assignee: None,
+            },
             ended: today,
             days_since: 0,
         };
@@ -544,7 +548,7 @@ mod tests {
             Vec::new(),
         );
         assert!(busy.due);
-        assert_eq!(busy.overdue[0].rule, "a");
-        assert_eq!(busy.due_soon[0].rule, "b");
+        assert_eq!(busy.items(Group::Overdue)[0].rule, "a");
+        assert_eq!(busy.items(Group::DueSoon)[0].rule, "b");
     }
 }

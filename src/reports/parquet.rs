@@ -316,12 +316,7 @@ fn case_row(ws: &Workspace, row: &Row) -> Vec<Val> {
 /// The reason given when the case moved into its current (rejected)
 /// state, as `report` counts it.
 fn rejection_reason(case: &Case) -> Option<&str> {
-    case.history
-        .iter()
-        .rev()
-        .filter_map(Event::status_move)
-        .find(|m| m.to == case.status)
-        .and_then(|m| m.reason.as_deref())
+    case.move_into_status()?.reason.as_deref()
 }
 
 /// Extensions recorded with `--force` beyond what the rule's source

@@ -425,25 +425,17 @@ impl Tally {
         }
         let day = case.received.with_timezone(&ws.offset).date_naive();
         stats::bump(&mut self.months, &day.format("%Y-%m").to_string());
-        stats::bump(
-            &mut self.by_channel,
-            case.channel.as_deref().unwrap_or("(unknown)"),
-        );
+        stats::bump_or(&mut self.by_channel, case.channel.as_deref(), "(unknown)");
         let role = ws.policy.role(&case.status);
         if role == Some(Role::Rejected) {
-            let reason = case
-                .history
-                .iter()
-                .rev()
-                .filter_map(crate::model::Event::status_move)
-                .find(|m| m.to == case.status)
-                .and_then(|m| m.reason.as_deref());
-            stats::bump(&mut self.rejected_by_reason, reason.unwrap_or("(none)"));
+            let reason = case.move_into_status().and_then(|m| m.reason.as_deref());
+            stats::bump_or(&mut self.rejected_by_reason, reason, "(none)");
         }
         if role.is_some_and(|r| CLOSING_ROLES.contains(&r)) {
-            stats::bump(
+            stats::bump_or(
                 &mut self.resolved_by_outcome,
-                case.outcome.as_deref().unwrap_or("(none)"),
+                case.outcome.as_deref(),
+                "(none)",
             );
         }
         self.forced_extensions += case

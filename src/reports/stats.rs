@@ -134,6 +134,11 @@ pub fn bump(map: &mut BTreeMap<String, usize>, key: &str) {
     }
 }
 
+/// Counts one more under `key`, or under `none` for a case without one.
+pub fn bump_or(map: &mut BTreeMap<String, usize>, key: Option<&str>, none: &str) {
+    bump(map, key.unwrap_or(none));
+}
+
 /// Adds the counts of `from` to `into`.
 pub fn merge_counts(into: &mut BTreeMap<String, usize>, from: BTreeMap<String, usize>) {
     for (key, n) in from {

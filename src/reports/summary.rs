@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::stats::{self, CLOSING_ROLES, DECISION_ROLES, OnTime};
 use crate::deadline::{Deadline, DeadlineState};
 use crate::error::Error;
+use crate::policy::Role;
 use crate::query::Row;
 use crate::repeat::{self, Contact};
 use crate::storage::{Snapshot, Workspace};
@@ -133,24 +134,16 @@ impl Tally {
         let case = row.case;
         self.total += 1;
         stats::bump(&mut self.by_status, &case.status);
-        stats::bump(
-            &mut self.by_category,
-            case.category.as_deref().unwrap_or("(none)"),
-        );
+        stats::bump_or(&mut self.by_category, case.category.as_deref(), "(none)");
         if !ws.policy.types.is_empty() {
-            stats::bump(
-                &mut self.by_type,
-                case.case_type.as_deref().unwrap_or("(none)"),
-            );
+            stats::bump_or(&mut self.by_type, case.case_type.as_deref(), "(none)");
         }
-        stats::bump(
+        stats::bump_or(
             &mut self.by_assignee,
-            case.assignee.as_deref().unwrap_or("(unassigned)"),
+            case.assignee.as_deref(),
+            "(unassigned)",
         );
-        stats::bump(
-            &mut self.by_channel,
-            case.channel.as_deref().unwrap_or("(unknown)"),
-        );
+        stats::bump_or(&mut self.by_channel, case.channel.as_deref(), "(unknown)");
         stats::bump(&mut self.by_priority, case.priority.as_str());
         if crate::policy::leadership::is_escalated(case) {
             self.escalated += 1;
@@ -179,20 +172,11 @@ impl Tally {
             }
             stats::count_on_time(&mut self.on_time, d);
         }
-        self.to_decision.extend(stats::workdays_until(
-            case,
-            &ws.policy,
-            &DECISION_ROLES,
-            &ws.calendar,
-            ws.offset,
-        ));
-        self.to_close.extend(stats::workdays_until(
-            case,
-            &ws.policy,
-            &CLOSING_ROLES,
-            &ws.calendar,
-            ws.offset,
-        ));
+        let until = |roles: &[Role]| {
+            stats::workdays_until(case, &ws.policy, roles, &ws.calendar, ws.offset)
+        };
+        self.to_decision.extend(until(&DECISION_ROLES));
+        self.to_close.extend(until(&CLOSING_ROLES));
         if let Some(s) = stats::standing_satisfaction(case, &ws.policy) {
             stats::bump(&mut self.satisfaction, s.as_str());
         }

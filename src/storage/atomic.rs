@@ -253,6 +253,13 @@ pub fn sync_dir(dir: &Path) {
 mod tests {
     use super::*;
 
+    /// The names in folder `dir`: nothing but what a test wrote stays.
+    fn names(dir: &Path) -> Vec<String> {
+        let entries = std::fs::read_dir(dir).unwrap();
+        let names = entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned());
+        names.collect()
+    }
+
     #[test]
     fn a_folder_is_replaced_whole() {
         let dir = tempfile::tempdir().unwrap();
@@ -271,11 +278,7 @@ mod tests {
         );
         assert!(!target.join("year=2026").exists());
         assert!(!target.join("b.bin").exists());
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("office=A")]);
+        assert_eq!(names(dir.path()), ["office=A"]);
     }
 
     #[test]
@@ -285,11 +288,7 @@ mod tests {
         write_atomic(&target, b"one").unwrap();
         write_atomic(&target, b"two").unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "two");
-        let names: Vec<_> = std::fs::read_dir(dir.path().join("sub"))
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("case.yaml")]);
+        assert_eq!(names(&dir.path().join("sub")), ["case.yaml"]);
     }
 
     #[test]
@@ -301,11 +300,7 @@ mod tests {
         std::fs::write(&target, b"ours").unwrap();
         write_atomic_transient(&target, b"the merge").unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "the merge");
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("merged")]);
+        assert_eq!(names(dir.path()), ["merged"]);
     }
 
     #[cfg(unix)]

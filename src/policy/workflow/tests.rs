@@ -5,11 +5,8 @@ use chrono::{DateTime, FixedOffset};
 
 use super::*;
 use crate::policy::PolicyOverrides;
+use crate::policy::tests::{procurement, tourism};
 use crate::storage::casefile::parse_yaml_case;
-
-fn tourism() -> Policy {
-    Policy::build("tourism", &PolicyOverrides::default()).unwrap()
-}
 
 fn cn() -> Calendar {
     crate::calendar::CalendarSet::default()
@@ -302,6 +299,16 @@ fn a_joint_complaint_needs_one_to_three_representatives() {
     }
 }
 
+/// Asserts what the filing limit says of a case received 2026-11-02 with
+/// `field` set to each day of `table`.
+fn assert_filing_limit(policy: &Policy, field: &str, table: &[(&str, Option<&str>)]) {
+    for &(day, want) in table {
+        let c = case("received", &format!("{field}: {day}\n"));
+        let got = filing_limit_exceeded(policy, &cn(), &c);
+        assert_eq!(got.as_deref(), want, "{field}: {day}");
+    }
+}
+
 #[test]
 fn the_filing_limit_counts_days_after_the_contract_end() {
     let policy = tourism();
@@ -318,14 +325,7 @@ fn the_filing_limit_counts_days_after_the_contract_end() {
             ),
         ),
     ];
-    for (end, want) in table {
-        let c = case("received", &format!("contract_end: {end}\n"));
-        assert_eq!(
-            filing_limit_exceeded(&policy, &cn(), &c).as_deref(),
-            want,
-            "{end}"
-        );
-    }
+    assert_filing_limit(&policy, "contract_end", &table);
     assert_eq!(
         filing_limit_exceeded(&policy, &cn(), &case("received", "")),
         None
@@ -423,10 +423,6 @@ fn a_suspended_case_may_return_where_it_came_from() {
         ["accepted", "rejected", "transferred", "withdrawn"]
     );
     assert_eq!(state_before_suspension(&case("received", "")), None);
-}
-
-fn procurement() -> Policy {
-    Policy::build("procurement", &PolicyOverrides::default()).unwrap()
 }
 
 /// An event of `action` on 2026-11-03 going `to` (a state, or for a
@@ -939,12 +935,5 @@ fn the_challenge_limit_counts_working_days_after_the_reply_was_due() {
             ),
         ),
     ];
-    for (due, want) in table {
-        let c = case("received", &format!("challenge_due: {due}\n"));
-        assert_eq!(
-            filing_limit_exceeded(&policy, &cn(), &c).as_deref(),
-            want,
-            "{due}"
-        );
-    }
+    assert_filing_limit(&policy, "challenge_due", &table);
 }

@@ -378,9 +378,10 @@ fn an_unreadable_case_file_does_not_make_every_reader_rewrite_the_index() {
 }
 
 /// An index of `n` records (IDs in order), one of them, `big`, larger than
-/// the piece the index is read by.
-fn long_index(dir: &Path, n: usize, big: usize) -> (PathBuf, Vec<String>) {
-    let path = dir.join(INDEX_FILE);
+/// the piece the index is read by, opened for reading.
+fn long_index(n: usize, big: usize) -> (tempfile::TempDir, Stream, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(INDEX_FILE);
     let ids: Vec<String> = (0..n).map(|i| format!("2026{i:04}-AAAAA")).collect();
     let mut bytes = header();
     let large = vec![7u8; PIECE + 1000];
@@ -389,14 +390,13 @@ fn long_index(dir: &Path, n: usize, big: usize) -> (PathBuf, Vec<String>) {
         push_record(&mut bytes, &record(id, Stat::default(), i as i64, payload));
     }
     std::fs::write(&path, &bytes).unwrap();
-    (path, ids)
+    let stream = open_store(&path).unwrap();
+    (dir, stream, ids)
 }
 
 #[test]
 fn the_index_is_read_piece_by_piece_and_every_record_found_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let (path, ids) = long_index(dir.path(), 100_000, 50_000);
-    let mut stream = open_store(&path).unwrap();
+    let (_dir, mut stream, ids) = long_index(100_000, 50_000);
     let mut dirty = false;
     for (i, id) in ids.iter().enumerate() {
         let found = stream.take(id, &mut dirty).unwrap();
@@ -418,9 +418,7 @@ fn the_index_is_read_piece_by_piece_and_every_record_found_whole() {
 
 #[test]
 fn records_of_files_gone_are_passed_and_make_the_index_stale() {
-    let dir = tempfile::tempdir().unwrap();
-    let (path, ids) = long_index(dir.path(), 3000, 1500);
-    let mut stream = open_store(&path).unwrap();
+    let (_dir, mut stream, ids) = long_index(3000, 1500);
     let mut dirty = false;
     for id in ids.iter().step_by(2) {
         assert!(stream.take(id, &mut dirty).is_some());
