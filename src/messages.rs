@@ -334,7 +334,7 @@ pub static MESSAGES: &[Message] = &[
     // Import.
     m("row-error", "row {row}: {message}", "第 {row} 行：{message}"),
     m("rows-error", "rows {rows}: {message}", "第 {rows} 行：{message}"),
-    m("rows-and-more", "{rows}… ({count} rows in all)", "{rows}……（共 {count} 行）"),
+    m("rows-error-more", "rows {rows}… ({count} rows in all): {message}", "第 {rows} 行等共 {count} 行：{message}"),
     m("row-field-error", "row {row}, field {field}: {message}", "第 {row} 行，字段 {field}：{message}"),
     m("unknown-column", "unknown column; map it to a field with --map FILE, or pass --ignore-unknown to leave it out", "未知的列；请用 --map 文件 对应到字段，或加 --ignore-unknown 忽略"),
     m("same-field-as", "feeds the same field as column '{other}'", "与列「{other}」对应同一字段"),

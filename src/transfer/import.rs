@@ -72,12 +72,16 @@ fn unchecked_rows(
 ) -> Option<String> {
     let notice = notice?;
     let shown: Vec<String> = rows.iter().take(ROWS_SHOWN).map(u64::to_string).collect();
-    let mut named = crate::messages::join(lang, &shown);
-    if rows.len() > ROWS_SHOWN {
-        named = crate::msg!(lang, "rows-and-more", rows = named, count = rows.len());
-    }
+    let named = crate::messages::join(lang, &shown);
     Some(match rows {
         [row] => crate::msg!(lang, "row-error", row = row, message = notice),
+        _ if rows.len() > ROWS_SHOWN => crate::msg!(
+            lang,
+            "rows-error-more",
+            rows = named,
+            count = rows.len(),
+            message = notice
+        ),
         _ => crate::msg!(lang, "rows-error", rows = named, message = notice),
     })
 }

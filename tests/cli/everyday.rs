@@ -156,7 +156,21 @@ fn import_warns_per_row_about_a_missing_contract_end_as_register_does() {
     // register says the same of a case without the date.
     let registered = ws.run(&Ws::register_args(&[]));
     assert!(String::from_utf8_lossy(&registered.stderr).contains("未核对 90 天的投诉期限"));
-    // A dry run says it too; a repeated import skips the rows, silently.
+    // A large batch names the first ten rows and counts the rest.
+    let mut big = String::from(TWO_ROWS.lines().next().unwrap());
+    for i in 0..12 {
+        big.push_str(&format!(
+            "\nBIG-{i},2026-11-05 09:00,赵六,13600136000,阳朔酒店,accommodation,房间{i},,"
+        ));
+    }
+    ws.write("big.csv", &big);
+    let said = ws.run(&["import", "big.csv", "--dry-run"]);
+    let said = String::from_utf8_lossy(&said.stderr);
+    assert!(
+        said.contains("第 2、3、4、5、6、7、8、9、10、11 行等共 12 行：没有合同结束日期"),
+        "{said}"
+    );
+    // A repeated import skips the rows, silently.
     let again = ws.run(&["import", "batch.csv"]);
     assert!(!String::from_utf8_lossy(&again.stderr).contains("合同结束日期"));
 }
