@@ -6,7 +6,7 @@ use super::view::{case_json, show_text};
 use super::{Ctx, output, resolve};
 use crate::error::Exit;
 use crate::model::CaseId;
-use crate::model::appraisal::{Typed, cost_text, fee_text, records};
+use crate::model::appraisal::{Typed, applicant_text, cost_text, fee_text, records};
 use crate::model::{Case, EventKind};
 use crate::policy::leadership::waiting_escalations;
 use crate::repeat::RepeatField;
@@ -193,7 +193,7 @@ fn appraisal_text(ctx: &Ctx, case: &Case) -> String {
                 "show-appraisal-body",
                 body = a.body,
                 chosen = a.chosen.label(lang),
-                applicant = a.applied_by.label(lang),
+                applicant = applicant_text(lang, a),
                 cost = cost
             )
         );

@@ -353,6 +353,19 @@ pub fn cost_text(lang: Language, advanced: Payer, borne: Payer) -> String {
     )
 }
 
+/// Who applied, as a clause after how the body was chosen; none for a
+/// body both parties agreed on and applied to together.
+pub fn applicant_text(lang: Language, a: &Appraisal) -> String {
+    if a.chosen == Chosen::Agreed && a.applied_by == Party::Both {
+        return String::new();
+    }
+    crate::msg!(
+        lang,
+        "appraisal-applied-by",
+        party = a.applied_by.label(lang)
+    )
+}
+
 /// The fee, as a clause to follow a result (empty when unknown).
 pub fn fee_text(lang: Language, fee: Option<Yuan>) -> String {
     fee.map(|fee| crate::msg!(lang, "appraisal-fee", fee = fee))
@@ -369,7 +382,7 @@ pub fn started_text(lang: Language, a: &Appraisal) -> String {
         matter = a.matter,
         body = a.body,
         chosen = a.chosen.label(lang),
-        applicant = a.applied_by.label(lang),
+        applicant = applicant_text(lang, a),
         cost = cost_text(lang, a.cost_advanced_by, a.cost_borne_by)
     )
 }
@@ -421,6 +434,44 @@ mod tests {
             cost_text(Language::En, Payer::Respondent, Payer::Respondent),
             "the cost is advanced by the respondent and borne by the respondent"
         );
+    }
+
+    #[test]
+    fn results_answer_their_number_and_a_result_of_nothing_begun_is_an_orphan() {
+        use chrono::DateTime;
+        let at =
+            |m: &str| DateTime::parse_from_rfc3339(&format!("2026-11-05T{m}:00+08:00")).unwrap();
+        let start = |n| Appraisal {
+            number: n,
+            kind: AppraisalKind::Testing,
+            matter: "m".into(),
+            body: "b".into(),
+            chosen: Chosen::Agreed,
+            applied_by: Party::Both,
+            cost_advanced_by: Payer::Agreed,
+            cost_borne_by: Payer::Agreed,
+        };
+        let result = |n| Outcome {
+            number: n,
+            result: "r".into(),
+            fee: None,
+        };
+        let history = vec![
+            Event::new(at("10:00"), "a", EventKind::AppraisalStarted(start(1))),
+            Event::new(at("10:01"), "a", EventKind::AppraisalStarted(start(2))),
+            Event::new(at("10:02"), "a", EventKind::AppraisalResult(result(2))),
+            Event::new(at("10:03"), "a", EventKind::AppraisalResult(result(5))),
+        ];
+        let list = records(&history);
+        assert!(list[0].is_open() && !list[1].is_open());
+        assert_eq!(next_number(&history), 3);
+        assert_eq!(orphan_results(&history), [&history[3]]);
+        // An agreed body applied for together names no applicant.
+        assert_eq!(applicant_text(Language::Zh, &start(1)), "");
+        let mut statutory = start(1);
+        statutory.chosen = Chosen::Statutory;
+        statutory.applied_by = Party::Respondent;
+        assert_eq!(applicant_text(Language::Zh, &statutory), "，由被投诉人申请");
     }
 
     #[test]

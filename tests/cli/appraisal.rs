@@ -119,7 +119,7 @@ fn an_appraisal_is_begun_and_answered_with_the_cost_as_article_22_says() {
         "广西珠宝质量监督检验站（一方申请的法定机构，由投诉人申请）；费用由投诉人先行承担，达成调解协议后按调解协议承担",
         "结果（2026-11-20）：系仿制品；费用 1200.00 元",
         "第 2 项检测（2026-11-06 启动）：酒店房间甲醛含量",
-        "桂林市产品质量检验所（双方约定的机构，由双方申请）；费用按双方约定承担",
+        "桂林市产品质量检验所（双方约定的机构）；费用按双方约定承担",
         "结果（2026-11-24）：甲醛含量未超标",
         // The history says it too.
         "启动第 1 项鉴定：所购玉器的真伪",
@@ -443,4 +443,61 @@ fn check_warns_of_an_appraisal_left_open_at_closing_and_refuses_a_result_never_b
         String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(3), "{said}");
     assert!(said.contains("对应的第 1 项鉴定、检测从未启动"), "{said}");
+}
+
+#[test]
+fn two_clones_that_each_begin_an_appraisal_merge_to_both_and_check_says_so() {
+    use crate::team::Team;
+    let team = Team::new();
+    let (alice, id) = team.with_shared_case("玉器真伪存疑");
+    let bob = team.clone_as("b", "李明");
+    for clone in [&alice, &bob] {
+        let out = clone.plaint_cmd(&["git-setup"], &[("PLAINT_NOW", "2026-11-29 09:00")]);
+        assert!(out.status.success());
+    }
+    let begin = |clone: &crate::team::Clone<'_>, body: &str, now: &str| {
+        let out = clone.plaint_cmd(
+            &[
+                "appraise",
+                &id,
+                "--matter",
+                "玉器真伪",
+                "--body",
+                body,
+                "--agreed",
+            ],
+            &[("PLAINT_NOW", now)],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    begin(&bob, "广西珠宝质量监督检验站", "2026-11-29 09:00");
+    bob.commit("bob begins an appraisal");
+    bob.git(&["push", "-q", "origin", "HEAD:main"]);
+    begin(&alice, "桂林市产品质量检验所", "2026-11-29 09:05");
+    alice.commit("alice begins an appraisal");
+    alice.git(&["pull", "-q", "origin", "main"]);
+    alice.assert_clean();
+    // Both acts are kept, each numbered 1 by its clone.
+    let case = alice.show(&id);
+    let list = case["appraisals"].as_array().unwrap();
+    assert_eq!(list.len(), 2, "{case}");
+    assert!(list.iter().all(|a| a["number"] == 1));
+    let out = alice.plaint_cmd(&["check"], &[("PLAINT_NOW", "2026-11-29 10:00")]);
+    let said =
+        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(said.contains("appraisal no. 1 was begun twice"), "{said}");
+    // A result answers the first; the next appraisal is no. 2.
+    let out = alice.plaint_cmd(
+        &["appraise", &id, "--result", "系仿制品", "--number", "1"],
+        &[("PLAINT_NOW", "2026-11-29 10:00")],
+    );
+    assert!(out.status.success());
+    let case = alice.show(&id);
+    assert_eq!(case["appraisals"][0]["waiting"], false, "{case}");
+    assert_eq!(case["appraisals"][1]["waiting"], true);
 }
