@@ -1168,7 +1168,7 @@ pub static MESSAGES: &[Message] = &[
     m("appraisal-result-before-start", "the result of appraisal no. {number} cannot come at {at}, before it began ({began})", "第 {number} 项鉴定、检测于 {began} 启动，结果时间不能早于启动时间（{at}）"),
     m("show-appraisals", "Appraisal and testing{source}:", "鉴定、检测{source}："),
     m("show-appraisal-line", "no. {number} {kind}, begun {date}: {matter}", "第 {number} 项{kind}（{date} 启动）：{matter}"),
-    m("show-appraisal-body", "{body} ({chosen}{applicant}); {cost}", "{body}（{chosen}{applicant}）；{cost}"),
+    m("show-appraisal-body", "{body} ({chosen}{applicant})", "{body}（{chosen}{applicant}）"),
     m("show-appraisal-result", "result {date}: {result}{fee}", "结果（{date}）：{result}{fee}"),
     m("show-appraisal-waiting", "waiting for the result", "等待结果"),
     m("explain-appraisal-pauses", "{kind} no. {number} from {from} to {until} pauses this rule, by the workspace's decision (policy.appraisal_pauses): the period is extended by {adds}", "第 {number} 项{kind}自 {from} 至 {until}，依本工作区规定（policy.appraisal_pauses）暂停计算：期限顺延 {adds}"),

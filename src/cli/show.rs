@@ -184,19 +184,15 @@ fn appraisal_text(ctx: &Ctx, case: &Case) -> String {
                 matter = a.matter.replace('\n', " ")
             )
         );
-        let cost = cost_text(lang, a.cost_advanced_by, a.cost_borne_by);
-        let _ = writeln!(
-            text,
-            "      {}",
-            crate::msg!(
-                lang,
-                "show-appraisal-body",
-                body = a.body,
-                chosen = a.chosen.label(lang),
-                applicant = applicant_text(lang, a),
-                cost = cost
-            )
+        let body = crate::msg!(
+            lang,
+            "show-appraisal-body",
+            body = a.body,
+            chosen = a.chosen.label(lang),
+            applicant = applicant_text(lang, a)
         );
+        let cost = cost_text(lang, a.cost_advanced_by, a.cost_borne_by);
+        let _ = writeln!(text, "      {body}\n      {cost}");
         let last = match r.result {
             Some((e, o)) => crate::msg!(
                 lang,
