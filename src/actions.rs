@@ -16,6 +16,7 @@ use crate::policy::workflow::{self, FromHistory, TransitionRequest};
 use crate::storage::casefile::{conflict_marker_line, parse_case, parse_yaml_case};
 use crate::storage::{Update, Workspace};
 
+pub mod appraisal;
 mod void;
 pub use void::{FORCED_ISSUED_NOTICES, void};
 

@@ -25,7 +25,7 @@ use crate::intake::{check_against_policy, history_order_problems};
 use crate::limits::{MAX_FILE_BYTES, MAX_SETTINGS_BYTES, read_text_bounded};
 use crate::messages::Language;
 use crate::messages::said::{Arg, IntoArg, Text};
-use crate::model::{Case, CaseId};
+use crate::model::{Case, CaseId, EventKind};
 use crate::policy::Policy;
 use crate::policy::settings::{SETTINGS_FILE, Settings};
 use crate::policy::workflow::FromHistory;
@@ -632,6 +632,16 @@ fn examine_case(root: &Path, text: &str, case: Case, judged: &Judged<'_>, out: &
     out.warnings.extend(
         steps_after_void(&case)
             .into_iter()
+            .chain(
+                policy
+                    .map(|p| appraisal_warnings(p, &case))
+                    .unwrap_or_default(),
+            )
+            .map(|m| problem(&file, m)),
+    );
+    out.problems.extend(
+        orphan_appraisal_results(&case)
+            .into_iter()
             .map(|m| problem(&file, m)),
     );
     out.warnings.extend(
@@ -703,6 +713,76 @@ pub fn case_warnings(policy: &Policy, case: &Case) -> Vec<Text> {
             .into()
         })
         .collect()
+}
+
+/// Results of appraisals that were never begun: a history no command
+/// writes (an edited or truncated file).
+fn orphan_appraisal_results(case: &Case) -> Vec<Text> {
+    use crate::model::appraisal::orphan_results;
+    let orphans = orphan_results(&case.history);
+    case.history
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| orphans.iter().any(|o| std::ptr::eq(*o, *e)))
+        .filter_map(|(i, e)| match &e.what {
+            EventKind::AppraisalResult(o) => Some(
+                crate::said!(
+                    "check-appraisal-orphan",
+                    n = i + 1,
+                    at = e.at.format("%Y-%m-%d %H:%M"),
+                    number = o.number
+                )
+                .into(),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Appraisals still waiting for their result on a case that has left the
+/// workflow, and appraisals begun twice under one number (two clones
+/// merged).
+fn appraisal_warnings(policy: &Policy, case: &Case) -> Vec<Text> {
+    use crate::model::appraisal::{Typed, records};
+    use Language::{En, Zh};
+    let list = records(&case.history);
+    let status = crate::deadline::current_status(case, policy);
+    let mut found: Vec<Text> = Vec::new();
+    if !policy.is_open(status) && !case.is_void() {
+        for r in list.iter().filter(|r| r.is_open()) {
+            let kind = r.appraisal.kind;
+            found.push(
+                crate::said!(
+                    "check-appraisal-open",
+                    kind = Arg::each(kind.label(En), kind.label(Zh)),
+                    number = r.appraisal.number,
+                    date = r.started.at.format("%Y-%m-%d"),
+                    state = Arg::each(
+                        policy.state_label(status, En),
+                        policy.state_label(status, Zh)
+                    )
+                )
+                .into(),
+            );
+        }
+    }
+    for (i, r) in list.iter().enumerate() {
+        if let Some(first) = list[..i]
+            .iter()
+            .find(|f| f.appraisal.number == r.appraisal.number)
+        {
+            found.push(
+                crate::said!(
+                    "check-appraisal-twice",
+                    number = r.appraisal.number,
+                    first = first.started.at.format("%Y-%m-%d %H:%M"),
+                    second = r.started.at.format("%Y-%m-%d %H:%M")
+                )
+                .into(),
+            );
+        }
+    }
+    found
 }
 
 /// The steps of the procedure recorded after `case` was voided: what

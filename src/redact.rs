@@ -68,6 +68,10 @@ fn redact_event(e: &Event) -> Event {
             file.clear();
         }
         EventKind::Notice(n) => n.file.clear(),
+        // The matter and the finding tell the facts, as the case's own
+        // facts and findings do; the body is an institution.
+        EventKind::AppraisalStarted(a) => a.matter.clear(),
+        EventKind::AppraisalResult(o) => o.result.clear(),
         EventKind::Registered
         | EventKind::Imported { .. }
         | EventKind::Assigned { .. }

@@ -342,7 +342,12 @@ fn unknown(text: &str) -> Option<(&str, String)> {
         .or_else(|| allowed.strip_prefix("expected "));
     let known = match list {
         Some(list) => {
-            let names: Option<Vec<&str>> = list.split(", ").map(ticked).collect();
+            // Two names read `a` or `b`; more, `a`, `b`, `c`.
+            let names: Option<Vec<&str>> = list
+                .split(", ")
+                .flat_map(|part| part.split(" or "))
+                .map(ticked)
+                .collect();
             msg!(Language::Zh, "yaml-allowed", list = names?.join("、"))
         }
         None if allowed.starts_with("there are no ") || allowed.is_empty() => String::new(),
@@ -622,6 +627,10 @@ mod tests {
             (
                 "unknown variant `x`, expected `a`",
                 "未知的取值 x（可用的有：a）",
+            ),
+            (
+                "history[2].chosen: unknown variant `stat`, expected `agreed` or `statutory`",
+                "history[2].chosen：未知的取值 stat（可用的有：agreed、statutory）",
             ),
             ("unknown field `x`, there are no fields", "未知的字段 x"),
             (

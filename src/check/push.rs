@@ -717,6 +717,8 @@ fn event_text(n: usize, event: &Event) -> Text {
         Action::Escalated => crate::said!("push-kind-escalated"),
         Action::Instructed => crate::said!("event-instructed"),
         Action::Routed => crate::said!("push-kind-routed"),
+        Action::AppraisalStarted => crate::said!("push-kind-appraisal-started"),
+        Action::AppraisalResult => crate::said!("push-kind-appraisal-result"),
     };
     crate::said!(
         "push-event",

@@ -152,6 +152,15 @@ pub enum Command {
     Escalate(EscalateArgs),
     /// Record a leader's instruction (督办, 批示) on an escalated case.
     Instruct(InstructArgs),
+    /// Begin an appraisal or test of a special matter (鉴定、检测), or record its result.
+    ///
+    /// Begin: --matter, --body, and --agreed (a body both parties agreed
+    /// on) or --applied-by PARTY (a statutory body one party applied to).
+    /// Without --cost-advanced-by/--cost-borne-by the cost follows the
+    /// article: as agreed, or else advanced by the applicant and borne as
+    /// the mediation agreement says. Result: --result TEXT [--fee YUAN]
+    /// [--number N]. Only where the policy provides for it (tourism, art. 22).
+    Appraise(AppraiseArgs),
 }
 
 impl Cli {
@@ -186,7 +195,8 @@ impl Command {
             | Command::Void(_)
             | Command::Approve(_)
             | Command::Escalate(_)
-            | Command::Instruct(_) => true,
+            | Command::Instruct(_)
+            | Command::Appraise(_) => true,
             Command::Notice(args) => !args.draft,
             Command::Calendar(command) => matches!(command, CalendarCommand::Import(_)),
             Command::Init(_)
@@ -246,6 +256,49 @@ pub struct EscalateArgs {
     /// Why it goes to leadership (e.g. "护理部无法解决").
     #[arg(long)]
     pub reason: String,
+}
+
+/// Arguments of `appraise`.
+#[derive(Debug, Args)]
+pub struct AppraiseArgs {
+    /// The case ID, or a unique prefix or suffix of it.
+    pub id: String,
+    /// The special matter to appraise or test (e.g. "酒店房间甲醛含量").
+    #[arg(long, required_unless_present = "result", conflicts_with = "result")]
+    pub matter: Option<String>,
+    /// The body that appraises or tests (e.g. "市产品质量检验所").
+    #[arg(long, required_unless_present = "result", conflicts_with = "result")]
+    pub body: Option<String>,
+    /// The body was agreed on by both parties (双方约定).
+    #[arg(long, conflicts_with_all = ["applied_by", "result"])]
+    pub agreed: bool,
+    /// No agreement: this party applied to a statutory body (complainant, respondent, both; 投诉人, 被投诉人, 双方).
+    #[arg(long, value_name = "PARTY", required_unless_present_any = ["agreed", "result"], conflicts_with = "result")]
+    pub applied_by: Option<String>,
+    /// appraisal (鉴定, the default) or testing (检测).
+    #[arg(long, conflicts_with = "result")]
+    pub kind: Option<String>,
+    /// Who advances the cost (先行承担): complainant, respondent, both, agreed.
+    #[arg(long, value_name = "WHO", conflicts_with = "result")]
+    pub cost_advanced_by: Option<String>,
+    /// Who bears the cost: agreed, mediation (as the mediation agreement says), complainant, respondent, both.
+    #[arg(long, value_name = "WHO", conflicts_with = "result")]
+    pub cost_borne_by: Option<String>,
+    /// Record the result of an appraisal: what the body found.
+    #[arg(long)]
+    pub result: Option<String>,
+    /// The fee charged, in yuan (with --result).
+    #[arg(long, value_name = "YUAN", requires = "result")]
+    pub fee: Option<String>,
+    /// Which appraisal the result answers (with --result; default: the only one waiting).
+    #[arg(long, requires = "result")]
+    pub number: Option<u32>,
+    /// When it happened, if not now.
+    #[arg(long)]
+    pub at: Option<String>,
+    /// A note recorded with it.
+    #[arg(long)]
+    pub note: Option<String>,
 }
 
 /// Arguments of `instruct`.

@@ -3,6 +3,7 @@
 
 mod advance;
 mod agenda;
+mod appraise;
 pub mod args;
 mod assign;
 mod attach;
@@ -430,6 +431,7 @@ fn run_command(ctx: &Ctx, command: Command) -> anyhow::Result<Exit> {
         Command::Approve(args) => leadership::approve(ctx, &args),
         Command::Escalate(args) => leadership::escalate(ctx, &args),
         Command::Instruct(args) => leadership::instruct(ctx, &args),
+        Command::Appraise(args) => appraise::run(ctx, &args),
     }
 }
 

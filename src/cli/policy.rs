@@ -130,6 +130,14 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
             let _ = writeln!(out, "  {within}{days} {}{source}", text(lang, after));
         }
     }
+    if let Some(source) = &doc.appraisal_source {
+        let _ = writeln!(
+            out,
+            "  {}{}",
+            text(lang, "policy-doc-appraisal"),
+            crate::policy::basis_in(lang, Some(source))
+        );
+    }
     out.push_str(&head(text(lang, "policy-doc-rules")));
     for rule in &doc.rules {
         out.push_str(&rule_text(lang, rule));
@@ -289,6 +297,14 @@ fn rule_text(lang: Language, rule: &RuleDocument) -> String {
     }
     if rule.pause_by_decision {
         pauses.push_str(text(lang, "policy-doc-by-decision"));
+    }
+    if rule.appraisal_pauses {
+        let by_appraisal = text(lang, "policy-doc-appraisal-pauses");
+        pauses = if rule.pause.is_empty() {
+            by_appraisal.to_string()
+        } else {
+            crate::messages::join(lang, &[pauses.as_str(), by_appraisal])
+        };
     }
     let extendable = match rule.extendable {
         Extendable::No => text(lang, "extendable-no"),

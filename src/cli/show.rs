@@ -6,6 +6,7 @@ use super::view::{case_json, show_text};
 use super::{Ctx, output, resolve};
 use crate::error::Exit;
 use crate::model::CaseId;
+use crate::model::appraisal::{Typed, applicant_text, cost_text, fee_text, records};
 use crate::model::{Case, EventKind};
 use crate::policy::leadership::waiting_escalations;
 use crate::repeat::RepeatField;
@@ -27,6 +28,7 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Exit> {
                 .collect::<Vec<_>>()
         );
         doc["escalations"] = serde_json::json!(escalations(&case));
+        doc["appraisals"] = serde_json::json!(appraisals_json(&case));
         output::print_json(&doc)?;
     } else {
         let mut text = show_text(ctx, &case, ctx.look);
@@ -42,6 +44,7 @@ pub fn run(ctx: &Ctx, args: &ShowArgs) -> anyhow::Result<Exit> {
             }
         }
         text.push_str(&escalation_text(ctx, &case));
+        text.push_str(&appraisal_text(ctx, &case));
         output::print_text(&text)?;
     }
     Ok(Exit::Success)
@@ -115,6 +118,92 @@ fn escalation_text(ctx: &Ctx, case: &Case) -> String {
             crate::msg!(lang, "show-escalation-answered", to = to, at = at, by = by)
         };
         let _ = writeln!(text, "{}{line}", if text.is_empty() { "\n" } else { "" });
+    }
+    text
+}
+
+/// Every appraisal of `case` with its result, for `--json`: codes as in
+/// the case file, the fee as text in yuan.
+fn appraisals_json(case: &Case) -> Vec<serde_json::Value> {
+    records(&case.history)
+        .iter()
+        .map(|r| {
+            let a = r.appraisal;
+            let (result_at, result, fee) = match r.result {
+                Some((e, o)) => (Some(e.at), Some(o.result.as_str()), o.fee),
+                None => (None, None, None),
+            };
+            serde_json::json!({
+                "number": a.number,
+                "kind": a.kind.code(),
+                "matter": a.matter,
+                "body": a.body,
+                "chosen": a.chosen.code(),
+                "applied_by": a.applied_by.code(),
+                "cost_advanced_by": a.cost_advanced_by.code(),
+                "cost_borne_by": a.cost_borne_by.code(),
+                "started_at": r.started.at,
+                "started_by": r.started.by,
+                "waiting": r.is_open(),
+                "result_at": result_at,
+                "result": result,
+                "fee": fee,
+            })
+        })
+        .collect()
+}
+
+/// The section listing each appraisal: kind, matter, body and how it was
+/// chosen, the applicant, the cost, and the result or that it is awaited.
+fn appraisal_text(ctx: &Ctx, case: &Case) -> String {
+    let lang = ctx.lang();
+    let list = records(&case.history);
+    if list.is_empty() {
+        return String::new();
+    }
+    let source = crate::policy::basis_in(lang, ctx.ws.policy.appraisal_source.as_deref());
+    let heading = crate::msg!(lang, "show-appraisals", source = source);
+    let mut text = format!("\n{}\n", bold(ctx.look, &heading));
+    let day = |at: chrono::DateTime<chrono::FixedOffset>| {
+        at.with_timezone(&ctx.ws.offset)
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    for r in &list {
+        let a = r.appraisal;
+        let kind = a.kind.label(lang);
+        let _ = writeln!(
+            text,
+            "  {}",
+            crate::msg!(
+                lang,
+                "show-appraisal-line",
+                number = a.number,
+                kind = kind,
+                date = day(r.started.at),
+                matter = a.matter.replace('\n', " ")
+            )
+        );
+        let body = crate::msg!(
+            lang,
+            "show-appraisal-body",
+            body = a.body,
+            chosen = a.chosen.label(lang),
+            applicant = applicant_text(lang, a)
+        );
+        let cost = cost_text(lang, a.cost_advanced_by, a.cost_borne_by);
+        let _ = writeln!(text, "      {body}\n      {cost}");
+        let last = match r.result {
+            Some((e, o)) => crate::msg!(
+                lang,
+                "show-appraisal-result",
+                date = day(e.at),
+                result = o.result.replace('\n', " "),
+                fee = fee_text(lang, o.fee)
+            ),
+            None => crate::msg!(lang, "show-appraisal-waiting"),
+        };
+        let _ = writeln!(text, "      {last}");
     }
     text
 }

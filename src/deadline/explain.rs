@@ -91,31 +91,9 @@ pub fn explain(
         Unit::Days | Unit::Months => period_lines(start, rule, lang, &mut lines),
     }
     for pause in &deadline.pauses {
-        let unit = if rule.unit == Unit::Workdays {
-            msg!(lang, "unit-workdays", n = pause.adds)
-        } else {
-            msg!(lang, "unit-days", n = pause.adds)
-        };
-        lines.push(Line {
-            date: Some(pause.from),
-            text: msg!(
-                lang,
-                "explain-paused",
-                state = match lang {
-                    Language::En => pause.state.clone(),
-                    Language::Zh => policy.state_label(&pause.state, lang),
-                },
-                reason = pause
-                    .reason
-                    .as_deref()
-                    .map(|r| pause_reason(policy, r, lang))
-                    .unwrap_or_default(),
-                from = pause.from,
-                until = pause.until,
-                adds = unit
-            ),
-        });
+        lines.push(pause_line(policy, rule, pause, lang));
     }
+    appraisal_lines(case, policy, rule, &deadline, start_at, lang, &mut lines);
     for ext in &deadline.extensions {
         let amount = match ext.unit {
             Unit::Workdays => msg!(lang, "unit-workdays", n = ext.amount),
@@ -182,6 +160,95 @@ pub fn explain(
         deadline,
         lines,
     }))
+}
+
+/// The line saying a pause lengthened the period: a stay in a pause
+/// state, or an appraisal the workspace lets pause the rule.
+fn pause_line(policy: &Policy, rule: &DeadlineRule, pause: &super::Pause, lang: Language) -> Line {
+    let unit = if rule.unit == Unit::Workdays {
+        msg!(lang, "unit-workdays", n = pause.adds)
+    } else {
+        msg!(lang, "unit-days", n = pause.adds)
+    };
+    let text = match pause.appraisal {
+        Some(number) => msg!(
+            lang,
+            "explain-appraisal-pauses",
+            kind = appraisal_kind_label(&pause.state, lang),
+            number = number,
+            from = pause.from,
+            until = pause.until,
+            adds = unit
+        ),
+        None => msg!(
+            lang,
+            "explain-paused",
+            state = match lang {
+                Language::En => pause.state.clone(),
+                Language::Zh => policy.state_label(&pause.state, lang),
+            },
+            reason = pause
+                .reason
+                .as_deref()
+                .map(|r| pause_reason(policy, r, lang))
+                .unwrap_or_default(),
+            from = pause.from,
+            until = pause.until,
+            adds = unit
+        ),
+    };
+    Line {
+        date: Some(pause.from),
+        text,
+    }
+}
+
+/// The label of an appraisal kind written as its code.
+pub fn appraisal_kind_label(code: &str, lang: Language) -> String {
+    use crate::model::appraisal::{AppraisalKind, Typed};
+    AppraisalKind::from_typed(code).map_or_else(|| code.to_string(), |k| k.label(lang))
+}
+
+/// For a rule no appraisal pauses, a line per appraisal begun while it
+/// ran, saying it does not pause it and why: the source that provides
+/// for appraisal says nothing of the time, and the workspace has not
+/// decided otherwise.
+fn appraisal_lines(
+    case: &Case,
+    policy: &Policy,
+    rule: &DeadlineRule,
+    deadline: &Deadline,
+    start_at: chrono::DateTime<chrono::FixedOffset>,
+    lang: Language,
+    lines: &mut Vec<Line>,
+) {
+    use crate::model::appraisal::Typed;
+    if policy.appraisal_pauses(&rule.name) {
+        return;
+    }
+    let source = policy
+        .appraisal_source
+        .as_deref()
+        .map(|s| crate::policy::source_in(lang, s).to_string())
+        .unwrap_or_default();
+    for r in crate::model::appraisal::records(&case.history) {
+        let day = r.started.at.date_naive();
+        if r.started.at < start_at || deadline.stopped.is_some_and(|s| day > s) {
+            continue;
+        }
+        lines.push(Line {
+            date: Some(day),
+            text: msg!(
+                lang,
+                "explain-appraisal-runs",
+                kind = r.appraisal.kind.label(lang),
+                number = r.appraisal.number,
+                date = day,
+                source = source,
+                rule = rule.name
+            ),
+        });
+    }
 }
 
 fn start_label(policy: &Policy, rule: &DeadlineRule, lang: Language) -> String {

@@ -145,6 +145,10 @@ pub struct Pause {
     pub until: NaiveDate,
     /// The working days (or calendar days, for day and month rules) it adds.
     pub adds: i64,
+    /// The number of the appraisal that paused the rule, when an
+    /// appraisal did (`state` is then its kind, `appraisal` or `testing`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appraisal: Option<u32>,
 }
 
 /// One rule's deadline for one case, as of a day.
@@ -250,7 +254,7 @@ pub fn evaluate_rule(
     let cut = stop.filter(|s| !s.own);
     let start = day(start_at);
     let mut warnings = Warnings::new(calendar);
-    let pauses = pauses(
+    let mut pauses = pauses(
         case,
         rule,
         calendar,
@@ -260,6 +264,19 @@ pub fn evaluate_rule(
         today,
         &mut warnings,
     )?;
+    let by_appraisal = policy.appraisal_pauses(&rule.name);
+    if by_appraisal {
+        let span = (start_at, stop_at, offset, today);
+        pauses.extend(appraisal_pauses(
+            case,
+            rule,
+            calendar,
+            span,
+            &pauses,
+            &mut warnings,
+        )?);
+        pauses.sort_by_key(|p| p.from);
+    }
     let extensions = extensions(case, rule, offset);
     let due = due_date(calendar, rule, start, &pauses, &extensions, &mut warnings)?;
     let hidden_by_import =
@@ -285,9 +302,15 @@ pub fn evaluate_rule(
         // started (a milestone merged in after a rejection) runs nothing.
         (!starts_at_exit && !policy.is_open(current_status(case, policy))).then_some(start)
     });
-    let still_paused = stopped.is_none()
-        && rule.pause.iter().any(|p| p == current_status(case, policy))
-        && pauses.last().is_some_and(|p| p.until == today);
+    let appraising = by_appraisal
+        && crate::model::appraisal::records(&case.history)
+            .iter()
+            .any(|r| r.is_open() && r.started.at >= start_at);
+    let in_pause_state = rule.pause.iter().any(|p| p == current_status(case, policy))
+        && pauses
+            .iter()
+            .any(|p| p.appraisal.is_none() && p.until == today);
+    let still_paused = stopped.is_none() && (appraising || in_pause_state);
     let ended = stop_at.is_some_and(|at| {
         !milestone_before(case, rule, start_at) && ended_without_milestone(case, policy, rule, at)
     });
@@ -718,7 +741,9 @@ fn reaches(event: &Event, name: &str) -> bool {
         | EventKind::Superseded { .. }
         | EventKind::Voided { .. }
         | EventKind::Approved { .. }
-        | EventKind::Routed { .. } => false,
+        | EventKind::Routed { .. }
+        | EventKind::AppraisalStarted(_)
+        | EventKind::AppraisalResult(_) => false,
     }
 }
 
@@ -778,9 +803,66 @@ fn pauses(
                 from,
                 until,
                 adds,
+                appraisal: None,
             })
         })
         .collect()
+}
+
+/// The stretches an appraisal paused the rule (see
+/// `policy.appraisal_pauses`): from the day it began to the day its
+/// result came (or the rule stopped, or today), within the rule's run,
+/// less the days a state pause or an earlier appraisal already paused,
+/// so no day is counted twice.
+fn appraisal_pauses(
+    case: &Case,
+    rule: &DeadlineRule,
+    calendar: &Calendar,
+    (start, stop, offset, today): (
+        DateTime<FixedOffset>,
+        Option<DateTime<FixedOffset>>,
+        FixedOffset,
+        NaiveDate,
+    ),
+    state_pauses: &[Pause],
+    warnings: &mut Warnings,
+) -> Result<Vec<Pause>, CalendarError> {
+    let day = |at: DateTime<FixedOffset>| at.with_timezone(&offset).date_naive();
+    let end = stop.map_or(today, day);
+    let mut covered: Vec<(NaiveDate, NaiveDate)> =
+        state_pauses.iter().map(|p| (p.from, p.until)).collect();
+    let mut list = Vec::new();
+    for record in crate::model::appraisal::records(&case.history) {
+        if stop.is_some_and(|s| record.started.at > s) {
+            continue;
+        }
+        let from = day(record.started.at.max(start));
+        let until = record.result.map_or(end, |(e, _)| day(e.at)).min(end);
+        let mut pieces = vec![(from, until)];
+        for &(a, b) in &covered {
+            pieces = pieces
+                .into_iter()
+                .flat_map(|(x, y)| [(x, y.min(a)), (x.max(b), y)])
+                .filter(|(x, y)| x < y)
+                .collect();
+        }
+        for (from, until) in pieces {
+            covered.push((from, until));
+            let adds = match rule.unit {
+                Unit::Workdays => warnings.take(calendar.workdays_between(from, until)?),
+                Unit::Days | Unit::Months => (until - from).num_days(),
+            };
+            list.push(Pause {
+                state: crate::model::appraisal::Typed::code(record.appraisal.kind).to_string(),
+                reason: None,
+                from,
+                until,
+                adds,
+                appraisal: Some(record.appraisal.number),
+            });
+        }
+    }
+    Ok(list)
 }
 
 /// The extensions recorded for the rule.

@@ -14,7 +14,9 @@ use std::cmp::Ordering;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::appraisal::{Appraisal, AppraisalKind, Chosen, Outcome, Party, Payer};
 use super::case::Satisfaction;
+use super::money::Yuan;
 
 /// The milestone that records a promise kept; it keeps the earliest
 /// promise still open.
@@ -73,6 +75,12 @@ pub enum Action {
     /// The case was routed (派单) to a leader (`to`; `reason`: `important`
     /// or `repeat`).
     Routed,
+    /// An appraisal or test of a special matter began (`appraisal`, its
+    /// number; `kind`, `matter`, `body`, `chosen`, `applied_by`,
+    /// `cost_advanced_by`, `cost_borne_by`).
+    AppraisalStarted,
+    /// The result of appraisal number `appraisal` came (`result`, `fee`).
+    AppraisalResult,
 }
 
 impl Action {
@@ -99,6 +107,8 @@ impl Action {
             Action::Escalated => "escalated",
             Action::Instructed => "instructed",
             Action::Routed => "routed",
+            Action::AppraisalStarted => "appraisal-started",
+            Action::AppraisalResult => "appraisal-result",
         }
     }
 }
@@ -232,6 +242,10 @@ pub enum EventKind {
         /// `important` or `repeat`.
         reason: String,
     },
+    /// An appraisal or test of a special matter began (鉴定、检测).
+    AppraisalStarted(Appraisal),
+    /// The result of an appraisal came.
+    AppraisalResult(Outcome),
 }
 
 /// A move of the workflow state, and what the move records.
@@ -307,6 +321,8 @@ impl EventKind {
             EventKind::Escalated { .. } => Action::Escalated,
             EventKind::Instructed => Action::Instructed,
             EventKind::Routed { .. } => Action::Routed,
+            EventKind::AppraisalStarted(_) => Action::AppraisalStarted,
+            EventKind::AppraisalResult(_) => Action::AppraisalResult,
         }
     }
 }
@@ -476,6 +492,24 @@ struct RawEvent<'a> {
     #[serde(default, skip_serializing_if = "super::skip::none")]
     sha256: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "super::skip::none")]
+    appraisal: Option<u32>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    matter: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    body: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    chosen: Option<Chosen>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    applied_by: Option<Party>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    cost_advanced_by: Option<Payer>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    cost_borne_by: Option<Payer>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    result: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    fee: Option<Yuan>,
+    #[serde(default, skip_serializing_if = "super::skip::none")]
     note: Option<Cow<'a, str>>,
 }
 
@@ -515,6 +549,17 @@ pub fn details(action: Action) -> &'static [&'static str] {
         Action::Approved => &["kind"],
         Action::Escalated => &["to", "reason"],
         Action::Routed => &["to", "reason"],
+        Action::AppraisalStarted => &[
+            "appraisal",
+            "kind",
+            "matter",
+            "body",
+            "chosen",
+            "applied_by",
+            "cost_advanced_by",
+            "cost_borne_by",
+        ],
+        Action::AppraisalResult => &["appraisal", "result", "fee"],
     }
 }
 
@@ -543,6 +588,15 @@ impl RawEvent<'_> {
             ("file", self.file.is_some()),
             ("size", self.size.is_some()),
             ("sha256", self.sha256.is_some()),
+            ("appraisal", self.appraisal.is_some()),
+            ("matter", self.matter.is_some()),
+            ("body", self.body.is_some()),
+            ("chosen", self.chosen.is_some()),
+            ("applied_by", self.applied_by.is_some()),
+            ("cost_advanced_by", self.cost_advanced_by.is_some()),
+            ("cost_borne_by", self.cost_borne_by.is_some()),
+            ("result", self.result.is_some()),
+            ("fee", self.fee.is_some()),
         ];
         set.into_iter()
             .filter_map(|(name, is_set)| is_set.then_some(name))
@@ -599,6 +653,31 @@ fn leadership_kind(action: Action, raw: &mut RawEvent<'_>) -> Result<EventKind, 
         },
         _ => EventKind::Instructed,
     })
+}
+
+/// The kind of an `appraisal-started` or `appraisal-result` event.
+fn appraisal_kind(raw: &mut RawEvent<'_>) -> Result<EventKind, String> {
+    let number = need(raw.appraisal, "appraisal")?;
+    if raw.action == Action::AppraisalResult {
+        return Ok(EventKind::AppraisalResult(Outcome {
+            number,
+            result: need_text(raw.result.take(), "result")?,
+            fee: raw.fee,
+        }));
+    }
+    let kind = need_text(raw.kind.take(), "kind")?;
+    let kind = serde_yaml::from_str::<AppraisalKind>(&kind)
+        .map_err(|_| format!("unknown variant `{kind}`, expected `appraisal` or `testing`"))?;
+    Ok(EventKind::AppraisalStarted(Appraisal {
+        number,
+        kind,
+        matter: need_text(raw.matter.take(), "matter")?,
+        body: need_text(raw.body.take(), "body")?,
+        chosen: need(raw.chosen, "chosen")?,
+        applied_by: need(raw.applied_by, "applied_by")?,
+        cost_advanced_by: need(raw.cost_advanced_by, "cost_advanced_by")?,
+        cost_borne_by: need(raw.cost_borne_by, "cost_borne_by")?,
+    }))
 }
 
 impl TryFrom<RawEvent<'_>> for Event {
@@ -672,6 +751,7 @@ impl TryFrom<RawEvent<'_>> for Event {
             Action::Approved | Action::Escalated | Action::Instructed | Action::Routed => {
                 leadership_kind(raw.action, &mut raw)?
             }
+            Action::AppraisalStarted | Action::AppraisalResult => appraisal_kind(&mut raw)?,
         };
         Ok(Event {
             at: raw.at,
@@ -712,8 +792,39 @@ impl<'a> RawEvent<'a> {
             file: None,
             size: None,
             sha256: None,
+            appraisal: None,
+            matter: None,
+            body: None,
+            chosen: None,
+            applied_by: None,
+            cost_advanced_by: None,
+            cost_borne_by: None,
+            result: None,
+            fee: None,
             note: event.note.as_deref().map(Cow::Borrowed),
         }
+    }
+}
+
+impl<'a> RawEvent<'a> {
+    /// Fills in the details of an appraisal begun.
+    fn set_appraisal(&mut self, a: &'a Appraisal) {
+        self.appraisal = Some(a.number);
+        self.kind = Some(Cow::Borrowed(crate::model::appraisal::Typed::code(a.kind)));
+        // A matter redaction emptied is left out, as personal details are.
+        self.matter = (!a.matter.is_empty()).then_some(Cow::Borrowed(a.matter.as_str()));
+        self.body = Some(Cow::Borrowed(a.body.as_str()));
+        self.chosen = Some(a.chosen);
+        self.applied_by = Some(a.applied_by);
+        self.cost_advanced_by = Some(a.cost_advanced_by);
+        self.cost_borne_by = Some(a.cost_borne_by);
+    }
+
+    /// Fills in the details of an appraisal's result.
+    fn set_result(&mut self, o: &'a Outcome) {
+        self.appraisal = Some(o.number);
+        self.result = (!o.result.is_empty()).then_some(Cow::Borrowed(o.result.as_str()));
+        self.fee = o.fee;
     }
 }
 
@@ -788,6 +899,8 @@ impl<'a> From<&'a Event> for RawEvent<'a> {
                 raw.to = some(to);
                 raw.reason = some(reason);
             }
+            EventKind::AppraisalStarted(a) => raw.set_appraisal(a),
+            EventKind::AppraisalResult(o) => raw.set_result(o),
         }
         raw
     }
@@ -963,6 +1076,10 @@ mod tests {
             "action: escalated\nto: 张院长\nreason: r\n",
             "action: instructed\n",
             "action: routed\nto: 张院长\nreason: repeat\n",
+            "action: appraisal-started\nkind: testing\nappraisal: 1\nmatter: m\nbody: b\n\
+             chosen: statutory\napplied_by: complainant\ncost_advanced_by: complainant\n\
+             cost_borne_by: mediation\n",
+            "action: appraisal-result\nappraisal: 1\nresult: r\nfee: '300.00'\n",
         ];
         let mut seen = Vec::new();
         for mapping in mappings {
@@ -979,6 +1096,6 @@ mod tests {
             seen.push(event.action());
         }
         seen.dedup();
-        assert_eq!(seen.len(), 20, "every action once");
+        assert_eq!(seen.len(), 22, "every action once");
     }
 }

@@ -1,6 +1,7 @@
 //! The case model: cases, their history events and their IDs. Pure data,
 //! no I/O.
 
+pub mod appraisal;
 pub mod case;
 pub mod draft;
 pub mod event;

@@ -422,6 +422,8 @@ fn what_happened(ws: &Workspace, e: &Event) -> String {
         ),
         EventKind::Escalated { to, .. } => zh("event-escalated", &[("to", to)]),
         EventKind::Instructed => zh("event-instructed", &[]),
+        EventKind::AppraisalStarted(a) => crate::model::appraisal::started_text(Language::Zh, a),
+        EventKind::AppraisalResult(o) => crate::model::appraisal::result_text(Language::Zh, o),
         EventKind::Routed { to, reason } => zh(
             "event-routed",
             &[

@@ -48,6 +48,9 @@ pub struct PolicyDocument {
     pub challenge_limit_workdays: Option<i64>,
     /// The source of the filing limits.
     pub filing_limit_source: Option<String>,
+    /// The source that provides for appraisal or testing (`plaint
+    /// appraise`); none: the policy has no such step.
+    pub appraisal_source: Option<String>,
     /// The deadline rules.
     pub rules: Vec<RuleDocument>,
     /// The table of sources every rule, reason and notice cites.
@@ -104,6 +107,8 @@ pub struct RuleDocument {
     pub pause_reasons: Vec<String>,
     /// Whether the suspend state pauses it by the workspace's own decision.
     pub pause_by_decision: bool,
+    /// Whether an appraisal pauses it, by the workspace's decision.
+    pub appraisal_pauses: bool,
     /// Whether `extend` may lengthen it.
     pub extendable: Extendable,
     /// The legal source.
@@ -160,6 +165,7 @@ impl PolicyDocument {
             filing_limit_days: policy.filing_limit_days,
             challenge_limit_workdays: policy.challenge_limit_workdays,
             filing_limit_source: policy.filing_limit_source.clone(),
+            appraisal_source: policy.appraisal_source.clone(),
             rules: policy
                 .deadlines
                 .iter()
@@ -191,6 +197,7 @@ impl RuleDocument {
             pause: rule.pause.clone(),
             pause_reasons: rule.pause_reasons.clone(),
             pause_by_decision: policy.pause_by_decision(&rule.name),
+            appraisal_pauses: policy.appraisal_pauses(&rule.name),
             extendable: rule.extendable,
             source: rule.source.clone(),
             kind: rule.kind(),

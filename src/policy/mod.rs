@@ -225,6 +225,13 @@ pub struct PolicyOverrides {
     pub escalation: Option<leadership::EscalationOverrides>,
     /// What makes a repeat complaint (see [`crate::repeat::RepeatRule`]).
     pub repeat: Option<crate::repeat::RepeatRule>,
+    /// The source that provides for appraisal or testing of a special
+    /// matter (`plaint appraise`); none: the policy has no such step.
+    pub appraisal_source: Option<String>,
+    /// Rules an appraisal pauses, from its start to its result, by the
+    /// workspace's decision where the source says nothing of the time
+    /// (off by default).
+    pub appraisal_pauses: Option<Vec<String>>,
 }
 
 /// The validated policy of a workspace.
@@ -301,6 +308,11 @@ pub struct Policy {
     pub escalation: leadership::Escalation,
     /// What makes a repeat complaint.
     pub repeat: crate::repeat::RepeatRule,
+    /// The source that provides for appraisal or testing (`plaint
+    /// appraise`), as shown; none: the policy has no such step.
+    pub appraisal_source: Option<String>,
+    /// Rules an appraisal pauses by the workspace's decision.
+    pub appraisal_pauses: Vec<String>,
 }
 
 /// The channels of a policy that names none.
@@ -456,6 +468,8 @@ impl Policy {
             permissions: leadership::merge_permissions(base.permissions, o.permissions),
             escalation: leadership::Escalation::layered(base.escalation, o.escalation),
             repeat: o.repeat.unwrap_or_else(|| base.repeat.unwrap_or_default()),
+            appraisal_source: o.appraisal_source.or(base.appraisal_source),
+            appraisal_pauses: either(o.appraisal_pauses, base.appraisal_pauses),
         };
         policy.language = lang;
         policy.resolve_roles()?;
@@ -553,6 +567,7 @@ impl Policy {
             .chain([
                 ("filing_limit_source", self.filing_limit_source.as_deref()),
                 ("joint_source", self.joint_source.as_deref()),
+                ("appraisal_source", self.appraisal_source.as_deref()),
             ]);
         for (place, source) in sources {
             if let Some(id) = source.filter(|s| looks_like_id(s) && self.citation(s).is_none()) {
@@ -569,6 +584,7 @@ impl Policy {
         }
         shown(&mut self.filing_limit_source, &table);
         shown(&mut self.joint_source, &table);
+        shown(&mut self.appraisal_source, &table);
         Ok(())
     }
 
@@ -670,7 +686,33 @@ impl Policy {
                 days = days
             )));
         }
+        self.validate_appraisal()
+    }
+
+    /// An appraisal pauses only rules that exist, and only where the
+    /// policy has the step at all.
+    fn validate_appraisal(&self) -> Result<()> {
+        let lang = self.language;
+        if !self.appraisal_pauses.is_empty() && self.appraisal_source.is_none() {
+            return Err(self.invalid(crate::msg!(lang, "policy-appraisal-pauses-no-step")));
+        }
+        if let Some(name) = self
+            .appraisal_pauses
+            .iter()
+            .find(|n| !self.deadlines.iter().any(|r| &&r.name == n))
+        {
+            return Err(self.invalid(crate::msg!(
+                lang,
+                "policy-appraisal-pauses-unknown-rule",
+                name = name
+            )));
+        }
         Ok(())
+    }
+
+    /// Whether an appraisal pauses `rule` (by the workspace's decision).
+    pub fn appraisal_pauses(&self, rule: &str) -> bool {
+        self.appraisal_pauses.iter().any(|r| r == rule)
     }
 
     /// Adds the clock of a leader's instruction on an escalated case, when

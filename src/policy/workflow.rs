@@ -480,7 +480,9 @@ impl FromHistory {
                 | EventKind::Approved { .. }
                 | EventKind::Escalated { .. }
                 | EventKind::Instructed
-                | EventKind::Routed { .. } => {}
+                | EventKind::Routed { .. }
+                | EventKind::AppraisalStarted(_)
+                | EventKind::AppraisalResult(_) => {}
             }
         }
         implied

@@ -16,6 +16,7 @@ mod support;
 
 mod agenda;
 mod alarms;
+mod appraisal;
 mod bad_input;
 mod browser;
 mod calendar_import;

@@ -122,31 +122,51 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
         for ext in &d.extensions {
             let _ = writeln!(out, "      {}", extension_text(lang, ext));
         }
-        for p in d.pauses.iter().filter(|p| p.adds > 0) {
-            let reason = p
-                .reason
-                .as_deref()
-                .map(|r| {
-                    let label = match lang {
-                        Language::En => r.to_string(),
-                        Language::Zh => code_label(&ctx.ws.policy.suspension_reasons, r, lang),
-                    };
-                    msg!(lang, "explain-pause-reason", reason = label)
-                })
-                .unwrap_or_default();
+        pause_lines(ctx, d, &mut out);
+    }
+    out
+}
+
+/// The lines under a deadline saying what paused it: a stay in a pause
+/// state (with its reason), or an appraisal the workspace lets pause it.
+fn pause_lines(ctx: &Ctx, d: &Deadline, out: &mut String) {
+    let lang = ctx.ws.settings.language;
+    for p in d.pauses.iter().filter(|p| p.adds > 0) {
+        if let Some(number) = p.appraisal {
             let line = msg!(
                 lang,
-                "pause-line",
-                state = status_label(ctx, &p.state),
-                reason = reason,
+                "pause-line-appraisal",
+                kind = crate::deadline::explain::appraisal_kind_label(&p.state, lang),
+                number = number,
                 from = p.from,
                 until = p.until,
                 adds = p.adds
             );
             let _ = writeln!(out, "      {line}");
+            continue;
         }
+        let reason = p
+            .reason
+            .as_deref()
+            .map(|r| {
+                let label = match lang {
+                    Language::En => r.to_string(),
+                    Language::Zh => code_label(&ctx.ws.policy.suspension_reasons, r, lang),
+                };
+                msg!(lang, "explain-pause-reason", reason = label)
+            })
+            .unwrap_or_default();
+        let line = msg!(
+            lang,
+            "pause-line",
+            state = status_label(ctx, &p.state),
+            reason = reason,
+            from = p.from,
+            until = p.until,
+            adds = p.adds
+        );
+        let _ = writeln!(out, "      {line}");
     }
-    out
 }
 
 /// The full text of `show`: the heading, the fields, the long texts, the
@@ -524,6 +544,8 @@ fn what_happened(ctx: &Ctx, what: &EventKind) -> String {
             msg!(lang, "event-detached", name = name, file = file, size = "")
         }
         EventKind::Voided { reason } => msg!(lang, "event-voided", reason = reason),
+        EventKind::AppraisalStarted(a) => crate::model::appraisal::started_text(lang, a),
+        EventKind::AppraisalResult(o) => crate::model::appraisal::result_text(lang, o),
     }
 }
 
