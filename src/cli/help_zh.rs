@@ -34,11 +34,7 @@ pub fn report(english: &clap::Error, json: bool) -> Exit {
     match answer.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let text = localize(&answer.render().ansi().to_string());
-            if answer.use_stderr() {
-                anstream::eprint!("{text}");
-            } else {
-                anstream::print!("{text}");
-            }
+            crate::cli::output::print_help_screen(&text, answer.use_stderr());
             if answer.exit_code() == 0 {
                 Exit::Success
             } else {
