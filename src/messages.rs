@@ -1151,6 +1151,7 @@ pub static MESSAGES: &[Message] = &[
     m("usage-invalid-value", "invalid value '{value}' for '{arg}'", "「{value}」不是「{arg}」的有效取值"),
     m("usage-unknown-command", "unrecognized subcommand '{command}'", "没有「{command}」这个命令"),
     m("usage-missing-command", "'{command}' requires a subcommand but one was not provided", "「{command}」后面还需要写明子命令"),
+    m("usage-missing-command-of", "'{command}' requires a subcommand: {commands}", "「{command}」后面还需要写明子命令：{commands}"),
     m("usage-unexpected-value", "unexpected value '{value}' for '{arg}' found; no more were expected", "多余的值「{value}」：「{arg}」不再需要值"),
     m("usage-too-few-values", "{min} values required by '{arg}'; only {given} provided", "「{arg}」至少需要 {min} 个值，只给出了 {given} 个"),
     m("usage-wrong-number-of-values", "{expected} values required for '{arg}' but {given} provided", "「{arg}」需要 {expected} 个值，给出了 {given} 个"),

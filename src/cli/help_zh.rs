@@ -32,6 +32,11 @@ pub fn report(english: &clap::Error, json: bool) -> Exit {
         _ => return crate::cli::output::report_usage(english, json),
     };
     match answer.kind() {
+        // A program gets one error document, as for any usage error.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand if json => {
+            crate::cli::output::report_usage_text(&missing_command(), true);
+            Exit::Usage
+        }
         ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let text = localize(&answer.render().ansi().to_string());
             crate::cli::output::print_help_screen(&text, answer.use_stderr());
@@ -46,6 +51,31 @@ pub fn report(english: &clap::Error, json: bool) -> Exit {
             Exit::Usage
         }
     }
+}
+
+/// What a line that names no command (`plaint`, `plaint calendar`) lacks:
+/// the commands it may go on with.
+fn missing_command() -> String {
+    let mut cmd = crate::cli::args::Cli::command();
+    let mut path = vec![cmd.get_name().to_string()];
+    for arg in std::env::args_os().skip(1) {
+        let arg = arg.to_string_lossy();
+        if let Some(sub) = cmd.find_subcommand(arg.as_ref()).cloned() {
+            path.push(sub.get_name().to_string());
+            cmd = sub;
+        }
+    }
+    let names: Vec<&str> = cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set())
+        .map(Command::get_name)
+        .collect();
+    crate::msg!(
+        Language::Zh,
+        "usage-missing-command-of",
+        command = path.join(" "),
+        commands = crate::messages::join(Language::Zh, &names)
+    )
 }
 
 /// `cmd` (at `path`, `plaint` or `plaint calendar add`) and its
@@ -383,13 +413,19 @@ fn sentence(e: &clap::Error) -> String {
                 command = get(ContextKind::InvalidSubcommand)
             )
         }
-        ErrorKind::MissingSubcommand => {
-            crate::msg!(
+        ErrorKind::MissingSubcommand => match context(e, ContextKind::ValidSubcommand) {
+            Some(commands) => crate::msg!(
+                lang,
+                "usage-missing-command-of",
+                command = get(ContextKind::InvalidSubcommand),
+                commands = commands
+            ),
+            None => crate::msg!(
                 lang,
                 "usage-missing-command",
                 command = get(ContextKind::InvalidSubcommand)
-            )
-        }
+            ),
+        },
         ErrorKind::TooManyValues => {
             crate::msg!(lang, "usage-unexpected-value", arg = arg, value = value)
         }

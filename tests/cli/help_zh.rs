@@ -105,6 +105,12 @@ fn an_invalid_value_is_told_in_chinese_with_the_possible_ones() {
     let said = usage_error(&ws, &["calendar"]);
     assert!(said.contains("用法：plaint calendar"), "{said}");
     assert!(said.contains("命令："), "{said}");
+    let said = usage_error(&ws, &["calendar", "--json"]);
+    let doc: serde_json::Value = serde_json::from_str(said.trim()).expect("one JSON document");
+    assert_eq!(
+        doc["error"]["message"],
+        "「plaint calendar」后面还需要写明子命令：add、between、show、is-workday、import、help"
+    );
 }
 
 #[test]
