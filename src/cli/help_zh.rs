@@ -343,8 +343,10 @@ pub fn localize(text: &str) -> String {
 /// and (for a person) the usage line and where to read more.
 fn usage_error(e: &clap::Error, json: bool) -> String {
     let mut text = sentence(e);
+    // A document's message is one line: the tips follow after a ；.
+    let before_tip = if json { "；" } else { "\n  " };
     for tip in tips(e) {
-        text.push_str("\n  ");
+        text.push_str(before_tip);
         text.push_str(&tip);
     }
     if json {

@@ -121,7 +121,7 @@ fn a_chinese_usage_error_with_json_is_one_error_document() {
     assert_eq!(doc["error"]["code"], "usage");
     assert_eq!(
         doc["error"]["message"],
-        "无法识别的参数「--statsu」\n  提示：有相近的参数「--status」"
+        "无法识别的参数「--statsu」；提示：有相近的参数「--status」"
     );
 }
 
