@@ -9,8 +9,9 @@
 //! separator) is [`text`]`(lang, "list-col-title")`. A test checks that
 //! ids are unique, that both texts name the same placeholders, and that
 //! every id given to `msg!` or `text` in `src/` exists.
-//! `--help`, JSON keys and codes stay English; a message stays a message
-//! in the workspace language even inside `--json`.
+//! JSON keys and codes stay English; a message stays a message in the
+//! workspace language even inside `--json`. The descriptions `--help`
+//! shows are in [`help`], keyed by command and argument.
 //!
 //! What stays outside the catalogue is data, not wording: a code's or a
 //! rule's own labels (`en`/`zh` in the presets), which label a screen
@@ -19,6 +20,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod help;
 pub mod said;
 
 /// The language people read plaint's messages and labels in.
@@ -1185,6 +1187,40 @@ pub static MESSAGES: &[Message] = &[
     m("check-appraisal-orphan", "event #{n} (appraisal-result, {at}) answers appraisal no. {number}, which was never begun", "第 {n} 条记录（鉴定、检测结果，{at}）对应的第 {number} 项鉴定、检测从未启动"),
     m("check-appraisal-open", "{kind} no. {number}, begun {date}, has no result, and the case is {state}", "第 {number} 项{kind}（{date} 启动）尚无结果，而案件现为{state}"),
     m("check-appraisal-twice", "appraisal no. {number} was begun twice (on {first} and {second}), as when two clones merge; the second one's result is recorded against the first", "第 {number} 项鉴定、检测启动了两次（{first}、{second}），可能是两份副本合并所致；结果将记在第一次名下"),
+    // Help and usage errors of the command line in Chinese (src/cli/help_zh.rs):
+    // clap's own words, and its errors told from their kind and context.
+    m("help-flag", "Print help", "显示帮助"),
+    m("help-flag-more", "Print help (see more with '--help')", "显示帮助（--help 显示详细说明）"),
+    m("help-flag-summary", "Print help (see a summary with '-h')", "显示帮助（-h 只显示摘要）"),
+    m("version-flag", "Print version", "显示版本"),
+    m("help-command", "Print this message or the help of the given subcommand(s)", "显示本帮助，或指定命令的帮助"),
+    m("help-default", "[default: {value}]", "[默认：{value}]"),
+    m("help-possible", "[possible values: {values}]", "[可选值：{values}]"),
+    m("help-env", "[env: {name}]", "[环境变量：{name}]"),
+    m("help-values", "Possible values:", "可选值："),
+    m("help-command-arg", "Print help for the subcommand(s)", "显示指定命令的帮助"),
+    m("usage-more", "For more information, try '--help'.", "更多说明请加 --help 查看。"),
+    m("usage-missing-arg", "the following required arguments were not provided: {arg}", "缺少必需的参数：{arg}"),
+    m("usage-unknown-arg", "unexpected argument '{arg}' found", "无法识别的参数「{arg}」"),
+    m("usage-value-missing", "a value is required for '{arg}' but none was supplied", "「{arg}」需要一个值，但没有给出"),
+    m("usage-invalid-value-of", "invalid value '{value}' for '{arg}'; possible values: {valid}", "「{value}」不是「{arg}」的有效取值；可选值：{valid}"),
+    m("usage-invalid-value", "invalid value '{value}' for '{arg}'", "「{value}」不是「{arg}」的有效取值"),
+    m("usage-unknown-command", "unrecognized subcommand '{command}'", "没有「{command}」这个命令"),
+    m("usage-missing-command", "'{command}' requires a subcommand but one was not provided", "「{command}」后面还需要写明子命令"),
+    m("usage-missing-command-of", "'{command}' requires a subcommand: {commands}", "「{command}」后面还需要写明子命令：{commands}"),
+    m("usage-unexpected-value", "unexpected value '{value}' for '{arg}' found; no more were expected", "多余的值「{value}」：「{arg}」不再需要值"),
+    m("usage-too-few-values", "{min} values required by '{arg}'; only {given} provided", "「{arg}」至少需要 {min} 个值，只给出了 {given} 个"),
+    m("usage-wrong-number-of-values", "{expected} values required for '{arg}' but {given} provided", "「{arg}」需要 {expected} 个值，给出了 {given} 个"),
+    m("usage-no-equals", "equal sign is needed when assigning values to '{arg}'", "为「{arg}」赋值时需要用等号（=）"),
+    m("usage-conflict", "the argument '{arg}' cannot be used with {other}", "参数「{arg}」不能与{other}同时使用"),
+    m("usage-conflict-others", "the argument '{arg}' cannot be used with one or more of the other specified arguments", "参数「{arg}」不能与已给出的其他参数同时使用"),
+    m("usage-not-utf8", "invalid UTF-8 was detected in one or more arguments", "命令行参数中有无效的 UTF-8 文本"),
+    m("usage-wrong", "the command line is not valid", "命令行用法有误"),
+    m("usage-tip-command", "tip: a similar subcommand exists: {command}", "提示：有相近的命令{command}"),
+    m("usage-tip-arg", "tip: a similar argument exists: {arg}", "提示：有相近的参数{arg}"),
+    m("usage-tip-value", "tip: a similar value exists: {value}", "提示：有相近的取值{value}"),
+    m("usage-tip-as-value", "tip: to pass '{arg}' as a value, use '{line}'", "提示：如要把「{arg}」作为值传入，请写成「{line}」"),
+    m("usage-tip-no-separator", "tip: subcommand '{command}' exists; to use it, remove the '--' before it", "提示：有「{command}」这个命令；如要使用，请去掉它前面的「--」"),
 ];
 
 /// The language of the workspace this process works in, once it is known.

@@ -18,6 +18,7 @@ mod export;
 mod extend;
 mod followup;
 mod git_setup;
+mod help_zh;
 mod import;
 mod init;
 mod leadership;
@@ -248,7 +249,7 @@ pub fn main() -> Exit {
     output::set_json_messages(json);
     let cli = match parse_in_workspace_language() {
         Ok(cli) => cli,
-        Err(e) => return output::report_usage(&e, json),
+        Err(e) => return report_usage(&e, json),
     };
     let json = cli.json;
     match run(cli) {
@@ -256,6 +257,38 @@ pub fn main() -> Exit {
         Err(err) if is_broken_pipe(&err) => Exit::Success,
         Err(err) => output::report_error(&err, json),
     }
+}
+
+/// Shows clap's help or usage error `e`: in Chinese when the line speaks
+/// it (see [`line_language`]), rebuilt from the catalogue only then.
+fn report_usage(e: &clap::Error, json: bool) -> Exit {
+    use std::error::Error as _;
+    let own = e
+        .source()
+        .is_some_and(|s| s.downcast_ref::<crate::error::Error>().is_some());
+    if e.kind() == clap::error::ErrorKind::DisplayVersion {
+        return output::report_usage(e, json);
+    }
+    let language = line_language();
+    output::set_language(language);
+    if language == crate::policy::Language::Zh && !own && output::repeated_flag(e).is_none() {
+        return help_zh::report(e, json);
+    }
+    output::report_usage(e, json)
+}
+
+/// The language of the process's command line before it parses: that of
+/// the workspace it names or finds (`-C`, $PLAINT_WORKSPACE, the folder),
+/// else, with no workspace, that of the locale ($LC_ALL, $LC_MESSAGES,
+/// $LANG).
+fn line_language() -> crate::policy::Language {
+    let explicit = workspace_flag(std::env::args_os().skip(1));
+    let root = match find_workspace(explicit.as_deref()) {
+        Ok(Location::Found(root) | Location::Default(root)) => Some(root),
+        Err(_) => None,
+    };
+    root.and_then(|root| workspace_language(&root))
+        .unwrap_or_else(init::language_from_locale)
 }
 
 /// Parses the process arguments. A value one of plaint's own parsers
@@ -492,17 +525,22 @@ fn find_workspace(explicit: Option<&Path>) -> anyhow::Result<Location> {
 /// (`check`, `git-setup`) and for the refusal of a broken `plaint.yaml`
 /// (then from its `language:` line; English without one).
 fn adopt_language(root: &Path) {
+    if let Some(language) = workspace_language(root) {
+        output::set_language(language);
+    }
+}
+
+/// The language of the workspace at `root` when its settings can be read:
+/// parsed, else from their `language:` line; `None` without settings or
+/// (when they do not parse) without that line.
+fn workspace_language(root: &Path) -> Option<crate::policy::Language> {
     let path = root.join(crate::policy::settings::SETTINGS_FILE);
     let limit = crate::limits::MAX_SETTINGS_BYTES;
-    if let Ok(text) = crate::limits::read_text_bounded(&path, limit, "settings file") {
-        let language = Settings::parse(&text, "plaint.yaml").map_or_else(
-            |_| Settings::declared_language(&text),
-            |settings| Some(settings.language),
-        );
-        if let Some(language) = language {
-            output::set_language(language);
-        }
-    }
+    let text = crate::limits::read_text_bounded(&path, limit, "settings file").ok()?;
+    Settings::parse(&text, "plaint.yaml").map_or_else(
+        |_| Settings::declared_language(&text),
+        |settings| Some(settings.language),
+    )
 }
 
 /// The workspace a command works in. Outside any office folder that is

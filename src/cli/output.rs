@@ -618,6 +618,22 @@ pub fn report_usage(e: &clap::Error, json: bool) -> Exit {
     }
 }
 
+/// Prints a help screen clap rendered (`help_zh`), with its styles, on
+/// stdout or, for the help clap shows instead of an error, stderr.
+pub fn print_help_screen(text: &str, stderr: bool) {
+    if stderr {
+        anstream::eprint!("{text}");
+    } else {
+        anstream::print!("{text}");
+    }
+}
+
+/// Prints a usage error already worded (the Chinese of a clap error, see
+/// `help_zh`): its error document when `json`, else `error: MESSAGE`.
+pub fn report_usage_text(message: &str, json: bool) {
+    print_error(message, "usage", json);
+}
+
 /// The flag of a command line that gave a single-valued flag twice (clap
 /// refuses it as a conflict of the flag with itself), as clap names it
 /// (`--department <DEPARTMENT>`).

@@ -31,6 +31,7 @@ mod figures;
 mod fuzz;
 mod golden;
 mod hardening;
+mod help_zh;
 mod house;
 mod import_export;
 mod index;
