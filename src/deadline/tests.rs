@@ -306,7 +306,7 @@ fn explain_counts_working_days_and_names_the_holidays_and_make_up_days_met() {
             "2026-10-11 | 2026-10-11 Sun skipped: weekend",
             "2026-10-12 | 2026-10-12 Mon counted, working day 5 of 5",
             "2026-10-12 | due: 2026-10-12 Mon",
-            " | state: running, 0 working day(s) left",
+            " | state: running, due today",
         ],
         &[
             "2026-09-29 | 起算：收到投诉，09:30（2026-09-29 周二）；当日不计入",
@@ -324,7 +324,7 @@ fn explain_counts_working_days_and_names_the_holidays_and_make_up_days_met() {
             "2026-10-11 | 2026-10-11 周日 跳过：周末",
             "2026-10-12 | 2026-10-12 周一 计入，第 5 个工作日（共 5 个）",
             "2026-10-12 | 到期：2026-10-12 周一",
-            " | 状态：进行中，剩余 0 个工作日",
+            " | 状态：进行中，今日到期",
         ],
     );
 }
