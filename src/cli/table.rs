@@ -613,7 +613,7 @@ mod tests {
             [
                 "20261109-8C282",
                 "调查中",
-                "已逾期 2026-11-23 被投诉者书面答复",
+                "已逾期 2026-11-23 被投诉人书面答复",
                 "退款",
             ]
             .map(String::from)
@@ -632,7 +632,7 @@ mod tests {
             );
         }
         let whole = table.to_terminal_within(false, Some(64));
-        assert!(whole.contains("被投诉者书面答复"), "{whole}");
+        assert!(whole.contains("被投诉人书面答复"), "{whole}");
     }
 
     #[test]
@@ -793,7 +793,7 @@ mod tests {
             "2026-11-09".into(),
             "调查中".into(),
             "王芳".into(),
-            "已逾期 2026-11-23 被投诉者书面答复".into(),
+            "已逾期 2026-11-23 被投诉人书面答复".into(),
             "Refund refused for a cancelled evening show".into(),
         ]);
         t

@@ -160,7 +160,7 @@ fn particulars(ws: &Workspace, case: &Case) -> String {
             .into_iter()
             .filter_map(|v| v.as_deref())
             .collect();
-        out.push_str(&row("被投诉者", &parts.join("，")));
+        out.push_str(&row("被投诉人", &parts.join("，")));
     }
     if let Some(p) = &case.project {
         let parts: Vec<&str> = [&p.name, &p.number, &p.lot]

@@ -629,7 +629,7 @@ fn codes_inside_zh_sentences_are_named_by_their_labels() {
     let ws = Ws::tourism_zh();
     let id = ws.register(&[]);
     for args in [
-        vec!["mark", &id, "已通知被投诉者"],
+        vec!["mark", &id, "已通知被投诉人"],
         vec!["explain", &id, "受理"],
         vec!["notice", &id, "受理告知书", "--draft"],
     ] {
