@@ -244,3 +244,43 @@ fn strip(text: &str) -> String {
     }
     out
 }
+
+#[test]
+fn agenda_on_a_narrow_terminal_keeps_the_title_before_the_alarm_grade() {
+    let ws = generic_zh();
+    // Nothing overdue: an agenda with overdue items exits 3.
+    register_at(
+        &ws,
+        "2026-11-26 09:00",
+        "酒店退订押金迟迟不退还",
+        &["--channel", "电话"],
+    );
+    register_at(
+        &ws,
+        "2026-11-24 09:00",
+        "景区门票价格与公示不符",
+        &["--channel", "电话"],
+    );
+    // `agenda` exits 1 when something is due: run it on a terminal here.
+    let line = format!(
+        "stty cols 80 rows 60; exec '{}' agenda --today 2026-12-01",
+        env!("CARGO_BIN_EXE_plaint")
+    );
+    let out = crate::support::isolated("script", ws.root(), &ws.root().join(".home"))
+        .env("PLAINT_USER", "tester")
+        .env("TERM", "xterm-256color")
+        .args(["-q", "-e", "-c", &line, "/dev/null"])
+        .output()
+        .expect("script runs");
+    assert_eq!(out.status.code(), Some(1), "something is due");
+    let screen = strip(&String::from_utf8_lossy(&out.stdout));
+    // The tables fit (the headline is a sentence the terminal wraps).
+    for line in screen.lines().filter(|l| !l.starts_with('全')) {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "{screen}"
+        );
+    }
+    assert!(screen.contains("酒店退订押金迟迟不退还"), "{screen}");
+    assert!(screen.contains("景区门票价格与公示不符"), "{screen}");
+}
