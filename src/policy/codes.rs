@@ -175,6 +175,9 @@ impl Policy {
 /// What the state of the `suspended` role is also called.
 const SUSPENDED_WORDS: &[&str] = &["中止", "暂停", "已暂停", "已中止", "中止办理", "暂停办理"];
 
+/// The longest input matched loosely (a short form), in characters.
+const LOOSE_MAX: usize = 16;
+
 /// What a typed value names among some codes.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Found<T> {
@@ -230,7 +233,11 @@ pub fn find_code<'a>(
     if let Some(code) = exact.or_else(aliased) {
         return Found::One(code);
     }
-    if typed.is_ascii() || typed.chars().count() < 2 {
+    // A short form is short and printable: a sentence, or text carrying
+    // control characters (an escape sequence pasted in), is never guessed at.
+    let length = typed.chars().count();
+    if typed.is_ascii() || !(2..=LOOSE_MAX).contains(&length) || typed.chars().any(char::is_control)
+    {
         return Found::None;
     }
     let tiers: [&dyn Fn(&str) -> bool; 4] = [
@@ -428,6 +435,10 @@ mod tests {
         // The generic preset has no 12345 hotline of its own: the input
         // holds the label 热线 whole.
         assert_eq!(typed(CodeKind::Channel, "12345热线").unwrap(), "hotline");
+        // Text with an escape sequence in it, or a sentence, is not a short
+        // form.
+        assert!(typed(CodeKind::Channel, "\u{1b}[31m热线\u{1b}[0m").is_err());
+        assert!(typed(CodeKind::Channel, "投诉人说他打了很多次热线都没有人接听").is_err());
         // Holding two labels is naming neither.
         assert!(
             typed(CodeKind::Channel, "电话热线")
