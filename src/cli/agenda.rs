@@ -254,12 +254,21 @@ fn item_table(ctx: &Ctx, agenda: &Agenda, title: &str, items: &[Item]) -> Table 
     let mut table = Table::new(Some(title), &header);
     table.fit.flex = Some(header.len() - 1);
     // On a narrow terminal the priority goes first, then the date (the
-    // days left say it), then the assignee, then the title.
+    // days left say it), then the assignee, then the alarm grade (the
+    // section says how late), then the title, which keeps twelve Chinese
+    // characters before the alarm goes.
+    table.fit.want = 26;
     let at = |id: &str| columns.iter().position(|c| *c == id);
-    table.fit.drop_order = ["col-priority", "col-due", "col-assignee", "col-title"]
-        .into_iter()
-        .filter_map(at)
-        .collect();
+    table.fit.drop_order = [
+        "col-priority",
+        "col-due",
+        "col-assignee",
+        "field-alarm",
+        "col-title",
+    ]
+    .into_iter()
+    .filter_map(at)
+    .collect();
     for item in items {
         let left = match item.state {
             crate::deadline::DeadlineState::Overdue => {

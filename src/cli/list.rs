@@ -2,7 +2,9 @@
 
 use super::args::{FilterArgs, ListArgs, ListFormat, SortKey};
 use super::table::Table;
-use super::view::{case_json_bytes, category_label, due_cell, priority_label, status_label};
+use super::view::{
+    case_json_bytes, category_label, due_cell, due_cell_short, priority_label, status_label,
+};
 use super::{Ctx, Shown, output};
 use crate::deadline::DeadlineState;
 use crate::deadline::alarm::{Alarm, case_grade};
@@ -49,8 +51,11 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> anyhow::Result<Exit> {
     } else {
         args.format
     };
-    let shows_deadlines =
-        format != ListFormat::Ids || filter.needs_deadlines() || args.sort == SortKey::Due;
+    // The default order (lateness, then priority) rests on the deadlines
+    // too, so that an ID list comes in the order the table shows.
+    let shows_deadlines = format != ListFormat::Ids
+        || filter.needs_deadlines()
+        || matches!(args.sort, SortKey::Due | SortKey::Priority);
     let selection = Selection {
         filter: &filter,
         deadlines: shows_deadlines,
@@ -200,8 +205,20 @@ fn header(ctx: &Ctx) -> Vec<String> {
     .collect()
 }
 
+/// Below this many columns a terminal's list shows the short due cell
+/// ([`due_cell_short`]), so that the title keeps its room.
+const NARROW: usize = 120;
+
 fn cells(ctx: &Ctx, row: &Row) -> Vec<String> {
     let case = row.case;
+    let narrow = ctx.look.terminal && ctx.look.width.is_some_and(|w| w < NARROW);
+    let due = |d| {
+        if narrow {
+            due_cell_short(ctx, d)
+        } else {
+            due_cell(ctx, d)
+        }
+    };
     vec![
         case.id.to_string(),
         case.received.format("%Y-%m-%d").to_string(),
@@ -217,7 +234,7 @@ fn cells(ctx: &Ctx, row: &Row) -> Vec<String> {
             .unwrap_or_default(),
         case.assignee.clone().unwrap_or_default(),
         complainants_cell(ctx, case),
-        row.next_due().map(|d| due_cell(ctx, d)).unwrap_or_default(),
+        row.next_due().map(due).unwrap_or_default(),
         alarm_of(ctx, &row.deadlines)
             .map(|a| a.label(ctx.lang()))
             .unwrap_or_default(),
@@ -231,6 +248,7 @@ fn alarm_of(ctx: &Ctx, deadlines: &[crate::deadline::Deadline]) -> Option<Alarm>
 }
 
 /// Columns of the terminal table, by position in [`cells`].
+const DUE: usize = 7;
 const ALARM: usize = 8;
 const TITLE: usize = 9;
 /// On a narrow terminal the title shrinks first; then these columns are
@@ -312,10 +330,17 @@ fn print_table(
     let mut table = Table::new(None, &header);
     table.fit.flex = Some(TITLE);
     table.fit.drop_order = DROP_ORDER.to_vec();
+    // Twelve Chinese characters of a title stay before other columns go;
+    // below 60 columns each case is a block of lines.
+    table.fit.want = 26;
+    table.fit.blocks_below = 60;
     let graded = |row: &Row| (alarm_of(ctx, &row.deadlines), cells(ctx, row));
     for (overdue, (grade, cells)) in hit_cells(hits, case_of, graded) {
         if let Some(grade) = grade {
+            // The due cell too: it keeps the colour when the alarm column
+            // is left out on a narrow terminal.
             table.tones.insert((table.rows.len(), ALARM), grade);
+            table.tones.insert((table.rows.len(), DUE), grade);
         }
         if overdue {
             table.push_alarm(cells);

@@ -8,7 +8,7 @@ use crate::error::Exit;
 use crate::messages::text;
 use crate::policy::document::{PolicyDocument, RuleDocument};
 use crate::policy::rules::Extendable;
-use crate::policy::{Code, Language};
+use crate::policy::{Code, Language, code_label};
 use std::fmt::Write as _;
 
 /// Prints the policy document (as JSON with `--json`).
@@ -140,7 +140,7 @@ fn render(ctx: &Ctx, doc: &PolicyDocument) -> String {
     }
     out.push_str(&head(text(lang, "policy-doc-rules")));
     for rule in &doc.rules {
-        out.push_str(&rule_text(lang, rule));
+        out.push_str(&rule_text(lang, &labelled(&ctx.ws.policy, lang, rule)));
     }
     out.push_str(&head(text(lang, "policy-doc-alarms")));
     let a = doc.alarms;
@@ -263,6 +263,32 @@ fn leadership_text(lang: Language, doc: &PolicyDocument) -> String {
 /// The label in the workspace language, then the other one.
 fn both(lang: Language, en: &str, zh: &str) -> String {
     crate::msg!(lang, "both-labels", en = en, zh = zh)
+}
+
+/// The rule as a zh sentence names it: the states, milestones and
+/// suspension reasons that start, stop and pause it by their labels
+/// (`起算：已受理`, not `accepted`); in English by their codes.
+fn labelled(policy: &crate::policy::Policy, lang: Language, rule: &RuleDocument) -> RuleDocument {
+    let mut rule = rule.clone();
+    if lang == Language::En {
+        return rule;
+    }
+    let name = |code: &String| {
+        if policy.state(code).is_some() {
+            return policy.state_label(code, lang);
+        }
+        [&policy.milestones, &policy.suspension_reasons]
+            .into_iter()
+            .find(|codes| codes.iter().any(|c| &c.code == code))
+            .map_or_else(|| code.clone(), |codes| code_label(codes, code, lang))
+    };
+    rule.start = name(&rule.start);
+    for list in [&mut rule.stop, &mut rule.pause, &mut rule.pause_reasons] {
+        for code in list.iter_mut() {
+            *code = name(code);
+        }
+    }
+    rule
 }
 
 fn rule_text(lang: Language, rule: &RuleDocument) -> String {

@@ -55,6 +55,12 @@ pub struct Fit {
     /// tall, show each row as a block (its first cell, then `column value`
     /// pairs) instead of a grid.
     pub blocks: bool,
+    /// The width the shrinking column keeps before other columns are left
+    /// out ([`FLEX_WANT`] when 0): `list` keeps twelve Chinese characters
+    /// of a title.
+    pub want: usize,
+    /// Below this width every row is a block, whatever the headers.
+    pub blocks_below: usize,
 }
 
 /// A cell in the colour of an alarm grade: 预警 yellow, 超时 red, 中度超时
@@ -122,6 +128,9 @@ impl Table {
             }
             short.short.clear();
             return short.to_terminal_within(color, width);
+        }
+        if let Some(width) = width.filter(|&w| w < self.fit.blocks_below) {
+            return self.to_blocks(width, color);
         }
         let (shown, cuts) = self.layout(width);
         let header_widths = self.header_widths(&shown, &cuts, width);
@@ -203,7 +212,13 @@ impl Table {
             out.push_str(if style.is_some() { "\u{1b}[0m\n" } else { "\n" });
             let mut line = String::new();
             for (i, name) in self.header.iter().enumerate().skip(1) {
-                let pair = format!("{} {}", one_line(name), cell(i));
+                if cell(i).is_empty() {
+                    continue;
+                }
+                let pair = cut(
+                    &format!("{} {}", one_line(name), cell(i)),
+                    width.saturating_sub(2),
+                );
                 if !line.is_empty() && 2 + line.width() + 2 + pair.width() > width {
                     out.push_str("  ");
                     out.push_str(&line);
@@ -265,7 +280,12 @@ impl Table {
         let mut drops = self.fit.drop_order.iter().peekable();
         loop {
             let next_is_flex = drops.peek().is_some_and(|&&d| Some(d) == self.fit.flex);
-            let wanted = if next_is_flex { FLEX_MIN } else { FLEX_WANT };
+            let want = if self.fit.want == 0 {
+                FLEX_WANT
+            } else {
+                self.fit.want
+            };
+            let wanted = if next_is_flex { FLEX_MIN } else { want };
             if total(&shown, flex_content.min(wanted)) <= width {
                 break;
             }
@@ -593,7 +613,7 @@ mod tests {
             [
                 "20261109-8C282",
                 "调查中",
-                "已逾期 2026-11-23 被投诉者书面答复",
+                "已逾期 2026-11-23 被投诉人书面答复",
                 "退款",
             ]
             .map(String::from)
@@ -612,7 +632,7 @@ mod tests {
             );
         }
         let whole = table.to_terminal_within(false, Some(64));
-        assert!(whole.contains("被投诉者书面答复"), "{whole}");
+        assert!(whole.contains("被投诉人书面答复"), "{whole}");
     }
 
     #[test]
@@ -773,7 +793,7 @@ mod tests {
             "2026-11-09".into(),
             "调查中".into(),
             "王芳".into(),
-            "已逾期 2026-11-23 被投诉者书面答复".into(),
+            "已逾期 2026-11-23 被投诉人书面答复".into(),
             "Refund refused for a cancelled evening show".into(),
         ]);
         t

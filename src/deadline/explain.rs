@@ -423,6 +423,9 @@ fn state_text(deadline: &Deadline, lang: Language) -> String {
         (None, Some(left)) if left < 0 => {
             msg!(lang, "explain-state-late", state = state, n = -left)
         }
+        (None, _) if deadline.days_left == Some(0) => {
+            msg!(lang, "explain-state-today", state = state)
+        }
         (None, Some(left)) => msg!(lang, "explain-state-left", state = state, n = left),
         (None, None) => msg!(lang, "explain-state", state = state),
     }

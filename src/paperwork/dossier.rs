@@ -156,7 +156,7 @@ fn particulars(ws: &Workspace, case: &Case) -> String {
     if let Some(r) = &case.respondent {
         let departments = r.departments_text("、");
         out.push_str(&parts_row(
-            "被投诉者",
+            "被投诉人",
             &[&r.name, &departments, &r.location],
         ));
     }

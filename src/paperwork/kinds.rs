@@ -2,7 +2,8 @@
 //! the case states in which it makes sense, and the milestone that serving
 //! it records. A preset without notices (generic) issues none.
 
-use crate::policy::Role;
+use crate::policy::codes::{Found, find_code};
+use crate::policy::{Code, Role};
 
 /// Who a notice is addressed to by default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -256,6 +257,17 @@ const PROCUREMENT: &[NoticeKind] = &[
     },
 ];
 
+impl NoticeKind {
+    /// What a message calls the notice: its code in English, its title in
+    /// Chinese.
+    pub fn name(&self, lang: crate::messages::Language) -> &'static str {
+        match lang {
+            crate::messages::Language::En => self.code,
+            crate::messages::Language::Zh => self.title,
+        }
+    }
+}
+
 /// The notices of `preset` (none for a preset without paperwork).
 pub fn for_preset(preset: &str) -> &'static [NoticeKind] {
     match preset {
@@ -268,27 +280,36 @@ pub fn for_preset(preset: &str) -> &'static [NoticeKind] {
 
 /// The notice `code` of `preset`.
 pub fn find(preset: &str, code: &str) -> Option<&'static NoticeKind> {
-    let kinds = for_preset(preset);
-    kinds.iter().find(|k| k.code == code).or_else(|| {
-        // A notice is also named as it is shown: 受理通知书, Acceptance notice.
-        let folded = code.trim().to_lowercase();
-        kinds
-            .iter()
-            .find(|k| k.title == code.trim() || k.en.to_lowercase() == folded)
-            .or_else(|| part_of_one_title(kinds, code.trim()))
-    })
+    match lookup(preset, code) {
+        Found::One(kind) => Some(kind),
+        _ => None,
+    }
 }
 
-/// The one kind whose title holds `typed` (`立案表`, `和解记录`: the
-/// title without its `旅游投诉` head); none when it is shorter than two
-/// characters or several titles hold it.
-fn part_of_one_title(kinds: &'static [NoticeKind], typed: &str) -> Option<&'static NoticeKind> {
-    if typed.chars().count() < 2 {
-        return None;
-    }
-    let mut holding = kinds.iter().filter(|k| k.title.contains(typed));
-    let first = holding.next()?;
-    holding.next().is_none().then_some(first)
+/// The notice kinds of `preset` as codes with their labels (the title in
+/// Chinese), for matching what is typed and listing them.
+pub fn codes(preset: &str) -> Vec<Code> {
+    for_preset(preset)
+        .iter()
+        .map(|k| Code {
+            code: k.code.to_string(),
+            en: k.en.to_string(),
+            zh: k.title.to_string(),
+        })
+        .collect()
+}
+
+/// What `typed` names among the notice kinds of `preset`, by the one
+/// rule every coded input follows ([`find_code`]): the code, the title
+/// as shown (受理通知书, Acceptance notice), or a part of one title
+/// (`立案表`, `和解记录`: the title without its `旅游投诉` head).
+pub fn lookup(preset: &str, typed: &str) -> Found<&'static NoticeKind> {
+    let kinds = for_preset(preset);
+    let codes = codes(preset);
+    find_code(&codes, &[], typed).map(|found| {
+        let at = codes.iter().position(|c| c.code == found.code);
+        &kinds[at.unwrap_or_default()]
+    })
 }
 
 #[cfg(test)]
@@ -304,6 +325,11 @@ mod tests {
         // Held by 受理通知书 and 不予受理通知书 alike: no guess.
         assert_eq!(code("受理通知书"), None);
         assert_eq!(code("书"), None);
+        // Both are named, so the officer can pick.
+        match lookup("tourism", "受理通知") {
+            Found::Several(kinds) => assert_eq!(kinds.len(), 2),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

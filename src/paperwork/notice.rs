@@ -21,6 +21,7 @@ use crate::deadline::Deadline;
 use crate::error::{Error, Result};
 use crate::model::{Action, Case, CaseId, Event, EventKind, Move, Stored};
 use crate::policy::citations::Citation;
+use crate::policy::codes::Found;
 use crate::policy::{Language, Role, code_label};
 use crate::storage::atomic::write_atomic;
 use crate::storage::{Update, Workspace};
@@ -106,38 +107,43 @@ pub struct Issued {
 /// the kinds it has.
 pub fn kind(ws: &Workspace, code: &str) -> Result<&'static NoticeKind> {
     let preset = &ws.settings.preset;
-    kinds::find(preset, code).ok_or_else(|| {
-        let lang = ws.policy.language;
-        let kinds = kinds::for_preset(preset);
-        let known: Vec<String> = kinds
-            .iter()
-            .map(|k| match lang {
-                crate::messages::Language::En => k.code.to_string(),
-                crate::messages::Language::Zh => format!("{}（{}）", k.title, k.code),
-            })
-            .collect();
-        if known.is_empty() {
-            return Error::invalid(crate::said!("no-notices", preset = preset));
+    let lang = ws.policy.language;
+    let codes = kinds::codes(preset);
+    if codes.is_empty() {
+        return Err(Error::invalid(crate::said!("no-notices", preset = preset)));
+    }
+    match kinds::lookup(preset, code) {
+        Found::One(kind) => Ok(kind),
+        Found::Several(several) => {
+            let fitting: Vec<&crate::policy::Code> = codes
+                .iter()
+                .filter(|c| several.iter().any(|k| k.code == c.code))
+                .collect();
+            let kinds = crate::messages::text(lang, "kind-notice-plural");
+            Err(Error::usage(crate::policy::codes::ambiguous_among(
+                lang, kinds, code, &fitting,
+            )))
         }
-        // A mistyped notice is a usage error, with the closest suggested.
-        let codes: Vec<crate::policy::Code> = kinds
-            .iter()
-            .map(|k| crate::policy::Code {
-                code: k.code.to_string(),
-                en: k.en.to_string(),
-                zh: k.title.to_string(),
-            })
-            .collect();
-        let mut message = crate::msg!(
-            lang,
-            "notice-unknown",
-            preset = preset,
-            code = code,
-            known = known.join(crate::policy::codes::list_separator(lang))
-        );
-        message.push_str(&crate::policy::codes::suggestion(lang, code, &codes));
-        Error::usage(message)
-    })
+        Found::None => {
+            // A mistyped notice is a usage error, with the closest suggested.
+            let known: Vec<String> = codes
+                .iter()
+                .map(|k| match lang {
+                    crate::messages::Language::En => k.code.clone(),
+                    crate::messages::Language::Zh => format!("{}（{}）", k.zh, k.code),
+                })
+                .collect();
+            let mut message = crate::msg!(
+                lang,
+                "notice-unknown",
+                preset = preset,
+                code = code,
+                known = known.join(crate::policy::codes::list_separator(lang))
+            );
+            message.push_str(&crate::policy::codes::suggestion(lang, code, &codes));
+            Err(Error::usage(message))
+        }
+    }
 }
 
 /// Renders notice `request` for case `id` and, unless it is a draft,
@@ -155,7 +161,7 @@ pub fn issue(
         return Err(Error::invalid(crate::msg!(
             ws.policy.language,
             "served-starts-no-clock",
-            kind = kind.code
+            kind = kind.name(ws.policy.language)
         )));
     }
     let source = render::template(&ws.root, &ws.settings.preset, kind.code, kind.template)?;
@@ -587,7 +593,7 @@ fn unique_token(
     Err(Error::invalid(crate::said!(
         "notice-no-number",
         id = case.id,
-        kind = kind.code
+        kind = crate::messages::said::Arg::each(kind.code, kind.title)
     )))
 }
 
@@ -677,7 +683,7 @@ fn recipient(
             };
             return Err(Error::invalid(crate::said!(
                 "notice-wrong-addressee",
-                kind = kind.code,
+                kind = crate::messages::said::Arg::each(kind.code, kind.title),
                 to = other,
                 usual = usual
             )));
@@ -689,7 +695,7 @@ fn recipient(
             "notice-no-recipient",
             id = case.id,
             what = what,
-            kind = kind.code
+            kind = crate::messages::said::Arg::each(kind.code, kind.title)
         ))
     };
     match to {
@@ -713,7 +719,7 @@ fn recipient(
         Recipient::File => Ok(String::new()),
         Recipient::Body => Err(Error::invalid(crate::said!(
             "notice-to-office",
-            kind = kind.code
+            kind = crate::messages::said::Arg::each(kind.code, kind.title)
         ))),
     }
 }

@@ -121,10 +121,9 @@ impl Policy {
         }
     }
 
-    /// The code `input` names: the code itself or either label, ignoring
-    /// case and surrounding spaces. Anything else is a usage error that
-    /// lists the codes and suggests the closest. A policy without
-    /// categories takes any category.
+    /// The code `input` names, by [`find_code`]. Anything else is a usage
+    /// error that lists the codes and suggests the closest, or names the
+    /// several that fit. A policy without categories takes any category.
     pub fn resolve_code(&self, kind: CodeKind, input: &str) -> Result<String> {
         let codes = self.codes(kind);
         let typed = input.trim();
@@ -145,41 +144,117 @@ impl Policy {
                 section = section
             )));
         }
-        let folded = typed.to_lowercase();
-        let found = codes.iter().find(|c| c.code == typed).or_else(|| {
-            codes.iter().find(|c| {
-                [&c.code, &c.en, &c.zh]
-                    .iter()
-                    .any(|name| name.to_lowercase() == folded)
-            })
-        });
-        if let Some(code) = found {
-            return Ok(code.code.clone());
+        let aliases = self.aliases(kind);
+        match find_code(&codes, &aliases, typed) {
+            Found::One(code) => Ok(code.code.clone()),
+            Found::None => Err(Error::usage(unknown(self.language, kind, typed, &codes))),
+            Found::Several(several) => Err(Error::usage(ambiguous(
+                self.language,
+                kind,
+                typed,
+                &several,
+            ))),
         }
-        // As people type a Chinese label: a short form whose characters
-        // stand, in order, in exactly one label (`12345热线`, `超过90天`).
-        // Latin input is matched exactly, so a typo gets a suggestion.
-        // The closest kind of fit wins: a label the text begins, then one
-        // it stands in whole, then one its characters stand in, in order.
-        let tiers: [&dyn Fn(&str) -> bool; 3] = [
-            &|label: &str| label.starts_with(folded.as_str()),
-            &|label: &str| label.contains(folded.as_str()),
-            &|label: &str| is_short_form(&folded, label),
-        ];
-        let loose: Vec<&Code> = if typed.is_ascii() || typed.chars().count() < 2 {
-            Vec::new()
-        } else {
-            tiers
+    }
+
+    /// Other words that name a code of `kind`: the state of the
+    /// `suspended` role is also typed 中止 or 暂停 (with or without 已),
+    /// whatever the preset calls it (暂停计算期限, 已中止).
+    fn aliases(&self, kind: CodeKind) -> Vec<(String, &'static [&'static str])> {
+        if kind != CodeKind::State {
+            return Vec::new();
+        }
+        self.states
+            .iter()
+            .filter(|s| s.role == Some(super::Role::Suspended))
+            .map(|s| (s.name.clone(), SUSPENDED_WORDS))
+            .collect()
+    }
+}
+
+/// What the state of the `suspended` role is also called.
+const SUSPENDED_WORDS: &[&str] = &["中止", "暂停", "已暂停", "已中止", "中止办理", "暂停办理"];
+
+/// The longest input matched loosely (a short form), in characters.
+const LOOSE_MAX: usize = 16;
+
+/// What a typed value names among some codes.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Found<T> {
+    /// Exactly this code.
+    One(T),
+    /// Nothing.
+    None,
+    /// Several codes fit equally well.
+    Several(Vec<T>),
+}
+
+impl<T> Found<T> {
+    /// The same finding about something else each code stands for.
+    pub fn map<U>(self, f: impl Fn(T) -> U) -> Found<U> {
+        match self {
+            Found::One(t) => Found::One(f(t)),
+            Found::None => Found::None,
+            Found::Several(all) => Found::Several(all.into_iter().map(f).collect()),
+        }
+    }
+}
+
+/// The one matching rule for every coded input (states, channels,
+/// categories, reasons, outcomes, rules, notice kinds...): the code, or
+/// either label, ignoring case and surrounding spaces, or one of the
+/// code's `aliases`; then, for Chinese input of two characters or more,
+/// the closest kind of fit among the Chinese labels, when exactly one
+/// label fits at that kind: a label the input begins (`已结` → 已结案),
+/// one that holds the input whole (`和解记录` → 旅游投诉和解记录), one
+/// whose characters the input keeps in order (`12345热线` →
+/// 12345政务服务便民热线), one the input holds whole (`12345热线` → 热线).
+/// Latin input is matched exactly, so a typo gets a suggestion instead.
+pub fn find_code<'a>(
+    codes: &'a [Code],
+    aliases: &[(String, &[&str])],
+    input: &str,
+) -> Found<&'a Code> {
+    let typed = input.trim();
+    let folded = typed.to_lowercase();
+    let exact = codes.iter().find(|c| c.code == typed).or_else(|| {
+        codes.iter().find(|c| {
+            [&c.code, &c.en, &c.zh]
                 .iter()
-                .map(|fits| codes.iter().filter(|c| fits(&c.zh)).collect::<Vec<_>>())
-                .find(|found| !found.is_empty())
-                .unwrap_or_default()
-        };
-        match loose.as_slice() {
-            [one] => Ok(one.code.clone()),
-            [] => Err(Error::usage(unknown(self.language, kind, typed, &codes))),
-            several => Err(Error::usage(ambiguous(self.language, kind, typed, several))),
-        }
+                .any(|name| name.to_lowercase() == folded)
+        })
+    });
+    let aliased = || {
+        aliases
+            .iter()
+            .find(|(_, words)| words.contains(&typed))
+            .and_then(|(code, _)| codes.iter().find(|c| &c.code == code))
+    };
+    if let Some(code) = exact.or_else(aliased) {
+        return Found::One(code);
+    }
+    // A short form is short and printable: a sentence, or text carrying
+    // control characters (an escape sequence pasted in), is never guessed at.
+    let length = typed.chars().count();
+    if typed.is_ascii() || !(2..=LOOSE_MAX).contains(&length) || typed.chars().any(char::is_control)
+    {
+        return Found::None;
+    }
+    let tiers: [&dyn Fn(&str) -> bool; 4] = [
+        &|label: &str| label.starts_with(folded.as_str()),
+        &|label: &str| label.contains(folded.as_str()),
+        &|label: &str| is_short_form(&folded, label),
+        &|label: &str| label.chars().count() >= 2 && folded.contains(label),
+    ];
+    let fitting = tiers
+        .iter()
+        .map(|fits| codes.iter().filter(|c| fits(&c.zh)).collect::<Vec<_>>())
+        .find(|found| !found.is_empty())
+        .unwrap_or_default();
+    match fitting.len() {
+        0 => Found::None,
+        1 => Found::One(fitting[0]),
+        _ => Found::Several(fitting),
     }
 }
 
@@ -219,11 +294,16 @@ fn plural(lang: Language, kind: CodeKind) -> String {
 
 /// `'超过' fits several reasons: ...; type more of the one meant`.
 fn ambiguous(lang: Language, kind: CodeKind, typed: &str, codes: &[&Code]) -> String {
+    ambiguous_among(lang, &plural(lang, kind), typed, codes)
+}
+
+/// `'受理通知' fits several notices: ...`: `kinds` names what they are.
+pub(crate) fn ambiguous_among(lang: Language, kinds: &str, typed: &str, codes: &[&Code]) -> String {
     msg!(
         lang,
         "ambiguous-code",
         value = typed,
-        kinds = plural(lang, kind),
+        kinds = kinds,
         codes = listed(lang, codes.iter().copied())
     )
 }
@@ -342,6 +422,41 @@ mod tests {
         // One character, or Latin input, is never guessed at.
         assert!(typed(CodeKind::State, "已").is_err());
         assert!(typed(CodeKind::State, "acepted").is_err());
+    }
+
+    #[test]
+    fn an_input_holding_exactly_one_label_names_it() {
+        let generic = Policy::build("generic", &PolicyOverrides::default()).unwrap();
+        let typed = |kind, text| generic.resolve_code(kind, text).map_err(|e| e.to_string());
+        // The generic preset has no 12345 hotline of its own: the input
+        // holds the label 热线 whole.
+        assert_eq!(typed(CodeKind::Channel, "12345热线").unwrap(), "hotline");
+        // Text with an escape sequence in it, or a sentence, is not a short
+        // form.
+        assert!(typed(CodeKind::Channel, "\u{1b}[31m热线\u{1b}[0m").is_err());
+        assert!(typed(CodeKind::Channel, "投诉人说他打了很多次热线都没有人接听").is_err());
+        // Holding two labels is naming neither.
+        assert!(
+            typed(CodeKind::Channel, "电话热线")
+                .unwrap_err()
+                .contains("fits several")
+        );
+    }
+
+    #[test]
+    fn the_suspended_state_is_also_typed_as_its_common_words() {
+        let procurement = Policy::build("procurement", &PolicyOverrides::default()).unwrap();
+        for word in ["已中止", "中止", "暂停", "暂停计算期限"] {
+            assert_eq!(
+                procurement.resolve_code(CodeKind::State, word).unwrap(),
+                "suspended",
+                "{word}"
+            );
+        }
+        assert_eq!(
+            tourism().resolve_code(CodeKind::State, "暂停").unwrap(),
+            "suspended"
+        );
     }
 
     #[test]

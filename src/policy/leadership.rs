@@ -269,6 +269,7 @@ impl Escalation {
             name: INSTRUCTION_RULE.into(),
             en: "Leader's instruction on an escalated case".into(),
             zh: "领导批示".into(),
+            zh_short: Some("批示".into()),
             start: ESCALATED.into(),
             start_or_receipt: false,
             stop: vec![INSTRUCTED.into()],

@@ -991,12 +991,20 @@ pub fn find_code<'a>(codes: &'a [Code], code: &str, what: codes::CodeKind) -> Re
     })
 }
 
-/// The codes of `codes` as a list in `lang`, for messages.
+/// The codes of `codes` as a list in `lang`, for messages: by code in
+/// English, by label and code in Chinese (`更正（correction）`), so that a
+/// zh sentence names what the officer reads and the code to type.
 pub fn list_codes(lang: Language, codes: &[Code]) -> String {
     if codes.is_empty() {
         return crate::msg!(lang, "none-defined");
     }
-    let codes: Vec<&str> = codes.iter().map(|c| c.code.as_str()).collect();
+    let codes: Vec<String> = codes
+        .iter()
+        .map(|c| match lang {
+            Language::Zh if !c.zh.is_empty() && c.zh != c.code => format!("{}（{}）", c.zh, c.code),
+            _ => c.code.clone(),
+        })
+        .collect();
     crate::messages::join(lang, &codes)
 }
 
@@ -1074,6 +1082,16 @@ pub(crate) mod tests {
         assert_eq!(list_codes(Language::En, &codes), "evidence, appraisal");
         assert_eq!(list_codes(Language::Zh, &codes), "evidence、appraisal");
         assert_eq!(list_codes(Language::Zh, &[]), "（未定义）");
+        let labelled = [Code {
+            code: "testing".into(),
+            en: "Testing".into(),
+            zh: "检验、检测、鉴定".into(),
+        }];
+        assert_eq!(
+            list_codes(Language::Zh, &labelled),
+            "检验、检测、鉴定（testing）"
+        );
+        assert_eq!(list_codes(Language::En, &labelled), "testing");
     }
 
     #[test]

@@ -94,6 +94,10 @@ pub struct DeadlineRule {
     pub en: String,
     /// Chinese label.
     pub zh: String,
+    /// A short Chinese label (two characters: 受理, 办结) for a narrow
+    /// terminal's list; the label itself when none is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zh_short: Option<String>,
     /// What starts the period: a state (the first state means receipt) or a milestone.
     pub start: String,
     /// When `start` is a milestone not yet recorded, the period runs from

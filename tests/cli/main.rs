@@ -56,4 +56,5 @@ mod terminal_zh;
 mod verify_push;
 mod workspace_files;
 mod zh_errors;
+mod zh_input;
 mod zh_transfer_and_codes;

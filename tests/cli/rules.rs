@@ -535,7 +535,7 @@ fn policy_lists_the_workflow_codes_and_rules_in_the_workspace_language() {
     for needle in [
         "状态",
         "received  已登记（Received）",
-        "received → accepted  需要：投诉人姓名、被投诉者名称、投诉请求",
+        "received → accepted  需要：投诉人姓名、被投诉人名称、投诉请求",
         "不予受理理由",
         "incomplete  不符合第十条规定的条件",
         "办结结果",

@@ -307,7 +307,7 @@ fn the_readme_tour_runs_in_a_zh_workspace_typing_chinese_codes() {
     let id = id.trim();
     for args in [
         vec!["advance", id, "已受理", "--note", "材料齐全"],
-        vec!["mark", id, "已通知被投诉者"],
+        vec!["mark", id, "已通知被投诉人"],
         vec!["assign", id, "李明"],
         vec!["advance", id, "调查中"],
         vec!["advance", id, "已中止", "--note", "等待鉴定"],
@@ -720,8 +720,8 @@ fn a_zh_workspace_says_its_errors_imports_checks_and_reports_in_zh() {
     run(&["advance", &id, "已受理", "--note", "材料齐全"], 0);
     run(&["advance", &id, "已结案"], 1);
     run(&["advance", &id, "调查中", "--at", "2027-01-01"], 1);
-    run(&["mark", &id, "已通知被投诉者"], 0);
-    run(&["mark", &id, "已通知被投诉者"], 0);
+    run(&["mark", &id, "已通知被投诉人"], 0);
+    run(&["mark", &id, "已通知被投诉人"], 0);
     run(&["mark", &id, "promise-kept"], 1);
     run(&["assign", &id, " "], 1);
     run(&["assign", &id, "李明"], 0);
@@ -758,7 +758,7 @@ fn a_zh_workspace_says_its_errors_imports_checks_and_reports_in_zh() {
     run(&["advance", &id, "已办结", "--outcome", "达成调解协议"], 0);
     run(&["followup", &id, "--satisfaction", "满意"], 0);
     run(&["advance", &id, "已结案"], 0);
-    run(&["mark", &id, "已通知被投诉者"], 1);
+    run(&["mark", &id, "已通知被投诉人"], 1);
     run(&["show", &id], 0);
     run(&["summary"], 0);
     run(&["report", "--period", "2026-Q4"], 0);
@@ -1073,7 +1073,7 @@ fn chinese_sentences_name_requirements_by_label_and_join_lists_with_the_chinese_
     let ws = Ws::tourism_zh();
     let policy = ws.ok(&["policy"]);
     assert!(
-        policy.contains("received → accepted  需要：投诉人姓名、被投诉者名称、投诉请求"),
+        policy.contains("received → accepted  需要：投诉人姓名、被投诉人名称、投诉请求"),
         "{policy}"
     );
     let first = ws.register(&[]);

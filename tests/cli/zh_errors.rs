@@ -580,3 +580,64 @@ fn calendar_arithmetic_refusals_are_told_in_zh() {
     assert!(out.contains("一次最多只能计算 100000 个工作日"), "{out}");
     assert_eq!(english_words(&out, &[]), Vec::<String>::new(), "{out}");
 }
+
+#[test]
+fn codes_inside_zh_sentences_are_named_by_their_labels() {
+    // The deadline rules of `policy`: what starts, stops and pauses them.
+    for preset in ["tourism", "procurement", "generic"] {
+        let ws = Ws::with_preset(preset);
+        ws.edit_settings("language: en", "language: zh");
+        let policy = ws.ok(&["policy"]);
+        for line in policy
+            .lines()
+            .filter(|l| l.contains("起算") || l.contains("暂停："))
+        {
+            let words = english_words(line, &[]);
+            assert!(words.is_empty(), "{preset}: {words:?} in {line}");
+        }
+    }
+    // A suspension without its reason lists the reasons by their labels.
+    let ws = Ws::with_preset("procurement");
+    ws.edit_settings("language: en", "language: zh");
+    let id = ws
+        .ok(&[
+            "register",
+            "--title",
+            "质疑答复不满",
+            "--complainant",
+            "某公司",
+            "--respondent",
+            "某采购人",
+            "--project",
+            "办公设备采购",
+            "--project-number",
+            "GX-2026-01",
+        ])
+        .trim()
+        .to_string();
+    ws.ok(&["advance", &id, "已受理"]);
+    let text = said(&ws, &id, &["advance", &id, "中止"]);
+    let codes = [
+        "correction",
+        "testing",
+        "expert",
+        "review",
+        "other",
+        "reason",
+    ];
+    assert_eq!(english_words(&text, &codes), Vec::<String>::new(), "{text}");
+    assert!(text.contains("专家评审（expert-review）"), "{text}");
+    // A milestone, an explanation, a notice refused for the case's state
+    // (its title named, its code beside it as the one to type).
+    let ws = Ws::tourism_zh();
+    let id = ws.register(&[]);
+    for args in [
+        vec!["mark", &id, "已通知被投诉人"],
+        vec!["explain", &id, "受理"],
+        vec!["notice", &id, "受理告知书", "--draft"],
+    ] {
+        let text = said(&ws, &id, &args);
+        let words = english_words(&text, &["acceptance"]);
+        assert_eq!(words, Vec::<String>::new(), "{args:?}: {text}");
+    }
+}

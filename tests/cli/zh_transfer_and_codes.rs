@@ -164,7 +164,8 @@ fn a_deadline_rule_is_typed_as_its_label_and_a_mistyped_one_exits_2() {
     // A short form of the label, as people type it.
     let short = ws.ok(&["explain", &id, "决定受理", "--today", "2026-11-03"]);
     assert_eq!(short, explained);
-    let err = ws.fails(2, &["explain", &id, "决定是否受理书"]);
+    // A homophone mistyped (收 for 受) is suggested, not taken.
+    let err = ws.fails(2, &["explain", &id, "决定是否收理"]);
     assert!(err.contains("是否想输入"), "{err}");
     let en = Ws::tourism();
     let id = en.register(&[]);

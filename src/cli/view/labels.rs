@@ -22,6 +22,15 @@ pub fn rule_label(ctx: &Ctx, rule: &str) -> String {
     }
 }
 
+/// A deadline rule as a narrow list names it: its code in English, its
+/// short label (受理, 办结) in Chinese, else its label.
+pub fn rule_short_label(ctx: &Ctx, rule: &str) -> String {
+    match ctx.ws.policy.rule(rule) {
+        Ok(r) if ctx.lang() == Language::Zh => r.zh_short.clone().unwrap_or_else(|| r.zh.clone()),
+        _ => rule_label(ctx, rule),
+    }
+}
+
 /// The label of a deadline state in `lang`.
 pub fn state_label(lang: Language, state: DeadlineState) -> String {
     state.label(lang)

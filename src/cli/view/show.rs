@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use super::Ctx;
 use super::labels::{
-    amount_text, category_label, channel_label, priority_label, rule_label, rule_title,
-    satisfaction_label, state_label, status_label,
+    amount_text, category_label, channel_label, priority_label, rule_label, rule_short_label,
+    rule_title, satisfaction_label, state_label, status_label,
 };
 use super::output::{Look, bold, dim};
 use crate::deadline::{Deadline, DeadlineState};
@@ -40,6 +40,32 @@ pub fn due_cell(ctx: &Ctx, deadline: &Deadline) -> String {
             n = left
         ),
         _ => format!("{} {rule}", due_date(deadline)),
+    }
+}
+
+/// The due cell of a narrow terminal's list: `12-14 受理 剩5日`,
+/// `11-17 受理 逾期`, `今日到期 受理`: the rule's short label, the date
+/// without its year when it falls in `today`'s year, the days left short.
+pub fn due_cell_short(ctx: &Ctx, deadline: &Deadline) -> String {
+    let lang = ctx.ws.settings.language;
+    let rule = rule_short_label(ctx, &deadline.rule);
+    let date = match deadline.due {
+        Some(due) if chrono::Datelike::year(&due) == chrono::Datelike::year(&ctx.today) => {
+            let day = due.format("%m-%d").to_string();
+            if deadline.provisional {
+                format!("{day}?")
+            } else {
+                day
+            }
+        }
+        _ => due_date(deadline),
+    };
+    match (deadline.state, deadline.workdays_left) {
+        (DeadlineState::Overdue, _) => msg!(lang, "due-overdue-short", date = date, rule = rule),
+        (DeadlineState::Paused, _) => msg!(lang, "due-paused", rule = rule),
+        _ if deadline.days_left == Some(0) => msg!(lang, "due-today", rule = rule),
+        (_, Some(left)) => msg!(lang, "due-left-short", date = date, rule = rule, n = left),
+        _ => format!("{date} {rule}"),
     }
 }
 
@@ -97,6 +123,7 @@ pub fn deadlines_text(ctx: &Ctx, deadlines: &[Deadline], look: Look) -> String {
             (Some(days), Some(work)) if days < 0 => {
                 msg!(lang, "late-days", days = -days, workdays = -work)
             }
+            (Some(0), _) => msg!(lang, "left-due-today"),
             (Some(days), Some(work)) => msg!(lang, "days-left", days = days, workdays = work),
             _ => d
                 .stopped
