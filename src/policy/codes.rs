@@ -400,7 +400,7 @@ fn similarity(typed: &str, name: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::tests::tourism;
+    use crate::policy::tests::{generic, procurement, tourism};
 
     #[test]
     fn a_chinese_label_is_taken_by_the_short_forms_people_type() {
@@ -426,7 +426,7 @@ mod tests {
 
     #[test]
     fn an_input_holding_exactly_one_label_names_it() {
-        let generic = Policy::build("generic", &PolicyOverrides::default()).unwrap();
+        let generic = generic();
         let typed = |kind, text| generic.resolve_code(kind, text).map_err(|e| e.to_string());
         // The generic preset has no 12345 hotline of its own: the input
         // holds the label 热线 whole.
@@ -445,7 +445,7 @@ mod tests {
 
     #[test]
     fn the_suspended_state_is_also_typed_as_its_common_words() {
-        let procurement = Policy::build("procurement", &PolicyOverrides::default()).unwrap();
+        let procurement = procurement();
         for word in ["已中止", "中止", "暂停", "暂停计算期限"] {
             assert_eq!(
                 procurement.resolve_code(CodeKind::State, word).unwrap(),

@@ -1071,6 +1071,11 @@ pub(crate) mod tests {
         Policy::build("procurement", &PolicyOverrides::default()).unwrap()
     }
 
+    /// The generic preset, without overrides.
+    pub(crate) fn generic() -> Policy {
+        Policy::build("generic", &PolicyOverrides::default()).unwrap()
+    }
+
     #[test]
     fn code_lists_read_as_lists_in_each_language() {
         let code = |c: &str| Code {
