@@ -302,11 +302,16 @@ pub fn note(ws: &Workspace, id: &CaseId, text: &str, actor: &Actor) -> Result<Ch
     Ok(Changed::written(case).noting(repaired))
 }
 
-/// A free-text field an officer writes by command: what the
+/// A free-text field an officer writes by command: the complainant's
+/// demands and facts (often taken down after the call), what the
 /// investigation found, the agreement the parties reached, the
 /// corrective measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextField {
+    /// `demands` (投诉请求): what the complainant asks for.
+    Demands,
+    /// `facts` (事实与理由): the complainant's account.
+    Facts,
     /// `findings` (经查): what a final reply or decision states as found.
     Findings,
     /// `agreement`: the mediation agreement or settlement.
@@ -319,6 +324,8 @@ impl TextField {
     /// The field's name in case files.
     pub fn name(self) -> &'static str {
         match self {
+            TextField::Demands => "demands",
+            TextField::Facts => "facts",
             TextField::Findings => "findings",
             TextField::Agreement => "agreement",
             TextField::Measures => "measures",
@@ -328,6 +335,8 @@ impl TextField {
     /// The field of `case` this names.
     pub fn of(self, case: &mut Case) -> &mut Option<String> {
         match self {
+            TextField::Demands => &mut case.demands,
+            TextField::Facts => &mut case.facts,
             TextField::Findings => &mut case.findings,
             TextField::Agreement => &mut case.agreement,
             TextField::Measures => &mut case.measures,

@@ -92,7 +92,7 @@ pub static MESSAGES: &[Message] = &[
     m("due-overdue-short", "OVERDUE {date} {rule}", "{date} {rule} 逾期"),
     m("joint-names", "{name} et al. ({count})", "{name} 等{count}人"),
     m("no-cases-match", "no cases match", "没有符合条件的案件"),
-    m("workspace-created", "created a {preset} workspace in {dir}", "已在 {dir} 创建 {preset} 工作区"),
+    m("workspace-created", "created a {preset} workspace in {dir}", "已在 {dir} 创建工作区，采用{preset}"),
     m("driver-registered", "git merge driver registered: {command}", "已登记 git 合并驱动：{command}"),
     m("files-checked", "{count} files checked, no problems", "已检查 {count} 个文件，没有问题"),
     // What a transition needs (`requires:` in the policy).
@@ -100,8 +100,8 @@ pub static MESSAGES: &[Message] = &[
     m("require-complainant", "complainant (a named complainant: `plaint edit`)", "投诉人姓名（`plaint edit`）"),
     m("require-complainant.phone", "complainant.phone (a complainant's phone: `plaint edit`)", "投诉人电话（`plaint edit`）"),
     m("require-respondent", "respondent (the respondent's name: `plaint edit`)", "被投诉人名称（`plaint edit`）"),
-    m("require-demands", "demands (the complainant's demands: `plaint edit`)", "投诉请求（`plaint edit`）"),
-    m("require-facts", "facts (the facts: `plaint edit`)", "事实与理由（`plaint edit`）"),
+    m("require-demands", "demands (the complainant's demands: `plaint set ID demands TEXT`)", "投诉请求（`plaint set 编号 demands 内容`）"),
+    m("require-facts", "facts (the facts: `plaint set ID facts TEXT`)", "事实与理由（`plaint set 编号 facts 内容`）"),
     m("require-category", "category (a category: `plaint edit`)", "类别（`plaint edit`）"),
     m("require-contract_end", "contract_end (the contract end date: `plaint edit`)", "合同结束日期（`plaint edit`）"),
     m("require-assignee", "assignee (an assignee: `plaint assign`)", "承办人（`plaint assign`）"),
@@ -298,8 +298,13 @@ pub static MESSAGES: &[Message] = &[
     m("template-missing-matter", "{label}: the document states what it asks or decides; give it with --matter TEXT", "{label}：文书须写明委托事项或决定内容，请用 --matter 内容 写明"),
     m("template-missing-written", "{label}{line}: the document states the {what} (`{field}`), which the officer has not written for this case; record it with `plaint set ID {name} TEXT` (or `plaint set ID {name}` to write a long text in $EDITOR)", "{label}{line}：文书要写明{what}（`{field}`），但承办人尚未为本案填写；请用 `plaint set 编号 {name} 内容` 记录（内容较长的，用 `plaint set 编号 {name}` 在编辑器中填写）"),
     m("notice-format-unknown", "--format '{format}' is not a notice format; use html or md", "--format「{format}」不是文书格式；请用 html 或 md"),
-    m("no-notices", "the {preset} preset defines no notices", "{preset} 预设没有定义文书"),
-    m("notice-unknown", "the {preset} preset has no notice '{code}'; notices: {known}", "{preset} 预设没有文书「{code}」；可用的文书：{known}"),
+    m("no-notices", "the {preset} preset defines no notices", "{preset}没有定义文书"),
+    m("notice-unknown", "the {preset} preset has no notice '{code}'; notices: {known}", "{preset}没有文书「{code}」；可用的文书：{known}"),
+    // The built-in presets as sentences name them (messages::preset_name).
+    m("preset-tourism", "tourism", "旅游投诉预设（tourism）"),
+    m("preset-hospital", "hospital", "医疗投诉预设（hospital）"),
+    m("preset-procurement", "procurement", "政府采购投诉预设（procurement）"),
+    m("preset-generic", "generic", "通用预设（generic）"),
     m("served-starts-no-clock", "--served: serving a {kind} notice starts no clock; record its delivery with a note", "--served：送达《{kind}》不起算任何期限；请用备注记录送达"),
     m("notice-wrong-state", "a {title} ({code}) is not issued for case {id} in state {state}; it is issued in: {states}", "案件 {id} 处于{state}状态，不出具{title}（{code}）；出具该文书的状态：{states}"),
     m("served-before-issued", "--served {served} is before the notice is issued ({issued})", "--served {served} 早于文书出具日期（{issued}）"),
@@ -1287,6 +1292,17 @@ pub fn field_label(lang: Language, field: &str) -> String {
     match fill(lang, &id, &[]) {
         unknown if unknown == id => field.to_string(),
         label => label,
+    }
+}
+
+/// A built-in preset as a sentence names it: `tourism` in English,
+/// `旅游投诉预设（tourism）` in Chinese; a name the catalogue does not know
+/// stays as it is.
+pub fn preset_name(preset: &str) -> said::Arg {
+    let id = format!("preset-{preset}");
+    match MESSAGES.iter().find(|m| m.id == id) {
+        Some(m) => said::Arg::each(m.en, m.zh),
+        None => said::Arg::each(preset, format!("{preset} 预设")),
     }
 }
 

@@ -73,7 +73,7 @@ pub enum Command {
     Note(NoteArgs),
     /// Edit a case file in $EDITOR; an invalid result is refused.
     Edit(EditArgs),
-    /// Write what the investigation found, the agreement, or the measures.
+    /// Write the demands, the facts, what the investigation found, the agreement, or the measures.
     Set(SetArgs),
     /// Record a milestone the deadline rules wait for (e.g. respondent-notified).
     ///
@@ -854,8 +854,8 @@ pub struct NoteArgs {
 pub struct SetArgs {
     /// The case ID, or a unique prefix or suffix of it.
     pub id: String,
-    /// findings (what the investigation found, 经查), agreement (the mediation agreement or settlement) or measures (整改措施).
-    #[arg(value_parser = ["findings", "agreement", "measures"])]
+    /// demands (投诉请求), facts (事实与理由), findings (what the investigation found, 经查), agreement (the mediation agreement or settlement) or measures (整改措施).
+    #[arg(value_parser = ["demands", "facts", "findings", "agreement", "measures"])]
     pub field: String,
     /// The text; '-' reads it from stdin; none opens $EDITOR on a terminal.
     pub text: Option<String>,

@@ -42,7 +42,7 @@ pub fn run(args: &InitArgs, look: Look) -> anyhow::Result<Exit> {
         output::print_line(&crate::msg!(
             lang,
             "workspace-created",
-            preset = ws.settings.preset,
+            preset = crate::messages::preset_name(&ws.settings.preset),
             dir = ws.root.display()
         ))?;
         if let Some(command) = &driver {

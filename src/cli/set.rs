@@ -1,4 +1,5 @@
-//! `plaint set`: write a case's findings, agreement or measures.
+//! `plaint set`: write a case's demands, facts, findings, agreement or
+//! measures.
 
 use std::io::Read;
 
@@ -14,6 +15,8 @@ use crate::error::{Error, Exit};
 pub fn run(ctx: &Ctx, args: &SetArgs) -> anyhow::Result<Exit> {
     let id = resolve(ctx, &args.id)?;
     let field = match args.field.as_str() {
+        "demands" => TextField::Demands,
+        "facts" => TextField::Facts,
         "findings" => TextField::Findings,
         "agreement" => TextField::Agreement,
         _ => TextField::Measures,

@@ -110,7 +110,10 @@ pub fn kind(ws: &Workspace, code: &str) -> Result<&'static NoticeKind> {
     let lang = ws.policy.language;
     let codes = kinds::codes(preset);
     if codes.is_empty() {
-        return Err(Error::invalid(crate::said!("no-notices", preset = preset)));
+        return Err(Error::invalid(crate::said!(
+            "no-notices",
+            preset = crate::messages::preset_name(preset)
+        )));
     }
     match kinds::lookup(preset, code) {
         Found::One(kind) => Ok(kind),
@@ -136,7 +139,7 @@ pub fn kind(ws: &Workspace, code: &str) -> Result<&'static NoticeKind> {
             let mut message = crate::msg!(
                 lang,
                 "notice-unknown",
-                preset = preset,
+                preset = crate::messages::preset_name(preset),
                 code = code,
                 known = known.join(crate::policy::codes::list_separator(lang))
             );

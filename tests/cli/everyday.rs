@@ -310,3 +310,39 @@ fn every_write_in_the_default_workspace_says_where_it_is_and_json_stays_whole() 
         serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("JSON");
     }
 }
+
+#[test]
+fn demands_and_facts_taken_down_after_a_call_are_set_by_command() {
+    let ws = Ws::tourism_zh();
+    let id = ws
+        .ok(&[
+            "register",
+            "--title",
+            "导游强迫购物",
+            "--complainant",
+            "张三",
+            "--phone",
+            "13800138000",
+            "--respondent",
+            "桂林阳光旅行社",
+            "--channel",
+            "电话",
+            "--contract-end",
+            "2026-11-20",
+        ])
+        .trim()
+        .to_string();
+    let before = ws.case_text(&id);
+    let err = ws.fails(1, &["advance", &id, "已受理"]);
+    assert!(
+        err.contains("投诉请求（`plaint set 编号 demands 内容`）"),
+        "{err}"
+    );
+    assert_eq!(ws.case_text(&id), before, "a refused step wrote");
+    ws.ok(&["set", &id, "demands", "退还购物款3000元"]);
+    ws.ok(&["set", &id, "facts", "导游带团进入玉器店，强迫购物"]);
+    let case = ws.json(&["show", &id]);
+    assert_eq!(case["demands"], "退还购物款3000元", "{case}");
+    assert_eq!(case["facts"], "导游带团进入玉器店，强迫购物", "{case}");
+    ws.ok(&["advance", &id, "已受理"]);
+}

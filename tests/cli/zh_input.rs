@@ -26,6 +26,18 @@ fn register_at(ws: &Ws, now: &str, title: &str, extra: &[&str]) -> String {
 }
 
 #[test]
+fn a_preset_is_named_by_its_label_in_zh_sentences() {
+    let ws = generic_zh();
+    let id = register_at(&ws, "2026-11-29 10:00", "测试", &[]);
+    let err = ws.fails(1, &["notice", &id, "refusal"]);
+    assert!(err.contains("通用预设（generic）没有定义文书"), "{err}");
+    let tourism = Ws::tourism_zh();
+    let id = tourism.register(&[]);
+    let err = tourism.fails(2, &["notice", &id, "投诉处理决定书"]);
+    assert!(err.contains("旅游投诉预设（tourism）没有文书"), "{err}");
+}
+
+#[test]
 fn a_channel_typed_with_its_number_is_taken_when_it_holds_one_label() {
     let ws = generic_zh();
     let id = register_at(
