@@ -254,8 +254,22 @@ pub fn find_code<'a>(
     match fitting.len() {
         0 => Found::None,
         1 => Found::One(fitting[0]),
-        _ => Found::Several(fitting),
+        _ => unqualified(&fitting, &folded).map_or(Found::Several(fitting), Found::One),
     }
+}
+
+/// Of several labels that all end with `typed`, the one the others only
+/// qualify: `调解书` is 旅游投诉调解书, not 旅游投诉终止调解书, since the
+/// second adds 终止 to what the first says before it. `受理` stays
+/// ambiguous between 已受理 and 不予受理: neither qualifies the other.
+fn unqualified<'a>(fitting: &[&'a Code], typed: &str) -> Option<&'a Code> {
+    let before = |c: &Code| c.zh.strip_suffix(typed).map(str::to_string);
+    let heads: Vec<String> = fitting.iter().map(|c| before(c)).collect::<Option<_>>()?;
+    let plain = heads
+        .iter()
+        .position(|head| heads.iter().all(|other| other.starts_with(head.as_str())))?;
+    let alike = heads.iter().filter(|h| **h == heads[plain]).count();
+    (alike == 1).then(|| fitting[plain])
 }
 
 /// Whether `typed` (two characters or more) is a short form of `name`:
@@ -422,6 +436,32 @@ mod tests {
         // One character, or Latin input, is never guessed at.
         assert!(typed(CodeKind::State, "已").is_err());
         assert!(typed(CodeKind::State, "acepted").is_err());
+    }
+
+    #[test]
+    fn a_label_the_others_only_qualify_is_the_one_meant() {
+        let code = |code: &str, zh: &str| Code {
+            code: code.into(),
+            en: String::new(),
+            zh: zh.into(),
+        };
+        let kinds = [
+            code("mediation", "旅游投诉调解书"),
+            code("mediation-terminated", "旅游投诉终止调解书"),
+            code("respondent-notice", "旅游投诉受理通知书"),
+            code("refusal", "旅游投诉不予受理通知书"),
+        ];
+        let found = |typed: &str| match find_code(&kinds, &[], typed) {
+            Found::One(c) => c.code.clone(),
+            Found::Several(s) => format!("{} fit", s.len()),
+            Found::None => "none".into(),
+        };
+        assert_eq!(found("调解书"), "mediation");
+        assert_eq!(found("受理通知书"), "respondent-notice");
+        assert_eq!(found("终止调解书"), "mediation-terminated");
+        assert_eq!(found("受理通知"), "2 fit");
+        let states = [code("accepted", "已受理"), code("rejected", "不予受理")];
+        assert!(matches!(find_code(&states, &[], "受理"), Found::Several(_)));
     }
 
     #[test]

@@ -730,7 +730,7 @@ fn a_zh_workspace_says_its_errors_imports_checks_and_reports_in_zh() {
     run(&["followup", &id, "--satisfaction", "满意"], 1);
     run(&["promise", &id, "2026-11-01"], 1);
     run(&["promise", &id, "2026-11-44"], 1);
-    run(&["notice", &id, "受理通知书"], 2);
+    run(&["notice", &id, "受理通知"], 2);
     run(&["notice", &id, "不存在的文书"], 2);
     run(&["notice", &id, "acceptance", "--served", "2027-01-01"], 1);
     run(&["advance", &id, "调查中"], 0);

@@ -78,6 +78,8 @@ fn notice_kinds_are_typed_by_the_names_people_use_and_an_ambiguous_one_lists_bot
     for (typed, title) in [
         ("和解记录", "旅游投诉和解记录"),
         ("立案表", "旅游投诉立案表"),
+        // 调解书 is the 调解书, not the 终止调解书 that qualifies it.
+        ("调解书", "旅游投诉调解书"),
     ] {
         let err = ws.fails(1, &["notice", &id, typed]);
         assert!(err.contains(title) && !err.contains("没有文书"), "{err}");
