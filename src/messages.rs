@@ -929,7 +929,7 @@ pub static MESSAGES: &[Message] = &[
     m("list-col-alarm", "Alarm", "预警"),
     m("list-col-title", "Title", "标题"),
     // Report keys of cases without a value.
-    m("category-none", "(none)", "(无)"),
+    m("category-none", "(none)", "（无）"),
     m("channel-unknown", "(unknown)", "（未知）"),
     // Periods beyond the calendar.
     m("period-from", "{amount} {unit} from {start}", "自 {start} 起 {amount} {unit}"),

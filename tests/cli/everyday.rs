@@ -345,4 +345,7 @@ fn demands_and_facts_taken_down_after_a_call_are_set_by_command() {
     assert_eq!(case["demands"], "退还购物款3000元", "{case}");
     assert_eq!(case["facts"], "导游带团进入玉器店，强迫购物", "{case}");
     ws.ok(&["advance", &id, "已受理"]);
+    // A case without a category is counted under （无）, as the report does.
+    let summary = ws.ok(&["summary"]);
+    assert!(summary.contains("（无）\t1"), "{summary}");
 }
