@@ -322,8 +322,9 @@ mod tests {
         assert_eq!(code("立案表"), Some("case-form"));
         assert_eq!(code("和解记录"), Some("settlement"));
         assert_eq!(code("调查取证委托书"), Some("investigation-request"));
-        // Held by 受理通知书 and 不予受理通知书 alike: no guess.
-        assert_eq!(code("受理通知书"), None);
+        // 不予受理通知书 only qualifies 受理通知书: the plain one is meant.
+        assert_eq!(code("受理通知书"), Some("respondent-notice"));
+        assert_eq!(code("调解书"), Some("mediation"));
         assert_eq!(code("书"), None);
         // Both are named, so the officer can pick.
         match lookup("tourism", "受理通知") {

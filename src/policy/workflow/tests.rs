@@ -131,7 +131,7 @@ fn refused_moves_name_the_reason_and_change_nothing() {
             "received",
             "",
             request("accepted"),
-            "missing complainant (a named complainant: `plaint edit`), respondent (the respondent's name: `plaint edit`), demands (the complainant's demands: `plaint edit`)",
+            "missing complainant (a named complainant: `plaint edit`), respondent (the respondent's name: `plaint edit`), demands (the complainant's demands: `plaint set ID demands TEXT`)",
         ),
         (
             "received",
