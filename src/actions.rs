@@ -979,6 +979,19 @@ fn extension_allowed(
     }
 }
 
+/// Refuses a text longer than a case file's field may be.
+fn check_length(lang: crate::messages::Language, text: &str) -> Result<()> {
+    let limit = crate::limits::MAX_FIELD_BYTES;
+    if text.len() > limit {
+        return Err(Error::invalid(crate::msg!(
+            lang,
+            "leadership-text-too-long",
+            kib = limit / 1024
+        )));
+    }
+    Ok(())
+}
+
 fn check_not_future(at: Option<DateTime<FixedOffset>>, actor: &Actor) -> Result<()> {
     actor.check_clock()?;
     match at {

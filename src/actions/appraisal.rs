@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Actor, Changed, check_not_future, follow_history};
+use super::{Actor, Changed, check_length, check_not_future, follow_history};
 use crate::error::{Error, Result};
 use crate::model::appraisal::{
     Appraisal, AppraisalKind, Chosen, Outcome, Party, Payer, Record, default_costs, next_number,
@@ -90,14 +90,7 @@ pub fn begin(ws: &Workspace, id: &CaseId, begin: Begin, actor: &Actor) -> Result
         workflow::insert_event(case, event)?;
         Ok((number, warnings))
     })?;
-    Ok((
-        Changed {
-            case,
-            written: true,
-            warnings,
-        },
-        number,
-    ))
+    Ok((Changed::written(case).noting(warnings), number))
 }
 
 /// Records the result of an appraisal of case `id`; returns the change,
@@ -137,15 +130,7 @@ pub fn answer(
         workflow::insert_event(case, event)?;
         Ok((number, kind, warnings))
     })?;
-    Ok((
-        Changed {
-            case,
-            written: true,
-            warnings,
-        },
-        number,
-        kind,
-    ))
+    Ok((Changed::written(case).noting(warnings), number, kind))
 }
 
 /// The appraisal waiting for its result that `number` names (or the only
@@ -249,13 +234,6 @@ fn typed_text(ws: &Workspace, flag: &str, typed: &str) -> Result<String> {
             flag = flag
         )));
     }
-    let limit = crate::limits::MAX_FIELD_BYTES;
-    if text.len() > limit {
-        return Err(Error::invalid(crate::msg!(
-            lang,
-            "leadership-text-too-long",
-            kib = limit / 1024
-        )));
-    }
+    check_length(lang, &text)?;
     Ok(text)
 }

@@ -2,7 +2,7 @@
 //! `--approved-by`), checked against `plaint.yaml`'s roles and the
 //! policy's permissions. A workspace without roles checks nothing.
 
-use super::{Actor, Changed, change_noting, follow_history};
+use super::{Actor, Changed, change_noting, check_length, follow_history};
 use crate::error::{Error, Result};
 use crate::model::{Case, CaseId, Event, EventKind};
 use crate::policy::Language;
@@ -233,19 +233,6 @@ pub fn escalate(
         warnings.push(crate::msg!(lang, "escalation-no-clock"));
     }
     Ok(Changed::written(case).noting(warnings))
-}
-
-/// Refuses a text longer than a case file's field may be.
-fn check_length(lang: Language, text: &str) -> Result<()> {
-    let limit = crate::limits::MAX_FIELD_BYTES;
-    if text.len() > limit {
-        return Err(Error::invalid(crate::msg!(
-            lang,
-            "leadership-text-too-long",
-            kib = limit / 1024
-        )));
-    }
-    Ok(())
 }
 
 /// Refuses a step on a case that has left the workflow.

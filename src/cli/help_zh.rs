@@ -383,73 +383,46 @@ fn quoted(e: &clap::Error, kind: ContextKind) -> Option<String> {
     (!items.is_empty()).then(|| crate::messages::join(Language::Zh, &items))
 }
 
+/// A usage error as the catalogue's sentence for its kind, filled with
+/// what clap tells of it.
 fn sentence(e: &clap::Error) -> String {
-    let lang = Language::Zh;
     let get = |kind| context(e, kind).unwrap_or_default();
-    let (arg, value) = (get(ContextKind::InvalidArg), get(ContextKind::InvalidValue));
-    match e.kind() {
-        ErrorKind::MissingRequiredArgument => crate::msg!(lang, "usage-missing-arg", arg = arg),
-        ErrorKind::UnknownArgument => crate::msg!(lang, "usage-unknown-arg", arg = arg),
-        ErrorKind::InvalidValue if value.is_empty() => {
-            crate::msg!(lang, "usage-value-missing", arg = arg)
-        }
-        ErrorKind::InvalidValue => match context(e, ContextKind::ValidValue) {
-            Some(valid) => crate::msg!(
-                lang,
-                "usage-invalid-value-of",
-                arg = arg,
-                value = value,
-                valid = valid
-            ),
-            None => crate::msg!(lang, "usage-invalid-value", arg = arg, value = value),
-        },
+    let value = get(ContextKind::InvalidValue);
+    let valid = context(e, ContextKind::ValidValue);
+    let commands = context(e, ContextKind::ValidSubcommand);
+    let id = match e.kind() {
+        ErrorKind::MissingRequiredArgument => "usage-missing-arg",
+        ErrorKind::UnknownArgument => "usage-unknown-arg",
+        ErrorKind::InvalidValue if value.is_empty() => "usage-value-missing",
+        ErrorKind::InvalidValue if valid.is_some() => "usage-invalid-value-of",
         // plaint's own parsers are told before (`output::report_usage`);
         // another's reason would be English.
-        ErrorKind::ValueValidation => {
-            crate::msg!(lang, "usage-invalid-value", arg = arg, value = value)
-        }
-        ErrorKind::InvalidSubcommand => {
-            crate::msg!(
-                lang,
-                "usage-unknown-command",
-                command = get(ContextKind::InvalidSubcommand)
-            )
-        }
-        ErrorKind::MissingSubcommand => match context(e, ContextKind::ValidSubcommand) {
-            Some(commands) => crate::msg!(
-                lang,
-                "usage-missing-command-of",
-                command = get(ContextKind::InvalidSubcommand),
-                commands = commands
-            ),
-            None => crate::msg!(
-                lang,
-                "usage-missing-command",
-                command = get(ContextKind::InvalidSubcommand)
-            ),
-        },
-        ErrorKind::TooManyValues => {
-            crate::msg!(lang, "usage-unexpected-value", arg = arg, value = value)
-        }
-        ErrorKind::TooFewValues => crate::msg!(
-            lang,
-            "usage-too-few-values",
-            arg = arg,
-            min = get(ContextKind::MinValues),
-            given = get(ContextKind::ActualNumValues)
-        ),
-        ErrorKind::WrongNumberOfValues => crate::msg!(
-            lang,
-            "usage-wrong-number-of-values",
-            arg = arg,
-            expected = get(ContextKind::ExpectedNumValues),
-            given = get(ContextKind::ActualNumValues)
-        ),
-        ErrorKind::NoEquals => crate::msg!(lang, "usage-no-equals", arg = arg),
-        ErrorKind::ArgumentConflict => conflict(e),
-        ErrorKind::InvalidUtf8 => crate::msg!(lang, "usage-not-utf8"),
-        _ => crate::msg!(lang, "usage-wrong"),
-    }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => "usage-invalid-value",
+        ErrorKind::InvalidSubcommand => "usage-unknown-command",
+        ErrorKind::MissingSubcommand if commands.is_some() => "usage-missing-command-of",
+        ErrorKind::MissingSubcommand => "usage-missing-command",
+        ErrorKind::TooManyValues => "usage-unexpected-value",
+        ErrorKind::TooFewValues => "usage-too-few-values",
+        ErrorKind::WrongNumberOfValues => "usage-wrong-number-of-values",
+        ErrorKind::NoEquals => "usage-no-equals",
+        ErrorKind::ArgumentConflict => return conflict(e),
+        ErrorKind::InvalidUtf8 => "usage-not-utf8",
+        _ => "usage-wrong",
+    };
+    crate::messages::fill(
+        Language::Zh,
+        id,
+        &[
+            ("arg", &get(ContextKind::InvalidArg)),
+            ("value", &value),
+            ("valid", &valid.unwrap_or_default()),
+            ("command", &get(ContextKind::InvalidSubcommand)),
+            ("commands", &commands.unwrap_or_default()),
+            ("min", &get(ContextKind::MinValues)),
+            ("expected", &get(ContextKind::ExpectedNumValues)),
+            ("given", &get(ContextKind::ActualNumValues)),
+        ],
+    )
 }
 
 fn conflict(e: &clap::Error) -> String {

@@ -59,33 +59,65 @@ pub enum Payer {
     Both,
 }
 
+/// One value of a [`Typed`] kind: its code in files, the message id of
+/// its label, and other words people type for it.
+pub struct Entry<T: 'static> {
+    /// The value.
+    pub value: T,
+    /// The code written in files.
+    pub code: &'static str,
+    /// The message id of its label.
+    pub label_id: &'static str,
+    /// Other words people type for it.
+    pub aliases: &'static [&'static str],
+}
+
+const fn entry<T>(
+    value: T,
+    code: &'static str,
+    label_id: &'static str,
+    aliases: &'static [&'static str],
+) -> Entry<T> {
+    Entry {
+        value,
+        code,
+        label_id,
+        aliases,
+    }
+}
+
 /// A value typed on the command line or written in a file: its code, or
 /// its label in either language.
-pub trait Typed: Sized + Copy + 'static {
-    /// Every value.
-    const ALL: &'static [Self];
+pub trait Typed: Sized + Copy + PartialEq + 'static {
+    /// Every value, in order.
+    const ALL: &'static [Entry<Self>];
+
+    /// The entry of this value.
+    fn entry(self) -> &'static Entry<Self> {
+        Self::ALL
+            .iter()
+            .find(|e| e.value == self)
+            .expect("every value has an entry")
+    }
+
     /// The code written in files.
-    fn code(self) -> &'static str;
-    /// The message id of its label.
-    fn label_id(self) -> &'static str;
-    /// Other words people type for it.
-    fn aliases(self) -> &'static [&'static str] {
-        &[]
+    fn code(self) -> &'static str {
+        self.entry().code
     }
 
     /// The label in `lang`.
     fn label(self, lang: Language) -> String {
-        crate::messages::text(lang, self.label_id()).to_string()
+        crate::messages::text(lang, self.entry().label_id).to_string()
     }
 
     /// The value `typed` names: its code, either label or an alias.
     fn from_typed(typed: &str) -> Option<Self> {
         let typed = typed.trim();
-        Self::ALL.iter().copied().find(|v| {
+        Self::ALL.iter().map(|e| e.value).find(|v| {
             v.code().eq_ignore_ascii_case(typed)
                 || v.label(Language::En).eq_ignore_ascii_case(typed)
                 || v.label(Language::Zh) == typed
-                || v.aliases().contains(&typed)
+                || v.entry().aliases.contains(&typed)
         })
     }
 
@@ -93,9 +125,9 @@ pub trait Typed: Sized + Copy + 'static {
     fn choices(lang: Language) -> String {
         Self::ALL
             .iter()
-            .map(|v| match lang {
-                Language::En => v.code().to_string(),
-                Language::Zh => format!("{}（{}）", v.label(lang), v.code()),
+            .map(|e| match lang {
+                Language::En => e.code.to_string(),
+                Language::Zh => format!("{}（{}）", e.value.label(lang), e.code),
             })
             .collect::<Vec<_>>()
             .join(match lang {
@@ -106,103 +138,80 @@ pub trait Typed: Sized + Copy + 'static {
 }
 
 impl Typed for AppraisalKind {
-    const ALL: &'static [Self] = &[AppraisalKind::Appraisal, AppraisalKind::Testing];
-    fn code(self) -> &'static str {
-        match self {
-            AppraisalKind::Appraisal => "appraisal",
-            AppraisalKind::Testing => "testing",
-        }
-    }
-    fn label_id(self) -> &'static str {
-        match self {
-            AppraisalKind::Appraisal => "appraisal-kind-appraisal",
-            AppraisalKind::Testing => "appraisal-kind-testing",
-        }
-    }
-    fn aliases(self) -> &'static [&'static str] {
-        match self {
-            AppraisalKind::Appraisal => &["鑒定"],
-            AppraisalKind::Testing => &["檢測", "test"],
-        }
-    }
+    const ALL: &'static [Entry<Self>] = &[
+        entry(
+            AppraisalKind::Appraisal,
+            "appraisal",
+            "appraisal-kind-appraisal",
+            &["鑒定"],
+        ),
+        entry(
+            AppraisalKind::Testing,
+            "testing",
+            "appraisal-kind-testing",
+            &["檢測", "test"],
+        ),
+    ];
 }
 
 impl Typed for Chosen {
-    const ALL: &'static [Self] = &[Chosen::Agreed, Chosen::Statutory];
-    fn code(self) -> &'static str {
-        match self {
-            Chosen::Agreed => "agreed",
-            Chosen::Statutory => "statutory",
-        }
-    }
-    fn label_id(self) -> &'static str {
-        match self {
-            Chosen::Agreed => "appraisal-chosen-agreed",
-            Chosen::Statutory => "appraisal-chosen-statutory",
-        }
-    }
+    const ALL: &'static [Entry<Self>] = &[
+        entry(Chosen::Agreed, "agreed", "appraisal-chosen-agreed", &[]),
+        entry(
+            Chosen::Statutory,
+            "statutory",
+            "appraisal-chosen-statutory",
+            &[],
+        ),
+    ];
 }
 
 impl Typed for Party {
-    const ALL: &'static [Self] = &[Party::Complainant, Party::Respondent, Party::Both];
-    fn code(self) -> &'static str {
-        match self {
-            Party::Complainant => "complainant",
-            Party::Respondent => "respondent",
-            Party::Both => "both",
-        }
-    }
-    fn label_id(self) -> &'static str {
-        match self {
-            Party::Complainant => "party-complainant",
-            Party::Respondent => "party-respondent",
-            Party::Both => "party-both",
-        }
-    }
-    fn aliases(self) -> &'static [&'static str] {
-        match self {
-            Party::Complainant => &["投诉者", "旅游者"],
-            Party::Respondent => &["被投诉者", "旅行社"],
-            Party::Both => &["双方当事人"],
-        }
-    }
+    const ALL: &'static [Entry<Self>] = &[
+        entry(
+            Party::Complainant,
+            "complainant",
+            "party-complainant",
+            &["投诉者", "旅游者"],
+        ),
+        entry(
+            Party::Respondent,
+            "respondent",
+            "party-respondent",
+            &["被投诉者", "旅行社"],
+        ),
+        entry(Party::Both, "both", "party-both", &["双方当事人"]),
+    ];
 }
 
 impl Typed for Payer {
-    const ALL: &'static [Self] = &[
-        Payer::Agreed,
-        Payer::Mediation,
-        Payer::Complainant,
-        Payer::Respondent,
-        Payer::Both,
+    const ALL: &'static [Entry<Self>] = &[
+        entry(
+            Payer::Agreed,
+            "agreed",
+            "payer-agreed",
+            &["双方约定", "约定"],
+        ),
+        entry(
+            Payer::Mediation,
+            "mediation",
+            "payer-mediation",
+            &["调解协议", "mediation-agreement"],
+        ),
+        entry(
+            Payer::Complainant,
+            "complainant",
+            "party-complainant",
+            &["投诉者", "旅游者"],
+        ),
+        entry(
+            Payer::Respondent,
+            "respondent",
+            "party-respondent",
+            &["被投诉者", "旅行社"],
+        ),
+        entry(Payer::Both, "both", "party-both", &["双方当事人"]),
     ];
-    fn code(self) -> &'static str {
-        match self {
-            Payer::Agreed => "agreed",
-            Payer::Mediation => "mediation",
-            Payer::Complainant => "complainant",
-            Payer::Respondent => "respondent",
-            Payer::Both => "both",
-        }
-    }
-    fn label_id(self) -> &'static str {
-        match self {
-            Payer::Agreed => "payer-agreed",
-            Payer::Mediation => "payer-mediation",
-            Payer::Complainant => "party-complainant",
-            Payer::Respondent => "party-respondent",
-            Payer::Both => "party-both",
-        }
-    }
-    fn aliases(self) -> &'static [&'static str] {
-        match self {
-            Payer::Agreed => &["双方约定", "约定"],
-            Payer::Mediation => &["调解协议", "mediation-agreement"],
-            Payer::Complainant => &["投诉者", "旅游者"],
-            Payer::Respondent => &["被投诉者", "旅行社"],
-            Payer::Both => &["双方当事人"],
-        }
-    }
 }
 
 impl From<Party> for Payer {

@@ -355,6 +355,23 @@ impl Satisfaction {
 }
 
 impl Case {
+    /// The free text of field `name` (`title`, `demands`, `facts`,
+    /// `findings`, `agreement`, `measures`, `assignee`), when the case has
+    /// it; `None` for any other name.
+    pub fn free_text(&self, name: &str) -> Option<&str> {
+        match name {
+            "title" => &self.title,
+            "demands" => &self.demands,
+            "facts" => &self.facts,
+            "findings" => &self.findings,
+            "agreement" => &self.agreement,
+            "measures" => &self.measures,
+            "assignee" => &self.assignee,
+            _ => &None,
+        }
+        .as_deref()
+    }
+
     /// The move that brought the case into its current state, as the
     /// history records it (the latest one into that state).
     pub fn move_into_status(&self) -> Option<&Move> {

@@ -170,16 +170,16 @@ fn particulars(ws: &Workspace, case: &Case) -> String {
     if let Some(outcome) = &case.outcome {
         out.push_str(&row("办结方式", &code_label(&policy.outcomes, outcome, zh)));
     }
-    for (label, text) in [
-        ("投诉请求", &case.demands),
-        ("事实与理由", &case.facts),
-        ("调查结论", &case.findings),
-        ("协议内容", &case.agreement),
-        ("整改措施", &case.measures),
-        ("承办人", &case.assignee),
+    for field in [
+        "demands",
+        "facts",
+        "findings",
+        "agreement",
+        "measures",
+        "assignee",
     ] {
-        if let Some(text) = text {
-            out.push_str(&row(label, text));
+        if let Some(text) = case.free_text(field) {
+            out.push_str(&row(&crate::messages::field_label(zh, field), text));
         }
     }
     out.push_str("</table>\n");

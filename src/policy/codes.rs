@@ -502,32 +502,18 @@ mod tests {
     #[test]
     fn a_code_is_typed_as_the_code_or_either_label() {
         let p = tourism();
-        assert_eq!(
-            p.resolve_code(CodeKind::State, "不予受理").unwrap(),
-            "rejected"
-        );
-        assert_eq!(
-            p.resolve_code(CodeKind::State, " Accepted ").unwrap(),
-            "accepted"
-        );
-        assert_eq!(p.resolve_code(CodeKind::Channel, "电话").unwrap(), "phone");
-        assert_eq!(
-            p.resolve_code(CodeKind::Category, "住宿").unwrap(),
-            "accommodation"
-        );
-        assert_eq!(
-            p.resolve_code(CodeKind::Satisfaction, "满意").unwrap(),
-            "satisfied"
-        );
-        assert_eq!(
-            p.resolve_code(CodeKind::Priority, "紧急").unwrap(),
-            "urgent"
-        );
         let outcome = p.codes(CodeKind::Outcome)[0].clone();
-        assert_eq!(
-            p.resolve_code(CodeKind::Outcome, &outcome.zh).unwrap(),
-            outcome.code
-        );
+        for (kind, typed, code) in [
+            (CodeKind::State, "不予受理", "rejected"),
+            (CodeKind::State, " Accepted ", "accepted"),
+            (CodeKind::Channel, "电话", "phone"),
+            (CodeKind::Category, "住宿", "accommodation"),
+            (CodeKind::Satisfaction, "满意", "satisfied"),
+            (CodeKind::Priority, "紧急", "urgent"),
+            (CodeKind::Outcome, &outcome.zh, &outcome.code),
+        ] {
+            assert_eq!(p.resolve_code(kind, typed).unwrap(), code, "{typed}");
+        }
     }
 
     #[test]

@@ -166,17 +166,21 @@ pub fn validate_case(case: &Case) -> std::result::Result<(), Text> {
 /// Every free-text field of a case with its name, for size checks.
 fn text_fields(case: &Case) -> Vec<(&'static str, &str)> {
     let top = [
-        ("title", &case.title),
-        ("demands", &case.demands),
-        ("facts", &case.facts),
-        ("measures", &case.measures),
-        ("findings", &case.findings),
-        ("agreement", &case.agreement),
-    ];
-    let notes = case.history.iter().map(|e| ("history.note", &e.note));
+        "title",
+        "demands",
+        "facts",
+        "measures",
+        "findings",
+        "agreement",
+    ]
+    .map(|name| (name, case.free_text(name)));
+    let notes = case
+        .history
+        .iter()
+        .map(|e| ("history.note", e.note.as_deref()));
     top.into_iter()
         .chain(notes)
-        .filter_map(|(name, value)| value.as_deref().map(|v| (name, v)))
+        .filter_map(|(name, value)| value.map(|v| (name, v)))
         .collect()
 }
 

@@ -20,6 +20,7 @@ use super::RowError;
 use super::records::{ReadOptions, Record, read_records, to_draft};
 use crate::error::{Error, Result};
 use crate::intake::{Intake, build_case, check_against_policy};
+use crate::messages::said::IntoArg;
 use crate::model::{Action, Case, CaseId, Event, EventKind};
 use crate::policy::workflow;
 use crate::storage::Workspace;
@@ -103,6 +104,21 @@ pub struct Planned {
     /// Why a record is skipped.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+}
+
+impl Planned {
+    /// The verdict `action` on record `row`, read as `case`: no fields
+    /// changed, no reason given.
+    fn of(row: u64, action: Verdict, id: Option<CaseId>, case: &Case) -> Planned {
+        Planned {
+            row,
+            action,
+            id,
+            external_ref: case.external_ref.clone(),
+            fields: Vec::new(),
+            reason: None,
+        }
+    }
 }
 
 /// The result of an import (the manual's "`plaint import FILE|-`"), with every
@@ -342,12 +358,7 @@ impl<'w, 'o> Planner<'w, 'o> {
             errors.push(RowError::field(
                 row,
                 "external_ref",
-                crate::msg!(
-                    self.ws.policy.language,
-                    "ref-twice",
-                    reference = reference,
-                    first = first
-                ),
+                crate::said!("ref-twice", reference = reference, first = first),
             ));
         }
         let missing_received = draft
@@ -358,7 +369,7 @@ impl<'w, 'o> Planner<'w, 'o> {
             errors.push(RowError::field(
                 row,
                 "received",
-                crate::msg!(self.ws.policy.language, "received-required"),
+                crate::said!("received-required"),
             ));
         }
         let intake = Intake {
@@ -469,7 +480,7 @@ impl<'w, 'o> Planner<'w, 'o> {
             return Err(vec![RowError::field(
                 row,
                 "id",
-                crate::msg!(self.ws.policy.language, "import-id-twice", id = case.id),
+                crate::said!("import-id-twice", id = case.id),
             )]);
         }
         Ok(())
@@ -489,8 +500,7 @@ impl<'w, 'o> Planner<'w, 'o> {
                 return Err(vec![RowError::field(
                     row,
                     "id",
-                    crate::msg!(
-                        self.ws.policy.language,
+                    crate::said!(
                         "import-ref-other-case",
                         reference = reference,
                         id = id,
@@ -505,14 +515,13 @@ impl<'w, 'o> Planner<'w, 'o> {
                 return Err(vec![RowError::field(
                     row,
                     "id",
-                    crate::msg!(
-                        self.ws.policy.language,
+                    crate::said!(
                         "import-id-taken",
                         id = case.id,
-                        reference = reference.clone().unwrap_or_else(|| crate::msg!(
-                            self.ws.policy.language,
-                            "import-no-ref"
-                        ))
+                        reference = match reference {
+                            Some(reference) => reference.into_arg(),
+                            None => crate::said!("import-no-ref").into_arg(),
+                        }
                     ),
                 )]);
             }
@@ -524,12 +533,8 @@ impl<'w, 'o> Planner<'w, 'o> {
     fn skip(&mut self, row: u64, id: CaseId, case: &Case, reason: &str) {
         self.report.skipped += 1;
         self.report.records.push(Planned {
-            row,
-            action: Verdict::Skip,
-            id: Some(id),
-            external_ref: case.external_ref.clone(),
-            fields: Vec::new(),
             reason: Some(reason.to_string()),
+            ..Planned::of(row, Verdict::Skip, Some(id), case)
         });
     }
 
@@ -549,14 +554,9 @@ impl<'w, 'o> Planner<'w, 'o> {
         if let Some(id) = &shown {
             self.report.ids.push(id.clone());
         }
-        self.report.records.push(Planned {
-            row,
-            action: Verdict::Create,
-            id: shown,
-            external_ref: case.external_ref.clone(),
-            fields: Vec::new(),
-            reason: None,
-        });
+        self.report
+            .records
+            .push(Planned::of(row, Verdict::Create, shown, &case));
         Ok(case)
     }
 
@@ -604,12 +604,8 @@ impl<'w, 'o> Planner<'w, 'o> {
         merged.history.push(event);
         self.report.updated += 1;
         self.report.records.push(Planned {
-            row,
-            action: Verdict::Update,
-            id: Some(id),
-            external_ref: merged.external_ref.clone(),
             fields,
-            reason: None,
+            ..Planned::of(row, Verdict::Update, Some(id), &merged)
         });
         Ok(Some(merged))
     }

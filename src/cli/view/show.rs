@@ -12,7 +12,7 @@ use super::output::{Look, bold, dim};
 use crate::deadline::{Deadline, DeadlineState};
 use crate::messages::join;
 use crate::messages::text;
-use crate::model::{Case, Event, EventKind, Move, Stored};
+use crate::model::{Case, Event, EventKind, Move};
 use crate::msg;
 use crate::policy::leadership::{duty_text, route_why_text};
 use crate::policy::{Language, code_label};
@@ -344,10 +344,7 @@ fn parties_text(ctx: &Ctx, case: &Case, line: &mut impl FnMut(&str, String)) {
         } else {
             String::new()
         };
-        let details: Vec<&str> = [&p.phone, &p.email, &p.address]
-            .into_iter()
-            .filter_map(|v| v.as_deref())
-            .collect();
+        let details = present(&[&p.phone, &p.email, &p.address]);
         line(
             text(lang, "show-complainant"),
             format!(
@@ -361,81 +358,72 @@ fn parties_text(ctx: &Ctx, case: &Case, line: &mut impl FnMut(&str, String)) {
             ),
         );
     }
+    let joined = |parts: &[&Option<String>]| join(lang, &present(parts));
     if let Some(agent) = &case.agent {
         line(
             text(lang, "show-agent"),
-            join(
-                lang,
-                &[&agent.name, &agent.contact, &agent.scope]
-                    .into_iter()
-                    .filter_map(|v| v.as_deref())
-                    .collect::<Vec<_>>(),
-            ),
+            joined(&[&agent.name, &agent.contact, &agent.scope]),
         );
     }
     if let Some(r) = &case.respondent {
         line(
             text(lang, "show-respondent"),
-            join(
-                lang,
-                &[
-                    &r.name,
-                    &r.departments_text(crate::policy::codes::list_separator(lang)),
-                    &r.location,
-                    &r.legal_representative,
-                ]
-                .into_iter()
-                .filter_map(|v| v.as_deref())
-                .collect::<Vec<_>>(),
-            ),
+            joined(&[
+                &r.name,
+                &r.departments_text(crate::policy::codes::list_separator(lang)),
+                &r.location,
+                &r.legal_representative,
+            ]),
         );
     }
     if let Some(p) = &case.project {
         line(
             text(lang, "show-project"),
-            join(
-                lang,
-                &[&p.name, &p.number, &p.lot]
-                    .into_iter()
-                    .filter_map(|v| v.as_deref())
-                    .collect::<Vec<_>>(),
-            ),
+            joined(&[&p.name, &p.number, &p.lot]),
         );
     }
+}
+
+/// The values present among `parts`, in order.
+fn present<'a>(parts: &[&'a Option<String>]) -> Vec<&'a str> {
+    parts.iter().filter_map(|v| v.as_deref()).collect()
 }
 
 /// The notices issued and the files attached, for `show`.
 fn paperwork_text(ctx: &Ctx, case: &Case, look: Look) -> String {
     let lang = ctx.ws.settings.language;
     let mut out = String::new();
-    let notices: Vec<&Stored> = case.history.iter().filter_map(Event::notice).collect();
-    if !notices.is_empty() {
-        let _ = write!(out, "\n{}\n", bold(look, text(lang, "show-notices")));
-        for n in notices {
-            let _ = writeln!(
-                out,
-                "  {}  {}  {}",
-                n.number,
-                notice_title(ctx, &n.kind),
-                n.file
-            );
-        }
-    }
+    let notices = case
+        .history
+        .iter()
+        .filter_map(Event::notice)
+        .map(|n| format!("{}  {}  {}", n.number, notice_title(ctx, &n.kind), n.file));
+    section(&mut out, look, text(lang, "show-notices"), notices);
     let attachments = crate::paperwork::attach::current(case);
-    if !attachments.is_empty() {
-        let _ = write!(out, "\n{}\n", bold(look, text(lang, "show-attachments")));
-        for a in attachments {
-            let _ = writeln!(
-                out,
-                "  {}  {}  sha256 {}  {}",
-                a.name,
-                msg!(lang, "size-bytes", n = a.size),
-                a.sha256.chars().take(16).collect::<String>(),
-                a.file
-            );
-        }
-    }
+    let attachments = attachments.iter().map(|a| {
+        format!(
+            "{}  {}  sha256 {}  {}",
+            a.name,
+            msg!(lang, "size-bytes", n = a.size),
+            a.sha256.chars().take(16).collect::<String>(),
+            a.file
+        )
+    });
+    section(&mut out, look, text(lang, "show-attachments"), attachments);
     out
+}
+
+/// A titled block of `show`, one indented line an item; nothing when
+/// there are no items.
+fn section(out: &mut String, look: Look, title: &str, items: impl Iterator<Item = String>) {
+    let mut items = items.peekable();
+    if items.peek().is_none() {
+        return;
+    }
+    let _ = write!(out, "\n{}\n", bold(look, title));
+    for item in items {
+        let _ = writeln!(out, "  {item}");
+    }
 }
 
 /// The title of a notice kind (its code when the preset no longer
