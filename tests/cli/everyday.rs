@@ -314,24 +314,7 @@ fn every_write_in_the_default_workspace_says_where_it_is_and_json_stays_whole() 
 #[test]
 fn demands_and_facts_taken_down_after_a_call_are_set_by_command() {
     let ws = Ws::tourism_zh();
-    let id = ws
-        .ok(&[
-            "register",
-            "--title",
-            "导游强迫购物",
-            "--complainant",
-            "张三",
-            "--phone",
-            "13800138000",
-            "--respondent",
-            "桂林阳光旅行社",
-            "--channel",
-            "电话",
-            "--contract-end",
-            "2026-11-20",
-        ])
-        .trim()
-        .to_string();
+    let id = ws.register_without(&["--demands", "--category"]);
     let before = ws.case_text(&id);
     let err = ws.fails(1, &["advance", &id, "已受理"]);
     assert!(

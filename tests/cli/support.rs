@@ -283,6 +283,46 @@ impl Ws {
         .to_string()
     }
 
+    /// Registers the complete tourism case of [`Ws::register_args`] without
+    /// the flags named in `left_out` (each with its value); returns its ID.
+    #[track_caller]
+    pub fn register_without(&self, left_out: &[&str]) -> String {
+        let mut args = Self::register_args(&[]);
+        for flag in left_out {
+            let at = args
+                .iter()
+                .position(|a| a == flag)
+                .expect("a flag of the registration");
+            args.drain(at..at + 2);
+        }
+        self.ok(&args).trim().to_string()
+    }
+
+    /// A zh procurement workspace with one accepted complaint; its ID.
+    #[track_caller]
+    pub fn procurement_zh_accepted() -> (Ws, String) {
+        let ws = Ws::with_preset("procurement");
+        ws.edit_settings("language: en", "language: zh");
+        let id = ws
+            .ok(&[
+                "register",
+                "--title",
+                "质疑答复不满",
+                "--complainant",
+                "某公司",
+                "--respondent",
+                "某采购人",
+                "--project",
+                "办公设备采购",
+                "--project-number",
+                "GX-2026-01",
+            ])
+            .trim()
+            .to_string();
+        ws.ok(&["advance", &id, "已受理"]);
+        (ws, id)
+    }
+
     /// The arguments of a complete tourism registration, plus `extra`.
     pub fn register_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
         let args = vec![

@@ -597,25 +597,7 @@ fn codes_inside_zh_sentences_are_named_by_their_labels() {
         }
     }
     // A suspension without its reason lists the reasons by their labels.
-    let ws = Ws::with_preset("procurement");
-    ws.edit_settings("language: en", "language: zh");
-    let id = ws
-        .ok(&[
-            "register",
-            "--title",
-            "质疑答复不满",
-            "--complainant",
-            "某公司",
-            "--respondent",
-            "某采购人",
-            "--project",
-            "办公设备采购",
-            "--project-number",
-            "GX-2026-01",
-        ])
-        .trim()
-        .to_string();
-    ws.ok(&["advance", &id, "已受理"]);
+    let (ws, id) = Ws::procurement_zh_accepted();
     let text = said(&ws, &id, &["advance", &id, "中止"]);
     let codes = [
         "correction",

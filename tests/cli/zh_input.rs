@@ -95,25 +95,7 @@ fn notice_kinds_are_typed_by_the_names_people_use_and_an_ambiguous_one_lists_bot
 
 #[test]
 fn the_suspended_state_is_typed_as_zhongzhi_where_the_preset_calls_it_zanting() {
-    let ws = Ws::with_preset("procurement");
-    ws.edit_settings("language: en", "language: zh");
-    let id = ws
-        .ok(&[
-            "register",
-            "--title",
-            "质疑答复不满",
-            "--complainant",
-            "某公司",
-            "--respondent",
-            "某采购人",
-            "--project",
-            "办公设备采购",
-            "--project-number",
-            "GX-2026-01",
-        ])
-        .trim()
-        .to_string();
-    ws.ok(&["advance", &id, "已受理"]);
+    let (ws, id) = Ws::procurement_zh_accepted();
     // The reasons are listed by their labels, the code to type with each.
     let err = ws.fails(1, &["advance", &id, "已中止"]);
     assert!(err.contains("检验、检测、鉴定（testing）"), "{err}");
