@@ -298,6 +298,7 @@ pub static MESSAGES: &[Message] = &[
     m("template-missing-matter", "{label}: the document states what it asks or decides; give it with --matter TEXT", "{label}：文书须写明委托事项或决定内容，请用 --matter 内容 写明"),
     m("template-missing-written", "{label}{line}: the document states the {what} (`{field}`), which the officer has not written for this case; record it with `plaint set ID {name} TEXT` (or `plaint set ID {name}` to write a long text in $EDITOR)", "{label}{line}：文书要写明{what}（`{field}`），但承办人尚未为本案填写；请用 `plaint set 编号 {name} 内容` 记录（内容较长的，用 `plaint set 编号 {name}` 在编辑器中填写）"),
     m("notice-format-unknown", "--format '{format}' is not a notice format; use html or md", "--format「{format}」不是文书格式；请用 html 或 md"),
+    m("notice-due-provisional", "{date} (postponed past a public holiday on it)", "{date}（遇法定节假日顺延）"),
     m("no-notices", "the {preset} preset defines no notices", "{preset}没有定义文书"),
     m("notice-unknown", "the {preset} preset has no notice '{code}'; notices: {known}", "{preset}没有文书「{code}」；可用的文书：{known}"),
     // The built-in presets as sentences name them (messages::preset_name).

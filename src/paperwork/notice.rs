@@ -425,6 +425,19 @@ pub fn supersede(
     Ok(case)
 }
 
+/// A due date as a document states it. One the calendar does not cover
+/// yet (counted over weekends only) says that a public holiday postpones
+/// it, as the Civil Code's period rule does (民法典 第二百零三条), so the
+/// document promises nothing the year's schedule may change.
+fn printed_due(due: NaiveDate, provisional: bool) -> String {
+    let date = zh_date(due);
+    if provisional {
+        crate::msg!(Language::Zh, "notice-due-provisional", date = date)
+    } else {
+        date
+    }
+}
+
 /// The open deadlines of `case` as of `today` whose provisional due date
 /// (the way [`context`] writes it) appears in `text`.
 fn printed_provisional(ws: &Workspace, case: &Case, today: NaiveDate, text: &str) -> Vec<Deadline> {
@@ -872,7 +885,7 @@ pub fn context(ws: &Workspace, case: &Case, today: NaiveDate) -> Value {
             .unwrap_or_default();
         deadlines.insert(
             d.rule.replace('-', "_"),
-            json!({"due": zh_date(due), "label": label}),
+            json!({"due": printed_due(due, d.provisional), "label": label}),
         );
     }
     let mut root = Map::new();

@@ -374,7 +374,11 @@ fn a_notice_that_prints_a_provisional_date_warns_without_promising_a_mark() {
         ws.add_settings("office:\n  name: 桂林市文化广电和旅游局\n");
         let id = accepted(&ws, "shopping");
         let (text, err) = both(&ws, &["notice", &id, "acceptance", "--format", "md"]);
-        assert!(text.contains("2027年1月26日"), "{text}");
+        // The document itself says a public holiday postpones the date.
+        assert!(
+            text.contains("于2027年1月26日（遇法定节假日顺延）前"),
+            "{text}"
+        );
         assert!(err.contains(words.uncovered), "{lang}: {err}");
         assert!(err.contains(words.one), "{lang}: {err}");
         assert!(!err.contains(words.marked), "{lang}: {err}");
@@ -382,4 +386,16 @@ fn a_notice_that_prints_a_provisional_date_warns_without_promising_a_mark() {
         let (_, err) = both(&ws, &["notice", &id, "acceptance", "--draft"]);
         assert!(!err.contains(words.uncovered), "{lang}: {err}");
     }
+}
+
+#[test]
+fn a_notice_prints_a_covered_due_date_as_it_is() {
+    let ws = Ws::tourism_zh();
+    ws.add_settings("office:\n  name: 桂林市文化广电和旅游局\n");
+    let id = ws.register(&["--received", "2026-09-01 09:00"]);
+    ws.ok(&["advance", &id, "accepted", "--at", "2026-09-02 10:00"]);
+    let text = ws.ok(&["notice", &id, "acceptance", "--format", "md"]);
+    // 60 days end on Sunday 1 November 2026, so on Monday the 2nd.
+    assert!(text.contains("于2026年11月2日前作出处理"), "{text}");
+    assert!(!text.contains("顺延"), "{text}");
 }
