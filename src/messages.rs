@@ -1177,6 +1177,7 @@ pub static MESSAGES: &[Message] = &[
     m("appraisal-result-recorded", "{id}: result of {kind} no. {number} recorded", "{id}：已记录第 {number} 项{kind}结果"),
     m("appraisal-not-in-policy", "this workspace's policy has no appraisal or testing step (the tourism preset has it, after art. 22 of the tourism complaint measures; a workspace sets policy.appraisal_source to the article that provides for it)", "本工作区的规则没有鉴定、检测程序（旅游投诉预设依《旅游投诉处理办法》第二十二条设有此程序；其他工作区可将 policy.appraisal_source 设为规定此程序的条款）"),
     m("appraisal-final", "{id} is {state}: an appraisal is neither begun nor answered on a case that has left the workflow", "{id} 现为{state}，已不在办理中，不能启动鉴定、检测或记录其结果"),
+    m("appraisal-before-acceptance", "{id} is {state}: an appraisal or test is part of handling an accepted complaint; accept it first", "{id} 现为{state}，尚未受理：鉴定、检测是受理后处理中的程序，请先受理"),
     m("appraisal-empty", "--{flag} must not be empty", "--{flag} 不能为空"),
     m("appraisal-bad-value", "--{flag}: '{value}' is not one of: {choices}", "--{flag}：「{value}」不是可选值，可选：{choices}"),
     m("appraisal-advanced-by-mediation", "--cost-advanced-by: a cost is advanced by a party or as the parties agreed; the mediation agreement only says who finally bears it (--cost-borne-by mediation)", "--cost-advanced-by：费用只能由一方当事人或按双方约定先行承担；调解协议只决定最终由谁承担（--cost-borne-by 按调解协议）"),

@@ -207,13 +207,23 @@ fn check_step(ws: &Workspace) -> Result<()> {
     Ok(())
 }
 
-/// Refuses a step on a case that has left the workflow.
+/// Refuses a step on a case not yet accepted (appraisal is a step of the
+/// handling that follows acceptance: art. 22 stands among the handling
+/// articles) or that has left the workflow.
 fn refuse_closed(ws: &Workspace, case: &Case) -> Result<()> {
     let status = crate::deadline::current_status(case, &ws.policy);
+    let lang = ws.policy.language;
+    if ws.policy.has_role(status, crate::policy::Role::Intake) {
+        return Err(Error::refused(crate::msg!(
+            lang,
+            "appraisal-before-acceptance",
+            id = case.id,
+            state = ws.policy.state_label(status, lang)
+        )));
+    }
     if ws.policy.is_open(status) {
         return Ok(());
     }
-    let lang = ws.policy.language;
     Err(Error::refused(crate::msg!(
         lang,
         "appraisal-final",

@@ -279,6 +279,21 @@ fn an_appraisal_pauses_no_clock_unless_the_workspace_decides_so() {
 #[test]
 fn refused_appraisal_steps_change_nothing_on_disk() {
     let ws = Ws::tourism_zh();
+    // Not before acceptance: art. 22 is a step of the handling.
+    let received = ws.register(&[]);
+    refused(
+        &ws,
+        &[
+            "appraise",
+            &received,
+            "--matter",
+            "玉器真伪",
+            "--body",
+            "检验站",
+            "--agreed",
+        ],
+        &["尚未受理", "请先受理"],
+    );
     let id = accepted(&ws);
     // A result with nothing begun.
     refused(
@@ -450,6 +465,17 @@ fn two_clones_that_each_begin_an_appraisal_merge_to_both_and_check_says_so() {
     use crate::team::Team;
     let team = Team::new();
     let (alice, id) = team.with_shared_case("玉器真伪存疑");
+    let out = alice.plaint_cmd(
+        &["advance", &id, "accepted"],
+        &[("PLAINT_NOW", "2026-11-29 08:00")],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    alice.commit("alice accepts the case");
+    alice.git(&["push", "-q", "origin", "HEAD:main"]);
     let bob = team.clone_as("b", "李明");
     for clone in [&alice, &bob] {
         let out = clone.plaint_cmd(&["git-setup"], &[("PLAINT_NOW", "2026-11-29 09:00")]);
