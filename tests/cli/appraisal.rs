@@ -301,52 +301,45 @@ fn refused_appraisal_steps_change_nothing_on_disk() {
         &["appraise", &id, "--result", "系仿制品"],
         &["没有等待结果的鉴定、检测"],
     );
-    refused(
-        &ws,
-        &[
-            "appraise",
-            &id,
-            "--matter",
-            "玉器真伪",
-            "--body",
-            "检验站",
-            "--applied-by",
-            "旅行团",
-        ],
-        &[
-            "--applied-by",
-            "「旅行团」不是可选值",
-            "投诉人（complainant）",
-        ],
-    );
-    refused(
-        &ws,
-        &[
-            "appraise",
-            &id,
-            "--matter",
-            "  ",
-            "--body",
-            "检验站",
-            "--agreed",
-        ],
-        &["--matter 不能为空"],
-    );
-    refused(
-        &ws,
-        &[
-            "appraise",
-            &id,
-            "--matter",
-            "玉器真伪",
-            "--body",
-            "检验站",
-            "--agreed",
-            "--cost-advanced-by",
-            "按调解协议",
-        ],
-        &["--cost-advanced-by", "调解协议只决定最终由谁承担"],
-    );
+    // A begun appraisal refused for what was typed after the case ID.
+    let typed: [(&[&str], &[&str]); 3] = [
+        (
+            &[
+                "--matter",
+                "玉器真伪",
+                "--body",
+                "检验站",
+                "--applied-by",
+                "旅行团",
+            ],
+            &[
+                "--applied-by",
+                "「旅行团」不是可选值",
+                "投诉人（complainant）",
+            ],
+        ),
+        (
+            &["--matter", "  ", "--body", "检验站", "--agreed"],
+            &["--matter 不能为空"],
+        ),
+        (
+            &[
+                "--matter",
+                "玉器真伪",
+                "--body",
+                "检验站",
+                "--agreed",
+                "--cost-advanced-by",
+                "按调解协议",
+            ],
+            &["--cost-advanced-by", "调解协议只决定最终由谁承担"],
+        ),
+    ];
+    for (flags, needles) in typed {
+        let mut args = vec!["appraise", id.as_str()];
+        args.extend_from_slice(flags);
+        refused(&ws, &args, needles);
+    }
     begin(&ws, &id, "2026-11-05 10:00");
     refused(
         &ws,
